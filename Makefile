@@ -1,0 +1,38 @@
+# Two commands: `make run` (app on SQLite with the seed plan and demo accounts) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run test install install-test setup-db clean
+
+$(PY):
+	@$(PYTHON) -m venv $(VENV) || { echo "Cannot create a virtualenv: on Debian, apt-get install python3-venv"; exit 1; }
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt $(PY)
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-test: requirements.txt requirements-test.txt $(PY)
+	$(PIP) install --quiet -r requirements-test.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+setup-db: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py loaddata fixtures/seed_151_kh_ubnd_2023.json
+	$(PY) manage.py load_demo
+
+run: setup-db
+	$(PY) manage.py runserver $(HOST)
+
+test: install-test
+	$(PY) -m pytest
+
+clean:
+	rm -rf $(VENV) db.sqlite3 .pytest_cache

@@ -1,0 +1,151 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from plan_tracker.text import fold, nfc
+
+
+class AgencyQuerySet(models.QuerySet):
+    def active_in_year(self, year):
+        """Agencies whose validity overlaps the calendar year ``year``."""
+        return self.filter(
+            Q(valid_from__isnull=True) | Q(valid_from__year__lte=year),
+            Q(valid_to__isnull=True) | Q(valid_to__year__gte=year),
+        )
+
+    def search(self, text):
+        """Accent- and case-insensitive search on code, names ("so tu phap" finds "Sở Tư pháp")."""
+        q = Q()
+        for word in fold(text).split():
+            q &= Q(search_text__contains=word)
+        return self.filter(q)
+
+
+class AgencyManager(models.Manager.from_queryset(AgencyQuerySet)):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+
+class Agency(models.Model):
+    class Kind(models.TextChoices):
+        DEPARTMENT = "department", _("Sở, ban, ngành")
+        DISTRICT = "district", _("UBND cấp huyện")
+        COMMUNE = "commune", _("UBND cấp xã")
+        PRESS = "press", _("Cơ quan báo chí")
+        PARTY = "party", _("Cơ quan Đảng, đoàn thể")
+        POLICE = "police", _("Công an")
+        OFFICE = "office", _("Văn phòng")
+        MINISTRY = "ministry", _("Bộ, ngành trung ương")
+        PROVINCE = "province", _("Chính quyền cấp tỉnh")
+        OTHER = "other", _("Khác")
+
+    code = models.SlugField(_("mã"), max_length=64, unique=True, help_text=_("Mã ổn định, không đổi khi đổi tên."))
+    name = models.CharField(_("tên đầy đủ"), max_length=255)
+    short_name = models.CharField(_("tên viết tắt"), max_length=100, blank=True)
+    kind = models.CharField(_("loại"), max_length=20, choices=Kind, default=Kind.OTHER)
+    valid_from = models.DateField(_("hoạt động từ"), null=True, blank=True)
+    valid_to = models.DateField(_("hoạt động đến"), null=True, blank=True)
+    successors = models.ManyToManyField(
+        "self", symmetrical=False, blank=True, related_name="predecessors", verbose_name=_("cơ quan kế thừa")
+    )
+    head_email = models.EmailField(_("email thủ trưởng"), blank=True)
+    # Accent-free, lower-case copy of code and names, kept on save: works on SQLite and PostgreSQL.
+    search_text = models.TextField(editable=False, blank=True, default="")
+
+    history = HistoricalRecords(m2m_fields=[successors])
+    objects = AgencyManager()
+
+    class Meta:
+        verbose_name = _("cơ quan, đơn vị")
+        verbose_name_plural = _("cơ quan, đơn vị")
+        ordering = ["name"]
+        permissions = [("import_agency", _("Nhập cơ quan từ tệp")), ("export_agency", _("Xuất cơ quan ra tệp"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_from__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="agencies_agency_valid_dates_ordered",
+            ),
+        ]
+
+    def __str__(self):
+        return self.short_name or self.name
+
+    def natural_key(self):
+        return (self.code,)
+
+    def save(self, *args, **kwargs):
+        self.name = nfc(self.name)
+        self.short_name = nfc(self.short_name)
+        self.search_text = fold(" ".join([self.code, self.name, self.short_name]))
+        super().save(*args, **kwargs)
+
+    def is_active_in_year(self, year):
+        return (self.valid_from is None or self.valid_from.year <= year) and (
+            self.valid_to is None or self.valid_to.year >= year
+        )
+
+
+class AgencyGroupManager(models.Manager):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+
+class AgencyGroup(models.Model):
+    """A group the plans name as one ("Các sở, ban, ngành"): every member answers for its own scope."""
+
+    code = models.SlugField(_("mã"), max_length=64, unique=True)
+    name = models.CharField(_("tên như trong kế hoạch"), max_length=255)
+    description = models.TextField(_("mô tả"), blank=True)
+    members = models.ManyToManyField(Agency, blank=True, related_name="groups", verbose_name=_("thành viên"))
+    search_text = models.TextField(editable=False, blank=True, default="")
+
+    history = HistoricalRecords(m2m_fields=[members])
+    objects = AgencyGroupManager()
+
+    class Meta:
+        verbose_name = _("nhóm cơ quan")
+        verbose_name_plural = _("nhóm cơ quan")
+        ordering = ["name"]
+        permissions = [
+            ("import_agencygroup", _("Nhập nhóm cơ quan từ tệp")),
+            ("export_agencygroup", _("Xuất nhóm cơ quan ra tệp")),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.code,)
+
+    def save(self, *args, **kwargs):
+        self.name = nfc(self.name)
+        self.description = nfc(self.description)
+        self.search_text = fold(" ".join([self.code, self.name]))
+        super().save(*args, **kwargs)
+
+
+class Membership(models.Model):
+    """A user's role in one agency. Admins are Django staff and need no membership."""
+
+    class Role(models.TextChoices):
+        OFFICER = "officer", _("Cán bộ đơn vị")
+        COORDINATOR = "coordinator", _("Cán bộ đầu mối tổng hợp")
+        VIEWER = "viewer", _("Lãnh đạo / người xem")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("người dùng"))
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("cơ quan"))
+    role = models.CharField(_("vai trò"), max_length=20, choices=Role, default=Role.OFFICER)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("thành viên cơ quan")
+        verbose_name_plural = _("thành viên cơ quan")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "agency"], name="agencies_one_membership_per_user_agency"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.agency} · {self.get_role_display()}"

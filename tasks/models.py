@@ -103,6 +103,23 @@ class SectionManager(models.Manager):
     def get_by_natural_key(self, code, plan_code):
         return self.get(code=code, plan__code=plan_code)
 
+    def outline(self, plan, tasks=None):
+        """The plan's sections as a tree, each with ``subsections`` and ``task_list``, in two queries
+        (plus the prefetches of ``tasks``): top-level sections are returned in order."""
+        sections = list(self.filter(plan=plan).order_by("order"))
+        by_id = {s.pk: s for s in sections}
+        for s in sections:
+            s.subsections = []
+            s.task_list = []
+        roots = []
+        for s in sections:
+            (by_id[s.parent_id].subsections if s.parent_id in by_id else roots).append(s)
+        task_qs = (tasks if tasks is not None else Task.objects.all()).filter(plan=plan).order_by("order", "number")
+        for t in task_qs:
+            if t.section_id in by_id:
+                by_id[t.section_id].task_list.append(t)
+        return roots
+
 
 class Section(models.Model):
     """A numbered part of the plan: I, II… and their groups 1, 2…; ``code`` is the path ("II.3")."""
@@ -222,6 +239,15 @@ class Task(models.Model):
         self.search_text = fold(" ".join([self.number, self.title, self.content]))
         super().save(*args, **kwargs)
 
+    @property
+    def leads(self):
+        """Lead assignments, from the prefetched ``assignments`` when present."""
+        return [a for a in self.assignments.all() if a.role == Assignment.Role.LEAD]
+
+    @property
+    def coordinators(self):
+        return [a for a in self.assignments.all() if a.role == Assignment.Role.COORDINATOR]
+
     def is_active_in_year(self, year):
         """Whether the task asks for work (and a report line) in ``year``."""
         if not (self.plan.start_year <= year <= self.plan.end_year):
@@ -303,6 +329,10 @@ class Assignment(models.Model):
 
     def __str__(self):
         return f"{self.task.number} · {self.get_role_display()} · {self.assignee_name}"
+
+    @property
+    def is_lead(self):
+        return self.role == self.Role.LEAD
 
     @property
     def assignee_name(self):

@@ -1,0 +1,61 @@
+"""Create the demo accounts (for the demo only: never part of the plan fixtures)."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from agencies.models import Agency, Membership
+
+# (username, password, agency code, role, is_superuser, description)
+DEMO_ACCOUNTS = [
+    ("admin", "admin-demo-2023", None, None, True, "Quản trị viên (Django admin)"),
+    ("dieuphoi", "dieuphoi-demo-2023", "so-tttt", Membership.Role.COORDINATOR, False,
+     "Cán bộ đầu mối, Sở Thông tin và Truyền thông"),
+    ("huyen.vietyen", "vietyen-demo-2023", "ubnd-huyen-viet-yen", Membership.Role.OFFICER, False,
+     "Cán bộ UBND huyện Việt Yên"),
+    ("so.tuphap", "tuphap-demo-2023", "so-tu-phap", Membership.Role.OFFICER, False, "Cán bộ Sở Tư pháp"),
+    ("lanhdao", "lanhdao-demo-2023", "ubnd-tinh-bac-giang", Membership.Role.VIEWER, False,
+     "Lãnh đạo UBND tỉnh (chỉ xem)"),
+]
+
+
+class Command(BaseCommand):
+    help = "Create (or reset) the demo accounts and print their usernames and passwords. Demo only."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--allow-production", action="store_true",
+            help="Run even with DEBUG off (the passwords are public: never on a real server).",
+        )
+
+    @transaction.atomic
+    def handle(self, *args, allow_production=False, **options):
+        if not settings.DEBUG and not allow_production:
+            raise CommandError("DEBUG is off: demo accounts with public passwords are refused. "
+                               "Pass --allow-production only on a demo server.")
+        User = get_user_model()
+        codes = {code for _, _, code, _, _, _ in DEMO_ACCOUNTS if code}
+        agencies = Agency.objects.in_bulk(codes, field_name="code")
+        missing = codes - set(agencies)
+        if missing:
+            raise CommandError(
+                "Load the seed plan first (manage.py loaddata fixtures/seed_151_kh_ubnd_2023.json); "
+                f"missing agencies: {', '.join(sorted(missing))}"
+            )
+        rows = []
+        for username, password, code, role, is_superuser, description in DEMO_ACCOUNTS:
+            user, _ = User.objects.get_or_create(username=username)
+            user.is_active = True
+            user.is_staff = is_superuser
+            user.is_superuser = is_superuser
+            user.email = f"{username}@demo.invalid"
+            user.set_password(password)
+            user.save()
+            if code:
+                Membership.objects.update_or_create(user=user, agency=agencies[code], defaults={"role": role})
+            rows.append((username, password, description))
+        self.stdout.write("Demo accounts (demo only):")
+        width = max(len(r[0]) for r in rows)
+        for username, password, description in rows:
+            self.stdout.write(f"  {username.ljust(width)}  {password}  — {description}")

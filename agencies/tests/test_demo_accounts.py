@@ -1,0 +1,32 @@
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from agencies.models import Membership
+
+
+def test_demo_accounts_are_created_and_printed(seed, django_user_model, settings):
+    settings.DEBUG = True
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    call_command("load_demo", stdout=StringIO())  # re-runnable
+    printed = out.getvalue()
+    for username in ["admin", "dieuphoi", "huyen.vietyen", "so.tuphap", "lanhdao"]:
+        assert username in printed
+        assert django_user_model.objects.filter(username=username).count() == 1
+    assert django_user_model.objects.get(username="admin").is_superuser
+    roles = {(m.user.username, m.agency.code, m.role) for m in Membership.objects.select_related("user", "agency")}
+    assert ("dieuphoi", "so-tttt", "coordinator") in roles
+    assert ("huyen.vietyen", "ubnd-huyen-viet-yen", "officer") in roles
+    assert ("so.tuphap", "so-tu-phap", "officer") in roles
+    assert ("lanhdao", "ubnd-tinh-bac-giang", "viewer") in roles
+    # The printed password works.
+    line = next(line for line in printed.splitlines() if "dieuphoi" in line)
+    assert django_user_model.objects.get(username="dieuphoi").check_password(line.split()[1])
+
+
+def test_demo_accounts_refused_in_production(seed, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG is off"):
+        call_command("load_demo", stdout=StringIO())

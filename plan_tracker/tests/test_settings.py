@@ -1,0 +1,47 @@
+import os
+import subprocess
+import sys
+from io import StringIO
+from pathlib import Path
+
+from django.core.management import call_command
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+
+
+def _run_django(code, **env_overrides):
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE"}}
+    env.update(env_overrides)
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_production_without_secret_key_fails_saying_what_to_set():
+    result = _run_django(
+        "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='plan_tracker.settings'; django.setup()",
+        DEBUG="false",
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+    assert "set the SECRET_KEY environment variable" in result.stderr
+
+
+def test_production_with_secret_key_starts():
+    result = _run_django(
+        "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='plan_tracker.settings'; django.setup(); print('ok')",
+        DEBUG="false", SECRET_KEY="x" * 60, ALLOWED_HOSTS="example.vn",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "ok" in result.stdout
+
+
+def test_migrations_match_models(db):
+    out = StringIO()
+    call_command("makemigrations", "--check", "--dry-run", stdout=out)
+    assert "No changes detected" in out.getvalue()
+
+
+def test_vietnamese_first_in_local_time(settings):
+    assert settings.LANGUAGE_CODE == "vi"
+    assert settings.TIME_ZONE == "Asia/Ho_Chi_Minh"

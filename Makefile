@@ -25,7 +25,7 @@ install-test: $(VENV)/.installed-test
 
 setup-db: install
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py loaddata fixtures/seed_151_kh_ubnd_2023.json
+	$(PY) manage.py loaddata fixtures/seed_151_kh_ubnd_2023.json fixtures/indicators_151_kh_ubnd_2023.json
 	$(PY) manage.py load_demo
 
 run: setup-db

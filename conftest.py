@@ -10,6 +10,7 @@ from agencies.models import Agency, AgencyGroup, Membership
 from tasks.models import Assignment, Plan, Section, Task
 
 SEED_FIXTURE = "fixtures/seed_151_kh_ubnd_2023.json"
+INDICATORS_FIXTURE = "fixtures/indicators_151_kh_ubnd_2023.json"
 
 _seq = itertools.count(1)
 
@@ -90,7 +91,7 @@ def make_user(django_user_model, username, agency=None, role=Membership.Role.OFF
 @pytest.fixture
 def seed(db):
     """The seed plan 151/KH-UBND loaded from the fixture, as an admin would."""
-    call_command("loaddata", SEED_FIXTURE, verbosity=0)
+    call_command("loaddata", SEED_FIXTURE, INDICATORS_FIXTURE, verbosity=0)
     return Plan.objects.get(number="151/KH-UBND")
 
 

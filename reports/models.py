@@ -1,3 +1,292 @@
-from django.db import models
+import uuid
+import zoneinfo
 
-# Create your models here.
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from agencies.models import Agency
+from plan_tracker.text import nfc
+from tasks.models import Plan, Task
+
+
+def local_date(dt):
+    """The calendar date of ``dt`` in the project's time zone (Asia/Ho_Chi_Minh)."""
+    return timezone.localtime(dt, zoneinfo.ZoneInfo(settings.TIME_ZONE)).date()
+
+
+class IndicatorManager(models.Manager):
+    def get_by_natural_key(self, code, plan_code):
+        return self.get(code=code, plan__code=plan_code)
+
+
+class Indicator(models.Model):
+    """A figure every yearly report of a plan fills in (news items, trainees, budget spent…)."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("kế hoạch"))
+    code = models.SlugField(_("mã"), max_length=64)
+    name = models.CharField(_("tên chỉ tiêu"), max_length=255)
+    unit = models.CharField(_("đơn vị tính"), max_length=64, blank=True)
+    help_text = models.CharField(_("hướng dẫn"), max_length=255, blank=True)
+    order = models.PositiveIntegerField(_("thứ tự"), default=0)
+
+    history = HistoricalRecords()
+    objects = IndicatorManager()
+
+    class Meta:
+        verbose_name = _("chỉ tiêu báo cáo")
+        verbose_name_plural = _("chỉ tiêu báo cáo")
+        ordering = ["plan", "order", "code"]
+        constraints = [models.UniqueConstraint(fields=["plan", "code"], name="reports_indicator_unique_code_per_plan")]
+
+    def __str__(self):
+        return f"{self.name} ({self.unit})" if self.unit else self.name
+
+    def natural_key(self):
+        return (self.code,) + self.plan.natural_key()
+
+    natural_key.dependencies = ["tasks.plan"]
+
+
+class ReportingYear(models.Model):
+    """A plan's reporting year, opened by the coordinator; opening creates the empty reports."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="reporting_years", verbose_name=_("kế hoạch"))
+    year = models.PositiveSmallIntegerField(_("năm"))
+    opened_at = models.DateTimeField(_("mở lúc"), default=timezone.now)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("người mở"),
+    )
+
+    class Meta:
+        verbose_name = _("kỳ báo cáo")
+        verbose_name_plural = _("kỳ báo cáo")
+        ordering = ["plan", "-year"]
+        constraints = [models.UniqueConstraint(fields=["plan", "year"], name="reports_one_reporting_year_per_plan")]
+
+    def __str__(self):
+        return f"{self.plan} · {self.year}"
+
+    @property
+    def due_date(self):
+        return self.plan.report_due_date(self.year)
+
+
+class AgencyReportQuerySet(models.QuerySet):
+    def for_year(self, plan, year):
+        return self.filter(plan=plan, year=year)
+
+    def visible_to(self, user):
+        """Reports a user may see: all for admins, coordinators and viewers; their agencies' for officers."""
+        from agencies.models import Membership
+
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_superuser or user.is_staff:
+            return self
+        roles = set(user.memberships.values_list("role", flat=True))
+        if roles & {Membership.Role.COORDINATOR, Membership.Role.VIEWER}:
+            return self
+        return self.filter(agency__memberships__user=user, agency__memberships__role=Membership.Role.OFFICER)
+
+    def submitted(self):
+        return self.filter(status__in=[AgencyReport.Status.SUBMITTED, AgencyReport.Status.ACCEPTED])
+
+
+class AgencyReport(models.Model):
+    """One agency's yearly results report on one plan."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Đang soạn")
+        SUBMITTED = "submitted", _("Đã gửi")
+        RETURNED = "returned", _("Bị trả lại")
+        ACCEPTED = "accepted", _("Đã tiếp nhận")
+
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="agency_reports", verbose_name=_("kế hoạch"))
+    year = models.PositiveSmallIntegerField(_("năm"))
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="reports", verbose_name=_("cơ quan"))
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Status, default=Status.DRAFT)
+    overall_assessment = models.TextField(_("đánh giá chung"), blank=True)
+    difficulties = models.TextField(_("khó khăn, vướng mắc"), blank=True)
+    proposals = models.TextField(_("đề xuất, kiến nghị"), blank=True)
+    first_submitted_at = models.DateTimeField(_("gửi lần đầu lúc"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
+    reviewed_at = models.DateTimeField(_("xem xét lúc"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("người xem xét"),
+    )
+    review_comment = models.TextField(_("ý kiến của cơ quan tổng hợp"), blank=True)
+    # A sort of optimistic lock: every save bumps it; a save carrying an older number is refused.
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("người cập nhật"),
+    )
+
+    history = HistoricalRecords()
+    objects = AgencyReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("báo cáo của cơ quan")
+        verbose_name_plural = _("báo cáo của cơ quan")
+        ordering = ["plan", "-year", "agency__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "year", "agency"], name="reports_one_report_per_agency_year"),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(first_submitted_at__isnull=False),
+                name="reports_agencyreport_submitted_has_time",
+            ),
+        ]
+        indexes = [
+            # The coordinator's year list and the overview: reports of one plan and year by status.
+            models.Index(fields=["plan", "year", "status"], name="reports_ar_plan_year_status"),
+        ]
+
+    def __str__(self):
+        return f"{self.agency} · {self.plan} · {self.year}"
+
+    def get_absolute_url(self):
+        return reverse("reports:report-detail", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        for name in ("overall_assessment", "difficulties", "proposals", "review_comment"):
+            setattr(self, name, nfc(getattr(self, name)) or "")
+        super().save(*args, **kwargs)
+
+    @property
+    def due_date(self):
+        return self.plan.report_due_date(self.year)
+
+    @property
+    def is_editable_by_agency(self):
+        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+
+    @property
+    def is_submitted(self):
+        return self.status in (self.Status.SUBMITTED, self.Status.ACCEPTED)
+
+    @property
+    def is_on_time(self):
+        """True/False once submitted (first submission on or before the due date, local time); None before."""
+        if self.first_submitted_at is None:
+            return None
+        return local_date(self.first_submitted_at) <= self.due_date
+
+    def days_to_due(self, today=None):
+        """Days left to the due date (negative: days late), counted in local calendar days."""
+        today = today or local_date(timezone.now())
+        return (self.due_date - today).days
+
+
+class TaskReport(models.Model):
+    """One line of a report: what the agency did on one task that year."""
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", _("Chưa triển khai")
+        IN_PROGRESS = "in_progress", _("Đang thực hiện")
+        COMPLETED = "completed", _("Hoàn thành")
+        DONE_FOR_YEAR = "done_for_year", _("Đã thực hiện trong năm")
+        NOTHING_TO_REPORT = "nothing_to_report", _("Không có nội dung báo cáo trong năm")
+
+    report = models.ForeignKey(AgencyReport, on_delete=models.CASCADE, related_name="lines", verbose_name=_("báo cáo"))
+    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="task_reports", verbose_name=_("nhiệm vụ"))
+    role = models.CharField(_("vai trò"), max_length=20, choices=[("lead", _("Chủ trì")), ("coordinator", _("Phối hợp"))])
+    status = models.CharField(_("tình trạng"), max_length=20, choices=Status, blank=True)
+    achievements = models.TextField(_("kết quả đạt được"), blank=True)
+    quantity_achieved = models.PositiveIntegerField(_("số lượng đạt được"), null=True, blank=True)
+    no_report_reason = models.TextField(_("lý do không có nội dung"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("kết quả nhiệm vụ")
+        verbose_name_plural = _("kết quả nhiệm vụ")
+        ordering = ["report", "task__order", "task__number"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "task"], name="reports_one_line_per_task"),
+        ]
+
+    def __str__(self):
+        return f"{self.report} · {self.task.number}"
+
+    def save(self, *args, **kwargs):
+        self.achievements = nfc(self.achievements) or ""
+        self.no_report_reason = nfc(self.no_report_reason) or ""
+        super().save(*args, **kwargs)
+
+
+class IndicatorValue(models.Model):
+    report = models.ForeignKey(AgencyReport, on_delete=models.CASCADE, related_name="indicator_values", verbose_name=_("báo cáo"))
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="values", verbose_name=_("chỉ tiêu"))
+    value = models.DecimalField(_("giá trị"), max_digits=18, decimal_places=2, null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("giá trị chỉ tiêu")
+        verbose_name_plural = _("giá trị chỉ tiêu")
+        constraints = [models.UniqueConstraint(fields=["report", "indicator"], name="reports_one_value_per_indicator")]
+
+    def __str__(self):
+        return f"{self.indicator}: {self.value}"
+
+
+def evidence_path(instance, filename):
+    # Random names, outside any public URL: files are only served through the permission-checked view.
+    return f"evidence/{instance.task_report.report.year}/{uuid.uuid4().hex}"
+
+
+class Evidence(models.Model):
+    task_report = models.ForeignKey(TaskReport, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("dòng báo cáo"))
+    file = models.FileField(_("tệp"), upload_to=evidence_path, max_length=255)
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    content_type = models.CharField(_("loại tệp"), max_length=100)
+    size = models.PositiveBigIntegerField(_("kích thước"))
+    uploaded_at = models.DateTimeField(_("tải lên lúc"), default=timezone.now)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("tệp minh chứng")
+        verbose_name_plural = _("tệp minh chứng")
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self):
+        return self.original_name
+
+    def get_absolute_url(self):
+        return reverse("reports:evidence-download", args=[self.pk])
+
+
+class ReportEvent(models.Model):
+    """The workflow log a person reads: who submitted, returned (with what comment), accepted, reopened."""
+
+    class Action(models.TextChoices):
+        OPENED = "opened", _("Tạo báo cáo")
+        SAVED = "saved", _("Lưu nháp")
+        SUBMITTED = "submitted", _("Gửi báo cáo")
+        RETURNED = "returned", _("Trả lại")
+        ACCEPTED = "accepted", _("Tiếp nhận")
+        REOPENED = "reopened", _("Mở lại (quản trị)")
+
+    report = models.ForeignKey(AgencyReport, on_delete=models.CASCADE, related_name="events", verbose_name=_("báo cáo"))
+    action = models.CharField(_("thao tác"), max_length=20, choices=Action)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("người thực hiện"))
+    at = models.DateTimeField(_("lúc"), default=timezone.now)
+    comment = models.TextField(_("ý kiến"), blank=True)
+
+    class Meta:
+        verbose_name = _("diễn biến báo cáo")
+        verbose_name_plural = _("diễn biến báo cáo")
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.report} · {self.get_action_display()}"

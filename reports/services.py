@@ -1,0 +1,252 @@
+"""State changes of yearly reports. Views, admin and commands all call these; each is atomic."""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
+
+from tasks.models import Assignment, Task
+
+from .models import AgencyReport, IndicatorValue, ReportEvent, ReportingYear, TaskReport
+
+
+@dataclass
+class Obligation:
+    agency: object
+    # task -> role ("lead" wins over "coordinator" when an agency holds both)
+    roles: dict = field(default_factory=dict)
+
+    @property
+    def tasks(self):
+        return list(self.roles)
+
+
+def obligations(plan, year):
+    """Agencies obliged to report on ``plan`` for ``year``: those leading or coordinating an active task,
+    directly or through a group, and active themselves that year. Three queries, whatever the size.
+
+    Returns {agency: Obligation}, tasks in plan order."""
+    tasks = [t for t in Task.objects.filter(plan=plan).select_related("plan").order_by("order", "number")
+             if t.is_active_in_year(year)]
+    task_ids = {t.pk: t for t in tasks}
+    assignments = (
+        Assignment.objects.filter(task__in=list(task_ids))
+        .select_related("agency", "group")
+        .prefetch_related("group__members")
+    )
+    result = {}
+    for a in assignments:
+        if a.agency_id:
+            agencies = [a.agency]
+        elif a.group_id:
+            agencies = list(a.group.members.all())
+        else:
+            continue  # "related agencies" as text expand to nobody
+        task = task_ids[a.task_id]
+        for agency in agencies:
+            if not agency.is_active_in_year(year):
+                continue
+            ob = result.setdefault(agency, Obligation(agency))
+            if ob.roles.get(task) != Assignment.Role.LEAD:
+                ob.roles[task] = a.role
+    order = {t.pk: i for i, t in enumerate(tasks)}
+    for ob in result.values():
+        ob.roles = dict(sorted(ob.roles.items(), key=lambda kv: order[kv[0].pk]))
+    return result
+
+
+class StaleReport(Exception):
+    """Someone else saved the report after this form was opened."""
+
+
+@transaction.atomic
+def open_reporting_year(plan, year, user):
+    """Open ``year`` for ``plan`` and create the empty reports and their lines; re-running adds what is
+    newly obliged and never touches what agencies already wrote."""
+    if year not in plan.years:
+        raise ValidationError(
+            _("Năm %(year)s nằm ngoài thời gian thực hiện kế hoạch (%(start)s–%(end)s).")
+            % {"year": year, "start": plan.start_year, "end": plan.end_year}
+        )
+    reporting_year, _created = ReportingYear.objects.get_or_create(plan=plan, year=year, defaults={"opened_by": user})
+    obliged = obligations(plan, year)
+    existing = {r.agency_id: r for r in AgencyReport.objects.filter(plan=plan, year=year)}
+    new_reports = [AgencyReport(plan=plan, year=year, agency=a, updated_by=user) for a in obliged if a.pk not in existing]
+    if new_reports:
+        bulk_create_with_history(new_reports, AgencyReport, default_user=user)
+        existing = {r.agency_id: r for r in AgencyReport.objects.filter(plan=plan, year=year)}
+        ReportEvent.objects.bulk_create(
+            [ReportEvent(report=existing[r.agency_id], action=ReportEvent.Action.OPENED, actor=user) for r in new_reports]
+        )
+    have = set(TaskReport.objects.filter(report__plan=plan, report__year=year).values_list("report_id", "task_id"))
+    lines = [
+        TaskReport(report=existing[agency.pk], task=task, role=role)
+        for agency, ob in obliged.items()
+        for task, role in ob.roles.items()
+        if (existing[agency.pk].pk, task.pk) not in have
+    ]
+    if lines:
+        bulk_create_with_history(lines, TaskReport, default_user=user, batch_size=1000)
+    return reporting_year
+
+
+def _check_version(report, expected_version):
+    if expected_version is not None and int(expected_version) != report.version:
+        raise StaleReport(
+            _("Báo cáo đã được %(who)s lưu lúc %(when)s, sau khi bạn mở trang. Thay đổi của bạn chưa được lưu: "
+              "hãy sao lại nội dung bạn vừa gõ, tải lại trang và nhập lại.")
+            % {
+                "who": report.updated_by or _("người khác"),
+                "when": timezone.localtime(report.updated_at).strftime("%H:%M %d/%m/%Y"),
+            }
+        )
+
+
+def _lock(report):
+    return AgencyReport.objects.select_for_update().select_related("plan", "updated_by").get(pk=report.pk)
+
+
+@transaction.atomic
+def save_report(report, user, *, expected_version, general=None, lines=None, indicators=None):
+    """Save a draft. ``general``: field -> value; ``lines``: TaskReport id -> {field: value};
+    ``indicators``: Indicator id -> Decimal or None. Refused when stale or not editable."""
+    report = _lock(report)
+    _check_version(report, expected_version)
+    if not report.is_editable_by_agency:
+        raise PermissionDenied(_("Báo cáo đã gửi hoặc đã được tiếp nhận: không sửa được."))
+    for name, value in (general or {}).items():
+        setattr(report, name, value)
+    report.version += 1
+    report.updated_by = report._history_user = user
+    report._change_reason = "save"
+    report.save()
+    if lines:
+        current = {line.pk: line for line in report.lines.filter(pk__in=list(lines))}
+        for pk, values in lines.items():
+            line = current.get(pk)
+            if line is None:
+                continue
+            changed = False
+            for name, value in values.items():
+                if getattr(line, name) != value:
+                    setattr(line, name, value)
+                    changed = True
+            if changed:
+                line._history_user = user
+                line.save()
+    if indicators:
+        current = {v.indicator_id: v for v in report.indicator_values.all()}
+        for indicator_id, value in indicators.items():
+            iv = current.get(indicator_id)
+            if iv is None:
+                iv = IndicatorValue(report=report, indicator_id=indicator_id, value=value)
+                iv._history_user = user
+                iv.save()
+            elif iv.value != value:
+                iv.value = value
+                iv._history_user = user
+                iv.save()
+    ReportEvent.objects.create(report=report, action=ReportEvent.Action.SAVED, actor=user)
+    return report
+
+
+# Line statuses that need a text of what was achieved.
+_NEEDS_TEXT = {TaskReport.Status.IN_PROGRESS, TaskReport.Status.COMPLETED, TaskReport.Status.DONE_FOR_YEAR}
+
+
+def missing_parts(report):
+    """What must be filled before the report can be submitted, as messages a clerk understands."""
+    problems = []
+    lines = list(report.lines.select_related("task").order_by("task__order", "task__number"))
+    for line in lines:
+        n = line.task.number
+        if not line.status:
+            problems.append(_("Nhiệm vụ %(n)s: chưa chọn tình trạng thực hiện.") % {"n": n})
+        elif line.status == TaskReport.Status.NOTHING_TO_REPORT and not line.no_report_reason.strip():
+            problems.append(_("Nhiệm vụ %(n)s: cần ghi lý do không có nội dung báo cáo.") % {"n": n})
+        elif line.status in _NEEDS_TEXT and not line.achievements.strip():
+            problems.append(_("Nhiệm vụ %(n)s: chưa ghi kết quả đạt được.") % {"n": n})
+        if (line.task.target_quantity and line.status not in ("", TaskReport.Status.NOTHING_TO_REPORT)
+                and line.role == "lead" and line.quantity_achieved is None):
+            problems.append(_("Nhiệm vụ %(n)s: chưa ghi số lượng đạt được so với chỉ tiêu.") % {"n": n})
+    filled = {v.indicator_id for v in report.indicator_values.all() if v.value is not None}
+    for indicator in report.plan.indicators.all():
+        if indicator.pk not in filled:
+            problems.append(_("Chỉ tiêu “%(name)s”: chưa nhập số liệu (ghi 0 nếu không có).") % {"name": indicator.name})
+    if not report.overall_assessment.strip():
+        problems.append(_("Chưa ghi đánh giá chung."))
+    return problems
+
+
+@transaction.atomic
+def submit_report(report, user, *, expected_version=None, now=None):
+    report = _lock(report)
+    _check_version(report, expected_version)
+    if not report.is_editable_by_agency:
+        raise ValidationError(_("Chỉ gửi được báo cáo đang soạn hoặc bị trả lại."))
+    problems = missing_parts(report)
+    if problems:
+        raise ValidationError(problems)
+    now = now or timezone.now()
+    report.status = AgencyReport.Status.SUBMITTED
+    report.submitted_at = now
+    if report.first_submitted_at is None:  # resubmission keeps the first time: it decides on time / late
+        report.first_submitted_at = now
+    report.version += 1
+    report.updated_by = report._history_user = user
+    report._change_reason = "submit"
+    report.save()
+    ReportEvent.objects.create(report=report, action=ReportEvent.Action.SUBMITTED, actor=user, at=now)
+    return report
+
+
+def _last_submitter_id(report):
+    return (report.events.filter(action=ReportEvent.Action.SUBMITTED).order_by("-at", "-pk")
+            .values_list("actor_id", flat=True).first())
+
+
+@transaction.atomic
+def review_report(report, user, *, accept, comment=""):
+    """The coordinator accepts a submitted report, or returns it with a comment."""
+    report = _lock(report)
+    if report.status != AgencyReport.Status.SUBMITTED:
+        raise ValidationError(_("Chỉ xem xét được báo cáo đã gửi."))
+    if _last_submitter_id(report) == user.pk:
+        raise ValidationError(_("Bạn không thể tự xem xét báo cáo do chính mình gửi."))
+    comment = (comment or "").strip()
+    if not accept and not comment:
+        raise ValidationError(_("Khi trả lại báo cáo, cần ghi ý kiến để đơn vị biết phải sửa gì."))
+    report.status = AgencyReport.Status.ACCEPTED if accept else AgencyReport.Status.RETURNED
+    report.reviewed_at = timezone.now()
+    report.reviewed_by = user
+    report.review_comment = comment
+    report.version += 1
+    report.updated_by = report._history_user = user
+    report._change_reason = "accept" if accept else "return"
+    report.save()
+    ReportEvent.objects.create(
+        report=report, action=ReportEvent.Action.ACCEPTED if accept else ReportEvent.Action.RETURNED,
+        actor=user, comment=comment,
+    )
+    return report
+
+
+@transaction.atomic
+def reopen_report(report, user, *, comment=""):
+    """Admins only: an accepted report goes back to the agency (as returned), and that is recorded."""
+    if not (user.is_staff or user.is_superuser):
+        raise PermissionDenied(_("Chỉ quản trị viên được mở lại báo cáo đã tiếp nhận."))
+    report = _lock(report)
+    if report.status != AgencyReport.Status.ACCEPTED:
+        raise ValidationError(_("Chỉ mở lại được báo cáo đã tiếp nhận."))
+    report.status = AgencyReport.Status.RETURNED
+    report.review_comment = (comment or "").strip()
+    report.version += 1
+    report.updated_by = report._history_user = user
+    report._change_reason = "reopen"
+    report.save()
+    ReportEvent.objects.create(report=report, action=ReportEvent.Action.REOPENED, actor=user, comment=report.review_comment)
+    return report

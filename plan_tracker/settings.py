@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "agencies",
     "tasks",
     "reports",
+    "accounts",
 ]
 
 MIDDLEWARE = [
@@ -97,7 +98,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LOGIN_URL = "admin:login"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "login"
+# A password-reset link works once, for one day (Django's default is three).
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 
 # Vietnamese first, English second; dates d/m/Y in and out (plan_tracker/formats/).
 LANGUAGE_CODE = "vi"
@@ -151,3 +156,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# Evidence files attached to reports: largest accepted upload (bytes). Default 20 MB.
+EVIDENCE_MAX_BYTES = env.int("EVIDENCE_MAX_BYTES", default=20 * 1024 * 1024)
+# Largest non-file form body (a report with long texts); uploaded files are capped by EVIDENCE_MAX_BYTES.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=5 * 1024 * 1024)

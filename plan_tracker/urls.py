@@ -7,6 +7,8 @@ admin.site.site_title = "Plan Tracker"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("accounts.urls")),
+    path("reports/", include("reports.urls")),
     path("", include("tasks.urls")),
 ]
 

@@ -10,7 +10,9 @@ from simple_history.utils import bulk_create_with_history
 
 from tasks.models import Assignment, Task
 
-from .models import AgencyReport, IndicatorValue, ReportEvent, ReportingYear, TaskReport
+from plan_tracker.text import nfc
+
+from .models import AgencyReport, Evidence, IndicatorValue, ReportEvent, ReportingYear, TaskReport
 
 
 @dataclass
@@ -69,7 +71,7 @@ def open_reporting_year(plan, year, user):
     if year not in plan.years:
         raise ValidationError(
             _("Năm %(year)s nằm ngoài thời gian thực hiện kế hoạch (%(start)s–%(end)s).")
-            % {"year": year, "start": plan.start_year, "end": plan.end_year}
+            % {"year": year, "start": plan.start_year, "end": plan.last_year}
         )
     reporting_year, _created = ReportingYear.objects.get_or_create(plan=plan, year=year, defaults={"opened_by": user})
     obliged = obligations(plan, year)
@@ -106,11 +108,12 @@ def _check_version(report, expected_version):
 
 
 def _lock(report):
-    return AgencyReport.objects.select_for_update().select_related("plan", "updated_by").get(pk=report.pk)
+    # of=("self",): PostgreSQL cannot lock the nullable side of the outer join to updated_by.
+    return AgencyReport.objects.select_for_update(of=("self",)).select_related("plan", "updated_by").get(pk=report.pk)
 
 
 @transaction.atomic
-def save_report(report, user, *, expected_version, general=None, lines=None, indicators=None):
+def save_report(report, user, *, expected_version, general=None, lines=None, indicators=None, uploads=()):
     """Save a draft. ``general``: field -> value; ``lines``: TaskReport id -> {field: value};
     ``indicators``: Indicator id -> Decimal or None. Refused when stale or not editable."""
     report = _lock(report)
@@ -149,8 +152,27 @@ def save_report(report, user, *, expected_version, general=None, lines=None, ind
                 iv.value = value
                 iv._history_user = user
                 iv.save()
+    for line, upload, content_type in uploads:
+        evidence = Evidence(task_report_id=line.pk, original_name=nfc(upload.name)[:255], content_type=content_type,
+                            size=upload.size, uploaded_by=user)
+        evidence.task_report = line
+        evidence._history_user = user
+        evidence.file.save(upload.name, upload, save=False)
+        evidence.save()
     ReportEvent.objects.create(report=report, action=ReportEvent.Action.SAVED, actor=user)
     return report
+
+
+@transaction.atomic
+def delete_evidence(evidence, user):
+    report = _lock(evidence.task_report.report)
+    if not report.is_editable_by_agency:
+        raise PermissionDenied(_("Báo cáo đã gửi hoặc đã được tiếp nhận: không sửa được."))
+    evidence._history_user = user
+    stored = evidence.file.name
+    evidence.delete()
+    # The file goes once the row is gone for good: a rollback must not leave a row without its file.
+    transaction.on_commit(lambda: evidence.file.storage.delete(stored))
 
 
 # Line statuses that need a text of what was achieved.

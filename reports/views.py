@@ -1,3 +1,256 @@
-from django.shortcuts import render
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
 
-# Create your views here.
+from accounts.permissions import is_coordinator
+from tasks.models import Plan
+
+from . import services
+from .access import (
+    can_see_all_reports,
+    get_evidence_for_user,
+    get_report_for_user,
+    get_reviewable_report_for_user,
+    get_writable_report_for_user,
+    officer_agency_ids,
+    shows_content,
+)
+from .forms import OpenYearForm, ReopenForm, ReportForm, ReviewForm
+from .models import AgencyReport, Evidence, ReportingYear, TaskReport, local_date
+
+
+@login_required
+@require_GET
+def my_reports(request):
+    """Reports the user works on (officers), and the plans' reporting years (coordinators, viewers)."""
+    own = (
+        AgencyReport.objects.filter(agency_id__in=officer_agency_ids(request.user))
+        .select_related("plan", "agency")
+        .order_by("-year", "plan__number", "agency__name")
+    )
+    years = None
+    if can_see_all_reports(request.user):
+        years = ReportingYear.objects.select_related("plan").order_by("plan__number", "-year")
+    return render(request, "reports/my_reports.html", {
+        "own": own, "years": years, "today": local_date(timezone.now()),
+        "plans": Plan.objects.order_by("number") if is_coordinator(request.user) else None,
+    })
+
+
+def _lines(report):
+    return list(
+        report.lines.select_related("task__section").prefetch_related(
+            Prefetch("evidence", queryset=Evidence.objects.order_by("uploaded_at", "pk"))
+        ).order_by("task__order", "task__number")
+    )
+
+
+def _report_page(request, report, form=None, status=200):
+    officer_ids = officer_agency_ids(request.user)
+    can_edit = report.agency_id in officer_ids and report.is_editable_by_agency
+    content = shows_content(request.user, report, officer_ids)
+    lines = []
+    values = {}
+    indicators = []
+    if content:
+        lines = form.lines if form is not None else _lines(report)
+        indicators = list(report.plan.indicators.all())
+        values = {v.indicator_id: v.value for v in report.indicator_values.all()}
+    if can_edit and form is None:
+        form = ReportForm(report=report, lines=lines, indicators=indicators, values=values)
+    context = {
+        "report": report,
+        "lines": lines,
+        "indicators": [(i, values.get(i.pk)) for i in indicators],
+        "form": form if can_edit else None,
+        "can_edit": can_edit,
+        "shows_content": content,
+        "can_review": report.status == AgencyReport.Status.SUBMITTED and is_coordinator(request.user),
+        "can_reopen": report.status == AgencyReport.Status.ACCEPTED and request.user.is_staff,
+        "review_form": ReviewForm(),
+        "reopen_form": ReopenForm(),
+        "events": report.events.select_related("actor"),
+        "days_left": max(report.days_to_due(), 0),
+        "days_late": max(-report.days_to_due(), 0),
+    }
+    return render(request, "reports/report_detail.html", context, status=status)
+
+
+@login_required
+def report_detail(request, pk):
+    """GET: the report (a form for its agency's officers while editable). POST: save the draft."""
+    if request.method != "POST":
+        return _report_page(request, get_report_for_user(request.user, pk))
+    report = get_writable_report_for_user(request.user, pk)
+    if not report.is_editable_by_agency:
+        raise PermissionDenied
+    lines = _lines(report)
+    indicators = list(report.plan.indicators.all())
+    form = ReportForm(request.POST, request.FILES, report=report, lines=lines, indicators=indicators, values={})
+    if not form.is_valid():
+        messages.error(request, _("Chưa lưu: có ô nhập chưa đúng, xem các thông báo bên dưới."))
+        return _report_page(request, report, form=form, status=400)
+    try:
+        services.save_report(
+            report, request.user, expected_version=form.cleaned_data["version"], general=form.general_data(),
+            lines=form.line_data(), indicators=form.indicator_data(), uploads=form.uploads(),
+        )
+    except services.StaleReport as stale:
+        # Keep what they typed in the form; tell them what happened.
+        messages.error(request, str(stale))
+        return _report_page(request, report, form=form, status=409)
+    messages.success(request, _("Đã lưu bản nháp."))
+    if "submit" in request.POST:
+        return redirect("reports:report-submit", pk=report.pk)
+    return redirect(report)
+
+
+@login_required
+def report_submit(request, pk):
+    """GET: confirm, listing what is still missing. POST: submit."""
+    report = get_writable_report_for_user(request.user, pk)
+    if not report.is_editable_by_agency:
+        raise PermissionDenied
+    if request.method == "POST":
+        try:
+            services.submit_report(report, request.user, expected_version=request.POST.get("version"))
+        except services.StaleReport as stale:
+            messages.error(request, str(stale))
+            return redirect(report)
+        except ValidationError as error:
+            return render(request, "reports/report_submit.html",
+                          {"report": report, "problems": error.messages}, status=400)
+        messages.success(request, _("Đã gửi báo cáo tới %(to)s.") % {
+            "to": report.plan.report_recipient or _("cơ quan tổng hợp")})
+        return redirect(report)
+    return render(request, "reports/report_submit.html",
+                  {"report": report, "problems": services.missing_parts(report)})
+
+
+@login_required
+@require_POST
+def report_review(request, pk):
+    report = get_reviewable_report_for_user(request.user, pk)
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Hãy chọn tiếp nhận hoặc trả lại."))
+        return redirect(report)
+    try:
+        services.review_report(report, request.user, accept=form.cleaned_data["decision"] == "accept",
+                               comment=form.cleaned_data["comment"])
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect(report)
+    messages.success(request, _("Đã tiếp nhận báo cáo.") if form.cleaned_data["decision"] == "accept"
+                     else _("Đã trả lại báo cáo cho đơn vị."))
+    return redirect(report)
+
+
+@login_required
+@require_POST
+def report_reopen(request, pk):
+    report = get_report_for_user(request.user, pk)
+    if not request.user.is_staff:
+        raise PermissionDenied
+    form = ReopenForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Cần ghi lý do mở lại."))
+        return redirect(report)
+    try:
+        services.reopen_report(report, request.user, comment=form.cleaned_data["comment"])
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect(report)
+    messages.success(request, _("Đã mở lại báo cáo cho đơn vị sửa."))
+    return redirect(report)
+
+
+@login_required
+@require_GET
+def report_history(request, pk):
+    report = get_report_for_user(request.user, pk)
+    if not shows_content(request.user, report):
+        raise Http404
+    records = list(report.history.select_related("history_user").order_by("-history_date", "-history_id"))
+    changes = []
+    for newer, older in zip(records, records[1:] + [None]):
+        diff = newer.diff_against(older).changes if older is not None else []
+        changes.append((newer, [c for c in diff if c.field not in {"version", "updated_at"}]))
+    line_history = (
+        TaskReport.history.filter(report_id=report.pk).select_related("history_user").order_by("-history_date")[:200]
+    )
+    return render(request, "reports/report_history.html", {
+        "report": report, "changes": changes, "line_history": line_history,
+        "events": report.events.select_related("actor"),
+    })
+
+
+@login_required
+@require_GET
+def evidence_download(request, pk):
+    evidence = get_evidence_for_user(request.user, pk)
+    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name,
+                        content_type=evidence.content_type)
+
+
+@login_required
+@require_POST
+def evidence_delete(request, pk):
+    evidence = get_evidence_for_user(request.user, pk)
+    report = get_writable_report_for_user(request.user, evidence.task_report.report_id)
+    services.delete_evidence(evidence, request.user)
+    messages.success(request, _("Đã xóa tệp “%(name)s”.") % {"name": evidence.original_name})
+    return redirect(report)
+
+
+@login_required
+@require_GET
+def year_submissions(request, plan_pk, year):
+    """The coordinator's list: every report of the plan and year with state, time, on time or late."""
+    if not can_see_all_reports(request.user):
+        raise Http404
+    plan = get_object_or_404(Plan.objects.select_related("report_recipient"), pk=plan_pk)
+    reporting_year = ReportingYear.objects.filter(plan=plan, year=year).first()
+    reports = (
+        AgencyReport.objects.for_year(plan, year).select_related("agency")
+        .order_by("agency__kind", "agency__name")
+    )
+    counts = {s: 0 for s in AgencyReport.Status.values}
+    for r in reports:
+        counts[r.status] += 1
+    return render(request, "reports/year_submissions.html", {
+        "plan": plan, "year": year, "reporting_year": reporting_year, "reports": reports,
+        "counts": counts, "due_date": plan.report_due_date(year),
+        "can_open": is_coordinator(request.user) and year in plan.years,
+        "statuses": AgencyReport.Status,
+    })
+
+
+@login_required
+@require_POST
+def open_year(request, plan_pk):
+    if not is_coordinator(request.user):
+        raise PermissionDenied
+    plan = get_object_or_404(Plan, pk=plan_pk)
+    form = OpenYearForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Năm không hợp lệ."))
+        return redirect("reports:my-reports")
+    year = form.cleaned_data["year"]
+    try:
+        services.open_reporting_year(plan, year, request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("reports:my-reports")
+    messages.success(request, _("Đã mở kỳ báo cáo năm %(year)s.") % {"year": year})
+    return redirect(reverse("reports:year-submissions", args=[plan.pk, year]))

@@ -3,6 +3,7 @@ import datetime
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -46,7 +47,10 @@ class Plan(models.Model):
     requirements = models.TextField(_("yêu cầu"), blank=True)
     funding = models.TextField(_("kinh phí thực hiện"), blank=True)
     start_year = models.PositiveSmallIntegerField(_("năm bắt đầu"))
-    end_year = models.PositiveSmallIntegerField(_("năm kết thúc"))
+    end_year = models.PositiveSmallIntegerField(
+        _("năm kết thúc"), null=True, blank=True,
+        help_text=_("Để trống khi kế hoạch không ghi năm kết thúc: kế hoạch chạy tới năm hiện tại."),
+    )
     report_due_day = models.PositiveSmallIntegerField(_("ngày hạn báo cáo"), default=15)
     report_due_month = models.PositiveSmallIntegerField(_("tháng hạn báo cáo"), default=11)
     report_recipient = models.ForeignKey(
@@ -68,7 +72,10 @@ class Plan(models.Model):
         verbose_name_plural = _("kế hoạch")
         ordering = ["-issue_date", "number"]
         constraints = [
-            models.CheckConstraint(condition=Q(end_year__gte=models.F("start_year")), name="tasks_plan_years_ordered"),
+            models.CheckConstraint(
+                condition=Q(end_year__isnull=True) | Q(end_year__gte=models.F("start_year")),
+                name="tasks_plan_years_ordered",
+            ),
             models.CheckConstraint(
                 condition=Q(report_due_month__gte=1, report_due_month__lte=12, report_due_day__gte=1, report_due_day__lte=31),
                 name="tasks_plan_report_due_valid",
@@ -91,8 +98,18 @@ class Plan(models.Model):
         super().save(*args, **kwargs)
 
     @property
+    def last_year(self):
+        """The plan's last year: its end year, or the current year for a plan with no end."""
+        if self.end_year is not None:
+            return self.end_year
+        return max(self.start_year, timezone.localdate().year)
+
+    @property
     def years(self):
-        return range(self.start_year, self.end_year + 1)
+        return range(self.start_year, self.last_year + 1)
+
+    def runs_in(self, year):
+        return self.start_year <= year <= self.last_year
 
     def report_due_date(self, year):
         """The yearly report's due date for ``year`` (seed: 15 November)."""
@@ -250,7 +267,7 @@ class Task(models.Model):
 
     def is_active_in_year(self, year):
         """Whether the task asks for work (and a report line) in ``year``."""
-        if not (self.plan.start_year <= year <= self.plan.end_year):
+        if not self.plan.runs_in(year):
             return False
         if self.timeframe_kind == self.Timeframe.PERIOD:
             return self.start_date.year <= year <= self.end_date.year

@@ -21,6 +21,12 @@ def test_demo_accounts_are_created_and_printed(seed, django_user_model, settings
     assert ("huyen.vietyen", "ubnd-huyen-viet-yen", "officer") in roles
     assert ("so.tuphap", "so-tu-phap", "officer") in roles
     assert ("lanhdao", "ubnd-tinh-bac-giang", "viewer") in roles
+    # This year's reports exist, so the district officer can report right away.
+    from django.utils import timezone
+
+    from reports.models import AgencyReport
+
+    assert AgencyReport.objects.filter(agency__code="ubnd-huyen-viet-yen", year=timezone.localdate().year).count() == 1
     # The printed password works.
     line = next(line for line in printed.splitlines() if "dieuphoi" in line)
     assert django_user_model.objects.get(username="dieuphoi").check_password(line.split()[1])

@@ -238,7 +238,8 @@ def test_plan_header(seed):
     )
     assert plan.signer_name == "Mai Sơn"
     assert plan.signer_capacity == "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"
-    assert (plan.start_year, plan.end_year) == (2023, 2025)
+    # The plan names no end year: it runs until closed (through the current year).
+    assert (plan.start_year, plan.end_year) == (2023, None)
     assert (plan.report_due_day, plan.report_due_month) == (15, 11)
     assert plan.report_due_date(2024) == datetime.date(2024, 11, 15)
     assert plan.report_recipient.code == "so-tttt"

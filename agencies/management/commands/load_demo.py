@@ -55,6 +55,18 @@ class Command(BaseCommand):
             if code:
                 Membership.objects.update_or_create(user=user, agency=agencies[code], defaults={"role": role})
             rows.append((username, password, description))
+        # The current reporting year of every plan that runs this year is open, so officers can report.
+        from django.utils import timezone
+
+        from reports.services import open_reporting_year
+        from tasks.models import Plan
+
+        year = timezone.localdate().year
+        coordinator = User.objects.get(username="dieuphoi")
+        for plan in Plan.objects.all():
+            if plan.runs_in(year):
+                open_reporting_year(plan, year, coordinator)
+                self.stdout.write(f"Reporting year {year} open for plan {plan.number}.")
         self.stdout.write("Demo accounts (demo only):")
         width = max(len(r[0]) for r in rows)
         for username, password, description in rows:

@@ -1,0 +1,61 @@
+"""One access helper per protected object. Another agency's object and a missing one both answer 404;
+a read-only role trying to write gets 403 (STYLE.md §6)."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from accounts.permissions import is_coordinator
+from agencies.models import Membership
+
+from .models import AgencyReport, Evidence
+
+
+def officer_agency_ids(user):
+    if not (user.is_authenticated and user.is_active):
+        return set()
+    return set(user.memberships.filter(role=Membership.Role.OFFICER).values_list("agency_id", flat=True))
+
+
+def can_see_all_reports(user):
+    """Coordinators, viewers and admins see every agency's submitted reports."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return user.is_staff or user.memberships.filter(
+        role__in=[Membership.Role.COORDINATOR, Membership.Role.VIEWER]
+    ).exists()
+
+
+def get_report_for_user(user, pk):
+    """The report if ``user`` may read it, else 404."""
+    qs = AgencyReport.objects.visible_to(user).select_related("plan", "agency", "updated_by", "reviewed_by")
+    return get_object_or_404(qs, pk=pk)
+
+
+def get_writable_report_for_user(user, pk):
+    """The report if ``user`` is an officer of its agency (404 if they cannot see it, 403 if read-only)."""
+    report = get_report_for_user(user, pk)
+    if report.agency_id not in officer_agency_ids(user):
+        raise PermissionDenied
+    return report
+
+
+def get_reviewable_report_for_user(user, pk):
+    report = get_report_for_user(user, pk)
+    if not is_coordinator(user):
+        raise PermissionDenied
+    return report
+
+
+def shows_content(user, report, officer_ids=None):
+    """Drafts stay private to their agency: others see a report's content once it has been submitted."""
+    officer_ids = officer_agency_ids(user) if officer_ids is None else officer_ids
+    return report.agency_id in officer_ids or report.first_submitted_at is not None
+
+
+def get_evidence_for_user(user, pk):
+    evidence = get_object_or_404(Evidence.objects.select_related("task_report__report"), pk=pk)
+    report = evidence.task_report.report
+    if not AgencyReport.objects.visible_to(user).filter(pk=report.pk).exists() or not shows_content(user, report):
+        raise Http404
+    return evidence

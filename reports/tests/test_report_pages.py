@@ -79,13 +79,13 @@ def test_officer_fills_submits_coordinator_returns_officer_resubmits_coordinator
     assert report.status == "submitted"
     evidence = Evidence.objects.get()
     download = client.get(evidence.get_absolute_url())
+    # Reading it all lets the test client close the file (response.close() would drop the DB connection).
     assert download.status_code == 200 and b"".join(download.streaming_content) == PDF
     assert 'filename="bien-ban.pdf"' in download["Content-Disposition"]
 
     client.force_login(coordinator)
     download = client.get(evidence.get_absolute_url())
-    assert download.status_code == 200
-    download.close()
+    assert download.status_code == 200 and b"".join(download.streaming_content) == PDF
     client.post(reverse("reports:report-review", args=[report.pk]), {"decision": "accept"})
     report.refresh_from_db()
     assert report.status == "accepted"

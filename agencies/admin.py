@@ -1,3 +1,87 @@
 from django.contrib import admin
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
-# Register your models here.
+from plan_tracker.exchange import ExchangeAdminMixin, FoldedSearchMixin
+
+from .models import Agency, AgencyGroup, Membership
+from .resources import AgencyGroupResource, AgencyResource
+
+
+class ActiveFilter(admin.SimpleListFilter):
+    """Agencies by validity on today's date (they are merged, split and dissolved)."""
+
+    title = _("hiệu lực")
+    parameter_name = "hieu_luc"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("active", _("đang hoạt động")),
+            ("ended", _("đã thôi hoạt động")),
+            ("future", _("chưa bắt đầu")),
+        ]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "active":
+            return queryset.filter(
+                Q(valid_from__isnull=True) | Q(valid_from__lte=today), Q(valid_to__isnull=True) | Q(valid_to__gte=today)
+            )
+        if self.value() == "ended":
+            return queryset.filter(valid_to__lt=today)
+        if self.value() == "future":
+            return queryset.filter(valid_from__gt=today)
+        return queryset
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    fields = ("user", "role")
+    autocomplete_fields = ("user",)
+    extra = 0
+
+
+@admin.register(Agency)
+class AgencyAdmin(FoldedSearchMixin, ExchangeAdminMixin, SimpleHistoryAdmin):
+    resource_classes = [AgencyResource]
+    list_display = ("name", "short_name", "code", "kind", "valid_from", "valid_to", "active_today")
+    list_filter = ("kind", ActiveFilter, ("valid_to", admin.EmptyFieldListFilter))
+    search_fields = ("search_text",)
+    autocomplete_fields = ("successors",)
+    fields = ("code", "name", "short_name", "kind", ("valid_from", "valid_to"), "successors", "head_email")
+    inlines = [MembershipInline]
+
+    @admin.display(boolean=True, description=_("đang hoạt động"))
+    def active_today(self, obj):
+        today = timezone.localdate()
+        return (obj.valid_from is None or obj.valid_from <= today) and (obj.valid_to is None or obj.valid_to >= today)
+
+
+@admin.register(AgencyGroup)
+class AgencyGroupAdmin(FoldedSearchMixin, ExchangeAdminMixin, SimpleHistoryAdmin):
+    resource_classes = [AgencyGroupResource]
+    list_display = ("name", "code", "member_count")
+    search_fields = ("search_text",)
+    filter_horizontal = ("members",)
+    fields = ("code", "name", "description", "members")
+
+    def get_queryset(self, request):
+        # One COUNT per page in the list's own query, not one query per row.
+        return super().get_queryset(request).annotate(member_count=Count("members"))
+
+    @admin.display(description=_("số thành viên"), ordering="member_count")
+    def member_count(self, obj):
+        return obj.member_count
+
+
+@admin.register(Membership)
+class MembershipAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+    list_display = ("user", "agency", "role")
+    list_filter = ("role", "agency__kind")
+    list_select_related = ("user", "agency")
+    search_fields = ("agency__search_text",)
+    folded_search_fields = ("agency__search_text",)
+    plain_search_fields = ("user__username", "user__first_name", "user__last_name")
+    autocomplete_fields = ("user", "agency")

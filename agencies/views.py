@@ -1,3 +1,103 @@
-from django.shortcuts import render
+"""Agencies and agency groups: the list (sorted the Vietnamese way), one agency, one group."""
 
-# Create your views here.
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from reports.models import AgencyReport
+from tasks.models import Assignment, Responsibility
+from tasks.views import listed_tasks, user_roles, with_deadline_states
+
+from .models import Agency, AgencyGroup
+
+
+class AgencySearchForm(forms.Form):
+    q = forms.CharField(label=_("Tìm cơ quan"), required=False,
+                        help_text=_("Tên, tên viết tắt hoặc mã; gõ có dấu hoặc không dấu."))
+    kind = forms.ChoiceField(label=_("Loại"), required=False,
+                             choices=[("", _("Mọi loại"))] + list(Agency.Kind.choices))
+
+
+@login_required
+@require_GET
+def agency_list(request):
+    """Every agency, Vietnamese order, with its groups; the groups with their member counts."""
+    form = AgencySearchForm(request.GET or None)
+    agencies = Agency.objects.vietnamese_order().prefetch_related(
+        Prefetch("groups", queryset=AgencyGroup.objects.order_by("name")))
+    if form.is_valid():
+        if form.cleaned_data["q"]:
+            agencies = agencies.search(form.cleaned_data["q"])
+        if form.cleaned_data["kind"]:
+            agencies = agencies.filter(kind=form.cleaned_data["kind"])
+    groups = AgencyGroup.objects.annotate(member_count=Count("members")).order_by("name")
+    return render(request, "agencies/agency_list.html", {
+        "form": form, "agencies": list(agencies), "groups": groups, "year": timezone.localdate().year,
+    })
+
+
+def _split_by_role(tasks, agency, group_ids):
+    """(led, coordinated): each task once, lead winning (as in the yearly report's lines), with
+    ``task.via`` = the group the role comes through, or None when the agency is named itself."""
+    led, coordinated = [], []
+    for task in tasks:
+        matching = [a for a in task.assignments.all() if a.agency_id == agency.pk or a.group_id in group_ids]
+        leads = [a for a in matching if a.is_lead]
+        chosen = leads or matching
+        task.via = None if not chosen or any(a.agency_id for a in chosen) else chosen[0].group
+        (led if leads else coordinated).append(task)
+    return led, coordinated
+
+
+@login_required
+@require_GET
+def agency_detail(request, code):
+    """An agency: what it leads and coordinates, its reports by year (officers of other agencies see the
+    state only), its groups, its standing responsibilities, its predecessors and successors."""
+    today = timezone.localdate()
+    agency = get_object_or_404(
+        Agency.objects.prefetch_related(
+            Prefetch("groups", queryset=AgencyGroup.objects.order_by("name")),
+            Prefetch("successors", queryset=Agency.objects.vietnamese_order()),
+            Prefetch("predecessors", queryset=Agency.objects.vietnamese_order()),
+        ),
+        code=code,
+    )
+    group_ids = {g.pk for g in agency.groups.all()}
+    tasks = with_deadline_states(list(listed_tasks().for_agency(agency).in_plan_order()), today)
+    led, coordinated = _split_by_role(tasks, agency, group_ids)
+    roles = user_roles(request.user)
+    readable = roles.sees_all or agency.pk in roles.officer_agency_ids
+    reports = list(agency.reports.select_related("plan").order_by("-year", "plan__number"))
+    responsibilities = (
+        Responsibility.objects.filter(Q(agencies=agency) | Q(groups__in=group_ids))
+        .select_related("plan").distinct().order_by("-plan__issue_date", "plan_id", "order")
+    )
+    return render(request, "agencies/agency_detail.html", {
+        "agency": agency, "led": led, "coordinated": coordinated, "reports": reports, "readable": readable,
+        "responsibilities": responsibilities, "today": today, "active": agency.is_active_in_year(today.year),
+        "statuses": AgencyReport.Status,
+    })
+
+
+@login_required
+@require_GET
+def group_detail(request, code):
+    """A group as the plans name it ("Các sở, ban, ngành"): its members and the tasks given to it."""
+    group = get_object_or_404(
+        AgencyGroup.objects.prefetch_related(Prefetch("members", queryset=Agency.objects.vietnamese_order())),
+        code=code,
+    )
+    tasks = with_deadline_states(
+        list(listed_tasks().filter(pk__in=Assignment.objects.filter(group=group).values("task_id")).in_plan_order()),
+        timezone.localdate(),
+    )
+    led = [t for t in tasks if any(a.group_id == group.pk and a.is_lead for a in t.assignments.all())]
+    coordinated = [t for t in tasks if t not in led]
+    return render(request, "agencies/group_detail.html", {
+        "group": group, "led": led, "coordinated": coordinated,
+    })

@@ -1,7 +1,7 @@
 import datetime
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -183,8 +183,74 @@ class TaskQuerySet(models.QuerySet):
         )
 
     def overdue(self, on):
-        """Deadline tasks whose due date has passed on ``on`` (completion comes from reports)."""
-        return self.filter(timeframe_kind=Task.Timeframe.DEADLINE, due_date__lt=on)
+        """Deadline tasks whose due date has passed on ``on`` and that are not completed: some lead agency
+        (named, or a member of a lead group) has no "completed" line on a submitted report for it
+        (DESIGN.md: "a deadline that has passed and no 'completed' line from its lead")."""
+        return self.filter(timeframe_kind=Task.Timeframe.DEADLINE, due_date__lt=on).not_completed()
+
+    def due_within(self, days, on):
+        """Deadline tasks not reported completed whose due date lies in [``on``, ``on`` + ``days``]."""
+        return self.filter(
+            timeframe_kind=Task.Timeframe.DEADLINE, due_date__gte=on, due_date__lte=on + datetime.timedelta(days=days)
+        ).not_completed()
+
+    def overdue_or_due_within(self, days, on):
+        """Deadline tasks not reported completed that are overdue on ``on`` or due within ``days``."""
+        return self.filter(
+            timeframe_kind=Task.Timeframe.DEADLINE, due_date__lte=on + datetime.timedelta(days=days)
+        ).not_completed()
+
+    @staticmethod
+    def _unfinished_leads():
+        """Lead agencies of the outer task (named, or members of a lead group) without a "completed" line
+        for it on a submitted or accepted report. A task is completed when there is none: every lead
+        answers for its own scope, so one lead's "completed" does not finish a group-led task. Drafts and
+        returned reports do not count. The same rule as reports.aggregates' per-year figures."""
+        from agencies.models import Agency
+        from reports.models import AgencyReport, TaskReport  # reports depends on tasks
+
+        done = TaskReport.objects.filter(
+            task=OuterRef(OuterRef("pk")), report__agency=OuterRef("pk"), status=TaskReport.Status.COMPLETED,
+            report__status__in=[AgencyReport.Status.SUBMITTED, AgencyReport.Status.ACCEPTED],
+        )
+        leads = Agency.objects.filter(
+            Q(assignments__task=OuterRef("pk"), assignments__role=Assignment.Role.LEAD)
+            | Q(groups__assignments__task=OuterRef("pk"), groups__assignments__role=Assignment.Role.LEAD)
+        )
+        return leads.filter(~Exists(done))
+
+    def with_completion(self):
+        """Annotate ``is_completed`` (in the same query, as an EXISTS subquery)."""
+        return self.annotate(is_completed=~Exists(self._unfinished_leads()))
+
+    def completed(self):
+        return self.filter(~Exists(self._unfinished_leads()))
+
+    def not_completed(self):
+        return self.filter(Exists(self._unfinished_leads()))
+
+    def for_agency(self, agency, role=None):
+        """Tasks ``agency`` leads or coordinates (``role``: Assignment.Role, or either when None),
+        directly or through a group it belongs to. ``agency``: an Agency or its id; one subquery."""
+        assignments = Assignment.objects.filter(Q(agency=agency) | Q(group__members=agency))
+        if role:
+            assignments = assignments.filter(role=role)
+        return self.filter(pk__in=assignments.values("task_id"))
+
+    def search(self, text):
+        """Accent- and case-insensitive search on number, title and content: every word must occur
+        ("truyen thong" finds "truyền thông")."""
+        q = Q()
+        for word in fold(text).split():
+            q &= Q(search_text__contains=word)
+        return self.filter(q)
+
+    def by_deadline(self):
+        """Nearest due date first; tasks without one after them, in plan order."""
+        return self.order_by(F("due_date").asc(nulls_last=True), "-plan__issue_date", "plan_id", "order", "number")
+
+    def in_plan_order(self):
+        return self.order_by("-plan__issue_date", "plan_id", "order", "number")
 
 
 class TaskManager(models.Manager.from_queryset(TaskQuerySet)):

@@ -1,11 +1,275 @@
-from django.db.models import Count, Prefetch
+"""Browsing the plans: the home page by role, plans, the task list with its filters, one task."""
+
+import datetime
+import zoneinfo
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
 
-from .models import Plan, Responsibility, Section, Task
+from agencies.models import Agency, Membership
+from reports.models import AgencyReport, ReportingYear, TaskReport
 
+from .filters import TaskFilter
+from .models import Assignment, Plan, Section, Task
+
+TASKS_PER_PAGE = 50
+# The coordinator's home lists deadline tasks overdue or due within this many days.
+HOME_DUE_WITHIN_DAYS = 90
+SUBMITTED = [AgencyReport.Status.SUBMITTED, AgencyReport.Status.ACCEPTED]
+
+
+# ------------------------------------------------------------------------------------ helpers
+
+@dataclass
+class Roles:
+    """What the signed-in user is, from one query on their memberships."""
+
+    officer_agency_ids: set = field(default_factory=set)
+    sees_all: bool = False  # coordinator, viewer or admin: sees every agency's submitted reports
+    is_coordinator: bool = False
+
+
+def user_roles(user):
+    memberships = list(user.memberships.values_list("agency_id", "role"))
+    officer = {a for a, role in memberships if role == Membership.Role.OFFICER}
+    others = {role for _, role in memberships}
+    return Roles(
+        officer_agency_ids=officer,
+        sees_all=user.is_staff or bool(others & {Membership.Role.COORDINATOR, Membership.Role.VIEWER}),
+        is_coordinator=user.is_staff or Membership.Role.COORDINATOR in others,
+    )
+
+
+@dataclass
+class DeadlineState:
+    """A deadline task's state on a day: completed (a lead reported it), overdue, or due in ``days``."""
+
+    state: str
+    days: int = 0
+
+    @property
+    def is_overdue(self):
+        return self.state == "overdue"
+
+
+def deadline_state(task, today):
+    if task.timeframe_kind != Task.Timeframe.DEADLINE or task.due_date is None:
+        return None
+    if getattr(task, "is_completed", False):
+        return DeadlineState("completed")
+    if task.due_date < today:
+        return DeadlineState("overdue", (today - task.due_date).days)
+    return DeadlineState("due", (task.due_date - today).days)
+
+
+def with_deadline_states(tasks, today):
+    for task in tasks:
+        task.deadline = deadline_state(task, today)
+    return tasks
+
+
+def _assignments():
+    return Prefetch("assignments", queryset=Assignment.objects.select_related("agency", "group"))
+
+
+def listed_tasks():
+    """What a task row shows: plan, section, completion, lead and coordinating agencies (2 queries)."""
+    return Task.objects.select_related("plan", "section").with_completion().prefetch_related(_assignments())
+
+
+def year_page_url(plan_pk, year):
+    """The coordinator's page for a plan's year: the overview where it exists, else the submissions list."""
+    try:
+        return reverse("reports:year-overview", args=[plan_pk, year])
+    except NoReverseMatch:
+        return reverse("reports:year-submissions", args=[plan_pk, year])
+
+
+def _day_after_due(plan, year):
+    """Start of the day after the due date, local time: a first submission before it is on time."""
+    due = plan.report_due_date(year) + datetime.timedelta(days=1)
+    return datetime.datetime.combine(due, datetime.time(), tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE))
+
+
+def _percent(part, whole):
+    return round(100 * part / whole) if whole else 0
+
+
+# ------------------------------------------------------------------------------------ home
+
+@login_required
+@require_GET
+def home(request):
+    """An officer's agency work this year; the province overview for coordinators and viewers."""
+    today = timezone.localdate()
+    roles = user_roles(request.user)
+    context = {"today": today, "year": today.year, "roles": roles}
+    if roles.officer_agency_ids:
+        context["officer"] = _officer_home(roles.officer_agency_ids, today)
+    if roles.sees_all:
+        context["overview"] = _overview_home(today)
+    return render(request, "home.html", context)
+
+
+@dataclass
+class CurrentReport:
+    """This year's report of an agency on a plan (None while the year is not opened) and its due date."""
+
+    plan: Plan
+    report: AgencyReport | None
+    due: datetime.date
+    days_left: int  # negative once the due date has passed
+
+    @property
+    def days_late(self):
+        return max(-self.days_left, 0)
+
+
+@dataclass
+class AgencyWork:
+    agency: Agency
+    active: bool
+    tasks: list  # active this year, nearest deadline first, each with .role and .deadline
+    lead_count: int
+    coordinator_count: int
+    current_reports: list  # CurrentReport per plan the agency reports on this year
+    reports: list  # every report of the agency, newest year first
+
+
+def _roles_for(task, agency_id, group_ids):
+    """The agency's role on a task from its prefetched assignments: lead wins over coordinator."""
+    role = None
+    for a in task.assignments.all():
+        if a.agency_id == agency_id or (a.group_id and a.group_id in group_ids):
+            if a.role == Assignment.Role.LEAD:
+                return Assignment.Role.LEAD
+            role = a.role
+    return role
+
+
+def _officer_home(agency_ids, today):
+    """Queries: the agencies (+ their group ids), their tasks, the tasks' assignments, their reports."""
+    year = today.year
+    agencies = list(Agency.objects.filter(pk__in=agency_ids).vietnamese_order())
+    memberships = {}
+    for agency_id, group_id in Agency.groups.through.objects.filter(agency_id__in=agency_ids).values_list(
+            "agency_id", "agencygroup_id"):
+        memberships.setdefault(agency_id, set()).add(group_id)
+    group_ids = set().union(*memberships.values()) if memberships else set()
+    tasks = list(
+        listed_tasks().filter(
+            pk__in=Assignment.objects.filter(Q(agency_id__in=agency_ids) | Q(group_id__in=group_ids)).values("task_id")
+        ).by_deadline()
+    )
+    with_deadline_states(tasks, today)
+    reports = list(
+        AgencyReport.objects.filter(agency_id__in=agency_ids).select_related("plan").order_by("-year", "plan__number")
+    )
+    work = []
+    for agency in agencies:
+        mine = []
+        for task in tasks:
+            role = _roles_for(task, agency.pk, memberships.get(agency.pk, set()))
+            # This year's obligations, and any older deadline still overdue (no lead reported it completed).
+            if role and (task.is_active_in_year(year) or (task.deadline and task.deadline.is_overdue)):
+                mine.append(_TaskRow(task, role))
+        active = agency.is_active_in_year(year)
+        own_reports = [r for r in reports if r.agency_id == agency.pk]
+        current = {r.plan_id: r for r in own_reports if r.year == year}
+        plans = {row.task.plan_id: row.task.plan for row in mine}
+        for r in current.values():
+            plans.setdefault(r.plan_id, r.plan)
+        current_reports = []
+        for plan in sorted(plans.values(), key=lambda p: p.number):
+            due = plan.report_due_date(year)
+            current_reports.append(CurrentReport(plan, current.get(plan.pk), due, (due - today).days))
+        work.append(AgencyWork(
+            agency=agency, active=active, tasks=mine,
+            lead_count=sum(1 for row in mine if row.role == Assignment.Role.LEAD),
+            coordinator_count=sum(1 for row in mine if row.role != Assignment.Role.LEAD),
+            current_reports=current_reports, reports=own_reports,
+        ))
+    return work
+
+
+@dataclass
+class _TaskRow:
+    task: Task
+    role: str
+
+    @property
+    def is_lead(self):
+        return self.role == Assignment.Role.LEAD
+
+
+@dataclass
+class PlanYear:
+    plan: Plan
+    year: int
+    opened: bool
+    due: datetime.date
+    obliged: int = 0
+    submitted: int = 0
+    on_time: int = 0
+    returned: int = 0
+    url: str = ""
+
+    @property
+    def submitted_percent(self):
+        return _percent(self.submitted, self.obliged)
+
+    @property
+    def on_time_percent(self):
+        return _percent(self.on_time, self.obliged)
+
+    @property
+    def not_submitted(self):
+        return self.obliged - self.submitted
+
+
+def _overview_home(today):
+    """Queries: plans, opened years, one grouped count of this year's reports, overdue/due tasks and
+    their assignments. Counting submitted and on-time reports is cheap here; the full aggregate lives
+    on the year's overview page."""
+    year = today.year
+    plans = [p for p in Plan.objects.order_by("-issue_date", "number") if p.runs_in(year)]
+    opened = set(ReportingYear.objects.filter(plan__in=plans, year=year).values_list("plan_id", flat=True))
+    rows = {p.pk: PlanYear(p, year, p.pk in opened, p.report_due_date(year), url=year_page_url(p.pk, year))
+            for p in plans}
+    if plans:
+        on_time = Q()
+        for p in plans:
+            on_time |= Q(plan_id=p.pk, first_submitted_at__lt=_day_after_due(p, year))
+        counts = (
+            AgencyReport.objects.filter(plan__in=plans, year=year).values("plan_id")
+            .annotate(
+                obliged=Count("pk"),
+                submitted=Count("pk", filter=Q(status__in=SUBMITTED)),
+                on_time=Count("pk", filter=Q(status__in=SUBMITTED) & on_time),
+                returned=Count("pk", filter=Q(status=AgencyReport.Status.RETURNED)),
+            )
+            .order_by()
+        )
+        for c in counts:
+            row = rows[c["plan_id"]]
+            row.obliged, row.submitted, row.on_time, row.returned = (
+                c["obliged"], c["submitted"], c["on_time"], c["returned"])
+    tasks = list(listed_tasks().overdue_or_due_within(HOME_DUE_WITHIN_DAYS, today).by_deadline())
+    return {"plan_years": list(rows.values()), "tasks": with_deadline_states(tasks, today),
+            "due_within_days": HOME_DUE_WITHIN_DAYS}
+
+
+# ------------------------------------------------------------------------------------ plans
 
 def plan_list(request):
-    """The home page for now: the only plan's outline, or the list when there are several."""
+    """The plans; with only one, its outline straight away."""
     plans = list(Plan.objects.annotate(task_count=Count("tasks")).select_related("issuer")[:2])
     if len(plans) == 1:
         return plan_detail(request, plans[0].pk)
@@ -14,11 +278,71 @@ def plan_list(request):
 
 
 def plan_detail(request, pk):
+    """The full outline: sections and tasks (with links to every task and agency), section IV's
+    responsibilities per agency, section V's reporting rule."""
     plan = get_object_or_404(Plan.objects.select_related("issuer", "report_recipient"), pk=pk)
     outline = Section.objects.outline(plan, tasks=Task.objects.with_agencies())
-    responsibilities = plan.responsibilities.all()
+    responsibilities = plan.responsibilities.prefetch_related(
+        Prefetch("agencies", queryset=Agency.objects.vietnamese_order()), "groups")
     return render(
         request,
         "tasks/plan_detail.html",
         {"plan": plan, "outline": outline, "responsibilities": responsibilities},
     )
+
+
+# ------------------------------------------------------------------------------------ tasks
+
+@login_required
+@require_GET
+def task_list(request):
+    today = timezone.localdate()
+    filterset = TaskFilter(request.GET or None, queryset=listed_tasks(), today=today)
+    page = Paginator(filterset.qs, TASKS_PER_PAGE).get_page(request.GET.get("page"))
+    with_deadline_states(page.object_list, today)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "tasks/task_list.html", {
+        "filter": filterset, "page": page, "query": query.urlencode(), "today": today,
+    })
+
+
+@login_required
+@require_GET
+def task_detail(request, pk):
+    """One task in full, and what the agencies reported on it year by year: submitted reports of every
+    agency, plus the user's own agency's lines in any state. Officers of other agencies see the
+    status only; the text is for those who may open the report."""
+    today = timezone.localdate()
+    members = Prefetch("group__members", queryset=Agency.objects.vietnamese_order())
+    task = get_object_or_404(
+        Task.objects.select_related("plan", "section__parent").with_completion().prefetch_related(
+            Prefetch("assignments", queryset=Assignment.objects.select_related("agency", "group")
+                     .prefetch_related(members))),
+        pk=pk,
+    )
+    task.deadline = deadline_state(task, today)
+    roles = user_roles(request.user)
+    lines = list(
+        TaskReport.objects.filter(task=task)
+        .filter(Q(report__status__in=SUBMITTED) | Q(report__agency_id__in=roles.officer_agency_ids))
+        .select_related("report__agency")
+        .order_by("-report__year", "role", "report__agency__sort_key")
+    )
+    for line in lines:
+        line.readable = roles.sees_all or line.report.agency_id in roles.officer_agency_ids
+    # Per year: how many of the obliged agencies' reports on this task have been submitted.
+    years = {
+        row["report__year"]: row for row in
+        TaskReport.objects.filter(task=task).values("report__year")
+        .annotate(total=Count("pk"), submitted=Count("pk", filter=Q(report__status__in=SUBMITTED))).order_by()
+    }
+    by_year = []
+    for year in sorted(years, reverse=True):
+        by_year.append({"year": year, "total": years[year]["total"], "submitted": years[year]["submitted"],
+                        "lines": [line for line in lines if line.report.year == year]})
+    return render(request, "tasks/task_detail.html", {
+        "task": task, "by_year": by_year, "today": today,
+        "leads": task.leads, "coordinators": task.coordinators,
+    })
+

@@ -1,0 +1,197 @@
+"""The issue's scenarios in a real Chromium: an officer reports, a coordinator sees it on time and
+returns it, the officer reads the comment; the task list's filters; the language switch; a phone."""
+
+import re
+
+import pytest
+from django.utils import timezone
+
+from agencies.models import Membership
+from conftest import make_agency, make_group, make_plan, make_section, make_task, make_user
+from reports.models import Indicator
+from reports.services import open_reporting_year
+from tasks.tests.browse_data import build_world
+
+from .conftest import PHONE
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def log_in(page, username):
+    page.goto("/")
+    assert "/accounts/login/" in page.url  # anonymous visitors are sent to log in
+    page.locator("input[name=username]").fill(username)
+    page.locator("input[name=password]").fill("pw-" + username)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(re.compile(r"/$"))
+
+
+def log_out(page, username):
+    page.get_by_role("button", name=f"Đăng xuất ({username})").click()
+    page.wait_for_url(re.compile(r"/accounts/login/"))
+
+
+@pytest.fixture
+def reporting_world(django_user_model):
+    """A plan running this year whose report is due on 31 December, so a report sent today is on time
+    (the seed's 15 November may have passed); its year is open."""
+    year = timezone.localdate().year
+    plan = make_plan(number="77/KH-UBND", title="Kế hoạch truyền thông chính sách (thử)", start_year=year - 1,
+                     end_year=year + 1, report_due_month=12, report_due_day=31)
+    section = make_section(plan, code="II", number="II", title="NHIỆM VỤ")
+    dept = make_agency(code="so-thu-nghiem", name="Sở Thử nghiệm")
+    district = make_agency(code="ubnd-huyen-thu", name="UBND huyện Thử", kind="district")
+    group = make_group([district], name="UBND các huyện, thành phố")
+    make_task(section, lead=dept, coordinators=[group], number="1.1", title="Tổ chức hội nghị truyền thông chính sách")
+    Indicator.objects.create(plan=plan, code="tin-bai", name="Tin, bài", unit="tin, bài", order=1)
+    coordinator = make_user(django_user_model, "dieuphoi", make_agency(name="Sở Điều phối"),
+                            role=Membership.Role.COORDINATOR)
+    make_user(django_user_model, "canbo", dept)
+    open_reporting_year(plan, year, coordinator)
+    return year
+
+
+def test_officer_reports_coordinator_returns_it_officer_reads_the_comment(new_page, shot, reporting_world):
+    year = reporting_world
+    page = new_page()
+
+    # The officer logs in and finds the report from the home page.
+    log_in(page, "canbo")
+    assert page.get_by_role("heading", name="Sở Thử nghiệm").is_visible()
+    assert page.get_by_text("Đang soạn").first.is_visible()
+    shot(page, "01-officer-home")
+    page.get_by_role("link", name=f"Điền báo cáo năm {year}").click()
+
+    # Fills it in and submits it.
+    page.get_by_label("Tình trạng (nhiệm vụ 1.1)").select_option("done_for_year")
+    page.get_by_label("Kết quả đạt được (nhiệm vụ 1.1)").fill("Đã tổ chức 02 hội nghị, 350 lượt người tham dự.")
+    page.get_by_label("Tin, bài (tin, bài)").fill("1250")
+    page.get_by_label("Đánh giá chung").fill("Hoàn thành tốt các nhiệm vụ được giao.")
+    shot(page, "02-officer-report-form")
+    page.get_by_role("button", name="Lưu và gửi báo cáo…").click()
+    page.get_by_role("button", name="Xác nhận gửi báo cáo").click()
+
+    # Sees it read-only.
+    page.wait_for_selector("text=Đã gửi báo cáo tới")
+    assert page.locator("textarea").count() == 0 and page.locator("select[name^=line-]").count() == 0
+    assert page.get_by_text("Đã tổ chức 02 hội nghị, 350 lượt người tham dự.").is_visible()
+    assert page.get_by_text("đúng hạn").first.is_visible()
+    shot(page, "03-officer-report-submitted")
+    log_out(page, "canbo")
+
+    # The coordinator sees it counted on time on the home page…
+    log_in(page, "dieuphoi")
+    overview = page.locator(".home-overview")
+    assert re.search(r"1/2\s+đã gửi", overview.inner_text())
+    assert re.search(r"1/2\s+đúng hạn", overview.inner_text())
+    shot(page, "04-coordinator-home")
+    # …opens the year's page, then the report, and returns it with a comment.
+    page.get_by_role("link", name=f"Xem tình hình báo cáo năm {year}").click()
+    assert f"/reports/" in page.url
+    shot(page, "05-coordinator-year-page")
+    page.get_by_role("link", name="Sở Thử nghiệm").first.click()
+    assert page.get_by_text("đúng hạn").first.is_visible()
+    page.get_by_label("Trả lại", exact=True).check()
+    page.get_by_label("Ý kiến (bắt buộc khi trả lại)").fill("Đề nghị bổ sung số lượt người tham dự theo từng hội nghị.")
+    page.get_by_role("button", name="Xác nhận", exact=True).click()
+    page.wait_for_selector("text=Đã trả lại báo cáo cho đơn vị.")
+    shot(page, "06-coordinator-returned-report")
+    log_out(page, "dieuphoi")
+
+    # The officer sees the comment on the home page and on the report, which is editable again.
+    log_in(page, "canbo")
+    assert page.get_by_text("Đề nghị bổ sung số lượt người tham dự theo từng hội nghị.").is_visible()
+    assert page.get_by_text("Bị trả lại").first.is_visible()
+    shot(page, "07-officer-home-returned")
+    page.get_by_role("link", name=f"Điền báo cáo năm {year}").click()
+    assert page.get_by_role("alert").filter(has_text="Đề nghị bổ sung số lượt người tham dự").is_visible()
+    assert page.get_by_label("Kết quả đạt được (nhiệm vụ 1.1)").input_value().startswith("Đã tổ chức 02 hội nghị")
+
+
+def test_task_list_filters_by_agency_and_by_text_without_accents(new_page, shot, django_user_model):
+    build_world()
+    make_user(django_user_model, "lanhdao", make_agency(name="UBND tỉnh"), role=Membership.Role.VIEWER)
+    page = new_page()
+    log_in(page, "lanhdao")
+    page.get_by_role("navigation", name="Điều hướng chính").get_by_role("link", name="Nhiệm vụ").click()
+    assert page.locator(".task-card").count() == 6
+
+    # By agency (as lead or coordinator, directly or through its group).
+    page.get_by_label("Cơ quan", exact=True).select_option(label="UBND huyện Việt Yên")
+    page.get_by_role("button", name="Lọc", exact=True).click()
+    page.wait_for_url(re.compile(r"agency=ubnd-huyen-viet-yen"))
+    assert page.locator(".task-card").count() == 3
+
+    # Then by accent-free text, on top of the agency: the URL keeps both.
+    page.get_by_label("Tìm trong số hiệu và nội dung").fill("truyen thong")
+    page.get_by_role("button", name="Lọc", exact=True).click()
+    page.wait_for_url(re.compile(r"q=truyen\+thong"))
+    assert "agency=ubnd-huyen-viet-yen" in page.url
+    titles = page.locator(".task-card h3").all_inner_texts()
+    assert len(titles) == 2 and all("truyền thông" in t.lower() for t in titles)
+    shot(page, "08-task-list-filtered")
+
+    # The shared URL gives the same list to someone else's browser.
+    url = page.url
+    other = new_page()
+    log_in(other, "lanhdao")
+    other.goto(url)
+    assert other.locator(".task-card h3").all_inner_texts() == titles
+
+    # Text alone, without accents.
+    page.get_by_role("link", name="Bỏ lọc").click()
+    page.get_by_label("Tìm trong số hiệu và nội dung").fill("bo tri can bo")
+    page.get_by_role("button", name="Lọc", exact=True).click()
+    page.wait_for_url(re.compile(r"q=bo\+tri"))
+    assert page.locator(".task-card h3").all_inner_texts() == ["2.1. Bố trí cán bộ đầu mối"]
+
+
+def test_language_switch_is_remembered(new_page, shot, django_user_model):
+    make_user(django_user_model, "lanhdao", make_agency(name="UBND tỉnh"), role=Membership.Role.VIEWER)
+    page = new_page()
+    log_in(page, "lanhdao")
+    assert page.locator("html").get_attribute("lang") == "vi"
+    page.get_by_label("Ngôn ngữ").select_option("en")
+    page.locator("form.lang button").click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.goto("/tasks/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    # A new tab of the same browser (same cookies) stays in English.
+    other = page.context.new_page()
+    other.goto("/agencies/")
+    assert other.locator("html").get_attribute("lang") == "en"
+    shot(other, "09-agencies-english")
+    cookies = {c["name"]: c["value"] for c in page.context.cookies()}
+    assert cookies.get("django_language") == "en"
+
+
+def test_phone_width_keyboard_and_focus(new_page, shot, django_user_model):
+    build_world()
+    make_user(django_user_model, "lanhdao", make_agency(name="UBND tỉnh"), role=Membership.Role.VIEWER)
+    page = new_page(viewport=PHONE)
+    log_in(page, "lanhdao")
+    for path, name in (("/", "10-home-360px"), ("/tasks/?overdue=on&due_within=365", "11-task-list-360px"),
+                       ("/agencies/", "12-agencies-360px")):
+        page.goto(path)
+        # Nothing wider than the phone: no sideways scrolling.
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path
+        shot(page, name)
+    # Keyboard: the first Tab reaches the skip link, which is visible when focused and leads to the content.
+    page.goto("/tasks/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent")
+    assert focused.strip() == "Bỏ qua, tới nội dung"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#content")
+    # Every visible form control has a label.
+    unlabelled = page.evaluate("""() => [...document.querySelectorAll('input, select, textarea')]
+        .filter(el => el.type !== 'hidden' && !(el.labels && el.labels.length) && !el.getAttribute('aria-label'))
+        .map(el => el.name)""")
+    assert unlabelled == []
+    # Only the app's own CSS and JS: no other origin.
+    origins = page.evaluate("""() => [...document.querySelectorAll('link[href], script[src]')]
+        .map(el => new URL(el.href || el.src, location.href).origin)""")
+    assert set(origins) <= {page.evaluate("location.origin")}

@@ -1,0 +1,157 @@
+"""The task list's filters (django-filter): every state lives in the query string, so a filtered list
+can be bookmarked and shared ("/tasks/?agency=so-tu-phap&role=lead&sort=deadline")."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from agencies.models import Agency
+
+from .models import Assignment, Plan, Section, Task
+
+MAX_DAYS = 3660  # ten years ahead is "any time"
+
+
+class SectionChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, section):
+        title = section.title if len(section.title) <= 70 else section.title[:69] + "…"
+        return f"{section.plan.number} · {section.code}. {title}"
+
+
+class SectionFilter(django_filters.ModelChoiceFilter):
+    field_class = SectionChoiceField
+
+
+class AgencyChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, agency):
+        return agency.name
+
+
+class AgencyFilter(django_filters.ModelChoiceFilter):
+    """Agencies by their stable code in the URL (readable, and the same on every database)."""
+
+    field_class = AgencyChoiceField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("to_field_name", "code")
+        super().__init__(*args, **kwargs)
+
+
+class TaskFilter(django_filters.FilterSet):
+    SORT_NUMBER = "number"
+    SORT_DEADLINE = "deadline"
+    SORT_CHOICES = [(SORT_NUMBER, _("Theo số thứ tự trong kế hoạch")), (SORT_DEADLINE, _("Hạn gần nhất trước"))]
+
+    q = django_filters.CharFilter(
+        label=_("Tìm trong số hiệu và nội dung"), method="filter_text",
+        help_text=_("Gõ có dấu hoặc không dấu: “truyen thong” tìm được “truyền thông”."),
+    )
+    plan = django_filters.ModelChoiceFilter(
+        label=_("Kế hoạch"), queryset=Plan.objects.order_by("-issue_date", "number"), empty_label=_("Tất cả kế hoạch"),
+    )
+    section = SectionFilter(
+        label=_("Mục"), method="filter_section", empty_label=_("Tất cả các mục"),
+        queryset=Section.objects.select_related("plan").order_by("-plan__issue_date", "plan_id", "order"),
+    )
+    agency = AgencyFilter(
+        label=_("Cơ quan"), method="filter_agency", empty_label=_("Tất cả cơ quan"),
+        queryset=Agency.objects.vietnamese_order(),
+        help_text=_("Trực tiếp hoặc là thành viên của nhóm được giao (ví dụ “Các sở, ban, ngành”)."),
+    )
+    role = django_filters.ChoiceFilter(
+        label=_("Vai trò của cơ quan"), choices=Assignment.Role.choices, method="filter_role",
+        empty_label=_("Chủ trì hoặc phối hợp"), help_text=_("Dùng cùng với ô “Cơ quan”."),
+    )
+    timeframe = django_filters.ChoiceFilter(
+        label=_("Loại thời gian"), field_name="timeframe_kind", choices=Task.Timeframe.choices,
+        empty_label=_("Mọi loại thời gian"),
+    )
+    overdue = django_filters.BooleanFilter(
+        label=_("Quá hạn (chưa báo cáo hoàn thành)"), method="filter_deadlines", widget=forms.CheckboxInput,
+    )
+    due_within = django_filters.NumberFilter(
+        label=_("Đến hạn trong vòng (ngày)"), method="filter_deadlines", min_value=1, max_value=MAX_DAYS,
+        help_text=_("Chọn cùng “Quá hạn” để xem cả hai."),
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sắp xếp"), choices=SORT_CHOICES, method="sort_by", empty_label=None,
+    )
+
+    class Meta:
+        model = Task
+        fields = []
+
+    def __init__(self, data=None, *args, today=None, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.today = today or timezone.localdate()
+        self.form.fields["due_within"].widget.attrs.update({"inputmode": "numeric", "size": 5})
+
+    @property
+    def qs(self):
+        if not hasattr(self, "_qs"):
+            qs = super().qs
+            # Sorting by number is the default, also when the query string has no "sort".
+            if not (self.form.is_bound and self.form.is_valid() and self.form.cleaned_data.get("sort")):
+                qs = qs.in_plan_order()
+            self._qs = qs
+        return self._qs
+
+    def filter_text(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_section(self, queryset, name, section):
+        """The section and everything below it (its code is a path: "II" holds "II.1", "II.1.a"…)."""
+        return queryset.filter(
+            Q(section=section) | Q(section__plan_id=section.plan_id, section__code__startswith=section.code + ".")
+        )
+
+    def filter_agency(self, queryset, name, agency):
+        return queryset.for_agency(agency, role=self.form.cleaned_data.get("role") or None)
+
+    def filter_role(self, queryset, name, value):
+        # Applied together with the agency in filter_agency: a role alone names nobody.
+        return queryset
+
+    def filter_deadlines(self, queryset, name, value):
+        # Applied once, for both fields, after the other filters (see filter_queryset).
+        return queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        overdue = self.form.cleaned_data.get("overdue")
+        days = self.form.cleaned_data.get("due_within")
+        if overdue and days:
+            queryset = queryset.overdue_or_due_within(int(days), self.today)
+        elif overdue:
+            queryset = queryset.overdue(self.today)
+        elif days:
+            queryset = queryset.due_within(int(days), self.today)
+        return queryset
+
+    def sort_by(self, queryset, name, value):
+        if value == self.SORT_DEADLINE:
+            return queryset.by_deadline()
+        return queryset.in_plan_order()
+
+    MAIN = ("q", "agency", "role")
+    MORE = ("plan", "section", "timeframe", "overdue", "due_within", "sort")
+
+    def main_fields(self):
+        return [self.form[name] for name in self.MAIN]
+
+    def more_fields(self):
+        return [self.form[name] for name in self.MORE]
+
+    @property
+    def more_open(self):
+        """Whether the "more filters" part should show open: one of its fields is set or wrong."""
+        return any(self.data.get(name) for name in self.MORE) or any(name in self.form.errors for name in self.MORE)
+
+    @property
+    def active(self):
+        """Whether any filter (not the sort order) narrows the list."""
+        if not (self.form.is_bound and self.form.is_valid()):
+            return False
+        return any(v not in (None, "", False) for k, v in self.form.cleaned_data.items() if k != "sort")

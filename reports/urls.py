@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import overview_views, views
 
 app_name = "reports"
 
@@ -19,4 +19,13 @@ urlpatterns = [
     # The coordinator's pages for a plan and year
     path("plan/<int:plan_pk>/open/", views.open_year, name="open-year"),
     path("plan/<int:plan_pk>/<int:year>/submissions/", views.year_submissions, name="year-submissions"),
+    # The year's aggregates for coordinators, viewers and admins, and the compiled exports (coordinators)
+    path("<int:plan_pk>/<int:year>/", overview_views.overview, name="year-overview"),
+    path("<int:plan_pk>/<int:year>/tasks/", overview_views.tasks, name="year-tasks"),
+    path("<int:plan_pk>/<int:year>/tasks/<int:task_pk>/", overview_views.task_detail, name="year-task"),
+    path("<int:plan_pk>/<int:year>/indicators/", overview_views.indicators, name="year-indicators"),
+    path("<int:plan_pk>/<int:year>/feedback/", overview_views.feedback, name="year-feedback"),
+    path("<int:plan_pk>/<int:year>/export.xlsx", overview_views.export_xlsx, name="year-export-xlsx"),
+    path("<int:plan_pk>/<int:year>/export.docx", overview_views.export_docx, name="year-export-docx"),
+    path("<int:plan_pk>/years/", overview_views.years, name="plan-years"),
 ]

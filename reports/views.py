@@ -221,7 +221,8 @@ def year_submissions(request, plan_pk, year):
     plan = get_object_or_404(Plan.objects.select_related("report_recipient"), pk=plan_pk)
     reporting_year = ReportingYear.objects.filter(plan=plan, year=year).first()
     reports = (
-        AgencyReport.objects.for_year(plan, year).select_related("agency")
+        # + plan: each row's on time / late badge reads the plan's due date (one query per report without it).
+        AgencyReport.objects.for_year(plan, year).select_related("agency", "plan")
         .order_by("agency__kind", "agency__name")
     )
     counts = {s: 0 for s in AgencyReport.Status.values}

@@ -45,6 +45,24 @@ MATRIX = {
     ("reports:open-year", "plan", "post"): [LOGIN, 403, 403, 302, 403, 302],
     ("reports:year-submissions", "plan_year", "get"): [LOGIN, 404, 404, 200, 200, 200],
     ("reports:year-submissions", "plan_year", "post"): [LOGIN, 405, 405, 405, 405, 405],
+    # The year's aggregates: coordinators, viewers, admins; officers 404 (not theirs to see)
+    ("reports:year-overview", "plan_year", "get"): [LOGIN, 404, 404, 200, 200, 200],
+    ("reports:year-overview", "plan_year", "post"): [LOGIN, 405, 405, 405, 405, 405],
+    ("reports:year-tasks", "plan_year", "get"): [LOGIN, 404, 404, 200, 200, 200],
+    ("reports:year-tasks", "plan_year", "post"): [LOGIN, 405, 405, 405, 405, 405],
+    ("reports:year-task", "plan_year_task", "get"): [LOGIN, 404, 404, 200, 200, 200],
+    ("reports:year-task", "plan_year_task", "post"): [LOGIN, 405, 405, 405, 405, 405],
+    ("reports:year-indicators", "plan_year", "get"): [LOGIN, 404, 404, 200, 200, 200],
+    ("reports:year-indicators", "plan_year", "post"): [LOGIN, 405, 405, 405, 405, 405],
+    ("reports:year-feedback", "plan_year", "get"): [LOGIN, 404, 404, 200, 200, 200],
+    ("reports:year-feedback", "plan_year", "post"): [LOGIN, 405, 405, 405, 405, 405],
+    ("reports:plan-years", "plan", "get"): [LOGIN, 404, 404, 200, 200, 200],
+    ("reports:plan-years", "plan", "post"): [LOGIN, 405, 405, 405, 405, 405],
+    # The compiled exports are the coordinator's: viewers (read-only leaders) 403
+    ("reports:year-export-xlsx", "plan_year", "get"): [LOGIN, 404, 404, 200, 403, 200],
+    ("reports:year-export-xlsx", "plan_year", "post"): [LOGIN, 405, 405, 405, 405, 405],
+    ("reports:year-export-docx", "plan_year", "get"): [LOGIN, 404, 404, 200, 403, 200],
+    ("reports:year-export-docx", "plan_year", "post"): [LOGIN, 405, 405, 405, 405, 405],
     # accounts
     ("login", None, "get"): [200, 200, 200, 200, 200, 200],
     ("logout", None, "get"): [405, 405, 405, 405, 405, 405],
@@ -104,6 +122,8 @@ def world(db, django_user_model, settings, tmp_path):
 def _url(name, obj, objects, users):
     if obj is None:
         return reverse(name)
+    if obj == "plan_year_task":
+        return reverse(name, args=[objects["plan"].pk, 2024, objects["plan"].tasks.order_by("number").first().pk])
     if obj == "plan_year":
         return reverse(name, args=[objects["plan"].pk, 2024])
     if obj == "reset_token":

@@ -1,0 +1,152 @@
+"""The coordinator's year pages for a plan: overview, tasks, one task, indicators, the agencies' words,
+year over year, and the compiled exports. Coordinators, viewers and admins read them; officers get 404
+(they see their own agency's reports only); the exports are the coordinator's (viewers get 403).
+
+Figures come from ``reports.aggregates``; the charts are inline SVG drawn from them (no JavaScript)."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from accounts.permissions import is_coordinator
+from tasks.models import Plan, Task
+
+from . import aggregates, exports
+from .access import can_see_all_reports
+
+
+def _plan_for(user, plan_pk, year):
+    """The plan if ``user`` may read the year's aggregates (404 otherwise, like a missing plan)."""
+    if not can_see_all_reports(user):
+        raise Http404
+    plan = get_object_or_404(Plan.objects.select_related("report_recipient", "issuer"), pk=plan_pk)
+    if year is not None and not plan.runs_in(year):
+        raise Http404
+    return plan
+
+
+def _page(request, template, plan, year, tab, **context):
+    context.update({
+        "plan": plan, "year": year, "tab": tab, "plan_years": list(plan.years),
+        "can_export": is_coordinator(request.user),
+    })
+    return render(request, f"reports/overview/{template}", context)
+
+
+def _segments(items):
+    """Stacked-bar geometry from (code, label, count) items: x and width in percent of the bar."""
+    total = sum(n for _code, _label, n in items)
+    segments, x = [], 0.0
+    for code, label, n in items:
+        width = 100.0 * n / total if total else 0.0
+        segments.append({"code": code, "label": label, "count": n, "x": x, "width": width, "mid": x + width / 2,
+                         "share": width if total else None})
+        x += width
+    return segments
+
+
+def _today():
+    return timezone.localdate()
+
+
+@login_required
+@require_GET
+def overview(request, plan_pk, year):
+    plan = _plan_for(request.user, plan_pk, year)
+    data = aggregates.year_overview(plan, year, _today())
+    f = data.figures
+    bars = [{"label": _("Tất cả"), "total": f.obliged,
+             "segments": _segments([(s, aggregates.State.LABELS[s], f.count(s)) for s in aggregates.State.ORDER])}]
+    for g in data.groups:
+        bars.append({"label": g.group.label, "total": g.total,
+                     "segments": _segments([(s, aggregates.State.LABELS[s], g.counts[s])
+                                            for s in aggregates.State.ORDER])})
+    return _page(request, "overview.html", plan, year, "overview", data=data, f=f, bars=bars,
+                 legend=bars[0]["segments"], missing=f.missing(data.today))
+
+
+@login_required
+@require_GET
+def tasks(request, plan_pk, year):
+    plan = _plan_for(request.user, plan_pk, year)
+    rollup = aggregates.task_rollup(plan, year, _today())
+    for row in rollup.tasks:
+        row.segments = _segments(row.all.items)
+    return _page(request, "tasks.html", plan, year, "tasks", rollup=rollup,
+                 spread_labels=aggregates.SPREAD_LABELS)
+
+
+@login_required
+@require_GET
+def task_detail(request, plan_pk, year, task_pk):
+    plan = _plan_for(request.user, plan_pk, year)
+    task = get_object_or_404(Task.objects.select_related("section"), plan=plan, pk=task_pk)
+    lines = aggregates.task_lines(plan, year, task)
+    spread, lead = aggregates.line_spreads(lines)
+    return _page(request, "task.html", plan, year, "tasks", task=task, lines=lines, spread=spread, lead=lead,
+                 segments=_segments(spread.items), lead_quantity=lead.quantity, all_quantity=spread.quantity)
+
+
+@login_required
+@require_GET
+def indicators(request, plan_pk, year):
+    plan = _plan_for(request.user, plan_pk, year)
+    return _page(request, "indicators.html", plan, year, "indicators",
+                 rows=aggregates.indicator_totals(plan, year), groups=aggregates.KIND_GROUPS)
+
+
+@login_required
+@require_GET
+def feedback(request, plan_pk, year):
+    plan = _plan_for(request.user, plan_pk, year)
+    return _page(request, "feedback.html", plan, year, "feedback", groups=aggregates.feedback(plan, year))
+
+
+@login_required
+@require_GET
+def years(request, plan_pk):
+    plan = _plan_for(request.user, plan_pk, None)
+    rows = aggregates.years_overview(plan)
+    # Grouped bars, two per year (completeness, timeliness); 100 % is 100 units high, the baseline at y=120.
+    chart = []
+    for i, f in enumerate(rows):
+        c, t = f.completeness or 0.0, f.timeliness or 0.0
+        x = 40 + i * 60
+        chart.append({"figures": f, "completeness": c, "timeliness": t, "x1": x, "x2": x + 24, "xmid": x + 23,
+                      "y1": 120 - c, "y2": 120 - t})
+    return _page(request, "years.html", plan, None, "years", rows=rows, chart=chart,
+                 chart_width=40 + max(len(chart), 1) * 60)
+
+
+def _export(request, plan_pk, year):
+    plan = _plan_for(request.user, plan_pk, year)
+    if not is_coordinator(request.user):
+        raise PermissionDenied
+    return plan, aggregates.compile_year(plan, year, _today())
+
+
+def _download(content, content_type, plan, year, extension):
+    name = f"bao-cao-tong-hop-{slugify(plan.number)}-{year}.{extension}"
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=name)
+    return response
+
+
+@login_required
+@require_GET
+def export_xlsx(request, plan_pk, year):
+    plan, data = _export(request, plan_pk, year)
+    return _download(exports.build_xlsx(data), exports.XLSX_CONTENT_TYPE, plan, year, "xlsx")
+
+
+@login_required
+@require_GET
+def export_docx(request, plan_pk, year):
+    plan, data = _export(request, plan_pk, year)
+    return _download(exports.build_docx(data), exports.DOCX_CONTENT_TYPE, plan, year, "docx")

@@ -1,0 +1,263 @@
+"""The compiled exports, parsed back: the XLSX workbook (openpyxl) and the DOCX report (python-docx), from
+the known scenario of test_overview (plan 77/KH-UBND, 2024)."""
+
+import datetime
+import io
+import shutil
+import subprocess
+import zipfile
+
+import docx
+import openpyxl
+
+from plan_tracker.exchange import unescape_xlsx_text
+import pytest
+from django.urls import reverse
+from docx.shared import Pt
+
+from reports import aggregates, exports
+from reports.tests.test_overview import MARKER, TODAY, scenario  # noqa: F401 (the fixture)
+
+
+def _get(client, s, kind):
+    client.force_login(s.coordinator)
+    response = client.get(reverse(f"reports:year-export-{kind}", args=[s.plan.pk, 2024]))
+    assert response.status_code == 200
+    return response
+
+
+def _book(client, s):
+    return openpyxl.load_workbook(io.BytesIO(_get(client, s, "xlsx").content))
+
+
+def _rows(sheet):
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def _table(sheet):
+    """The cells of the sheet's first table: from the header down to the first empty row."""
+    rows = []
+    for row in sheet.iter_rows():
+        if all(c.value is None for c in row):
+            break
+        rows.append(row)
+    return rows
+
+
+def _labelled(sheet):
+    """{first cell: the row's other cells} of a label/value sheet."""
+    return {row[0]: row[1:] for row in _rows(sheet) if row and isinstance(row[0], str)}
+
+
+# --------------------------------------------------------------------------------------------------
+# XLSX
+
+
+def test_workbook_download_is_named_and_typed(client, scenario):
+    response = _get(client, scenario, "xlsx")
+    assert response["Content-Type"] == exports.XLSX_CONTENT_TYPE
+    assert response["Content-Disposition"] == 'attachment; filename="bao-cao-tong-hop-77kh-ubnd-2024.xlsx"'
+
+
+def test_workbook_has_the_pages_sheets_with_vietnamese_headers(client, scenario):
+    book = _book(client, scenario)
+    assert book.sheetnames == ["Tổng quan", "Đơn vị báo cáo", "Nhiệm vụ", "Kết quả theo đơn vị", "Chỉ tiêu",
+                               "Chỉ tiêu theo đơn vị", "Đánh giá, khó khăn, đề xuất", "Qua các năm"]
+    agencies = _rows(book["Đơn vị báo cáo"])
+    assert agencies[0] == ["STT", "Nhóm cơ quan", "Cơ quan, đơn vị", "Trạng thái", "Tình trạng gửi",
+                           "Gửi lần đầu lúc", "Số ngày muộn"]
+    assert len(agencies) == 1 + 6
+    tasks = _rows(book["Nhiệm vụ"])
+    assert tasks[0][:8] == ["Mục", "Số", "Nhiệm vụ", "Thời gian", "Hạn hoàn thành", "Đơn vị chủ trì",
+                            "Tình trạng của đơn vị chủ trì", "Số đơn vị"]
+    assert [r[1].value for r in _table(book["Nhiệm vụ"])[1:]] == ["1.1", "1.2", "2.1", "2.2", "2.3"]
+    assert tasks[len(_table(book["Nhiệm vụ"])) + 1][0] == "Nhiệm vụ quá hạn hoàn thành (đơn vị chủ trì chưa báo cáo hoàn thành)"
+    assert len(_rows(book["Kết quả theo đơn vị"])) == 1 + 7  # A 3 + B 3 + O 1 lines; no draft, no returned
+    assert len(_rows(book["Chỉ tiêu"])) == 1 + 2
+    assert len(_rows(book["Chỉ tiêu theo đơn vị"])) == 1 + 3
+    assert len(_rows(book["Đánh giá, khó khăn, đề xuất"])) == 1 + 3
+    assert [r[0] for r in _rows(book["Qua các năm"])[1:]] == [2023, 2024, 2025]
+
+
+def test_workbook_overview_holds_the_figures_as_numbers(client, scenario):
+    sheet = _labelled(_book(client, scenario)["Tổng quan"])
+    assert sheet["Cơ quan, đơn vị phải báo cáo"][0] == 6
+    assert sheet["Gửi đúng hạn"][:2] == [3, 0.5]
+    assert sheet["Gửi muộn"][0] == 1
+    assert sheet["Đang soạn, chưa gửi"][0] == 1
+    assert sheet["Chưa bắt đầu"][0] == 1
+    assert sheet["Chưa gửi khi đã quá hạn (thiếu báo cáo)"][0] == 2
+    assert sheet["Bị trả lại để bổ sung (đã tính là đã gửi)"][0] == 1
+    assert sheet["Tỷ lệ đầy đủ (đã gửi ÷ phải báo cáo)"][1] == pytest.approx(4 / 6)
+    assert sheet["Ô nhiệm vụ × cơ quan đã gửi"][:2] == [9, 0.75]
+    assert sheet["Nhiệm vụ quá hạn hoàn thành"][0] == 1
+    assert sheet["Năm báo cáo"][0] == 2024
+    assert sheet["Hạn gửi báo cáo"][0] == datetime.datetime(2024, 11, 15)
+
+
+def test_workbook_dates_are_dates_and_counts_are_numbers(client, scenario):
+    book = _book(client, scenario)
+    sheet = book["Đơn vị báo cáo"]
+    by_name = {row[2].value: row for row in sheet.iter_rows(min_row=2)}
+    a = by_name["Sở Dân tộc thử"]
+    assert a[5].value == datetime.datetime(2024, 11, 15, 23, 30)  # local time, as the office reads it
+    assert a[5].number_format == "dd/mm/yyyy hh:mm"
+    assert by_name["Sở Đô thị thử"][6].value == 1
+    assert by_name["Báo Thử"][5].value is None
+    assert by_name["Báo Thử"][4].value == "Chưa gửi"
+    tasks = {row[1].value: row for row in _table(book["Nhiệm vụ"])[1:]}
+    assert tasks["2.1"][4].value == datetime.datetime(2024, 6, 30)
+    assert tasks["2.1"][4].number_format == "dd/mm/yyyy"
+    assert tasks["1.1"][7].value == 4  # agencies
+    header = [c.value for c in next(book["Nhiệm vụ"].iter_rows(max_row=1))]
+    assert tasks["1.1"][header.index("Chưa báo cáo")].value == 3
+    assert tasks["1.2"][header.index("Chủ trì đạt")].value == 2
+    assert tasks["2.3"][header.index("Quá hạn")].value == "Có"
+    indicators = {row[0].value: row for row in book["Chỉ tiêu"].iter_rows(min_row=2)}
+    assert indicators["Tin, bài đã đăng"][2].value == 15  # departments
+    assert indicators["Tin, bài đã đăng"][6].value == 18  # total
+    assert indicators["Kinh phí đã chi"][6].value == 1_500_000
+
+
+def test_workbook_text_is_never_a_formula(client, scenario):
+    content = _get(client, scenario, "xlsx").content
+    book = openpyxl.load_workbook(io.BytesIO(content))
+    rows = {row[1].value: row for row in book["Đánh giá, khó khăn, đề xuất"].iter_rows(min_row=2)}
+    o = rows["Công an thử"]
+    assert [c.value for c in o[2:]] == ["@SUM(A1) O đánh giá", "=1+1", "-2 đề xuất của O"]
+    assert all(c.data_type == "s" for c in o[2:])
+    assert all(c.quotePrefix for c in o[2:])
+    with zipfile.ZipFile(io.BytesIO(content)) as z:
+        assert not any("<f>" in z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/"))
+
+
+@pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x\")", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "#N/A"])
+def test_a_text_cell_stays_text_whatever_it_starts_with(text):
+    book = openpyxl.Workbook()
+    sheet = exports._Sheet(book, "t", [10])
+    sheet.append([text, "a\x07b"])
+    out = io.BytesIO()
+    book.save(out)
+    cell, cleaned = next(openpyxl.load_workbook(io.BytesIO(out.getvalue()))["t"].iter_rows())
+    # openpyxl leaves OOXML's _xHHHH_ escapes (CR is stored as _x000D_) for the reader to undo, as Excel does.
+    assert cell.data_type == "s" and unescape_xlsx_text(cell.value) == text
+    assert cleaned.value == "ab"  # a control character XML cannot carry is dropped
+
+
+# --------------------------------------------------------------------------------------------------
+# DOCX
+
+
+def _document(client, s):
+    return docx.Document(io.BytesIO(_get(client, s, "docx").content))
+
+
+def _texts(document):
+    return [p.text for p in document.paragraphs]
+
+
+def test_report_is_a4_with_the_decrees_margins_and_font(client, scenario):
+    document = _document(client, scenario)
+    section = document.sections[0]
+    # Word stores twentieths of a point: compare to the tenth of a millimetre.
+    sizes = [section.page_width, section.page_height, section.top_margin, section.bottom_margin,
+             section.left_margin, section.right_margin]
+    assert [round(x.mm, 1) for x in sizes] == [210, 297, 20, 20, 30, 15]
+    normal = document.styles["Normal"]
+    assert normal.font.name == "Times New Roman" and normal.font.size == Pt(14)
+    assert document.styles["Heading 2"].font.name == "Times New Roman"
+    assert section.different_first_page_header_footer  # page numbers from page 2
+    assert "PAGE" in section.header._element.xml
+
+
+def test_report_header_title_and_summary(client, scenario):
+    document = _document(client, scenario)
+    head = document.tables[0]
+    left, right = head.cell(0, 0).text, head.cell(0, 1).text
+    assert left.splitlines() == ["UBND TỈNH BẮC GIANG", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"]
+    assert right.splitlines()[:2] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    assert head.cell(1, 0).text == "Số: …/BC-…"
+    place = head.cell(1, 1).paragraphs[0]
+    assert place.text == "Bắc Giang, ngày … tháng … năm …" and all(r.italic for r in place.runs)
+    assert all(r.bold for r in head.cell(0, 1).paragraphs[0].runs)
+    texts = _texts(document)
+    title = next(p for p in document.paragraphs if p.text == "BÁO CÁO")
+    assert title.runs[0].bold and title.alignment == 1  # centred
+    assert "Kết quả thực hiện Kế hoạch số 77/KH-UBND năm 2024" in texts
+
+
+def test_report_body_follows_the_plans_task_groups_with_combined_results(client, scenario):
+    document = _document(client, scenario)
+    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
+    level2 = [t for s, t in headings if s == "Heading 2"]
+    assert level2 == ["1. Nâng cao nhận thức về truyền thông chính sách", "2. Bảo đảm nguồn lực thực hiện"]
+    level3 = [t.split(".")[0] + "." + t.split(".")[1] for s, t in headings if s == "Heading 3"]
+    assert level3 == ["1.1", "1.2", "2.1", "2.2", "2.3"]
+    level1 = [t for s, t in headings if s == "Heading 1"]
+    assert level1 == ["I. TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ", "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ",
+                      "III. MỘT SỐ CHỈ TIÊU CHỦ YẾU", "IV. ĐÁNH GIÁ CHUNG", "V. KHÓ KHĂN, VƯỚNG MẮC",
+                      "VI. ĐỀ XUẤT, KIẾN NGHỊ"]
+    body = "\n".join(_texts(document))
+    assert "+ Sở Dân tộc thử (chủ trì, đã thực hiện trong năm): A làm 1.1 năm 2024" in body
+    assert "- Đơn vị chủ trì: Sở Đô thị thử. Tình trạng: Hoàn thành." in body
+    assert "đơn vị chủ trì đạt 2 hội nghị" in body
+    assert "- Không có nội dung báo cáo trong năm: Công an thử." in body
+    assert "Nhiệm vụ đã quá hạn hoàn thành (31/10/2024)" in body
+    assert "Năm 2024 có 6 cơ quan, đơn vị phải báo cáo" in body and "đạt 66,7%" in body
+    assert "- Sở Dân tộc thử: A khó khăn 2024" in body
+    assert "Nơi nhận:" in "\n".join(c.text for t in document.tables for row in t.rows for c in row.cells)
+
+
+def test_report_appendix_lists_every_obliged_agency_with_its_submission(client, scenario):
+    table = _document(client, scenario).tables[-1]
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    assert rows[0] == ["STT", "Cơ quan, đơn vị", "Ngày gửi", "Tình trạng"]
+    agencies = [r for r in rows[1:] if r[0].isdigit()]
+    assert agencies == [
+        ["1", "Sở Dân tộc thử", "15/11/2024", "Đúng hạn"],
+        ["2", "Sở Đô thị thử", "16/11/2024", "Muộn 1 ngày"],
+        ["3", "UBND huyện Hai", "", "Chưa gửi"],
+        ["4", "UBND huyện Một", "10/11/2024", "Đúng hạn (bị trả lại, đang bổ sung)"],
+        ["5", "Báo Thử", "", "Chưa gửi"],
+        ["6", "Công an thử", "01/11/2024", "Đúng hạn"],
+    ]
+    groups = [r[0] for r in rows[1:] if not r[0].isdigit()]
+    assert groups == ["I. Sở, ban, ngành", "II. UBND cấp huyện, cấp xã", "III. Cơ quan báo chí",
+                      "IV. Cơ quan, đơn vị khác"]
+
+
+def test_no_draft_or_returned_text_in_either_export(client, scenario):
+    for kind in ("xlsx", "docx"):
+        with zipfile.ZipFile(io.BytesIO(_get(client, scenario, kind).content)) as z:
+            text = "\n".join(z.read(n).decode("utf-8", "replace") for n in z.namelist())
+        assert MARKER not in text, kind
+        assert "98765" not in text and "98.765" not in text, kind
+        assert "D1 nội dung bị trả lại" not in text and "D1 khó khăn bị trả lại" not in text, kind
+
+
+def test_exports_are_the_coordinators(client, scenario):
+    client.force_login(scenario.viewer)
+    assert client.get(reverse("reports:year-export-xlsx", args=[scenario.plan.pk, 2024])).status_code == 403
+    client.force_login(scenario.officer)
+    assert client.get(reverse("reports:year-export-xlsx", args=[scenario.plan.pk, 2024])).status_code == 404
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_report_opens_in_libreoffice(client, scenario, tmp_path):
+    path = tmp_path / "bao-cao.docx"
+    path.write_bytes(_get(client, scenario, "docx").content)
+    result = subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(path)],
+        capture_output=True, text=True, timeout=180,
+    )
+    pdf = tmp_path / "bao-cao.pdf"
+    assert result.returncode == 0 and pdf.exists(), result.stdout + result.stderr
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
+
+
+def test_exports_build_from_the_same_figures_as_the_pages(scenario):
+    data = aggregates.compile_year(scenario.plan, 2024, TODAY)
+    assert data.overview.figures == aggregates.year_figures(scenario.plan, [2024])[2024]
+    assert [t.number for t in data.rollup.overdue] == ["2.3"]
+    assert exports.build_xlsx(data)[:2] == b"PK" and exports.build_docx(data)[:2] == b"PK"

@@ -46,6 +46,10 @@ INSTALLED_APPS = [
     "tasks",
     "reports",
     "accounts",
+    # Deadline reminders, notifications by email, agencies' calendar feeds.
+    "notifications",
+    # Benchmark tooling (scale data, page benchmark, load test): management commands only, no URLs.
+    "benchmarks",
 ]
 
 MIDDLEWARE = [
@@ -87,6 +91,10 @@ DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # PostgreSQL's JIT compiles any query its planner costs above jit_above_cost: on the national-scale
+    # benchmark that spent 250-2,300 ms compiling queries that run in 10-200 ms (README, Performance).
+    # Short web queries never repay it. A DATABASE_URL ?options=… of its own wins.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
     INSTALLED_APPS.append("django.contrib.postgres")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -112,6 +120,8 @@ USE_I18N = True
 USE_TZ = True
 FORMAT_MODULE_PATH = ["plan_tracker.formats"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The language switcher's choice outlives the browser session.
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -132,6 +142,12 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="plan-tracker@localhost")
+# The site's public address, for absolute links in emails and calendar feeds.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# Deadline reminders (manage.py send_reminders): days before the yearly report's due date, then every
+# REMINDER_OVERDUE_EVERY_DAYS after it while the report is missing (0 turns the overdue reminders off).
+REMINDER_OFFSETS_DAYS = env.list("REMINDER_OFFSETS_DAYS", cast=int, default=[30, 7, 1])
+REMINDER_OVERDUE_EVERY_DAYS = env.int("REMINDER_OVERDUE_EVERY_DAYS", default=7)
 
 # django-import-export: import and export each need their own permission
 # (import_<model>, export_<model>, declared in each model's Meta).

@@ -221,8 +221,16 @@ def submit_report(report, user, *, expected_version=None, now=None):
     report.updated_by = report._history_user = user
     report._change_reason = "submit"
     report.save()
-    ReportEvent.objects.create(report=report, action=ReportEvent.Action.SUBMITTED, actor=user, at=now)
+    _notify_after_commit(ReportEvent.objects.create(report=report, action=ReportEvent.Action.SUBMITTED, actor=user, at=now))
     return report
+
+
+def _notify_after_commit(event):
+    """Email the people ``event`` concerns once the change is committed: a rollback sends nothing, and a mail
+    failure is logged by notifications.services and never undoes or breaks the user's action."""
+    from notifications.services import notify_report_event
+
+    transaction.on_commit(lambda: notify_report_event(event.pk), robust=True)
 
 
 def _last_submitter_id(report):
@@ -249,10 +257,10 @@ def review_report(report, user, *, accept, comment=""):
     report.updated_by = report._history_user = user
     report._change_reason = "accept" if accept else "return"
     report.save()
-    ReportEvent.objects.create(
+    _notify_after_commit(ReportEvent.objects.create(
         report=report, action=ReportEvent.Action.ACCEPTED if accept else ReportEvent.Action.RETURNED,
         actor=user, comment=comment,
-    )
+    ))
     return report
 
 
@@ -270,5 +278,7 @@ def reopen_report(report, user, *, comment=""):
     report.updated_by = report._history_user = user
     report._change_reason = "reopen"
     report.save()
-    ReportEvent.objects.create(report=report, action=ReportEvent.Action.REOPENED, actor=user, comment=report.review_comment)
+    _notify_after_commit(
+        ReportEvent.objects.create(report=report, action=ReportEvent.Action.REOPENED, actor=user, comment=report.review_comment)
+    )
     return report

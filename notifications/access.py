@@ -1,0 +1,40 @@
+"""One access helper per protected object (STYLE.md §6): another agency's calendar answers 404, a
+read-only role trying to change it 403."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from agencies.models import Agency, Membership
+
+# Who may give out or revoke an agency's calendar address: its officers and coordinators.
+CALENDAR_ROLES = (Membership.Role.OFFICER, Membership.Role.COORDINATOR)
+
+
+def calendar_agencies(user):
+    """The agencies whose calendar ``user`` manages, each with ``live_token`` (or None). Two queries."""
+    from django.db.models import Prefetch
+
+    from .models import CalendarToken
+
+    if not (user.is_authenticated and user.is_active):
+        return []
+    agencies = (
+        Agency.objects.filter(memberships__user=user, memberships__role__in=CALENDAR_ROLES)
+        .prefetch_related(Prefetch("calendar_tokens", queryset=CalendarToken.objects.live(), to_attr="live_tokens"))
+        .order_by("name")
+    )
+    result = list(agencies)
+    for agency in result:
+        agency.live_token = agency.live_tokens[0] if agency.live_tokens else None
+    return result
+
+
+def get_calendar_agency_for_user(user, agency_pk):
+    """The agency if ``user`` may manage its calendar address: 404 for an agency that is not theirs, 403 for
+    a viewer's own agency. Admins (staff) manage every agency's."""
+    if user.is_staff:
+        return get_object_or_404(Agency, pk=agency_pk)
+    membership = get_object_or_404(user.memberships.select_related("agency"), agency_id=agency_pk)
+    if membership.role not in CALENDAR_ROLES:
+        raise PermissionDenied
+    return membership.agency

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from plan_tracker.collation import MAX_LENGTH as SORT_KEY_LENGTH
@@ -69,7 +70,7 @@ class Agency(models.Model):
 
     class Meta:
         verbose_name = _("cơ quan, đơn vị")
-        verbose_name_plural = _("cơ quan, đơn vị")
+        verbose_name_plural = pgettext_lazy("plural", "cơ quan, đơn vị")
         ordering = ["sort_key", "code"]  # the Vietnamese order everywhere (admin, choices, lists)
         permissions = [("import_agency", _("Nhập cơ quan từ tệp")), ("export_agency", _("Xuất cơ quan ra tệp"))]
         constraints = [
@@ -117,7 +118,7 @@ class AgencyGroup(models.Model):
 
     class Meta:
         verbose_name = _("nhóm cơ quan")
-        verbose_name_plural = _("nhóm cơ quan")
+        verbose_name_plural = pgettext_lazy("plural", "nhóm cơ quan")
         ordering = ["name"]
         permissions = [
             ("import_agencygroup", _("Nhập nhóm cơ quan từ tệp")),
@@ -153,7 +154,7 @@ class Membership(models.Model):
 
     class Meta:
         verbose_name = _("thành viên cơ quan")
-        verbose_name_plural = _("thành viên cơ quan")
+        verbose_name_plural = pgettext_lazy("plural", "thành viên cơ quan")
         constraints = [
             models.UniqueConstraint(fields=["user", "agency"], name="agencies_one_membership_per_user_agency"),
         ]

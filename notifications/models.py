@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from agencies.models import Agency
 from reports.models import AgencyReport, ReportEvent, ReportingYear
@@ -38,7 +39,7 @@ class Preference(models.Model):
 
     class Meta:
         verbose_name = _("cài đặt thông báo")
-        verbose_name_plural = _("cài đặt thông báo")
+        verbose_name_plural = pgettext_lazy("plural", "cài đặt thông báo")
 
     def __str__(self):
         return str(self.user)
@@ -82,7 +83,7 @@ class CalendarToken(models.Model):
 
     class Meta:
         verbose_name = _("lịch theo dõi hạn")
-        verbose_name_plural = _("lịch theo dõi hạn")
+        verbose_name_plural = pgettext_lazy("plural", "lịch theo dõi hạn")
         constraints = [
             models.UniqueConstraint(
                 fields=["agency"], condition=Q(revoked_at__isnull=True),
@@ -122,7 +123,7 @@ class Reminder(models.Model):
 
     class Meta:
         verbose_name = _("lượt nhắc hạn")
-        verbose_name_plural = _("lượt nhắc hạn")
+        verbose_name_plural = pgettext_lazy("plural", "lượt nhắc hạn")
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.UniqueConstraint(
@@ -194,7 +195,7 @@ class Delivery(models.Model):
 
     class Meta:
         verbose_name = _("thư đã gửi")
-        verbose_name_plural = _("thư đã gửi")
+        verbose_name_plural = pgettext_lazy("plural", "thư đã gửi")
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.UniqueConstraint(

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from agencies.models import Agency
@@ -39,7 +40,7 @@ class Indicator(models.Model):
 
     class Meta:
         verbose_name = _("chỉ tiêu báo cáo")
-        verbose_name_plural = _("chỉ tiêu báo cáo")
+        verbose_name_plural = pgettext_lazy("plural", "chỉ tiêu báo cáo")
         ordering = ["plan", "order", "code"]
         constraints = [models.UniqueConstraint(fields=["plan", "code"], name="reports_indicator_unique_code_per_plan")]
 
@@ -65,7 +66,7 @@ class ReportingYear(models.Model):
 
     class Meta:
         verbose_name = _("kỳ báo cáo")
-        verbose_name_plural = _("kỳ báo cáo")
+        verbose_name_plural = pgettext_lazy("plural", "kỳ báo cáo")
         ordering = ["plan", "-year"]
         constraints = [models.UniqueConstraint(fields=["plan", "year"], name="reports_one_reporting_year_per_plan")]
 
@@ -135,7 +136,7 @@ class AgencyReport(models.Model):
 
     class Meta:
         verbose_name = _("báo cáo của cơ quan")
-        verbose_name_plural = _("báo cáo của cơ quan")
+        verbose_name_plural = pgettext_lazy("plural", "báo cáo của cơ quan")
         ordering = ["plan", "-year", "agency__name"]
         constraints = [
             models.UniqueConstraint(fields=["plan", "year", "agency"], name="reports_one_report_per_agency_year"),
@@ -207,7 +208,7 @@ class TaskReport(models.Model):
 
     class Meta:
         verbose_name = _("kết quả nhiệm vụ")
-        verbose_name_plural = _("kết quả nhiệm vụ")
+        verbose_name_plural = pgettext_lazy("plural", "kết quả nhiệm vụ")
         ordering = ["report", "task__order", "task__number"]
         constraints = [
             models.UniqueConstraint(fields=["report", "task"], name="reports_one_line_per_task"),
@@ -231,7 +232,7 @@ class IndicatorValue(models.Model):
 
     class Meta:
         verbose_name = _("giá trị chỉ tiêu")
-        verbose_name_plural = _("giá trị chỉ tiêu")
+        verbose_name_plural = pgettext_lazy("plural", "giá trị chỉ tiêu")
         constraints = [models.UniqueConstraint(fields=["report", "indicator"], name="reports_one_value_per_indicator")]
 
     def __str__(self):
@@ -256,7 +257,7 @@ class Evidence(models.Model):
 
     class Meta:
         verbose_name = _("tệp minh chứng")
-        verbose_name_plural = _("tệp minh chứng")
+        verbose_name_plural = pgettext_lazy("plural", "tệp minh chứng")
         ordering = ["uploaded_at", "pk"]
 
     def __str__(self):
@@ -285,7 +286,7 @@ class ReportEvent(models.Model):
 
     class Meta:
         verbose_name = _("diễn biến báo cáo")
-        verbose_name_plural = _("diễn biến báo cáo")
+        verbose_name_plural = pgettext_lazy("plural", "diễn biến báo cáo")
         ordering = ["at", "pk"]
 
     def __str__(self):

@@ -5,6 +5,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from agencies.models import Agency, AgencyGroup
@@ -69,7 +70,7 @@ class Plan(models.Model):
 
     class Meta:
         verbose_name = _("kế hoạch")
-        verbose_name_plural = _("kế hoạch")
+        verbose_name_plural = pgettext_lazy("plural", "kế hoạch")
         ordering = ["-issue_date", "number"]
         constraints = [
             models.CheckConstraint(
@@ -156,7 +157,7 @@ class Section(models.Model):
 
     class Meta:
         verbose_name = _("mục")
-        verbose_name_plural = _("mục")
+        verbose_name_plural = pgettext_lazy("plural", "mục")
         ordering = ["plan", "order"]
         constraints = [
             models.UniqueConstraint(fields=["plan", "code"], name="tasks_section_unique_code_per_plan"),
@@ -289,7 +290,7 @@ class Task(models.Model):
 
     class Meta:
         verbose_name = _("nhiệm vụ")
-        verbose_name_plural = _("nhiệm vụ")
+        verbose_name_plural = pgettext_lazy("plural", "nhiệm vụ")
         ordering = ["plan", "order", "number"]
         permissions = [("import_task", _("Nhập nhiệm vụ từ tệp")), ("export_task", _("Xuất nhiệm vụ ra tệp"))]
         constraints = [
@@ -380,7 +381,7 @@ class Assignment(models.Model):
 
     class Meta:
         verbose_name = _("phân công")
-        verbose_name_plural = _("phân công")
+        verbose_name_plural = pgettext_lazy("plural", "phân công")
         ordering = ["task", "role", "order", "pk"]
         permissions = [
             ("import_assignment", _("Nhập phân công từ tệp")),
@@ -461,7 +462,7 @@ class Responsibility(models.Model):
 
     class Meta:
         verbose_name = _("trách nhiệm tổ chức thực hiện")
-        verbose_name_plural = _("trách nhiệm tổ chức thực hiện")
+        verbose_name_plural = pgettext_lazy("plural", "trách nhiệm tổ chức thực hiện")
         ordering = ["plan", "order"]
         constraints = [
             models.UniqueConstraint(fields=["plan", "number"], name="tasks_responsibility_unique_number_per_plan"),

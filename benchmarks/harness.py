@@ -1,0 +1,210 @@
+"""The page benchmark: query count, median and p95 server time per page, against a floor page.
+
+Method: Django's test ``Client`` in the benchmark's own process, against the real database of the
+scale (no network, no web server): the time is the server's whole handling of the request —
+middleware, view, queries, template, and reading a streamed file to its end — as seen from outside
+the handler. Each page gets ``warmup`` requests first (template and connection caches), then one
+request with its queries captured (the count), then ``requests`` timed requests (queries not
+captured). The floor page (``benchmarks.views.floor``) is measured the same way in the same run.
+``run_benchmarks`` alternates the scales over several rounds and pools each page's timings, so that
+a change in the machine's load during the run weighs on both scales alike.
+"""
+
+import math
+import statistics
+import time
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext, override_settings
+from django.urls import NoReverseMatch
+
+from .pages import FLOOR, PAGES, targets
+
+TARGET_QUERIES = 15
+TARGET_GROWTH = 2.0  # large ÷ small median
+TARGET_FLOOR = 5.0  # large-scale median ÷ floor median
+TARGET_EXPORT_S = 10.0
+
+
+def percentile(values, p):
+    """Nearest-rank percentile (p95 of 20 values is the 19th smallest)."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
+
+
+def _get(client, url):
+    response = client.get(url)
+    if getattr(response, "streaming", False):
+        size = len(b"".join(response.streaming_content))
+    else:
+        size = len(response.content)
+    return response.status_code, size
+
+
+def measure_page(page, t, clients, requests, warmup):
+    row = {"label": page.label, "url_name": page.url_name, "persona": page.persona, "export": page.export}
+    try:
+        url = page.build(t)
+    except NoReverseMatch:
+        row["available"] = False
+        return row
+    client = clients[page.persona]
+    row.update(available=True, url=url)
+    for _ in range(warmup):
+        _get(client, url)
+    with CaptureQueriesContext(connection) as ctx:
+        status, size = _get(client, url)
+    row.update(status=status, bytes=size, queries=len(ctx.captured_queries),
+               sql_ms=round(sum(float(q.get("time") or 0) for q in ctx.captured_queries) * 1000, 1))
+    slowest = sorted(ctx.captured_queries, key=lambda q: float(q.get("time") or 0), reverse=True)[:5]
+    row["slowest_queries"] = [{"ms": round(float(q.get("time") or 0) * 1000, 2), "sql": q["sql"][:400]} for q in slowest]
+    times = []
+    for _ in range(requests):
+        started = time.perf_counter()
+        _get(client, url)
+        times.append(time.perf_counter() - started)
+    row["times_ms"] = [round(x * 1000, 3) for x in times]
+    _summarise(row)
+    return row
+
+
+def _summarise(row):
+    times = row["times_ms"]
+    row.update(requests=len(times), median_ms=statistics.median(times), p95_ms=percentile(times, 95))
+
+
+def merge(results):
+    """One result from several rounds of the same scale: the timings pooled, the query count the
+    highest seen (a round that differs is itself a finding)."""
+    first = results[0]
+    merged = {**first, "rounds": len(results)}
+    rows = []
+    for i, row in enumerate([first["floor"], *first["pages"]]):
+        same = [r["floor"] if i == 0 else r["pages"][i - 1] for r in results]
+        row = dict(row)
+        if row.get("available"):
+            row["times_ms"] = [t for r in same for t in r["times_ms"]]
+            row["queries"] = max(r["queries"] for r in same)
+            row["status"] = next((r["status"] for r in same if r["status"] != 200), 200)
+            row["sql_ms"] = statistics.median(r["sql_ms"] for r in same)
+            _summarise(row)
+        rows.append(row)
+    merged["floor"], merged["pages"] = rows[0], rows[1:]
+    return merged
+
+
+def count_queries(scale_name, pages=PAGES):
+    """{label: (status, queries)} of one request per page at ``scale_name`` (after one warm-up)."""
+    t = targets(scale_name)
+    clients = {}
+    for persona, user in t.users.items():
+        clients[persona] = Client()
+        clients[persona].force_login(user)
+    counts = {}
+    with override_settings(ROOT_URLCONF="benchmarks.urls"):
+        for page in pages:
+            url = page.build(t)
+            _get(clients[page.persona], url)
+            with CaptureQueriesContext(connection) as ctx:
+                status, _ = _get(clients[page.persona], url)
+            counts[page.label] = (status, len(ctx.captured_queries))
+    return counts
+
+
+def measure(scale_name, requests=20, export_requests=None, warmup=2, only=None, stdout=None):
+    """Measure the floor and every page at ``scale_name`` in the current database. Returns a dict."""
+    t = targets(scale_name)
+    clients = {}
+    for persona, user in t.users.items():
+        clients[persona] = Client()
+        clients[persona].force_login(user)
+    pages = [p for p in PAGES if not only or any(o.lower() in p.label.lower() for o in only)]
+    rows = []
+    with override_settings(ROOT_URLCONF="benchmarks.urls"):
+        for page in [FLOOR, *pages]:
+            n = export_requests if page.export and export_requests else requests
+            row = measure_page(page, t, clients, n, warmup)
+            rows.append(row)
+            if stdout is not None:
+                if row["available"]:
+                    stdout.write(f"  {scale_name:>9}  {page.label:<40} {row['queries']:>3} q  "
+                                 f"median {row['median_ms']:8.1f} ms  p95 {row['p95_ms']:8.1f} ms  "
+                                 f"(SQL {row['sql_ms']:.0f} ms, {row['bytes'] // 1024} KiB)  [{row['status']}]")
+                else:
+                    stdout.write(f"  {scale_name:>9}  {page.label:<40} not in this version of the site")
+    return {
+        "scale": scale_name,
+        "targets": {"plan": t.plan.code, "year": t.year, "task": f"{t.task.number} (id {t.task.pk})",
+                    "agency": t.agency.code, "report": t.report.pk},
+        "database": f"{connection.vendor} {connection.cursor().connection.server_version if connection.vendor == 'postgresql' else ''}".strip(),
+        "floor": rows[0],
+        "pages": rows[1:],
+    }
+
+
+def _check(ok):
+    return None if ok is None else ("PASS" if ok else "MISS")
+
+
+def combine(results):
+    """Rows comparing the scales: the first result is the small scale, the last the large one."""
+    small, large = results[0], results[-1]
+    two = len(results) > 1
+    rows = []
+    by_label = [{r["scale"]: next(p for p in r["pages"] if p["label"] == page["label"]) for r in results}
+                for page in small["pages"]]
+    for per_scale in by_label:
+        s, l = per_scale[small["scale"]], per_scale[large["scale"]]
+        row = {"label": s["label"], "persona": s["persona"], "export": s["export"], "available": s["available"],
+               "scales": per_scale, "checks": {}}
+        if not s["available"]:
+            rows.append(row)
+            continue
+        ok_status = all(p.get("status") == 200 for p in per_scale.values())
+        counts = {p["queries"] for p in per_scale.values()}
+        row["checks"]["status 200"] = _check(ok_status)
+        row["checks"][f"queries same, ≤ {TARGET_QUERIES}"] = _check(
+            (len(counts) == 1 or not two) and max(counts) <= TARGET_QUERIES)
+        if two:
+            row["growth"] = l["median_ms"] / s["median_ms"]
+            row["checks"][f"{large['scale']} ÷ {small['scale']} ≤ {TARGET_GROWTH:g}"] = _check(row["growth"] <= TARGET_GROWTH)
+        row["floor_ratio"] = l["median_ms"] / large["floor"]["median_ms"]
+        if s["export"]:
+            row["checks"][f"≤ {TARGET_EXPORT_S:g} s"] = _check(l["median_ms"] <= TARGET_EXPORT_S * 1000)
+        elif two:
+            row["checks"][f"≤ {TARGET_FLOOR:g} × floor"] = _check(row["floor_ratio"] <= TARGET_FLOOR)
+        rows.append(row)
+    return rows
+
+
+def table(results, rows):
+    """The comparison as fixed-width text."""
+    small, large = results[0]["scale"], results[-1]["scale"]
+    two = len(results) > 1
+    scales = [small, large] if two else [small]
+    head = f"{'page':<34} {'as':<11} {'queries':>9} "
+    for sc in scales:
+        head += f"{sc + ' med':>14} {'p95':>9} "
+    head += f"{'growth':>7} {'×floor':>7}  result"
+    lines = [head, "-" * len(head)]
+    floor_line = f"{'floor':<34} {'officer':<11} "
+    floor_line += f"{'/'.join(str(r['floor']['queries']) for r in (results if two else results[:1])):>9} "
+    for r in (results if two else results[:1]):
+        floor_line += f"{r['floor']['median_ms']:>11.1f} ms {r['floor']['p95_ms']:>6.1f} ms "
+    lines.append(floor_line)
+    for row in rows:
+        if not row["available"]:
+            lines.append(f"{row['label']:<34} {row['persona']:<11} not in this version of the site")
+            continue
+        per = row["scales"]
+        q = "/".join(str(per[sc]["queries"]) for sc in scales)
+        line = f"{row['label'][:34]:<34} {row['persona']:<11} {q:>9} "
+        for sc in scales:
+            line += f"{per[sc]['median_ms']:>11.1f} ms {per[sc]['p95_ms']:>6.1f} ms "
+        growth = f"{row['growth']:.2f}" if "growth" in row else "—"
+        line += f"{growth:>7} {row['floor_ratio']:>7.1f}  "
+        misses = [name for name, v in row["checks"].items() if v == "MISS"]
+        line += "PASS" if not misses else "MISS: " + "; ".join(misses)
+        lines.append(line)
+    return "\n".join(lines)

@@ -1,0 +1,190 @@
+"""The deadline-day load test: gunicorn on PostgreSQL, a load driver in a second process, then a check
+of every submission in the database."""
+
+import datetime
+import io
+import json
+import os
+import resource
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+
+from benchmarks import deadline
+from benchmarks.scale import is_present
+
+from .run_benchmarks import machine
+
+
+def machine_cpu_seconds():
+    """CPU time the whole machine has spent busy so far (all processes, all cores), from /proc/stat."""
+    try:
+        with open("/proc/stat") as f:
+            fields = [int(x) for x in f.readline().split()[1:]]
+    except OSError:
+        return None
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def children_cpu_seconds():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Command(BaseCommand):
+    help = (
+        "Deadline day on this database (PostgreSQL): writes the province scale if missing and a fresh 'deadline' "
+        "scale (500 agencies, each with an untouched report and an officer), starts gunicorn (2 workers per core) "
+        "on 127.0.0.1 with benchmarks.settings, runs benchmarks/loadtest.py in a second process (officers log in, "
+        "open their report, save a draft twice and submit; coordinators refresh the year overview), stops "
+        "gunicorn, and checks in the database that every submission is there exactly once with every field sent. "
+        "Bounded by --max-requests and --max-seconds."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--officers", type=int, default=500)
+        parser.add_argument("--coordinators", type=int, default=20)
+        parser.add_argument("--ramp", type=float, default=180.0, help="Officers arrive within this many seconds.")
+        parser.add_argument("--think", type=float, nargs=2, default=[0.5, 2.0], metavar=("MIN", "MAX"),
+                            help="Seconds an officer spends on a page before the next step.")
+        parser.add_argument("--coordinator-every", type=float, nargs=2, default=[10.0, 20.0], metavar=("MIN", "MAX"),
+                            help="Seconds between a coordinator's refreshes of the year overview.")
+        parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1))
+        parser.add_argument("--max-requests", type=int, default=15000)
+        parser.add_argument("--max-seconds", type=float, default=900.0)
+        parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument("--keep-data", action="store_true", help="Reuse the deadline scale as it is.")
+        parser.add_argument("--signed-in", action="store_true",
+                            help="Officers and coordinators arrive already signed in (sessions made beforehand, as "
+                                 "for people who logged in earlier that week): no login form, no password hashing.")
+        parser.add_argument("--json", default=str(Path(settings.BASE_DIR) / "benchmarks" / "results-deadline.json"))
+
+    def handle(self, *args, **o):
+        if connection.vendor != "postgresql":
+            raise CommandError("Deadline day runs on PostgreSQL: set DATABASE_URL=postgres://… (a benchmark database).")
+        call_command("migrate", "--noinput", verbosity=0)
+        if not is_present("province"):
+            self.stdout.write("Writing the province scale…")
+            call_command("generate_scale_data", "--scale", "province", "--seed", str(o["seed"]), stdout=io.StringIO())
+        if not o["keep_data"] or not is_present("deadline"):
+            self.stdout.write("Writing a fresh deadline scale…")
+            call_command("generate_scale_data", "--scale", "deadline", "--rebuild", "--seed", str(o["seed"]),
+                         stdout=io.StringIO())
+        officers, coordinators, plan, year = deadline.participants("deadline", o["officers"], o["coordinators"])
+        if len(officers) < o["officers"]:
+            raise CommandError(f"Only {len(officers)} deadline officers in the database.")
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        workdir = Path(tempfile.mkdtemp(prefix="deadline-day-"))
+        config = {
+            "base": base, "password": "benchmark", "officers": officers, "coordinators": coordinators,
+            "overview": deadline.overview_path(plan, year), "ramp_s": o["ramp"], "think_s": o["think"],
+            "coordinator_every_s": o["coordinator_every"], "max_requests": o["max_requests"],
+            "max_seconds": o["max_seconds"], "seed": o["seed"],
+            "session_cookie": settings.SESSION_COOKIE_NAME,
+            "sessions": deadline.signed_in_sessions(officers + coordinators) if o["signed_in"] else None,
+        }
+        (workdir / "config.json").write_text(json.dumps(config))
+        # The server signs sessions with this process's key, so the sessions made here (--signed-in) are valid there.
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "benchmarks.settings", "PYTHONUNBUFFERED": "1",
+               "SECRET_KEY": settings.SECRET_KEY}
+        gunicorn = Path(sys.executable).with_name("gunicorn")
+        log = open(workdir / "gunicorn.log", "w")
+        server = subprocess.Popen(
+            [str(gunicorn), "plan_tracker.wsgi", "--workers", str(o["workers"]), "--bind", f"127.0.0.1:{port}",
+             "--timeout", "120"],
+            cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )
+        try:
+            self.wait_until_up(base, server)
+            self.stdout.write(f"gunicorn ({o['workers']} workers) on {base}; {len(officers)} officers "
+                              f"{'(already signed in) ' if o['signed_in'] else ''}arrive within "
+                              f"{o['ramp']:.0f} s, {len(coordinators)} coordinators refresh {config['overview']}…")
+            machine_before, children_before = machine_cpu_seconds(), children_cpu_seconds()
+            driver = subprocess.run(
+                [sys.executable, str(Path(__file__).resolve().parents[2] / "loadtest.py"),
+                 str(workdir / "config.json"), str(workdir / "result.json")],
+                timeout=o["max_seconds"] + 300,
+            )
+            driver_cpu = children_cpu_seconds() - children_before
+            machine_busy = machine_cpu_seconds() - machine_before if machine_before is not None else None
+            if driver.returncode:
+                raise CommandError(f"The load driver failed (exit {driver.returncode}); gunicorn log: {workdir}")
+        finally:
+            server.send_signal(signal.SIGTERM)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+            log.close()
+        # gunicorn's workers are reaped by its master, the master by this process: their CPU time adds up here.
+        server_cpu = children_cpu_seconds() - children_before - driver_cpu
+        result = json.loads((workdir / "result.json").read_text())
+        connection.close()  # the server wrote; read afresh
+        verification = deadline.verify(result["officers"], plan, year)
+        summary = result["summary"]
+        self.stdout.write("")
+        self.stdout.write(deadline.summary_table(summary, verification))
+        errors_in_log = sum(1 for line in (workdir / "gunicorn.log").read_text().splitlines()
+                            if "Traceback" in line or "[ERROR]" in line)
+        submit_p95 = summary["by_kind"].get("submit", {}).get("p95_ms")
+        checks = {
+            "0 errors": summary["errors"] == 0 and not summary["officers_failed"],
+            "0 lost": not verification["lost"] and not verification["unfinished"],
+            "0 doubled": not verification["doubled"] and not verification["agencies_with_two_reports"],
+            "submit p95 ≤ 500 ms": submit_p95 is not None and submit_p95 <= 500,
+        }
+        cpu = {"machine_busy_s": machine_busy, "gunicorn_s": server_cpu, "driver_s": driver_cpu,
+               "wall_s": summary["seconds"], "cores": os.cpu_count()}
+        if machine_busy is not None:
+            cpu["postgres_and_other_s"] = machine_busy - server_cpu - driver_cpu
+            self.stdout.write(
+                f"CPU over the run: machine busy {machine_busy:.0f} s of {summary['seconds'] * (os.cpu_count() or 1):.0f} "
+                f"core-seconds; gunicorn {server_cpu:.0f} s, load driver {driver_cpu:.0f} s, PostgreSQL and the rest "
+                f"{cpu['postgres_and_other_s']:.0f} s")
+        for name, ok in checks.items():
+            self.stdout.write(f"  {'PASS' if ok else 'MISS'}  {name}")
+        for problem in (verification["lost"] + verification["doubled"] + summary["officers_failed"])[:10]:
+            self.stdout.write(f"    {problem}")
+        report = {
+            "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+            "machine": machine(), "workers": o["workers"], "config": {k: v for k, v in config.items()
+                                                                     if k not in ("officers", "coordinators")},
+            "officers": len(officers), "coordinators": len(coordinators), "signed_in": o["signed_in"],
+            "summary": summary,
+            "verification": verification, "checks": checks, "cpu": cpu, "server_log_errors": errors_in_log,
+            "workdir": str(workdir),
+        }
+        Path(o["json"]).parent.mkdir(parents=True, exist_ok=True)
+        Path(o["json"]).write_text(json.dumps(report, ensure_ascii=False, indent=1))
+        self.stdout.write(f"JSON: {o['json']}; gunicorn log and raw timings: {workdir}")
+
+    def wait_until_up(self, base, server, timeout=60):
+        deadline_at = time.monotonic() + timeout
+        while time.monotonic() < deadline_at:
+            if server.poll() is not None:
+                raise CommandError("gunicorn exited at start; see its log.")
+            try:
+                with urllib.request.urlopen(base + "/accounts/login/", timeout=5) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.3)
+        raise CommandError("gunicorn did not answer within a minute.")

@@ -1,0 +1,24 @@
+"""Production-like settings for the benchmarks: DEBUG off, the real password hasher, persistent
+database connections; plain HTTP on 127.0.0.1 (no HTTPS redirect, cookies not "secure"), static files
+served from the app folders (no collectstatic needed). Benchmark data may be written (generate_scale_data).
+
+Used by ``run_benchmarks`` (in-process measurements) and by the deadline-day load test's gunicorn.
+Never point it at a real database."""
+
+import os
+
+os.environ.setdefault("DEBUG", "false")
+os.environ.setdefault("SECRET_KEY", "benchmark-only-key-never-used-in-production-0123456789abcdef")
+os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+os.environ.setdefault("SESSION_COOKIE_SECURE", "false")
+os.environ.setdefault("CSRF_COOKIE_SECURE", "false")
+os.environ.setdefault("SECURE_HSTS_SECONDS", "0")
+
+from plan_tracker.settings import *  # noqa: E402,F401,F403
+
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = False
+BENCHMARK_DATA_ALLOWED = True
+STATIC_ROOT = None  # nothing collected: whitenoise serves from the app folders (finders)

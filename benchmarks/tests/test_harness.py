@@ -1,0 +1,80 @@
+"""The page benchmark runs (at a tiny scale, so it cannot rot) and judges its targets."""
+
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+
+from benchmarks import harness
+from benchmarks.management.commands.run_benchmarks import scale_database_url
+from benchmarks.pages import FLOOR, PAGES
+
+
+@pytest.fixture
+def tiny(db):
+    call_command("generate_scale_data", "--scale", "tiny", "--today", datetime.date.today().isoformat(),
+                 stdout=io.StringIO())
+
+
+def test_harness_measures_every_page_at_tiny_scale(tiny):
+    result = harness.measure("tiny", requests=1, export_requests=1, warmup=0)
+    assert [row["label"] for row in result["pages"]] == [page.label for page in PAGES]
+    for row in [result["floor"], *result["pages"]]:
+        assert row["available"], f"{row['label']}: {row['url_name']} is not in the site"
+        assert row["status"] == 200, row
+        assert row["queries"] > 0 and row["median_ms"] > 0 and row["p95_ms"] >= row["median_ms"]
+    # The floor is what it claims: session, user, and its own single query.
+    assert result["floor"]["queries"] == 3
+    text = harness.table([result], harness.combine([result]))
+    for page in PAGES:
+        assert page.label[:34] in text
+
+
+def _result(scale, floor_ms, pages):
+    def row(label, queries, median, export=False):
+        return {"label": label, "persona": "officer", "export": export, "available": True, "status": 200,
+                "queries": queries, "median_ms": median, "p95_ms": median * 1.2}
+
+    return {"scale": scale, "floor": row(FLOOR.label, 3, floor_ms),
+            "pages": [row(*p) for p in pages]}
+
+
+def test_combine_flags_growing_query_counts_slow_growth_and_slow_exports():
+    small = _result("province", 2.0, [("steady", 5, 6.0), ("grows", 5, 6.0), ("slows", 5, 4.0),
+                                      ("export", 9, 300.0, True)])
+    large = _result("national", 2.0, [("steady", 5, 8.0), ("grows", 7, 8.0), ("slows", 5, 20.0),
+                                      ("export", 9, 12_000.0, True)])
+    rows = {r["label"]: r for r in harness.combine([small, large])}
+    assert set(rows["steady"]["checks"].values()) == {"PASS"}
+    assert rows["grows"]["checks"]["queries same, ≤ 15"] == "MISS"
+    assert rows["slows"]["growth"] == 5.0
+    assert rows["slows"]["checks"]["national ÷ province ≤ 2"] == "MISS"
+    assert rows["slows"]["checks"]["≤ 5 × floor"] == "MISS"  # 20 ms against a 2 ms floor
+    assert rows["export"]["checks"]["≤ 10 s"] == "MISS" and "≤ 5 × floor" not in rows["export"]["checks"]
+    text = harness.table([small, large], list(rows.values()))
+    assert "MISS: queries same" in text and "PASS" in text
+
+
+def test_each_scale_gets_its_own_database_name():
+    assert scale_database_url("postgres://u@h:5432/bench", "national") == "postgres://u@h:5432/bench_national"
+    assert scale_database_url("postgres://u@h/bench?sslmode=off", "tiny") == "postgres://u@h/bench_tiny?sslmode=off"
+    assert scale_database_url("sqlite:////tmp/db.sqlite3", "province") == "sqlite:////tmp/db_province.sqlite3"
+
+
+def test_percentile_is_nearest_rank():
+    values = list(range(1, 21))
+    assert harness.percentile(values, 95) == 19 and harness.percentile(values, 50) == 10
+
+
+def test_rounds_pool_their_timings_and_keep_the_highest_query_count():
+    def result(times, queries):
+        row = {"label": "page", "persona": "officer", "export": False, "available": True, "status": 200,
+               "queries": queries, "sql_ms": 1.0, "times_ms": times}
+        floor = {**row, "label": FLOOR.label, "queries": 3}
+        return {"scale": "province", "floor": floor, "pages": [row]}
+
+    merged = harness.merge([result([1.0, 2.0], 5), result([3.0, 4.0, 5.0], 6)])
+    page = merged["pages"][0]
+    assert page["times_ms"] == [1.0, 2.0, 3.0, 4.0, 5.0] and page["median_ms"] == 3.0 and page["p95_ms"] == 5.0
+    assert page["queries"] == 6 and merged["rounds"] == 2 and merged["floor"]["requests"] == 5

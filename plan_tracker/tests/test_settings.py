@@ -45,3 +45,11 @@ def test_migrations_match_models(db):
 def test_vietnamese_first_in_local_time(settings):
     assert settings.LANGUAGE_CODE == "vi"
     assert settings.TIME_ZONE == "Asia/Ho_Chi_Minh"
+
+
+def test_vietnamese_unless_the_switcher_chose_english(client, db):
+    # An English browser still gets Vietnamese: only the switcher's cookie changes the language.
+    page = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert 'lang="vi"' in page.content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/accounts/login/"})
+    assert 'lang="en"' in client.get("/accounts/login/").content.decode()

@@ -216,7 +216,8 @@ class Generator:
 
     def __init__(self, scale, seed=1, today=None, password=None, stdout=None):
         self.scale = scale
-        self.rng = random.Random(f"{scale.name}:{seed}")
+        self.seed = seed
+        self.rng = self._rng("start")
         self.today = today or datetime.date.today()
         self.current_year = self.today.year
         self.years = list(range(self.current_year - scale.years + 1, self.current_year + 1))
@@ -228,6 +229,13 @@ class Generator:
         self.coordinator = None
 
     # -- helpers -------------------------------------------------------------------------------
+
+    def _rng(self, *parts):
+        """A random stream for one part of the data (a province's agencies, a plan's tasks, a plan-year's
+        reports), seeded by the seed and the part only, not the scale: province 1 comes out the same at
+        every scale of the same shape, and one part never shifts another's draws."""
+        self.rng = random.Random(":".join(str(p) for p in (self.seed, *parts)))
+        return self.rng
 
     def _say(self, message):
         if self.stdout is not None:
@@ -261,9 +269,9 @@ class Generator:
 
     def build_agencies(self):
         s = self.scale
-        rng = self.rng
         agencies = []
         for p in range(1, s.provinces + 1):
+            rng = self._rng("agencies", p)
             pname = PROVINCES[(p - 1) % len(PROVINCES)]
             suffix = f" – {pname}" if s.provinces > 1 else ""
             prov = _Province(p, pname)
@@ -421,13 +429,12 @@ class Generator:
 
     def build_plans(self):
         s = self.scale
-        rng = self.rng
         plans, plan_meta = [], []
-        number = 100
         for prov in self.provinces:
             count, tasks_per_plan = self._shape(prov.n)[4:]
             for k in range(1, count + 1):
-                number += rng.randint(3, 40)
+                rng = self._rng("plan", prov.n, k)
+                number = 100 + 40 * (k - 1) + rng.randint(1, 39)
                 theme = THEMES[(prov.n * 7 + k) % len(THEMES)]
                 start = self.years[0] - (1 if k % 3 == 0 else 0)
                 end = None if k % 4 == 0 else self.years[-1] + rng.choice([0, 0, 1, 2])
@@ -443,6 +450,7 @@ class Generator:
                 )
                 spread = s.tasks_spread if not (prov.n == 1 and s.first_province) else 0
                 plan._n_tasks = tasks_per_plan + (rng.randint(-spread, spread) if spread else 0)
+                plan._where = (prov.n, k)
                 plans.append(plan)
                 plan_meta.append((plan, prov, theme))
         self._write(Plan, plans)
@@ -469,7 +477,10 @@ class Generator:
                 subs.append(sub)
         self._write(Section, subs)
         for plan, prov, theme in plan_meta:
-            plan_years = list(range(plan.start_year, (plan.end_year or self.current_year) + 1))
+            rng = self._rng("tasks", *plan._where)
+            # Deadlines and periods fall in the plan's recent years (the same at every scale).
+            plan_years = [y for y in range(plan.start_year, (plan.end_year or self.current_year) + 1)
+                          if y >= self.current_year - 2] or [plan.start_year]
             n = plan._n_tasks
             # Groups named on a few tasks per plan, as in real plans (plan 151 names its district
             # group on 5 of 24 tasks); the communes group on 0–6, so most plans oblige every commune.
@@ -585,13 +596,13 @@ class Generator:
             line.quantity_achieved = max(0, task.target_quantity + rng.randint(-1, 2))
 
     def build_reports(self, busy_agency):
-        rng = self.rng
         years_built = []
         for plan in self.plans:
             plan_reports, plan_lines, plan_values, plan_events, rys = [], [], [], [], []
             for year in self.years:
                 if not plan.runs_in(year):
                     continue
+                rng = self._rng("reports", *plan._where, year)
                 due = plan.report_due_date(year)
                 opened_at = _local(datetime.date(year, 1, 15))
                 rys.append(ReportingYear(plan=plan, year=year, opened_at=opened_at, opened_by=self.coordinator))
@@ -630,7 +641,11 @@ class Generator:
                     plan_reports.append(report)
             self._write(ReportingYear, rys)
             self._write(AgencyReport, plan_reports)
+            year = None
             for report in plan_reports:
+                if report.year != year:
+                    year = report.year
+                    rng = self._rng("lines", *plan._where, year)
                 fate = report._fate
                 for task, role in report._roles.items():
                     line = TaskReport(report=report, task=task, role=role)

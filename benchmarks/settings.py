@@ -22,3 +22,9 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = False
 BENCHMARK_DATA_ALLOWED = True
 STATIC_ROOT = None  # nothing collected: whitenoise serves from the app folders (finders)
+
+# Bounded runs: a query that runs longer than this fails its page (a 500 the benchmark reports) instead of
+# holding the run for minutes.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"]["OPTIONS"]["options"] += " -c statement_timeout=" + os.environ.get(  # noqa: F405
+        "BENCHMARK_STATEMENT_TIMEOUT", "30s")

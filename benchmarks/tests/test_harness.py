@@ -34,7 +34,7 @@ def test_harness_measures_every_page_at_tiny_scale(tiny):
 def _result(scale, floor_ms, pages):
     def row(label, queries, median, export=False):
         return {"label": label, "persona": "officer", "export": export, "available": True, "status": 200,
-                "queries": queries, "median_ms": median, "p95_ms": median * 1.2}
+                "queries": queries, "median_ms": median, "p95_ms": median * 1.2, "sql_ms": 1.0, "bytes": 2048}
 
     return {"scale": scale, "floor": row(FLOOR.label, 3, floor_ms),
             "pages": [row(*p) for p in pages]}
@@ -54,6 +54,8 @@ def test_combine_flags_growing_query_counts_slow_growth_and_slow_exports():
     assert rows["export"]["checks"]["≤ 10 s"] == "MISS" and "≤ 5 × floor" not in rows["export"]["checks"]
     text = harness.table([small, large], list(rows.values()))
     assert "MISS: queries same" in text and "PASS" in text
+    md = harness.markdown([small, large], list(rows.values()))
+    assert md.count("\n") == len(rows) + 2 and "| grows | officer | 5/7 |" in md
 
 
 def test_each_scale_gets_its_own_database_name():

@@ -98,6 +98,7 @@ class Command(BaseCommand):
                             help="Database URL whose name gets '_<scale>' (default: DATABASE_URL).")
         parser.add_argument("--json", default=str(Path(settings.BASE_DIR) / "benchmarks" / "results.json"))
         parser.add_argument("--only", nargs="+", help="Only pages whose label contains one of these words.")
+        parser.add_argument("--markdown", action="store_true", help="Also print the table as Markdown.")
         # Internal: measure one scale in this process's database and write its result to --json.
         parser.add_argument("--measure", choices=sorted(SCALES), help=argparse.SUPPRESS)
 
@@ -138,6 +139,8 @@ class Command(BaseCommand):
         rows = harness.combine(results)
         self.stdout.write("")
         self.stdout.write(harness.table(results, rows))
+        if options["markdown"]:
+            self.stdout.write("\n" + harness.markdown(results, rows))
         report = {
             "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
             "machine": {**machine(), "load_average_at_start": started_load},

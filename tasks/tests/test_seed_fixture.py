@@ -1,6 +1,6 @@
 """The seed fixture holds plan 151/KH-UBND of Bắc Giang faithfully, and loads idempotently.
 
-Every expected value below is written by hand from /work/shared/seed/151-KH-UBND-2023-bac-giang.txt;
+Every expected value below is written by hand from the seed text (shared/seed/151-KH-UBND-2023-bac-giang.txt beside the repository);
 nothing is computed from the fixture, so a wrong mapping in the fixture makes a test fail.
 """
 

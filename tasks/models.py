@@ -203,32 +203,47 @@ class TaskQuerySet(models.QuerySet):
 
     @staticmethod
     def _unfinished_leads():
-        """Lead agencies of the outer task (named, or members of a lead group) without a "completed" line
-        for it on a submitted or accepted report. A task is completed when there is none: every lead
-        answers for its own scope, so one lead's "completed" does not finish a group-led task. Drafts and
-        returned reports do not count. The same rule as reports.aggregates' per-year figures."""
-        from agencies.models import Agency
+        """Two EXISTS conditions, each true when the outer task has a lead agency without a "completed" line
+        for it on a submitted or accepted report: (named leads, members of lead groups). A task is completed
+        when neither holds: every lead answers for its own scope, so one lead's "completed" does not finish
+        a group-led task. Drafts and returned reports do not count. The same rule as reports.aggregates'
+        per-year figures.
+
+        The two paths stay two subqueries on purpose: one subquery ORing them made PostgreSQL scan every
+        group membership x lead assignment per task (1.2 s to > 30 s at national scale, README
+        "Performance"); each of these is driven by the task's index."""
         from reports.models import AgencyReport, TaskReport  # reports depends on tasks
 
-        done = TaskReport.objects.filter(
-            task=OuterRef(OuterRef("pk")), report__agency=OuterRef("pk"), status=TaskReport.Status.COMPLETED,
-            report__status__in=[AgencyReport.Status.SUBMITTED, AgencyReport.Status.ACCEPTED],
-        )
-        leads = Agency.objects.filter(
-            Q(assignments__task=OuterRef("pk"), assignments__role=Assignment.Role.LEAD)
-            | Q(groups__assignments__task=OuterRef("pk"), groups__assignments__role=Assignment.Role.LEAD)
-        )
-        return leads.filter(~Exists(done))
+        def done(agency_ref):
+            return TaskReport.objects.filter(
+                task=OuterRef(OuterRef("pk")), report__agency=agency_ref, status=TaskReport.Status.COMPLETED,
+                report__status__in=[AgencyReport.Status.SUBMITTED, AgencyReport.Status.ACCEPTED],
+            )
+
+        named = Assignment.objects.filter(
+            task=OuterRef("pk"), role=Assignment.Role.LEAD, agency__isnull=False,
+        ).filter(~Exists(done(OuterRef("agency_id"))))
+        members = AgencyGroup.members.through.objects.filter(
+            agencygroup__assignments__task=OuterRef("pk"), agencygroup__assignments__role=Assignment.Role.LEAD,
+        ).filter(~Exists(done(OuterRef("agency_id"))))
+        return Exists(named), Exists(members)
+
+    def _not_completed_q(self):
+        named, members = self._unfinished_leads()
+        return Q(named) | Q(members)
 
     def with_completion(self):
-        """Annotate ``is_completed`` (in the same query, as an EXISTS subquery)."""
-        return self.annotate(is_completed=~Exists(self._unfinished_leads()))
+        """Annotate ``is_completed`` (in the same query, as EXISTS subqueries)."""
+        named, members = self._unfinished_leads()
+        return self.annotate(
+            is_completed=models.ExpressionWrapper(~Q(named) & ~Q(members), output_field=models.BooleanField())
+        )
 
     def completed(self):
-        return self.filter(~Exists(self._unfinished_leads()))
+        return self.exclude(self._not_completed_q())
 
     def not_completed(self):
-        return self.filter(Exists(self._unfinished_leads()))
+        return self.filter(self._not_completed_q())
 
     def for_agency(self, agency, role=None):
         """Tasks ``agency`` leads or coordinates (``role``: Assignment.Role, or either when None),

@@ -3,6 +3,8 @@
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch, Q
+from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -25,7 +27,8 @@ class AgencySearchForm(forms.Form):
 @login_required
 @require_GET
 def agency_list(request):
-    """Every agency, Vietnamese order, with its groups; the groups with their member counts."""
+    """The agencies, Vietnamese order, AGENCIES_PER_PAGE to a page, with their groups; the groups with their
+    member counts."""
     form = AgencySearchForm(request.GET or None)
     agencies = Agency.objects.vietnamese_order().prefetch_related(
         Prefetch("groups", queryset=AgencyGroup.objects.order_by("name")))
@@ -35,9 +38,29 @@ def agency_list(request):
         if form.cleaned_data["kind"]:
             agencies = agencies.filter(kind=form.cleaned_data["kind"])
     groups = AgencyGroup.objects.annotate(member_count=Count("members")).order_by("name")
+    page = Paginator(agencies, AGENCIES_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(request, "agencies/agency_list.html", {
-        "form": form, "agencies": list(agencies), "groups": groups, "year": timezone.localdate().year,
+        "form": form, "page": page, "agencies": page.object_list, "query": query.urlencode(), "groups": groups,
+        "year": timezone.localdate().year,
     })
+
+
+SUGGESTIONS = 20
+AGENCIES_PER_PAGE = 100
+
+
+@login_required
+@require_GET
+def agency_suggest(request):
+    """Agencies whose name, short name or code holds every typed word (accents and case aside), Vietnamese
+    order, at most SUGGESTIONS: the suggestions under the task list's agency box. JSON, one query."""
+    from tasks.filters import agency_label  # the same "name (code)" the box shows and reads back
+
+    text = request.GET.get("q", "").strip()
+    agencies = Agency.objects.search(text).vietnamese_order()[:SUGGESTIONS] if len(text) >= 2 else []
+    return JsonResponse({"results": [{"code": a.code, "label": agency_label(a)} for a in agencies]})
 
 
 def _split_by_role(tasks, agency, group_ids):

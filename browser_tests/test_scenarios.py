@@ -117,7 +117,10 @@ def test_task_list_filters_by_agency_and_by_text_without_accents(new_page, shot,
     assert page.locator(".task-card").count() == 6
 
     # By agency (as lead or coordinator, directly or through its group).
-    page.get_by_label("Cơ quan", exact=True).select_option(label="UBND huyện Việt Yên")
+    # Typed without accents; the suggestions under the box come from the server as the user types.
+    page.get_by_label("Cơ quan", exact=True).press_sequentially("viet yen", delay=30)
+    suggestion = page.locator("#agency-suggestions option[value='UBND huyện Việt Yên (ubnd-huyen-viet-yen)']")
+    suggestion.wait_for(state="attached")
     page.get_by_role("button", name="Lọc", exact=True).click()
     page.wait_for_url(re.compile(r"agency=ubnd-huyen-viet-yen"))
     assert page.locator(".task-card").count() == 3
@@ -127,6 +130,7 @@ def test_task_list_filters_by_agency_and_by_text_without_accents(new_page, shot,
     page.get_by_role("button", name="Lọc", exact=True).click()
     page.wait_for_url(re.compile(r"q=truyen\+thong"))
     assert "agency=ubnd-huyen-viet-yen" in page.url
+    assert page.get_by_label("Cơ quan", exact=True).input_value() == "UBND huyện Việt Yên (ubnd-huyen-viet-yen)"
     titles = page.locator(".task-card h3").all_inner_texts()
     assert len(titles) == 2 and all("truyền thông" in t.lower() for t in titles)
     shot(page, "08-task-list-filtered")

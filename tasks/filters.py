@@ -1,13 +1,19 @@
 """The task list's filters (django-filter): every state lives in the query string, so a filtered list
 can be bookmarked and shared ("/tasks/?agency=so-tu-phap&role=lead&sort=deadline")."""
 
+import re
+from functools import reduce
+from operator import and_
+
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
+from plan_tracker.text import fold
 
 from .models import Assignment, Plan, Section, Task
 
@@ -24,19 +30,47 @@ class SectionFilter(django_filters.ModelChoiceFilter):
     field_class = SectionChoiceField
 
 
-class AgencyChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, agency):
-        return agency.name
+AGENCY_IN_TEXT = re.compile(r"\(([a-z0-9_-]+)\)\s*$")
+MAX_AGENCY_MATCHES = 20
 
 
-class AgencyFilter(django_filters.ModelChoiceFilter):
-    """Agencies by their stable code in the URL (readable, and the same on every database)."""
+def agency_label(agency):
+    """What the agency box shows and the suggestions offer: the name and the code that makes it unique
+    ("Sở Tư pháp (so-tu-phap)"); typed back, the code in brackets decides."""
+    return f"{agency.name} ({agency.code})"
 
-    field_class = AgencyChoiceField
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("to_field_name", "code")
-        super().__init__(*args, **kwargs)
+class AgencyField(forms.CharField):
+    """An agency typed rather than picked from a list of every agency (a national roll-out has ~5,000):
+    its code, its name or part of it, with or without accents. One query, whatever the number of agencies.
+    The suggestions under the box come from agencies:suggest (static/js/agency-suggest.js)."""
+
+    def clean(self, value):
+        text = super().clean(value)
+        if not text:
+            return None
+        bracketed = AGENCY_IN_TEXT.search(text)
+        code = bracketed.group(1) if bracketed else text.strip()
+        words = fold(text).split()
+        condition = Q(code=code)
+        if words:
+            condition |= reduce(and_, (Q(search_text__contains=word) for word in words))
+        candidates = list(Agency.objects.filter(condition).vietnamese_order()[:MAX_AGENCY_MATCHES + 1])
+        exact = [a for a in candidates if a.code == code]
+        if not exact:
+            exact = [a for a in candidates if fold(a.name) == fold(text)] or candidates
+        if len(exact) == 1:
+            return exact[0]
+        if not exact:
+            raise ValidationError(_("Không tìm thấy cơ quan “%(text)s”."), code="not_found", params={"text": text})
+        raise ValidationError(
+            _("Có nhiều cơ quan khớp với “%(text)s”: hãy chọn một cơ quan trong danh sách gợi ý."),
+            code="ambiguous", params={"text": text},
+        )
+
+
+class AgencyFilter(django_filters.Filter):
+    field_class = AgencyField
 
 
 class TaskFilter(django_filters.FilterSet):
@@ -56,9 +90,11 @@ class TaskFilter(django_filters.FilterSet):
         queryset=Section.objects.select_related("plan").order_by("-plan__issue_date", "plan_id", "order"),
     )
     agency = AgencyFilter(
-        label=_("Cơ quan"), method="filter_agency", empty_label=_("Tất cả cơ quan"),
-        queryset=Agency.objects.vietnamese_order(),
-        help_text=_("Trực tiếp hoặc là thành viên của nhóm được giao (ví dụ “Các sở, ban, ngành”)."),
+        label=_("Cơ quan"), method="filter_agency",
+        help_text=_("Gõ tên hoặc mã cơ quan rồi chọn trong gợi ý; tính cả khi cơ quan là thành viên của nhóm "
+                    "được giao (ví dụ “Các sở, ban, ngành”)."),
+        widget=forms.TextInput(attrs={"list": "agency-suggestions", "autocomplete": "off",
+                                      "data-agency-suggest": ""}),
     )
     role = django_filters.ChoiceFilter(
         label=_("Vai trò của cơ quan"), choices=Assignment.Role.choices, method="filter_role",
@@ -87,6 +123,26 @@ class TaskFilter(django_filters.FilterSet):
         super().__init__(data, *args, **kwargs)
         self.today = today or timezone.localdate()
         self.form.fields["due_within"].widget.attrs.update({"inputmode": "numeric", "size": 5})
+        # Sections are offered for the chosen plan only (a national roll-out has thousands); a section in
+        # the URL without its plan still filters, and stays the one option.
+        sections = self.filters["section"].queryset
+        data = self.data or {}
+        plan_id, section_id = data.get("plan"), data.get("section")
+        if plan_id and str(plan_id).isdigit():
+            sections = sections.filter(plan_id=plan_id)
+        elif section_id and str(section_id).isdigit():
+            sections = sections.filter(pk=section_id)
+        else:
+            sections = sections.none()
+        self.form.fields["section"].queryset = sections
+        if not plan_id:
+            self.form.fields["section"].help_text = _("Chọn kế hoạch trước, rồi bấm “Lọc” để chọn mục của kế hoạch đó.")
+
+    def show_agency(self, agency):
+        """Show the resolved agency in its box as "name (code)", whatever was typed."""
+        data = self.form.data.copy()
+        data["agency"] = agency_label(agency)
+        self.form.data = data
 
     @property
     def qs(self):

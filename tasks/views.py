@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
@@ -22,6 +22,7 @@ from .models import Assignment, Plan, Section, Task
 TASKS_PER_PAGE = 50
 # The coordinator's home lists deadline tasks overdue or due within this many days.
 HOME_DUE_WITHIN_DAYS = 90
+HOME_TASKS = 20  # overdue or due tasks shown on an overseer's home page; the task list has them all
 SUBMITTED = [AgencyReport.Status.SUBMITTED, AgencyReport.Status.ACCEPTED]
 
 
@@ -34,6 +35,7 @@ class Roles:
     officer_agency_ids: set = field(default_factory=set)
     sees_all: bool = False  # coordinator, viewer or admin: sees every agency's submitted reports
     is_coordinator: bool = False
+    overseer_agency_ids: set = field(default_factory=set)  # agencies where the user coordinates or views
 
 
 def user_roles(user):
@@ -42,6 +44,8 @@ def user_roles(user):
     others = {role for _, role in memberships}
     return Roles(
         officer_agency_ids=officer,
+        overseer_agency_ids={a for a, role in memberships
+                             if role in (Membership.Role.COORDINATOR, Membership.Role.VIEWER)},
         sees_all=user.is_staff or bool(others & {Membership.Role.COORDINATOR, Membership.Role.VIEWER}),
         is_coordinator=user.is_staff or Membership.Role.COORDINATOR in others,
     )
@@ -114,7 +118,7 @@ def home(request):
     if roles.officer_agency_ids:
         context["officer"] = _officer_home(roles.officer_agency_ids, today)
     if roles.sees_all:
-        context["overview"] = _overview_home(today)
+        context["overview"] = _overview_home(today, roles.overseer_agency_ids)
     return render(request, "home.html", context)
 
 
@@ -234,12 +238,19 @@ class PlanYear:
         return self.obliged - self.submitted
 
 
-def _overview_home(today):
+def _overview_home(today, agency_ids=()):
     """Queries: plans, opened years, one grouped count of this year's reports, overdue/due tasks and
     their assignments. Counting submitted and on-time reports is cheap here; the full aggregate lives
-    on the year's overview page."""
+    on the year's overview page.
+
+    The plans are the user's own: those their agencies (as coordinator or viewer) receive the reports of
+    or issued, so that a department in a national roll-out sees its province's plans, not all 200. Staff,
+    and people whose agencies neither issue nor receive any plan, see every plan. The overdue and due
+    tasks are those plans', the nearest HOME_TASKS of them; the task list has the rest."""
     year = today.year
     plans = [p for p in Plan.objects.order_by("-issue_date", "number") if p.runs_in(year)]
+    own = [p for p in plans if p.report_recipient_id in agency_ids or p.issuer_id in agency_ids]
+    plans = own or plans
     opened = set(ReportingYear.objects.filter(plan__in=plans, year=year).values_list("plan_id", flat=True))
     rows = {p.pk: PlanYear(p, year, p.pk in opened, p.report_due_date(year), url=year_page_url(p.pk, year))
             for p in plans}
@@ -261,9 +272,11 @@ def _overview_home(today):
             row = rows[c["plan_id"]]
             row.obliged, row.submitted, row.on_time, row.returned = (
                 c["obliged"], c["submitted"], c["on_time"], c["returned"])
-    tasks = list(listed_tasks().overdue_or_due_within(HOME_DUE_WITHIN_DAYS, today).by_deadline())
-    return {"plan_years": list(rows.values()), "tasks": with_deadline_states(tasks, today),
-            "due_within_days": HOME_DUE_WITHIN_DAYS}
+    tasks = list(listed_tasks().filter(plan__in=[p.pk for p in plans])
+                 .overdue_or_due_within(HOME_DUE_WITHIN_DAYS, today).by_deadline()[:HOME_TASKS + 1])
+    return {"plan_years": list(rows.values()), "tasks": with_deadline_states(tasks[:HOME_TASKS], today),
+            "more_tasks": len(tasks) > HOME_TASKS, "due_within_days": HOME_DUE_WITHIN_DAYS,
+            "plan_filter": plans[0].pk if len(plans) == 1 else ""}
 
 
 # ------------------------------------------------------------------------------------ plans
@@ -298,6 +311,15 @@ def plan_detail(request, pk):
 def task_list(request):
     today = timezone.localdate()
     filterset = TaskFilter(request.GET or None, queryset=listed_tasks(), today=today)
+    agency = filterset.form.cleaned_data.get("agency") if filterset.is_valid() else None
+    if agency is not None:
+        if request.GET.get("agency") != agency.code:
+            # A typed name becomes the agency's code: the address stays short and shareable.
+            query = request.GET.copy()
+            query["agency"] = agency.code
+            query.pop("page", None)
+            return redirect(f"{request.path}?{query.urlencode()}")
+        filterset.show_agency(agency)
     page = Paginator(filterset.qs, TASKS_PER_PAGE).get_page(request.GET.get("page"))
     with_deadline_states(page.object_list, today)
     query = request.GET.copy()

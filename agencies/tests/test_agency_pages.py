@@ -65,15 +65,29 @@ def test_list_filters_by_kind(client, django_user_model, world):
     assert [a.code for a in client.get(LIST, {"kind": "district"}).context["agencies"]] == ["ubnd-huyen-viet-yen"]
 
 
-@pytest.mark.parametrize("n", [3, 30])
+@pytest.mark.parametrize("n", [3, 130])
 def test_list_query_count_does_not_grow(client, django_user_model, world, django_assert_num_queries, n):
     for i in range(n):
         world.districts.members.add(make_agency(name=f"UBND huyện {i}", kind="district"))
     login(client, django_user_model)
-    # 1 session, 2 user, 3 agencies, 4 their groups, 5 the groups with member counts.
-    with django_assert_num_queries(5):
+    # 1 session, 2 user, 3 COUNT, 4 the page's agencies, 5 their groups, 6 the groups with member counts.
+    with django_assert_num_queries(6):
         response = client.get(LIST)
-    assert len(response.context["agencies"]) == n + 3
+    assert len(response.context["agencies"]) == min(n + 3, 100)
+
+
+def test_list_is_paged_and_pages_keep_the_search(client, django_user_model, world):
+    from agencies.views import AGENCIES_PER_PAGE
+
+    for i in range(AGENCIES_PER_PAGE + 5):
+        make_agency(name=f"UBND xã Số {i:03d}", kind="commune")
+    login(client, django_user_model)
+    response = client.get(LIST, {"q": "ubnd xa"})
+    html = response.content.decode()
+    assert f"{AGENCIES_PER_PAGE + 5} cơ quan" in html and "Trang 1/2" in html
+    assert 'href="?q=ubnd+xa&amp;page=2"' in html
+    second = client.get(LIST, {"q": "ubnd xa", "page": 2}).content.decode()
+    assert "UBND xã Số 104" in second and "UBND xã Số 000" not in second
 
 
 # ------------------------------------------------------------------------------ detail

@@ -154,7 +154,38 @@ def test_coordinator_sees_tasks_overdue_or_due_within_90_days(client, django_use
     assert [t.number for t in tasks] == ["1.3", "1.2"]  # not 1.4 (in 300 days), not the ongoing 1.1
     html = response.content.decode()
     assert "quá hạn 5 ngày" in html and "còn 20 ngày" in html
-    assert f"{reverse('tasks:task-list')}?overdue=on&amp;due_within=90&amp;sort=deadline" in html
+    # One plan running: the link keeps to it.
+    plan_id = response.context["overview"]["plan_years"][0].plan.pk
+    assert f"{reverse('tasks:task-list')}?overdue=on&amp;due_within=90&amp;plan={plan_id}&amp;sort=deadline" in html
+    assert "nhiệm vụ có hạn gần nhất" not in html
+
+
+def test_overseers_see_their_own_plans_and_the_nearest_tasks_only(client, django_user_model, db):
+    """A national roll-out: a department sees the plans it receives the reports of, not every plan; the
+    home page lists the nearest HOME_TASKS overdue or due tasks and links to the rest."""
+    from tasks.views import HOME_TASKS
+
+    year = today().year
+    ours, dept, _, _ = current_plan(number="1/KH-UBND")
+    section = ours.sections.first()
+    for i in range(HOME_TASKS):
+        make_task(section, lead=dept, number=f"9.{i}", order=90 + i, title=f"Việc {i}", **deadline(-i - 1))
+    theirs = make_plan(number="2/KH-UBND", start_year=year - 1, end_year=year + 1)
+    make_task(make_section(theirs), lead=make_agency(), number="1.1", title="Việc của tỉnh khác", **deadline(-3))
+    receiver = make_agency(name="Sở Thông tin và Truyền thông", code="so-tttt")
+    ours.report_recipient = receiver
+    ours.save()
+    client.force_login(make_user(django_user_model, "dieuphoi", receiver, role=Membership.Role.COORDINATOR))
+    response = client.get(HOME)
+    overview = response.context["overview"]
+    assert [py.plan for py in overview["plan_years"]] == [ours]
+    assert len(overview["tasks"]) == HOME_TASKS and overview["more_tasks"]
+    assert all(t.plan_id == ours.pk for t in overview["tasks"])
+    html = response.content.decode()
+    assert f"Đây là {HOME_TASKS} nhiệm vụ có hạn gần nhất." in html and "Xem tất cả trong danh sách nhiệm vụ" in html
+    # Someone whose agency neither issues nor receives a plan (or staff) sees every plan.
+    client.force_login(make_user(django_user_model, "lanhdao", make_agency(), role=Membership.Role.VIEWER))
+    assert len(client.get(HOME).context["overview"]["plan_years"]) == 2
 
 
 def test_not_yet_opened_year_says_so_and_offers_to_open_it(client, django_user_model, db):

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from agencies.models import Membership
-from conftest import make_user
+from conftest import make_agency, make_user
 from tasks.tests.browse_data import build_world, more_tasks
 from tasks.views import TASKS_PER_PAGE
 
@@ -168,7 +168,7 @@ def test_pages_keep_the_filters_in_their_links(client, viewer, world):
 
 def test_the_form_shows_the_filter_state_from_the_url(client, viewer, world):
     html = client.get(URL, {"agency": "so-noi-vu", "q": "cán bộ", "overdue": "on"}).content.decode()
-    assert '<option value="so-noi-vu" selected>' in html
+    assert 'name="agency" value="Sở Nội vụ (so-noi-vu)"' in html
     assert 'value="cán bộ"' in html
     assert 'name="overdue" id="id_overdue" checked' in html
 
@@ -179,10 +179,54 @@ def test_every_field_has_a_label(client, viewer, world):
         assert f'<label for="id_{name}">' in html, name
 
 
-def test_agency_choices_are_in_vietnamese_order(client, viewer, world):
+# ------------------------------------------------------------------------------ the agency box
+
+@pytest.mark.parametrize("typed", ["so tu phap", "SỞ TƯ PHÁP", "tư pháp", "Sở Tư pháp (so-tu-phap)", "so-tu-phap"])
+def test_a_typed_agency_name_becomes_its_code_in_the_address(client, viewer, world, typed):
+    response = client.get(URL, {"agency": typed, "role": "lead", "page": 2})
+    assert response.status_code == 302 or typed == "so-tu-phap"
+    if response.status_code == 302:
+        assert response["Location"] == f"{URL}?agency=so-tu-phap&role=lead"
+        response = client.get(response["Location"])
+    assert 'value="Sở Tư pháp (so-tu-phap)"' in response.content.decode()
+    assert numbers(client, agency="so-tu-phap", role="lead") == {T1, T5}
+
+
+def test_an_agency_matching_several_or_none_is_an_error_in_vietnamese(client, viewer, world):
+    make_agency(code="ubnd-huyen-tan-yen", name="UBND huyện Tân Yên", kind="district")
+    response, rows = listed(client, agency="UBND huyện")  # Việt Yên and Tân Yên
+    assert set(rows) == ALL
+    assert "Có nhiều cơ quan khớp với “UBND huyện”" in str(response.context["filter"].form.errors["agency"])
+    response, rows = listed(client, agency="Bộ Quốc phòng")
+    assert "Không tìm thấy cơ quan “Bộ Quốc phòng”." in response.content.decode()
+
+
+def test_agency_suggestions_are_accent_free_in_vietnamese_order(client, viewer, world):
+    results = client.get(reverse("agencies:suggest"), {"q": "ubnd huyen"}).json()["results"]
+    labels = [r["label"] for r in results]
+    assert labels and all(label.startswith("UBND huyện") for label in labels)
+    assert labels == sorted(labels, key=lambda label: labels.index(label))  # as the server ordered them
+    assert {"code": "ubnd-huyen-viet-yen", "label": "UBND huyện Việt Yên (ubnd-huyen-viet-yen)"} in results
+    assert client.get(reverse("agencies:suggest"), {"q": "u"}).json() == {"results": []}  # 2 letters at least
+    client.logout()
+    assert client.get(reverse("agencies:suggest"), {"q": "ubnd"}).status_code == 302
+
+
+def section_options(html):
+    return html.split('name="section"', 1)[1].split("</select>", 1)[0].count('<option value="') - 1
+
+
+def test_the_filter_form_does_not_list_every_agency_and_section(client, viewer, world):
     html = client.get(URL).content.decode()
-    select = html.split('name="agency"', 1)[1].split("</select>", 1)[0]
-    assert select.index("Sở Nội vụ") < select.index("Sở Tư pháp") < select.index("UBND huyện Việt Yên")
+    assert "Sở Tư pháp (so-tu-phap)" not in html  # agencies are typed, not listed
+    assert section_options(html) == 0
+    assert "Chọn kế hoạch trước" in html
+    # With a plan chosen, its sections are offered, and only its own.
+    html = client.get(URL, {"plan": world.plan_b.pk}).content.decode()
+    assert section_options(html) == world.plan_b.sections.count()
+    # A section in a shared address without its plan still filters and shows.
+    response, rows = listed(client, section=world.s2.pk)
+    assert set(rows) == {T3, T4, T5} and section_options(response.content.decode()) == 1
 
 
 def test_deadline_states_are_shown(client, viewer, world):
@@ -199,8 +243,8 @@ def test_query_count_does_not_grow_with_tasks(client, viewer, world, django_asse
     more_tasks(world, extra)
     # 1 session, 2 user, 3 the agency of ?agency= (validation), 4 COUNT of the filtered tasks,
     # 5 the page's tasks (+plan, section, completion EXISTS), 6 their assignments (+agency, group),
-    # 7-9 the plan, section and agency choices of the filter form.
-    with django_assert_num_queries(9):
+    # 7 the plan choices of the filter form (sections only once a plan is chosen; agencies are typed).
+    with django_assert_num_queries(7):
         response = client.get(URL, {"agency": "so-tu-phap", "q": "truyen thong", "sort": "deadline"})
     assert response.status_code == 200
     assert response.context["page"].paginator.count == 1 + extra
@@ -209,6 +253,6 @@ def test_query_count_does_not_grow_with_tasks(client, viewer, world, django_asse
 @pytest.mark.parametrize("extra", [0, 30])
 def test_query_count_unfiltered(client, viewer, world, django_assert_num_queries, extra):
     more_tasks(world, extra)
-    # session, user, COUNT, page of tasks, their assignments, plan / section / agency choices.
-    with django_assert_num_queries(8):
+    # session, user, COUNT, page of tasks, their assignments, plan choices.
+    with django_assert_num_queries(6):
         client.get(URL)

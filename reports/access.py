@@ -5,25 +5,19 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from accounts.permissions import is_coordinator
+from accounts.permissions import agency_ids_for, is_coordinator, sees_all_reports
 from agencies.models import Membership
 
 from .models import AgencyReport, Evidence
 
 
 def officer_agency_ids(user):
-    if not (user.is_authenticated and user.is_active):
-        return set()
-    return set(user.memberships.filter(role=Membership.Role.OFFICER).values_list("agency_id", flat=True))
+    return agency_ids_for(user, Membership.Role.OFFICER)
 
 
 def can_see_all_reports(user):
     """Coordinators, viewers and admins see every agency's submitted reports."""
-    if not (user.is_authenticated and user.is_active):
-        return False
-    return user.is_staff or user.memberships.filter(
-        role__in=[Membership.Role.COORDINATOR, Membership.Role.VIEWER]
-    ).exists()
+    return sees_all_reports(user)
 
 
 def get_report_for_user(user, pk):

@@ -450,31 +450,53 @@ def _line_spreads(plan, year):
     return spreads
 
 
-def overdue_tasks(plan, year, today):
-    """Deadline tasks overdue as seen from ``year``: the deadline has passed by the end of the year (or
-    today, if earlier) and not every lead agency has reported the task completed in a submitted report of
-    that year or before (a task led by a group is overdue while any member has not). One query; each task
-    carries ``lead_count`` and ``lead_completed``."""
-    on = min(today, datetime.date(year, 12, 31))
+def _with_lead_counts(tasks, plan, year):
+    """Annotate ``lead_count`` (lead agencies with a line up to ``year``) and ``lead_completed`` (those of
+    them with a "completed" line in a submitted report of ``year`` or before)."""
     lead_line = Q(task_reports__role=LEAD, task_reports__report__plan=plan, task_reports__report__year__lte=year)
     completed = lead_line & Q(task_reports__status=TaskReport.Status.COMPLETED,
                               task_reports__report__status__in=CONTENT_STATUSES)
+    return tasks.annotate(lead_count=Count("task_reports__report__agency", distinct=True, filter=lead_line),
+                          lead_completed=Count("task_reports__report__agency", distinct=True, filter=completed))
+
+
+def _is_overdue(task, on):
+    return (task.timeframe_kind == Task.Timeframe.DEADLINE and task.due_date is not None and task.due_date < on
+            and (task.lead_count == 0 or task.lead_completed < task.lead_count))
+
+
+def plan_tasks_with_leads(plan, year):
+    """The plan's tasks in order with their agencies (see TaskQuerySet.with_agencies) and lead counts
+    (see _with_lead_counts): what task_rollup and overdue_tasks both need, in one query + prefetch."""
+    return list(_with_lead_counts(Task.objects.filter(plan=plan).with_agencies(), plan, year)
+                .order_by("order", "number"))
+
+
+def overdue_tasks(plan, year, today, *, tasks=None):
+    """Deadline tasks overdue as seen from ``year``: the deadline has passed by the end of the year (or
+    today, if earlier) and not every lead agency has reported the task completed in a submitted report of
+    that year or before (a task led by a group is overdue while any member has not). One query, none when
+    given ``plan_tasks_with_leads``; each task carries ``lead_count`` and ``lead_completed``."""
+    on = min(today, datetime.date(year, 12, 31))
+    if tasks is not None:
+        return [t for t in tasks if _is_overdue(t, on)]
     return list(
         # Not TaskQuerySet.overdue(): that one clears a task once any lead has completed it; here a task
         # led by a group stays overdue while any member has not (and only reports up to ``year`` count).
-        Task.objects.filter(plan=plan, timeframe_kind=Task.Timeframe.DEADLINE, due_date__lt=on)
-        .annotate(lead_count=Count("task_reports__report__agency", distinct=True, filter=lead_line),
-                  lead_completed=Count("task_reports__report__agency", distinct=True, filter=completed))
+        _with_lead_counts(Task.objects.filter(plan=plan, timeframe_kind=Task.Timeframe.DEADLINE, due_date__lt=on),
+                          plan, year)
         .filter(Q(lead_count=0) | Q(lead_completed__lt=F("lead_count")))
         .select_related("section").order_by("order", "number")
     )
 
 
-def task_rollup(plan, year, today, *, overdue=None):
+def task_rollup(plan, year, today, *, overdue=None, tasks=None):
     """Per task of the year: the spread of statuses (all agencies, leads apart), quantities against the
     target; per section the share of tasks done; the overdue tasks. Four queries (three when given the
-    overdue tasks)."""
-    plan_tasks = {t.pk: t for t in Task.objects.filter(plan=plan).with_agencies().order_by("order", "number")}
+    overdue tasks, two when also given ``plan_tasks_with_leads``)."""
+    if tasks is None:
+        tasks = Task.objects.filter(plan=plan).with_agencies().order_by("order", "number")
+    plan_tasks = {t.pk: t for t in tasks}
     tasks = [t for t in plan_tasks.values() if t.is_active_in_year(year)]
     spreads = _line_spreads(plan, year)
     overdue = overdue if overdue is not None else overdue_tasks(plan, year, today)
@@ -675,11 +697,12 @@ def compile_year(plan, year, today):
     pages, each query run once."""
     years = years_overview(plan)
     figures = next((f for f in years if f.year == year), None)
-    overdue = overdue_tasks(plan, year, today)
+    tasks = plan_tasks_with_leads(plan, year)
+    overdue = overdue_tasks(plan, year, today, tasks=tasks)
     return CompiledYear(
         plan=plan, year=year, today=today,
         overview=year_overview(plan, year, today, figures=figures, overdue=overdue),
-        rollup=task_rollup(plan, year, today, overdue=overdue),
+        rollup=task_rollup(plan, year, today, overdue=overdue, tasks=tasks),
         lines=content_lines(plan, year),
         indicators=indicator_totals(plan, year),
         feedback=feedback(plan, year),

@@ -84,16 +84,14 @@ class AgencyReportQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Reports a user may see: all for admins, coordinators and viewers; their agencies' for officers."""
+        from accounts.permissions import agency_ids_for, sees_all_reports
         from agencies.models import Membership
 
         if not user.is_authenticated or not user.is_active:
             return self.none()
-        if user.is_superuser or user.is_staff:
+        if user.is_superuser or sees_all_reports(user):
             return self
-        roles = set(user.memberships.values_list("role", flat=True))
-        if roles & {Membership.Role.COORDINATOR, Membership.Role.VIEWER}:
-            return self
-        return self.filter(agency__memberships__user=user, agency__memberships__role=Membership.Role.OFFICER)
+        return self.filter(agency_id__in=agency_ids_for(user, Membership.Role.OFFICER))
 
     def submitted(self):
         return self.filter(status__in=[AgencyReport.Status.SUBMITTED, AgencyReport.Status.ACCEPTED])

@@ -14,10 +14,21 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
 from plan_tracker.text import fold
+from plan_tracker.widgets import QuickSelect
 
 from .models import Assignment, Plan, Section, Task
 
 MAX_DAYS = 3660  # ten years ahead is "any time"
+
+
+class PlanChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, plan):
+        # Every province issues its own "151/KH-UBND": the place tells them apart.
+        return f"{plan.number} · {plan.place}" if plan.place else plan.number
+
+
+class PlanFilter(django_filters.ModelChoiceFilter):
+    field_class = PlanChoiceField
 
 
 class SectionChoiceField(forms.ModelChoiceField):
@@ -82,11 +93,12 @@ class TaskFilter(django_filters.FilterSet):
         label=_("Tìm trong số hiệu và nội dung"), method="filter_text",
         help_text=_("Gõ có dấu hoặc không dấu: “truyen thong” tìm được “truyền thông”."),
     )
-    plan = django_filters.ModelChoiceFilter(
-        label=_("Kế hoạch"), queryset=Plan.objects.order_by("-issue_date", "number"), empty_label=_("Tất cả kế hoạch"),
+    plan = PlanFilter(
+        widget=QuickSelect, label=_("Kế hoạch"), empty_label=_("Tất cả kế hoạch"),
+        queryset=Plan.objects.only("id", "number", "place", "issue_date").order_by("-issue_date", "number"),
     )
     section = SectionFilter(
-        label=_("Mục"), method="filter_section", empty_label=_("Tất cả các mục"),
+        widget=QuickSelect, label=_("Mục"), method="filter_section", empty_label=_("Tất cả các mục"),
         queryset=Section.objects.select_related("plan").order_by("-plan__issue_date", "plan_id", "order"),
     )
     agency = AgencyFilter(

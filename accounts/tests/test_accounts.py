@@ -353,10 +353,11 @@ def test_agencies_for_is_empty_without_asking_the_database_for_anonymous_or_deac
         assert list(agencies_for(people[persona], Membership.Role.COORDINATOR)) == []
 
 
-def test_role_helpers_cost_one_query_each(people, django_assert_num_queries):
-    # 1. SELECT 1 FROM agencies_membership WHERE user_id = … AND role = … LIMIT 1  (each helper)
-    for helper in (is_coordinator, is_viewer, is_officer):
-        with django_assert_num_queries(1):
+def test_role_helpers_share_one_query_per_user(people, django_assert_num_queries):
+    # SELECT agency_id, role FROM agencies_membership WHERE user_id = …: once, then every helper answers
+    # from it (a request asks once however many checks its view makes).
+    with django_assert_num_queries(1):
+        for helper in (is_coordinator, is_viewer, is_officer, is_coordinator):
             helper(people["nobody"])
     # Staff are coordinators without a query.
     with django_assert_num_queries(0):

@@ -383,25 +383,26 @@ def grown(request, db, django_user_model):
     return plan, coordinator
 
 
-# (url name, extra args, queries). Every page: session, user, can_see_all_reports' membership check,
-# the plan (+ recipient, issuer), ..., is_coordinator's membership check (for the export links).
+# (url name, extra args, queries). Every page: session, user, the user's memberships (one query answers
+# every role check: accounts.permissions.membership_roles), the plan (+ recipient, issuer), ...
 PAGES = [
     # + figures of the year (one grouped query), reports (+ agency, plan), overdue tasks
-    ("reports:year-overview", [], 8),
+    ("reports:year-overview", [], 7),
     # + tasks (+ section, plan), their assignments (+ agency, group), line spreads (one grouped query), overdue
-    ("reports:year-tasks", [], 9),
+    ("reports:year-tasks", [], 8),
     # + the task (+ section), its lines (+ report, agency)
-    ("reports:year-task", ["task"], 7),
+    ("reports:year-task", ["task"], 6),
     # + indicators, sums by indicator and kind (grouped), values (+ report, agency)
-    ("reports:year-indicators", [], 8),
+    ("reports:year-indicators", [], 7),
     # + submitted reports with texts (+ agency)
-    ("reports:year-feedback", [], 6),
+    ("reports:year-feedback", [], 5),
     # + figures of every year (one grouped query), reporting years
-    ("reports:plan-years", None, 7),
-    # + figures of every year, reporting years, reports (+ agency, plan), overdue tasks, tasks, assignments,
-    #   line spreads, content lines (+ report, agency), indicators, sums, values, feedback
-    ("reports:year-export-xlsx", [], 17),
-    ("reports:year-export-docx", [], 17),
+    ("reports:plan-years", None, 6),
+    # + figures of every year, reporting years, reports (+ agency, plan), tasks with their lead counts (the
+    #   overdue ones are picked from them), assignments, line spreads, content lines (+ report, agency),
+    #   indicators, sums, values, feedback
+    ("reports:year-export-xlsx", [], 15),
+    ("reports:year-export-docx", [], 15),
 ]
 
 

@@ -67,6 +67,8 @@ PAGES = [
     Page("task list · text search", "tasks:task-list",
          lambda t: t.url("tasks:task-list", query={"q": t.search_words, "plan": t.plan.pk}), "officer"),
     Page("task detail", "tasks:task-detail", lambda t: t.url("tasks:task-detail", t.task.pk), "officer"),
+    Page("agency suggestions (typing “so tu”)", "agencies:suggest",
+         lambda t: t.url("agencies:suggest", query={"q": "so tu"}), "officer"),
     Page("agency list", "agencies:agency-list", lambda t: t.url("agencies:agency-list"), "officer"),
     Page("agency detail", "agencies:agency-detail", lambda t: t.url("agencies:agency-detail", t.agency.code),
          "officer"),

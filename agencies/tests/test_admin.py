@@ -41,6 +41,18 @@ def world(db, admin_user, django_user_model, settings, tmp_path):
         task_report=TaskReport.objects.first(), file=ContentFile(b"%PDF-1.4", name="bao-cao.pdf"),
         original_name="bao-cao.pdf", content_type="application/pdf", size=8, uploaded_by=admin_user,
     )
+    # The mail side (notifications): a reminder and its delivery, a preference, a calendar address.
+    from notifications.models import CalendarToken, Delivery, Preference, Reminder
+    from reports.models import AgencyReport, ReportingYear
+
+    report = AgencyReport.objects.first()
+    reminder = Reminder.objects.create(kind=Reminder.Kind.REPORT, reporting_year=ReportingYear.objects.first(),
+                                       report=report, offset_days=7, run_date=datetime.date(2024, 11, 8))
+    Delivery.objects.create(kind=Delivery.Kind.REMINDER, reminder=reminder, agency=report.agency,
+                            email="vanthu@example.vn", status=Delivery.Status.FAILED, attempts=3,
+                            last_error="550 mailbox unavailable")
+    Preference.objects.create(user=admin_user)
+    CalendarToken.objects.create(agency=report.agency, created_by=admin_user)
 
 
 def any_instance(model):

@@ -63,6 +63,10 @@ class Command(BaseCommand):
             f"{result['confirm_s']:.1f} s, total {result['total_s']:.1f} s; peak RSS {result['peak_rss_mib']:.0f} MiB "
             f"(before import {result['baseline_rss_mib']:.0f} MiB); {result['tasks']:,} tasks and "
             f"{result['history_rows']:,} history rows written")
+        self.stdout.write(
+            f"  SQL statements: preview {result['preview_statements']}, confirm {result['confirm_statements']}; "
+            f"CPU time: preview {result['preview_cpu_s']:.1f} s, confirm {result['confirm_cpu_s']:.1f} s; "
+            f"load average {result['load_average']:.1f} on {os.cpu_count()} CPUs")
         for name, ok in checks.items():
             self.stdout.write(f"  {'PASS' if ok else 'MISS'}  {name}")
         report = {"date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"), "machine": machine(),

@@ -713,16 +713,11 @@ def _model_rules(model):
     return rules, checks, by_django
 
 
-def _run_save_without_writing(instance):
-    """Run the model's own ``save()`` up to its database write, so that whatever it computes (NFC
-    text, ``search_text``…) is filled exactly as a save would store it: ``save_base`` (the write and
-    the save signals) is a no-op for this one call. Bulk writing uses it; a model whose save() does
-    more after ``super().save()`` must not be written in bulk."""
-    instance.save_base = lambda *args, **kwargs: None
-    try:
-        instance.save()
-    finally:
-        del instance.save_base
+def _prepare_for_bulk(instance):
+    """Fill what the model's save() computes (NFC text, ``search_text``…) through its ``prepare()``, the
+    method save() itself calls, so bulk-written rows equal saved ones. Only models with one are written
+    in bulk (``use_bulk``)."""
+    instance.prepare()
 
 
 _DIFF_MARKUP = {diff_match_patch.DIFF_EQUAL: "<span>%s</span>",
@@ -853,9 +848,9 @@ class CodeKeyedResource(resources.ModelResource):
     Writing: row by row through ``save()`` by default. A resource whose rows have no many-to-many
     cells and never refer to another row of the same file may set ``use_bulk = True`` in Meta: rows
     are then written ``batch_size`` at a time with simple-history's bulk helpers (one history row per
-    created or updated object, with the importing user), after running each model's own ``save()`` up
-    to its write so that NFC text, ``search_text``… are filled as a save would (see
-    ``_run_save_without_writing``); and a dry run (the admin's preview) writes nothing at all.
+    created or updated object, with the importing user), after running the model's ``prepare()`` (the
+    part of its ``save()`` that fills NFC text, ``search_text``…) so that rows are what a save would
+    store; and a dry run (the admin's preview) writes nothing at all.
     """
 
     WIDGETS_MAP = {
@@ -894,6 +889,9 @@ class CodeKeyedResource(resources.ModelResource):
         super().__init__(**kwargs)
         if self._meta.use_bulk and any(isinstance(f.widget, widgets.ManyToManyWidget) for f in self.fields.values()):
             raise ImproperlyConfigured(f"{type(self).__name__}: use_bulk cannot write many-to-many cells.")
+        if self._meta.use_bulk and not callable(getattr(self._meta.model, "prepare", None)):
+            raise ImproperlyConfigured(f"{type(self).__name__}: use_bulk needs {self._meta.model.__name__}.prepare(), "
+                                       "the part of save() that fills computed fields.")
         self._reset_import_state()
 
     def _reset_import_state(self):
@@ -1227,7 +1225,7 @@ class CodeKeyedResource(resources.ModelResource):
         try:
             if instances and not dry_run:
                 for instance in instances:
-                    _run_save_without_writing(instance)
+                    _prepare_for_bulk(instance)
                 write(instances)
         except Exception as e:
             error = ImportWriteError(gettext("Không ghi được vào cơ sở dữ liệu: %(error)s") % {"error": e})

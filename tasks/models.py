@@ -334,11 +334,16 @@ class Task(models.Model):
     def get_absolute_url(self):
         return reverse("tasks:plan-detail", args=[self.plan_id]) + f"#task-{self.number}"
 
-    def save(self, *args, **kwargs):
+    def prepare(self):
+        """Fill what a save stores besides the fields as given: NFC text, the plan from the section, the
+        search text. save() calls it; bulk writes (the import) call it themselves."""
         _nfc_fields(self, ["number", "title", "content", "target_unit", "target_text", "timeframe_text"])
         if self.section_id and not self.plan_id:
             self.plan_id = self.section.plan_id
         self.search_text = fold(" ".join([self.number, self.title, self.content]))
+
+    def save(self, *args, **kwargs):
+        self.prepare()
         super().save(*args, **kwargs)
 
     @property
@@ -454,8 +459,12 @@ class Assignment(models.Model):
 
     natural_key.dependencies = ["tasks.task", "agencies.agency", "agencies.agencygroup"]
 
-    def save(self, *args, **kwargs):
+    def prepare(self):
+        """NFC text, as a save stores it (see Task.prepare)."""
         _nfc_fields(self, ["related_text", "note"])
+
+    def save(self, *args, **kwargs):
+        self.prepare()
         super().save(*args, **kwargs)
 
 

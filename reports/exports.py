@@ -18,6 +18,7 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from plan_tracker.exchange import escape_xlsx_text
 
@@ -257,8 +258,8 @@ def build_xlsx(data):
     s = _Sheet(book, _("Nhiệm vụ"), [10, 8, 60, 18, 13, 30, 30, 10, *[11] * len(spread_codes), 12, 16, 10, 12, 10, 10])
     s.header([_("Mục"), _("Số"), _("Nhiệm vụ"), _("Thời gian"), _("Hạn hoàn thành"), _("Đơn vị chủ trì"),
               _("Tình trạng của đơn vị chủ trì"), _("Số đơn vị"), *[spread_labels[c] for c in spread_codes],
-              _("Chỉ tiêu"), _("Đơn vị chỉ tiêu"), _("Chủ trì đạt"), _("Tất cả đơn vị đạt"), _("Đã xong"),
-              _("Quá hạn")], table=True)
+              pgettext("task target", "Chỉ tiêu"), _("Đơn vị chỉ tiêu"), _("Chủ trì đạt"), _("Tất cả đơn vị đạt"),
+              _("Đã xong"), _("Quá hạn")], table=True)
     for row in rollup.tasks:
         t = row.task
         s.append([t.section.number, t.number, t.title, t.timeframe_text or t.get_timeframe_kind_display(),

@@ -6,6 +6,7 @@ from django.db.models.functions import Coalesce
 from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from plan_tracker.exchange import ExchangeAdminMixin, FoldedSearchMixin
@@ -196,7 +197,7 @@ class TaskAdmin(FoldedSearchMixin, ExchangeAdminMixin, SimpleHistoryAdmin):
     inlines = [AssignmentInline]
     fieldsets = [
         (None, {"fields": ("plan", "section", "number", "title", "content", "order")}),
-        (_("Chỉ tiêu"), {"fields": ("target_quantity", "target_unit", "target_per_year", "target_text")}),
+        (pgettext_lazy("task target", "Chỉ tiêu"), {"fields": ("target_quantity", "target_unit", "target_per_year", "target_text")}),
         (_("Thời gian"), {"fields": ("timeframe_kind", "timeframe_text", ("start_date", "end_date"), "due_date")}),
     ]
 

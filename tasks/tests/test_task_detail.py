@@ -136,3 +136,14 @@ def test_query_count_does_not_grow_with_members_and_lines(client, django_user_mo
     with django_assert_num_queries(8):
         response = client.get(url(world.t1))
     assert response.content.decode().count("Huyện ") >= n_agencies
+
+
+def test_a_tasks_target_reads_target_in_english_not_indicator(client, django_user_model, world, settings):
+    """"Chỉ tiêu" is a task's target here, and a reporting indicator on the year's pages: two words in English."""
+    world.t1.target_quantity, world.t1.target_unit, world.t1.target_per_year = 1, "hội nghị", True
+    world.t1.save()
+    login(client, django_user_model, world.noivu)
+    assert "chỉ tiêu: 1 hội nghị/năm" in client.get(url(world.t1)).content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get(url(world.t1)).content.decode()
+    assert "target: 1 hội nghị/year" in html and "indicator:" not in html

@@ -1,4 +1,8 @@
+import datetime
+from dataclasses import dataclass
+
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
@@ -6,6 +10,8 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -174,6 +180,48 @@ def report_reopen(request, pk):
     return redirect(report)
 
 
+HISTORY_HIDDEN_FIELDS = {"version", "updated_at"}
+
+
+@dataclass
+class ReadableChange:
+    label: str
+    old: object
+    new: object
+
+
+def _readable_changes(model, diffs):
+    """[(record, [ReadableChange])]: each changed field by its name in the user's language, choices by
+    their label, people by their name, times in local time (one query for the people, whatever the
+    number of changes)."""
+    user_fields = {f.name for f in model._meta.fields if f.is_relation and f.related_model is get_user_model()}
+    user_ids = {v for _, diff in diffs for c in diff if c.field in user_fields for v in (c.old, c.new) if v}
+    users = {u.pk: u for u in get_user_model().objects.filter(pk__in=user_ids)} if user_ids else {}
+
+    def show(field, value):
+        if value is None or value == "":
+            return ""
+        if field.name in user_fields:
+            user = users.get(value)
+            return (user.get_full_name() or user.username) if user else value
+        if field.choices:
+            return dict(field.flatchoices).get(value, value)
+        if isinstance(value, bool):
+            return _("có") if value else _("không")
+        if isinstance(value, datetime.datetime):
+            return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+        return value
+
+    readable = []
+    for record, diff in diffs:
+        rows = []
+        for c in diff:
+            field = model._meta.get_field(c.field)
+            rows.append(ReadableChange(capfirst(field.verbose_name), show(field, c.old), show(field, c.new)))
+        readable.append((record, rows))
+    return readable
+
+
 @login_required
 @require_GET
 def report_history(request, pk):
@@ -181,12 +229,14 @@ def report_history(request, pk):
     if not shows_content(request.user, report):
         raise Http404
     records = list(report.history.select_related("history_user").order_by("-history_date", "-history_id"))
-    changes = []
+    diffs = []
     for newer, older in zip(records, records[1:] + [None]):
         diff = newer.diff_against(older).changes if older is not None else []
-        changes.append((newer, [c for c in diff if c.field not in {"version", "updated_at"}]))
+        diffs.append((newer, [c for c in diff if c.field not in HISTORY_HIDDEN_FIELDS]))
+    changes = _readable_changes(AgencyReport, diffs)
     line_history = (
-        TaskReport.history.filter(report_id=report.pk).select_related("history_user").order_by("-history_date")[:200]
+        TaskReport.history.filter(report_id=report.pk).select_related("history_user", "task")
+        .order_by("-history_date")[:200]
     )
     return render(request, "reports/report_history.html", {
         "report": report, "changes": changes, "line_history": line_history,

@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -91,6 +92,12 @@ def test_officer_fills_submits_coordinator_returns_officer_resubmits_coordinator
     assert report.status == "accepted"
     history = client.get(reverse("reports:report-history", args=[report.pk])).content.decode()
     assert "Bổ sung minh chứng" in history
+    # Fields by their names, statuses by their labels, people by name: never the database's words.
+    assert "Tình trạng" in history and "Đã tiếp nhận" in history and "overall_assessment" not in history
+    assert ">accepted<" not in history
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get(reverse("reports:report-history", args=[report.pk])).content.decode()
+    assert "Accepted" in english and "overall_assessment" not in english and "reviewed_by" not in english
 
 
 def test_stale_save_is_refused_and_the_typed_text_stays_in_the_form(client, world, django_user_model):

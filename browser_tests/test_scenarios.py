@@ -199,3 +199,22 @@ def test_phone_width_keyboard_and_focus(new_page, shot, django_user_model):
     origins = page.evaluate("""() => [...document.querySelectorAll('link[href], script[src]')]
         .map(el => new URL(el.href || el.src, location.href).origin)""")
     assert set(origins) <= {page.evaluate("location.origin")}
+
+
+def test_a_file_over_the_cap_is_refused_before_it_is_sent(new_page, reporting_world, settings):
+    settings.EVIDENCE_MAX_BYTES = 1024
+    year = reporting_world
+    page = new_page()
+    log_in(page, "canbo")
+    page.get_by_role("link", name=f"Điền báo cáo năm {year}").click()
+    upload = page.get_by_label("Thêm tệp minh chứng (nhiệm vụ 1.1): PDF, DOCX, XLSX, JPG, PNG")
+    requests = []
+    page.on("request", lambda r: requests.append(r) if r.method == "POST" else None)
+    upload.set_input_files({"name": "bien-ban.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n" + b"x" * 4000})
+    alert = page.get_by_role("alert").filter(has_text="bien-ban.pdf")
+    assert alert.is_visible()
+    assert "nặng 3,9\xa0KB, quá giới hạn 1,0\xa0KB" in alert.inner_text() and "tệp chưa được gửi" in alert.inner_text()
+    assert upload.evaluate("input => input.files.length") == 0 and requests == []
+    # A small file passes.
+    upload.set_input_files({"name": "nho.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n"})
+    assert not alert.is_visible() and upload.evaluate("input => input.files.length") == 1

@@ -1,4 +1,7 @@
 from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from plan_tracker.text import nfc
@@ -59,7 +62,8 @@ class ReportForm(forms.Form):
                 label=_("Lý do không có nội dung báo cáo (nhiệm vụ %(n)s)") % {"n": n}, required=False,
                 widget=forms.Textarea(attrs={"rows": 2}))
             self.fields[p + "evidence"] = forms.FileField(
-                label=_("Thêm tệp minh chứng (nhiệm vụ %(n)s): PDF, DOCX, XLSX, JPG, PNG") % {"n": n}, required=False)
+                label=_("Thêm tệp minh chứng (nhiệm vụ %(n)s): PDF, DOCX, XLSX, JPG, PNG") % {"n": n}, required=False,
+                widget=forms.ClearableFileInput(attrs=evidence_input_attrs()))
         for indicator in indicators:
             self.fields[f"indicator-{indicator.pk}"] = forms.DecimalField(
                 label=f"{indicator.name} ({indicator.unit})" if indicator.unit else indicator.name,
@@ -131,3 +135,14 @@ class ReopenForm(forms.Form):
 
 class OpenYearForm(forms.Form):
     year = forms.IntegerField(label=_("Năm báo cáo"))
+
+
+def evidence_input_attrs():
+    """What the browser needs to refuse a file before sending it (static/js/evidence-check.js): the
+    accepted types and the size cap, with the message in the user's language. The server checks again."""
+    return {
+        "accept": ".pdf,.docx,.xlsx,.jpg,.jpeg,.png",
+        "data-max-bytes": settings.EVIDENCE_MAX_BYTES,
+        "data-too-big": gettext("Tệp “{name}” nặng {size}, quá giới hạn {max}: hãy chọn tệp nhỏ hơn (tệp chưa được gửi).")
+        .replace("{max}", filesizeformat(settings.EVIDENCE_MAX_BYTES)),
+    }

@@ -117,6 +117,37 @@ def verify(records, plan, year):
     }
 
 
+def notifications(records):
+    """What became of the mails the run's submissions called for (notifications.Delivery rows of their
+    "submitted" events): counts by status, submissions with none recorded, and the delay from the
+    submission to the mail's sending (p50/p95, seconds)."""
+    from notifications.models import Delivery
+
+    ids = [r["report"] for r in records.values() if r.get("submitted")]
+    events = ReportEvent.objects.filter(report_id__in=ids, action=ReportEvent.Action.SUBMITTED)
+    rows = Delivery.objects.filter(event__in=events)
+    by_status = Counter(rows.values_list("status", flat=True))
+    delays = sorted((sent - at).total_seconds() for sent, at in rows.filter(status=Delivery.Status.SENT)
+                    .values_list("sent_at", "event__at"))
+    return {
+        "submissions": events.count(),
+        "without_mail": events.filter(deliveries__isnull=True).count(),
+        "recorded": sum(by_status.values()),
+        **{status: by_status.get(status, 0) for status in Delivery.Status.values},
+        "delay_p50_s": delays[len(delays) // 2] if delays else None,
+        "delay_p95_s": delays[max(0, -(-95 * len(delays) // 100) - 1)] if delays else None,
+    }
+
+
+def notifications_line(found):
+    line = (f"notifications: {found['recorded']} mails for {found['submissions']} submissions "
+            f"({found['without_mail']} with none): {found['sent']} sent, {found['pending']} pending, "
+            f"{found['sending']} sending, {found['failed']} failed, {found['cancelled']} cancelled")
+    if found["delay_p50_s"] is not None:
+        line += f"; submission → sent p50 {found['delay_p50_s']:.1f} s, p95 {found['delay_p95_s']:.1f} s"
+    return line
+
+
 def summary_table(summary, verification):
     lines = [f"{'request':<16} {'count':>6} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}"]
     for kind, row in summary["by_kind"].items():

@@ -2,7 +2,8 @@
 database connections; plain HTTP on 127.0.0.1 (no HTTPS redirect, cookies not "secure"), static files
 served from the app folders (no collectstatic needed). Benchmark data may be written (generate_scale_data).
 
-Used by ``run_benchmarks`` (in-process measurements) and by the deadline-day load test's gunicorn.
+Used by ``run_benchmarks`` (in-process measurements) and by the deadline-day load test's gunicorn and
+notification worker.
 Never point it at a real database."""
 
 import os
@@ -14,6 +15,8 @@ os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("SESSION_COOKIE_SECURE", "false")
 os.environ.setdefault("CSRF_COOKIE_SECURE", "false")
 os.environ.setdefault("SECURE_HSTS_SECONDS", "0")
+# As in production: requests only record the report-workflow mails; send_notifications sends them.
+os.environ.setdefault("NOTIFICATIONS_QUEUED", "true")
 
 from plan_tracker.settings import *  # noqa: E402,F401,F403
 

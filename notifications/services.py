@@ -2,7 +2,9 @@
 
 Every email is first recorded (a Delivery row, under a Reminder for the ladder), then sent one address at
 a time. The unique constraints make a second run, or a replayed event, record nothing new; a row is
-taken for sending by one run only (``claim``); a failed row is sent again by the next run.
+taken for sending by one run only (``claim``); a failed row is sent again by the next run. The mails of a
+report's workflow are sent right after the commit, inside the request, or with NOTIFICATIONS_QUEUED recorded
+in the event's transaction and sent by the ``send_notifications`` worker (README "Reminders").
 
 Decisions (README "Reminders"):
 - Reminders go to reports never submitted (status draft). A returned report was submitted once, so it is
@@ -25,10 +27,11 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from agencies.models import Agency, AgencyGroup
 from plan_tracker.text import fold
 from reports.models import AgencyReport, ReportEvent, ReportingYear, TaskReport, local_date
 from tasks.models import Assignment
@@ -36,7 +39,7 @@ from tasks.models import Assignment
 from . import ladder
 from .emails import absolute_url, build_message, open_connection, render_email, send_one
 from .models import Delivery, Preference, Reminder
-from .recipients import NOTIFICATIONS, REMINDERS, coordinators_by_plan, officers_by_agency
+from .recipients import NOTIFICATIONS, REMINDERS, coordinators_and_officers, coordinators_by_plan, officers_by_agency
 
 logger = logging.getLogger("notifications")
 
@@ -276,6 +279,24 @@ def coordination_lines(reports):
     return result
 
 
+def lead_agencies_told(report):
+    """The agencies ``coordination_lines([report])`` files lines under, as a subquery of their ids (no query
+    of its own): those leading, directly or as a member of a lead group, a task on which ``report`` says
+    something as a coordinating agency; active in the report's year; not the reporting agency."""
+    said = (TaskReport.objects.filter(report_id=report.pk, role=Assignment.Role.COORDINATOR)
+            .exclude(status__in=["", TaskReport.Status.NOTHING_TO_REPORT]).values("task_id"))
+    leads = Assignment.objects.filter(task_id__in=said, role=Assignment.Role.LEAD)
+    in_groups = AgencyGroup.members.through.objects.filter(agencygroup_id__in=leads.values("group_id"))
+    year = report.year
+    return (
+        Agency.objects.filter(Q(pk__in=leads.values("agency_id")) | Q(pk__in=in_groups.values("agency_id")))
+        .filter(Q(valid_from__isnull=True) | Q(valid_from__year__lte=year))
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__year__gte=year))
+        .exclude(pk=report.agency_id)
+        .values("pk")
+    )
+
+
 def _event_rows(event):
     report = event.report
     rows = []
@@ -288,44 +309,109 @@ def _event_rows(event):
                                  language=person.language))
 
     if event.action == ReportEvent.Action.SUBMITTED:
-        add(Delivery.Kind.SUBMITTED, coordinators_by_plan([report.plan], NOTIFICATIONS)[report.plan_id])
-        by_lead = coordination_lines([report]).get(report.pk, {})
-        if by_lead:
-            officers = officers_by_agency(list(by_lead), NOTIFICATIONS)
-            for agency_id in by_lead:
-                add(Delivery.Kind.COORDINATION, officers.get(agency_id, []), agency_id)
+        # One query: the receiving coordinators, and the officers of the lead agencies told about this report's
+        # lines on their tasks (the worker reads the lines themselves when it writes the mail).
+        coordinators, officers = coordinators_and_officers(report.plan, lead_agencies_told(report), NOTIFICATIONS)
+        add(Delivery.Kind.SUBMITTED, coordinators)
+        for agency_id, people in officers.items():
+            add(Delivery.Kind.COORDINATION, people, agency_id)
     elif event.action in (ReportEvent.Action.RETURNED, ReportEvent.Action.REOPENED, ReportEvent.Action.ACCEPTED):
         kind = Delivery.Kind.ACCEPTED if event.action == ReportEvent.Action.ACCEPTED else Delivery.Kind.RETURNED
         add(kind, officers_by_agency([report.agency_id], NOTIFICATIONS).get(report.agency_id, []))
     return rows
 
 
-def notify_report_event(event_id):
-    """Record and send the mails a report's workflow event calls for. Called once the change is committed
-    (reports.services); never raises: a failure is logged, and what was recorded but not sent goes out with
-    the next send_reminders run."""
+def queued():
+    """NOTIFICATIONS_QUEUED: the request only records the mails; ``manage.py send_notifications`` sends them."""
+    return getattr(settings, "NOTIFICATIONS_QUEUED", False)
+
+
+def report_event_created(event):
+    """Called by reports.services inside the transaction that creates a workflow ``event``.
+
+    Queued (NOTIFICATIONS_QUEUED): the mails are recorded here, in the same transaction as the event, so
+    they are committed with it or not at all (a crash after the commit loses none); the send_notifications
+    worker renders and sends them. Otherwise they are recorded and sent right after the commit, inside the
+    request. Never raises: a failure is logged and never undoes or breaks the user's action."""
+    if not queued():
+        transaction.on_commit(lambda: notify_report_event(event.pk), robust=True)
+        return
+    try:
+        with transaction.atomic():  # a savepoint: a database error here must not abort the user's change
+            _record_event(event)
+    except Exception:
+        logger.exception("Recording the notifications of report event %s failed; trying again after the commit.",
+                         event.pk)
+        transaction.on_commit(lambda: notify_report_event(event.pk, send=False), robust=True)
+
+
+def _record_event(event):
+    rows = _event_rows(event)
+    if rows:
+        # A replayed event adds nothing: (event, kind, address) is unique.
+        Delivery.objects.bulk_create(rows, ignore_conflicts=True)
+    return rows
+
+
+def notify_report_event(event_id, *, send=True):
+    """Record, and unless ``send`` is False send, the mails a report's workflow event calls for. Called once
+    the change is committed; never raises: a failure is logged, and what was recorded but not sent goes out
+    with the next send_notifications or send_reminders run."""
     try:
         event = ReportEvent.objects.select_related("report__plan", "report__agency").get(pk=event_id)
-        rows = _event_rows(event)
-        if rows:
-            # A replayed event adds nothing: (event, kind, address) is unique.
-            Delivery.objects.bulk_create(rows, ignore_conflicts=True)
+        if _record_event(event) and send:
             deliver(Delivery.objects.filter(event_id=event.pk))
     except Exception:
         logger.exception("Notifications for report event %s failed; send_reminders will retry what was recorded.",
                          event_id)
 
 
+@dataclass
+class QueueResult:
+    sent: int = 0
+    failed: int = 0
+    cancelled: int = 0
+
+
+def send_notifications(*, retry_failed=True, batch=200, stopping=None):
+    """Send the recorded notifications of workflow events still waiting: pending ones, and failed ones when
+    ``retry_failed`` (each up to Delivery.MAX_ATTEMPTS times), ``batch`` rows at a time until none is left or
+    ``stopping()`` says so. Safe to run in several processes at once: each row is claimed by one of them."""
+    waiting = Delivery.objects.filter(event__isnull=False)
+    if not retry_failed:
+        waiting = waiting.filter(status=Delivery.Status.PENDING)
+    result = QueueResult()
+    after = 0  # batches go up the ids: a row that fails in this run is not tried again by it
+    while not (stopping and stopping()):
+        claimed = _claim(waiting.filter(pk__gt=after), batch)
+        _send(claimed, result=result)
+        if not claimed or not batch or len(claimed) < batch:
+            break
+        after = claimed[-1].pk
+    return result
+
+
 # --- Sending --------------------------------------------------------------------------------------------
 
 
-def _claim(queryset):
-    """Take the waiting rows of ``queryset`` for this run: one UPDATE marks them with a token no other run
-    has, then they are read back with everything their mails show (two queries + prefetches)."""
+def _claim(queryset, limit=None):
+    """Take the waiting rows of ``queryset`` for this run (the ``limit`` oldest): one UPDATE marks them with a
+    token no other run has, then they are read back with everything their mails show (two queries +
+    prefetches; with ``limit``, one more locks them first). A row another run is claiming at that moment is
+    skipped (PostgreSQL: SKIP LOCKED; SQLite has one writer at a time), and the UPDATE only takes rows still
+    waiting, so no row is taken twice."""
     token = uuid.uuid4()
-    queryset.filter(
-        status__in=[Delivery.Status.PENDING, Delivery.Status.FAILED], attempts__lt=Delivery.MAX_ATTEMPTS,
-    ).update(status=Delivery.Status.SENDING, claim=token, attempts=F("attempts") + 1)
+    waiting = [Delivery.Status.PENDING, Delivery.Status.FAILED]
+    todo = queryset.filter(status__in=waiting, attempts__lt=Delivery.MAX_ATTEMPTS)
+    claim = {"status": Delivery.Status.SENDING, "claim": token, "attempts": F("attempts") + 1}
+    if limit:
+        # Two statements: as one UPDATE … WHERE id IN (SELECT … LIMIT … FOR UPDATE SKIP LOCKED), PostgreSQL may
+        # run the subquery once per row (a nested loop: seconds for a thousand rows).
+        with transaction.atomic():
+            oldest = list(todo.order_by("pk").select_for_update(skip_locked=True).values_list("pk", flat=True)[:limit])
+            Delivery.objects.filter(pk__in=oldest, status__in=waiting).update(**claim)
+    else:
+        todo.update(**claim)
     return list(
         Delivery.objects.filter(claim=token, status=Delivery.Status.SENDING)
         .select_related("user__notification_preference", "reminder", "agency", "event__report__plan",
@@ -343,11 +429,17 @@ def _wanted(delivery):
     return user.is_active and bool(user.email) and getattr(Preference.for_user(user), flag)
 
 
+def _mail_key(delivery):
+    """Deliveries with the same key get the same mail (subject, text, HTML, To and Cc headings); only the
+    envelope differs. So a submission's mail to 20 coordinators is rendered once, not 20 times."""
+    return (delivery.kind, delivery.reminder_id, delivery.event_id, delivery.agency_id, delivery.is_copy,
+            delivery.language)
+
+
 def _compose(delivery, state, coordination):
     """(template, context, to_header, cc_header) of ``delivery``'s mail, or None when it is no longer wanted:
-    the person opted out, the report came in, a newer rung went out, the year was closed."""
-    if not _wanted(delivery):
-        return None
+    the report came in, a newer rung went out, the year was closed. Depends on ``_mail_key`` only; whether
+    the person still wants it (``_wanted``) is asked per delivery."""
     kind = delivery.kind
     if kind in (Delivery.Kind.REMINDER, Delivery.Kind.DIGEST):
         reminder = delivery.reminder
@@ -391,11 +483,15 @@ def _compose(delivery, state, coordination):
     return "coordination", context, None, None
 
 
-def deliver(queryset, *, state=None, result=None):
-    """Send the waiting deliveries of ``queryset``; record each as sent, failed (retried next run) or
-    cancelled. One connection for the batch; results are written in three statements at the end, so a
-    crash leaves rows "sending" (never sent twice) rather than sending them again."""
-    claimed = _claim(queryset)
+def deliver(queryset, *, state=None, result=None, limit=None):
+    """Send the waiting deliveries of ``queryset`` (at most ``limit``); record each as sent, failed (retried
+    next run) or cancelled. One connection for the batch, each distinct mail rendered once; results are
+    written in three statements at the end, so a crash leaves rows "sending" (never sent twice) rather than
+    sending them again."""
+    return _send(_claim(queryset, limit), state=state, result=result)
+
+
+def _send(claimed, *, state=None, result=None):
     if not claimed:
         return result
     coordination = {}
@@ -403,15 +499,24 @@ def deliver(queryset, *, state=None, result=None):
     if event_reports:
         coordination = coordination_lines(list(event_reports.values()))
     sent, failed, cancelled = [], [], []
+    mails = {}
     connection = open_connection()
     try:
         for delivery in claimed:
-            composed = _compose(delivery, state, coordination)
-            if composed is None:
+            mail = None
+            if _wanted(delivery):
+                key = _mail_key(delivery)
+                if key not in mails:
+                    composed = _compose(delivery, state, coordination)
+                    if composed is not None:
+                        template, context, to_header, cc_header = composed
+                        composed = (*render_email(template, context, delivery.language), to_header, cc_header)
+                    mails[key] = composed
+                mail = mails[key]
+            if mail is None:  # the person opted out, or the mail is no longer called for
                 cancelled.append(delivery.pk)
                 continue
-            template, context, to_header, cc_header = composed
-            subject, text, html = render_email(template, context, delivery.language)
+            subject, text, html, to_header, cc_header = mail
             message = build_message(delivery.email, subject, text, html, to_header=to_header, cc_header=cc_header,
                                     connection=connection)
             error = send_one(connection, message)

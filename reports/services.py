@@ -227,10 +227,11 @@ def submit_report(report, user, *, expected_version=None, now=None):
 
 def _notify_after_commit(event):
     """Email the people ``event`` concerns once the change is committed: a rollback sends nothing, and a mail
-    failure is logged by notifications.services and never undoes or breaks the user's action."""
-    from notifications.services import notify_report_event
+    failure is logged by notifications.services and never undoes or breaks the user's action. With
+    NOTIFICATIONS_QUEUED the mails are recorded in this transaction and sent by a worker (send_notifications)."""
+    from notifications.services import report_event_created
 
-    transaction.on_commit(lambda: notify_report_event(event.pk), robust=True)
+    report_event_created(event)
 
 
 def _last_submitter_id(report):

@@ -1,6 +1,7 @@
 """The deadline-day driver against a live server, and the database check that follows it."""
 
 import datetime
+import io
 
 import pytest
 from django.db import connection
@@ -44,6 +45,39 @@ def test_officers_submit_and_every_submission_is_in_the_database_once_as_sent(da
     assert found["submitted_in_year"] == 3 and found["agencies_with_two_reports"] == 0
     text = deadline.summary_table(summary, found)
     assert "0 lost, 0 doubled" in text
+
+
+def test_the_run_counts_the_mails_of_the_submissions(day):
+    result, plan, year = day
+    found = deadline.notifications(result["officers"])
+    # NOTIFICATIONS_QUEUED off here: sent inside the requests, to the scale's coordinators at least.
+    assert found["submissions"] == 3 and found["without_mail"] == 0
+    assert found["recorded"] >= 3 * 2 and found["sent"] == found["recorded"] and found["pending"] == 0
+    assert found["delay_p95_s"] is not None and found["delay_p95_s"] < 60
+    assert "0 pending" in deadline.notifications_line(found)
+
+
+def test_queued_mails_wait_for_the_worker(live_server, transactional_db, settings):
+    from django.core.management import call_command
+
+    settings.NOTIFICATIONS_QUEUED = True
+    Generator(MINI, seed=7, today=datetime.date.today(), password="pw").build()
+    officers, _, plan, year = deadline.participants("dl", 1, 0)
+    config = {
+        "base": live_server.url, "password": "pw", "officers": officers, "coordinators": [],
+        "overview": deadline.overview_path(plan, year), "ramp_s": 0, "think_s": [0, 0],
+        "coordinator_every_s": [1, 1], "max_requests": 50, "max_seconds": 60, "seed": 1,
+    }
+    result = loadtest.run(config)
+
+    waiting = deadline.notifications(result["officers"])
+    assert waiting["submissions"] == 1 and waiting["recorded"] >= 2 and waiting["pending"] == waiting["recorded"]
+    assert waiting["sent"] == 0 and waiting["delay_p50_s"] is None
+
+    call_command("send_notifications", stdout=io.StringIO())
+
+    found = deadline.notifications(result["officers"])
+    assert found["sent"] == found["recorded"] == waiting["recorded"] and found["pending"] == 0
 
 
 def test_the_check_finds_a_changed_field_and_a_second_submission(day):

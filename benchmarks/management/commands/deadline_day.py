@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
+from environ import Env
 
 from benchmarks import deadline
 from benchmarks.scale import is_present
@@ -42,6 +43,17 @@ def children_cpu_seconds():
     return usage.ru_utime + usage.ru_stime
 
 
+def stop(process, timeout):
+    """SIGTERM, then SIGKILL if it has not exited within ``timeout`` seconds."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -53,8 +65,10 @@ class Command(BaseCommand):
         "Deadline day on this database (PostgreSQL): writes the province scale if missing and a fresh 'deadline' "
         "scale (500 agencies, each with an untouched report and an officer), starts gunicorn (2 workers per core) "
         "on 127.0.0.1 with benchmarks.settings, runs benchmarks/loadtest.py in a second process (officers log in, "
-        "open their report, save a draft twice and submit; coordinators refresh the year overview), stops "
-        "gunicorn, and checks in the database that every submission is there exactly once with every field sent. "
+        "open their report, save a draft twice and submit; coordinators refresh the year overview), with the "
+        "notification worker (send_notifications --watch) beside it, stops gunicorn, waits for the worker to send "
+        "what is waiting, and checks in the database that every submission is there exactly once with every field "
+        "sent and that its mails were sent. "
         "Bounded by --max-requests and --max-seconds."
     )
 
@@ -74,6 +88,15 @@ class Command(BaseCommand):
         parser.add_argument("--signed-in", action="store_true",
                             help="Officers and coordinators arrive already signed in (sessions made beforehand, as "
                                  "for people who logged in earlier that week): no login form, no password hashing.")
+        parser.add_argument("--notify-every", type=float, default=5.0, metavar="SECONDS",
+                            help="The notification worker's interval (send_notifications --watch), as in production.")
+        parser.add_argument("--worker-nice", type=int, default=10,
+                            help="The worker's niceness, as the systemd unit's Nice= in the README: requests first.")
+        parser.add_argument("--notifications-in-request", action="store_true",
+                            help="NOTIFICATIONS_QUEUED off for the server: mails rendered and sent inside the submit "
+                                 "request, as before the worker (for comparison).")
+        parser.add_argument("--drain-seconds", type=float, default=300.0,
+                            help="After the run, wait at most this long for the worker to send what is waiting.")
         parser.add_argument("--json", default=str(Path(settings.BASE_DIR) / "benchmarks" / "results-deadline.json"))
 
     def handle(self, *args, **o):
@@ -105,44 +128,65 @@ class Command(BaseCommand):
         # The server signs sessions with this process's key, so the sessions made here (--signed-in) are valid there.
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": "benchmarks.settings", "PYTHONUNBUFFERED": "1",
                "SECRET_KEY": settings.SECRET_KEY}
+        if o["notifications_in_request"]:
+            env["NOTIFICATIONS_QUEUED"] = "false"
+        # benchmarks.settings turns NOTIFICATIONS_QUEUED on unless the environment says otherwise.
+        queued = Env.parse_value(env.get("NOTIFICATIONS_QUEUED", "true"), bool)
         gunicorn = Path(sys.executable).with_name("gunicorn")
         log = open(workdir / "gunicorn.log", "w")
+        worker_log = open(workdir / "notifications.log", "w")
         server = subprocess.Popen(
             [str(gunicorn), "plan_tracker.wsgi", "--workers", str(o["workers"]), "--bind", f"127.0.0.1:{port}",
              "--timeout", "120"],
             cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
         )
+        # The notification worker, as in production (README "Reminders"): it sends what the submits recorded.
+        # Started in both modes (with the mails sent inside the requests it only retries failures).
+        worker = subprocess.Popen(
+            [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), "send_notifications", "--watch",
+             str(o["notify_every"])],
+            cwd=settings.BASE_DIR, env=env, stdout=worker_log, stderr=subprocess.STDOUT,
+            preexec_fn=lambda: os.nice(o["worker_nice"]),
+        )
         try:
-            self.wait_until_up(base, server)
-            self.stdout.write(f"gunicorn ({o['workers']} workers) on {base}; {len(officers)} officers "
-                              f"{'(already signed in) ' if o['signed_in'] else ''}arrive within "
-                              f"{o['ramp']:.0f} s, {len(coordinators)} coordinators refresh {config['overview']}…")
-            machine_before, children_before = machine_cpu_seconds(), children_cpu_seconds()
-            driver = subprocess.run(
-                [sys.executable, str(Path(__file__).resolve().parents[2] / "loadtest.py"),
-                 str(workdir / "config.json"), str(workdir / "result.json")],
-                timeout=o["max_seconds"] + 300,
-            )
-            driver_cpu = children_cpu_seconds() - children_before
-            machine_busy = machine_cpu_seconds() - machine_before if machine_before is not None else None
-            if driver.returncode:
-                raise CommandError(f"The load driver failed (exit {driver.returncode}); gunicorn log: {workdir}")
-        finally:
-            server.send_signal(signal.SIGTERM)
             try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
-            log.close()
-        # gunicorn's workers are reaped by its master, the master by this process: their CPU time adds up here.
-        server_cpu = children_cpu_seconds() - children_before - driver_cpu
-        result = json.loads((workdir / "result.json").read_text())
+                self.wait_until_up(base, server)
+                self.stdout.write(f"gunicorn ({o['workers']} workers) on {base}, notification worker every "
+                                  f"{o['notify_every']:g} s at nice {o['worker_nice']} (mails "
+                                  f"{'queued' if queued else 'sent inside the request'}); "
+                                  f"{len(officers)} officers {'(already signed in) ' if o['signed_in'] else ''}arrive "
+                                  f"within {o['ramp']:.0f} s, {len(coordinators)} coordinators refresh "
+                                  f"{config['overview']}…")
+                machine_before, children_before = machine_cpu_seconds(), children_cpu_seconds()
+                driver = subprocess.run(
+                    [sys.executable, str(Path(__file__).resolve().parents[2] / "loadtest.py"),
+                     str(workdir / "config.json"), str(workdir / "result.json")],
+                    timeout=o["max_seconds"] + 300,
+                )
+                driver_cpu = children_cpu_seconds() - children_before
+                machine_busy = machine_cpu_seconds() - machine_before if machine_before is not None else None
+                if driver.returncode:
+                    raise CommandError(f"The load driver failed (exit {driver.returncode}); gunicorn log: {workdir}")
+            finally:
+                stop(server, 30)
+                log.close()
+            # gunicorn's workers are reaped by its master, the master by this process: their CPU time adds up here.
+            server_cpu = children_cpu_seconds() - children_before - driver_cpu
+            result = json.loads((workdir / "result.json").read_text())
+            drain_s, found = self.drain(result["officers"], o["drain_seconds"], worker)
+        finally:
+            before_worker = children_cpu_seconds()
+            stop(worker, 60)
+            worker_log.close()
+        worker_cpu = children_cpu_seconds() - before_worker
         connection.close()  # the server wrote; read afresh
         verification = deadline.verify(result["officers"], plan, year)
         summary = result["summary"]
         self.stdout.write("")
         self.stdout.write(deadline.summary_table(summary, verification))
-        errors_in_log = sum(1 for line in (workdir / "gunicorn.log").read_text().splitlines()
+        self.stdout.write(deadline.notifications_line(found) + f"; waiting mails sent {drain_s:.0f} s after the run")
+        errors_in_log = sum(1 for name in ("gunicorn.log", "notifications.log")
+                            for line in (workdir / name).read_text(errors="replace").splitlines()
                             if "Traceback" in line or "[ERROR]" in line)
         submit_p95 = summary["by_kind"].get("submit", {}).get("p95_ms")
         checks = {
@@ -150,15 +194,18 @@ class Command(BaseCommand):
             "0 lost": not verification["lost"] and not verification["unfinished"],
             "0 doubled": not verification["doubled"] and not verification["agencies_with_two_reports"],
             "submit p95 ≤ 500 ms": submit_p95 is not None and submit_p95 <= 500,
+            "every notification sent": (found["submissions"] == verification["checked"] and not found["without_mail"]
+                                        and found["sent"] == found["recorded"]),
         }
         cpu = {"machine_busy_s": machine_busy, "gunicorn_s": server_cpu, "driver_s": driver_cpu,
-               "wall_s": summary["seconds"], "cores": os.cpu_count()}
+               "notification_worker_s": worker_cpu, "wall_s": summary["seconds"], "cores": os.cpu_count()}
         if machine_busy is not None:
             cpu["postgres_and_other_s"] = machine_busy - server_cpu - driver_cpu
             self.stdout.write(
                 f"CPU over the run: machine busy {machine_busy:.0f} s of {summary['seconds'] * (os.cpu_count() or 1):.0f} "
-                f"core-seconds; gunicorn {server_cpu:.0f} s, load driver {driver_cpu:.0f} s, PostgreSQL and the rest "
-                f"{cpu['postgres_and_other_s']:.0f} s")
+                f"core-seconds; gunicorn {server_cpu:.0f} s, load driver {driver_cpu:.0f} s, PostgreSQL, the "
+                f"notification worker and the rest {cpu['postgres_and_other_s']:.0f} s (the worker: {worker_cpu:.0f} s "
+                f"in all, its last {drain_s:.0f} s after the run included)")
         for name, ok in checks.items():
             self.stdout.write(f"  {'PASS' if ok else 'MISS'}  {name}")
         for problem in (verification["lost"] + verification["doubled"] + summary["officers_failed"])[:10]:
@@ -168,13 +215,30 @@ class Command(BaseCommand):
             "machine": machine(), "workers": o["workers"], "config": {k: v for k, v in config.items()
                                                                      if k not in ("officers", "coordinators")},
             "officers": len(officers), "coordinators": len(coordinators), "signed_in": o["signed_in"],
-            "summary": summary,
+            "notifications_queued": queued, "notify_every_s": o["notify_every"], "worker_nice": o["worker_nice"],
+            "summary": summary, "notifications": {**found, "drained_after_run_s": drain_s},
             "verification": verification, "checks": checks, "cpu": cpu, "server_log_errors": errors_in_log,
             "workdir": str(workdir),
         }
         Path(o["json"]).parent.mkdir(parents=True, exist_ok=True)
         Path(o["json"]).write_text(json.dumps(report, ensure_ascii=False, indent=1))
-        self.stdout.write(f"JSON: {o['json']}; gunicorn log and raw timings: {workdir}")
+        self.stdout.write(f"JSON: {o['json']}; gunicorn and notification worker logs, raw timings: {workdir}")
+
+    def drain(self, records, timeout, worker):
+        """Wait (at most ``timeout`` s) until the worker has sent every mail the run's submissions recorded.
+        Returns (seconds waited, deadline.notifications())."""
+        from notifications.models import Delivery
+
+        started = time.monotonic()
+        while True:
+            connection.close()  # a fresh look at what the worker wrote
+            found = deadline.notifications(records)
+            retried = found["failed"] and Delivery.objects.filter(
+                status=Delivery.Status.FAILED, attempts__lt=Delivery.MAX_ATTEMPTS).exists()
+            waiting = found["pending"] or found["sending"] or retried
+            if not waiting or time.monotonic() - started > timeout or worker.poll() is not None:
+                return time.monotonic() - started, found
+            time.sleep(1)
 
     def wait_until_up(self, base, server, timeout=60):
         deadline_at = time.monotonic() + timeout

@@ -1,0 +1,41 @@
+"""Production password hashing: Argon2 first; older PBKDF2 hashes still log in and are upgraded on the way.
+(The test settings use MD5 for speed: these tests put the production list back.)"""
+
+import importlib
+
+import pytest
+from django.contrib.auth import authenticate
+from django.contrib.auth.hashers import PBKDF2PasswordHasher, get_hasher, identify_hasher, make_password
+
+PRODUCTION_HASHERS = importlib.import_module("plan_tracker.settings").PASSWORD_HASHERS
+
+
+@pytest.fixture
+def production_hashers(settings):
+    settings.PASSWORD_HASHERS = PRODUCTION_HASHERS
+
+
+def test_argon2_comes_first_and_pbkdf2_still_verifies():
+    assert PRODUCTION_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
+    assert "django.contrib.auth.hashers.PBKDF2PasswordHasher" in PRODUCTION_HASHERS[1:]
+
+
+def test_new_passwords_are_hashed_with_argon2(production_hashers):
+    encoded = make_password("mật khẩu đủ dài 2025")
+
+    assert encoded.startswith("argon2$argon2id$")
+    assert identify_hasher(encoded).algorithm == get_hasher("default").algorithm == "argon2"
+
+
+def test_an_old_pbkdf2_hash_logs_in_and_is_upgraded_to_argon2(production_hashers, db, django_user_model):
+    user = django_user_model.objects.create(username="canbo.cu")
+    # A hash from before the change (fewer iterations than Django's default keeps the test fast).
+    user.password = PBKDF2PasswordHasher().encode("mật khẩu cũ", PBKDF2PasswordHasher().salt(), iterations=1000)
+    user.save()
+
+    assert authenticate(username="canbo.cu", password="mật khẩu cũ") == user
+
+    user.refresh_from_db()
+    assert user.password.startswith("argon2$")
+    assert authenticate(username="canbo.cu", password="mật khẩu cũ") == user
+    assert authenticate(username="canbo.cu", password="sai") is None

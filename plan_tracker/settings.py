@@ -107,11 +107,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Argon2 first (Django's recommendation; needs argon2-cffi): on this project's 2-core machine one check costs
-# ~0.3 s of CPU against ~0.5 s for PBKDF2 with Django 5.2's 1,000,000 iterations (README "Deadline day").
-# The others stay so that existing hashes still verify; each is re-hashed with Argon2 at its next login.
+# Argon2id first, with OWASP's recommended parameters (plan_tracker/hashers.py; needs argon2-cffi): ~34 ms of
+# CPU a check on the 2-core server, against ~0.3 s for Django's Argon2 defaults and ~0.5 s for PBKDF2 with
+# Django 5.2's 1,000,000 iterations (README "Deadline day"). The others stay so that existing hashes still
+# verify; each is re-hashed with the first at its next login.
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "plan_tracker.hashers.Argon2OwaspPasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
     "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",

@@ -16,8 +16,23 @@ def production_hashers(settings):
 
 
 def test_argon2_comes_first_and_pbkdf2_still_verifies():
-    assert PRODUCTION_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
+    assert PRODUCTION_HASHERS[0] == "plan_tracker.hashers.Argon2OwaspPasswordHasher"
     assert "django.contrib.auth.hashers.PBKDF2PasswordHasher" in PRODUCTION_HASHERS[1:]
+
+
+def test_argon2_uses_owasps_parameters_and_rehashes_djangos_defaults(production_hashers, db, django_user_model):
+    from django.contrib.auth.hashers import Argon2PasswordHasher
+
+    encoded = make_password("mật khẩu đủ dài 2025")
+    assert "$v=19$m=19456,t=2,p=1$" in encoded
+    # A hash made with Django's own Argon2 defaults (m=102400, p=8) still logs in, and is re-hashed.
+    user = django_user_model.objects.create(username="canbo.argon")
+    user.password = Argon2PasswordHasher().encode("mật khẩu", Argon2PasswordHasher().salt())
+    user.save()
+    assert "m=102400" in user.password
+    assert authenticate(username="canbo.argon", password="mật khẩu") == user
+    user.refresh_from_db()
+    assert "$m=19456,t=2,p=1$" in user.password
 
 
 def test_new_passwords_are_hashed_with_argon2(production_hashers):

@@ -161,6 +161,8 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 # REMINDER_OVERDUE_EVERY_DAYS after it while the report is missing (0 turns the overdue reminders off).
 REMINDER_OFFSETS_DAYS = env.list("REMINDER_OFFSETS_DAYS", cast=int, default=[30, 7, 1])
 REMINDER_OVERDUE_EVERY_DAYS = env.int("REMINDER_OVERDUE_EVERY_DAYS", default=7)
+# At most this many reminders after the due date (0: no limit); then the coordinators' digest lists who is missing.
+REMINDER_OVERDUE_MAX = env.int("REMINDER_OVERDUE_MAX", default=4)
 # Notifications of a report's workflow (submitted, returned, accepted…). Off: rendered and sent right after
 # the change commits, inside the request. On (production): the request only records them, in the same
 # transaction, and the worker `manage.py send_notifications --watch 5` sends them (README "Reminders").

@@ -67,6 +67,17 @@ def test_a_daily_cron_sends_each_rung_once_and_nothing_in_between(world, smtp):
     assert sent_on == {-30: everyone, -7: everyone, -1: everyone, 0: everyone, 7: after, 14: after, 21: after}
 
 
+def test_overdue_reminders_stop_after_reminder_overdue_max(world, smtp, settings):
+    settings.REMINDER_OVERDUE_MAX = 2
+    sent_on = []
+    for offset in range(0, 60):
+        smtp.clear()
+        send_reminders(day(offset))
+        if smtp.to(OFFICER):
+            sent_on.append(offset)
+    assert sent_on == [0, 7, 14]  # the due date, two overdue, then nothing however long it stays missing
+
+
 def test_a_cron_that_runs_only_on_the_listed_days_sends_no_backlog(world, smtp):
     sent_on = {}
     for offset in (-30, -7, -1, 0, 1, 8):

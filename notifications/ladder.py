@@ -1,9 +1,9 @@
 """The reminder ladder: which rung is in force on a given local date. Pure functions, no database.
 
 A rung is a number of days before the due date: the configured offsets (30, 7, 1), 0 on the due date,
-then -7, -14… every REMINDER_OVERDUE_EVERY_DAYS after it, at most REMINDER_OVERDUE_MAX of them (then the
-last one stays in force, already sent: a report still missing after that is the coordinators' to chase,
-not a weekly mail forever). On any day the rung in force is the latest one
+then -7, -14… every REMINDER_OVERDUE_EVERY_DAYS after it, and for agencies' reminders at most REMINDER_OVERDUE_MAX
+of them (then the last one stays in force, already sent: a report still missing after that is the
+coordinators' to chase, from their digest, which goes on). On any day the rung in force is the latest one
 whose date has come. A run that finds its rung not yet sent sends it, even a few days late (cron was
 down on the day); rungs it missed before that are never sent as a backlog: one mail, the latest.
 """

@@ -102,8 +102,10 @@ class OpenYears:
         target = reminder.report_id if reminder.kind == Reminder.Kind.REPORT else reminder.reporting_year_id
         return self.latest.get((reminder.kind, target), reminder.offset_days) < reminder.offset_days
 
-    def rung(self, reporting_year):
-        return ladder.rung_on(reporting_year.due_date, self.today)
+    def rung(self, reporting_year, *, capped=False):
+        """The rung in force; ``capped``: for agencies' reminders, which stop after REMINDER_OVERDUE_MAX
+        overdue rungs (the coordinators' digest goes on while anything is missing)."""
+        return ladder.rung_on(reporting_year.due_date, self.today, most=None if capped else 0)
 
     def days_left(self, due_date):
         return (due_date - self.today).days
@@ -168,13 +170,14 @@ def _new_rungs(state, result):
         rung = state.rung(reporting_year)
         if rung is None:
             continue
+        report_rung = state.rung(reporting_year, capped=True)
         due = reporting_year.due_date
         after_due = state.today > due
         label = f"{reporting_year.plan.number} {reporting_year.year} (due {due:%d/%m/%Y}, rung {rung:+d})"
         reports = state.reports[reporting_year.pk]
         nobody = []
         for report in reports:
-            if report.status != DRAFT or (Reminder.Kind.REPORT, report.pk, rung) in state.reached:
+            if report.status != DRAFT or (Reminder.Kind.REPORT, report.pk, report_rung) in state.reached:
                 continue
             officers = state.officers.get(report.agency_id, [])
             deliveries = [Delivery(kind=Delivery.Kind.REMINDER, user=r.user, email=r.email, language=r.language)
@@ -184,7 +187,7 @@ def _new_rungs(state, result):
                 deliveries.append(Delivery(kind=Delivery.Kind.REMINDER, email=head, language=settings.LANGUAGE_CODE,
                                            is_copy=True))
             reminder = Reminder(kind=Reminder.Kind.REPORT, reporting_year=reporting_year, report=report,
-                                offset_days=rung, run_date=state.today)
+                                offset_days=report_rung, run_date=state.today)
             reminder._deliveries = deliveries
             new.append(reminder)
             result.reminders += 1

@@ -69,13 +69,16 @@ def test_a_daily_cron_sends_each_rung_once_and_nothing_in_between(world, smtp):
 
 def test_overdue_reminders_stop_after_reminder_overdue_max(world, smtp, settings):
     settings.REMINDER_OVERDUE_MAX = 2
-    sent_on = []
-    for offset in range(0, 60):
+    sent_on, digests_on = [], []
+    for offset in range(0, 36):
         smtp.clear()
         send_reminders(day(offset))
         if smtp.to(OFFICER):
             sent_on.append(offset)
+        if smtp.to(COORD):
+            digests_on.append(offset)
     assert sent_on == [0, 7, 14]  # the due date, two overdue, then nothing however long it stays missing
+    assert digests_on == [0, 7, 14, 21, 28, 35]  # the coordinators' digest goes on
 
 
 def test_a_cron_that_runs_only_on_the_listed_days_sends_no_backlog(world, smtp):

@@ -41,7 +41,7 @@ class SectionFilter(django_filters.ModelChoiceFilter):
     field_class = SectionChoiceField
 
 
-AGENCY_IN_TEXT = re.compile(r"\(([a-z0-9_-]+)\)\s*$")
+AGENCY_IN_TEXT = re.compile(r"\(([A-Za-z0-9_-]+)\)\s*$")  # "Sở Tư pháp (so-tu-phap)": a slug in brackets at the end
 MAX_AGENCY_MATCHES = 20
 
 

@@ -13,7 +13,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from accounts.permissions import membership_roles
+from accounts.permissions import agency_ids_for, is_coordinator, sees_all_reports
 from agencies.models import Agency, Membership
 from reports.models import AgencyReport, ReportingYear, TaskReport
 
@@ -40,15 +40,12 @@ class Roles:
 
 
 def user_roles(user):
-    memberships = membership_roles(user)
-    officer = {a for a, role in memberships if role == Membership.Role.OFFICER}
-    others = {role for _, role in memberships}
+    """The user's roles, from accounts.permissions (one membership query per request, shared)."""
     return Roles(
-        officer_agency_ids=officer,
-        overseer_agency_ids={a for a, role in memberships
-                             if role in (Membership.Role.COORDINATOR, Membership.Role.VIEWER)},
-        sees_all=user.is_staff or bool(others & {Membership.Role.COORDINATOR, Membership.Role.VIEWER}),
-        is_coordinator=user.is_staff or Membership.Role.COORDINATOR in others,
+        officer_agency_ids=agency_ids_for(user, Membership.Role.OFFICER),
+        overseer_agency_ids=agency_ids_for(user, Membership.Role.COORDINATOR, Membership.Role.VIEWER),
+        sees_all=sees_all_reports(user),
+        is_coordinator=is_coordinator(user),
     )
 
 

@@ -12,7 +12,8 @@ from django.views.decorators.http import require_GET
 
 from reports.models import AgencyReport
 from tasks.models import Assignment, Responsibility
-from tasks.views import listed_tasks, user_roles, with_deadline_states
+from accounts.roles import Roles
+from tasks.views import listed_tasks, with_deadline_states
 
 from .models import Agency, AgencyGroup
 
@@ -93,8 +94,7 @@ def agency_detail(request, code):
     group_ids = {g.pk for g in agency.groups.all()}
     tasks = with_deadline_states(list(listed_tasks().for_agency(agency).in_plan_order()), today)
     led, coordinated = _split_by_role(tasks, agency, group_ids)
-    roles = user_roles(request.user)
-    readable = roles.sees_all or agency.pk in roles.officer_agency_ids
+    readable = Roles(request.user).reads_content_of(agency.pk)
     reports = list(agency.reports.select_related("plan").order_by("-year", "plan__number"))
     responsibilities = (
         Responsibility.objects.filter(Q(agencies=agency) | Q(groups__in=group_ids))

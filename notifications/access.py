@@ -4,10 +4,11 @@ read-only role trying to change it 403."""
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from agencies.models import Agency, Membership
+from accounts import roles
+from agencies.models import Agency
 
 # Who may give out or revoke an agency's calendar address: its officers and coordinators.
-CALENDAR_ROLES = (Membership.Role.OFFICER, Membership.Role.COORDINATOR)
+CALENDAR_ROLES = (roles.OFFICER, roles.COORDINATOR)
 
 
 def calendar_agencies(user):
@@ -30,11 +31,8 @@ def calendar_agencies(user):
 
 
 def get_calendar_agency_for_user(user, agency_pk):
-    """The agency if ``user`` may manage its calendar address: 404 for an agency that is not theirs, 403 for
-    a viewer's own agency. Admins (staff) manage every agency's."""
-    if user.is_staff:
-        return get_object_or_404(Agency, pk=agency_pk)
-    membership = get_object_or_404(user.memberships.select_related("agency"), agency_id=agency_pk)
-    if membership.role not in CALENDAR_ROLES:
+    """The agency if ``user`` may manage its calendar address (accounts.roles.may_manage_calendar), else 403
+    (agencies are public to signed-in users: nothing to hide behind a 404); 404 for no such agency."""
+    if not roles.may_manage_calendar(user, agency_pk):
         raise PermissionDenied
-    return membership.agency
+    return get_object_or_404(Agency, pk=agency_pk)

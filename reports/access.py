@@ -5,19 +5,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from accounts.permissions import agency_ids_for, is_coordinator, sees_all_reports
-from agencies.models import Membership
+from accounts import roles
 
 from .models import AgencyReport, Evidence
-
-
-def officer_agency_ids(user):
-    return agency_ids_for(user, Membership.Role.OFFICER)
-
-
-def can_see_all_reports(user):
-    """Coordinators, viewers and admins see every agency's submitted reports."""
-    return sees_all_reports(user)
 
 
 def get_report_for_user(user, pk):
@@ -29,21 +19,21 @@ def get_report_for_user(user, pk):
 def get_writable_report_for_user(user, pk):
     """The report if ``user`` is an officer of its agency (404 if they cannot see it, 403 if read-only)."""
     report = get_report_for_user(user, pk)
-    if report.agency_id not in officer_agency_ids(user):
+    if report.agency_id not in roles.officer_agency_ids(user):
         raise PermissionDenied
     return report
 
 
 def get_reviewable_report_for_user(user, pk):
-    report = get_report_for_user(user, pk)
-    if not is_coordinator(user):
+    """The report if ``user`` may review it: 403 for anyone without the power (whatever the report), then 404."""
+    if not roles.may_review(user):
         raise PermissionDenied
-    return report
+    return get_report_for_user(user, pk)
 
 
 def shows_content(user, report, officer_ids=None):
     """Drafts stay private to their agency: others see a report's content once it has been submitted."""
-    officer_ids = officer_agency_ids(user) if officer_ids is None else officer_ids
+    officer_ids = roles.officer_agency_ids(user) if officer_ids is None else officer_ids
     return report.agency_id in officer_ids or report.first_submitted_at is not None
 
 

@@ -84,14 +84,13 @@ class AgencyReportQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Reports a user may see: all for admins, coordinators and viewers; their agencies' for officers."""
-        from accounts.permissions import agency_ids_for, sees_all_reports
-        from agencies.models import Membership
+        from accounts import roles
 
-        if not user.is_authenticated or not user.is_active:
+        if not roles.signed_in(user):
             return self.none()
-        if user.is_superuser or sees_all_reports(user):
+        if roles.sees_all_reports(user):
             return self
-        return self.filter(agency_id__in=agency_ids_for(user, Membership.Role.OFFICER))
+        return self.filter(agency_id__in=roles.officer_agency_ids(user))
 
     def submitted(self):
         return self.filter(status__in=[AgencyReport.Status.SUBMITTED, AgencyReport.Status.ACCEPTED])
@@ -136,6 +135,12 @@ class AgencyReport(models.Model):
         verbose_name = _("báo cáo của cơ quan")
         verbose_name_plural = pgettext_lazy("plural", "báo cáo của cơ quan")
         ordering = ["plan", "-year", "agency__name"]
+        # Roles given without a membership (accounts.roles): a coordinator's, a leader's, an admin's power.
+        permissions = [
+            ("review_agencyreport", _("Xem xét (tiếp nhận, trả lại) báo cáo, mở kỳ báo cáo, xuất báo cáo tổng hợp")),
+            ("view_all_agencyreports", _("Xem mọi báo cáo đã gửi và số liệu tổng hợp")),
+            ("reopen_agencyreport", _("Mở lại báo cáo đã tiếp nhận")),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["plan", "year", "agency"], name="reports_one_report_per_agency_year"),
             models.CheckConstraint(

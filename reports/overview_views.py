@@ -14,16 +14,15 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from accounts.permissions import is_coordinator
+from accounts import roles
 from tasks.models import Plan, Task
 
 from . import aggregates, exports
-from .access import can_see_all_reports
 
 
 def _plan_for(user, plan_pk, year):
     """The plan if ``user`` may read the year's aggregates (404 otherwise, like a missing plan)."""
-    if not can_see_all_reports(user):
+    if not roles.sees_all_reports(user):
         raise Http404
     plan = get_object_or_404(Plan.objects.select_related("report_recipient", "issuer"), pk=plan_pk)
     if year is not None and not plan.runs_in(year):
@@ -34,7 +33,7 @@ def _plan_for(user, plan_pk, year):
 def _page(request, template, plan, year, tab, **context):
     context.update({
         "plan": plan, "year": year, "tab": tab, "plan_years": list(plan.years),
-        "can_export": is_coordinator(request.user),
+        "can_export": roles.may_export(request.user),
     })
     return render(request, f"reports/overview/{template}", context)
 
@@ -125,9 +124,9 @@ def years(request, plan_pk):
 
 
 def _export(request, plan_pk, year):
-    plan = _plan_for(request.user, plan_pk, year)
-    if not is_coordinator(request.user):
+    if not roles.may_export(request.user):
         raise PermissionDenied
+    plan = _plan_for(request.user, plan_pk, year)
     return plan, aggregates.compile_year(plan, year, _today())
 
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from accounts import roles
 from tasks.models import Assignment, Task
 
 from plan_tracker.text import nfc
@@ -268,7 +269,7 @@ def review_report(report, user, *, accept, comment=""):
 @transaction.atomic
 def reopen_report(report, user, *, comment=""):
     """Admins only: an accepted report goes back to the agency (as returned), and that is recorded."""
-    if not (user.is_staff or user.is_superuser):
+    if not roles.may_reopen(user):
         raise PermissionDenied(_("Chỉ quản trị viên được mở lại báo cáo đã tiếp nhận."))
     report = _lock(report)
     if report.status != AgencyReport.Status.ACCEPTED:

@@ -15,17 +15,15 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.permissions import is_coordinator
+from accounts import roles
 from tasks.models import Plan
 
 from . import services
 from .access import (
-    can_see_all_reports,
     get_evidence_for_user,
     get_report_for_user,
     get_reviewable_report_for_user,
     get_writable_report_for_user,
-    officer_agency_ids,
     shows_content,
 )
 from .forms import OpenYearForm, ReopenForm, ReportForm, ReviewForm
@@ -37,16 +35,16 @@ from .models import AgencyReport, Evidence, ReportingYear, TaskReport, local_dat
 def my_reports(request):
     """Reports the user works on (officers), and the plans' reporting years (coordinators, viewers)."""
     own = (
-        AgencyReport.objects.filter(agency_id__in=officer_agency_ids(request.user))
+        AgencyReport.objects.filter(agency_id__in=roles.officer_agency_ids(request.user))
         .select_related("plan", "agency")
         .order_by("-year", "plan__number", "agency__name")
     )
     years = None
-    if can_see_all_reports(request.user):
+    if roles.sees_all_reports(request.user):
         years = ReportingYear.objects.select_related("plan").order_by("plan__number", "-year")
     return render(request, "reports/my_reports.html", {
         "own": own, "years": years, "today": local_date(timezone.now()),
-        "plans": Plan.objects.order_by("number") if is_coordinator(request.user) else None,
+        "plans": Plan.objects.order_by("number") if roles.may_open_year(request.user) else None,
     })
 
 
@@ -59,7 +57,7 @@ def _lines(report):
 
 
 def _report_page(request, report, form=None, status=200):
-    officer_ids = officer_agency_ids(request.user)
+    officer_ids = roles.officer_agency_ids(request.user)
     can_edit = report.agency_id in officer_ids and report.is_editable_by_agency
     content = shows_content(request.user, report, officer_ids)
     lines = []
@@ -78,8 +76,8 @@ def _report_page(request, report, form=None, status=200):
         "form": form if can_edit else None,
         "can_edit": can_edit,
         "shows_content": content,
-        "can_review": report.status == AgencyReport.Status.SUBMITTED and is_coordinator(request.user),
-        "can_reopen": report.status == AgencyReport.Status.ACCEPTED and request.user.is_staff,
+        "can_review": report.status == AgencyReport.Status.SUBMITTED and roles.may_review(request.user),
+        "can_reopen": report.status == AgencyReport.Status.ACCEPTED and roles.may_reopen(request.user),
         "review_form": ReviewForm(),
         "reopen_form": ReopenForm(),
         "events": report.events.select_related("actor"),
@@ -163,9 +161,9 @@ def report_review(request, pk):
 @login_required
 @require_POST
 def report_reopen(request, pk):
-    report = get_report_for_user(request.user, pk)
-    if not request.user.is_staff:
+    if not roles.may_reopen(request.user):
         raise PermissionDenied
+    report = get_report_for_user(request.user, pk)
     form = ReopenForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Cần ghi lý do mở lại."))
@@ -266,7 +264,7 @@ def evidence_delete(request, pk):
 @require_GET
 def year_submissions(request, plan_pk, year):
     """The coordinator's list: every report of the plan and year with state, time, on time or late."""
-    if not can_see_all_reports(request.user):
+    if not roles.sees_all_reports(request.user):
         raise Http404
     plan = get_object_or_404(Plan.objects.select_related("report_recipient"), pk=plan_pk)
     reporting_year = ReportingYear.objects.filter(plan=plan, year=year).first()
@@ -281,7 +279,7 @@ def year_submissions(request, plan_pk, year):
     return render(request, "reports/year_submissions.html", {
         "plan": plan, "year": year, "reporting_year": reporting_year, "reports": reports,
         "counts": counts, "due_date": plan.report_due_date(year),
-        "can_open": is_coordinator(request.user) and year in plan.years,
+        "can_open": roles.may_open_year(request.user) and year in plan.years,
         "statuses": AgencyReport.Status,
     })
 
@@ -289,7 +287,7 @@ def year_submissions(request, plan_pk, year):
 @login_required
 @require_POST
 def open_year(request, plan_pk):
-    if not is_coordinator(request.user):
+    if not roles.may_open_year(request.user):
         raise PermissionDenied
     plan = get_object_or_404(Plan, pk=plan_pk)
     form = OpenYearForm(request.POST)

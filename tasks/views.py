@@ -13,7 +13,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from accounts.permissions import agency_ids_for, is_coordinator, sees_all_reports
+from accounts.roles import Roles
 from agencies.models import Agency, Membership
 from reports.models import AgencyReport, ReportingYear, TaskReport
 
@@ -28,26 +28,6 @@ SUBMITTED = [AgencyReport.Status.SUBMITTED, AgencyReport.Status.ACCEPTED]
 
 
 # ------------------------------------------------------------------------------------ helpers
-
-@dataclass
-class Roles:
-    """What the signed-in user is, from one query on their memberships."""
-
-    officer_agency_ids: set = field(default_factory=set)
-    sees_all: bool = False  # coordinator, viewer or admin: sees every agency's submitted reports
-    is_coordinator: bool = False
-    overseer_agency_ids: set = field(default_factory=set)  # agencies where the user coordinates or views
-
-
-def user_roles(user):
-    """The user's roles, from accounts.permissions (one membership query per request, shared)."""
-    return Roles(
-        officer_agency_ids=agency_ids_for(user, Membership.Role.OFFICER),
-        overseer_agency_ids=agency_ids_for(user, Membership.Role.COORDINATOR, Membership.Role.VIEWER),
-        sees_all=sees_all_reports(user),
-        is_coordinator=is_coordinator(user),
-    )
-
 
 @dataclass
 class DeadlineState:
@@ -111,12 +91,12 @@ def _percent(part, whole):
 def home(request):
     """An officer's agency work this year; the province overview for coordinators and viewers."""
     today = timezone.localdate()
-    roles = user_roles(request.user)
+    roles = Roles(request.user)
     context = {"today": today, "year": today.year, "roles": roles}
     if roles.officer_agency_ids:
         context["officer"] = _officer_home(roles.officer_agency_ids, today)
     if roles.sees_all:
-        context["overview"] = _overview_home(today, roles.overseer_agency_ids)
+        context["overview"] = _overview_home(today, roles.overseen_agency_ids)
     return render(request, "home.html", context)
 
 
@@ -347,7 +327,7 @@ def task_detail(request, pk):
         pk=pk,
     )
     task.deadline = deadline_state(task, today)
-    roles = user_roles(request.user)
+    roles = Roles(request.user)
     lines = list(
         TaskReport.objects.filter(task=task)
         .filter(Q(report__status__in=SUBMITTED) | Q(report__agency_id__in=roles.officer_agency_ids))
@@ -355,7 +335,7 @@ def task_detail(request, pk):
         .order_by("-report__year", "role", "report__agency__sort_key")
     )
     for line in lines:
-        line.readable = roles.sees_all or line.report.agency_id in roles.officer_agency_ids
+        line.readable = roles.reads_content_of(line.report.agency_id)
     # Per year: how many of the obliged agencies' reports on this task have been submitted.
     years = {
         row["report__year"]: row for row in

@@ -8,7 +8,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core import mail
 from django.urls import reverse
 
-from accounts.permissions import agencies_for, is_coordinator, is_officer, is_viewer
+from accounts.roles import agencies_for, is_admin, is_coordinator, is_officer, is_viewer, may_reopen, sees_all_reports
 from agencies.models import Membership
 from conftest import make_agency, make_user
 
@@ -309,6 +309,10 @@ def people(db, django_user_model):
         "viewer": make_user(django_user_model, "viewer", other, role=Membership.Role.VIEWER),
         "both": both,
         "staff": make_user(django_user_model, "staff", is_staff=True),
+        "staff reviewer": _with_permissions(make_user(django_user_model, "reviewer", is_staff=True),
+                                            "review_agencyreport"),
+        "staff leader": _with_permissions(make_user(django_user_model, "leader"), "view_all_agencyreports"),
+        "superuser": django_user_model.objects.create_superuser("root", password="x"),
         "nobody": make_user(django_user_model, "nobody"),
         "deactivated coordinator": make_user(
             django_user_model, "gone", other, role=Membership.Role.COORDINATOR, is_active=False
@@ -317,24 +321,38 @@ def people(db, django_user_model):
     }
 
 
+def _with_permissions(user, *codenames):
+    from django.contrib.auth.models import Permission
+
+    user.user_permissions.set(Permission.objects.filter(content_type__app_label="reports", codename__in=codenames))
+    return user
+
+
 @pytest.mark.parametrize(
-    "persona, coordinator, viewer, officer",
+    "persona, coordinator, viewer, officer, sees_all, admin",
     [
-        ("officer", False, False, True),
-        ("coordinator", True, False, False),
-        ("viewer", False, True, False),
-        ("both", False, True, True),
-        ("staff", True, False, False),
-        ("nobody", False, False, False),
-        ("deactivated coordinator", False, False, False),
-        ("anonymous", False, False, False),
+        ("officer", False, False, True, False, False),
+        ("coordinator", True, False, False, True, False),
+        ("viewer", False, True, False, True, False),
+        ("both", False, True, True, True, False),
+        # is_staff only opens the admin site: no role without a membership or a permission.
+        ("staff", False, False, False, False, False),
+        ("staff reviewer", True, False, False, True, False),
+        ("staff leader", False, True, False, True, False),
+        ("superuser", True, False, False, True, True),
+        ("nobody", False, False, False, False, False),
+        ("deactivated coordinator", False, False, False, False, False),
+        ("anonymous", False, False, False, False, False),
     ],
 )
-def test_role_helpers_answer_per_persona(people, persona, coordinator, viewer, officer):
+def test_role_helpers_answer_per_persona(people, persona, coordinator, viewer, officer, sees_all, admin):
     user = people[persona]
     assert is_coordinator(user) is coordinator
     assert is_viewer(user) is viewer
     assert is_officer(user) is officer
+    assert sees_all_reports(user) is sees_all
+    assert is_admin(user) is admin
+    assert may_reopen(user) is admin
 
 
 def test_agencies_for_lists_only_the_agencies_where_the_user_holds_that_role(people):
@@ -354,11 +372,10 @@ def test_agencies_for_is_empty_without_asking_the_database_for_anonymous_or_deac
 
 
 def test_role_helpers_share_one_query_per_user(people, django_assert_num_queries):
-    # SELECT agency_id, role FROM agencies_membership WHERE user_id = …: once, then every helper answers
-    # from it (a request asks once however many checks its view makes).
-    with django_assert_num_queries(1):
-        for helper in (is_coordinator, is_viewer, is_officer, is_coordinator):
-            helper(people["nobody"])
-    # Staff are coordinators without a query.
-    with django_assert_num_queries(0):
-        assert is_coordinator(people["staff"])
+    # SELECT agency_id, role FROM agencies_membership WHERE user_id = … UNION SELECT NULL, app.codename of the
+    # role permissions the user holds: once, then every helper answers from it (a request asks once however many
+    # checks its view makes).
+    for persona in ("nobody", "staff reviewer", "coordinator"):
+        with django_assert_num_queries(1):
+            for helper in (is_coordinator, is_viewer, is_officer, sees_all_reports, may_reopen, is_coordinator):
+                helper(people[persona])

@@ -187,7 +187,7 @@ def test_an_officer_cannot_touch_another_agencys_address(client, agency_world, d
     stranger = make_user(django_user_model, "stranger", make_agency(), email="s@example.vn")
     client.force_login(stranger)
 
-    assert client.post(reverse("notifications:calendar-token-revoke", args=[dept.pk])).status_code == 404
+    assert client.post(reverse("notifications:calendar-token-revoke", args=[dept.pk])).status_code == 403
     assert CalendarToken.objects.live().get(agency=dept) == token
 
 

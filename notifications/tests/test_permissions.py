@@ -9,26 +9,28 @@ from agencies.models import Membership
 from conftest import make_agency, make_user
 from notifications.services import new_calendar_token
 
-PERSONAS = ["anonymous", "officer", "other_officer", "coordinator", "viewer", "admin"]
+PERSONAS = ["anonymous", "officer", "other_officer", "coordinator", "viewer", "admin", "staff"]
 LOGIN = 302  # anonymous users are sent to the login page
 OK = 302  # a successful POST redirects back to the preferences page
 
-# (url name, object, method): statuses for anonymous, officer, other_officer, coordinator, viewer, admin
+# (url name, object, method): statuses for anonymous, officer, other_officer, coordinator, viewer, admin, staff
+# (staff: may enter the Django admin, with no permission and no membership). Managing an agency's calendar is a
+# power over that agency: without it the answer is 403, whichever agency (agencies are not secret).
 MATRIX = {
-    ("notifications:preferences", None, "get"): [LOGIN, 200, 200, 200, 200, 200],
-    ("notifications:preferences", None, "post"): [LOGIN, OK, OK, OK, OK, OK],
+    ("notifications:preferences", None, "get"): [LOGIN, 200, 200, 200, 200, 200, 200],
+    ("notifications:preferences", None, "post"): [LOGIN, OK, OK, OK, OK, OK, OK],
     # Agency A: the officer's. The coordinator and the viewer belong to agency C.
-    ("notifications:calendar-token-new", "agency_a", "get"): [LOGIN, 405, 405, 405, 405, 405],
-    ("notifications:calendar-token-new", "agency_a", "post"): [LOGIN, OK, 404, 404, 404, OK],
-    ("notifications:calendar-token-new", "agency_c", "post"): [LOGIN, 404, 404, OK, 403, OK],
-    ("notifications:calendar-token-revoke", "agency_a", "get"): [LOGIN, 405, 405, 405, 405, 405],
-    ("notifications:calendar-token-revoke", "agency_a", "post"): [LOGIN, OK, 404, 404, 404, OK],
-    ("notifications:calendar-token-revoke", "agency_c", "post"): [LOGIN, 404, 404, OK, 403, OK],
+    ("notifications:calendar-token-new", "agency_a", "get"): [LOGIN, 405, 405, 405, 405, 405, 405],
+    ("notifications:calendar-token-new", "agency_a", "post"): [LOGIN, OK, 403, 403, 403, OK, 403],
+    ("notifications:calendar-token-new", "agency_c", "post"): [LOGIN, 403, 403, OK, 403, OK, 403],
+    ("notifications:calendar-token-revoke", "agency_a", "get"): [LOGIN, 405, 405, 405, 405, 405, 405],
+    ("notifications:calendar-token-revoke", "agency_a", "post"): [LOGIN, OK, 403, 403, 403, OK, 403],
+    ("notifications:calendar-token-revoke", "agency_c", "post"): [LOGIN, 403, 403, OK, 403, OK, 403],
     # The feed needs no sign-in: the token is the key, for everybody alike.
-    ("notifications:calendar-feed", "live_token", "get"): [200, 200, 200, 200, 200, 200],
-    ("notifications:calendar-feed", "live_token", "post"): [405, 405, 405, 405, 405, 405],
-    ("notifications:calendar-feed", "revoked_token", "get"): [404, 404, 404, 404, 404, 404],
-    ("notifications:calendar-feed", "wrong_token", "get"): [404, 404, 404, 404, 404, 404],
+    ("notifications:calendar-feed", "live_token", "get"): [200, 200, 200, 200, 200, 200, 200],
+    ("notifications:calendar-feed", "live_token", "post"): [405, 405, 405, 405, 405, 405, 405],
+    ("notifications:calendar-feed", "revoked_token", "get"): [404, 404, 404, 404, 404, 404, 404],
+    ("notifications:calendar-feed", "wrong_token", "get"): [404, 404, 404, 404, 404, 404, 404],
 }
 
 
@@ -41,6 +43,7 @@ def world(db, django_user_model):
         "coordinator": make_user(django_user_model, "coord", c, role=Membership.Role.COORDINATOR),
         "viewer": make_user(django_user_model, "viewer", c, role=Membership.Role.VIEWER),
         "admin": django_user_model.objects.create_superuser("root", password="x"),
+        "staff": make_user(django_user_model, "staff", is_staff=True),
     }
     revoked = new_calendar_token(b, None)
     new_calendar_token(b, None)  # revokes the first

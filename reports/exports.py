@@ -20,7 +20,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from plan_tracker.exchange import escape_xlsx_text
+from exchange.formats import escape_xlsx_text
 
 from .aggregates import KIND_GROUPS, LEAD, NOT_REPORTED, SPREAD_LABELS, AgencyReport, State, TaskReport
 

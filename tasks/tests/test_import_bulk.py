@@ -25,20 +25,10 @@ from import_export.fields import Field
 from agencies.models import Agency
 from agencies.resources import AgencyResource
 from conftest import make_agency, make_plan, make_section, make_task
-from plan_tracker.exchange import (
-    CSV,
-    FORMATS,
-    XLSX,
-    CodeKeyedResource,
-    CodeListWidget,
-    _NotInPython,
-    _RefersToExcluded,
-    _RowDiff,
-    compile_condition,
-    import_dataset,
-    read_dataset,
-    result_messages,
-)
+from exchange.constraints import NotInPython, RefersToExcluded, compile_condition
+from exchange.formats import CSV, FORMATS, XLSX, read_dataset
+from exchange.resources import CodeKeyedResource, _RowDiff, import_dataset, result_messages
+from exchange.widgets import CodeListWidget
 from plan_tracker.text import fold
 from tasks.models import Assignment, Plan, Task
 from tasks.resources import AssignmentResource, TaskResource
@@ -394,10 +384,10 @@ def test_check_constraints_evaluated_in_python_agree_with_the_database(db, insta
 
 def test_a_condition_on_a_field_with_an_error_is_not_evaluated_and_other_conditions_are_djangos(db):
     deadline = compile_condition(~Q(timeframe_kind="deadline") | Q(due_date__isnull=False), Task)
-    with pytest.raises(_RefersToExcluded):
+    with pytest.raises(RefersToExcluded):
         deadline(Task(timeframe_kind="deadline"), {"due_date"})
     for condition in (Q(plan__code="x"), Q(title__icontains="x"), Q(order__gt=F("order") + 1)):
-        with pytest.raises(_NotInPython):
+        with pytest.raises(NotInPython):
             compile_condition(condition, Task)
 
 

@@ -17,16 +17,8 @@ from django.urls import reverse
 from agencies.models import Agency, AgencyGroup
 from agencies.resources import AgencyGroupResource, AgencyResource
 from conftest import make_agency, make_group, make_plan, make_section, make_task
-from plan_tracker.exchange import (
-    CSV,
-    FORMATS,
-    FORMULA_PREFIXES,
-    XLSX,
-    FileReadError,
-    import_dataset,
-    read_dataset,
-    result_messages,
-)
+from exchange.formats import CSV, FORMATS, FORMULA_PREFIXES, XLSX, FileReadError, read_dataset
+from exchange.resources import import_dataset, result_messages
 from tasks.models import Assignment, Plan, Section, Task
 from tasks.resources import AssignmentResource, TaskResource
 

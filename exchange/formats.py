@@ -19,10 +19,18 @@ from import_export.formats import base_formats
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\0")
 
+
+def looks_like_formula(text):
+    """Whether a spreadsheet could take ``text`` for a formula: it starts with one of
+    FORMULA_PREFIXES. openpyxl would store "=…" as a formula; Excel would also run "+", "-", "@" and
+    tab-led text typed back into a cell. The one rule for every CSV and XLSX file the site writes."""
+    return text.startswith(FORMULA_PREFIXES)
+
+
 # A cell gets an apostrophe when it starts with a formula character, possibly behind apostrophes
 # of its own: "'=x" is written "''=x". Import removes exactly one apostrophe under the same rule,
 # so the round trip is exact for every string (an "'abc" that was never escaped stays as it is).
-_CSV_NEEDS_QUOTE = re.compile(r"'*[=+\-@\t\r\0]")
+_CSV_NEEDS_QUOTE = re.compile("'*[%s]" % re.escape("".join(FORMULA_PREFIXES)))
 
 
 def escape_csv_cell(value):
@@ -224,7 +232,7 @@ class XLSX(base_formats.XLSX):
                     cell.value = escape_xlsx_text(value)
                     # openpyxl would store "=…" as a formula and "#N/A" as an error: force text.
                     cell.data_type = "s"
-                    if value.startswith(FORMULA_PREFIXES):
+                    if looks_like_formula(value):
                         # Excel's "text, not formula" flag: stays text even when the cell is edited.
                         cell.quotePrefix = True
                 else:

@@ -4,7 +4,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from plan_tracker.exchange import ExchangeAdminMixin, FoldedSearchMixin
+from exchange.admin import ExchangeAdminMixin
+from plan_tracker.admin_search import FoldedSearchMixin
 
 from .models import Agency, AgencyGroup, Membership
 from .resources import AgencyGroupResource, AgencyResource

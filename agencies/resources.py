@@ -3,7 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from import_export.fields import Field
 
-from plan_tracker.exchange import CodeKeyedResource, CodeListWidget
+from exchange.resources import CodeKeyedResource
+from exchange.widgets import CodeListWidget
 
 from .models import Agency, AgencyGroup
 

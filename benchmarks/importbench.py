@@ -17,7 +17,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from plan_tracker.exchange import XLSX
+from exchange.formats import XLSX
 from tasks.models import Plan, Section, Task
 from tasks.resources import TaskResource
 

@@ -9,7 +9,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from plan_tracker.exchange import FoldedSearchMixin
+from plan_tracker.admin_search import FoldedSearchMixin
 
 from .models import CalendarToken, Delivery, Preference, Reminder
 

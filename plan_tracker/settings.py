@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "import_export",
     "simple_history",
+    # Import/export machinery the domain apps' resources and admins use (no models).
+    "exchange",
     "agencies",
     "tasks",
     "reports",

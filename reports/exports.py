@@ -20,7 +20,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from plan_tracker.exchange import escape_xlsx_text
+from exchange.formats import escape_xlsx_text, looks_like_formula
 
 from .aggregates import KIND_GROUPS, LEAD, NOT_REPORTED, SPREAD_LABELS, AgencyReport, State, TaskReport
 
@@ -74,10 +74,6 @@ def _status_text(agency_row, past_due):
 # ==================================================================================================
 # XLSX
 
-# openpyxl turns a string starting with "=" into a formula; Excel would also run "+", "-", "@" and
-# tab-led text typed back into a cell. Such cells are written as text with Excel's quote prefix.
-_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
 DATE_FORMAT = "dd/mm/yyyy"
 DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
 PERCENT_FORMAT = "0.0%"
@@ -122,7 +118,7 @@ class _Sheet:
             cell.data_type = "s"
             if "\n" in text or len(text) > 60:
                 cell.style = self.WRAP  # before quotePrefix: a named style replaces the cell's style
-            if text.startswith(_FORMULA_PREFIXES):
+            if looks_like_formula(text):
                 cell.quotePrefix = True
         elif isinstance(value, datetime.datetime):
             cell.value = _local(value).replace(tzinfo=None)  # spreadsheets have no time zones

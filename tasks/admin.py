@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
-from plan_tracker.exchange import ExchangeAdminMixin, FoldedSearchMixin
+from exchange.admin import ExchangeAdminMixin
+from plan_tracker.admin_search import FoldedSearchMixin
 
 from .models import Assignment, Plan, Responsibility, Section, Task
 from .resources import AssignmentResource, TaskResource

@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from import_export.fields import Field
 
 from agencies.models import Agency, AgencyGroup
-from plan_tracker.exchange import CodeKeyedResource, CodeWidget, ScopedCodeWidget, TextWidget
+from exchange.resources import CodeKeyedResource
+from exchange.widgets import CodeWidget, ScopedCodeWidget, TextWidget
 
 from .models import Assignment, Plan, Section, Task
 
@@ -37,7 +38,7 @@ class TaskResource(CodeKeyedResource):
         name = _("Nhiệm vụ (theo mã kế hoạch và số nhiệm vụ)")
         import_id_fields = ("plan", "number")
         # No many-to-many cells, no row refers to another: written in batches, with history
-        # (plan_tracker.exchange.CodeKeyedResource). 10,000 rows: README "Import speed".
+        # (exchange.resources.CodeKeyedResource). 10,000 rows: README "Import speed".
         use_bulk = True
         fields = (
             "plan", "number", "section", "title", "content",

@@ -10,7 +10,7 @@ import zipfile
 import docx
 import openpyxl
 
-from plan_tracker.exchange import unescape_xlsx_text
+from exchange.formats import unescape_xlsx_text
 import pytest
 from django.urls import reverse
 from docx.shared import Pt

@@ -8,10 +8,7 @@ import datetime
 import io
 import unicodedata
 
-import openpyxl
 import pytest
-import tablib
-from diff_match_patch import diff_match_patch
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ImproperlyConfigured
@@ -25,20 +22,10 @@ from import_export.fields import Field
 from agencies.models import Agency
 from agencies.resources import AgencyResource
 from conftest import make_agency, make_plan, make_section, make_task
-from plan_tracker.exchange import (
-    CSV,
-    FORMATS,
-    XLSX,
-    CodeKeyedResource,
-    CodeListWidget,
-    _NotInPython,
-    _RefersToExcluded,
-    _RowDiff,
-    compile_condition,
-    import_dataset,
-    read_dataset,
-    result_messages,
-)
+from exchange.constraints import NotInPython, RefersToExcluded, compile_condition
+from exchange.formats import CSV, FORMATS, XLSX, read_dataset
+from exchange.resources import CodeKeyedResource, import_dataset, result_messages
+from exchange.widgets import CodeListWidget
 from plan_tracker.text import fold
 from tasks.models import Assignment, Plan, Task
 from tasks.resources import AssignmentResource, TaskResource
@@ -394,10 +381,10 @@ def test_check_constraints_evaluated_in_python_agree_with_the_database(db, insta
 
 def test_a_condition_on_a_field_with_an_error_is_not_evaluated_and_other_conditions_are_djangos(db):
     deadline = compile_condition(~Q(timeframe_kind="deadline") | Q(due_date__isnull=False), Task)
-    with pytest.raises(_RefersToExcluded):
+    with pytest.raises(RefersToExcluded):
         deadline(Task(timeframe_kind="deadline"), {"due_date"})
     for condition in (Q(plan__code="x"), Q(title__icontains="x"), Q(order__gt=F("order") + 1)):
-        with pytest.raises(_NotInPython):
+        with pytest.raises(NotInPython):
             compile_condition(condition, Task)
 
 
@@ -412,67 +399,7 @@ def test_use_bulk_refuses_many_to_many_cells(db):
         BulkAgencyResource()
 
 
-# --- The preview's cells and the XLSX reader --------------------------------------------------------
-
-
-@pytest.mark.parametrize("new", [True, False], ids=["new", "update"])
-def test_preview_cells_are_the_librarys_html_diff(new):
-    left = ["same", "", "old <b>", "a\nb", "x & y", "", "3"]
-    right = ["same", "", "new <b>", "a\nc", "x & y", "added", ""]
-    dmp = diff_match_patch()
-    expected = []
-    for v1, v2 in zip(left, right):  # import_export.resources.Diff.as_html
-        if v1 != v2 and new:
-            v1 = ""
-        diff = dmp.diff_main(v1, v2)
-        dmp.diff_cleanupSemantic(diff)
-        expected.append(dmp.diff_prettyHtml(diff))
-
-    cells = _RowDiff(left, right, new)
-
-    assert list(cells) == expected
-    assert cells.__html__() == "".join(f"<td>{c}</td>" for c in expected)
-
-
-def tricky_workbook():
-    dataset = tablib.Dataset(headers=["text", "number", "date", "empty", "flag"])
-    texts = ["=SUM(A1)", "+x", "-y", "@z", "\tt", "\rr", "\0n", "_x0041_", "_x005F_", "a\r\nb", "'=x", "#N/A",
-             "6", "1.1", "00123", "Đặng Thị Hà", " lề "]
-    for i, text in enumerate(texts):
-        dataset.append([text, i, "", "", ""])
-    book = openpyxl.load_workbook(io.BytesIO(XLSX().export_data(dataset)))
-    sheet = book.active
-    sheet["B3"], sheet["B4"], sheet["B5"] = 2.5, -7, 10**12
-    sheet["C2"], sheet["C3"] = datetime.datetime(2025, 3, 1), datetime.datetime(2025, 3, 1, 10, 30)
-    sheet["E2"], sheet["E3"] = True, False
-    sheet.insert_rows(1)  # a blank first row and column: row numbers must stay the spreadsheet's
-    sheet.insert_cols(1)
-    stream = io.BytesIO()
-    book.save(stream)
-    return stream.getvalue()
-
-
-def test_calamine_reads_a_workbook_exactly_as_openpyxl_does():
-    data = tricky_workbook()
-
-    fast = XLSX._read_calamine(data)
-
-    assert fast == XLSX._read_openpyxl(data)
-    assert fast[2][1:4] == ["=SUM(A1)", 0, datetime.datetime(2025, 3, 1)]
-
-
-def test_a_workbook_with_formula_errors_is_read_with_openpyxl_keeping_the_error_text():
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["plan", "number"])
-    sheet.append(["kh", "1.1"])
-    sheet["B2"].value, sheet["B2"].data_type = "#N/A", "e"
-    stream = io.BytesIO()
-    book.save(stream)
-
-    dataset = XLSX().create_dataset(stream.getvalue())
-
-    assert list(dataset[0]) == ["kh", "#N/A"]
+# --- A refused batch, a repeated row --------------------------------------------------------------
 
 
 def test_a_batch_the_database_refuses_is_reported_and_nothing_is_written(plan, importer):

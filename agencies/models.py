@@ -10,13 +10,19 @@ from plan_tracker.collation import vi_sort_key
 from plan_tracker.text import fold, nfc
 
 
+def active_in_year_q(year, prefix=""):
+    """SQL form of ``Agency.is_active_in_year``: the agency's validity overlaps the calendar year ``year``.
+    ``prefix`` reaches the agency from another model (``"agency__"``)."""
+    return (
+        (Q(**{f"{prefix}valid_from__isnull": True}) | Q(**{f"{prefix}valid_from__year__lte": year}))
+        & (Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__year__gte": year}))
+    )
+
+
 class AgencyQuerySet(models.QuerySet):
     def active_in_year(self, year):
         """Agencies whose validity overlaps the calendar year ``year``."""
-        return self.filter(
-            Q(valid_from__isnull=True) | Q(valid_from__year__lte=year),
-            Q(valid_to__isnull=True) | Q(valid_to__year__gte=year),
-        )
+        return self.filter(active_in_year_q(year))
 
     def search(self, text):
         """Accent- and case-insensitive search on code, names ("so tu phap" finds "Sở Tư pháp")."""
@@ -94,6 +100,7 @@ class Agency(models.Model):
         super().save(*args, **kwargs)
 
     def is_active_in_year(self, year):
+        """Whether the agency exists during the calendar year ``year`` (SQL form: ``active_in_year_q``)."""
         return (self.valid_from is None or self.valid_from.year <= year) and (
             self.valid_to is None or self.valid_to.year >= year
         )

@@ -6,3 +6,10 @@ class NotificationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "notifications"
     verbose_name = _("Nhắc hạn và thông báo")
+
+    def ready(self):
+        from reports.signals import report_event
+
+        from .services import report_event_created
+
+        report_event.connect(report_event_created, dispatch_uid="notifications.report_event_created")

@@ -33,7 +33,8 @@ from django.utils import timezone
 
 from agencies.models import Agency, AgencyGroup
 from plan_tracker.text import fold
-from reports.models import AgencyReport, ReportEvent, ReportingYear, TaskReport, local_date
+from reports.models import AgencyReport, ReportEvent, ReportingYear, TaskReport
+from reports.rules import State, is_on_time, local_date, submission_state
 from tasks.models import Assignment
 
 from . import ladder
@@ -126,7 +127,9 @@ class OpenYears:
         returned = [r for r in reports if r.status == RETURNED]
         if not not_submitted and not returned:
             return None
-        late = [r for r in reports if r.first_submitted_at and local_date(r.first_submitted_at) > due]
+        # On time / late: the report's own verdict (reports.rules), by its first submission.
+        states = {r.pk: submission_state(r) for r in reports}
+        late = [r for r in reports if states[r.pk] == State.LATE]
         for r in reports:
             r.url = absolute_url(r.get_absolute_url())
             r.first_submitted_local = local_date(r.first_submitted_at) if r.first_submitted_at else None
@@ -140,8 +143,9 @@ class OpenYears:
             "reminded": [r for r in not_submitted if r.agency_id in self.officers],
             "unreachable": [r for r in not_submitted if r.agency_id not in self.officers],
             "obliged": len(reports),
-            "submitted": sum(1 for r in reports if r.is_submitted),
-            "on_time": sum(1 for r in reports if r.first_submitted_at and local_date(r.first_submitted_at) <= due),
+            # As on the year's pages: a returned report was submitted (on time or late by its first submission).
+            "submitted": sum(1 for r in reports if states[r.pk] in (State.ON_TIME, State.LATE)),
+            "on_time": sum(1 for r in reports if states[r.pk] == State.ON_TIME),
             "year_url": absolute_url(reverse("reports:year-submissions", args=[plan.pk, reporting_year.year])),
         }
 
@@ -329,8 +333,8 @@ def queued():
     return getattr(settings, "NOTIFICATIONS_QUEUED", False)
 
 
-def report_event_created(event):
-    """Called by reports.services inside the transaction that creates a workflow ``event``.
+def report_event_created(sender=None, *, event, **kwargs):
+    """Receives reports.signals.report_event, inside the transaction that creates a workflow ``event``.
 
     Queued (NOTIFICATIONS_QUEUED): the mails are recorded here, in the same transaction as the event, so
     they are committed with it or not at all (a crash after the commit loses none); the send_notifications
@@ -468,7 +472,7 @@ def _compose(delivery, state, coordination):
         context.update({
             "submitted_at": timezone.localtime(event.at),
             "is_resubmission": report.first_submitted_at is not None and report.first_submitted_at < event.at,
-            "on_time": local_date(report.first_submitted_at or event.at) <= report.due_date,
+            "on_time": is_on_time(report.first_submitted_at or event.at, report.plan, report.year),
             "year_url": absolute_url(reverse("reports:year-submissions", args=[report.plan_id, report.year])),
         })
         return "submitted", context, None, None

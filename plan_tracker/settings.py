@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "accounts",
     # Deadline reminders, notifications by email, agencies' calendar feeds.
     "notifications",
+    # The pages people browse: home by role, plans, tasks, agencies (above the domain apps).
+    "portal",
     # Benchmark tooling (scale data, page benchmark, load test): management commands only, no URLs.
     "benchmarks",
 ]

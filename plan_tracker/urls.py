@@ -10,7 +10,6 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("reports/", include("reports.urls")),
     path("notifications/", include("notifications.urls")),
-    path("agencies/", include("agencies.urls")),
-    path("", include("tasks.urls")),
+    path("", include("portal.urls")),
 ]
 

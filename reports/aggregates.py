@@ -2,14 +2,11 @@
 agencies' own words. The overview pages and both exports read these functions and nothing else, so the
 files say exactly what the pages show.
 
-Rules, decided once here (DESIGN.md, "Reporting rules"):
+The rules these figures apply live in their own modules: on time, late, drafting, not started and missing in
+``reports.rules``; completed, overdue and done for the year in ``reports.completion``. What this module adds:
 
 * **Obliged** agencies are the AgencyReport rows of the year: ``open_reporting_year`` creates one per
   obliged agency. A year that was never opened has nobody obliged yet.
-* A report's **submission state** comes from its first submission: *on time* when first submitted on or
-  before the due date in local time (Asia/Ho_Chi_Minh), *late* after it. Never submitted: *drafting* when
-  it has been saved at least once, *not started* when it was never saved since the year was opened
-  (version 1). Once the due date has passed, drafting + not started are *missing*.
 * A **returned** report was submitted: it counts as submitted (on time or late by its first submission)
   for completeness and timeliness, and is shown as returned. Its content is being revised by the agency,
   so, like a draft, it is left out of every content figure — task statuses, quantities, indicators,
@@ -17,11 +14,6 @@ Rules, decided once here (DESIGN.md, "Reporting rules"):
   content never reaches a page or an export of this module.
 * Completeness = submitted ÷ obliged; timeliness = on time ÷ obliged; both also over the task × agency
   grid (one cell per report line).
-* A task is **done** for the year when every lead line (every line, for a task with no lead agency)
-  is in a submitted report with status completed or done for the year: a task led by a group of 30
-  agencies is done when all 30 say so. A deadline task is **overdue** when its deadline has passed (by
-  the end of the year viewed, or today if earlier) and not every lead agency has reported it completed
-  in a submitted report of that year or before.
 
 Every function runs a fixed number of queries, whatever the number of agencies.
 """
@@ -31,20 +23,18 @@ import zoneinfo
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import reduce
-from operator import or_
 
 from django.conf import settings
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, Prefetch, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
 from tasks.models import Assignment, Task
 
-from .models import AgencyReport, IndicatorValue, ReportingYear, TaskReport, local_date
-
-#: Reports whose content may be read and summed (see the module docstring for returned reports).
-CONTENT_STATUSES = (AgencyReport.Status.SUBMITTED, AgencyReport.Status.ACCEPTED)
+from . import completion, rules
+from .rules import CONTENT_STATUSES
+from .models import AgencyReport, IndicatorValue, ReportingYear, TaskReport
+from .rules import State, submission_state
 LEAD = Assignment.Role.LEAD
 
 # --------------------------------------------------------------------------------------------------
@@ -79,36 +69,7 @@ def _agency_order(agency):
 
 
 # --------------------------------------------------------------------------------------------------
-# Submission states
-
-
-class State:
-    ON_TIME = "on_time"
-    LATE = "late"
-    DRAFTING = "drafting"
-    NOT_STARTED = "not_started"
-
-    LABELS = {
-        ON_TIME: _("Gửi đúng hạn"),
-        LATE: _("Gửi muộn"),
-        DRAFTING: _("Đang soạn, chưa gửi"),
-        NOT_STARTED: _("Chưa bắt đầu"),
-    }
-    ORDER = (ON_TIME, LATE, DRAFTING, NOT_STARTED)
-
-
-def deadline_end(plan, year):
-    """The first instant after the due date, in local time: a first submission before it is on time."""
-    due = plan.report_due_date(year)
-    return datetime.datetime.combine(due + datetime.timedelta(days=1), datetime.time.min,
-                                     tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE))
-
-
-def submission_state(report):
-    """The state of one report (the Python twin of the conditions in ``year_figures``)."""
-    if report.first_submitted_at is not None:
-        return State.ON_TIME if report.is_on_time else State.LATE
-    return State.NOT_STARTED if report.version == 1 else State.DRAFTING
+# Headline figures
 
 
 def _share(part, whole):
@@ -165,7 +126,7 @@ class Figures:
         return _share(self.count(state), self.obliged)
 
     def is_past_due(self, today):
-        return today > self.due_date
+        return rules.is_past_due(self.due_date, today)
 
     def missing(self, today):
         """Reports not sent by the due date: all the unsent ones once it has passed, none before."""
@@ -180,8 +141,7 @@ def year_figures(plan, years):
     if not years:
         return result
     submitted = Q(first_submitted_at__isnull=False)
-    on_time = reduce(or_, (Q(year=y, first_submitted_at__lt=deadline_end(plan, y)) for y in years))
-    unsent = Q(first_submitted_at__isnull=True)
+    on_time = rules.state_q(State.ON_TIME, plan, years)
     rows = (
         AgencyReport.objects.filter(plan=plan, year__in=years)
         .values("year").order_by("year")
@@ -190,8 +150,8 @@ def year_figures(plan, years):
             obliged=Count("pk", distinct=True),
             submitted=Count("pk", distinct=True, filter=submitted),
             on_time=Count("pk", distinct=True, filter=on_time),
-            drafting=Count("pk", distinct=True, filter=unsent & Q(version__gt=1)),
-            not_started=Count("pk", distinct=True, filter=unsent & Q(version=1)),
+            drafting=Count("pk", distinct=True, filter=rules.state_q(State.DRAFTING, plan, years)),
+            not_started=Count("pk", distinct=True, filter=rules.state_q(State.NOT_STARTED, plan, years)),
             returned=Count("pk", distinct=True, filter=Q(status=AgencyReport.Status.RETURNED)),
             accepted=Count("pk", distinct=True, filter=Q(status=AgencyReport.Status.ACCEPTED)),
             cells=Count("lines"),
@@ -244,9 +204,7 @@ class AgencyRow:
     @property
     def days_late(self):
         """Whole days between the due date and the first submission (0 when on time)."""
-        if self.report.first_submitted_at is None:
-            return None
-        return max((local_date(self.report.first_submitted_at) - self.report.due_date).days, 0)
+        return rules.days_late(self.report.first_submitted_at, self.report.plan, self.report.year)
 
 
 @dataclass
@@ -391,8 +349,7 @@ class TaskRow:
 
     @property
     def is_done(self):
-        basis = self.lead if self.lead.total else self.all
-        return basis.total > 0 and basis.done == basis.total
+        return completion.is_done_for_year(self.lead, self.all)
 
     @property
     def done_share(self):
@@ -450,56 +407,36 @@ def _line_spreads(plan, year):
     return spreads
 
 
-def _with_lead_counts(tasks, plan, year):
-    """Annotate ``lead_count`` (lead agencies with a line up to ``year``) and ``lead_completed`` (those of
-    them with a "completed" line in a submitted report of ``year`` or before)."""
-    lead_line = Q(task_reports__role=LEAD, task_reports__report__plan=plan, task_reports__report__year__lte=year)
-    completed = lead_line & Q(task_reports__status=TaskReport.Status.COMPLETED,
-                              task_reports__report__status__in=CONTENT_STATUSES)
-    return tasks.annotate(lead_count=Count("task_reports__report__agency", distinct=True, filter=lead_line),
-                          lead_completed=Count("task_reports__report__agency", distinct=True, filter=completed))
-
-
-def _is_overdue(task, on):
-    return (task.timeframe_kind == Task.Timeframe.DEADLINE and task.due_date is not None and task.due_date < on
-            and (task.lead_count == 0 or task.lead_completed < task.lead_count))
-
-
-def plan_tasks_with_leads(plan, year):
-    """The plan's tasks in order with their agencies (see TaskQuerySet.with_agencies) and lead counts
-    (see _with_lead_counts): what task_rollup and overdue_tasks both need, in one query + prefetch."""
-    return list(_with_lead_counts(Task.objects.filter(plan=plan).with_agencies(), plan, year)
+def plan_tasks(plan, year):
+    """The plan's tasks in order with their agencies (lead groups with their members) and ``is_completed`` by
+    ``year`` (reports.completion): what task_rollup and overdue_tasks both need, in one query + prefetches."""
+    assignments = Assignment.objects.select_related("agency", "group").prefetch_related(
+        Prefetch("group__members", queryset=Agency.objects.only("pk", "valid_from", "valid_to")))
+    tasks = completion.annotate_completion(Task.objects.filter(plan=plan), year)
+    return list(tasks.select_related("section", "plan").prefetch_related(Prefetch("assignments", queryset=assignments))
                 .order_by("order", "number"))
 
 
 def overdue_tasks(plan, year, today, *, tasks=None):
-    """Deadline tasks overdue as seen from ``year``: the deadline has passed by the end of the year (or
-    today, if earlier) and not every lead agency has reported the task completed in a submitted report of
-    that year or before (a task led by a group is overdue while any member has not). One query, none when
-    given ``plan_tasks_with_leads``; each task carries ``lead_count`` and ``lead_completed``."""
-    on = min(today, datetime.date(year, 12, 31))
-    if tasks is not None:
-        return [t for t in tasks if _is_overdue(t, on)]
-    return list(
-        # Not TaskQuerySet.overdue(): that one clears a task once any lead has completed it; here a task
-        # led by a group stays overdue while any member has not (and only reports up to ``year`` count).
-        _with_lead_counts(Task.objects.filter(plan=plan, timeframe_kind=Task.Timeframe.DEADLINE, due_date__lt=on),
-                          plan, year)
-        .filter(Q(lead_count=0) | Q(lead_completed__lt=F("lead_count")))
-        .select_related("section").order_by("order", "number")
-    )
+    """Deadline tasks overdue as seen from ``year`` (reports.completion: due before the end of the year, or
+    today if earlier, and not completed by that year), each with ``lead_count`` and ``lead_completed``. Three
+    queries (tasks, their assignments and lead groups' members, the completed lines), one when given
+    ``plan_tasks``."""
+    on = completion.year_view_date(year, today)
+    tasks = plan_tasks(plan, year) if tasks is None else tasks
+    return completion.with_lead_progress([t for t in tasks if completion.is_overdue(t, on)], year)
 
 
 def task_rollup(plan, year, today, *, overdue=None, tasks=None):
     """Per task of the year: the spread of statuses (all agencies, leads apart), quantities against the
     target; per section the share of tasks done; the overdue tasks. Four queries (three when given the
-    overdue tasks, two when also given ``plan_tasks_with_leads``)."""
+    overdue tasks, two when also given ``plan_tasks``)."""
     if tasks is None:
-        tasks = Task.objects.filter(plan=plan).with_agencies().order_by("order", "number")
-    plan_tasks = {t.pk: t for t in tasks}
-    tasks = [t for t in plan_tasks.values() if t.is_active_in_year(year)]
+        tasks = plan_tasks(plan, year)
+    by_pk = {t.pk: t for t in tasks}
+    tasks = [t for t in by_pk.values() if t.is_active_in_year(year)]
     spreads = _line_spreads(plan, year)
-    overdue = overdue if overdue is not None else overdue_tasks(plan, year, today)
+    overdue = overdue if overdue is not None else overdue_tasks(plan, year, today, tasks=list(by_pk.values()))
     overdue_ids = {t.pk for t in overdue}
     rows, by_section = [], {}
     for task in tasks:
@@ -512,13 +449,7 @@ def task_rollup(plan, year, today, *, overdue=None, tasks=None):
         rows.append(row)
         by_section.setdefault(task.section_id, SectionRow(task.section, [])).tasks.append(row)
     sections = sorted(by_section.values(), key=lambda s: s.section.order)
-    # An overdue task may have ended before this year: take it from the plan's tasks, with its leads.
-    overdue_rows = []
-    for t in overdue:
-        task = plan_tasks[t.pk]
-        task.lead_count, task.lead_completed = t.lead_count, t.lead_completed
-        overdue_rows.append(task)
-    return TaskRollup(rows, sections, overdue_rows)
+    return TaskRollup(rows, sections, overdue)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -697,7 +628,7 @@ def compile_year(plan, year, today):
     pages, each query run once."""
     years = years_overview(plan)
     figures = next((f for f in years if f.year == year), None)
-    tasks = plan_tasks_with_leads(plan, year)
+    tasks = plan_tasks(plan, year)
     overdue = overdue_tasks(plan, year, today, tasks=tasks)
     return CompiledYear(
         plan=plan, year=year, today=today,

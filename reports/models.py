@@ -1,5 +1,4 @@
 import uuid
-import zoneinfo
 
 from django.conf import settings
 from django.db import models
@@ -14,10 +13,8 @@ from agencies.models import Agency
 from plan_tracker.text import nfc
 from tasks.models import Plan, Task
 
-
-def local_date(dt):
-    """The calendar date of ``dt`` in the project's time zone (Asia/Ho_Chi_Minh)."""
-    return timezone.localtime(dt, zoneinfo.ZoneInfo(settings.TIME_ZONE)).date()
+from . import rules
+from .rules import local_date
 
 
 class IndicatorManager(models.Manager):
@@ -178,10 +175,8 @@ class AgencyReport(models.Model):
 
     @property
     def is_on_time(self):
-        """True/False once submitted (first submission on or before the due date, local time); None before."""
-        if self.first_submitted_at is None:
-            return None
-        return local_date(self.first_submitted_at) <= self.due_date
+        """True/False once submitted (reports.rules.is_on_time); None before."""
+        return rules.is_on_time(self.first_submitted_at, self.plan, self.year)
 
     def days_to_due(self, today=None):
         """Days left to the due date (negative: days late), counted in local calendar days."""

@@ -14,6 +14,7 @@ from tasks.models import Assignment, Task
 from plan_tracker.text import nfc
 
 from .models import AgencyReport, Evidence, IndicatorValue, ReportEvent, ReportingYear, TaskReport
+from .signals import report_event
 
 
 @dataclass
@@ -227,12 +228,11 @@ def submit_report(report, user, *, expected_version=None, now=None):
 
 
 def _notify_after_commit(event):
-    """Email the people ``event`` concerns once the change is committed: a rollback sends nothing, and a mail
-    failure is logged by notifications.services and never undoes or breaks the user's action. With
-    NOTIFICATIONS_QUEUED the mails are recorded in this transaction and sent by a worker (send_notifications)."""
-    from notifications.services import report_event_created
-
-    report_event_created(event)
+    """Announce ``event`` (reports.signals.report_event) inside this transaction. The notifications app listens:
+    it emails the people concerned once the change is committed (a rollback sends nothing; a mail failure never
+    undoes or breaks the user's action), or with NOTIFICATIONS_QUEUED records the mails in this transaction for
+    its worker (send_notifications)."""
+    report_event.send(sender=AgencyReport, event=event)
 
 
 def _last_submitter_id(report):

@@ -27,7 +27,8 @@ from .access import (
     shows_content,
 )
 from .forms import OpenYearForm, ReopenForm, ReportForm, ReviewForm
-from .models import AgencyReport, Evidence, ReportingYear, TaskReport, local_date
+from .models import AgencyReport, Evidence, ReportingYear, TaskReport
+from .rules import local_date
 
 
 @login_required

@@ -1,7 +1,7 @@
 import datetime
 
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -90,7 +90,7 @@ class Plan(models.Model):
         return (self.code,)
 
     def get_absolute_url(self):
-        return reverse("tasks:plan-detail", args=[self.pk])
+        return reverse("portal:plan-detail", args=[self.pk])
 
     def save(self, *args, **kwargs):
         _nfc_fields(self, ["number", "issuer_name", "place", "title", "signer_name", "signer_capacity",
@@ -183,68 +183,6 @@ class TaskQuerySet(models.QuerySet):
             models.Prefetch("assignments", queryset=Assignment.objects.select_related("agency", "group"))
         )
 
-    def overdue(self, on):
-        """Deadline tasks whose due date has passed on ``on`` and that are not completed: some lead agency
-        (named, or a member of a lead group) has no "completed" line on a submitted report for it
-        (DESIGN.md: "a deadline that has passed and no 'completed' line from its lead")."""
-        return self.filter(timeframe_kind=Task.Timeframe.DEADLINE, due_date__lt=on).not_completed()
-
-    def due_within(self, days, on):
-        """Deadline tasks not reported completed whose due date lies in [``on``, ``on`` + ``days``]."""
-        return self.filter(
-            timeframe_kind=Task.Timeframe.DEADLINE, due_date__gte=on, due_date__lte=on + datetime.timedelta(days=days)
-        ).not_completed()
-
-    def overdue_or_due_within(self, days, on):
-        """Deadline tasks not reported completed that are overdue on ``on`` or due within ``days``."""
-        return self.filter(
-            timeframe_kind=Task.Timeframe.DEADLINE, due_date__lte=on + datetime.timedelta(days=days)
-        ).not_completed()
-
-    @staticmethod
-    def _unfinished_leads():
-        """Two EXISTS conditions, each true when the outer task has a lead agency without a "completed" line
-        for it on a submitted or accepted report: (named leads, members of lead groups). A task is completed
-        when neither holds: every lead answers for its own scope, so one lead's "completed" does not finish
-        a group-led task. Drafts and returned reports do not count. The same rule as reports.aggregates'
-        per-year figures.
-
-        The two paths stay two subqueries on purpose: one subquery ORing them made PostgreSQL scan every
-        group membership x lead assignment per task (1.2 s to > 30 s at national scale, README
-        "Performance"); each of these is driven by the task's index."""
-        from reports.models import AgencyReport, TaskReport  # reports depends on tasks
-
-        def done(agency_ref):
-            return TaskReport.objects.filter(
-                task=OuterRef(OuterRef("pk")), report__agency=agency_ref, status=TaskReport.Status.COMPLETED,
-                report__status__in=[AgencyReport.Status.SUBMITTED, AgencyReport.Status.ACCEPTED],
-            )
-
-        named = Assignment.objects.filter(
-            task=OuterRef("pk"), role=Assignment.Role.LEAD, agency__isnull=False,
-        ).filter(~Exists(done(OuterRef("agency_id"))))
-        members = AgencyGroup.members.through.objects.filter(
-            agencygroup__assignments__task=OuterRef("pk"), agencygroup__assignments__role=Assignment.Role.LEAD,
-        ).filter(~Exists(done(OuterRef("agency_id"))))
-        return Exists(named), Exists(members)
-
-    def _not_completed_q(self):
-        named, members = self._unfinished_leads()
-        return Q(named) | Q(members)
-
-    def with_completion(self):
-        """Annotate ``is_completed`` (in the same query, as EXISTS subqueries)."""
-        named, members = self._unfinished_leads()
-        return self.annotate(
-            is_completed=models.ExpressionWrapper(~Q(named) & ~Q(members), output_field=models.BooleanField())
-        )
-
-    def completed(self):
-        return self.exclude(self._not_completed_q())
-
-    def not_completed(self):
-        return self.filter(self._not_completed_q())
-
     def for_agency(self, agency, role=None):
         """Tasks ``agency`` leads or coordinates (``role``: Assignment.Role, or either when None),
         directly or through a group it belongs to. ``agency``: an Agency or its id; one subquery."""
@@ -332,7 +270,7 @@ class Task(models.Model):
     natural_key.dependencies = ["tasks.plan", "tasks.section"]
 
     def get_absolute_url(self):
-        return reverse("tasks:plan-detail", args=[self.plan_id]) + f"#task-{self.number}"
+        return reverse("portal:plan-detail", args=[self.plan_id]) + f"#task-{self.number}"
 
     def prepare(self):
         """Fill what a save stores besides the fields as given: NFC text, the plan from the section, the

@@ -110,7 +110,7 @@ def test_recording_costs_the_request_four_queries(world):
 
     with transaction.atomic():
         with CaptureQueriesContext(connection) as queries:
-            services.report_event_created(event)
+            services.report_event_created(event=event)
 
     # A savepoint, the recipients (one query), the insert, the savepoint's release.
     assert len(queries.captured_queries) == 4, [q["sql"] for q in queries.captured_queries]

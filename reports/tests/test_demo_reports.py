@@ -6,7 +6,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from reports import aggregates
+from reports import aggregates, rules
 from reports.models import AgencyReport, IndicatorValue, ReportEvent, TaskReport
 
 DEMO = "[Dữ liệu mẫu]"
@@ -60,7 +60,7 @@ def test_demo_reports_are_a_labelled_realistic_mix_and_loading_again_changes_not
     # Submissions sit in their reporting season; the officer's 2024 report awaits his fixes.
     submitted = AgencyReport.objects.filter(first_submitted_at__isnull=False, year__in=[2023, 2024, 2025])
     for r in submitted:
-        days = (aggregates.local_date(r.first_submitted_at) - r.due_date).days
+        days = (rules.local_date(r.first_submitted_at) - r.due_date).days
         assert -15 <= days <= 25, (r, days)
     tuphap = AgencyReport.objects.get(plan=seed, year=2024, agency__code="so-tu-phap")
     assert tuphap.status == "returned" and tuphap.review_comment.startswith(DEMO)

@@ -94,7 +94,7 @@ def test_agency_list_page_is_in_vietnamese_order(client, django_user_model, db):
     for name in shuffled(EXPECTED):
         make_agency(name=name)
     client.force_login(make_user(django_user_model, "someone"))
-    html = client.get(reverse("agencies:agency-list")).content.decode()
+    html = client.get(reverse("portal:agency-list")).content.decode()
     table = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
     positions = [table.index(f">{name}</a>") for name in EXPECTED]
     assert positions == sorted(positions)

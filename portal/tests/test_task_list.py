@@ -8,9 +8,9 @@ from agencies.models import Membership
 from conftest import make_agency, make_user
 from plan_tracker.collation import vi_sort_key
 from tasks.tests.browse_data import build_world, more_tasks
-from tasks.views import TASKS_PER_PAGE
+from portal.views import TASKS_PER_PAGE
 
-URL = reverse("tasks:task-list")
+URL = reverse("portal:task-list")
 
 
 @pytest.fixture
@@ -205,14 +205,14 @@ def test_an_agency_matching_several_or_none_is_an_error_in_vietnamese(client, vi
 def test_agency_suggestions_are_accent_free_in_vietnamese_order(client, viewer, world):
     for name in ("UBND huyện Yên Dũng", "UBND huyện Ân Thi", "UBND huyện Âu Lạc", "UBND huyện An Dương"):
         make_agency(name=name, kind="district")
-    results = client.get(reverse("agencies:suggest"), {"q": "ubnd huyen"}).json()["results"]
+    results = client.get(reverse("portal:suggest"), {"q": "ubnd huyen"}).json()["results"]
     labels = [r["label"] for r in results]
     assert len(labels) == 5 and all(label.startswith("UBND huyện") for label in labels)
     assert labels == sorted(labels, key=vi_sort_key)  # Vietnamese order
     assert {"code": "ubnd-huyen-viet-yen", "label": "UBND huyện Việt Yên (ubnd-huyen-viet-yen)"} in results
-    assert client.get(reverse("agencies:suggest"), {"q": "u"}).json() == {"results": []}  # 2 letters at least
+    assert client.get(reverse("portal:suggest"), {"q": "u"}).json() == {"results": []}  # 2 letters at least
     client.logout()
-    assert client.get(reverse("agencies:suggest"), {"q": "ubnd"}).status_code == 302
+    assert client.get(reverse("portal:suggest"), {"q": "ubnd"}).status_code == 302
 
 
 def section_options(html):

@@ -16,7 +16,8 @@ from agencies.models import Agency
 from plan_tracker.text import fold
 from plan_tracker.widgets import QuickSelect
 
-from .models import Assignment, Plan, Section, Task
+from reports import completion
+from tasks.models import Assignment, Plan, Section, Task
 
 MAX_DAYS = 3660  # ten years ahead is "any time"
 
@@ -54,7 +55,7 @@ def agency_label(agency):
 class AgencyField(forms.CharField):
     """An agency typed rather than picked from a list of every agency (a national roll-out has ~5,000):
     its code, its name or part of it, with or without accents. One query, whatever the number of agencies.
-    The suggestions under the box come from agencies:suggest (static/js/agency-suggest.js)."""
+    The suggestions under the box come from portal:suggest (static/js/agency-suggest.js)."""
 
     def clean(self, value):
         text = super().clean(value)
@@ -191,11 +192,11 @@ class TaskFilter(django_filters.FilterSet):
         overdue = self.form.cleaned_data.get("overdue")
         days = self.form.cleaned_data.get("due_within")
         if overdue and days:
-            queryset = queryset.overdue_or_due_within(int(days), self.today)
+            queryset = completion.overdue_or_due_within(queryset, int(days), self.today)
         elif overdue:
-            queryset = queryset.overdue(self.today)
+            queryset = completion.overdue(queryset, self.today)
         elif days:
-            queryset = queryset.due_within(int(days), self.today)
+            queryset = completion.due_within(queryset, int(days), self.today)
         return queryset
 
     def sort_by(self, queryset, name, value):

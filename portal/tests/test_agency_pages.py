@@ -12,11 +12,11 @@ from conftest import make_agency, make_user
 from reports.models import AgencyReport
 from tasks.tests.browse_data import build_world, more_tasks, submitted_report, today
 
-LIST = reverse("agencies:agency-list")
+LIST = reverse("portal:agency-list")
 
 
 def detail(code):
-    return reverse("agencies:agency-detail", args=[code])
+    return reverse("portal:agency-detail", args=[code])
 
 
 @pytest.fixture
@@ -30,7 +30,7 @@ def login(client, django_user_model, agency=None, role=Membership.Role.OFFICER, 
     return user
 
 
-@pytest.mark.parametrize("url", [LIST, detail("so-tu-phap"), reverse("agencies:group-detail", args=["ubnd-cap-huyen"])])
+@pytest.mark.parametrize("url", [LIST, detail("so-tu-phap"), reverse("portal:group-detail", args=["ubnd-cap-huyen"])])
 def test_anonymous_is_sent_to_log_in(client, world, url):
     response = client.get(url)
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
@@ -39,7 +39,7 @@ def test_anonymous_is_sent_to_log_in(client, world, url):
 def test_unknown_agency_or_group_is_404(client, django_user_model, world):
     login(client, django_user_model)
     assert client.get(detail("no-such")).status_code == 404
-    assert client.get(reverse("agencies:group-detail", args=["no-such"])).status_code == 404
+    assert client.get(reverse("portal:group-detail", args=["no-such"])).status_code == 404
 
 
 # ------------------------------------------------------------------------------ list
@@ -50,7 +50,7 @@ def test_list_shows_every_agency_with_its_groups_and_the_groups(client, django_u
     html = response.content.decode()
     assert [a.name for a in response.context["agencies"]] == ["Sở Nội vụ", "Sở Tư pháp", "UBND huyện Việt Yên"]
     assert detail("ubnd-huyen-viet-yen") in html
-    assert reverse("agencies:group-detail", args=["ubnd-cap-huyen"]) in html
+    assert reverse("portal:group-detail", args=["ubnd-cap-huyen"]) in html
     assert "1 cơ quan" in html
 
 
@@ -77,7 +77,7 @@ def test_list_query_count_does_not_grow(client, django_user_model, world, django
 
 
 def test_list_is_paged_and_pages_keep_the_search(client, django_user_model, world):
-    from agencies.views import AGENCIES_PER_PAGE
+    from portal.agencies import AGENCIES_PER_PAGE
 
     for i in range(AGENCIES_PER_PAGE + 5):
         make_agency(name=f"UBND xã Số {i:03d}", kind="commune")
@@ -101,7 +101,7 @@ def test_detail_splits_led_and_coordinated_tasks_including_through_groups(client
     assert coordinated == [("10/KH-UBND", "1.1")]
     html = response.content.decode()
     assert "qua nhóm “UBND các huyện, thành phố”" in html
-    assert reverse("tasks:task-detail", args=[world.t2.pk]) in html
+    assert reverse("portal:task-detail", args=[world.t2.pk]) in html
 
 
 def test_detail_shows_groups_predecessors_and_successors(client, django_user_model, world):
@@ -114,7 +114,7 @@ def test_detail_shows_groups_predecessors_and_successors(client, django_user_mod
     assert "Kế thừa từ" in html and detail("so-cu") in html
     assert "Cơ quan kế thừa" in html and detail("so-moi") in html
     html = client.get(detail("ubnd-huyen-viet-yen")).content.decode()
-    assert reverse("agencies:group-detail", args=["ubnd-cap-huyen"]) in html
+    assert reverse("portal:group-detail", args=["ubnd-cap-huyen"]) in html
 
 
 def test_dissolved_agency_is_marked(client, django_user_model, world):
@@ -180,7 +180,7 @@ def test_detail_query_count_does_not_grow(client, django_user_model, world, djan
 def test_group_page_lists_members_and_its_tasks(client, django_user_model, world):
     world.districts.members.add(make_agency(name="Thành phố Bắc Giang", code="tp-bac-giang", kind="district"))
     login(client, django_user_model)
-    response = client.get(reverse("agencies:group-detail", args=["ubnd-cap-huyen"]))
+    response = client.get(reverse("portal:group-detail", args=["ubnd-cap-huyen"]))
     html = response.content.decode()
     assert [t.number for t in response.context["led"]] == ["1.2"]
     assert [t.number for t in response.context["coordinated"]] == ["1.1"]
@@ -197,6 +197,6 @@ def test_group_query_count_does_not_grow(client, django_user_model, world, djang
     # 1 session, 2 user, 3 the group, 4 its members, 5 its tasks (+plan, section, completion),
     # 6 their assignments.
     with django_assert_num_queries(6):
-        response = client.get(reverse("agencies:group-detail", args=["ubnd-cap-huyen"]))
+        response = client.get(reverse("portal:group-detail", args=["ubnd-cap-huyen"]))
     assert len(response.context["coordinated"]) == 1 + n
     assert Agency.objects.count() >= 3

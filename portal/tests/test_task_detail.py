@@ -16,7 +16,7 @@ def world(db):
 
 
 def url(task):
-    return reverse("tasks:task-detail", args=[task.pk])
+    return reverse("portal:task-detail", args=[task.pk])
 
 
 def login(client, django_user_model, agency, role=Membership.Role.OFFICER, username="u"):
@@ -32,7 +32,7 @@ def test_anonymous_is_sent_to_log_in(client, world):
 
 def test_unknown_task_is_404(client, django_user_model, world):
     login(client, django_user_model, world.noivu)
-    assert client.get(reverse("tasks:task-detail", args=[999999])).status_code == 404
+    assert client.get(reverse("portal:task-detail", args=[999999])).status_code == 404
 
 
 def test_shows_text_agencies_and_group_members(client, django_user_model, world):
@@ -42,12 +42,12 @@ def test_shows_text_agencies_and_group_members(client, django_user_model, world)
     html = client.get(url(world.t1)).content.decode()
     assert "Tổ chức truyền thông chính sách về pháp luật mới" in html
     assert "Tập trung tuyên truyền các chính sách mới." in html
-    assert reverse("agencies:agency-detail", args=["so-tu-phap"]) in html
+    assert reverse("portal:agency-detail", args=["so-tu-phap"]) in html
     # The group shows by the plan's name, and expands (a <details>) to its members.
     details = html.split("<details>", 1)[1].split("</details>", 1)[0]
     assert "UBND các huyện, thành phố" in details
-    assert reverse("agencies:agency-detail", args=["ubnd-huyen-viet-yen"]) in details
-    assert reverse("tasks:plan-detail", args=[world.plan_a.pk]) in html
+    assert reverse("portal:agency-detail", args=["ubnd-huyen-viet-yen"]) in details
+    assert reverse("portal:plan-detail", args=[world.plan_a.pk]) in html
 
 
 def test_shows_timeframe_with_its_original_words_target_and_overdue_state(client, django_user_model, world):

@@ -15,9 +15,9 @@ from reports.services import open_reporting_year, review_report, submit_report
 from reports.tests.factories import fill_report
 from tasks.models import Task
 from tasks.tests.browse_data import deadline, today
-from tasks.views import year_page_url
+from portal.views import year_page_url
 
-HOME = reverse("tasks:home")
+HOME = reverse("portal:home")
 
 
 def current_plan(n_districts=2, **overrides):
@@ -73,7 +73,7 @@ def test_officer_sees_report_state_days_to_due_and_tasks_nearest_deadline_first(
     assert [row.role for row in work.tasks] == ["coordinator", "lead", "lead", "lead"]
     assert (work.lead_count, work.coordinator_count) == (3, 1)
     # A shareable link to the agency's lead tasks in the task list.
-    assert f"{reverse('tasks:task-list')}?agency=so-thu-nghiem&amp;role=lead" in html
+    assert f"{reverse('portal:task-list')}?agency=so-thu-nghiem&amp;role=lead" in html
 
 
 def test_officer_of_a_group_member_sees_the_groups_tasks(client, django_user_model, db):
@@ -156,14 +156,14 @@ def test_coordinator_sees_tasks_overdue_or_due_within_90_days(client, django_use
     assert "quá hạn 5 ngày" in html and "còn 20 ngày" in html
     # One plan running: the link keeps to it.
     plan_id = response.context["overview"]["plan_years"][0].plan.pk
-    assert f"{reverse('tasks:task-list')}?overdue=on&amp;due_within=90&amp;plan={plan_id}&amp;sort=deadline" in html
+    assert f"{reverse('portal:task-list')}?overdue=on&amp;due_within=90&amp;plan={plan_id}&amp;sort=deadline" in html
     assert "nhiệm vụ có hạn gần nhất" not in html
 
 
 def test_overseers_see_their_own_plans_and_the_nearest_tasks_only(client, django_user_model, db):
     """A national roll-out: a department sees the plans it receives the reports of, not every plan; the
     home page lists the nearest HOME_TASKS overdue or due tasks and links to the rest."""
-    from tasks.views import HOME_TASKS
+    from portal.views import HOME_TASKS
 
     year = today().year
     ours, dept, _, _ = current_plan(number="1/KH-UBND")
@@ -197,7 +197,7 @@ def test_not_yet_opened_year_says_so_and_offers_to_open_it(client, django_user_m
 
 
 def test_large_figures_use_vietnamese_grouping(client, django_user_model, db):
-    from tasks.views import PlanYear
+    from portal.views import PlanYear
 
     row = PlanYear(plan=None, year=2026, opened=True, due=today(), obliged=1234567, submitted=1234)
     from django.template import Context, Template
@@ -248,7 +248,7 @@ def test_language_switch_is_remembered_in_the_language_cookie(client, django_use
     assert response.status_code == 302 and response["Location"] == HOME
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
     assert '<html lang="en">' in client.get(HOME).content.decode()
-    assert '<html lang="en">' in client.get(reverse("tasks:task-list")).content.decode()
+    assert '<html lang="en">' in client.get(reverse("portal:task-list")).content.decode()
     # A new browser session that kept only the cookie still gets English.
     other = client.__class__()
     other.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"

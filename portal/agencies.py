@@ -10,12 +10,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from accounts.roles import Roles
+from agencies.models import Agency, AgencyGroup
+from reports.completion import with_deadline_states
 from reports.models import AgencyReport
 from tasks.models import Assignment, Responsibility
-from accounts.roles import Roles
-from tasks.views import listed_tasks, with_deadline_states
 
-from .models import Agency, AgencyGroup
+from .filters import agency_label
+from .views import listed_tasks
 
 
 class AgencySearchForm(forms.Form):
@@ -57,8 +59,7 @@ AGENCIES_PER_PAGE = 100
 def agency_suggest(request):
     """Agencies whose name, short name or code holds every typed word (accents and case aside), Vietnamese
     order, at most SUGGESTIONS: the suggestions under the task list's agency box. JSON, one query."""
-    from tasks.filters import agency_label  # the same "name (code)" the box shows and reads back
-
+    # agency_label: the same "name (code)" the box shows and reads back.
     text = request.GET.get("q", "").strip()
     agencies = Agency.objects.search(text).vietnamese_order()[:SUGGESTIONS] if len(text) >= 2 else []
     return JsonResponse({"results": [{"code": a.code, "label": agency_label(a)} for a in agencies]})
@@ -92,7 +93,7 @@ def agency_detail(request, code):
         code=code,
     )
     group_ids = {g.pk for g in agency.groups.all()}
-    tasks = with_deadline_states(list(listed_tasks().for_agency(agency).in_plan_order()), today)
+    tasks = with_deadline_states(list(listed_tasks(today).for_agency(agency).in_plan_order()), today)
     led, coordinated = _split_by_role(tasks, agency, group_ids)
     readable = Roles(request.user).reads_content_of(agency.pk)
     reports = list(agency.reports.select_related("plan").order_by("-year", "plan__number"))
@@ -115,9 +116,10 @@ def group_detail(request, code):
         AgencyGroup.objects.prefetch_related(Prefetch("members", queryset=Agency.objects.vietnamese_order())),
         code=code,
     )
+    today = timezone.localdate()
     tasks = with_deadline_states(
-        list(listed_tasks().filter(pk__in=Assignment.objects.filter(group=group).values("task_id")).in_plan_order()),
-        timezone.localdate(),
+        list(listed_tasks(today).filter(pk__in=Assignment.objects.filter(group=group).values("task_id")).in_plan_order()),
+        today,
     )
     led = [t for t in tasks if any(a.group_id == group.pk and a.is_lead for a in t.assignments.all())]
     coordinated = [t for t in tasks if t not in led]

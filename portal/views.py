@@ -1,10 +1,8 @@
 """Browsing the plans: the home page by role, plans, the task list with its filters, one task."""
 
 import datetime
-import zoneinfo
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
@@ -14,56 +12,32 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from accounts.roles import Roles
-from agencies.models import Agency, Membership
+from agencies.models import Agency
+from reports import completion, rules
+from reports.completion import deadline_state, with_deadline_states
 from reports.models import AgencyReport, ReportingYear, TaskReport
+from tasks.models import Assignment, Plan, Section, Task
 
 from .filters import TaskFilter
-from .models import Assignment, Plan, Section, Task
 
 TASKS_PER_PAGE = 50
 # The coordinator's home lists deadline tasks overdue or due within this many days.
 HOME_DUE_WITHIN_DAYS = 90
 HOME_TASKS = 20  # overdue or due tasks shown on an overseer's home page; the task list has them all
-SUBMITTED = [AgencyReport.Status.SUBMITTED, AgencyReport.Status.ACCEPTED]
+SUBMITTED = rules.CONTENT_STATUSES
 
 
 # ------------------------------------------------------------------------------------ helpers
-
-@dataclass
-class DeadlineState:
-    """A deadline task's state on a day: completed (a lead reported it), overdue, or due in ``days``."""
-
-    state: str
-    days: int = 0
-
-    @property
-    def is_overdue(self):
-        return self.state == "overdue"
-
-
-def deadline_state(task, today):
-    if task.timeframe_kind != Task.Timeframe.DEADLINE or task.due_date is None:
-        return None
-    if getattr(task, "is_completed", False):
-        return DeadlineState("completed")
-    if task.due_date < today:
-        return DeadlineState("overdue", (today - task.due_date).days)
-    return DeadlineState("due", (task.due_date - today).days)
-
-
-def with_deadline_states(tasks, today):
-    for task in tasks:
-        task.deadline = deadline_state(task, today)
-    return tasks
-
 
 def _assignments():
     return Prefetch("assignments", queryset=Assignment.objects.select_related("agency", "group"))
 
 
-def listed_tasks():
-    """What a task row shows: plan, section, completion, lead and coordinating agencies (2 queries)."""
-    return Task.objects.select_related("plan", "section").with_completion().prefetch_related(_assignments())
+def listed_tasks(today):
+    """What a task row shows: plan, section, completion (as of ``today``'s year: reports.completion), lead and
+    coordinating agencies (2 queries)."""
+    return completion.annotate_completion(Task.objects.select_related("plan", "section"), today.year).prefetch_related(
+        _assignments())
 
 
 def year_page_url(plan_pk, year):
@@ -72,12 +46,6 @@ def year_page_url(plan_pk, year):
         return reverse("reports:year-overview", args=[plan_pk, year])
     except NoReverseMatch:
         return reverse("reports:year-submissions", args=[plan_pk, year])
-
-
-def _day_after_due(plan, year):
-    """Start of the day after the due date, local time: a first submission before it is on time."""
-    due = plan.report_due_date(year) + datetime.timedelta(days=1)
-    return datetime.datetime.combine(due, datetime.time(), tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE))
 
 
 def _percent(part, whole):
@@ -146,7 +114,7 @@ def _officer_home(agency_ids, today):
         memberships.setdefault(agency_id, set()).add(group_id)
     group_ids = set().union(*memberships.values()) if memberships else set()
     tasks = list(
-        listed_tasks().filter(
+        listed_tasks(today).filter(
             pk__in=Assignment.objects.filter(Q(agency_id__in=agency_ids) | Q(group_id__in=group_ids)).values("task_id")
         ).by_deadline()
     )
@@ -233,15 +201,17 @@ def _overview_home(today, agency_ids=()):
     rows = {p.pk: PlanYear(p, year, p.pk in opened, p.report_due_date(year), url=year_page_url(p.pk, year))
             for p in plans}
     if plans:
+        # The same rules as the year's overview (reports.rules): a returned report was submitted, on time or
+        # late by its first submission.
         on_time = Q()
         for p in plans:
-            on_time |= Q(plan_id=p.pk, first_submitted_at__lt=_day_after_due(p, year))
+            on_time |= Q(plan_id=p.pk) & rules.on_time_q(p, [year])
         counts = (
             AgencyReport.objects.filter(plan__in=plans, year=year).values("plan_id")
             .annotate(
                 obliged=Count("pk"),
-                submitted=Count("pk", filter=Q(status__in=SUBMITTED)),
-                on_time=Count("pk", filter=Q(status__in=SUBMITTED) & on_time),
+                submitted=Count("pk", filter=Q(first_submitted_at__isnull=False)),
+                on_time=Count("pk", filter=on_time),
                 returned=Count("pk", filter=Q(status=AgencyReport.Status.RETURNED)),
             )
             .order_by()
@@ -250,8 +220,8 @@ def _overview_home(today, agency_ids=()):
             row = rows[c["plan_id"]]
             row.obliged, row.submitted, row.on_time, row.returned = (
                 c["obliged"], c["submitted"], c["on_time"], c["returned"])
-    tasks = list(listed_tasks().filter(plan__in=[p.pk for p in plans])
-                 .overdue_or_due_within(HOME_DUE_WITHIN_DAYS, today).by_deadline()[:HOME_TASKS + 1])
+    tasks = list(completion.overdue_or_due_within(listed_tasks(today).filter(plan__in=[p.pk for p in plans]),
+                                                  HOME_DUE_WITHIN_DAYS, today).by_deadline()[:HOME_TASKS + 1])
     return {"plan_years": list(rows.values()), "tasks": with_deadline_states(tasks[:HOME_TASKS], today),
             "more_tasks": len(tasks) > HOME_TASKS, "due_within_days": HOME_DUE_WITHIN_DAYS,
             "plan_filter": plans[0].pk if len(plans) == 1 else ""}
@@ -288,7 +258,7 @@ def plan_detail(request, pk):
 @require_GET
 def task_list(request):
     today = timezone.localdate()
-    filterset = TaskFilter(request.GET or None, queryset=listed_tasks(), today=today)
+    filterset = TaskFilter(request.GET or None, queryset=listed_tasks(today), today=today)
     agency = filterset.form.cleaned_data.get("agency") if filterset.is_valid() else None
     if agency is not None:
         if request.GET.get("agency") != agency.code:
@@ -321,7 +291,7 @@ def task_detail(request, pk):
     today = timezone.localdate()
     members = Prefetch("group__members", queryset=Agency.objects.vietnamese_order())
     task = get_object_or_404(
-        Task.objects.select_related("plan", "section__parent").with_completion().prefetch_related(
+        completion.annotate_completion(Task.objects.select_related("plan", "section__parent"), today.year).prefetch_related(
             Prefetch("assignments", queryset=Assignment.objects.select_related("agency", "group")
                      .prefetch_related(members))),
         pk=pk,

@@ -1,0 +1,199 @@
+"""Whether a task is completed, which leads have not finished it, and whether it is overdue: decided here, once
+(DESIGN.md "Reporting rules": "One definition of 'overdue' serves every page, mail and export"). The home
+pages, the task list and task pages, the agency pages, the year overview, the exports and the mails all ask
+this module.
+
+The rules, as of a year Y (the current year for "today's" pages, the year viewed on a year's pages):
+
+* A task's **leads** are the agencies named as its lead and the members of the groups named as its lead.
+  "Related agencies" given only as text are nobody.
+* A lead **has completed** the task by Y when it has a line on the task with status "completed" in a
+  submitted or accepted report of year Y or before. Drafts and returned reports do not count.
+* A lead **answers** for the task in Y when it exists in Y (``agencies.models.active_in_year_q``) or has
+  completed it. A lead that has ceased to exist without completing the task no longer holds it open: its
+  open work passes to its successors (issue #13 assigns them); the task is judged by the leads that remain.
+* A task is **completed** by Y when at least one lead answers and every lead that answers has completed it.
+  A group-led task is completed when every member that exists has said so, not when the first one does. A
+  task with no lead agency at all (or none that exists and none that completed it) is not completed.
+* A deadline task is **overdue** on a date D (as of Y) when its due date is before D and it is not completed
+  by Y. Due on D itself: not yet overdue ("due today"). The year's pages look from D = min(today, 31/12/Y).
+* A task is **done for the year** (the roll-up's "done" column) when every lead line of the year (every line,
+  for a task with no lead line) is in a submitted report with status completed or done for the year.
+
+``annotate_completion`` / ``overdue`` are the SQL forms (EXISTS subqueries: fixed query counts, driven by the
+task index); ``completed_in_python`` / ``is_overdue`` are their Python twins, used where the rows are already
+in hand (the overdue lists' "leads completed n/m") and run against the SQL over generated data by
+``reports/tests/test_rules.py``."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+
+from agencies.models import AgencyGroup, active_in_year_q
+from tasks.models import Assignment, Task
+
+from .models import TaskReport
+from .rules import CONTENT_STATUSES
+LEAD = Assignment.Role.LEAD
+DEADLINE = Task.Timeframe.DEADLINE
+
+
+# ------------------------------------------------------------------------------------------ SQL
+
+
+def _completed_line(agency_ref, year):
+    """A "completed" line of the outer task by ``agency_ref`` in a submitted report of ``year`` or before."""
+    lines = TaskReport.objects.filter(
+        task=OuterRef(OuterRef("pk")), report__agency=agency_ref, status=TaskReport.Status.COMPLETED,
+        report__status__in=CONTENT_STATUSES,
+    )
+    return lines.filter(report__year__lte=year) if year is not None else lines
+
+
+def _conditions(year):
+    """(some lead completed, an answering lead has not) as EXISTS expressions on the outer task.
+
+    Each is two subqueries, named leads and members of lead groups: one subquery ORing the two join paths
+    made PostgreSQL scan every group membership x lead assignment per task (1.2 s to > 30 s at national
+    scale, README "Performance"); each of these is driven by the task's index."""
+    named = Assignment.objects.filter(task=OuterRef("pk"), role=LEAD, agency__isnull=False)
+    members = AgencyGroup.members.through.objects.filter(
+        agencygroup__assignments__task=OuterRef("pk"), agencygroup__assignments__role=LEAD,
+    )
+    done_named = Exists(_completed_line(OuterRef("agency_id"), year))
+    done_member = Exists(_completed_line(OuterRef("agency_id"), year))
+    exists = active_in_year_q(year, "agency__") if year is not None else Q()
+    some_done = Q(Exists(named.filter(done_named))) | Q(Exists(members.filter(done_member)))
+    unfinished = (Q(Exists(named.filter(exists).filter(~done_named)))
+                  | Q(Exists(members.filter(exists).filter(~done_member))))
+    return some_done, unfinished
+
+
+def completed_q(year):
+    """SQL: the task is completed by ``year`` (see the module docstring)."""
+    some_done, unfinished = _conditions(year)
+    return some_done & ~unfinished
+
+
+def annotate_completion(tasks, year):
+    """``tasks`` with ``is_completed`` (completed by ``year``), computed in the same query."""
+    return tasks.annotate(is_completed=models.ExpressionWrapper(completed_q(year), output_field=models.BooleanField()))
+
+
+def completed(tasks, year):
+    return tasks.filter(completed_q(year))
+
+
+def not_completed(tasks, year):
+    return tasks.exclude(completed_q(year))
+
+
+def overdue(tasks, on, year=None):
+    """Deadline tasks due before ``on`` and not completed by ``year`` (default: ``on``'s year)."""
+    return not_completed(tasks.filter(timeframe_kind=DEADLINE, due_date__lt=on), on.year if year is None else year)
+
+
+def due_within(tasks, days, on):
+    """Deadline tasks not completed whose due date lies in [``on``, ``on`` + ``days``]."""
+    return not_completed(tasks.filter(timeframe_kind=DEADLINE, due_date__gte=on,
+                                      due_date__lte=on + datetime.timedelta(days=days)), on.year)
+
+
+def overdue_or_due_within(tasks, days, on):
+    """Deadline tasks not completed that are overdue on ``on`` or due within ``days``."""
+    return not_completed(tasks.filter(timeframe_kind=DEADLINE, due_date__lte=on + datetime.timedelta(days=days)),
+                         on.year)
+
+
+def year_view_date(year, today):
+    """The day a year's pages look from: today, or the year's last day for a past year."""
+    return min(today, datetime.date(year, 12, 31))
+
+
+# ------------------------------------------------------------------------------------------ Python
+
+
+def completed_in_python(leads, completed_ids, year):
+    """Python twin of ``completed_q``: ``leads`` are the task's lead agencies (named, and members of lead
+    groups), ``completed_ids`` the ids of the agencies that completed it by ``year``."""
+    answering = [a for a in leads if a.pk in completed_ids or year is None or a.is_active_in_year(year)]
+    return bool(answering) and all(a.pk in completed_ids for a in answering)
+
+
+def is_overdue(task, on):
+    """Python twin of ``overdue`` for a task annotated by ``annotate_completion``."""
+    return task.timeframe_kind == DEADLINE and task.due_date is not None and task.due_date < on and not task.is_completed
+
+
+def is_done_for_year(lead, everyone):
+    """The roll-up's "done" for a task and year, from the spreads of its lead lines and of all its lines
+    (objects with ``total`` lines and ``done`` lines: completed or done for the year, in submitted reports)."""
+    basis = lead if lead.total else everyone
+    return basis.total > 0 and basis.done == basis.total
+
+
+@dataclass
+class DeadlineState:
+    """A deadline task's state on a day: completed, overdue since ``days``, or due in ``days`` (0: today)."""
+
+    state: str
+    days: int = 0
+
+    @property
+    def is_overdue(self):
+        return self.state == "overdue"
+
+
+def deadline_state(task, on):
+    """The state a page shows for a task annotated by ``annotate_completion``; None for other timeframes."""
+    if task.timeframe_kind != DEADLINE or task.due_date is None:
+        return None
+    if task.is_completed:
+        return DeadlineState("completed")
+    if is_overdue(task, on):
+        return DeadlineState("overdue", (on - task.due_date).days)
+    return DeadlineState("due", (task.due_date - on).days)
+
+
+def with_deadline_states(tasks, on):
+    for task in tasks:
+        task.deadline = deadline_state(task, on)
+    return tasks
+
+
+def lead_agencies(task):
+    """The task's lead agencies (named, and members of lead groups) from its prefetched assignments, each once."""
+    seen = {}
+    for a in task.assignments.all():
+        if a.role != LEAD:
+            continue
+        for agency in ([a.agency] if a.agency_id else a.group.members.all() if a.group_id else []):
+            seen.setdefault(agency.pk, agency)
+    return list(seen.values())
+
+
+def completed_by(tasks, year):
+    """{task_id: {agency_id}} of the agencies with a "completed" line on each task in a submitted report of
+    ``year`` or before. One query."""
+    result = {}
+    lines = TaskReport.objects.filter(task__in=[t.pk for t in tasks], status=TaskReport.Status.COMPLETED,
+                                      report__status__in=CONTENT_STATUSES)
+    if year is not None:
+        lines = lines.filter(report__year__lte=year)
+    for task_id, agency_id in lines.values_list("task_id", "report__agency_id").distinct():
+        result.setdefault(task_id, set()).add(agency_id)
+    return result
+
+
+def with_lead_progress(tasks, year):
+    """Set ``lead_count`` (the leads that answer for each task in ``year``) and ``lead_completed`` (those that
+    completed it) on tasks whose assignments, agencies and group members are prefetched. One query."""
+    done = completed_by(tasks, year)
+    for task in tasks:
+        ids = done.get(task.pk, set())
+        answering = [a for a in lead_agencies(task) if a.pk in ids or a.is_active_in_year(year)]
+        task.lead_count = len(answering)
+        task.lead_completed = sum(1 for a in answering if a.pk in ids)
+    return tasks

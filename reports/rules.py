@@ -1,0 +1,122 @@
+"""When a yearly report is due, and whether it came on time: decided here, once (DESIGN.md "Reporting rules").
+Every page, mail, export and the coordinators' digest asks this module.
+
+* The **due date** is per plan and year (``Plan.report_due_date``: seed, 15 November).
+* A report is **on time** when its *first* submission falls on or before the due date in local time
+  (``TIME_ZONE``, Asia/Ho_Chi_Minh): 15/11 23:59:59 local is on time, 16/11 00:00 local is late. A
+  resubmission after a return keeps the first submission's verdict.
+* Never submitted: **drafting** when saved at least once since the year was opened, **not started** when never
+  saved (version 1). Once the due date has passed, both are **missing**; before it, neither is.
+
+The SQL form (``on_time_q`` / ``state_q``) and the Python form (``is_on_time`` / ``submission_state``) of each
+rule sit side by side; ``reports/tests/test_rules.py`` runs both over generated data and finds them equal."""
+
+import datetime
+import zoneinfo
+from functools import reduce
+from operator import or_
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+#: Reports whose content (texts, statuses, figures) others may read and sum: submitted and accepted. A returned
+#: report is being revised, and a draft is private to its agency.
+CONTENT_STATUSES = ("submitted", "accepted")
+
+
+def local_date(dt):
+    """The calendar date of ``dt`` in the project's time zone (Asia/Ho_Chi_Minh)."""
+    return timezone.localtime(dt, zoneinfo.ZoneInfo(settings.TIME_ZONE)).date()
+
+
+def today():
+    """Today's date in the project's time zone."""
+    return local_date(timezone.now())
+
+
+def due_date(plan, year):
+    return plan.report_due_date(year)
+
+
+def deadline_end(plan, year):
+    """The first instant after the due date, in local time: a first submission before it is on time."""
+    due = due_date(plan, year)
+    return datetime.datetime.combine(due + datetime.timedelta(days=1), datetime.time.min,
+                                     tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE))
+
+
+# ------------------------------------------------------------------------------------------ on time
+
+
+def is_on_time(first_submitted_at, plan, year):
+    """True/False once submitted (the first submission on or before the due date, local time); None before."""
+    if first_submitted_at is None:
+        return None
+    return first_submitted_at < deadline_end(plan, year)
+
+
+def on_time_q(plan, years, prefix=""):
+    """SQL twin of ``is_on_time`` over reports of ``plan`` in ``years``: first submitted before the end of its
+    year's due date. ``prefix`` reaches the report from another model (``"report__"``)."""
+    return reduce(or_, (Q(**{f"{prefix}year": y, f"{prefix}first_submitted_at__lt": deadline_end(plan, y)})
+                        for y in years), Q(pk__in=[]))
+
+
+def days_late(first_submitted_at, plan, year):
+    """Whole local days between the due date and the first submission (0 when on time); None before."""
+    if first_submitted_at is None:
+        return None
+    return max((local_date(first_submitted_at) - due_date(plan, year)).days, 0)
+
+
+# ------------------------------------------------------------------------------------ submission state
+
+
+class State:
+    ON_TIME = "on_time"
+    LATE = "late"
+    DRAFTING = "drafting"
+    NOT_STARTED = "not_started"
+
+    LABELS = {
+        ON_TIME: _("Gửi đúng hạn"),
+        LATE: _("Gửi muộn"),
+        DRAFTING: _("Đang soạn, chưa gửi"),
+        NOT_STARTED: _("Chưa bắt đầu"),
+    }
+    ORDER = (ON_TIME, LATE, DRAFTING, NOT_STARTED)
+
+
+def submission_state(report):
+    """The state of one report (Python form of ``state_q``)."""
+    if report.first_submitted_at is not None:
+        return State.ON_TIME if is_on_time(report.first_submitted_at, report.plan, report.year) else State.LATE
+    return State.NOT_STARTED if report.version == 1 else State.DRAFTING
+
+
+def state_q(state, plan, years, prefix=""):
+    """SQL form of ``submission_state(report) == state`` for reports of ``plan`` in ``years``."""
+    submitted = Q(**{f"{prefix}first_submitted_at__isnull": False})
+    unsent = Q(**{f"{prefix}first_submitted_at__isnull": True})
+    if state == State.ON_TIME:
+        return on_time_q(plan, years, prefix)
+    if state == State.LATE:
+        return submitted & ~on_time_q(plan, years, prefix)
+    if state == State.DRAFTING:
+        return unsent & Q(**{f"{prefix}version__gt": 1})
+    if state == State.NOT_STARTED:
+        return unsent & Q(**{f"{prefix}version": 1})
+    raise ValueError(state)
+
+
+def is_past_due(due, on):
+    """Whether the due date ``due`` has passed on the local date ``on`` (on the due day itself it has not)."""
+    return on > due
+
+
+def is_missing(report, on):
+    """Never submitted, and the due date has passed on ``on``."""
+    return report.first_submitted_at is None and is_past_due(due_date(report.plan, report.year), on)

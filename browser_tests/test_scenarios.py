@@ -7,10 +7,10 @@ import pytest
 from django.utils import timezone
 
 from agencies.models import Membership
-from conftest import make_agency, make_group, make_plan, make_section, make_task, make_user
 from reports.models import Indicator
 from reports.services import open_reporting_year
-from tasks.tests.browse_data import build_world
+from testing.factories import make_agency, make_group, make_plan, make_section, make_task, make_user
+from testing.scenarios import build_world
 
 from .conftest import PHONE
 

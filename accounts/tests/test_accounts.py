@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from accounts.permissions import agencies_for, is_coordinator, is_officer, is_viewer
 from agencies.models import Membership
-from conftest import make_agency, make_user
+from testing.factories import make_agency, make_user
 
 NEW_PASSWORD = "doi-Mat-khau-7391"
 HOST = "plans.example.gov.vn"

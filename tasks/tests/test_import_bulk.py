@@ -24,7 +24,6 @@ from import_export.fields import Field
 
 from agencies.models import Agency
 from agencies.resources import AgencyResource
-from conftest import make_agency, make_plan, make_section, make_task
 from plan_tracker.exchange import (
     CSV,
     FORMATS,
@@ -42,6 +41,7 @@ from plan_tracker.exchange import (
 from plan_tracker.text import fold
 from tasks.models import Assignment, Plan, Task
 from tasks.resources import AssignmentResource, TaskResource
+from testing.factories import make_agency, make_plan, make_section, make_task
 
 COLUMNS = ["plan", "number", "section", "title", "content", "timeframe_kind", "start_date", "end_date", "due_date",
            "order"]

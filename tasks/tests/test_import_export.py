@@ -16,7 +16,6 @@ from django.urls import reverse
 
 from agencies.models import Agency, AgencyGroup
 from agencies.resources import AgencyGroupResource, AgencyResource
-from conftest import make_agency, make_group, make_plan, make_section, make_task
 from plan_tracker.exchange import (
     CSV,
     FORMATS,
@@ -29,6 +28,7 @@ from plan_tracker.exchange import (
 )
 from tasks.models import Assignment, Plan, Section, Task
 from tasks.resources import AssignmentResource, TaskResource
+from testing.factories import make_agency, make_group, make_plan, make_section, make_task
 
 RESOURCES = {
     "agency": (AgencyResource, Agency),

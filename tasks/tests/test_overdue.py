@@ -1,9 +1,9 @@
 import datetime
 
-from conftest import make_agency, make_group, make_plan, make_section, make_task, make_user
 from reports.models import AgencyReport, TaskReport
 from reports.services import open_reporting_year, save_report, submit_report
 from tasks.models import Task
+from testing.factories import make_agency, make_group, make_plan, make_section, make_task, make_user
 
 
 def _complete(task, agency, user, submit=True):

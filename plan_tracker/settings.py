@@ -48,8 +48,7 @@ INSTALLED_APPS = [
     "accounts",
     # Deadline reminders, notifications by email, agencies' calendar feeds.
     "notifications",
-    # Benchmark tooling (scale data, page benchmark, load test): management commands only, no URLs.
-    "benchmarks",
+    # Not "benchmarks": the benchmark tooling is installed by benchmarks.settings (and the test settings) only.
 ]
 
 MIDDLEWARE = [

@@ -1,6 +1,6 @@
 """The page benchmark at two scales: one command, a table on stdout and a JSON file.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/plan_tracker_bench \\
+    DJANGO_SETTINGS_MODULE=benchmarks.settings DATABASE_URL=postgres://postgres@127.0.0.1:5432/plan_tracker_bench \\
         .venv/bin/python manage.py run_benchmarks --build
 
 measures every page at scale ``province`` in database ``plan_tracker_bench_province`` and at scale

@@ -156,7 +156,10 @@ class Command(BaseCommand):
         with open(options["json"], "w") as f:
             json.dump(report, f, ensure_ascii=False, indent=1, default=str)
         misses = sum(1 for r in rows for v in r["checks"].values() if v == "MISS")
-        self.stdout.write(f"\n{len(rows)} pages, {misses} missed target(s). JSON: {options['json']}")
+        unjudged = sum(1 for r in rows for v in r["checks"].values() if str(v).startswith(harness.NOT_JUDGED))
+        self.stdout.write(f"\n{len(rows)} pages, {misses} missed target(s)"
+                          + (f", {unjudged} not judged (one scale measured)" if unjudged else "")
+                          + f". JSON: {options['json']}")
 
     def build(self, scale, url, env, seed):
         if url.startswith("postgres") and ensure_postgres_database(url):

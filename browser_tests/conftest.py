@@ -14,6 +14,16 @@ import pytest
 
 from testing.tools import require_tool, unavailable
 
+try:
+    # Playwright's waiting assertions, for the tests (from .conftest import expect): without Playwright the
+    # browser fixture below skips the tests (fails them under CI=true) instead of an import error.
+    from playwright.sync_api import expect
+except ImportError:  # pragma: no cover
+    expect = None
+else:
+    # As long as the actions' timeout (new_page): on a loaded 2-core machine a page can take seconds.
+    expect.set_options(timeout=15_000)
+
 # Playwright's sync API runs an event loop in this thread: Django would refuse database access from
 # it (SynchronousOnlyOperation), even in test setup. Only this separate test run allows it.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"

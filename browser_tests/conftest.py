@@ -4,14 +4,25 @@ live_server. Run them apart from the rest of the suite:
     DJANGO_ALLOW_ASYNC_UNSAFE=true .venv/bin/pytest browser_tests
 
 Without Chromium (or Playwright) they skip on a developer's machine and FAIL under CI=true, so a CI
-machine that lost its browser cannot pass silently. Screenshots of the key pages go to screenshots/
+machine that lost its browser cannot pass silently (testing.tools). Screenshots of the key pages go to screenshots/
 (ignored by git)."""
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
+
+from testing.tools import require_tool, unavailable
+
+try:
+    # Playwright's waiting assertions, for the tests (from .conftest import expect): without Playwright the
+    # browser fixture below skips the tests (fails them under CI=true) instead of an import error.
+    from playwright.sync_api import expect
+except ImportError:  # pragma: no cover
+    expect = None
+else:
+    # As long as the actions' timeout (new_page): on a loaded 2-core machine a page can take seconds.
+    expect.set_options(timeout=15_000)
 
 # Playwright's sync API runs an event loop in this thread: Django would refuse database access from
 # it (SynchronousOnlyOperation), even in test setup. Only this separate test run allows it.
@@ -25,27 +36,19 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 360, "height": 740}
 
 
-def _unavailable(reason):
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"{reason}. Under CI=true the browser tests must run: apt-get install chromium; "
-                    f"pip install -r requirements-test.txt", pytrace=False)
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="session")
 def browser():
-    if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
-        _unavailable(f"Chromium not found at {CHROMIUM}")
+    chromium = require_tool("Chromium", path=CHROMIUM, install="apt-get install chromium")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _unavailable("Playwright for Python is not installed")
+        unavailable("Playwright for Python is not installed", install="pip install -r requirements-test.txt")
     playwright = sync_playwright().start()
     try:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
     except Exception as error:  # a broken install fails the same way as a missing one
         playwright.stop()
-        _unavailable(f"Chromium does not start: {error}")
+        unavailable(f"Chromium does not start: {error}", install="apt-get install chromium")
     yield browser
     browser.close()
     playwright.stop()

@@ -1,5 +1,10 @@
 """The issue's scenarios in a real Chromium: an officer reports, a coordinator sees it on time and
-returns it, the officer reads the comment; the task list's filters; the language switch; a phone."""
+returns it, the officer reads the comment; the task list's filters; the language switch; a phone.
+
+Every check of the page is one of Playwright's waiting assertions (``expect(locator).to_be_visible()``,
+``to_have_text``, ``to_have_count``, ``expect(page).to_have_url``…), never a value read at once
+(``is_visible()``, ``count()``, ``inner_text()``, ``page.url``): the page may still be loading or running
+its scripts, and a check that does not wait passes or fails by chance."""
 
 import re
 
@@ -7,23 +12,25 @@ import pytest
 from django.utils import timezone
 
 from agencies.models import Membership
-from conftest import make_agency, make_group, make_plan, make_section, make_task, make_user
 from reports.models import Indicator
 from reports.services import open_reporting_year
-from tasks.tests.browse_data import build_world
+from testing.factories import make_agency, make_group, make_plan, make_section, make_task, make_user
+from testing.scenarios import build_world
 
-from .conftest import PHONE
+from .conftest import PHONE, expect
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def log_in(page, username):
     page.goto("/")
-    assert "/accounts/login/" in page.url  # anonymous visitors are sent to log in
+    expect(page).to_have_url(re.compile(r"/accounts/login/"))  # anonymous visitors are sent to log in
     page.locator("input[name=username]").fill(username)
     page.locator("input[name=password]").fill("pw-" + username)
     page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(re.compile(r"/$"))
+    # The home page ("…/accounts/login/?next=/" ends with "/" too: the whole path must be "/"), signed in.
+    page.wait_for_url(re.compile(r"^https?://[^/]+/$"))
+    expect(page.get_by_role("button", name=f"Đăng xuất ({username})")).to_be_visible()
 
 
 def log_out(page, username):
@@ -57,8 +64,8 @@ def test_officer_reports_coordinator_returns_it_officer_reads_the_comment(new_pa
 
     # The officer logs in and finds the report from the home page.
     log_in(page, "canbo")
-    assert page.get_by_role("heading", name="Sở Thử nghiệm").is_visible()
-    assert page.get_by_text("Đang soạn").first.is_visible()
+    expect(page.get_by_role("heading", name="Sở Thử nghiệm")).to_be_visible()
+    expect(page.get_by_text("Đang soạn").first).to_be_visible()
     shot(page, "01-officer-home")
     page.get_by_role("link", name=f"Điền báo cáo năm {year}").click()
 
@@ -73,24 +80,25 @@ def test_officer_reports_coordinator_returns_it_officer_reads_the_comment(new_pa
 
     # Sees it read-only.
     page.wait_for_selector("text=Đã gửi báo cáo tới")
-    assert page.locator("textarea").count() == 0 and page.locator("select[name^=line-]").count() == 0
-    assert page.get_by_text("Đã tổ chức 02 hội nghị, 350 lượt người tham dự.").is_visible()
-    assert page.get_by_text("đúng hạn").first.is_visible()
+    expect(page.locator("textarea")).to_have_count(0)
+    expect(page.locator("select[name^=line-]")).to_have_count(0)
+    expect(page.get_by_text("Đã tổ chức 02 hội nghị, 350 lượt người tham dự.")).to_be_visible()
+    expect(page.get_by_text("đúng hạn").first).to_be_visible()
     shot(page, "03-officer-report-submitted")
     log_out(page, "canbo")
 
     # The coordinator sees it counted on time on the home page…
     log_in(page, "dieuphoi")
     overview = page.locator(".home-overview")
-    assert re.search(r"1/2\s+đã gửi", overview.inner_text())
-    assert re.search(r"1/2\s+đúng hạn", overview.inner_text())
+    expect(overview).to_contain_text(re.compile(r"1/2\s+đã gửi"), use_inner_text=True)
+    expect(overview).to_contain_text(re.compile(r"1/2\s+đúng hạn"), use_inner_text=True)
     shot(page, "04-coordinator-home")
     # …opens the year's page, then the report, and returns it with a comment.
     page.get_by_role("link", name=f"Xem tình hình báo cáo năm {year}").click()
-    assert f"/reports/" in page.url
+    expect(page).to_have_url(re.compile(r"/reports/"))
     shot(page, "05-coordinator-year-page")
     page.get_by_role("link", name="Sở Thử nghiệm").first.click()
-    assert page.get_by_text("đúng hạn").first.is_visible()
+    expect(page.get_by_text("đúng hạn").first).to_be_visible()
     page.get_by_label("Trả lại", exact=True).check()
     page.get_by_label("Ý kiến (bắt buộc khi trả lại)").fill("Đề nghị bổ sung số lượt người tham dự theo từng hội nghị.")
     page.get_by_role("button", name="Xác nhận", exact=True).click()
@@ -100,12 +108,12 @@ def test_officer_reports_coordinator_returns_it_officer_reads_the_comment(new_pa
 
     # The officer sees the comment on the home page and on the report, which is editable again.
     log_in(page, "canbo")
-    assert page.get_by_text("Đề nghị bổ sung số lượt người tham dự theo từng hội nghị.").is_visible()
-    assert page.get_by_text("Bị trả lại").first.is_visible()
+    expect(page.get_by_text("Đề nghị bổ sung số lượt người tham dự theo từng hội nghị.")).to_be_visible()
+    expect(page.get_by_text("Bị trả lại").first).to_be_visible()
     shot(page, "07-officer-home-returned")
     page.get_by_role("link", name=f"Điền báo cáo năm {year}").click()
-    assert page.get_by_role("alert").filter(has_text="Đề nghị bổ sung số lượt người tham dự").is_visible()
-    assert page.get_by_label("Kết quả đạt được (nhiệm vụ 1.1)").input_value().startswith("Đã tổ chức 02 hội nghị")
+    expect(page.get_by_role("alert").filter(has_text="Đề nghị bổ sung số lượt người tham dự")).to_be_visible()
+    expect(page.get_by_label("Kết quả đạt được (nhiệm vụ 1.1)")).to_have_value(re.compile(r"^Đã tổ chức 02 hội nghị"))
 
 
 def test_task_list_filters_by_agency_and_by_text_without_accents(new_page, shot, django_user_model):
@@ -114,25 +122,29 @@ def test_task_list_filters_by_agency_and_by_text_without_accents(new_page, shot,
     page = new_page()
     log_in(page, "lanhdao")
     page.get_by_role("navigation", name="Điều hướng chính").get_by_role("link", name="Nhiệm vụ").click()
-    assert page.locator(".task-card").count() == 6
+    # The task list, loaded (its script suggests agencies as one types; the home page has task cards too).
+    page.wait_for_url(re.compile(r"/tasks/$"))
+    cards = page.locator(".task-card")
+    expect(cards).to_have_count(6)
 
     # By agency (as lead or coordinator, directly or through its group).
     # Typed without accents; the suggestions under the box come from the server as the user types.
     page.get_by_label("Cơ quan", exact=True).press_sequentially("viet yen", delay=30)
     suggestion = page.locator("#agency-suggestions option[value='UBND huyện Việt Yên (ubnd-huyen-viet-yen)']")
-    suggestion.wait_for(state="attached")
+    expect(suggestion).to_be_attached()
     page.get_by_role("button", name="Lọc", exact=True).click()
     page.wait_for_url(re.compile(r"agency=ubnd-huyen-viet-yen"))
-    assert page.locator(".task-card").count() == 3
+    expect(cards).to_have_count(3)
 
     # Then by accent-free text, on top of the agency: the URL keeps both.
     page.get_by_label("Tìm trong số hiệu và nội dung").fill("truyen thong")
     page.get_by_role("button", name="Lọc", exact=True).click()
     page.wait_for_url(re.compile(r"q=truyen\+thong"))
-    assert "agency=ubnd-huyen-viet-yen" in page.url
-    assert page.get_by_label("Cơ quan", exact=True).input_value() == "UBND huyện Việt Yên (ubnd-huyen-viet-yen)"
-    titles = page.locator(".task-card h3").all_inner_texts()
-    assert len(titles) == 2 and all("truyền thông" in t.lower() for t in titles)
+    expect(page).to_have_url(re.compile(r"agency=ubnd-huyen-viet-yen"))
+    expect(page.get_by_label("Cơ quan", exact=True)).to_have_value("UBND huyện Việt Yên (ubnd-huyen-viet-yen)")
+    headings = page.locator(".task-card h3")
+    expect(headings).to_have_text([re.compile("truyền thông", re.IGNORECASE)] * 2, use_inner_text=True)
+    titles = headings.all_inner_texts()  # read once the list above has arrived
     shot(page, "08-task-list-filtered")
 
     # The shared URL gives the same list to someone else's browser.
@@ -140,31 +152,34 @@ def test_task_list_filters_by_agency_and_by_text_without_accents(new_page, shot,
     other = new_page()
     log_in(other, "lanhdao")
     other.goto(url)
-    assert other.locator(".task-card h3").all_inner_texts() == titles
+    expect(other.locator(".task-card h3")).to_have_text(titles, use_inner_text=True)
 
     # Text alone, without accents.
     page.get_by_role("link", name="Bỏ lọc").click()
+    page.wait_for_url(re.compile(r"/tasks/$"))  # the unfiltered list, before typing into its box
+    expect(cards).to_have_count(6)
     page.get_by_label("Tìm trong số hiệu và nội dung").fill("bo tri can bo")
     page.get_by_role("button", name="Lọc", exact=True).click()
     page.wait_for_url(re.compile(r"q=bo\+tri"))
-    assert page.locator(".task-card h3").all_inner_texts() == ["2.1. Bố trí cán bộ đầu mối"]
+    expect(headings).to_have_text(["2.1. Bố trí cán bộ đầu mối"], use_inner_text=True)
 
 
 def test_language_switch_is_remembered(new_page, shot, django_user_model):
     make_user(django_user_model, "lanhdao", make_agency(name="UBND tỉnh"), role=Membership.Role.VIEWER)
     page = new_page()
     log_in(page, "lanhdao")
-    assert page.locator("html").get_attribute("lang") == "vi"
+    expect(page.locator("html")).to_have_attribute("lang", "vi")
     page.get_by_label("Ngôn ngữ").select_option("en")
     page.locator("form.lang button").click()
-    page.wait_for_load_state()
-    assert page.locator("html").get_attribute("lang") == "en"
+    # The switcher posts and comes back to the page in English (wait_for_load_state() would answer at
+    # once, for the Vietnamese page still shown).
+    expect(page.locator("html")).to_have_attribute("lang", "en")
     page.goto("/tasks/")
-    assert page.locator("html").get_attribute("lang") == "en"
+    expect(page.locator("html")).to_have_attribute("lang", "en")
     # A new tab of the same browser (same cookies) stays in English.
     other = page.context.new_page()
     other.goto("/agencies/")
-    assert other.locator("html").get_attribute("lang") == "en"
+    expect(other.locator("html")).to_have_attribute("lang", "en")
     shot(other, "09-agencies-english")
     cookies = {c["name"]: c["value"] for c in page.context.cookies()}
     assert cookies.get("django_language") == "en"
@@ -184,12 +199,12 @@ def test_phone_width_keyboard_and_focus(new_page, shot, django_user_model):
     # Keyboard: the first Tab reaches the skip link, which is visible when focused and leads to the content.
     page.goto("/tasks/")
     page.keyboard.press("Tab")
-    focused = page.evaluate("document.activeElement.textContent")
-    assert focused.strip() == "Bỏ qua, tới nội dung"
-    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
-    assert outline != "none"
+    skip_link = page.get_by_role("link", name="Bỏ qua, tới nội dung", exact=True)
+    expect(skip_link).to_be_focused()
+    expect(skip_link).to_be_visible()
+    expect(skip_link).not_to_have_css("outline-style", "none")
     page.keyboard.press("Enter")
-    assert page.url.endswith("#content")
+    expect(page).to_have_url(re.compile(r"#content$"))
     # Every visible form control has a label.
     unlabelled = page.evaluate("""() => [...document.querySelectorAll('input, select, textarea')]
         .filter(el => el.type !== 'hidden' && !(el.labels && el.labels.length) && !el.getAttribute('aria-label'))
@@ -208,13 +223,21 @@ def test_a_file_over_the_cap_is_refused_before_it_is_sent(new_page, reporting_wo
     log_in(page, "canbo")
     page.get_by_role("link", name=f"Điền báo cáo năm {year}").click()
     upload = page.get_by_label("Thêm tệp minh chứng (nhiệm vụ 1.1): PDF, DOCX, XLSX, JPG, PNG")
+    # The page's deferred script (evidence-check.js) puts a hidden alert after each file input and checks the
+    # files chosen: wait until it has run, or a file chosen before would go unchecked (the input is parsed,
+    # and can be filled, before the script runs).
+    expect(upload.locator("xpath=following-sibling::p[@role='alert']")).to_be_attached()
     requests = []
     page.on("request", lambda r: requests.append(r) if r.method == "POST" else None)
     upload.set_input_files({"name": "bien-ban.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n" + b"x" * 4000})
     alert = page.get_by_role("alert").filter(has_text="bien-ban.pdf")
-    assert alert.is_visible()
-    assert "nặng 3,9\xa0KB, quá giới hạn 1,0\xa0KB" in alert.inner_text() and "tệp chưa được gửi" in alert.inner_text()
-    assert upload.evaluate("input => input.files.length") == 0 and requests == []
+    expect(alert).to_be_visible()
+    # A regular expression is matched against the text as it is (no-break spaces in the sizes).
+    expect(alert).to_contain_text(re.compile(re.escape("nặng 3,9\xa0KB, quá giới hạn 1,0\xa0KB")), use_inner_text=True)
+    expect(alert).to_contain_text("tệp chưa được gửi")
+    expect(upload).to_have_js_property("files.length", 0)
+    assert requests == []  # nothing was posted (the script refused the file as it was chosen)
     # A small file passes.
     upload.set_input_files({"name": "nho.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n"})
-    assert not alert.is_visible() and upload.evaluate("input => input.files.length") == 1
+    expect(alert).not_to_be_visible()
+    expect(upload).to_have_js_property("files.length", 1)

@@ -52,8 +52,7 @@ INSTALLED_APPS = [
     "notifications",
     # The pages people browse: home by role, plans, tasks, agencies (above the domain apps).
     "portal",
-    # Benchmark tooling (scale data, page benchmark, load test): management commands only, no URLs.
-    "benchmarks",
+    # Not "benchmarks": the benchmark tooling is installed by benchmarks.settings (and the test settings) only.
 ]
 
 MIDDLEWARE = [

@@ -1,4 +1,5 @@
-"""Settings for the test suite: the real settings, with a fast password hasher."""
+"""Settings for the test suite: the real settings, with a fast password hasher, and the benchmark app
+(its commands are tested; production does not install it)."""
 
 from .settings import *  # noqa: F401,F403
 
@@ -7,3 +8,4 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+INSTALLED_APPS = [*INSTALLED_APPS, "benchmarks"]  # noqa: F405

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from accounts.roles import agencies_for, is_admin, is_coordinator, is_officer, is_viewer, may_reopen, sees_all_reports
 from agencies.models import Membership
-from conftest import make_agency, make_user
+from testing.factories import make_agency, make_user
 
 NEW_PASSWORD = "doi-Mat-khau-7391"
 HOST = "plans.example.gov.vn"

@@ -13,10 +13,10 @@ from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
 from agencies.models import Agency, AgencyGroup, Membership
-from conftest import SEED_FIXTURE, make_agency, make_group, make_task, make_user
 from reports.models import Evidence, Indicator, TaskReport
 from reports.services import open_reporting_year
 from tasks.models import Plan
+from testing.factories import SEED_FIXTURE, make_agency, make_group, make_task, make_user
 
 # Every model in the admin, read from the registry itself so that a new model cannot escape.
 REGISTERED = sorted(admin.site._registry.items(), key=lambda item: item[0]._meta.label)

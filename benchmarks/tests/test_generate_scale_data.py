@@ -8,10 +8,10 @@ from django.core.management import CommandError, call_command
 
 from agencies.models import Agency, AgencyGroup
 from benchmarks import scale
-from conftest import make_agency
 from reports.models import AgencyReport, ReportEvent, TaskReport
 from reports.services import obligations, save_report, submit_report
 from tasks.models import Assignment, Plan, Section, Task
+from testing.factories import make_agency
 
 TODAY = datetime.date(2026, 11, 28)
 

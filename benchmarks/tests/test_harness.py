@@ -80,3 +80,32 @@ def test_rounds_pool_their_timings_and_keep_the_highest_query_count():
     page = merged["pages"][0]
     assert page["times_ms"] == [1.0, 2.0, 3.0, 4.0, 5.0] and page["median_ms"] == 3.0 and page["p95_ms"] == 5.0
     assert page["queries"] == 6 and merged["rounds"] == 2 and merged["floor"]["requests"] == 5
+
+
+def test_one_scale_cannot_judge_the_targets_that_compare_two_and_never_says_pass():
+    only = _result("province", 2.0, [("fine", 5, 6.0), ("many queries", 20, 6.0), ("export", 9, 300.0, True)])
+    rows = {r["label"]: r for r in harness.combine([only])}
+    reason = "not judged: needs two scales; only province measured"
+    for row in rows.values():
+        assert row["checks"]["queries same at both scales"] == reason
+        assert row["checks"]["growth ≤ 2"] == reason
+        assert "growth" not in row
+    # Every target this scale can judge is met: still not PASS.
+    assert rows["fine"]["checks"]["queries ≤ 15"] == "PASS" and rows["fine"]["checks"]["≤ 5 × floor"] == "PASS"
+    assert harness.verdict(rows["fine"]["checks"]) == (
+        "not judged: queries same at both scales; growth ≤ 2 (needs two scales; only province measured)")
+    assert rows["many queries"]["checks"]["queries ≤ 15"] == "MISS"
+    assert rows["export"]["checks"]["≤ 10 s"] == "PASS"  # a target of one scale is judged at it
+    assert harness.verdict(rows["many queries"]["checks"]).startswith("MISS: queries ≤ 15 · not judged: ")
+    for text in (harness.table([only], list(rows.values())), harness.markdown([only], list(rows.values()))):
+        page_lines = [line for line in text.splitlines() if "fine" in line or "export" in line or "many" in line]
+        assert len(page_lines) == 3
+        assert all("not judged: queries same at both scales; growth ≤ 2" in line for line in page_lines)
+        assert "PASS" not in text
+
+
+def test_two_scales_judge_every_target():
+    small = _result("province", 2.0, [("fine", 5, 6.0)])
+    large = _result("national", 2.0, [("fine", 5, 8.0)])
+    (row,) = harness.combine([small, large])
+    assert harness.verdict(row["checks"]) == "PASS" and "not judged" not in harness.table([small, large], [row])

@@ -14,8 +14,8 @@ from benchmarks import harness
 from benchmarks.pages import PAGES
 from agencies.models import Agency
 from benchmarks.scale import Generator, Scale, agency_code, plan_code
-from conftest import make_task
 from tasks.models import Plan, Task
+from testing.factories import make_task
 
 TODAY = datetime.date(2026, 11, 28)
 SMALL = Scale("qsmall", provinces=1, departments=3, communes=4, press=1, others=2, plans=2, tasks_per_plan=6, years=2)

@@ -10,10 +10,9 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from agencies.models import Membership
-from conftest import make_agency, make_user
 from notifications.models import Preference
 from reports.models import AgencyReport
-from reports.tests.factories import open_year, small_plan
+from testing.factories import make_agency, make_user, open_year, small_plan
 
 DUE = datetime.date(2025, 11, 15)  # small_plan's plan: due 15 November; the tests open 2025
 

@@ -6,10 +6,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from conftest import make_agency
 from notifications.models import CalendarToken, Delivery, Reminder
 from reports.models import ReportingYear
-from reports.tests.factories import open_year, small_plan
+from testing.factories import make_agency, open_year, small_plan
 
 CHANGELIST = reverse("admin:notifications_delivery_changelist")
 

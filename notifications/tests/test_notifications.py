@@ -12,7 +12,7 @@ from notifications.services import send_reminders
 from notifications.tests.conftest import DUE
 from reports.models import TaskReport
 from reports.services import reopen_report, review_report, save_report, submit_report
-from reports.tests.factories import fill_report, local
+from testing.factories import fill_report, local
 
 OFFICER = "canbo.so@example.vn"
 DISTRICT = "canbo.huyen@example.vn"

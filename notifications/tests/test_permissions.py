@@ -6,8 +6,8 @@ import pytest
 from django.urls import URLPattern, reverse
 
 from agencies.models import Membership
-from conftest import make_agency, make_user
 from notifications.services import new_calendar_token
+from testing.factories import make_agency, make_user
 
 PERSONAS = ["anonymous", "officer", "other_officer", "coordinator", "viewer", "admin", "staff"]
 LOGIN = 302  # anonymous users are sent to the login page

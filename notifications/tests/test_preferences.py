@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from conftest import make_agency, make_user
 from notifications.models import Preference
+from testing.factories import make_agency, make_user
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from notifications.models import Delivery
 from notifications.services import coordination_lines, lead_agencies_told, send_notifications
 from reports.models import ReportEvent
 from reports.services import review_report, submit_report
-from reports.tests.factories import fill_report
+from testing.factories import fill_report
 
 COORD = "dieuphoi@example.vn"
 DISTRICT = "canbo.huyen@example.vn"  # officer of a district in the group that leads 1.2, which the dept coordinates
@@ -230,7 +230,7 @@ def test_review_mails_are_queued_too(world):
 
 
 def test_one_mail_is_rendered_once_for_all_its_recipients(world, django_user_model, monkeypatch):
-    from conftest import make_user
+    from testing.factories import make_user
     from agencies.models import Membership
 
     for n in range(3):
@@ -266,7 +266,7 @@ def test_the_lead_agencies_recorded_in_the_request_are_those_the_mail_lists_line
 def test_two_workers_at_once_send_each_mail_once(world, smtp, django_user_model):
     if connection.vendor != "postgresql":
         pytest.skip("SQLite's test database locks whole tables against concurrent writers")
-    from conftest import make_user
+    from testing.factories import make_user
     from agencies.models import Membership
 
     for n in range(30):

@@ -13,7 +13,7 @@ from notifications.services import send_reminders
 from notifications.tests.conftest import DUE
 from reports.models import AgencyReport
 from reports.services import review_report, submit_report
-from reports.tests.factories import fill_report, local
+from testing.factories import fill_report, local
 
 OFFICER = "canbo.so@example.vn"
 DISTRICT = "canbo.huyen@example.vn"
@@ -182,7 +182,7 @@ def test_an_agency_whose_officers_all_opted_out_is_listed_in_the_digest_instead(
 
 
 def test_inactive_officers_and_officers_without_email_are_not_reminded(world, smtp, django_user_model):
-    from conftest import make_user
+    from testing.factories import make_user
 
     world.officer.is_active = False
     world.officer.save()
@@ -272,7 +272,7 @@ def test_no_digest_once_every_report_is_in(world, smtp):
 
 def test_the_digest_goes_to_the_coordinators_of_the_receiving_agency_only(world, smtp, django_user_model):
     from agencies.models import Membership
-    from conftest import make_agency, make_user
+    from testing.factories import make_agency, make_user
 
     make_user(django_user_model, "other-coord", make_agency(), role=Membership.Role.COORDINATOR,
               email="other@example.vn")
@@ -433,7 +433,7 @@ def test_years_not_opened_get_no_reminders(world, smtp):
 def test_a_run_costs_the_same_number_of_queries_at_any_size(db, django_user_model, django_assert_num_queries,
                                                               settings, extra_agencies):
     """A run with N agencies reminded (each with an officer) and one digest."""
-    from conftest import make_agency, make_section, make_task, make_user
+    from testing.factories import make_agency, make_section, make_task, make_user
     from reports.services import open_reporting_year
     from tasks.models import Plan
 

@@ -20,6 +20,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from plan_tracker.i18n import BASE_DIR, catalogues
+from testing.tools import require_tool
 
 # The command of README, Translations (and its ignores), run by the template-coverage test.
 MAKEMESSAGES_EN = ["makemessages", "-l", "en", "--ignore", ".venv/*", "--ignore", "*/tests/*",
@@ -125,11 +126,8 @@ def test_the_vietnamese_catalogue_only_holds_english_source_strings():
 # --- Checks that extract strings from the sources: they need GNU gettext (xgettext, msgmerge).
 
 def require_gettext():
-    if shutil.which("xgettext") and shutil.which("msgmerge"):
-        return
-    if os.environ.get("CI") == "true":
-        pytest.fail("GNU gettext (xgettext, msgmerge) is missing: CI installs the Debian package gettext")
-    pytest.skip("GNU gettext is not installed (apt-get install gettext); CI runs this check")
+    """makemessages runs xgettext, msguniq, msgmerge and msgattrib: skip without them, fail in CI."""
+    require_tool("xgettext", "msguniq", "msgmerge", "msgattrib", install="GNU gettext: apt-get install gettext")
 
 
 def copy_tree(src, dst):

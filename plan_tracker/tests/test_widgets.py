@@ -23,7 +23,7 @@ def test_quick_select_renders_like_djangos_select(value):
 
 
 def test_quick_select_in_a_model_choice_field(db):
-    from conftest import make_plan
+    from testing.factories import make_plan
 
     plan = make_plan(number="7/KH-UBND")
     field = forms.ModelChoiceField(queryset=type(plan).objects.all(), widget=QuickSelect, empty_label="—")

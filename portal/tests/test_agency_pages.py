@@ -8,9 +8,9 @@ import pytest
 from django.urls import reverse
 
 from agencies.models import Agency, Membership
-from conftest import make_agency, make_user
 from reports.models import AgencyReport
-from tasks.tests.browse_data import build_world, more_tasks, submitted_report, today
+from testing.factories import make_agency, make_user, submitted_report, today
+from testing.scenarios import build_world, more_tasks
 
 LIST = reverse("portal:agency-list")
 

@@ -9,13 +9,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from agencies.models import Membership
-from conftest import make_agency, make_group, make_plan, make_section, make_task, make_user
 from reports.models import AgencyReport
 from reports.services import open_reporting_year, review_report, submit_report
-from reports.tests.factories import fill_report
 from tasks.models import Task
-from tasks.tests.browse_data import deadline, today
 from portal.views import year_page_url
+from testing.factories import (
+    deadline, fill_report, make_agency, make_group, make_plan, make_section, make_task, make_user, today
+)
 
 HOME = reverse("portal:home")
 

@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from conftest import make_agency, make_group, make_plan, make_section, make_task
 from tasks.models import Responsibility
+from testing.factories import make_agency, make_group, make_plan, make_section, make_task
 
 
 def _plan_with_tasks(n_tasks):

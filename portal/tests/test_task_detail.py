@@ -5,9 +5,9 @@ import pytest
 from django.urls import reverse
 
 from agencies.models import Membership
-from conftest import make_agency, make_user
 from reports.models import AgencyReport, TaskReport
-from tasks.tests.browse_data import build_world, submitted_report, today
+from testing.factories import make_agency, make_user, submitted_report, today
+from testing.scenarios import build_world
 
 
 @pytest.fixture

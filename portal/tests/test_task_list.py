@@ -5,10 +5,10 @@ import pytest
 from django.urls import reverse
 
 from agencies.models import Membership
-from conftest import make_agency, make_user
 from plan_tracker.collation import vi_sort_key
-from tasks.tests.browse_data import build_world, more_tasks
 from portal.views import TASKS_PER_PAGE
+from testing.factories import make_agency, make_user
+from testing.scenarios import build_world, more_tasks
 
 URL = reverse("portal:task-list")
 

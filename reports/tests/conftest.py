@@ -2,6 +2,5 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
+def media_in_tmp(tmp_media):
     """Evidence files go to a throw-away folder per test."""
-    settings.MEDIA_ROOT = tmp_path / "media"

@@ -3,7 +3,6 @@ the known scenario of test_overview (plan 77/KH-UBND, 2024)."""
 
 import datetime
 import io
-import shutil
 import subprocess
 import zipfile
 
@@ -17,6 +16,7 @@ from docx.shared import Pt
 
 from reports import aggregates, exports
 from reports.tests.test_overview import MARKER, TODAY, scenario  # noqa: F401 (the fixture)
+from testing.tools import require_tool
 
 
 def _get(client, s, kind):
@@ -242,12 +242,12 @@ def test_exports_are_the_coordinators(client, scenario):
     assert client.get(reverse("reports:year-export-xlsx", args=[scenario.plan.pk, 2024])).status_code == 403
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_report_opens_in_libreoffice(client, scenario, tmp_path):
+    soffice = require_tool("soffice", install="LibreOffice: apt-get install libreoffice-writer-nogui")
     path = tmp_path / "bao-cao.docx"
     path.write_bytes(_get(client, scenario, "docx").content)
     result = subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless", "--convert-to", "pdf",
+        [soffice, f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless", "--convert-to", "pdf",
          "--outdir", str(tmp_path), str(path)],
         capture_output=True, text=True, timeout=180,
     )

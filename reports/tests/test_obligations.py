@@ -2,11 +2,10 @@ import datetime
 
 import pytest
 
-from conftest import make_agency, make_section, make_task
 from reports.models import AgencyReport, TaskReport
 from reports.services import obligations, open_reporting_year
-from reports.tests.factories import small_plan
 from tasks.models import Task
+from testing.factories import make_agency, make_section, make_task, small_plan
 
 
 def _codes(result):

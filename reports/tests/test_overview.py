@@ -21,11 +21,12 @@ import pytest
 from django.urls import reverse
 
 from agencies.models import Membership
-from conftest import make_agency, make_group, make_plan, make_section, make_task, make_user
 from reports import aggregates
 from reports.models import AgencyReport, Indicator
 from reports.services import open_reporting_year, review_report, save_report, submit_report
-from reports.tests.factories import fill_report, local, small_plan
+from testing.factories import (
+    fill_report, local, make_agency, make_group, make_plan, make_section, make_task, make_user, small_plan
+)
 
 MARKER = "NHÁP-BÍ-MẬT-7Q3"
 DRAFT_NUMBER = Decimal("98765")

@@ -19,10 +19,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from agencies.models import Agency, AgencyGroup, Membership
-from conftest import make_user
 from reports.models import AgencyReport, IndicatorValue, TaskReport
 from reports.services import open_reporting_year
-from reports.tests.factories import local
+from testing.factories import local, make_user
 
 pytestmark = pytest.mark.skipif(not os.environ.get("OVERVIEW_TIMING"), reason="timing run by hand: OVERVIEW_TIMING=1")
 

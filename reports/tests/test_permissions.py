@@ -8,10 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, get_resolver, reverse
 
 from agencies.models import Membership
-from conftest import make_user
 from reports.models import AgencyReport
 from reports.services import review_report, save_report, submit_report
-from reports.tests.factories import fill_report, open_year, small_plan
+from testing.factories import fill_report, make_user, open_year, small_plan
 
 PERSONAS = ["anonymous", "officer", "other_officer", "coordinator", "viewer", "admin", "staff"]
 LOGIN = 302  # anonymous users are sent to the login page

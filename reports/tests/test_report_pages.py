@@ -8,9 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from agencies.models import Membership
-from conftest import make_user
 from reports.models import AgencyReport, Evidence, TaskReport
-from reports.tests.factories import open_year, small_plan
+from testing.factories import make_user, open_year, small_plan
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -173,7 +172,7 @@ def test_real_docx_xlsx_png_jpg_are_accepted(client, world):
 
 def _grow(plan, n):
     """Add n more obliged agencies to the plan's district group and reopen the year."""
-    from conftest import make_agency
+    from testing.factories import make_agency
     from agencies.models import AgencyGroup
 
     group = AgencyGroup.objects.filter(assignments__task__plan=plan, name="UBND các huyện, thành phố").distinct().get()

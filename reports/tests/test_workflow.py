@@ -4,10 +4,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from agencies.models import Membership
-from conftest import make_user
 from reports.models import AgencyReport, ReportEvent, TaskReport
 from reports.services import StaleReport, reopen_report, review_report, save_report, submit_report
-from reports.tests.factories import fill_report, local, open_year, small_plan
+from testing.factories import fill_report, local, make_user, open_year, small_plan
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from conftest import make_agency, make_group, make_plan, make_section, make_task
 from tasks.models import Assignment, Plan, Responsibility, Section, Task
+from testing.factories import make_agency, make_group, make_plan, make_section, make_task
 
 
 def admin_url(model, view, *args):

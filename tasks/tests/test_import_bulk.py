@@ -21,7 +21,6 @@ from import_export.fields import Field
 
 from agencies.models import Agency
 from agencies.resources import AgencyResource
-from conftest import make_agency, make_plan, make_section, make_task
 from exchange.constraints import NotInPython, RefersToExcluded, compile_condition
 from exchange.formats import CSV, FORMATS, XLSX, read_dataset
 from exchange.resources import CodeKeyedResource, import_dataset, result_messages
@@ -29,6 +28,7 @@ from exchange.widgets import CodeListWidget
 from plan_tracker.text import fold
 from tasks.models import Assignment, Plan, Task
 from tasks.resources import AssignmentResource, TaskResource
+from testing.factories import make_agency, make_plan, make_section, make_task
 
 COLUMNS = ["plan", "number", "section", "title", "content", "timeframe_kind", "start_date", "end_date", "due_date",
            "order"]

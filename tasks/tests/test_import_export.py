@@ -14,11 +14,11 @@ from django.urls import reverse
 
 from agencies.models import Agency, AgencyGroup
 from agencies.resources import AgencyGroupResource, AgencyResource
-from conftest import make_agency, make_group, make_plan, make_section, make_task
 from exchange.formats import CSV, FORMATS, XLSX, read_dataset
 from exchange.resources import import_dataset, result_messages
 from tasks.models import Assignment, Plan, Section, Task
 from tasks.resources import AssignmentResource, TaskResource
+from testing.factories import make_agency, make_group, make_plan, make_section, make_task
 
 RESOURCES = {
     "agency": (AgencyResource, Agency),

@@ -10,8 +10,8 @@ from django.db.models.functions import Collate
 from django.urls import reverse
 
 from agencies.models import Agency
-from conftest import SEED_FIXTURE, make_agency, make_user
 from plan_tracker.collation import vi_sort_key
+from testing.factories import SEED_FIXTURE, make_agency, make_user
 
 EXPECTED = ["Anh", "Ân", "Dũng", "Đặng", "Ơn"]
 # Letters, then tones (none, huyền, hỏi, ngã, sắc, nặng), then case; spaces before letters.

@@ -1,6 +1,6 @@
 """The page benchmark at two scales: one command, a table on stdout and a JSON file.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/plan_tracker_bench \\
+    DJANGO_SETTINGS_MODULE=benchmarks.settings DATABASE_URL=postgres://postgres@127.0.0.1:5432/plan_tracker_bench \\
         .venv/bin/python manage.py run_benchmarks --build
 
 measures every page at scale ``province`` in database ``plan_tracker_bench_province`` and at scale
@@ -156,7 +156,10 @@ class Command(BaseCommand):
         with open(options["json"], "w") as f:
             json.dump(report, f, ensure_ascii=False, indent=1, default=str)
         misses = sum(1 for r in rows for v in r["checks"].values() if v == "MISS")
-        self.stdout.write(f"\n{len(rows)} pages, {misses} missed target(s). JSON: {options['json']}")
+        unjudged = sum(1 for r in rows for v in r["checks"].values() if str(v).startswith(harness.NOT_JUDGED))
+        self.stdout.write(f"\n{len(rows)} pages, {misses} missed target(s)"
+                          + (f", {unjudged} not judged (one scale measured)" if unjudged else "")
+                          + f". JSON: {options['json']}")
 
     def build(self, scale, url, env, seed):
         if url.startswith("postgres") and ensure_postgres_database(url):

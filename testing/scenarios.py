@@ -4,25 +4,10 @@ timeframe with deadlines placed around today, and reports that complete one of t
 import datetime
 from dataclasses import dataclass
 
-from django.utils import timezone
-
-from conftest import make_agency, make_group, make_plan, make_section, make_task
 from reports.models import AgencyReport, TaskReport
 from tasks.models import Task
 
-
-def today():
-    return timezone.localdate()
-
-
-def deadline(days_from_today, text="Hoàn thành trước hạn"):
-    return {"timeframe_kind": Task.Timeframe.DEADLINE, "due_date": today() + datetime.timedelta(days=days_from_today),
-            "timeframe_text": text}
-
-
-def submitted_report(plan, agency, year, status=AgencyReport.Status.SUBMITTED, **fields):
-    return AgencyReport.objects.create(plan=plan, agency=agency, year=year, status=status,
-                                       first_submitted_at=timezone.now(), submitted_at=timezone.now(), **fields)
+from .factories import deadline, make_agency, make_group, make_plan, make_section, make_task, submitted_report, today
 
 
 @dataclass

@@ -272,7 +272,7 @@ def task_list(request):
     # keep 50 cost 60 ms at national scale (10,000 tasks), the ids alone a few.
     page = Paginator(filterset.qs.values_list("pk", flat=True), TASKS_PER_PAGE).get_page(request.GET.get("page"))
     ids = list(page.object_list)
-    by_id = listed_tasks().in_bulk(ids)
+    by_id = listed_tasks(today).in_bulk(ids)
     page.object_list = [by_id[pk] for pk in ids]
     with_deadline_states(page.object_list, today)
     query = request.GET.copy()

@@ -387,12 +387,15 @@ def grown(request, db, django_user_model):
 
 
 # (url name, extra args, queries). Every page: session, user, the user's memberships (one query answers
-# every role check: accounts.permissions.membership_roles), the plan (+ recipient, issuer), ...
+# every role check, with the role permissions: accounts.roles), the plan (+ recipient, issuer), ...
 PAGES = [
-    # + figures of the year (one grouped query), reports (+ agency, plan), overdue tasks
-    ("reports:year-overview", [], 7),
-    # + tasks (+ section, plan), their assignments (+ agency, group), line spreads (one grouped query), overdue
-    ("reports:year-tasks", [], 8),
+    # + figures of the year (one grouped query), reports (+ agency, plan), the plan's tasks with is_completed
+    #   (+ section, plan), their assignments (+ agency, group), lead groups' members, completed lines (for the
+    #   overdue tasks' "leads completed n/m": reports.completion.with_lead_progress)
+    ("reports:year-overview", [], 10),
+    # + tasks with is_completed (+ section, plan), their assignments (+ agency, group), lead groups' members,
+    #   line spreads (one grouped query), completed lines of the overdue tasks
+    ("reports:year-tasks", [], 9),
     # + the task (+ section), its lines (+ report, agency)
     ("reports:year-task", ["task"], 6),
     # + indicators, sums by indicator and kind (grouped), values (+ report, agency)
@@ -401,11 +404,11 @@ PAGES = [
     ("reports:year-feedback", [], 5),
     # + figures of every year (one grouped query), reporting years
     ("reports:plan-years", None, 6),
-    # + figures of every year, reporting years, reports (+ agency, plan), tasks with their lead counts (the
-    #   overdue ones are picked from them), assignments, line spreads, content lines (+ report, agency),
-    #   indicators, sums, values, feedback
-    ("reports:year-export-xlsx", [], 15),
-    ("reports:year-export-docx", [], 15),
+    # + figures of every year, reporting years, reports (+ agency, plan), tasks with is_completed (the overdue
+    #   ones are picked from them), assignments, lead groups' members, completed lines, line spreads, content
+    #   lines (+ report, agency), indicators, sums, values, feedback
+    ("reports:year-export-xlsx", [], 17),
+    ("reports:year-export-docx", [], 17),
 ]
 
 

@@ -457,3 +457,31 @@ def test_a_run_costs_the_same_number_of_queries_at_any_size(db, django_user_mode
 
     assert result.sent == 3 + extra_agencies
     assert len(mail.outbox) == 3 + extra_agencies
+
+
+def test_the_digest_tells_a_report_sent_on_the_due_day_from_one_sent_the_day_after(world, smtp):
+    """On time and late are the report's own verdict (reports.rules): 23:59:59 local on the due day is on time,
+    00:00 the next day is late. Only the late one is listed as late; the on-time one counts as on time."""
+    submit(world, world.dept, when=local(2025, 11, 15, 23, 59, 59))
+    submit(world, world.district, when=local(2025, 11, 16, 0, 0, 0))
+
+    send_reminders(day(7))
+
+    digest, = smtp.to(COORD)
+    assert "Đã gửi: 2/3 đơn vị; gửi đúng hạn: 1." in digest.text
+    late = digest.text.split("GỬI MUỘN (1):")[1]
+    assert "UBND huyện 0 — gửi lần đầu ngày 16/11/2025" in late
+    assert "Sở Thử nghiệm" not in late
+
+
+def test_the_digest_counts_a_returned_report_as_sent_by_its_first_submission(world, smtp):
+    """As on the year's pages: a returned report was submitted (on time here), and waits to be sent again."""
+    report = submit(world, world.dept, when=local(2025, 11, 10, 9))
+    review_report(report, world.coordinator, accept=False, comment="Bổ sung số liệu.")
+
+    send_reminders(day(7))
+
+    digest, = smtp.to(COORD)
+    assert "Đã gửi: 1/3 đơn vị; gửi đúng hạn: 1." in digest.text
+    assert "BỊ TRẢ LẠI, CHỜ GỬI LẠI (1)" in digest.text
+    assert "GỬI MUỘN" not in digest.text

@@ -256,8 +256,30 @@ def test_report_opens_in_libreoffice(client, scenario, tmp_path):
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
 
 
-def test_exports_build_from_the_same_figures_as_the_pages(scenario):
-    data = aggregates.compile_year(scenario.plan, 2024, TODAY)
-    assert data.overview.figures == aggregates.year_figures(scenario.plan, [2024])[2024]
-    assert [t.number for t in data.rollup.overdue] == ["2.3"]
-    assert exports.build_xlsx(data)[:2] == b"PK" and exports.build_docx(data)[:2] == b"PK"
+def test_the_workbook_says_what_the_pages_show(client, scenario):
+    """The summary sheet of the XLSX against the overview and task pages the coordinator sees (their context),
+    and both against the scenario's known counts: exports and pages build from the same figures."""
+    client.force_login(scenario.coordinator)
+    overview = client.get(reverse("reports:year-overview", args=[scenario.plan.pk, 2024])).context
+    rollup = client.get(reverse("reports:year-tasks", args=[scenario.plan.pk, 2024])).context["rollup"]
+    summary = {row[0]: row[1] for row in _book(client, scenario).worksheets[0].iter_rows(values_only=True) if row[0]}
+    f = overview["f"]
+    shown = {
+        "Cơ quan, đơn vị phải báo cáo": f.obliged,
+        "Gửi đúng hạn": f.on_time,
+        "Gửi muộn": f.late,
+        "Đang soạn, chưa gửi": f.drafting,
+        "Chưa bắt đầu": f.not_started,
+        "Chưa gửi khi đã quá hạn (thiếu báo cáo)": overview["missing"],
+        "Bị trả lại để bổ sung (đã tính là đã gửi)": f.returned,
+        "Tỷ lệ đầy đủ (đã gửi ÷ phải báo cáo)": f.submitted,
+        "Nhiệm vụ phải thực hiện trong năm": len(rollup.tasks),
+        "Nhiệm vụ đã hoàn thành hoặc đã thực hiện": rollup.done,
+        "Nhiệm vụ quá hạn hoàn thành": len(overview["data"].overdue),
+    }
+    assert {label: summary[label] for label in shown} == shown
+    assert list(shown.values()) == [6, 3, 1, 1, 1, 2, 1, 4, len(rollup.tasks), rollup.done, 1]
+    assert [t.number for t in rollup.overdue] == [t.number for t in overview["data"].overdue] == ["2.3"]
+    assert _get(client, scenario, "docx").content[:2] == b"PK"
+
+

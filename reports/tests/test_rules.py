@@ -1,0 +1,180 @@
+"""The reporting rules, each defined once (reports.rules, reports.completion): their boundaries as a user meets
+them on the pages, and the parity of each rule's SQL and Python forms over generated data (the tiny scale)."""
+
+import datetime
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Prefetch
+from django.urls import reverse
+
+from agencies.models import Agency
+from reports import aggregates, completion, rules
+from reports.models import AgencyReport, TaskReport
+from reports.services import open_reporting_year, save_report, submit_report
+from tasks.models import Assignment, Plan, Task
+from testing.factories import (
+    deadline, local, make_agency, make_group, make_plan, make_section, make_task, make_user, today,
+)
+
+
+def _complete(task, agency, user, year=2024, submit=True):
+    report = AgencyReport.objects.get(plan=task.plan, year=year, agency=agency)
+    line = report.lines.get(task=task)
+    report = save_report(report, user, expected_version=report.version,
+                         general={"overall_assessment": "Xong"},
+                         lines={line.pk: {"status": TaskReport.Status.COMPLETED, "achievements": "Đã hoàn thành"}})
+    if submit:
+        submit_report(report, user)
+
+
+def _overdue(on, year=None):
+    return list(completion.overdue(Task.objects.all(), on, year))
+
+
+# --- Overdue and completed ----------------------------------------------------------------------------------
+
+
+def test_a_group_led_deadline_task_stays_overdue_until_every_lead_completes(db, django_user_model):
+    a, b = make_agency(), make_agency()
+    plan = make_plan(start_year=2024, end_year=2024)
+    task = make_task(make_section(plan), lead=make_group([a, b]), timeframe_kind=Task.Timeframe.DEADLINE,
+                     due_date=datetime.date(2024, 11, 30))
+    open_reporting_year(plan, 2024, None)
+    after = datetime.date(2024, 12, 1)
+    assert _overdue(after) == [task]
+    assert _overdue(datetime.date(2024, 11, 30)) == []  # due that day: not yet overdue
+
+    _complete(task, a, make_user(django_user_model, "a", a))
+    assert _overdue(after) == [task]  # the group is partly done: b has not finished its part
+    assert [(t.lead_completed, t.lead_count) for t in aggregates.overdue_tasks(plan, 2024, after)] == [(1, 2)]
+    _complete(task, b, make_user(django_user_model, "b", b), submit=False)
+    assert _overdue(after) == [task]  # a draft does not count
+    submit_report(AgencyReport.objects.get(agency=b, year=2024), django_user_model.objects.get(username="b"))
+    assert _overdue(after) == []
+    assert completion.annotate_completion(Task.objects.all(), 2024).get().is_completed
+    assert aggregates.overdue_tasks(plan, 2024, after) == []
+
+
+def test_a_task_due_today_is_due_not_overdue_on_every_page(client, db, django_user_model):
+    """The due day itself: "due today" on the task list, the task page and the home page; one day later,
+    overdue everywhere."""
+    agency = make_agency()
+    plan = make_plan(start_year=today().year - 1, end_year=today().year + 1)
+    section = make_section(plan)
+    due_today = make_task(section, lead=agency, number="1.1", **deadline(0))
+    due_yesterday = make_task(section, lead=agency, number="1.2", **deadline(-1))
+    client.force_login(make_user(django_user_model, "canbo", agency))
+
+    listed = client.get(reverse("portal:task-list"), {"overdue": "on"}).context["page"].object_list
+    assert [t.number for t in listed] == ["1.2"]
+    assert [t.number for t in _overdue(today())] == ["1.2"]
+    assert client.get(reverse("portal:task-detail", args=[due_today.pk])).context["task"].deadline.state == "due"
+    assert client.get(reverse("portal:task-detail", args=[due_yesterday.pk])).context["task"].deadline.state == "overdue"
+    work, = client.get(reverse("portal:home")).context["officer"]
+    states = {row.task.number: (row.task.deadline.state, row.task.deadline.days) for row in work.tasks}
+    assert states == {"1.1": ("due", 0), "1.2": ("overdue", 1)}
+
+
+def test_a_lead_that_no_longer_exists_does_not_hold_a_task_open(client, db, django_user_model):
+    """Two named leads; one was dissolved before the task's year without reporting, the other completed it.
+    The home page, the task list and the year overview all say: completed, not overdue."""
+    gone = make_agency(name="Sở đã giải thể", valid_to=datetime.date(2023, 2, 28))
+    staying = make_agency(name="Sở còn hoạt động")
+    plan = make_plan(start_year=2024, end_year=2024)
+    task = make_task(make_section(plan), lead=staying, timeframe_kind=Task.Timeframe.DEADLINE,
+                     due_date=datetime.date(2024, 11, 30))
+    Assignment.objects.create(task=task, role=Assignment.Role.LEAD, agency=gone, order=1)
+    open_reporting_year(plan, 2024, None)
+    assert not AgencyReport.objects.filter(agency=gone).exists()  # it is not obliged: it cannot report
+    officer = make_user(django_user_model, "canbo", staying)
+    after = datetime.date(2025, 1, 10)
+    assert _overdue(after, 2024) == [task]  # nobody has completed it yet
+    _complete(task, staying, officer)
+
+    assert _overdue(after, 2024) == [] and _overdue(today()) == []
+    assert aggregates.overdue_tasks(plan, 2024, after) == []
+    client.force_login(officer)
+    assert client.get(reverse("portal:task-list"), {"overdue": "on"}).context["page"].object_list == []
+    assert client.get(reverse("portal:task-detail", args=[task.pk])).context["task"].deadline.state == "completed"
+
+
+def test_a_deadline_task_with_no_lead_agency_is_never_completed(db):
+    plan = make_plan(start_year=2024, end_year=2024)
+    task = make_task(make_section(plan), lead="các cơ quan, đơn vị có liên quan",
+                     timeframe_kind=Task.Timeframe.DEADLINE, due_date=datetime.date(2024, 6, 30))
+    assert _overdue(datetime.date(2024, 7, 1)) == [task]
+
+
+# --- On time ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("when, on_time", [
+    (local(2024, 11, 15, 23, 59, 59), True),  # the due day, last second, local time
+    (local(2024, 11, 16, 0, 0, 0), False),  # the next day
+    (datetime.datetime(2024, 11, 15, 16, 59, 59, tzinfo=datetime.timezone.utc), True),  # 23:59:59 in Hanoi
+    (datetime.datetime(2024, 11, 15, 17, 0, 0, tzinfo=datetime.timezone.utc), False),  # 00:00 on the 16th
+])
+def test_on_time_is_by_the_local_due_day_in_sql_and_python(db, when, on_time):
+    plan = make_plan(start_year=2024, end_year=2024)
+    report = AgencyReport.objects.create(plan=plan, agency=make_agency(), year=2024, status="submitted",
+                                         first_submitted_at=when)
+    assert rules.is_on_time(when, plan, 2024) is on_time
+    assert report.is_on_time is on_time
+    assert AgencyReport.objects.filter(rules.on_time_q(plan, [2024])).exists() is on_time
+    state = rules.State.ON_TIME if on_time else rules.State.LATE
+    assert rules.submission_state(report) == state
+    assert aggregates.year_figures(plan, [2024])[2024].count(state) == 1
+
+
+# --- SQL and Python forms agree, over generated data --------------------------------------------------------
+
+
+@pytest.fixture
+def tiny(db, settings, tmp_path):
+    settings.BENCHMARK_DATA_ALLOWED = True
+    settings.MEDIA_ROOT = tmp_path
+    call_command("generate_scale_data", "--scale", "tiny", "--seed", "11", "--today", "2026-12-01", stdout=StringIO())
+    # Agencies end, so that the "lead that no longer exists" case occurs: every third agency ends in 2025.
+    ended = list(Agency.objects.filter(code__startswith="tiny-").order_by("code"))[::3]
+    Agency.objects.filter(pk__in=[a.pk for a in ended]).update(valid_to=datetime.date(2025, 6, 30))
+    return list(Plan.objects.filter(code__startswith="tiny-"))
+
+
+def test_completion_sql_and_python_agree_over_generated_data(tiny):
+    members = Prefetch("group__members", queryset=Agency.objects.all())
+    compared = outcomes = 0
+    seen = set()
+    for plan in tiny:
+        for year in (None, *plan.years):
+            tasks = list(completion.annotate_completion(Task.objects.filter(plan=plan), year).prefetch_related(
+                Prefetch("assignments", queryset=Assignment.objects.select_related("agency", "group")
+                         .prefetch_related(members))))
+            done = completion.completed_by(tasks, year)
+            for task in tasks:
+                expected = completion.completed_in_python(completion.lead_agencies(task), done.get(task.pk, set()), year)
+                assert task.is_completed == expected, (plan.code, year, task.number)
+                compared += 1
+                seen.add(expected)
+                for on in (task.due_date, datetime.date(2026, 12, 1)) if task.due_date else ():
+                    in_sql = completion.overdue(Task.objects.filter(pk=task.pk), on, year or on.year).exists()
+                    if year is None or year == on.year:
+                        assert completion.is_overdue(task, on) == in_sql, (plan.code, year, task.number, on)
+                        outcomes += 1
+    assert compared > 50 and outcomes > 5 and seen == {True, False}  # both answers occur
+
+
+def test_submission_states_sql_and_python_agree_over_generated_data(tiny):
+    seen = set()
+    for plan in tiny:
+        years = list(plan.years)
+        reports = list(AgencyReport.objects.filter(plan=plan).select_related("plan"))
+        for state in rules.State.ORDER:
+            in_sql = set(AgencyReport.objects.filter(plan=plan).filter(rules.state_q(state, plan, years))
+                         .values_list("pk", flat=True))
+            in_python = {r.pk for r in reports if rules.submission_state(r) == state}
+            assert in_sql == in_python, (plan.code, state)
+            if in_sql:
+                seen.add(state)
+    assert seen == set(rules.State.ORDER)  # every state occurs in the data

@@ -34,6 +34,7 @@ from django.utils import timezone
 from agencies.models import Agency, AgencyGroup
 from plan_tracker.text import fold
 from reports.models import AgencyReport, ReportEvent, ReportingYear, TaskReport
+from reports import rules
 from reports.rules import State, is_on_time, local_date, submission_state
 from tasks.models import Assignment
 
@@ -176,7 +177,7 @@ def _new_rungs(state, result):
             continue
         report_rung = state.rung(reporting_year, capped=True)
         due = reporting_year.due_date
-        after_due = state.today > due
+        after_due = rules.is_past_due(due, state.today)
         label = f"{reporting_year.plan.number} {reporting_year.year} (due {due:%d/%m/%Y}, rung {rung:+d})"
         reports = state.reports[reporting_year.pk]
         nobody = []

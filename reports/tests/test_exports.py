@@ -14,7 +14,7 @@ import pytest
 from django.urls import reverse
 from docx.shared import Pt
 
-from reports import aggregates, exports
+from reports.exports.xlsx import XLSX_CONTENT_TYPE, _Sheet
 from reports.tests.test_overview import MARKER, TODAY, scenario  # noqa: F401 (the fixture)
 from testing.tools import require_tool
 
@@ -55,7 +55,7 @@ def _labelled(sheet):
 
 def test_workbook_download_is_named_and_typed(client, scenario):
     response = _get(client, scenario, "xlsx")
-    assert response["Content-Type"] == exports.XLSX_CONTENT_TYPE
+    assert response["Content-Type"] == XLSX_CONTENT_TYPE
     assert response["Content-Disposition"] == 'attachment; filename="bao-cao-tong-hop-77kh-ubnd-2024.xlsx"'
 
 
@@ -134,7 +134,7 @@ def test_workbook_text_is_never_a_formula(client, scenario):
 @pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x\")", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "#N/A"])
 def test_a_text_cell_stays_text_whatever_it_starts_with(text):
     book = openpyxl.Workbook()
-    sheet = exports._Sheet(book, "t", [10])
+    sheet = _Sheet(book, "t", [10])
     sheet.append([text, "a\x07b"])
     out = io.BytesIO()
     book.save(out)

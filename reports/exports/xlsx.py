@@ -55,13 +55,16 @@ class _Sheet:
         if value is None or value == "":
             return cell
         if isinstance(value, str):
-            text = escape_xlsx_text(_clean(value))
+            cleaned = _clean(value)
+            text = escape_xlsx_text(cleaned)
             cell.value = text
             # Never a formula, an error code or a number: always a string cell.
             cell.data_type = "s"
             if "\n" in text or len(text) > 60:
                 cell.style = self.WRAP  # before quotePrefix: a named style replaces the cell's style
-            if looks_like_formula(text):
+            # Asked of the text as the reader gets it back, not of its escaped form: a leading CR is stored
+            # as "_x000D_", which does not look like a formula but is read back as a CR.
+            if looks_like_formula(cleaned):
                 cell.quotePrefix = True
         elif isinstance(value, datetime.datetime):
             cell.value = _local(value).replace(tzinfo=None)  # spreadsheets have no time zones

@@ -9,11 +9,12 @@ import zipfile
 import docx
 import openpyxl
 
-from exchange.formats import unescape_xlsx_text
+from exchange.formats import FORMULA_PREFIXES, unescape_xlsx_text
 import pytest
 from django.urls import reverse
 from docx.shared import Pt
 
+from reports.exports.common import _clean
 from reports.exports.xlsx import XLSX_CONTENT_TYPE, _Sheet
 from reports.tests.test_overview import MARKER, TODAY, scenario  # noqa: F401 (the fixture)
 from testing.tools import require_tool
@@ -142,6 +143,23 @@ def test_a_text_cell_stays_text_whatever_it_starts_with(text):
     # openpyxl leaves OOXML's _xHHHH_ escapes (CR is stored as _x000D_) for the reader to undo, as Excel does.
     assert cell.data_type == "s" and unescape_xlsx_text(cell.value) == text
     assert cleaned.value == "ab"  # a control character XML cannot carry is dropped
+
+
+def test_only_nul_of_the_formula_prefixes_is_dropped_as_a_control_character():
+    assert [p for p in FORMULA_PREFIXES if not _clean(p)] == ["\0"]
+
+
+@pytest.mark.parametrize("prefix", [p for p in FORMULA_PREFIXES if _clean(p)], ids=repr)
+def test_a_text_starting_with_a_formula_prefix_gets_the_stays_text_mark(prefix):
+    # CR included: escaped to "_x000D_" in the file, it is a CR again in Excel, ahead of "=1+1".
+    text = prefix + "=1+1"
+    book = openpyxl.Workbook()
+    _Sheet(book, "t", [10]).append([text])
+    out = io.BytesIO()
+    book.save(out)
+    (cell,) = next(openpyxl.load_workbook(io.BytesIO(out.getvalue()))["t"].iter_rows())
+    assert cell.data_type == "s" and unescape_xlsx_text(cell.value) == text
+    assert cell.quotePrefix
 
 
 # --------------------------------------------------------------------------------------------------

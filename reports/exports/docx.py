@@ -6,7 +6,7 @@ import re
 
 from django.utils.translation import gettext as _
 
-from ..aggregates import LEAD, NOT_REPORTED
+from ..aggregates.rollup import LEAD, NOT_REPORTED
 from ..models import TaskReport
 from .common import _in_vietnamese, _lead_status, _local, _status_text
 from .docx_layout import _Doc, _indent_table

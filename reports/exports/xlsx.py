@@ -10,7 +10,8 @@ from django.utils.translation import pgettext
 
 from exchange.formats import escape_xlsx_text, looks_like_formula
 
-from ..aggregates import KIND_GROUPS, SPREAD_LABELS, _agency_order, kind_group
+from ..aggregates.kinds import KIND_GROUPS, _agency_order, kind_group
+from ..aggregates.rollup import SPREAD_LABELS
 from ..models import AgencyReport, TaskReport
 from ..rules import State
 from .common import _clean, _in_vietnamese, _lead_status, _local, _status_text

@@ -1,7 +1,8 @@
 """The mail the site sends, for admins to look into: who was told what and when, what failed and why
 (and send it again), reminders by rung, people's mail settings, calendar addresses (revoke one).
 
-Mail is written by the services (reports' workflow events, send_reminders), never added by hand here."""
+Mail is recorded by ``workflow`` (reports' workflow events) and ``reminders`` (send_reminders), never added by
+hand here."""
 
 from django.contrib import admin, messages
 from django.utils import timezone

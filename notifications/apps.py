@@ -10,6 +10,6 @@ class NotificationsConfig(AppConfig):
     def ready(self):
         from reports.signals import report_event
 
-        from .services import report_event_created
+        from .workflow import report_event_created
 
         report_event.connect(report_event_created, dispatch_uid="notifications.report_event_created")

@@ -6,12 +6,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from . import services
 from .access import calendar_agencies, get_calendar_agency_for_user
 from .calendar import build_feed
 from .emails import absolute_url
 from .forms import PreferenceForm
 from .models import CalendarToken, Preference
+from .tokens import new_calendar_token, revoke_calendar_token
 
 
 def _feed_urls(token):
@@ -45,7 +45,7 @@ def preferences(request):
 @require_POST
 def calendar_token_new(request, agency_pk):
     agency = get_calendar_agency_for_user(request.user, agency_pk)
-    services.new_calendar_token(agency, request.user)
+    new_calendar_token(agency, request.user)
     messages.success(request, _("Đã tạo địa chỉ lịch mới cho %(agency)s. Địa chỉ cũ (nếu có) không còn dùng được.")
                      % {"agency": agency.name})
     return redirect("notifications:preferences")
@@ -55,7 +55,7 @@ def calendar_token_new(request, agency_pk):
 @require_POST
 def calendar_token_revoke(request, agency_pk):
     agency = get_calendar_agency_for_user(request.user, agency_pk)
-    if services.revoke_calendar_token(agency, request.user):
+    if revoke_calendar_token(agency, request.user):
         messages.success(request, _("Đã thu hồi địa chỉ lịch của %(agency)s.") % {"agency": agency.name})
     else:
         messages.info(request, _("%(agency)s chưa có địa chỉ lịch nào đang dùng.") % {"agency": agency.name})

@@ -18,6 +18,8 @@ from accounts import roles
 from tasks.models import Plan, Task
 
 from . import aggregates, exports
+from .exports.docx import DOCX_CONTENT_TYPE
+from .exports.xlsx import XLSX_CONTENT_TYPE
 
 
 def _plan_for(user, plan_pk, year):
@@ -141,11 +143,11 @@ def _download(content, content_type, plan, year, extension):
 @require_GET
 def export_xlsx(request, plan_pk, year):
     plan, data = _export(request, plan_pk, year)
-    return _download(exports.build_xlsx(data), exports.XLSX_CONTENT_TYPE, plan, year, "xlsx")
+    return _download(exports.build_xlsx(data), XLSX_CONTENT_TYPE, plan, year, "xlsx")
 
 
 @login_required
 @require_GET
 def export_docx(request, plan_pk, year):
     plan, data = _export(request, plan_pk, year)
-    return _download(exports.build_docx(data), exports.DOCX_CONTENT_TYPE, plan, year, "docx")
+    return _download(exports.build_docx(data), DOCX_CONTENT_TYPE, plan, year, "docx")

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from agencies.models import Membership
 from notifications.models import CalendarToken
-from notifications.services import new_calendar_token, revoke_calendar_token
+from notifications.tokens import new_calendar_token, revoke_calendar_token
 from reports.services import open_reporting_year, submit_report
 from testing.factories import fill_report, make_agency, make_group, make_plan, make_section, make_task, make_user
 

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from notifications.models import Delivery, Preference
-from notifications.services import send_reminders
+from notifications.reminders import send_reminders
 from notifications.tests.conftest import DUE
 from reports.models import TaskReport
 from reports.services import reopen_report, review_report, save_report, submit_report
@@ -178,7 +178,7 @@ def test_an_error_while_preparing_notifications_is_logged_not_raised(world, smtp
     def broken(*args, **kwargs):
         raise RuntimeError("template missing")
 
-    monkeypatch.setattr("notifications.services._event_rows", broken)
+    monkeypatch.setattr("notifications.workflow._event_rows", broken)
     report = filled(world, world.dept, world.officer)
     client.force_login(world.officer)
 
@@ -191,7 +191,7 @@ def test_an_error_while_preparing_notifications_is_logged_not_raised(world, smtp
 
 
 def test_a_replayed_event_sends_nothing_twice(world, smtp, committed):
-    from notifications.services import notify_report_event
+    from notifications.workflow import notify_report_event
 
     report = committed(submit_report, filled(world, world.dept, world.officer), world.officer)
     event = report.events.get(action="submitted")

@@ -6,7 +6,7 @@ import pytest
 from django.urls import URLPattern, reverse
 
 from agencies.models import Membership
-from notifications.services import new_calendar_token
+from notifications.tokens import new_calendar_token
 from testing.factories import make_agency, make_user
 
 PERSONAS = ["anonymous", "officer", "other_officer", "coordinator", "viewer", "admin", "staff"]

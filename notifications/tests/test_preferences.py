@@ -70,7 +70,7 @@ def test_a_user_without_email_is_told_they_will_get_no_mail(client, db, django_u
 def test_the_page_costs_the_same_number_of_queries_with_more_agencies(client, db, django_user_model,
                                                                      django_assert_num_queries):
     from agencies.models import Membership
-    from notifications.services import new_calendar_token
+    from notifications.tokens import new_calendar_token
 
     user = make_user(django_user_model, "canbo", make_agency(), email="c@example.vn")
     client.force_login(user)

@@ -13,9 +13,10 @@ from django.db import connection, connections, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from notifications import services
+from notifications import delivery, workflow
 from notifications.models import Delivery
-from notifications.services import coordination_lines, lead_agencies_told, send_notifications
+from notifications.coordination import coordination_lines, lead_agencies_told
+from notifications.workflow import send_notifications
 from reports.models import ReportEvent
 from reports.services import review_report, submit_report
 from testing.factories import fill_report
@@ -110,7 +111,7 @@ def test_recording_costs_the_request_four_queries(world):
 
     with transaction.atomic():
         with CaptureQueriesContext(connection) as queries:
-            services.report_event_created(event=event)
+            workflow.report_event_created(event=event)
 
     # A savepoint, the recipients (one query), the insert, the savepoint's release.
     assert len(queries.captured_queries) == 4, [q["sql"] for q in queries.captured_queries]
@@ -197,7 +198,7 @@ def test_the_command_refuses_a_bad_interval(db):
 
 def test_a_failure_while_recording_never_breaks_the_submit_and_is_recorded_after_the_commit(
         world, client, caplog, monkeypatch, django_capture_on_commit_callbacks):
-    real, calls = services._event_rows, []
+    real, calls = workflow._event_rows, []
 
     def fails_once(event):
         calls.append(event.pk)
@@ -205,7 +206,7 @@ def test_a_failure_while_recording_never_breaks_the_submit_and_is_recorded_after
             raise RuntimeError("recipients unavailable")
         return real(event)
 
-    monkeypatch.setattr("notifications.services._event_rows", fails_once)
+    monkeypatch.setattr("notifications.workflow._event_rows", fails_once)
 
     with caplog.at_level(logging.ERROR, logger="notifications"):
         report = submit_through_the_site(client, world, django_capture_on_commit_callbacks)
@@ -239,8 +240,8 @@ def test_one_mail_is_rendered_once_for_all_its_recipients(world, django_user_mod
     report = fill_report(world.report(world.district), world.district_officer)
     submit_report(report, world.district_officer)
     renders = []
-    real = services.render_email
-    monkeypatch.setattr("notifications.services.render_email", lambda *a: renders.append(a[0]) or real(*a))
+    real = delivery.render_email
+    monkeypatch.setattr("notifications.delivery.render_email", lambda *a: renders.append(a[0]) or real(*a))
 
     run_worker()
 

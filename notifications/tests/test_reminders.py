@@ -9,7 +9,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from notifications.models import Delivery, Preference, Reminder
-from notifications.services import send_reminders
+from notifications.reminders import send_reminders
 from notifications.tests.conftest import DUE
 from reports.models import AgencyReport
 from reports.services import review_report, submit_report

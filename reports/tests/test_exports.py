@@ -9,12 +9,13 @@ import zipfile
 import docx
 import openpyxl
 
-from exchange.formats import unescape_xlsx_text
+from exchange.formats import FORMULA_PREFIXES, unescape_xlsx_text
 import pytest
 from django.urls import reverse
 from docx.shared import Pt
 
-from reports import aggregates, exports
+from reports.exports.common import _clean
+from reports.exports.xlsx import XLSX_CONTENT_TYPE, _Sheet
 from reports.tests.test_overview import MARKER, TODAY, scenario  # noqa: F401 (the fixture)
 from testing.tools import require_tool
 
@@ -55,7 +56,7 @@ def _labelled(sheet):
 
 def test_workbook_download_is_named_and_typed(client, scenario):
     response = _get(client, scenario, "xlsx")
-    assert response["Content-Type"] == exports.XLSX_CONTENT_TYPE
+    assert response["Content-Type"] == XLSX_CONTENT_TYPE
     assert response["Content-Disposition"] == 'attachment; filename="bao-cao-tong-hop-77kh-ubnd-2024.xlsx"'
 
 
@@ -134,7 +135,7 @@ def test_workbook_text_is_never_a_formula(client, scenario):
 @pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x\")", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "#N/A"])
 def test_a_text_cell_stays_text_whatever_it_starts_with(text):
     book = openpyxl.Workbook()
-    sheet = exports._Sheet(book, "t", [10])
+    sheet = _Sheet(book, "t", [10])
     sheet.append([text, "a\x07b"])
     out = io.BytesIO()
     book.save(out)
@@ -142,6 +143,23 @@ def test_a_text_cell_stays_text_whatever_it_starts_with(text):
     # openpyxl leaves OOXML's _xHHHH_ escapes (CR is stored as _x000D_) for the reader to undo, as Excel does.
     assert cell.data_type == "s" and unescape_xlsx_text(cell.value) == text
     assert cleaned.value == "ab"  # a control character XML cannot carry is dropped
+
+
+def test_only_nul_of_the_formula_prefixes_is_dropped_as_a_control_character():
+    assert [p for p in FORMULA_PREFIXES if not _clean(p)] == ["\0"]
+
+
+@pytest.mark.parametrize("prefix", [p for p in FORMULA_PREFIXES if _clean(p)], ids=repr)
+def test_a_text_starting_with_a_formula_prefix_gets_the_stays_text_mark(prefix):
+    # CR included: escaped to "_x000D_" in the file, it is a CR again in Excel, ahead of "=1+1".
+    text = prefix + "=1+1"
+    book = openpyxl.Workbook()
+    _Sheet(book, "t", [10]).append([text])
+    out = io.BytesIO()
+    book.save(out)
+    (cell,) = next(openpyxl.load_workbook(io.BytesIO(out.getvalue()))["t"].iter_rows())
+    assert cell.data_type == "s" and unescape_xlsx_text(cell.value) == text
+    assert cell.quotePrefix
 
 
 # --------------------------------------------------------------------------------------------------

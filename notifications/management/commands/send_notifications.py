@@ -8,7 +8,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import close_old_connections, connection
 
-from notifications.services import send_notifications
+from notifications.workflow import send_notifications
 
 logger = logging.getLogger("notifications")
 

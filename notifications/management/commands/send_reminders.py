@@ -5,7 +5,7 @@ import datetime
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from notifications.services import send_reminders
+from notifications.reminders import send_reminders
 
 
 class Command(BaseCommand):

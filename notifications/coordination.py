@@ -1,0 +1,56 @@
+"""What a coordinating agency's report tells the agencies that lead its tasks: the lines to tell them
+(``coordination_lines``, read when the mail is written) and, as a subquery for recording those mails, the
+lead agencies told (``lead_agencies_told``). The same rule twice: a test holds them to each other."""
+
+from collections import defaultdict
+
+from django.db.models import Q
+
+from agencies.models import Agency, AgencyGroup
+from reports.models import TaskReport
+from tasks.models import Assignment
+
+
+def coordination_lines(reports):
+    """{report_id: {lead_agency_id: [TaskReport]}}: each report's lines as a coordinating agency that say
+    something (not "nothing to report"), under every agency that leads the task, directly or as a member
+    of a lead group active that year, other than the reporting agency. Three queries at most."""
+    by_id = {r.pk: r for r in reports}
+    lines = list(
+        TaskReport.objects.filter(report_id__in=list(by_id), role=Assignment.Role.COORDINATOR)
+        .exclude(status__in=["", TaskReport.Status.NOTHING_TO_REPORT])
+        .select_related("task")
+        .order_by("task__order", "task__number")
+    )
+    if not lines:
+        return {}
+    leads = defaultdict(list)
+    for a in (Assignment.objects.filter(task_id__in={line.task_id for line in lines}, role=Assignment.Role.LEAD)
+              .select_related("agency", "group").prefetch_related("group__members")):
+        leads[a.task_id].extend([a.agency] if a.agency_id else list(a.group.members.all()) if a.group_id else [])
+    result = defaultdict(lambda: defaultdict(list))
+    for line in lines:
+        report = by_id[line.report_id]
+        for agency in leads[line.task_id]:
+            if agency.pk != report.agency_id and agency.is_active_in_year(report.year):
+                if line not in result[report.pk][agency.pk]:
+                    result[report.pk][agency.pk].append(line)
+    return result
+
+
+def lead_agencies_told(report):
+    """The agencies ``coordination_lines([report])`` files lines under, as a subquery of their ids (no query
+    of its own): those leading, directly or as a member of a lead group, a task on which ``report`` says
+    something as a coordinating agency; active in the report's year; not the reporting agency."""
+    said = (TaskReport.objects.filter(report_id=report.pk, role=Assignment.Role.COORDINATOR)
+            .exclude(status__in=["", TaskReport.Status.NOTHING_TO_REPORT]).values("task_id"))
+    leads = Assignment.objects.filter(task_id__in=said, role=Assignment.Role.LEAD)
+    in_groups = AgencyGroup.members.through.objects.filter(agencygroup_id__in=leads.values("group_id"))
+    year = report.year
+    return (
+        Agency.objects.filter(Q(pk__in=leads.values("agency_id")) | Q(pk__in=in_groups.values("agency_id")))
+        .filter(Q(valid_from__isnull=True) | Q(valid_from__year__lte=year))
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__year__gte=year))
+        .exclude(pk=report.agency_id)
+        .values("pk")
+    )

@@ -1,0 +1,175 @@
+"""Sending the recorded mails. Every email is first recorded (a Delivery row, under a Reminder for the ladder:
+``reminders``; under a report event: ``workflow``), then sent one address at a time. The unique constraints
+make a second run, or a replayed event, record nothing new; a row is taken for sending by one run only
+(``_claim``); a failed row is sent again by the next run. Each distinct mail is written once (``_compose``)
+and rendered once for all its recipients."""
+
+import logging
+import uuid
+
+from django.db import transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+
+from reports.models import AgencyReport, ReportEvent
+from reports.rules import is_on_time
+
+from .coordination import coordination_lines
+from .emails import absolute_url, build_message, open_connection, render_email, send_one
+from .models import Delivery, Preference
+from .recipients import NOTIFICATIONS, REMINDERS
+
+logger = logging.getLogger("notifications")
+
+DRAFT = AgencyReport.Status.DRAFT
+
+
+def _claim(queryset, limit=None):
+    """Take the waiting rows of ``queryset`` for this run (the ``limit`` oldest): one UPDATE marks them with a
+    token no other run has, then they are read back with everything their mails show (two queries +
+    prefetches; with ``limit``, one more locks them first). A row another run is claiming at that moment is
+    skipped (PostgreSQL: SKIP LOCKED; SQLite has one writer at a time), and the UPDATE only takes rows still
+    waiting, so no row is taken twice."""
+    token = uuid.uuid4()
+    waiting = [Delivery.Status.PENDING, Delivery.Status.FAILED]
+    todo = queryset.filter(status__in=waiting, attempts__lt=Delivery.MAX_ATTEMPTS)
+    claim = {"status": Delivery.Status.SENDING, "claim": token, "attempts": F("attempts") + 1}
+    if limit:
+        # Two statements: as one UPDATE … WHERE id IN (SELECT … LIMIT … FOR UPDATE SKIP LOCKED), PostgreSQL may
+        # run the subquery once per row (a nested loop: seconds for a thousand rows).
+        with transaction.atomic():
+            oldest = list(todo.order_by("pk").select_for_update(skip_locked=True).values_list("pk", flat=True)[:limit])
+            Delivery.objects.filter(pk__in=oldest, status__in=waiting).update(**claim)
+    else:
+        todo.update(**claim)
+    return list(
+        Delivery.objects.filter(claim=token, status=Delivery.Status.SENDING)
+        .select_related("user__notification_preference", "reminder", "agency", "event__report__plan",
+                        "event__report__agency", "event__actor")
+        .prefetch_related("reminder__deliveries")
+        .order_by("pk")
+    )
+
+
+def _wanted(delivery):
+    user = delivery.user
+    if user is None:
+        return True
+    flag = REMINDERS if delivery.kind in (Delivery.Kind.REMINDER, Delivery.Kind.DIGEST) else NOTIFICATIONS
+    return user.is_active and bool(user.email) and getattr(Preference.for_user(user), flag)
+
+
+def _mail_key(delivery):
+    """Deliveries with the same key get the same mail (subject, text, HTML, To and Cc headings); only the
+    envelope differs. So a submission's mail to 20 coordinators is rendered once, not 20 times."""
+    return (delivery.kind, delivery.reminder_id, delivery.event_id, delivery.agency_id, delivery.is_copy,
+            delivery.language)
+
+
+def _compose(delivery, state, coordination):
+    """(template, context, to_header, cc_header) of ``delivery``'s mail, or None when it is no longer wanted:
+    the report came in, a newer rung went out, the year was closed. Depends on ``_mail_key`` only; whether
+    the person still wants it (``_wanted``) is asked per delivery."""
+    kind = delivery.kind
+    if kind in (Delivery.Kind.REMINDER, Delivery.Kind.DIGEST):
+        reminder = delivery.reminder
+        if state is None or reminder.reporting_year_id not in state.years or state.is_superseded(reminder):
+            return None
+        siblings = list(reminder.deliveries.all())
+        to = [d.email for d in siblings if not d.is_copy] or [delivery.email]
+        cc = [d.email for d in siblings if d.is_copy and d.email not in to]
+        if kind == Delivery.Kind.REMINDER:
+            report = state.report_by_id.get(reminder.report_id)
+            if report is None or report.status != DRAFT:
+                return None
+            return "reminder", state.reminder_context(report, delivery), to, cc
+        context = state.digest_context(state.years[reminder.reporting_year_id])
+        return ("digest", context, to, cc) if context else None
+    event = delivery.event
+    report = event.report
+    context = {
+        "report": report, "agency": report.agency, "plan": report.plan, "year": report.year, "event": event,
+        "report_url": absolute_url(report.get_absolute_url()),
+    }
+    if kind == Delivery.Kind.SUBMITTED:
+        context.update({
+            "submitted_at": timezone.localtime(event.at),
+            "is_resubmission": report.first_submitted_at is not None and report.first_submitted_at < event.at,
+            "on_time": is_on_time(report.first_submitted_at or event.at, report.plan, report.year),
+            "year_url": absolute_url(reverse("reports:year-submissions", args=[report.plan_id, report.year])),
+        })
+        return "submitted", context, None, None
+    if kind == Delivery.Kind.RETURNED:
+        context.update({"comment": event.comment, "reopened": event.action == ReportEvent.Action.REOPENED})
+        return "returned", context, None, None
+    if kind == Delivery.Kind.ACCEPTED:
+        return "accepted", context, None, None
+    lines = coordination.get(report.pk, {}).get(delivery.agency_id)
+    if not lines:
+        return None
+    for line in lines:
+        line.task_url = absolute_url(line.task.get_absolute_url())
+    context.update({"lines": lines, "lead": delivery.agency})
+    return "coordination", context, None, None
+
+
+def deliver(queryset, *, state=None, result=None, limit=None):
+    """Send the waiting deliveries of ``queryset`` (at most ``limit``); record each as sent, failed (retried
+    next run) or cancelled. One connection for the batch, each distinct mail rendered once; results are
+    written in three statements at the end, so a crash leaves rows "sending" (never sent twice) rather than
+    sending them again."""
+    return _send(_claim(queryset, limit), state=state, result=result)
+
+
+def _send(claimed, *, state=None, result=None):
+    if not claimed:
+        return result
+    coordination = {}
+    event_reports = {d.event.report.pk: d.event.report for d in claimed if d.kind == Delivery.Kind.COORDINATION}
+    if event_reports:
+        coordination = coordination_lines(list(event_reports.values()))
+    sent, failed, cancelled = [], [], []
+    mails = {}
+    connection = open_connection()
+    try:
+        for delivery in claimed:
+            mail = None
+            if _wanted(delivery):
+                key = _mail_key(delivery)
+                if key not in mails:
+                    composed = _compose(delivery, state, coordination)
+                    if composed is not None:
+                        template, context, to_header, cc_header = composed
+                        composed = (*render_email(template, context, delivery.language), to_header, cc_header)
+                    mails[key] = composed
+                mail = mails[key]
+            if mail is None:  # the person opted out, or the mail is no longer called for
+                cancelled.append(delivery.pk)
+                continue
+            subject, text, html, to_header, cc_header = mail
+            message = build_message(delivery.email, subject, text, html, to_header=to_header, cc_header=cc_header,
+                                    connection=connection)
+            error = send_one(connection, message)
+            if error is None:
+                sent.append(delivery.pk)
+            else:
+                delivery.status, delivery.last_error, delivery.claim = Delivery.Status.FAILED, error, None
+                failed.append(delivery)
+                if delivery.attempts >= Delivery.MAX_ATTEMPTS:
+                    logger.error("Giving up on %s to %s after %s attempts: %s", delivery.get_kind_display(),
+                                 delivery.email, delivery.attempts, error)
+    finally:
+        try:
+            connection.close()
+        except Exception:
+            logger.warning("Closing the email connection failed", exc_info=True)
+    Delivery.objects.filter(pk__in=sent).update(status=Delivery.Status.SENT, sent_at=timezone.now(), last_error="",
+                                                claim=None)
+    Delivery.objects.filter(pk__in=cancelled).update(status=Delivery.Status.CANCELLED, claim=None)
+    Delivery.objects.bulk_update(failed, ["status", "last_error", "claim"])
+    if result is not None:
+        result.sent += len(sent)
+        result.failed += len(failed)
+        result.cancelled += len(cancelled)
+    return result

@@ -1,0 +1,250 @@
+"""Deadline reminders and the coordinators' digest: ``send_reminders`` reaches the rungs of the ladder in force
+today (``ladder``), records each reminder once, with its mails, and sends what waits (``delivery``).
+
+Decisions (README "Reminders"):
+- Reminders go to reports never submitted (status draft). A returned report was submitted once, so it is
+  not missing and its on-time/late verdict is already fixed; its officers had the "returned" mail with
+  the comment, and the digest lists it under "returned, awaiting resubmission".
+- A run sends the rung in force that day (ladder.rung_on), even if cron missed its exact day, and never
+  the earlier rungs it missed: one mail, the latest. A still-failed mail of an older rung is cancelled
+  when a newer rung goes out, so nobody gets two reminders on one day.
+- After the due date the agency's head contact (Agency.head_email) is copied: the same message, with the
+  officers in To and the head in Cc, each address its own envelope.
+- An agency with no active officer with an email (or whose officers all turned reminders off) is listed
+  in the coordinators' digest; the digest goes out on the same rungs while any report is outstanding.
+"""
+
+import datetime
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
+from django.urls import reverse
+from django.utils import timezone
+
+from plan_tracker.text import fold
+from reports.models import AgencyReport, ReportingYear
+from reports import rules
+from reports.rules import State, local_date, submission_state
+
+from . import ladder
+from .delivery import deliver
+from .emails import absolute_url
+from .models import Delivery, Reminder
+from .recipients import REMINDERS, coordinators_by_plan, officers_by_agency
+
+logger = logging.getLogger("notifications")
+
+DRAFT = AgencyReport.Status.DRAFT
+RETURNED = AgencyReport.Status.RETURNED
+
+
+def today_local():
+    return local_date(timezone.now())
+
+
+# --- What the open reporting years look like today ----------------------------------------------------
+
+
+class OpenYears:
+    """The open reporting years and everything a run needs about them, in five queries whatever their
+    size: the years with their plans, their reports with agencies, the officers of agencies still owing a
+    report, the coordinators, and the rungs already reached."""
+
+    def __init__(self, today):
+        self.today = today
+        self.years = {ry.pk: ry for ry in ReportingYear.objects.select_related("plan")}
+        by_plan_year = {(ry.plan_id, ry.year): ry for ry in self.years.values()}
+        reports = (
+            AgencyReport.objects.filter(
+                Exists(ReportingYear.objects.filter(plan=OuterRef("plan"), year=OuterRef("year")))
+            )
+            .select_related("agency")
+            .order_by("pk")
+        )
+        self.reports = defaultdict(list)
+        self.report_by_id = {}
+        for report in reports:
+            reporting_year = by_plan_year[(report.plan_id, report.year)]
+            report.plan = reporting_year.plan  # the same instance: no query per report
+            self.reports[reporting_year.pk].append(report)
+            self.report_by_id[report.pk] = report
+        for year_reports in self.reports.values():
+            year_reports.sort(key=lambda r: fold(r.agency.name))  # "Đài…" with the Ds, on both databases
+        owing = {r.agency_id for r in self.report_by_id.values() if r.status == DRAFT}
+        self.officers = officers_by_agency(owing, REMINDERS)
+        self.coordinators = coordinators_by_plan([ry.plan for ry in self.years.values()], REMINDERS)
+        self.reached = set()
+        self.latest = {}
+        for kind, year_id, report_id, offset in Reminder.objects.filter(reporting_year__in=list(self.years)).values_list(
+            "kind", "reporting_year_id", "report_id", "offset_days"
+        ):
+            self._mark(kind, year_id, report_id, offset)
+
+    def _mark(self, kind, year_id, report_id, offset):
+        target = report_id if kind == Reminder.Kind.REPORT else year_id
+        self.reached.add((kind, target, offset))
+        self.latest[(kind, target)] = min(offset, self.latest.get((kind, target), offset))
+
+    def add(self, reminder):
+        self._mark(reminder.kind, reminder.reporting_year_id, reminder.report_id, reminder.offset_days)
+
+    def is_superseded(self, reminder):
+        """A newer rung has been reached for the same report (or year's digest)."""
+        target = reminder.report_id if reminder.kind == Reminder.Kind.REPORT else reminder.reporting_year_id
+        return self.latest.get((reminder.kind, target), reminder.offset_days) < reminder.offset_days
+
+    def rung(self, reporting_year, *, capped=False):
+        """The rung in force; ``capped``: for agencies' reminders, which stop after REMINDER_OVERDUE_MAX
+        overdue rungs (the coordinators' digest goes on while anything is missing)."""
+        return ladder.rung_on(reporting_year.due_date, self.today, most=None if capped else 0)
+
+    def days_left(self, due_date):
+        return (due_date - self.today).days
+
+    def reminder_context(self, report, delivery):
+        days = self.days_left(report.due_date)
+        return {
+            "report": report, "agency": report.agency, "plan": report.plan, "year": report.year,
+            "due_date": report.due_date, "days_left": max(days, 0), "days_late": max(-days, 0),
+            "is_copy": delivery.is_copy, "report_url": absolute_url(report.get_absolute_url()),
+        }
+
+    def digest_context(self, reporting_year):
+        """What the coordinators read, or None when every report is in."""
+        reports = self.reports[reporting_year.pk]
+        due = reporting_year.due_date
+        not_submitted = [r for r in reports if r.status == DRAFT]
+        returned = [r for r in reports if r.status == RETURNED]
+        if not not_submitted and not returned:
+            return None
+        # On time / late: the report's own verdict (reports.rules), by its first submission.
+        states = {r.pk: submission_state(r) for r in reports}
+        late = [r for r in reports if states[r.pk] == State.LATE]
+        for r in reports:
+            r.url = absolute_url(r.get_absolute_url())
+            r.first_submitted_local = local_date(r.first_submitted_at) if r.first_submitted_at else None
+        days = self.days_left(due)
+        plan = reporting_year.plan
+        return {
+            "plan": plan, "year": reporting_year.year, "due_date": due,
+            "days_left": max(days, 0), "days_late": max(-days, 0), "today": self.today,
+            "not_submitted": not_submitted, "returned": returned, "late": late,
+            # Drafts split in two: agencies reminded by mail, and those with nobody to remind.
+            "reminded": [r for r in not_submitted if r.agency_id in self.officers],
+            "unreachable": [r for r in not_submitted if r.agency_id not in self.officers],
+            "obliged": len(reports),
+            # As on the year's pages: a returned report was submitted (on time or late by its first submission).
+            "submitted": sum(1 for r in reports if states[r.pk] in (State.ON_TIME, State.LATE)),
+            "on_time": sum(1 for r in reports if states[r.pk] == State.ON_TIME),
+            "year_url": absolute_url(reverse("reports:year-submissions", args=[plan.pk, reporting_year.year])),
+        }
+
+
+# --- A run of send_reminders ---------------------------------------------------------------------------
+
+
+@dataclass
+class RunResult:
+    today: datetime.date
+    dry_run: bool = False
+    lines: list = field(default_factory=list)  # one human line per reminder or digest, sent or planned
+    reminders: int = 0
+    digests: int = 0
+    unreachable: int = 0
+    sent: int = 0
+    failed: int = 0
+    cancelled: int = 0
+
+
+def _new_rungs(state, result):
+    """Unsaved Reminder rows for every rung reached today and not yet recorded, each with its unsaved
+    deliveries in ``_deliveries``."""
+    new = []
+    for reporting_year in sorted(state.years.values(), key=lambda ry: (ry.plan.number, ry.year)):
+        rung = state.rung(reporting_year)
+        if rung is None:
+            continue
+        report_rung = state.rung(reporting_year, capped=True)
+        due = reporting_year.due_date
+        after_due = rules.is_past_due(due, state.today)
+        label = f"{reporting_year.plan.number} {reporting_year.year} (due {due:%d/%m/%Y}, rung {rung:+d})"
+        reports = state.reports[reporting_year.pk]
+        nobody = []
+        for report in reports:
+            if report.status != DRAFT or (Reminder.Kind.REPORT, report.pk, report_rung) in state.reached:
+                continue
+            officers = state.officers.get(report.agency_id, [])
+            deliveries = [Delivery(kind=Delivery.Kind.REMINDER, user=r.user, email=r.email, language=r.language)
+                          for r in officers]
+            head = report.agency.head_email.strip()
+            if after_due and head and head.lower() not in {r.key for r in officers}:
+                deliveries.append(Delivery(kind=Delivery.Kind.REMINDER, email=head, language=settings.LANGUAGE_CODE,
+                                           is_copy=True))
+            reminder = Reminder(kind=Reminder.Kind.REPORT, reporting_year=reporting_year, report=report,
+                                offset_days=report_rung, run_date=state.today)
+            reminder._deliveries = deliveries
+            new.append(reminder)
+            result.reminders += 1
+            if not officers:
+                result.unreachable += 1
+            if not deliveries:
+                nobody.append(str(report.agency))
+                continue
+            to = ", ".join(d.email for d in deliveries if not d.is_copy) or "no officer"
+            cc = [d.email for d in deliveries if d.is_copy]
+            result.lines.append(f"{label}: remind {report.agency} -> {to}" + (f" cc {', '.join(cc)}" if cc else ""))
+        if nobody:
+            result.lines.append(f"{label}: nobody to remind at {len(nobody)} agencies (listed in the digest): "
+                                + ", ".join(nobody))
+        outstanding = any(r.status in (DRAFT, RETURNED) for r in reports)
+        if outstanding and (Reminder.Kind.DIGEST, reporting_year.pk, rung) not in state.reached:
+            coordinators = state.coordinators.get(reporting_year.plan_id, [])
+            reminder = Reminder(kind=Reminder.Kind.DIGEST, reporting_year=reporting_year, offset_days=rung,
+                                run_date=state.today)
+            reminder._deliveries = [Delivery(kind=Delivery.Kind.DIGEST, user=r.user, email=r.email, language=r.language)
+                                    for r in coordinators]
+            new.append(reminder)
+            result.digests += 1
+            if not coordinators:
+                logger.warning("No coordinator with an email receives the digest of %s %s.",
+                               reporting_year.plan, reporting_year.year)
+            result.lines.append(f"{label}: digest -> {', '.join(r.email for r in coordinators) or 'nobody'}")
+    return new
+
+
+def _record(new):
+    """Save the new rungs and their deliveries at once; False when a concurrent run got there first."""
+    try:
+        with transaction.atomic():
+            Reminder.objects.bulk_create(new)
+            rows = []
+            for reminder in new:
+                for delivery in reminder._deliveries:
+                    delivery.reminder = reminder
+                    rows.append(delivery)
+            Delivery.objects.bulk_create(rows)
+    except IntegrityError:
+        logger.warning("Another send_reminders run recorded today's reminders first; this run only sends what waits.")
+        return False
+    return True
+
+
+def send_reminders(today=None, *, dry_run=False):
+    """Reach today's rungs (recorded once), then send every mail waiting: today's and earlier failures."""
+    today = today or today_local()
+    result = RunResult(today=today, dry_run=dry_run)
+    state = OpenYears(today)
+    new = _new_rungs(state, result)
+    if dry_run:
+        result.lines.append(f"{Delivery.objects.filter(status=Delivery.Status.FAILED).count()} failed mail(s) "
+                            "would be retried.")
+        return result
+    if new and _record(new):
+        for reminder in new:
+            state.add(reminder)
+    deliver(Delivery.objects.all(), state=state, result=result)
+    return result

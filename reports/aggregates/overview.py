@@ -1,0 +1,98 @@
+"""The year overview: the headline figures, every obliged agency's report with its state by kind group,
+and the overdue tasks."""
+
+import datetime
+import zoneinfo
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from .. import rules
+from ..models import AgencyReport
+from ..rules import State, submission_state
+from .figures import Figures, year_figures
+from .kinds import KIND_GROUPS, GroupRows, _agency_order, kind_group
+from .rollup import overdue_tasks
+
+
+@dataclass
+class AgencyRow:
+    report: AgencyReport
+    state: str
+
+    @property
+    def agency(self):
+        return self.report.agency
+
+    @property
+    def state_label(self):
+        return State.LABELS[self.state]
+
+    @property
+    def first_submitted_local(self):
+        if self.report.first_submitted_at is None:
+            return None
+        return self.report.first_submitted_at.astimezone(zoneinfo.ZoneInfo(settings.TIME_ZONE))
+
+    @property
+    def days_late(self):
+        """Whole days between the due date and the first submission (0 when on time)."""
+        return rules.days_late(self.report.first_submitted_at, self.report.plan, self.report.year)
+
+
+
+@dataclass
+class Overview:
+    plan: object
+    year: int
+    today: datetime.date
+    figures: Figures
+    groups: list
+    overdue: list
+
+    @property
+    def due_date(self):
+        return self.figures.due_date
+
+    @property
+    def days_to_due(self):
+        """Days left until the due date (negative once it has passed)."""
+        return (self.due_date - self.today).days
+
+    @property
+    def days_since_due(self):
+        return max(-self.days_to_due, 0)
+
+    @property
+    def rows(self):
+        return [row for g in self.groups for row in g.rows]
+
+
+def agency_rows(plan, year):
+    """Every obliged agency's report with its state, grouped by kind group and in Vietnamese order.
+    One query."""
+    reports = (
+        AgencyReport.objects.for_year(plan, year)
+        .select_related("agency", "plan")
+        .only("pk", "year", "status", "version", "first_submitted_at", "agency__name", "agency__short_name", "agency__sort_key", "agency__code",
+              "agency__kind", "agency__code", "plan__report_due_day", "plan__report_due_month",
+              "plan__start_year", "plan__end_year")
+    )
+    grouped = {g.code: GroupRows(g, [], {s: 0 for s in State.ORDER}) for g in KIND_GROUPS}
+    for report in sorted(reports, key=lambda r: _agency_order(r.agency)):
+        row = AgencyRow(report, submission_state(report))
+        g = grouped[kind_group(report.agency.kind)]
+        g.rows.append(row)
+        g.counts[row.state] += 1
+    return [g for g in grouped.values() if g.rows]
+
+
+def year_overview(plan, year, today, *, figures=None, overdue=None):
+    """Headline figures, the agencies by kind group and the overdue tasks. Three queries, fewer when
+    the caller already has the figures or the overdue tasks."""
+    return Overview(
+        plan=plan, year=year, today=today,
+        figures=figures if figures is not None else year_figures(plan, [year])[year],
+        groups=agency_rows(plan, year),
+        overdue=overdue if overdue is not None else overdue_tasks(plan, year, today),
+    )

@@ -1,0 +1,189 @@
+"""Tasks: the spread of statuses across the responsible agencies of each task (all of them, leads apart),
+quantities against the target, the share of tasks done per section, and the overdue tasks."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q, Sum
+from django.utils.translation import gettext_lazy as _
+
+from agencies.models import Agency
+from tasks.models import Assignment, Task
+
+from .. import completion
+from ..models import TaskReport
+from ..rules import CONTENT_STATUSES
+from .figures import _share
+
+LEAD = Assignment.Role.LEAD
+
+LINE_STATUSES = (
+    TaskReport.Status.COMPLETED,
+    TaskReport.Status.DONE_FOR_YEAR,
+    TaskReport.Status.IN_PROGRESS,
+    TaskReport.Status.NOT_STARTED,
+    TaskReport.Status.NOTHING_TO_REPORT,
+)
+NOT_REPORTED = "not_reported"
+SPREAD_LABELS = {**{s: s.label for s in LINE_STATUSES}, NOT_REPORTED: _("Chưa báo cáo")}
+DONE_STATUSES = (TaskReport.Status.COMPLETED, TaskReport.Status.DONE_FOR_YEAR)
+
+
+@dataclass
+class Spread:
+    """How the lines of a task spread over statuses; lines outside submitted reports are "not reported"."""
+
+    total: int = 0
+    counts: dict = field(default_factory=lambda: {s: 0 for s in (*LINE_STATUSES, NOT_REPORTED)})
+    quantity: int | None = None
+
+    def add(self, other):
+        self.total += other.total
+        for k, v in other.counts.items():
+            self.counts[k] += v
+        if other.quantity is not None:
+            self.quantity = (self.quantity or 0) + other.quantity
+
+    @property
+    def reported(self):
+        return self.total - self.counts[NOT_REPORTED]
+
+    @property
+    def done(self):
+        return sum(self.counts[s] for s in DONE_STATUSES)
+
+    @property
+    def items(self):
+        """(code, label, count) in display order, for tables and bars."""
+        return [(code, SPREAD_LABELS[code], n) for code, n in self.counts.items()]
+
+    @property
+    def single_status(self):
+        """The one line's status code when the spread holds exactly one line."""
+        if self.total != 1:
+            return None
+        return next(code for code, n in self.counts.items() if n)
+
+    @property
+    def single_label(self):
+        code = self.single_status
+        return SPREAD_LABELS[code] if code else None
+
+
+@dataclass
+class TaskRow:
+    task: Task
+    all: Spread
+    lead: Spread
+    overdue: bool = False
+
+    @property
+    def leads(self):
+        return [a.assignee_name for a in self.task.leads]
+
+    @property
+    def coordinators(self):
+        return [a.assignee_name for a in self.task.coordinators]
+
+    @property
+    def is_done(self):
+        return completion.is_done_for_year(self.lead, self.all)
+
+    @property
+    def done_share(self):
+        return _share(self.all.done, self.all.total)
+
+
+@dataclass
+class SectionRow:
+    section: object
+    tasks: list
+
+    @property
+    def done(self):
+        return sum(1 for t in self.tasks if t.is_done)
+
+    @property
+    def share(self):
+        return _share(self.done, len(self.tasks))
+
+
+@dataclass
+class TaskRollup:
+    tasks: list
+    sections: list
+    overdue: list
+
+    @property
+    def done(self):
+        return sum(1 for t in self.tasks if t.is_done)
+
+    @property
+    def share(self):
+        return _share(self.done, len(self.tasks))
+
+
+def _line_spreads(plan, year):
+    """{(task_id, role): Spread} over every line of the year, in one grouped query."""
+    in_content = Q(report__status__in=CONTENT_STATUSES)
+    rows = (
+        TaskReport.objects.filter(report__plan=plan, report__year=year)
+        .values("task_id", "role").order_by()
+        .annotate(
+            n=Count("pk"),
+            quantity=Sum("quantity_achieved", filter=in_content),
+            **{f"s_{s}": Count("pk", filter=in_content & Q(status=s)) for s in LINE_STATUSES},
+        )
+    )
+    spreads = {}
+    for row in rows:
+        spread = Spread(total=row["n"], quantity=row["quantity"])
+        for s in LINE_STATUSES:
+            spread.counts[s] = row[f"s_{s}"]
+        spread.counts[NOT_REPORTED] = row["n"] - sum(spread.counts[s] for s in LINE_STATUSES)
+        spreads[(row["task_id"], row["role"])] = spread
+    return spreads
+
+
+def plan_tasks(plan, year):
+    """The plan's tasks in order with their agencies (lead groups with their members) and ``is_completed`` by
+    ``year`` (reports.completion): what task_rollup and overdue_tasks both need, in one query + prefetches."""
+    assignments = Assignment.objects.select_related("agency", "group").prefetch_related(
+        Prefetch("group__members", queryset=Agency.objects.only("pk", "valid_from", "valid_to")))
+    tasks = completion.annotate_completion(Task.objects.filter(plan=plan), year)
+    return list(tasks.select_related("section", "plan").prefetch_related(Prefetch("assignments", queryset=assignments))
+                .order_by("order", "number"))
+
+
+def overdue_tasks(plan, year, today, *, tasks=None):
+    """Deadline tasks overdue as seen from ``year`` (reports.completion: due before the end of the year, or
+    today if earlier, and not completed by that year), each with ``lead_count`` and ``lead_completed``. Three
+    queries (tasks, their assignments and lead groups' members, the completed lines), one when given
+    ``plan_tasks``."""
+    on = completion.year_view_date(year, today)
+    tasks = plan_tasks(plan, year) if tasks is None else tasks
+    return completion.with_lead_progress([t for t in tasks if completion.is_overdue(t, on)], year)
+
+
+def task_rollup(plan, year, today, *, overdue=None, tasks=None):
+    """Per task of the year: the spread of statuses (all agencies, leads apart), quantities against the
+    target; per section the share of tasks done; the overdue tasks. Four queries (three when given the
+    overdue tasks, two when also given ``plan_tasks``)."""
+    if tasks is None:
+        tasks = plan_tasks(plan, year)
+    by_pk = {t.pk: t for t in tasks}
+    tasks = [t for t in by_pk.values() if t.is_active_in_year(year)]
+    spreads = _line_spreads(plan, year)
+    overdue = overdue if overdue is not None else overdue_tasks(plan, year, today, tasks=list(by_pk.values()))
+    overdue_ids = {t.pk for t in overdue}
+    rows, by_section = [], {}
+    for task in tasks:
+        lead = spreads.get((task.pk, LEAD), Spread())
+        total = Spread()
+        for role in Assignment.Role.values:
+            if (task.pk, role) in spreads:
+                total.add(spreads[(task.pk, role)])
+        row = TaskRow(task, total, lead, overdue=task.pk in overdue_ids)
+        rows.append(row)
+        by_section.setdefault(task.section_id, SectionRow(task.section, [])).tasks.append(row)
+    sections = sorted(by_section.values(), key=lambda s: s.section.order)
+    return TaskRollup(rows, sections, overdue)

@@ -29,9 +29,10 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.db.models import Exists, OuterRef, Q
 
-from agencies.models import AgencyGroup, active_in_year_q
+from agencies.models import Agency, AgencyGroup, active_in_year_q
 from tasks.models import Assignment, Task
 
 from .models import TaskReport
@@ -80,6 +81,41 @@ def completed_q(year):
 def annotate_completion(tasks, year):
     """``tasks`` with ``is_completed`` (completed by ``year``), computed in the same query."""
     return tasks.annotate(is_completed=models.ExpressionWrapper(completed_q(year), output_field=models.BooleanField()))
+
+
+def _leads_answering(year, *, done_only):
+    """A subquery counting the outer task's distinct lead agencies (named, or members of lead groups) that answer
+    for it in ``year`` (exist then, or completed it), or, ``done_only``, those that completed it."""
+    named = Assignment.objects.filter(task=OuterRef(OuterRef("pk")), role=LEAD, agency__isnull=False).values("agency_id")
+    members = AgencyGroup.members.through.objects.filter(
+        agencygroup__assignments__task=OuterRef(OuterRef("pk")), agencygroup__assignments__role=LEAD,
+    ).values("agency_id")
+    done = Exists(TaskReport.objects.filter(
+        task=OuterRef(OuterRef("pk")), report__agency=OuterRef("pk"), status=TaskReport.Status.COMPLETED,
+        report__status__in=CONTENT_STATUSES, **({"report__year__lte": year} if year is not None else {}),
+    ))
+    # Two IN subqueries, each driven by an index (see _conditions); DISTINCT over the agency's id counts an agency
+    # named and also a member of a lead group once.
+    agencies = Agency.objects.filter(Q(pk__in=named) | Q(pk__in=members))
+    if done_only:
+        agencies = agencies.filter(done)
+    elif year is not None:  # with no year, every lead answers
+        agencies = agencies.filter(active_in_year_q(year) | Q(done))
+    return models.Subquery(
+        agencies.order_by().annotate(one=models.Value(1)).values("one")
+        .annotate(n=models.Count("pk", distinct=True)).values("n")[:1],
+        output_field=models.IntegerField(),
+    )
+
+
+def annotate_lead_progress(tasks, year):
+    """``tasks`` with ``lead_count`` (the leads that answer for each task in ``year``) and ``lead_completed``
+    (those of them that completed it by ``year``), in the same query; SQL twin of ``with_lead_progress``. A task
+    is completed exactly when 0 < lead_completed = lead_count."""
+    return tasks.annotate(
+        lead_count=Coalesce(_leads_answering(year, done_only=False), 0),
+        lead_completed=Coalesce(_leads_answering(year, done_only=True), 0),
+    )
 
 
 def completed(tasks, year):
@@ -193,7 +229,7 @@ def with_lead_progress(tasks, year):
     done = completed_by(tasks, year)
     for task in tasks:
         ids = done.get(task.pk, set())
-        answering = [a for a in lead_agencies(task) if a.pk in ids or a.is_active_in_year(year)]
+        answering = [a for a in lead_agencies(task) if a.pk in ids or year is None or a.is_active_in_year(year)]
         task.lead_count = len(answering)
         task.lead_completed = sum(1 for a in answering if a.pk in ids)
     return tasks

@@ -145,23 +145,21 @@ def _line_spreads(plan, year):
 
 
 def plan_tasks(plan, year):
-    """The plan's tasks in order with their agencies (lead groups with their members) and ``is_completed`` by
-    ``year`` (reports.completion): what task_rollup and overdue_tasks both need, in one query + prefetches."""
-    assignments = Assignment.objects.select_related("agency", "group").prefetch_related(
-        Prefetch("group__members", queryset=Agency.objects.only("pk", "valid_from", "valid_to")))
-    tasks = completion.annotate_completion(Task.objects.filter(plan=plan), year)
-    return list(tasks.select_related("section", "plan").prefetch_related(Prefetch("assignments", queryset=assignments))
+    """The plan's tasks in order with their agencies, ``is_completed``, ``lead_count`` and ``lead_completed`` by
+    ``year`` (reports.completion): what task_rollup and overdue_tasks both need, in one query + a prefetch."""
+    tasks = completion.annotate_lead_progress(completion.annotate_completion(Task.objects.filter(plan=plan), year), year)
+    return list(tasks.select_related("section", "plan")
+                .prefetch_related(Prefetch("assignments", queryset=Assignment.objects.select_related("agency", "group")))
                 .order_by("order", "number"))
 
 
 def overdue_tasks(plan, year, today, *, tasks=None):
     """Deadline tasks overdue as seen from ``year`` (reports.completion: due before the end of the year, or
-    today if earlier, and not completed by that year), each with ``lead_count`` and ``lead_completed``. Three
-    queries (tasks, their assignments and lead groups' members, the completed lines), one when given
-    ``plan_tasks``."""
+    today if earlier, and not completed by that year), each with ``lead_count`` and ``lead_completed``. Two
+    queries (tasks, their assignments), none when given ``plan_tasks``."""
     on = completion.year_view_date(year, today)
     tasks = plan_tasks(plan, year) if tasks is None else tasks
-    return completion.with_lead_progress([t for t in tasks if completion.is_overdue(t, on)], year)
+    return [t for t in tasks if completion.is_overdue(t, on)]
 
 
 def task_rollup(plan, year, today, *, overdue=None, tasks=None):

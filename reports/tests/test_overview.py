@@ -389,13 +389,11 @@ def grown(request, db, django_user_model):
 # (url name, extra args, queries). Every page: session, user, the user's memberships (one query answers
 # every role check, with the role permissions: accounts.roles), the plan (+ recipient, issuer), ...
 PAGES = [
-    # + figures of the year (one grouped query), reports (+ agency, plan), the plan's tasks with is_completed
-    #   (+ section, plan), their assignments (+ agency, group), lead groups' members, completed lines (for the
-    #   overdue tasks' "leads completed n/m": reports.completion.with_lead_progress)
-    ("reports:year-overview", [], 10),
-    # + tasks with is_completed (+ section, plan), their assignments (+ agency, group), lead groups' members,
-    #   line spreads (one grouped query), completed lines of the overdue tasks
-    ("reports:year-tasks", [], 9),
+    # + figures of the year (one grouped query), reports (+ agency, plan), the plan's tasks with is_completed and
+    #   the leads' progress (+ section, plan; reports.completion), their assignments (+ agency, group)
+    ("reports:year-overview", [], 8),
+    # + the same tasks, their assignments, line spreads (one grouped query)
+    ("reports:year-tasks", [], 7),
     # + the task (+ section), its lines (+ report, agency)
     ("reports:year-task", ["task"], 6),
     # + indicators, sums by indicator and kind (grouped), values (+ report, agency)
@@ -404,11 +402,11 @@ PAGES = [
     ("reports:year-feedback", [], 5),
     # + figures of every year (one grouped query), reporting years
     ("reports:plan-years", None, 6),
-    # + figures of every year, reporting years, reports (+ agency, plan), tasks with is_completed (the overdue
-    #   ones are picked from them), assignments, lead groups' members, completed lines, line spreads, content
-    #   lines (+ report, agency), indicators, sums, values, feedback
-    ("reports:year-export-xlsx", [], 17),
-    ("reports:year-export-docx", [], 17),
+    # + figures of every year, reporting years, reports (+ agency, plan), tasks with is_completed and the leads'
+    #   progress (the overdue ones are picked from them), assignments, line spreads, content lines (+ report,
+    #   agency), indicators, sums, values, feedback
+    ("reports:year-export-xlsx", [], 15),
+    ("reports:year-export-docx", [], 15),
 ]
 
 

@@ -94,8 +94,8 @@ def _leads_answering(year, *, done_only):
         task=OuterRef(OuterRef("pk")), report__agency=OuterRef("pk"), status=TaskReport.Status.COMPLETED,
         report__status__in=CONTENT_STATUSES, **({"report__year__lte": year} if year is not None else {}),
     ))
-    # Two IN subqueries, each driven by an index (see _conditions); DISTINCT over the agency's id counts an agency
-    # named and also a member of a lead group once.
+    # Two IN subqueries, each driven by an index (see _conditions); rows of the agency table, so an agency named
+    # and also a member of a lead group is counted once.
     agencies = Agency.objects.filter(Q(pk__in=named) | Q(pk__in=members))
     if done_only:
         agencies = agencies.filter(done)
@@ -103,7 +103,7 @@ def _leads_answering(year, *, done_only):
         agencies = agencies.filter(active_in_year_q(year) | Q(done))
     return models.Subquery(
         agencies.order_by().annotate(one=models.Value(1)).values("one")
-        .annotate(n=models.Count("pk", distinct=True)).values("n")[:1],
+        .annotate(n=models.Count("pk")).values("n")[:1],
         output_field=models.IntegerField(),
     )
 

@@ -100,6 +100,24 @@ def test_a_lead_that_no_longer_exists_does_not_hold_a_task_open(client, db, djan
     assert client.get(reverse("portal:task-detail", args=[task.pk])).context["task"].deadline.state == "completed"
 
 
+def test_a_lead_that_completed_its_part_and_then_ceased_to_exist_still_counts_as_done(db, django_user_model):
+    """The overdue list's "leads completed n/m": a lead that completed the task and later ceased to exist is one
+    of the m (and of the n); an agency named as lead and also a member of a lead group is counted once."""
+    done_then_gone = make_agency(name="Sở đã sáp nhập")
+    still_owing = make_agency(name="Sở còn nợ")
+    plan = make_plan(start_year=2024, end_year=2026)
+    task = make_task(make_section(plan), lead=done_then_gone, timeframe_kind=Task.Timeframe.DEADLINE,
+                     due_date=datetime.date(2024, 11, 30))
+    Assignment.objects.create(task=task, role=Assignment.Role.LEAD, agency=still_owing, order=1)
+    Assignment.objects.create(task=task, role=Assignment.Role.LEAD, group=make_group([still_owing]), order=2)
+    open_reporting_year(plan, 2024, None)
+    _complete(task, done_then_gone, make_user(django_user_model, "canbo", done_then_gone))
+    Agency.objects.filter(pk=done_then_gone.pk).update(valid_to=datetime.date(2025, 2, 28))
+
+    overdue, = aggregates.overdue_tasks(plan, 2026, datetime.date(2026, 12, 1))
+    assert (overdue.lead_completed, overdue.lead_count) == (1, 2)
+
+
 def test_a_deadline_task_with_no_lead_agency_is_never_completed(db):
     plan = make_plan(start_year=2024, end_year=2024)
     task = make_task(make_section(plan), lead="các cơ quan, đơn vị có liên quan",

@@ -10,6 +10,10 @@ from tasks.models import Task
 from .models import TaskReport
 from .uploads import validate_evidence
 
+#: The largest value of an integer column (PositiveIntegerField) on PostgreSQL; SQLite would store more, so
+#: the form refuses more everywhere (a bigger number would answer 500 on PostgreSQL).
+DB_INT_MAX = 2_147_483_647
+
 # "done for this year" only makes sense where the task repeats every year.
 _YEARLY = {Task.Timeframe.ONGOING, Task.Timeframe.ANNUAL, Task.Timeframe.ANNUAL_ON_REQUEST, Task.Timeframe.BUDGET_CYCLE}
 
@@ -27,7 +31,9 @@ class ReportForm(forms.Form):
     """The whole yearly report in one form: a block of fields per task line, the plan's indicators,
     the general parts, and the version the form was opened at (for the stale-save check)."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=DB_INT_MAX, error_messages={
+        k: _("Biểu mẫu thiếu số phiên bản của báo cáo (hoặc số đó không hợp lệ) nên chưa lưu được: hãy sao lại nội "
+             "dung bạn vừa gõ, tải lại trang và nhập lại.") for k in ("required", "invalid", "min_value", "max_value")})
     overall_assessment = forms.CharField(label=_("Đánh giá chung"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
     difficulties = forms.CharField(label=_("Khó khăn, vướng mắc"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     proposals = forms.CharField(label=_("Đề xuất, kiến nghị"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
@@ -57,7 +63,8 @@ class ReportForm(forms.Form):
                 self.fields[p + "quantity_achieved"] = forms.IntegerField(
                     label=_("Số lượng đạt được (%(unit)s, chỉ tiêu %(target)s)")
                     % {"unit": line.task.target_unit, "target": line.task.target_quantity},
-                    min_value=0, required=False)
+                    min_value=0, max_value=DB_INT_MAX, required=False,
+                    error_messages={"max_value": _("Số quá lớn: tối đa %(limit_value)s.")})
             self.fields[p + "no_report_reason"] = forms.CharField(
                 label=_("Lý do không có nội dung báo cáo (nhiệm vụ %(n)s)") % {"n": n}, required=False,
                 widget=forms.Textarea(attrs={"rows": 2}))

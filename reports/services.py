@@ -98,7 +98,12 @@ def open_reporting_year(plan, year, user):
 
 
 def _check_version(report, expected_version):
-    if expected_version is not None and int(expected_version) != report.version:
+    """Refuse a change made on an older version of ``report`` (locked, as stored). The check is never skipped:
+    ``expected_version`` must be the version the person's form was opened at (views refuse a request without a
+    whole number there with 400 before calling a service)."""
+    if isinstance(expected_version, bool) or not isinstance(expected_version, int):
+        raise TypeError(f"expected_version must be the version the change was made on, not {expected_version!r}")
+    if expected_version != report.version:
         raise StaleReport(
             _("Báo cáo đã được %(who)s lưu lúc %(when)s, sau khi bạn mở trang. Thay đổi của bạn chưa được lưu: "
               "hãy sao lại nội dung bạn vừa gõ, tải lại trang và nhập lại.")
@@ -207,6 +212,10 @@ def missing_parts(report):
 
 @transaction.atomic
 def submit_report(report, user, *, expected_version=None, now=None):
+    """Submit ``report``. ``expected_version``: the version the person confirmed on (the confirm page's); left
+    out, the version of the ``report`` object the caller holds (scripts, tests: they decide on what they read).
+    Either way a report saved by someone else meanwhile is refused (StaleReport)."""
+    expected_version = report.version if expected_version is None else expected_version
     report = _lock(report)
     _check_version(report, expected_version)
     if not report.is_editable_by_agency:

@@ -100,7 +100,11 @@ def report_detail(request, pk):
     indicators = list(report.plan.indicators.all())
     form = ReportForm(request.POST, request.FILES, report=report, lines=lines, indicators=indicators, values={})
     if not form.is_valid():
-        messages.error(request, _("Chưa lưu: có ô nhập chưa đúng, xem các thông báo bên dưới."))
+        if "version" in form.errors:
+            # A hidden field: its message goes at the top. What they typed stays in the form.
+            messages.error(request, form.errors["version"][0])
+        else:
+            messages.error(request, _("Chưa lưu: có ô nhập chưa đúng, xem các thông báo bên dưới."))
         return _report_page(request, report, form=form, status=400)
     try:
         services.save_report(
@@ -117,6 +121,15 @@ def report_detail(request, pk):
     return redirect(report)
 
 
+def _posted_version(request):
+    """The report version a form was opened at (the report form's rule: a whole number from 1); None when
+    missing or not one."""
+    try:
+        return ReportForm.base_fields["version"].clean(request.POST.get("version"))
+    except ValidationError:
+        return None
+
+
 @login_required
 def report_submit(request, pk):
     """GET: confirm, listing what is still missing. POST: submit."""
@@ -124,8 +137,17 @@ def report_submit(request, pk):
     if not report.is_editable_by_agency:
         raise PermissionDenied
     if request.method == "POST":
+        version = _posted_version(request)
+        if version is None:
+            # Without the version the confirm page was opened at, a submission could go out over a colleague's
+            # later save unseen: refused, and the confirm page shown again (it reads the version afresh).
+            return render(request, "reports/report_submit.html", {
+                "report": report, "problems": services.missing_parts(report),
+                "error": _("Trang xác nhận thiếu số phiên bản của báo cáo (hoặc số đó không hợp lệ) nên báo cáo chưa "
+                           "được gửi. Hãy xem lại rồi bấm “Xác nhận gửi báo cáo” trên trang này."),
+            }, status=400)
         try:
-            services.submit_report(report, request.user, expected_version=request.POST.get("version"))
+            services.submit_report(report, request.user, expected_version=version)
         except services.StaleReport as stale:
             messages.error(request, str(stale))
             return redirect(report)
@@ -269,6 +291,8 @@ def year_submissions(request, plan_pk, year):
         raise Http404
     plan = get_object_or_404(Plan.objects.select_related("report_recipient"), pk=plan_pk)
     reporting_year = ReportingYear.objects.filter(plan=plan, year=year).first()
+    if reporting_year is None and not plan.runs_in(year):
+        raise Http404  # a year the plan never had (/70000/: no due date exists for it)
     reports = (
         # + plan: each row's on time / late badge reads the plan's due date (one query per report without it).
         AgencyReport.objects.for_year(plan, year).select_related("agency", "plan")

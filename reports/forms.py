@@ -8,7 +8,7 @@ from plan_tracker.text import nfc
 from tasks.models import Task
 
 from .models import TaskReport
-from .uploads import validate_evidence
+from .uploads import skipped_message, validate_evidence
 
 #: The largest value of an integer column (PositiveIntegerField) on PostgreSQL; SQLite would store more, so
 #: the form refuses more everywhere (a bigger number would answer 500 on PostgreSQL).
@@ -40,7 +40,7 @@ class ReportForm(forms.Form):
 
     GENERAL = ("overall_assessment", "difficulties", "proposals")
 
-    def __init__(self, *args, report, lines, indicators, values, **kwargs):
+    def __init__(self, *args, report, lines, indicators, values, skipped=None, **kwargs):
         initial = {"version": report.version, **{name: getattr(report, name) for name in self.GENERAL}}
         for line in lines:
             p = f"line-{line.pk}-"
@@ -49,6 +49,8 @@ class ReportForm(forms.Form):
         for indicator in indicators:
             initial[f"indicator-{indicator.pk}"] = values.get(indicator.pk)
         super().__init__(*args, initial=initial, **kwargs)
+        # Files the upload handler did not take in (reports.uploads.EvidenceUploadHandler): field -> (name, reason)
+        self.skipped = skipped or {}
         self.lines = lines
         self.indicators = indicators
         for line in lines:
@@ -93,6 +95,8 @@ class ReportForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        for key, (file_name, reason) in self.skipped.items():
+            self.add_error(key if key in self.fields else None, skipped_message(file_name, reason))
         self.upload_types = {}
         for key, value in list(data.items()):
             if isinstance(value, str):
@@ -152,4 +156,8 @@ def evidence_input_attrs():
         "data-max-bytes": settings.EVIDENCE_MAX_BYTES,
         "data-too-big": gettext("Tệp “{name}” nặng {size}, quá giới hạn {max}: hãy chọn tệp nhỏ hơn (tệp chưa được gửi).")
         .replace("{max}", filesizeformat(settings.EVIDENCE_MAX_BYTES)),
+        "data-max-total": settings.EVIDENCE_MAX_BYTES_PER_SAVE,
+        "data-too-much": gettext("Các tệp đã chọn nặng {size} cộng lại, quá giới hạn {max} của một lần lưu: chưa chọn "
+                                 "tệp “{name}”. Hãy lưu với các tệp kia trước, rồi gửi tiếp tệp này.")
+        .replace("{max}", filesizeformat(settings.EVIDENCE_MAX_BYTES_PER_SAVE)),
     }

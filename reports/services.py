@@ -2,8 +2,11 @@
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Sum
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
@@ -15,6 +18,7 @@ from plan_tracker.text import nfc
 
 from .models import AgencyReport, Evidence, IndicatorValue, ReportEvent, ReportingYear, TaskReport
 from .signals import report_event
+from .uploads import per_save_message
 
 
 @dataclass
@@ -119,14 +123,37 @@ def _lock(report):
     return AgencyReport.objects.select_for_update(of=("self",)).select_related("plan", "updated_by").get(pk=report.pk)
 
 
+class EvidenceLimit(ValidationError):
+    """The evidence files of a save go over a cap (the save's, or the report's in all); nothing was saved."""
+
+
+def _check_evidence_limits(report, uploads):
+    """Refuse uploads that would take one save over EVIDENCE_MAX_BYTES_PER_SAVE, or the report (locked) over
+    EVIDENCE_MAX_BYTES_PER_REPORT with the files it holds."""
+    adding = sum(upload.size for _line, upload, _type in uploads)
+    if adding > settings.EVIDENCE_MAX_BYTES_PER_SAVE:
+        raise EvidenceLimit(per_save_message())
+    held = Evidence.objects.filter(task_report__report=report).aggregate(total=Sum("size"))["total"] or 0
+    quota = settings.EVIDENCE_MAX_BYTES_PER_REPORT
+    if held + adding > quota:
+        raise EvidenceLimit(
+            _("Báo cáo đã có %(held)s tệp minh chứng; thêm %(adding)s nữa sẽ quá hạn mức %(quota)s của một báo cáo. "
+              "Hãy xóa bớt tệp cũ hoặc gửi tệp nhỏ hơn (chưa lưu gì).")
+            % {"held": filesizeformat(held), "adding": filesizeformat(adding), "quota": filesizeformat(quota)}
+        )
+
+
 @transaction.atomic
 def save_report(report, user, *, expected_version, general=None, lines=None, indicators=None, uploads=()):
     """Save a draft. ``general``: field -> value; ``lines``: TaskReport id -> {field: value};
-    ``indicators``: Indicator id -> Decimal or None. Refused when stale or not editable."""
+    ``indicators``: Indicator id -> Decimal or None; ``uploads``: [(line, uploaded file, content type)]. Refused
+    when stale (StaleReport), not editable (PermissionDenied) or over the evidence caps (EvidenceLimit)."""
     report = _lock(report)
     _check_version(report, expected_version)
     if not report.is_editable_by_agency:
         raise PermissionDenied(_("Báo cáo đã gửi hoặc đã được tiếp nhận: không sửa được."))
+    if uploads:
+        _check_evidence_limits(report, uploads)
     for name, value in (general or {}).items():
         setattr(report, name, value)
     report.version += 1

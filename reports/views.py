@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts import roles
@@ -29,6 +30,7 @@ from .access import (
 from .forms import OpenYearForm, ReopenForm, ReportForm, ReviewForm
 from .models import AgencyReport, Evidence, ReportingYear, TaskReport
 from .rules import local_date
+from .uploads import EvidenceUploadHandler
 
 
 @login_required
@@ -88,9 +90,23 @@ def _report_page(request, report, form=None, status=200):
     return render(request, "reports/report_detail.html", context, status=status)
 
 
+@csrf_exempt  # checked below by csrf_protect, once the upload handler is in place (Django's documented order)
 @login_required
 def report_detail(request, pk):
-    """GET: the report (a form for its agency's officers while editable). POST: save the draft."""
+    """GET: the report (a form for its agency's officers while editable). POST: save the draft.
+
+    The evidence files of a POST are taken in by EvidenceUploadHandler first, which stops a file over the caps as it
+    arrives; it must be in place before anything reads the body, the CSRF check included."""
+    if request.method == "POST":
+        try:
+            request.upload_handlers.insert(0, EvidenceUploadHandler(request))
+        except AttributeError:  # the body was read already (some middleware): the form and service still check
+            pass
+    return _report_detail(request, pk)
+
+
+@csrf_protect
+def _report_detail(request, pk):
     if request.method != "POST":
         return _report_page(request, get_report_for_user(request.user, pk))
     report = get_writable_report_for_user(request.user, pk)
@@ -98,7 +114,8 @@ def report_detail(request, pk):
         raise PermissionDenied
     lines = _lines(report)
     indicators = list(report.plan.indicators.all())
-    form = ReportForm(request.POST, request.FILES, report=report, lines=lines, indicators=indicators, values={})
+    form = ReportForm(request.POST, request.FILES, report=report, lines=lines, indicators=indicators, values={},
+                      skipped=getattr(request, "evidence_skipped", None))
     if not form.is_valid():
         if "version" in form.errors:
             # A hidden field: its message goes at the top. What they typed stays in the form.
@@ -115,6 +132,10 @@ def report_detail(request, pk):
         # Keep what they typed in the form; tell them what happened.
         messages.error(request, str(stale))
         return _report_page(request, report, form=form, status=409)
+    except services.EvidenceLimit as limit:
+        form.add_error(None, limit)
+        messages.error(request, _("Chưa lưu: có ô nhập chưa đúng, xem các thông báo bên dưới."))
+        return _report_page(request, report, form=form, status=400)
     messages.success(request, _("Đã lưu bản nháp."))
     if "submit" in request.POST:
         return redirect("reports:report-submit", pk=report.pk)

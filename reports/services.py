@@ -147,7 +147,25 @@ def _check_evidence_limits(report, uploads):
 def save_report(report, user, *, expected_version, general=None, lines=None, indicators=None, uploads=()):
     """Save a draft. ``general``: field -> value; ``lines``: TaskReport id -> {field: value};
     ``indicators``: Indicator id -> Decimal or None; ``uploads``: [(line, uploaded file, content type)]. Refused
-    when stale (StaleReport), not editable (PermissionDenied) or over the evidence caps (EvidenceLimit)."""
+    when stale (StaleReport), not editable (PermissionDenied) or over the evidence caps (EvidenceLimit).
+
+    Evidence files are written inside the transaction (their rows name them). When anything fails before the end,
+    the transaction rolls back and the files written so far are deleted with it: no file stays without its row.
+    (A process killed between the write and the commit, or a caller's outer transaction rolled back later, leave
+    files behind: ``manage.py clean_orphan_files`` finds and removes those.)"""
+    written = []
+    try:
+        return _save_report(report, user, expected_version, general, lines, indicators, uploads, written)
+    except BaseException:
+        for storage, name in written:  # their rows are rolled back: this exception leaves the atomic block
+            try:
+                storage.delete(name)
+            except OSError:  # left for clean_orphan_files
+                pass
+        raise
+
+
+def _save_report(report, user, expected_version, general, lines, indicators, uploads, written):
     report = _lock(report)
     _check_version(report, expected_version)
     if not report.is_editable_by_agency:
@@ -192,6 +210,7 @@ def save_report(report, user, *, expected_version, general=None, lines=None, ind
         evidence.task_report = line
         evidence._history_user = user
         evidence.file.save(upload.name, upload, save=False)
+        written.append((evidence.file.storage, evidence.file.name))
         evidence.save()
     ReportEvent.objects.create(report=report, action=ReportEvent.Action.SAVED, actor=user)
     return report

@@ -11,8 +11,9 @@ import re
 import pytest
 from django.utils import timezone
 
-from agencies.models import Membership
+from agencies.models import Agency, Membership
 from reports.models import Indicator
+from tasks.models import Plan
 from reports.services import open_reporting_year
 from testing.factories import make_agency, make_group, make_plan, make_section, make_task, make_user
 from testing.scenarios import build_world
@@ -241,3 +242,24 @@ def test_a_file_over_the_cap_is_refused_before_it_is_sent(new_page, reporting_wo
     upload.set_input_files({"name": "nho.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n"})
     expect(alert).not_to_be_visible()
     expect(upload).to_have_js_property("files.length", 1)
+
+
+def test_files_over_the_cap_of_one_save_are_refused_before_they_are_sent(new_page, reporting_world, settings):
+    settings.EVIDENCE_MAX_BYTES_PER_SAVE = 5000
+    year = reporting_world
+    plan = Plan.objects.get(number="77/KH-UBND")
+    make_task(plan.sections.get(), lead=Agency.objects.get(code="so-thu-nghiem"), number="1.2", title="Nhiệm vụ thứ hai")
+    open_reporting_year(plan, year, None)
+    page = new_page()
+    log_in(page, "canbo")
+    page.get_by_role("link", name=f"Điền báo cáo năm {year}").click()
+    first = page.get_by_label("Thêm tệp minh chứng (nhiệm vụ 1.1): PDF, DOCX, XLSX, JPG, PNG")
+    second = page.get_by_label("Thêm tệp minh chứng (nhiệm vụ 1.2): PDF, DOCX, XLSX, JPG, PNG")
+    expect(second.locator("xpath=following-sibling::p[@role='alert']")).to_be_attached()
+    first.set_input_files({"name": "mot.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n" + b"x" * 3000})
+    second.set_input_files({"name": "hai.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n" + b"x" * 3000})
+    alert = page.get_by_role("alert").filter(has_text="hai.pdf")
+    expect(alert).to_be_visible()
+    expect(alert).to_contain_text("quá giới hạn 4,9\xa0KB của một lần lưu", use_inner_text=True)
+    expect(second).to_have_js_property("files.length", 0)
+    expect(first).to_have_js_property("files.length", 1)

@@ -6,7 +6,10 @@
 * ``exchange.resources``: ``CodeKeyedResource`` (the base resource), ``import_dataset``,
   ``result_messages``.
 * ``exchange.admin``: ``ExchangeAdminMixin`` (import/export in the admin, with our formats and
-  permissions) and the upload-capped import form.
+  permissions) and the upload-capped import form; a confirmed import is applied exactly once
+  (``exchange.models.PendingImport`` keeps the previewed file until the confirm takes it).
+* ``exchange.zipguard``: ``check_archive``, run before any part of an uploaded XLSX/DOCX is read
+  (zip bombs); the domain apps use it for their uploads too (evidence).
 
 Generic machinery: it imports nothing from the domain apps; their ``resources.py`` and ``admin.py``
 use it.

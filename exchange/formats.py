@@ -13,6 +13,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext
 from import_export.formats import base_formats
 
+from .zipguard import ZipBombError, check_archive
+
 
 # --------------------------------------------------------------------------------------------
 # Formula injection (OWASP ASVS 1.2.10 lists = + - @ tab NUL; OWASP's CSV-injection page adds CR)
@@ -165,9 +167,14 @@ def _xlsx_has_error_cells(data):
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         for name in archive.namelist():
             if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-                xml = archive.read(name)
-                if b't="e"' in xml or b"t='e'" in xml:
-                    return True
+                # Read in pieces (a sheet may be tens of MB), each searched with the end of the one before.
+                with archive.open(name) as sheet:
+                    tail = b""
+                    while piece := sheet.read(1024 * 1024):
+                        window = tail + piece
+                        if b't="e"' in window or b"t='e'" in window:
+                            return True
+                        tail = window[-4:]
     return False
 
 
@@ -179,12 +186,20 @@ class XLSX(base_formats.XLSX):
     """
 
     def create_dataset(self, in_stream, **kwargs):
+        # Before any member is read: a small file may unpack to gigabytes (exchange.zipguard).
+        unreadable = gettext("Không đọc được tệp XLSX: tệp hỏng hoặc không phải bảng tính Excel.")
+        try:
+            check_archive(in_stream)
+        except ZipBombError as e:
+            raise FileReadError(str(e)) from None
+        except Exception:  # no zip, or a broken one
+            raise FileReadError(unreadable) from None
         try:
             rows = None if _xlsx_has_error_cells(in_stream) else self._read_calamine(in_stream)
             if rows is None:
                 rows = self._read_openpyxl(in_stream)
         except Exception:  # zipfile, XML, calamine and openpyxl errors all mean "not an XLSX file"
-            raise FileReadError(gettext("Không đọc được tệp XLSX: tệp hỏng hoặc không phải bảng tính Excel.")) from None
+            raise FileReadError(unreadable) from None
         return _dataset(rows)
 
     @staticmethod

@@ -133,6 +133,29 @@ def _prefix_line(error, line):
     return ValidationError([prefix(m) for m in error.messages])
 
 
+def _nul_cells(dataset, limit=20):
+    """Messages for the cells holding a NUL character (CSV "\0", XLSX "_x0000_"): PostgreSQL stores no text with
+    one, so such a file would pass the preview and fail at confirm (or fail looking its codes up). Refused at once,
+    before any row is read, naming each cell (at most ``limit``)."""
+    found = []
+    columns = ["" if h is None else str(h) for h in dataset.headers or []]
+    for index, header in enumerate(columns):
+        if "\x00" in header:
+            found.append((1, index + 1, header))
+    for number, row in enumerate(dataset, start=2):
+        for index, cell in enumerate(row):
+            if isinstance(cell, str) and "\x00" in cell:
+                found.append((number, index + 1, columns[index] if index < len(columns) else ""))
+    messages = [
+        gettext("Dòng %(line)s, cột “%(column)s”: ô có ký tự NUL (mã 0), không lưu được. Hãy xóa ký tự đó trong tệp.")
+        % {"line": line, "column": column.replace("\x00", "") or index}
+        for line, index, column in found[:limit]
+    ]
+    if len(found) > limit:
+        messages.append(gettext("… và %(count)s ô khác có ký tự NUL.") % {"count": len(found) - limit})
+    return messages
+
+
 class ImportWriteError(Exception):
     """The database refused a batch of rows that passed validation; the message is for the user."""
 
@@ -240,6 +263,7 @@ class CodeKeyedResource(resources.ModelResource):
             )
         if len(headers) != len(dataset.headers):
             problems.append(gettext("Có cột không có tiêu đề ở dòng 1."))
+        problems += _nul_cells(dataset)
         if problems:
             del dataset[0 : len(dataset)]  # nothing else to check once the columns are wrong
             raise ValueError(" ".join(problems))

@@ -32,7 +32,8 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "te
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin, with the project's site (plan_tracker/admin_site.py: query strings with NUL answer 400).
+    "plan_tracker.admin_site.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -197,5 +198,18 @@ LOGGING = {
 
 # Evidence files attached to reports: largest accepted upload (bytes). Default 20 MB.
 EVIDENCE_MAX_BYTES = env.int("EVIDENCE_MAX_BYTES", default=20 * 1024 * 1024)
+# All the evidence files one save may send together (one file per task line) and all a report may hold: 50 and
+# 200 MB. The per-save cap stops the upload as the bytes arrive (reports.uploads.EvidenceUploadHandler).
+EVIDENCE_MAX_BYTES_PER_SAVE = env.int("EVIDENCE_MAX_BYTES_PER_SAVE", default=50 * 1024 * 1024)
+EVIDENCE_MAX_BYTES_PER_REPORT = env.int("EVIDENCE_MAX_BYTES_PER_REPORT", default=200 * 1024 * 1024)
+# Zip bombs (exchange/zipguard.py): an uploaded XLSX/DOCX (imports, evidence) is refused before any part of it is
+# read when it unpacks to more than this in all, when a part over 1 MiB is packed more than this many times, or
+# when it holds more parts than this.
+UPLOAD_ZIP_MAX_UNPACKED_BYTES = env.int("UPLOAD_ZIP_MAX_UNPACKED_BYTES", default=100 * 1024 * 1024)
+UPLOAD_ZIP_MAX_RATIO = env.int("UPLOAD_ZIP_MAX_RATIO", default=200)
+UPLOAD_ZIP_MAX_MEMBERS = env.int("UPLOAD_ZIP_MAX_MEMBERS", default=10_000)
+# An import's preview waits this long for its confirm (exchange.PendingImport); older ones are deleted by the next
+# preview and by `manage.py clean_orphan_files`.
+IMPORT_PREVIEW_MAX_AGE_HOURS = env.int("IMPORT_PREVIEW_MAX_AGE_HOURS", default=24)
 # Largest non-file form body (a report with long texts); uploaded files are capped by EVIDENCE_MAX_BYTES.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=5 * 1024 * 1024)

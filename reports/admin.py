@@ -1,4 +1,14 @@
+"""The reports in the Django admin: plan-level definitions (indicators, reporting years) are edited here;
+report content (reports, their lines, indicator values, evidence files, events) is read-only.
+
+Report content changes only through the workflow (``reports.services``: save, submit, review, reopen), which
+checks the report's version and records an event. An admin who must change an accepted report reopens it from
+the report's page in the app (``reports.reopen_agencyreport``); the agency then corrects it and submits again.
+Nothing here adds, changes or deletes that content: no change form, no inline, no bulk action, no revert from
+history, no import."""
+
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -22,46 +32,80 @@ class ReportingYearAdmin(admin.ModelAdmin):
     readonly_fields = ["opened_at", "opened_by"]
 
 
-class TaskReportInline(admin.TabularInline):
+class ReadOnlyContent:
+    """Viewing only: no add, change or delete, whatever the user's permissions (superusers included).
+
+    With no change permission Django's change form shows the values as text and refuses a POST (403); the
+    delete view and the "delete selected" action need the delete permission. simple-history's "revert" form
+    (``history/<id>/``) saves on POST after checking only the *view* permission: refused here too."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        raise PermissionDenied
+
+    def delete_model(self, request, obj):
+        raise PermissionDenied
+
+    def delete_queryset(self, request, queryset):
+        raise PermissionDenied
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method != "GET":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class TaskReportInline(ReadOnlyContent, admin.TabularInline):
     model = TaskReport
     extra = 0
     fields = ["task", "role", "status", "achievements", "quantity_achieved", "no_report_reason"]
-    readonly_fields = ["task", "role"]
-    can_delete = False
+    readonly_fields = fields
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("task")
 
 
-class IndicatorValueInline(admin.TabularInline):
+class IndicatorValueInline(ReadOnlyContent, admin.TabularInline):
     model = IndicatorValue
     extra = 0
-    autocomplete_fields = ["indicator"]
+    fields = ["indicator", "value"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("indicator")
 
 
-class ReportEventInline(admin.TabularInline):
+class ReportEventInline(ReadOnlyContent, admin.TabularInline):
     model = ReportEvent
     extra = 0
     fields = ["at", "action", "actor", "comment"]
     readonly_fields = fields
-    can_delete = False
 
-    def has_add_permission(self, request, obj=None):
-        return False
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("actor")
 
 
 @admin.register(AgencyReport)
-class AgencyReportAdmin(SimpleHistoryAdmin):
+class AgencyReportAdmin(ReadOnlyContent, SimpleHistoryAdmin):
     list_display = ["agency", "plan", "year", "status", "first_submitted_at", "on_time"]
     list_filter = ["plan", "year", "status", "agency__kind"]
     list_select_related = ["agency", "plan"]
     search_fields = ["agency__search_text"]
-    raw_id_fields = ["agency", "plan"]
-    # State changes go through the services (the report page's review and reopen buttons), so they are
-    # recorded with their comment; here they are read-only.
-    readonly_fields = ["status", "first_submitted_at", "submitted_at", "reviewed_at", "reviewed_by", "version",
-                       "updated_at", "updated_by"]
+    # Read-only: the workflow's pages change a report (the "view on site" link opens it in the app, where an
+    # admin may reopen an accepted report).
+    readonly_fields = ["agency", "plan", "year", "status", "overall_assessment", "difficulties", "proposals",
+                       "first_submitted_at", "submitted_at", "reviewed_at", "reviewed_by", "review_comment",
+                       "version", "updated_at", "updated_by"]
     inlines = [TaskReportInline, IndicatorValueInline, ReportEventInline]
+    actions = None
 
     @admin.display(boolean=True, description=_("đúng hạn"))
     def on_time(self, obj):
@@ -74,8 +118,10 @@ class AgencyReportAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(admin.ModelAdmin):
+class EvidenceAdmin(ReadOnlyContent, admin.ModelAdmin):
     list_display = ["original_name", "task_report", "content_type", "size", "uploaded_at", "uploaded_by"]
     list_select_related = ["task_report__report__agency", "task_report__report__plan", "task_report__task", "uploaded_by"]
-    raw_id_fields = ["task_report"]
-    readonly_fields = ["content_type", "size", "uploaded_at", "uploaded_by"]
+    # The file itself is downloaded from the report's page (the permission-checked view), not from here.
+    fields = ["task_report", "original_name", "content_type", "size", "uploaded_at", "uploaded_by"]
+    readonly_fields = fields
+    actions = None

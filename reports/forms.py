@@ -8,7 +8,11 @@ from plan_tracker.text import nfc
 from tasks.models import Task
 
 from .models import TaskReport
-from .uploads import validate_evidence
+from .uploads import skipped_message, validate_evidence
+
+#: The largest value of an integer column (PositiveIntegerField) on PostgreSQL; SQLite would store more, so
+#: the form refuses more everywhere (a bigger number would answer 500 on PostgreSQL).
+DB_INT_MAX = 2_147_483_647
 
 # "done for this year" only makes sense where the task repeats every year.
 _YEARLY = {Task.Timeframe.ONGOING, Task.Timeframe.ANNUAL, Task.Timeframe.ANNUAL_ON_REQUEST, Task.Timeframe.BUDGET_CYCLE}
@@ -27,14 +31,16 @@ class ReportForm(forms.Form):
     """The whole yearly report in one form: a block of fields per task line, the plan's indicators,
     the general parts, and the version the form was opened at (for the stale-save check)."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=DB_INT_MAX, error_messages={
+        k: _("Biểu mẫu thiếu số phiên bản của báo cáo (hoặc số đó không hợp lệ) nên chưa lưu được: hãy sao lại nội "
+             "dung bạn vừa gõ, tải lại trang và nhập lại.") for k in ("required", "invalid", "min_value", "max_value")})
     overall_assessment = forms.CharField(label=_("Đánh giá chung"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
     difficulties = forms.CharField(label=_("Khó khăn, vướng mắc"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     proposals = forms.CharField(label=_("Đề xuất, kiến nghị"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     GENERAL = ("overall_assessment", "difficulties", "proposals")
 
-    def __init__(self, *args, report, lines, indicators, values, **kwargs):
+    def __init__(self, *args, report, lines, indicators, values, skipped=None, **kwargs):
         initial = {"version": report.version, **{name: getattr(report, name) for name in self.GENERAL}}
         for line in lines:
             p = f"line-{line.pk}-"
@@ -43,6 +49,8 @@ class ReportForm(forms.Form):
         for indicator in indicators:
             initial[f"indicator-{indicator.pk}"] = values.get(indicator.pk)
         super().__init__(*args, initial=initial, **kwargs)
+        # Files the upload handler did not take in (reports.uploads.EvidenceUploadHandler): field -> (name, reason)
+        self.skipped = skipped or {}
         self.lines = lines
         self.indicators = indicators
         for line in lines:
@@ -57,7 +65,8 @@ class ReportForm(forms.Form):
                 self.fields[p + "quantity_achieved"] = forms.IntegerField(
                     label=_("Số lượng đạt được (%(unit)s, chỉ tiêu %(target)s)")
                     % {"unit": line.task.target_unit, "target": line.task.target_quantity},
-                    min_value=0, required=False)
+                    min_value=0, max_value=DB_INT_MAX, required=False,
+                    error_messages={"max_value": _("Số quá lớn: tối đa %(limit_value)s.")})
             self.fields[p + "no_report_reason"] = forms.CharField(
                 label=_("Lý do không có nội dung báo cáo (nhiệm vụ %(n)s)") % {"n": n}, required=False,
                 widget=forms.Textarea(attrs={"rows": 2}))
@@ -86,6 +95,8 @@ class ReportForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        for key, (file_name, reason) in self.skipped.items():
+            self.add_error(key if key in self.fields else None, skipped_message(file_name, reason))
         self.upload_types = {}
         for key, value in list(data.items()):
             if isinstance(value, str):
@@ -145,4 +156,8 @@ def evidence_input_attrs():
         "data-max-bytes": settings.EVIDENCE_MAX_BYTES,
         "data-too-big": gettext("Tệp “{name}” nặng {size}, quá giới hạn {max}: hãy chọn tệp nhỏ hơn (tệp chưa được gửi).")
         .replace("{max}", filesizeformat(settings.EVIDENCE_MAX_BYTES)),
+        "data-max-total": settings.EVIDENCE_MAX_BYTES_PER_SAVE,
+        "data-too-much": gettext("Các tệp đã chọn nặng {size} cộng lại, quá giới hạn {max} của một lần lưu: chưa chọn "
+                                 "tệp “{name}”. Hãy lưu với các tệp kia trước, rồi gửi tiếp tệp này.")
+        .replace("{max}", filesizeformat(settings.EVIDENCE_MAX_BYTES_PER_SAVE)),
     }

@@ -2,8 +2,11 @@
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Sum
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
@@ -15,6 +18,7 @@ from plan_tracker.text import nfc
 
 from .models import AgencyReport, Evidence, IndicatorValue, ReportEvent, ReportingYear, TaskReport
 from .signals import report_event
+from .uploads import per_save_message
 
 
 @dataclass
@@ -98,7 +102,12 @@ def open_reporting_year(plan, year, user):
 
 
 def _check_version(report, expected_version):
-    if expected_version is not None and int(expected_version) != report.version:
+    """Refuse a change made on an older version of ``report`` (locked, as stored). The check is never skipped:
+    ``expected_version`` must be the version the person's form was opened at (views refuse a request without a
+    whole number there with 400 before calling a service)."""
+    if isinstance(expected_version, bool) or not isinstance(expected_version, int):
+        raise TypeError(f"expected_version must be the version the change was made on, not {expected_version!r}")
+    if expected_version != report.version:
         raise StaleReport(
             _("Báo cáo đã được %(who)s lưu lúc %(when)s, sau khi bạn mở trang. Thay đổi của bạn chưa được lưu: "
               "hãy sao lại nội dung bạn vừa gõ, tải lại trang và nhập lại.")
@@ -114,14 +123,55 @@ def _lock(report):
     return AgencyReport.objects.select_for_update(of=("self",)).select_related("plan", "updated_by").get(pk=report.pk)
 
 
+class EvidenceLimit(ValidationError):
+    """The evidence files of a save go over a cap (the save's, or the report's in all); nothing was saved."""
+
+
+def _check_evidence_limits(report, uploads):
+    """Refuse uploads that would take one save over EVIDENCE_MAX_BYTES_PER_SAVE, or the report (locked) over
+    EVIDENCE_MAX_BYTES_PER_REPORT with the files it holds."""
+    adding = sum(upload.size for _line, upload, _type in uploads)
+    if adding > settings.EVIDENCE_MAX_BYTES_PER_SAVE:
+        raise EvidenceLimit(per_save_message())
+    held = Evidence.objects.filter(task_report__report=report).aggregate(total=Sum("size"))["total"] or 0
+    quota = settings.EVIDENCE_MAX_BYTES_PER_REPORT
+    if held + adding > quota:
+        raise EvidenceLimit(
+            _("Báo cáo đã có %(held)s tệp minh chứng; thêm %(adding)s nữa sẽ quá hạn mức %(quota)s của một báo cáo. "
+              "Hãy xóa bớt tệp cũ hoặc gửi tệp nhỏ hơn (chưa lưu gì).")
+            % {"held": filesizeformat(held), "adding": filesizeformat(adding), "quota": filesizeformat(quota)}
+        )
+
+
 @transaction.atomic
 def save_report(report, user, *, expected_version, general=None, lines=None, indicators=None, uploads=()):
     """Save a draft. ``general``: field -> value; ``lines``: TaskReport id -> {field: value};
-    ``indicators``: Indicator id -> Decimal or None. Refused when stale or not editable."""
+    ``indicators``: Indicator id -> Decimal or None; ``uploads``: [(line, uploaded file, content type)]. Refused
+    when stale (StaleReport), not editable (PermissionDenied) or over the evidence caps (EvidenceLimit).
+
+    Evidence files are written inside the transaction (their rows name them). When anything fails before the end,
+    the transaction rolls back and the files written so far are deleted with it: no file stays without its row.
+    (A process killed between the write and the commit, or a caller's outer transaction rolled back later, leave
+    files behind: ``manage.py clean_orphan_files`` finds and removes those.)"""
+    written = []
+    try:
+        return _save_report(report, user, expected_version, general, lines, indicators, uploads, written)
+    except BaseException:
+        for storage, name in written:  # their rows are rolled back: this exception leaves the atomic block
+            try:
+                storage.delete(name)
+            except OSError:  # left for clean_orphan_files
+                pass
+        raise
+
+
+def _save_report(report, user, expected_version, general, lines, indicators, uploads, written):
     report = _lock(report)
     _check_version(report, expected_version)
     if not report.is_editable_by_agency:
         raise PermissionDenied(_("Báo cáo đã gửi hoặc đã được tiếp nhận: không sửa được."))
+    if uploads:
+        _check_evidence_limits(report, uploads)
     for name, value in (general or {}).items():
         setattr(report, name, value)
     report.version += 1
@@ -160,6 +210,7 @@ def save_report(report, user, *, expected_version, general=None, lines=None, ind
         evidence.task_report = line
         evidence._history_user = user
         evidence.file.save(upload.name, upload, save=False)
+        written.append((evidence.file.storage, evidence.file.name))
         evidence.save()
     ReportEvent.objects.create(report=report, action=ReportEvent.Action.SAVED, actor=user)
     return report
@@ -207,6 +258,10 @@ def missing_parts(report):
 
 @transaction.atomic
 def submit_report(report, user, *, expected_version=None, now=None):
+    """Submit ``report``. ``expected_version``: the version the person confirmed on (the confirm page's); left
+    out, the version of the ``report`` object the caller holds (scripts, tests: they decide on what they read).
+    Either way a report saved by someone else meanwhile is refused (StaleReport)."""
+    expected_version = report.version if expected_version is None else expected_version
     report = _lock(report)
     _check_version(report, expected_version)
     if not report.is_editable_by_agency:

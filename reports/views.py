@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts import roles
@@ -29,6 +30,7 @@ from .access import (
 from .forms import OpenYearForm, ReopenForm, ReportForm, ReviewForm
 from .models import AgencyReport, Evidence, ReportingYear, TaskReport
 from .rules import local_date
+from .uploads import EvidenceUploadHandler
 
 
 @login_required
@@ -88,9 +90,23 @@ def _report_page(request, report, form=None, status=200):
     return render(request, "reports/report_detail.html", context, status=status)
 
 
+@csrf_exempt  # checked below by csrf_protect, once the upload handler is in place (Django's documented order)
 @login_required
 def report_detail(request, pk):
-    """GET: the report (a form for its agency's officers while editable). POST: save the draft."""
+    """GET: the report (a form for its agency's officers while editable). POST: save the draft.
+
+    The evidence files of a POST are taken in by EvidenceUploadHandler first, which stops a file over the caps as it
+    arrives; it must be in place before anything reads the body, the CSRF check included."""
+    if request.method == "POST":
+        try:
+            request.upload_handlers.insert(0, EvidenceUploadHandler(request))
+        except AttributeError:  # the body was read already (some middleware): the form and service still check
+            pass
+    return _report_detail(request, pk)
+
+
+@csrf_protect
+def _report_detail(request, pk):
     if request.method != "POST":
         return _report_page(request, get_report_for_user(request.user, pk))
     report = get_writable_report_for_user(request.user, pk)
@@ -98,9 +114,14 @@ def report_detail(request, pk):
         raise PermissionDenied
     lines = _lines(report)
     indicators = list(report.plan.indicators.all())
-    form = ReportForm(request.POST, request.FILES, report=report, lines=lines, indicators=indicators, values={})
+    form = ReportForm(request.POST, request.FILES, report=report, lines=lines, indicators=indicators, values={},
+                      skipped=getattr(request, "evidence_skipped", None))
     if not form.is_valid():
-        messages.error(request, _("Chưa lưu: có ô nhập chưa đúng, xem các thông báo bên dưới."))
+        if "version" in form.errors:
+            # A hidden field: its message goes at the top. What they typed stays in the form.
+            messages.error(request, form.errors["version"][0])
+        else:
+            messages.error(request, _("Chưa lưu: có ô nhập chưa đúng, xem các thông báo bên dưới."))
         return _report_page(request, report, form=form, status=400)
     try:
         services.save_report(
@@ -111,10 +132,23 @@ def report_detail(request, pk):
         # Keep what they typed in the form; tell them what happened.
         messages.error(request, str(stale))
         return _report_page(request, report, form=form, status=409)
+    except services.EvidenceLimit as limit:
+        form.add_error(None, limit)
+        messages.error(request, _("Chưa lưu: có ô nhập chưa đúng, xem các thông báo bên dưới."))
+        return _report_page(request, report, form=form, status=400)
     messages.success(request, _("Đã lưu bản nháp."))
     if "submit" in request.POST:
         return redirect("reports:report-submit", pk=report.pk)
     return redirect(report)
+
+
+def _posted_version(request):
+    """The report version a form was opened at (the report form's rule: a whole number from 1); None when
+    missing or not one."""
+    try:
+        return ReportForm.base_fields["version"].clean(request.POST.get("version"))
+    except ValidationError:
+        return None
 
 
 @login_required
@@ -124,8 +158,17 @@ def report_submit(request, pk):
     if not report.is_editable_by_agency:
         raise PermissionDenied
     if request.method == "POST":
+        version = _posted_version(request)
+        if version is None:
+            # Without the version the confirm page was opened at, a submission could go out over a colleague's
+            # later save unseen: refused, and the confirm page shown again (it reads the version afresh).
+            return render(request, "reports/report_submit.html", {
+                "report": report, "problems": services.missing_parts(report),
+                "error": _("Trang xác nhận thiếu số phiên bản của báo cáo (hoặc số đó không hợp lệ) nên báo cáo chưa "
+                           "được gửi. Hãy xem lại rồi bấm “Xác nhận gửi báo cáo” trên trang này."),
+            }, status=400)
         try:
-            services.submit_report(report, request.user, expected_version=request.POST.get("version"))
+            services.submit_report(report, request.user, expected_version=version)
         except services.StaleReport as stale:
             messages.error(request, str(stale))
             return redirect(report)
@@ -269,6 +312,8 @@ def year_submissions(request, plan_pk, year):
         raise Http404
     plan = get_object_or_404(Plan.objects.select_related("report_recipient"), pk=plan_pk)
     reporting_year = ReportingYear.objects.filter(plan=plan, year=year).first()
+    if reporting_year is None and not plan.runs_in(year):
+        raise Http404  # a year the plan never had (/70000/: no due date exists for it)
     reports = (
         # + plan: each row's on time / late badge reads the plan's due date (one query per report without it).
         AgencyReport.objects.for_year(plan, year).select_related("agency", "plan")

@@ -34,8 +34,9 @@ TODAY = datetime.date(2026, 11, 28)
 
 
 def write(report, user=None, *, lines=None, indicators=None, **general):
-    """Save ``report`` as its agency would: lines by task number -> (status, text, quantity)."""
-    report = AgencyReport.objects.get(pk=report.pk)
+    """Save ``report`` as its agency would: lines by task number -> (status, text, quantity). The object passed is
+    read again afterwards, as the next page would (submit_report checks the version it holds)."""
+    held, report = report, AgencyReport.objects.get(pk=report.pk)
     by_number = {line.task.number: line for line in report.lines.select_related("task")}
     data = {}
     for number, (status, text, quantity) in (lines or {}).items():
@@ -44,7 +45,9 @@ def write(report, user=None, *, lines=None, indicators=None, **general):
         data[by_number[number].pk] = values
     codes = {i.code: i.pk for i in report.plan.indicators.all()}
     values = {codes[code]: Decimal(v) for code, v in (indicators or {}).items()}
-    return save_report(report, user, expected_version=report.version, general=general, lines=data, indicators=values)
+    saved = save_report(report, user, expected_version=report.version, general=general, lines=data, indicators=values)
+    held.refresh_from_db()
+    return saved
 
 
 class Scenario:

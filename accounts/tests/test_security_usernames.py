@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import translation
 
 from accounts.validators import SingleScriptUsernameValidator, scripts_in
 
@@ -23,6 +24,13 @@ SPOOFS = [
 FINE = ["so.tuphap", "canbo.huyen", "admin", "user_01", "a.b-c+d@e", "nguyễn.văn.đức", "trần.thị.ơn", "lê.ưng",
         unicodedata.normalize("NFD", "nguyễn.văn.đức"), "иван.петров", "Δημήτρης"]
 MESSAGE = "Tên đăng nhập trộn chữ của nhiều bảng chữ cái"
+
+
+@pytest.fixture(autouse=True)
+def vietnamese():
+    """Messages read outside a request are in the active language: Vietnamese, whatever an earlier test chose."""
+    with translation.override("vi"):
+        yield
 
 
 @pytest.mark.parametrize("username", SPOOFS)

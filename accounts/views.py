@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 
@@ -22,3 +24,25 @@ class PasswordResetView(auth_views.PasswordResetView):
     def form_valid(self, form):
         self.extra_email_context = {"valid_hours": max(1, settings.PASSWORD_RESET_TIMEOUT // 3600)}
         return super().form_valid(form)
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """django-axes' answer to a sign-in while (username, address) is locked (AXES_LOCKOUT_CALLABLE): 429, in
+    the person's language, with the time they may try again (AXES_COOLOFF_TIME after the last counted failure)."""
+    from axes.helpers import get_client_username, get_cool_off
+    from axes.models import AccessAttempt
+
+    username = get_client_username(request, credentials) or ""
+    cool_off = get_cool_off(request)
+    last = (AccessAttempt.objects.filter(username=username, ip_address=getattr(request, "axes_ip_address", None))
+            .order_by("-attempt_time").values_list("attempt_time", flat=True).first())
+    until = (last or timezone.now()) + cool_off
+    minutes = max(1, -(-int((until - timezone.now()).total_seconds()) // 60))  # rounded up
+    context = {
+        "username": username,
+        "until": timezone.localtime(until),
+        "minutes": minutes,
+        "cool_off_minutes": int(cool_off.total_seconds() // 60),
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+    }
+    return render(request, "accounts/locked_out.html", context, status=429)

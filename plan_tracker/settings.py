@@ -4,6 +4,7 @@ Development defaults are safe to run locally (SQLite file, DEBUG on, console ema
 With DEBUG off, a missing SECRET_KEY stops start-up with a message saying what to set.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -42,6 +43,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "import_export",
     "simple_history",
+    # Sign-in throttling: failed logins per (username, IP), the lock-out, its admin (README "Security").
+    "accounts.apps.AxesConfig",
     # Import/export machinery the domain apps' resources and admins use (no models).
     "exchange",
     "agencies",
@@ -67,6 +70,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last: turns a lock-out (axes) into the "try again at …" page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "plan_tracker.urls"
@@ -187,6 +192,36 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=3600)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# --- Security (README "Security") ---------------------------------------------------------------------
+
+# The client's address, for the sign-in lock-out and the password-reset limits: REMOTE_ADDR, or, behind
+# REVERSE_PROXY_COUNT proxies that each append to X-Forwarded-For (nginx: proxy_add_x_forwarded_for), the
+# address the outermost of them saw. 0 (the default) never reads the header, which anyone can forge.
+REVERSE_PROXY_COUNT = env.int("REVERSE_PROXY_COUNT", default=0)
+
+# django-axes: AXES_FAILURE_LIMIT wrong passwords in a row for one username from one address lock that pair
+# (never the username alone: one office behind one NAT shares an address, and a colleague typing someone
+# else's name must not lock them out) for AXES_COOLOFF_MINUTES. A lock-out answers 429 with the time to try
+# again; an admin unlocks by deleting the pair's "access attempt" in the admin, or
+# `manage.py axes_reset_username NAME`. A successful sign-in clears the pair's count and locks nothing.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_MINUTES = env.int("AXES_COOLOFF_MINUTES", default=15)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=AXES_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Guesses made while locked out are refused without being counted, so the lock ends at the time the page says.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "accounts.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+# Who signed in, when and from where (AccessLog, in the admin); `manage.py axes_reset_logs --age 90` trims it.
+AXES_DISABLE_ACCESS_LOG = env.bool("AXES_DISABLE_ACCESS_LOG", default=False)
+AXES_VERBOSE = False
 
 LOGGING = {
     "version": 1,

@@ -223,6 +223,12 @@ AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 AXES_DISABLE_ACCESS_LOG = env.bool("AXES_DISABLE_ACCESS_LOG", default=False)
 AXES_VERBOSE = False
 
+# Password reset: the request only records the address (the same work whether or not an account has it);
+# the mail is sent after the answer (NOTIFICATIONS_QUEUED off) or by `send_notifications` (on). At most this
+# many requests an hour per address and per client address; more get the same answer and no mail.
+PASSWORD_RESET_MAX_PER_ADDRESS_PER_HOUR = env.int("PASSWORD_RESET_MAX_PER_ADDRESS_PER_HOUR", default=3)
+PASSWORD_RESET_MAX_PER_IP_PER_HOUR = env.int("PASSWORD_RESET_MAX_PER_IP_PER_HOUR", default=10)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

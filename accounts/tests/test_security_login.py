@@ -202,6 +202,17 @@ def test_an_admin_unlocks_from_the_command_line(client, officer):
     assert sign_in(client, "so.tuphap", "pw-so.tuphap").status_code == 302
 
 
+def test_a_password_reset_lifts_the_lock(client, officer, settings):
+    from django.core import mail
+
+    guesses(client, 5)
+    client.post(reverse("password_reset"), {"email": "tuphap@example.vn"})
+    link = next(line for line in mail.outbox[0].body.splitlines() if "/accounts/reset/" in line)
+    form = client.get(link.removeprefix(settings.SITE_URL), follow=True)
+    client.post(form.redirect_chain[-1][0], {"new_password1": "Mat-khau-moi-2931", "new_password2": "Mat-khau-moi-2931"})
+    assert sign_in(client, "so.tuphap", "Mat-khau-moi-2931").status_code == 302
+
+
 # The client's address.
 
 

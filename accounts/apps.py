@@ -11,11 +11,20 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from django.contrib.auth import get_user_model
+        from django.contrib.auth.signals import user_logged_in
 
+        from .middleware import mark_seen
         from .validators import add_to_username_field
 
         # Usernames in one script only (README "Security").
         add_to_username_field(get_user_model())
+
+        def session_starts_now(sender, request, user, **kwargs):
+            # The idle timeout counts from here (accounts.middleware.SessionActivityMiddleware).
+            if getattr(request, "session", None) is not None:
+                mark_seen(request.session)
+
+        user_logged_in.connect(session_starts_now, dispatch_uid="accounts.session_starts_now", weak=False)
 
 
 class AxesConfig(AxesAppConfig):

@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "simple_history",
     # Sign-in throttling: failed logins per (username, IP), the lock-out, its admin (README "Security").
     "accounts.apps.AxesConfig",
+    # The Content-Security-Policy header (its settings below).
+    "csp",
     # Import/export machinery the domain apps' resources and admins use (no models).
     "exchange",
     "agencies",
@@ -60,6 +62,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "plan_tracker.middleware.VietnameseFirstMiddleware",
@@ -67,6 +70,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Pages for signed-in people are never cached; Permissions-Policy (README "Security").
+    "plan_tracker.middleware.SecurityHeadersMiddleware",
+    # A signed-in session ends after SESSION_COOKIE_AGE without a request.
+    "accounts.middleware.SessionActivityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -189,7 +196,13 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)
     CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
-    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=3600)
+    # HTTPS on: browsers remember for a year to use nothing else (sent on HTTPS responses only). HTTPS off
+    # (SECURE_SSL_REDIRECT=false, e.g. the benchmarks on 127.0.0.1): none. README "Security".
+    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=365 * 24 * 3600 if SECURE_SSL_REDIRECT else 0)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    # Preloading is a decision for the owner of the whole domain (the browsers' list is hard to leave): off,
+    # hence the one warning of `check --deploy` (security.W021), README "Security".
+    SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_CONTENT_TYPE_NOSNIFF = True
 
@@ -228,6 +241,47 @@ AXES_VERBOSE = False
 # many requests an hour per address and per client address; more get the same answer and no mail.
 PASSWORD_RESET_MAX_PER_ADDRESS_PER_HOUR = env.int("PASSWORD_RESET_MAX_PER_ADDRESS_PER_HOUR", default=3)
 PASSWORD_RESET_MAX_PER_IP_PER_HOUR = env.int("PASSWORD_RESET_MAX_PER_IP_PER_HOUR", default=10)
+
+# A signed-in session ends after this many seconds without a request (default 9 hours: a working day).
+# accounts.middleware.SessionActivityMiddleware pushes the end back at most every SESSION_REFRESH_SECONDS.
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=9 * 3600)
+SESSION_REFRESH_SECONDS = env.int("SESSION_REFRESH_SECONDS", default=300)
+SESSION_COOKIE_HTTPONLY = True
+
+# Content-Security-Policy (django-csp): scripts, styles, images and fonts from this site only; no inline
+# script or style, no plugins, no framing, forms post to this site only. Our templates have no inline
+# script, handler or style; three library admin templates have a style="…" attribute each (django-import-export's
+# export page, simple-history's history list): those three exact values are allowed by their hashes.
+THIRD_PARTY_STYLE_ATTRIBUTES = ["padding: 0;", "font-weight: bold;", "border-top: 0"]
+
+
+def _csp_hash(text):
+    import base64
+    import hashlib
+
+    return "'sha256-{}'".format(base64.b64encode(hashlib.sha256(text.encode()).digest()).decode())
+
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-hashes'", *map(_csp_hash, THIRD_PARTY_STYLE_ATTRIBUTES)],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    },
+}
+# Permissions-Policy (plan_tracker.middleware.SecurityHeadersMiddleware): no page needs these features.
+PERMISSIONS_POLICY = {feature: [] for feature in (
+    "accelerometer", "camera", "display-capture", "geolocation", "gyroscope", "magnetometer", "microphone",
+    "midi", "payment", "usb", "serial", "xr-spatial-tracking",
+)}
 
 LOGGING = {
     "version": 1,

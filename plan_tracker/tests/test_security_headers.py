@@ -293,6 +293,18 @@ def test_requests_soon_after_the_last_push_write_nothing(client, admin_user):
     assert writes == []
 
 
+@pytest.mark.parametrize("seconds_ago, pushed", [(4 * 60, False), (6 * 60, True)])
+def test_the_end_is_pushed_back_at_most_every_five_minutes(client, admin_user, seconds_ago, pushed):
+    client.force_login(admin_user)
+    session = client.session
+    session[LAST_SEEN] = int(timezone.now().timestamp()) - seconds_ago
+    session.save()
+    Session.objects.filter(pk=session.session_key).update(expire_date=timezone.now() + datetime.timedelta(hours=1))
+    client.get("/admin/")
+    left = _session_row(client).expire_date - timezone.now()
+    assert (left > datetime.timedelta(hours=8)) is pushed
+
+
 def test_signing_out_ends_the_session(client, admin_user):
     client.force_login(admin_user)
     key = client.session.session_key

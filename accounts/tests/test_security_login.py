@@ -248,3 +248,30 @@ def test_client_ip(rf, settings, proxies, remote, forwarded, expected):
     settings.REVERSE_PROXY_COUNT = proxies
     request = rf.get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
     assert client_ip(request) == expected
+
+
+def test_the_deadline_day_driver_signs_every_officer_in_from_one_address_with_the_lock_out_on(
+    live_server, transactional_db
+):
+    """benchmarks' deadline-day load test (officers signing in through the form from 127.0.0.1, then saving and
+    submitting), against a live server with axes on: nobody locked, every report submitted."""
+    from axes.models import AccessAttempt, AccessLog
+    from django.db import connection
+
+    from benchmarks import deadline, loadtest
+    from benchmarks.tests.test_deadline_day import MINI
+    from benchmarks.scale import Generator
+
+    Generator(MINI, seed=11, today=datetime.date.today(), password="pw").build()
+    concurrent = connection.vendor == "postgresql"
+    officers, coordinators, plan, year = deadline.participants("dl", 3, 0)
+    result = loadtest.run({
+        "base": live_server.url, "password": "pw", "officers": officers, "coordinators": coordinators,
+        "overview": deadline.overview_path(plan, year), "ramp_s": 0.2, "think_s": [0, 0.01],
+        "coordinator_every_s": [1, 1], "max_requests": 200, "max_seconds": 60, "seed": 1,
+        "max_concurrency": None if concurrent else 1,
+    })
+    summary = loadtest.summarise(result)
+    assert summary["errors"] == 0 and summary["officers_submitted"] == 3, summary
+    assert AccessAttempt.objects.count() == 0
+    assert AccessLog.objects.filter(ip_address="127.0.0.1").count() == 3

@@ -13,7 +13,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from django.conf import settings as django_settings
 from django.contrib.sessions.models import Session
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -22,7 +21,7 @@ from django.utils import timezone
 
 import plan_tracker.settings as production
 from accounts.middleware import LAST_SEEN
-from reports.tests.test_permissions import MATRIX, PDF, _url, world  # noqa: F401  (world: the matrix's fixture)
+from reports.tests.test_permissions import MATRIX, _url, world  # noqa: F401  (world: the matrix's fixture)
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 ALLOWED_STYLE_ATTRIBUTES = set(production.THIRD_PARTY_STYLE_ATTRIBUTES)
@@ -252,7 +251,6 @@ def test_sessions_last_a_working_day_without_activity_by_default():
     assert production.SESSION_COOKIE_AGE == 9 * 3600
     assert production.SESSION_REFRESH_SECONDS == 300
     assert production.SESSION_COOKIE_HTTPONLY is True
-    assert not production.SESSION_EXPIRE_AT_BROWSER_CLOSE if hasattr(production, "SESSION_EXPIRE_AT_BROWSER_CLOSE") else True
 
 
 def _session_row(client):

@@ -3,7 +3,13 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from . import services
+from .security import client_ip
 
 
 class LogoutView(auth_views.LogoutView):
@@ -16,9 +22,67 @@ class LogoutView(auth_views.LogoutView):
         return response
 
 
+class SendAfterResponse(HttpResponseRedirect):
+    """A redirect that runs ``after`` once the answer has gone out: the WSGI server (gunicorn, runserver, the
+    test client) calls close() after writing the response, so the person's browser never waits for it."""
+
+    def __init__(self, url, after):
+        super().__init__(url)
+        self._after = after
+
+    def close(self):
+        after, self._after = self._after, None
+        if after is not None:
+            after()  # never raises (accounts.services.send_password_resets)
+        super().close()
+
+
 class PasswordResetView(auth_views.PasswordResetView):
-    """Tells the email how long the link lasts, read from PASSWORD_RESET_TIMEOUT at send time."""
+    """Records the request (accounts.services.request_reset) and answers the same page whatever happens: an
+    address with an account or without, a request over the hourly limits. The mail goes after the answer, or
+    with the notification worker (NOTIFICATIONS_QUEUED): the answer never depends on it."""
 
     def form_valid(self, form):
-        self.extra_email_context = {"valid_hours": max(1, settings.PASSWORD_RESET_TIMEOUT // 3600)}
-        return super().form_valid(form)
+        row = services.request_reset(form.cleaned_data["email"], client_ip(self.request),
+                                     translation.get_language() or settings.LANGUAGE_CODE)
+        url = self.get_success_url()
+        if row is None or getattr(settings, "NOTIFICATIONS_QUEUED", False):
+            return HttpResponseRedirect(url)
+        from .models import PasswordResetRequest
+
+        return SendAfterResponse(url, lambda: services.send_password_resets(
+            PasswordResetRequest.objects.filter(pk=row.pk)))
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Who proved they read the account's mailbox and set a new password may sign in again at once: the
+    account's sign-in lock-outs (django-axes, every address) are lifted."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        from axes.utils import reset
+
+        reset(username=form.user.get_username())
+        return response
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """django-axes' answer to a sign-in while (username, address) is locked (AXES_LOCKOUT_CALLABLE): 429, in
+    the person's language, with the time they may try again (AXES_COOLOFF_TIME after the last counted failure)."""
+    from axes.helpers import get_client_username, get_cool_off
+    from axes.models import AccessAttempt
+
+    username = get_client_username(request, credentials) or ""
+    cool_off = get_cool_off(request)
+    last = (AccessAttempt.objects.filter(username=username, ip_address=getattr(request, "axes_ip_address", None))
+            .order_by("-attempt_time").values_list("attempt_time", flat=True).first())
+    until = (last or timezone.now()) + cool_off
+    minutes = max(1, -(-int((until - timezone.now()).total_seconds()) // 60))  # rounded up
+    context = {
+        "username": username,
+        "until": timezone.localtime(until),
+        "minutes": minutes,
+        "cool_off_minutes": int(cool_off.total_seconds() // 60),
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+    }
+    return render(request, "accounts/locked_out.html", context, status=429)

@@ -34,8 +34,12 @@ def signed_in_sessions(usernames):
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 
+    from django.contrib.auth import load_backend
+
     store = import_module(settings.SESSION_ENGINE).SessionStore
-    backend = settings.AUTHENTICATION_BACKENDS[0]
+    # The first backend that can load a user, as Django's Client.force_login picks (the first, axes' lock-out
+    # check, authenticates nobody).
+    backend = next(path for path in settings.AUTHENTICATION_BACKENDS if hasattr(load_backend(path), "get_user"))
     keys = {}
     for user in get_user_model().objects.filter(username__in=usernames):
         session = store()

@@ -87,7 +87,9 @@ def build_feed(agency, language=None):
         cal.add("x-wr-calname", name)
         cal.add("x-wr-timezone", settings.TIME_ZONE)
         cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-        cal.add("x-published-ttl", REFRESH)
+        # Outlook's name for the same: a DURATION ("PT6H"); icalendar writes a timedelta under an unknown
+        # X- property as "6:00:00", which no client reads.
+        cal.add("x-published-ttl", icalendar.vDuration(REFRESH))
         stamp = timezone.now()
         for kind, date, summary, description, url, uid in feed_events(agency):
             event = icalendar.Event()

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 
+from accounts.services import send_password_resets
 from reports.models import ReportEvent
 
 from .coordination import lead_agencies_told
@@ -96,13 +97,15 @@ class QueueResult:
 
 
 def send_notifications(*, retry_failed=True, batch=200, stopping=None):
-    """Send the recorded notifications of workflow events still waiting: pending ones, and failed ones when
-    ``retry_failed`` (each up to Delivery.MAX_ATTEMPTS times), ``batch`` rows at a time until none is left or
+    """Send the password-reset mails waiting (accounts.services), then the recorded notifications of workflow
+    events still waiting: pending ones, and failed ones when ``retry_failed`` (each up to Delivery.MAX_ATTEMPTS times), ``batch`` rows at a time until none is left or
     ``stopping()`` says so. Safe to run in several processes at once: each row is claimed by one of them."""
     waiting = Delivery.objects.filter(event__isnull=False)
     if not retry_failed:
         waiting = waiting.filter(status=Delivery.Status.PENDING)
     result = QueueResult()
+    # Password-reset mails too (accounts.services: the request only recorded the address typed).
+    result.sent += send_password_resets(batch=batch)
     after = 0  # batches go up the ids: a row that fails in this run is not tried again by it
     while not (stopping and stopping()):
         claimed = _claim(waiting.filter(pk__gt=after), batch)

@@ -4,6 +4,7 @@ Development defaults are safe to run locally (SQLite file, DEBUG on, console ema
 With DEBUG off, a missing SECRET_KEY stops start-up with a message saying what to set.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -43,6 +44,10 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "import_export",
     "simple_history",
+    # Sign-in throttling: failed logins per (username, IP), the lock-out, its admin (README "Security").
+    "accounts.apps.AxesConfig",
+    # The Content-Security-Policy header (its settings below).
+    "csp",
     # Import/export machinery the domain apps' resources and admins use (no models).
     "exchange",
     "agencies",
@@ -58,6 +63,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "plan_tracker.middleware.VietnameseFirstMiddleware",
@@ -65,9 +71,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Pages for signed-in people are never cached; Permissions-Policy (README "Security").
+    "plan_tracker.middleware.SecurityHeadersMiddleware",
+    # A signed-in session ends after SESSION_COOKIE_AGE without a request.
+    "accounts.middleware.SessionActivityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last: turns a lock-out (axes) into the "try again at …" page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "plan_tracker.urls"
@@ -185,9 +197,92 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)
     CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
-    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=3600)
+    # HTTPS on: browsers remember for a year to use nothing else (sent on HTTPS responses only). HTTPS off
+    # (SECURE_SSL_REDIRECT=false, e.g. the benchmarks on 127.0.0.1): none. README "Security".
+    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=365 * 24 * 3600 if SECURE_SSL_REDIRECT else 0)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    # Preloading is a decision for the owner of the whole domain (the browsers' list is hard to leave): off,
+    # hence the one warning of `check --deploy` (security.W021), README "Security".
+    SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# --- Security (README "Security") ---------------------------------------------------------------------
+
+# The client's address, for the sign-in lock-out and the password-reset limits: REMOTE_ADDR, or, behind
+# REVERSE_PROXY_COUNT proxies that each append to X-Forwarded-For (nginx: proxy_add_x_forwarded_for), the
+# address the outermost of them saw. 0 (the default) never reads the header, which anyone can forge.
+REVERSE_PROXY_COUNT = env.int("REVERSE_PROXY_COUNT", default=0)
+
+# django-axes: AXES_FAILURE_LIMIT wrong passwords in a row for one username from one address lock that pair
+# (never the username alone: one office behind one NAT shares an address, and a colleague typing someone
+# else's name must not lock them out) for AXES_COOLOFF_MINUTES. A lock-out answers 429 with the time to try
+# again; an admin unlocks by deleting the pair's "access attempt" in the admin, or
+# `manage.py axes_reset_username NAME`. A successful sign-in clears the pair's count and locks nothing.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_MINUTES = env.int("AXES_COOLOFF_MINUTES", default=15)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=AXES_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Guesses made while locked out are refused without being counted, so the lock ends at the time the page says.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "accounts.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+# Who signed in, when and from where (AccessLog, in the admin); `manage.py axes_reset_logs --age 90` trims it.
+AXES_DISABLE_ACCESS_LOG = env.bool("AXES_DISABLE_ACCESS_LOG", default=False)
+AXES_VERBOSE = False
+
+# Password reset: the request only records the address (the same work whether or not an account has it);
+# the mail is sent after the answer (NOTIFICATIONS_QUEUED off) or by `send_notifications` (on). At most this
+# many requests an hour per address and per client address; more get the same answer and no mail.
+PASSWORD_RESET_MAX_PER_ADDRESS_PER_HOUR = env.int("PASSWORD_RESET_MAX_PER_ADDRESS_PER_HOUR", default=3)
+PASSWORD_RESET_MAX_PER_IP_PER_HOUR = env.int("PASSWORD_RESET_MAX_PER_IP_PER_HOUR", default=10)
+
+# A signed-in session ends after this many seconds without a request (default 9 hours: a working day).
+# accounts.middleware.SessionActivityMiddleware pushes the end back at most every SESSION_REFRESH_SECONDS.
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=9 * 3600)
+SESSION_REFRESH_SECONDS = env.int("SESSION_REFRESH_SECONDS", default=300)
+SESSION_COOKIE_HTTPONLY = True
+
+# Content-Security-Policy (django-csp): scripts, styles, images and fonts from this site only; no inline
+# script or style, no plugins, no framing, forms post to this site only. Our templates have no inline
+# script, handler or style; three library admin templates have a style="…" attribute each (django-import-export's
+# export page, simple-history's history list): those three exact values are allowed by their hashes.
+THIRD_PARTY_STYLE_ATTRIBUTES = ["padding: 0;", "font-weight: bold;", "border-top: 0"]
+
+
+def _csp_hash(text):
+    import base64
+    import hashlib
+
+    return "'sha256-{}'".format(base64.b64encode(hashlib.sha256(text.encode()).digest()).decode())
+
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-hashes'", *map(_csp_hash, THIRD_PARTY_STYLE_ATTRIBUTES)],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    },
+}
+# Permissions-Policy (plan_tracker.middleware.SecurityHeadersMiddleware): no page needs these features.
+PERMISSIONS_POLICY = {feature: [] for feature in (
+    "accelerometer", "camera", "display-capture", "geolocation", "gyroscope", "magnetometer", "microphone",
+    "midi", "payment", "usb", "serial", "xr-spatial-tracking",
+)}
 
 LOGGING = {
     "version": 1,

@@ -9,3 +9,6 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 INSTALLED_APPS = [*INSTALLED_APPS, "benchmarks"]  # noqa: F405
+# Django's test Client.login() authenticates without a request, which axes refuses: the sign-in lock-out is
+# off here and on in its own tests (accounts/tests/test_security_login.py), which sign in through the form.
+AXES_ENABLED = False

@@ -53,6 +53,16 @@ def world(db, admin_user, django_user_model, settings, tmp_path):
                             last_error="550 mailbox unavailable")
     Preference.objects.create(user=admin_user)
     CalendarToken.objects.create(agency=report.agency, created_by=admin_user)
+    # Sign-in lock-outs (django-axes) and password-reset requests (accounts).
+    from accounts.models import PasswordResetRequest
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    seen = {"username": "can-bo", "ip_address": "203.0.113.10", "user_agent": "Firefox", "http_accept": "*/*",
+            "path_info": "/accounts/login/"}
+    AccessAttempt.objects.create(**seen, get_data="", post_data="", failures_since_start=5)
+    AccessFailureLog.objects.create(**seen, locked_out=True)
+    AccessLog.objects.create(**seen)
+    PasswordResetRequest.objects.create(email="can-bo@example.vn", ip_address="203.0.113.10")
 
 
 def any_instance(model):

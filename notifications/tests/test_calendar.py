@@ -1,6 +1,7 @@
 """The agency calendar feed: parses with icalendar, holds the agency's deadlines; secret, revocable token."""
 
 import datetime
+import re
 
 import icalendar
 import pytest
@@ -196,3 +197,27 @@ def test_a_viewer_of_the_agency_cannot_change_its_address(client, agency_world, 
     client.force_login(viewer)
 
     assert client.post(reverse("notifications:calendar-token-new", args=[dept.pk])).status_code == 403
+
+
+# RFC 5545 §3.3.6: dur-value = ["+" / "-"] "P" (dur-date / dur-time / dur-week).
+_TIME = r"T(?:\d+H(?:\d+M(?:\d+S)?)?|\d+M(?:\d+S)?|\d+S)"
+ICAL_DURATION = re.compile(rf"^[+-]?P(?:\d+W|\d+D(?:{_TIME})?|{_TIME})$")
+
+
+def test_published_ttl_and_refresh_interval_are_valid_durations(client, agency_world):
+    """Outlook reads X-PUBLISHED-TTL, others REFRESH-INTERVAL: both a DURATION ("PT6H"), never "6:00:00"."""
+    plan, dept, officer, token = agency_world
+    response, calendar = fetch(client, token.token)
+    lines = response.content.decode().split("\r\n")
+    ttl = next(line for line in lines if line.startswith("X-PUBLISHED-TTL"))
+    refresh = next(line for line in lines if line.startswith("REFRESH-INTERVAL"))
+    assert ttl == "X-PUBLISHED-TTL:PT6H"
+    assert refresh == "REFRESH-INTERVAL;VALUE=DURATION:PT6H"
+    for line in (ttl, refresh):
+        value = line.split(":", 1)[1]
+        assert ICAL_DURATION.match(value), line
+        assert icalendar.vDuration.from_ical(value) == datetime.timedelta(hours=6)
+    for good in ("P1W", "P15DT5H0M20S", "PT15M", "-PT5M", "P7D"):
+        assert ICAL_DURATION.match(good), good
+    for bad in ("6:00:00", "PT", "P", "6H", "PT6H30", "P1W2D"):
+        assert not ICAL_DURATION.match(bad), bad

@@ -2,7 +2,7 @@
 
 The project's gettext source strings are Vietnamese; locale/en (and notifications/locale/en) give
 their English. locale/vi is the other direction: Vietnamese for the English strings of third-party
-packages (django-import-export, django-simple-history, django-filter) and for the gaps in Django's
+packages (django-import-export, django-simple-history, django-filter, django-axes) and for the gaps in Django's
 own Vietnamese catalogues. See README, Translations.
 """
 
@@ -25,7 +25,7 @@ from testing.tools import require_tool
 # The command of README, Translations (and its ignores), run by the template-coverage test.
 MAKEMESSAGES_EN = ["makemessages", "-l", "en", "--ignore", ".venv/*", "--ignore", "*/tests/*",
                    "--ignore", "browser_tests/*"]
-THIRD_PARTY = ["import_export", "simple_history", "django_filters"]
+THIRD_PARTY = ["import_export", "simple_history", "django_filters", "axes"]
 
 # Placeholders that must survive translation: %(name)s, %s/%d, %%, {}/{name}, {{ name }}.
 NAMED = re.compile(r"%\([^)]+\)[-#0 +]*\d*(?:\.\d+)?[sdifrxX]|\{\{\s*\w+\s*\}\}|\{[A-Za-z_]\w*\}")
@@ -168,7 +168,7 @@ def test_makemessages_finds_no_string_left_untranslated(tmp_path):
 
 @pytest.mark.parametrize("package", THIRD_PARTY)
 def test_every_string_of_the_third_party_packages_has_vietnamese(tmp_path, package):
-    """After an upgrade of django-import-export, simple-history or django-filter, new strings show here."""
+    """After an upgrade of django-import-export, simple-history, django-filter or django-axes, new strings show here."""
     require_gettext()
     import importlib
 

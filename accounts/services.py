@@ -1,0 +1,157 @@
+"""Password reset without giving anything away (README "Security").
+
+The request (``request_reset``) records the address typed and answers; it never looks for the account, so a
+known and an unknown address cost the same statements and the same time, and get the same page. Requests over
+the hourly limits (per address, per client address) are dropped, with the same page. The mails are written and
+sent afterwards by ``send_password_resets``: right after the answer has gone out (NOTIFICATIONS_QUEUED off), or
+by the ``send_notifications`` worker (on, in production). Links are built from SITE_URL, never from the request's
+Host header."""
+
+import datetime
+import logging
+import uuid
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import transaction
+from django.db.models import F, Q
+from django.template import loader
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from .models import PasswordResetRequest
+
+logger = logging.getLogger("accounts")
+
+Status = PasswordResetRequest.Status
+HOUR = datetime.timedelta(hours=1)
+# Rows are kept this long (the hour of the limits, and a trace for the admin), then deleted.
+KEEP = datetime.timedelta(days=7)
+SMTP_TIMEOUT_SECONDS = 20
+
+SUBJECT_TEMPLATE = "registration/password_reset_subject.txt"
+TEXT_TEMPLATE = "registration/password_reset_email.html"  # plain text, Django's name for it
+
+
+def request_reset(email, ip_address, language):
+    """Record a reset request for ``email`` from ``ip_address``, unless an hourly limit is reached. Returns the
+    row, or None when the request was over a limit (the caller answers the same either way)."""
+    email = email.strip().lower()
+    since = timezone.now() - HOUR
+    recent = PasswordResetRequest.objects.filter(requested_at__gte=since)
+    by_address = recent.filter(email=email).count()
+    by_client = recent.filter(ip_address=ip_address).count() if ip_address else 0
+    if (by_address >= settings.PASSWORD_RESET_MAX_PER_ADDRESS_PER_HOUR
+            or by_client >= settings.PASSWORD_RESET_MAX_PER_IP_PER_HOUR):
+        logger.warning("Password reset refused (hourly limit): %s requests for this address, %s from %s.",
+                       by_address, by_client, ip_address)
+        return None
+    return PasswordResetRequest.objects.create(email=email, ip_address=ip_address, language=language)
+
+
+def site_url():
+    return settings.SITE_URL.rstrip("/")
+
+
+def _accounts_for(email):
+    """The active accounts with a usable password that have ``email`` (Django's own rule: PasswordResetForm)."""
+    return list(PasswordResetForm().get_users(email))
+
+
+def _message(user, email, language, connection):
+    with translation.override(language):
+        context = {
+            "email": email,
+            "user": user,
+            "uid": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+            "site_name": urlsplit(settings.SITE_URL).hostname or "localhost",
+            "site_url": site_url(),
+            "protocol": urlsplit(settings.SITE_URL).scheme or "https",
+            "domain": urlsplit(settings.SITE_URL).netloc,
+            "valid_hours": max(1, settings.PASSWORD_RESET_TIMEOUT // 3600),
+        }
+        context["reset_url"] = site_url() + reverse(
+            "password_reset_confirm", kwargs={"uidb64": context["uid"], "token": context["token"]})
+        subject = "".join(loader.render_to_string(SUBJECT_TEMPLATE, context).splitlines())
+        body = loader.render_to_string(TEXT_TEMPLATE, context)
+    to = getattr(user, user.get_email_field_name())
+    return EmailMultiAlternatives(subject, body, settings.DEFAULT_FROM_EMAIL, [to], connection=connection,
+                                  headers={"Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All"})
+
+
+def _claim(queryset, limit):
+    """Take up to ``limit`` waiting rows of ``queryset`` for this run (PostgreSQL: SKIP LOCKED, as the
+    notification worker does), and return them."""
+    token = uuid.uuid4()
+    todo = queryset.filter(Q(status=Status.PENDING) | Q(status=Status.FAILED),
+                           attempts__lt=PasswordResetRequest.MAX_ATTEMPTS)
+    with transaction.atomic():
+        ids = list(todo.order_by("pk").select_for_update(skip_locked=True).values_list("pk", flat=True)[:limit])
+        if not ids:
+            return []
+        PasswordResetRequest.objects.filter(pk__in=ids, status__in=[Status.PENDING, Status.FAILED]).update(
+            status=Status.SENDING, claim=token, attempts=F("attempts") + 1)
+    return list(PasswordResetRequest.objects.filter(claim=token, status=Status.SENDING).order_by("pk"))
+
+
+def send_password_resets(queryset=None, *, batch=200):
+    """Send the waiting reset mails (of ``queryset``, default all), one per account that has the address;
+    mark each request sent, without account, or failed (tried again by the next run, up to MAX_ATTEMPTS).
+    Deletes requests older than a week. Returns the number of mails sent. Never raises."""
+    sent_mails = 0
+    try:
+        queryset = PasswordResetRequest.objects.all() if queryset is None else queryset
+        while True:
+            claimed = _claim(queryset, batch)
+            if not claimed:
+                break
+            sent_mails += _send(claimed)
+            if len(claimed) < batch:
+                break
+        PasswordResetRequest.objects.filter(requested_at__lt=timezone.now() - KEEP).delete()
+    except Exception:
+        logger.exception("Sending password reset mails failed; the next run tries again.")
+    return sent_mails
+
+
+def _send(claimed):
+    sent = 0
+    connection = get_connection(timeout=getattr(settings, "EMAIL_TIMEOUT", None) or SMTP_TIMEOUT_SECONDS)
+    try:
+        for row in claimed:
+            users = _accounts_for(row.email)
+            if not users:
+                row.status = Status.NO_ACCOUNT
+            else:
+                errors = []
+                for user in users:
+                    try:
+                        if connection.send_messages([_message(user, row.email, row.language, connection)]) == 1:
+                            sent += 1
+                        else:
+                            errors.append("not sent")
+                    except Exception as error:  # a refused address, a mail server away: try again next run
+                        logger.warning("Password reset mail to %s failed: %s", row.email, error)
+                        errors.append(f"{type(error).__name__}: {error}"[:1000])
+                        try:
+                            connection.close()
+                        except Exception:
+                            pass
+                row.status = Status.FAILED if errors else Status.SENT
+                row.last_error = "\n".join(errors)
+                row.sent_at = None if errors else timezone.now()
+            row.claim = None
+            PasswordResetRequest.objects.filter(pk=row.pk).update(
+                status=row.status, last_error=row.last_error, sent_at=row.sent_at, claim=None)
+    finally:
+        try:
+            connection.close()
+        except Exception:
+            logger.warning("Closing the email connection failed", exc_info=True)
+    return sent

@@ -51,6 +51,12 @@ class Indicator(models.Model):
     natural_key.dependencies = ["tasks.plan"]
 
 
+def onward_lines(text):
+    """A plan's onward recipients ("UBND tỉnh, Bộ Thông tin và Truyền thông": one a comma) as the year keeps
+    them, one a line: a year's may then name "Bộ Văn hóa, Thể thao và Du lịch", whose name holds commas."""
+    return "\n".join(x.strip() for x in re.split(r"[,;\n]", text or "") if x.strip())
+
+
 class ReportingYear(models.Model):
     """A plan's reporting year, opened by the coordinator; opening creates the empty reports.
 
@@ -83,7 +89,7 @@ class ReportingYear(models.Model):
     place = models.CharField(_("địa danh"), max_length=100, blank=True, help_text=_("Ví dụ: Bắc Ninh"))
     onward_to = models.TextField(
         _("tổng hợp báo cáo lên (nơi nhận)"), blank=True,
-        help_text=_("Các cơ quan nhận báo cáo tổng hợp, cách nhau bởi dấu phẩy, dấu chấm phẩy hoặc xuống dòng."),
+        help_text=_("Các cơ quan nhận báo cáo tổng hợp, mỗi cơ quan một dòng (tên có thể chứa dấu phẩy)."),
     )
 
     history = HistoricalRecords()
@@ -119,7 +125,7 @@ class ReportingYear(models.Model):
             "recipient_name": recipient.name if recipient else "",
             "superior_name": plan.issuer_name or (plan.issuer.name if plan.issuer_id else ""),
             "place": plan.place,
-            "onward_to": plan.report_onward_to,
+            "onward_to": onward_lines(plan.report_onward_to),
         }
 
     @classmethod
@@ -131,7 +137,7 @@ class ReportingYear(models.Model):
     @property
     def onward_list(self):
         """The onward recipients, one name each ("Nơi nhận" of the compiled report)."""
-        return [x.strip() for x in re.split(r"[,;\n]", self.onward_to or "") if x.strip()]
+        return [x.strip() for x in re.split(r"[;\n]", self.onward_to or "") if x.strip()]
 
 
 class AgencyReportQuerySet(models.QuerySet):

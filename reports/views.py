@@ -26,7 +26,7 @@ from .access import (
     get_writable_report_for_user,
     shows_content,
 )
-from .forms import OpenYearForm, ReopenForm, ReportForm, ReviewForm
+from .forms import OpenYearForm, ReopenForm, ReportForm, ReviewForm, YearParametersForm
 from .models import AgencyReport, Evidence, ReportingYear, TaskReport
 from .rules import local_date
 
@@ -264,11 +264,16 @@ def evidence_delete(request, pk):
 @login_required
 @require_GET
 def year_submissions(request, plan_pk, year):
-    """The coordinator's list: every report of the plan and year with state, time, on time or late."""
+    """The coordinator's list: every report of the plan and year with state, time, on time or late; and the
+    year's reporting parameters, which coordinators edit here."""
     if not roles.sees_all_reports(request.user):
         raise Http404
-    plan = get_object_or_404(Plan.objects.select_related("report_recipient"), pk=plan_pk)
-    reporting_year = ReportingYear.objects.filter(plan=plan, year=year).first()
+    plan = get_object_or_404(Plan.objects.select_related("report_recipient", "issuer"), pk=plan_pk)
+    return _year_submissions_page(request, plan, year)
+
+
+def _year_submissions_page(request, plan, year, parameters_form=None, status=200):
+    reporting_year = ReportingYear.objects.filter(plan=plan, year=year).select_related("recipient").first()
     reports = (
         # + plan: each row's on time / late badge reads the plan's due date (one query per report without it).
         AgencyReport.objects.for_year(plan, year).select_related("agency", "plan")
@@ -277,12 +282,37 @@ def year_submissions(request, plan_pk, year):
     counts = {s: 0 for s in AgencyReport.Status.values}
     for r in reports:
         counts[r.status] += 1
+    may_edit = reporting_year is not None and roles.may_open_year(request.user)
+    if may_edit and parameters_form is None:
+        parameters_form = YearParametersForm(instance=reporting_year)
     return render(request, "reports/year_submissions.html", {
         "plan": plan, "year": year, "reporting_year": reporting_year, "reports": reports,
         "counts": counts, "due_date": plan.report_due_date(year),
         "can_open": roles.may_open_year(request.user) and year in plan.years,
         "statuses": AgencyReport.Status,
-    })
+        # A year never opened: its compiled report takes the plan's parameters.
+        "parameters": reporting_year or ReportingYear(plan=plan, year=year, **ReportingYear.parameters_from(plan)),
+        "parameters_form": parameters_form if may_edit else None,
+    }, status=status)
+
+
+@login_required
+@require_POST
+def year_parameters(request, plan_pk, year):
+    """A coordinator corrects the year's reporting parameters: that year's compiled report only."""
+    if not roles.may_open_year(request.user):
+        raise PermissionDenied
+    reporting_year = get_object_or_404(ReportingYear.objects.select_related("plan"), plan_id=plan_pk, year=year)
+    form = YearParametersForm(request.POST, instance=reporting_year)
+    if not form.is_valid():
+        messages.error(request, _("Chưa lưu thông số báo cáo năm %(year)s: hãy sửa các lỗi bên dưới.") % {"year": year})
+        return _year_submissions_page(request, reporting_year.plan, year, parameters_form=form, status=400)
+    reporting_year = form.save(commit=False)
+    reporting_year._history_user = request.user
+    reporting_year._change_reason = "parameters"
+    reporting_year.save()
+    messages.success(request, _("Đã lưu thông số báo cáo năm %(year)s.") % {"year": year})
+    return redirect(reverse("reports:year-submissions", args=[plan_pk, year]))
 
 
 @login_required

@@ -215,3 +215,29 @@ def test_the_admin_edits_a_years_parameters(client, scenario, django_user_model)
     assert (ry.recipient, ry.superior_name, ry.plan, ry.year) == (new_recipient, "UBND tỉnh Bắc Ninh", scenario.plan, 2025)
     assert ReportingYear.objects.get(plan=scenario.plan, year=2024).superior_name == "UBND tỉnh Bắc Giang"
     assert client.get(reverse("admin:reports_reportingyear_history", args=[ry.pk])).status_code == 200
+
+
+def test_compile_year_reads_the_opened_years_parameters_else_the_plans(client, scenario):
+    from reports import aggregates
+    from reports.tests.test_overview import TODAY
+
+    assert aggregates.compile_year(scenario.plan, 2025, TODAY).params.pk is None  # never opened: the plan's
+    open_reporting_year(scenario.plan, 2025, scenario.coordinator)
+    _edit(client, scenario, 2025)
+    params = aggregates.compile_year(scenario.plan, 2025, TODAY).params
+    assert (params.pk, params.superior_name) == (ReportingYear.objects.get(plan=scenario.plan, year=2025).pk,
+                                                 "UBND tỉnh Bắc Ninh")
+
+
+def test_the_data_migration_fills_years_opened_before_from_their_plan(scenario):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("reports.migrations.0003_reportingyear_parameters")
+    ReportingYear.objects.update(recipient=None, recipient_name="", superior_name="", place="", onward_to="")
+    migration.copy_from_plans(apps, None)
+    got = {(ry.year, ry.recipient_id, ry.recipient_name, ry.superior_name, ry.place, ry.onward_to)
+           for ry in ReportingYear.objects.filter(plan=scenario.plan)}
+    assert got == {(y, scenario.plan.report_recipient_id, "Sở Thông tin và Truyền thông", "UBND tỉnh Bắc Giang",
+                    "Bắc Giang", "UBND tỉnh\nBộ Thông tin và Truyền thông") for y in (2023, 2024)}

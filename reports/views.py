@@ -123,6 +123,8 @@ def report_submit(request, pk):
     report = get_writable_report_for_user(request.user, pk)
     if not report.is_editable_by_agency:
         raise PermissionDenied
+    # The year's recipient, as that year's parameters name it (the plan's for a year never opened).
+    recipient = ReportingYear.for_plan_year(report.plan, report.year).recipient_name or _("cơ quan tổng hợp")
     if request.method == "POST":
         try:
             services.submit_report(report, request.user, expected_version=request.POST.get("version"))
@@ -131,12 +133,11 @@ def report_submit(request, pk):
             return redirect(report)
         except ValidationError as error:
             return render(request, "reports/report_submit.html",
-                          {"report": report, "problems": error.messages}, status=400)
-        messages.success(request, _("Đã gửi báo cáo tới %(to)s.") % {
-            "to": report.plan.report_recipient or _("cơ quan tổng hợp")})
+                          {"report": report, "problems": error.messages, "recipient": recipient}, status=400)
+        messages.success(request, _("Đã gửi báo cáo tới %(to)s.") % {"to": recipient})
         return redirect(report)
     return render(request, "reports/report_submit.html",
-                  {"report": report, "problems": services.missing_parts(report)})
+                  {"report": report, "problems": services.missing_parts(report), "recipient": recipient})
 
 
 @login_required

@@ -4,6 +4,8 @@ leaves the 2023 and 2024 exports as they were; renaming an agency later changes 
 
 import io
 
+import django.contrib.auth
+
 import docx
 import openpyxl
 import pytest
@@ -13,7 +15,7 @@ from agencies.models import Agency, Membership
 from reports.models import ReportingYear
 from reports.services import open_reporting_year
 from reports.tests.test_overview import scenario  # noqa: F401 (the fixture)
-from testing.factories import make_agency, make_user
+from testing.factories import fill_report, make_agency, make_user
 
 NEW = {
     "recipient_name": "Sở Văn hóa, Thể thao và Du lịch",
@@ -241,3 +243,19 @@ def test_the_data_migration_fills_years_opened_before_from_their_plan(scenario):
            for ry in ReportingYear.objects.filter(plan=scenario.plan)}
     assert got == {(y, scenario.plan.report_recipient_id, "Sở Thông tin và Truyền thông", "UBND tỉnh Bắc Giang",
                     "Bắc Giang", "UBND tỉnh\nBộ Thông tin và Truyền thông") for y in (2023, 2024)}
+
+
+def test_an_agency_submitting_is_told_the_years_recipient(client, scenario):
+    open_reporting_year(scenario.plan, 2025, scenario.coordinator)
+    _edit(client, scenario, 2025)
+    report = fill_report(scenario.plan.agency_reports.get(year=2025, agency=scenario.agencies["A"]), scenario.officer)
+    client.force_login(scenario.officer)
+    page = client.get(reverse("reports:report-submit", args=[report.pk])).content.decode()
+    assert "chuyển tới Sở Văn hóa, Thể thao và Du lịch" in page
+    assert client.post(reverse("reports:report-submit", args=[report.pk]), {"version": report.version},
+                       follow=True).content.decode().count("Đã gửi báo cáo tới Sở Văn hóa, Thể thao và Du lịch.") == 1
+    officer = make_user(django.contrib.auth.get_user_model(), "officer-d1", scenario.agencies["D1"])
+    report_2023 = fill_report(scenario.plan.agency_reports.get(year=2023, agency=scenario.agencies["D1"]), officer)
+    client.force_login(officer)
+    page = client.get(reverse("reports:report-submit", args=[report_2023.pk])).content.decode()
+    assert "chuyển tới Sở Thông tin và Truyền thông" in page

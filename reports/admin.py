@@ -25,11 +25,32 @@ class IndicatorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ReportingYear)
-class ReportingYearAdmin(admin.ModelAdmin):
-    list_display = ["plan", "year", "opened_at", "opened_by"]
+class ReportingYearAdmin(SimpleHistoryAdmin):
+    """A year's reporting parameters are copied from the plan when it is opened; edited here, they change that
+    year's compiled report only (the plan's stay for the years opened later)."""
+
+    list_display = ["plan", "year", "recipient_name", "superior_name", "place", "opened_at", "opened_by"]
     list_filter = ["plan", "year"]
     list_select_related = ["plan", "opened_by"]
-    readonly_fields = ["opened_at", "opened_by"]
+    readonly_fields = ["plan", "year", "opened_at", "opened_by"]
+    autocomplete_fields = ["recipient"]
+    fieldsets = [
+        (None, {"fields": ["plan", "year", "opened_at", "opened_by"]}),
+        (_("Thông số báo cáo tổng hợp của năm"),
+         {"fields": ["recipient", "recipient_name", "superior_name", "place", "onward_to"]}),
+    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Years are opened by the service (which creates the reports); here plan and year are fixed.
+        return self.readonly_fields if obj is not None else ["opened_at", "opened_by"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:  # a year added here takes the plan's parameters where none were given, as opening does
+            for name, value in ReportingYear.parameters_from(obj.plan).items():
+                if not getattr(obj, name):
+                    setattr(obj, name, value)
+            obj.opened_by = obj.opened_by or request.user
+        super().save_model(request, obj, form, change)
 
 
 class ReadOnlyContent:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from plan_tracker.text import nfc
 from tasks.models import Task
 
-from .models import TaskReport
+from .models import ReportingYear, TaskReport
 from .uploads import skipped_message, validate_evidence
 
 #: The largest value of an integer column (PositiveIntegerField) on PostgreSQL; SQLite would store more, so
@@ -146,6 +146,30 @@ class ReopenForm(forms.Form):
 
 class OpenYearForm(forms.Form):
     year = forms.IntegerField(label=_("Năm báo cáo"))
+
+
+class YearParametersForm(forms.ModelForm):
+    """The coordinator's edit of one year's reporting parameters (what heads that year's compiled report).
+    The recipient agency itself (a link, not printed) is changed in the admin."""
+
+    class Meta:
+        model = ReportingYear
+        fields = ["recipient_name", "superior_name", "place", "onward_to"]
+        widgets = {"onward_to": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {
+            "recipient_name": {"required": _("Cần ghi tên cơ quan tổng hợp báo cáo: tên này đứng ở tiêu đề báo cáo.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["recipient_name"].required = True
+
+    def clean(self):
+        data = super().clean()
+        for name in ("recipient_name", "superior_name", "place", "onward_to"):
+            if isinstance(data.get(name), str):
+                data[name] = nfc(data[name]).strip()
+        return data
 
 
 def evidence_input_attrs():

@@ -1,3 +1,4 @@
+import re
 import uuid
 
 from django.conf import settings
@@ -50,8 +51,20 @@ class Indicator(models.Model):
     natural_key.dependencies = ["tasks.plan"]
 
 
+def onward_lines(text):
+    """A plan's onward recipients ("UBND tỉnh, Bộ Thông tin và Truyền thông": one a comma) as the year keeps
+    them, one a line: a year's may then name "Bộ Văn hóa, Thể thao và Du lịch", whose name holds commas."""
+    return "\n".join(x.strip() for x in re.split(r"[,;\n]", text or "") if x.strip())
+
+
 class ReportingYear(models.Model):
-    """A plan's reporting year, opened by the coordinator; opening creates the empty reports."""
+    """A plan's reporting year, opened by the coordinator; opening creates the empty reports.
+
+    It also holds the year's reporting parameters: who receives and compiles the reports, and what heads the
+    compiled report (the superior body's line, the compiling body, the place, the onward recipients under
+    "Nơi nhận"). They are copied from the plan, as text, when the year is opened (``parameters_from``) and
+    edited for that year only: a later rename or merger of an agency, or a change to the plan, leaves an
+    opened year's pages and exports as they were. A year never opened reads the plan's (``for_plan_year``)."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="reporting_years", verbose_name=_("kế hoạch"))
     year = models.PositiveSmallIntegerField(_("năm"))
@@ -60,6 +73,29 @@ class ReportingYear(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("người mở"),
     )
+    recipient = models.ForeignKey(
+        Agency, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("cơ quan nhận báo cáo"),
+        help_text=_("Cơ quan nhận và tổng hợp báo cáo năm này. Tên in trên báo cáo là tên ghi dưới đây."),
+    )
+    recipient_name = models.CharField(
+        _("tên cơ quan tổng hợp báo cáo"), max_length=255, blank=True,
+        help_text=_("In trên tiêu đề và trong nội dung báo cáo tổng hợp, ví dụ: Sở Văn hóa, Thể thao và Du lịch."),
+    )
+    superior_name = models.CharField(
+        _("tên cơ quan chủ quản"), max_length=255, blank=True,
+        help_text=_("Dòng trên tên cơ quan tổng hợp ở tiêu đề báo cáo, ví dụ: UBND tỉnh Bắc Ninh."),
+    )
+    place = models.CharField(_("địa danh"), max_length=100, blank=True, help_text=_("Ví dụ: Bắc Ninh"))
+    onward_to = models.TextField(
+        _("tổng hợp báo cáo lên (nơi nhận)"), blank=True,
+        help_text=_("Các cơ quan nhận báo cáo tổng hợp, mỗi cơ quan một dòng (tên có thể chứa dấu phẩy)."),
+    )
+
+    history = HistoricalRecords()
+
+    #: The fields copied from the plan when the year is opened, and edited for the year.
+    PARAMETERS = ("recipient", "recipient_name", "superior_name", "place", "onward_to")
 
     class Meta:
         verbose_name = _("kỳ báo cáo")
@@ -73,6 +109,35 @@ class ReportingYear(models.Model):
     @property
     def due_date(self):
         return self.plan.report_due_date(self.year)
+
+    def save(self, *args, **kwargs):
+        for name in ("recipient_name", "superior_name", "place", "onward_to"):
+            setattr(self, name, (nfc(getattr(self, name)) or "").strip())
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def parameters_from(plan):
+        """The plan's reporting parameters as they read today, names as text (the recipient agency's current
+        name), for a year being opened. ``plan`` with ``report_recipient`` and ``issuer`` at hand or fetched."""
+        recipient = plan.report_recipient
+        return {
+            "recipient": recipient,
+            "recipient_name": recipient.name if recipient else "",
+            "superior_name": plan.issuer_name or (plan.issuer.name if plan.issuer_id else ""),
+            "place": plan.place,
+            "onward_to": onward_lines(plan.report_onward_to),
+        }
+
+    @classmethod
+    def for_plan_year(cls, plan, year):
+        """The year's parameters: the opened year's own, or for a year never opened the plan's (unsaved)."""
+        opened = cls.objects.filter(plan=plan, year=year).select_related("recipient").first()
+        return opened or cls(plan=plan, year=year, **cls.parameters_from(plan))
+
+    @property
+    def onward_list(self):
+        """The onward recipients, one name each ("Nơi nhận" of the compiled report)."""
+        return [x.strip() for x in re.split(r"[;\n]", self.onward_to or "") if x.strip()]
 
 
 class AgencyReportQuerySet(models.QuerySet):

@@ -18,6 +18,7 @@ from accounts import roles
 from tasks.models import Plan, Task
 
 from . import aggregates, exports
+from .models import ReportingYear
 from .exports.docx import DOCX_CONTENT_TYPE
 from .exports.xlsx import XLSX_CONTENT_TYPE
 
@@ -128,8 +129,15 @@ def years(request, plan_pk):
 def _export(request, plan_pk, year):
     if not roles.may_export(request.user):
         raise PermissionDenied
-    plan = _plan_for(request.user, plan_pk, year)
-    return plan, aggregates.compile_year(plan, year, _today())
+    # The year's parameters (what heads the compiled report) with their plan in one query; a year never opened
+    # takes the plan's.
+    params = (ReportingYear.objects.select_related("plan__report_recipient", "plan__issuer", "recipient")
+              .filter(plan_id=plan_pk, year=year).first())
+    if params is None or not params.plan.runs_in(year):
+        plan = _plan_for(request.user, plan_pk, year)
+        params = ReportingYear(plan=plan, year=year, **ReportingYear.parameters_from(plan))
+    plan = params.plan
+    return plan, aggregates.compile_year(plan, year, _today(), params=params)
 
 
 def _download(content, content_type, plan, year, extension):

@@ -79,7 +79,10 @@ def open_reporting_year(plan, year, user):
             _("Năm %(year)s nằm ngoài thời gian thực hiện kế hoạch (%(start)s–%(end)s).")
             % {"year": year, "start": plan.start_year, "end": plan.last_year}
         )
-    reporting_year, _created = ReportingYear.objects.get_or_create(plan=plan, year=year, defaults={"opened_by": user})
+    # The year's reporting parameters are copied from the plan once, when the year is created; re-opening keeps
+    # what the coordinator has since edited for the year.
+    reporting_year, _created = ReportingYear.objects.get_or_create(
+        plan=plan, year=year, defaults={"opened_by": user, **ReportingYear.parameters_from(plan)})
     obliged = obligations(plan, year)
     existing = {r.agency_id: r for r in AgencyReport.objects.filter(plan=plan, year=year)}
     new_reports = [AgencyReport(plan=plan, year=year, agency=a, updated_by=user) for a in obliged if a.pk not in existing]

@@ -19,6 +19,7 @@ urlpatterns = [
     # The coordinator's pages for a plan and year
     path("plan/<int:plan_pk>/open/", views.open_year, name="open-year"),
     path("plan/<int:plan_pk>/<int:year>/submissions/", views.year_submissions, name="year-submissions"),
+    path("plan/<int:plan_pk>/<int:year>/parameters/", views.year_parameters, name="year-parameters"),
     # The year's aggregates for coordinators, viewers and admins, and the compiled exports (coordinators)
     path("<int:plan_pk>/<int:year>/", overview_views.overview, name="year-overview"),
     path("<int:plan_pk>/<int:year>/tasks/", overview_views.tasks, name="year-tasks"),

@@ -27,7 +27,7 @@ from .access import (
     get_writable_report_for_user,
     shows_content,
 )
-from .forms import OpenYearForm, ReopenForm, ReportForm, ReviewForm
+from .forms import OpenYearForm, ReopenForm, ReportForm, ReviewForm, YearParametersForm
 from .models import AgencyReport, Evidence, ReportingYear, TaskReport
 from .rules import local_date
 from .uploads import EvidenceUploadHandler
@@ -157,6 +157,8 @@ def report_submit(request, pk):
     report = get_writable_report_for_user(request.user, pk)
     if not report.is_editable_by_agency:
         raise PermissionDenied
+    # The year's recipient, as that year's parameters name it (the plan's for a year never opened).
+    recipient = ReportingYear.for_plan_year(report.plan, report.year).recipient_name or _("cơ quan tổng hợp")
     if request.method == "POST":
         version = _posted_version(request)
         if version is None:
@@ -174,12 +176,11 @@ def report_submit(request, pk):
             return redirect(report)
         except ValidationError as error:
             return render(request, "reports/report_submit.html",
-                          {"report": report, "problems": error.messages}, status=400)
-        messages.success(request, _("Đã gửi báo cáo tới %(to)s.") % {
-            "to": report.plan.report_recipient or _("cơ quan tổng hợp")})
+                          {"report": report, "problems": error.messages, "recipient": recipient}, status=400)
+        messages.success(request, _("Đã gửi báo cáo tới %(to)s.") % {"to": recipient})
         return redirect(report)
     return render(request, "reports/report_submit.html",
-                  {"report": report, "problems": services.missing_parts(report)})
+                  {"report": report, "problems": services.missing_parts(report), "recipient": recipient})
 
 
 @login_required
@@ -307,11 +308,16 @@ def evidence_delete(request, pk):
 @login_required
 @require_GET
 def year_submissions(request, plan_pk, year):
-    """The coordinator's list: every report of the plan and year with state, time, on time or late."""
+    """The coordinator's list: every report of the plan and year with state, time, on time or late; and the
+    year's reporting parameters, which coordinators edit here."""
     if not roles.sees_all_reports(request.user):
         raise Http404
-    plan = get_object_or_404(Plan.objects.select_related("report_recipient"), pk=plan_pk)
-    reporting_year = ReportingYear.objects.filter(plan=plan, year=year).first()
+    plan = get_object_or_404(Plan.objects.select_related("report_recipient", "issuer"), pk=plan_pk)
+    return _year_submissions_page(request, plan, year)
+
+
+def _year_submissions_page(request, plan, year, parameters_form=None, status=200):
+    reporting_year = ReportingYear.objects.filter(plan=plan, year=year).select_related("recipient").first()
     if reporting_year is None and not plan.runs_in(year):
         raise Http404  # a year the plan never had (/70000/: no due date exists for it)
     reports = (
@@ -322,12 +328,37 @@ def year_submissions(request, plan_pk, year):
     counts = {s: 0 for s in AgencyReport.Status.values}
     for r in reports:
         counts[r.status] += 1
+    may_edit = reporting_year is not None and roles.may_open_year(request.user)
+    if may_edit and parameters_form is None:
+        parameters_form = YearParametersForm(instance=reporting_year)
     return render(request, "reports/year_submissions.html", {
         "plan": plan, "year": year, "reporting_year": reporting_year, "reports": reports,
         "counts": counts, "due_date": plan.report_due_date(year),
         "can_open": roles.may_open_year(request.user) and year in plan.years,
         "statuses": AgencyReport.Status,
-    })
+        # A year never opened: its compiled report takes the plan's parameters.
+        "parameters": reporting_year or ReportingYear(plan=plan, year=year, **ReportingYear.parameters_from(plan)),
+        "parameters_form": parameters_form if may_edit else None,
+    }, status=status)
+
+
+@login_required
+@require_POST
+def year_parameters(request, plan_pk, year):
+    """A coordinator corrects the year's reporting parameters: that year's compiled report only."""
+    if not roles.may_open_year(request.user):
+        raise PermissionDenied
+    reporting_year = get_object_or_404(ReportingYear.objects.select_related("plan"), plan_id=plan_pk, year=year)
+    form = YearParametersForm(request.POST, instance=reporting_year)
+    if not form.is_valid():
+        messages.error(request, _("Chưa lưu thông số báo cáo năm %(year)s: hãy sửa các lỗi bên dưới.") % {"year": year})
+        return _year_submissions_page(request, reporting_year.plan, year, parameters_form=form, status=400)
+    reporting_year = form.save(commit=False)
+    reporting_year._history_user = request.user
+    reporting_year._change_reason = "parameters"
+    reporting_year.save()
+    messages.success(request, _("Đã lưu thông số báo cáo năm %(year)s.") % {"year": year})
+    return redirect(reverse("reports:year-submissions", args=[plan_pk, year]))
 
 
 @login_required

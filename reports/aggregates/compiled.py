@@ -22,11 +22,18 @@ class CompiledYear:
     indicators: list
     feedback: list
     years: list
+    #: The year's reporting parameters (reports.ReportingYear): recipient, header, place, onward recipients.
+    params: object = None
 
 
-def compile_year(plan, year, today):
+def compile_year(plan, year, today, params=None):
     """All the figures and texts of the year, for the XLSX and DOCX exports: the same functions as the
-    pages, each query run once."""
+    pages, each query run once. ``params``: the year's ReportingYear when the caller has it (else read here;
+    a year never opened takes the plan's parameters)."""
+    from ..models import ReportingYear
+
+    if params is None:
+        params = ReportingYear.for_plan_year(plan, year)
     years = years_overview(plan)
     figures = next((f for f in years if f.year == year), None)
     tasks = plan_tasks(plan, year)
@@ -39,4 +46,5 @@ def compile_year(plan, year, today):
         indicators=indicator_totals(plan, year),
         feedback=feedback(plan, year),
         years=years,
+        params=params,
     )

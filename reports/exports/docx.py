@@ -2,8 +2,6 @@
 tables and appendix in the layout of Decree 30/2020/NĐ-CP (``docx_layout``), for the clerk to number, sign
 and send."""
 
-import re
-
 from django.utils.translation import gettext as _
 
 from ..aggregates.rollup import LEAD, NOT_REPORTED
@@ -43,7 +41,9 @@ def build_docx(data):
     plan, year, ov, f, rollup = data.plan, data.year, data.overview, data.overview.figures, data.rollup
     today = data.today
     past_due = f.is_past_due(today)
-    recipient = plan.report_recipient.name if plan.report_recipient else _("Cơ quan tổng hợp")
+    # The header, the compiling body and "Nơi nhận" are the year's (ReportingYear), frozen when it was opened.
+    params = data.params
+    recipient = params.recipient_name or _("Cơ quan tổng hợp")
     d = _Doc()
 
     # -- Header: issuing body and number | national title, motto, place and date --------------------
@@ -54,7 +54,7 @@ def build_docx(data):
     head = d.table(2, 2, [left_w, right_w], grid=False)
     _indent_table(head, -5)
     left, right = head.cell(0, 0), head.cell(0, 1)
-    parent = plan.issuer_name or (plan.issuer.name if plan.issuer else "")
+    parent = params.superior_name
     first = True
     if parent and parent != recipient:
         d.cell_para(left, parent.upper(), size=12, first=True)
@@ -65,7 +65,7 @@ def build_docx(data):
     d.cell_para(right, "Độc lập - Tự do - Hạnh phúc", bold=True, size=13)
     d.rule(right, 60, right_w)
     d.cell_para(head.cell(1, 0), "Số: …/BC-…", size=13, first=True, before=6)
-    place = plan.place or ""
+    place = params.place or ""
     d.cell_para(head.cell(1, 1), f"{place}, ngày … tháng … năm …" if place else "…, ngày … tháng … năm …",
                 italic=True, size=14, first=True, before=6)
 
@@ -179,8 +179,7 @@ def build_docx(data):
     sign = d.table(1, 2, [80, 85], grid=False)
     left, right = sign.cell(0, 0), sign.cell(0, 1)
     d.cell_para(left, _("Nơi nhận:"), bold=True, italic=True, size=12, first=True, align="left", before=12)
-    onward = [x.strip() for x in re.split(r"[,;]", plan.report_onward_to or "") if x.strip()]
-    for name in onward:
+    for name in params.onward_list:
         d.cell_para(left, f"- {name};", size=11, align="left")
     d.cell_para(left, _("- Lưu: VT, …"), size=11, align="left")
     d.cell_para(right, "………………………", bold=True, size=14, first=True, before=12)

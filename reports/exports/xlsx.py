@@ -137,7 +137,7 @@ def build_xlsx(data):
     s.append([_("Năm báo cáo"), year])
     s.append([_("Hạn gửi báo cáo"), f.due_date])
     s.append([_("Số liệu tính đến ngày"), today])
-    s.append([_("Cơ quan tổng hợp"), plan.report_recipient.name if plan.report_recipient else ""])
+    s.append([_("Cơ quan tổng hợp"), data.params.recipient_name])
     s.blank()
     s.header([_("Chỉ số"), _("Số lượng"), _("Tỷ lệ")])
     s.append([_("Cơ quan, đơn vị phải báo cáo"), f.obliged])
@@ -265,7 +265,7 @@ def build_xlsx(data):
 
     book.properties.title = _("Tổng hợp kết quả thực hiện %(number)s năm %(year)s") % {
         "number": plan.number, "year": year}
-    book.properties.creator = plan.report_recipient.name if plan.report_recipient else "Plan Tracker"
+    book.properties.creator = data.params.recipient_name or "Plan Tracker"
     book.properties.language = "vi-VN"
     out = io.BytesIO()
     book.save(out)

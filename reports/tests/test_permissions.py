@@ -46,6 +46,9 @@ MATRIX = {
     ("reports:open-year", "plan", "post"): [LOGIN, 403, 403, 302, 403, 302, 403],
     ("reports:year-submissions", "plan_year", "get"): [LOGIN, 404, 404, 200, 200, 200, 404],
     ("reports:year-submissions", "plan_year", "post"): [LOGIN, 405, 405, 405, 405, 405, 405],
+    # The year's reporting parameters: coordinators and admins (an empty form: 400, refused with its errors)
+    ("reports:year-parameters", "plan_year", "get"): [LOGIN, 405, 405, 405, 405, 405, 405],
+    ("reports:year-parameters", "plan_year", "post"): [LOGIN, 403, 403, 400, 403, 400, 403],
     # The year's aggregates: coordinators, viewers, admins; officers 404 (not theirs to see)
     ("reports:year-overview", "plan_year", "get"): [LOGIN, 404, 404, 200, 200, 200, 404],
     ("reports:year-overview", "plan_year", "post"): [LOGIN, 405, 405, 405, 405, 405, 405],

@@ -207,7 +207,7 @@ def _overview_home(today, agency_ids=()):
         for p in plans:
             on_time |= Q(plan_id=p.pk) & rules.on_time_q(p, [year])
         counts = (
-            AgencyReport.objects.filter(plan__in=plans, year=year).values("plan_id")
+            AgencyReport.objects.filter(plan__in=plans, year=year, invited=False).values("plan_id")
             .annotate(
                 obliged=Count("pk"),
                 submitted=Count("pk", filter=Q(first_submitted_at__isnull=False)),

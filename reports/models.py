@@ -106,6 +106,9 @@ class AgencyReport(models.Model):
     year = models.PositiveSmallIntegerField(_("năm"))
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="reports", verbose_name=_("cơ quan"))
     status = models.CharField(_("trạng thái"), max_length=20, choices=Status, default=Status.DRAFT)
+    # Set when the year is opened (services.open_reporting_year), from the plan's rule (Plan.obliged_kinds): an
+    # invited body may report, and is never counted in obliged, completeness, timeliness, missing or late.
+    invited = models.BooleanField(_("được mời báo cáo"), default=False)
     overall_assessment = models.TextField(_("đánh giá chung"), blank=True)
     difficulties = models.TextField(_("khó khăn, vướng mắc"), blank=True)
     proposals = models.TextField(_("đề xuất, kiến nghị"), blank=True)

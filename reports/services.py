@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from accounts import roles
 from tasks.models import Assignment, Task
@@ -22,6 +22,8 @@ class Obligation:
     agency: object
     # task -> role ("lead" wins over "coordinator" when an agency holds both)
     roles: dict = field(default_factory=dict)
+    # Not of a kind the plan obliges (Plan.obliged_kinds): the body may report, and is never missing or late.
+    invited: bool = False
 
     @property
     def tasks(self):
@@ -29,8 +31,9 @@ class Obligation:
 
 
 def obligations(plan, year):
-    """Agencies obliged to report on ``plan`` for ``year``: those leading or coordinating an active task,
-    directly or through a group, and active themselves that year. Three queries, whatever the size.
+    """Agencies that report on ``plan`` for ``year``: those leading or coordinating an active task, directly or
+    through a group, and active themselves that year; each obliged, or invited when the plan does not oblige
+    its kind (``Plan.obliges``). Three queries, whatever the size.
 
     Returns {agency: Obligation}, tasks in plan order."""
     tasks = [t for t in Task.objects.filter(plan=plan).select_related("plan").order_by("order", "number")
@@ -53,7 +56,7 @@ def obligations(plan, year):
         for agency in agencies:
             if not agency.is_active_in_year(year):
                 continue
-            ob = result.setdefault(agency, Obligation(agency))
+            ob = result.setdefault(agency, Obligation(agency, invited=not plan.obliges(agency)))
             if ob.roles.get(task) != Assignment.Role.LEAD:
                 ob.roles[task] = a.role
     order = {t.pk: i for i, t in enumerate(tasks)}
@@ -69,7 +72,8 @@ class StaleReport(Exception):
 @transaction.atomic
 def open_reporting_year(plan, year, user):
     """Open ``year`` for ``plan`` and create the empty reports and their lines; re-running adds what is
-    newly obliged and never touches what agencies already wrote."""
+    newly obliged, brings each report's ``invited`` flag in line with the plan's rule, and never touches what
+    agencies already wrote."""
     if year not in plan.years:
         raise ValidationError(
             _("Năm %(year)s nằm ngoài thời gian thực hiện kế hoạch (%(start)s–%(end)s).")
@@ -78,7 +82,17 @@ def open_reporting_year(plan, year, user):
     reporting_year, _created = ReportingYear.objects.get_or_create(plan=plan, year=year, defaults={"opened_by": user})
     obliged = obligations(plan, year)
     existing = {r.agency_id: r for r in AgencyReport.objects.filter(plan=plan, year=year)}
-    new_reports = [AgencyReport(plan=plan, year=year, agency=a, updated_by=user) for a in obliged if a.pk not in existing]
+    new_reports = [AgencyReport(plan=plan, year=year, agency=a, invited=ob.invited, updated_by=user)
+                   for a, ob in obliged.items() if a.pk not in existing]
+    # The plan's rule may have changed since the year was opened: the flag follows it (the report's content stays).
+    changed = []
+    for agency, ob in obliged.items():
+        report = existing.get(agency.pk)
+        if report is not None and report.invited != ob.invited:
+            report.invited = ob.invited
+            changed.append(report)
+    if changed:
+        bulk_update_with_history(changed, AgencyReport, ["invited"], default_user=user)
     if new_reports:
         bulk_create_with_history(new_reports, AgencyReport, default_user=user)
         existing = {r.agency_id: r for r in AgencyReport.objects.filter(plan=plan, year=year)}

@@ -274,11 +274,15 @@ def year_submissions(request, plan_pk, year):
         AgencyReport.objects.for_year(plan, year).select_related("agency", "plan")
         .order_by("agency__kind", "agency__name")
     )
+    # Invited bodies (AgencyReport.invited) are listed apart and not counted: they may report, never owe it.
+    reports = list(reports)
+    invited = [r for r in reports if r.invited]
+    reports = [r for r in reports if not r.invited]
     counts = {s: 0 for s in AgencyReport.Status.values}
     for r in reports:
         counts[r.status] += 1
     return render(request, "reports/year_submissions.html", {
-        "plan": plan, "year": year, "reporting_year": reporting_year, "reports": reports,
+        "plan": plan, "year": year, "reporting_year": reporting_year, "reports": reports, "invited": invited,
         "counts": counts, "due_date": plan.report_due_date(year),
         "can_open": roles.may_open_year(request.user) and year in plan.years,
         "statuses": AgencyReport.Status,

@@ -218,6 +218,14 @@ class TaskReport(models.Model):
     def __str__(self):
         return f"{self.report} · {self.task.number}"
 
+    @property
+    def overdue_since(self):
+        """A lead's line on a deadline task carried over from an earlier year: the task's due date, shown as
+        "Quá hạn từ dd/mm/yyyy" (reports.completion); None otherwise."""
+        from .completion import overdue_since
+
+        return overdue_since(self.task, self.report.year) if self.role == "lead" else None
+
     def save(self, *args, **kwargs):
         self.achievements = nfc(self.achievements) or ""
         self.no_report_reason = nfc(self.no_report_reason) or ""

@@ -13,6 +13,7 @@ from tasks.models import Assignment, Task
 
 from plan_tracker.text import nfc
 
+from . import completion
 from .models import AgencyReport, Evidence, IndicatorValue, ReportEvent, ReportingYear, TaskReport
 from .signals import report_event
 
@@ -33,11 +34,19 @@ class Obligation:
 def obligations(plan, year):
     """Agencies that report on ``plan`` for ``year``: those leading or coordinating an active task, directly or
     through a group, and active themselves that year; each obliged, or invited when the plan does not oblige
-    its kind (``Plan.obliges``). Three queries, whatever the size.
+    its kind (``Plan.obliges``). A deadline task due in an earlier year is carried over, as a lead line, to each
+    lead that exists in ``year`` and has not completed it by ``year - 1`` (``completion.carries_over``). Three
+    queries whatever the size, four when some task is carried over.
 
     Returns {agency: Obligation}, tasks in plan order."""
-    tasks = [t for t in Task.objects.filter(plan=plan).select_related("plan").order_by("order", "number")
-             if t.is_active_in_year(year)]
+    tasks, carried = [], []
+    for t in Task.objects.filter(plan=plan).select_related("plan").order_by("order", "number"):
+        if t.is_active_in_year(year):
+            tasks.append(t)
+        elif completion.is_carried_over(t, year):
+            carried.append(t)
+    done = completion.completed_by(carried, year - 1) if carried else {}
+    tasks += carried
     task_ids = {t.pk: t for t in tasks}
     assignments = (
         Assignment.objects.filter(task__in=list(task_ids))
@@ -53,8 +62,13 @@ def obligations(plan, year):
         else:
             continue  # "related agencies" as text expand to nobody
         task = task_ids[a.task_id]
+        carried_over = completion.is_carried_over(task, year)
+        if carried_over and a.role != Assignment.Role.LEAD:
+            continue  # a carried-over task is the leads' unfinished work only
         for agency in agencies:
             if not agency.is_active_in_year(year):
+                continue
+            if carried_over and not completion.carries_over(task, agency, year, done.get(task.pk, set())):
                 continue
             ob = result.setdefault(agency, Obligation(agency, invited=not plan.obliges(agency)))
             if ob.roles.get(task) != Assignment.Role.LEAD:

@@ -122,6 +122,18 @@ def open_reporting_year(plan, year, user):
     ]
     if lines:
         bulk_create_with_history(lines, TaskReport, default_user=user, batch_size=1000)
+    # A carried-over line no longer owed (its lead has since reported the task completed for an earlier year, or
+    # the year was opened before that report came in) goes while nobody has written on it: empty, in a draft.
+    owed = {(existing[agency.pk].pk, task.pk) for agency, ob in obliged.items() for task in ob.roles}
+    untouched = TaskReport.objects.filter(
+        report__plan=plan, report__year=year, report__status=AgencyReport.Status.DRAFT, role=Assignment.Role.LEAD,
+        task__timeframe_kind=Task.Timeframe.DEADLINE, task__due_date__year__lt=year, status="", achievements="",
+        no_report_reason="", quantity_achieved__isnull=True, evidence__isnull=True,
+    ).values_list("pk", "report_id", "task_id")
+    stale = [pk for pk, report_id, task_id in untouched if (report_id, task_id) not in owed]
+    for line in TaskReport.objects.filter(pk__in=stale):
+        line._history_user = user
+        line.delete()
     return reporting_year
 
 

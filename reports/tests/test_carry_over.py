@@ -105,3 +105,18 @@ def test_obligations_query_count_with_carry_over_does_not_grow(db, django_assert
         # tasks, assignments (+agency, group), group members, who completed the carried-over tasks
         with django_assert_num_queries(4):
             assert len(obligations(plan, 2025)) == n
+
+
+def test_a_later_year_opened_early_drops_the_untouched_line_once_the_lead_has_completed_the_task(db, django_user_model):
+    a = make_agency(name="Sở A")
+    plan = make_plan(start_year=2024, end_year=2026)
+    task = make_task(make_section(plan), lead=a, number="6.2", timeframe_kind=Task.Timeframe.DEADLINE,
+                     due_date=datetime.date(2024, 11, 30))
+    make_task(make_section(plan), lead=a, number="1.1")  # an ongoing task keeps the 2025 report
+    open_reporting_year(plan, 2024, None)
+    open_reporting_year(plan, 2025, None)  # before the 2024 report came in: 6.2 carried over
+    assert TaskReport.objects.filter(report__year=2025, task=task).exists()
+    _send(plan, a, 2024, make_user(django_user_model, "a", a))
+    open_reporting_year(plan, 2025, None)
+    assert not TaskReport.objects.filter(report__year=2025, task=task).exists()
+    assert TaskReport.objects.filter(report__year=2025, task__number="1.1").exists()

@@ -30,6 +30,7 @@ from django.db import models, transaction
 from agencies.models import Agency, AgencyGroup, Membership
 from plan_tracker.collation import vi_sort_key
 from plan_tracker.text import fold, nfc
+from reports import completion
 from reports.models import (
     AgencyReport,
     Evidence,
@@ -544,15 +545,22 @@ class Generator:
 
     # -- reports --------------------------------------------------------------------------------
 
-    def obligations(self, plan, year):
-        """{agency: {task: role}} as reports.services.obligations computes it, from what was built."""
+    def obligations(self, plan, year, completed=frozenset()):
+        """{agency: {task: role}} as reports.services.obligations computes it, from what was built: ``completed``
+        holds the (task id, agency id) of "completed" lines in submitted or accepted reports of earlier years, for
+        the deadline tasks carried over to their leads (reports.completion.carries_over)."""
         result = {}
         for task, specs in self.plan_tasks[plan.pk]:
-            if not task.is_active_in_year(year):
+            carried = not task.is_active_in_year(year) and completion.is_carried_over(task, year)
+            if not task.is_active_in_year(year) and not carried:
                 continue
             for role, agency, group, text in specs:
+                if carried and role != Assignment.Role.LEAD:
+                    continue
                 members = [agency] if agency else self.group_members[group.code] if group else []
                 for a in members:
+                    if carried and (task.pk, a.pk) in completed:
+                        continue
                     roles = result.setdefault(a, {})
                     if roles.get(task) != Assignment.Role.LEAD:
                         roles[task] = role
@@ -599,14 +607,16 @@ class Generator:
         years_built = []
         for plan in self.plans:
             plan_reports, plan_lines, plan_values, plan_events, rys = [], [], [], [], []
+            completed = set()  # (task id, agency id) completed in a submitted report of a year already built
             for year in self.years:
                 if not plan.runs_in(year):
                     continue
+                year_start = len(plan_reports)
                 rng = self._rng("reports", *plan._where, year)
                 due = plan.report_due_date(year)
                 opened_at = _local(datetime.date(year, 1, 15))
                 rys.append(ReportingYear(plan=plan, year=year, opened_at=opened_at, opened_by=self.coordinator))
-                for agency, roles in self.obligations(plan, year).items():
+                for agency, roles in self.obligations(plan, year, completed).items():
                     fate = self._fate(year, due)
                     if (agency is busy_agency and year == self.current_year and plan is self.plans[0]
                             and not self.scale.deadline):
@@ -639,43 +649,50 @@ class Generator:
                                 report.reviewed_at, report.reviewed_by = review, self.coordinator
                                 report.version += 1
                     plan_reports.append(report)
+                # The year's lines (and figures, events) right away: the next year's carry-over reads which leads
+                # completed what. The rows are written once the plan's reports have their ids.
+                rng = self._rng("lines", *plan._where, year)
+                for report in plan_reports[year_start:]:
+                    self._fill(report, plan, rng, completed, plan_lines, plan_values, plan_events)
             self._write(ReportingYear, rys)
             self._write(AgencyReport, plan_reports)
-            year = None
-            for report in plan_reports:
-                if report.year != year:
-                    year = report.year
-                    rng = self._rng("lines", *plan._where, year)
-                fate = report._fate
-                for task, role in report._roles.items():
-                    line = TaskReport(report=report, task=task, role=role)
-                    self._line(line, fate, task)
-                    plan_lines.append(line)
-                if fate != "missing":
-                    for ind in self.indicators.get(plan.pk, []):
-                        if fate == "draft" and rng.random() < 0.5:
-                            continue
-                        value = Decimal(rng.randint(0, 80) * (1_000_000 if ind.code == "kinh-phi" else 1))
-                        plan_values.append(IndicatorValue(report=report, indicator=ind, value=value))
-                plan_events.append(ReportEvent(report=report, action=ReportEvent.Action.OPENED, actor=self.coordinator,
-                                               at=report._opened_at))
-                if fate != "missing":
-                    saved_at = (report.first_submitted_at or _local(report.due_date)) - datetime.timedelta(days=2)
-                    plan_events.append(ReportEvent(report=report, action=ReportEvent.Action.SAVED, at=saved_at))
-                if report.first_submitted_at:
-                    plan_events.append(ReportEvent(report=report, action=ReportEvent.Action.SUBMITTED,
-                                                   at=report.first_submitted_at))
-                if report.reviewed_at:
-                    action = (ReportEvent.Action.RETURNED if report.status == AgencyReport.Status.RETURNED
-                              else ReportEvent.Action.ACCEPTED)
-                    plan_events.append(ReportEvent(report=report, action=action, actor=self.coordinator,
-                                                   at=report.reviewed_at, comment=report.review_comment))
             self._write(TaskReport, plan_lines)
             self._write(IndicatorValue, plan_values)
             self._write(ReportEvent, plan_events)
             years_built.append(plan.code)
             if len(years_built) % 20 == 0:
                 self._say(f"  … reports of {len(years_built)}/{len(self.plans)} plans written")
+
+    def _fill(self, report, plan, rng, completed, plan_lines, plan_values, plan_events):
+        """One report's lines, indicator values and events (unsaved); records its "completed" lines in
+        ``completed`` when the report is submitted or accepted."""
+        fate = report._fate
+        for task, role in report._roles.items():
+            line = TaskReport(report=report, task=task, role=role)
+            self._line(line, fate, task)
+            plan_lines.append(line)
+            if (line.status == TaskReport.Status.COMPLETED
+                    and report.status in (AgencyReport.Status.SUBMITTED, AgencyReport.Status.ACCEPTED)):
+                completed.add((task.pk, report.agency.pk))
+        if fate != "missing":
+            for ind in self.indicators.get(plan.pk, []):
+                if fate == "draft" and rng.random() < 0.5:
+                    continue
+                value = Decimal(rng.randint(0, 80) * (1_000_000 if ind.code == "kinh-phi" else 1))
+                plan_values.append(IndicatorValue(report=report, indicator=ind, value=value))
+        plan_events.append(ReportEvent(report=report, action=ReportEvent.Action.OPENED, actor=self.coordinator,
+                                       at=report._opened_at))
+        if fate != "missing":
+            saved_at = (report.first_submitted_at or _local(report.due_date)) - datetime.timedelta(days=2)
+            plan_events.append(ReportEvent(report=report, action=ReportEvent.Action.SAVED, at=saved_at))
+        if report.first_submitted_at:
+            plan_events.append(ReportEvent(report=report, action=ReportEvent.Action.SUBMITTED,
+                                           at=report.first_submitted_at))
+        if report.reviewed_at:
+            action = (ReportEvent.Action.RETURNED if report.status == AgencyReport.Status.RETURNED
+                      else ReportEvent.Action.ACCEPTED)
+            plan_events.append(ReportEvent(report=report, action=action, actor=self.coordinator,
+                                           at=report.reviewed_at, comment=report.review_comment))
 
     # -- all ------------------------------------------------------------------------------------
 

@@ -2,7 +2,9 @@
 today (``ladder``), records each reminder once, with its mails, and sends what waits (``delivery``).
 
 Decisions (README "Reminders"):
-- Reminders go to reports never submitted (status draft). A returned report was submitted once, so it is
+- Reminders go to obliged reports never submitted (status draft). An invited body (AgencyReport.invited) gets
+  none, not even the friendly ones before the due date (a ministry or a Party committee is not chased by a
+  province's mailer), and the digest leaves it out. A returned report was submitted once, so it is
   not missing and its on-time/late verdict is already fixed; its officers had the "returned" mail with
   the comment, and the digest lists it under "returned, awaiting resubmission".
 - A run sends the rung in force that day (ladder.rung_on), even if cron missed its exact day, and never
@@ -59,8 +61,10 @@ class OpenYears:
         self.years = {ry.pk: ry for ry in ReportingYear.objects.select_related("plan")}
         by_plan_year = {(ry.plan_id, ry.year): ry for ry in self.years.values()}
         reports = (
+            # Invited bodies (AgencyReport.invited) owe nothing: no reminder, before or after the due date, and
+            # never in the digest's counts or lists.
             AgencyReport.objects.filter(
-                Exists(ReportingYear.objects.filter(plan=OuterRef("plan"), year=OuterRef("year")))
+                Exists(ReportingYear.objects.filter(plan=OuterRef("plan"), year=OuterRef("year"))), invited=False,
             )
             .select_related("agency")
             .order_by("pk")

@@ -1,5 +1,6 @@
 """Browsing the plans: the home page by role, plans, the task list with its filters, one task."""
 
+import copy
 import datetime
 from dataclasses import dataclass
 
@@ -105,7 +106,8 @@ def _roles_for(task, agency_id, group_ids):
 
 
 def _officer_home(agency_ids, today):
-    """Queries: the agencies (+ their group ids), their tasks, the tasks' assignments, their reports."""
+    """Queries: the agencies (+ their group ids), their tasks, the tasks' assignments, who completed them, their
+    reports."""
     year = today.year
     agencies = list(Agency.objects.filter(pk__in=agency_ids).vietnamese_order())
     memberships = {}
@@ -119,6 +121,8 @@ def _officer_home(agency_ids, today):
         ).by_deadline()
     )
     with_deadline_states(tasks, today)
+    # Who completed each task by this year: a lead's own state of a deadline task (reports.completion).
+    completed = completion.completed_by(tasks, year)
     reports = list(
         AgencyReport.objects.filter(agency_id__in=agency_ids).select_related("plan").order_by("-year", "plan__number")
     )
@@ -127,8 +131,17 @@ def _officer_home(agency_ids, today):
         mine = []
         for task in tasks:
             role = _roles_for(task, agency.pk, memberships.get(agency.pk, set()))
-            # This year's obligations, and any older deadline still overdue (no lead reported it completed).
-            if role and (task.is_active_in_year(year) or (task.deadline and task.deadline.is_overdue)):
+            if not role:
+                continue
+            if role == Assignment.Role.LEAD and task.deadline is not None:
+                # A lead sees its own state: overdue until it has completed the task, completed once it has,
+                # even while other leads still owe it (reports.completion.deadline_state_for).
+                task = copy.copy(task)
+                task.deadline = completion.deadline_state_for(task, agency.pk, today, completed.get(task.pk, set()))
+            # This year's obligations, and any older deadline still overdue (for the task, or for this lead).
+            if task.is_active_in_year(year) or (task.deadline and task.deadline.is_overdue) or (
+                    role == Assignment.Role.LEAD and not task.is_completed and task.deadline
+                    and task.deadline.state == "completed"):
                 mine.append(_TaskRow(task, role))
         active = agency.is_active_in_year(year)
         own_reports = [r for r in reports if r.agency_id == agency.pk]
@@ -207,7 +220,7 @@ def _overview_home(today, agency_ids=()):
         for p in plans:
             on_time |= Q(plan_id=p.pk) & rules.on_time_q(p, [year])
         counts = (
-            AgencyReport.objects.filter(plan__in=plans, year=year).values("plan_id")
+            AgencyReport.objects.filter(plan__in=plans, year=year, invited=False).values("plan_id")
             .annotate(
                 obliged=Count("pk"),
                 submitted=Count("pk", filter=Q(first_submitted_at__isnull=False)),

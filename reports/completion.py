@@ -17,6 +17,13 @@ The rules, as of a year Y (the current year for "today's" pages, the year viewed
   task with no lead agency at all (or none that exists and none that completed it) is not completed.
 * A deadline task is **overdue** on a date D (as of Y) when its due date is before D and it is not completed
   by Y. Due on D itself: not yet overdue ("due today"). The year's pages look from D = min(today, 31/12/Y).
+* **Carry-over** (per lead): a deadline task whose due date fell in a year before Y is **carried over** to Y;
+  it stays on the Y report of each lead that exists in Y and **has not completed it by Y - 1** (no "completed"
+  line in a submitted or accepted report of an earlier year), as a lead line marked "quá hạn từ <due date>".
+  It is **overdue for a lead** on D when its due date is before D and that lead has not completed it by Y,
+  and **completed for that lead** once it has, even while other leads still owe it (the task's own state
+  stays the rule above). ``services.obligations`` and the officer's home page ask ``carries_over`` /
+  ``is_overdue_for``; ``overdue_for`` is the SQL twin of ``is_overdue_for``.
 * A task is **done for the year** (the roll-up's "done" column) when every lead line of the year (every line,
   for a task with no lead line) is in a submitted report with status completed or done for the year.
 
@@ -131,6 +138,15 @@ def overdue(tasks, on, year=None):
     return not_completed(tasks.filter(timeframe_kind=DEADLINE, due_date__lt=on), on.year if year is None else year)
 
 
+def overdue_for(tasks, agency_id, on, year=None):
+    """SQL twin of ``is_overdue_for``: deadline tasks due before ``on`` that the agency ``agency_id`` has not
+    completed by ``year`` (default: ``on``'s year), whatever the other leads did."""
+    year = on.year if year is None else year
+    done = TaskReport.objects.filter(task=OuterRef("pk"), report__agency_id=agency_id, status=TaskReport.Status.COMPLETED,
+                                     report__status__in=CONTENT_STATUSES, report__year__lte=year)
+    return tasks.filter(timeframe_kind=DEADLINE, due_date__lt=on).exclude(Exists(done))
+
+
 def due_within(tasks, days, on):
     """Deadline tasks not completed whose due date lies in [``on``, ``on`` + ``days``]."""
     return not_completed(tasks.filter(timeframe_kind=DEADLINE, due_date__gte=on,
@@ -161,6 +177,45 @@ def completed_in_python(leads, completed_ids, year):
 def is_overdue(task, on):
     """Python twin of ``overdue`` for a task annotated by ``annotate_completion``."""
     return task.timeframe_kind == DEADLINE and task.due_date is not None and task.due_date < on and not task.is_completed
+
+
+def overdue_since(task, year):
+    """The due date a line of ``year`` on a carried-over task shows ("Quá hạn từ 30/11/2024"): the task's due date
+    when it is a deadline that fell in a year before ``year``; else None."""
+    if task.timeframe_kind == DEADLINE and task.due_date is not None and task.due_date.year < year:
+        return task.due_date
+    return None
+
+
+def is_carried_over(task, year):
+    """A deadline task whose due date fell in a year before ``year`` (of a plan still running in ``year``): it
+    stays on the reports of the leads that have not completed it (``carries_over``)."""
+    return overdue_since(task, year) is not None and task.plan.runs_in(year)
+
+
+def carries_over(task, lead, year, completed_ids):
+    """Whether the carried-over ``task`` goes on ``lead``'s report for ``year``: the lead exists in ``year`` and
+    is not among ``completed_ids``, the agencies that completed it by ``year - 1`` (``completed_by``)."""
+    return is_carried_over(task, year) and lead.is_active_in_year(year) and lead.pk not in completed_ids
+
+
+def is_overdue_for(task, agency_id, on, completed_ids):
+    """Python twin of ``overdue_for``: a deadline task due before ``on`` that the agency has not completed
+    (``completed_ids``: who completed it by the year viewed)."""
+    return (task.timeframe_kind == DEADLINE and task.due_date is not None and task.due_date < on
+            and agency_id not in completed_ids)
+
+
+def deadline_state_for(task, agency_id, on, completed_ids):
+    """The state a lead's own page shows for a deadline task: completed once that lead has completed it (even if
+    other leads still owe it), else overdue or due by the date; None for other timeframes."""
+    if task.timeframe_kind != DEADLINE or task.due_date is None:
+        return None
+    if agency_id in completed_ids:
+        return DeadlineState("completed")
+    if is_overdue_for(task, agency_id, on, completed_ids):
+        return DeadlineState("overdue", (on - task.due_date).days)
+    return DeadlineState("due", (task.due_date - on).days)
 
 
 def is_done_for_year(lead, everyone):

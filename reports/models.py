@@ -171,6 +171,9 @@ class AgencyReport(models.Model):
     year = models.PositiveSmallIntegerField(_("năm"))
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="reports", verbose_name=_("cơ quan"))
     status = models.CharField(_("trạng thái"), max_length=20, choices=Status, default=Status.DRAFT)
+    # Set when the year is opened (services.open_reporting_year), from the plan's rule (Plan.obliged_kinds): an
+    # invited body may report, and is never counted in obliged, completeness, timeliness, missing or late.
+    invited = models.BooleanField(_("được mời báo cáo"), default=False)
     overall_assessment = models.TextField(_("đánh giá chung"), blank=True)
     difficulties = models.TextField(_("khó khăn, vướng mắc"), blank=True)
     proposals = models.TextField(_("đề xuất, kiến nghị"), blank=True)
@@ -279,6 +282,14 @@ class TaskReport(models.Model):
 
     def __str__(self):
         return f"{self.report} · {self.task.number}"
+
+    @property
+    def overdue_since(self):
+        """A lead's line on a deadline task carried over from an earlier year: the task's due date, shown as
+        "Quá hạn từ dd/mm/yyyy" (reports.completion); None otherwise."""
+        from .completion import overdue_since
+
+        return overdue_since(self.task, self.report.year) if self.role == "lead" else None
 
     def save(self, *args, **kwargs):
         self.achievements = nfc(self.achievements) or ""

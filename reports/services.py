@@ -9,13 +9,14 @@ from django.db.models import Sum
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from accounts import roles
 from tasks.models import Assignment, Task
 
 from plan_tracker.text import nfc
 
+from . import completion
 from .models import AgencyReport, Evidence, IndicatorValue, ReportEvent, ReportingYear, TaskReport
 from .signals import report_event
 from .uploads import per_save_message
@@ -26,6 +27,8 @@ class Obligation:
     agency: object
     # task -> role ("lead" wins over "coordinator" when an agency holds both)
     roles: dict = field(default_factory=dict)
+    # Not of a kind the plan obliges (Plan.obliged_kinds): the body may report, and is never missing or late.
+    invited: bool = False
 
     @property
     def tasks(self):
@@ -33,12 +36,21 @@ class Obligation:
 
 
 def obligations(plan, year):
-    """Agencies obliged to report on ``plan`` for ``year``: those leading or coordinating an active task,
-    directly or through a group, and active themselves that year. Three queries, whatever the size.
+    """Agencies that report on ``plan`` for ``year``: those leading or coordinating an active task, directly or
+    through a group, and active themselves that year; each obliged, or invited when the plan does not oblige
+    its kind (``Plan.obliges``). A deadline task due in an earlier year is carried over, as a lead line, to each
+    lead that exists in ``year`` and has not completed it by ``year - 1`` (``completion.carries_over``). Three
+    queries whatever the size, four when some task is carried over.
 
     Returns {agency: Obligation}, tasks in plan order."""
-    tasks = [t for t in Task.objects.filter(plan=plan).select_related("plan").order_by("order", "number")
-             if t.is_active_in_year(year)]
+    tasks, carried = [], []
+    for t in Task.objects.filter(plan=plan).select_related("plan").order_by("order", "number"):
+        if t.is_active_in_year(year):
+            tasks.append(t)
+        elif completion.is_carried_over(t, year):
+            carried.append(t)
+    done = completion.completed_by(carried, year - 1) if carried else {}
+    tasks += carried
     task_ids = {t.pk: t for t in tasks}
     assignments = (
         Assignment.objects.filter(task__in=list(task_ids))
@@ -54,10 +66,15 @@ def obligations(plan, year):
         else:
             continue  # "related agencies" as text expand to nobody
         task = task_ids[a.task_id]
+        carried_over = completion.is_carried_over(task, year)
+        if carried_over and a.role != Assignment.Role.LEAD:
+            continue  # a carried-over task is the leads' unfinished work only
         for agency in agencies:
             if not agency.is_active_in_year(year):
                 continue
-            ob = result.setdefault(agency, Obligation(agency))
+            if carried_over and not completion.carries_over(task, agency, year, done.get(task.pk, set())):
+                continue
+            ob = result.setdefault(agency, Obligation(agency, invited=not plan.obliges(agency)))
             if ob.roles.get(task) != Assignment.Role.LEAD:
                 ob.roles[task] = a.role
     order = {t.pk: i for i, t in enumerate(tasks)}
@@ -73,7 +90,8 @@ class StaleReport(Exception):
 @transaction.atomic
 def open_reporting_year(plan, year, user):
     """Open ``year`` for ``plan`` and create the empty reports and their lines; re-running adds what is
-    newly obliged and never touches what agencies already wrote."""
+    newly obliged, brings each report's ``invited`` flag in line with the plan's rule, and never touches what
+    agencies already wrote."""
     if year not in plan.years:
         raise ValidationError(
             _("Năm %(year)s nằm ngoài thời gian thực hiện kế hoạch (%(start)s–%(end)s).")
@@ -85,7 +103,17 @@ def open_reporting_year(plan, year, user):
         plan=plan, year=year, defaults={"opened_by": user, **ReportingYear.parameters_from(plan)})
     obliged = obligations(plan, year)
     existing = {r.agency_id: r for r in AgencyReport.objects.filter(plan=plan, year=year)}
-    new_reports = [AgencyReport(plan=plan, year=year, agency=a, updated_by=user) for a in obliged if a.pk not in existing]
+    new_reports = [AgencyReport(plan=plan, year=year, agency=a, invited=ob.invited, updated_by=user)
+                   for a, ob in obliged.items() if a.pk not in existing]
+    # The plan's rule may have changed since the year was opened: the flag follows it (the report's content stays).
+    changed = []
+    for agency, ob in obliged.items():
+        report = existing.get(agency.pk)
+        if report is not None and report.invited != ob.invited:
+            report.invited = ob.invited
+            changed.append(report)
+    if changed:
+        bulk_update_with_history(changed, AgencyReport, ["invited"], default_user=user)
     if new_reports:
         bulk_create_with_history(new_reports, AgencyReport, default_user=user)
         existing = {r.agency_id: r for r in AgencyReport.objects.filter(plan=plan, year=year)}
@@ -101,6 +129,18 @@ def open_reporting_year(plan, year, user):
     ]
     if lines:
         bulk_create_with_history(lines, TaskReport, default_user=user, batch_size=1000)
+    # A carried-over line no longer owed (its lead has since reported the task completed for an earlier year, or
+    # the year was opened before that report came in) goes while nobody has written on it: empty, in a draft.
+    owed = {(existing[agency.pk].pk, task.pk) for agency, ob in obliged.items() for task in ob.roles}
+    untouched = TaskReport.objects.filter(
+        report__plan=plan, report__year=year, report__status=AgencyReport.Status.DRAFT, role=Assignment.Role.LEAD,
+        task__timeframe_kind=Task.Timeframe.DEADLINE, task__due_date__year__lt=year, status="", achievements="",
+        no_report_reason="", quantity_achieved__isnull=True, evidence__isnull=True,
+    ).values_list("pk", "report_id", "task_id")
+    stale = [pk for pk, report_id, task_id in untouched if (report_id, task_id) not in owed]
+    for line in TaskReport.objects.filter(pk__in=stale):
+        line._history_user = user
+        line.delete()
     return reporting_year
 
 

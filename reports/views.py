@@ -325,6 +325,10 @@ def _year_submissions_page(request, plan, year, parameters_form=None, status=200
         AgencyReport.objects.for_year(plan, year).select_related("agency", "plan")
         .order_by("agency__kind", "agency__name")
     )
+    # Invited bodies (AgencyReport.invited) are listed apart and not counted: they may report, never owe it.
+    reports = list(reports)
+    invited = [r for r in reports if r.invited]
+    reports = [r for r in reports if not r.invited]
     counts = {s: 0 for s in AgencyReport.Status.values}
     for r in reports:
         counts[r.status] += 1
@@ -332,7 +336,7 @@ def _year_submissions_page(request, plan, year, parameters_form=None, status=200
     if may_edit and parameters_form is None:
         parameters_form = YearParametersForm(instance=reporting_year)
     return render(request, "reports/year_submissions.html", {
-        "plan": plan, "year": year, "reporting_year": reporting_year, "reports": reports,
+        "plan": plan, "year": year, "reporting_year": reporting_year, "reports": reports, "invited": invited,
         "counts": counts, "due_date": plan.report_due_date(year),
         "can_open": roles.may_open_year(request.user) and year in plan.years,
         "statuses": AgencyReport.Status,

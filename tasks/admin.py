@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
+from agencies.models import Agency
 from exchange.admin import ExchangeAdminMixin
 from plan_tracker.admin_search import FoldedSearchMixin
 
@@ -39,8 +40,21 @@ class SectionInline(admin.TabularInline):
     extra = 0
 
 
+class PlanAdminForm(forms.ModelForm):
+    # Who must report: ticked kinds are obliged, the others invited (Plan.obliged_kinds).
+    obliged_kinds = forms.MultipleChoiceField(
+        label=_("loại cơ quan phải báo cáo"), choices=Agency.Kind.choices, required=False,
+        widget=forms.CheckboxSelectMultiple, help_text=Plan._meta.get_field("obliged_kinds").help_text,
+    )
+
+    class Meta:
+        model = Plan
+        fields = "__all__"
+
+
 @admin.register(Plan)
 class PlanAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+    form = PlanAdminForm
     list_display = ("number", "code", "short_title", "issue_date", "years", "issuer", "section_count", "task_count")
     list_filter = ("issue_date",)
     list_select_related = ("issuer",)
@@ -61,6 +75,7 @@ class PlanAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
             {
                 "fields": (
                     ("report_due_day", "report_due_month"), "report_recipient", "report_onward_to", "reporting_text",
+                    "obliged_kinds",
                 )
             },
         ),

@@ -17,6 +17,11 @@ def _nfc_fields(instance, names):
         setattr(instance, name, nfc(getattr(instance, name)) or "")
 
 
+def all_agency_kinds():
+    """Every agency kind: a plan's default "who must report" (everyone named on a task is obliged)."""
+    return list(Agency.Kind.values)
+
+
 class PlanManager(models.Manager):
     def get_by_natural_key(self, code):
         return self.get(code=code)
@@ -62,6 +67,14 @@ class Plan(models.Model):
         _("tổng hợp báo cáo lên"), max_length=255, blank=True, help_text=_("Ví dụ: UBND tỉnh, Bộ Thông tin và Truyền thông")
     )
     reporting_text = models.TextField(_("chế độ báo cáo (nguyên văn)"), blank=True)
+    # Who must report (DESIGN.md "Reporting rules"): the kinds of agencies the plan obliges; a body of any other
+    # kind named on a task is invited (it may report, and is never counted missing or late).
+    obliged_kinds = models.JSONField(
+        _("loại cơ quan phải báo cáo"), default=all_agency_kinds, blank=True,
+        help_text=_("Cơ quan thuộc các loại này, chủ trì hoặc phối hợp một nhiệm vụ, phải báo cáo hằng năm; "
+                    "cơ quan thuộc loại khác (cấp trên, cơ quan Đảng, đoàn thể…) được mời báo cáo: "
+                    "không tính là thiếu hay muộn."),
+    )
     closing_text = models.TextField(_("đoạn kết"), blank=True)
     recipients_text = models.TextField(_("nơi nhận"), blank=True)
 
@@ -111,6 +124,10 @@ class Plan(models.Model):
 
     def runs_in(self, year):
         return self.start_year <= year <= self.last_year
+
+    def obliges(self, agency):
+        """Whether ``agency``, named on a task of the plan, must report (else it is invited)."""
+        return agency.kind in (self.obliged_kinds or ())
 
     def report_due_date(self, year):
         """The yearly report's due date for ``year`` (seed: 15 November)."""

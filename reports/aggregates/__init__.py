@@ -5,8 +5,10 @@ files say exactly what the pages show.
 The rules these figures apply live in their own modules: on time, late, drafting, not started and missing in
 ``reports.rules``; completed, overdue and done for the year in ``reports.completion``. What this module adds:
 
-* **Obliged** agencies are the AgencyReport rows of the year: ``open_reporting_year`` creates one per
-  obliged agency. A year that was never opened has nobody obliged yet.
+* **Obliged** agencies are the AgencyReport rows of the year not flagged ``invited``: ``open_reporting_year``
+  creates one per agency named on a task, flagged invited when the plan does not oblige its kind
+  (``Plan.obliged_kinds``). Invited bodies may report; they are never counted in obliged, completeness,
+  timeliness, missing or late, and the overview shows them apart. A year never opened has nobody obliged yet.
 * A **returned** report was submitted: it counts as submitted (on time or late by its first submission)
   for completeness and timeliness, and is shown as returned. Its content is being revised by the agency,
   so, like a draft, it is left out of every content figure — task statuses, quantities, indicators,

@@ -74,7 +74,8 @@ class Figures:
 
 def year_figures(plan, years):
     """{year: Figures} for ``years`` of ``plan``, in one query (one row per year; years without reports
-    get zeros)."""
+    get zeros). Invited bodies' reports (``AgencyReport.invited``) are not counted: they are never obliged,
+    missing or late."""
     years = sorted(years)
     result = {y: Figures(year=y, due_date=plan.report_due_date(y)) for y in years}
     if not years:
@@ -82,7 +83,7 @@ def year_figures(plan, years):
     submitted = Q(first_submitted_at__isnull=False)
     on_time = rules.state_q(State.ON_TIME, plan, years)
     rows = (
-        AgencyReport.objects.filter(plan=plan, year__in=years)
+        AgencyReport.objects.filter(plan=plan, year__in=years, invited=False)
         .values("year").order_by("year")
         .annotate(
             # The join to lines repeats each report once per line: reports are counted distinct.

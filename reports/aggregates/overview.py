@@ -3,7 +3,7 @@ and the overdue tasks."""
 
 import datetime
 import zoneinfo
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 
@@ -49,6 +49,8 @@ class Overview:
     figures: Figures
     groups: list
     overdue: list
+    # Invited bodies' reports (AgencyReport.invited), apart from the obliged: they may report, never counted.
+    invited: list = field(default_factory=list)
 
     @property
     def due_date(self):
@@ -69,30 +71,36 @@ class Overview:
 
 
 def agency_rows(plan, year):
-    """Every obliged agency's report with its state, grouped by kind group and in Vietnamese order.
-    One query."""
+    """Every obliged agency's report with its state, grouped by kind group and in Vietnamese order; and,
+    apart, the invited bodies' reports (in the same order). One query."""
     reports = (
         AgencyReport.objects.for_year(plan, year)
         .select_related("agency", "plan")
         .only("pk", "year", "status", "version", "first_submitted_at", "agency__name", "agency__short_name", "agency__sort_key", "agency__code",
-              "agency__kind", "agency__code", "plan__report_due_day", "plan__report_due_month",
+              "agency__kind", "invited", "plan__report_due_day", "plan__report_due_month",
               "plan__start_year", "plan__end_year")
     )
     grouped = {g.code: GroupRows(g, [], {s: 0 for s in State.ORDER}) for g in KIND_GROUPS}
+    invited = []
     for report in sorted(reports, key=lambda r: _agency_order(r.agency)):
         row = AgencyRow(report, submission_state(report))
+        if report.invited:
+            invited.append(row)
+            continue
         g = grouped[kind_group(report.agency.kind)]
         g.rows.append(row)
         g.counts[row.state] += 1
-    return [g for g in grouped.values() if g.rows]
+    return [g for g in grouped.values() if g.rows], invited
 
 
 def year_overview(plan, year, today, *, figures=None, overdue=None):
     """Headline figures, the agencies by kind group and the overdue tasks. Three queries, fewer when
     the caller already has the figures or the overdue tasks."""
+    groups, invited = agency_rows(plan, year)
     return Overview(
         plan=plan, year=year, today=today,
         figures=figures if figures is not None else year_figures(plan, [year])[year],
-        groups=agency_rows(plan, year),
+        groups=groups,
         overdue=overdue if overdue is not None else overdue_tasks(plan, year, today),
+        invited=invited,
     )

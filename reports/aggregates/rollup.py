@@ -126,7 +126,8 @@ def _line_spreads(plan, year):
     """{(task_id, role): Spread} over every line of the year, in one grouped query."""
     in_content = Q(report__status__in=CONTENT_STATUSES)
     rows = (
-        TaskReport.objects.filter(report__plan=plan, report__year=year)
+        # An invited body's line counts once it sent it; unsent, it is not "not reported" (nobody owes it).
+        TaskReport.objects.filter(report__plan=plan, report__year=year).filter(Q(report__invited=False) | in_content)
         .values("task_id", "role").order_by()
         .annotate(
             n=Count("pk"),

@@ -43,11 +43,13 @@ def test_agency_with_no_tasks_has_no_obligation_and_no_report(seed):
     assert AgencyReport.objects.filter(plan=seed, year=2024).count() == len(result)
 
 
-def test_deadline_task_drops_out_after_its_due_year(seed):
+def test_deadline_task_drops_out_after_its_due_year_except_for_leads_that_owe_it(seed):
     in_2024 = _codes(obligations(seed, 2024))
     in_2025 = _codes(obligations(seed, 2025))
     assert "6.1" in in_2024["so-noi-vu"] and "6.3" in in_2024["so-noi-vu"]
-    assert "6.1" not in in_2025["so-noi-vu"] and "6.3" not in in_2025["so-noi-vu"]
+    # Nobody reported 6.1 or 6.3 completed: their lead carries them over (issue #13); coordinators drop them.
+    assert in_2025["so-noi-vu"]["6.1"] == "lead" and in_2025["so-noi-vu"]["6.3"] == "lead"
+    assert in_2024["so-tu-phap"]["6.1"] == "coordinator" and "6.1" not in in_2025["so-tu-phap"]
     # the 2023-2024 period task too
     assert "1.1" in in_2024["so-tttt"] and "1.1" not in in_2025["so-tttt"]
 

@@ -201,3 +201,27 @@ def test_submission_states_sql_and_python_agree_over_generated_data(tiny):
             if in_sql:
                 seen.add(state)
     assert seen == set(rules.State.ORDER)  # every state occurs in the data
+
+
+def test_per_lead_overdue_sql_and_python_agree_over_generated_data(tiny):
+    """A lead's own overdue state of a deadline task (issue #13 carry-over): ``overdue_for`` and ``is_overdue_for``."""
+    # Half the leads' sent lines on deadline tasks say "completed", so that both answers occur per lead.
+    sent = list(TaskReport.objects.filter(report__plan__in=tiny, task__timeframe_kind=Task.Timeframe.DEADLINE,
+                                          role="lead", report__status__in=rules.CONTENT_STATUSES)
+                .order_by("pk").values_list("pk", flat=True))
+    TaskReport.objects.filter(pk__in=sent[::2]).update(status=TaskReport.Status.COMPLETED)
+    seen = set()
+    for plan in tiny:
+        tasks = list(Task.objects.filter(plan=plan, timeframe_kind=Task.Timeframe.DEADLINE).prefetch_related(
+            Prefetch("assignments", queryset=Assignment.objects.select_related("agency", "group")
+                     .prefetch_related("group__members"))))
+        for year in plan.years:
+            done = completion.completed_by(tasks, year)
+            for task in tasks:
+                for lead in completion.lead_agencies(task):
+                    for on in (task.due_date, datetime.date(year, 12, 31)):
+                        in_sql = completion.overdue_for(Task.objects.filter(pk=task.pk), lead.pk, on, year).exists()
+                        in_python = completion.is_overdue_for(task, lead.pk, on, done.get(task.pk, set()))
+                        assert in_sql == in_python, (plan.code, year, task.number, lead.code, on)
+                        seen.add((in_sql, lead.pk in done.get(task.pk, set())))
+    assert {overdue for overdue, _ in seen} == {True, False} and {did for _, did in seen} == {True, False}

@@ -24,7 +24,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from agencies.models import Membership
-from reports.models import AgencyReport, ReportEvent, TaskReport
+from reports.models import AgencyReport, ReportEvent, ReportingYear, TaskReport
 from reports.services import missing_parts, open_reporting_year, save_report
 from tasks.models import Plan, Task
 
@@ -129,6 +129,10 @@ class Command(BaseCommand):
                     self.stdout.write(f"{year}: " + ", ".join(f"{k} {v}" for k, v in counts.items() if v))
                 else:
                     self.stdout.write(f"{year}: nothing to add (already loaded)")
+            # Later years opened before these reports (load_demo opens the current one) drop the carried-over lines
+            # of leads that have now reported the task completed (task 6.2: issue #13 carry-over).
+            for year in ReportingYear.objects.filter(plan=plan, year__gt=max(YEARS)).values_list("year", flat=True):
+                open_reporting_year(plan, year, coordinator)
             if dry_run:
                 transaction.set_rollback(True)
                 self.stdout.write("Dry run: nothing was saved.")

@@ -1,5 +1,5 @@
-"""One access helper per protected object (STYLE.md §6): another agency's calendar answers 404, a
-read-only role trying to change it 403."""
+"""One access helper per protected object (STYLE.md §6): managing an agency's calendar address is a power over
+that agency (accounts.roles.may_manage_calendar); without it the answer is 403, for a missing agency 404."""
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
@@ -17,7 +17,7 @@ def calendar_agencies(user):
 
     from .models import CalendarToken
 
-    if not (user.is_authenticated and user.is_active):
+    if not roles.signed_in(user):
         return []
     agencies = (
         Agency.objects.filter(memberships__user=user, memberships__role__in=CALENDAR_ROLES)

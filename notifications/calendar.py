@@ -55,8 +55,12 @@ def feed_events(agency):
     plans = {t.plan_id: t.plan for t in tasks.values()}
     for plan in plans.values():
         plan_tasks = [t for t in tasks.values() if t.plan_id == plan.pk]
-        owed = {y for y in plan.years if agency.is_active_in_year(y) and any(t.is_active_in_year(y) for t in plan_tasks)}
+        # The due dates of the reports the agency owes: none for a body the plan only invites (it may report; it is
+        # never reminded: the plan's rule, Plan.obliges, or the opened year's AgencyReport.invited).
+        owed = {y for y in plan.years if agency.is_active_in_year(y) and any(t.is_active_in_year(y) for t in plan_tasks)
+                and plan.obliges(agency)}
         owed |= {year for plan_id, year in reports if plan_id == plan.pk}
+        owed -= {year for (plan_id, year), report in reports.items() if plan_id == plan.pk and report.invited}
         for year in sorted(owed):
             report = reports.get((plan.pk, year))
             summary = _("Hạn gửi báo cáo năm %(year)s (%(plan)s)") % {"year": year, "plan": plan.number}

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from django.db.models import Q
 
-from agencies.models import Agency, AgencyGroup
+from agencies.models import Agency, AgencyGroup, active_in_year_q
 from reports.models import TaskReport
 from tasks.models import Assignment
 
@@ -49,8 +49,7 @@ def lead_agencies_told(report):
     year = report.year
     return (
         Agency.objects.filter(Q(pk__in=leads.values("agency_id")) | Q(pk__in=in_groups.values("agency_id")))
-        .filter(Q(valid_from__isnull=True) | Q(valid_from__year__lte=year))
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__year__gte=year))
+        .filter(active_in_year_q(year))
         .exclude(pk=report.agency_id)
         .values("pk")
     )

@@ -96,7 +96,9 @@ def _compose(delivery, state, coordination):
         context.update({
             "submitted_at": timezone.localtime(event.at),
             "is_resubmission": report.first_submitted_at is not None and report.first_submitted_at < event.at,
-            "on_time": is_on_time(report.first_submitted_at or event.at, report.plan, report.year),
+            # None for an invited body's report: it is never late (reports.rules.timeliness).
+            "on_time": None if report.invited else is_on_time(report.first_submitted_at or event.at, report.plan,
+                                                               report.year),
             "year_url": absolute_url(reverse("reports:year-submissions", args=[report.plan_id, report.year])),
         })
         return "submitted", context, None, None

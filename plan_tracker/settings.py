@@ -48,7 +48,7 @@ INSTALLED_APPS = [
     "accounts.apps.AxesConfig",
     # The Content-Security-Policy header (its settings below).
     "csp",
-    # Import/export machinery the domain apps' resources and admins use (no models).
+    # Import/export machinery the domain apps' resources and admins use (one model: import previews awaiting confirm).
     "exchange",
     "agencies",
     "tasks",

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from accounts.roles import Roles
 from agencies.models import Agency, AgencyGroup
+from reports import completion
 from reports.completion import with_deadline_states
 from reports.models import AgencyReport
 from tasks.models import Assignment, Responsibility
@@ -61,6 +62,8 @@ def agency_suggest(request):
     order, at most SUGGESTIONS: the suggestions under the task list's agency box. JSON, one query."""
     # agency_label: the same "name (code)" the box shows and reads back.
     text = request.GET.get("q", "").strip()
+    if "\x00" in text:  # PostgreSQL refuses NUL in text: a clear 400, never a 500
+        return JsonResponse({"error": _("Từ khóa tìm kiếm có ký tự không hợp lệ.")}, status=400)
     agencies = Agency.objects.search(text).vietnamese_order()[:SUGGESTIONS] if len(text) >= 2 else []
     return JsonResponse({"results": [{"code": a.code, "label": agency_label(a)} for a in agencies]})
 
@@ -95,6 +98,10 @@ def agency_detail(request, code):
     group_ids = {g.pk for g in agency.groups.all()}
     tasks = with_deadline_states(list(listed_tasks(today).for_agency(agency).in_plan_order()), today)
     led, coordinated = _split_by_role(tasks, agency, group_ids)
+    # A lead's own page says what the lead did: completed once it has, even while other leads still owe the task.
+    done = completion.completed_by(led, today.year)
+    for task in led:
+        task.deadline = completion.deadline_state_for(task, agency.pk, today, done.get(task.pk, set()))
     readable = Roles(request.user).reads_content_of(agency.pk)
     reports = list(agency.reports.select_related("plan").order_by("-year", "plan__number"))
     responsibilities = (

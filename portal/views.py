@@ -203,8 +203,8 @@ def _overview_home(today, agency_ids=()):
     on the year's overview page.
 
     The plans are the user's own: those their agencies (as coordinator or viewer) receive the reports of
-    or issued, so that a department in a national roll-out sees its province's plans, not all 200. Staff,
-    and people whose agencies neither issue nor receive any plan, see every plan. The overdue and due
+    or issued, so that a department in a national roll-out sees its province's plans, not all 200. People
+    whose agencies neither issue nor receive any plan (admins, coordinators by permission) see every plan. The overdue and due
     tasks are those plans', the nearest HOME_TASKS of them; the task list has the rest."""
     year = today.year
     plans = [p for p in Plan.objects.order_by("-issue_date", "number") if p.runs_in(year)]
@@ -319,11 +319,13 @@ def task_detail(request, pk):
     )
     for line in lines:
         line.readable = roles.reads_content_of(line.report.agency_id)
-    # Per year: how many of the obliged agencies' reports on this task have been submitted.
+    # Per year: how many of the obliged agencies' reports on this task have been submitted (as the year's figures
+    # count: a returned report was submitted; invited bodies are not counted).
     years = {
         row["report__year"]: row for row in
-        TaskReport.objects.filter(task=task).values("report__year")
-        .annotate(total=Count("pk"), submitted=Count("pk", filter=Q(report__status__in=SUBMITTED))).order_by()
+        TaskReport.objects.filter(task=task, report__invited=False).values("report__year")
+        .annotate(total=Count("pk"), submitted=Count("pk", filter=Q(report__first_submitted_at__isnull=False)))
+        .order_by()
     }
     by_year = []
     for year in sorted(years, reverse=True):

@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404
 
 from accounts import roles
 
+from . import rules
+
 from .models import AgencyReport, Evidence
 
 
@@ -34,7 +36,7 @@ def get_reviewable_report_for_user(user, pk):
 def shows_content(user, report, officer_ids=None):
     """Drafts stay private to their agency: others see a report's content once it has been submitted."""
     officer_ids = roles.officer_agency_ids(user) if officer_ids is None else officer_ids
-    return report.agency_id in officer_ids or report.first_submitted_at is not None
+    return report.agency_id in officer_ids or rules.readable_by_others(report)
 
 
 def get_evidence_for_user(user, pk):

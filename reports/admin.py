@@ -40,17 +40,13 @@ class ReportingYearAdmin(SimpleHistoryAdmin):
          {"fields": ["recipient", "recipient_name", "superior_name", "place", "onward_to"]}),
     ]
 
-    def get_readonly_fields(self, request, obj=None):
-        # Years are opened by the service (which creates the reports); here plan and year are fixed.
-        return self.readonly_fields if obj is not None else ["opened_at", "opened_by"]
+    def has_add_permission(self, request):
+        # A year is opened by reports.services.open_reporting_year (which creates its reports and their events),
+        # from the coordinator's pages; never added here.
+        return False
 
-    def save_model(self, request, obj, form, change):
-        if not change:  # a year added here takes the plan's parameters where none were given, as opening does
-            for name, value in ReportingYear.parameters_from(obj.plan).items():
-                if not getattr(obj, name):
-                    setattr(obj, name, value)
-            obj.opened_by = obj.opened_by or request.user
-        super().save_model(request, obj, form, change)
+    def has_delete_permission(self, request, obj=None):
+        return False  # deleting it would orphan the year's reports from their parameters
 
 
 class ReadOnlyContent:
@@ -116,8 +112,8 @@ class ReportEventInline(ReadOnlyContent, admin.TabularInline):
 
 @admin.register(AgencyReport)
 class AgencyReportAdmin(ReadOnlyContent, SimpleHistoryAdmin):
-    list_display = ["agency", "plan", "year", "status", "first_submitted_at", "on_time"]
-    list_filter = ["plan", "year", "status", "agency__kind"]
+    list_display = ["agency", "plan", "year", "status", "invited", "first_submitted_at", "on_time"]
+    list_filter = ["plan", "year", "status", "invited", "agency__kind"]
     list_select_related = ["agency", "plan"]
     search_fields = ["agency__search_text"]
     # Read-only: the workflow's pages change a report (the "view on site" link opens it in the app, where an

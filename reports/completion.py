@@ -193,6 +193,12 @@ def is_carried_over(task, year):
     return overdue_since(task, year) is not None and task.plan.runs_in(year)
 
 
+def carried_over_q(year, prefix=""):
+    """SQL form of ``overdue_since(task, year) is not None``: a deadline task due in a year before ``year``.
+    ``prefix`` reaches the task from another model (``"task__"``)."""
+    return Q(**{f"{prefix}timeframe_kind": DEADLINE, f"{prefix}due_date__year__lt": year})
+
+
 def carries_over(task, lead, year, completed_ids):
     """Whether the carried-over ``task`` goes on ``lead``'s report for ``year``: the lead exists in ``year`` and
     is not among ``completed_ids``, the agencies that completed it by ``year - 1`` (``completed_by``)."""

@@ -246,6 +246,15 @@ class AgencyReport(models.Model):
         """True/False once submitted (reports.rules.is_on_time); None before."""
         return rules.is_on_time(self.first_submitted_at, self.plan, self.year)
 
+    @property
+    def timeliness(self):
+        """"on_time", "late" or None (not yet submitted, or an invited body's): reports.rules.timeliness."""
+        return rules.timeliness(self)
+
+    @property
+    def owes_report(self):
+        return rules.owes_report(self)
+
     def days_to_due(self, today=None):
         """Days left to the due date (negative: days late), counted in local calendar days."""
         today = today or local_date(timezone.now())

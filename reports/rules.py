@@ -65,6 +65,27 @@ def on_time_q(plan, years, prefix=""):
                         for y in years), Q(pk__in=[]))
 
 
+def timeliness(report):
+    """What a page or mail says of one report's timing: ``State.ON_TIME`` or ``State.LATE`` once submitted; None
+    before, and always None for an invited body's report (it may report; it is never late: reports.services)."""
+    if report.first_submitted_at is None or getattr(report, "invited", False):
+        return None
+    return State.ON_TIME if is_on_time(report.first_submitted_at, report.plan, report.year) else State.LATE
+
+
+def owes_report(report):
+    """Whether the report is owed by its due date: an obliged body's report never submitted (an invited body owes
+    none). Pages show "days left / days late" only for these."""
+    return report.first_submitted_at is None and not getattr(report, "invited", False)
+
+
+def readable_by_others(report):
+    """Whether people outside the agency (coordinators, viewers) may read one report's page: once it has been
+    submitted (a returned report stays readable: its reviewer must see what was returned). The year's figures
+    read content only from ``CONTENT_STATUSES`` (a returned report is left out until it is sent again)."""
+    return report.first_submitted_at is not None
+
+
 def days_late(first_submitted_at, plan, year):
     """Whole local days between the due date and the first submission (0 when on time); None before."""
     if first_submitted_at is None:

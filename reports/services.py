@@ -133,8 +133,9 @@ def open_reporting_year(plan, year, user):
     # the year was opened before that report came in) goes while nobody has written on it: empty, in a draft.
     owed = {(existing[agency.pk].pk, task.pk) for agency, ob in obliged.items() for task in ob.roles}
     untouched = TaskReport.objects.filter(
+        completion.carried_over_q(year, "task__"),
         report__plan=plan, report__year=year, report__status=AgencyReport.Status.DRAFT, role=Assignment.Role.LEAD,
-        task__timeframe_kind=Task.Timeframe.DEADLINE, task__due_date__year__lt=year, status="", achievements="",
+        status="", achievements="",
         no_report_reason="", quantity_achieved__isnull=True, evidence__isnull=True,
     ).values_list("pk", "report_id", "task_id")
     stale = [pk for pk, report_id, task_id in untouched if (report_id, task_id) not in owed]

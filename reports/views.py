@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -165,7 +166,7 @@ def report_submit(request, pk):
             # Without the version the confirm page was opened at, a submission could go out over a colleague's
             # later save unseen: refused, and the confirm page shown again (it reads the version afresh).
             return render(request, "reports/report_submit.html", {
-                "report": report, "problems": services.missing_parts(report),
+                "report": report, "problems": services.missing_parts(report), "recipient": recipient,
                 "error": _("Trang xác nhận thiếu số phiên bản của báo cáo (hoặc số đó không hợp lệ) nên báo cáo chưa "
                            "được gửi. Hãy xem lại rồi bấm “Xác nhận gửi báo cáo” trên trang này."),
             }, status=400)
@@ -357,10 +358,12 @@ def year_parameters(request, plan_pk, year):
     if not form.is_valid():
         messages.error(request, _("Chưa lưu thông số báo cáo năm %(year)s: hãy sửa các lỗi bên dưới.") % {"year": year})
         return _year_submissions_page(request, reporting_year.plan, year, parameters_form=form, status=400)
-    reporting_year = form.save(commit=False)
-    reporting_year._history_user = request.user
-    reporting_year._change_reason = "parameters"
-    reporting_year.save()
+    with transaction.atomic():  # the row and its history row together
+        ReportingYear.objects.select_for_update().filter(pk=reporting_year.pk).exists()  # one editor at a time
+        reporting_year = form.save(commit=False)
+        reporting_year._history_user = request.user
+        reporting_year._change_reason = "parameters"
+        reporting_year.save()
     messages.success(request, _("Đã lưu thông số báo cáo năm %(year)s.") % {"year": year})
     return redirect(reverse("reports:year-submissions", args=[plan_pk, year]))
 

@@ -170,7 +170,8 @@ def task_rollup(plan, year, today, *, overdue=None, tasks=None):
     if tasks is None:
         tasks = plan_tasks(plan, year)
     by_pk = {t.pk: t for t in tasks}
-    tasks = [t for t in by_pk.values() if t.is_active_in_year(year)]
+    # The year's tasks, and deadline tasks of earlier years carried over onto the reports of leads that missed them.
+    tasks = [t for t in by_pk.values() if t.is_active_in_year(year) or completion.is_carried_over(t, year)]
     spreads = _line_spreads(plan, year)
     overdue = overdue if overdue is not None else overdue_tasks(plan, year, today, tasks=list(by_pk.values()))
     overdue_ids = {t.pk for t in overdue}

@@ -120,3 +120,25 @@ def test_a_later_year_opened_early_drops_the_untouched_line_once_the_lead_has_co
     open_reporting_year(plan, 2025, None)
     assert not TaskReport.objects.filter(report__year=2025, task=task).exists()
     assert TaskReport.objects.filter(report__year=2025, task__number="1.1").exists()
+
+
+def test_a_carried_over_task_is_in_the_years_roll_up_and_a_leads_own_page_says_what_it_did(db, client, django_user_model):
+    """The 2025 compiled results list the 2024 deadline task carried over (its 2025 "completed" line reaches the
+    roll-up); the agency page of the lead that completed it says "completed" while another lead still owes it."""
+    a, b = make_agency(name="Sở A", code="so-a"), make_agency(name="Sở B", code="so-b")
+    plan = make_plan(start_year=2024, end_year=2026)
+    task = make_task(make_section(plan), lead=make_group([a, b]), number="6.2", timeframe_kind=Task.Timeframe.DEADLINE,
+                     due_date=datetime.date(2024, 11, 30))
+    user_a = make_user(django_user_model, "a", a)
+    open_reporting_year(plan, 2024, None)
+    open_reporting_year(plan, 2025, None)
+    _send(plan, a, 2025, user_a)  # a completes it in 2025; b never does
+
+    rollup = aggregates.task_rollup(plan, 2025, datetime.date(2025, 12, 31))
+    row, = [r for r in rollup.tasks if r.task.pk == task.pk]
+    assert row.lead.counts[TaskReport.Status.COMPLETED] == 1 and row.overdue
+    client.force_login(user_a)
+    page = client.get(reverse("portal:agency-detail", args=["so-a"])).context
+    assert [t.deadline.state for t in page["led"]] == ["completed"]
+    assert [t.deadline.state for t in client.get(reverse("portal:agency-detail", args=["so-b"])).context["led"]] == [
+        "overdue"]

@@ -144,3 +144,25 @@ def test_the_plan_admin_edits_the_rule(admin_client, seed):
     url = reverse("admin:tasks_plan_change", args=[seed.pk])
     html = admin_client.get(url).content.decode()
     assert 'name="obliged_kinds"' in html and 'value="police"' in html
+
+
+def test_an_invited_bodys_report_is_never_called_late_or_overdue(seed, client, django_user_model, mailoutbox):
+    """Its report page and badge show no "muộn" / "quá hạn", its calendar no report due date, and the coordinators'
+    mail about its submission says nothing of timing."""
+    from notifications.calendar import feed_events
+    from reports.services import open_reporting_year
+
+    ministry = Agency.objects.get(code="bo-tttt")
+    open_reporting_year(seed, 2024, None)
+    report = AgencyReport.objects.get(plan=seed, year=2024, agency=ministry)
+    assert report.invited and report.owes_report is False and report.timeliness is None
+    officer = make_user(django_user_model, "bo", ministry)
+    client.force_login(officer)
+    html = client.get(report.get_absolute_url()).content.decode()
+    assert "quá hạn" not in html and 'class="badge late"' not in html
+    assert not [e for e in feed_events(ministry) if e[0] == "report"]
+
+    submit_report(fill_report(report, officer), officer, now=local(2024, 12, 20, 9))  # after the due date
+    html = client.get(report.get_absolute_url()).content.decode()
+    assert "được mời" in html and 'class="badge late"' not in html
+    assert all("muộn" not in m.body for m in mailoutbox)

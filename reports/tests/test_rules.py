@@ -180,12 +180,13 @@ def test_completion_sql_and_python_agree_over_generated_data(tiny):
                 assert task.is_completed == expected, (plan.code, year, task.number)
                 compared += 1
                 seen.add(expected)
-                for on in (task.due_date, datetime.date(2026, 12, 1)) if task.due_date else ():
-                    in_sql = completion.overdue(Task.objects.filter(pk=task.pk), on, year or on.year).exists()
-                    if year is None or year == on.year:
+                due = task.due_date
+                for on in (due, due + datetime.timedelta(days=1), datetime.date(due.year, 12, 31)) if due else ():
+                    if year == on.year:  # the task was annotated as of the year the SQL judges by
+                        in_sql = completion.overdue(Task.objects.filter(pk=task.pk), on, year).exists()
                         assert completion.is_overdue(task, on) == in_sql, (plan.code, year, task.number, on)
                         outcomes += 1
-    assert compared > 50 and outcomes > 5 and seen == {True, False}  # both answers occur
+    assert compared > 50 and outcomes >= 5 and seen == {True, False}  # both answers occur
 
 
 def test_submission_states_sql_and_python_agree_over_generated_data(tiny):

@@ -236,3 +236,10 @@ def test_a_nul_in_an_uploaded_file_name_is_dropped(client, world):
         report, **{f"line-{line.pk}-evidence": SimpleUploadedFile("biên\x00bản.pdf", PDF)}))
     assert response.status_code == 302
     assert Evidence.objects.get().original_name == "biênbản.pdf"
+
+
+def test_a_nul_byte_in_the_agency_suggestions_is_a_400_not_a_500(client, django_user_model):
+    client.force_login(make_user(django_user_model, "canbo.nul"))
+    response = client.get(reverse("portal:suggest"), {"q": "so\x00tu"})
+    assert response.status_code == 400
+    assert "không hợp lệ" in response.json()["error"]

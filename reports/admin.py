@@ -46,7 +46,7 @@ class ReportingYearAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         if not change:  # a year added here takes the plan's parameters where none were given, as opening does
-            for name, value in ReportingYear.parameters_from(obj.plan).items():
+            for name, value in ReportingYear.parameters_from(obj.plan, obj.year).items():
                 if not getattr(obj, name):
                     setattr(obj, name, value)
             obj.opened_by = obj.opened_by or request.user

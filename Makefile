@@ -30,6 +30,7 @@ translations: $(VENV)/.installed
 setup-db: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py loaddata fixtures/seed_151_kh_ubnd_2023.json fixtures/indicators_151_kh_ubnd_2023.json
+	$(PY) manage.py load_reorganisation_2025
 	$(PY) manage.py load_demo
 	$(PY) manage.py load_demo_reports
 

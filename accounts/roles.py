@@ -46,12 +46,14 @@ _ROLE_PERMISSIONS = (REVIEW_PERMISSION, VIEW_ALL_PERMISSION, REOPEN_PERMISSION, 
 
 
 def _grants(user):
-    """{(agency_id, role)} of ``user``'s memberships, and {(None, "app.codename")} of the role permissions they
-    hold directly or through a group: one query (a UNION), read once per user object."""
+    """{(agency_id, role)} of ``user``'s memberships (but coordinator and viewer memberships in an agency that has
+    ceased to exist), and {(None, "app.codename")} of the role permissions they hold directly or through a group:
+    one query (a UNION), read once per user object."""
     grants = getattr(user, _CACHE, None)
     if grants is None:
         from django.contrib.auth.models import Permission
-        from django.db.models import BigIntegerField, CharField, F, Q, Value
+        from django.db.models import BigIntegerField, CharField, DateField, F, Q, Value
+        from django.utils import timezone
         from django.db.models.functions import Concat
 
         wanted = Q()
@@ -62,9 +64,18 @@ def _grants(user):
             Permission.objects.filter(Q(user=user) | Q(group__user=user)).filter(wanted)
             .annotate(no_agency=Value(None, output_field=BigIntegerField()),
                       dotted=Concat(F("content_type__app_label"), Value("."), F("codename"), output_field=CharField()))
-            .values_list("no_agency", "dotted").order_by()
+            .order_by()
         )
-        grants = frozenset(Membership.objects.filter(user=user).values_list("agency_id", "role").order_by().union(permissions))
+        permissions = permissions.annotate(no_end=Value(None, output_field=DateField())).values_list(
+            "no_agency", "dotted", "no_end")
+        rows = (Membership.objects.filter(user=user).values_list("agency_id", "role", "agency__valid_to").order_by()
+                .union(permissions))
+        # Coordinator and viewer rights follow the body: a membership in an agency that has ceased to exist (merged,
+        # split, dissolved: agencies.succession) grants them no more after its last day. An officer keeps reading
+        # their own agency's past reports.
+        today = timezone.localdate()
+        grants = frozenset((agency_id, role) for agency_id, role, ended in rows
+                           if agency_id is None or role == OFFICER or ended is None or ended >= today)
         setattr(user, _CACHE, grants)
     return grants
 

@@ -19,7 +19,20 @@ def active_in_year_q(year, prefix=""):
     )
 
 
+def active_on_q(on, prefix=""):
+    """SQL form of ``Agency.is_active_on``: the agency exists on the date ``on`` (valid_from <= on <= valid_to,
+    either end open). ``prefix`` reaches the agency from another model (``"agency__"``)."""
+    return (
+        (Q(**{f"{prefix}valid_from__isnull": True}) | Q(**{f"{prefix}valid_from__lte": on}))
+        & (Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gte": on}))
+    )
+
+
 class AgencyQuerySet(models.QuerySet):
+    def active_on(self, on):
+        """Agencies that exist on the date ``on``."""
+        return self.filter(active_on_q(on))
+
     def active_in_year(self, year):
         """Agencies whose validity overlaps the calendar year ``year``."""
         return self.filter(active_in_year_q(year))
@@ -99,6 +112,19 @@ class Agency(models.Model):
         self.sort_key = vi_sort_key(self.name)
         super().save(*args, **kwargs)
 
+    def is_active_on(self, on):
+        """Whether the agency exists on the date ``on`` (SQL form: ``active_on_q``). Who must report for a plan's
+        year is judged on the year's due date (``reports.services.obligations``)."""
+        return (self.valid_from is None or self.valid_from <= on) and (self.valid_to is None or self.valid_to >= on)
+
+    def name_on(self, on):
+        """(name, short name) in force on the date ``on``: the name before a later rename (``AgencyName``), else
+        the current one. Reads the prefetched ``former_names`` when there."""
+        for former in sorted(self.former_names.all(), key=lambda n: n.used_until):
+            if on is not None and on <= former.used_until:
+                return former.name, former.short_name
+        return self.name, self.short_name
+
     def is_active_in_year(self, year):
         """Whether the agency exists during the calendar year ``year`` (SQL form: ``active_in_year_q``)."""
         return (self.valid_from is None or self.valid_from.year <= year) and (
@@ -168,3 +194,75 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.agency} · {self.get_role_display()}"
+
+
+class AgencyName(models.Model):
+    """A name an agency bore until a rename (``AgencyChange`` of kind rename): reports, pages and exports of a
+    date up to ``used_until`` show it (``Agency.name_on``)."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="former_names", verbose_name=_("cơ quan"))
+    name = models.CharField(_("tên đầy đủ"), max_length=255)
+    short_name = models.CharField(_("tên viết tắt"), max_length=100, blank=True)
+    used_until = models.DateField(_("dùng đến ngày"))
+    change = models.ForeignKey("AgencyChange", on_delete=models.SET_NULL, null=True, blank=True,
+                               related_name="former_names", verbose_name=_("thay đổi"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("tên cũ của cơ quan")
+        verbose_name_plural = pgettext_lazy("plural", "tên cũ của cơ quan")
+        ordering = ["agency", "used_until"]
+
+    def __str__(self):
+        return f"{self.name} (→ {self.used_until:%d/%m/%Y})"
+
+
+class AgencyChangeManager(models.Manager):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+
+class AgencyChange(models.Model):
+    """A dated change of the agencies, made by a legal act: created, renamed, merged, split or dissolved. Applied
+    (``agencies.succession.apply_change``), it ends the predecessors the day before ``effective_date``, starts the
+    successors on it and records ``Agency.successors``. Which successor takes which task of a split body is routed
+    task by task (``tasks.TaskRouting``); the rest goes to ``default_successor`` (or, with none, to every successor)."""
+
+    class Kind(models.TextChoices):
+        CREATE = "create", _("Thành lập")
+        RENAME = "rename", _("Đổi tên")
+        MERGE = "merge", _("Hợp nhất, sáp nhập")
+        SPLIT = "split", _("Chia tách, chuyển giao chức năng")
+        DISSOLVE = "dissolve", _("Giải thể, kết thúc hoạt động")
+
+    code = models.SlugField(_("mã"), max_length=64, unique=True)
+    kind = models.CharField(_("loại thay đổi"), max_length=20, choices=Kind)
+    effective_date = models.DateField(_("có hiệu lực từ"))
+    act_number = models.CharField(_("số, ký hiệu văn bản"), max_length=100, blank=True)
+    act_date = models.DateField(_("ngày ban hành văn bản"), null=True, blank=True)
+    act_title = models.CharField(_("trích yếu văn bản"), max_length=500, blank=True)
+    note = models.TextField(_("ghi chú, nguồn"), blank=True)
+    predecessors = models.ManyToManyField(Agency, blank=True, related_name="changes_ending",
+                                          verbose_name=_("cơ quan trước thay đổi"))
+    successors = models.ManyToManyField(Agency, blank=True, related_name="changes_starting",
+                                        verbose_name=_("cơ quan kế thừa"))
+    default_successor = models.ForeignKey(Agency, on_delete=models.PROTECT, null=True, blank=True,
+                                          related_name="+", verbose_name=_("cơ quan nhận phần còn lại"))
+    new_name = models.CharField(_("tên mới (đổi tên)"), max_length=255, blank=True)
+    new_short_name = models.CharField(_("tên viết tắt mới"), max_length=100, blank=True)
+    applied_at = models.DateTimeField(_("đã áp dụng lúc"), null=True, blank=True, editable=False)
+
+    history = HistoricalRecords(m2m_fields=[predecessors, successors])
+    objects = AgencyChangeManager()
+
+    class Meta:
+        verbose_name = _("thay đổi tổ chức")
+        verbose_name_plural = pgettext_lazy("plural", "thay đổi tổ chức")
+        ordering = ["effective_date", "code"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.effective_date:%d/%m/%Y} ({self.act_number or self.code})"
+
+    def natural_key(self):
+        return (self.code,)

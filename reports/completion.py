@@ -199,10 +199,20 @@ def carried_over_q(year, prefix=""):
     return Q(**{f"{prefix}timeframe_kind": DEADLINE, f"{prefix}due_date__year__lt": year})
 
 
-def carries_over(task, lead, year, completed_ids):
-    """Whether the carried-over ``task`` goes on ``lead``'s report for ``year``: the lead exists in ``year`` and
-    is not among ``completed_ids``, the agencies that completed it by ``year - 1`` (``completed_by``)."""
-    return is_carried_over(task, year) and lead.is_active_in_year(year) and lead.pk not in completed_ids
+def carries_over(task, lead, year, completed_ids, stands_for=None):
+    """Whether the carried-over ``task`` goes on ``lead``'s report for ``year``: the lead exists on the year's due
+    date and is not among ``completed_ids``, the agencies that completed it by ``year - 1`` (``completed_by``).
+    ``stands_for``: the lead named on the task whose work ``lead`` took over (``agencies.succession``) when that
+    one has ceased: its unfinished work passes on, its completed work does not. A lead owes only what it (or the
+    body it stands for) was named for on the task's due date: a body created later, even in a lead group, does not."""
+    if not is_carried_over(task, year) or not lead.is_active_on(task.plan.report_due_date(year)):
+        return False
+    owed_by = stands_for or lead
+    if not owed_by.is_active_on(task.due_date):
+        return False  # a body created after the task fell due never owed it (a successor owes its predecessors' part)
+    if owed_by.pk in completed_ids:
+        return False
+    return lead.pk not in completed_ids
 
 
 def is_overdue_for(task, agency_id, on, completed_ids):

@@ -116,14 +116,29 @@ class ReportingYear(models.Model):
         super().save(*args, **kwargs)
 
     @staticmethod
-    def parameters_from(plan):
-        """The plan's reporting parameters as they read today, names as text (the recipient agency's current
-        name), for a year being opened. ``plan`` with ``report_recipient`` and ``issuer`` at hand or fetched."""
+    def parameters_from(plan, year=None):
+        """The plan's reporting parameters, names as text, for a year being opened. With ``year``, as they stand on
+        the year's due date: a recipient that has ceased to exist by then is replaced by its successor
+        (``agencies.succession``), each body named by the name in force then (``Agency.name_on``: the 2025 report of
+        plan 151 is compiled by Sở Văn hóa, Thể thao và Du lịch under UBND tỉnh Bắc Ninh); without, as they read
+        today. ``plan`` with ``report_recipient`` and ``issuer`` at hand or fetched."""
         recipient = plan.report_recipient
+        superior = plan.issuer_name or (plan.issuer.name if plan.issuer_id else "")
+        recipient_name = recipient.name if recipient else ""
+        if year is not None:
+            from agencies.succession import Succession
+
+            due = plan.report_due_date(year)
+            if recipient is not None and not recipient.is_active_on(due):
+                recipient = Succession.load().successor_on(recipient, due)
+            recipient_name = recipient.name_on(due)[0] if recipient else ""
+            issuer = plan.issuer if plan.issuer_id else None
+            if issuer is not None and issuer.name_on(due) != issuer.name_on(plan.issue_date):
+                superior = issuer.name_on(due)[1] or issuer.name_on(due)[0]
         return {
             "recipient": recipient,
-            "recipient_name": recipient.name if recipient else "",
-            "superior_name": plan.issuer_name or (plan.issuer.name if plan.issuer_id else ""),
+            "recipient_name": recipient_name,
+            "superior_name": superior,
             "place": plan.place,
             "onward_to": onward_lines(plan.report_onward_to),
         }

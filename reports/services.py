@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from accounts import roles
-from tasks.models import Assignment, Task
+from agencies.succession import Succession
+from tasks.models import Assignment, Task, TaskRouting
 
 from plan_tracker.text import nfc
 
@@ -37,12 +38,16 @@ class Obligation:
 
 def obligations(plan, year):
     """Agencies that report on ``plan`` for ``year``: those leading or coordinating an active task, directly or
-    through a group, and active themselves that year; each obliged, or invited when the plan does not oblige
-    its kind (``Plan.obliges``). A deadline task due in an earlier year is carried over, as a lead line, to each
-    lead that exists in ``year`` and has not completed it by ``year - 1`` (``completion.carries_over``). Three
-    queries whatever the size, four when some task is carried over.
+    through a group, that exist on the year's due date (``Plan.report_due_date``); a body that has ceased to exist
+    by then is replaced, task by task, by its successors (``agencies.succession``: routing per task, default
+    successor, chains of changes). Each is obliged, or invited when the plan does not oblige its kind
+    (``Plan.obliges``). A deadline task due in an earlier year is carried over, as a lead line, to each lead that
+    has not completed it by ``year - 1`` (``completion.carries_over``), or to the successors of a lead that has
+    ceased, unless they completed it. Three queries whatever the size, four when some task is carried over, and
+    three more when some body has ceased to exist by the due date (the changes and the routings).
 
     Returns {agency: Obligation}, tasks in plan order."""
+    due = plan.report_due_date(year)
     tasks, carried = [], []
     for t in Task.objects.filter(plan=plan).select_related("plan").order_by("order", "number"):
         if t.is_active_in_year(year):
@@ -52,31 +57,30 @@ def obligations(plan, year):
     done = completion.completed_by(carried, year - 1) if carried else {}
     tasks += carried
     task_ids = {t.pk: t for t in tasks}
-    assignments = (
+    assignments = list(
         Assignment.objects.filter(task__in=list(task_ids))
         .select_related("agency", "group")
         .prefetch_related("group__members")
     )
+    named = [[a.agency] if a.agency_id else list(a.group.members.all()) if a.group_id else [] for a in assignments]
+    succession = None
+    if any(not agency.is_active_on(due) for agencies in named for agency in agencies):
+        succession = Succession.load(TaskRouting.as_map())
     result = {}
-    for a in assignments:
-        if a.agency_id:
-            agencies = [a.agency]
-        elif a.group_id:
-            agencies = list(a.group.members.all())
-        else:
-            continue  # "related agencies" as text expand to nobody
+    for a, agencies in zip(assignments, named):
         task = task_ids[a.task_id]
         carried_over = completion.is_carried_over(task, year)
         if carried_over and a.role != Assignment.Role.LEAD:
             continue  # a carried-over task is the leads' unfinished work only
-        for agency in agencies:
-            if not agency.is_active_in_year(year):
-                continue
-            if carried_over and not completion.carries_over(task, agency, year, done.get(task.pk, set())):
-                continue
-            ob = result.setdefault(agency, Obligation(agency, invited=not plan.obliges(agency)))
-            if ob.roles.get(task) != Assignment.Role.LEAD:
-                ob.roles[task] = a.role
+        for named_agency in agencies:
+            bodies = succession.resolve(named_agency, task.pk, due) if succession else [named_agency]
+            for agency in bodies:
+                if carried_over and not completion.carries_over(
+                        task, agency, year, done.get(task.pk, set()), stands_for=named_agency):
+                    continue
+                ob = result.setdefault(agency, Obligation(agency, invited=not plan.obliges(agency)))
+                if ob.roles.get(task) != Assignment.Role.LEAD:
+                    ob.roles[task] = a.role
     order = {t.pk: i for i, t in enumerate(tasks)}
     for ob in result.values():
         ob.roles = dict(sorted(ob.roles.items(), key=lambda kv: order[kv[0].pk]))
@@ -100,7 +104,7 @@ def open_reporting_year(plan, year, user):
     # The year's reporting parameters are copied from the plan once, when the year is created; re-opening keeps
     # what the coordinator has since edited for the year.
     reporting_year, _created = ReportingYear.objects.get_or_create(
-        plan=plan, year=year, defaults={"opened_by": user, **ReportingYear.parameters_from(plan)})
+        plan=plan, year=year, defaults={"opened_by": user, **ReportingYear.parameters_from(plan, year)})
     obliged = obligations(plan, year)
     existing = {r.agency_id: r for r in AgencyReport.objects.filter(plan=plan, year=year)}
     new_reports = [AgencyReport(plan=plan, year=year, agency=a, invited=ob.invited, updated_by=user)

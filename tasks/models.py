@@ -461,3 +461,29 @@ class Responsibility(models.Model):
     def save(self, *args, **kwargs):
         _nfc_fields(self, ["number", "heading", "text"])
         super().save(*args, **kwargs)
+
+
+class TaskRouting(models.Model):
+    """Which successor takes ``task`` when the bodies of ``change`` (``agencies.AgencyChange``) cease: a split routes
+    each task it names to one successor, the rest to the change's default successor (``agencies.succession``)."""
+
+    change = models.ForeignKey("agencies.AgencyChange", on_delete=models.CASCADE, related_name="routings",
+                               verbose_name=_("thay đổi tổ chức"))
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="routings", verbose_name=_("nhiệm vụ"))
+    successor = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="routed_tasks",
+                                  verbose_name=_("cơ quan nhận nhiệm vụ"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("chuyển giao nhiệm vụ")
+        verbose_name_plural = pgettext_lazy("plural", "chuyển giao nhiệm vụ")
+        constraints = [models.UniqueConstraint(fields=["change", "task"], name="tasks_one_routing_per_change_task")]
+
+    def __str__(self):
+        return f"{self.task} → {self.successor}"
+
+    @classmethod
+    def as_map(cls):
+        """{(change id, task id): successor id} of every routing: one query."""
+        return {(c, t): s for c, t, s in cls.objects.values_list("change_id", "task_id", "successor_id")}

@@ -54,13 +54,21 @@ def test_deadline_task_drops_out_after_its_due_year_except_for_leads_that_owe_it
     assert "1.1" in in_2024["so-tttt"] and "1.1" not in in_2025["so-tttt"]
 
 
-def test_inactive_agency_is_not_obliged(db):
-    plan, who = small_plan()
-    gone = who["districts"][0]
+def test_an_agency_is_obliged_only_if_it_exists_on_the_years_due_date(db):
+    """Judged on Plan.report_due_date (15/11), not the calendar year: a body ended on 30/6 does not report that
+    year; one that exists on the due date itself does; one created after it starts the next year."""
+    plan, who = small_plan(n_districts=3)
+    gone, last_day, late_start = who["districts"][:3]
     gone.valid_to = datetime.date(2024, 6, 30)
     gone.save()
-    assert gone in obligations(plan, 2024)
-    assert gone not in obligations(plan, 2025)
+    last_day.valid_to = datetime.date(2024, 11, 15)
+    last_day.save()
+    late_start.valid_from = datetime.date(2024, 11, 16)
+    late_start.save()
+    in_2024, in_2025 = obligations(plan, 2024), obligations(plan, 2025)
+    assert gone in obligations(plan, 2023) and gone not in in_2024 and gone not in in_2025
+    assert last_day in in_2024 and last_day not in in_2025
+    assert late_start not in in_2024 and late_start in in_2025
 
 
 def test_obligations_take_three_queries_whatever_the_size(db, django_assert_num_queries):

@@ -19,6 +19,14 @@ DEMO_ACCOUNTS = [
      "Lãnh đạo UBND tỉnh (chỉ xem)"),
 ]
 
+# After the 2025 reorganisation (manage.py load_reorganisation_2025), the demo people work for the successor bodies:
+# (username, agency code, role). Their old memberships stay: the coordinator's grants nothing once Sở TT&TT has
+# ceased (accounts.roles), the district officer's still lets them read their district's past reports.
+DEMO_SUCCESSOR_MEMBERSHIPS = [
+    ("dieuphoi", "so-van-hoa-tt-dl", Membership.Role.COORDINATOR),
+    ("huyen.vietyen", "ubnd-phuong-viet-yen-mau", Membership.Role.OFFICER),
+]
+
 
 class Command(BaseCommand):
     help = "Create (or reset) the demo accounts and print their usernames and passwords. Demo only."
@@ -55,6 +63,11 @@ class Command(BaseCommand):
             if code:
                 Membership.objects.update_or_create(user=user, agency=agencies[code], defaults={"role": role})
             rows.append((username, password, description))
+        successors = Agency.objects.in_bulk([code for _, code, _ in DEMO_SUCCESSOR_MEMBERSHIPS], field_name="code")
+        for username, code, role in DEMO_SUCCESSOR_MEMBERSHIPS:
+            if code in successors:  # the reorganisation is loaded
+                Membership.objects.update_or_create(user=User.objects.get(username=username), agency=successors[code],
+                                                    defaults={"role": role})
         # The current reporting year of every plan that runs this year is open, so officers can report.
         from django.utils import timezone
 

@@ -24,6 +24,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from agencies.models import Membership
+from reports.completion import overdue_since
 from reports.models import AgencyReport, ReportEvent, ReportingYear, TaskReport
 from reports.services import missing_parts, open_reporting_year, save_report
 from tasks.models import Plan, Task
@@ -48,6 +49,9 @@ MIX = {
 ACCEPTED_SHARE = {2023: 0.9, 2024: 0.75, 2025: 0.4}
 # A fixed fate for the demo officers' agencies, so their walk-through shows a returned report.
 PINNED = {("so-tu-phap", 2024): RETURNED_OPEN, ("ubnd-huyen-viet-yen", 2024): ON_TIME}
+# Successors that took over a missed deadline task (6.2, after the 2025 reorganisation) and have not finished it in
+# 2025 either: it is carried onto their 2026 report, which the demo leaves to its officers.
+STILL_OWING = {"so-nong-nghiep-moi-truong", "ubnd-phuong-viet-yen-mau", "ubnd-xa-son-dong-mau"}
 
 ACHIEVEMENTS = [
     "Đã ban hành văn bản chỉ đạo, hướng dẫn triển khai; tổ chức {n} hội nghị, buổi làm việc về nội dung nhiệm vụ.",
@@ -215,6 +219,8 @@ class Command(BaseCommand):
             if draft and i % 3:
                 continue  # a draft is a third written
             status, text = self._line(line, rng, year)
+            if line.role == "lead" and overdue_since(line.task, year) and report.agency.code in STILL_OWING:
+                status, text = TaskReport.Status.IN_PROGRESS, IN_PROGRESS.format(n=rng.randint(5, 9))
             values = {"status": status, "achievements": "", "no_report_reason": "", "quantity_achieved": None}
             if status == TaskReport.Status.NOTHING_TO_REPORT:
                 values["no_report_reason"] = f"{DEMO} {NOTHING}"

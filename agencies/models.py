@@ -78,6 +78,11 @@ class Agency(models.Model):
         "self", symmetrical=False, blank=True, related_name="predecessors", verbose_name=_("cơ quan kế thừa")
     )
     head_email = models.EmailField(_("email thủ trưởng"), blank=True)
+    # Other names plans use for the agency ("Sở TT&TT", "UBND tỉnh"): one a line; the plan import matches them.
+    aliases = models.TextField(
+        _("tên gọi khác"), blank=True,
+        help_text=_("Mỗi dòng một tên viết tắt hoặc tên gọi khác mà văn bản hay dùng, ví dụ “Sở TT&TT”."),
+    )
     # Accent-free, lower-case copy of code and names, kept on save: works on SQLite and PostgreSQL.
     search_text = models.TextField(editable=False, blank=True, default="")
     # The name's Vietnamese sort key, kept on save: ORDER BY it sorts the Vietnamese way on any database.
@@ -108,9 +113,14 @@ class Agency(models.Model):
     def save(self, *args, **kwargs):
         self.name = nfc(self.name)
         self.short_name = nfc(self.short_name)
-        self.search_text = fold(" ".join([self.code, self.name, self.short_name]))
+        self.aliases = "\n".join(line for line in (nfc(a) for a in (self.aliases or "").splitlines()) if line)
+        self.search_text = fold(" ".join([self.code, self.name, self.short_name, *self.alias_list]))
         self.sort_key = vi_sort_key(self.name)
         super().save(*args, **kwargs)
+
+    @property
+    def alias_list(self):
+        return [a.strip() for a in (self.aliases or "").splitlines() if a.strip()]
 
     def is_active_on(self, on):
         """Whether the agency exists on the date ``on`` (SQL form: ``active_on_q``). Who must report for a plan's

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "tasks",
     "reports",
     "accounts",
+    # Reading a plan's document (DOCX, text, PDF) into a plan: manage.py import_plan and the admin's upload.
+    "planimport",
     # Deadline reminders, notifications by email, agencies' calendar feeds.
     "notifications",
     # The pages people browse: home by role, plans, tasks, agencies (above the domain apps).

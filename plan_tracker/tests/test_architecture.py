@@ -19,6 +19,7 @@ LAYERS = [
     "agencies",  # agencies, groups, memberships
     "accounts",  # sign-in, and roles (accounts.roles) from memberships and permissions
     "tasks",  # plans, sections, tasks, assignments, responsibilities
+    "planimport",  # reading a plan's document into a plan (import_plan, the admin's upload, preview, confirm)
     "reports",  # yearly reports, their workflow and rules, the year's figures and exports
     "notifications",  # reminders, workflow mails, calendar feeds: listens to reports.signals
     "portal",  # the pages people browse, which join all of the above

@@ -1,0 +1,164 @@
+"""Agency names as a plan writes them: splitting a list ("Các sở, ban, ngành; UBND các huyện, thành phố và cơ quan có
+liên quan") into names, telling a group ("Các sở, ban, ngành") and an unspecified "có liên quan" wording from one
+agency, guessing a new agency's kind, and the folded key under which names are compared (abbreviations expanded:
+"Sở TT&TT" and "Sở Thông tin và Truyền thông" share one). Pure Python, no database."""
+
+import re
+
+from plan_tracker.text import fold, nfc
+
+# Words that begin an agency's or a group's name: a list splits before them at ", " and " và ". Case matters:
+# "Các sở, ban, ngành" must not split before "ban".
+_STARTERS = (
+    "Sở", "UBND", "Ủy ban", "Uỷ ban", "Ban", "Báo", "Đài", "Công an", "Văn phòng", "VP", "Bộ", "Thanh tra", "Tạp chí",
+    "Trung tâm", "Hội", "Liên đoàn", "Liên minh", "Đoàn", "Tỉnh đoàn", "Thành đoàn", "Mặt trận", "Kho bạc", "Cục",
+    "Chi cục", "Viện", "Trường", "Bảo hiểm", "Ngân hàng", "Hội đồng", "HĐND", "Tòa án", "Toà án", "Đảng ủy", "Đảng ủy",
+    "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Huyện ủy", "Các", "các", "cơ quan", "Cơ quan", "đơn vị", "Đơn vị", "Quỹ",
+    "Tổng cục", "Vụ", "Hiệp hội", "Bệnh viện", "Đại học", "Công ty", "Tập đoàn", "Tổng công ty", "Bộ Chỉ huy",
+    "Bộ CHQS", "BCH", "Cảnh sát", "Chi nhánh", "Phòng", "Ngành", "Sở,", "Doanh nghiệp", "doanh nghiệp", "Các cơ quan",
+    "Thường trực", "Chủ tịch", "Cổng", "Nhà xuất bản", "Thông tấn", "Học viện", "Ủy ban MTTQ", "MTTQ",
+)
+_STARTER_RE = re.compile(r"^(?:" + "|".join(re.escape(s) for s in sorted(set(_STARTERS), key=len, reverse=True)) + r")\b")
+
+# Groups, by key: a written group maps to the groups it names ("Các sở, ngành, đơn vị, địa phương": departments and
+# districts). Tested on the folded text.
+GROUP_PATTERNS = [
+    ("communes", re.compile(r"\b(ubnd|uy ban nhan dan|chinh quyen)\s+(cac\s+)?(cap\s+xa|xa,?\s*phuong|phuong,?\s*xa|xa\b)")),
+    ("districts", re.compile(r"\b(ubnd|uy ban nhan dan)\s+(cac\s+)?(cap\s+huyen|huyen|quan,?\s*huyen)")),
+    ("departments", re.compile(r"\bcac\s+(so|co quan|don vi)\s*(,|va)?\s*(ban|nganh|co quan)|\bcac\s+so\s*,\s*nganh"
+                               r"|\bso,\s*ban,\s*nganh|\bcac\s+so\b|\bcac\s+(bo|co quan)\s*,\s*nganh")),
+    ("press", re.compile(r"\bcac\s+co quan\s+(thong tin\s*,?\s*)?(bao chi|truyen thong)|\bco quan\s+(thong tin\s*,?\s*)?bao chi"
+                         r"|\bcac\s+bao\b|\bcac\s+co quan\s+bao\b")),
+    ("units", re.compile(r"\bcac\s+(don vi|co quan)\s+(truc thuoc|thuoc)\s+(bo|so|ubnd)")),
+    ("districts", re.compile(r"\bdia phuong\b")),
+]
+
+RELATED_RE = re.compile(r"\blien quan\b|\bco lien quan\b")
+
+
+def split_names(text):
+    """The names in a written list, in order, with their own wording (trailing punctuation dropped)."""
+    text = nfc(text or "")
+    text = re.sub(r"^\s*(?:[-–+•*]\s*)+", "", text)
+    text = re.sub(r"\s+", " ", text).strip(" .;:,")
+    if not text:
+        return []
+    names = []
+    for part in re.split(r"\s*;\s*|\s*\n\s*", text):
+        pieces = re.split(r"(,\s+|\s+và\s+|\s+với\s+|\s*\+\s*)", part)
+        current = pieces[0]
+        i = 1
+        while i < len(pieces):
+            sep, nxt = pieces[i], pieces[i + 1]
+            if nxt and _STARTER_RE.match(nxt) and not _inside_group(current, sep, nxt):
+                names.append(current)
+                current = nxt
+            else:
+                current = current + sep + nxt
+            i += 2
+        names.append(current)
+    return [n.strip(" .;:,") for n in names if n.strip(" .;:,()")]
+
+
+def _inside_group(current, sep, nxt):
+    """"Các cơ quan, đơn vị có liên quan": ", đơn vị" continues the group, it is not a new name."""
+    fc = fold(current)
+    generic = fc.startswith(("cac ", "co quan", "don vi", "nhung "))
+    return generic and nxt[:1].islower() and fold(nxt).split(" ")[0] in ("don", "co", "dia", "nganh", "ban", "doanh", "to") \
+        and "," in sep
+
+
+def group_keys(name):
+    """The groups a written name stands for (empty: it is one agency or a "related" wording)."""
+    f = re.sub(r"\s+", " ", fold(name))
+    keys = []
+    for key, pattern in GROUP_PATTERNS:
+        if pattern.search(f) and key not in keys:
+            if key == "districts" and "communes" in keys and "huyen" not in f:
+                continue
+            keys.append(key)
+    if "units" in keys:
+        keys = ["units"]
+    return keys
+
+
+def is_related_wording(name):
+    """"các cơ quan, đơn vị có liên quan": nobody in particular, kept as text."""
+    return bool(RELATED_RE.search(fold(name))) and not group_keys(name)
+
+
+def classify(name):
+    """'group', 'related' or 'agency'."""
+    if group_keys(name):
+        return "group"
+    if is_related_wording(name):
+        return "related"
+    return "agency"
+
+
+# Abbreviations, folded, to their folded full words: applied to whole tokens of a folded name.
+ABBREVIATIONS = {
+    "ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan", "tt&tt": "thong tin truyen thong",
+    "tttt": "thong tin truyen thong", "vhttdl": "van hoa the thao du lich", "vh,tt&dl": "van hoa the thao du lich",
+    "vhtt&dl": "van hoa the thao du lich", "vh-tt-dl": "van hoa the thao du lich", "vh,tt,dl": "van hoa the thao du lich",
+    "kh&dt": "ke hoach dau tu", "khdt": "ke hoach dau tu", "kh&cn": "khoa hoc cong nghe", "khcn": "khoa hoc cong nghe",
+    "gd&dt": "giao duc dao tao", "gddt": "giao duc dao tao", "ld-tb&xh": "lao dong thuong binh xa hoi",
+    "ldtbxh": "lao dong thuong binh xa hoi", "ld,tb&xh": "lao dong thuong binh xa hoi",
+    "tn&mt": "tai nguyen moi truong", "tnmt": "tai nguyen moi truong", "nn&ptnt": "nong nghiep phat trien nong thon",
+    "nnptnt": "nong nghiep phat trien nong thon", "nn&mt": "nong nghiep moi truong", "nnmt": "nong nghiep moi truong",
+    "gtvt": "giao thong van tai", "mttq": "mat tran to quoc", "pt-th": "phat thanh truyen hinh",
+    "ptth": "phat thanh truyen hinh", "pt&th": "phat thanh truyen hinh", "vp": "van phong", "bql": "ban quan ly",
+    "kcn": "khu cong nghiep", "ttdl": "the thao du lich", "tp": "thanh pho", "ct-tt": "chinh tri tu tuong",
+    "bchqs": "bo chi huy quan su", "chqs": "chi huy quan su", "bhxh": "bao hiem xa hoi", "cntt": "cong nghe thong tin",
+    "tw": "trung uong", "tu": "trung uong",
+}
+_NOISE = {"va", "cac", "cua", "cap", "cac", "thuoc", "truc", "de", "nghi"}
+
+
+def name_key(name):
+    """The key two names of one agency share: folded, abbreviations expanded, "và"/"các"/punctuation dropped,
+    a leading "Đề nghị" dropped. "Sở TT&TT" → "so thong tin truyen thong"."""
+    f = fold(name)
+    f = re.sub(r"^de nghi\s+", "", f)
+    f = f.replace("uy ban nhan dan", "ubnd").replace("hoi dong nhan dan", "hdnd")
+    tokens = []
+    for token in re.split(r"\s+", f):
+        bare = token.strip(".,;:()")
+        if bare in ABBREVIATIONS:
+            tokens.extend(ABBREVIATIONS[bare].split())
+            continue
+        for word in re.split(r"[^0-9a-z&]+", bare):
+            if "&" in word:
+                tokens.extend(ABBREVIATIONS.get(word, word.replace("&", " ")).split())
+            elif word:
+                tokens.append(word)
+    return " ".join(t for t in tokens if t not in _NOISE)
+
+
+def group_note(written, group_name):
+    """The written wording, when it says more or other than the group's own name ("UBND cấp huyện có liên
+    quan"), else ""."""
+    if name_key(written) == name_key(group_name):
+        return ""
+    return written
+
+
+def guess_kind(name):
+    """A new agency's kind from its name (``agencies.Agency.Kind`` values)."""
+    f = fold(name)
+    rules = [
+        (r"^(ubnd|uy ban nhan dan)\s+(xa|phuong|thi tran)\b", "commune"),
+        (r"^(ubnd|uy ban nhan dan)\s+(huyen|quan|thi xa|thanh pho)\b", "district"),
+        (r"^(ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan)\s+(tinh|thanh pho)", "province"),
+        (r"^(ubnd|uy ban nhan dan|hdnd)\b", "province"),
+        (r"^(so|thanh tra|ban dan toc|ban quan ly|ban qlda)\b", "department"),
+        (r"^(van phong|vp)\b", "office"),
+        (r"^(cong an|bo chi huy|bch|canh sat)\b", "police"),
+        (r"^(bao|dai|tap chi|dai phat thanh|nha xuat ban|trung tam thong tin)\b", "press"),
+        (r"^bo\b", "ministry"),
+        (r"(tinh uy|thanh uy|huyen uy|dang uy|dang bo)|^(hoi|lien doan|doan|tinh doan|mat tran|uy ban mat tran|ban tuyen giao|ban dan van|ban to chuc|ban noi chinh|hiep hoi)\b", "party"),
+    ]
+    for pattern, kind in rules:
+        if re.search(pattern, f):
+            return kind
+    return "other"

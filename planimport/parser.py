@@ -1,0 +1,814 @@
+"""A plan's document (blocks from ``planimport.readers``) → what it says: header, reporting rule, sections, tasks with
+their lead and coordinating agencies as written, timeframes and targets. Pure Python, no database.
+
+Layouts read, mixed freely in one document:
+
+* numbered items (I., 1., 1.1., a), –) followed by labelled lines "Chủ trì: … / Phối hợp: … / Thời gian: …" (the
+  seed), also inline in parentheses "(Chủ trì: …; thời gian: …)";
+* prose: "Giao Sở Công Thương chủ trì, phối hợp với Sở Tài chính và UBND cấp xã triển khai …, hoàn thành trong Quý
+  II/2026";
+* a heading that names the lead once ("1. Nhóm nhiệm vụ … – Chủ trì: Sở Y tế"): the items under it inherit it;
+* tables "TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm" (DOCX tables or
+  "|" text), with section rows ("I | Nhóm nhiệm vụ …") between task rows.
+
+Which item is a task: one that carries (or inherits) a lead, a coordinator or a timeframe and has no such item under
+it. Every other numbered item with tasks under it, and every top-level part, is a section; the parts on organisation
+("Tổ chức thực hiện": each agency's standing duties), funding and reporting are read as such, not as tasks."""
+
+import datetime
+import re
+from dataclasses import asdict, dataclass, field
+
+from plan_tracker.text import fold, nfc
+
+from .names import classify, group_keys, split_names, _STARTER_RE
+from .timeframes import Timeframe, read_timeframe
+
+
+@dataclass
+class ParsedSection:
+    code: str
+    number: str
+    title: str
+    parent: str | None
+    text: str = ""
+    order: int = 0
+
+
+@dataclass
+class ParsedTask:
+    number: str
+    title: str
+    section: str
+    lead: list
+    coordinators: list
+    timeframe: Timeframe
+    content: str = ""
+    target_text: str = ""
+    target_quantity: int | None = None
+    target_unit: str = ""
+    target_per_year: bool = False
+    product: str = ""
+    order: int = 0
+
+
+@dataclass
+class Reporting:
+    text: str = ""
+    period: str = "none"  # yearly | semiannual | quarterly | monthly | other | none
+    due_day: int | None = None
+    due_month: int | None = None
+    to: list = field(default_factory=list)
+    onward: str = ""
+
+    @property
+    def due(self):
+        """"MM-DD" for a yearly report, "DD" (day of the month) for a shorter period, else None."""
+        if self.due_day and self.due_month:
+            return f"{self.due_month:02d}-{self.due_day:02d}"
+        if self.due_day:
+            return f"{self.due_day:02d}"
+        return None
+
+    @property
+    def collectable(self):
+        """The app collects one report a year: only a yearly rule (or none) fits."""
+        return self.period in ("yearly", "none")
+
+
+@dataclass
+class ParsedResponsibility:
+    number: str
+    heading: str
+    text: str
+    order: int = 0
+
+
+@dataclass
+class ParsedPlan:
+    number: str = ""
+    document_type: str = "Kế hoạch"
+    date: datetime.date | None = None
+    issuer: str = ""
+    place: str = ""
+    title: str = ""
+    signer_name: str = ""
+    signer_capacity: str = ""
+    legal_basis: str = ""
+    purpose: str = ""
+    requirements: str = ""
+    funding: str = ""
+    closing_text: str = ""
+    recipients_text: str = ""
+    reporting: Reporting = field(default_factory=Reporting)
+    sections: list = field(default_factory=list)
+    tasks: list = field(default_factory=list)
+    responsibilities: list = field(default_factory=list)
+
+    def as_json(self):
+        """The shape ``import_plan --json`` prints (README "Importing a plan")."""
+        return {
+            "plan": {
+                "number": self.number, "date": self.date.isoformat() if self.date else None,
+                "issuer": self.issuer, "place": self.place, "title": self.title,
+            },
+            "reporting": {
+                "text": self.reporting.text, "period": self.reporting.period, "due": self.reporting.due,
+                "to": list(self.reporting.to),
+            },
+            "tasks": [
+                {
+                    "number": t.number, "title": t.title, "section": t.section, "lead": list(t.lead),
+                    "coordinators": list(t.coordinators), "timeframe": t.timeframe.text,
+                    "kind": t.timeframe.json_kind,
+                    "due": t.timeframe.due.isoformat() if t.timeframe.due else None,
+                }
+                for t in self.tasks
+            ],
+        }
+
+
+# --- line shapes ------------------------------------------------------------------------------------------------
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+_ROMAN = re.compile(r"^(?:PHẦN\s+|Phần\s+)?([IVXL]{1,6})\s*[.\-–/):]\s*(.*)$")
+_UPPER_LETTER = re.compile(r"^([A-Z])\s*[.)/]\s+(\S.*)$")
+_DOTTED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\s*[.)/]?\s+(\S.*)$")
+_ARABIC = re.compile(r"^(\d{1,2})\s*[.)/]\s*(\S.*)$")
+_LETTER = re.compile(r"^([a-zđ])\s*[).]\s*(\S.*)$")
+_BULLET = re.compile(r"^(?:[-–—+•*▪◦·]\s*)+")
+
+_LABELS = [
+    ("lead", r"(?:(?:co quan|don vi|bo phan|cq)(?:\s*/\s*(?:co quan|don vi))?\s+)?chu tri(?:\s+(?:thuc hien|thuc hien chinh))?"
+             r"|(?:co quan|don vi)\s+(?:thuc hien|chiu trach nhiem)|trach nhiem thuc hien|chu tri thuc hien"),
+    ("coordinators", r"(?:(?:co quan|don vi|cq)(?:\s*/\s*(?:co quan|don vi))?\s+)?phoi hop(?:\s+thuc hien)?"),
+    ("time", r"thoi gian(?:\s+(?:thuc hien|hoan thanh|trien khai))?|thoi han(?:\s+hoan thanh)?|tien do(?:\s+(?:thuc hien|hoan thanh))?"),
+    ("content", r"noi dung(?:\s+thuc hien)?|yeu cau"),
+    ("target", r"hinh thuc\s*/\s*so luong|hinh thuc,?\s+so luong|so luong|chi tieu"),
+    ("product", r"san pham(?:\s+(?:dau ra|hoan thanh))?|ket qua(?:\s+(?:dau ra|can dat))?"),
+]
+_LABEL_RE = re.compile(r"^(?:" + "|".join(f"(?P<{k}>{p})" for k, p in _LABELS) + r")\s*(?:\([^)]*\))?\s*:\s*")
+_INLINE_LABEL_RE = re.compile(r"(?:^|[(;,.]\s*|\s[-–]\s*)(?:" + "|".join(f"(?P<{k}>{p})" for k, p in _LABELS)
+                              + r")\s*:\s*")
+
+_VERBS = (
+    "trien khai|thuc hien|to chuc|xay dung|tham muu|huong dan|ra soat|kiem tra|day manh|tang cuong|nghien cuu|de xuat|"
+    "ban hanh|de|trong viec|tuyen truyen|cung cap|theo doi|quan ly|danh gia|tong hop|bo tri|pho bien|hoan thien|"
+    "duy tri|nang cao|van hanh|cap nhat|phat trien|ung dung|chi dao|don doc|tham dinh|trinh|lap|chuan bi|sua doi|"
+    "bo sung|tiep tuc|kip thoi|chu dong|giam sat|dam bao|bao dam|ho tro|tap huan|boi duong|tiep nhan|xu ly|"
+    "hoan thanh|khao sat|dieu tra|thong ke|bien soan|phat hanh|so hoa|dau tu|nang cap|mua sam|thiet lap|ket noi|"
+    "tich hop|van dong|dang tai|khen thuong|so ket|tong ket|bao cao|thuc thi|lam|dan dat|ky ket|phoi hop|tham gia|"
+    "dao tao|thi diem|kien toan|thanh lap|cung co|lua chon|tuyen chon|phat dong|giao|doi moi|thuc day|khuyen khich"
+)
+_VERB_RE = re.compile(r"(?:^|[\s,])(" + _VERBS + r")\b")
+
+_TIME_HINT = re.compile(
+    r"(hoan thanh|thoi gian|thoi han|truoc ngay|truoc thang|trong (nam|quy|thang)|quy (i|ii|iii|iv|[1-4])\b|"
+    r"thuong xuyen|hang nam|hang nam|nam 20\d\d|giai doan 20)"
+)
+
+_SPECIAL_SECTIONS = [
+    ("organisation", re.compile(r"to chuc thuc hien|trach nhiem thuc hien|phan cong (nhiem vu|trach nhiem)")),
+    ("reporting", re.compile(r"che do (thong tin,? )?bao cao|bao cao ket qua|thong tin,? bao cao|^bao cao")),
+    ("funding", re.compile(r"kinh phi")),
+    ("purpose", re.compile(r"muc dich|muc tieu|yeu cau|quan diem")),
+]
+
+
+def _roman_value(s):
+    total, prev = 0, 0
+    for ch in reversed(s):
+        v = _ROMAN_VALUES[ch]
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total
+
+
+def _label_of(line):
+    """(kind, rest) when ``line`` (bullet stripped) is a labelled line, else None."""
+    body = _BULLET.sub("", line)
+    m = _LABEL_RE.match(fold(body))
+    if not m:
+        return None
+    kind = next(k for k, _ in _LABELS if m.group(k))
+    return kind, body[m.end():].strip()
+
+
+def _marker(line):
+    """(rank, number, text) of a numbered line, else None. Ranks: A. 0, I. 1, 1. 2, 1.1. 3, 1.1.1. 4, a) 5."""
+    m = _ROMAN.match(line)
+    if m and m.group(2) and (_roman_value(m.group(1)) < 40) and re.fullmatch(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})", m.group(1)):
+        return 1, m.group(1), m.group(2).strip()
+    m = _DOTTED.match(line)
+    if m and not re.match(r"^\d", m.group(2)):
+        return 1 + m.group(1).count(".") + 1, m.group(1), m.group(2).strip()
+    m = _ARABIC.match(line)
+    if m and not re.match(r"^\d", m.group(2)):
+        return 2, m.group(1), m.group(2).strip()
+    m = _LETTER.match(line)
+    if m:
+        return 5, m.group(1), m.group(2).strip()
+    m = _UPPER_LETTER.match(line)
+    if m and m.group(1) not in "IVXL" and m.group(2)[:1].isupper():
+        return 0, m.group(1), m.group(2).strip()
+    return None
+
+
+class _Node:
+    def __init__(self, rank, number, text, parent, kind="item"):
+        self.rank, self.number, self.text, self.parent, self.kind = rank, number, text, parent, kind
+        self.children, self.body = [], []
+        self.attrs = {}  # lead/coordinators: [names]; time/content/target/product: text
+        self.special = parent.special if parent is not None else None
+        self.table_tasks = []  # from tables under this node: (number, fields)
+
+    @property
+    def has_info(self):
+        return any(self.attrs.get(k) for k in ("lead", "coordinators", "time"))
+
+    def info_below(self):
+        return any(c.has_info or c.info_below() or c.table_tasks for c in self.children)
+
+
+# --- inline (prose and parenthesised) assignments ---------------------------------------------------------------
+
+
+def _agency_suffix(names):
+    """The longest run of names at the end of ``names`` that all look like agencies or groups."""
+    out = []
+    for name in reversed(names):
+        if _STARTER_RE.match(name) or group_keys(name) or classify(name) == "related":
+            out.insert(0, name)
+        else:
+            break
+    return out
+
+
+def _cut_at_verb(text):
+    """The agency list at the start of ``text``: up to the first lower-case verb ("triển khai", "để" …)."""
+    f = fold(text)
+    for m in _VERB_RE.finditer(f):
+        start = m.start(1)
+        if start == 0:
+            continue
+        if text[start].islower():
+            return text[:start].rstrip(" ,;")
+    return text.rstrip(" ,;.")
+
+
+def _inline_labels(text):
+    """Labelled parts inside a paragraph: "(Chủ trì: Sở Y tế; Phối hợp: …; Thời gian: năm 2025)"."""
+    f = fold(text)
+    hits = [(m.start(), m.end(), next(k for k, _ in _LABELS if m.group(k))) for m in _INLINE_LABEL_RE.finditer(f)]
+    hits = [h for h in hits if h[2] in ("lead", "coordinators", "time")]
+    if not hits:
+        return {}, text
+    attrs = {}
+    for i, (start, end, kind) in enumerate(hits):
+        stop = hits[i + 1][0] if i + 1 < len(hits) else len(text)
+        value = text[end:stop]
+        value = re.split(r"\)", value)[0] if "(" in text[:start + 1] else value
+        value = value.strip(" ;,.)")
+        if kind == "time":
+            attrs.setdefault("time", value)
+        else:
+            attrs.setdefault(kind, split_names(value))
+    head = text[:hits[0][0]].rstrip(" (;,-–")
+    return attrs, head if len(head) > 10 else text
+
+
+def _prose(text):
+    """Lead, coordinators and timeframe stated in a sentence: "Giao Sở X chủ trì, phối hợp với Y thực hiện …,
+    hoàn thành trong Quý II/2026"."""
+    attrs = {}
+    f = fold(text)
+    m = re.search(r"\bchu tri\b", f)
+    if not m:
+        return attrs
+    before = text[:m.start()]
+    # the lead: after "Giao"/"Đề nghị"/the start of the clause, before "chủ trì"
+    clause = re.split(r"[.;:(]\s*", before)[-1]
+    clause = re.sub(r"^\s*(?:[-–+•]\s*)?", "", clause)
+    clause = re.sub(r"(?i)^.*?\b(giao cho|giao|đề nghị|yêu cầu|do)\s+", "", clause)
+    clause = re.sub(r"\s+(là cơ quan|làm đầu mối|là đơn vị|có trách nhiệm|tiếp tục|)$", "", clause.strip(), flags=re.I)
+    names = _agency_suffix(split_names(clause))
+    if names:
+        attrs["lead"] = names
+    after = text[m.end():]
+    fa = fold(after)
+    pm = re.match(r"^\s*(?:thuc hien\s*)?[,;]?\s*(?:va\s+)?phoi hop\s+(?:chat che\s+)?(?:voi\s+)?", fa)
+    if pm:
+        coord_text = _cut_at_verb(after[pm.end():])
+        names = _agency_suffix(split_names(coord_text))
+        if names:
+            attrs["coordinators"] = names
+    # the timeframe: the last clause that names one
+    clauses = re.split(r"[;,(]\s*|\.\s+", text.rstrip(" .);"))
+    for c in reversed(clauses):
+        fc = fold(c)
+        if _TIME_HINT.search(fc) and (re.search(r"\d|thuong xuyen|hang nam|hang nam", fc)):
+            attrs["time"] = c.strip(" .;)")
+            break
+    return attrs
+
+
+# --- tables -----------------------------------------------------------------------------------------------------
+
+_COLUMNS = [
+    ("number", re.compile(r"^(s?tt|so tt|so thu tu|stt)$")),
+    ("lead", re.compile(r"chu tri|(co quan|don vi) thuc hien|trach nhiem")),
+    ("coordinators", re.compile(r"phoi hop")),
+    ("time", re.compile(r"thoi gian|thoi han|tien do|hoan thanh|moc")),
+    ("product", re.compile(r"san pham|ket qua")),
+    ("note", re.compile(r"ghi chu")),
+    ("title", re.compile(r"nhiem vu|noi dung|hoat dong|cong viec|giai phap|ten|de an|chuong trinh")),
+]
+
+
+def _table_columns(rows):
+    """(column map, index of the first data row) when the table is a task table, else (None, 0)."""
+    for i, row in enumerate(rows[:3]):
+        names = [fold(c) for c in row]
+        if i + 1 < len(rows) and len(rows[i + 1]) == len(row):
+            below = [fold(c) for c in rows[i + 1]]
+            if any(re.search(r"chu tri|phoi hop", b) for b in below) and not any(re.search(r"chu tri", n) for n in names):
+                names = [f"{a} {b}" if a != b else a for a, b in zip(names, below)]
+                i += 1
+        cols = {}
+        for j, name in enumerate(names):
+            for key, pattern in _COLUMNS:
+                if key not in cols and pattern.search(name) and j not in cols.values():
+                    if key == "title" and re.search(r"chu tri|phoi hop|thoi gian", name):
+                        continue
+                    cols[key] = j
+                    break
+        if "lead" in cols and ("title" in cols or "number" in cols):
+            if "title" not in cols:
+                cols["title"] = cols["number"] + 1
+            return cols, i + 1
+    return None, 0
+
+
+def _cell(row, cols, key):
+    j = cols.get(key)
+    return row[j].strip() if j is not None and j < len(row) else ""
+
+
+# --- the parse --------------------------------------------------------------------------------------------------
+
+
+def parse_blocks(blocks):
+    """Blocks → ParsedPlan."""
+    plan = ParsedPlan()
+    paragraphs_before = []
+    i = 0
+    # The header: up to the first top-level part (I. …). Header tables (issuer | nation) read as their lines.
+    while i < len(blocks):
+        kind, value = blocks[i]
+        if kind == "p":
+            m = _marker(value)
+            if m and m[0] <= 1 and paragraphs_before and fold(m[2]).upper() != fold(m[2]) and m[0] == 1:
+                break
+            if m and m[0] == 1:
+                break
+            paragraphs_before.append(value)
+        else:
+            cols, _start = _table_columns(value)
+            if cols:
+                break
+            for row in value:
+                for c in row:
+                    paragraphs_before.extend(x.strip() for x in c.split("\n") if x.strip())
+        i += 1
+    _read_header(plan, paragraphs_before)
+    _read_body(plan, blocks[i:])
+    return plan
+
+
+def _read_header(plan, lines):
+    title_at = None
+    issuer_lines = []
+    for j, line in enumerate(lines):
+        f = fold(line)
+        m = re.match(r"^so\s*[:.]?\s*(\d+)\s*/\s*([0-9a-z\-&]+)", f)
+        if m and not plan.number:
+            sym = re.match(r"^Số\s*[:.]?\s*\d+\s*/\s*(\S+)", line, re.I)
+            plan.number = f"{m.group(1)}/{(sym.group(1) if sym else m.group(2)).upper().rstrip('.,;')}"
+            continue
+        m = re.search(r"^(.*?),?\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})", f)
+        if m and not plan.date:
+            try:
+                plan.date = datetime.date(int(m.group(4)), int(m.group(3)), int(m.group(2)))
+            except ValueError:
+                pass
+            plan.place = line[:len(m.group(1))].strip(" ,") if m.group(1) else ""
+            continue
+        if re.fullmatch(r"(ke hoach|chuong trinh hanh dong|chuong trinh|de an)", f.strip()) and title_at is None:
+            plan.document_type = line.strip().capitalize()
+            title_at = j + 1
+            continue
+        if title_at is None and line.isupper() and not re.search(r"cong hoa|doc lap|^-+$", f):
+            issuer_lines.append(line)
+    if title_at is not None:
+        title, j = [], title_at
+        while j < len(lines) and not re.match(r"^(can cu|thuc hien|de |nham |trien khai thuc hien (chi thi|nghi quyet|quyet dinh).*(ubnd|uy ban).*(ban hanh|xay dung)|[-_*]{3,})", fold(lines[j])):
+            if re.match(r"^[-_*]{3,}$", lines[j]):
+                break
+            title.append(lines[j])
+            j += 1
+            if len(title) >= 3 or lines[j - 1].endswith((".", ":")):
+                break
+        plan.title = " ".join(title).strip()
+        plan.legal_basis = "\n\n".join(lines[j:]).strip()
+    plan.issuer = _issuer(issuer_lines, plan)
+
+
+def _issuer(lines, plan):
+    text = " ".join(lines)
+    f = fold(text)
+    sym = plan.number.split("/", 1)[1] if "/" in plan.number else ""
+    level = "tỉnh"
+    for word, lv in (("thanh pho", "thành phố"), ("huyen", "huyện"), ("xa", "xã"), ("tinh", "tỉnh")):
+        if re.search(r"\b" + word + r"\b", f):
+            level = lv
+            break
+    if "uy ban nhan dan" in f or sym.endswith("UBND") or not text:
+        place = plan.place
+        m = re.search(r"(?:TỈNH|THÀNH PHỐ|HUYỆN|XÃ)\s+(.+)$", text)
+        if m:
+            place = " ".join(w.capitalize() for w in m.group(1).lower().split())
+        return f"UBND {level} {place}".strip()
+    return text[:1] + text[1:].lower() if text else ""
+
+
+def _read_body(plan, blocks):
+    root = _Node(-1, "", "", None, kind="root")
+    stack = [root]
+    top_nodes = []
+    tail = []  # paragraphs after the signature block starts
+    in_tail = False
+    for kind, value in blocks:
+        if in_tail:
+            if kind == "p":
+                tail.append(value)
+            continue
+        if kind == "table":
+            _table_into(stack[-1] if stack[-1].kind != "root" else root, value)
+            continue
+        line = value
+        if re.match(r"^nơi nhận\s*:?", line, re.I):
+            in_tail = True
+            tail.append(line)
+            continue
+        current = stack[-1]
+        label = _label_of(line)
+        if label and current is not root:
+            kind_, rest = label
+            if kind_ in ("lead", "coordinators"):
+                current.attrs.setdefault(kind_, [])
+                current.attrs[kind_] = current.attrs[kind_] + split_names(rest)
+            elif kind_ == "content" and not rest:
+                pass
+            else:
+                current.attrs[kind_] = (current.attrs.get(kind_, "") + " " + rest).strip(" ;")
+            continue
+        m = _marker(line)
+        if m:
+            rank, number, text = m
+            if rank == 1 or rank == 0:
+                while len(stack) > 1 and stack[-1].rank >= rank:
+                    stack.pop()
+            else:
+                while len(stack) > 1 and stack[-1].rank >= rank:
+                    stack.pop()
+            parent = stack[-1]
+            node = _Node(rank, number, text, parent)
+            if rank <= 1:
+                ft = fold(text)
+                node.special = next((name for name, p in _SPECIAL_SECTIONS if p.search(ft)), None)
+            parent.children.append(node)
+            stack.append(node)
+            _inline_into(node, text)
+            continue
+        # an unlabeled line under a task's lead: "- Các sở, ban, ngành; UBND huyện, thành phố;" (seed 1.1)
+        if (current is not root and _BULLET.match(line) and current.attrs.get("lead") and not current.attrs.get("coordinators")
+                and not current.special):
+            names = split_names(line)
+            if names and all(_STARTER_RE.match(n) or group_keys(n) for n in names):
+                current.attrs["coordinators"] = names
+                continue
+        # a bullet item that states its own lead: a task of its own
+        if _BULLET.match(line) and current is not root and current.special not in ("organisation", "reporting"):
+            attrs, _head = _inline_labels(line)
+            if not attrs.get("lead"):
+                attrs = _prose(line) if re.search(r"\bchu tri\b", fold(line)) else attrs
+            if attrs.get("lead"):
+                while len(stack) > 1 and stack[-1].rank >= 6:
+                    stack.pop()
+                node = _Node(6, "-", _BULLET.sub("", line), stack[-1])
+                stack[-1].children.append(node)
+                stack.append(node)
+                _inline_into(node, node.text)
+                continue
+        if current is root:
+            continue
+        current.body.append(line)
+        if not current.children and current.special not in ("organisation", "reporting"):
+            # prose under a numbered item: "Giao Sở X chủ trì …" in the paragraph after the heading
+            if not current.has_info and re.search(r"\bchu tri\b", fold(line)):
+                _inline_into(current, line)
+    _collect(plan, root, tail)
+
+
+def _inline_into(node, text):
+    if node.special in ("organisation", "reporting", "funding", "purpose") or node.rank <= 1:
+        return
+    attrs, head = _inline_labels(text)
+    if attrs:
+        node.text = head if node.text == text else node.text
+    else:
+        attrs = _prose(text)
+    for k, v in attrs.items():
+        if v and not node.attrs.get(k):
+            node.attrs[k] = v
+
+
+def _table_into(node, rows):
+    cols, start = _table_columns(rows)
+    if not cols:
+        return
+    section_number = None
+    for row in rows[start:]:
+        if not any(c.strip() for c in row):
+            continue
+        if len(set(c for c in row if c)) == 1 and len(row) > 2:  # a merged row: a section heading
+            text = next(c for c in row if c)
+            m = _marker(text)
+            section_number, title = (m[1], m[2]) if m else (None, text)
+            node.table_tasks.append(("section", section_number, title, {}))
+            continue
+        number = _cell(row, cols, "number").rstrip(".")
+        title = _cell(row, cols, "title")
+        lead = _cell(row, cols, "lead")
+        coord = _cell(row, cols, "coordinators")
+        time = _cell(row, cols, "time")
+        if re.fullmatch(r"\(?\d+\)?", title) and re.fullmatch(r"\(?\d+\)?", lead or "x"):
+            continue  # the "(1) (2) (3)" row under a header
+        if not (lead or coord or time):
+            if title:
+                if not number:
+                    m = _marker(title)
+                    number, title = (m[1], m[2]) if m else ("", title)
+                node.table_tasks.append(("section", number or None, title, {}))
+            continue
+        if not title:
+            continue
+        node.table_tasks.append(("task", number, title, {
+            "lead": split_names(lead), "coordinators": split_names(coord), "time": time,
+            "product": _cell(row, cols, "product"),
+        }))
+
+
+def _collect(plan, root, tail):
+    sections, tasks, responsibilities = [], [], []
+    order = {"section": 0, "task": 0}
+
+    def add_section(node, parent_code, number=None, title=None):
+        order["section"] += 1
+        num = number if number is not None else node.number
+        code = f"{parent_code}.{num}" if parent_code else num
+        existing = {s.code for s in sections}
+        base, k = code, 2
+        while code in existing:
+            code, k = f"{base}-{k}", k + 1
+        sections.append(ParsedSection(code, num, title if title is not None else node.text, parent_code,
+                                      "", order["section"]))
+        return sections[-1]
+
+    def add_task(own_number, title, section_code, attrs, body=()):
+        order["task"] += 1
+        time_text = attrs.get("time", "")
+        tf = read_timeframe(time_text)
+        task = ParsedTask(own_number, title.strip(), section_code, list(attrs.get("lead", [])),
+                          list(attrs.get("coordinators", [])), tf, order=order["task"])
+        content = [attrs.get("content", "")] + list(body)
+        task.content = "\n\n".join(c for c in content if c).strip()
+        task.product = attrs.get("product", "")
+        if attrs.get("target"):
+            _read_target(task, attrs["target"])
+        tasks.append(task)
+
+    def walk(node, section_code, inherited, depth_in_part):
+        for child in node.children:
+            attrs = dict(inherited)
+            for k, v in child.attrs.items():
+                if v:
+                    attrs[k] = v
+            below = child.info_below()
+            if child.special in ("organisation",) and child.rank <= 1:
+                sec = add_section(child, section_code)
+                for k, item in enumerate(child.children, 1):
+                    responsibilities.append(ParsedResponsibility(item.number, item.text,
+                                                                 "\n\n".join(item.body + [_flat(c) for c in item.children]).strip(), k))
+                if child.table_tasks:
+                    table(child, sec.code, attrs)
+                continue
+            if child.rank <= 1:
+                sec = add_section(child, section_code)
+                sec.text = "\n\n".join(child.body)
+                _special_text(plan, child)
+                walk(child, sec.code, {}, 0)
+                table(child, sec.code, {})
+                continue
+            info = any(attrs.get(k) for k in ("lead", "coordinators", "time"))
+            if child.special in ("reporting", "funding", "purpose") and not below:
+                if depth_in_part == 0:
+                    sec = add_section(child, section_code)
+                    sec.text = "\n\n".join(child.body + [_flat(c) for c in child.children])
+                continue
+            if below or (child.children and child.has_info):
+                sec = add_section(child, section_code)
+                walk(child, sec.code, attrs if child.has_info else inherited, depth_in_part + 1)
+                table(child, sec.code, attrs)
+                continue
+            if info:
+                add_task(child.number, child.text, section_code, attrs,
+                         child.body + [_flat(c) for c in child.children])
+                continue
+            if child.table_tasks:
+                sec = add_section(child, section_code)
+                table(child, sec.code, attrs)
+                continue
+            if depth_in_part == 0:
+                sec = add_section(child, section_code)
+                sec.text = "\n\n".join(child.body + [_flat(c) for c in child.children])
+            else:
+                node.body.append(_flat(child))
+
+    def table(node, section_code, inherited):
+        current = section_code
+        for kind, number, title, attrs in node.table_tasks:
+            if kind == "section":
+                sec = ParsedSection("", number or str(order["section"] + 1), title, section_code)
+                order["section"] += 1
+                code = f"{section_code}.{sec.number}" if section_code else sec.number
+                existing = {s.code for s in sections}
+                base, k = code, 2
+                while code in existing:
+                    code, k = f"{base}-{k}", k + 1
+                sec.code, sec.order = code, order["section"]
+                sections.append(sec)
+                current = code
+            else:
+                merged = dict(inherited)
+                merged.update({k: v for k, v in attrs.items() if v})
+                add_task(number, title, current, merged)
+
+    walk(root, None, {}, 0)
+    if root.table_tasks:
+        table(root, None, {})
+    _unique_numbers(tasks)
+    plan.sections, plan.tasks, plan.responsibilities = sections, tasks, responsibilities
+    _read_reporting(plan, root)
+    _read_tail(plan, tail)
+
+
+def _flat(node):
+    parts = [f"{node.number}) {node.text}" if node.rank == 5 else (f"- {node.text}" if node.rank == 6 else f"{node.number}. {node.text}")]
+    parts += node.body
+    parts += [_flat(c) for c in node.children]
+    return "\n".join(parts)
+
+
+def _special_text(plan, node):
+    text = "\n\n".join(node.body)
+    if node.special == "funding" and not plan.funding:
+        plan.funding = "\n\n".join(node.body + [_flat(c) for c in node.children])
+    if node.special == "purpose":
+        for c in node.children:
+            fc = fold(c.text)
+            ctext = "\n\n".join(c.body)
+            if "muc dich" in fc or "muc tieu" in fc:
+                plan.purpose = plan.purpose or ctext
+            elif "yeu cau" in fc:
+                plan.requirements = plan.requirements or ctext
+        if not node.children:
+            plan.purpose = plan.purpose or text
+
+
+def _unique_numbers(tasks):
+    """Tasks keep their own numbers where those are unique; repeated ones are qualified by their section ("II.1.a"),
+    unnumbered ones numbered in order."""
+    counts = {}
+    for t in tasks:
+        counts[t.number] = counts.get(t.number, 0) + 1
+    seen = set()
+    per_section = {}
+    for t in tasks:
+        n = (t.number or "").strip(" .)")
+        if not n or n == "-" or counts.get(t.number, 0) > 1 or re.fullmatch(r"[a-zđ]", n):
+            per_section[t.section] = per_section.get(t.section, 0) + 1
+            own = n if n and n != "-" else str(per_section[t.section])
+            n = f"{t.section}.{own}" if t.section else own
+        base, k = n, 2
+        while n in seen:
+            n, k = f"{base}-{k}", k + 1
+        seen.add(n)
+        t.number = n
+
+
+_QUANTITY = re.compile(r"^(\d{1,4})\s+([^/,;.()]+?)\s*(?:/\s*(?:01|1)?\s*(năm|lớp|khóa|quý|tháng))?(?=$|[\s,;.(]|\s+hoặc)", re.I)
+
+
+def _read_target(task, text):
+    task.target_text = text.strip(" .;")
+    m = re.match(r"^(\d{1,4})\s+(.+?)\s*/\s*(?:0?1\s*)?năm\b", task.target_text, re.I)
+    if m:
+        task.target_quantity, task.target_unit, task.target_per_year = int(m.group(1)), m.group(2).strip(), True
+        if task.timeframe.kind == "none":
+            task.timeframe = Timeframe("", "annual")
+        return
+    m = _QUANTITY.match(task.target_text)
+    if m:
+        task.target_quantity, task.target_unit = int(m.group(1)), m.group(2).strip()
+
+
+# --- reporting and the closing ------------------------------------------------------------------------------------
+
+
+def _read_reporting(plan, root):
+    candidates = []
+    for node in _iter(root):
+        if node.special == "reporting" and node.rank <= 1:
+            candidates = [p for p in node.body if "báo cáo" in p.lower()] or node.body
+            rest = node.body[len(candidates[:1]):] if candidates else []
+            plan.closing_text = "\n\n".join(p for p in rest if p not in candidates[:1])
+            break
+    if not candidates:
+        for node in _iter(root):
+            for p in node.body:
+                fp = fold(p)
+                if "bao cao" in fp and re.search(r"dinh ky|truoc ngay|hang nam|hang nam|6 thang|hang quy|hang thang", fp):
+                    candidates.append(p)
+    if not candidates:
+        return
+    text = candidates[0]
+    rep = plan.reporting
+    rep.text = text
+    f = fold(text)
+    if re.search(r"hang thang|hang thang|moi thang|dinh ky thang", f):
+        rep.period = "monthly"
+    elif re.search(r"hang quy|hang quy|moi quy|dinh ky quy", f):
+        rep.period = "quarterly"
+    elif re.search(r"6 thang|sau thang|nua nam|6 thang,? (va )?(ca )?nam", f):
+        rep.period = "semiannual"
+    elif re.search(r"hang nam|hang nam|moi nam|dinh ky nam|truoc ngay \d+ thang \d+\b(?! nam)|truoc ngay \d+/\d+\b(?!/)", f):
+        rep.period = "yearly"
+    else:
+        rep.period = "other"
+    m = re.search(r"truoc ngay\s+(\d{1,2})\s*(?:thang\s+|/)\s*(\d{1,2})", f) or re.search(r"ngay\s+(\d{1,2})\s*(?:thang\s+|/)\s*(\d{1,2})", f)
+    if m and rep.period in ("yearly", "semiannual", "other"):
+        rep.due_day, rep.due_month = int(m.group(1)), int(m.group(2))
+    else:
+        m = re.search(r"truoc ngay\s+(\d{1,2})\b", f)
+        if m:
+            rep.due_day = int(m.group(1))
+    m = re.search(r"\b(gui (ve )?)(.+?)(?=\s+(de\s+)?tong hop|\s+truoc ngay|[.;(]|$)", f)
+    if m:
+        start = m.start(3)
+        written = text[start:start + len(m.group(3))]
+        rep.to = [n for n in split_names(written) if _STARTER_RE.match(n)]
+        after = text[m.end(3):]
+        om = re.search(r"(?i)tổng hợp,?\s*báo cáo\s+(.+?)(?:\s+theo quy định|[.;]|$)", after)
+        if om:
+            rep.onward = om.group(1).strip(" ,.")
+    m = re.search(r"\(qua ([^)]+)\)", text)
+    if not rep.to and m:
+        rep.to = split_names(m.group(1))
+
+
+def _iter(node):
+    for c in node.children:
+        yield c
+        yield from _iter(c)
+
+
+def _read_tail(plan, tail):
+    recipients, rest = [], []
+    for line in tail[1:]:
+        if _BULLET.match(line) or line.startswith(" "):
+            recipients.append(line)
+        else:
+            rest.append(line)
+    plan.recipients_text = "\n".join(recipients)
+    capacity = [ln for ln in rest if ln.isupper()]
+    names = [ln for ln in rest if not ln.isupper() and len(ln.split()) <= 5 and not re.search(r"\d", ln)]
+    plan.signer_capacity = "\n".join(capacity)
+    plan.signer_name = names[-1] if names else ""
+
+
+def parse_document(name, data):
+    """The document's bytes → ParsedPlan (``readers.DocumentError`` when unreadable)."""
+    from .readers import read_blocks
+
+    return parse_blocks(read_blocks(name, data))

@@ -1,0 +1,113 @@
+"""Documents in, blocks out: a plan's paragraphs and tables in document order, from DOCX (python-docx, which reads
+both and keeps merged cells' text in each grid cell they cover), plain text (tables written as "a | b | c" lines) or
+a PDF's text layer (pypdf: pure Python, maintained, no native library to install; scanned PDFs have no text layer and
+are refused). A block is ``("p", text)`` or ``("table", [[cell, …], …])``."""
+
+import io
+import re
+import unicodedata
+
+from django.utils.translation import gettext
+
+
+class DocumentError(ValueError):
+    """A document that cannot be read; the message is for the person who sent it."""
+
+
+def _clean(text):
+    text = unicodedata.normalize("NFC", text or "").replace("\xa0", " ").replace("\u200b", "")
+    text = text.replace("**", "")
+    return re.sub(r"[ \t]+", " ", text).strip()
+
+
+def blocks_from_text(text):
+    """Lines of text: a line with two or more "|" is a table row (Markdown separator rows skipped); consecutive rows
+    are one table."""
+    blocks, table = [], None
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if line.count("|") >= 2:
+            cells = [_clean(c) for c in line.strip().strip("|").split("|")]
+            if all(re.fullmatch(r":?-{2,}:?|", c) for c in cells):
+                continue
+            if table is None:
+                table = []
+                blocks.append(("table", table))
+            table.append(cells)
+            continue
+        table = None
+        line = _clean(line)
+        if line:
+            blocks.append(("p", line))
+    return blocks
+
+
+def blocks_from_docx(data):
+    from docx import Document
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    from exchange.zipguard import ZipBombError, check_archive
+
+    try:
+        check_archive(data)
+        document = Document(io.BytesIO(data))
+    except ZipBombError as e:
+        raise DocumentError(str(e)) from e
+    except Exception as e:  # python-docx raises many kinds on a file that is not a DOCX
+        raise DocumentError(gettext("Không đọc được tệp DOCX: tệp hỏng hoặc không phải văn bản Word.")) from e
+    blocks = []
+    for item in document.iter_inner_content():
+        if isinstance(item, Paragraph):
+            for line in item.text.split("\n"):
+                line = _clean(line)
+                if line:
+                    blocks.append(("p", line))
+        elif isinstance(item, Table):
+            rows = []
+            for row in item.rows:
+                cells, previous = [], None
+                for cell in row.cells:
+                    # a horizontally merged cell comes back once per grid column: keep it once
+                    if previous is not None and cell._tc is previous:
+                        continue
+                    previous = cell._tc
+                    cells.append(_clean("\n".join(p.text for p in cell.paragraphs)))
+                rows.append(cells)
+            blocks.append(("table", rows))
+    return blocks
+
+
+def blocks_from_pdf(data):
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        text = "\n".join((page.extract_text() or "") for page in reader.pages)
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as e:
+        raise DocumentError(gettext("Không đọc được tệp PDF: tệp hỏng hoặc được bảo vệ.")) from e
+    if len(text.strip()) < 50:
+        raise DocumentError(gettext("Tệp PDF không có lớp chữ (bản quét): hãy gửi bản DOCX hoặc PDF có chữ."))
+    return blocks_from_text(text)
+
+
+def read_blocks(name, data):
+    """The blocks of the document ``data`` (bytes) named ``name``; DocumentError when it cannot be read."""
+    lower = (name or "").lower()
+    if lower.endswith(".docx") or data[:2] == b"PK":
+        return blocks_from_docx(data)
+    if lower.endswith(".pdf") or data[:5] == b"%PDF-":
+        return blocks_from_pdf(data)
+    if lower.endswith(".doc"):
+        raise DocumentError(gettext("Tệp .doc (Word 97-2003) chưa đọc được: hãy lưu lại thành .docx."))
+    for encoding in ("utf-8-sig", "utf-16"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise DocumentError(gettext("Không đọc được tệp văn bản: không phải UTF-8."))
+    if "\x00" in text:
+        raise DocumentError(gettext("Không đọc được tệp: không phải văn bản."))
+    return blocks_from_text(text)

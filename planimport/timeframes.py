@@ -1,0 +1,108 @@
+"""A task's timeframe as written ("Hoàn thành trước tháng 12/2024") → its kind and dates (DESIGN.md "Timeframes").
+
+``read_timeframe(text)`` returns a ``Timeframe``: the words kept verbatim, the kind in the app's terms
+(``tasks.Task.Timeframe``: ongoing, annual, annual_on_request, period, deadline, budget_cycle) or "other"/"none", and
+the dates. ``json_kind`` maps it onto the six kinds of ``import_plan --json``. Pure Python, no database."""
+
+import calendar
+import datetime
+import re
+from dataclasses import dataclass
+
+from plan_tracker.text import fold
+
+ROMAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+@dataclass
+class Timeframe:
+    text: str
+    kind: str  # ongoing | annual | annual_on_request | period | deadline | budget_cycle | other | none
+    start: datetime.date | None = None
+    end: datetime.date | None = None
+    due: datetime.date | None = None
+
+    @property
+    def json_kind(self):
+        return {"annual_on_request": "annual", "budget_cycle": "annual"}.get(self.kind, self.kind)
+
+
+def _month_end(year, month):
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _before_month(year, month):
+    """"Trước tháng 12/2024" is due on the last day of November (DESIGN.md)."""
+    if month == 1:
+        return datetime.date(year - 1, 12, 31)
+    return _month_end(year, month - 1)
+
+
+def _date(day, month, year):
+    try:
+        return datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+YEAR = r"((?:19|20)\d\d)"
+_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*" + YEAR + r"(?!\d)")
+_DATE_WORDS = re.compile(r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+(?:nam\s+)?" + YEAR)
+_MONTH = re.compile(r"thang\s+(\d{1,2})\s*(?:/|-|nam)\s*" + YEAR)
+_MONTH_BARE = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*" + YEAR + r"(?![\d/])")
+_QUARTER = re.compile(r"quy\s+(iv|iii|ii|i|[1-4])\s*(?:/|-|nam|,)?\s*(?:nam\s+)?" + YEAR)
+_HALF = re.compile(r"6 thang (dau|cuoi) nam\s*" + YEAR)
+_PERIOD = re.compile(YEAR + r"\s*(?:-|–|—|den|đen|toi)\s*(?:nam\s+)?" + YEAR)
+_YEAR = re.compile(r"(?<![\d/])" + YEAR + r"(?![\d/])")
+
+
+def read_timeframe(text):
+    """The timeframe of ``text`` (verbatim, stripped of a trailing full stop or semicolon)."""
+    raw = " ".join((text or "").split()).rstrip(" .;,")
+    f = fold(raw).replace("–", "-").replace("—", "-")
+    if not f:
+        return Timeframe(raw, "none")
+    before = bool(re.search(r"\b(truoc|cham nhat|xong truoc|khong muon hon|han)\b", f))
+
+    m = _DATE.search(f) or _DATE_WORDS.search(f)
+    if m:
+        due = _date(*m.groups())
+        if due:
+            return Timeframe(raw, "deadline", due=due)
+    m = _QUARTER.search(f)
+    if m:
+        q, year = ROMAN_QUARTERS[m.group(1)], int(m.group(2))
+        month = 3 * q
+        due = _before_month(year, month - 2) if before and re.search(r"truoc\s+quy", f) else _month_end(year, month)
+        return Timeframe(raw, "deadline", due=due)
+    m = _HALF.search(f)
+    if m:
+        year = int(m.group(2))
+        return Timeframe(raw, "deadline", due=_month_end(year, 6 if m.group(1) == "dau" else 12))
+    m = _MONTH.search(f) or _MONTH_BARE.search(f)
+    if m:
+        month, year = int(m.group(1)), int(m.group(2))
+        if 1 <= month <= 12:
+            if re.search(r"truoc\s+thang", f) or re.search(r"truoc\s+\d", f):
+                return Timeframe(raw, "deadline", due=_before_month(year, month))
+            return Timeframe(raw, "deadline", due=_month_end(year, month))
+    m = _PERIOD.search(f)
+    if m and int(m.group(1)) < int(m.group(2)):
+        return Timeframe(raw, "period", start=datetime.date(int(m.group(1)), 1, 1),
+                         end=datetime.date(int(m.group(2)), 12, 31))
+    if re.search(r"du toan", f) and re.search(r"hang nam|hang nam|ngan sach", f):
+        return Timeframe(raw, "budget_cycle")
+    yearly = re.search(r"\b(hang|hang) nam\b|\bhang nam\b|\bmoi nam\b|\bhan nam\b", f.replace("hằng", "hang"))
+    if yearly:
+        if re.search(r"dot xuat|khi co yeu cau|theo yeu cau", f):
+            return Timeframe(raw, "annual_on_request")
+        return Timeframe(raw, "annual")
+    if re.search(r"thuong xuyen|lien tuc|hang thang|hang quy|dinh ky|ca nhiem ky", f):
+        return Timeframe(raw, "ongoing")
+    m = _YEAR.search(f)
+    if m:
+        year = int(m.group(1))
+        if re.search(r"tu nam|cac nam tiep theo|nhung nam tiep theo|tro di", f):
+            return Timeframe(raw, "ongoing")
+        return Timeframe(raw, "deadline", due=datetime.date(year, 12, 31))
+    return Timeframe(raw, "other")

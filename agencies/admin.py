@@ -51,7 +51,7 @@ class AgencyAdmin(FoldedSearchMixin, ExchangeAdminMixin, SimpleHistoryAdmin):
     list_filter = ("kind", ActiveFilter, ("valid_to", admin.EmptyFieldListFilter))
     search_fields = ("search_text",)
     autocomplete_fields = ("successors",)
-    fields = ("code", "name", "short_name", "kind", ("valid_from", "valid_to"), "successors", "head_email")
+    fields = ("code", "name", "short_name", "aliases", "kind", ("valid_from", "valid_to"), "successors", "head_email")
     inlines = [MembershipInline]
 
     @admin.display(boolean=True, description=_("đang hoạt động"))

@@ -387,7 +387,7 @@ def parse_blocks(blocks):
 
 def _read_header(plan, lines):
     title_at = None
-    issuer_lines = []
+    issuer_lines, issuer_done = [], False
     for j, line in enumerate(lines):
         f = fold(line)
         m = re.match(r"^so\s*[:.]?\s*(\d+)\s*/\s*([0-9a-z\-&]+)", f)
@@ -407,16 +407,23 @@ def _read_header(plan, lines):
             plan.document_type = line.strip().capitalize()
             title_at = j + 1
             continue
-        if title_at is None and line.isupper() and not re.search(r"cong hoa|doc lap|^-+$", f):
-            issuer_lines.append(line)
+        if title_at is None and line.isupper() and not plan.number and not plan.date:
+            if re.search(r"cong\b|hoa xa hoi|chu nghia|doc lap", f):
+                issuer_done = True
+            elif not issuer_done:
+                issuer_lines.append(line)
     if title_at is not None:
         title, j = [], title_at
-        while j < len(lines) and not re.match(r"^(can cu|thuc hien|de |nham |trien khai thuc hien (chi thi|nghi quyet|quyet dinh).*(ubnd|uy ban).*(ban hanh|xay dung)|[-_*]{3,})", fold(lines[j])):
-            if re.match(r"^[-_*]{3,}$", lines[j]):
+        while j < len(lines):
+            line = lines[j]
+            if re.match(r"^[-_*]{3,}$", line):
                 break
-            title.append(lines[j])
+            if title and not line.isupper() and (
+                    title[-1].isupper() or re.match(r"^(can cu|thuc hien|de |nham |theo de nghi)", fold(line))):
+                break
+            title.append(line)
             j += 1
-            if len(title) >= 3 or lines[j - 1].endswith((".", ":")):
+            if len(title) >= 6 or (not line.isupper() and line.endswith((".", ":", ";"))):
                 break
         plan.title = " ".join(title).strip()
         plan.legal_basis = "\n\n".join(lines[j:]).strip()
@@ -434,9 +441,10 @@ def _issuer(lines, plan):
             break
     if "uy ban nhan dan" in f or sym.endswith("UBND") or not text:
         place = plan.place
-        m = re.search(r"(?:TỈNH|THÀNH PHỐ|HUYỆN|XÃ)\s+(.+)$", text)
+        m = re.search(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG)\s+(.+)$", text)
         if m:
-            place = " ".join(w.capitalize() for w in m.group(1).lower().split())
+            level = m.group(1).lower()
+            place = " ".join(w.capitalize() for w in m.group(2).lower().split())
         return f"UBND {level} {place}".strip()
     return text[:1] + text[1:].lower() if text else ""
 

@@ -20,11 +20,33 @@ def _clean(text):
     return re.sub(r"[ \t]+", " ", text).strip()
 
 
+_STARTS_ITEM = re.compile(r"^(?:[-–—+•*▪◦·]|[IVXL]{1,6}\s*[.)/-]|\d{1,2}(?:\.\d{1,2})*\s*[.)/]|[a-zđ]\s*[).]\s|[A-Z]\s*[.)]\s)")
+_DATE_LINE = re.compile(r"^\S[^,]{0,30},?\s*ngày\s+\d", re.I)
+
+
+def _continues(previous, line):
+    """Whether ``line`` goes on the paragraph ``previous`` (text copied from a web page or a PDF wraps lines in the
+    middle of a sentence: "Thực hiện Chỉ thị số 07/CT-TTg" / "ngày 21/3/2023 của Thủ tướng …")."""
+    if re.fullmatch(r"(?i)số\s*:?", previous or ""):
+        return True
+    if not previous or _STARTS_ITEM.match(line) or previous.endswith((".", ";", "!", "?", "|", ":")):
+        return False
+    first = line[:1]
+    if first.islower() or (first.isdigit() and not previous[-1:].isdigit()):
+        return True
+    if _DATE_LINE.match(line) and len(previous) < 30 and not previous.isupper() and not re.match(r"(?i)số\b", previous):
+        return True
+    return False
+
+
 def blocks_from_text(text):
     """Lines of text: a line with two or more "|" is a table row (Markdown separator rows skipped); consecutive rows
-    are one table."""
-    blocks, table = [], None
+    are one table. A line that only goes on the sentence of the line before is joined to it; lines of "|" or
+    "---" alone (page furniture) are dropped."""
+    blocks, table, joinable = [], None, False
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if re.fullmatch(r"\s*[|_\-=*]+\s*", line):
+            continue
         if line.count("|") >= 2:
             cells = [_clean(c) for c in line.strip().strip("|").split("|")]
             if all(re.fullmatch(r":?-{2,}:?|", c) for c in cells):
@@ -36,8 +58,14 @@ def blocks_from_text(text):
             continue
         table = None
         line = _clean(line)
-        if line:
+        if not line:
+            joinable = False  # a blank line ends the paragraph
+            continue
+        if joinable and blocks and blocks[-1][0] == "p" and _continues(blocks[-1][1], line):
+            blocks[-1] = ("p", blocks[-1][1] + " " + line)
+        else:
             blocks.append(("p", line))
+        joinable = True
     return blocks
 
 

@@ -244,16 +244,38 @@ def _agency_suffix(names):
     return out
 
 
+_NAME_WORDS = set(
+    "tinh va cac cap huyen xa phuong thi tran thanh pho co lien quan don vi co quan ban nganh cua dia phuong chinh tri "
+    "hoi to chuc nha nuoc khu vuc truc thuoc trung uong doan the thong tin bao chi truyen thong doanh nghiep".split()
+)
+
+
 def _cut_at_verb(text):
-    """The agency list at the start of ``text``: up to the first lower-case verb ("triển khai", "để" …)."""
+    """The agency list at the start of ``text``: up to the first lower-case verb ("triển khai", "để" …), or the
+    first lower-case word that cannot go on a name ("Sở Tư pháp công bố …": a name's lower-case syllable follows a
+    capitalised one, "Tư pháp", or is a word names use, "tỉnh", "các", "có liên quan")."""
     f = fold(text)
+    cut = len(text)
     for m in _VERB_RE.finditer(f):
         start = m.start(1)
-        if start == 0:
+        if start == 0 or not text[start].islower():
             continue
-        if text[start].islower():
-            return text[:start].rstrip(" ,;")
-    return text.rstrip(" ,;.")
+        before = f[:start].split()
+        if before and before[-1] in ("cac", "nhung", "va"):
+            continue
+        cut = start
+        break
+    # the first lower-case word after a lower-case word, outside the words names use
+    previous_lower = False
+    for m in re.finditer(r"\S+", text[:cut]):
+        word = m.group(0)
+        bare = fold(word).strip(",;.()")
+        lower = word[:1].islower()
+        if lower and previous_lower and bare not in _NAME_WORDS and not re.fullmatch(r"[-–&]", word):
+            cut = m.start()
+            break
+        previous_lower = lower and bare not in ("cac", "va", "voi")
+    return text[:cut].rstrip(" ,;.")
 
 
 def _inline_labels(text):

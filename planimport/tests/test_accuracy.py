@@ -1,0 +1,37 @@
+"""The accuracy report on the development set (printed: run with -s to see it), and its targets: the seed fully
+right, ≥95% right lead sets on every document, ≥90% fully right on the documents kept out of tuning, a 140-task
+plan read in under 5 seconds."""
+
+from django.core.management import call_command
+
+from planimport.accuracy import evaluate, table
+from planimport.management.commands.import_accuracy import time_long_plan
+
+
+def test_accuracy_report_meets_the_targets(capsys):
+    scores = evaluate()
+    with capsys.disabled():
+        print("\n" + "\n".join(table(scores)))
+    seed = next(s for s in scores if s.name.startswith("seed-"))
+    assert (seed.expected, seed.found, seed.fully) == (24, 24, 24)
+    for s in scores:
+        assert s.found == s.expected, s.name
+        assert s.lead >= 0.95 * s.expected, s.name
+        assert s.header == s.header_total, s.name
+    kept = [s for s in scores if s.split == "kept_out"]
+    assert len(kept) >= 3
+    assert sum(s.fully for s in kept) >= 0.9 * sum(s.expected for s in kept)
+    assert len({s.layout for s in scores}) >= 6
+
+
+def test_a_140_task_plan_is_read_in_under_5_seconds(capsys):
+    n, seconds = time_long_plan(140)
+    with capsys.disabled():
+        print(f"\n140-task plan read in {seconds:.2f} s")
+    assert n == 140 and seconds < 5
+
+
+def test_the_command_prints_the_table(capsys):
+    call_command("import_accuracy")
+    out = capsys.readouterr().out
+    assert "ALL kept_out" in out and "ALL tuned" in out and "140-task plan read in" in out

@@ -1,0 +1,134 @@
+"""The parser's pieces on their own: timeframes, agency lists, layouts, the reporting rule, readers."""
+
+import datetime
+import io
+
+import pytest
+
+from planimport.names import classify, group_keys, name_key, split_names
+from planimport.parser import parse_blocks, parse_document
+from planimport.readers import DocumentError, blocks_from_text, read_blocks
+from planimport.timeframes import read_timeframe
+
+D = datetime.date
+
+
+@pytest.mark.parametrize("text, kind, due, start, end", [
+    ("Thường xuyên", "ongoing", None, None, None),
+    ("Hàng năm", "annual", None, None, None),
+    ("Hàng năm và đột xuất (khi có yêu cầu)", "annual_on_request", None, None, None),
+    ("Năm 2023 - 2024", "period", None, D(2023, 1, 1), D(2024, 12, 31)),
+    ("Hoàn thành trước tháng 12/2024", "deadline", D(2024, 11, 30), None, None),
+    ("Hoàn thành trước tháng 1/2025", "deadline", D(2024, 12, 31), None, None),
+    ("Thực hiện theo kế hoạch xây dựng dự toán hàng năm", "budget_cycle", None, None, None),
+    ("Quý II/2026", "deadline", D(2026, 6, 30), None, None),
+    ("Quý IV năm 2025", "deadline", D(2025, 12, 31), None, None),
+    ("Năm 2025", "deadline", D(2025, 12, 31), None, None),
+    ("trước 30/6/2025", "deadline", D(2025, 6, 30), None, None),
+    ("Tháng 10/2026", "deadline", D(2026, 10, 31), None, None),
+    ("6 tháng đầu năm 2025", "deadline", D(2025, 6, 30), None, None),
+    ("Theo chỉ đạo của UBND tỉnh", "other", None, None, None),
+    ("", "none", None, None, None),
+])
+def test_timeframes(text, kind, due, start, end):
+    tf = read_timeframe(text)
+    assert (tf.kind, tf.due, tf.start, tf.end) == (kind, due, start, end)
+    assert tf.text == text
+
+
+def test_agency_lists_keep_groups_and_related_wording():
+    names = split_names("Các sở, ban, ngành; UBND các huyện, thành phố và cơ quan có liên quan.")
+    assert names == ["Các sở, ban, ngành", "UBND các huyện, thành phố", "cơ quan có liên quan"]
+    assert [classify(n) for n in names] == ["group", "group", "related"]
+    assert split_names("Sở Văn hóa, Thể thao và Du lịch, Sở Tài chính và UBND cấp xã") == [
+        "Sở Văn hóa, Thể thao và Du lịch", "Sở Tài chính", "UBND cấp xã"]
+    assert group_keys("Các sở, ngành, đơn vị, địa phương") == ["departments", "districts"]
+    assert group_keys("các đơn vị trực thuộc Bộ") == ["units"]
+    assert classify("UBND cấp huyện có liên quan") == "group"
+
+
+def test_abbreviations_share_a_key():
+    assert name_key("Sở TT&TT") == name_key("Sở Thông tin và Truyền thông") == name_key("Sở Thông tin Truyền thông")
+    assert name_key("Sở VHTTDL") == name_key("Sở Văn hóa, Thể thao và Du lịch")
+    assert name_key("UBND tỉnh") == name_key("Ủy ban nhân dân tỉnh")
+    assert name_key("Sở Tư pháp") != name_key("Sở Tài chính")
+
+
+PROSE = """Số: 5/KH-UBND
+Hà Nội, ngày 3 tháng 1 năm 2026
+KẾ HOẠCH
+Thử
+I. NHIỆM VỤ
+1. Giao Sở Công Thương chủ trì, phối hợp với Sở Tài chính và UBND cấp xã triển khai chương trình, hoàn thành trong Quý II/2026.
+2. Nhóm nhiệm vụ về dữ liệu
+- Chủ trì: Sở Khoa học và Công nghệ.
+a) Xây dựng kho dữ liệu; thời gian: Năm 2026.
+b) Chia sẻ dữ liệu mở; thời gian: Thường xuyên.
+II. CHẾ ĐỘ BÁO CÁO
+Các sở, ban, ngành báo cáo trước ngày 20 hằng tháng gửi Sở Tài chính.
+"""
+
+
+def test_prose_heading_lead_and_a_monthly_rule():
+    plan = parse_blocks(blocks_from_text(PROSE))
+    first, second, third = plan.tasks
+    assert (first.lead, first.coordinators) == (["Sở Công Thương"], ["Sở Tài chính", "UBND cấp xã"])
+    assert first.timeframe.due == D(2026, 6, 30)
+    assert (second.lead, second.timeframe.due, third.timeframe.kind) == (
+        ["Sở Khoa học và Công nghệ"], D(2026, 12, 31), "ongoing")
+    assert [t.number for t in plan.tasks] == ["1", "I.2.a", "I.2.b"]
+    assert (plan.reporting.period, plan.reporting.due, plan.reporting.collectable) == ("monthly", "20", False)
+    assert plan.reporting.to == ["Sở Tài chính"]
+
+
+def test_table_text_with_section_rows_and_repeated_numbers():
+    text = """Số: 9/KH-UBND
+Huế, ngày 2 tháng 2 năm 2026
+KẾ HOẠCH
+Thử bảng
+I. NHIỆM VỤ
+| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm |
+| A | Nhóm một | | | | |
+| 1 | Việc một | Sở Y tế | Sở Tài chính | Quý I/2026 | Báo cáo |
+| B | Nhóm hai | | | | |
+| 1 | Việc hai | Sở Nội vụ | | Thường xuyên | |
+"""
+    plan = parse_blocks(blocks_from_text(text))
+    assert [(t.number, t.title, t.lead, t.product) for t in plan.tasks] == [
+        ("I.A.1", "Việc một", ["Sở Y tế"], "Báo cáo"), ("I.B.1", "Việc hai", ["Sở Nội vụ"], "")]
+    assert [s.code for s in plan.sections] == ["I", "I.A", "I.B"]
+
+
+def test_docx_reads_paragraphs_and_tables_in_order():
+    from docx import Document
+
+    document = Document()
+    for line in ["Số: 3/KH-UBND", "Huế, ngày 2 tháng 2 năm 2026", "KẾ HOẠCH", "Thử", "I. NHIỆM VỤ"]:
+        document.add_paragraph(line)
+    table = document.add_table(rows=2, cols=4)
+    for j, c in enumerate(["TT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn"]):
+        table.cell(0, j).text = c
+    for j, c in enumerate(["1", "Việc một", "Sở Y tế", "trước 30/6/2026"]):
+        table.cell(1, j).text = c
+    buffer = io.BytesIO()
+    document.save(buffer)
+    plan = parse_document("plan.docx", buffer.getvalue())
+    assert [(t.title, t.lead, t.timeframe.due) for t in plan.tasks] == [("Việc một", ["Sở Y tế"], D(2026, 6, 30))]
+    assert (plan.number, plan.date) == ("3/KH-UBND", D(2026, 2, 2))
+
+
+def test_wrapped_lines_are_joined():
+    blocks = blocks_from_text("Số:\n36/KH-UBND\nCà\nMau, ngày 21 tháng 02 năm 2022\n1.1. Việc một của\ntỉnh (Chủ trì: Sở Y tế).")
+    assert [b[1] for b in blocks] == ["Số: 36/KH-UBND", "Cà Mau, ngày 21 tháng 02 năm 2022",
+                                      "1.1. Việc một của tỉnh (Chủ trì: Sở Y tế)."]
+
+
+def test_a_pdf_without_text_is_refused():
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    with pytest.raises(DocumentError, match="không có lớp chữ"):
+        read_blocks("scan.pdf", buffer.getvalue())

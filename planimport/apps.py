@@ -4,4 +4,4 @@ from django.utils.translation import gettext_lazy as _
 
 class PlanImportConfig(AppConfig):
     name = "planimport"
-    verbose_name = _("Nhập kế hoạch từ văn bản")
+    verbose_name = _("Nhập kế hoạch")

@@ -299,10 +299,20 @@ def _inline_labels(text):
     return attrs, head if len(head) > 10 else text
 
 
-def _prose(text):
+def _prose(text, any_sentence=False):
     """Lead, coordinators and timeframe stated in a sentence: "Giao Sở X chủ trì, phối hợp với Y thực hiện …,
     hoàn thành trong Quý II/2026"."""
     attrs = {}
+    f = fold(text)
+    if not any_sentence and not re.search(r"\bchu tri\b", f):
+        return attrs
+    # the timeframe: the last clause that names one
+    clauses = re.split(r"[;,(]\s*|\.\s+", text.rstrip(" .);"))
+    for c in reversed(clauses):
+        fc = fold(c)
+        if _TIME_HINT.search(fc) and (re.search(r"\d|thuong xuyen|hang nam", fc)):
+            attrs["time"] = c.strip(" .;)")
+            break
     f = fold(text)
     m = re.search(r"\bchu tri\b", f)
     if not m:
@@ -324,13 +334,6 @@ def _prose(text):
         names = _agency_suffix(split_names(coord_text))
         if names:
             attrs["coordinators"] = names
-    # the timeframe: the last clause that names one
-    clauses = re.split(r"[;,(]\s*|\.\s+", text.rstrip(" .);"))
-    for c in reversed(clauses):
-        fc = fold(c)
-        if _TIME_HINT.search(fc) and (re.search(r"\d|thuong xuyen|hang nam|hang nam", fc)):
-            attrs["time"] = c.strip(" .;)")
-            break
     return attrs
 
 
@@ -494,6 +497,13 @@ def _read_body(plan, blocks):
         label = _label_of(line)
         if label and current is not root:
             kind_, rest = label
+            if kind_ == "lead" and re.search(r"\bchu tri\b", fold(rest)):
+                # "Trách nhiệm thực hiện: Sở Y tế chủ trì, phối hợp với Sở Tài chính"
+                prose = _prose(rest)
+                for k in ("lead", "coordinators"):
+                    if prose.get(k):
+                        current.attrs[k] = current.attrs.get(k, []) + prose[k]
+                continue
             if kind_ in ("lead", "coordinators"):
                 current.attrs.setdefault(kind_, [])
                 current.attrs[kind_] = current.attrs[kind_] + split_names(rest)
@@ -637,9 +647,15 @@ def _collect(plan, root, tail):
             below = child.info_below()
             if child.special in ("organisation",) and child.rank <= 1:
                 sec = add_section(child, section_code)
-                for k, item in enumerate(child.children, 1):
+                with_tasks = [c for c in child.children if c.has_info or c.info_below()]
+                for k, item in enumerate((c for c in child.children if c not in with_tasks), 1):
                     responsibilities.append(ParsedResponsibility(item.number, item.text,
                                                                  "\n\n".join(item.body + [_flat(c) for c in item.children]).strip(), k))
+                    organisation_items.append((sec.code, item))
+                if with_tasks:  # numbered items with "Chủ trì:" lines under "Tổ chức thực hiện": tasks after all
+                    part = _Node(child.rank, child.number, child.text, None)
+                    part.children = with_tasks
+                    walk(part, sec.code, {}, 1)
                 if child.table_tasks:
                     table(child, sec.code, attrs)
                 continue
@@ -694,13 +710,41 @@ def _collect(plan, root, tail):
                 merged.update({k: v for k, v in attrs.items() if v})
                 add_task(number, title, current, merged)
 
+    organisation_items = []
     walk(root, None, {}, 0)
     if root.table_tasks:
         table(root, None, {})
+    if not tasks:
+        _tasks_from_organisation(organisation_items, add_task)
     _unique_numbers(tasks)
     plan.sections, plan.tasks, plan.responsibilities = sections, tasks, responsibilities
     _read_reporting(plan, root)
     _read_tail(plan, tail)
+
+
+def _tasks_from_organisation(items, add_task):
+    """A plan whose only assignments are "Tổ chức thực hiện" items ("1. Sở Y tế: – Chủ trì tổ chức …; – Phối hợp …"):
+    each item's heading is the lead of the points under it (its lettered or dashed items, else its paragraphs)."""
+    for section_code, item in items:
+        heading, _colon, rest = item.text.partition(":")
+        heading = re.sub(r"(?i)^đề nghị\s+", "", heading).rstrip(" :.")
+        lead = split_names(heading)
+        if not lead or not all(_STARTER_RE.match(n) or group_keys(n) for n in lead):
+            continue
+        points = [(c.number if c.rank == 5 else "", c.text, c.body) for c in item.children]
+        points += [("", _BULLET.sub("", b), []) for b in item.body if _BULLET.match(b)]
+        if rest.strip(" .;"):
+            points.insert(0, ("", rest.strip(), []))
+        if not points:
+            points = [("", b, []) for b in item.body]
+        for number, text, body in points:
+            attrs = {"lead": lead}
+            prose = _prose(text, any_sentence=True)
+            if prose.get("coordinators"):
+                attrs["coordinators"] = prose["coordinators"]
+            if prose.get("time"):
+                attrs["time"] = prose["time"]
+            add_task(f"{item.number}.{number}" if number else "", text, section_code, attrs, body)
 
 
 def _flat(node):

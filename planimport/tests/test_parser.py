@@ -132,3 +132,24 @@ def test_a_pdf_without_text_is_refused():
     writer.write(buffer)
     with pytest.raises(DocumentError, match="không có lớp chữ"):
         read_blocks("scan.pdf", buffer.getvalue())
+
+
+def test_leads_given_only_under_organisation_and_in_a_responsibility_label():
+    text = """Số: 12/KH-UBND
+Ninh Bình, ngày 3 tháng 3 năm 2026
+KẾ HOẠCH
+Thử
+I. MỤC ĐÍCH
+Thử nghiệm.
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Y tế:
+- Chủ trì tổ chức tiêm chủng mở rộng, hoàn thành trong Quý II/2026.
+- Phối hợp với Sở Tài chính bố trí kinh phí, thực hiện hằng năm.
+2. Đề nghị Ủy ban MTTQ tỉnh: tuyên truyền vận động Nhân dân.
+"""
+    plan = parse_blocks(blocks_from_text(text))
+    assert [(t.lead, t.timeframe.kind, t.timeframe.due) for t in plan.tasks] == [
+        (["Sở Y tế"], "deadline", D(2026, 6, 30)), (["Sở Y tế"], "annual", None), (["Ủy ban MTTQ tỉnh"], "none", None)]
+    labelled = parse_blocks(blocks_from_text(text.replace("II. TỔ CHỨC THỰC HIỆN", "II. NHIỆM VỤ").replace(
+        "1. Sở Y tế:", "1. Tiêm chủng mở rộng\n- Trách nhiệm thực hiện: Sở Y tế chủ trì, phối hợp với Sở Tài chính.")))
+    assert (labelled.tasks[0].lead, labelled.tasks[0].coordinators) == (["Sở Y tế"], ["Sở Tài chính"])

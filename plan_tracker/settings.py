@@ -158,7 +158,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Uploaded files (evidence, import previews): FILE_STORAGE=filesystem (the default: MEDIA_ROOT on this server's disk)
 # or database (operations.storage.DatabaseStorage: in the database every app server shares, backed up with it).

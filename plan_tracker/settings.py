@@ -60,10 +60,15 @@ INSTALLED_APPS = [
     "notifications",
     # The pages people browse: home by role, plans, tasks, agencies (above the domain apps).
     "portal",
+    # Running the site: /healthz, the database file storage, backup and restore (README "Running in production").
+    "operations",
     # Not "benchmarks": the benchmark tooling is installed by benchmarks.settings (and the test settings) only.
 ]
 
 MIDDLEWARE = [
+    # /healthz answers here, before sessions, CSRF, sign-in, axes and the HTTPS redirect (README "Running in
+    # production"): no cookie, no session, no login, any Host.
+    "operations.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -155,10 +160,19 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded files (evidence, import previews): FILE_STORAGE=filesystem (the default: MEDIA_ROOT on this server's disk)
+# or database (operations.storage.DatabaseStorage: in the database every app server shares, backed up with it).
+FILE_STORAGE = env.str("FILE_STORAGE", default="filesystem")
+_FILE_STORAGES = {
+    "filesystem": "django.core.files.storage.FileSystemStorage",
+    "database": "operations.storage.DatabaseStorage",
+}
+if FILE_STORAGE not in _FILE_STORAGES:
+    raise ImproperlyConfigured(f"FILE_STORAGE={FILE_STORAGE!r}: use one of {', '.join(_FILE_STORAGES)}.")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": _FILE_STORAGES[FILE_STORAGE]},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
@@ -169,6 +183,10 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Behind nginx with FILE_STORAGE=filesystem: the evidence view checks the permission, then answers with
+# "X-Accel-Redirect: <this prefix><file name>" and nginx sends the file from its `internal` location of that prefix
+# (deploy/nginx/plan-tracker-app.conf). Empty (the default, and with the database storage): the app streams it.
+EVIDENCE_ACCEL_REDIRECT_PREFIX = env.str("EVIDENCE_ACCEL_REDIRECT_PREFIX", default="")
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +18,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts import roles
+from plan_tracker.serving import attachment_response
 from tasks.models import Plan
 
 from . import services
@@ -292,8 +293,8 @@ def report_history(request, pk):
 @require_GET
 def evidence_download(request, pk):
     evidence = get_evidence_for_user(request.user, pk)
-    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name,
-                        content_type=evidence.content_type)
+    # Streamed by the app, or by nginx after this check (X-Accel-Redirect): plan_tracker.serving.
+    return attachment_response(evidence.file, filename=evidence.original_name, content_type=evidence.content_type)
 
 
 @login_required

@@ -23,6 +23,7 @@ LAYERS = [
     "reports",  # yearly reports, their workflow and rules, the year's figures and exports
     "notifications",  # reminders, workflow mails, calendar feeds: listens to reports.signals
     "portal",  # the pages people browse, which join all of the above
+    "operations",  # running the site: /healthz, the database file storage, backup, restore
     "benchmarks",  # tooling, installed only by benchmarks.settings
 ]
 RANK = {app: i for i, app in enumerate(LAYERS)}

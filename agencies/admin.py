@@ -7,7 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from exchange.admin import ExchangeAdminMixin
 from plan_tracker.admin_search import FoldedSearchMixin
 
-from .models import Agency, AgencyGroup, Membership
+from .models import Agency, AgencyGroup, AgencyName, Membership
 from .resources import AgencyGroupResource, AgencyResource
 
 
@@ -86,3 +86,15 @@ class MembershipAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     folded_search_fields = ("agency__search_text",)
     plain_search_fields = ("user__username", "user__first_name", "user__last_name")
     autocomplete_fields = ("user", "agency")
+
+
+@admin.register(AgencyName)
+class AgencyNameAdmin(SimpleHistoryAdmin):
+    """Former names, written by a rename (``agencies.succession.apply_change``); corrected here when a date or a
+    spelling was wrong."""
+
+    list_display = ("name", "agency", "used_until", "change")
+    list_select_related = ("agency", "change")
+    search_fields = ("name", "agency__search_text")
+    autocomplete_fields = ("agency",)
+    raw_id_fields = ("change",)

@@ -162,3 +162,21 @@ def test_a_rename_preview_and_the_former_name_in_the_admin(seed, agencies, admin
     assert client.post(url, {"apply": "1"}).status_code == 302
     names = _text(client.get(reverse("admin:agencies_agencyname_changelist")).content.decode())
     assert "Ủy ban nhân dân tỉnh Bắc Giang" in names
+
+
+def test_a_successors_coordinator_reviews_from_the_day_the_body_exists(db, django_user_model):
+    """Rights follow the agencies rule (active_on_q): a body created by a change still to come grants nothing yet;
+    its officers and a ceased body's officers keep their own agency's reports."""
+    from accounts import roles
+
+    today = datetime.date.today()
+    future = Agency.objects.create(code="moi", name="Sở mới", valid_from=today + datetime.timedelta(days=1))
+    started = Agency.objects.create(code="da-co", name="Sở đã có", valid_from=today)
+    gone = Agency.objects.create(code="cu", name="Sở cũ", valid_to=today - datetime.timedelta(days=1))
+    waiting, in_force, officer = (django_user_model.objects.create_user(n) for n in ("w", "i", "o"))
+    Membership.objects.create(user=waiting, agency=future, role=Membership.Role.COORDINATOR)
+    Membership.objects.create(user=in_force, agency=started, role=Membership.Role.COORDINATOR)
+    Membership.objects.create(user=officer, agency=gone, role=Membership.Role.OFFICER)
+    assert not roles.is_coordinator(waiting) and not roles.may_review(waiting)
+    assert roles.is_coordinator(in_force) and roles.may_review(in_force)
+    assert roles.officer_agency_ids(officer) == {gone.pk}

@@ -180,3 +180,44 @@ def test_a_successors_coordinator_reviews_from_the_day_the_body_exists(db, djang
     assert not roles.is_coordinator(waiting) and not roles.may_review(waiting)
     assert roles.is_coordinator(in_force) and roles.may_review(in_force)
     assert roles.officer_agency_ids(officer) == {gone.pk}
+
+
+def test_a_group_answers_with_its_members_on_the_due_date_and_its_successor_after_it_ends(db):
+    """Item 2 of #13: dated group membership, and a group's successor, in the obligations of a year."""
+    from agencies.models import AgencyGroup, GroupMemberPeriod
+    from reports.services import obligations
+    from testing.factories import make_plan, make_section, make_task
+
+    plan = make_plan(start_year=2024, end_year=2026)
+    d1, d2, leaving = (Agency.objects.create(code=c, name=c, kind="district") for c in ("d1", "d2", "leaving"))
+    c1 = Agency.objects.create(code="c1", name="c1", kind="commune", valid_from=datetime.date(2025, 7, 1))
+    districts = AgencyGroup.objects.create(code="huyen", name="UBND các huyện, thành phố")
+    districts.members.set([d1, d2, leaving])
+    GroupMemberPeriod.objects.create(group=districts, agency=leaving, valid_to=datetime.date(2024, 12, 31))
+    communes = AgencyGroup.objects.create(code="xa", name="UBND các xã, phường", valid_from=datetime.date(2025, 7, 1))
+    communes.members.set([c1])
+    make_task(make_section(plan), lead=districts, number="1.1")
+
+    def obliged(year):
+        return sorted(a.code for a in obligations(plan, year))
+
+    assert obliged(2024) == ["d1", "d2", "leaving"]
+    assert obliged(2025) == ["d1", "d2"]  # its membership ended on 31/12/2024; it still exists
+    districts.valid_to, districts.successor = datetime.date(2025, 6, 30), communes
+    districts.save()
+    assert obliged(2024) == ["d1", "d2", "leaving"]
+    assert obliged(2025) == ["c1"] and obliged(2026) == ["c1"]  # the successor group's members on the due date
+
+
+def test_the_2025_reorganisation_records_the_districts_group_successor(seed):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from agencies.models import AgencyGroup
+
+    call_command("load_reorganisation_2025", stdout=StringIO())
+    districts = AgencyGroup.objects.get(code="ubnd-cap-huyen")
+    assert districts.valid_to == datetime.date(2025, 6, 30) and districts.successor.name == "UBND các xã, phường"
+    assert districts.successor.members.count() == 5 and not districts.members.filter(kind="commune").exists()
+    assert "NQ 203/2025/QH15" in districts.successor.description

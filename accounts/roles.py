@@ -23,7 +23,7 @@ per user object, in one query: a request asks the database once however many che
 outlives a request only in tests and scripts; after changing someone's memberships there, call
 ``forget_roles(user)`` or fetch the user again."""
 
-from agencies.models import Agency, Membership
+from agencies.models import Agency, Membership, active_on_q
 
 OFFICER = Membership.Role.OFFICER
 COORDINATOR = Membership.Role.COORDINATOR
@@ -46,13 +46,13 @@ _ROLE_PERMISSIONS = (REVIEW_PERMISSION, VIEW_ALL_PERMISSION, REOPEN_PERMISSION, 
 
 
 def _grants(user):
-    """{(agency_id, role)} of ``user``'s memberships (but coordinator and viewer memberships in an agency that has
-    ceased to exist), and {(None, "app.codename")} of the role permissions they hold directly or through a group:
+    """{(agency_id, role)} of ``user``'s memberships (but coordinator and viewer memberships in an agency that does
+    not exist today), and {(None, "app.codename")} of the role permissions they hold directly or through a group:
     one query (a UNION), read once per user object."""
     grants = getattr(user, _CACHE, None)
     if grants is None:
         from django.contrib.auth.models import Permission
-        from django.db.models import BigIntegerField, CharField, DateField, F, Q, Value
+        from django.db.models import BigIntegerField, CharField, F, Q, Value
         from django.utils import timezone
         from django.db.models.functions import Concat
 
@@ -66,16 +66,14 @@ def _grants(user):
                       dotted=Concat(F("content_type__app_label"), Value("."), F("codename"), output_field=CharField()))
             .order_by()
         )
-        permissions = permissions.annotate(no_end=Value(None, output_field=DateField())).values_list(
-            "no_agency", "dotted", "no_end")
-        rows = (Membership.objects.filter(user=user).values_list("agency_id", "role", "agency__valid_to").order_by()
-                .union(permissions))
-        # Coordinator and viewer rights follow the body: a membership in an agency that has ceased to exist (merged,
-        # split, dissolved: agencies.succession) grants them no more after its last day. An officer keeps reading
-        # their own agency's past reports.
-        today = timezone.localdate()
-        grants = frozenset((agency_id, role) for agency_id, role, ended in rows
-                           if agency_id is None or role == OFFICER or ended is None or ended >= today)
+        permissions = permissions.values_list("no_agency", "dotted")
+        # Coordinator and viewer rights follow the body: a membership in an agency that does not exist today
+        # (merged, split, dissolved: agencies.succession; or not yet created) grants them only on the days it
+        # exists, as the agencies rule says (active_on_q). An officer keeps reading their own agency's past reports.
+        held = Membership.objects.filter(user=user).filter(
+            Q(role=OFFICER) | active_on_q(timezone.localdate(), "agency__"))
+        rows = held.values_list("agency_id", "role").order_by().union(permissions)
+        grants = frozenset(rows)
         setattr(user, _CACHE, grants)
     return grants
 

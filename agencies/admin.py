@@ -7,7 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from exchange.admin import ExchangeAdminMixin
 from plan_tracker.admin_search import FoldedSearchMixin
 
-from .models import Agency, AgencyGroup, Membership
+from .models import Agency, AgencyGroup, AgencyName, GroupMemberPeriod, Membership
 from .resources import AgencyGroupResource, AgencyResource
 
 
@@ -60,13 +60,24 @@ class AgencyAdmin(FoldedSearchMixin, ExchangeAdminMixin, SimpleHistoryAdmin):
         return (obj.valid_from is None or obj.valid_from <= today) and (obj.valid_to is None or obj.valid_to >= today)
 
 
+class GroupMemberPeriodInline(admin.TabularInline):
+    """Dated memberships: a member listed here answers for the group only between these dates."""
+
+    model = GroupMemberPeriod
+    fields = ("agency", "valid_from", "valid_to", "note")
+    autocomplete_fields = ("agency",)
+    extra = 0
+
+
 @admin.register(AgencyGroup)
 class AgencyGroupAdmin(FoldedSearchMixin, ExchangeAdminMixin, SimpleHistoryAdmin):
     resource_classes = [AgencyGroupResource]
     list_display = ("name", "code", "member_count")
     search_fields = ("search_text",)
     filter_horizontal = ("members",)
-    fields = ("code", "name", "description", "members")
+    fields = ("code", "name", "description", ("valid_from", "valid_to"), "successor", "members")
+    autocomplete_fields = ("successor",)
+    inlines = [GroupMemberPeriodInline]
 
     def get_queryset(self, request):
         # One COUNT per page in the list's own query, not one query per row.
@@ -86,3 +97,15 @@ class MembershipAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     folded_search_fields = ("agency__search_text",)
     plain_search_fields = ("user__username", "user__first_name", "user__last_name")
     autocomplete_fields = ("user", "agency")
+
+
+@admin.register(AgencyName)
+class AgencyNameAdmin(SimpleHistoryAdmin):
+    """Former names, written by a rename (``agencies.succession.apply_change``); corrected here when a date or a
+    spelling was wrong."""
+
+    list_display = ("name", "agency", "used_until", "change")
+    list_select_related = ("agency", "change")
+    search_fields = ("name", "agency__search_text")
+    autocomplete_fields = ("agency",)
+    raw_id_fields = ("change",)

@@ -154,6 +154,14 @@ class AgencyGroup(models.Model):
     name = models.CharField(_("tên như trong kế hoạch"), max_length=255)
     description = models.TextField(_("mô tả"), blank=True)
     members = models.ManyToManyField(Agency, blank=True, related_name="groups", verbose_name=_("thành viên"))
+    valid_from = models.DateField(_("áp dụng từ"), null=True, blank=True)
+    valid_to = models.DateField(_("áp dụng đến"), null=True, blank=True)
+    successor = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="predecessors",
+        verbose_name=_("nhóm kế thừa"),
+        help_text=_("Sau ngày kết thúc, nhiệm vụ giao cho nhóm này do các thành viên của nhóm kế thừa thực hiện "
+                    "(ví dụ: “UBND các huyện, thành phố” → “UBND các xã, phường” từ 1/7/2025)."),
+    )
     search_text = models.TextField(editable=False, blank=True, default="")
 
     history = HistoricalRecords(m2m_fields=[members])
@@ -179,6 +187,93 @@ class AgencyGroup(models.Model):
         self.description = nfc(self.description)
         self.search_text = fold(" ".join([self.code, self.name]))
         super().save(*args, **kwargs)
+
+
+class GroupMembers:
+    """Who answers for a group on a date: a group that has ended by then is replaced by its successor group (chains
+    followed), one not yet in force has nobody; a member whose membership is dated (``GroupMemberPeriod``) counts
+    only within its dates. Members that have themselves ceased are kept: who stands for them is
+    ``agencies.succession``'s to say. ``load`` reads the groups, their dated memberships and their members in three
+    queries whatever the size; ``on`` answers in Python, for any number of dates. Members in the Vietnamese order."""
+
+    def __init__(self, groups, periods, members):
+        self._groups, self._periods, self._members = groups, periods, members
+
+    @classmethod
+    def load(cls, group_ids):
+        if not group_ids:
+            return cls({}, {}, {})
+        groups = {g.pk: g for g in AgencyGroup.objects.only("pk", "valid_from", "valid_to", "successor_id")}
+        reach, todo = set(), list(group_ids)
+        while todo:
+            gid = todo.pop()
+            if gid in reach or gid not in groups:
+                continue
+            reach.add(gid)
+            if groups[gid].successor_id:
+                todo.append(groups[gid].successor_id)
+        periods = {(p.group_id, p.agency_id): p for p in GroupMemberPeriod.objects.filter(group_id__in=reach)}
+        members = {}
+        rows = (AgencyGroup.members.through.objects.filter(agencygroup_id__in=reach).select_related("agency")
+                .order_by("agency__sort_key", "agency__code"))
+        for row in rows:
+            members.setdefault(row.agencygroup_id, []).append(row.agency)
+        return cls(groups, periods, members)
+
+    def in_force(self, group_id, on, _depth=0):
+        """The group that answers for ``group_id`` on ``on`` (itself, or its successor), or None."""
+        group = self._groups.get(group_id)
+        if group is None or (group.valid_from is not None and group.valid_from > on):
+            return None
+        if group.valid_to is not None and group.valid_to < on:
+            if group.successor_id and _depth < 20:
+                return self.in_force(group.successor_id, on, _depth + 1)
+            return None
+        return group_id
+
+    def on(self, group_id, on):
+        """[agency, ...] that answer for the group ``group_id`` on the date ``on``."""
+        target = self.in_force(group_id, on)
+        if target is None:
+            return []
+        result = []
+        for agency in self._members.get(target, ()):
+            period = self._periods.get((target, agency.pk))
+            if period is None or period.covers(on):
+                result.append(agency)
+        return result
+
+
+class GroupMemberPeriod(models.Model):
+    """The dates of a body's membership in a group (a member of ``AgencyGroup.members``): outside them it does not
+    answer for the group's tasks (``GroupMembers``). A member with no period row is a member while it exists."""
+
+    group = models.ForeignKey(AgencyGroup, on_delete=models.CASCADE, related_name="member_periods",
+                              verbose_name=_("nhóm"))
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="group_periods",
+                               verbose_name=_("cơ quan"))
+    valid_from = models.DateField(_("là thành viên từ"), null=True, blank=True)
+    valid_to = models.DateField(_("là thành viên đến"), null=True, blank=True)
+    note = models.CharField(_("ghi chú, văn bản"), max_length=255, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("thời hạn thành viên nhóm")
+        verbose_name_plural = pgettext_lazy("plural", "thời hạn thành viên nhóm")
+        constraints = [
+            models.UniqueConstraint(fields=["group", "agency"], name="agencies_one_period_per_group_member"),
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_from__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="agencies_groupmemberperiod_dates_ordered",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.agency} · {self.group}"
+
+    def covers(self, on):
+        return (self.valid_from is None or self.valid_from <= on) and (self.valid_to is None or self.valid_to >= on)
 
 
 class Membership(models.Model):

@@ -142,6 +142,12 @@ def apply_change(change, user=None, routing=()):
             if agency.valid_from == change.effective_date:  # a new body: it joins its predecessors' groups
                 for predecessor in predecessors:
                     for group in predecessor.groups.all():
+                        # (a group that has ended by then: its successor group, chains followed)
+                        for _depth in range(MAX_CHAIN):
+                            if group.valid_to is None or group.valid_to >= change.effective_date \
+                                    or group.successor is None:
+                                break
+                            group = group.successor
                         group.members.add(agency)
     change.applied_at = timezone.now()
     change._history_user = user

@@ -142,3 +142,5 @@ class EvidenceAdmin(ReadOnlyContent, admin.ModelAdmin):
     fields = ["task_report", "original_name", "content_type", "size", "uploaded_at", "uploaded_by"]
     readonly_fields = fields
     actions = None
+
+from . import admin_reorganisation  # noqa: E402,F401  the reorganisation screen (agencies.AgencyChange)

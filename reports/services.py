@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from accounts import roles
+from agencies.models import GroupMembers
 from agencies.succession import Succession
 from tasks.models import Assignment, Task, TaskRouting
 
@@ -43,7 +44,9 @@ def obligations(plan, year):
     successor, chains of changes). Each is obliged, or invited when the plan does not oblige its kind
     (``Plan.obliges``). A deadline task due in an earlier year is carried over, as a lead line, to each lead that
     has not completed it by ``year - 1`` (``completion.carries_over``), or to the successors of a lead that has
-    ceased, unless they completed it. Three queries whatever the size, four when some task is carried over, and
+    ceased, unless they completed it. A task given to a group goes to the group's members on the due date
+    (``agencies.models.GroupMembers``: dated memberships, a group that has ended replaced by its successor).
+    Five queries whatever the size, six when some task is carried over, and
     three more when some body has ceased to exist by the due date (the changes and the routings).
 
     Returns {agency: Obligation}, tasks in plan order."""
@@ -57,12 +60,13 @@ def obligations(plan, year):
     done = completion.completed_by(carried, year - 1) if carried else {}
     tasks += carried
     task_ids = {t.pk: t for t in tasks}
-    assignments = list(
-        Assignment.objects.filter(task__in=list(task_ids))
-        .select_related("agency", "group")
-        .prefetch_related("group__members")
-    )
-    named = [[a.agency] if a.agency_id else list(a.group.members.all()) if a.group_id else [] for a in assignments]
+    assignments = list(Assignment.objects.filter(task__in=list(task_ids)).select_related("agency"))
+    # A group answers on the due date with its members then (its successor group's, once it has ended); a
+    # carried-over task is owed by the members named when it fell due (or those who stand for them).
+    groups = GroupMembers.load({a.group_id for a in assignments if a.group_id})
+    named = [[a.agency] if a.agency_id else groups.on(
+        a.group_id, task_ids[a.task_id].due_date if completion.is_carried_over(task_ids[a.task_id], year) else due)
+        if a.group_id else [] for a in assignments]
     succession = None
     if any(not agency.is_active_on(due) for agencies in named for agency in agencies):
         succession = Succession.load(TaskRouting.as_map())

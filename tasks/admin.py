@@ -13,7 +13,7 @@ from agencies.models import Agency
 from exchange.admin import ExchangeAdminMixin
 from plan_tracker.admin_search import FoldedSearchMixin
 
-from .models import Assignment, Plan, Responsibility, Section, Task
+from .models import Assignment, Plan, Responsibility, Section, Task, TaskRouting
 from .resources import AssignmentResource, TaskResource
 
 SHORT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})}}
@@ -282,3 +282,14 @@ class ResponsibilityAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     @admin.display(description=_("cơ quan, nhóm"))
     def assignees(self, obj):
         return "; ".join([str(a) for a in obj.agencies.all()] + [g.name for g in obj.groups.all()])
+
+
+@admin.register(TaskRouting)
+class TaskRoutingAdmin(SimpleHistoryAdmin):
+    """Which successor takes a task when a split's bodies cease; entered with the change (its inline) before the
+    change is applied."""
+
+    list_display = ("task", "successor", "change")
+    list_select_related = ("task", "successor", "change")
+    autocomplete_fields = ("task", "successor")
+    raw_id_fields = ("change",)

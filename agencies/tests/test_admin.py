@@ -63,6 +63,12 @@ def world(db, admin_user, django_user_model, settings, tmp_path):
     AccessFailureLog.objects.create(**seen, locked_out=True)
     AccessLog.objects.create(**seen)
     PasswordResetRequest.objects.create(email="can-bo@example.vn", ip_address="203.0.113.10")
+    # A reorganisation (agencies.AgencyChange with a routing and a former name).
+    call_command("load_reorganisation_2025", stdout=__import__("io").StringIO())
+    from agencies.models import GroupMemberPeriod
+
+    group = AgencyGroup.objects.get(code="so-ban-nganh")
+    GroupMemberPeriod.objects.create(group=group, agency=group.members.first(), valid_to=datetime.date(2025, 2, 28))
 
 
 def any_instance(model):

@@ -15,14 +15,17 @@ Choices where the facts are unconfirmed, said so in the notes:
 * UBND tỉnh Bắc Giang (the plan's issuer) and HĐND tỉnh Bắc Giang are kept as the same bodies, renamed "… tỉnh
   Bắc Ninh" on 1/7/2025 (in law the two provinces merged: the merged province's bodies sit in former Bắc Giang);
 * the 99 communes and wards of the new Bắc Ninh are not listed: five DEMO communes ("(mẫu)" in their names) take
-  the work of two former districts each. Real data would list every commune and route each district to its own."""
+  the work of two former districts each. Real data would list every commune and route each district to its own.
+
+The group "UBND các huyện, thành phố" ends on 30/6/2025 with the districts; its successor group "UBND các xã, phường"
+(the demo communes, who join it as their districts' successors) answers for its tasks from 1/7/2025."""
 
 import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from agencies.models import Agency, AgencyChange
+from agencies.models import Agency, AgencyChange, AgencyGroup
 from agencies.succession import apply_change
 from tasks.models import Plan, Task, TaskRouting
 
@@ -31,6 +34,10 @@ D_0301 = datetime.date(2025, 3, 1)
 D_0701 = datetime.date(2025, 7, 1)
 DEMO_COMMUNE = ("Đơn vị cấp xã MẪU cho bản trình diễn (không phải danh sách thật): tỉnh Bắc Ninh mới có 99 xã, phường "
                 "từ 1/7/2025; bản mẫu chỉ có 5 xã, phường, mỗi đơn vị nhận công việc của hai huyện cũ.")
+
+DISTRICT_GROUP, COMMUNE_GROUP = "ubnd-cap-huyen", "ubnd-cap-xa"
+GROUP_NOTE = ("Từ 1/7/2025 (NQ 203/2025/QH15: chính quyền địa phương hai cấp), nhiệm vụ giao “UBND các huyện, thành "
+              "phố” do “UBND các xã, phường” thực hiện. Bản mẫu: nhóm xã, phường có 5 đơn vị MẪU.")
 
 # (code, name, short name, kind, valid from, note)
 NEW_AGENCIES = [
@@ -137,6 +144,14 @@ class Command(BaseCommand):
             Agency.objects.get_or_create(code=code, defaults={
                 "name": name, "short_name": short_name, "kind": kind, "valid_from": valid_from})
         agencies = Agency.objects.in_bulk(field_name="code")
+        # The plan's "UBND các huyện, thành phố" ends with the district level; its tasks go to the communes' group.
+        communes, _created = AgencyGroup.objects.get_or_create(code=COMMUNE_GROUP, defaults={
+            "name": "UBND các xã, phường", "valid_from": D_0701, "description": GROUP_NOTE})
+        districts = AgencyGroup.objects.get(code=DISTRICT_GROUP)
+        if districts.successor_id is None:
+            districts.valid_to, districts.successor = D_0701 - datetime.timedelta(days=1), communes
+            districts.description = "\n".join(x for x in (districts.description, GROUP_NOTE) if x)
+            districts.save()
         tasks = {t.number: t for t in Task.objects.filter(plan=plan)}
         applied = 0
         for spec in CHANGES:

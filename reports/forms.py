@@ -78,6 +78,8 @@ class ReportForm(forms.Form):
                     % {"unit": line.task.target_unit, "target": line.task.target_quantity}, required=False)
             self.fields[p + "no_report_reason"] = _text(
                 _("Lý do không có nội dung báo cáo (nhiệm vụ %(n)s)") % {"n": n}, REASON_MAX, 2)
+            # Set to 1 by static/js/report_form.js when it copies last year's text into the box.
+            self.fields[p + "copied"] = forms.BooleanField(required=False, widget=forms.HiddenInput)
             self.fields[p + "evidence"] = forms.FileField(
                 label=_("Thêm tệp minh chứng (nhiệm vụ %(n)s): PDF, DOCX, XLSX, JPG, PNG") % {"n": n}, required=False,
                 widget=forms.ClearableFileInput(attrs=evidence_input_attrs()))
@@ -106,12 +108,12 @@ class ReportForm(forms.Form):
         return out
 
     def blocks(self):
-        """(line, its bound fields) for the template, in task order."""
+        """(line, its bound fields, its hidden "copied" field) for the template, in task order."""
         for line in self.lines:
             p = f"line-{line.pk}-"
             yield line, {name: self[p + name] for name in
                          ("status", "achievements", "quantity_achieved", "no_report_reason", "evidence")
-                         if p + name in self.fields}
+                         if p + name in self.fields}, self[p + "copied"]
 
     def indicator_fields(self):
         return [self[f"indicator-{i.pk}"] for i in self.indicators]
@@ -149,6 +151,8 @@ class ReportForm(forms.Form):
                 # The reason belongs to "nothing to report" only: left under another chosen status, it is dropped.
                 "no_report_reason": reason if status in ("", TaskReport.Status.NOTHING_TO_REPORT) else "",
             }
+            if self.cleaned_data.get(p + "copied"):
+                values["copied_from_last_year"] = True
             if p + "quantity_achieved" in self.cleaned_data:
                 values["quantity_achieved"] = self.cleaned_data[p + "quantity_achieved"]
             out[line.pk] = values
@@ -183,6 +187,16 @@ class ReviewForm(forms.Form):
     decision = forms.ChoiceField(choices=[("accept", _("Tiếp nhận")), ("return", _("Trả lại"))], widget=forms.RadioSelect,
                                  label=_("Quyết định"))
     comment = _text(_("Ý kiến chung (khi trả lại: ghi ở đây hoặc bên từng nhiệm vụ)"), COMMENT_MAX, 3)
+
+
+    def line_comments(self, data):
+        """{line id: comment} from the per-line boxes ("line-comment-<id>", beside each line of the page), each
+        cut to COMMENT_MAX characters."""
+        out = {}
+        for key, value in data.items():
+            if key.startswith("line-comment-") and key[len("line-comment-"):].isdigit() and value.strip():
+                out[int(key[len("line-comment-"):])] = nfc(value.strip())[:COMMENT_MAX]
+        return out
 
 
 class ReopenForm(forms.Form):

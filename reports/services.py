@@ -18,7 +18,7 @@ from tasks.models import Assignment, Task, TaskRouting
 from plan_tracker.text import nfc
 
 from . import completion, rules
-from .models import AgencyReport, Evidence, IndicatorValue, ReportEvent, ReportingYear, TaskReport
+from .models import AgencyReport, Evidence, IndicatorValue, LineComment, ReportEvent, ReportingYear, TaskReport
 from .signals import report_event
 from .uploads import per_save_message
 
@@ -312,13 +312,16 @@ def copy_last_year(report, line_pk, user):
     report.updated_by = report._history_user = user
     report.save()
     line.achievements = text
+    line.copied_from_last_year = True
     line._history_user = user
     line.save()
     return line
 
 
 def line_problems(line, last_year):
-    """What one line (with its task) still lacks before submission; ``last_year``: ``last_year_texts``."""
+    """What one line (with its task) still lacks before submission; ``last_year``: ``last_year_texts``. A line
+    whose text was copied from last year (``copied_from_last_year``) must differ from it (spaces aside): a copy is a
+    starting point, never sent as it is. A text typed the same by hand is not refused (many lines rightly repeat)."""
     problems = []
     n = line.task.number
     if not line.status:
@@ -327,7 +330,7 @@ def line_problems(line, last_year):
         problems.append(_("Nhiệm vụ %(n)s: cần ghi lý do không có nội dung báo cáo.") % {"n": n})
     elif line.status in _NEEDS_TEXT and not line.achievements.strip():
         problems.append(_("Nhiệm vụ %(n)s: chưa ghi kết quả đạt được.") % {"n": n})
-    if line.achievements.strip() and _same_text(line.achievements, last_year.get(line.task_id)):
+    if line.copied_from_last_year and _same_text(line.achievements, last_year.get(line.task_id)):
         problems.append(_("Nhiệm vụ %(n)s: kết quả còn y nguyên báo cáo năm trước: hãy sửa cho đúng năm nay.")
                         % {"n": n})
     if (line.task.target_quantity and line.status not in ("", TaskReport.Status.NOTHING_TO_REPORT)
@@ -392,15 +395,20 @@ def _last_submitter_id(report):
 
 
 @transaction.atomic
-def review_report(report, user, *, accept, comment=""):
-    """The coordinator accepts a submitted report, or returns it with a comment."""
+def review_report(report, user, *, accept, comment="", line_comments=None):
+    """The coordinator accepts a submitted report, or returns it with a comment: a general one, or comments on
+    single lines (``line_comments``: TaskReport id -> text; lines of another report are ignored), or both."""
     report = _lock(report)
     if report.status != AgencyReport.Status.SUBMITTED:
         raise ValidationError(_("Chỉ xem xét được báo cáo đã gửi."))
     if _last_submitter_id(report) == user.pk:
         raise ValidationError(_("Bạn không thể tự xem xét báo cáo do chính mình gửi."))
     comment = (comment or "").strip()
-    if not accept and not comment:
+    line_comments = {} if accept else {pk: text.strip() for pk, text in (line_comments or {}).items() if text.strip()}
+    if line_comments:
+        own = set(report.lines.filter(pk__in=list(line_comments)).values_list("pk", flat=True))
+        line_comments = {pk: text for pk, text in line_comments.items() if pk in own}
+    if not accept and not comment and not line_comments:
         raise ValidationError(_("Khi trả lại báo cáo, cần ghi ý kiến để đơn vị biết phải sửa gì."))
     report.status = AgencyReport.Status.ACCEPTED if accept else AgencyReport.Status.RETURNED
     report.reviewed_at = timezone.now()
@@ -410,10 +418,13 @@ def review_report(report, user, *, accept, comment=""):
     report.updated_by = report._history_user = user
     report._change_reason = "accept" if accept else "return"
     report.save()
-    _notify_after_commit(ReportEvent.objects.create(
+    event = ReportEvent.objects.create(
         report=report, action=ReportEvent.Action.ACCEPTED if accept else ReportEvent.Action.RETURNED,
         actor=user, comment=comment,
-    ))
+    )
+    LineComment.objects.bulk_create(LineComment(event=event, line_id=pk, text=nfc(text))
+                                    for pk, text in line_comments.items())
+    _notify_after_commit(event)
     return report
 
 

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts import roles
 from tasks.models import Plan
 
+from . import changes as report_changes
 from . import services
 from .access import (
     get_evidence_for_user,
@@ -29,7 +30,7 @@ from .access import (
     shows_content,
 )
 from .forms import OpenYearForm, ReopenForm, ReportForm, ReviewForm, YearParametersForm
-from .models import AgencyReport, Evidence, ReportingYear, TaskReport
+from .models import AgencyReport, Evidence, LineComment, ReportEvent, ReportingYear
 from .rules import local_date
 from .uploads import EvidenceUploadHandler
 
@@ -73,6 +74,21 @@ def _report_page(request, report, form=None, status=200):
         values = {v.indicator_id: v.value for v in report.indicator_values.all()}
     if can_edit and form is None:
         form = ReportForm(report=report, lines=lines, indicators=indicators, values=values)
+    events = list(report.events.select_related("actor"))
+    returns = [e for e in events if e.action == ReportEvent.Action.RETURNED]
+    comments = []
+    if content and returns:
+        # The comments of the latest return, beside their lines and listed at the top.
+        comments = list(LineComment.objects.of_last_return(report))
+        by_line = {}
+        for c in comments:
+            by_line.setdefault(c.line_id, []).append(c)
+        for line in lines:
+            line.review_comments = by_line.get(line.pk, [])
+    changes = None
+    if content and returns and report.status != AgencyReport.Status.RETURNED and not can_edit:
+        # Resubmitted: what changed since the version the coordinator returned, line by line, indicators included.
+        changes = report_changes.changes_since(report, returns[-1].at)
     progress = None
     if can_edit:
         # What each line still lacks (services.line_problems, as stored), for the progress and the contents.
@@ -93,7 +109,10 @@ def _report_page(request, report, form=None, status=200):
         "can_reopen": report.status == AgencyReport.Status.ACCEPTED and roles.may_reopen(request.user),
         "review_form": ReviewForm(),
         "reopen_form": ReopenForm(),
-        "events": report.events.select_related("actor"),
+        "events": events,
+        "line_comments": comments,
+        "last_return": returns[-1] if returns else None,
+        "changes": changes,
         "days_left": max(report.days_to_due(), 0),
         "days_late": max(-report.days_to_due(), 0),
     }
@@ -255,7 +274,7 @@ def report_review(request, pk):
         return redirect(report)
     try:
         services.review_report(report, request.user, accept=form.cleaned_data["decision"] == "accept",
-                               comment=form.cleaned_data["comment"])
+                               comment=form.cleaned_data["comment"], line_comments=form.line_comments(request.POST))
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
@@ -339,12 +358,8 @@ def report_history(request, pk):
         diff = newer.diff_against(older).changes if older is not None else []
         diffs.append((newer, [c for c in diff if c.field not in HISTORY_HIDDEN_FIELDS]))
     changes = _readable_changes(AgencyReport, diffs)
-    line_history = (
-        TaskReport.history.filter(report_id=report.pk).select_related("history_user", "task")
-        .order_by("-history_date")[:200]
-    )
     return render(request, "reports/report_history.html", {
-        "report": report, "changes": changes, "line_history": line_history,
+        "report": report, "changes": changes, "line_changes": report_changes.history_changes(report),
         "events": report.events.select_related("actor"),
     })
 

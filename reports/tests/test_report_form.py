@@ -249,7 +249,105 @@ def test_last_years_text_is_copied_and_never_submitted_unchanged(client, world, 
     assert "Nhiệm vụ 1.1: kết quả còn y nguyên báo cáo năm trước: hãy sửa cho đúng năm nay." in problems
     response = client.post(reverse("reports:report-submit", args=[report.pk]), {"version": report.version})
     assert response.status_code == 400 and AgencyReport.objects.get(pk=report.pk).status == "draft"
+    # The same text typed by hand (not copied) is not refused: many lines rightly repeat.
+    assert services.line_problems(TaskReport(task=line.task, achievements="Năm 2023: 1.1", status="in_progress",
+                                             role="coordinator"), {line.task_id: "Năm 2023: 1.1"}) == []
     # Touched by the officer: it may go.
     client.post(report.get_absolute_url(), form_data(report, **{f"line-{line.pk}-achievements": "Năm 2023: 1.1; năm 2024 thêm 2 lớp"}))
     report.refresh_from_db()
     assert services.missing_parts(report) == []
+
+
+# --- Comments on lines, changes since the return, history as a diff ------------------------------------------------
+
+@pytest.fixture
+def reviewed(world, django_user_model):
+    from agencies.models import Membership
+    from testing.factories import make_agency
+
+    plan, report, officer = world
+    coordinator = make_user(django_user_model, "coord", make_agency(name="Sở Điều phối"), role=Membership.Role.COORDINATOR)
+    indicator = plan.indicators.get()
+    from django.test import Client
+
+    officer_client = Client()
+    officer_client.force_login(officer)
+    officer_client.post(report.get_absolute_url(), form_data(report, **{f"indicator-{indicator.pk}": "1.000.000"}))
+    report.refresh_from_db()
+    services.submit_report(report, officer)
+    return plan, report, officer, coordinator, officer_client, indicator
+
+
+def test_the_coordinator_comments_on_lines_and_the_officer_sees_them_beside_each(client, reviewed):
+    plan, report, officer, coordinator, officer_client, indicator = reviewed
+    first, second = report.lines.select_related("task").order_by("task__order", "task__number")[:2]
+    client.force_login(coordinator)
+    html = client.get(report.get_absolute_url()).content.decode()
+    assert f'name="line-comment-{first.pk}" form="review-form"' in html
+    response = client.post(reverse("reports:report-review", args=[report.pk]), {
+        "decision": "return", "comment": "", f"line-comment-{first.pk}": "Thiếu số liệu hội nghị",
+        f"line-comment-{second.pk}": "Ghi rõ số lớp"})
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.status == "returned"
+    html = officer_client.get(report.get_absolute_url()).content.decode()
+    top = html.split('id="review-comments"')[1].split("</div>")[0]
+    assert f'<a href="#line-{first.pk}">Nhiệm vụ {first.task.number}</a>: Thiếu số liệu hội nghị' in top
+    assert f'<a href="#line-{second.pk}">Nhiệm vụ {second.task.number}</a>: Ghi rõ số lớp' in top
+    block = html.split(f'id="line-{first.pk}"')[1].split("</fieldset>")[0]
+    assert "Thiếu số liệu hội nghị" in block and "Ghi rõ số lớp" not in block
+
+
+def test_returning_needs_a_comment_general_or_on_a_line(client, reviewed):
+    plan, report, officer, coordinator, officer_client, indicator = reviewed
+    client.force_login(coordinator)
+    client.post(reverse("reports:report-review", args=[report.pk]), {"decision": "return", "comment": ""})
+    report.refresh_from_db()
+    assert report.status == "submitted"
+
+
+def test_the_resubmitted_report_shows_what_changed_since_the_return_and_the_history_too(client, reviewed):
+    plan, report, officer, coordinator, officer_client, indicator = reviewed
+    line = report.lines.select_related("task").order_by("task__order", "task__number").first()
+    client.force_login(coordinator)
+    client.post(reverse("reports:report-review", args=[report.pk]), {
+        "decision": "return", "comment": "Sửa", f"line-comment-{line.pk}": "Ghi rõ"})
+    report.refresh_from_db()
+    officer_client.post(report.get_absolute_url(), form_data(report, **{
+        f"indicator-{indicator.pk}": "185.000.000", f"line-{line.pk}-achievements": f"Kết quả {line.task.number} rõ hơn"}))
+    report.refresh_from_db()
+    services.submit_report(report, officer)
+    html = client.get(report.get_absolute_url()).content.decode()
+    changes = html.split('id="changes"')[1].split("</section>")[0]
+    assert f"Nhiệm vụ {line.task.number}" in changes and "<ins>rõ hơn</ins>" in changes
+    assert "<del>1.000.000</del> → <ins>185.000.000</ins>" in changes
+    assert "Đánh giá chung" not in changes  # unchanged parts are not listed
+    history = client.get(reverse("reports:report-history", args=[report.pk])).content.decode()
+    assert "<del>1.000.000</del> → <ins>185.000.000</ins>" in history and "<ins>rõ hơn</ins>" in history
+
+
+def test_a_long_text_changed_in_one_word_is_shown_short():
+    from reports.changes import word_diff
+
+    old = " ".join(f"từ{i}" for i in range(5000))
+    new = old.replace("từ2500", "TỪ")
+    html = word_diff(old, new)
+    assert "<del>từ2500</del> <ins>TỪ</ins>" in html and len(html) < 400
+
+
+def test_a_copy_made_in_the_page_is_marked_and_refused_unchanged(client, world):
+    plan, report, officer = world
+    open_year(plan, 2023)
+    last = AgencyReport.objects.get(plan=plan, year=2023, agency=report.agency)
+    services.save_report(last, officer, expected_version=last.version, general={"overall_assessment": "Tốt"},
+                         lines={l.pk: {"status": "in_progress", "achievements": f"Năm 2023: {l.task.number}",
+                                       "quantity_achieved": 1} for l in last.lines.all()},
+                         indicators={i.pk: Decimal(1) for i in plan.indicators.all()})
+    services.submit_report(AgencyReport.objects.get(pk=last.pk), officer)
+    line = report.lines.get(task__number="1.1")
+    client.force_login(officer)
+    # What static/js/report_form.js posts after copying in the page: the text and the hidden mark.
+    client.post(report.get_absolute_url(), form_data(report, **{
+        f"line-{line.pk}-achievements": "Năm 2023:  1.1 ", f"line-{line.pk}-copied": "True"}))
+    report.refresh_from_db()
+    assert any("y nguyên báo cáo năm trước" in p for p in services.missing_parts(report))

@@ -45,6 +45,8 @@
       event.preventDefault();
       if (box.value.trim() && !window.confirm(button.dataset.replace || "?")) { return; }
       box.value = button.dataset.text;
+      var copied = document.getElementById(button.dataset.copiedInput);
+      if (copied) { copied.value = "True"; }  // the server then refuses to submit it unchanged
       box.dispatchEvent(new Event("input", { bubbles: true }));
       box.focus();
     });

@@ -112,7 +112,7 @@ class ReportForm(forms.Form):
         for line in self.lines:
             p = f"line-{line.pk}-"
             yield line, {name: self[p + name] for name in
-                         ("status", "achievements", "quantity_achieved", "no_report_reason", "evidence")
+                         ("status", "quantity_achieved", "achievements", "no_report_reason", "evidence")
                          if p + name in self.fields}, self[p + "copied"]
 
     def indicator_fields(self):

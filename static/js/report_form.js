@@ -52,20 +52,27 @@
     });
   });
 
-  // Fields that fit the status: the reason only for "nothing to report"; the results and quantity otherwise.
+  // Fields that fit the status: none but the status until one is chosen; the reason only for "nothing to
+  // report"; the results, quantity and files otherwise. A field holding something or an error always shows.
+  function holds(field) {
+    if (field.classList.contains("has-error")) { return true; }
+    var box = field.querySelector("textarea, input:not([type=file]):not([type=hidden])");
+    return !!(box && box.value.trim());
+  }
   function fit(select) {
     var block = select.closest("fieldset.task");
     if (!block) { return; }
-    var nothing = select.value === "nothing_to_report";
+    var none = select.value === "", nothing = select.value === "nothing_to_report";
     block.querySelectorAll(".field").forEach(function (field) {
       var name = field.dataset.field || "";
-      if (/-no_report_reason$/.test(name)) {
-        var box = field.querySelector("textarea");
-        field.hidden = !nothing && !(box && box.value.trim());
-      } else if (/-(achievements|quantity_achieved)$/.test(name)) {
-        field.hidden = nothing;
-      }
+      var show = true;
+      if (/-no_report_reason$/.test(name)) { show = nothing; }
+      else if (/-(achievements|quantity_achieved)$/.test(name)) { show = !none && !nothing; }
+      else if (/-evidence$/.test(name)) { show = !none; }
+      field.hidden = !show && !holds(field);
     });
+    var copy = block.querySelector(".copy-last-year");
+    if (copy) { copy.hidden = none || nothing; }
   }
   form.querySelectorAll("select[data-status]").forEach(function (select) {
     fit(select);

@@ -2,6 +2,7 @@
 errors at the top, files kept through an error, deleting asks first, autosave with the stale check, fields and
 statuses that fit the line, last year's text."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -99,23 +100,31 @@ def test_text_length_is_limited_with_a_message(client, world):
 # --- Statuses and fields that fit the line -------------------------------------------------------------------------
 
 def test_one_status_set_per_timeframe_kind(client, world):
+    from tasks.models import Task
+
     plan, report, officer = world
+    Task.objects.filter(task_reports__report=report, number="1.1").update(
+        timeframe_kind="deadline", due_date=datetime.date(2024, 11, 30))
     client.force_login(officer)
     html = page(client, report)
+    kinds = set()
     for line in report.lines.select_related("task"):
+        kinds.add(line.task.timeframe_kind)
         select = html.split(f'name="line-{line.pk}-status"')[1].split("</select>")[0]
         yearly = line.task.timeframe_kind in ("ongoing", "annual", "annual_on_request", "budget_cycle")
         assert ("Đã thực hiện trong năm" in select) == yearly
         assert ('value="completed"' in select) == (not yearly)
+    assert "deadline" in kinds and kinds & {"ongoing", "annual"}
 
 
 def test_the_reason_is_kept_only_with_nothing_to_report(client, world):
     plan, report, officer = world
     line = report.lines.first()
     client.force_login(officer)
-    client.post(report.get_absolute_url(), form_data(report, **{f"line-{line.pk}-no_report_reason": "Không có"}))
+    client.post(report.get_absolute_url(), form_data(report, **{
+        f"line-{line.pk}-status": "in_progress", f"line-{line.pk}-no_report_reason": "Không có"}))
     line.refresh_from_db()
-    assert line.no_report_reason == ""  # another status was chosen: the reason is dropped
+    assert line.no_report_reason == "" and line.status == "in_progress"  # another status: the reason is dropped
     report.refresh_from_db()
     client.post(report.get_absolute_url(), form_data(report, **{
         f"line-{line.pk}-status": "nothing_to_report", f"line-{line.pk}-no_report_reason": "Không có"}))

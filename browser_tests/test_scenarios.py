@@ -76,7 +76,7 @@ def test_officer_reports_coordinator_returns_it_officer_reads_the_comment(new_pa
     page.get_by_label("Tin, bài (tin, bài)").fill("1250")
     page.get_by_label("Đánh giá chung").fill("Hoàn thành tốt các nhiệm vụ được giao.")
     shot(page, "02-officer-report-form")
-    page.get_by_role("button", name="Lưu và gửi báo cáo…").click()
+    page.get_by_role("button", name="Gửi báo cáo…").click()
     page.get_by_role("button", name="Xác nhận gửi báo cáo").click()
 
     # Sees it read-only.

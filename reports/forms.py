@@ -5,40 +5,52 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from plan_tracker.text import nfc
-from tasks.models import Task
-
+from . import rules
 from .models import ReportingYear, TaskReport
 from .uploads import skipped_message, validate_evidence
 
-#: The largest value of an integer column (PositiveIntegerField) on PostgreSQL; SQLite would store more, so
-#: the form refuses more everywhere (a bigger number would answer 500 on PostgreSQL).
-DB_INT_MAX = 2_147_483_647
+from plan_tracker.numbers import DB_INT_MAX, VNDecimalField, VNIntegerField
 
-# "done for this year" only makes sense where the task repeats every year.
-_YEARLY = {Task.Timeframe.ONGOING, Task.Timeframe.ANNUAL, Task.Timeframe.ANNUAL_ON_REQUEST, Task.Timeframe.BUDGET_CYCLE}
+#: The longest texts a report takes (characters): a result or an assessment, a reason, a reviewer's comment. The
+#: page counts down as one types (static/js/report_form.js); the server refuses more with a Vietnamese message.
+TEXT_MAX = 10_000
+REASON_MAX = 2_000
+COMMENT_MAX = 2_000
 
 
-def _status_choices(task):
-    choices = [("", _("— chọn —"))]
-    for value, label in TaskReport.Status.choices:
-        if value == TaskReport.Status.DONE_FOR_YEAR and task.timeframe_kind not in _YEARLY:
-            continue
-        choices.append((value, label))
-    return choices
+def _text(label, max_length, rows):
+    return forms.CharField(
+        label=label, required=False, max_length=max_length,
+        error_messages={"max_length": _("Tối đa %(limit_value)s ký tự (đang có %(show_value)s): hãy rút gọn.")},
+        widget=forms.Textarea(attrs={"rows": rows, "maxlength": max_length, "data-counter": ""}))
+
+
+def _status_choices(task, current=""):
+    labels = dict(TaskReport.Status.choices)
+    values = list(rules.line_statuses(task.timeframe_kind))
+    if current and current not in values:  # a status saved before the sets were split stays selectable
+        values.append(current)
+    return [("", _("— chọn —"))] + [(v, labels[v]) for v in values]
 
 
 class ReportForm(forms.Form):
     """The whole yearly report in one form: a block of fields per task line, the plan's indicators,
-    the general parts, and the version the form was opened at (for the stale-save check)."""
+    the general parts, and the version the form was opened at (for the stale-save check).
+
+    Fields fit the line: the quantity only where the task has a target and the agency leads it; the reason is kept
+    only with "nothing to report" (static/js/report_form.js hides it otherwise; without the script the server drops
+    a reason left under another status)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=DB_INT_MAX, error_messages={
         k: _("Biểu mẫu thiếu số phiên bản của báo cáo (hoặc số đó không hợp lệ) nên chưa lưu được: hãy sao lại nội "
              "dung bạn vừa gõ, tải lại trang và nhập lại.") for k in ("required", "invalid", "min_value", "max_value")})
-    overall_assessment = forms.CharField(label=_("Đánh giá chung"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
-    difficulties = forms.CharField(label=_("Khó khăn, vướng mắc"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    proposals = forms.CharField(label=_("Đề xuất, kiến nghị"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    overall_assessment = _text(_("Đánh giá chung"), TEXT_MAX, 4)
+    difficulties = _text(_("Khó khăn, vướng mắc"), TEXT_MAX, 3)
+    proposals = _text(_("Đề xuất, kiến nghị"), TEXT_MAX, 3)
 
     GENERAL = ("overall_assessment", "difficulties", "proposals")
+    #: Parts a submission needs (services.missing_parts decides; these are marked on the form).
+    REQUIRED_TO_SUBMIT = ("status", "achievements", "quantity_achieved", "overall_assessment")
 
     def __init__(self, *args, report, lines, indicators, values, skipped=None, **kwargs):
         initial = {"version": report.version, **{name: getattr(report, name) for name in self.GENERAL}}
@@ -57,35 +69,51 @@ class ReportForm(forms.Form):
             p = f"line-{line.pk}-"
             n = line.task.number
             self.fields[p + "status"] = forms.ChoiceField(
-                label=_("Tình trạng (nhiệm vụ %(n)s)") % {"n": n}, choices=_status_choices(line.task), required=False)
-            self.fields[p + "achievements"] = forms.CharField(
-                label=_("Kết quả đạt được (nhiệm vụ %(n)s)") % {"n": n}, required=False,
-                widget=forms.Textarea(attrs={"rows": 3}))
-            if line.task.target_quantity:
-                self.fields[p + "quantity_achieved"] = forms.IntegerField(
+                label=_("Tình trạng (nhiệm vụ %(n)s)") % {"n": n}, choices=_status_choices(line.task, line.status),
+                required=False, widget=forms.Select(attrs={"data-status": ""}))
+            self.fields[p + "achievements"] = _text(_("Kết quả đạt được (nhiệm vụ %(n)s)") % {"n": n}, TEXT_MAX, 3)
+            if line.task.target_quantity and line.role == "lead":
+                self.fields[p + "quantity_achieved"] = VNIntegerField(
                     label=_("Số lượng đạt được (%(unit)s, chỉ tiêu %(target)s)")
-                    % {"unit": line.task.target_unit, "target": line.task.target_quantity},
-                    min_value=0, max_value=DB_INT_MAX, required=False,
-                    error_messages={"max_value": _("Số quá lớn: tối đa %(limit_value)s.")})
-            self.fields[p + "no_report_reason"] = forms.CharField(
-                label=_("Lý do không có nội dung báo cáo (nhiệm vụ %(n)s)") % {"n": n}, required=False,
-                widget=forms.Textarea(attrs={"rows": 2}))
+                    % {"unit": line.task.target_unit, "target": line.task.target_quantity}, required=False)
+            self.fields[p + "no_report_reason"] = _text(
+                _("Lý do không có nội dung báo cáo (nhiệm vụ %(n)s)") % {"n": n}, REASON_MAX, 2)
+            # Set to 1 by static/js/report_form.js when it copies last year's text into the box.
+            self.fields[p + "copied"] = forms.BooleanField(required=False, widget=forms.HiddenInput)
             self.fields[p + "evidence"] = forms.FileField(
                 label=_("Thêm tệp minh chứng (nhiệm vụ %(n)s): PDF, DOCX, XLSX, JPG, PNG") % {"n": n}, required=False,
                 widget=forms.ClearableFileInput(attrs=evidence_input_attrs()))
         for indicator in indicators:
-            self.fields[f"indicator-{indicator.pk}"] = forms.DecimalField(
+            self.fields[f"indicator-{indicator.pk}"] = VNDecimalField(
                 label=f"{indicator.name} ({indicator.unit})" if indicator.unit else indicator.name,
-                help_text=indicator.help_text, min_value=0, max_digits=18, decimal_places=2, required=False,
-                localize=True)
+                help_text=indicator.help_text, required=False)
+        for name, field in self.fields.items():
+            field.required_to_submit = (name.rsplit("-", 1)[-1] in self.REQUIRED_TO_SUBMIT
+                                        or name.startswith("indicator-"))
+
+    def full_clean(self):
+        super().full_clean()
+        # Each field's message tied to it (aria-describedby: its id in _field.html), and the field marked invalid.
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs.update({
+                    "aria-invalid": "true", "aria-describedby": f"{self[name].auto_id}-error"})
+
+    def error_links(self):
+        """[(anchor or None, label, message)]: every error of the form, for the list at its top (links to fields)."""
+        out = [(None, None, e) for e in self.non_field_errors()]
+        for name, field in self.fields.items():
+            if name in self.errors and name != "version":
+                out.extend((self[name].auto_id, field.label, e) for e in self.errors[name])
+        return out
 
     def blocks(self):
-        """(line, its bound fields) for the template, in task order."""
+        """(line, its bound fields, its hidden "copied" field) for the template, in task order."""
         for line in self.lines:
             p = f"line-{line.pk}-"
             yield line, {name: self[p + name] for name in
-                         ("status", "achievements", "quantity_achieved", "no_report_reason", "evidence")
-                         if p + name in self.fields}
+                         ("status", "quantity_achieved", "achievements", "no_report_reason", "evidence")
+                         if p + name in self.fields}, self[p + "copied"]
 
     def indicator_fields(self):
         return [self[f"indicator-{i.pk}"] for i in self.indicators]
@@ -115,11 +143,16 @@ class ReportForm(forms.Form):
         out = {}
         for line in self.lines:
             p = f"line-{line.pk}-"
+            status = self.cleaned_data[p + "status"]
+            reason = self.cleaned_data[p + "no_report_reason"]
             values = {
-                "status": self.cleaned_data[p + "status"],
+                "status": status,
                 "achievements": self.cleaned_data[p + "achievements"],
-                "no_report_reason": self.cleaned_data[p + "no_report_reason"],
+                # The reason belongs to "nothing to report" only: left under another chosen status, it is dropped.
+                "no_report_reason": reason if status in ("", TaskReport.Status.NOTHING_TO_REPORT) else "",
             }
+            if self.cleaned_data.get(p + "copied"):
+                values["copied_from_last_year"] = True
             if p + "quantity_achieved" in self.cleaned_data:
                 values["quantity_achieved"] = self.cleaned_data[p + "quantity_achieved"]
             out[line.pk] = values
@@ -133,11 +166,37 @@ class ReportForm(forms.Form):
         return [(line, self.cleaned_data[key], self.upload_types[key]) for line in self.lines
                 if self.cleaned_data.get(key := f"line-{line.pk}-evidence")]
 
+    def valid_uploads(self):
+        """After a failed validation: the new files that passed their own checks (kept by saving them alone)."""
+        cleaned = getattr(self, "cleaned_data", {})
+        return [(line, cleaned[key], self.upload_types[key]) for line in self.lines
+                if (key := f"line-{line.pk}-evidence") not in self.errors and cleaned.get(key)
+                and key in getattr(self, "upload_types", {})]
+
+    def refused_files(self):
+        """The names of the files chosen in this POST that were refused, for "choose again" (after an error)."""
+        names = [name for name, _reason in self.skipped.values()]
+        for line in self.lines:
+            key = f"line-{line.pk}-evidence"
+            if key in self.errors and key in self.files:
+                names.append(self.files[key].name)
+        return names
+
 
 class ReviewForm(forms.Form):
     decision = forms.ChoiceField(choices=[("accept", _("Tiếp nhận")), ("return", _("Trả lại"))], widget=forms.RadioSelect,
                                  label=_("Quyết định"))
-    comment = forms.CharField(label=_("Ý kiến (bắt buộc khi trả lại)"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    comment = _text(_("Ý kiến chung (khi trả lại: ghi ở đây hoặc bên từng nhiệm vụ)"), COMMENT_MAX, 3)
+
+
+    def line_comments(self, data):
+        """{line id: comment} from the per-line boxes ("line-comment-<id>", beside each line of the page), each
+        cut to COMMENT_MAX characters."""
+        out = {}
+        for key, value in data.items():
+            if key.startswith("line-comment-") and key[len("line-comment-"):].isdigit() and value.strip():
+                out[int(key[len("line-comment-"):])] = nfc(value.strip())[:COMMENT_MAX]
+        return out
 
 
 class ReopenForm(forms.Form):

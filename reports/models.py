@@ -293,6 +293,9 @@ class TaskReport(models.Model):
     achievements = models.TextField(_("kết quả đạt được"), blank=True)
     quantity_achieved = models.PositiveIntegerField(_("số lượng đạt được"), null=True, blank=True)
     no_report_reason = models.TextField(_("lý do không có nội dung"), blank=True)
+    # Set when last year's text was copied into the line ("Chép từ năm trước"): while the text still reads as last
+    # year's, the report cannot be submitted (services.line_problems).
+    copied_from_last_year = models.BooleanField(_("chép từ năm trước"), default=False)
 
     history = HistoricalRecords()
 
@@ -389,3 +392,36 @@ class ReportEvent(models.Model):
 
     def __str__(self):
         return f"{self.report} · {self.get_action_display()}"
+
+
+class LineCommentQuerySet(models.QuerySet):
+    def of_last_return(self, report):
+        """The comments of the report's latest return (one query): what the officer must see beside the lines."""
+        last = (ReportEvent.objects.filter(report=report, action=ReportEvent.Action.RETURNED)
+                .order_by("-at", "-pk").values("pk")[:1])
+        return self.filter(event=models.Subquery(last)).select_related("line__task").order_by(
+            "line__task__order", "line__task__number", "pk")
+
+
+class LineComment(models.Model):
+    """The coordinator's comment on one line of a report, made when returning it (issue #14 item 6)."""
+
+    event = models.ForeignKey(ReportEvent, on_delete=models.CASCADE, related_name="line_comments",
+                              verbose_name=_("lần trả lại"))
+    line = models.ForeignKey(TaskReport, on_delete=models.CASCADE, related_name="comments",
+                             verbose_name=_("dòng báo cáo"))
+    text = models.TextField(_("ý kiến"))
+
+    objects = LineCommentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("ý kiến theo nhiệm vụ")
+        verbose_name_plural = pgettext_lazy("plural", "ý kiến theo nhiệm vụ")
+        ordering = ["event", "pk"]
+
+    def __str__(self):
+        return f"{self.line} · {self.text[:40]}"
+
+    def save(self, *args, **kwargs):
+        self.text = nfc(self.text) or ""
+        super().save(*args, **kwargs)

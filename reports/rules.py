@@ -141,3 +141,18 @@ def is_past_due(due, on):
 def is_missing(report, on):
     """Never submitted, and the due date has passed on ``on``."""
     return report.first_submitted_at is None and is_past_due(due_date(report.plan, report.year), on)
+
+
+# ------------------------------------------------------------------------------------ line statuses
+
+#: Timeframe kinds whose task repeats every year (tasks.Task.Timeframe): their lines say what was done this year.
+YEARLY_KINDS = frozenset({"ongoing", "annual", "annual_on_request", "budget_cycle"})
+
+
+def line_statuses(timeframe_kind):
+    """The statuses a report line may take for a task of ``timeframe_kind`` (values of TaskReport.Status), one
+    clear set per kind (issue #14): a task that repeats every year is "done for the year", never "completed"
+    (reports.completion counts a lead's "completed" as the task finished for good); a task with a deadline or a
+    period is "completed", never "done for the year"."""
+    finished = "done_for_year" if timeframe_kind in YEARLY_KINDS else "completed"
+    return ("not_started", "in_progress", finished, "nothing_to_report")

@@ -18,8 +18,8 @@ from tasks.models import Assignment, Task, TaskRouting
 
 from plan_tracker.text import nfc
 
-from . import completion
-from .models import AgencyReport, Evidence, IndicatorValue, ReportEvent, ReportingYear, TaskReport
+from . import completion, rules
+from .models import AgencyReport, Evidence, IndicatorValue, LineComment, ReportEvent, ReportingYear, TaskReport
 from .signals import report_event
 from .uploads import per_save_message
 
@@ -284,21 +284,72 @@ def delete_evidence(evidence, user):
 _NEEDS_TEXT = {TaskReport.Status.IN_PROGRESS, TaskReport.Status.COMPLETED, TaskReport.Status.DONE_FOR_YEAR}
 
 
+def last_year_texts(report, task_ids=None):
+    """{task id: the text of what the same agency achieved on that task in its report of the year before} (a
+    submitted or accepted report; non-empty texts only): what "Chép từ năm trước" copies, and what a line may not
+    be submitted unchanged from. One query."""
+    lines = TaskReport.objects.filter(
+        report__agency_id=report.agency_id, report__plan_id=report.plan_id, report__year=report.year - 1,
+        report__status__in=rules.CONTENT_STATUSES).exclude(achievements="")
+    if task_ids is not None:
+        lines = lines.filter(task_id__in=task_ids)
+    return dict(lines.values_list("task_id", "achievements"))
+
+
+def _same_text(a, b):
+    return " ".join((a or "").split()) == " ".join((b or "").split())
+
+
+@transaction.atomic
+def copy_last_year(report, line_pk, user):
+    """Copy last year's text of one line into it, as a starting point (an empty line only: nothing typed is
+    overwritten). The line then cannot be submitted until its text differs (missing_parts). Returns the line, or
+    None when there was nothing to copy."""
+    line = TaskReport.objects.select_related("task").filter(report=report, pk=line_pk).first()
+    if line is None or line.achievements.strip() or not report.is_editable_by_agency:
+        return None
+    text = last_year_texts(report, [line.task_id]).get(line.task_id)
+    if not text:
+        return None
+    report = _lock(report)
+    report.version += 1  # a copy is a save: another tab's older form is then refused, not applied over it
+    report.updated_by = report._history_user = user
+    report.save()
+    line.achievements = text
+    line.copied_from_last_year = True
+    line._history_user = user
+    line.save()
+    return line
+
+
+def line_problems(line, last_year):
+    """What one line (with its task) still lacks before submission; ``last_year``: ``last_year_texts``. A line
+    whose text was copied from last year (``copied_from_last_year``) must differ from it (spaces aside): a copy is a
+    starting point, never sent as it is. A text typed the same by hand is not refused (many lines rightly repeat)."""
+    problems = []
+    n = line.task.number
+    if not line.status:
+        problems.append(_("Nhiệm vụ %(n)s: chưa chọn tình trạng thực hiện.") % {"n": n})
+    elif line.status == TaskReport.Status.NOTHING_TO_REPORT and not line.no_report_reason.strip():
+        problems.append(_("Nhiệm vụ %(n)s: cần ghi lý do không có nội dung báo cáo.") % {"n": n})
+    elif line.status in _NEEDS_TEXT and not line.achievements.strip():
+        problems.append(_("Nhiệm vụ %(n)s: chưa ghi kết quả đạt được.") % {"n": n})
+    if line.copied_from_last_year and _same_text(line.achievements, last_year.get(line.task_id)):
+        problems.append(_("Nhiệm vụ %(n)s: kết quả còn y nguyên báo cáo năm trước: hãy sửa cho đúng năm nay.")
+                        % {"n": n})
+    if (line.task.target_quantity and line.status not in ("", TaskReport.Status.NOTHING_TO_REPORT)
+            and line.role == "lead" and line.quantity_achieved is None):
+        problems.append(_("Nhiệm vụ %(n)s: chưa ghi số lượng đạt được so với chỉ tiêu.") % {"n": n})
+    return problems
+
+
 def missing_parts(report):
     """What must be filled before the report can be submitted, as messages a clerk understands."""
     problems = []
     lines = list(report.lines.select_related("task").order_by("task__order", "task__number"))
+    last_year = last_year_texts(report)
     for line in lines:
-        n = line.task.number
-        if not line.status:
-            problems.append(_("Nhiệm vụ %(n)s: chưa chọn tình trạng thực hiện.") % {"n": n})
-        elif line.status == TaskReport.Status.NOTHING_TO_REPORT and not line.no_report_reason.strip():
-            problems.append(_("Nhiệm vụ %(n)s: cần ghi lý do không có nội dung báo cáo.") % {"n": n})
-        elif line.status in _NEEDS_TEXT and not line.achievements.strip():
-            problems.append(_("Nhiệm vụ %(n)s: chưa ghi kết quả đạt được.") % {"n": n})
-        if (line.task.target_quantity and line.status not in ("", TaskReport.Status.NOTHING_TO_REPORT)
-                and line.role == "lead" and line.quantity_achieved is None):
-            problems.append(_("Nhiệm vụ %(n)s: chưa ghi số lượng đạt được so với chỉ tiêu.") % {"n": n})
+        problems.extend(line_problems(line, last_year))
     filled = {v.indicator_id for v in report.indicator_values.all() if v.value is not None}
     for indicator in report.plan.indicators.all():
         if indicator.pk not in filled:
@@ -348,15 +399,20 @@ def _last_submitter_id(report):
 
 
 @transaction.atomic
-def review_report(report, user, *, accept, comment=""):
-    """The coordinator accepts a submitted report, or returns it with a comment."""
+def review_report(report, user, *, accept, comment="", line_comments=None):
+    """The coordinator accepts a submitted report, or returns it with a comment: a general one, or comments on
+    single lines (``line_comments``: TaskReport id -> text; lines of another report are ignored), or both."""
     report = _lock(report)
     if report.status != AgencyReport.Status.SUBMITTED:
         raise ValidationError(_("Chỉ xem xét được báo cáo đã gửi."))
     if _last_submitter_id(report) == user.pk:
         raise ValidationError(_("Bạn không thể tự xem xét báo cáo do chính mình gửi."))
     comment = (comment or "").strip()
-    if not accept and not comment:
+    line_comments = {} if accept else {pk: text.strip() for pk, text in (line_comments or {}).items() if text.strip()}
+    if line_comments:
+        own = set(report.lines.filter(pk__in=list(line_comments)).values_list("pk", flat=True))
+        line_comments = {pk: text for pk, text in line_comments.items() if pk in own}
+    if not accept and not comment and not line_comments:
         raise ValidationError(_("Khi trả lại báo cáo, cần ghi ý kiến để đơn vị biết phải sửa gì."))
     report.status = AgencyReport.Status.ACCEPTED if accept else AgencyReport.Status.RETURNED
     report.reviewed_at = timezone.now()
@@ -366,10 +422,13 @@ def review_report(report, user, *, accept, comment=""):
     report.updated_by = report._history_user = user
     report._change_reason = "accept" if accept else "return"
     report.save()
-    _notify_after_commit(ReportEvent.objects.create(
+    event = ReportEvent.objects.create(
         report=report, action=ReportEvent.Action.ACCEPTED if accept else ReportEvent.Action.RETURNED,
         actor=user, comment=comment,
-    ))
+    )
+    LineComment.objects.bulk_create(LineComment(event=event, line_id=pk, text=nfc(text))
+                                    for pk, text in line_comments.items())
+    _notify_after_commit(event)
     return report
 
 

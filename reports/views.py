@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,12 +15,13 @@ from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts import roles
 from plan_tracker.serving import attachment_response
 from tasks.models import Plan
 
+from . import changes as report_changes
 from . import services
 from .access import (
     get_evidence_for_user,
@@ -30,7 +31,7 @@ from .access import (
     shows_content,
 )
 from .forms import OpenYearForm, ReopenForm, ReportForm, ReviewForm, YearParametersForm
-from .models import AgencyReport, Evidence, ReportingYear, TaskReport
+from .models import AgencyReport, Evidence, LineComment, ReportEvent, ReportingYear
 from .rules import local_date
 from .uploads import EvidenceUploadHandler
 
@@ -74,18 +75,45 @@ def _report_page(request, report, form=None, status=200):
         values = {v.indicator_id: v.value for v in report.indicator_values.all()}
     if can_edit and form is None:
         form = ReportForm(report=report, lines=lines, indicators=indicators, values=values)
+    events = list(report.events.select_related("actor"))
+    returns = [e for e in events if e.action == ReportEvent.Action.RETURNED]
+    comments = []
+    if content and returns:
+        # The comments of the latest return, beside their lines and listed at the top.
+        comments = list(LineComment.objects.of_last_return(report))
+        by_line = {}
+        for c in comments:
+            by_line.setdefault(c.line_id, []).append(c)
+        for line in lines:
+            line.review_comments = by_line.get(line.pk, [])
+    changes = None
+    if content and returns and report.status != AgencyReport.Status.RETURNED and not can_edit:
+        # Resubmitted: what changed since the version the coordinator returned, line by line, indicators included.
+        changes = report_changes.changes_since(report, returns[-1].at)
+    progress = None
+    if can_edit:
+        # What each line still lacks (services.line_problems, as stored), for the progress and the contents.
+        last_year = services.last_year_texts(report)
+        for line in lines:
+            line.problems = services.line_problems(line, last_year)
+            line.last_year_text = last_year.get(line.task_id, "")
+        progress = {"filled": sum(1 for line in lines if not line.problems), "total": len(lines)}
     context = {
         "report": report,
         "lines": lines,
         "indicators": [(i, values.get(i.pk)) for i in indicators],
         "form": form if can_edit else None,
         "can_edit": can_edit,
+        "progress": progress,
         "shows_content": content,
         "can_review": report.status == AgencyReport.Status.SUBMITTED and roles.may_review(request.user),
         "can_reopen": report.status == AgencyReport.Status.ACCEPTED and roles.may_reopen(request.user),
         "review_form": ReviewForm(),
         "reopen_form": ReopenForm(),
-        "events": report.events.select_related("actor"),
+        "events": events,
+        "line_comments": comments,
+        "last_return": returns[-1] if returns else None,
+        "changes": changes,
         "days_left": max(report.days_to_due(), 0),
         "days_late": max(-report.days_to_due(), 0),
     }
@@ -114,23 +142,28 @@ def _report_detail(request, pk):
     report = get_writable_report_for_user(request.user, pk)
     if not report.is_editable_by_agency:
         raise PermissionDenied
+    autosave = request.headers.get("X-Autosave") == "1"
     lines = _lines(report)
     indicators = list(report.plan.indicators.all())
     form = ReportForm(request.POST, request.FILES, report=report, lines=lines, indicators=indicators, values={},
                       skipped=getattr(request, "evidence_skipped", None))
     if not form.is_valid():
+        if autosave:
+            return JsonResponse({"ok": False, "message": _(
+                "Chưa tự động lưu: có ô nhập chưa đúng. Bấm “Lưu nháp” để xem các lỗi.")}, status=400)
         if "version" in form.errors:
             # A hidden field: its message goes at the top. What they typed stays in the form.
             messages.error(request, form.errors["version"][0])
-        else:
-            messages.error(request, _("Chưa lưu: có ô nhập chưa đúng, xem các thông báo bên dưới."))
-        return _report_page(request, report, form=form, status=400)
+            return _report_page(request, report, form=form, status=400)
+        return _invalid_save(request, report, form, indicators)
     try:
-        services.save_report(
+        report = services.save_report(
             report, request.user, expected_version=form.cleaned_data["version"], general=form.general_data(),
             lines=form.line_data(), indicators=form.indicator_data(), uploads=form.uploads(),
         )
     except services.StaleReport as stale:
+        if autosave:
+            return JsonResponse({"ok": False, "stale": True, "message": str(stale)}, status=409)
         # Keep what they typed in the form; tell them what happened.
         messages.error(request, str(stale))
         return _report_page(request, report, form=form, status=409)
@@ -138,10 +171,57 @@ def _report_detail(request, pk):
         form.add_error(None, limit)
         messages.error(request, _("Chưa lưu: có ô nhập chưa đúng, xem các thông báo bên dưới."))
         return _report_page(request, report, form=form, status=400)
+    if autosave:
+        return JsonResponse({"ok": True, "version": report.version, "message": _("Đã tự động lưu lúc %(time)s.") % {
+            "time": date_format(timezone.localtime(report.updated_at), "TIME_FORMAT")}})
+    delete = request.POST.get("delete_evidence", "")
+    if delete.isdigit() and Evidence.objects.filter(pk=delete, task_report__report=report).exists():
+        if request.POST.get("delete_confirmed") == "1":  # asked already, in the page (static/js/report_form.js)
+            evidence = Evidence.objects.select_related("task_report__report").get(pk=delete)
+            services.delete_evidence(evidence, request.user)
+            messages.success(request, _("Đã lưu bản nháp và xóa tệp “%(name)s”.") % {"name": evidence.original_name})
+            return redirect(f"{report.get_absolute_url()}#line-{evidence.task_report_id}")
+        messages.success(request, _("Đã lưu bản nháp."))
+        return redirect("reports:evidence-delete", pk=int(delete))
+    copy = request.POST.get("copy_last_year", "")
+    if copy.isdigit():
+        line = services.copy_last_year(report, int(copy), request.user)
+        if line is not None:
+            messages.success(request, _("Đã lưu bản nháp và chép kết quả năm trước vào nhiệm vụ %(n)s: hãy sửa lại "
+                                        "cho năm nay (báo cáo không gửi được khi đoạn này còn y nguyên).")
+                             % {"n": line.task.number})
+            return redirect(f"{report.get_absolute_url()}#line-{line.pk}")
     messages.success(request, _("Đã lưu bản nháp."))
     if "submit" in request.POST:
         return redirect("reports:report-submit", pk=report.pk)
     return redirect(report)
+
+
+def _invalid_save(request, report, form, indicators):
+    """A save refused by the form's checks. The new files that passed their own checks are saved alone (the
+    attachments do not depend on the texts: nothing is lost and nothing half-written); the page keeps what was
+    typed, says which files were kept and names any file to choose again."""
+    kept, again = [], form.refused_files()
+    uploads = form.valid_uploads()
+    if uploads:
+        try:
+            report = services.save_report(report, request.user, expected_version=form.cleaned_data["version"],
+                                          uploads=uploads)
+        except (services.StaleReport, services.EvidenceLimit):
+            again += [upload.name for _line, upload, _type in uploads]
+        else:
+            kept = [upload.name for _line, upload, _type in uploads]
+            data = request.POST.copy()
+            data["version"] = report.version  # the page now stands on the version that holds the files
+            form = ReportForm(data, report=report, lines=_lines(report), indicators=indicators, values={},
+                              skipped=form.skipped)
+            form.is_valid()
+    messages.error(request, _("Chưa lưu nội dung: có ô nhập chưa đúng, xem danh sách lỗi ở đầu biểu mẫu."))
+    if kept:
+        messages.success(request, _("Các tệp đã chọn đã được lưu vào báo cáo: %(names)s.") % {"names": ", ".join(kept)})
+    if again:
+        messages.warning(request, _("Các tệp sau chưa được nhận, hãy chọn lại: %(names)s.") % {"names": ", ".join(again)})
+    return _report_page(request, report, form=form, status=400)
 
 
 def _posted_version(request):
@@ -195,7 +275,7 @@ def report_review(request, pk):
         return redirect(report)
     try:
         services.review_report(report, request.user, accept=form.cleaned_data["decision"] == "accept",
-                               comment=form.cleaned_data["comment"])
+                               comment=form.cleaned_data["comment"], line_comments=form.line_comments(request.POST))
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
@@ -279,12 +359,8 @@ def report_history(request, pk):
         diff = newer.diff_against(older).changes if older is not None else []
         diffs.append((newer, [c for c in diff if c.field not in HISTORY_HIDDEN_FIELDS]))
     changes = _readable_changes(AgencyReport, diffs)
-    line_history = (
-        TaskReport.history.filter(report_id=report.pk).select_related("history_user", "task")
-        .order_by("-history_date")[:200]
-    )
     return render(request, "reports/report_history.html", {
-        "report": report, "changes": changes, "line_history": line_history,
+        "report": report, "changes": changes, "line_changes": report_changes.history_changes(report),
         "events": report.events.select_related("actor"),
     })
 
@@ -298,13 +374,18 @@ def evidence_download(request, pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def evidence_delete(request, pk):
+    """GET: ask first (the page without the script; with it the report form asks in a dialog). POST: delete."""
     evidence = get_evidence_for_user(request.user, pk)
     report = get_writable_report_for_user(request.user, evidence.task_report.report_id)
+    if request.method == "GET":
+        if not report.is_editable_by_agency:
+            raise PermissionDenied
+        return render(request, "reports/evidence_delete.html", {"evidence": evidence, "report": report})
     services.delete_evidence(evidence, request.user)
     messages.success(request, _("Đã xóa tệp “%(name)s”.") % {"name": evidence.original_name})
-    return redirect(report)
+    return redirect(f"{report.get_absolute_url()}#line-{evidence.task_report_id}")
 
 
 @login_required

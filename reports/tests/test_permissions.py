@@ -39,7 +39,7 @@ MATRIX = {
     ("reports:evidence-download", "evidence_submitted", "get"): [LOGIN, 200, 404, 200, 200, 200, 404],
     ("reports:evidence-download", "evidence_draft", "get"): [LOGIN, 200, 404, 404, 404, 404, 404],
     ("reports:evidence-download", "evidence_submitted", "post"): [LOGIN, 405, 405, 405, 405, 405, 405],
-    ("reports:evidence-delete", "evidence_draft", "get"): [LOGIN, 405, 405, 405, 405, 405, 405],
+    ("reports:evidence-delete", "evidence_draft", "get"): [LOGIN, 200, 404, 404, 404, 404, 404],  # asks first
     ("reports:evidence-delete", "evidence_draft", "post"): [LOGIN, 302, 404, 404, 404, 404, 404],
     ("reports:evidence-delete", "evidence_submitted", "post"): [LOGIN, 403, 404, 403, 403, 403, 404],
     ("reports:open-year", "plan", "get"): [LOGIN, 405, 405, 405, 405, 405, 405],

@@ -187,8 +187,9 @@ def test_report_page_query_count_is_pinned(client, world, django_assert_num_quer
     client.force_login(officer)
     client.post(report.get_absolute_url(), form_data(report))
     # session, user, the user's memberships (every role check), report (+plan, agency, updated_by,
-    # reviewed_by), lines (+task, section), their evidence, indicators, indicator values, events (+actor)
-    with django_assert_num_queries(9):
+    # reviewed_by), lines (+task, section), their evidence, indicators, indicator values, events (+actor),
+    # last year's texts (what each line may copy, and may not be submitted unchanged from)
+    with django_assert_num_queries(10):
         assert client.get(report.get_absolute_url()).status_code == 200
 
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from agencies.models import Membership
 from exchange.formats import CSV, FORMATS, XLSX
-from reports.models import AgencyReport, Evidence, ReportEvent
+from reports.models import AgencyReport, Evidence, ReportEvent, TaskReport
 from reports.services import StaleReport, save_report, submit_report
 from tasks.models import Task
 from testing.factories import fill_report, make_agency, make_plan, make_section, make_task, make_user, open_year, small_plan
@@ -107,6 +107,7 @@ def test_the_services_never_skip_the_version_check(world, django_user_model):
 def test_a_quantity_beyond_the_integer_column_is_a_form_error(client, world, quantity, saved):
     plan, report, officer, coordinator = world
     line = report.lines.get(task__number="1.2")  # the task with a target quantity
+    TaskReport.objects.filter(pk=line.pk).update(role="lead")  # the quantity is asked of a lead only
     client.force_login(officer)
     response = client.post(report.get_absolute_url(), form_data(
         report, difficulties="Điều tôi vừa gõ", **{f"line-{line.pk}-quantity_achieved": quantity}))

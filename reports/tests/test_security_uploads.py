@@ -67,13 +67,15 @@ def test_the_files_of_one_save_are_capped_together(client, world, settings):
     html = response.content.decode()
     assert "Tệp “hai.pdf” chưa được nhận: các tệp gửi trong một lần lưu cộng lại tối đa 4,9" in html
     assert "Điều tôi vừa gõ" in html  # the text fields after the skipped file were still read
-    assert not Evidence.objects.exists() and files_on_disk(media) == []
+    # The file that was taken in is kept (saved alone, issue #14: nothing lost); the other is named to choose again.
+    assert [e.original_name for e in Evidence.objects.all()] == ["mot.pdf"] and len(files_on_disk(media)) == 1
+    assert "hãy chọn lại: hai.pdf" in html
     report.refresh_from_db()
-    assert report.difficulties == ""
+    assert report.difficulties == ""  # the texts wait for the errors to be fixed
     # Under the cap, both go.
     response = client.post(report.get_absolute_url(), form_data(
         report, **{f"line-{first.pk}-evidence": pdf("mot.pdf", 2000), f"line-{second.pk}-evidence": pdf("hai.pdf", 2000)}))
-    assert response.status_code == 302 and Evidence.objects.count() == 2
+    assert response.status_code == 302 and Evidence.objects.count() == 3
 
 
 def test_a_file_over_its_cap_is_dropped_as_it_arrives(client, world, settings):

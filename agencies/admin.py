@@ -39,7 +39,7 @@ class ActiveFilter(admin.SimpleListFilter):
 
 class MembershipInline(admin.TabularInline):
     model = Membership
-    fields = ("user", "role")
+    fields = ("user", "role", "phone")
     autocomplete_fields = ("user",)
     extra = 0
 
@@ -79,7 +79,7 @@ class AgencyGroupAdmin(FoldedSearchMixin, ExchangeAdminMixin, SimpleHistoryAdmin
 
 @admin.register(Membership)
 class MembershipAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
-    list_display = ("user", "agency", "role")
+    list_display = ("user", "agency", "role", "phone")
     list_filter = ("role", "agency__kind")
     list_select_related = ("user", "agency")
     search_fields = ("agency__search_text",)

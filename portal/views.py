@@ -26,6 +26,7 @@ from tasks.models import Assignment, Plan, Section, Task
 
 from .filters import TaskFilter
 from .forms import RemindNowForm
+from .health import plan_health
 from .queue import HOME_ROWS, coordinator_queue
 
 TASKS_PER_PAGE = 50
@@ -71,8 +72,11 @@ def home(request):
     context = {"today": today, "year": today.year, "roles": roles}
     if roles.officer_agency_ids:
         context["officer"] = _officer_home(roles.officer_agency_ids, today)
-    if roles.sees_all:
+    if roles.is_coordinator:
         context["overview"] = _overview_home(today, roles.overseen_agency_ids)
+    elif roles.sees_all:
+        # A leader (viewer): the plan's health, the last complete year beside the current one (portal.health).
+        context["health"] = [plan_health(plan, today) for plan in own_plans(today, roles.overseen_agency_ids)]
     if roles.is_coordinator:
         context["queue"] = coordinator_queue(queue_plans(roles.overseen_agency_ids))
         context["queue_rows"] = HOME_ROWS

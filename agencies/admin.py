@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from exchange.admin import ExchangeAdminMixin
+from plan_tracker.admin_a11y import LabelledInlineMixin
 from plan_tracker.admin_search import FoldedSearchMixin
 
 from .models import Agency, AgencyGroup, Membership
@@ -37,7 +38,7 @@ class ActiveFilter(admin.SimpleListFilter):
         return queryset
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(LabelledInlineMixin, admin.TabularInline):
     model = Membership
     fields = ("user", "role", "phone")
     autocomplete_fields = ("user",)

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from exchange.admin import ExchangeAdminMixin
+from plan_tracker.admin_a11y import LabelledInlineMixin
 from plan_tracker.admin_search import FoldedSearchMixin
 
 from .models import Agency, AgencyGroup, AgencyName, GroupMemberPeriod, Membership
@@ -37,9 +38,9 @@ class ActiveFilter(admin.SimpleListFilter):
         return queryset
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(LabelledInlineMixin, admin.TabularInline):
     model = Membership
-    fields = ("user", "role")
+    fields = ("user", "role", "phone")
     autocomplete_fields = ("user",)
     extra = 0
 
@@ -90,7 +91,7 @@ class AgencyGroupAdmin(FoldedSearchMixin, ExchangeAdminMixin, SimpleHistoryAdmin
 
 @admin.register(Membership)
 class MembershipAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
-    list_display = ("user", "agency", "role")
+    list_display = ("user", "agency", "role", "phone")
     list_filter = ("role", "agency__kind")
     list_select_related = ("user", "agency")
     search_fields = ("agency__search_text",)

@@ -287,6 +287,9 @@ class Membership(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("người dùng"))
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("cơ quan"))
     role = models.CharField(_("vai trò"), max_length=20, choices=Role, default=Role.OFFICER)
+    # The person's work phone as this agency's contact: the coordinator's list of agencies still to chase shows it.
+    phone = models.CharField(_("điện thoại"), max_length=40, blank=True,
+                             help_text=_("Số điện thoại liên hệ công việc, ví dụ 0204 3854 123."))
 
     history = HistoricalRecords()
 

@@ -12,6 +12,12 @@ UNKNOWN_AGENCY = _("không có cơ quan mã %(codes)s.")
 
 
 class AgencyResource(CodeKeyedResource):
+    headers = {
+        "code": "Mã cơ quan", "name": "Tên đầy đủ", "short_name": "Tên viết tắt", "kind": "Loại cơ quan",
+        "valid_from": "Hoạt động từ ngày", "valid_to": "Hoạt động đến ngày", "head_email": "Email thủ trưởng",
+        "successors": "Cơ quan kế thừa (mã)",
+    }
+
     # Successors must already exist, or come earlier in the same file.
     successors = Field(
         attribute="successors", column_name="successors", widget=CodeListWidget(Agency, missing=UNKNOWN_AGENCY)
@@ -31,6 +37,8 @@ class AgencyResource(CodeKeyedResource):
 
 
 class AgencyGroupResource(CodeKeyedResource):
+    headers = {"code": "Mã nhóm", "name": "Tên nhóm", "description": "Mô tả", "members": "Thành viên (mã cơ quan)"}
+
     members = Field(attribute="members", column_name="members", widget=CodeListWidget(Agency, missing=UNKNOWN_AGENCY))
 
     class Meta(CodeKeyedResource.Meta):

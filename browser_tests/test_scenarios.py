@@ -31,10 +31,19 @@ def log_in(page, username):
     page.get_by_role("button", name="Đăng nhập").click()
     # The home page ("…/accounts/login/?next=/" ends with "/" too: the whole path must be "/"), signed in.
     page.wait_for_url(re.compile(r"^https?://[^/]+/$"))
+    open_menu(page)
     expect(page.get_by_role("button", name=f"Đăng xuất ({username})")).to_be_visible()
 
 
+def open_menu(page):
+    """On a phone the header's links fold under "Menu": unfold them (wider, they always show)."""
+    toggle = page.locator("label.menu-button")
+    if toggle.is_visible() and not page.locator("#menu-toggle").is_checked():
+        toggle.click()
+
+
 def log_out(page, username):
+    open_menu(page)
     page.get_by_role("button", name=f"Đăng xuất ({username})").click()
     page.wait_for_url(re.compile(r"/accounts/login/"))
 

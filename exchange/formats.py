@@ -243,7 +243,12 @@ class XLSX(base_formats.XLSX):
                 if value is None or value == "":
                     continue
                 cell = sheet.cell(row=r, column=c)
-                if isinstance(value, str):
+                native = getattr(value, "value", None)  # exchange.widgets.Cell: a date or a number
+                if isinstance(native, (datetime.date, int)) and not isinstance(native, bool):
+                    cell.value = native
+                    if isinstance(native, datetime.date):
+                        cell.number_format = "DD/MM/YYYY"
+                elif isinstance(value, str):
                     cell.value = escape_xlsx_text(value)
                     # openpyxl would store "=…" as a formula and "#N/A" as an error: force text.
                     cell.data_type = "s"

@@ -15,7 +15,7 @@ from import_export.instance_loaders import ModelInstanceLoader
 from import_export.results import RowResult
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from plan_tracker.text import nfc
+from plan_tracker.text import fold, nfc
 
 from .constraints import NotInPython, RefersToExcluded, model_rules
 from .widgets import BooleanWidget, ChoiceWidget, DateWidget, IntegerWidget, TextWidget, cell_text
@@ -195,8 +195,14 @@ class CodeKeyedResource(resources.ModelResource):
         "BooleanField": BooleanWidget,
     }
 
-    #: Columns needed besides the ``import_id_fields`` (e.g. the plan a task number belongs to).
+    #: Columns needed besides the ``import_id_fields`` (e.g. the plan a task number belongs to), by field name.
     required_columns = ()
+
+    #: {field name: its column's header}, in Vietnamese for the clerk who reads the file ("Mã cơ quan", not
+    #: "code"). Fixed words, whatever the page's language: a file means the same to every reader. On import the
+    #: field's name is read too (files written before the headers were Vietnamese), and a header matches without
+    #: accents or case ("ma co quan").
+    headers = {}
 
     class Meta:
         skip_unchanged = True
@@ -219,7 +225,22 @@ class CodeKeyedResource(resources.ModelResource):
         if self._meta.use_bulk and not callable(getattr(self._meta.model, "prepare", None)):
             raise ImproperlyConfigured(f"{type(self).__name__}: use_bulk needs {self._meta.model.__name__}.prepare(), "
                                        "the part of save() that fills computed fields.")
+        for name, field in self.fields.items():
+            if name in self.headers:
+                field.column_name = self.headers[name]
+        self._aliases = {}
+        for name, field in self.fields.items():
+            for alias in (field.column_name, name):
+                self._aliases.setdefault(fold(alias), field.column_name)
+        for field in self.fields.values():
+            scope_column = getattr(field.widget, "scope_column", None)
+            if scope_column is not None:  # a code found within another column's object (a task in its plan)
+                field.widget.scope_column = self.column(scope_column)
         self._reset_import_state()
+
+    def column(self, name):
+        """The header of the column of field ``name`` (or of a header given in any accepted spelling)."""
+        return self._aliases.get(fold(name), name)
 
     def _reset_import_state(self):
         self._line = None  # the spreadsheet row being imported (the header is row 1)
@@ -246,11 +267,13 @@ class CodeKeyedResource(resources.ModelResource):
     def before_import(self, dataset, **kwargs):
         """Refuse a file whose columns are missing or unknown, before reading any row."""
         self._reset_import_state()
-        dataset.headers = [nfc(h) if isinstance(h, str) else h for h in dataset.headers or []]
+        # Each header as the resource names it: Vietnamese, older machine names and accent-free spellings alike.
+        dataset.headers = [self.column(nfc(h)) if isinstance(h, str) and h.strip() else h
+                           for h in dataset.headers or []]
         headers = [h for h in dataset.headers if h not in (None, "")]
         known = {field.column_name for field in self.fields.values()}
         required = [self.fields[name].column_name for name in self.get_import_id_fields()]
-        required += [c for c in self.required_columns if c not in required]
+        required += [self.column(c) for c in self.required_columns if self.column(c) not in required]
         problems = []
         missing = [c for c in required if c not in headers]
         if missing:
@@ -348,7 +371,8 @@ class CodeKeyedResource(resources.ModelResource):
         first = self._keys_seen.setdefault(key, self._line)
         if first == self._line:
             return None
-        columns = [*self.required_columns, *(self.fields[name].column_name for name in self.get_import_id_fields())]
+        columns = [*map(self.column, self.required_columns),
+                   *(self.fields[name].column_name for name in self.get_import_id_fields())]
         cells = {column: cell_text(row.get(column)) for column in dict.fromkeys(columns)}
         message = gettext("trùng với dòng %(line)s (%(cells)s): mỗi %(model)s chỉ được ghi ở một dòng.") % {
             "line": first,

@@ -23,6 +23,16 @@ def cell_text(value):
     return nfc(value)
 
 
+class Cell(str):
+    """A cell's text that also carries its value: CSV files and the import preview show the text (15/11/2025), an
+    XLSX file stores the value itself (a real date or number cell: exchange.formats.XLSX)."""
+
+    def __new__(cls, text, value):
+        cell = super().__new__(cls, text)
+        cell.value = value
+        return cell
+
+
 class TextWidget(widgets.CharWidget):
     """Text, NFC-normalised and stripped like the models' save(); empty cells are ""."""
 
@@ -66,7 +76,7 @@ class DateWidget(widgets.Widget):
         )
 
     def render(self, value, obj=None, **kwargs):
-        return value.strftime(self.FORMAT) if value else ""
+        return Cell(value.strftime(self.FORMAT), value) if value else ""
 
 
 class IntegerWidget(widgets.IntegerWidget):
@@ -83,7 +93,7 @@ class IntegerWidget(widgets.IntegerWidget):
         raise ValueError(gettext("“%(value)s” không phải số nguyên.") % {"value": text})
 
     def render(self, value, obj=None, **kwargs):
-        return "" if value is None else str(value)
+        return "" if value is None else Cell(str(value), value)
 
 
 class BooleanWidget(widgets.BooleanWidget):

@@ -106,6 +106,8 @@ class Reminder(models.Model):
 
     class Kind(models.TextChoices):
         REPORT = "report", _("Nhắc đơn vị")
+        # "Nhắc ngay": sent by a coordinator from the queue, outside the ladder; at most one a day per report.
+        NOW = "now", _("Nhắc ngay (cán bộ đầu mối)")
         DIGEST = "digest", _("Tổng hợp cho cán bộ đầu mối")
 
     kind = models.CharField(_("loại"), max_length=10, choices=Kind)
@@ -134,8 +136,12 @@ class Reminder(models.Model):
                 fields=["reporting_year", "offset_days"], condition=Q(kind="digest"),
                 name="notifications_one_digest_per_year_rung",
             ),
+            models.UniqueConstraint(
+                fields=["report", "run_date"], condition=Q(kind="now"),
+                name="notifications_one_reminder_now_per_report_day",
+            ),
             models.CheckConstraint(
-                condition=Q(kind="report", report__isnull=False) | Q(kind="digest", report__isnull=True),
+                condition=Q(kind__in=["report", "now"], report__isnull=False) | Q(kind="digest", report__isnull=True),
                 name="notifications_reminder_report_matches_kind",
             ),
         ]

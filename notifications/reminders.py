@@ -83,13 +83,17 @@ class OpenYears:
         self.coordinators = coordinators_by_plan([ry.plan for ry in self.years.values()], REMINDERS)
         self.reached = set()
         self.latest = {}
-        for kind, year_id, report_id, offset in Reminder.objects.filter(reporting_year__in=list(self.years)).values_list(
-            "kind", "reporting_year_id", "report_id", "offset_days"
-        ):
+        # Reports whose agency was reminded today (by the ladder or "Nhắc ngay"): never a second reminder that day.
+        self.reminded_today = set()
+        for kind, year_id, report_id, offset, run_date in Reminder.objects.filter(
+                reporting_year__in=list(self.years)).values_list(
+                "kind", "reporting_year_id", "report_id", "offset_days", "run_date"):
             self._mark(kind, year_id, report_id, offset)
+            if report_id is not None and run_date == today:
+                self.reminded_today.add(report_id)
 
     def _mark(self, kind, year_id, report_id, offset):
-        target = report_id if kind == Reminder.Kind.REPORT else year_id
+        target = year_id if kind == Reminder.Kind.DIGEST else report_id
         self.reached.add((kind, target, offset))
         self.latest[(kind, target)] = min(offset, self.latest.get((kind, target), offset))
 
@@ -98,7 +102,7 @@ class OpenYears:
 
     def is_superseded(self, reminder):
         """A newer rung has been reached for the same report (or year's digest)."""
-        target = reminder.report_id if reminder.kind == Reminder.Kind.REPORT else reminder.reporting_year_id
+        target = reminder.reporting_year_id if reminder.kind == Reminder.Kind.DIGEST else reminder.report_id
         return self.latest.get((reminder.kind, target), reminder.offset_days) < reminder.offset_days
 
     def rung(self, reporting_year, *, capped=False):
@@ -164,6 +168,19 @@ class RunResult:
     cancelled: int = 0
 
 
+def _report_deliveries(state, report, after_due):
+    """Unsaved deliveries of a reminder to ``report``'s agency: its officers in To, and after the due date the
+    agency's head contact in Cc."""
+    officers = state.officers.get(report.agency_id, [])
+    deliveries = [Delivery(kind=Delivery.Kind.REMINDER, user=r.user, email=r.email, language=r.language)
+                  for r in officers]
+    head = report.agency.head_email.strip()
+    if after_due and head and head.lower() not in {r.key for r in officers}:
+        deliveries.append(Delivery(kind=Delivery.Kind.REMINDER, email=head, language=settings.LANGUAGE_CODE,
+                                   is_copy=True))
+    return deliveries
+
+
 def _new_rungs(state, result):
     """Unsaved Reminder rows for every rung reached today and not yet recorded, each with its unsaved
     deliveries in ``_deliveries``."""
@@ -181,13 +198,11 @@ def _new_rungs(state, result):
         for report in reports:
             if report.status != DRAFT or (Reminder.Kind.REPORT, report.pk, report_rung) in state.reached:
                 continue
+            if report.pk in state.reminded_today:
+                # A coordinator's "Nhắc ngay" went out today: this rung waits for the next run (one mail a day).
+                continue
             officers = state.officers.get(report.agency_id, [])
-            deliveries = [Delivery(kind=Delivery.Kind.REMINDER, user=r.user, email=r.email, language=r.language)
-                          for r in officers]
-            head = report.agency.head_email.strip()
-            if after_due and head and head.lower() not in {r.key for r in officers}:
-                deliveries.append(Delivery(kind=Delivery.Kind.REMINDER, email=head, language=settings.LANGUAGE_CODE,
-                                           is_copy=True))
+            deliveries = _report_deliveries(state, report, after_due)
             reminder = Reminder(kind=Reminder.Kind.REPORT, reporting_year=reporting_year, report=report,
                                 offset_days=report_rung, run_date=state.today)
             reminder._deliveries = deliveries
@@ -252,3 +267,60 @@ def send_reminders(today=None, *, dry_run=False):
             state.add(reminder)
     deliver(Delivery.objects.all(), state=state, result=result)
     return result
+
+
+# --- "Nhắc ngay": a coordinator chases the agencies still missing, from the queue -----------------------
+
+
+@dataclass
+class RemindNowResult:
+    reminded: list = field(default_factory=list)  # agencies mailed now
+    already: list = field(default_factory=list)  # agencies reminded earlier today: not mailed again
+    unreachable: list = field(default_factory=list)  # agencies with nobody to mail (no officer with an email)
+    sent: int = 0
+    failed: int = 0
+    cancelled: int = 0
+
+
+def remind_now(plan, year, *, today=None):
+    """Remind every obliged agency whose report of ``plan``'s ``year`` is still not sent (draft), now, through the
+    same records as the ladder: a Reminder (kind "now") with its deliveries, then sent. Never twice the same day
+    for the same report: an agency reminded today (by the ladder or an earlier "Nhắc ngay") is skipped, and a
+    unique constraint stops two clicks racing. Invited bodies are never reminded (OpenYears leaves them out)."""
+    today = today or today_local()
+    state = OpenYears(today)
+    outcome = RemindNowResult()
+    reporting_year = next((ry for ry in state.years.values() if ry.plan_id == plan.pk and ry.year == year), None)
+    if reporting_year is None:
+        return outcome
+    due = reporting_year.due_date
+    after_due = rules.is_past_due(due, today)
+    offset = max(min((due - today).days, 32767), -32768)
+    new = []
+    for report in state.reports[reporting_year.pk]:
+        if report.status != DRAFT:
+            continue
+        deliveries = _report_deliveries(state, report, after_due)
+        if not deliveries:
+            outcome.unreachable.append(report.agency)
+            continue
+        if report.pk in state.reminded_today:
+            outcome.already.append(report.agency)
+            continue
+        reminder = Reminder(kind=Reminder.Kind.NOW, reporting_year=reporting_year, report=report,
+                            offset_days=offset, run_date=today)
+        reminder._deliveries = deliveries
+        new.append(reminder)
+        outcome.reminded.append(report.agency)
+    if new and not _record(new):
+        # Another click recorded today's reminders first: nothing new goes out from this one.
+        outcome.already.extend(outcome.reminded)
+        outcome.reminded = []
+        return outcome
+    for reminder in new:
+        state.add(reminder)
+    result = deliver(Delivery.objects.filter(reminder__in=[r.pk for r in new]), state=state,
+                     result=RunResult(today=today)) if new else None
+    if result is not None:
+        outcome.sent, outcome.failed, outcome.cancelled = result.sent, result.failed, result.cancelled
+    return outcome

@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 admin.site.site_header = "Plan Tracker"
 admin.site.site_title = "Plan Tracker"
@@ -10,6 +12,8 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("reports/", include("reports.urls")),
     path("notifications/", include("notifications.urls")),
+    # Browsers ask for /favicon.ico on pages that link none (the admin's): the static icon.
+    path("favicon.ico", RedirectView.as_view(url=static("favicon.ico"), permanent=True)),
     path("", include("portal.urls")),
 ]
 

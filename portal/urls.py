@@ -7,6 +7,9 @@ app_name = "portal"
 urlpatterns = [
     # The home page: by role (officer / coordinator, viewer); anonymous visitors go to log in.
     path("", views.home, name="home"),
+    # The coordinator's queue: awaiting review, not yet sent (with contacts), returned; "Nhắc ngay" (POST).
+    path("queue/", views.queue_page, name="queue"),
+    path("queue/remind/", views.remind_now, name="remind-now"),
     # Plans: the list (or the only plan) and one plan's outline.
     path("plans/", views.plan_list, name="plan-list"),
     path("plans/<int:pk>/", views.plan_detail, name="plan-detail"),

@@ -4,22 +4,30 @@ import copy
 import datetime
 from dataclasses import dataclass
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_POST
 
 from accounts.roles import Roles
 from agencies.models import Agency
+from notifications import reminders
 from reports import completion, rules
 from reports.completion import deadline_state, with_deadline_states
 from reports.models import AgencyReport, ReportingYear, TaskReport
 from tasks.models import Assignment, Plan, Section, Task
 
 from .filters import TaskFilter
+from .forms import RemindNowForm
+from .health import plan_health
+from .queue import HOME_ROWS, coordinator_queue
 
 TASKS_PER_PAGE = 50
 # The coordinator's home lists deadline tasks overdue or due within this many days.
@@ -64,9 +72,69 @@ def home(request):
     context = {"today": today, "year": today.year, "roles": roles}
     if roles.officer_agency_ids:
         context["officer"] = _officer_home(roles.officer_agency_ids, today)
-    if roles.sees_all:
+    if roles.is_coordinator:
         context["overview"] = _overview_home(today, roles.overseen_agency_ids)
+    elif roles.sees_all:
+        # A leader (viewer): the plan's health, the last complete year beside the current one (portal.health).
+        context["health"] = [plan_health(plan, today) for plan in own_plans(today, roles.overseen_agency_ids)]
+    if roles.is_coordinator:
+        context["queue"] = coordinator_queue(queue_plans(roles.overseen_agency_ids))
+        context["queue_rows"] = HOME_ROWS
     return render(request, "home.html", context)
+
+
+@login_required
+@require_GET
+def queue_page(request):
+    """The coordinator's queue in full: every report awaiting review, not yet sent, returned and not resent, with
+    the contacts of the agencies still to chase."""
+    roles = Roles(request.user)
+    if not roles.is_coordinator:
+        raise PermissionDenied
+    today = timezone.localdate()
+    return render(request, "portal/queue.html", {
+        "queue": coordinator_queue(queue_plans(roles.overseen_agency_ids)), "today": today,
+    })
+
+
+@login_required
+@require_POST
+def remind_now(request):
+    """"Nhắc ngay": mail every obliged agency whose report of the plan's year is still not sent, now, through the
+    reminders (notifications.reminders.remind_now: recorded, never twice the same day for one agency)."""
+    if not Roles(request.user).is_coordinator:
+        raise PermissionDenied
+    form = RemindNowForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Không rõ kỳ báo cáo cần nhắc."))
+        return redirect(_back(request))
+    plan, year = form.cleaned_data["plan"], form.cleaned_data["year"]
+    outcome = reminders.remind_now(plan, year)
+    if outcome.reminded:
+        messages.success(request, ngettext(
+            "Đã gửi thư nhắc tới %(n)d cơ quan chưa gửi báo cáo năm %(year)s.",
+            "Đã gửi thư nhắc tới %(n)d cơ quan chưa gửi báo cáo năm %(year)s.",
+            len(outcome.reminded)) % {"n": len(outcome.reminded), "year": year})
+    if outcome.already:
+        messages.info(request, ngettext(
+            "%(n)d cơ quan đã được nhắc hôm nay, không nhắc lại: %(names)s.",
+            "%(n)d cơ quan đã được nhắc hôm nay, không nhắc lại: %(names)s.",
+            len(outcome.already)) % {"n": len(outcome.already), "names": ", ".join(a.name for a in outcome.already)})
+    if outcome.unreachable:
+        messages.warning(request, ngettext(
+            "%(n)d cơ quan chưa có cán bộ nào có email để nhắc; hãy gọi điện: %(names)s.",
+            "%(n)d cơ quan chưa có cán bộ nào có email để nhắc; hãy gọi điện: %(names)s.",
+            len(outcome.unreachable)) % {"n": len(outcome.unreachable),
+                                         "names": ", ".join(a.name for a in outcome.unreachable)})
+    if not (outcome.reminded or outcome.already or outcome.unreachable):
+        messages.info(request, _("Không còn cơ quan nào chưa gửi báo cáo năm %(year)s.") % {"year": year})
+    return redirect(_back(request))
+
+
+def _back(request):
+    """Where "Nhắc ngay" was pressed: the home page or the queue page (nothing else)."""
+    queue = reverse("portal:queue")
+    return queue if request.POST.get("back") == queue else reverse("portal:home")
 
 
 @dataclass
@@ -197,6 +265,22 @@ class PlanYear:
         return self.obliged - self.submitted
 
 
+def own_plans(today, agency_ids=()):
+    """The plans running this year that the user's agencies receive the reports of or issued; every running plan
+    for people whose agencies do neither (admins, coordinators by permission)."""
+    plans = [p for p in Plan.objects.order_by("-issue_date", "number") if p.runs_in(today.year)]
+    own = [p for p in plans if p.report_recipient_id in agency_ids or p.issuer_id in agency_ids]
+    return own or plans
+
+
+def queue_plans(agency_ids=()):
+    """The plans whose reports a coordinator reviews and chases: those with an opened reporting year (a plan that
+    ended last year still has last year's reports), their agencies' own (received or issued), else all of them."""
+    plans = list(Plan.objects.filter(reporting_years__isnull=False).distinct().order_by("number"))
+    own = [p for p in plans if p.report_recipient_id in agency_ids or p.issuer_id in agency_ids]
+    return own or plans
+
+
 def _overview_home(today, agency_ids=()):
     """Queries: plans, opened years, one grouped count of this year's reports, overdue/due tasks and
     their assignments. Counting submitted and on-time reports is cheap here; the full aggregate lives
@@ -207,9 +291,7 @@ def _overview_home(today, agency_ids=()):
     whose agencies neither issue nor receive any plan (admins, coordinators by permission) see every plan. The overdue and due
     tasks are those plans', the nearest HOME_TASKS of them; the task list has the rest."""
     year = today.year
-    plans = [p for p in Plan.objects.order_by("-issue_date", "number") if p.runs_in(year)]
-    own = [p for p in plans if p.report_recipient_id in agency_ids or p.issuer_id in agency_ids]
-    plans = own or plans
+    plans = own_plans(today, agency_ids)
     opened = set(ReportingYear.objects.filter(plan__in=plans, year=year).values_list("plan_id", flat=True))
     rows = {p.pk: PlanYear(p, year, p.pk in opened, p.report_due_date(year), url=year_page_url(p.pk, year))
             for p in plans}

@@ -172,6 +172,11 @@ class AgencyReportQuerySet(models.QuerySet):
     def submitted(self):
         return self.filter(status__in=[AgencyReport.Status.SUBMITTED, AgencyReport.Status.ACCEPTED])
 
+    def awaiting_review(self):
+        """Submitted (or resubmitted) and not yet accepted or returned, the longest waiting first: the coordinator's
+        queue and its "next report" after a review."""
+        return self.filter(status=AgencyReport.Status.SUBMITTED).order_by("submitted_at", "pk")
+
 
 class AgencyReport(models.Model):
     """One agency's yearly results report on one plan."""

@@ -282,7 +282,19 @@ def report_review(request, pk):
         return redirect(report)
     messages.success(request, _("Đã tiếp nhận báo cáo.") if form.cleaned_data["decision"] == "accept"
                      else _("Đã trả lại báo cáo cho đơn vị."))
-    return redirect(report)
+    return _next_in_queue(request, report)
+
+
+def _next_in_queue(request, report):
+    """After a review, the next report of the plan awaiting review (the coordinator's queue), else the home page."""
+    following = (AgencyReport.objects.filter(plan_id=report.plan_id).awaiting_review().exclude(pk=report.pk)
+                 .select_related("agency").first())
+    if following is None:
+        messages.info(request, _("Không còn báo cáo nào chờ xem xét."))
+        return redirect("portal:home")
+    messages.info(request, _("Báo cáo tiếp theo đang chờ xem xét: %(agency)s, năm %(year)s.")
+                  % {"agency": following.agency.name, "year": following.year})
+    return redirect(following)
 
 
 @login_required

@@ -11,6 +11,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from agencies.models import Agency
 from exchange.admin import ExchangeAdminMixin
+from plan_tracker.admin_a11y import LabelledInlineMixin
 from plan_tracker.admin_search import FoldedSearchMixin
 
 from .models import Assignment, Plan, Responsibility, Section, Task, TaskRouting
@@ -32,7 +33,7 @@ def count_of(model, fk):
 # --- Plans and sections -----------------------------------------------------------------------
 
 
-class SectionInline(admin.TabularInline):
+class SectionInline(LabelledInlineMixin, admin.TabularInline):
     model = Section
     fields = ("code", "number", "title", "order")
     formfield_overrides = SHORT_TEXT
@@ -121,7 +122,7 @@ class TaskInlineForm(forms.ModelForm):
         return cleaned
 
 
-class TaskInline(admin.TabularInline):
+class TaskInline(LabelledInlineMixin, admin.TabularInline):
     model = Task
     form = TaskInlineForm
     fields = ("number", "title", "timeframe_kind", "due_date", "order")
@@ -179,10 +180,11 @@ class SectionFilter(admin.SimpleListFilter):
         return queryset
 
 
-class AssignmentInline(admin.TabularInline):
+class AssignmentInline(LabelledInlineMixin, admin.TabularInline):
     model = Assignment
     fields = ("role", "agency", "group", "related_text", "note", "order")
     autocomplete_fields = ("agency", "group")
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 24})}}
     extra = 0
 
 

@@ -22,7 +22,18 @@ def plan_widget():
     return CodeWidget(Plan, missing=_("không có kế hoạch mã “%(code)s”."), refresh_missing=False)
 
 
+TASK_HEADERS = {
+    "plan": "Mã kế hoạch", "number": "Số nhiệm vụ", "section": "Mã mục", "title": "Nhiệm vụ", "content": "Nội dung",
+    "target_quantity": "Chỉ tiêu số lượng", "target_unit": "Đơn vị chỉ tiêu", "target_per_year": "Chỉ tiêu theo năm",
+    "target_text": "Chỉ tiêu (nguyên văn)", "timeframe_kind": "Loại thời gian", "start_date": "Từ ngày",
+    "end_date": "Đến ngày", "due_date": "Hạn hoàn thành", "timeframe_text": "Thời gian (nguyên văn)",
+    "order": "Thứ tự",
+}
+
+
 class TaskResource(CodeKeyedResource):
+    headers = TASK_HEADERS
+
     plan = Field(attribute="plan", column_name="plan", widget=plan_widget())
     section = Field(
         attribute="section",
@@ -57,16 +68,24 @@ class TaskResource(CodeKeyedResource):
         errors = dict(import_validation_errors or {})
         kind = instance.timeframe_kind
         if kind == Task.Timeframe.DEADLINE and not instance.due_date and "due_date" not in errors:
-            self.add_error(errors, "due_date", gettext("nhiệm vụ có thời hạn cần ngày ở cột due_date."))
+            self.add_error(errors, "due_date", gettext("nhiệm vụ có thời hạn cần ngày ở cột “%(column)s”.")
+                           % {"column": self.column("due_date")})
         if kind == Task.Timeframe.PERIOD:
             for name in ("start_date", "end_date"):
                 if not getattr(instance, name) and name not in errors:
-                    message = gettext("nhiệm vụ theo giai đoạn cần ngày ở cột %(column)s.") % {"column": name}
+                    message = gettext("nhiệm vụ theo giai đoạn cần ngày ở cột %(column)s.") % {
+                        "column": f"“{self.column(name)}”"}
                     self.add_error(errors, name, message)
         super().validate_instance(instance, errors, validate_unique)
 
 
 class AssignmentResource(CodeKeyedResource):
+    headers = {
+        "plan": "Mã kế hoạch", "task": "Số nhiệm vụ", "role": "Vai trò", "agency": "Mã cơ quan",
+        "group": "Mã nhóm cơ quan", "related_text": "Cơ quan liên quan (nguyên văn)", "note": "Ghi chú",
+        "order": "Thứ tự",
+    }
+
     # The plan is part of the task's key; it is read from the row by the task widget.
     plan = Field(attribute="task__plan__code", column_name="plan", readonly=True, widget=TextWidget())
     task = Field(
@@ -110,8 +129,9 @@ class AssignmentResource(CodeKeyedResource):
             self.add_error(
                 errors,
                 NON_FIELD_ERRORS,
-                gettext("mỗi dòng ghi đúng một trong ba cột agency, group, related_text (đang có %(n)s).")
-                % {"n": sum(named)},
+                gettext("mỗi dòng ghi đúng một trong ba cột %(columns)s (đang có %(n)s).")
+                % {"n": sum(named), "columns": ", ".join(f"“{self.column(c)}”" for c in ("agency", "group",
+                                                                                         "related_text"))},
             )
             # The row is refused already; the model's own constraint check would only repeat it.
             raise ValidationError(errors)

@@ -203,11 +203,11 @@ def test_an_unchanged_file_writes_nothing(plan, importer):
 BAD_FILES = {
     "new-twice": (
         [task_row("5.1"), task_row("5.2"), task_row("5.1", title="Lần hai")],
-        "Dòng 4: trùng với dòng 2 (plan “kh-bulk”, number “5.1”): mỗi nhiệm vụ chỉ được ghi ở một dòng.",
+        "Dòng 4: trùng với dòng 2 (Mã kế hoạch “kh-bulk”, Số nhiệm vụ “5.1”): mỗi nhiệm vụ chỉ được ghi ở một dòng.",
     ),
     "existing-twice": (
         [task_row("1.1", title="Một"), task_row("5.2"), task_row("1.1", title="Hai")],
-        "Dòng 4: trùng với dòng 2 (plan “kh-bulk”, number “1.1”): mỗi nhiệm vụ chỉ được ghi ở một dòng.",
+        "Dòng 4: trùng với dòng 2 (Mã kế hoạch “kh-bulk”, Số nhiệm vụ “1.1”): mỗi nhiệm vụ chỉ được ghi ở một dòng.",
     ),
     "unknown-plan": (
         [task_row("5.1"), {**task_row("5.2"), "plan": "kh-xyz"}],
@@ -219,11 +219,11 @@ BAD_FILES = {
     ),
     "deadline-without-due-date": (
         [task_row("5.1"), task_row("5.2", timeframe_kind="deadline")],
-        "Dòng 3: nhiệm vụ có thời hạn cần ngày ở cột due_date.",
+        "Dòng 3: nhiệm vụ có thời hạn cần ngày ở cột “Hạn hoàn thành”.",
     ),
     "period-without-dates": (
         [task_row("5.1"), task_row("5.2", timeframe_kind="period", end_date="31/12/2026")],
-        "Dòng 3: nhiệm vụ theo giai đoạn cần ngày ở cột start_date.",
+        "Dòng 3: nhiệm vụ theo giai đoạn cần ngày ở cột “Từ ngày”.",
     ),
     "number-too-long": (
         [task_row("5.1"), task_row("5." + "1" * 20)],
@@ -289,7 +289,7 @@ def test_a_unique_constraint_beyond_the_key_is_checked_against_the_database_and_
 
     messages = result_messages(result)
     assert f"Dòng 2: {constraint.get_violation_error_message()}" in messages, messages
-    assert any(m.startswith("Dòng 4: trùng với dòng 3 (task “1.2”, role “coordinator”, agency “so-b”)")
+    assert any(m.startswith("Dòng 4: trùng với dòng 3 (Số nhiệm vụ “1.2”, Vai trò “coordinator”, Mã cơ quan “so-b”)")
                for m in messages), messages
     assert (Assignment.objects.count(), history_rows()) == before
     assert len(ctx.captured_queries) < 20
@@ -427,7 +427,7 @@ def test_a_second_row_for_the_same_task_leaves_the_first_rows_values_alone(plan,
 
     assert types(result) == ["update", "invalid"]
     assert result_messages(result) == [
-        "Dòng 3: trùng với dòng 2 (plan “kh-bulk”, number “1.1”): mỗi nhiệm vụ chỉ được ghi ở một dòng."
+        "Dòng 3: trùng với dòng 2 (Mã kế hoạch “kh-bulk”, Số nhiệm vụ “1.1”): mỗi nhiệm vụ chỉ được ghi ở một dòng."
     ]
     task = Task.objects.get(plan=plan, number="1.1")
     assert (task.title, task.section.code) == ("Một", "II.1")

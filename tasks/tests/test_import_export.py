@@ -182,9 +182,11 @@ def test_an_edited_row_updates_that_row_and_history_records_it(plan_data, django
     user = django_user_model.objects.create_user(username="nhap", password="x")
     rows = csv_rows(export_bytes(TaskResource, CSV))
     header = rows[0]
-    row = next(r for r in rows if r[header.index("number")] == "2.2")
-    row[header.index("title")] = "Nhiệm vụ giai đoạn (đã sửa)"
-    row[header.index("end_date")] = "31/12/2025"
+    # The exported file's headers are Vietnamese (TaskResource.headers).
+    assert header[:3] == ["Mã kế hoạch", "Số nhiệm vụ", "Mã mục"]
+    row = next(r for r in rows if r[header.index("Số nhiệm vụ")] == "2.2")
+    row[header.index("Nhiệm vụ")] = "Nhiệm vụ giai đoạn (đã sửa)"
+    row[header.index("Đến ngày")] = "31/12/2025"
     before = Task.history.count()
 
     result = import_bytes(TaskResource, csv_bytes(rows), CSV, user=user)
@@ -203,9 +205,9 @@ def test_an_edited_xlsx_cell_updates_the_agency(plan_data):
     sheet = book.active
     header = [c.value for c in sheet[1]]
     for row in sheet.iter_rows(min_row=2):
-        if row[header.index("code")].value == "so-noi-vu":
-            row[header.index("valid_to")].value = datetime.datetime(2025, 3, 1)  # typed as a date in Excel
-            row[header.index("name")].value = "Sở Nội vụ tỉnh"
+        if row[header.index("Mã cơ quan")].value == "so-noi-vu":
+            row[header.index("Hoạt động đến ngày")].value = datetime.datetime(2025, 3, 1)  # typed as a date in Excel
+            row[header.index("Tên đầy đủ")].value = "Sở Nội vụ tỉnh"
     stream = io.BytesIO()
     book.save(stream)
 
@@ -317,7 +319,7 @@ TASK_RENAMED = ["kh-thu", "1.1", "II.1", "Đổi tên", "ongoing", ""]
         (
             TaskResource,
             [TASK_HEADER, TASK_RENAMED, ["kh-thu", "2.1", "II.2", "x", "deadline", ""]],
-            "Dòng 3: nhiệm vụ có thời hạn cần ngày ở cột due_date.",
+            "Dòng 3: nhiệm vụ có thời hạn cần ngày ở cột “Hạn hoàn thành”.",
         ),
         (
             AgencyResource,
@@ -345,7 +347,7 @@ def test_a_file_without_the_key_columns_is_refused_with_a_message(plan_data):
     result = import_bytes(TaskResource, csv_bytes([["number", "title"], ["1.1", "x"]]), CSV)
 
     assert result.has_errors()
-    assert result_messages(result) == ["Tệp thiếu cột bắt buộc: plan."]
+    assert result_messages(result) == ["Tệp thiếu cột bắt buộc: Mã kế hoạch."]
 
 
 def test_a_file_with_an_unknown_column_is_refused_before_any_row(plan_data):
@@ -422,8 +424,8 @@ def test_admin_round_trip_of_the_seed_changes_nothing(admin_client, seed):
 def test_admin_import_of_an_edit_is_saved_with_the_admin_as_history_user(admin_client, admin_user, plan_data):
     rows = csv_rows(admin_export(admin_client, Task, CSV_INDEX))
     header = rows[0]
-    rows[1][header.index("title")] = "Tiêu đề mới"
-    number = rows[1][header.index("number")]
+    rows[1][header.index("Nhiệm vụ")] = "Tiêu đề mới"
+    number = rows[1][header.index("Số nhiệm vụ")]
 
     preview = admin_import(admin_client, Task, csv_bytes(rows), CSV_INDEX, "tasks.csv")
     admin_confirm(admin_client, Task, preview)
@@ -456,7 +458,7 @@ def test_admin_import_of_a_file_missing_columns_shows_a_message_not_a_traceback(
 
     assert response.status_code == 200
     page = response.content.decode()
-    assert "Tệp thiếu cột bắt buộc: plan." in page
+    assert "Tệp thiếu cột bắt buộc: Mã kế hoạch." in page
     assert "Traceback" not in page and "confirm_form" not in response.context
 
 
@@ -491,3 +493,24 @@ def test_admin_confirm_refuses_a_file_that_went_bad_after_the_preview(admin_clie
     page = done.content.decode()
     assert "Dòng 2: kế hoạch “kh-thu” không có mục mã “II.1”." in page
     assert not Task.objects.filter(number="5.1").exists()
+
+
+def test_exported_xlsx_has_vietnamese_headers_and_real_date_and_number_cells(plan_data):
+    book = openpyxl.load_workbook(io.BytesIO(export_bytes(TaskResource, XLSX)))
+    sheet = book.active
+    header = [c.value for c in sheet[1]]
+    assert "Hạn hoàn thành" in header and "due_date" not in header and "plan" not in header
+    cells = {c.value: i for i, c in enumerate(sheet[1])}
+    rows = list(sheet.iter_rows(min_row=2))
+    dates = [r[cells["Hạn hoàn thành"]] for r in rows if r[cells["Hạn hoàn thành"]].value is not None]
+    assert dates and all(c.is_date and c.number_format == "DD/MM/YYYY" for c in dates)
+    assert all(isinstance(r[cells["Thứ tự"]].value, int) for r in rows)
+    # Read back, the file changes nothing.
+    assert set(import_types(import_bytes(TaskResource, export_bytes(TaskResource, XLSX), XLSX))) == {"skip"}
+
+
+def test_headers_are_read_without_accents_and_old_machine_headers_still_work(plan_data):
+    rows = [["ma ke hoach", "SO NHIEM VU", "role", "Mã cơ quan", "group", "related_text", "note", "order"],
+            ["kh-thu", "2.1", "coordinator", "so-noi-vu", "", "", "", "3"]]
+    result = import_bytes(AssignmentResource, csv_bytes(rows), CSV)
+    assert import_types(result) == ["new"], result_messages(result)

@@ -19,6 +19,9 @@ DEMO_ACCOUNTS = [
      "Lãnh đạo UBND tỉnh (chỉ xem)"),
 ]
 
+# Work phones of the demo people (invented): the coordinator's list of agencies to chase shows them.
+DEMO_PHONES = {"dieuphoi": "0204 3855 001", "huyen.vietyen": "0204 3866 002", "so.tuphap": "0204 3854 003"}
+
 # After the 2025 reorganisation (manage.py load_reorganisation_2025), the demo people work for the successor bodies:
 # (username, agency code, role). Their old memberships stay: the coordinator's grants nothing once Sở TT&TT has
 # ceased (accounts.roles), the district officer's still lets them read their district's past reports.
@@ -61,13 +64,14 @@ class Command(BaseCommand):
             user.set_password(password)
             user.save()
             if code:
-                Membership.objects.update_or_create(user=user, agency=agencies[code], defaults={"role": role})
+                Membership.objects.update_or_create(user=user, agency=agencies[code],
+                                                    defaults={"role": role, "phone": DEMO_PHONES.get(username, "")})
             rows.append((username, password, description))
         successors = Agency.objects.in_bulk([code for _, code, _ in DEMO_SUCCESSOR_MEMBERSHIPS], field_name="code")
         for username, code, role in DEMO_SUCCESSOR_MEMBERSHIPS:
             if code in successors:  # the reorganisation is loaded
                 Membership.objects.update_or_create(user=User.objects.get(username=username), agency=successors[code],
-                                                    defaults={"role": role})
+                                                    defaults={"role": role, "phone": DEMO_PHONES.get(username, "")})
         # The current reporting year of every plan that runs this year is open, so officers can report.
         from django.utils import timezone
 

@@ -1,0 +1,101 @@
+"""The coordinator's queue: what waits for them in the plans they receive.
+
+* **awaiting review**: reports submitted (or resubmitted) and neither accepted nor returned, oldest submission first
+  (the order "next report" follows after a review: ``AgencyReport.objects.awaiting_review``);
+* **not yet sent**: obliged reports of an opened year never submitted (drafts; invited bodies owe nothing), newest
+  year first, agencies in Vietnamese order, with the agency's officers to chase (name, phone, email);
+* **returned, not resent**: reports sent back to their agency and not submitted again.
+
+Four queries whatever the numbers: the three lists and the officers of the agencies still to chase."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, OuterRef
+
+from agencies.models import Membership
+from reports import rules
+from reports.models import AgencyReport, ReportingYear
+
+#: How many reports of each list the home page shows; the queue page shows them all.
+HOME_ROWS = 8
+
+
+@dataclass
+class Contact:
+    name: str
+    phone: str
+    email: str
+
+
+@dataclass
+class MissingYear:
+    """The reports of one plan's year still not sent: what "Nhắc ngay" reminds."""
+
+    plan: object
+    year: int
+    reports: list = field(default_factory=list)
+
+    @property
+    def unreachable(self):
+        return sum(1 for r in self.reports if not r.contacts and not r.agency.head_email)
+
+
+@dataclass
+class Queue:
+    awaiting: list
+    not_sent: list
+    returned: list
+    missing_years: list
+
+    @property
+    def total(self):
+        return len(self.awaiting) + len(self.not_sent) + len(self.returned)
+
+    @property
+    def contact_text(self):
+        """The agencies still to chase with their officers, one agency a line, to paste into a message."""
+        lines = []
+        for report in self.not_sent:
+            people = "; ".join(
+                ", ".join(part for part in (c.name, c.phone, c.email) if part) for c in report.contacts)
+            head = report.agency.head_email
+            if head and head not in {c.email for c in report.contacts}:
+                people = f"{people}; {head}" if people else head
+            lines.append(f"{report.agency.name} ({report.year}): {people or '—'}")
+        return "\n".join(lines)
+
+
+def _opened(queryset):
+    return queryset.filter(Exists(ReportingYear.objects.filter(plan=OuterRef("plan"), year=OuterRef("year"))))
+
+
+def _vietnamese_name(user):
+    """Family and middle names first, as Vietnamese write them ("Nguyễn Văn An"); the username when blank."""
+    return " ".join(p for p in (user.last_name.strip(), user.first_name.strip()) if p) or user.get_username()
+
+
+def coordinator_queue(plans):
+    """The queue over ``plans`` (the coordinator's own plans: portal.views chooses them)."""
+    reports = AgencyReport.objects.filter(plan__in=plans).select_related("agency", "plan")
+    awaiting = list(reports.awaiting_review())
+    returned = list(reports.filter(status=AgencyReport.Status.RETURNED).order_by("reviewed_at", "pk"))
+    not_sent = list(
+        _opened(reports.filter(status=AgencyReport.Status.DRAFT, invited=False))
+        .order_by("-year", "plan__number", "agency__sort_key", "agency__code")
+    )
+    contacts = defaultdict(list)
+    memberships = (
+        Membership.objects.filter(role=Membership.Role.OFFICER, user__is_active=True,
+                                  agency_id__in={r.agency_id for r in not_sent})
+        .select_related("user").order_by("user__last_name", "user__first_name", "user__username")
+    )
+    for m in memberships:
+        contacts[m.agency_id].append(
+            Contact(_vietnamese_name(m.user), m.phone.strip(), m.user.email.strip()))
+    years = {}
+    for report in not_sent:
+        report.contacts = contacts.get(report.agency_id, [])
+        report.state_label = rules.State.LABELS[rules.submission_state(report)]
+        years.setdefault((report.plan_id, report.year), MissingYear(report.plan, report.year)).reports.append(report)
+    return Queue(awaiting=awaiting, not_sent=not_sent, returned=returned, missing_years=list(years.values()))

@@ -1,0 +1,94 @@
+"""The coordinator's queue on the home page and on its own page; "next report" after a review."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from agencies.models import Membership
+from reports.models import AgencyReport
+from reports.services import review_report, submit_report
+from testing.factories import fill_report, make_agency, make_user, open_year, small_plan
+
+HOME = reverse("portal:home")
+QUEUE = reverse("portal:queue")
+
+
+@pytest.fixture
+def setup(db, django_user_model):
+    plan, who = small_plan(n_districts=3)
+    receiving = make_agency(name="Sở Thông tin và Truyền thông", code="so-tttt-q")
+    plan.report_recipient = receiving
+    plan.save()
+    open_year(plan, 2025)
+    dept, districts = who["dept"], who["districts"]
+    coordinator = make_user(django_user_model, "dieuphoi", receiving, role=Membership.Role.COORDINATOR)
+    officer = make_user(django_user_model, "canbo.so", dept, email="canbo.so@example.vn", first_name="An",
+                        last_name="Nguyễn Văn")
+    Membership.objects.filter(user=officer).update(phone="0204 3854 123")
+    district_officers = [make_user(django_user_model, f"canbo.huyen{i}", d, email=f"h{i}@example.vn")
+                         for i, d in enumerate(districts)]
+    reports = {a.pk: AgencyReport.objects.get(plan=plan, year=2025, agency=a) for a in [dept, *districts]}
+    # Two districts submit (the first one earlier); the third district's is returned; the department owes it.
+    for i in (1, 0):
+        report = fill_report(reports[districts[i].pk], district_officers[i])
+        submit_report(report, district_officers[i], now=timezone.now() - datetime.timedelta(days=5 if i == 1 else 1))
+    report = fill_report(reports[districts[2].pk], district_officers[2])
+    report = submit_report(report, district_officers[2])
+    review_report(report, coordinator, accept=False, comment="Bổ sung")
+    return plan, coordinator, officer, dept, districts, reports
+
+
+def test_home_shows_the_queue_with_counts_links_and_contacts(client, setup, django_assert_max_num_queries):
+    plan, coordinator, officer, dept, districts, reports = setup
+    client.force_login(coordinator)
+    html = client.get(HOME).content.decode()
+    assert "Chờ xem xét (2)" in html and "Chưa gửi (1)" in html and "Bị trả lại, chưa gửi lại (1)" in html
+    # Awaiting review: the one submitted first comes first.
+    first, second = reports[districts[1].pk], reports[districts[0].pk]
+    assert html.index(first.get_absolute_url()) < html.index(second.get_absolute_url())
+    assert "Nhắc ngay các cơ quan chưa gửi năm 2025" in html
+    # The copyable list: agency, officer's name, phone and email.
+    assert "Sở Thử nghiệm (2025): Nguyễn Văn An, 0204 3854 123, canbo.so@example.vn" in html
+    assert 'href="tel:02043854123"' in html
+
+
+def test_the_queue_page_is_for_coordinators_and_its_queries_do_not_grow(client, setup, django_user_model,
+                                                                          django_assert_max_num_queries):
+    plan, coordinator, officer, dept, districts, reports = setup
+    client.force_login(officer)
+    assert client.get(QUEUE).status_code == 403
+    client.force_login(coordinator)
+    with django_assert_max_num_queries(12):
+        html = client.get(QUEUE).content.decode()
+    assert "Chờ xem xét (2)" in html
+    for i in range(5):
+        extra = make_agency(name=f"UBND xã {i}")
+        AgencyReport.objects.create(plan=plan, agency=extra, year=2025)
+        make_user(django_user_model, f"xa{i}", extra, email=f"xa{i}@example.vn")
+    with django_assert_max_num_queries(12):
+        html = client.get(QUEUE).content.decode()
+    assert "Chưa gửi (6)" in html
+
+
+def test_a_review_leads_to_the_next_report_awaiting_then_home(client, setup):
+    plan, coordinator, officer, dept, districts, reports = setup
+    client.force_login(coordinator)
+    first, second = reports[districts[1].pk], reports[districts[0].pk]
+    response = client.post(reverse("reports:report-review", args=[first.pk]), {"decision": "accept"})
+    assert response["Location"] == second.get_absolute_url()
+    response = client.post(reverse("reports:report-review", args=[second.pk]),
+                           {"decision": "return", "comment": "Thiếu số liệu"}, follow=True)
+    assert response.redirect_chain[-1][0] == HOME
+    html = response.content.decode()
+    assert "Không còn báo cáo nào chờ xem xét." in html
+    assert "Chờ xem xét (0)" in html and "Bị trả lại, chưa gửi lại (2)" in html
+
+
+def test_viewers_and_officers_have_no_queue(client, setup, django_user_model):
+    plan, coordinator, officer, *_ = setup
+    viewer = make_user(django_user_model, "lanhdao", make_agency(name="UBND tỉnh"), role=Membership.Role.VIEWER)
+    for user in (officer, viewer):
+        client.force_login(user)
+        assert "Nhắc ngay" not in client.get(HOME).content.decode()

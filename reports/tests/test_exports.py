@@ -182,7 +182,7 @@ def test_report_is_a4_with_the_decrees_margins_and_font(client, scenario):
              section.left_margin, section.right_margin]
     assert [round(x.mm, 1) for x in sizes] == [210, 297, 20, 20, 30, 15]
     normal = document.styles["Normal"]
-    assert normal.font.name == "Times New Roman" and normal.font.size == Pt(14)
+    assert normal.font.name == "Times New Roman" and normal.font.size == Pt(13)
     assert document.styles["Heading 2"].font.name == "Times New Roman"
     assert section.different_first_page_header_footer  # page numbers from page 2
     assert "PAGE" in section.header._element.xml
@@ -206,7 +206,8 @@ def test_report_header_title_and_summary(client, scenario):
 
 def test_report_body_follows_the_plans_task_groups_with_combined_results(client, scenario):
     document = _document(client, scenario)
-    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
+    body = document.paragraphs[:next(i for i, p in enumerate(document.paragraphs) if p.text == "Phụ lục 1")]
+    headings = [(p.style.name, p.text) for p in body if p.style.name.startswith("Heading")]
     level2 = [t for s, t in headings if s == "Heading 2"]
     assert level2 == ["1. Nâng cao nhận thức về truyền thông chính sách", "2. Bảo đảm nguồn lực thực hiện"]
     level3 = [t.split(".")[0] + "." + t.split(".")[1] for s, t in headings if s == "Heading 3"]
@@ -215,33 +216,39 @@ def test_report_body_follows_the_plans_task_groups_with_combined_results(client,
     assert level1 == ["I. TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ", "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ",
                       "III. MỘT SỐ CHỈ TIÊU CHỦ YẾU", "IV. ĐÁNH GIÁ CHUNG", "V. KHÓ KHĂN, VƯỚNG MẮC",
                       "VI. ĐỀ XUẤT, KIẾN NGHỊ"]
-    body = "\n".join(_texts(document))
-    assert "+ Sở Dân tộc thử (chủ trì, đã thực hiện trong năm): A làm 1.1 năm 2024" in body
-    assert "- Đơn vị chủ trì: Sở Đô thị thử. Tình trạng: Hoàn thành." in body
-    assert "đơn vị chủ trì đạt 2 hội nghị" in body
-    assert "- Không có nội dung báo cáo trong năm: Công an thử." in body
-    assert "Nhiệm vụ đã quá hạn hoàn thành (31/10/2024)" in body
-    assert "Năm 2024 có 6 cơ quan, đơn vị phải báo cáo" in body and "đạt 66,7%" in body
-    assert "- Sở Dân tộc thử: A khó khăn 2024" in body
+    text = "\n".join(p.text for p in body)
+    # The lead's own result; the counts of each status across the task's bodies.
+    assert "- Đơn vị chủ trì Sở Dân tộc thử (đã thực hiện trong năm): A làm 1.1 năm 2024" in text
+    assert "- Tình hình thực hiện: 4 đơn vị có trách nhiệm thực hiện: 1 đã thực hiện trong năm, 3 chưa báo cáo." in text
+    assert "đơn vị chủ trì đạt 2 hội nghị" in text
+    assert "Nhiệm vụ đã quá hạn hoàn thành (31/10/2024)" in text
+    assert "Năm 2024 có 6 cơ quan, đơn vị phải báo cáo" in text and "đạt 66,7%" in text
+    assert "- Sở Dân tộc thử: A khó khăn 2024." in text
     assert "Nơi nhận:" in "\n".join(c.text for t in document.tables for row in t.rows for c in row.cells)
 
 
-def test_report_appendix_lists_every_obliged_agency_with_its_submission(client, scenario):
-    table = _document(client, scenario).tables[-1]
+def test_report_indicators_beside_the_year_before_in_vietnamese_numbers(client, scenario):
+    document = _document(client, scenario)
+    table = next(t for t in document.tables if t.rows[0].cells[1].text == "Chỉ tiêu")
     rows = [[c.text for c in row.cells] for row in table.rows]
-    assert rows[0] == ["STT", "Cơ quan, đơn vị", "Ngày gửi", "Tình trạng"]
-    agencies = [r for r in rows[1:] if r[0].isdigit()]
-    assert agencies == [
-        ["1", "Sở Dân tộc thử", "15/11/2024", "Đúng hạn"],
-        ["2", "Sở Đô thị thử", "16/11/2024", "Muộn 1 ngày"],
-        ["3", "UBND huyện Hai", "", "Chưa gửi"],
-        ["4", "UBND huyện Một", "10/11/2024", "Đúng hạn (bị trả lại, đang bổ sung)"],
-        ["5", "Báo Thử", "", "Chưa gửi"],
-        ["6", "Công an thử", "01/11/2024", "Đúng hạn"],
-    ]
-    groups = [r[0] for r in rows[1:] if not r[0].isdigit()]
-    assert groups == ["I. Sở, ban, ngành", "II. UBND cấp huyện, cấp xã", "III. Cơ quan báo chí",
-                      "IV. Cơ quan, đơn vị khác"]
+    assert rows[0] == ["STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2023", "Năm 2024", "Số đơn vị báo cáo"]
+    by_name = {r[1]: r for r in rows[1:]}
+    assert by_name["Tin, bài đã đăng"][4] == "18"
+    assert by_name["Kinh phí đã chi"][4] == "1.500.000"  # Vietnamese grouping, no decimals when whole
+
+
+def test_report_appendices_status_per_task_and_full_texts(client, scenario):
+    document = _document(client, scenario)
+    texts = _texts(document)
+    assert [t for t in texts if t.startswith("Phụ lục ")] == ["Phụ lục 1", "Phụ lục 2", "Phụ lục 3"]
+    status = next(t for t in document.tables if t.rows[0].cells[0].text == "STT" and
+                  t.rows[0].cells[2].text == "Vai trò")
+    rows = [[c.text for c in row.cells] for row in status.rows]
+    assert rows[0] == ["STT", "Cơ quan, đơn vị", "Vai trò", "Tình trạng", "Số lượng đạt"]
+    assert rows[1][0].startswith("1.1. ")  # the task's row, merged across
+    appendix3 = "\n".join(texts[texts.index("Phụ lục 3"):])
+    assert "+ Sở Dân tộc thử (chủ trì, đã thực hiện trong năm): A làm 1.1 năm 2024" in appendix3
+    assert "- Không có nội dung báo cáo trong năm: Công an thử." in appendix3
 
 
 def test_no_draft_or_returned_text_in_either_export(client, scenario):

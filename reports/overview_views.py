@@ -17,8 +17,8 @@ from django.views.decorators.http import require_GET
 from accounts import roles
 from tasks.models import Plan, Task
 
-from . import aggregates, exports
-from .models import ReportingYear
+from . import aggregates, drafts, exports
+from .models import CompiledDraft, ReportingYear
 from .exports.docx import DOCX_CONTENT_TYPE
 from .exports.xlsx import XLSX_CONTENT_TYPE
 
@@ -126,7 +126,8 @@ def years(request, plan_pk):
                  chart_width=40 + max(len(chart), 1) * 60)
 
 
-def _export(request, plan_pk, year):
+def _export(request, plan_pk, year, *, data=True):
+    """The plan and the year's compiled figures (only the plan when ``data`` is false), for a coordinator."""
     if not roles.may_export(request.user):
         raise PermissionDenied
     # The year's parameters (what heads the compiled report) with their plan in one query; a year never opened
@@ -137,6 +138,8 @@ def _export(request, plan_pk, year):
         plan = _plan_for(request.user, plan_pk, year)
         params = ReportingYear(plan=plan, year=year, **ReportingYear.parameters_from(plan))
     plan = params.plan
+    if not data:
+        return plan, None
     return plan, aggregates.compile_year(plan, year, _today(), params=params)
 
 
@@ -158,4 +161,7 @@ def export_xlsx(request, plan_pk, year):
 @require_GET
 def export_docx(request, plan_pk, year):
     plan, data = _export(request, plan_pk, year)
-    return _download(exports.build_docx(data), DOCX_CONTENT_TYPE, plan, year, "docx")
+    # The coordinator's draft when there is one: its text, edits and all; else the text generated now.
+    draft = CompiledDraft.objects.filter(plan=plan, year=year).first()
+    parts = drafts.parts_of(draft) if draft else None
+    return _download(exports.build_docx(data, parts), DOCX_CONTENT_TYPE, plan, year, "docx")

@@ -54,6 +54,16 @@ def build_docx(data, parts=None):
         "doc": plan.document_type, "number": plan.number, "year": year}
     d.para(summary, bold=True, align="center", before=0)
     d.rule(None, 40, 165)
+    addressees = [line.strip() for line in (getattr(params, "addressee", "") or "").splitlines() if line.strip()]
+    if addressees:
+        # "Kính gửi: X" on one line; several recipients one a line, aligned after the colon, each with "-".
+        if len(addressees) == 1:
+            d.para(_("Kính gửi: %(to)s.") % {"to": addressees[0]}, align="center", before=6)
+        else:
+            d.para(_("Kính gửi:"), align="center", before=6)
+            for line in addressees:
+                p = d.para(f"- {line};", align="left", before=0)
+                p.paragraph_format.left_indent = d.Mm(45)
 
     # -- The body: the draft's parts (or freshly generated ones), the indicators' table after III's text -------
     for part in parts if parts is not None else body_parts(data):
@@ -76,12 +86,21 @@ def build_docx(data, parts=None):
     for name in params.onward_list:
         d.cell_para(left, f"- {name};", size=11, align="left")
     d.cell_para(left, _("- Lưu: VT, …"), size=11, align="left")
-    d.cell_para(right, "………………………", bold=True, size=14, first=True, before=12)
-    d.cell_para(right, _("(Quyền hạn, chức vụ của người ký)"), italic=True, size=12)
+    capacity = [line.strip() for line in (getattr(params, "signer_capacity", "") or "").splitlines() if line.strip()]
+    if capacity:
+        for i, line in enumerate(capacity):
+            d.cell_para(right, line.upper(), bold=True, size=14, first=i == 0, before=12 if i == 0 else 0)
+    else:
+        d.cell_para(right, "………………………", bold=True, size=14, first=True, before=12)
+        d.cell_para(right, _("(Quyền hạn, chức vụ của người ký)"), italic=True, size=12)
     for _i in range(4):
         d.cell_para(right, "", size=14)
-    d.cell_para(right, "………………………", bold=True, size=14)
-    d.cell_para(right, _("(Họ và tên người ký)"), italic=True, size=12)
+    signer = getattr(params, "signer_name", "") or ""
+    if signer:
+        d.cell_para(right, signer, bold=True, size=14)
+    else:
+        d.cell_para(right, "………………………", bold=True, size=14)
+        d.cell_para(right, _("(Họ và tên người ký)"), italic=True, size=12)
 
     _appendix_submissions(d, data)
     _appendix_task_status(d, data)
@@ -152,7 +171,7 @@ def _appendix_title(d, number, title, data):
     d.para(_("Phụ lục %(n)s") % {"n": number}, bold=True, align="center", before=0).paragraph_format \
         .page_break_before = True
     d.para(title, bold=True, align="center", before=0)
-    d.para(_("(Kèm theo Báo cáo số %(number)s ngày %(date)s của %(recipient)s)") % {
+    d.para(_("(Kèm theo Báo cáo số %(number)s %(date)s của %(recipient)s)") % {
         "number": data.report_number, "date": data.report_date_text, "recipient": data.recipient},
         italic=True, align="center", before=0, size=13)
 

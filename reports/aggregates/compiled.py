@@ -26,6 +26,8 @@ class CompiledYear:
     params: object = None
     #: The indicators of the year before, in the same order (for "so với năm trước").
     previous_indicators: list = None
+    #: {indicator_id: {year: total}} over every year of the plan (the charts' indicators over the years).
+    indicator_years: dict = None
     #: Every line of the year, obliged or sent ({task_id: [LineRow]}, leads first): the task × body appendix.
     all_lines: dict = None
 
@@ -73,7 +75,23 @@ def compile_year(plan, year, today, params=None):
         params=params,
         previous_indicators=indicator_totals(plan, year - 1),
         all_lines=all_lines(plan, year),
+        indicator_years=indicator_years(plan),
     )
+
+
+def indicator_years(plan):
+    """{indicator_id: {year: total}} of submitted reports over every year of the plan. One query."""
+    from django.db.models import Sum
+
+    from ..models import IndicatorValue
+    from ..rules import CONTENT_STATUSES
+
+    result = {}
+    rows = (IndicatorValue.objects.filter(report__plan=plan, report__status__in=CONTENT_STATUSES, value__isnull=False)
+            .values("indicator_id", "report__year").order_by().annotate(total=Sum("value")))
+    for row in rows:
+        result.setdefault(row["indicator_id"], {})[row["report__year"]] = row["total"]
+    return result
 
 
 def all_lines(plan, year):

@@ -26,8 +26,8 @@ from .common import agency_name, vn_number
 OTHERS = (2, 3)
 MANY = 40
 LEADS = 2
-LEAD_CHARS = 320
-OTHER_CHARS = 150
+LEAD_CHARS = 260
+OTHER_CHARS = 130
 TITLE_CHARS = 220  # a task's title in the body (whole in the appendices)
 
 TASK_HEADING = re.compile(r"^\d+(?:\.\d+)+\.\s")
@@ -133,9 +133,9 @@ def _task_lines(row, lines, data):
 def grouped_lines(entries, data, *, singles=True):
     """One line per group of alike items: "8 đơn vị nêu: … (A, B, …)."; one body: "- A: …"."""
     out = []
-    for group in grouping.group_items(entries):
+    for group in grouping.group_items(entries, name_of=lambda a: agency_name(a, data)):
         names = ", ".join(agency_name(a, data) for a in group.bodies)
-        text = group.text.rstrip(" .;")
+        text = group.wording.rstrip(" .;")
         if len(group.bodies) > 1:
             out.append(_("- %(n)s đơn vị nêu: %(text)s (%(names)s).") % {
                 "n": vn_number(len(group.bodies)), "text": text, "names": names})

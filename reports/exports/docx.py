@@ -8,7 +8,8 @@ import re
 
 from ..aggregates.rollup import LEAD
 from ..models import TaskReport
-from .body import body_parts, d as _d, is_task_heading
+from . import charts
+from .body import body_parts, pct, shorten, d as _d, is_task_heading
 from .common import NBSP, _in_vietnamese, _local, _status_text, agency_name, vn_number
 from .docx_layout import _Doc, _indent_table, text_width_mm
 
@@ -78,6 +79,8 @@ def build_docx(data, parts=None):
                 _line(d, line)
         if part.key == "indicators":
             _indicator_table(d, data)
+        if part.key in _FIGURES:
+            _FIGURES[part.key](d, data)
 
     # -- Recipients and signature ------------------------------------------------------------------
     sign = d.table(1, 2, [80, 85], grid=False)
@@ -154,8 +157,8 @@ def _indicator_table(d, data):
                      vn_number(len(ind.reporters))])
     size = 12
     heads = [_("STT"), _("Chỉ tiêu"), _("Đơn vị tính"), _("Năm %(y)s") % {"y": data.year - 1},
-             _("Năm %(y)s") % {"y": data.year}, _("Số đơn vị báo cáo")]
-    widths = _fit_widths([13, 72, 22, 22, 22, 14], {3: [r[3] for r in rows], 4: [r[4] for r in rows]},
+             _("Năm %(y)s") % {"y": data.year}, _("Số đơn vị")]
+    widths = _fit_widths([13, 66, 24, 22, 22, 18], {3: [r[3] for r in rows], 4: [r[4] for r in rows]},
                          size, flexible=1)
     table = d.table(1 + len(rows), len(widths), widths)
     _header_row(d, table, heads, size)
@@ -181,29 +184,19 @@ def _appendix_submissions(d, data):
     ov, f, year = data.overview, data.overview.figures, data.year
     past_due = f.is_past_due(data.today)
     _appendix_title(d, 1, _("DANH SÁCH CƠ QUAN, ĐƠN VỊ GỬI BÁO CÁO NĂM %(year)s") % {"year": year}, data)
-    widths = [13, 79, 28, 45]
-    n_rows = 1 + sum(1 + len(g.rows) for g in ov.groups)
-    table = d.table(n_rows, 4, widths)
-    _header_row(d, table, [_("STT"), _("Cơ quan, đơn vị"), _("Ngày gửi"), _("Tình trạng")], 13)
-    r, n = 1, 0
     roman = ["I", "II", "III", "IV", "V", "VI"]
-    rows = list(table.rows)  # table.rows[i] would rebuild the list of rows each time
+    rows, n = [], 0
     for gi, g in enumerate(ov.groups):
-        row = rows[r]
-        merged = row.cells[0].merge(row.cells[3])
-        d.cell_para(merged, f"{roman[gi]}. {g.group.label}", bold=True, size=13, first=True, align="left")
-        r += 1
+        rows.append(f"{roman[gi]}. {g.group.label}")
         for agency_row in g.rows:
             n += 1
-            cells = rows[r].cells
             sent = _local(agency_row.report.first_submitted_at)
             status = _status_text(agency_row, past_due)
             if agency_row.report.status == agency_row.report.Status.RETURNED:
                 status += " " + _("(bị trả lại, đang bổ sung)")
-            for j, text in enumerate([vn_number(n), agency_name(agency_row.agency, data),
-                                      _d(sent.date()) if sent else "", status]):
-                d.cell_para(cells[j], text, size=13, first=True, align="left" if j == 1 else "center")
-            r += 1
+            rows.append([vn_number(n), agency_name(agency_row.agency, data), _d(sent.date()) if sent else "", status])
+    d.grid_table([13, 79, 28, 45], [_("STT"), _("Cơ quan, đơn vị"), _("Ngày gửi"), _("Tình trạng")], rows, size=13,
+                 aligns=["center", "left", "center", "center"])
     d.para(_("Tổng số: %(obliged)s cơ quan, đơn vị; đúng hạn: %(on_time)s; muộn: %(late)s; chưa gửi: %(unsent)s.") % {
         "obliged": vn_number(f.obliged), "on_time": vn_number(f.on_time), "late": vn_number(f.late),
         "unsent": vn_number(f.not_submitted)}, size=13)
@@ -213,27 +206,18 @@ def _appendix_task_status(d, data):
     """Phụ lục 2: per task, each responsible body's role and status (and the quantity it achieved)."""
     _appendix_title(d, 2, _("TÌNH HÌNH THỰC HIỆN TỪNG NHIỆM VỤ CỦA CÁC CƠ QUAN, ĐƠN VỊ NĂM %(year)s") % {
         "year": data.year}, data)
-    size = 11
-    tasks = [(row, data.all_lines.get(row.task.pk, [])) for row in data.rollup.tasks]
-    quantities = [vn_number(ln.line.quantity_achieved) if ln.shows_content else ""
-                  for _row, lines in tasks for ln in lines]
-    widths = _fit_widths([13, 75, 20, 42, 15], {4: quantities}, size, flexible=1)
-    table = d.table(1 + sum(1 + len(lines) for _row, lines in tasks), 5, widths)
-    _header_row(d, table, [_("STT"), _("Cơ quan, đơn vị"), _("Vai trò"), _("Tình trạng"), _("Số lượng đạt")], size)
-    rows = list(table.rows)
     roles = {k: str(v) for k, v in TaskReport._meta.get_field("role").choices}
-    r = 1
-    for row, lines in tasks:
-        merged = rows[r].cells[0].merge(rows[r].cells[4])
-        d.cell_para(merged, f"{row.task.number}. {row.task.title}", bold=True, size=size, first=True, align="left")
-        r += 1
-        for n, ln in enumerate(lines, start=1):
-            values = [vn_number(n), agency_name(ln.agency, data), roles.get(ln.line.role, ""), str(ln.spread_label),
-                      vn_number(ln.line.quantity_achieved) if ln.shows_content else ""]
-            for j, (cell, text) in enumerate(zip(rows[r].cells, values)):
-                d.cell_para(cell, text, size=size, first=True, align="left" if j == 1 else
-                            ("right" if j == 4 else "center"))
-            r += 1
+    rows = []
+    for row in data.rollup.tasks:
+        rows.append(f"{row.task.number}. {row.task.title}")
+        for n, ln in enumerate(data.all_lines.get(row.task.pk, []), start=1):
+            rows.append([vn_number(n), agency_name(ln.agency, data), roles.get(ln.line.role, ""), str(ln.spread_label),
+                         vn_number(ln.line.quantity_achieved) if ln.shows_content else ""])
+    size = 11
+    widths = _fit_widths([13, 75, 20, 42, 15], {4: [r[4] for r in rows if not isinstance(r, str)]}, size,
+                         flexible=1)
+    d.grid_table(widths, [_("STT"), _("Cơ quan, đơn vị"), _("Vai trò"), _("Tình trạng"), _("Số lượng đạt")], rows,
+                 size=size, aligns=["center", "left", "center", "center", "right"])
 
 
 def _appendix_texts(d, data):
@@ -268,3 +252,65 @@ def _appendix_texts(d, data):
                 text = getattr(item.report, field).strip()
                 if text:
                     d.labelled(f"+ {label}", text, label_italic=True, size=size)
+
+
+def _caption(d, text):
+    d.para(text, italic=True, align="center", before=2, size=12)
+
+
+def _small_table(d, heads, rows, widths, *, size=11, left=(0,)):
+    """A table of a chart's numbers: text columns left, numbers right, widths made to fit the numbers."""
+    widths = _fit_widths(widths, {j: [r[j] for r in rows] for j in range(len(heads)) if j not in left}, size,
+                         flexible=0)
+    table = d.table(1 + len(rows), len(heads), widths)
+    _header_row(d, table, heads, size)
+    for cells, values in zip(list(table.rows)[1:], rows):
+        for j, (cell, text) in enumerate(zip(cells.cells, values)):
+            d.cell_para(cell, text, size=size, first=True, align="left" if j in left else "right")
+    return table
+
+
+def _years_figure(d, data):
+    """After I.: complete and on-time submissions over the years, chart and table."""
+    years = [y for y in data.years if y.opened and y.year <= data.year]
+    if not years:
+        return
+    labels = [_("Tỷ lệ gửi báo cáo"), _("Tỷ lệ gửi đúng hạn")]
+    d.picture(charts.submissions_over_years([(y.year, y.completeness, y.timeliness) for y in years], labels,
+                                            _("Tình hình gửi báo cáo qua các năm")), 150)
+    _caption(d, _("Biểu đồ 1. Tỷ lệ cơ quan, đơn vị gửi báo cáo và gửi đúng hạn qua các năm"))
+    _small_table(d, [_("Năm"), _("Phải báo cáo"), _("Đã gửi"), _("Đúng hạn"), *labels],
+                 [[str(y.year), vn_number(y.obliged), vn_number(y.submitted), vn_number(y.on_time),
+                   pct(y.completeness), pct(y.timeliness)] for y in years],
+                 [25, 25, 25, 25, 32, 33])
+
+
+def _sections_figure(d, data):
+    """After II.'s opening: the share of tasks done by group of tasks, chart and table."""
+    sections = data.rollup.sections
+    if not sections:
+        return
+    d.picture(charts.completion_by_section([(f"{s.section.number}", s.share) for s in sections],
+                                           _("Tỷ lệ nhiệm vụ đã hoàn thành hoặc đã thực hiện, theo nhóm nhiệm vụ")), 150)
+    _caption(d, _("Biểu đồ 2. Tỷ lệ nhiệm vụ đã hoàn thành hoặc đã thực hiện trong năm, theo nhóm nhiệm vụ"))
+    _small_table(d, [_("Nhóm nhiệm vụ"), _("Số nhiệm vụ"), _("Đã xong"), _("Tỷ lệ")],
+                 [[f"{s.section.number}. {shorten(s.section.title, 90)}", vn_number(len(s.tasks)), vn_number(s.done),
+                   pct(s.share)] for s in sections], [102, 22, 20, 21])
+
+
+def _indicators_figure(d, data):
+    """After III.'s table: the main indicators (the plan's first ``charts.MAIN_INDICATORS``) over the years."""
+    main = data.indicators[:charts.MAIN_INDICATORS]
+    years = [y.year for y in data.years if y.opened and y.year <= data.year]
+    by = data.indicator_years or {}
+    if not main or not years:
+        return
+    series = [(row.indicator.name, row.indicator.unit, by.get(row.indicator.pk, {})) for row in main]
+    d.picture(charts.indicators_over_years(series, years, _("Một số chỉ tiêu chủ yếu qua các năm")), 150)
+    _caption(d, _("Biểu đồ 3. Một số chỉ tiêu chủ yếu qua các năm (số liệu tại bảng trên và bảng dưới)"))
+    _small_table(d, [_("Chỉ tiêu"), *[str(y) for y in years]],
+                 [[f"{name} ({unit})" if unit else name, *[vn_number(values.get(y)) or "—" for y in years]]
+                  for name, unit, values in series], [165 - 27 * len(years), *[27] * len(years)])
+
+
+_FIGURES = {"submissions": _years_figure, "tasks": _sections_figure, "indicators": _indicators_figure}

@@ -330,6 +330,58 @@ class _Doc:
             column.width = Mm(width)
         return table
 
+    def grid_table(self, widths_mm, heads, rows, *, size=11, aligns=None):
+        """A bordered table written as one piece of XML: fast at any length (python-docx's cell objects cost
+        a millisecond a cell, minutes for 500 bodies × 24 tasks). ``heads``: the header row, repeated on each
+        page; ``rows``: lists of texts, or a single string for a row merged across (bold, left: a group's
+        title). ``aligns``: "left", "center" or "right" per column (centred by default)."""
+        from xml.sax.saxutils import escape
+
+        from docx.oxml import parse_xml
+        from docx.oxml.ns import nsdecls
+
+        twips = [round(w * 1440 / 25.4) for w in widths_mm]
+        aligns = aligns or ["center"] * len(widths_mm)
+        half = round(size * 2)
+        run_pr = f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>'
+        p_pr = '<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>' \
+               '<w:ind w:firstLine="0"/><w:jc w:val="%s"/></w:pPr>'
+
+        def cell(text, width, align, bold=False, span=1):
+            grid = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+            run = (f'<w:r><w:rPr>{"<w:b/>" if bold else ""}{run_pr}</w:rPr><w:t xml:space="preserve">'
+                   f'{escape(_RUN_BREAKS.sub(" ", _clean(text)))}</w:t></w:r>') if text else ""
+            return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid}</w:tcPr>'
+                    f'<w:p>{p_pr % align}{run}</w:p></w:tc>')
+
+        out = [f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="TableGrid"/>'
+               f'<w:tblW w:w="{sum(twips)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+               '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" '
+               'w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>']
+        out += [f'<w:gridCol w:w="{w}"/>' for w in twips]
+        out.append('</w:tblGrid><w:tr><w:trPr><w:tblHeader/></w:trPr>')
+        out += [cell(text, w, "center", bold=True) for text, w in zip(heads, twips)]
+        out.append("</w:tr>")
+        for row in rows:
+            out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+            if isinstance(row, str):
+                out.append(cell(row, sum(twips), "left", bold=True, span=len(twips)))
+            else:
+                out += [cell(text, w, align) for text, w, align in zip(row, twips, aligns)]
+            out.append("</w:tr>")
+        out.append("</w:tbl>")
+        table = parse_xml("".join(out))
+        self.body.append(table)
+        return table
+
+    def picture(self, png, width_mm):
+        """A centred image (a chart), ``width_mm`` wide."""
+        import io as _io
+
+        p = self.para(align="center", keep_next=True)
+        p.add_run().add_picture(_io.BytesIO(png), width=self.Mm(width_mm))
+        return p
+
     def page_break(self):
         from docx.enum.text import WD_BREAK
 

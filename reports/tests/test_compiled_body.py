@@ -71,3 +71,21 @@ def test_shorten_cuts_at_a_word():
 def test_a_number_column_is_measured_wide_enough():
     # 13 characters of "4.576.000.000" at 12 pt: about 24 mm in Times New Roman (digits half an em).
     assert 20 < text_width_mm("4.576.000.000", 12) < 26
+
+
+def test_a_templated_sentence_naming_its_own_body_is_the_same_thing_said_by_each():
+    a, b = _body("Sở Tư pháp"), _body("UBND huyện Yên Dũng")
+    groups = grouping.group_items([(a, "Năm 2024, Sở Tư pháp đã triển khai đầy đủ kế hoạch."),
+                                   (b, "Năm 2024, UBND huyện Yên Dũng đã triển khai đầy đủ kế hoạch.")],
+                                  name_of=lambda x: x.name)
+    assert len(groups) == 1 and groups[0].wording == "Năm 2024, đơn vị đã triển khai đầy đủ kế hoạch."
+    assert len(grouping.group_items([(a, "Năm 2024, Sở Tư pháp đã triển khai đầy đủ kế hoạch."),
+                                     (b, "Năm 2024, UBND huyện Yên Dũng đã triển khai đầy đủ kế hoạch.")])) == 2
+
+
+def test_a_sentence_with_a_remark_added_or_naming_its_writer_joins_its_group():
+    a, b, c = _body("Sở Y tế"), _body("Sở Thông tin và Truyền thông"), _body("Sở Tư pháp")
+    text = "Đề nghị Sở Thông tin và Truyền thông tổ chức tập huấn kỹ năng cho cán bộ cơ sở."
+    groups = grouping.group_items([(c, text), (a, text[:-1] + " (Bổ sung theo ý kiến của cơ quan tổng hợp)."),
+                                   (b, text)], name_of=lambda x: x.name)
+    assert [[x.name for x in g.bodies] for g in groups] == [["Sở Tư pháp", "Sở Y tế", "Sở Thông tin và Truyền thông"]]

@@ -231,7 +231,7 @@ def test_report_indicators_beside_the_year_before_in_vietnamese_numbers(client, 
     document = _document(client, scenario)
     table = next(t for t in document.tables if t.rows[0].cells[1].text == "Chỉ tiêu")
     rows = [[c.text for c in row.cells] for row in table.rows]
-    assert rows[0] == ["STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2023", "Năm 2024", "Số đơn vị báo cáo"]
+    assert rows[0] == ["STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2023", "Năm 2024", "Số đơn vị"]
     by_name = {r[1]: r for r in rows[1:]}
     assert by_name["Tin, bài đã đăng"][4] == "18"
     assert by_name["Kinh phí đã chi"][4] == "1.500.000"  # Vietnamese grouping, no decimals when whole

@@ -8,12 +8,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, get_resolver, reverse
 
 from agencies.models import Membership
+from reports.exports import pdf as pdf_export
 from reports.models import AgencyReport
 from reports.services import review_report, save_report, submit_report
 from testing.factories import fill_report, make_user, open_year, small_plan
 
 PERSONAS = ["anonymous", "officer", "other_officer", "coordinator", "viewer", "admin", "staff"]
 LOGIN = 302  # anonymous users are sent to the login page
+PDF = 200 if pdf_export.available() else 404
 
 # (url name, object, method): statuses for anonymous, officer, other_officer, coordinator, viewer, admin, staff
 # (staff: may enter the Django admin, with no permission and no membership: no role in the app). A power the
@@ -67,6 +69,9 @@ MATRIX = {
     ("reports:year-export-xlsx", "plan_year", "post"): [LOGIN, 405, 405, 405, 405, 405, 405],
     ("reports:year-export-docx", "plan_year", "get"): [LOGIN, 403, 403, 200, 403, 200, 403],
     ("reports:year-export-docx", "plan_year", "post"): [LOGIN, 405, 405, 405, 405, 405, 405],
+    # The PDF where LibreOffice is installed; where it is not, no link and 404 (the DOCX always)
+    ("reports:year-export-pdf", "plan_year", "get"): [LOGIN, 403, 403, PDF, 403, PDF, 403],
+    ("reports:year-export-pdf", "plan_year", "post"): [LOGIN, 405, 405, 405, 405, 405, 405],
     # The coordinator's draft of the compiled report: coordinators and admins, like the exports (a part saved
     # or regenerated with no version read: 409, the stale-edit refusal)
     ("reports:year-draft", "plan_year", "get"): [LOGIN, 403, 403, 200, 403, 200, 403],

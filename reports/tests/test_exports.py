@@ -62,7 +62,7 @@ def test_workbook_download_is_named_and_typed(client, scenario):
 
 def test_workbook_has_the_pages_sheets_with_vietnamese_headers(client, scenario):
     book = _book(client, scenario)
-    assert book.sheetnames == ["Tổng quan", "Đơn vị báo cáo", "Nhiệm vụ", "Kết quả theo đơn vị", "Chỉ tiêu",
+    assert book.sheetnames == ["Tổng quan", "Biểu đồ", "Đơn vị báo cáo", "Nhiệm vụ", "Kết quả theo đơn vị", "Chỉ tiêu",
                                "Chỉ tiêu theo đơn vị", "Đánh giá, khó khăn, đề xuất", "Qua các năm"]
     agencies = _rows(book["Đơn vị báo cáo"])
     assert agencies[0] == ["STT", "Nhóm cơ quan", "Cơ quan, đơn vị", "Trạng thái", "Tình trạng gửi",
@@ -118,6 +118,37 @@ def test_workbook_dates_are_dates_and_counts_are_numbers(client, scenario):
     assert indicators["Tin, bài đã đăng"][2].value == 15  # departments
     assert indicators["Tin, bài đã đăng"][6].value == 18  # total
     assert indicators["Kinh phí đã chi"][6].value == 1_500_000
+
+
+def test_workbook_numbers_show_no_stray_separator(client, scenario):
+    """Whole numbers "#,##0", fractions "#,##0.00": never "#,##0.##", which Excel and LibreOffice show as
+    "1.500.000," for a whole number."""
+    book = _book(client, scenario)
+    indicators = {row[0].value: row for row in book["Chỉ tiêu"].iter_rows(min_row=2)}
+    money = indicators["Kinh phí đã chi"][6]
+    assert (money.value, money.number_format) == (1_500_000, "#,##0")
+    formats = {c.number_format for ws in book.worksheets for row in ws.iter_rows() for c in row
+               if isinstance(c.value, (int, float)) and not isinstance(c.value, bool)}
+    assert "#,##0.##" not in formats
+    from reports.exports.xlsx import FRACTION_FORMAT, NUMBER_FORMAT
+
+    sheet = _Sheet(openpyxl.Workbook(), "t", [10])
+    sheet.append([12.5, 12, 12.0], {1: NUMBER_FORMAT, 2: NUMBER_FORMAT, 3: NUMBER_FORMAT})
+    assert [c.number_format for c in next(sheet.ws.iter_rows())] == [FRACTION_FORMAT, NUMBER_FORMAT, NUMBER_FORMAT]
+
+
+def test_workbook_summary_sheet_has_native_charts_over_its_tables(client, scenario):
+    sheet = _book(client, scenario)["Biểu đồ"]
+    charts = sheet._charts
+    # Submissions over the years, completion by task group, and one per main indicator (2 in the scenario).
+    assert len(charts) == 4
+    rows = _rows(sheet)
+    assert rows[0][0] == "Tình hình gửi báo cáo qua các năm"
+    assert rows[1][:3] == ["Năm", "Tỷ lệ gửi báo cáo", "Tỷ lệ gửi đúng hạn"]
+    assert [r[0] for r in rows[2:4]] == ["2023", "2024"] and rows[4][0] is None  # opened years up to the report's
+    refs = [s.val.numRef.f for c in charts for s in c.series]
+    assert refs[:2] == ["'Biểu đồ'!$B$3:$B$4", "'Biểu đồ'!$C$3:$C$4"]  # the table's two shares, 2023–2024
+    assert all(c.title is not None for c in charts)
 
 
 def test_workbook_text_is_never_a_formula(client, scenario):

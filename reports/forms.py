@@ -208,24 +208,38 @@ class OpenYearForm(forms.Form):
 
 
 class YearParametersForm(forms.ModelForm):
-    """The coordinator's edit of one year's reporting parameters (what heads that year's compiled report).
-    The recipient agency itself (a link, not printed) is changed in the admin."""
+    """The coordinator's edit of one year's reporting parameters (what heads and signs that year's compiled
+    report: the bodies, the place, the number and date, "Kính gửi", the signer). The recipient agency itself (a
+    link, not printed) is changed in the admin. ``revision``: the parameters' revision the page was opened on
+    (the view refuses a form from an older page instead of overwriting what another coordinator saved)."""
+
+    TEXT_FIELDS = ("recipient_name", "superior_name", "place", "onward_to", "report_number", "addressee",
+                   "signer_capacity", "signer_name")
+
+    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
     class Meta:
         model = ReportingYear
-        fields = ["recipient_name", "superior_name", "place", "onward_to"]
-        widgets = {"onward_to": forms.Textarea(attrs={"rows": 3})}
+        fields = ["recipient_name", "superior_name", "place", "onward_to", "report_number", "report_date",
+                  "addressee", "signer_capacity", "signer_name"]
+        widgets = {"onward_to": forms.Textarea(attrs={"rows": 3}), "addressee": forms.Textarea(attrs={"rows": 2}),
+                   "signer_capacity": forms.Textarea(attrs={"rows": 2}),
+                   "report_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
         error_messages = {
             "recipient_name": {"required": _("Cần ghi tên cơ quan tổng hợp báo cáo: tên này đứng ở tiêu đề báo cáo.")},
+            "report_date": {"invalid": _("Ngày báo cáo không hợp lệ: ghi theo dạng ngày/tháng/năm, ví dụ 15/01/2025.")},
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["recipient_name"].required = True
+        self.fields["report_date"].input_formats = ["%Y-%m-%d", "%d/%m/%Y"]
+        if not self.is_bound:
+            self.initial["revision"] = self.instance.revision
 
     def clean(self):
         data = super().clean()
-        for name in ("recipient_name", "superior_name", "place", "onward_to"):
+        for name in self.TEXT_FIELDS:
             if isinstance(data.get(name), str):
                 data[name] = nfc(data[name]).strip()
         return data

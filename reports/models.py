@@ -91,6 +91,19 @@ class ReportingYear(models.Model):
         _("tổng hợp báo cáo lên (nơi nhận)"), blank=True,
         help_text=_("Các cơ quan nhận báo cáo tổng hợp, mỗi cơ quan một dòng (tên có thể chứa dấu phẩy)."),
     )
+    # What heads and signs the year's compiled report (filled before download, kept for the year).
+    report_number = models.CharField(
+        _("số báo cáo"), max_length=50, blank=True, help_text=_("Ví dụ: 125/BC-STTTT. Để trống: in “…/BC-…”."))
+    report_date = models.DateField(_("ngày báo cáo"), null=True, blank=True)
+    addressee = models.TextField(
+        _("kính gửi"), blank=True,
+        help_text=_("Cơ quan nhận báo cáo, mỗi cơ quan một dòng; in dưới tên báo cáo sau “Kính gửi:”."))
+    signer_capacity = models.TextField(
+        _("quyền hạn, chức vụ người ký"), blank=True,
+        help_text=_("Mỗi dòng in một dòng, ví dụ: KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC."))
+    signer_name = models.CharField(_("họ và tên người ký"), max_length=255, blank=True)
+    #: Raised on each save of the parameters: a form sent from an older page is refused, not applied over.
+    revision = models.PositiveIntegerField(default=0, editable=False)
 
     history = HistoricalRecords()
 
@@ -111,7 +124,8 @@ class ReportingYear(models.Model):
         return self.plan.report_due_date(self.year)
 
     def save(self, *args, **kwargs):
-        for name in ("recipient_name", "superior_name", "place", "onward_to"):
+        for name in ("recipient_name", "superior_name", "place", "onward_to", "report_number", "addressee",
+                     "signer_capacity", "signer_name"):
             setattr(self, name, (nfc(getattr(self, name)) or "").strip())
         super().save(*args, **kwargs)
 
@@ -430,3 +444,52 @@ class LineComment(models.Model):
     def save(self, *args, **kwargs):
         self.text = nfc(self.text) or ""
         super().save(*args, **kwargs)
+
+
+class CompiledDraft(models.Model):
+    """The coordinator's draft of a plan's compiled report for a year: the body's parts (``DraftPart``),
+    generated from the year's figures (``reports.exports.body``), edited in the browser, regenerated on request
+    without losing edits (``reports.drafts``). The DOCX prints its text."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+", verbose_name=_("kế hoạch"))
+    year = models.PositiveSmallIntegerField(_("năm"))
+    created_at = models.DateTimeField(_("tạo lúc"), default=timezone.now)
+    generated_at = models.DateTimeField(_("tạo lại từ số liệu lúc"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("dự thảo báo cáo tổng hợp")
+        verbose_name_plural = pgettext_lazy("plural", "dự thảo báo cáo tổng hợp")
+        constraints = [models.UniqueConstraint(fields=["plan", "year"], name="reports_one_compiled_draft_per_year")]
+
+    def __str__(self):
+        return f"{self.plan} · {self.year}"
+
+
+class DraftPart(models.Model):
+    """One part of a draft (I., a group of tasks of II., III.–VI., the opening and closing lines): its text as
+    edited, the text last generated, whether the coordinator changed it, and a version for the stale-edit check."""
+
+    draft = models.ForeignKey(CompiledDraft, on_delete=models.CASCADE, related_name="parts",
+                              verbose_name=_("dự thảo"))
+    key = models.CharField(_("mã phần"), max_length=50)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    title = models.CharField(_("tiêu đề"), max_length=500, blank=True)
+    level = models.PositiveSmallIntegerField(_("cấp tiêu đề"), default=1)
+    text = models.TextField(_("nội dung"), blank=True)
+    generated = models.TextField(_("nội dung tạo từ số liệu"), blank=True)
+    edited = models.BooleanField(_("đã sửa"), default=False)
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
+    updated_at = models.DateTimeField(_("sửa lúc"), default=timezone.now)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+", verbose_name=_("người sửa"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("phần dự thảo báo cáo")
+        verbose_name_plural = pgettext_lazy("plural", "phần dự thảo báo cáo")
+        ordering = ["draft", "order"]
+        constraints = [models.UniqueConstraint(fields=["draft", "key"], name="reports_one_draft_part_per_key")]
+
+    def __str__(self):
+        return self.title or self.key

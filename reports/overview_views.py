@@ -17,8 +17,9 @@ from django.views.decorators.http import require_GET
 from accounts import roles
 from tasks.models import Plan, Task
 
-from . import aggregates, exports
-from .models import ReportingYear
+from . import aggregates, drafts, exports
+from .models import CompiledDraft, ReportingYear
+from .exports import pdf
 from .exports.docx import DOCX_CONTENT_TYPE
 from .exports.xlsx import XLSX_CONTENT_TYPE
 
@@ -37,6 +38,7 @@ def _page(request, template, plan, year, tab, **context):
     context.update({
         "plan": plan, "year": year, "tab": tab, "plan_years": list(plan.years),
         "can_export": roles.may_export(request.user),
+        "can_pdf": pdf.available(),
     })
     return render(request, f"reports/overview/{template}", context)
 
@@ -126,7 +128,8 @@ def years(request, plan_pk):
                  chart_width=40 + max(len(chart), 1) * 60)
 
 
-def _export(request, plan_pk, year):
+def _export(request, plan_pk, year, *, data=True):
+    """The plan and the year's compiled figures (only the plan when ``data`` is false), for a coordinator."""
     if not roles.may_export(request.user):
         raise PermissionDenied
     # The year's parameters (what heads the compiled report) with their plan in one query; a year never opened
@@ -137,6 +140,8 @@ def _export(request, plan_pk, year):
         plan = _plan_for(request.user, plan_pk, year)
         params = ReportingYear(plan=plan, year=year, **ReportingYear.parameters_from(plan))
     plan = params.plan
+    if not data:
+        return plan, None
     return plan, aggregates.compile_year(plan, year, _today(), params=params)
 
 
@@ -157,5 +162,30 @@ def export_xlsx(request, plan_pk, year):
 @login_required
 @require_GET
 def export_docx(request, plan_pk, year):
+    plan, content = _report_docx(request, plan_pk, year)
+    return _download(content, DOCX_CONTENT_TYPE, plan, year, "docx")
+
+
+def _report_docx(request, plan_pk, year):
     plan, data = _export(request, plan_pk, year)
-    return _download(exports.build_docx(data), DOCX_CONTENT_TYPE, plan, year, "docx")
+    # The coordinator's draft when there is one: its text, edits and all; else the text generated now.
+    draft = CompiledDraft.objects.filter(plan=plan, year=year).first()
+    parts = drafts.parts_of(draft) if draft else None
+    return plan, exports.build_docx(data, parts)
+
+
+@login_required
+@require_GET
+def export_pdf(request, plan_pk, year):
+    """The same document as PDF, where LibreOffice is installed (404 where it is not: no link is shown)."""
+    if not roles.may_export(request.user):
+        raise PermissionDenied
+    if not pdf.available():
+        raise Http404
+    plan, content = _report_docx(request, plan_pk, year)
+    try:
+        content = pdf.docx_to_pdf(content)
+    except pdf.PdfUnavailable:
+        return HttpResponse(str(_("Không tạo được bản PDF lúc này; hãy tải bản DOCX.")), status=503,
+                            content_type="text/plain; charset=utf-8")
+    return _download(content, pdf.PDF_CONTENT_TYPE, plan, year, "pdf")

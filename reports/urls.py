@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import overview_views, views
+from . import draft_views, overview_views, views
 
 app_name = "reports"
 
@@ -28,5 +28,11 @@ urlpatterns = [
     path("<int:plan_pk>/<int:year>/feedback/", overview_views.feedback, name="year-feedback"),
     path("<int:plan_pk>/<int:year>/export.xlsx", overview_views.export_xlsx, name="year-export-xlsx"),
     path("<int:plan_pk>/<int:year>/export.docx", overview_views.export_docx, name="year-export-docx"),
+    path("<int:plan_pk>/<int:year>/export.pdf", overview_views.export_pdf, name="year-export-pdf"),
+    path("<int:plan_pk>/<int:year>/draft/", draft_views.draft, name="year-draft"),
+    path("<int:plan_pk>/<int:year>/draft/regenerate/", draft_views.draft_regenerate, name="year-draft-regenerate"),
+    path("<int:plan_pk>/<int:year>/draft/<int:part_pk>/", draft_views.draft_part_save, name="year-draft-part"),
+    path("<int:plan_pk>/<int:year>/draft/<int:part_pk>/regenerate/", draft_views.draft_part_regenerate,
+         name="year-draft-part-regenerate"),
     path("<int:plan_pk>/years/", overview_views.years, name="plan-years"),
 ]

@@ -453,8 +453,17 @@ def year_parameters(request, plan_pk, year):
         messages.error(request, _("Chưa lưu thông số báo cáo năm %(year)s: hãy sửa các lỗi bên dưới.") % {"year": year})
         return _year_submissions_page(request, reporting_year.plan, year, parameters_form=form, status=400)
     with transaction.atomic():  # the row and its history row together
-        ReportingYear.objects.select_for_update().filter(pk=reporting_year.pk).exists()  # one editor at a time
+        # One editor at a time, and none over another's newer save: the revision the page was opened on must
+        # still be the row's.
+        current = ReportingYear.objects.select_for_update().only("revision").get(pk=reporting_year.pk).revision
+        if form.cleaned_data["revision"] != current:
+            messages.error(request, _("Chưa lưu thông số báo cáo năm %(year)s: một người khác đã lưu thông số sau khi "
+                                      "bạn mở trang. Hãy xem lại thông số mới rồi sửa lại.") % {"year": year})
+            fresh = ReportingYear.objects.select_related("plan").get(pk=reporting_year.pk)
+            return _year_submissions_page(request, fresh.plan, year, parameters_form=YearParametersForm(instance=fresh),
+                                          status=409)
         reporting_year = form.save(commit=False)
+        reporting_year.revision = current + 1
         reporting_year._history_user = request.user
         reporting_year._change_reason = "parameters"
         reporting_year.save()

@@ -24,6 +24,32 @@ class CompiledYear:
     years: list
     #: The year's reporting parameters (reports.ReportingYear): recipient, header, place, onward recipients.
     params: object = None
+    #: The indicators of the year before, in the same order (for "so với năm trước").
+    previous_indicators: list = None
+    #: {indicator_id: {year: total}} over every year of the plan (the charts' indicators over the years).
+    indicator_years: dict = None
+    #: Every line of the year, obliged or sent ({task_id: [LineRow]}, leads first): the task × body appendix.
+    all_lines: dict = None
+
+    @property
+    def report_number(self):
+        """"12/BC-STTTT" as the year's parameters give it, else the blank the clerk fills: "…/BC-…"."""
+        return getattr(self.params, "report_number", "") or "…/BC-…"
+
+    @property
+    def report_date_text(self):
+        """"ngày 15 tháng 01 năm 2025" of the year's parameters, else "ngày … tháng … năm …"."""
+        date = getattr(self.params, "report_date", None)
+        if date is None:
+            return "ngày … tháng … năm …"
+        return f"ngày {date.day:02d} tháng {date.month:02d} năm {date.year}"
+
+    @property
+    def recipient(self):
+        """The compiling body's name as printed ("Cơ quan tổng hợp" when the year names none)."""
+        from django.utils.translation import gettext as _
+
+        return self.params.recipient_name or _("Cơ quan tổng hợp")
 
 
 def compile_year(plan, year, today, params=None):
@@ -47,4 +73,45 @@ def compile_year(plan, year, today, params=None):
         feedback=feedback(plan, year),
         years=years,
         params=params,
+        previous_indicators=indicator_totals(plan, year - 1),
+        all_lines=all_lines(plan, year),
+        indicator_years=indicator_years(plan),
     )
+
+
+def indicator_years(plan):
+    """{indicator_id: {year: total}} of submitted reports over every year of the plan. One query."""
+    from django.db.models import Sum
+
+    from ..models import IndicatorValue
+    from ..rules import CONTENT_STATUSES
+
+    result = {}
+    rows = (IndicatorValue.objects.filter(report__plan=plan, report__status__in=CONTENT_STATUSES, value__isnull=False)
+            .values("indicator_id", "report__year").order_by().annotate(total=Sum("value")))
+    for row in rows:
+        result.setdefault(row["indicator_id"], {})[row["report__year"]] = row["total"]
+    return result
+
+
+def all_lines(plan, year):
+    """{task_id: [LineRow]} of every line the year's reports hold, leads first; an invited body's only once it
+    sent its report (nobody owes it before). One query."""
+    from django.db.models import Q
+
+    from ..models import TaskReport
+    from ..rules import CONTENT_STATUSES
+    from .lines import LineRow, _line_order
+
+    lines = (
+        TaskReport.objects.filter(report__plan=plan, report__year=year)
+        .filter(Q(report__invited=False) | Q(report__status__in=CONTENT_STATUSES))
+        .select_related("report__agency")
+        .only("pk", "role", "status", "quantity_achieved", "task_id", "report__id", "report__status",
+              "report__agency__name", "report__agency__short_name", "report__agency__sort_key",
+              "report__agency__code", "report__agency__kind")
+    )
+    result = {}
+    for line in sorted(lines, key=_line_order):
+        result.setdefault(line.task_id, []).append(LineRow(line))
+    return result

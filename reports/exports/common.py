@@ -53,3 +53,28 @@ def _in_vietnamese(build):
             return build(*args, **kwargs)
 
     return wrapper
+
+
+# A no-break space: keeps a number and its unit ("4.576.000 đồng") on one line.
+NBSP = "\u00a0"
+
+
+def vn_number(value, decimals=2):
+    """A number in Vietnamese format: thousands with ".", decimals with "," and only when there are any
+    (1.066; 4.576.000; 12,5); "" for None. Python's own grouping does the work, then the two marks swap."""
+    if value is None:
+        return ""
+    from decimal import Decimal
+
+    value = Decimal(str(value)) if not isinstance(value, Decimal) else value
+    if value == value.to_integral_value():
+        text = f"{value:,.0f}"
+    else:
+        text = f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def agency_name(agency, data=None):
+    """The name a body is printed under in the exports: the one place to ask, so that a body can be named as
+    it was on the year's date (``Agency.name_on``) by changing this function alone."""
+    return agency.name

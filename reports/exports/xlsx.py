@@ -21,7 +21,10 @@ XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml
 DATE_FORMAT = "dd/mm/yyyy"
 DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
 PERCENT_FORMAT = "0.0%"
-NUMBER_FORMAT = "#,##0.##"
+# Whole numbers "#,##0"; a value with a fraction "#,##0.00" (chosen per cell, ``_Sheet.put``): "#,##0.##"
+# would leave a stray separator after a whole number ("1.500.000,") in Excel and LibreOffice.
+NUMBER_FORMAT = "#,##0"
+FRACTION_FORMAT = "#,##0.00"
 
 
 class _Sheet:
@@ -75,6 +78,8 @@ class _Sheet:
             cell.number_format = number_format or DATE_FORMAT
         else:
             cell.value = value
+            if number_format == NUMBER_FORMAT and value != int(value):
+                number_format = FRACTION_FORMAT
             if number_format:
                 cell.number_format = number_format
         return cell
@@ -115,6 +120,92 @@ class _Sheet:
 
 def _share_fraction(value):
     return None if value is None else value / 100.0
+
+def _bar_chart(title, y_title, *, horizontal=False, percent=False):
+    from openpyxl.chart import BarChart
+
+    chart = BarChart()
+    chart.type = "bar" if horizontal else "col"
+    chart.title = title
+    chart.y_axis.title = y_title
+    chart.y_axis.numFmt = "0%" if percent else NUMBER_FORMAT
+    chart.y_axis.majorGridlines = None
+    # openpyxl 3.1 hides the axes unless told (delete=True by default in its XML)
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    if percent:
+        chart.y_axis.scaling.min, chart.y_axis.scaling.max = 0, 1
+    chart.width, chart.height = 18, 7.5
+    return chart
+
+
+def _chart_sheet(book, data):
+    """The summary sheet: the DOCX's three figures as native charts (openpyxl), each over its table."""
+    from openpyxl.chart import Reference
+    from openpyxl.chart.label import DataLabelList
+
+    from .charts import MAIN_INDICATORS
+
+    s = _Sheet(book, _("Biểu đồ"), [48, 16, 16, 16, 16, 16])
+    anchor_col = "H"
+
+    def labels(chart, fmt):
+        for series in chart.series:
+            series.dLbls = DataLabelList()
+            series.dLbls.showVal = True
+            series.dLbls.numFmt = fmt
+
+    # 1. Submissions over the years
+    years = [y for y in data.years if y.opened and y.year <= data.year]
+    s.title(_("Tình hình gửi báo cáo qua các năm"))
+    head = s.header([_("Năm"), _("Tỷ lệ gửi báo cáo"), _("Tỷ lệ gửi đúng hạn")])
+    for y in years:
+        s.append([str(y.year), _share_fraction(y.completeness), _share_fraction(y.timeliness)],
+                 {2: PERCENT_FORMAT, 3: PERCENT_FORMAT})
+    if years:
+        chart = _bar_chart(_("Tình hình gửi báo cáo qua các năm"), _("Tỷ lệ"), percent=True)
+        chart.add_data(Reference(s.ws, min_col=2, max_col=3, min_row=head, max_row=s.row), titles_from_data=True)
+        chart.set_categories(Reference(s.ws, min_col=1, min_row=head + 1, max_row=s.row))
+        labels(chart, "0.0%")
+        s.ws.add_chart(chart, f"{anchor_col}{head - 1}")
+    s.row = max(s.row, head + 15)
+
+    # 2. Completion by task group
+    s.blank()
+    s.title(_("Tỷ lệ nhiệm vụ đã hoàn thành hoặc đã thực hiện, theo nhóm nhiệm vụ"))
+    head = s.header([_("Nhóm nhiệm vụ"), _("Tỷ lệ")])
+    for sec in data.rollup.sections:
+        s.append([f"{sec.section.number}. {sec.section.title}", _share_fraction(sec.share)], {2: PERCENT_FORMAT})
+    if data.rollup.sections:
+        chart = _bar_chart(_("Tỷ lệ nhiệm vụ đã hoàn thành hoặc đã thực hiện, theo nhóm nhiệm vụ"), _("Tỷ lệ"),
+                           horizontal=True, percent=True)
+        chart.add_data(Reference(s.ws, min_col=2, min_row=head, max_row=s.row), titles_from_data=True)
+        chart.set_categories(Reference(s.ws, min_col=1, min_row=head + 1, max_row=s.row))
+        chart.legend = None
+        labels(chart, "0.0%")
+        s.ws.add_chart(chart, f"{anchor_col}{head - 1}")
+    s.row = max(s.row, head + 15)
+
+    # 3. The main indicators over the years: one chart each (their units differ)
+    s.blank()
+    s.title(_("Một số chỉ tiêu chủ yếu qua các năm"))
+    head = s.header([_("Năm"), *[f"{i.indicator.name} ({i.indicator.unit})" if i.indicator.unit else i.indicator.name
+                                 for i in data.indicators[:MAIN_INDICATORS]]])
+    by = data.indicator_years or {}
+    for y in years:
+        s.append([str(y.year), *[by.get(i.indicator.pk, {}).get(y.year) for i in data.indicators[:MAIN_INDICATORS]]],
+                 {c: NUMBER_FORMAT for c in range(2, 2 + MAIN_INDICATORS)})
+    for n, ind in enumerate(data.indicators[:MAIN_INDICATORS]):
+        if not years:
+            break
+        chart = _bar_chart(ind.indicator.name, ind.indicator.unit)
+        chart.add_data(Reference(s.ws, min_col=2 + n, min_row=head, max_row=s.row), titles_from_data=True)
+        chart.set_categories(Reference(s.ws, min_col=1, min_row=head + 1, max_row=s.row))
+        chart.legend = None
+        chart.width, chart.height = 12, 6.5
+        labels(chart, NUMBER_FORMAT)
+        s.ws.add_chart(chart, f"{'HO'[n % 2]}{head - 1 + 14 * (n // 2)}")
+
 
 @_in_vietnamese
 def build_xlsx(data):
@@ -164,6 +255,8 @@ def build_xlsx(data):
     s.header([_("Nhóm cơ quan"), _("Phải báo cáo"), *[str(State.LABELS[st]) for st in State.ORDER]])
     for g in ov.groups:
         s.append([str(g.group.label), g.total, *[g.counts[st] for st in State.ORDER]])
+
+    _chart_sheet(book, data)
 
     # Labels translated once (get_FOO_display() and lazy strings cost a lookup per cell).
     report_statuses = {k: str(v) for k, v in AgencyReport.Status.choices}

@@ -62,7 +62,7 @@ def test_workbook_download_is_named_and_typed(client, scenario):
 
 def test_workbook_has_the_pages_sheets_with_vietnamese_headers(client, scenario):
     book = _book(client, scenario)
-    assert book.sheetnames == ["Tổng quan", "Đơn vị báo cáo", "Nhiệm vụ", "Kết quả theo đơn vị", "Chỉ tiêu",
+    assert book.sheetnames == ["Tổng quan", "Biểu đồ", "Đơn vị báo cáo", "Nhiệm vụ", "Kết quả theo đơn vị", "Chỉ tiêu",
                                "Chỉ tiêu theo đơn vị", "Đánh giá, khó khăn, đề xuất", "Qua các năm"]
     agencies = _rows(book["Đơn vị báo cáo"])
     assert agencies[0] == ["STT", "Nhóm cơ quan", "Cơ quan, đơn vị", "Trạng thái", "Tình trạng gửi",
@@ -118,6 +118,37 @@ def test_workbook_dates_are_dates_and_counts_are_numbers(client, scenario):
     assert indicators["Tin, bài đã đăng"][2].value == 15  # departments
     assert indicators["Tin, bài đã đăng"][6].value == 18  # total
     assert indicators["Kinh phí đã chi"][6].value == 1_500_000
+
+
+def test_workbook_numbers_show_no_stray_separator(client, scenario):
+    """Whole numbers "#,##0", fractions "#,##0.00": never "#,##0.##", which Excel and LibreOffice show as
+    "1.500.000," for a whole number."""
+    book = _book(client, scenario)
+    indicators = {row[0].value: row for row in book["Chỉ tiêu"].iter_rows(min_row=2)}
+    money = indicators["Kinh phí đã chi"][6]
+    assert (money.value, money.number_format) == (1_500_000, "#,##0")
+    formats = {c.number_format for ws in book.worksheets for row in ws.iter_rows() for c in row
+               if isinstance(c.value, (int, float)) and not isinstance(c.value, bool)}
+    assert "#,##0.##" not in formats
+    from reports.exports.xlsx import FRACTION_FORMAT, NUMBER_FORMAT
+
+    sheet = _Sheet(openpyxl.Workbook(), "t", [10])
+    sheet.append([12.5, 12, 12.0], {1: NUMBER_FORMAT, 2: NUMBER_FORMAT, 3: NUMBER_FORMAT})
+    assert [c.number_format for c in next(sheet.ws.iter_rows())] == [FRACTION_FORMAT, NUMBER_FORMAT, NUMBER_FORMAT]
+
+
+def test_workbook_summary_sheet_has_native_charts_over_its_tables(client, scenario):
+    sheet = _book(client, scenario)["Biểu đồ"]
+    charts = sheet._charts
+    # Submissions over the years, completion by task group, and one per main indicator (2 in the scenario).
+    assert len(charts) == 4
+    rows = _rows(sheet)
+    assert rows[0][0] == "Tình hình gửi báo cáo qua các năm"
+    assert rows[1][:3] == ["Năm", "Tỷ lệ gửi báo cáo", "Tỷ lệ gửi đúng hạn"]
+    assert [r[0] for r in rows[2:4]] == ["2023", "2024"] and rows[4][0] is None  # opened years up to the report's
+    refs = [s.val.numRef.f for c in charts for s in c.series]
+    assert refs[:2] == ["'Biểu đồ'!$B$3:$B$4", "'Biểu đồ'!$C$3:$C$4"]  # the table's two shares, 2023–2024
+    assert all(c.title is not None for c in charts)
 
 
 def test_workbook_text_is_never_a_formula(client, scenario):
@@ -182,7 +213,7 @@ def test_report_is_a4_with_the_decrees_margins_and_font(client, scenario):
              section.left_margin, section.right_margin]
     assert [round(x.mm, 1) for x in sizes] == [210, 297, 20, 20, 30, 15]
     normal = document.styles["Normal"]
-    assert normal.font.name == "Times New Roman" and normal.font.size == Pt(14)
+    assert normal.font.name == "Times New Roman" and normal.font.size == Pt(13)
     assert document.styles["Heading 2"].font.name == "Times New Roman"
     assert section.different_first_page_header_footer  # page numbers from page 2
     assert "PAGE" in section.header._element.xml
@@ -206,7 +237,8 @@ def test_report_header_title_and_summary(client, scenario):
 
 def test_report_body_follows_the_plans_task_groups_with_combined_results(client, scenario):
     document = _document(client, scenario)
-    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
+    body = document.paragraphs[:next(i for i, p in enumerate(document.paragraphs) if p.text == "Phụ lục 1")]
+    headings = [(p.style.name, p.text) for p in body if p.style.name.startswith("Heading")]
     level2 = [t for s, t in headings if s == "Heading 2"]
     assert level2 == ["1. Nâng cao nhận thức về truyền thông chính sách", "2. Bảo đảm nguồn lực thực hiện"]
     level3 = [t.split(".")[0] + "." + t.split(".")[1] for s, t in headings if s == "Heading 3"]
@@ -215,33 +247,39 @@ def test_report_body_follows_the_plans_task_groups_with_combined_results(client,
     assert level1 == ["I. TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC CƠ QUAN, ĐƠN VỊ", "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ",
                       "III. MỘT SỐ CHỈ TIÊU CHỦ YẾU", "IV. ĐÁNH GIÁ CHUNG", "V. KHÓ KHĂN, VƯỚNG MẮC",
                       "VI. ĐỀ XUẤT, KIẾN NGHỊ"]
-    body = "\n".join(_texts(document))
-    assert "+ Sở Dân tộc thử (chủ trì, đã thực hiện trong năm): A làm 1.1 năm 2024" in body
-    assert "- Đơn vị chủ trì: Sở Đô thị thử. Tình trạng: Hoàn thành." in body
-    assert "đơn vị chủ trì đạt 2 hội nghị" in body
-    assert "- Không có nội dung báo cáo trong năm: Công an thử." in body
-    assert "Nhiệm vụ đã quá hạn hoàn thành (31/10/2024)" in body
-    assert "Năm 2024 có 6 cơ quan, đơn vị phải báo cáo" in body and "đạt 66,7%" in body
-    assert "- Sở Dân tộc thử: A khó khăn 2024" in body
+    text = "\n".join(p.text for p in body)
+    # The lead's own result; the counts of each status across the task's bodies.
+    assert "- Đơn vị chủ trì Sở Dân tộc thử (đã thực hiện trong năm): A làm 1.1 năm 2024" in text
+    assert "- Tình hình thực hiện: 4 đơn vị có trách nhiệm thực hiện: 1 đã thực hiện trong năm, 3 chưa báo cáo." in text
+    assert "đơn vị chủ trì đạt 2 hội nghị" in text
+    assert "Nhiệm vụ đã quá hạn hoàn thành (31/10/2024)" in text
+    assert "Năm 2024 có 6 cơ quan, đơn vị phải báo cáo" in text and "đạt 66,7%" in text
+    assert "- Sở Dân tộc thử: A khó khăn 2024." in text
     assert "Nơi nhận:" in "\n".join(c.text for t in document.tables for row in t.rows for c in row.cells)
 
 
-def test_report_appendix_lists_every_obliged_agency_with_its_submission(client, scenario):
-    table = _document(client, scenario).tables[-1]
+def test_report_indicators_beside_the_year_before_in_vietnamese_numbers(client, scenario):
+    document = _document(client, scenario)
+    table = next(t for t in document.tables if t.rows[0].cells[1].text == "Chỉ tiêu")
     rows = [[c.text for c in row.cells] for row in table.rows]
-    assert rows[0] == ["STT", "Cơ quan, đơn vị", "Ngày gửi", "Tình trạng"]
-    agencies = [r for r in rows[1:] if r[0].isdigit()]
-    assert agencies == [
-        ["1", "Sở Dân tộc thử", "15/11/2024", "Đúng hạn"],
-        ["2", "Sở Đô thị thử", "16/11/2024", "Muộn 1 ngày"],
-        ["3", "UBND huyện Hai", "", "Chưa gửi"],
-        ["4", "UBND huyện Một", "10/11/2024", "Đúng hạn (bị trả lại, đang bổ sung)"],
-        ["5", "Báo Thử", "", "Chưa gửi"],
-        ["6", "Công an thử", "01/11/2024", "Đúng hạn"],
-    ]
-    groups = [r[0] for r in rows[1:] if not r[0].isdigit()]
-    assert groups == ["I. Sở, ban, ngành", "II. UBND cấp huyện, cấp xã", "III. Cơ quan báo chí",
-                      "IV. Cơ quan, đơn vị khác"]
+    assert rows[0] == ["STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2023", "Năm 2024", "Số đơn vị"]
+    by_name = {r[1]: r for r in rows[1:]}
+    assert by_name["Tin, bài đã đăng"][4] == "18"
+    assert by_name["Kinh phí đã chi"][4] == "1.500.000"  # Vietnamese grouping, no decimals when whole
+
+
+def test_report_appendices_status_per_task_and_full_texts(client, scenario):
+    document = _document(client, scenario)
+    texts = _texts(document)
+    assert [t for t in texts if t.startswith("Phụ lục ")] == ["Phụ lục 1", "Phụ lục 2", "Phụ lục 3"]
+    status = next(t for t in document.tables if t.rows[0].cells[0].text == "STT" and
+                  t.rows[0].cells[2].text == "Vai trò")
+    rows = [[c.text for c in row.cells] for row in status.rows]
+    assert rows[0] == ["STT", "Cơ quan, đơn vị", "Vai trò", "Tình trạng", "Số lượng đạt"]
+    assert rows[1][0].startswith("1.1. ")  # the task's row, merged across
+    appendix3 = "\n".join(texts[texts.index("Phụ lục 3"):])
+    assert "+ Sở Dân tộc thử (chủ trì, đã thực hiện trong năm): A làm 1.1 năm 2024" in appendix3
+    assert "- Không có nội dung báo cáo trong năm: Công an thử." in appendix3
 
 
 def test_no_draft_or_returned_text_in_either_export(client, scenario):

@@ -8,12 +8,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, get_resolver, reverse
 
 from agencies.models import Membership
+from reports.exports import pdf as pdf_export
 from reports.models import AgencyReport
 from reports.services import review_report, save_report, submit_report
 from testing.factories import fill_report, make_user, open_year, small_plan
 
 PERSONAS = ["anonymous", "officer", "other_officer", "coordinator", "viewer", "admin", "staff"]
 LOGIN = 302  # anonymous users are sent to the login page
+PDF = 200 if pdf_export.available() else 404
 
 # (url name, object, method): statuses for anonymous, officer, other_officer, coordinator, viewer, admin, staff
 # (staff: may enter the Django admin, with no permission and no membership: no role in the app). A power the
@@ -67,6 +69,19 @@ MATRIX = {
     ("reports:year-export-xlsx", "plan_year", "post"): [LOGIN, 405, 405, 405, 405, 405, 405],
     ("reports:year-export-docx", "plan_year", "get"): [LOGIN, 403, 403, 200, 403, 200, 403],
     ("reports:year-export-docx", "plan_year", "post"): [LOGIN, 405, 405, 405, 405, 405, 405],
+    # The PDF where LibreOffice is installed; where it is not, no link and 404 (the DOCX always)
+    ("reports:year-export-pdf", "plan_year", "get"): [LOGIN, 403, 403, PDF, 403, PDF, 403],
+    ("reports:year-export-pdf", "plan_year", "post"): [LOGIN, 405, 405, 405, 405, 405, 405],
+    # The coordinator's draft of the compiled report: coordinators and admins, like the exports (a part saved
+    # or regenerated with no version read: 409, the stale-edit refusal)
+    ("reports:year-draft", "plan_year", "get"): [LOGIN, 403, 403, 200, 403, 200, 403],
+    ("reports:year-draft", "plan_year", "post"): [LOGIN, 405, 405, 405, 405, 405, 405],
+    ("reports:year-draft-regenerate", "plan_year", "get"): [LOGIN, 405, 405, 405, 405, 405, 405],
+    ("reports:year-draft-regenerate", "plan_year", "post"): [LOGIN, 403, 403, 302, 403, 302, 403],
+    ("reports:year-draft-part", "plan_year_part", "get"): [LOGIN, 405, 405, 405, 405, 405, 405],
+    ("reports:year-draft-part", "plan_year_part", "post"): [LOGIN, 403, 403, 409, 403, 409, 403],
+    ("reports:year-draft-part-regenerate", "plan_year_part", "get"): [LOGIN, 405, 405, 405, 405, 405, 405],
+    ("reports:year-draft-part-regenerate", "plan_year_part", "post"): [LOGIN, 403, 403, 409, 403, 409, 403],
     # accounts
     ("login", None, "get"): [200, 200, 200, 200, 200, 200, 200],
     ("logout", None, "get"): [405, 405, 405, 405, 405, 405, 405],
@@ -131,6 +146,15 @@ def _url(name, obj, objects, users):
         return reverse(name, args=[objects["plan"].pk, 2024, objects["plan"].tasks.order_by("number").first().pk])
     if obj == "plan_year":
         return reverse(name, args=[objects["plan"].pk, 2024])
+    if obj == "plan_year_part":
+        import datetime
+
+        from reports import aggregates, drafts
+
+        plan = objects["plan"]
+        draft = drafts.regenerate(plan, 2024, aggregates.compile_year(plan, 2024, datetime.date(2025, 1, 1)),
+                                  users["coordinator"])
+        return reverse(name, args=[plan.pk, 2024, draft.parts.first().pk])
     if obj == "reset_token":
         from django.contrib.auth.tokens import default_token_generator
         from django.utils.encoding import force_bytes

@@ -22,6 +22,7 @@ NEW = {
     "superior_name": "UBND tỉnh Bắc Ninh",
     "place": "Bắc Ninh",
     "onward_to": "UBND tỉnh\nBộ Văn hóa, Thể thao và Du lịch",
+    "revision": 0,  # the revision of a year just opened, as the page's hidden field gives it
 }
 
 
@@ -139,7 +140,7 @@ def test_reopening_a_year_keeps_its_edited_parameters(client, scenario):
     _edit(client, scenario, 2025)
     open_reporting_year(scenario.plan, 2025, scenario.coordinator)
     ry = ReportingYear.objects.get(plan=scenario.plan, year=2025)
-    assert {k: getattr(ry, k) for k in NEW} == NEW
+    assert {k: getattr(ry, k) for k in NEW if k != "revision"} == {k: v for k, v in NEW.items() if k != "revision"}
     assert ry.recipient == scenario.plan.report_recipient  # the link is the admin's to change
 
 
@@ -259,3 +260,44 @@ def test_an_agency_submitting_is_told_the_years_recipient(client, scenario):
     client.force_login(officer)
     page = client.get(reverse("reports:report-submit", args=[report_2023.pk])).content.decode()
     assert "chuyển tới Sở Thông tin và Truyền thông" in page
+
+
+def test_header_and_signature_from_the_years_parameters_are_printed_and_remembered(client, scenario):
+    open_reporting_year(scenario.plan, 2025, scenario.coordinator)
+    response = _edit(client, scenario, 2025, report_number="125/BC-SVHTTDL", report_date="2026-01-15",
+                     addressee="UBND tỉnh Bắc Ninh", signer_capacity="KT. GIÁM ĐỐC\nPhó Giám đốc",
+                     signer_name="Nguyễn Văn Ký")
+    assert response.status_code == 302
+    document = docx.Document(io.BytesIO(_export(client, scenario, 2025, "docx")))
+    head = document.tables[0]
+    assert head.cell(1, 0).text == "Số: 125/BC-SVHTTDL"
+    assert head.cell(1, 1).text == "Bắc Ninh, ngày 15 tháng 01 năm 2026"
+    texts = [p.text for p in document.paragraphs]
+    assert "Kính gửi: UBND tỉnh Bắc Ninh." in texts
+    sign = next(t for t in document.tables if "Nơi nhận:" in t.cell(0, 0).text).cell(0, 1).text.splitlines()
+    assert sign[:2] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"] and sign[-1] == "Nguyễn Văn Ký"
+    assert "(Kèm theo Báo cáo số 125/BC-SVHTTDL ngày 15 tháng 01 năm 2026 của Sở Văn hóa, Thể thao và Du lịch)" \
+        in texts
+    # Remembered for the year: the form shows them when the page is opened again.
+    page = client.get(reverse("reports:year-submissions", args=[scenario.plan.pk, 2025])).content.decode()
+    assert 'value="125/BC-SVHTTDL"' in page and "Nguyễn Văn Ký" in page and 'value="2026-01-15"' in page
+
+
+def test_a_second_coordinator_does_not_overwrite_the_first_silently(client, scenario):
+    open_reporting_year(scenario.plan, 2025, scenario.coordinator)
+    # Both opened the page on revision 0; the first saves, the second's form is refused, nothing overwritten.
+    assert _edit(client, scenario, 2025, signer_name="Người thứ nhất").status_code == 302
+    response = _edit(client, scenario, 2025, signer_name="Người thứ hai")
+    assert response.status_code == 409
+    assert "một người khác đã lưu thông số sau khi bạn mở trang" in response.content.decode()
+    ry = ReportingYear.objects.get(plan=scenario.plan, year=2025)
+    assert (ry.signer_name, ry.revision) == ("Người thứ nhất", 1)
+    assert 'name="revision" value="1"' in response.content.decode()  # the page again, on the new revision
+    assert _edit(client, scenario, 2025, signer_name="Người thứ hai", revision=1).status_code == 302
+
+
+def test_a_bad_report_date_is_refused_in_vietnamese(client, scenario):
+    open_reporting_year(scenario.plan, 2025, scenario.coordinator)
+    response = _edit(client, scenario, 2025, report_date="31/02/2026")
+    assert response.status_code == 400
+    assert "Ngày báo cáo không hợp lệ" in response.content.decode()

@@ -221,3 +221,22 @@ def test_the_2025_reorganisation_records_the_districts_group_successor(seed):
     assert districts.valid_to == datetime.date(2025, 6, 30) and districts.successor.name == "UBND các xã, phường"
     assert districts.successor.members.count() == 5 and not districts.members.filter(kind="commune").exists()
     assert "NQ 203/2025/QH15" in districts.successor.description
+
+
+def test_the_obliged_lists_side_by_side(seed):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("load_reorganisation_2025", stdout=StringIO())
+    out = StringIO()
+    call_command("obliged_lists", "2024", "2026", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert lines[0].split(" | ")[0].startswith("2024 (hạn 15/11/2024): 31 phải báo cáo, 6 được mời")
+    assert lines[0].split(" | ")[1].startswith("2026 (hạn 15/11/2026): 20 phải báo cáo, 5 được mời")
+    left = [line.split(" | ")[0] for line in lines[2:]]
+    right = [line.split(" | ")[1] if " | " in line else "" for line in lines[2:]]
+    assert any(x.startswith("Sở Thông tin và Truyền thông [") for x in left)
+    assert not any("Thông tin và Truyền thông" in x for x in right)
+    assert any(x.startswith("UBND phường Việt Yên (mẫu) [") for x in right)
+    assert any(x.startswith("(mời) Bộ Thông tin và Truyền thông") for x in left)

@@ -19,6 +19,7 @@ from tasks.models import Plan, Task
 
 from . import aggregates, exports
 from .models import ReportingYear
+from .naming import names_of_the_year
 from .exports.docx import DOCX_CONTENT_TYPE
 from .exports.xlsx import XLSX_CONTENT_TYPE
 
@@ -59,6 +60,7 @@ def _today():
 
 @login_required
 @require_GET
+@names_of_the_year
 def overview(request, plan_pk, year):
     plan = _plan_for(request.user, plan_pk, year)
     data = aggregates.year_overview(plan, year, _today())
@@ -75,6 +77,7 @@ def overview(request, plan_pk, year):
 
 @login_required
 @require_GET
+@names_of_the_year
 def tasks(request, plan_pk, year):
     plan = _plan_for(request.user, plan_pk, year)
     rollup = aggregates.task_rollup(plan, year, _today())
@@ -86,6 +89,7 @@ def tasks(request, plan_pk, year):
 
 @login_required
 @require_GET
+@names_of_the_year
 def task_detail(request, plan_pk, year, task_pk):
     plan = _plan_for(request.user, plan_pk, year)
     task = get_object_or_404(Task.objects.select_related("section"), plan=plan, pk=task_pk)
@@ -97,6 +101,7 @@ def task_detail(request, plan_pk, year, task_pk):
 
 @login_required
 @require_GET
+@names_of_the_year
 def indicators(request, plan_pk, year):
     plan = _plan_for(request.user, plan_pk, year)
     return _page(request, "indicators.html", plan, year, "indicators",
@@ -105,6 +110,7 @@ def indicators(request, plan_pk, year):
 
 @login_required
 @require_GET
+@names_of_the_year
 def feedback(request, plan_pk, year):
     plan = _plan_for(request.user, plan_pk, year)
     return _page(request, "feedback.html", plan, year, "feedback", groups=aggregates.feedback(plan, year))
@@ -149,6 +155,7 @@ def _download(content, content_type, plan, year, extension):
 
 @login_required
 @require_GET
+@names_of_the_year
 def export_xlsx(request, plan_pk, year):
     plan, data = _export(request, plan_pk, year)
     return _download(exports.build_xlsx(data), XLSX_CONTENT_TYPE, plan, year, "xlsx")
@@ -156,6 +163,7 @@ def export_xlsx(request, plan_pk, year):
 
 @login_required
 @require_GET
+@names_of_the_year
 def export_docx(request, plan_pk, year):
     plan, data = _export(request, plan_pk, year)
     return _download(exports.build_docx(data), DOCX_CONTENT_TYPE, plan, year, "docx")

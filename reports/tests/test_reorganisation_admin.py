@@ -233,10 +233,28 @@ def test_the_obliged_lists_side_by_side(seed):
     call_command("obliged_lists", "2024", "2026", stdout=out)
     lines = out.getvalue().splitlines()
     assert lines[0].split(" | ")[0].startswith("2024 (hạn 15/11/2024): 31 phải báo cáo, 6 được mời")
-    assert lines[0].split(" | ")[1].startswith("2026 (hạn 15/11/2026): 20 phải báo cáo, 5 được mời")
+    assert lines[0].split(" | ")[1].startswith("2026 (hạn 15/11/2026): 21 phải báo cáo, 4 được mời")
     left = [line.split(" | ")[0] for line in lines[2:]]
     right = [line.split(" | ")[1] if " | " in line else "" for line in lines[2:]]
     assert any(x.startswith("Sở Thông tin và Truyền thông [") for x in left)
     assert not any("Thông tin và Truyền thông" in x for x in right)
     assert any(x.startswith("UBND phường Việt Yên (mẫu) [") for x in right)
     assert any(x.startswith("(mời) Bộ Thông tin và Truyền thông") for x in left)
+
+
+def test_the_plans_rule_for_one_body_overrides_its_kind(seed, admin_user, client):
+    from reports.services import obligations
+    from tasks.models import PlanAgencyRule
+
+    def invited(code, year=2024):
+        return {a.code: ob.invited for a, ob in obligations(seed, year).items()}[code]
+
+    assert invited("dai-ptth-bac-giang") and not invited("so-tu-phap")
+    client.force_login(admin_user)
+    page = client.get(reverse("admin:tasks_plan_change", args=[seed.pk])).content.decode()
+    assert "agency_rules-TOTAL_FORMS" in page  # edited in the plan admin
+    PlanAgencyRule.objects.create(plan=seed, agency=Agency.objects.get(code="dai-ptth-bac-giang"), obliged=True)
+    PlanAgencyRule.objects.create(plan=seed, agency=Agency.objects.get(code="so-tu-phap"), obliged=False)
+    seed.refresh_from_db()
+    seed.__dict__.pop("_agency_rules", None)
+    assert not invited("dai-ptth-bac-giang") and invited("so-tu-phap")

@@ -131,7 +131,11 @@ class Plan(models.Model):
         (``obliged_kinds``). The plan's rules are read once per plan object, in one query."""
         rules = self.__dict__.get("_agency_rules")
         if rules is None:
-            rules = self.__dict__["_agency_rules"] = dict(self.agency_rules.values_list("agency_id", "obliged"))
+            if "agency_rules" in getattr(self, "_prefetched_objects_cache", {}):  # several plans: prefetched at once
+                rules = {rule.agency_id: rule.obliged for rule in self.agency_rules.all()}
+            else:
+                rules = dict(self.agency_rules.values_list("agency_id", "obliged"))
+            self.__dict__["_agency_rules"] = rules
         if agency.pk in rules:
             return rules[agency.pk]
         return agency.kind in (self.obliged_kinds or ())

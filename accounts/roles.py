@@ -70,12 +70,26 @@ def _grants(user):
         # Coordinator and viewer rights follow the body: a membership in an agency that does not exist today
         # (merged, split, dissolved: agencies.succession; or not yet created) grants them only on the days it
         # exists, as the agencies rule says (active_on_q). An officer keeps reading their own agency's past reports.
-        held = Membership.objects.filter(user=user).filter(
-            Q(role=OFFICER) | active_on_q(timezone.localdate(), "agency__"))
+        held = Membership.objects.filter(user=user).filter(granting_q(timezone.localdate()))
         rows = held.values_list("agency_id", "role").order_by().union(permissions)
         grants = frozenset(rows)
         setattr(user, _CACHE, grants)
     return grants
+
+
+def granting_q(on):
+    """SQL: a membership that grants its role on the date ``on``: an officer's always (they keep reading their own
+    agency's past reports), a coordinator's or viewer's while its agency exists (``agencies.models.active_on_q``)."""
+    from django.db.models import Q
+
+    return Q(role=OFFICER) | active_on_q(on, "agency__")
+
+
+def coordinator_memberships_q(on):
+    """SQL: the coordinator memberships that make their holder a coordinator on ``on`` (mail recipients ask this)."""
+    from django.db.models import Q
+
+    return Q(role=COORDINATOR) & granting_q(on)
 
 
 def memberships(user):

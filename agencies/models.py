@@ -110,7 +110,17 @@ class Agency(models.Model):
     def natural_key(self):
         return (self.code,)
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        agency = super().from_db(db, field_names, values)
+        from .naming import rename_loaded
+
+        rename_loaded(agency)  # the name in force on the date the page is about (agencies.naming)
+        return agency
+
     def save(self, *args, **kwargs):
+        if getattr(self, "_named_on", None) is not None:
+            raise RuntimeError("This agency carries its name of a past date (agencies.naming): fetch it again to save.")
         self.name = nfc(self.name)
         self.short_name = nfc(self.short_name)
         self.aliases = "\n".join(line for line in (nfc(a) for a in (self.aliases or "").splitlines()) if line)
@@ -133,7 +143,7 @@ class Agency(models.Model):
         for former in sorted(self.former_names.all(), key=lambda n: n.used_until):
             if on is not None and on <= former.used_until:
                 return former.name, former.short_name
-        return self.name, self.short_name
+        return getattr(self, "_stored_names", None) or (self.name, self.short_name)
 
     def is_active_in_year(self, year):
         """Whether the agency exists during the calendar year ``year`` (SQL form: ``active_in_year_q``)."""

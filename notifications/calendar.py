@@ -5,11 +5,11 @@ import datetime
 
 import icalendar
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from reports.models import AgencyReport
+from reports.models import AgencyReport, ReportingYear
 from tasks.models import Assignment, Task
 
 from .emails import absolute_url, site_host
@@ -29,8 +29,9 @@ def _assignments(agency):
 
 
 def feed_events(agency):
-    """[(kind, date, summary, description, url, uid)] of the agency's calendar, in date order. Two queries:
-    the assignments, and the agency's reports (to say which years are already in)."""
+    """[(kind, date, summary, description, url, uid)] of the agency's calendar, in date order. Four queries (more
+    only for a year not opened whose plan's recipient has ceased by then): the assignments, the agency's reports
+    (to say which years are already in), the plans' rules for single bodies, the years' receiving bodies."""
     roles = {}
     tasks = {}
     for a in _assignments(agency):
@@ -53,12 +54,17 @@ def feed_events(agency):
                 absolute_url(task.get_absolute_url()), f"task-{task.pk}-deadline@{host}",
             ))
     plans = {t.plan_id: t.plan for t in tasks.values()}
+    # Each year's report goes to that year's receiving body (ReportingYear: after a merger, the successor), named as
+    # the year recorded it; a year not opened yet, to the plan's recipient as it stands on the year's due date.
+    prefetch_related_objects(list(plans.values()), "agency_rules")  # Plan.obliges: one query for every plan
+    year_recipients = {(plan_id, year): name for plan_id, year, name in ReportingYear.objects.filter(
+        plan_id__in=list(plans)).values_list("plan_id", "year", "recipient_name")}
     for plan in plans.values():
         plan_tasks = [t for t in tasks.values() if t.plan_id == plan.pk]
         # The due dates of the reports the agency owes: none for a body the plan only invites (it may report; it is
         # never reminded: the plan's rule, Plan.obliges, or the opened year's AgencyReport.invited).
-        owed = {y for y in plan.years if agency.is_active_in_year(y) and any(t.is_active_in_year(y) for t in plan_tasks)
-                and plan.obliges(agency)}
+        owed = {y for y in plan.years if agency.is_active_on(plan.report_due_date(y))
+                and any(t.is_active_in_year(y) for t in plan_tasks) and plan.obliges(agency)}
         owed |= {year for plan_id, year in reports if plan_id == plan.pk}
         owed -= {year for (plan_id, year), report in reports.items() if plan_id == plan.pk and report.invited}
         for year in sorted(owed):
@@ -66,9 +72,13 @@ def feed_events(agency):
             summary = _("Hạn gửi báo cáo năm %(year)s (%(plan)s)") % {"year": year, "plan": plan.number}
             if report is not None and report.is_submitted:
                 summary += " — " + _("đã gửi")
-            if plan.report_recipient:
+            to = year_recipients.get((plan.pk, year))
+            if to is None and plan.report_recipient:
+                to = (plan.report_recipient.name if plan.report_recipient.is_active_on(plan.report_due_date(year))
+                      else ReportingYear.parameters_from(plan, year)["recipient_name"])
+            if to:
                 description = _("Báo cáo kết quả thực hiện %(plan)s năm %(year)s, gửi %(to)s.") % {
-                    "plan": plan.number, "year": year, "to": plan.report_recipient.name}
+                    "plan": plan.number, "year": year, "to": to}
             else:
                 description = _("Báo cáo kết quả thực hiện %(plan)s năm %(year)s.") % {"plan": plan.number, "year": year}
             url = absolute_url(report.get_absolute_url()) if report else absolute_url(plan.get_absolute_url())

@@ -3,8 +3,11 @@
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from django.utils import timezone
+
+from accounts import roles
 from agencies.models import Membership
 
 from .models import Preference
@@ -49,10 +52,11 @@ def _officers(memberships, flag):
     return {agency_id: people for agency_id, people in result.items() if people}
 
 
-def _coordinators(plans, memberships, flag):
+def _coordinators(plans, memberships, flag, recipients=None):
     result = {}
     for plan in plans:
-        own = [m for m in memberships if m.agency_id == plan.report_recipient_id]
+        receiving = (recipients or {}).get(plan.pk, plan.report_recipient_id)
+        own = [m for m in memberships if m.agency_id == receiving]
         people = []
         for membership in own or memberships:
             recipient = _recipient(membership.user, flag)
@@ -68,20 +72,34 @@ def officers_by_agency(agency_ids, flag):
     return _officers(_memberships(role=Membership.Role.OFFICER, agency_id__in=list(agency_ids)), flag)
 
 
-def coordinators_by_plan(plans, flag):
-    """{plan_id: [Recipient]}: the coordinators who receive ``plans``' reports. Those of the plan's receiving
-    agency (plan.report_recipient) when it has any coordinator, else every coordinator, so that a province
-    running several plans through different departments does not send each department all the mail."""
-    return _coordinators(plans, list(_memberships(role=Membership.Role.COORDINATOR)), flag)
+def coordinators_by_plan(plans, flag, recipients=None):
+    """{plan_id: [Recipient]}: the coordinators who receive ``plans``' reports. Those of the receiving agency (the
+    year's, ``recipients``: {plan_id: agency_id} from ``ReportingYear.recipient``; else the plan's) when it has any
+    coordinator, else every coordinator, so that a province running several plans through different departments
+    does not send each department all the mail. A coordinator is one by role (``accounts.roles``): a membership in
+    a body that has ceased makes nobody a coordinator."""
+    today = timezone.localdate()
+    return _coordinators(plans, list(_memberships(roles.coordinator_memberships_q(today))), flag, recipients)
 
 
-def coordinators_and_officers(plan, agency_ids, flag):
+def coordinators_and_officers(plan, agency_ids, flag, year=None):
     """``coordinators_by_plan([plan], flag)[plan.pk]`` and ``officers_by_agency(agency_ids, flag)`` in one
     query: who hears of a submission (the receiving coordinators and the lead agencies' officers).
     ``agency_ids`` may be a subquery (a queryset of ids)."""
     officers_of = agency_ids if isinstance(agency_ids, QuerySet) else list(agency_ids)
-    conditions = Q(role=Membership.Role.COORDINATOR) | Q(role=Membership.Role.OFFICER, agency_id__in=officers_of)
-    memberships = list(_memberships(conditions))
+    conditions = (roles.coordinator_memberships_q(timezone.localdate())
+                  | Q(role=Membership.Role.OFFICER, agency_id__in=officers_of))
+    memberships = _memberships(conditions)
+    if year is not None:  # the year's receiving body, read in the same query
+        from reports.models import ReportingYear
+
+        memberships = memberships.annotate(receives=Exists(ReportingYear.objects.filter(
+            plan_id=plan.pk, year=year, recipient_id=OuterRef("agency_id"))))
+    memberships = list(memberships)
     coordinators = [m for m in memberships if m.role == Membership.Role.COORDINATOR]
     officers = [m for m in memberships if m.role == Membership.Role.OFFICER]
-    return _coordinators([plan], coordinators, flag)[plan.pk], _officers(officers, flag)
+    recipients = None
+    if year is not None:
+        receiving = next((m.agency_id for m in coordinators if m.receives), None)
+        recipients = {plan.pk: receiving} if receiving else None
+    return _coordinators([plan], coordinators, flag, recipients)[plan.pk], _officers(officers, flag)

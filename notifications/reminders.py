@@ -80,7 +80,9 @@ class OpenYears:
             year_reports.sort(key=lambda r: fold(r.agency.name))  # "Đài…" with the Ds, on both databases
         owing = {r.agency_id for r in self.report_by_id.values() if r.status == DRAFT}
         self.officers = officers_by_agency(owing, REMINDERS)
-        self.coordinators = coordinators_by_plan([ry.plan for ry in self.years.values()], REMINDERS)
+        self.coordinators = coordinators_by_plan([ry.plan for ry in self.years.values()], REMINDERS,
+                                                 {ry.plan_id: ry.recipient_id for ry in self.years.values()
+                                                  if ry.recipient_id})  # the year's receiving body
         self.reached = set()
         self.latest = {}
         # Reports whose agency was reminded today (by the ladder or "Nhắc ngay"): never a second reminder that day.

@@ -34,7 +34,9 @@ def _event_rows(event):
     if event.action == ReportEvent.Action.SUBMITTED:
         # One query: the receiving coordinators, and the officers of the lead agencies told about this report's
         # lines on their tasks (the worker reads the lines themselves when it writes the mail).
-        coordinators, officers = coordinators_and_officers(report.plan, lead_agencies_told(report), NOTIFICATIONS)
+        # The year's receiving body (ReportingYear.recipient), not the plan's: after a merger the successor's.
+        coordinators, officers = coordinators_and_officers(report.plan, lead_agencies_told(report), NOTIFICATIONS,
+                                                           year=report.year)
         add(Delivery.Kind.SUBMITTED, coordinators)
         for agency_id, people in officers.items():
             add(Delivery.Kind.COORDINATION, people, agency_id)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from . import drafts
 from .models import CompiledDraft, DraftPart
+from .naming import names_of_the_year
 from .overview_views import _export, _page, _plan_for
 
 
@@ -30,6 +31,7 @@ def _draft_page(request, plan, year, *, draft=None, rejected=None, status=200):
 
 @login_required
 @require_GET
+@names_of_the_year
 def draft(request, plan_pk, year):
     plan, _data = _export(request, plan_pk, year, data=False)
     return _draft_page(request, plan, year)
@@ -37,6 +39,7 @@ def draft(request, plan_pk, year):
 
 @login_required
 @require_POST
+@names_of_the_year
 def draft_regenerate(request, plan_pk, year):
     plan, data = _export(request, plan_pk, year)
     existed = CompiledDraft.objects.filter(plan=plan, year=year).exists()
@@ -78,6 +81,7 @@ def draft_part_save(request, plan_pk, year, part_pk):
 
 @login_required
 @require_POST
+@names_of_the_year
 def draft_part_regenerate(request, plan_pk, year, part_pk):
     plan, part, version = _part(request, plan_pk, year, part_pk)
     _plan, data = _export(request, plan_pk, year)

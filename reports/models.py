@@ -139,12 +139,31 @@ class ReportingYear(models.Model):
         recipient = plan.report_recipient
         superior = plan.issuer_name or (plan.issuer.name if plan.issuer_id else "")
         recipient_name = recipient.name if recipient else ""
+        onward = onward_lines(plan.report_onward_to)
         if year is not None:
             from agencies.succession import Succession
 
             due = plan.report_due_date(year)
+            succession = None
             if recipient is not None and not recipient.is_active_on(due):
-                recipient = Succession.load().successor_on(recipient, due)
+                succession = Succession.load()
+                recipient = succession.successor_on(recipient, due)
+            # An onward recipient named as an agency that has ceased by the due date: its successor, by its name then
+            # (plan 151's "Bộ Thông tin và Truyền thông" is "Bộ Văn hóa, Thể thao và Du lịch" from 2025).
+            lines = onward.split("\n") if onward else []
+            named = {}
+            for agency in Agency.objects.filter(Q(name__in=lines) | Q(short_name__in=lines)):
+                named.setdefault(agency.name, agency)
+                if agency.short_name:
+                    named.setdefault(agency.short_name, agency)
+            for i, line in enumerate(lines):
+                agency = named.get(line)
+                if agency is not None and not agency.is_active_on(due):
+                    succession = succession or Succession.load()
+                    successor = succession.successor_on(agency, due)
+                    if successor is not None:
+                        lines[i] = successor.name_on(due)[0]
+            onward = "\n".join(lines)
             recipient_name = recipient.name_on(due)[0] if recipient else ""
             issuer = plan.issuer if plan.issuer_id else None
             if issuer is not None and issuer.name_on(due) != issuer.name_on(plan.issue_date):
@@ -154,7 +173,7 @@ class ReportingYear(models.Model):
             "recipient_name": recipient_name,
             "superior_name": superior,
             "place": plan.place,
-            "onward_to": onward_lines(plan.report_onward_to),
+            "onward_to": onward,
         }
 
     @classmethod

@@ -20,6 +20,7 @@ from tasks.models import Plan, Task
 from . import aggregates, drafts, exports
 from .models import CompiledDraft, ReportingYear
 from .exports import pdf
+from .naming import names_of_the_year
 from .exports.docx import DOCX_CONTENT_TYPE
 from .exports.xlsx import XLSX_CONTENT_TYPE
 
@@ -61,6 +62,7 @@ def _today():
 
 @login_required
 @require_GET
+@names_of_the_year
 def overview(request, plan_pk, year):
     plan = _plan_for(request.user, plan_pk, year)
     data = aggregates.year_overview(plan, year, _today())
@@ -77,6 +79,7 @@ def overview(request, plan_pk, year):
 
 @login_required
 @require_GET
+@names_of_the_year
 def tasks(request, plan_pk, year):
     plan = _plan_for(request.user, plan_pk, year)
     rollup = aggregates.task_rollup(plan, year, _today())
@@ -88,6 +91,7 @@ def tasks(request, plan_pk, year):
 
 @login_required
 @require_GET
+@names_of_the_year
 def task_detail(request, plan_pk, year, task_pk):
     plan = _plan_for(request.user, plan_pk, year)
     task = get_object_or_404(Task.objects.select_related("section"), plan=plan, pk=task_pk)
@@ -99,6 +103,7 @@ def task_detail(request, plan_pk, year, task_pk):
 
 @login_required
 @require_GET
+@names_of_the_year
 def indicators(request, plan_pk, year):
     plan = _plan_for(request.user, plan_pk, year)
     return _page(request, "indicators.html", plan, year, "indicators",
@@ -107,6 +112,7 @@ def indicators(request, plan_pk, year):
 
 @login_required
 @require_GET
+@names_of_the_year
 def feedback(request, plan_pk, year):
     plan = _plan_for(request.user, plan_pk, year)
     return _page(request, "feedback.html", plan, year, "feedback", groups=aggregates.feedback(plan, year))
@@ -154,6 +160,7 @@ def _download(content, content_type, plan, year, extension):
 
 @login_required
 @require_GET
+@names_of_the_year
 def export_xlsx(request, plan_pk, year):
     plan, data = _export(request, plan_pk, year)
     return _download(exports.build_xlsx(data), XLSX_CONTENT_TYPE, plan, year, "xlsx")
@@ -161,6 +168,7 @@ def export_xlsx(request, plan_pk, year):
 
 @login_required
 @require_GET
+@names_of_the_year
 def export_docx(request, plan_pk, year):
     plan, content = _report_docx(request, plan_pk, year)
     return _download(content, DOCX_CONTENT_TYPE, plan, year, "docx")
@@ -176,6 +184,7 @@ def _report_docx(request, plan_pk, year):
 
 @login_required
 @require_GET
+@names_of_the_year
 def export_pdf(request, plan_pk, year):
     """The same document as PDF, where LibreOffice is installed (404 where it is not: no link is shown)."""
     if not roles.may_export(request.user):

@@ -46,7 +46,8 @@ def obligations(plan, year):
     has not completed it by ``year - 1`` (``completion.carries_over``), or to the successors of a lead that has
     ceased, unless they completed it. A task given to a group goes to the group's members on the due date
     (``agencies.models.GroupMembers``: dated memberships, a group that has ended replaced by its successor).
-    Five queries whatever the size, six when some task is carried over, and
+    Six queries whatever the size (one for the plan's rules for single bodies, ``Plan.obliges``), seven when some
+    task is carried over, and
     three more when some body has ceased to exist by the due date (the changes and the routings).
 
     Returns {agency: Obligation}, tasks in plan order."""

@@ -31,7 +31,8 @@ from .access import (
     shows_content,
 )
 from .forms import OpenYearForm, ReopenForm, ReportForm, ReviewForm, YearParametersForm
-from .models import AgencyReport, Evidence, LineComment, ReportEvent, ReportingYear
+from .models import AgencyReport, Evidence, LineComment, ReportEvent, ReportingYear, TaskReport
+from .naming import names_of_the_report, names_of_the_year
 from .rules import local_date
 from .uploads import EvidenceUploadHandler
 
@@ -122,6 +123,7 @@ def _report_page(request, report, form=None, status=200):
 
 @csrf_exempt  # checked below by csrf_protect, once the upload handler is in place (Django's documented order)
 @login_required
+@names_of_the_report
 def report_detail(request, pk):
     """GET: the report (a form for its agency's officers while editable). POST: save the draft.
 
@@ -361,6 +363,7 @@ def _readable_changes(model, diffs):
 
 @login_required
 @require_GET
+@names_of_the_report
 def report_history(request, pk):
     report = get_report_for_user(request.user, pk)
     if not shows_content(request.user, report):
@@ -402,6 +405,7 @@ def evidence_delete(request, pk):
 
 @login_required
 @require_GET
+@names_of_the_year
 def year_submissions(request, plan_pk, year):
     """The coordinator's list: every report of the plan and year with state, time, on time or late; and the
     year's reporting parameters, which coordinators edit here."""

@@ -14,7 +14,7 @@ from exchange.admin import ExchangeAdminMixin
 from plan_tracker.admin_a11y import LabelledInlineMixin
 from plan_tracker.admin_search import FoldedSearchMixin
 
-from .models import Assignment, Plan, Responsibility, Section, Task, TaskRouting
+from .models import Assignment, Plan, PlanAgencyRule, Responsibility, Section, Task, TaskRouting
 from .resources import AssignmentResource, TaskResource
 
 SHORT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})}}
@@ -53,6 +53,16 @@ class PlanAdminForm(forms.ModelForm):
         fields = "__all__"
 
 
+class PlanAgencyRuleInline(admin.TabularInline):
+    """Who must report, body by body, over the plan's kinds (Plan.obliges)."""
+
+    model = PlanAgencyRule
+    fields = ("agency", "obliged", "reason")
+    autocomplete_fields = ("agency",)
+    extra = 0
+    verbose_name_plural = _("Quy định riêng: cơ quan phải báo cáo hoặc chỉ được mời, không theo loại")
+
+
 @admin.register(Plan)
 class PlanAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     form = PlanAdminForm
@@ -63,7 +73,7 @@ class PlanAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     folded_search_fields = ()
     plain_search_fields = ("code", "number", "title")
     autocomplete_fields = ("issuer", "report_recipient")
-    inlines = [SectionInline]
+    inlines = [SectionInline, PlanAgencyRuleInline]
     fieldsets = [
         (None, {"fields": ("code", "document_type", "number", "issue_date", "title", ("start_year", "end_year"))}),
         (_("Ban hành"), {"fields": ("issuer", "issuer_name", "place", "signer_name", "signer_capacity")}),

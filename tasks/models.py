@@ -126,7 +126,18 @@ class Plan(models.Model):
         return self.start_year <= year <= self.last_year
 
     def obliges(self, agency):
-        """Whether ``agency``, named on a task of the plan, must report (else it is invited)."""
+        """Whether ``agency``, named on a task of the plan, must report (else it is invited): the plan's own word for
+        that body (``PlanAgencyRule``, e.g. a broadcaster obliged whatever its kind), else its kind
+        (``obliged_kinds``). The plan's rules are read once per plan object, in one query."""
+        rules = self.__dict__.get("_agency_rules")
+        if rules is None:
+            if "agency_rules" in getattr(self, "_prefetched_objects_cache", {}):  # several plans: prefetched at once
+                rules = {rule.agency_id: rule.obliged for rule in self.agency_rules.all()}
+            else:
+                rules = dict(self.agency_rules.values_list("agency_id", "obliged"))
+            self.__dict__["_agency_rules"] = rules
+        if agency.pk in rules:
+            return rules[agency.pk]
         return agency.kind in (self.obliged_kinds or ())
 
     def report_due_date(self, year):
@@ -461,6 +472,29 @@ class Responsibility(models.Model):
     def save(self, *args, **kwargs):
         _nfc_fields(self, ["number", "heading", "text"])
         super().save(*args, **kwargs)
+
+
+class PlanAgencyRule(models.Model):
+    """A plan's word for one body, over its kind (``Plan.obliges``, ``obliged_kinds``): obliged, or only invited,
+    to report on the plan whatever kind of body it is."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="agency_rules", verbose_name=_("kế hoạch"))
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="plan_rules", verbose_name=_("cơ quan"))
+    obliged = models.BooleanField(
+        _("phải báo cáo"), default=True,
+        help_text=_("Đánh dấu: cơ quan phải báo cáo dù thuộc loại được mời; bỏ dấu: chỉ được mời báo cáo dù thuộc "
+                    "loại phải báo cáo."))
+    reason = models.CharField(_("lý do"), max_length=500, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("quy định riêng cho cơ quan")
+        verbose_name_plural = pgettext_lazy("plural", "quy định riêng cho cơ quan")
+        constraints = [models.UniqueConstraint(fields=["plan", "agency"], name="tasks_one_rule_per_plan_agency")]
+
+    def __str__(self):
+        return f"{self.agency} · {self.plan}"
 
 
 class TaskRouting(models.Model):

@@ -71,10 +71,11 @@ def test_an_agency_is_obliged_only_if_it_exists_on_the_years_due_date(db):
     assert late_start not in in_2024 and late_start in in_2025
 
 
-def test_obligations_take_five_queries_whatever_the_size(db, django_assert_num_queries):
+def test_obligations_take_six_queries_whatever_the_size(db, django_assert_num_queries):
     plan, who = small_plan(n_districts=30)
-    # tasks, assignments (+agency); the groups, their dated memberships, their members (GroupMembers)
-    with django_assert_num_queries(5):
+    # tasks, assignments (+agency); the groups, their dated memberships, their members (GroupMembers); the plan's
+    # rules for single bodies (Plan.obliges)
+    with django_assert_num_queries(6):
         result = obligations(plan, 2024)
     assert len(result) == 31
 

@@ -101,10 +101,11 @@ def _without_obliged_lead(plan, year):
 
 
 def test_every_task_has_an_obliged_lead_in_2025_and_2026_as_in_2024(demo):
-    # 7.3 is led by the press group alone, which the plan invites (section V): so it was in 2024 already.
+    # 7.3 is led by the press group alone, which the plan invites (section V): so it was in 2024. From 1/7/2025 the
+    # merged broadcaster is obliged by the plan's rule for it (PlanAgencyRule, a stated choice of the seed).
     assert _without_obliged_lead(demo, 2024) == {"7.3"}
-    assert _without_obliged_lead(demo, 2025) == {"7.3"}
-    assert _without_obliged_lead(demo, 2026) == {"7.3"}
+    assert _without_obliged_lead(demo, 2025) == set()
+    assert _without_obliged_lead(demo, 2026) == set()
     in_2026 = {a.code: {t.number: r for t, r in ob.roles.items()} for a, ob in obligations(demo, 2026).items()}
     # Sở TT&TT's tasks by the routing: 5.4 to Sở KH&CN, 7.2 to Công an tỉnh, the rest to Sở VH,TT&DL.
     assert in_2026["so-khoa-hoc-cong-nghe"]["5.4"] == "lead"
@@ -113,6 +114,8 @@ def test_every_task_has_an_obliged_lead_in_2025_and_2026_as_in_2024(demo):
     assert in_2026["van-phong-ubnd-tinh"]["5.5"] == "lead"  # Sở Ngoại vụ's (a stated choice)
     assert in_2026["ubnd-phuong-viet-yen-mau"]["1.2"] == "lead"  # the districts' group work
     assert "so-tttt" not in in_2026 and "ubnd-huyen-viet-yen" not in in_2026
+    assert in_2026["bao-ptth-bac-ninh"]["7.3"] == "lead"
+    assert not obligations(demo, 2026)[Agency.objects.get(code="bao-ptth-bac-ninh")].invited
 
 
 def test_reports_already_submitted_stay_with_the_body_that_wrote_them(demo):

@@ -221,3 +221,93 @@ def test_the_2025_reorganisation_records_the_districts_group_successor(seed):
     assert districts.valid_to == datetime.date(2025, 6, 30) and districts.successor.name == "UBND các xã, phường"
     assert districts.successor.members.count() == 5 and not districts.members.filter(kind="commune").exists()
     assert "NQ 203/2025/QH15" in districts.successor.description
+
+
+def test_the_obliged_lists_side_by_side(seed):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("load_reorganisation_2025", stdout=StringIO())
+    out = StringIO()
+    call_command("obliged_lists", "2024", "2026", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert lines[0].split(" | ")[0].startswith("2024 (hạn 15/11/2024): 31 phải báo cáo, 6 được mời")
+    assert lines[0].split(" | ")[1].startswith("2026 (hạn 15/11/2026): 21 phải báo cáo, 4 được mời")
+    left = [line.split(" | ")[0] for line in lines[2:]]
+    right = [line.split(" | ")[1] if " | " in line else "" for line in lines[2:]]
+    assert any(x.startswith("Sở Thông tin và Truyền thông [") for x in left)
+    assert not any("Thông tin và Truyền thông" in x for x in right)
+    assert any(x.startswith("UBND phường Việt Yên (mẫu) [") for x in right)
+    assert any(x.startswith("(mời) Bộ Thông tin và Truyền thông") for x in left)
+
+
+def test_the_plans_rule_for_one_body_overrides_its_kind(seed, admin_user, client):
+    from reports.services import obligations
+    from tasks.models import PlanAgencyRule
+
+    def invited(code, year=2024):
+        return {a.code: ob.invited for a, ob in obligations(seed, year).items()}[code]
+
+    assert invited("dai-ptth-bac-giang") and not invited("so-tu-phap")
+    client.force_login(admin_user)
+    page = client.get(reverse("admin:tasks_plan_change", args=[seed.pk])).content.decode()
+    assert "agency_rules-TOTAL_FORMS" in page  # edited in the plan admin
+    PlanAgencyRule.objects.create(plan=seed, agency=Agency.objects.get(code="dai-ptth-bac-giang"), obliged=True)
+    PlanAgencyRule.objects.create(plan=seed, agency=Agency.objects.get(code="so-tu-phap"), obliged=False)
+    seed.refresh_from_db()
+    seed.__dict__.pop("_agency_rules", None)
+    assert not invited("dai-ptth-bac-giang") and invited("so-tu-phap")
+
+
+def test_the_onward_recipients_of_2025_and_2026_are_the_successor_bodies(seed, admin_user, client):
+    """Nơi nhận: the year opened after the reorganisation names the ministry that took over Bộ TT&TT's press work;
+    2024, opened before, and its export stay as they were."""
+    import io as _io
+
+    import docx as _docx
+    from django.core.management import call_command
+
+    from reports.models import ReportingYear
+
+    open_reporting_year(seed, 2024, admin_user)
+    call_command("load_reorganisation_2025", stdout=_io.StringIO())
+    plan = type(seed).objects.get(pk=seed.pk)  # its recipient as it stands now
+    for year in (2025, 2026):
+        open_reporting_year(plan, year, admin_user)
+    onward = {y.year: y.onward_list for y in ReportingYear.objects.filter(plan=seed)}
+    assert onward[2024] == ["UBND tỉnh", "Bộ Thông tin và Truyền thông"]
+    assert onward[2025] == onward[2026] == ["UBND tỉnh", "Bộ Văn hóa, Thể thao và Du lịch"]
+    client.force_login(admin_user)
+    content = client.get(reverse("reports:year-export-docx", args=[seed.pk, 2025])).content
+    document = _docx.Document(_io.BytesIO(content))
+    text = "\n".join([p.text for p in document.paragraphs]
+                     + [c.text for t in document.tables for r in t.rows for c in r.cells])
+    assert "- Bộ Văn hóa, Thể thao và Du lịch;" in text and "Bộ Thông tin và Truyền thông;" not in text
+
+
+def test_mail_goes_to_the_coordinators_of_the_years_receiving_body(seed, admin_user, django_user_model):
+    """Item 5 of #13: the year's recipient (ReportingYear), and coordinators by role: a coordinator of the ceased
+    Sở TT&TT hears nothing of 2025's reports, the successor's coordinator does."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from notifications.recipients import NOTIFICATIONS, coordinators_and_officers, coordinators_by_plan
+    from reports.models import ReportingYear
+
+    call_command("load_reorganisation_2025", stdout=StringIO())
+    plan = type(seed).objects.get(pk=seed.pk)
+    open_reporting_year(plan, 2025, admin_user)
+    people = {}
+    for code in ("so-tttt", "so-van-hoa-tt-dl", "so-tu-phap"):
+        user = django_user_model.objects.create_user(f"dm-{code}", email=f"{code}@example.vn")
+        Membership.objects.create(user=user, agency=Agency.objects.get(code=code), role=Membership.Role.COORDINATOR)
+        people[code] = user
+    coordinators, _officers = coordinators_and_officers(plan, [], NOTIFICATIONS, year=2025)
+    assert [r.email for r in coordinators] == ["so-van-hoa-tt-dl@example.vn"]
+    year = ReportingYear.objects.get(plan=plan, year=2025)
+    by_plan = coordinators_by_plan([plan], NOTIFICATIONS, {plan.pk: year.recipient_id})
+    assert [r.email for r in by_plan[plan.pk]] == ["so-van-hoa-tt-dl@example.vn"]
+    everyone = coordinators_by_plan([plan], NOTIFICATIONS)  # the plan's own recipient has ceased: every coordinator
+    assert sorted(r.email for r in everyone[plan.pk]) == ["so-tu-phap@example.vn", "so-van-hoa-tt-dl@example.vn"]

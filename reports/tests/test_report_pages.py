@@ -188,8 +188,9 @@ def test_report_page_query_count_is_pinned(client, world, django_assert_num_quer
     client.post(report.get_absolute_url(), form_data(report))
     # session, user, the user's memberships (every role check), report (+plan, agency, updated_by,
     # reviewed_by), lines (+task, section), their evidence, indicators, indicator values, events (+actor),
-    # last year's texts (what each line may copy, and may not be submitted unchanged from)
-    with django_assert_num_queries(10):
+    # last year's texts (what each line may copy, and may not be submitted unchanged from); the year's due date
+    # and the agencies' former names (reports.naming)
+    with django_assert_num_queries(12):
         assert client.get(report.get_absolute_url()).status_code == 200
 
 
@@ -198,7 +199,8 @@ def test_year_submissions_query_count_is_pinned(client, world, django_assert_num
     plan, report, officer, coordinator = world
     _grow(plan, extra)
     client.force_login(coordinator)
-    # session, user, memberships (every role check), plan, reporting year, reports (+agency)
-    with django_assert_num_queries(6):
+    # session, user, memberships (every role check), plan, reporting year, reports (+agency); the year's due date
+    # and the agencies' former names (reports.naming)
+    with django_assert_num_queries(8):
         response = client.get(reverse("reports:year-submissions", args=[plan.pk, 2024]))
     assert response.content.decode().count("/reports/") >= 3 + extra

@@ -27,7 +27,7 @@ from django.db import transaction
 
 from agencies.models import Agency, AgencyChange, AgencyGroup
 from agencies.succession import apply_change
-from tasks.models import Plan, Task, TaskRouting
+from tasks.models import Plan, PlanAgencyRule, Task, TaskRouting
 
 PLAN_CODE = "151-kh-ubnd-2023-bac-giang"
 D_0301 = datetime.date(2025, 3, 1)
@@ -35,6 +35,10 @@ D_0701 = datetime.date(2025, 7, 1)
 DEMO_COMMUNE = ("Đơn vị cấp xã MẪU cho bản trình diễn (không phải danh sách thật): tỉnh Bắc Ninh mới có 99 xã, phường "
                 "từ 1/7/2025; bản mẫu chỉ có 5 xã, phường, mỗi đơn vị nhận công việc của hai huyện cũ.")
 
+PRESS_RULE = ("LỰA CHỌN CỦA BẢN MẪU: nhiệm vụ 7.3 chỉ giao cho các cơ quan báo chí, mà mục V chỉ mời báo cáo; từ "
+              "1/7/2025 Báo và Phát thanh, Truyền hình Bắc Ninh (hợp nhất Báo Bắc Giang và Đài PT-TH Bắc Giang, đơn vị sự "
+              "nghiệp thuộc UBND tỉnh) phải báo cáo kế hoạch này, để 7.3 có cơ quan chủ trì phải trả lời. Năm 2023, 2024 "
+              "giữ như cũ (7.3 không có cơ quan chủ trì phải báo cáo).")
 DISTRICT_GROUP, COMMUNE_GROUP = "ubnd-cap-huyen", "ubnd-cap-xa"
 GROUP_NOTE = ("Từ 1/7/2025 (NQ 203/2025/QH15: chính quyền địa phương hai cấp), nhiệm vụ giao “UBND các huyện, thành "
               "phố” do “UBND các xã, phường” thực hiện. Bản mẫu: nhóm xã, phường có 5 đơn vị MẪU.")
@@ -152,6 +156,10 @@ class Command(BaseCommand):
             districts.valid_to, districts.successor = D_0701 - datetime.timedelta(days=1), communes
             districts.description = "\n".join(x for x in (districts.description, GROUP_NOTE) if x)
             districts.save()
+        # Task 7.3 is led by the press group alone, which section V only invites: the merged broadcaster is obliged
+        # by the plan's own rule for it (a stated choice, see PRESS_RULE), so that the task has a lead that must answer.
+        PlanAgencyRule.objects.get_or_create(plan=plan, agency=agencies["bao-ptth-bac-ninh"],
+                                             defaults={"obliged": True, "reason": PRESS_RULE})
         tasks = {t.number: t for t in Task.objects.filter(plan=plan)}
         applied = 0
         for spec in CHANGES:

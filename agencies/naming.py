@@ -1,0 +1,50 @@
+"""The name in force on the date a page is about (issue #13: "every screen that names an agency shows the name in
+force on the date it is about").
+
+A view about a date (a year's pages and exports are about the year's due date, a report's page about its year's)
+runs inside ``names_on(date)``: every ``Agency`` loaded from the database there, directly or through
+``select_related``, carries the name and short name in force on that date (``Agency.name_on``; the former names
+are read once, in one query, when the block starts), so templates, exports and mails that print ``agency.name`` or
+``agency`` need no change and no query per row. Such an object is for showing: saving it is refused (its stored
+name is not the one it carries). Values read with ``values()`` are not renamed."""
+
+import contextvars
+from contextlib import ContextDecorator
+
+_NAMES = contextvars.ContextVar("agency_names_on", default=None)
+
+
+class names_on(ContextDecorator):
+    def __init__(self, on):
+        self.on = on
+        self._token = None
+
+    def __enter__(self):
+        from .models import AgencyName
+
+        former = {}
+        if self.on is not None:
+            rows = AgencyName.objects.filter(used_until__gte=self.on).order_by("used_until").values_list(
+                "agency_id", "name", "short_name")
+            for agency_id, name, short_name in rows:
+                former.setdefault(agency_id, (name, short_name))  # the earliest name still in force on the date
+        self._token = _NAMES.set((self.on, former))
+        return self
+
+    def __exit__(self, *exc):
+        _NAMES.reset(self._token)
+        return False
+
+
+def rename_loaded(agency):
+    """Give ``agency`` (just loaded) the name in force on the current ``names_on`` date, if any differs."""
+    state = _NAMES.get()
+    if state is None:
+        return
+    on, former = state
+    names = former.get(agency.pk)
+    if names is None or "name" not in agency.__dict__:
+        return
+    agency._stored_names = (agency.name, agency.short_name)
+    agency.name, agency.short_name = names
+    agency._named_on = on

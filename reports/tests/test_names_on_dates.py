@@ -1,0 +1,81 @@
+"""Issue #13: every screen about a date names each agency by the name in force on that date (agencies.naming)."""
+
+import datetime
+import io
+import re
+
+import docx
+import openpyxl
+import pytest
+from django.urls import reverse
+
+from agencies.models import Agency, AgencyChange
+from agencies.succession import apply_change
+from reports.models import AgencyReport
+from reports.services import open_reporting_year
+
+OLD, NEW = "Sở Tư pháp", "Sở Pháp chế và Tư pháp tỉnh"
+
+
+def _text(html):
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def _xlsx_text(content):
+    book = openpyxl.load_workbook(io.BytesIO(content))
+    return " ".join(str(c) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for c in row
+                    if c is not None)
+
+
+def _docx_text(content):
+    document = docx.Document(io.BytesIO(content))
+    texts = [p.text for p in document.paragraphs]
+    texts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return " ".join(texts)
+
+
+@pytest.fixture
+def renamed(seed, admin_user):
+    for year in (2024, 2026):
+        open_reporting_year(seed, year, admin_user)
+    body = Agency.objects.get(code="so-tu-phap")
+    assert body.name == OLD
+    change = AgencyChange.objects.create(code="doi-ten-stp", kind="rename", effective_date=datetime.date(2026, 3, 1),
+                                         new_name=NEW, act_number="12/NQ-HĐND", act_date=datetime.date(2026, 2, 20))
+    change.predecessors.set([body])
+    apply_change(change)
+    return seed
+
+
+def _pages(client, plan, year):
+    texts = {}
+    for name in ("year-overview", "year-tasks", "year-submissions"):
+        texts[name] = _text(client.get(reverse(f"reports:{name}", args=[plan.pk, year])).content.decode())
+    texts["xlsx"] = _xlsx_text(client.get(reverse("reports:year-export-xlsx", args=[plan.pk, year])).content)
+    texts["docx"] = _docx_text(client.get(reverse("reports:year-export-docx", args=[plan.pk, year])).content)
+    report = AgencyReport.objects.get(plan=plan, year=year, agency__code="so-tu-phap")
+    texts["report"] = _text(client.get(report.get_absolute_url()).content.decode())
+    return texts
+
+
+def test_a_rename_in_2026_leaves_the_2024_pages_and_exports_with_the_old_name(renamed, admin_user, client):
+    client.force_login(admin_user)
+    for where, text in _pages(client, renamed, 2024).items():
+        assert OLD in text and NEW not in text, where
+    for where, text in _pages(client, renamed, 2026).items():
+        if where in ("docx",):
+            continue  # the compiled text names no agency that has nothing to report
+        assert NEW in text, where
+    assert Agency.objects.get(code="so-tu-phap").name == NEW  # the stored name is the new one
+
+
+def test_an_agency_shown_with_a_past_name_cannot_be_saved(renamed):
+    from agencies.naming import names_on
+
+    with names_on(datetime.date(2024, 11, 15)):
+        body = Agency.objects.get(code="so-tu-phap")
+        assert body.name == OLD and body.name_on(datetime.date(2026, 11, 15))[0] == NEW
+        with pytest.raises(RuntimeError):
+            body.save()
+    assert Agency.objects.get(code="so-tu-phap").name == NEW

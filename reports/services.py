@@ -346,17 +346,23 @@ def line_problems(line, last_year):
 
 def missing_parts(report):
     """What must be filled before the report can be submitted, as messages a clerk understands."""
+    return [message for _anchor, message in missing_parts_with_places(report)]
+
+
+def missing_parts_with_places(report):
+    """``missing_parts`` as [(the form field's id or the line's anchor, message)], for links to the form."""
     problems = []
     lines = list(report.lines.select_related("task").order_by("task__order", "task__number"))
     last_year = last_year_texts(report)
     for line in lines:
-        problems.extend(line_problems(line, last_year))
+        problems.extend((f"line-{line.pk}", p) for p in line_problems(line, last_year))
     filled = {v.indicator_id for v in report.indicator_values.all() if v.value is not None}
     for indicator in report.plan.indicators.all():
         if indicator.pk not in filled:
-            problems.append(_("Chỉ tiêu “%(name)s”: chưa nhập số liệu (ghi 0 nếu không có).") % {"name": indicator.name})
+            problems.append((f"id_indicator-{indicator.pk}", _("Chỉ tiêu “%(name)s”: chưa nhập số liệu (ghi 0 nếu "
+                                                                "không có).") % {"name": indicator.name}))
     if not report.overall_assessment.strip():
-        problems.append(_("Chưa ghi đánh giá chung."))
+        problems.append(("id_overall_assessment", _("Chưa ghi đánh giá chung.")))
     return problems
 
 

@@ -263,8 +263,9 @@ def report_submit(request, pk):
                           {"report": report, "problems": error.messages, "recipient": recipient}, status=400)
         messages.success(request, _("Đã gửi báo cáo tới %(to)s.") % {"to": recipient})
         return redirect(report)
-    return render(request, "reports/report_submit.html",
-                  {"report": report, "problems": services.missing_parts(report), "recipient": recipient})
+    places = services.missing_parts_with_places(report)  # each a link to its place in the form
+    return render(request, "reports/report_submit.html", {
+        "report": report, "recipient": recipient, "problems": [m for _anchor, m in places], "problem_links": places})
 
 
 @login_required

@@ -360,3 +360,13 @@ def test_a_copy_made_in_the_page_is_marked_and_refused_unchanged(client, world):
         f"line-{line.pk}-achievements": "Năm 2023:  1.1 ", f"line-{line.pk}-copied": "True"}))
     report.refresh_from_db()
     assert any("y nguyên báo cáo năm trước" in p for p in services.missing_parts(report))
+
+
+def test_the_submit_page_links_each_missing_part_to_its_place_in_the_form(client, world):
+    plan, report, officer = world
+    line = report.lines.select_related("task").order_by("task__order", "task__number").first()
+    client.force_login(officer)
+    html = client.get(reverse("reports:report-submit", args=[report.pk])).content.decode()
+    url = report.get_absolute_url()
+    assert f'<a href="{url}#line-{line.pk}">Nhiệm vụ {line.task.number}: chưa chọn tình trạng thực hiện.</a>' in html
+    assert f'<a href="{url}#id_overall_assessment">Chưa ghi đánh giá chung.</a>' in html

@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin
+from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -45,15 +47,42 @@ class MembershipInline(LabelledInlineMixin, admin.TabularInline):
     extra = 0
 
 
+class AgencyAdminForm(forms.ModelForm):
+    """The agency with the groups it belongs to: a new body in no group would get none of the tasks the plans give
+    to groups ("Các sở, ban, ngành"), so the form offers them."""
+
+    groups = forms.ModelMultipleChoiceField(
+        AgencyGroup.objects.order_by("name"), required=False, label=_("thuộc các nhóm"),
+        widget=FilteredSelectMultiple(_("nhóm cơ quan"), is_stacked=False),
+        help_text=_("Nhiệm vụ kế hoạch giao cho một nhóm (ví dụ “Các sở, ban, ngành”) là nhiệm vụ của mọi cơ quan "
+                    "trong nhóm. Cơ quan mới cần được đưa vào nhóm của mình."),
+    )
+
+    class Meta:
+        model = Agency
+        fields = "__all__"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["groups"].initial = list(self.instance.groups.values_list("pk", flat=True))
+
+
 @admin.register(Agency)
 class AgencyAdmin(FoldedSearchMixin, ExchangeAdminMixin, SimpleHistoryAdmin):
+    form = AgencyAdminForm
     resource_classes = [AgencyResource]
     list_display = ("name", "short_name", "code", "kind", "valid_from", "valid_to", "active_today")
     list_filter = ("kind", ActiveFilter, ("valid_to", admin.EmptyFieldListFilter))
     search_fields = ("search_text",)
     autocomplete_fields = ("successors",)
-    fields = ("code", "name", "short_name", "aliases", "kind", ("valid_from", "valid_to"), "successors", "head_email")
+    fields = ("code", "name", "short_name", "aliases", "kind", "groups", ("valid_from", "valid_to"), "successors",
+              "head_email")
     inlines = [MembershipInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        form.instance.groups.set(form.cleaned_data["groups"])
 
     @admin.display(boolean=True, description=_("đang hoạt động"))
     def active_today(self, obj):

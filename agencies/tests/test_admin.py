@@ -247,3 +247,28 @@ def test_agency_import_and_export_need_their_own_permission(client, django_user_
     user = django_user_model.objects.get(pk=user.pk)  # drop the permission cache
     client.force_login(user)
     assert client.get(url).status_code == 200
+
+
+def test_adding_an_agency_offers_its_groups_and_saves_them(admin_client, db):
+    group = make_group([], name="Các sở, ban, ngành", code="cac-so-nganh")
+    url = admin_url(Agency, "add")
+    page = admin_client.get(url).content.decode()
+    assert "thuộc các nhóm" in page and "Các sở, ban, ngành" in page
+    response = admin_client.post(url, {
+        "code": "so-moi", "name": "Sở Mới", "short_name": "", "kind": "department", "groups": [group.pk],
+        "valid_from": "", "valid_to": "", "head_email": "",
+        "memberships-TOTAL_FORMS": "0", "memberships-INITIAL_FORMS": "0",
+    })
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert list(Agency.objects.get(code="so-moi").groups.all()) == [group]
+
+
+def test_a_bad_agency_code_is_explained_in_vietnamese_without_slug(admin_client, db):
+    response = admin_client.post(admin_url(Agency, "add"), {
+        "code": "sở mới", "name": "Sở Mới", "kind": "department",
+        "memberships-TOTAL_FORMS": "0", "memberships-INITIAL_FORMS": "0",
+    })
+    page = response.content.decode()
+    assert "Vui lòng sửa các lỗi được đánh dấu bên dưới." in page
+    assert "Please correct" not in page and "slug" not in page.lower().replace("slugify", "")
+    assert "chỉ gồm chữ cái không dấu, chữ số" in page

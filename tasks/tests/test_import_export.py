@@ -514,3 +514,22 @@ def test_headers_are_read_without_accents_and_old_machine_headers_still_work(pla
             ["kh-thu", "2.1", "coordinator", "so-noi-vu", "", "", "", "3"]]
     result = import_bytes(AssignmentResource, csv_bytes(rows), CSV)
     assert import_types(result) == ["new"], result_messages(result)
+
+
+def test_admin_preview_starts_with_a_summary_and_shows_changed_rows_first(admin_client, plan_data):
+    rows = csv_rows(admin_export(admin_client, Task, CSV_INDEX))
+    header = rows[0]
+    last = rows[-1]
+    last[header.index("Nhiệm vụ")] = "Tiêu đề đã sửa ở dòng cuối"
+    new = list(last)
+    new[header.index("Số nhiệm vụ")] = "9.9"
+    rows.append(new)
+
+    page = admin_import(admin_client, Task, csv_bytes(rows), CSV_INDEX, "tasks.csv").content.decode()
+
+    summary = page.split('class="import-summary"')[1].split("</ul>")[0]
+    unchanged = len(rows) - 3
+    assert "<strong>1</strong> dòng thay đổi" in summary and "<strong>1</strong> dòng mới" in summary
+    assert f"<strong>{unchanged}</strong> dòng không đổi" in summary and "<strong>0</strong> dòng lỗi" in summary
+    table = page.split('class="import-preview"')[1]
+    assert table.index('class="update"') < table.index('class="new"') < table.index('class="skip"')

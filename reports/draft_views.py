@@ -9,8 +9,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts import roles
+
 from . import drafts
-from .models import CompiledDraft, DraftPart
+from .forms import YearParametersForm
+from .models import CompiledDraft, DraftPart, ReportingYear
 from .naming import names_of_the_year
 from .overview_views import _export, _page, _plan_for
 
@@ -23,8 +26,12 @@ def _draft_page(request, plan, year, *, draft=None, rejected=None, status=200):
         part.shown_text = part.text
         if rejected and rejected[0] == part.pk:
             part.shown_text, part.rejected = rejected[1], True
+    # The header and signature (number, date, "Kính gửi", signer), filled here before download, kept for the year.
+    reporting_year = ReportingYear.objects.filter(plan=plan, year=year).first()
+    parameters_form = (YearParametersForm(instance=reporting_year)
+                       if reporting_year is not None and roles.may_open_year(request.user) else None)
     response = _page(request, "draft.html", plan, year, "draft", draft=draft, parts=parts,
-                     edited_count=sum(1 for p in parts if p.edited))
+                     edited_count=sum(1 for p in parts if p.edited), parameters_form=parameters_form)
     response.status_code = status
     return response
 

@@ -29,9 +29,11 @@ class StaleEdit(ValidationError):
     """The part changed since the coordinator's page was opened."""
 
 
-def parts_of(draft):
-    """The draft's parts as the DOCX prints them (``body.Part``), in order. One query."""
-    return [Part(p.key, p.title, p.text, p.level) for p in draft.parts.order_by("order")]
+def parts_for(plan, year):
+    """The parts of the year's draft as the DOCX prints them (``body.Part``), in order; None when there is no
+    draft. One query."""
+    parts = DraftPart.objects.filter(draft__plan=plan, draft__year=year).order_by("order")
+    return [Part(p.key, p.title, p.text, p.level) for p in parts] or None
 
 
 def _save(part, user, reason):

@@ -18,7 +18,7 @@ from accounts import roles
 from tasks.models import Plan, Task
 
 from . import aggregates, drafts, exports
-from .models import CompiledDraft, ReportingYear
+from .models import ReportingYear
 from .exports import pdf
 from .naming import names_of_the_year
 from .exports.docx import DOCX_CONTENT_TYPE
@@ -177,8 +177,7 @@ def export_docx(request, plan_pk, year):
 def _report_docx(request, plan_pk, year):
     plan, data = _export(request, plan_pk, year)
     # The coordinator's draft when there is one: its text, edits and all; else the text generated now.
-    draft = CompiledDraft.objects.filter(plan=plan, year=year).first()
-    parts = drafts.parts_of(draft) if draft else None
+    parts = drafts.parts_for(plan, year)
     return plan, exports.build_docx(data, parts)
 
 

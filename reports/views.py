@@ -473,6 +473,8 @@ def year_parameters(request, plan_pk, year):
         reporting_year._change_reason = "parameters"
         reporting_year.save()
     messages.success(request, _("Đã lưu thông số báo cáo năm %(year)s.") % {"year": year})
+    if request.POST.get("next") == "draft":  # the form under the draft, before the download
+        return redirect(reverse("reports:year-draft", args=[plan_pk, year]) + "#signature")
     return redirect(reverse("reports:year-submissions", args=[plan_pk, year]))
 
 

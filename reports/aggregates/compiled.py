@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from .agency_feedback import feedback
 from .figures import years_overview
 from .indicators import indicator_totals
-from .lines import content_lines
 from .overview import Overview, year_overview
 from .rollup import TaskRollup, overdue_tasks, plan_tasks, task_rollup
 
@@ -24,8 +23,6 @@ class CompiledYear:
     years: list
     #: The year's reporting parameters (reports.ReportingYear): recipient, header, place, onward recipients.
     params: object = None
-    #: The indicators of the year before, in the same order (for "so với năm trước").
-    previous_indicators: list = None
     #: {indicator_id: {year: total}} over every year of the plan (the charts' indicators over the years).
     indicator_years: dict = None
     #: Every line of the year, obliged or sent ({task_id: [LineRow]}, leads first): the task × body appendix.
@@ -64,17 +61,17 @@ def compile_year(plan, year, today, params=None):
     figures = next((f for f in years if f.year == year), None)
     tasks = plan_tasks(plan, year)
     overdue = overdue_tasks(plan, year, today, tasks=tasks)
+    every_line = all_lines(plan, year)
     return CompiledYear(
         plan=plan, year=year, today=today,
         overview=year_overview(plan, year, today, figures=figures, overdue=overdue),
         rollup=task_rollup(plan, year, today, overdue=overdue, tasks=tasks),
-        lines=content_lines(plan, year),
+        lines=_with_content(every_line),
         indicators=indicator_totals(plan, year),
         feedback=feedback(plan, year),
         years=years,
         params=params,
-        previous_indicators=indicator_totals(plan, year - 1),
-        all_lines=all_lines(plan, year),
+        all_lines=every_line,
         indicator_years=indicator_years(plan),
     )
 
@@ -94,6 +91,16 @@ def indicator_years(plan):
     return result
 
 
+def _with_content(every_line):
+    """``lines.content_lines`` from the year's lines already read: those of submitted reports with a status."""
+    result = {}
+    for task_id, rows in every_line.items():
+        kept = [row for row in rows if row.shows_content and row.line.status]
+        if kept:
+            result[task_id] = kept
+    return result
+
+
 def all_lines(plan, year):
     """{task_id: [LineRow]} of every line the year's reports hold, leads first; an invited body's only once it
     sent its report (nobody owes it before). One query."""
@@ -107,7 +114,8 @@ def all_lines(plan, year):
         TaskReport.objects.filter(report__plan=plan, report__year=year)
         .filter(Q(report__invited=False) | Q(report__status__in=CONTENT_STATUSES))
         .select_related("report__agency")
-        .only("pk", "role", "status", "quantity_achieved", "task_id", "report__id", "report__status",
+        .only("pk", "role", "status", "achievements", "quantity_achieved", "no_report_reason", "task_id",
+              "report__id", "report__status",
               "report__agency__name", "report__agency__short_name", "report__agency__sort_key",
               "report__agency__code", "report__agency__kind")
     )

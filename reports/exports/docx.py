@@ -148,12 +148,11 @@ def _header_row(d, table, heads, size):
 
 def _indicator_table(d, data):
     """III: the year's indicator totals with the year before's beside them."""
-    previous = {row.indicator.pk: row for row in data.previous_indicators or []}
+    by_year = data.indicator_years or {}
     rows = []
     for i, ind in enumerate(data.indicators, start=1):
-        before = previous.get(ind.indicator.pk)
-        rows.append([str(i), ind.indicator.name, ind.indicator.unit,
-                     vn_number(before.total) if before else "", vn_number(ind.total),
+        before = by_year.get(ind.indicator.pk, {}).get(data.year - 1)
+        rows.append([str(i), ind.indicator.name, ind.indicator.unit, vn_number(before), vn_number(ind.total),
                      vn_number(len(ind.reporters))])
     size = 12
     heads = [_("STT"), _("Chỉ tiêu"), _("Đơn vị tính"), _("Năm %(y)s") % {"y": data.year - 1},

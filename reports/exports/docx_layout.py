@@ -183,6 +183,7 @@ class _Doc:
 
             fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         self.headings = {level: self.doc.styles[f"Heading {level}"] for level in (1, 2, 3)}
+        self.heading_ids = {level: style.style_id for level, style in self.headings.items()}
         table_style = self.doc.styles["Table Grid"]
         _set_fonts(table_style.element)
 
@@ -262,7 +263,8 @@ class _Doc:
 
     def heading(self, text, level):
         p = self._p()
-        p.style = self.headings[level]
+        # The style by its id: paragraph.style = … looks the style up by name in the styles part each time.
+        p._p.get_or_add_pPr().style = self.heading_ids[level]
         self.run(p, text)
         return p
 

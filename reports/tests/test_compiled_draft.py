@@ -36,13 +36,13 @@ def _docx_text(client, s):
 def test_coordinator_makes_the_draft_edits_one_paragraph_and_downloads_it(client, scenario):
     client.force_login(scenario.coordinator)
     page = client.get(_url(scenario)).content.decode()
-    assert "Chưa có dự thảo cho năm này" in page and "<textarea" not in page
+    assert "Chưa có dự thảo cho năm này" in page and "<textarea id=\"text-" not in page
     draft = _make(client, scenario)
     page = client.get(_url(scenario)).content.decode()
     parts = list(draft.parts.order_by("order"))
     assert [p.key for p in parts] == ["intro", "submissions", "tasks", "tasks-1", "tasks-2", "indicators",
                                       "assessment", "difficulties", "proposals", "closing"]
-    assert page.count("<textarea") == len(parts)
+    assert page.count("<textarea id=\"text-") == len(parts)
     assert "Đã sửa" not in page
 
     part = next(p for p in parts if p.key == "difficulties")
@@ -113,3 +113,20 @@ def test_a_part_of_another_year_or_plan_is_not_found(client, scenario):
     part = draft.parts.first()
     url = reverse("reports:year-draft-part", args=[scenario.plan.pk, 2023, part.pk])
     assert client.post(url, {"text": "x", "version": part.version}).status_code == 404
+
+
+def test_number_date_and_signer_are_filled_under_the_draft_and_printed(client, scenario):
+    _make(client, scenario)
+    page = client.get(_url(scenario)).content.decode()
+    assert 'id="signature"' in page and 'name="signer_name"' in page
+    revision = re.search(r'name="revision" value="(\d+)"', page).group(1)
+    response = client.post(reverse("reports:year-parameters", args=[scenario.plan.pk, 2024]), {
+        "recipient_name": "Sở Thông tin và Truyền thông", "superior_name": "UBND tỉnh Bắc Giang", "place": "Bắc Giang",
+        "onward_to": "UBND tỉnh", "report_number": "12/BC-STTTT", "report_date": "2025-01-10",
+        "signer_capacity": "GIÁM ĐỐC", "signer_name": "Trần Văn Giám", "revision": revision, "next": "draft"})
+    assert response.status_code == 302 and response["Location"].endswith("/draft/#signature")
+    response = client.get(_url(scenario, "reports:year-export-docx"))
+    document = docx.Document(io.BytesIO(response.content))
+    assert document.tables[0].cell(1, 0).text == "Số: 12/BC-STTTT"
+    assert "Trần Văn Giám" in document.tables[-1].cell(0, 1).text or any(
+        "Trần Văn Giám" in t.cell(0, 1).text for t in document.tables if len(t.columns) == 2)

@@ -339,3 +339,18 @@ def test_the_workbook_says_what_the_pages_show(client, scenario):
     assert _get(client, scenario, "docx").content[:2] == b"PK"
 
 
+
+
+def test_exports_read_a_fixed_number_of_queries(client, scenario):
+    """Every figure, line and text of the year in a fixed number of queries, whatever the number of bodies:
+    the workbook 16, the document 17 (the coordinator's draft, if any, in one more)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(scenario.coordinator)
+    counts = {}
+    for kind in ("xlsx", "docx"):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse(f"reports:year-export-{kind}", args=[scenario.plan.pk, 2024])).status_code == 200
+        counts[kind] = len(queries)
+    assert counts == {"xlsx": 16, "docx": 17}

@@ -60,11 +60,15 @@ class PlanDocumentAdmin(admin.ModelAdmin):
             ["tasks.add_plan", "tasks.add_task", "tasks.add_assignment", "agencies.add_agency"])
 
     def get_urls(self):
+        """The preview, then the usual ones: the list is the upload form (``changelist_view``), an entry's page
+        shows an imported plan read-only (edit it in the plan admin)."""
         wrap = self.admin_site.admin_view
         return [
-            path("", wrap(self.upload_view), name="planimport_plandocument_changelist"),
             path("preview/<str:token>/", wrap(self.preview_view), name="planimport_plandocument_preview"),
-        ]
+        ] + super().get_urls()
+
+    def changelist_view(self, request, extra_context=None):
+        return self.upload_view(request)
 
     def _context(self, request, **kwargs):
         return {**self.admin_site.each_context(request), "opts": self.model._meta,

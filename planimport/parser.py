@@ -629,7 +629,7 @@ def _collect(plan, root, tail):
         order["task"] += 1
         time_text = attrs.get("time", "")
         tf = read_timeframe(time_text)
-        task = ParsedTask(own_number, title.strip(), section_code, list(attrs.get("lead", [])),
+        task = ParsedTask(own_number, " ".join(title.split()), section_code, list(attrs.get("lead", [])),
                           list(attrs.get("coordinators", [])), tf, order=order["task"])
         content = [attrs.get("content", "")] + list(body)
         task.content = "\n\n".join(c for c in content if c).strip()

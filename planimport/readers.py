@@ -84,9 +84,13 @@ def blocks_from_docx(data):
     except Exception as e:  # python-docx raises many kinds on a file that is not a DOCX
         raise DocumentError(gettext("Không đọc được tệp DOCX: tệp hỏng hoặc không phải văn bản Word.")) from e
     blocks = []
+    numbering = _Numbering(document)
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
-            for line in item.text.split("\n"):
+            label = numbering.label(item)
+            for k, line in enumerate(item.text.split("\n")):
+                if k == 0 and label:
+                    line = f"{label} {line}"
                 line = _clean(line)
                 if line:
                     blocks.append(("p", line))
@@ -103,6 +107,83 @@ def blocks_from_docx(data):
                 rows.append(cells)
             blocks.append(("table", rows))
     return blocks
+
+
+_ROMAN = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+
+
+def _roman(n):
+    out = ""
+    for value, letters in _ROMAN:
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+class _Numbering:
+    """Word's automatic numbering ("I.", "1.", "a)", "-" drawn by Word, not typed): python-docx gives a paragraph's
+    text without it, so the label is rebuilt from numbering.xml (level format and text) and counted here."""
+
+    FORMATS = {"decimal": str, "upperRoman": _roman, "lowerRoman": lambda n: _roman(n).lower(),
+               "lowerLetter": lambda n: "abcdefghiklmnopqrstuvxy"[(n - 1) % 23], "upperLetter": lambda n: "ABCDEFGHIKLMNOPQRSTUVXY"[(n - 1) % 23],
+               "decimalZero": lambda n: f"{n:02d}"}
+
+    def __init__(self, document):
+        from docx.oxml.ns import qn
+
+        self.qn, self.levels, self.counters = qn, {}, {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract = {}
+        for a in root.findall(qn("w:abstractNum")):
+            lv = {}
+            for lvl in a.findall(qn("w:lvl")):
+                fmt, text, start = lvl.find(qn("w:numFmt")), lvl.find(qn("w:lvlText")), lvl.find(qn("w:start"))
+                lv[int(lvl.get(qn("w:ilvl")))] = (
+                    fmt.get(qn("w:val")) if fmt is not None else "decimal",
+                    text.get(qn("w:val")) if text is not None else "",
+                    int(start.get(qn("w:val"))) if start is not None else 1)
+            abstract[a.get(qn("w:abstractNumId"))] = lv
+        for num in root.findall(qn("w:num")):
+            ref = num.find(qn("w:abstractNumId"))
+            if ref is not None:
+                self.levels[num.get(qn("w:numId"))] = abstract.get(ref.get(qn("w:val")), {})
+
+    def label(self, paragraph):
+        qn = self.qn
+        ppr = paragraph._p.pPr
+        numpr = ppr.find(qn("w:numPr")) if ppr is not None else None
+        style = paragraph.style
+        while numpr is None and style is not None:  # numbering given by the paragraph's style (List Number…)
+            sppr = style.element.pPr
+            numpr = sppr.find(qn("w:numPr")) if sppr is not None else None
+            style = style.base_style
+        if numpr is None:
+            return ""
+        num_id, ilvl = numpr.find(qn("w:numId")), numpr.find(qn("w:ilvl"))
+        num_id = num_id.get(qn("w:val")) if num_id is not None else None
+        level = int(ilvl.get(qn("w:val"))) if ilvl is not None else 0
+        levels = self.levels.get(num_id)
+        if not levels or level not in levels:
+            return ""
+        fmt, text, start = levels[level]
+        counts = self.counters.setdefault(num_id, {})
+        counts[level] = counts.get(level, start - 1) + 1
+        for deeper in [k for k in counts if k > level]:
+            del counts[deeper]
+        if fmt == "bullet":
+            return "-"
+        if fmt not in self.FORMATS:
+            return ""
+
+        def value(m):
+            k = int(m.group(1)) - 1
+            f = levels.get(k, ("decimal", "", 1))[0]
+            return self.FORMATS.get(f, str)(counts.get(k, levels.get(k, ("", "", 1))[2]))
+
+        return re.sub(r"%(\d)", value, text)
 
 
 def blocks_from_pdf(data):

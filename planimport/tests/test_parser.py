@@ -153,3 +153,20 @@ II. TỔ CHỨC THỰC HIỆN
     labelled = parse_blocks(blocks_from_text(text.replace("II. TỔ CHỨC THỰC HIỆN", "II. NHIỆM VỤ").replace(
         "1. Sở Y tế:", "1. Tiêm chủng mở rộng\n- Trách nhiệm thực hiện: Sở Y tế chủ trì, phối hợp với Sở Tài chính.")))
     assert (labelled.tasks[0].lead, labelled.tasks[0].coordinators) == (["Sở Y tế"], ["Sở Tài chính"])
+
+
+def test_word_numbering_is_read_as_written():
+    from docx import Document
+
+    document = Document()
+    for line in ["Số: 4/KH-UBND", "Huế, ngày 2 tháng 2 năm 2026", "KẾ HOẠCH", "Thử", "I. NHIỆM VỤ"]:
+        document.add_paragraph(line)
+    document.add_paragraph("Việc một", style="List Number")
+    document.add_paragraph("Chủ trì: Sở Y tế", style="List Bullet")
+    document.add_paragraph("Việc hai", style="List Number")
+    document.add_paragraph("Chủ trì: Sở Nội vụ", style="List Bullet")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    plan = parse_document("plan.docx", buffer.getvalue())
+    assert [(t.number, t.title, t.lead) for t in plan.tasks] == [("1", "Việc một", ["Sở Y tế"]),
+                                                                  ("2", "Việc hai", ["Sở Nội vụ"])]

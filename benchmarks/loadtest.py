@@ -59,14 +59,26 @@ class Stopped(Exception):
 class Browser:
     """One person's browser: cookies, redirects, and a log of every request."""
 
-    def __init__(self, base, log, budget, timeout=60):
+    def __init__(self, base, log, budget, timeout=60, retries=0):
         parts = urlsplit(base)
+        # A person facing "try again" (502/503/504; or no answer to a GET) waits a second and tries again, this many
+        # times (config "retries"; 0 by default). Each failed try is logged, and counted as an error.
+        self.retries = retries
         self.host, self.port = parts.hostname, parts.port
         self.cookies = {}
         self.log, self.budget, self.timeout = log, budget, timeout
         self.conn = None
 
     def _send(self, method, path, kind, body=None):
+        for attempt in range(self.retries + 1):
+            status, text, location = self._send_once(method, path, kind, body)
+            unavailable = status in (502, 503, 504) or (status == 0 and method == "GET")
+            if not unavailable or attempt == self.retries:
+                return status, text, location
+            time.sleep(1.0)
+        return status, text, location
+
+    def _send_once(self, method, path, kind, body=None):
         if not self.budget.take():
             raise Stopped
         headers = {"Host": f"{self.host}:{self.port}", "User-Agent": "plan-tracker-loadtest"}
@@ -232,7 +244,7 @@ def run(config):
         own = random.Random(seed)
         log = []
         record = {"username": username, "submitted": False}
-        browser = Browser(config["base"], log, budget)
+        browser = Browser(config["base"], log, budget, retries=config.get("retries", 0))
         if budget.stopped.wait(delay):
             with lock:
                 records[username] = {**record, "stopped": True}
@@ -260,7 +272,7 @@ def run(config):
     def coordinator(username, seed):
         own = random.Random(seed)
         log = []
-        browser = Browser(config["base"], log, budget)
+        browser = Browser(config["base"], log, budget, retries=config.get("retries", 0))
         try:
             sign_in(config, username, browser)
             while not officers_done.is_set() and not budget.stopped.is_set():

@@ -17,3 +17,6 @@ urlpatterns = [
     path("", include("portal.urls")),
 ]
 
+
+# A database that is away (restarting) answers 503 "try again" rather than 500 (operations.views).
+handler500 = "operations.views.server_error_or_unavailable"

@@ -112,3 +112,37 @@ def test_officers_already_signed_in_skip_the_login_form(live_server, transaction
     assert summary["officers_submitted"] == 1 and summary["errors"] == 0, summary
     assert "log in" not in summary["by_kind"] and summary["by_kind"]["home"]["count"] == 1
     assert not deadline.verify(result["officers"], plan, year)["lost"]
+
+
+def test_a_person_answered_503_tries_again_and_each_failed_try_is_an_error():
+    """--retries (issue #19: PostgreSQL restarted under load): 503 twice, then the page; the log keeps all three."""
+    import http.server
+    import threading
+
+    answers = [503, 503, 200]
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            self.rfile.read(int(self.headers["Content-Length"]))
+            status = answers.pop(0)
+            self.send_response(status)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        log = []
+        browser = loadtest.Browser(f"http://127.0.0.1:{server.server_port}", log,
+                                   loadtest.Budget(max_requests=10, max_seconds=60), retries=3)
+        status, _, _ = browser.post("/reports/1/", {"version": 1}, "save draft")
+        browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert status == 200 and [entry["status"] for entry in log] == [503, 503, 200]
+    assert loadtest.summarise({"log": log, "elapsed_s": 1, "requests": 3, "budget_exhausted": False,
+                               "officers": {}, "failures": []})["errors"] == 2

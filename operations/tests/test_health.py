@@ -75,3 +75,29 @@ def test_healthz_names_the_database_when_it_is_down(client, settings, tmp_media)
 @pytest.mark.django_db
 def test_only_get_and_head_are_the_health_check(client, tmp_media):
     assert client.post(URL).status_code != 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_page_while_the_database_is_away_is_503_try_again_then_works_again(client, django_user_model, tmp_media):
+    """A signed-in page while PostgreSQL is away: 503 with Retry-After and a message saying to try again (not a
+    500); once it is back, the same browser's next request works, with no restart."""
+    from django.db import connections
+
+    connection = connections["default"]
+    if connection.vendor == "sqlite":
+        pytest.skip("the test database is SQLite in memory, which cannot go away; CI runs this on PostgreSQL")
+    user = django_user_model.objects.create_user("someone", password="pw")
+    client.force_login(user)
+    client.raise_request_exception = False
+    saved = dict(connection.settings_dict)
+    connection.close()
+    try:
+        connection.settings_dict["PORT"] = "1"
+        response = client.get("/")
+    finally:
+        connection.close()
+        connection.settings_dict.clear()
+        connection.settings_dict.update(saved)
+    assert response.status_code == 503 and response["Retry-After"] == "5"
+    assert "thử lại sau ít giây" in response.content.decode()
+    assert client.get("/").status_code == 200

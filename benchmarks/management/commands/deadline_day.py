@@ -97,6 +97,13 @@ class Command(BaseCommand):
                                  "request, as before the worker (for comparison).")
         parser.add_argument("--drain-seconds", type=float, default=300.0,
                             help="After the run, wait at most this long for the worker to send what is waiting.")
+        parser.add_argument("--server", default="", metavar="URL",
+                            help="Load a server already running (e.g. deploy/stack's nginx, with its own worker) "
+                                 "instead of starting gunicorn and the worker here.")
+        parser.add_argument("--during", nargs=2, default=None, metavar=("SECONDS", "COMMAND"),
+                            help="Run this shell command that many seconds into the run (e.g. restart PostgreSQL).")
+        parser.add_argument("--retries", type=int, default=0,
+                            help="A person answered 502/503/504 waits 1 s and tries again, this many times.")
         parser.add_argument("--json", default=str(Path(settings.BASE_DIR) / "benchmarks" / "results-deadline.json"))
 
     def handle(self, *args, **o):
@@ -114,13 +121,13 @@ class Command(BaseCommand):
         if len(officers) < o["officers"]:
             raise CommandError(f"Only {len(officers)} deadline officers in the database.")
         port = free_port()
-        base = f"http://127.0.0.1:{port}"
+        base = o["server"].rstrip("/") or f"http://127.0.0.1:{port}"
         workdir = Path(tempfile.mkdtemp(prefix="deadline-day-"))
         config = {
             "base": base, "password": "benchmark", "officers": officers, "coordinators": coordinators,
             "overview": deadline.overview_path(plan, year), "ramp_s": o["ramp"], "think_s": o["think"],
             "coordinator_every_s": o["coordinator_every"], "max_requests": o["max_requests"],
-            "max_seconds": o["max_seconds"], "seed": o["seed"],
+            "max_seconds": o["max_seconds"], "seed": o["seed"], "retries": o["retries"],
             "session_cookie": settings.SESSION_COOKIE_NAME,
             "sessions": deadline.signed_in_sessions(officers + coordinators) if o["signed_in"] else None,
         }
@@ -135,19 +142,24 @@ class Command(BaseCommand):
         gunicorn = Path(sys.executable).with_name("gunicorn")
         log = open(workdir / "gunicorn.log", "w")
         worker_log = open(workdir / "notifications.log", "w")
-        server = subprocess.Popen(
-            [str(gunicorn), "plan_tracker.wsgi", "--workers", str(o["workers"]), "--bind", f"127.0.0.1:{port}",
-             "--timeout", "120"],
-            cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )
-        # The notification worker, as in production (README "Reminders"): it sends what the submits recorded.
-        # Started in both modes (with the mails sent inside the requests it only retries failures).
-        worker = subprocess.Popen(
-            [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), "send_notifications", "--watch",
-             str(o["notify_every"])],
-            cwd=settings.BASE_DIR, env=env, stdout=worker_log, stderr=subprocess.STDOUT,
-            preexec_fn=lambda: os.nice(o["worker_nice"]),
-        )
+        external = bool(o["server"])
+        if external:  # deploy/stack's nginx, gunicorns and worker: stand-ins here, that only wait to be stopped
+            server, worker = (subprocess.Popen(["sleep", str(int(o["max_seconds"] + o["drain_seconds"] + 900))])
+                              for _ in range(2))
+        else:
+            server = subprocess.Popen(
+                [str(gunicorn), "plan_tracker.wsgi", "--workers", str(o["workers"]), "--bind", f"127.0.0.1:{port}",
+                 "--timeout", "120"],
+                cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
+            )
+            # The notification worker, as in production (README "Reminders"): it sends what the submits recorded.
+            # Started in both modes (with the mails sent inside the requests it only retries failures).
+            worker = subprocess.Popen(
+                [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), "send_notifications", "--watch",
+                 str(o["notify_every"])],
+                cwd=settings.BASE_DIR, env=env, stdout=worker_log, stderr=subprocess.STDOUT,
+                preexec_fn=lambda: os.nice(o["worker_nice"]),
+            )
         try:
             try:
                 self.wait_until_up(base, server)
@@ -158,11 +170,24 @@ class Command(BaseCommand):
                                   f"within {o['ramp']:.0f} s, {len(coordinators)} coordinators refresh "
                                   f"{config['overview']}…")
                 machine_before, children_before = machine_cpu_seconds(), children_cpu_seconds()
-                driver = subprocess.run(
+                driver = subprocess.Popen(
                     [sys.executable, str(Path(__file__).resolve().parents[2] / "loadtest.py"),
-                     str(workdir / "config.json"), str(workdir / "result.json")],
-                    timeout=o["max_seconds"] + 300,
-                )
+                     str(workdir / "config.json"), str(workdir / "result.json")])
+                if o["during"]:
+                    try:
+                        driver.wait(timeout=float(o["during"][0]))
+                    except subprocess.TimeoutExpired:
+                        at = time.monotonic()
+                        done = subprocess.run(o["during"][1], shell=True, capture_output=True, text=True)
+                        self.stdout.write(f"--during: `{o['during'][1]}` exit {done.returncode} in "
+                                          f"{time.monotonic() - at:.1f} s {done.stdout.strip()[-300:]}"
+                                          f"{done.stderr.strip()[-300:]}")
+                try:
+                    driver.wait(timeout=o["max_seconds"] + 300)
+                except subprocess.TimeoutExpired:
+                    driver.kill()
+                    driver.wait()
+                    raise CommandError("The load driver ran past --max-seconds + 300 s and was stopped.") from None
                 driver_cpu = children_cpu_seconds() - children_before
                 machine_busy = machine_cpu_seconds() - machine_before if machine_before is not None else None
                 if driver.returncode:

@@ -121,7 +121,7 @@ class PlanDocumentAdmin(admin.ModelAdmin):
                     taken = PendingImport.objects.select_for_update().filter(token=token).delete()[0]
                     if not taken:
                         raise ImportRefused(gettext("Văn bản này đã được nhập hoặc đã hết hạn: hãy tải lên lại."))
-                    plan = write_plan(parsed, choices, new_kinds)
+                    plan = write_plan(parsed, choices, new_kinds, user=request.user)
             except ImportRefused as e:
                 error = str(e)
             else:

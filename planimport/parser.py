@@ -420,7 +420,8 @@ def _read_header(plan, lines):
             sym = re.match(r"^Số\s*[:.]?\s*\d+\s*/\s*(\S+)", line, re.I)
             plan.number = f"{m.group(1)}/{(sym.group(1) if sym else m.group(2)).upper().rstrip('.,;')}"
             continue
-        m = re.search(r"^(.*?),?\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})", f)
+        m = (re.search(r"^(.*?),?\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})", f)
+             or re.search(r"^(.*?),?\s*ngay\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", f))
         if m and not plan.date:
             try:
                 plan.date = datetime.date(int(m.group(4)), int(m.group(3)), int(m.group(2)))

@@ -47,8 +47,9 @@ def blocks_from_text(text):
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         if re.fullmatch(r"\s*[|_\-=*]+\s*", line):
             continue
-        if line.count("|") >= 2:
-            cells = [_clean(c) for c in line.strip().strip("|").split("|")]
+        if line.count("|") >= 2 or line.strip("\t ").count("\t") >= 2:  # "a | b | c", or cells copied with tabs
+            sep = "|" if line.count("|") >= 2 else "\t"
+            cells = [_clean(c) for c in line.strip().strip("|").strip("\t").split(sep)]
             if all(re.fullmatch(r":?-{2,}:?|", c) for c in cells):
                 continue
             if table is None:

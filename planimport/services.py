@@ -6,6 +6,7 @@ import re
 
 from django.db import transaction
 from django.utils.translation import gettext
+from simple_history.utils import bulk_create_with_history
 
 from agencies.models import Agency, AgencyGroup
 from plan_tracker.text import fold
@@ -53,9 +54,10 @@ def check_readable(parsed):
         raise ImportRefused(gettext("Không đọc được số, ký hiệu của văn bản (dòng “Số: …/KH-…”)."))
 
 
-def write_plan(parsed, choices=None, new_kinds=None):
+def write_plan(parsed, choices=None, new_kinds=None, user=None):
     """Write ``parsed`` (a ``parser.ParsedPlan``). ``choices``: {written name: agency id} for ambiguous names (or to
-    override a match); ``new_kinds``: {written name: Agency.Kind} for agencies to create. Returns the Plan."""
+    override a match); ``new_kinds``: {written name: Agency.Kind} for agencies to create. Every row keeps its history
+    (who: ``user``). Returns the Plan."""
     check_readable(parsed)
     choices, new_kinds = choices or {}, new_kinds or {}
     with transaction.atomic():
@@ -132,7 +134,7 @@ def write_plan(parsed, choices=None, new_kinds=None):
                         due_date=tf.due, timeframe_text=tf.text[:255], order=t.order)
             task.prepare()
             tasks.append(task)
-        Task.objects.bulk_create(tasks)
+        bulk_create_with_history(tasks, Task, default_user=user)
         assignments = []
         for task, t in zip(tasks, parsed.tasks):
             for role, names in ((Assignment.Role.LEAD, t.lead), (Assignment.Role.COORDINATOR, t.coordinators)):
@@ -147,7 +149,7 @@ def write_plan(parsed, choices=None, new_kinds=None):
                         a = Assignment(task=task, role=role, order=order, **kwargs)
                         a.prepare()
                         assignments.append(a)
-        Assignment.objects.bulk_create(assignments)
+        bulk_create_with_history(assignments, Assignment, default_user=user)
         for r in parsed.responsibilities:
             resp = Responsibility.objects.create(plan=plan, number=r.number, heading=r.heading[:255], text=r.text,
                                                  order=r.order)

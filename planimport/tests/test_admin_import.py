@@ -39,6 +39,10 @@ def test_upload_preview_confirm(admin_client, agencies_only):  # noqa: F811
     plan = Plan.objects.get()
     assert done["Location"] == reverse("admin:tasks_plan_change", args=[plan.pk])
     assert Task.objects.filter(plan=plan).count() == 24
+    # every written row keeps who wrote it
+    assert Task.history.filter(plan_id=plan.pk).count() == 24
+    assert {h.history_user.username for h in Assignment.history.filter(task__plan=plan)} == {"admin"}
+    assert plan.history.get().history_user.username == "admin"
     assert PendingImport.objects.count() == 0
     again = admin_client.post(response["Location"])  # a second post of the same confirm
     assert again.status_code == 302 and Plan.objects.count() == 1
@@ -101,3 +105,16 @@ def test_staff_without_the_rights_cannot_import(client, django_user_model):
     user = django_user_model.objects.create_user("clerk", password="pw", is_staff=True)
     client.force_login(user)
     assert client.get(reverse(UPLOAD)).status_code == 403
+
+
+def test_the_previews_query_count_does_not_grow_with_the_plan(admin_client, agencies_only):  # noqa: F811
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for name, content in (("12.txt", PLAN_WITH_NEW_AND_AMBIGUOUS.encode()), ("151.txt", SEED_TEXT.read_bytes())):
+        location = upload(admin_client, name, content)["Location"]
+        with CaptureQueriesContext(connection) as queries:
+            assert admin_client.get(location).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]  # 2 tasks and 24 tasks, 5 names and 30

@@ -170,3 +170,13 @@ def test_word_numbering_is_read_as_written():
     plan = parse_document("plan.docx", buffer.getvalue())
     assert [(t.number, t.title, t.lead) for t in plan.tasks] == [("1", "Việc một", ["Sở Y tế"]),
                                                                   ("2", "Việc hai", ["Sở Nội vụ"])]
+
+
+def test_tab_separated_tables_and_a_numeric_date():
+    text = ("Số: 7/KH-UBND\nHuế, ngày 05/3/2026\nKẾ HOẠCH\nThử\nI. NHIỆM VỤ\n"
+            "TT\tNhiệm vụ\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời hạn\n"
+            "1\tViệc một\tSở Y tế\tSở Tài chính\tQuý III/2026\n")
+    plan = parse_blocks(blocks_from_text(text))
+    assert plan.date == D(2026, 3, 5) and plan.place == "Huế"
+    assert [(t.title, t.lead, t.coordinators, t.timeframe.due) for t in plan.tasks] == [
+        ("Việc một", ["Sở Y tế"], ["Sở Tài chính"], D(2026, 9, 30))]

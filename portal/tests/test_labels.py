@@ -69,3 +69,13 @@ def test_the_submissions_list_sorts_names_as_the_overview_does(client, year):
     submissions = client.get(reverse("reports:year-submissions", args=[plan.pk, 2025])).content.decode()
     overview = client.get(reverse("reports:year-overview", args=[plan.pk, 2025])).content.decode()
     assert order(submissions) == names == order(overview)
+
+
+def test_vietnamese_data_is_marked_lang_vi_in_the_english_interface(client, year, django_user_model):
+    plan, who, coordinator = year
+    client.force_login(coordinator)
+    client.cookies["django_language"] = "en"
+    html = client.get(reverse("portal:task-list")).content.decode()
+    assert '<html lang="en">' in html
+    assert re.search(r'<a [^>]*lang="vi">1\.1\. ', html)  # a task's title
+    assert re.search(r'<a class="agency" [^>]*lang="vi">Sở Thử nghiệm</a>', html)

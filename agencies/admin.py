@@ -1,6 +1,5 @@
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -53,7 +52,7 @@ class AgencyAdminForm(forms.ModelForm):
 
     groups = forms.ModelMultipleChoiceField(
         AgencyGroup.objects.order_by("name"), required=False, label=_("thuộc các nhóm"),
-        widget=FilteredSelectMultiple(_("nhóm cơ quan"), is_stacked=False),
+        widget=forms.CheckboxSelectMultiple,  # a few groups: ticked in one glance
         help_text=_("Nhiệm vụ kế hoạch giao cho một nhóm (ví dụ “Các sở, ban, ngành”) là nhiệm vụ của mọi cơ quan "
                     "trong nhóm. Cơ quan mới cần được đưa vào nhóm của mình."),
     )

@@ -97,6 +97,14 @@ def test_every_demo_page_fits_a_phone_and_passes_axe(new_page, shot):
                         problems.append(f"{username} {path} at 360 px: scrolls sideways ({width[0]} > {width[1]})")
                 for violation in axe_violations(page):
                     problems.append(f"{username} {path} at {viewport['width']} px: axe {violation}")
+    # The admin's task change form fits 1366 px, its assignments table included (no sideways scrolling at all).
+    page = new_page(viewport={"width": 1366, "height": 900})
+    log_in(page, "admin")
+    page.goto(pages["admin"][1])
+    widths = page.evaluate("""() => [document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth,
+        ...[...document.querySelectorAll('.inline-group')].map(g => g.scrollWidth - g.clientWidth)]""")
+    if widths[0] > widths[1] or any(extra > 0 for extra in widths[2:]):
+        problems.append(f"admin task change form at 1366 px scrolls sideways: {widths}")
     if problems:
         (Path(__file__).resolve().parent.parent / "screenshots").mkdir(exist_ok=True)
         (Path(__file__).resolve().parent.parent / "screenshots" / "page-problems.txt").write_text("\n".join(problems))

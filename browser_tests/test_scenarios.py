@@ -75,7 +75,7 @@ def test_officer_reports_coordinator_returns_it_officer_reads_the_comment(new_pa
     # The officer logs in and finds the report from the home page.
     log_in(page, "canbo")
     expect(page.get_by_role("heading", name="Sở Thử nghiệm")).to_be_visible()
-    expect(page.get_by_text("Đang soạn").first).to_be_visible()
+    expect(page.get_by_text("Chưa bắt đầu").first).to_be_visible()  # never saved yet: not "Đang soạn"
     shot(page, "01-officer-home")
     page.get_by_role("link", name=f"Điền báo cáo năm {year}").click()
 

@@ -122,14 +122,16 @@ class CodeInstanceLoader(ModelInstanceLoader):
             return None
 
 
-def _prefix_line(error, line):
-    """``error`` with “Dòng N: ” in front of each message (N: spreadsheet row, header is row 1)."""
+def _prefix_line(error, line, columns=None):
+    """``error`` with “Dòng N: ” in front of each message (N: spreadsheet row, header is row 1), its fields named
+    by their columns' headers (``columns``: {model field: header}) as the preview lists them."""
 
     def prefix(message):
         return gettext("Dòng %(line)s: %(message)s") % {"line": line, "message": message}
 
+    columns = columns or {}
     if hasattr(error, "error_dict"):
-        return ValidationError({f: [prefix(m) for m in msgs] for f, msgs in error.message_dict.items()})
+        return ValidationError({columns.get(f, f): [prefix(m) for m in msgs] for f, msgs in error.message_dict.items()})
     return ValidationError([prefix(m) for m in error.messages])
 
 
@@ -228,6 +230,7 @@ class CodeKeyedResource(resources.ModelResource):
         for name, field in self.fields.items():
             if name in self.headers:
                 field.column_name = self.headers[name]
+        self._column_of_attribute = {f.attribute: f.column_name for f in self.fields.values() if f.attribute}
         self._aliases = {}
         for name, field in self.fields.items():
             for alias in (field.column_name, name):
@@ -299,7 +302,8 @@ class CodeKeyedResource(resources.ModelResource):
     def import_row(self, row, instance_loader, **kwargs):
         row_result = super().import_row(row, instance_loader, **kwargs)
         if row_result.validation_error is not None and kwargs.get("row_number") is not None:
-            row_result.validation_error = _prefix_line(row_result.validation_error, kwargs["row_number"] + 1)
+            row_result.validation_error = _prefix_line(row_result.validation_error, kwargs["row_number"] + 1,
+                                                       columns=self._column_of_attribute)
         return row_result
 
     def after_init_instance(self, instance, new, row, **kwargs):

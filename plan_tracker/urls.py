@@ -1,7 +1,7 @@
 from django.contrib import admin
+from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 admin.site.site_header = "Plan Tracker"
 admin.site.site_title = "Plan Tracker"
@@ -13,7 +13,8 @@ urlpatterns = [
     path("reports/", include("reports.urls")),
     path("notifications/", include("notifications.urls")),
     # Browsers ask for /favicon.ico on pages that link none (the admin's): the static icon.
-    path("favicon.ico", RedirectView.as_view(url=static("favicon.ico"), permanent=True)),
+    # (Resolved on request: the hashed name exists only once collectstatic has run.)
+    path("favicon.ico", lambda request: redirect(static("favicon.ico"), permanent=True)),
     path("", include("portal.urls")),
 ]
 

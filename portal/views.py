@@ -411,8 +411,9 @@ def task_detail(request, pk):
     }
     by_year = []
     for year in sorted(years, reverse=True):
+        year_lines = [line for line in lines if line.report.year == year]
         by_year.append({"year": year, "total": years[year]["total"], "submitted": years[year]["submitted"],
-                        "lines": [line for line in lines if line.report.year == year]})
+                        "lines": year_lines, "hidden": any(not line.readable for line in year_lines)})
     return render(request, "tasks/task_detail.html", {
         "task": task, "by_year": by_year, "today": today,
         "leads": task.leads, "coordinators": task.coordinators,

@@ -287,6 +287,19 @@ class AgencyReport(models.Model):
         return self.plan.report_due_date(self.year)
 
     @property
+    def status_label(self):
+        """The status as pages say it: a draft says whether it was ever saved ("Chưa bắt đầu" / "Đang soạn, chưa
+        gửi": reports.rules), so a page never shows "Đang soạn" beside "Chưa bắt đầu"."""
+        if self.status == self.Status.DRAFT:
+            return rules.State.LABELS[rules.submission_state(self)]
+        return self.get_status_display()
+
+    @property
+    def is_untouched(self):
+        """Never saved by its agency since the year was opened (reports.rules: not started)."""
+        return self.first_submitted_at is None and rules.submission_state(self) == rules.State.NOT_STARTED
+
+    @property
     def is_editable_by_agency(self):
         return self.status in (self.Status.DRAFT, self.Status.RETURNED)
 

@@ -30,6 +30,7 @@ from .access import (
     get_writable_report_for_user,
     shows_content,
 )
+from .aggregates.kinds import _agency_order as agency_order
 from .forms import OpenYearForm, ReopenForm, ReportForm, ReviewForm, YearParametersForm
 from .models import AgencyReport, Evidence, LineComment, ReportEvent, ReportingYear, TaskReport
 from .naming import names_of_the_report, names_of_the_year
@@ -423,10 +424,10 @@ def _year_submissions_page(request, plan, year, parameters_form=None, status=200
     reports = (
         # + plan: each row's on time / late badge reads the plan's due date (one query per report without it).
         AgencyReport.objects.for_year(plan, year).select_related("agency", "plan")
-        .order_by("agency__kind", "agency__name")
     )
     # Invited bodies (AgencyReport.invited) are listed apart and not counted: they may report, never owe it.
-    reports = list(reports)
+    # The same order as the year's overview: kind group, then the Vietnamese sort key (plan_tracker.collation).
+    reports = sorted(reports, key=lambda r: agency_order(r.agency))
     invited = [r for r in reports if r.invited]
     reports = [r for r in reports if not r.invited]
     counts = {s: 0 for s in AgencyReport.Status.values}

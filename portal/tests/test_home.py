@@ -64,7 +64,7 @@ def test_officer_sees_report_state_days_to_due_and_tasks_nearest_deadline_first(
     due = datetime.date(today().year, 11, 15)
     days = (due - today()).days
     assert "Sở Thử nghiệm" in html
-    assert report.get_absolute_url() in html and "Đang soạn" in html
+    assert report.get_absolute_url() in html and "Chưa bắt đầu" in html and "Đang soạn" not in html  # never saved: one state, not two
     assert "15/11/" + str(today().year) in html
     assert (f"còn {days} ngày" if days > 0 else f"quá hạn {-days} ngày" if days < 0 else "hạn cuối là hôm nay") in html
     work = response.context["officer"][0]

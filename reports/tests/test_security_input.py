@@ -224,7 +224,7 @@ def test_a_nul_in_an_imported_cell_is_refused_at_preview_with_its_row(client, im
     })
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Dòng 3, cột “title”: ô có ký tự NUL" in html and "Dòng 4, cột “plan”: ô có ký tự NUL" in html
+    assert "Dòng 3, cột “Nhiệm vụ”: ô có ký tự NUL" in html and "Dòng 4, cột “Mã kế hoạch”: ô có ký tự NUL" in html
     assert "confirm_form" not in response.context or response.context["confirm_form"] is None
     assert list(Task.objects.values_list("number", "title")) == before
 

@@ -533,3 +533,11 @@ def test_admin_preview_starts_with_a_summary_and_shows_changed_rows_first(admin_
     assert f"<strong>{unchanged}</strong> dòng không đổi" in summary and "<strong>0</strong> dòng lỗi" in summary
     table = page.split('class="import-preview"')[1]
     assert table.index('class="update"') < table.index('class="new"') < table.index('class="skip"')
+
+
+def test_admin_preview_names_a_bad_rows_column_by_its_vietnamese_header(admin_client, plan_data):
+    rows = [["Mã kế hoạch", "Số nhiệm vụ", "Mã mục", "Nhiệm vụ", "Loại thời gian"],
+            ["kh-thu", "5.1", "II.1", "Nhiệm vụ có hạn", "deadline"]]
+    page = admin_import(admin_client, Task, csv_bytes(rows), CSV_INDEX, "tasks.csv").content.decode()
+    assert "<code>Hạn hoàn thành</code> · Dòng 2: nhiệm vụ có thời hạn cần ngày ở cột “Hạn hoàn thành”." in page
+    assert "<code>due_date</code>" not in page

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET
 from accounts import roles
 from tasks.models import Plan, Task
 
-from . import aggregates, drafts, exports
+from . import aggregates, cache, drafts, exports
 from .models import ReportingYear
 from .exports import pdf
 from .naming import names_of_the_year
@@ -65,7 +65,8 @@ def _today():
 @names_of_the_year
 def overview(request, plan_pk, year):
     plan = _plan_for(request.user, plan_pk, year)
-    data = aggregates.year_overview(plan, year, _today())
+    today = _today()
+    data = cache.figures("overview", plan, year, today, lambda: aggregates.year_overview(plan, year, today))
     f = data.figures
     bars = [{"label": _("Tất cả"), "total": f.obliged,
              "segments": _segments([(s, aggregates.State.LABELS[s], f.count(s)) for s in aggregates.State.ORDER])}]
@@ -82,7 +83,8 @@ def overview(request, plan_pk, year):
 @names_of_the_year
 def tasks(request, plan_pk, year):
     plan = _plan_for(request.user, plan_pk, year)
-    rollup = aggregates.task_rollup(plan, year, _today())
+    today = _today()
+    rollup = cache.figures("tasks", plan, year, today, lambda: aggregates.task_rollup(plan, year, today))
     for row in rollup.tasks:
         row.segments = _segments(row.all.items)
     return _page(request, "tasks.html", plan, year, "tasks", rollup=rollup,
@@ -95,7 +97,7 @@ def tasks(request, plan_pk, year):
 def task_detail(request, plan_pk, year, task_pk):
     plan = _plan_for(request.user, plan_pk, year)
     task = get_object_or_404(Task.objects.select_related("section"), plan=plan, pk=task_pk)
-    lines = aggregates.task_lines(plan, year, task)
+    lines = cache.figures("task", plan, year, _today(), lambda: aggregates.task_lines(plan, year, task), task.pk)
     spread, lead = aggregates.line_spreads(lines)
     return _page(request, "task.html", plan, year, "tasks", task=task, lines=lines, spread=spread, lead=lead,
                  segments=_segments(spread.items), lead_quantity=lead.quantity, all_quantity=spread.quantity)
@@ -107,7 +109,8 @@ def task_detail(request, plan_pk, year, task_pk):
 def indicators(request, plan_pk, year):
     plan = _plan_for(request.user, plan_pk, year)
     return _page(request, "indicators.html", plan, year, "indicators",
-                 rows=aggregates.indicator_totals(plan, year), groups=aggregates.KIND_GROUPS)
+                 rows=cache.figures("indicators", plan, year, _today(), lambda: aggregates.indicator_totals(plan, year)),
+                 groups=aggregates.KIND_GROUPS)
 
 
 @login_required
@@ -115,14 +118,15 @@ def indicators(request, plan_pk, year):
 @names_of_the_year
 def feedback(request, plan_pk, year):
     plan = _plan_for(request.user, plan_pk, year)
-    return _page(request, "feedback.html", plan, year, "feedback", groups=aggregates.feedback(plan, year))
+    groups = cache.figures("feedback", plan, year, _today(), lambda: aggregates.feedback(plan, year))
+    return _page(request, "feedback.html", plan, year, "feedback", groups=groups)
 
 
 @login_required
 @require_GET
 def years(request, plan_pk):
     plan = _plan_for(request.user, plan_pk, None)
-    rows = aggregates.years_overview(plan)
+    rows = cache.figures("years", plan, None, _today(), lambda: aggregates.years_overview(plan))
     # Grouped bars, two per year (completeness, timeliness); 100 % is 100 units high, the baseline at y=120.
     chart = []
     for i, f in enumerate(rows):

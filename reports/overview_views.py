@@ -4,6 +4,8 @@ year over year, and the compiled exports. Coordinators, viewers and admins read 
 
 Figures come from ``reports.aggregates``; the charts are inline SVG drawn from them (no JavaScript)."""
 
+from functools import wraps
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -12,7 +14,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import condition, require_GET
 
 from accounts import roles
 from tasks.models import Plan, Task
@@ -155,6 +157,30 @@ def _export(request, plan_pk, year, *, data=True):
     return plan, aggregates.compile_year(plan, year, _today(), params=params)
 
 
+def _validated(kind):
+    """ETag on an export (``condition``): made from the plan's cache generations (reports/cache.py), so a repeated
+    download with If-None-Match answers 304 before anything is computed, and any change that would change the
+    file changes it. Only for whoever may export (the view answers the others 403), and only on a file (a 503 or
+    an error carries none). No Last-Modified: its one-second grain would call a file changed in the same second
+    as it was sent unchanged."""
+    def etag(request, plan_pk, year):
+        if not roles.may_export(request.user):
+            return None
+        return cache.etag(f"export-{kind}", plan_pk, year, _today())
+
+    def decorator(view):
+        conditional = condition(etag_func=etag)(view)
+
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            response = conditional(request, *args, **kwargs)
+            if response.status_code not in (200, 304) and response.has_header("ETag"):
+                del response["ETag"]
+            return response
+        return wrapper
+    return decorator
+
+
 def _download(content, content_type, plan, year, extension):
     name = f"bao-cao-tong-hop-{slugify(plan.number)}-{year}.{extension}"
     response = HttpResponse(content, content_type=content_type)
@@ -164,6 +190,7 @@ def _download(content, content_type, plan, year, extension):
 
 @login_required
 @require_GET
+@_validated("xlsx")
 @names_of_the_year
 def export_xlsx(request, plan_pk, year):
     plan, data = _export(request, plan_pk, year)
@@ -172,6 +199,7 @@ def export_xlsx(request, plan_pk, year):
 
 @login_required
 @require_GET
+@_validated("docx")
 @names_of_the_year
 def export_docx(request, plan_pk, year):
     plan, content = _report_docx(request, plan_pk, year)
@@ -187,6 +215,7 @@ def _report_docx(request, plan_pk, year):
 
 @login_required
 @require_GET
+@_validated("pdf")
 @names_of_the_year
 def export_pdf(request, plan_pk, year):
     """The same document as PDF, where LibreOffice is installed (404 where it is not: no link is shown)."""

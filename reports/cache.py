@@ -9,10 +9,12 @@ plan and of "everything". Both backends pickle: a cached value is a copy, never 
 What bumps a generation, once now and once at commit (so no request can cache the old figures for good):
 
 * a save, delete or many-to-many change of any model of ``agencies``, ``tasks`` or ``reports`` (history
-  rows apart, they are written with the row they record): the report side (reports, lines, indicator values,
-  evidence, events, comments, the year's parameters, the compiled draft) bumps its plan, found through the
-  row (one query when the row does not hold it already); the rest (plans, sections, tasks, assignments,
-  indicators, agencies, groups, memberships, names, changes, routings…) bumps everything;
+  rows apart, they are written with the row they record; receivers connected per model, so other apps keep
+  Django's fast bulk delete): the report side (reports, lines, indicator values, evidence, events, comments, the
+  year's parameters, the compiled draft) bumps its plan, found through the related rows the row holds (a save
+  with none loaded costs one query; a delete never queries, it bumps everything instead); the rest (plans,
+  sections, tasks, assignments, indicators, agencies, groups, memberships, names, changes, routings…) bumps
+  everything;
 * ``reports.signals.report_event`` (submit, return, accept, reopen): the report's plan;
 * writes that bypass the signals (``bulk_create``/``bulk_update``/``QuerySet.update``) call ``bump_plan`` or
   ``bump_everything`` themselves: ``services.open_reporting_year``, the plan import, the demo loaders.
@@ -60,56 +62,56 @@ def etag(name, plan_id, year, today, *extra):
 # --- what bumps -------------------------------------------------------------------------------------------
 
 def _plan_paths():
-    """{model: (fk attribute, model it points to, lookup of the plan id there)}; None: the row holds plan_id."""
+    """{model: the chain of foreign keys from the row to the one holding plan_id} ((): the row holds it)."""
     m = apps.get_model
     return {
-        m("reports", "AgencyReport"): None,
-        m("reports", "ReportingYear"): None,
-        m("reports", "CompiledDraft"): None,
-        m("reports", "TaskReport"): ("report", m("reports", "AgencyReport"), "plan_id"),
-        m("reports", "IndicatorValue"): ("report", m("reports", "AgencyReport"), "plan_id"),
-        m("reports", "ReportEvent"): ("report", m("reports", "AgencyReport"), "plan_id"),
-        m("reports", "Evidence"): ("task_report", m("reports", "TaskReport"), "report__plan_id"),
-        m("reports", "LineComment"): ("line", m("reports", "TaskReport"), "report__plan_id"),
-        m("reports", "DraftPart"): ("draft", m("reports", "CompiledDraft"), "plan_id"),
+        m("reports", "AgencyReport"): (),
+        m("reports", "ReportingYear"): (),
+        m("reports", "CompiledDraft"): (),
+        m("reports", "TaskReport"): ("report",),
+        m("reports", "IndicatorValue"): ("report",),
+        m("reports", "ReportEvent"): ("report",),
+        m("reports", "Evidence"): ("task_report", "report"),
+        m("reports", "LineComment"): ("line", "report"),
+        m("reports", "DraftPart"): ("draft",),
     }
 
 
 _PATHS = {}
 
 
-def _plan_of(instance):
-    """The plan id a report-side row belongs to, or None (then everything is bumped)."""
-    path = _PATHS[type(instance)]
-    if path is None:
-        return instance.plan_id
-    attr, target, lookup = path
-    descriptor = getattr(type(instance), attr)
-    if descriptor.is_cached(instance):
-        related = getattr(instance, attr)
-        if related is not None and lookup == "plan_id":
-            return related.plan_id
-    pk = getattr(instance, f"{attr}_id")
-    if pk is None:
-        return None
-    return target.objects.filter(pk=pk).values_list(lookup, flat=True).first()
-
-
-def _feeds(model):
-    return model._meta.app_label in FEEDING_APPS and not model.__name__.startswith("Historical")
-
-
-def _changed(sender, instance=None, **kwargs):
-    if not _feeds(sender):
-        return
-    if sender in _PATHS:
-        bump_plan(_plan_of(instance))
+def _plan_of(instance, *, query):
+    """The plan id of a report-side row: through the related rows it holds already, else (``query``) one query;
+    None when it cannot tell (then everything is bumped)."""
+    chain = _PATHS[type(instance)]
+    row = instance
+    for attr in chain:
+        if not getattr(type(row), attr).is_cached(row):
+            break
+        row = getattr(row, attr)
+        if row is None:
+            return None
     else:
-        bump_everything()
+        return row.plan_id
+    if not query:
+        return None
+    first = getattr(type(instance), chain[0]).field
+    pk = getattr(instance, first.attname)
+    lookup = "__".join([*chain[1:], "plan_id"])
+    return first.related_model.objects.filter(pk=pk).values_list(lookup, flat=True).first()
+
+
+def _saved(sender, instance, **kwargs):
+    bump_plan(_plan_of(instance, query=True)) if sender in _PATHS else bump_everything()
+
+
+def _deleted(sender, instance, **kwargs):
+    # No query here: a cascade deletes rows by the thousand, each unaware of its report; everything goes instead.
+    bump_plan(_plan_of(instance, query=False)) if sender in _PATHS else bump_everything()
 
 
 def _m2m_changed(sender, action, **kwargs):
-    if action.startswith("post_") and _feeds(sender):
+    if action.startswith("post_"):
         bump_everything()
 
 
@@ -118,11 +120,22 @@ def _report_event(sender, event=None, **kwargs):
     bump_plan(getattr(report, "plan_id", None))
 
 
+def feeding_models():
+    """The models of the apps the figures are made from, history rows apart (written with the row they record)."""
+    return [model for label in FEEDING_APPS for model in apps.get_app_config(label).get_models()
+            if not model.__name__.startswith("Historical")]
+
+
 def connect():
+    """Receivers per model, not for every sender: a post_delete receiver for all senders would cost every other
+    app's bulk deletes Django's fast path (sessions, sign-in attempts…)."""
     _PATHS.update(_plan_paths())
-    post_save.connect(_changed, dispatch_uid="reports.cache.saved")
-    post_delete.connect(_changed, dispatch_uid="reports.cache.deleted")
-    m2m_changed.connect(_m2m_changed, dispatch_uid="reports.cache.m2m")
+    for model in feeding_models():
+        uid = f"reports.cache.{model._meta.label_lower}"
+        post_save.connect(_saved, sender=model, dispatch_uid=uid + ".saved")
+        post_delete.connect(_deleted, sender=model, dispatch_uid=uid + ".deleted")
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(_m2m_changed, sender=field.remote_field.through, dispatch_uid=f"{uid}.{field.name}")
     report_event.connect(_report_event, dispatch_uid="reports.cache.report_event")
 
 

@@ -29,6 +29,9 @@ from urllib.parse import urlencode, urlsplit
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 VERSION = re.compile(r'name="version" value="(\d+)"')
 LINE_STATUS = re.compile(r'name="line-(\d+)-status"')
+# A line's status select with its options: "completed" is offered to deadline and period tasks only,
+# "done_for_year" to yearly ones (reports.rules.line_statuses).
+LINE_SELECT = re.compile(r'name="line-(\d+)-status"[^>]*>(.*?)</select>', re.S)
 LINE_QUANTITY = re.compile(r'name="line-(\d+)-quantity_achieved"')
 INDICATOR = re.compile(r'name="indicator-(\d+)"')
 REPORT_LINK = re.compile(r'href="/reports/(\d+)/"')
@@ -156,8 +159,9 @@ def login(browser, username, password):
     return location
 
 
-def report_form(username, n, lines, quantities, indicators, version):
-    """The form an officer sends on their n-th save (values differ between saves)."""
+def report_form(username, n, lines, quantities, indicators, version, finished=None):
+    """The form an officer sends on their n-th save (values differ between saves). ``finished``: line -> the
+    "finished" status its select offers (default "completed")."""
     data = {
         "version": version,
         "overall_assessment": f"Đánh giá chung của {username}, lần lưu {n}: hoàn thành các nhiệm vụ được giao.",
@@ -166,7 +170,7 @@ def report_form(username, n, lines, quantities, indicators, version):
     }
     for line in lines:
         p = f"line-{line}-"
-        data[p + "status"] = "completed" if n > 1 else "in_progress"
+        data[p + "status"] = (finished or {}).get(line, "completed") if n > 1 else "in_progress"
         data[p + "achievements"] = f"Lần {n}: {username} đã triển khai dòng {line}, tổ chức {n + line % 5} hội nghị."
         data[p + "no_report_reason"] = ""
         if line in quantities:
@@ -206,10 +210,12 @@ def officer_journey(config, username, browser, think, record):
     record["initial_version"] = version
     lines = sorted({int(x) for x in LINE_STATUS.findall(page)})
     quantities = {int(x) for x in LINE_QUANTITY.findall(page)}
+    finished = {int(pk): "completed" if 'value="completed"' in options else "done_for_year"
+                for pk, options in LINE_SELECT.findall(page)}
     indicators = sorted({int(x) for x in INDICATOR.findall(page)})
     for n in (1, 2):
         think()
-        data = report_form(username, n, lines, quantities, indicators, version)
+        data = report_form(username, n, lines, quantities, indicators, version, finished)
         data["save" if n == 1 else "submit"] = ""
         status, _, location = browser.post(path, data, "save draft")
         _expect(status, {302}, f"save {n}")

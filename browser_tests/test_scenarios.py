@@ -110,7 +110,7 @@ def test_officer_reports_coordinator_returns_it_officer_reads_the_comment(new_pa
     page.get_by_role("link", name="Sở Thử nghiệm").first.click()
     expect(page.get_by_text("đúng hạn").first).to_be_visible()
     page.get_by_label("Trả lại", exact=True).check()
-    page.get_by_label("Ý kiến (bắt buộc khi trả lại)").fill("Đề nghị bổ sung số lượt người tham dự theo từng hội nghị.")
+    page.get_by_label("Ý kiến chung (khi trả lại: ghi ở đây hoặc bên từng nhiệm vụ)").fill("Đề nghị bổ sung số lượt người tham dự theo từng hội nghị.")
     page.get_by_role("button", name="Xác nhận", exact=True).click()
     page.wait_for_selector("text=Đã trả lại báo cáo cho đơn vị.")
     shot(page, "06-coordinator-returned-report")
@@ -232,6 +232,8 @@ def test_a_file_over_the_cap_is_refused_before_it_is_sent(new_page, reporting_wo
     page = new_page()
     log_in(page, "canbo")
     page.get_by_role("link", name=f"Điền báo cáo năm {year}").click()
+    # The file input shows once a status is chosen (report_form.js: fields that fit the status).
+    page.get_by_label("Tình trạng (nhiệm vụ 1.1)").select_option("in_progress")
     upload = page.get_by_label("Thêm tệp minh chứng (nhiệm vụ 1.1): PDF, DOCX, XLSX, JPG, PNG")
     # The page's deferred script (evidence-check.js) puts a hidden alert after each file input and checks the
     # files chosen: wait until it has run, or a file chosen before would go unchecked (the input is parsed,
@@ -262,6 +264,8 @@ def test_files_over_the_cap_of_one_save_are_refused_before_they_are_sent(new_pag
     page = new_page()
     log_in(page, "canbo")
     page.get_by_role("link", name=f"Điền báo cáo năm {year}").click()
+    page.get_by_label("Tình trạng (nhiệm vụ 1.1)").select_option("in_progress")
+    page.get_by_label("Tình trạng (nhiệm vụ 1.2)").select_option("in_progress")
     first = page.get_by_label("Thêm tệp minh chứng (nhiệm vụ 1.1): PDF, DOCX, XLSX, JPG, PNG")
     second = page.get_by_label("Thêm tệp minh chứng (nhiệm vụ 1.2): PDF, DOCX, XLSX, JPG, PNG")
     expect(second.locator("xpath=following-sibling::p[@role='alert']")).to_be_attached()

@@ -14,7 +14,10 @@ def _due(year, month_day):
     if month_day is None:
         return None
     month, day = month_day
-    return Plan(report_due_month=month, report_due_day=day).report_due_date(year)
+    try:
+        return Plan(report_due_month=month, report_due_day=day).report_due_date(year)
+    except (ValueError, OverflowError):  # a year no plan runs in: the view answers 404 itself
+        return None
 
 
 def names_of_the_year(view):

@@ -16,9 +16,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from agencies.models import AgencyChange, Membership
-from agencies.succession import check_change, apply_change
-from tasks.models import Assignment, Plan, Task
+from agencies.models import Agency, AgencyChange, Membership
+from agencies.succession import Succession, apply_change, check_change
+from tasks.models import Plan, Task, TaskRouting
 
 from .models import AgencyReport, ReportingYear
 from .services import obligations, open_reporting_year
@@ -137,9 +137,13 @@ def preview(change):
         with transaction.atomic():
             apply_change(change, routing=routing_of(change))
             after = _answering(reached)
+            # Who stands for each body that ends, task by task (the agencies as the change leaves them).
+            succession = Succession.load(TaskRouting.as_map())
+            ended = {a.pk: a for a in Agency.objects.filter(pk__in=[a.pk for a in predecessors])}
             raise _Rollback
     except _Rollback:
         pass
+    dues = {(plan.pk, year): plan.report_due_date(year) for plan, year in reached}
     moves = {}
     for key, tasks in before.items():
         year = key[1]
@@ -149,9 +153,16 @@ def preview(change):
             came = [a for a in will if a not in was]
             if not gone and not came:
                 continue
+            # To whom: the bodies that stand for those that end (already answering for the task or not), and any
+            # body that newly answers.
+            to = []
+            for agency in gone:
+                if agency.pk in ended:
+                    to.extend(b for b in succession.resolve(ended[agency.pk], task.pk, dues[key]) if b not in to)
+            to.extend(b for b in came if b not in to)
             role = (was.get(gone[0]) if gone else will.get(came[0])) or ""
-            signature = (task.pk, tuple(a.pk for a in gone), tuple(a.pk for a in came))
-            move = moves.setdefault(signature, Move(task, role, gone, came))
+            signature = (task.pk, tuple(a.pk for a in gone), tuple(a.pk for a in to))
+            move = moves.setdefault(signature, Move(task, role, gone, to))
             move.years.append(year)
     result.moves = sorted(moves.values(), key=lambda m: (_number_key(m.task.number), m.years[0]))
     opened = [(plan, year) for plan, year in reached

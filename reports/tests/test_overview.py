@@ -408,8 +408,8 @@ PAGES = [
     # + figures of every year, reporting years, reports (+ agency, plan), tasks with is_completed and the leads'
     #   progress (the overdue ones are picked from them), assignments, line spreads, content lines (+ report,
     #   agency), indicators, sums, values, feedback
-    ("reports:year-export-xlsx", [], 15),
-    ("reports:year-export-docx", [], 15),
+    ("reports:year-export-xlsx", [], 16),  # + every line of the year once, indicators of every year once
+    ("reports:year-export-docx", [], 17),  # + the coordinator's draft
 ]
 
 

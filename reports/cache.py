@@ -17,7 +17,8 @@ What bumps a generation, once now and once at commit (so no request can cache th
   everything;
 * ``reports.signals.report_event`` (submit, return, accept, reopen): the report's plan;
 * writes that bypass the signals (``bulk_create``/``bulk_update``/``QuerySet.update``) call ``bump_plan`` or
-  ``bump_everything`` themselves: ``services.open_reporting_year``, the plan import, the demo loaders.
+  ``bump_everything`` themselves: ``services.open_reporting_year``, the plan import (planimport), the admin's
+  file imports (exchange.resources).
 """
 
 from django.apps import apps

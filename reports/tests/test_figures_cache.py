@@ -21,12 +21,15 @@ from django.urls import reverse
 
 from agencies.models import AgencyChange, Membership
 from agencies.succession import apply_change
+from exchange.formats import CSV, read_dataset
+from exchange.resources import import_dataset
 from notifications.tokens import new_calendar_token
 from plan_tracker.cache import EVERYTHING, generations, plan_scope
 from reports import overview_views
 from reports.models import AgencyReport, Indicator, ReportingYear
 from reports.services import open_reporting_year, reopen_report, review_report, submit_report
 from tasks.models import Assignment, Task
+from tasks.resources import TaskResource
 from testing.factories import fill_report, make_agency, make_task, make_user, small_plan
 from testing.tools import unavailable
 
@@ -192,6 +195,22 @@ def test_a_task_edited_and_its_lead_changed_show_at_once(client, world):
     lead.save()
     row = next(r for r in _get(client, "year-tasks", plan).context["rollup"].tasks if r.task.pk == task.pk)
     assert row.leads == ["Sở Khác thử"]
+
+
+def test_tasks_imported_in_bulk_from_the_admins_file_show_at_once(client, world):
+    """The admin's import writes with bulk_update (no post_save): exchange.resources bumps."""
+    plan, who, admin, coordinator, officer, report = world
+    task = Task.objects.get(plan=plan, number="1.1")
+    task.title = "Tiêu đề trước khi nhập"
+    task.save()
+    client.force_login(coordinator)
+    assert "Tiêu đề trước khi nhập" in _text(_get(client, "year-tasks", plan))
+    data = CSV().export_data(TaskResource().export())
+    data = data.replace("Tiêu đề trước khi nhập".encode(), "Tiêu đề nhập từ tệp".encode())
+    result = import_dataset(TaskResource(), read_dataset(data, CSV), user=admin)
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert Task.objects.get(pk=task.pk).title == "Tiêu đề nhập từ tệp"
+    assert "Tiêu đề nhập từ tệp" in _text(_get(client, "year-tasks", plan))
 
 
 def test_a_new_task_and_a_renamed_section_show_at_once(client, world):

@@ -26,6 +26,8 @@ SITE = "site"
 EVERYTHING = "all"
 FORMAT = 1  # raise when what is cached changes shape: old entries are then never read
 _PREFIX = f"pt{FORMAT}:gen:"
+# A generation expires 30 days after its last bump (a lost generation is only a new token): no key lives for ever.
+GENERATION_TIMEOUT = 30 * 24 * 3600
 
 
 def _new_token():
@@ -41,14 +43,14 @@ def generations(*scopes):
         token = found.get(key)
         if token is None:
             # add() keeps a token another process set first; read again to agree with it.
-            cache.add(key, _new_token(), timeout=None)
+            cache.add(key, _new_token(), timeout=GENERATION_TIMEOUT)
             token = cache.get(key) or _new_token()
         result[scope] = token
     return result
 
 
 def _bump_now(scopes):
-    cache.set_many({_PREFIX + scope: _new_token() for scope in {*scopes, SITE}}, timeout=None)
+    cache.set_many({_PREFIX + scope: _new_token() for scope in {*scopes, SITE}}, timeout=GENERATION_TIMEOUT)
 
 
 def bump(*scopes):

@@ -51,13 +51,20 @@ def backend(request, settings):
         if not _redis_answers():
             unavailable("Redis does not answer at 127.0.0.1:6379",
                         install="redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save ''")
+        prefix = f"test-{uuid.uuid4().hex}"
         settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                                       "LOCATION": REDIS_URL, "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}}
+                                       "LOCATION": REDIS_URL, "KEY_PREFIX": prefix}}
+        yield request.param
+        import redis
+
+        client = redis.Redis.from_url(REDIS_URL)
+        keys = list(client.scan_iter(f"{prefix}:*"))
+        if keys:
+            client.delete(*keys)  # this test's keys only: other runs share the database
     else:
         settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                                        "LOCATION": f"test-{uuid.uuid4().hex}"}}
-    assert cache.__class__  # the proxy now reaches the backend just configured
-    yield request.param
+        yield request.param
 
 
 @pytest.fixture

@@ -2,10 +2,19 @@
 the ``testing`` package."""
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 from tasks.models import Plan
 from testing.factories import INDICATORS_FIXTURE, SEED_FIXTURE
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache (local memory, one per process): the database is rolled back between
+    tests, and a row id reused by the next test must not find the figures cached for the last one."""
+    cache.clear()
+    yield
 
 
 @pytest.fixture

@@ -48,3 +48,10 @@ def rename_loaded(agency):
     agency._stored_names = (agency.name, agency.short_name)
     agency.name, agency.short_name = names
     agency._named_on = on
+
+
+def names_date():
+    """The date of the current ``names_on`` block (None outside one, or in a block for no date): what a value
+    cached from agencies loaded here must be keyed on."""
+    state = _NAMES.get()
+    return None if state is None else state[0]

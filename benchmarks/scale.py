@@ -28,6 +28,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import models, transaction
 
 from agencies.models import Agency, AgencyGroup, Membership
+from plan_tracker import cache
 from plan_tracker.collation import vi_sort_key
 from plan_tracker.text import fold, nfc
 from reports import completion
@@ -755,4 +756,8 @@ def generate(scale_name, seed=1, today=None, password=None, stdout=None):
     """Build a scale (the caller checks it is not present). Returns {model label: rows written}."""
     if not (settings.DEBUG or getattr(settings, "BENCHMARK_DATA_ALLOWED", False)):
         raise RuntimeError("DEBUG is off: benchmark data is never written to a production database.")
-    return Generator(SCALES[scale_name], seed=seed, today=today, password=password, stdout=stdout).build()
+    counts = Generator(SCALES[scale_name], seed=seed, today=today, password=password, stdout=stdout).build()
+    # Written with bulk_create (no post_save): nothing cached before (CACHE_URL=redis://… outlives a database) is
+    # read again (plan_tracker/cache.py).
+    cache.bump(cache.EVERYTHING)
+    return counts

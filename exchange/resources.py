@@ -15,6 +15,7 @@ from import_export.instance_loaders import ModelInstanceLoader
 from import_export.results import RowResult
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from plan_tracker import cache
 from plan_tracker.text import fold, nfc
 
 from .constraints import NotInPython, RefersToExcluded, model_rules
@@ -583,6 +584,8 @@ class CodeKeyedResource(resources.ModelResource):
                 for instance in instances:
                     _prepare_for_bulk(instance)
                 write(instances)
+                # Bulk writes send no post_save: what was cached from these rows goes (plan_tracker/cache.py).
+                cache.bump(cache.EVERYTHING)
         except Exception as e:
             error = ImportWriteError(gettext("Không ghi được vào cơ sở dữ liệu: %(error)s") % {"error": e})
             self.handle_import_error(result, error, raise_errors)

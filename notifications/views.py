@@ -4,7 +4,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.utils import timezone, translation
+from django.views.decorators.http import condition, require_POST, require_safe
+
+from plan_tracker.cache import SITE, version_tag
 
 from .access import calendar_agencies, get_calendar_agency_for_user
 from .calendar import build_feed
@@ -62,7 +65,17 @@ def calendar_token_revoke(request, agency_pk):
     return redirect("notifications:preferences")
 
 
+def _feed_etag(request, token):
+    """The feed's ETag: the token, the day, the language and the site's cache generation (plan_tracker.cache: it
+    moves with any change to agencies, tasks or reports), so a calendar app polling an unchanged feed gets 304.
+    None for a wrong or revoked token (the view answers 404)."""
+    if not CalendarToken.objects.live().filter(token=token).exists():
+        return None
+    return '"%s"' % version_tag("ics", token, timezone.localdate(), translation.get_language(), scopes=(SITE,))
+
+
 @require_safe
+@condition(etag_func=_feed_etag)
 def calendar_feed(request, token):
     """The agency's deadlines for calendar apps. A wrong or revoked token answers 404, like any missing page."""
     found = CalendarToken.objects.live().select_related("agency").filter(token=token).first()

@@ -112,6 +112,13 @@ WSGI_APPLICATION = "plan_tracker.wsgi.application"
 # SQLite file in the project unless DATABASE_URL says otherwise (postgres://… in production and CI).
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
+
+# The cache (the year's figures, reports/cache.py): local memory in one process (`make run`, tests); Redis shared
+# by every process in production, e.g. CACHE_URL=redis://127.0.0.1:6379/1 (Django's RedisCache, the redis package).
+# With DEBUG off and no CACHE_URL, no cache at all: gunicorn runs several processes, and local memory in each would
+# let one process serve figures another process's change has made stale. django-environ names local memory
+# `locmemcache://` (its `locmem://` is no scheme).
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://" if DEBUG else "dummycache://")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True

@@ -8,6 +8,8 @@ from django.db import transaction
 from django.utils.translation import gettext
 from simple_history.utils import bulk_create_with_history
 
+from plan_tracker import cache
+
 from agencies.models import Agency, AgencyGroup
 from plan_tracker.text import fold
 from tasks.models import Assignment, Plan, Responsibility, Section, Task, all_agency_kinds
@@ -150,6 +152,8 @@ def write_plan(parsed, choices=None, new_kinds=None, user=None):
                         a.prepare()
                         assignments.append(a)
         bulk_create_with_history(assignments, Assignment, default_user=user)
+        # bulk_create sends no post_save: what was cached from the plans goes (reports/cache.py).
+        cache.bump(cache.EVERYTHING)
         for r in parsed.responsibilities:
             resp = Responsibility.objects.create(plan=plan, number=r.number, heading=r.heading[:255], text=r.text,
                                                  order=r.order)

@@ -6,3 +6,9 @@ class ReportsConfig(AppConfig):
     default_auto_field = 'django.db.models.BigAutoField'
     name = 'reports'
     verbose_name = _("Báo cáo")
+
+    def ready(self):
+        # The year's figures are cached; every change that feeds them throws them away (reports/cache.py).
+        from . import cache
+
+        cache.connect()

@@ -4,6 +4,8 @@ year over year, and the compiled exports. Coordinators, viewers and admins read 
 
 Figures come from ``reports.aggregates``; the charts are inline SVG drawn from them (no JavaScript)."""
 
+from functools import wraps
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -12,12 +14,12 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import condition, require_GET
 
 from accounts import roles
 from tasks.models import Plan, Task
 
-from . import aggregates, drafts, exports
+from . import aggregates, cache, drafts, exports
 from .models import ReportingYear
 from .exports import pdf
 from .naming import names_of_the_year
@@ -65,7 +67,8 @@ def _today():
 @names_of_the_year
 def overview(request, plan_pk, year):
     plan = _plan_for(request.user, plan_pk, year)
-    data = aggregates.year_overview(plan, year, _today())
+    today = _today()
+    data = cache.figures("overview", plan, year, today, lambda: aggregates.year_overview(plan, year, today))
     f = data.figures
     bars = [{"label": _("Tất cả"), "total": f.obliged,
              "segments": _segments([(s, aggregates.State.LABELS[s], f.count(s)) for s in aggregates.State.ORDER])}]
@@ -82,7 +85,8 @@ def overview(request, plan_pk, year):
 @names_of_the_year
 def tasks(request, plan_pk, year):
     plan = _plan_for(request.user, plan_pk, year)
-    rollup = aggregates.task_rollup(plan, year, _today())
+    today = _today()
+    rollup = cache.figures("tasks", plan, year, today, lambda: aggregates.task_rollup(plan, year, today))
     for row in rollup.tasks:
         row.segments = _segments(row.all.items)
     return _page(request, "tasks.html", plan, year, "tasks", rollup=rollup,
@@ -95,7 +99,7 @@ def tasks(request, plan_pk, year):
 def task_detail(request, plan_pk, year, task_pk):
     plan = _plan_for(request.user, plan_pk, year)
     task = get_object_or_404(Task.objects.select_related("section"), plan=plan, pk=task_pk)
-    lines = aggregates.task_lines(plan, year, task)
+    lines = cache.figures("task", plan, year, _today(), lambda: aggregates.task_lines(plan, year, task), task.pk)
     spread, lead = aggregates.line_spreads(lines)
     return _page(request, "task.html", plan, year, "tasks", task=task, lines=lines, spread=spread, lead=lead,
                  segments=_segments(spread.items), lead_quantity=lead.quantity, all_quantity=spread.quantity)
@@ -107,7 +111,8 @@ def task_detail(request, plan_pk, year, task_pk):
 def indicators(request, plan_pk, year):
     plan = _plan_for(request.user, plan_pk, year)
     return _page(request, "indicators.html", plan, year, "indicators",
-                 rows=aggregates.indicator_totals(plan, year), groups=aggregates.KIND_GROUPS)
+                 rows=cache.figures("indicators", plan, year, _today(), lambda: aggregates.indicator_totals(plan, year)),
+                 groups=aggregates.KIND_GROUPS)
 
 
 @login_required
@@ -115,14 +120,15 @@ def indicators(request, plan_pk, year):
 @names_of_the_year
 def feedback(request, plan_pk, year):
     plan = _plan_for(request.user, plan_pk, year)
-    return _page(request, "feedback.html", plan, year, "feedback", groups=aggregates.feedback(plan, year))
+    groups = cache.figures("feedback", plan, year, _today(), lambda: aggregates.feedback(plan, year))
+    return _page(request, "feedback.html", plan, year, "feedback", groups=groups)
 
 
 @login_required
 @require_GET
 def years(request, plan_pk):
     plan = _plan_for(request.user, plan_pk, None)
-    rows = aggregates.years_overview(plan)
+    rows = cache.figures("years", plan, None, _today(), lambda: aggregates.years_overview(plan))
     # Grouped bars, two per year (completeness, timeliness); 100 % is 100 units high, the baseline at y=120.
     chart = []
     for i, f in enumerate(rows):
@@ -151,6 +157,30 @@ def _export(request, plan_pk, year, *, data=True):
     return plan, aggregates.compile_year(plan, year, _today(), params=params)
 
 
+def _validated(kind):
+    """ETag on an export (``condition``): made from the plan's cache generations (reports/cache.py), so a repeated
+    download with If-None-Match answers 304 before anything is computed, and any change that would change the
+    file changes it. Only for whoever may export (the view answers the others 403), and only on a file (a 503 or
+    an error carries none). No Last-Modified: its one-second grain would call a file changed in the same second
+    as it was sent unchanged."""
+    def etag(request, plan_pk, year):
+        if not roles.may_export(request.user):
+            return None
+        return cache.etag(f"export-{kind}", plan_pk, year, _today())
+
+    def decorator(view):
+        conditional = condition(etag_func=etag)(view)
+
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            response = conditional(request, *args, **kwargs)
+            if response.status_code not in (200, 304) and response.has_header("ETag"):
+                del response["ETag"]
+            return response
+        return wrapper
+    return decorator
+
+
 def _download(content, content_type, plan, year, extension):
     name = f"bao-cao-tong-hop-{slugify(plan.number)}-{year}.{extension}"
     response = HttpResponse(content, content_type=content_type)
@@ -160,6 +190,7 @@ def _download(content, content_type, plan, year, extension):
 
 @login_required
 @require_GET
+@_validated("xlsx")
 @names_of_the_year
 def export_xlsx(request, plan_pk, year):
     plan, data = _export(request, plan_pk, year)
@@ -168,6 +199,7 @@ def export_xlsx(request, plan_pk, year):
 
 @login_required
 @require_GET
+@_validated("docx")
 @names_of_the_year
 def export_docx(request, plan_pk, year):
     plan, content = _report_docx(request, plan_pk, year)
@@ -183,6 +215,7 @@ def _report_docx(request, plan_pk, year):
 
 @login_required
 @require_GET
+@_validated("pdf")
 @names_of_the_year
 def export_pdf(request, plan_pk, year):
     """The same document as PDF, where LibreOffice is installed (404 where it is not: no link is shown)."""

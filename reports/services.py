@@ -18,7 +18,7 @@ from tasks.models import Assignment, Task, TaskRouting
 
 from plan_tracker.text import nfc
 
-from . import completion, rules
+from . import cache, completion, rules
 from .models import AgencyReport, Evidence, IndicatorValue, LineComment, ReportEvent, ReportingYear, TaskReport
 from .signals import report_event
 from .uploads import per_save_message
@@ -151,6 +151,8 @@ def open_reporting_year(plan, year, user):
     for line in TaskReport.objects.filter(pk__in=stale):
         line._history_user = user
         line.delete()
+    # bulk_create/bulk_update send no post_save: the cached figures of the plan go here (reports/cache.py).
+    cache.bump_plan(plan.pk)
     return reporting_year
 
 

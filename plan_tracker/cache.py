@@ -1,0 +1,82 @@
+"""Generations: what lets a cached value be thrown away the moment the data it was computed from changes.
+
+A *scope* ("all", "plan:12", …) has a generation, an opaque token kept in the cache (Django's default cache:
+local memory in one process, Redis shared by every process in production, ``CACHE_URL``). A value computed from
+data of some scopes is cached under a key that holds their generations; bumping a scope (a new random token)
+makes every key that held the old one unreachable, in every process at once. Nothing is ever looked up by
+pattern or deleted one by one.
+
+``bump(*scopes)`` gives the scopes a new generation now **and** again when the current transaction commits: the
+bump at commit is the one that counts (a request reading between the change and its commit may have cached the
+old figures under the first new token); the immediate one serves a transaction that reads its own writes.
+
+A generation lost from the cache (evicted, Redis flushed) comes back as a new random token, never as an old one,
+so a lost generation can only cost a recomputation, never bring back a stale value.
+
+``SITE`` is bumped with every scope: whatever depends on "anything at all" (the calendar feeds) keys on it.
+"""
+
+import hashlib
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
+
+SITE = "site"
+EVERYTHING = "all"
+FORMAT = 1  # raise when what is cached changes shape: old entries are then never read
+_PREFIX = f"pt{FORMAT}:gen:"
+# A generation expires 30 days after its last bump (a lost generation is only a new token): no key lives for ever.
+GENERATION_TIMEOUT = 30 * 24 * 3600
+
+
+def _new_token():
+    return uuid.uuid4().hex[:16]
+
+
+def generations(*scopes):
+    """{scope: token}, in one cache round trip (two when a generation is missing)."""
+    keys = {scope: _PREFIX + scope for scope in scopes}
+    found = cache.get_many(keys.values())
+    result = {}
+    for scope, key in keys.items():
+        token = found.get(key)
+        if token is None:
+            # add() keeps a token another process set first; read again to agree with it.
+            cache.add(key, _new_token(), timeout=GENERATION_TIMEOUT)
+            token = cache.get(key) or _new_token()
+        result[scope] = token
+    return result
+
+
+def _bump_now(scopes):
+    cache.set_many({_PREFIX + scope: _new_token() for scope in {*scopes, SITE}}, timeout=GENERATION_TIMEOUT)
+
+
+def bump(*scopes):
+    """New generations for ``scopes`` (and SITE): now, and again once the current transaction commits."""
+    scopes = tuple(scopes)
+    _bump_now(scopes)
+    transaction.on_commit(lambda: _bump_now(scopes), robust=True)
+
+
+def plan_scope(plan_id):
+    return f"plan:{plan_id}"
+
+
+def version_tag(*parts, scopes=()):
+    """A short hash of ``parts`` and the current generations of ``scopes``: an ETag, a cache key's tail."""
+    gens = generations(*scopes) if scopes else {}
+    text = "|".join([str(FORMAT), *(str(p) for p in parts), *(f"{s}={gens[s]}" for s in scopes)])
+    return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
+
+
+def remember(name, parts, scopes, compute, timeout=3600):
+    """``compute()``, cached under ``name`` + ``parts`` + the generations of ``scopes``. The value is pickled
+    (both backends): it must not hold anything that depends on the request beyond what ``parts`` name."""
+    key = f"pt{FORMAT}:{name}:{version_tag(*parts, scopes=scopes)}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value

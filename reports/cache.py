@@ -1,0 +1,143 @@
+"""The year's figures cached per (plan, year), and thrown away on every change that feeds them (issue #18).
+
+The year's pages (overview, task roll-up, one task, indicators, the agencies' words, year over year) cache
+what ``reports.aggregates`` computes under a key made of: the plan and year (and the task), today's local date
+(overdue depends on the day), the language, the date the agency names are taken on (``agencies.naming``:
+the agencies in the cached value carry that date's names), and the generations (``plan_tracker.cache``) of the
+plan and of "everything". Both backends pickle: a cached value is a copy, never shared with another request.
+
+What bumps a generation, once now and once at commit (so no request can cache the old figures for good):
+
+* a save, delete or many-to-many change of any model of ``agencies``, ``tasks`` or ``reports`` (history
+  rows apart, they are written with the row they record; receivers connected per model, so other apps keep
+  Django's fast bulk delete): the report side (reports, lines, indicator values, evidence, events, comments, the
+  year's parameters, the compiled draft) bumps its plan, found through the related rows the row holds (a save
+  with none loaded costs one query; a delete never queries, it bumps everything instead); the rest (plans,
+  sections, tasks, assignments, indicators, agencies, groups, memberships, names, changes, routings…) bumps
+  everything;
+* ``reports.signals.report_event`` (submit, return, accept, reopen): the report's plan;
+* writes that bypass the signals (``bulk_create``/``bulk_update``/``QuerySet.update``) call ``bump_plan`` or
+  ``bump_everything`` themselves: ``services.open_reporting_year``, the plan import (planimport), the admin's
+  file imports (exchange.resources).
+"""
+
+from django.apps import apps
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import translation
+
+from agencies.naming import names_date
+from plan_tracker import cache as generations
+from plan_tracker.cache import EVERYTHING, bump, plan_scope, remember, version_tag
+
+from .signals import report_event
+
+FEEDING_APPS = ("agencies", "tasks", "reports")
+
+
+def bump_plan(plan_id):
+    bump(plan_scope(plan_id)) if plan_id is not None else bump_everything()
+
+
+def bump_everything():
+    bump(EVERYTHING)
+
+
+def scopes(plan_id):
+    return (EVERYTHING, plan_scope(plan_id))
+
+
+def _parts(plan_id, year, today, *extra):
+    return (plan_id, year, *extra, today, translation.get_language(), names_date())
+
+
+def figures(name, plan, year, today, compute, *extra):
+    """``compute()`` cached for (plan, year, today, language, names date, ``extra``) and the plan's generations."""
+    return remember(f"fig:{name}", _parts(plan.pk, year, today, *extra), scopes(plan.pk), compute)
+
+
+def etag(name, plan_id, year, today, *extra):
+    """An ETag for what is made of the year's figures: it changes whenever a cached figure would."""
+    return '"%s"' % version_tag(name, *_parts(plan_id, year, today, *extra), scopes=scopes(plan_id))
+
+
+# --- what bumps -------------------------------------------------------------------------------------------
+
+def _plan_paths():
+    """{model: the chain of foreign keys from the row to the one holding plan_id} ((): the row holds it)."""
+    m = apps.get_model
+    return {
+        m("reports", "AgencyReport"): (),
+        m("reports", "ReportingYear"): (),
+        m("reports", "CompiledDraft"): (),
+        m("reports", "TaskReport"): ("report",),
+        m("reports", "IndicatorValue"): ("report",),
+        m("reports", "ReportEvent"): ("report",),
+        m("reports", "Evidence"): ("task_report", "report"),
+        m("reports", "LineComment"): ("line", "report"),
+        m("reports", "DraftPart"): ("draft",),
+    }
+
+
+_PATHS = {}
+
+
+def _plan_of(instance, *, query):
+    """The plan id of a report-side row: through the related rows it holds already, else (``query``) one query;
+    None when it cannot tell (then everything is bumped)."""
+    chain = _PATHS[type(instance)]
+    row = instance
+    for attr in chain:
+        if not getattr(type(row), attr).is_cached(row):
+            break
+        row = getattr(row, attr)
+        if row is None:
+            return None
+    else:
+        return row.plan_id
+    if not query:
+        return None
+    first = getattr(type(instance), chain[0]).field
+    pk = getattr(instance, first.attname)
+    lookup = "__".join([*chain[1:], "plan_id"])
+    return first.related_model.objects.filter(pk=pk).values_list(lookup, flat=True).first()
+
+
+def _saved(sender, instance, **kwargs):
+    bump_plan(_plan_of(instance, query=True)) if sender in _PATHS else bump_everything()
+
+
+def _deleted(sender, instance, **kwargs):
+    # No query here: a cascade deletes rows by the thousand, each unaware of its report; everything goes instead.
+    bump_plan(_plan_of(instance, query=False)) if sender in _PATHS else bump_everything()
+
+
+def _m2m_changed(sender, action, **kwargs):
+    if action.startswith("post_"):
+        bump_everything()
+
+
+def _report_event(sender, event=None, **kwargs):
+    report = getattr(event, "report", None)
+    bump_plan(getattr(report, "plan_id", None))
+
+
+def feeding_models():
+    """The models of the apps the figures are made from, history rows apart (written with the row they record)."""
+    return [model for label in FEEDING_APPS for model in apps.get_app_config(label).get_models()
+            if not model.__name__.startswith("Historical")]
+
+
+def connect():
+    """Receivers per model, not for every sender: a post_delete receiver for all senders would cost every other
+    app's bulk deletes Django's fast path (sessions, sign-in attempts…)."""
+    _PATHS.update(_plan_paths())
+    for model in feeding_models():
+        uid = f"reports.cache.{model._meta.label_lower}"
+        post_save.connect(_saved, sender=model, dispatch_uid=uid + ".saved")
+        post_delete.connect(_deleted, sender=model, dispatch_uid=uid + ".deleted")
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(_m2m_changed, sender=field.remote_field.through, dispatch_uid=f"{uid}.{field.name}")
+    report_event.connect(_report_event, dispatch_uid="reports.cache.report_event")
+
+
+__all__ = ["bump_everything", "bump_plan", "connect", "etag", "figures", "generations"]

@@ -1,0 +1,378 @@
+"""Issue #18: the year's figures are cached per (plan, year), and every change that feeds them shows at once.
+
+Every test runs twice: on local memory (one process, ``make run``) and on Redis (many processes, production),
+through ``override_settings(CACHES=…)``. Redis is skipped where it does not answer, and fails under CI=true
+(testing/tools.py; ``.ci/run`` starts it). Each Redis run uses its own key prefix: nothing is flushed, parallel
+runs do not meet.
+
+Each invalidation test reads a page (caching it), changes one thing the way the app does, and reads the page
+again: the change must show. The last tests check the cache is really used (the second read runs fewer queries),
+that the generation moves again at commit, and the HTTP validators of the exports and the calendar feed."""
+
+import datetime
+import re
+import uuid
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from agencies.models import AgencyChange, Membership
+from agencies.succession import apply_change
+from exchange.formats import CSV, read_dataset
+from exchange.resources import import_dataset
+from notifications.tokens import new_calendar_token
+from plan_tracker.cache import EVERYTHING, generations, plan_scope
+from reports import overview_views
+from reports.models import AgencyReport, Indicator, ReportingYear
+from reports.services import open_reporting_year, reopen_report, review_report, submit_report
+from tasks.models import Assignment, Task
+from tasks.resources import TaskResource
+from testing.factories import fill_report, make_agency, make_task, make_user, small_plan
+from testing.tools import unavailable
+
+REDIS_URL = "redis://127.0.0.1:6379/15"
+
+
+def _redis_answers():
+    import redis
+
+    try:
+        return redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1, socket_timeout=1).ping()
+    except redis.RedisError:
+        return False
+
+
+@pytest.fixture(params=["locmem", "redis"], autouse=True)
+def backend(request, settings):
+    if request.param == "redis":
+        if not _redis_answers():
+            unavailable("Redis does not answer at 127.0.0.1:6379",
+                        install="redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save ''")
+        prefix = f"test-{uuid.uuid4().hex}"
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                       "LOCATION": REDIS_URL, "KEY_PREFIX": prefix}}
+        yield request.param
+        import redis
+
+        client = redis.Redis.from_url(REDIS_URL)
+        keys = list(client.scan_iter(f"{prefix}:*"))
+        if keys:
+            client.delete(*keys)  # this test's keys only: other runs share the database
+    else:
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                                       "LOCATION": f"test-{uuid.uuid4().hex}"}}
+        yield request.param
+
+
+@pytest.fixture
+def world(db, django_user_model):
+    plan, who = small_plan()
+    admin = django_user_model.objects.create_superuser(username="admin", password="pw", email="a@example.vn")
+    open_reporting_year(plan, 2024, admin)
+    coordinator = make_user(django_user_model, "coord", who["dept"], role=Membership.Role.COORDINATOR)
+    officer = make_user(django_user_model, "canbo", who["dept"])
+    report = AgencyReport.objects.get(plan=plan, year=2024, agency=who["dept"])
+    return plan, who, admin, coordinator, officer, report
+
+
+def _get(client, name, plan, year=2024, *extra, **headers):
+    args = [plan.pk] if year is None else [plan.pk, year, *extra]
+    response = client.get(reverse(f"reports:{name}", args=args), **headers)
+    assert response.status_code in (200, 304), response.status_code
+    return response
+
+
+def _text(response):
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", response.content.decode(), flags=re.S)
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def figures(client, plan, year=2024):
+    """The overview's headline figures as the coordinator reads them: {label: number}."""
+    html = _get(client, "year-overview", plan, year).content.decode()
+    return {dt: int(dd) for dt, dd in re.findall(r"<dt>([^<]+)</dt><dd>(\d+)", html)}
+
+
+def _refresh(report):
+    return AgencyReport.objects.get(pk=report.pk)
+
+
+# --- every change that feeds the figures shows at once -------------------------------------------------------
+
+def test_a_draft_saved_then_submitted_shows_at_once(client, world):
+    plan, who, admin, coordinator, officer, report = world
+    client.force_login(coordinator)
+    assert figures(client, plan)["Chưa bắt đầu"] == 3
+
+    fill_report(report, officer)
+    assert figures(client, plan)["Đang soạn"] == 1
+
+    submit_report(_refresh(report), officer)
+    after = figures(client, plan)
+    assert after["Đã gửi (đầy đủ)"] == 1 and after["Đang soạn"] == 0
+
+
+def test_a_review_and_a_reopen_show_at_once(client, world):
+    plan, who, admin, coordinator, officer, report = world
+    fill_report(report, officer)
+    submit_report(_refresh(report), officer)
+    client.force_login(coordinator)
+    assert figures(client, plan)["Đã tiếp nhận"] == 0
+
+    review_report(_refresh(report), coordinator, accept=False, comment="Bổ sung số liệu.")
+    assert figures(client, plan)["Bị trả lại, đang bổ sung"] == 1
+
+    submit_report(_refresh(report), officer)
+    review_report(_refresh(report), coordinator, accept=True)
+    assert figures(client, plan)["Đã tiếp nhận"] == 1
+
+    reopen_report(_refresh(report), admin, comment="Mở lại để sửa.")
+    now = figures(client, plan)
+    assert now["Đã tiếp nhận"] == 0 and now["Bị trả lại, đang bổ sung"] == 1
+
+
+def test_the_task_rollup_and_one_task_show_a_submission_at_once(client, world):
+    plan, who, admin, coordinator, officer, report = world
+    task = plan.tasks.get(number="1.1")
+    client.force_login(coordinator)
+    assert "Đã làm nhiệm vụ 1.1" not in _text(_get(client, "year-task", plan, 2024, task.pk))
+    _get(client, "year-tasks", plan)
+    fill_report(report, officer)
+    submit_report(_refresh(report), officer)
+
+    assert "Đã làm nhiệm vụ 1.1" in _text(_get(client, "year-task", plan, 2024, task.pk))
+    rollup = _get(client, "year-tasks", plan).context["rollup"]
+    assert rollup.tasks[0].lead.done == 1
+
+
+def test_indicator_totals_show_a_submission_and_a_renamed_indicator_at_once(client, world):
+    plan, who, admin, coordinator, officer, report = world
+    client.force_login(coordinator)
+    assert [r.total for r in _get(client, "year-indicators", plan).context["rows"]] == [None]
+    fill_report(report, officer)
+    submit_report(_refresh(report), officer)
+    assert [r.total for r in _get(client, "year-indicators", plan).context["rows"]] == [3]
+
+    indicator = Indicator.objects.get(plan=plan)
+    indicator.name = "Số tin, bài đã đăng"
+    indicator.save()
+    assert "Số tin, bài đã đăng" in _text(_get(client, "year-indicators", plan))
+
+
+def test_the_agencies_words_show_a_submission_at_once(client, world):
+    plan, who, admin, coordinator, officer, report = world
+    client.force_login(coordinator)
+    assert "Hoàn thành tốt." not in _text(_get(client, "year-feedback", plan))
+    fill_report(report, officer)
+    submit_report(_refresh(report), officer)
+    assert "Hoàn thành tốt." in _text(_get(client, "year-feedback", plan))
+
+
+def test_opening_a_year_shows_at_once_on_the_year_and_on_year_over_year(client, world):
+    plan, who, admin, coordinator, officer, report = world
+    client.force_login(coordinator)
+    assert figures(client, plan, 2025) == {}  # not opened: no figures, an invitation to open it
+    years = _get(client, "plan-years", plan, None).context["rows"]
+    assert [f.opened for f in years] == [False, True, False]
+
+    open_reporting_year(plan, 2025, admin)
+
+    assert figures(client, plan, 2025)["Phải báo cáo"] == 3
+    assert [f.opened for f in _get(client, "plan-years", plan, None).context["rows"]] == [False, True, True]
+
+
+def test_a_task_edited_and_its_lead_changed_show_at_once(client, world):
+    plan, who, admin, coordinator, officer, report = world
+    client.force_login(admin)
+    _get(client, "year-tasks", plan)
+    # As the admin's change form saves it.
+    task = Task.objects.get(plan=plan, number="1.1")
+    response = client.get(reverse("admin:tasks_task_change", args=[task.pk]))
+    assert response.status_code == 200
+    task.title = "Tổ chức hội nghị tập huấn mới"
+    task.save()
+    assert "Tổ chức hội nghị tập huấn mới" in _text(_get(client, "year-tasks", plan))
+
+    other = make_agency(name="Sở Khác thử", kind="department")
+    lead = Assignment.objects.get(task=task, role=Assignment.Role.LEAD)
+    lead.agency = other
+    lead.save()
+    row = next(r for r in _get(client, "year-tasks", plan).context["rollup"].tasks if r.task.pk == task.pk)
+    assert row.leads == ["Sở Khác thử"]
+
+
+def test_tasks_imported_in_bulk_from_the_admins_file_show_at_once(client, world):
+    """The admin's import writes with bulk_update (no post_save): exchange.resources bumps."""
+    plan, who, admin, coordinator, officer, report = world
+    task = Task.objects.get(plan=plan, number="1.1")
+    task.title = "Tiêu đề trước khi nhập"
+    task.save()
+    client.force_login(coordinator)
+    assert "Tiêu đề trước khi nhập" in _text(_get(client, "year-tasks", plan))
+    data = CSV().export_data(TaskResource().export())
+    data = data.replace("Tiêu đề trước khi nhập".encode(), "Tiêu đề nhập từ tệp".encode())
+    result = import_dataset(TaskResource(), read_dataset(data, CSV), user=admin)
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert Task.objects.get(pk=task.pk).title == "Tiêu đề nhập từ tệp"
+    assert "Tiêu đề nhập từ tệp" in _text(_get(client, "year-tasks", plan))
+
+
+def test_a_new_task_and_a_renamed_section_show_at_once(client, world):
+    plan, who, admin, coordinator, officer, report = world
+    client.force_login(coordinator)
+    section = plan.sections.get()
+    _get(client, "year-tasks", plan)
+    make_task(section, lead=who["dept"], number="1.3", title="Nhiệm vụ thêm giữa năm")
+    section.title = "Mục đã đổi tên thử"
+    section.save()
+    text = _text(_get(client, "year-tasks", plan))
+    assert "Nhiệm vụ thêm giữa năm" in text and "Mục đã đổi tên thử" in text
+
+
+def test_the_plans_due_date_and_the_years_parameters_show_at_once(client, world):
+    plan, who, admin, coordinator, officer, report = world
+    client.force_login(coordinator)
+    assert _get(client, "year-overview", plan).context["data"].due_date == plan.report_due_date(2024)
+    plan.report_due_day, plan.report_due_month = 20, 12
+    plan.save()
+    assert _get(client, "year-overview", plan).context["data"].due_date == datetime.date(2024, 12, 20)
+
+
+def test_a_renamed_agency_and_an_applied_agency_change_show_at_once(client, world):
+    plan, who, admin, coordinator, officer, report = world
+    client.force_login(coordinator)
+    district = who["districts"][0]
+    assert district.name in _text(_get(client, "year-overview", plan))
+
+    district.name = "UBND thị xã Thử Nghiệm"
+    district.save()
+    assert "UBND thị xã Thử Nghiệm" in _text(_get(client, "year-overview", plan))
+
+    # A rename applied from the year before: the 2024 pages, about 2024's due date, take the former name.
+    change = AgencyChange.objects.create(code="doi-ten-thu", kind="rename", effective_date=datetime.date(2024, 1, 1),
+                                         new_name="UBND thành phố Thử Nghiệm", act_number="1/NQ-HĐND",
+                                         act_date=datetime.date(2023, 12, 1))
+    change.predecessors.set([district])
+    apply_change(change)
+    text = _text(_get(client, "year-overview", plan))
+    assert "UBND thành phố Thử Nghiệm" in text and "UBND thị xã Thử Nghiệm" not in text
+
+
+def test_a_group_membership_change_bumps_and_the_year_opened_again_shows_at_once(client, world):
+    """A many-to-many change (agencies.AgencyGroup.members) saves no row: it bumps all the same. The year
+    opened again writes the new member's report with bulk_create (no signal): open_reporting_year bumps."""
+    plan, who, admin, coordinator, officer, report = world
+    client.force_login(coordinator)
+    assert figures(client, plan)["Phải báo cáo"] == 3
+    newcomer = make_agency(name="UBND huyện Mới", kind="district")
+    before = generations(EVERYTHING)
+    who["group"].members.add(newcomer)
+    assert generations(EVERYTHING) != before
+    assert figures(client, plan)["Phải báo cáo"] == 3  # not obliged until the year is opened again
+    open_reporting_year(plan, 2024, admin)
+    assert figures(client, plan)["Phải báo cáo"] == 4
+
+
+def test_the_overdue_tasks_follow_the_day(client, world, monkeypatch):
+    plan, who, admin, coordinator, officer, report = world
+    make_task(plan.sections.get(), lead=who["dept"], number="1.9", timeframe_kind="deadline",
+              due_date=datetime.date(2024, 6, 30))
+    client.force_login(coordinator)
+    monkeypatch.setattr(overview_views, "_today", lambda: datetime.date(2024, 6, 30))
+    assert [t.number for t in _get(client, "year-overview", plan).context["data"].overdue] == []
+    monkeypatch.setattr(overview_views, "_today", lambda: datetime.date(2024, 7, 1))
+    assert [t.number for t in _get(client, "year-overview", plan).context["data"].overdue] == ["1.9"]
+
+
+def test_a_years_names_do_not_leak_into_another_year(client, world):
+    """The same plan, the same day: 2024 shows the name in force in 2024, 2025 the one in force in 2025."""
+    plan, who, admin, coordinator, officer, report = world
+    open_reporting_year(plan, 2025, admin)
+    district = who["districts"][0]
+    change = AgencyChange.objects.create(code="doi-ten-2025", kind="rename", effective_date=datetime.date(2025, 1, 1),
+                                         new_name="UBND thành phố Hai Lăm", act_number="2/NQ-HĐND",
+                                         act_date=datetime.date(2024, 12, 1))
+    change.predecessors.set([district])
+    apply_change(change)
+    client.force_login(coordinator)
+    for _ in range(2):  # the second round comes from the cache
+        old, new = _text(_get(client, "year-overview", plan, 2024)), _text(_get(client, "year-overview", plan, 2025))
+        assert district.name in old and "UBND thành phố Hai Lăm" not in old
+        assert "UBND thành phố Hai Lăm" in new
+
+
+# --- the cache is used, and moves at commit -----------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["year-overview", "year-tasks", "year-indicators", "year-feedback"])
+def test_the_second_read_of_a_year_page_comes_from_the_cache(client, world, name):
+    plan, who, admin, coordinator, officer, report = world
+    client.force_login(coordinator)
+    with CaptureQueriesContext(connection) as first:
+        _get(client, name, plan)
+    with CaptureQueriesContext(connection) as second:
+        _get(client, name, plan)
+    # The figures' queries (one to four) are gone; the session, user, roles, plan and names remain.
+    assert len(second) < len(first), (len(first), len(second))
+
+
+def test_a_change_bumps_the_generation_again_when_it_commits(world, django_capture_on_commit_callbacks):
+    """A request reading between the change and its commit may cache the old figures under the first new
+    generation: the commit moves it once more."""
+    plan, who, admin, coordinator, officer, report = world
+    scopes = (EVERYTHING, plan_scope(plan.pk))
+    before = generations(*scopes)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        fill_report(report, officer)
+        during = generations(*scopes)
+    after = generations(*scopes)
+    assert callbacks
+    assert during[plan_scope(plan.pk)] != before[plan_scope(plan.pk)]
+    assert after[plan_scope(plan.pk)] != during[plan_scope(plan.pk)]
+    assert after[EVERYTHING] == before[EVERYTHING]  # a report's change leaves the other plans' figures alone
+
+
+# --- HTTP validators ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["year-export-xlsx", "year-export-docx"])
+def test_a_repeated_export_answers_304_until_something_changes(client, world, name):
+    plan, who, admin, coordinator, officer, report = world
+    client.force_login(coordinator)
+    first = _get(client, name, plan)
+    assert first.status_code == 200 and first["ETag"]
+    again = _get(client, name, plan, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304 and again.content == b""
+
+    fill_report(report, officer)
+    submit_report(_refresh(report), officer)
+    changed = _get(client, name, plan, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200 and changed["ETag"] != first["ETag"] and changed.content
+
+    ReportingYear.objects.filter(plan=plan, year=2024).get().save()  # the year's parameters edited
+    assert _get(client, name, plan, HTTP_IF_NONE_MATCH=changed["ETag"]).status_code == 200
+
+
+def test_an_etag_gives_no_export_to_who_may_not_export(client, world, django_user_model):
+    plan, who, admin, coordinator, officer, report = world
+    client.force_login(coordinator)
+    etag = _get(client, "year-export-xlsx", plan)["ETag"]
+    viewer = make_user(django_user_model, "viewer", who["dept"], role=Membership.Role.VIEWER)
+    client.force_login(viewer)
+    response = client.get(reverse("reports:year-export-xlsx", args=[plan.pk, 2024]), HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 403 and not response.has_header("ETag")
+
+
+def test_a_calendar_app_polling_an_unchanged_feed_gets_304(client, world):
+    plan, who, admin, coordinator, officer, report = world
+    token = new_calendar_token(who["dept"], officer).token
+    url = reverse("notifications:calendar-feed", args=[token])
+    first = client.get(url)
+    assert first.status_code == 200 and first["ETag"]
+    assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+    make_task(plan.sections.get(), lead=who["dept"], number="1.8", timeframe_kind="deadline",
+              due_date=datetime.date(2025, 5, 31))
+    changed = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200 and b"1.8" in changed.content

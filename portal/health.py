@@ -127,10 +127,12 @@ def _overdue_with_holders(rollup, year):
     tasks = list(rollup.overdue)
     prefetch_related_objects(tasks, "assignments__group__members")
     done = completion.completed_by(tasks, year)
+    stand_ins = completion.stand_ins_by(tasks, year)
     rows = []
     for task in tasks:
         ids = done.get(task.pk, set())
-        holders = [a for a in completion.lead_agencies(task) if a.pk not in ids and a.is_active_in_year(year)]
+        holders = [a for a in completion.lead_agencies(task, stand_ins)
+                   if a.pk not in ids and a.is_active_in_year(year)]
         rows.append(OverdueTask(task, sorted(holders, key=lambda a: (a.sort_key, a.code))))
     return sorted(rows, key=lambda r: (r.task.due_date or r.task.end_date or r.task.start_date or rules.today(), r.task.order))
 

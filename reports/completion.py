@@ -9,9 +9,13 @@ The rules, as of a year Y (the current year for "today's" pages, the year viewed
   "Related agencies" given only as text are nobody.
 * A lead **has completed** the task by Y when it has a line on the task with status "completed" in a
   submitted or accepted report of year Y or before. Drafts and returned reports do not count.
+* A task's leads also include the bodies that **stand in** for them: every body holding a *lead line* on the task
+  in a report of year Y or before. ``services.obligations`` gives such lines to the successors of a ceased lead (by
+  the task's routing, the change's default successor, or a group's successor group: ``agencies.succession``), so a
+  successor's "completed" counts, and a successor that has not completed holds the task open.
 * A lead **answers** for the task in Y when it exists in Y (``agencies.models.active_in_year_q``) or has
   completed it. A lead that has ceased to exist without completing the task no longer holds it open: its
-  open work passes to its successors (issue #13 assigns them); the task is judged by the leads that remain.
+  open work passes to its successors, who answer as stand-ins; the task is judged by the leads that remain.
 * A task is **completed** by Y when at least one lead answers and every lead that answers has completed it.
   A group-led task is completed when every member that exists has said so, not when the first one does. A
   task with no lead agency at all (or none that exists and none that completed it) is not completed.
@@ -70,13 +74,25 @@ def _conditions(year):
     members = AgencyGroup.members.through.objects.filter(
         agencygroup__assignments__task=OuterRef("pk"), agencygroup__assignments__role=LEAD,
     )
+    stand_ins = _stand_in_lines(OuterRef("pk"), year)
     done_named = Exists(_completed_line(OuterRef("agency_id"), year))
     done_member = Exists(_completed_line(OuterRef("agency_id"), year))
+    done_stand_in = Exists(_completed_line(OuterRef("report__agency_id"), year))
     exists = active_in_year_q(year, "agency__") if year is not None else Q()
-    some_done = Q(Exists(named.filter(done_named))) | Q(Exists(members.filter(done_member)))
+    stand_in_exists = active_in_year_q(year, "report__agency__") if year is not None else Q()
+    some_done = (Q(Exists(named.filter(done_named))) | Q(Exists(members.filter(done_member)))
+                 | Q(Exists(stand_ins.filter(done_stand_in))))
     unfinished = (Q(Exists(named.filter(exists).filter(~done_named)))
-                  | Q(Exists(members.filter(exists).filter(~done_member))))
+                  | Q(Exists(members.filter(exists).filter(~done_member)))
+                  | Q(Exists(stand_ins.filter(stand_in_exists).filter(~done_stand_in))))
     return some_done, unfinished
+
+
+def _stand_in_lines(task_ref, year):
+    """The lead lines on the task ``task_ref`` in reports of ``year`` or before: their bodies stand in as leads
+    (the successors obligations gave the task to). Driven by the lines' task index."""
+    lines = TaskReport.objects.filter(task=task_ref, role=LEAD)
+    return lines.filter(report__year__lte=year) if year is not None else lines
 
 
 def completed_q(year):
@@ -103,7 +119,8 @@ def _leads_answering(year, *, done_only):
     ))
     # Two IN subqueries, each driven by an index (see _conditions); rows of the agency table, so an agency named
     # and also a member of a lead group is counted once.
-    agencies = Agency.objects.filter(Q(pk__in=named) | Q(pk__in=members))
+    stand_ins = _stand_in_lines(OuterRef(OuterRef("pk")), year).values("report__agency_id")
+    agencies = Agency.objects.filter(Q(pk__in=named) | Q(pk__in=members) | Q(pk__in=stand_ins))
     if done_only:
         agencies = agencies.filter(done)
     elif year is not None:  # with no year, every lead answers
@@ -270,15 +287,32 @@ def with_deadline_states(tasks, on):
     return tasks
 
 
-def lead_agencies(task):
-    """The task's lead agencies (named, and members of lead groups) from its prefetched assignments, each once."""
+def lead_agencies(task, stand_ins=None):
+    """The task's lead agencies (named, and members of lead groups) from its prefetched assignments, and the bodies
+    standing in for them (``stand_ins``: ``stand_ins_by``'s answer), each once."""
     seen = {}
     for a in task.assignments.all():
         if a.role != LEAD:
             continue
         for agency in ([a.agency] if a.agency_id else a.group.members.all() if a.group_id else []):
             seen.setdefault(agency.pk, agency)
+    for agency in (stand_ins or {}).get(task.pk, ()):
+        seen.setdefault(agency.pk, agency)
     return list(seen.values())
+
+
+def stand_ins_by(tasks, year):
+    """{task_id: [Agency]} of the bodies holding a lead line on each task in a report of ``year`` or before (the
+    stand-ins of the module docstring). Two queries."""
+    lines = TaskReport.objects.filter(task__in=[t.pk for t in tasks], role=LEAD)
+    if year is not None:
+        lines = lines.filter(report__year__lte=year)
+    pairs = set(lines.values_list("task_id", "report__agency_id").distinct())
+    agencies = Agency.objects.in_bulk({agency_id for _task, agency_id in pairs})
+    result = {}
+    for task_id, agency_id in sorted(pairs):
+        result.setdefault(task_id, []).append(agencies[agency_id])
+    return result
 
 
 def completed_by(tasks, year):
@@ -296,11 +330,13 @@ def completed_by(tasks, year):
 
 def with_lead_progress(tasks, year):
     """Set ``lead_count`` (the leads that answer for each task in ``year``) and ``lead_completed`` (those that
-    completed it) on tasks whose assignments, agencies and group members are prefetched. One query."""
+    completed it) on tasks whose assignments, agencies and group members are prefetched. Three queries."""
     done = completed_by(tasks, year)
+    stand_ins = stand_ins_by(tasks, year)
     for task in tasks:
         ids = done.get(task.pk, set())
-        answering = [a for a in lead_agencies(task) if a.pk in ids or year is None or a.is_active_in_year(year)]
+        answering = [a for a in lead_agencies(task, stand_ins)
+                     if a.pk in ids or year is None or a.is_active_in_year(year)]
         task.lead_count = len(answering)
         task.lead_completed = sum(1 for a in answering if a.pk in ids)
     return tasks

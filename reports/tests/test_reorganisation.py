@@ -257,3 +257,59 @@ def test_a_rename_keeps_the_name_in_force_on_each_date(db):
     assert body.name == "UBND tỉnh Bắc Ninh" and body.valid_to is None
     assert body.name_on(datetime.date(2025, 6, 30)) == ("UBND tỉnh Bắc Giang", "UBND tỉnh")
     assert body.name_on(datetime.date(2025, 7, 1)) == ("UBND tỉnh Bắc Ninh", "UBND tỉnh Bắc Ninh")
+
+
+def _completed_both_ways(task, year):
+    """The task's completion by ``year`` in SQL and in Python (asserted equal), with the lead progress n/m."""
+    in_sql = completion.annotate_completion(Task.objects.filter(pk=task.pk), year).get().is_completed
+    progress = completion.annotate_lead_progress(Task.objects.filter(pk=task.pk), year).get()
+    tasks = list(Task.objects.filter(pk=task.pk).prefetch_related("assignments__agency", "assignments__group__members"))
+    stand_ins = completion.stand_ins_by(tasks, year)
+    in_python = completion.completed_in_python(completion.lead_agencies(tasks[0], stand_ins),
+                                               completion.completed_by(tasks, year).get(task.pk, set()), year)
+    completion.with_lead_progress(tasks, year)
+    assert in_sql == in_python == (0 < progress.lead_completed == progress.lead_count)
+    assert (progress.lead_count, progress.lead_completed) == (tasks[0].lead_count, tasks[0].lead_completed)
+    return in_sql, (progress.lead_completed, progress.lead_count)
+
+
+def test_a_task_whose_only_lead_has_ceased_is_completed_when_the_body_standing_in_for_it_completes_it(demo):
+    """5.4 is led by Sở Thông tin và Truyền thông alone, which ceased on 28/2/2025: the successor the routing gives
+    it to holds its lead line in 2026 and answers for it; its "completed" completes the task (SQL and Python)."""
+    task = Task.objects.get(plan=demo, number="5.4")
+    lead_lines = TaskReport.objects.filter(task=task, report__year=2026, role="lead").select_related("report__agency")
+    assert [line.report.agency.code for line in lead_lines] != []
+    assert not any(a.agency and a.agency.is_active_in_year(2026) for a in task.assignments.filter(role="lead"))
+    done, (completed_leads, leads) = _completed_both_ways(task, 2026)
+    assert not done and leads == len({line.report.agency_id for line in lead_lines}) and completed_leads == 0
+    officer = get_user_model().objects.create_user("ke.thua", password="pw")
+    for line in lead_lines:
+        report = fill_report(line.report, officer)
+        TaskReport.objects.filter(pk=line.pk).update(status=TaskReport.Status.COMPLETED)
+        report.refresh_from_db()
+        submit_report(report, officer)
+    done, (completed_leads, leads) = _completed_both_ways(task, 2026)
+    assert done and completed_leads == leads > 0
+    assert not _completed_both_ways(task, 2024)[0]  # a later year's line completes nothing before it
+
+
+def test_a_body_standing_in_that_has_not_completed_holds_the_task_open(demo):
+    """6.2 (due 30/11/2024) stays overdue in 2026 while any body holding its lead line has not completed it."""
+    task = Task.objects.get(plan=demo, number="6.2")
+    lines = list(TaskReport.objects.filter(task=task, report__year=2026, role="lead").select_related("report"))
+    assert len(lines) >= 2
+    officer = get_user_model().objects.create_user("ke.thua", password="pw")
+    for line in lines[:-1]:
+        report = fill_report(line.report, officer)
+        TaskReport.objects.filter(pk=line.pk).update(status=TaskReport.Status.COMPLETED)
+        report.refresh_from_db()
+        submit_report(report, officer)
+    assert not _completed_both_ways(task, 2026)[0]
+    assert completion.overdue(Task.objects.filter(pk=task.pk), TODAY, 2026).exists()
+    last = lines[-1]
+    report = fill_report(last.report, officer)
+    TaskReport.objects.filter(pk=last.pk).update(status=TaskReport.Status.COMPLETED)
+    report.refresh_from_db()
+    submit_report(report, officer)
+    assert _completed_both_ways(task, 2026)[0]
+    assert not completion.overdue(Task.objects.filter(pk=task.pk), TODAY, 2026).exists()

@@ -170,13 +170,15 @@ def test_completion_sql_and_python_agree_over_generated_data(tiny):
                 Prefetch("assignments", queryset=Assignment.objects.select_related("agency", "group")
                          .prefetch_related(members))))
             done = completion.completed_by(tasks, year)
+            stand_ins = completion.stand_ins_by(tasks, year)
             progress = {t.pk: (t.lead_count, t.lead_completed)
                         for t in completion.annotate_lead_progress(Task.objects.filter(plan=plan), year)}
             completion.with_lead_progress(tasks, year)
             for task in tasks:
                 assert progress[task.pk] == (task.lead_count, task.lead_completed), (plan.code, year, task.number)
                 assert task.is_completed == (0 < task.lead_completed == task.lead_count)
-                expected = completion.completed_in_python(completion.lead_agencies(task), done.get(task.pk, set()), year)
+                expected = completion.completed_in_python(completion.lead_agencies(task, stand_ins), done.get(task.pk, set()),
+                                                           year)
                 assert task.is_completed == expected, (plan.code, year, task.number)
                 compared += 1
                 seen.add(expected)

@@ -13,6 +13,7 @@ from django.core.management import call_command
 from reports.models import AgencyReport
 
 from .conftest import PHONE, expect
+from .test_scenarios import open_menu
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -39,6 +40,8 @@ def log_in(page, username):
     page.locator("input[name=username]").fill(username)
     page.locator("input[name=password]").fill(PASSWORDS[username])
     page.get_by_role("button", name="Đăng nhập").click()
+    page.wait_for_url(re.compile(r"^https?://[^/]+/$"))
+    open_menu(page)  # on a phone the header's links fold under "Menu"
     expect(page.get_by_role("button", name=f"Đăng xuất ({username})")).to_be_visible()
 
 

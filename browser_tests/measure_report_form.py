@@ -10,7 +10,7 @@ import sys
 from playwright.sync_api import sync_playwright
 
 
-def main(base, username, password, label, out="/work/shots"):
+def main(base, username, password, label, out="shots"):
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--disable-gpu", "--disable-dev-shm-usage"])
         for width, height in ((1366, 900), (360, 740)):

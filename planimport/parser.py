@@ -221,6 +221,7 @@ class _Node:
         self.attrs = {}  # lead/coordinators: [names]; time/content/target/product: text
         self.special = parent.special if parent is not None else None
         self.table_tasks = []  # from tables under this node: (number, fields)
+        self.lead_heading = False  # "2. Thanh tra tỉnh": the heading names the lead of the points under it
 
     @property
     def has_info(self):
@@ -246,7 +247,8 @@ def _agency_suffix(names):
 
 _NAME_WORDS = set(
     "tinh va cac cap huyen xa phuong thi tran thanh pho co lien quan don vi co quan ban nganh cua dia phuong chinh tri "
-    "hoi to chuc nha nuoc khu vuc truc thuoc trung uong doan the thong tin bao chi truyen thong doanh nghiep".split()
+    "hoi to chuc nha nuoc khu vuc truc thuoc trung uong doan the thong tin bao chi truyen thong doanh nghiep "
+    "nha dau tu thu chu".split()
 )
 
 
@@ -261,8 +263,8 @@ def _cut_at_verb(text):
         if start == 0 or not text[start].islower():
             continue
         before = f[:start].split()
-        if before and before[-1] in ("cac", "nhung", "va"):
-            continue
+        if before and before[-1] in ("cac", "nhung", "va", "nha", "chu"):
+            continue  # "các", "những": a noun follows; "nhà đầu tư", "chủ đầu tư": an actor, not a verb
         cut = start
         break
     # the first lower-case word after a lower-case word, outside the words names use
@@ -276,6 +278,40 @@ def _cut_at_verb(text):
             break
         previous_lower = lower and bare not in ("cac", "va", "voi")
     return text[:cut].rstrip(" ,;.")
+
+
+def _agency_like(name):
+    """A written name that is an agency or a group ("Thanh tra tỉnh", "Các sở, ban, ngành"), not a phrase that only
+    starts like one ("Các nhiệm vụ trọng tâm")."""
+    if group_keys(name) or classify(name) == "related":
+        return True
+    return bool(_STARTER_RE.match(name)) and not fold(name).startswith(("cac ", "co quan", "don vi"))
+
+
+def _heading_lead(text):
+    """The agencies a numbered heading names and nothing else ("2. Thanh tra tỉnh", "3. Sở Nông nghiệp và Môi
+    trường:", "1. Cục Biến đổi khí hậu có trách nhiệm:"): the lead of the points under it."""
+    text = re.sub(r"(?i)\s*(?:có trách nhiệm|chịu trách nhiệm|thực hiện)?\s*:?\s*$", "", text.strip()).strip(" .:")
+    if not text or len(text) > 150 or _cut_at_verb(text) != text:
+        return []
+    names = split_names(text)
+    return names if names and all(_agency_like(n) for n in names) else []
+
+
+def _subject_lead(text):
+    """The agencies a sentence starts with as its subject, without "chủ trì": "Ban Quản lý Khu kinh tế và Ban Quản lý
+    các Khu công nghiệp tỉnh đầu tư, hoàn thiện …", "Ủy ban nhân dân cấp xã: đầu tư …"."""
+    body = _BULLET.sub("", text).strip()
+    head, colon, rest = body.partition(":")
+    if colon and len(head) < 100 and rest.strip():
+        names = split_names(head)
+        if names and all(_agency_like(n) for n in names):
+            return names
+    cut = _cut_at_verb(body)
+    if not cut or len(cut) >= len(body) - 10 or len(cut) > 150:
+        return []
+    names = split_names(cut)
+    return names if names and all(_agency_like(n) for n in names) else []
 
 
 def _inline_labels(text):
@@ -299,6 +335,39 @@ def _inline_labels(text):
     return attrs, head if len(head) > 10 else text
 
 
+_TIME_START = re.compile(
+    r"\b(?:thoi gian|thoi han|hoan thanh|xong|truoc ngay|truoc thang|truoc quy|truoc|trong (?:nam|quy|thang)|"
+    r"quy (?:i|ii|iii|iv|[1-4])\b|nam 20\d\d|giai doan 20|tu nam|thuong xuyen|hang nam|dinh ky)")
+
+
+def _time_clause(text):
+    """The timeframe a sentence states: the part of a clause from its time phrase on ("…, hoàn thành trong quý IV
+    năm 2026", "thời gian thực hiện xong trong tháng 6/2026"). A dated phrase may stand anywhere; "thường xuyên",
+    "hằng năm" only in the sentence's last clause ("…, thực hiện thường xuyên"), not as an adverb inside it
+    ("Thường xuyên kiểm tra, …", "xây dựng kế hoạch thanh tra hằng năm theo hướng …"). A date inside a title
+    ("Nghị định số 06/2022/NĐ-CP ngày 07 tháng 01 năm 2022") is not a timeframe."""
+    clauses = [c for c in re.split(r"[;,(]\s*|\.\s+", text.rstrip(" .);")) if c.strip()]
+    for k, c in enumerate(reversed(clauses)):
+        fc = fold(c)
+        if not _TIME_HINT.search(fc):
+            continue
+        m = _TIME_START.search(fc)
+        if not m:
+            continue
+        lead_in = re.match(r"^\s*(thuc hien|trien khai|to chuc thuc hien)\s+", fc)
+        start = 0 if lead_in and m.start() <= lead_in.end() + 1 else m.start()
+        part = c[start:].strip(" .;)")
+        fp = fold(part)
+        if re.search(r"\d", fp):
+            if re.search(r"\b(so|nghi dinh|quyet dinh|thong tu|ke hoach|chi thi|nghi quyet)\b", fold(c[:m.start()])[-40:]):
+                continue
+            return part
+        if k == 0 and re.search(r"thuong xuyen|hang nam|dinh ky", fp):
+            if start == 0 or len(fc.split()) <= 6:
+                return part
+    return ""
+
+
 def _prose(text, any_sentence=False):
     """Lead, coordinators and timeframe stated in a sentence: "Giao Sở X chủ trì, phối hợp với Y thực hiện …,
     hoàn thành trong Quý II/2026"."""
@@ -306,13 +375,9 @@ def _prose(text, any_sentence=False):
     f = fold(text)
     if not any_sentence and not re.search(r"\bchu tri\b", f):
         return attrs
-    # the timeframe: the last clause that names one
-    clauses = re.split(r"[;,(]\s*|\.\s+", text.rstrip(" .);"))
-    for c in reversed(clauses):
-        fc = fold(c)
-        if _TIME_HINT.search(fc) and (re.search(r"\d|thuong xuyen|hang nam", fc)):
-            attrs["time"] = c.strip(" .;)")
-            break
+    time = _time_clause(text)
+    if time:
+        attrs["time"] = time
     f = fold(text)
     m = re.search(r"\bchu tri\b", f)
     if not m:
@@ -387,6 +452,10 @@ def parse_blocks(blocks):
     plan = ParsedPlan()
     paragraphs_before = []
     i = 0
+    # A document without Roman-numbered parts (a directive letter: "1. Trách nhiệm chung …", "2. Thanh tra tỉnh")
+    # starts its body at its first numbered item.
+    parts = any(kind == "p" and (_marker(v) or (9,))[0] <= 1 for kind, v in blocks)
+    body_rank = 1 if parts else 2
     # The header: up to the first top-level part (I. …). Header tables (issuer | nation) read as their lines.
     while i < len(blocks):
         kind, value = blocks[i]
@@ -394,7 +463,7 @@ def parse_blocks(blocks):
             m = _marker(value)
             if m and m[0] <= 1 and paragraphs_before and fold(m[2]).upper() != fold(m[2]) and m[0] == 1:
                 break
-            if m and m[0] == 1:
+            if m and (m[0] == 1 or (m[0] == body_rank and paragraphs_before)):
                 break
             paragraphs_before.append(value)
         else:
@@ -433,10 +502,14 @@ def _read_header(plan, lines):
             plan.document_type = line.strip().capitalize()
             title_at = j + 1
             continue
+        m = re.match(r"^v/v\s*[:.]?\s*", f)
+        if m and title_at is None and not plan.title:
+            plan.title = line[m.end():].strip()
+            continue
         if title_at is None and line.isupper() and not plan.number and not plan.date:
             if re.search(r"cong\b|hoa xa hoi|chu nghia|doc lap", f):
                 issuer_done = True
-            elif not issuer_done:
+            elif not issuer_done or (len(issuer_lines) == 1 and re.match(r"^(tinh|thanh pho|huyen|xa|phuong)\b", f)):
                 issuer_lines.append(line)
     if title_at is not None:
         title, j = [], title_at
@@ -483,9 +556,13 @@ def _read_body(plan, blocks):
     in_tail = False
     for kind, value in blocks:
         if in_tail:
-            if kind == "p":
+            if kind == "p" and re.match(r"^phu luc\b", fold(value)) and len(value) < 120:
+                in_tail = False
+            elif kind == "p":
                 tail.append(value)
-            continue
+                continue
+            else:
+                continue
         if kind == "table":
             _table_into(stack[-1] if stack[-1].kind != "root" else root, value)
             continue
@@ -493,6 +570,13 @@ def _read_body(plan, blocks):
         if re.match(r"^nơi nhận\s*:?", line, re.I):
             in_tail = True
             tail.append(line)
+            continue
+        if re.match(r"^phu luc\b", fold(line)) and len(line) < 120:
+            # an appendix ("PHỤ LỤC", "Phụ lục 01: …"): a part of its own, after the signature too
+            stack[1:] = []
+            node = _Node(1, "PL" if not re.search(r"\d|[IVX]+$", line) else line.split()[-1].strip(":."), line, root)
+            root.children.append(node)
+            stack.append(node)
             continue
         current = stack[-1]
         label = _label_of(line)
@@ -530,6 +614,10 @@ def _read_body(plan, blocks):
             parent.children.append(node)
             stack.append(node)
             _inline_into(node, text)
+            if rank >= 2 and not node.special and not node.has_info:
+                lead = _heading_lead(text)
+                if lead:
+                    node.attrs["lead"], node.lead_heading = lead, True
             continue
         # an unlabeled line under a task's lead: "- Các sở, ban, ngành; UBND huyện, thành phố;" (seed 1.1)
         if (current is not root and _BULLET.match(line) and current.attrs.get("lead") and not current.attrs.get("coordinators")
@@ -538,11 +626,34 @@ def _read_body(plan, blocks):
             if names and all(_STARTER_RE.match(n) or group_keys(n) for n in names):
                 current.attrs["coordinators"] = names
                 continue
+        # a point under a heading that names its lead ("2. Thanh tra tỉnh" / "- Chủ trì, phối hợp với …"): a task
+        if _BULLET.match(line) and current is not root and current.lead_heading:
+            node = _Node(6, "-", _BULLET.sub("", line), current)
+            current.children.append(node)
+            for k, v in _prose(node.text, any_sentence=True).items():
+                if k != "lead" and v:
+                    node.attrs[k] = v
+            continue
+        if (_BULLET.match(line) and current is not root and current.rank == 6 and current.parent is not None
+                and current.parent.lead_heading):
+            current = stack[-1] = current.parent  # the next point under the same heading
+            node = _Node(6, "-", _BULLET.sub("", line), current)
+            current.children.append(node)
+            stack.append(node)
+            for k, v in _prose(node.text, any_sentence=True).items():
+                if k != "lead" and v:
+                    node.attrs[k] = v
+            continue
         # a bullet item that states its own lead: a task of its own
         if _BULLET.match(line) and current is not root and current.special not in ("organisation", "reporting"):
             attrs, _head = _inline_labels(line)
             if not attrs.get("lead"):
                 attrs = _prose(line) if re.search(r"\bchu tri\b", fold(line)) else attrs
+            if not attrs.get("lead") and not current.has_info and not current.special:
+                lead = _subject_lead(line)
+                if lead:
+                    attrs = {k: v for k, v in _prose(line, any_sentence=True).items() if k != "lead"}
+                    attrs["lead"] = lead
             if attrs.get("lead"):
                 while len(stack) > 1 and stack[-1].rank >= 6:
                     stack.pop()
@@ -558,6 +669,13 @@ def _read_body(plan, blocks):
             # prose under a numbered item: "Giao Sở X chủ trì …" in the paragraph after the heading
             if not current.has_info and re.search(r"\bchu tri\b", fold(line)):
                 _inline_into(current, line)
+            elif not current.has_info and not current.special and current.rank >= 2:
+                lead = _subject_lead(line)  # "Ban Quản lý … triển khai xây dựng hoàn thành trong năm 2026."
+                if lead:
+                    current.attrs["lead"] = lead
+                    time = _time_clause(line)
+                    if time:
+                        current.attrs["time"] = time
     _collect(plan, root, tail)
 
 

@@ -24,9 +24,16 @@ _STARTS_ITEM = re.compile(r"^(?:[-–—+•*▪◦·]|[IVXL]{1,6}\s*[.)/-]|\d{1
 _DATE_LINE = re.compile(r"^\S[^,]{0,30},?\s*ngày\s+\d", re.I)
 
 
+_MARKER_ONLY = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-zđ]\)|[IVXL]{1,5}\.?)$")
+_GAP = re.compile(r"\S(\s{5,})\S")
+_PAGE_NUMBER = re.compile(r"^\s{10,}\d{1,3}\s*$")
+
+
 def _continues(previous, line):
     """Whether ``line`` goes on the paragraph ``previous`` (text copied from a web page or a PDF wraps lines in the
     middle of a sentence: "Thực hiện Chỉ thị số 07/CT-TTg" / "ngày 21/3/2023 của Thủ tướng …")."""
+    if _MARKER_ONLY.match(line) or _MARKER_ONLY.match(previous or ""):
+        return False  # "1", "a)" alone on a line: a table's cell flattened to a line, never part of a sentence
     if re.fullmatch(r"(?i)số\s*:?", previous or ""):
         return True
     if not previous or _STARTS_ITEM.match(line) or previous.endswith((".", ";", "!", "?", "|", ":")):
@@ -39,17 +46,34 @@ def _continues(previous, line):
     return False
 
 
+def _indented_layout(lines):
+    """A PDF's text laid out as on the page: paragraphs start indented and their wrapped lines start at the margin.
+    Then a line at the margin goes on the paragraph before it, whatever its first word ("Ban Quản lý khu" /
+    "Kinh tế và các cơ quan …")."""
+    body = [ln for ln in lines if ln.strip() and ln.count("|") < 2]
+    if len(body) < 10:
+        return False
+    indented = sum(1 for ln in body if re.match(r"^ {2,}\S", ln))
+    margin = sum(1 for ln in body if re.match(r"^\S", ln))
+    return indented >= 0.15 * len(body) and margin >= 0.15 * len(body)
+
+
 def blocks_from_text(text):
     """Lines of text: a line with two or more "|" is a table row (Markdown separator rows skipped); consecutive rows
     are one table. A line that only goes on the sentence of the line before is joined to it; lines of "|" or
-    "---" alone (page furniture) are dropped."""
-    blocks, table, joinable = [], None, False
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        if re.fullmatch(r"\s*[|_\-=*]+\s*", line):
+    "---" alone (page furniture) are dropped. In a PDF's page layout (``_indented_layout``) a line at the margin
+    continues the paragraph, page numbers alone on a line are dropped (the paragraph goes on across the page
+    break) and a line in two columns (the header's "ỦY BAN NHÂN DÂN      CỘNG HÒA …") gives its columns as
+    paragraphs. After a table that is only a header row, its cells come one a line: those lines are not joined."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    layout = _indented_layout(lines)
+    blocks, table, joinable, page_break, flattened = [], None, False, False, False
+    for raw in lines:
+        if re.fullmatch(r"\s*[|_\-=*]+\s*", raw):
             continue
-        if line.count("|") >= 2 or line.strip("\t ").count("\t") >= 2:  # "a | b | c", or cells copied with tabs
-            sep = "|" if line.count("|") >= 2 else "\t"
-            cells = [_clean(c) for c in line.strip().strip("|").strip("\t").split(sep)]
+        if raw.count("|") >= 2 or raw.strip("\t ").count("\t") >= 2:  # "a | b | c", or cells copied with tabs
+            sep = "|" if raw.count("|") >= 2 else "\t"
+            cells = [_clean(c) for c in raw.strip().strip("|").strip("\t").split(sep)]
             if all(re.fullmatch(r":?-{2,}:?|", c) for c in cells):
                 continue
             if table is None:
@@ -57,16 +81,30 @@ def blocks_from_text(text):
                 blocks.append(("table", table))
             table.append(cells)
             continue
+        if table is not None:
+            flattened = len(table) == 1  # a header row and no row under it: the cells follow one a line
         table = None
-        line = _clean(line)
-        if not line:
-            joinable = False  # a blank line ends the paragraph
+        if layout and _PAGE_NUMBER.match(raw):
+            page_break = True
             continue
-        if joinable and blocks and blocks[-1][0] == "p" and _continues(blocks[-1][1], line):
+        line = _clean(raw)
+        if not line:
+            if not page_break:
+                joinable = False  # a blank line ends the paragraph
+                flattened = False
+            continue
+        at_margin = layout and re.match(r"^\S", raw) is not None
+        if layout and _GAP.search(raw.strip()):
+            for piece in re.split(r"\s{5,}", raw.strip()):
+                blocks.append(("p", _clean(piece)))
+            joinable, page_break = False, False
+            continue
+        if (joinable and not flattened and blocks and blocks[-1][0] == "p"
+                and ((at_margin and not _MARKER_ONLY.match(line)) or _continues(blocks[-1][1], line))):
             blocks[-1] = ("p", blocks[-1][1] + " " + line)
         else:
             blocks.append(("p", line))
-        joinable = True
+        joinable, page_break = True, False
     return blocks
 
 

@@ -158,7 +158,8 @@ _VERBS = (
     "bo sung|tiep tuc|kip thoi|chu dong|giam sat|dam bao|bao dam|ho tro|tap huan|boi duong|tiep nhan|xu ly|"
     "hoan thanh|khao sat|dieu tra|thong ke|bien soan|phat hanh|so hoa|dau tu|nang cap|mua sam|thiet lap|ket noi|"
     "tich hop|van dong|dang tai|khen thuong|so ket|tong ket|bao cao|thuc thi|lam|dan dat|ky ket|phoi hop|tham gia|"
-    "dao tao|thi diem|kien toan|thanh lap|cung co|lua chon|tuyen chon|phat dong|giao|doi moi|thuc day|khuyen khich"
+    "dao tao|thi diem|kien toan|thanh lap|cung co|lua chon|tuyen chon|phat dong|giao|doi moi|thuc day|khuyen khich|"
+    "san tao|san lap|giai phong|di doi|thu hut|moi goi"
 )
 _VERB_RE = re.compile(r"(?:^|[\s,])(" + _VERBS + r")\b")
 
@@ -252,7 +253,7 @@ _NAME_WORDS = set(
 )
 
 
-def _cut_at_verb(text):
+def _cut_at_verb(text, verbs_only=False):
     """The agency list at the start of ``text``: up to the first lower-case verb ("triển khai", "để" …), or the
     first lower-case word that cannot go on a name ("Sở Tư pháp công bố …": a name's lower-case syllable follows a
     capitalised one, "Tư pháp", or is a word names use, "tỉnh", "các", "có liên quan")."""
@@ -267,6 +268,8 @@ def _cut_at_verb(text):
             continue  # "các", "những": a noun follows; "nhà đầu tư", "chủ đầu tư": an actor, not a verb
         cut = start
         break
+    if verbs_only:
+        return text[:cut].rstrip(" ,;.")
     # the first lower-case word after a lower-case word, outside the words names use
     previous_lower = False
     for m in re.finditer(r"\S+", text[:cut]):
@@ -307,7 +310,7 @@ def _subject_lead(text):
         names = split_names(head)
         if names and all(_agency_like(n) for n in names):
             return names
-    cut = _cut_at_verb(body)
+    cut = _cut_at_verb(body, verbs_only=True)
     if not cut or len(cut) >= len(body) - 10 or len(cut) > 150:
         return []
     names = split_names(cut)
@@ -621,7 +624,8 @@ def _read_body(plan, blocks):
             continue
         # an unlabeled line under a task's lead: "- Các sở, ban, ngành; UBND huyện, thành phố;" (seed 1.1)
         if (current is not root and _BULLET.match(line) and current.attrs.get("lead") and not current.attrs.get("coordinators")
-                and not current.special):
+                and not current.special and not current.lead_heading
+                and _cut_at_verb(_BULLET.sub("", line), verbs_only=True) == _BULLET.sub("", line).rstrip(" ,;.")):
             names = split_names(line)
             if names and all(_STARTER_RE.match(n) or group_keys(n) for n in names):
                 current.attrs["coordinators"] = names
@@ -649,7 +653,8 @@ def _read_body(plan, blocks):
             attrs, _head = _inline_labels(line)
             if not attrs.get("lead"):
                 attrs = _prose(line) if re.search(r"\bchu tri\b", fold(line)) else attrs
-            if not attrs.get("lead") and not current.has_info and not current.special:
+            host = current.parent if current.rank == 6 and current.parent is not None else current
+            if not attrs.get("lead") and not host.has_info and not host.special:
                 lead = _subject_lead(line)
                 if lead:
                     attrs = {k: v for k, v in _prose(line, any_sentence=True).items() if k != "lead"}
@@ -661,6 +666,9 @@ def _read_body(plan, blocks):
                 stack[-1].children.append(node)
                 stack.append(node)
                 _inline_into(node, node.text)
+                for k, v in attrs.items():
+                    if v and not node.attrs.get(k):
+                        node.attrs[k] = v
                 continue
         if current is root:
             continue

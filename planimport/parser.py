@@ -197,7 +197,7 @@ def _label_of(line):
 
 def _marker(line):
     """(rank, number, text) of a numbered line, else None. Ranks: A. 0, I. 1, 1. 2, 1.1. 3, 1.1.1. 4, a) 5."""
-    m = _ROMAN.match(line)
+    m = _ROMAN.match(line) if not re.match(r"(?i)^v/v\b", line) else None  # "V/v …": a letter's subject line
     if m and m.group(2) and (_roman_value(m.group(1)) < 40) and re.fullmatch(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})", m.group(1)):
         return 1, m.group(1), m.group(2).strip()
     m = _DOTTED.match(line)
@@ -442,6 +442,46 @@ def _table_columns(rows):
     return None, 0
 
 
+_MARKER_ONLY = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-zđ]\)|[IVXL]{1,5}\.?)$")
+
+
+def _ends_flattened(line):
+    """The line after a flattened table: the next part or item, the signature, an appendix."""
+    m = _marker(line)
+    return bool((m and m[0] <= 2 and m[2]) or re.match(r"^(noi nhan|phu luc|tm\.|kt\.)", fold(line)))
+
+
+def _unflatten(header, lines):
+    """A table whose cells come one a line after its header row (a PDF table flattened to text): the rows again.
+    Header cells left out of the header row ("Thời gian thực hiện") are the first lines that name a column; a row
+    starts at a line that is only its number ("1", "a)"); a row with its title alone is a section row; lines past
+    a row's last column wrap its cells in turn (a cell's second line comes after the row's first lines)."""
+    header = list(header)
+    k = 0
+    while k < len(lines) and not _MARKER_ONLY.match(lines[k]) and len(lines[k]) < 60 and any(
+            pattern.search(fold(lines[k])) for _key, pattern in _COLUMNS):
+        header.append(lines[k])
+        k += 1
+    rows, current = [header], None
+    for line in lines[k:]:
+        if _MARKER_ONLY.match(line):
+            current = [line]
+            rows.append(current)
+        elif current is not None:
+            current.append(line)
+    if len(rows) < 2:
+        return None
+    width = len(header)
+    out = [header]
+    for row in rows[1:]:
+        cells = row[:width] + [""] * (width - len(row))
+        for n, extra in enumerate(row[width:]):
+            j = 1 + n % (width - 1)
+            cells[j] = f"{cells[j]} {extra}".strip()
+        out.append(cells)
+    return out
+
+
 def _cell(row, cols, key):
     j = cols.get(key)
     return row[j].strip() if j is not None and j < len(row) else ""
@@ -557,7 +597,11 @@ def _read_body(plan, blocks):
     top_nodes = []
     tail = []  # paragraphs after the signature block starts
     in_tail = False
-    for kind, value in blocks:
+    blocks = list(blocks)
+    i = -1
+    while i + 1 < len(blocks):
+        i += 1
+        kind, value = blocks[i]
         if in_tail:
             if kind == "p" and re.match(r"^phu luc\b", fold(value)) and len(value) < 120:
                 in_tail = False
@@ -567,6 +611,15 @@ def _read_body(plan, blocks):
             else:
                 continue
         if kind == "table":
+            cols, start = _table_columns(value)
+            if cols and start >= len(value):  # a header row only: the cells follow one a line
+                lines, j = [], i
+                while j + 1 < len(blocks) and blocks[j + 1][0] == "p" and not _ends_flattened(blocks[j + 1][1]):
+                    j += 1
+                    lines.append(blocks[j][1])
+                rebuilt = _unflatten(value[-1], lines)
+                if rebuilt:
+                    value, i = rebuilt, j
             _table_into(stack[-1] if stack[-1].kind != "root" else root, value)
             continue
         line = value

@@ -54,6 +54,8 @@ _QUARTER = re.compile(r"quy\s+(iv|iii|ii|i|[1-4])\s*(?:/|-|nam|,)?\s*(?:nam\s+)?
 _HALF = re.compile(r"6 thang (dau|cuoi) nam\s*" + YEAR)
 _PERIOD = re.compile(YEAR + r"\s*(?:-|–|—|den|đen|toi)\s*(?:nam\s+)?" + YEAR)
 _YEAR = re.compile(r"(?<![\d/])" + YEAR + r"(?![\d/])")
+_YEAR_ANY = re.compile(r"(?<!\d)" + YEAR + r"(?!\d)")
+_QUARTERS = re.compile(r"quy\s+((?:iv|iii|ii|i|[1-4])(?:\s*,\s*(?:iv|iii|ii|i|[1-4]))+)\s*(?:/|-|nam)\s*(?:nam\s+)?" + YEAR)
 
 
 def read_timeframe(text):
@@ -69,6 +71,14 @@ def read_timeframe(text):
         due = _date(*m.groups())
         if due:
             return Timeframe(raw, "deadline", due=due)
+    years = sorted({int(y) for y in _YEAR_ANY.findall(f)})
+    if len(years) >= 2 and not re.search(r"tu nam|cac nam tiep theo|tro di", f):
+        # "Quý IV/2026, 2027": work that runs from one year into a later one
+        return Timeframe(raw, "period", start=datetime.date(years[0], 1, 1), end=datetime.date(years[-1], 12, 31))
+    m = _QUARTERS.search(f)
+    if m:  # "Quý II, III/2026": due at the end of the last quarter named
+        q, year = ROMAN_QUARTERS[re.split(r"\s*,\s*", m.group(1))[-1]], int(m.group(2))
+        return Timeframe(raw, "deadline", due=_month_end(year, 3 * q))
     m = _QUARTER.search(f)
     if m:
         q, year = ROMAN_QUARTERS[m.group(1)], int(m.group(2))

@@ -15,12 +15,16 @@ def test_accuracy_report_meets_the_targets(capsys):
     seed = next(s for s in scores if s.name.startswith("seed-"))
     assert (seed.expected, seed.found, seed.fully) == (24, 24, 24)
     for s in scores:
-        assert s.found == s.expected, s.name
+        # every expected task found (a real plan may give more: duties it states twice) with its lead
+        assert s.found >= s.expected and s.paired == s.expected, s.name
         assert s.lead >= 0.95 * s.expected, s.name
-        assert s.header == s.header_total, s.name
+        if s.split == "tuned":
+            assert s.header == s.header_total, s.name
     kept = [s for s in scores if s.split == "kept_out"]
-    assert len(kept) >= 3
+    assert len(kept) >= 5 and sum(s.name.startswith("real-") for s in kept) >= 2
     assert sum(s.fully for s in kept) >= 0.9 * sum(s.expected for s in kept)
+    real = [s for s in scores if s.name.startswith("real-") and s.expected >= 9]
+    assert len(real) >= 5
     assert len({s.layout for s in scores}) >= 6
 
 

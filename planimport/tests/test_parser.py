@@ -27,6 +27,8 @@ D = datetime.date
     ("trước 30/6/2025", "deadline", D(2025, 6, 30), None, None),
     ("Tháng 10/2026", "deadline", D(2026, 10, 31), None, None),
     ("6 tháng đầu năm 2025", "deadline", D(2025, 6, 30), None, None),
+    ("Quý II, III/2026", "deadline", D(2026, 9, 30), None, None),
+    ("Quý IV/2026, 2027", "period", None, D(2026, 1, 1), D(2027, 12, 31)),
     ("Theo chỉ đạo của UBND tỉnh", "other", None, None, None),
     ("", "none", None, None, None),
 ])
@@ -180,3 +182,134 @@ def test_tab_separated_tables_and_a_numeric_date():
     assert plan.date == D(2026, 3, 5) and plan.place == "Huế"
     assert [(t.title, t.lead, t.coordinators, t.timeframe.due) for t in plan.tasks] == [
         ("Việc một", ["Sở Y tế"], ["Sở Tài chính"], D(2026, 9, 30))]
+
+
+PDF_PAGE = """     ỦY BAN NHÂN DÂN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+       TỈNH LÀO CAI                       Độc lập - Tự do - Hạnh phúc
+
+      Số: 7 /KH-UBND                   Lào Cai, ngày 26 tháng 3 năm 2026
+
+                                KẾ HOẠCH
+  Phát triển cụm công nghiệp năm 2026
+
+      Căn cứ Nghị định số 32/2024/NĐ-CP ngày 15 tháng 3 năm 2024 của Chính
+phủ quy định về quản lý, phát triển cụm công nghiệp.
+      I. MỤC ĐÍCH
+      Phát triển các cụm công nghiệp theo hướng xanh.
+      II. NỘI DUNG
+      1. Thành lập mới các cụm công nghiệp
+      - Ban Quản lý Khu kinh tế và Ban Quản lý các Khu công nghiệp tỉnh đầu tư,
+hoàn thiện hạ tầng kỹ thuật các khu công nghiệp.
+      - Ủy ban nhân dân cấp xã: hướng dẫn nhà đầu tư trình thành lập cụm công
+nghiệp; Chủ trì, phối hợp với các Sở, ban ngành, nhà đầu tư thứ cấp giải phóng
+mặt bằng.
+      2. Hoàn thành di dời cụm công nghiệp Sơn Mãn.
+      UBND phường Lào Cai chủ trì, phối hợp với Sở Xây dựng, Ban Quản lý khu
+Kinh tế và các cơ quan liên quan thực hiện di dời các cơ sở tới vị trí mới,
+                                        2
+
+hoàn thành trong quý IV năm 2026.
+      3. Xử lý nước thải tập trung đạt chuẩn 100%.
+      Ban Quản lý Khu kinh tế triển khai xây dựng hoàn thành trong năm 2026.
+"""
+
+
+def test_a_pdf_page_layout_reads_as_written():
+    """PDF text laid out as on the page: the header's two columns, paragraphs wrapped at the margin whatever their
+    next word, a page number in the middle of a sentence; leads given as the subject of a dashed item or a
+    paragraph, without "chủ trì"."""
+    blocks = blocks_from_text(PDF_PAGE)
+    assert [v for _k, v in blocks[:6]] == ["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH LÀO CAI",
+                                           "Độc lập - Tự do - Hạnh phúc", "Số: 7 /KH-UBND",
+                                           "Lào Cai, ngày 26 tháng 3 năm 2026"]
+    plan = parse_blocks(blocks)
+    assert (plan.number, plan.date, plan.issuer, plan.title) == (
+        "7/KH-UBND", D(2026, 3, 26), "UBND tỉnh Lào Cai", "Phát triển cụm công nghiệp năm 2026")
+    got = {t.title[:30]: (t.lead, t.coordinators, t.timeframe.text) for t in plan.tasks}
+    assert got == {
+        "Ban Quản lý Khu kinh tế và Ban": (["Ban Quản lý Khu kinh tế", "Ban Quản lý các Khu công nghiệp tỉnh"], [], ""),
+        "Ủy ban nhân dân cấp xã: hướng ": (["Ủy ban nhân dân cấp xã"], ["các Sở, ban ngành", "nhà đầu tư thứ cấp"], ""),
+        "Hoàn thành di dời cụm công ngh": (["UBND phường Lào Cai"],
+                                           ["Sở Xây dựng", "Ban Quản lý khu Kinh tế", "các cơ quan liên quan"],
+                                           "hoàn thành trong quý IV năm 2026"),
+        "Xử lý nước thải tập trung đạt ": (["Ban Quản lý Khu kinh tế"], [], "hoàn thành trong năm 2026"),
+    }
+
+
+LETTER = """ỦY BAN NHÂN DÂN
+TỈNH LÀO CAI
+Số: 59 /UBND-KT
+Lào Cai, ngày 11 tháng 6 năm 2026
+V/v tăng cường kiểm tra hoạt động khoáng sản
+Kính gửi: Các sở, ban, ngành.
+Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:
+1. Trách nhiệm chung của các cơ quan, đơn vị
+- Thực hiện thanh tra, kiểm tra có trọng tâm, trọng điểm.
+2. Thanh tra tỉnh
+- Chủ trì, phối hợp với các Sở, ban, ngành và địa phương xây dựng kế hoạch thanh tra hàng năm theo hướng có trọng tâm.
+- Theo dõi, đôn đốc việc thực hiện các kết luận thanh tra.
+3. Sở Xây dựng
+- Thường xuyên kiểm tra các bến, bãi tập kết cát, sỏi.
+- Chủ trì, phối hợp với cơ quan liên quan rà soát các phương tiện khai thác cát, sỏi, thời gian thực hiện xong trong tháng 6/2026.
+"""
+
+
+def test_a_letter_without_parts_whose_headings_name_the_lead():
+    """A directive letter: numbered agency headings, no Roman-numbered part; each dashed point under an agency is
+    that agency's task; a heading that is not an agency ("Trách nhiệm chung …") gives no task; "thường xuyên",
+    "hằng năm" inside a sentence are not its timeframe."""
+    plan = parse_blocks(blocks_from_text(LETTER))
+    assert (plan.number, plan.title) == ("59/UBND-KT", "tăng cường kiểm tra hoạt động khoáng sản")
+    got = [(t.lead, t.coordinators, t.timeframe.text, t.timeframe.due) for t in plan.tasks]
+    assert got == [
+        (["Thanh tra tỉnh"], ["các Sở, ban, ngành", "địa phương"], "", None),
+        (["Thanh tra tỉnh"], [], "", None),
+        (["Sở Xây dựng"], [], "", None),
+        (["Sở Xây dựng"], ["cơ quan liên quan"], "thời gian thực hiện xong trong tháng 6/2026", D(2026, 6, 30)),
+    ]
+
+
+APPENDIX = """BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG
+Số: 9/KH-BTNMT
+Hà Nội, ngày 6 tháng 8 năm 2024
+KẾ HOẠCH
+Quản lý tín chỉ các-bon
+I. TỔ CHỨC THỰC HIỆN
+1. Cục Biến đổi khí hậu theo dõi, đôn đốc việc triển khai thực hiện Kế hoạch.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. BỘ TRƯỞNG
+PHỤ LỤC
+CÁC NHIỆM VỤ THỰC HIỆN KẾ HOẠCH
+| TT | Nội dung hoạt động | Cơ quan chủ trì | Cơ quan phối hợp |
+Thời gian thực hiện
+1
+Tuyên truyền, phổ biến
+a)
+Tổ chức hội nghị phổ biến Nghị định.
+Cục Biến đổi khí hậu
+Vụ Pháp chế; các đơn vị có liên quan
+Quý II, III/2026
+b)
+Xây dựng tiêu chuẩn tín chỉ các-bon; đo đạc,
+Viện Khoa học Khí tượng thủy văn, Cục
+Vụ Khoa học và Công nghệ
+Quý IV/2026, 2027
+báo cáo, thẩm định kết quả giảm phát thải.
+Biến đổi khí hậu
+"""
+
+
+def test_an_appendix_after_the_signature_and_a_table_flattened_to_lines():
+    """The task table of an appendix ("PHỤ LỤC" after "Nơi nhận") is read; a PDF table whose cells come one a line
+    after its header row is rebuilt: a header cell out of the row, a section row, a cell wrapped past the row."""
+    plan = parse_blocks(blocks_from_text(APPENDIX))
+    got = [(t.title, t.lead, t.coordinators, t.timeframe.kind, t.timeframe.due) for t in plan.tasks]
+    assert got == [
+        ("Tổ chức hội nghị phổ biến Nghị định.", ["Cục Biến đổi khí hậu"], ["Vụ Pháp chế", "các đơn vị có liên quan"],
+         "deadline", D(2026, 9, 30)),
+        ("Xây dựng tiêu chuẩn tín chỉ các-bon; đo đạc, báo cáo, thẩm định kết quả giảm phát thải.",
+         ["Viện Khoa học Khí tượng thủy văn", "Cục Biến đổi khí hậu"], ["Vụ Khoa học và Công nghệ"], "period", None),
+    ]
+    assert [s.title for s in plan.sections][-1] == "Tuyên truyền, phổ biến"

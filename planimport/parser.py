@@ -270,6 +270,12 @@ def _cut_at_verb(text, verbs_only=False):
         break
     if verbs_only:
         return text[:cut].rstrip(" ,;.")
+    if cut < len(text):
+        names = split_names(text[:cut])
+        if len(names) > 1 and all(_STARTER_RE.match(n) for n in names):
+            # a list of names up to the verb ("các Sở, ban ngành, chủ đầu tư kinh doanh hạ tầng … thực hiện"):
+            # each starts as a name does, so its lower-case words are the names' own
+            return text[:cut].rstrip(" ,;.")
     # the first lower-case word after a lower-case word, outside the words names use
     previous_lower = False
     for m in re.finditer(r"\S+", text[:cut]):

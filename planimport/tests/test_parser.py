@@ -201,8 +201,8 @@ phủ quy định về quản lý, phát triển cụm công nghiệp.
       - Ban Quản lý Khu kinh tế và Ban Quản lý các Khu công nghiệp tỉnh đầu tư,
 hoàn thiện hạ tầng kỹ thuật các khu công nghiệp.
       - Ủy ban nhân dân cấp xã: hướng dẫn nhà đầu tư trình thành lập cụm công
-nghiệp; Chủ trì, phối hợp với các Sở, ban ngành, nhà đầu tư thứ cấp giải phóng
-mặt bằng.
+nghiệp; Chủ trì, phối hợp với các Sở, ban ngành, nhà đầu tư thứ cấp, chủ đầu tư
+kinh doanh hạ tầng kỹ thuật giải phóng mặt bằng.
       2. Hoàn thành di dời cụm công nghiệp Sơn Mãn.
       UBND phường Lào Cai chủ trì, phối hợp với Sở Xây dựng, Ban Quản lý khu
 Kinh tế và các cơ quan liên quan thực hiện di dời các cơ sở tới vị trí mới,
@@ -228,7 +228,8 @@ def test_a_pdf_page_layout_reads_as_written():
     got = {t.title[:30]: (t.lead, t.coordinators, t.timeframe.text) for t in plan.tasks}
     assert got == {
         "Ban Quản lý Khu kinh tế và Ban": (["Ban Quản lý Khu kinh tế", "Ban Quản lý các Khu công nghiệp tỉnh"], [], ""),
-        "Ủy ban nhân dân cấp xã: hướng ": (["Ủy ban nhân dân cấp xã"], ["các Sở, ban ngành", "nhà đầu tư thứ cấp"], ""),
+        "Ủy ban nhân dân cấp xã: hướng ": (["Ủy ban nhân dân cấp xã"], ["các Sở, ban ngành", "nhà đầu tư thứ cấp",
+                                                                "chủ đầu tư kinh doanh hạ tầng kỹ thuật"], ""),
         "Hoàn thành di dời cụm công ngh": (["UBND phường Lào Cai"],
                                            ["Sở Xây dựng", "Ban Quản lý khu Kinh tế", "các cơ quan liên quan"],
                                            "hoàn thành trong quý IV năm 2026"),

@@ -292,16 +292,30 @@ def _cut_at_verb(text, verbs_only=False):
 def _agency_like(name):
     """A written name that is an agency or a group ("Thanh tra tỉnh", "Các sở, ban, ngành"), not a phrase that only
     starts like one ("Các nhiệm vụ trọng tâm")."""
+    if not _STARTER_RE.match(name):  # "Theo dõi, phát hiện … liên quan đến tỉnh" is no agency
+        return False
     if group_keys(name) or classify(name) == "related":
         return True
-    return bool(_STARTER_RE.match(name)) and not fold(name).startswith(("cac ", "co quan", "don vi"))
+    return not fold(name).startswith(("cac ", "co quan", "don vi"))
+
+
+def _point_attrs(text):
+    """Coordinators and timeframe of a point under a heading that names its lead: "Chủ trì, phối hợp với X …", or a
+    point that starts with "Phối hợp (chặt chẽ) với X …"."""
+    attrs = {k: v for k, v in _prose(text, any_sentence=True).items() if k != "lead" and v}
+    m = re.match(r"^phoi hop\s+(?:chat che\s+)?voi\s+", fold(text))
+    if m and not attrs.get("coordinators"):
+        names = _agency_suffix(split_names(_cut_at_verb(text[m.end():], verbs_only=True)))
+        if names:
+            attrs["coordinators"] = names
+    return attrs
 
 
 def _heading_lead(text):
     """The agencies a numbered heading names and nothing else ("2. Thanh tra tỉnh", "3. Sở Nông nghiệp và Môi
     trường:", "1. Cục Biến đổi khí hậu có trách nhiệm:"): the lead of the points under it."""
     text = re.sub(r"(?i)\s*(?:có trách nhiệm|chịu trách nhiệm|thực hiện)?\s*:?\s*$", "", text.strip()).strip(" .:")
-    if not text or len(text) > 150 or _cut_at_verb(text) != text:
+    if not text or len(text) > 150 or _cut_at_verb(text, verbs_only=True) != text:
         return []
     names = split_names(text)
     return names if names and all(_agency_like(n) for n in names) else []
@@ -368,7 +382,8 @@ def _time_clause(text):
         part = c[start:].strip(" .;)")
         fp = fold(part)
         if re.search(r"\d", fp):
-            if re.search(r"\b(so|nghi dinh|quyet dinh|thong tu|ke hoach|chi thi|nghi quyet)\b", fold(c[:m.start()])[-40:]):
+            if re.search(r"\b(so|nghi dinh|quyet dinh|thong tu|ke hoach|chi thi|nghi quyet|luat|dieu|khoan)\b",
+                         fold(c[:m.start()])[-40:]):  # "Luật Địa chất và khoáng sản năm 2024": a name, not a time
                 continue
             return part
         if k == 0 and re.search(r"thuong xuyen|hang nam|dinh ky", fp):
@@ -693,9 +708,7 @@ def _read_body(plan, blocks):
         if _BULLET.match(line) and current is not root and current.lead_heading:
             node = _Node(6, "-", _BULLET.sub("", line), current)
             current.children.append(node)
-            for k, v in _prose(node.text, any_sentence=True).items():
-                if k != "lead" and v:
-                    node.attrs[k] = v
+            node.attrs.update(_point_attrs(node.text))
             continue
         if (_BULLET.match(line) and current is not root and current.rank == 6 and current.parent is not None
                 and current.parent.lead_heading):
@@ -703,9 +716,7 @@ def _read_body(plan, blocks):
             node = _Node(6, "-", _BULLET.sub("", line), current)
             current.children.append(node)
             stack.append(node)
-            for k, v in _prose(node.text, any_sentence=True).items():
-                if k != "lead" and v:
-                    node.attrs[k] = v
+            node.attrs.update(_point_attrs(node.text))
             continue
         # a bullet item that states its own lead: a task of its own
         if _BULLET.match(line) and current is not root and current.special not in ("organisation", "reporting"):

@@ -252,13 +252,17 @@ Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:
 3. Sở Xây dựng
 - Thường xuyên kiểm tra các bến, bãi tập kết cát, sỏi.
 - Chủ trì, phối hợp với cơ quan liên quan rà soát các phương tiện khai thác cát, sỏi, thời gian thực hiện xong trong tháng 6/2026.
+4. Ủy ban nhân dân các xã, phường
+- Phối hợp chặt chẽ với Công an tỉnh, Sở Xây dựng và các cơ quan liên quan kiểm tra, xử lý tàu cuốc.
+- Thực hiện nhiệm vụ theo Luật Địa chất và khoáng sản năm 2024.
 """
 
 
 def test_a_letter_without_parts_whose_headings_name_the_lead():
     """A directive letter: numbered agency headings, no Roman-numbered part; each dashed point under an agency is
-    that agency's task; a heading that is not an agency ("Trách nhiệm chung …") gives no task; "thường xuyên",
-    "hằng năm" inside a sentence are not its timeframe."""
+    that agency's task; a heading that is not an agency ("Trách nhiệm chung …") gives no task; a point that starts
+    "Phối hợp với X" names its coordinators; "thường xuyên", "hằng năm" inside a sentence are not its timeframe, nor
+    the year of a law's name."""
     plan = parse_blocks(blocks_from_text(LETTER))
     assert (plan.number, plan.title) == ("59/UBND-KT", "tăng cường kiểm tra hoạt động khoáng sản")
     got = [(t.lead, t.coordinators, t.timeframe.text, t.timeframe.due) for t in plan.tasks]
@@ -267,6 +271,8 @@ def test_a_letter_without_parts_whose_headings_name_the_lead():
         (["Thanh tra tỉnh"], [], "", None),
         (["Sở Xây dựng"], [], "", None),
         (["Sở Xây dựng"], ["cơ quan liên quan"], "thời gian thực hiện xong trong tháng 6/2026", D(2026, 6, 30)),
+        (["Ủy ban nhân dân các xã, phường"], ["Công an tỉnh", "Sở Xây dựng", "các cơ quan liên quan"], "", None),
+        (["Ủy ban nhân dân các xã, phường"], [], "", None),
     ]
 
 

@@ -19,7 +19,7 @@ from testing.tools import require_tool, unavailable
 
 ROOT = Path(__file__).resolve().parents[2]
 # main when issue #19 began (the agencies' succession merged).
-PREVIOUS_RELEASE = "5eaead7780e83fd3930c86b9cddbd5d64874e771"
+PREVIOUS_RELEASE = "f706f92b72dee6c88719c62a4bda66fa079af066"
 
 COUNTS = ("import json; from reports.models import AgencyReport, TaskReport, IndicatorValue, ReportEvent, Evidence; "
           "print(json.dumps({m.__name__: m.objects.count() for m in "

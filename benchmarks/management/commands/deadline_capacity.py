@@ -69,7 +69,7 @@ class Command(BaseCommand):
                 "cpu": report["cpu"], "notifications": report["notifications"], "wall_s": time.monotonic() - started,
             }
             runs.append(row)
-            self.stdout.write(self.row(row))
+            self.stdout.write(table_row(row))
             return held
 
         found, _ = capacity.search(holds, o["start"], o["step"], o["resolution"], o["ceiling"])
@@ -78,14 +78,7 @@ class Command(BaseCommand):
                           "machine busy (core-s) | result |")
         self.stdout.write("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
         for row in sorted(runs, key=lambda r: r["officers"]):
-            if "requests" not in row:
-                self.stdout.write(f"| {row['officers']:,} | | | | | | | | | did not finish |")
-                continue
-            busy = row["cpu"].get("machine_busy_s")
-            self.stdout.write(
-                f"| {row['officers']:,} | {row['requests']:,} | {row['requests_per_s']} | {row['errors']} | "
-                f"{row['lost']} | {row['doubled']} | {_ms(row['submit_p95_ms'])} | {_ms(row['overview_p95_ms'])} | "
-                f"{'' if busy is None else f'{busy:.0f}'} | {'held' if row['held'] else 'MISS: ' + '; '.join(row['missed'])} |")
+            self.stdout.write(table_row(row))
         self.stdout.write(self.style.SUCCESS(
             f"Capacity: {found:,} officers arriving within {o['ramp']:.0f} s (resolution {o['resolution']:,}; "
             f"{'signed in beforehand' if o['signed_in'] else 'with logins'})."
@@ -93,6 +86,16 @@ class Command(BaseCommand):
         Path(o["json"]).parent.mkdir(parents=True, exist_ok=True)
         Path(o["json"]).write_text(json.dumps({"capacity": found, "ramp_s": o["ramp"], "signed_in": o["signed_in"],
                                                "runs": runs}, ensure_ascii=False, indent=1))
+
+
+def table_row(row):
+    if "requests" not in row:
+        return f"| {row['officers']:,} | | | | | | | | | did not finish: {'; '.join(row['missed'])} |"
+    busy = row["cpu"].get("machine_busy_s")
+    return (f"| {row['officers']:,} | {row['requests']:,} | {row['requests_per_s']} | {row['errors']} | "
+            f"{row['lost']} | {row['doubled']} | {_ms(row['submit_p95_ms'])} | {_ms(row['overview_p95_ms'])} | "
+            f"{'' if busy is None else f'{busy:.0f}'} | "
+            f"{'held' if row['held'] else 'MISS: ' + '; '.join(row['missed'])} |")
 
 
 def _ms(value):

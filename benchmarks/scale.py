@@ -19,7 +19,7 @@ The same ``seed`` gives the same data (for a given ``today``).
 import datetime
 import random
 import zoneinfo
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from django.conf import settings
@@ -752,11 +752,28 @@ def remove_scale(scale_name):
         _purge(get_user_model().objects.filter(username__startswith=prefix))
 
 
-def generate(scale_name, seed=1, today=None, password=None, stdout=None):
-    """Build a scale (the caller checks it is not present). Returns {model label: rows written}."""
+def sized(scale, agencies):
+    """The deadline scale with ``agencies`` agencies in all (the communes take up the difference), for a
+    deadline day with more officers than its 500; other scales have a fixed shape."""
+    if agencies is None or agencies == scale.provinces * (scale.departments + scale.communes + scale.press
+                                                          + scale.others):
+        return scale
+    if not scale.deadline:
+        raise ValueError(f"Only the deadline scale takes a number of agencies, not “{scale.name}”.")
+    fixed = scale.departments + scale.press + scale.others
+    if agencies <= fixed:
+        raise ValueError(f"The deadline scale needs more than {fixed} agencies (its departments and press).")
+    return replace(scale, communes=agencies - fixed,
+                   description=f"{agencies} agencies with an untouched current-year report and an officer each")
+
+
+def generate(scale_name, seed=1, today=None, password=None, stdout=None, agencies=None):
+    """Build a scale (the caller checks it is not present). Returns {model label: rows written}.
+    ``agencies``: the deadline scale's size (default 500)."""
     if not (settings.DEBUG or getattr(settings, "BENCHMARK_DATA_ALLOWED", False)):
         raise RuntimeError("DEBUG is off: benchmark data is never written to a production database.")
-    counts = Generator(SCALES[scale_name], seed=seed, today=today, password=password, stdout=stdout).build()
+    counts = Generator(sized(SCALES[scale_name], agencies), seed=seed, today=today, password=password,
+                       stdout=stdout).build()
     # Written with bulk_create (no post_save): nothing cached before (CACHE_URL=redis://… outlives a database) is
     # read again (plan_tracker/cache.py).
     cache.bump(cache.EVERYTHING)

@@ -132,3 +132,20 @@ def test_refused_with_debug_off(db, settings):
 def test_every_scale_has_a_description_for_the_help():
     assert all(s.description for s in scale.SCALES.values())
     assert {"province", "national", "deadline", "tiny"} <= set(scale.SCALES)
+
+
+def test_the_deadline_scale_takes_a_number_of_agencies_each_with_an_officer(db, django_user_model):
+    out = run("--scale", "deadline", "--agencies", "60")
+    assert "Scale “deadline”" in out
+    assert Agency.objects.filter(code__startswith="deadline-").count() == 60
+    assert django_user_model.objects.filter(username__regex=r"^deadline-officer-\d+$").count() == 60
+    # every agency has its untouched report of the year
+    assert AgencyReport.objects.filter(plan__code__startswith="deadline-", status="draft", version=1).count() == 60
+
+
+def test_only_the_deadline_scale_takes_a_number_of_agencies(db):
+    with pytest.raises(CommandError, match="Only the deadline scale"):
+        run("--scale", "tiny", "--agencies", "60")
+    with pytest.raises(CommandError, match="more than 55 agencies"):
+        run("--scale", "deadline", "--agencies", "55")
+    assert not Agency.objects.exists()

@@ -8,7 +8,7 @@ import sys
 import plan_tracker.settings as production
 from django.conf import settings
 
-BENCHMARK_COMMANDS = {"generate_scale_data", "run_benchmarks", "deadline_day", "bench_import"}
+BENCHMARK_COMMANDS = {"generate_scale_data", "run_benchmarks", "deadline_day", "deadline_capacity", "bench_import"}
 
 
 def _commands(settings_module):

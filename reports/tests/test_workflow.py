@@ -1,4 +1,6 @@
 import datetime
+import unicodedata
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -6,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from agencies.models import Membership
 from reports.models import AgencyReport, ReportEvent, TaskReport
 from reports.services import StaleReport, reopen_report, review_report, save_report, submit_report
-from testing.factories import fill_report, local, make_user, open_year, small_plan
+from testing.factories import fill_report, local, make_task, make_user, open_year, small_plan
 
 
 @pytest.fixture
@@ -159,3 +161,47 @@ def test_history_keeps_who_when_old_and_new(setup):
     change = next(c for c in delta.changes if c.field == "difficulties")
     assert (change.old, change.new, newest.history_user) == ("A", "B", officer)
     assert ReportEvent.objects.filter(report=report, action="saved").count() == 2
+
+
+def test_a_save_records_one_history_row_per_changed_line_and_value_in_nfc(setup):
+    plan, report, officer, coordinator, admin = setup
+    decomposed = unicodedata.normalize("NFD", "Đã tổ chức hội nghị")
+    line = report.lines.order_by("task__number").first()
+    other = report.lines.exclude(pk=line.pk).first()
+    indicator = plan.indicators.get()
+    save_report(report, officer, expected_version=report.version,
+                lines={line.pk: {"status": "in_progress", "achievements": decomposed},
+                       other.pk: {"status": other.status, "achievements": other.achievements}},  # unchanged
+                indicators={indicator.pk: Decimal("7")})
+    line.refresh_from_db()
+    assert line.achievements == unicodedata.normalize("NFC", decomposed) and line.status == "in_progress"
+    newest = TaskReport.history.filter(id=line.pk).first()
+    assert (newest.history_type, newest.history_user, newest.achievements) == ("~", officer, line.achievements)
+    assert not TaskReport.history.filter(id=other.pk, history_type="~").exists()  # nothing changed: no row
+    value = report.indicator_values.get(indicator=indicator)
+    assert value.value == 7 and value.history.get().history_user == officer  # created, with its history row
+    report.refresh_from_db()
+    save_report(report, officer, expected_version=report.version, indicators={indicator.pk: Decimal("9")})
+    assert [(h.value, h.history_type) for h in value.history.all()] == [(9, "~"), (7, "+")]
+
+
+def test_a_save_costs_the_same_statements_for_two_lines_or_many(db, django_user_model):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for n in (2, 12):
+        plan, who = small_plan()
+        for i in range(n - 2):
+            make_task(plan.sections.first(), lead=who["dept"], number=f"2.{i}")
+        open_year(plan, 2024)
+        officer = make_user(django_user_model, f"officer{n}", who["dept"])
+        report = AgencyReport.objects.get(plan=plan, year=2024, agency=who["dept"])
+        lines = {pk: {"status": "in_progress", "achievements": f"Dòng {pk}"}
+                 for pk in report.lines.values_list("pk", flat=True)}
+        assert len(lines) == n
+        with CaptureQueriesContext(connection) as queries:
+            save_report(report, officer, expected_version=report.version, lines=lines,
+                        indicators={plan.indicators.get().pk: Decimal("1")})
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts

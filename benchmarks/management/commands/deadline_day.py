@@ -115,8 +115,9 @@ class Command(BaseCommand):
             call_command("generate_scale_data", "--scale", "province", "--seed", str(o["seed"]), stdout=io.StringIO())
         if not o["keep_data"] or not is_present("deadline"):
             self.stdout.write("Writing a fresh deadline scale…")
+            # One agency (and officer) per arriving officer, 500 at least (the scale's own size).
             call_command("generate_scale_data", "--scale", "deadline", "--rebuild", "--seed", str(o["seed"]),
-                         stdout=io.StringIO())
+                         "--agencies", str(max(500, o["officers"])), stdout=io.StringIO())
         officers, coordinators, plan, year = deadline.participants("deadline", o["officers"], o["coordinators"])
         if len(officers) < o["officers"]:
             raise CommandError(f"Only {len(officers)} deadline officers in the database.")

@@ -34,12 +34,19 @@ class Command(BaseCommand):
             "--password", default="benchmark",
             help="Password of every user of the scale (default 'benchmark': benchmark databases only).",
         )
+        parser.add_argument("--agencies", type=int, default=None, metavar="N",
+                            help="The deadline scale only: N agencies (and officers) instead of 500, for deadline "
+                                 "days with more officers.")
         parser.add_argument("--today", type=datetime.date.fromisoformat,
                             help="Pretend today is this date (YYYY-MM-DD); the last reporting year is its year.")
 
-    def handle(self, *args, scale, seed, rebuild, remove, dry_run, password, today, **options):
+    def handle(self, *args, scale, seed, rebuild, remove, dry_run, password, today, agencies=None, **options):
         if not (settings.DEBUG or getattr(settings, "BENCHMARK_DATA_ALLOWED", False)):
             raise CommandError("DEBUG is off: benchmark data is never written to a production database.")
+        try:
+            scales.sized(scales.SCALES[scale], agencies)
+        except ValueError as error:
+            raise CommandError(str(error)) from None
         present = scales.is_present(scale)
         if remove or rebuild:
             if present:
@@ -54,7 +61,8 @@ class Command(BaseCommand):
         started = time.monotonic()
         try:
             with transaction.atomic():
-                counts = scales.generate(scale, seed=seed, today=today, password=password, stdout=self.stdout)
+                counts = scales.generate(scale, seed=seed, today=today, password=password, stdout=self.stdout,
+                                         agencies=agencies)
                 if dry_run:
                     raise _Rollback
         except _Rollback:

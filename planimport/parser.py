@@ -728,9 +728,10 @@ def _read_body(plan, blocks):
             current.attrs["lead"], current.lead_heading, current.members_read = current.members, True, True
             current.body.append(line)
             continue
-        # one paragraph under a heading that names its lead ("5. Thanh tra tỉnh" / "Chủ trì, phối hợp với …"): a task
+        # one paragraph under a heading that names its lead ("5. Thanh tra tỉnh" / "Chủ trì, phối hợp với …"): a task;
+        # not a line that introduces points ("… gồm:", "Thực hiện các nhiệm vụ sau:")
         if (current is not root and current.lead_heading and current.rank == 2 and not current.children
-                and not current.body and not _BULLET.match(line) and not fold(line).rstrip().endswith("gom:")):
+                and not current.body and not _BULLET.match(line) and not line.rstrip().endswith(":")):
             node = _Node(6, current.number, line, current)
             current.children.append(node)
             node.attrs.update(_point_attrs(line))

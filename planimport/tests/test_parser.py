@@ -342,6 +342,9 @@ b) Phối hợp với các cơ quan quản lý chuyên ngành trong quá trình 
 a) Thực hiện quản lý tài sản đúng mục đích.
 5. Thanh tra tỉnh
 Chủ trì, phối hợp với Sở Tài chính tăng cường thanh tra việc quản lý tài sản.
+7. Sở Xây dựng
+Thực hiện các nhiệm vụ sau:
+- Rà soát các bến bãi tập kết vật liệu.
 6. Tổ chức thực hiện
 a) Các cơ quan, đơn vị khẩn trương triển khai thực hiện; định kỳ hoặc đột xuất báo cáo Ủy ban nhân dân tỉnh (qua Sở Tài chính).
 Các sở quản lý chuyên ngành định kỳ tổng hợp báo cáo như sau:
@@ -357,13 +360,13 @@ def test_a_letter_whose_headings_name_groups_members_and_paragraphs():
     - Sở Công Thương (đối với …);") gives them as the lead of its lettered points; "các sở quản lý nhà nước chuyên
     ngành …" is a name, not the verb "quản lý"; a lettered point "Phối hợp với X trong …" names X; a heading naming a
     group by what it was given ("Các cơ quan, … được giao quản lý …") is the lead; one paragraph under an agency's
-    heading is its task. (A reporting rule that names its period, "Báo cáo 6 tháng", read before one that only says
+    heading is its task, not a line that introduces its points ("Thực hiện các nhiệm vụ sau:"). (A reporting rule that names its period, "Báo cáo 6 tháng", read before one that only says
     "định kỳ": test_accuracy, the tuned 7103/UBND-TH's reporting period.)"""
     plan = parse_blocks(blocks_from_text(GROUP_LETTER))
     assert (plan.number, plan.title) == ("71/UBND-TH", "triển khai thực hiện Nghị định số 178/2026/NĐ-CP của Chính phủ")
     members = ["Sở Công Thương", "Ban Quản lý Khu kinh tế", "Ban Quản lý các khu công nghiệp"]
     got = [(t.title[:30], t.lead, t.coordinators) for t in plan.tasks]
-    assert got[:6] == [
+    assert got[:7] == [
         ("Chủ trì, phối hợp với các cơ q", members, ["các cơ quan, đơn vị, địa phương"]),
         ("Hướng dẫn các cơ quan, đơn vị ", members, []),
         ("Chủ trì, phối hợp với các sở q", ["Ủy ban nhân dân các xã, phường"],
@@ -372,4 +375,5 @@ def test_a_letter_whose_headings_name_groups_members_and_paragraphs():
         ("Thực hiện quản lý tài sản đúng",
          ["Các cơ quan, tổ chức, đơn vị, doanh nghiệp được giao quản lý tài sản kết cấu hạ tầng"], []),
         ("Chủ trì, phối hợp với Sở Tài c", ["Thanh tra tỉnh"], ["Sở Tài chính"]),
+        ("Rà soát các bến bãi tập kết vậ", ["Sở Xây dựng"], []),
     ]

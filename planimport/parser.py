@@ -153,7 +153,7 @@ _INLINE_LABEL_RE = re.compile(r"(?:^|[(;,.]\s*|\s[-–]\s*)(?:" + "|".join(f"(?P
 
 _VERBS = (
     "trien khai|thuc hien|to chuc|xay dung|tham muu|huong dan|ra soat|kiem tra|day manh|tang cuong|nghien cuu|de xuat|"
-    "ban hanh|de|trong viec|tuyen truyen|cung cap|theo doi|quan ly|danh gia|tong hop|bo tri|pho bien|hoan thien|"
+    "ban hanh|de|trong viec|trong qua trinh|tuyen truyen|cung cap|theo doi|quan ly|danh gia|tong hop|bo tri|pho bien|hoan thien|"
     "duy tri|nang cao|van hanh|cap nhat|phat trien|ung dung|chi dao|don doc|tham dinh|trinh|lap|chuan bi|sua doi|"
     "bo sung|tiep tuc|kip thoi|chu dong|giam sat|dam bao|bao dam|ho tro|tap huan|boi duong|tiep nhan|xu ly|"
     "hoan thanh|khao sat|dieu tra|thong ke|bien soan|phat hanh|so hoa|dau tu|nang cap|mua sam|thiet lap|ket noi|"
@@ -223,6 +223,7 @@ class _Node:
         self.special = parent.special if parent is not None else None
         self.table_tasks = []  # from tables under this node: (number, fields)
         self.lead_heading = False  # "2. Thanh tra tỉnh": the heading names the lead of the points under it
+        self.members, self.members_read = [], False  # "Giao các sở … gồm: - Sở Công Thương (…); …": the group's members
 
     @property
     def has_info(self):
@@ -266,6 +267,9 @@ def _cut_at_verb(text, verbs_only=False):
         before = f[:start].split()
         if before and before[-1] in ("cac", "nhung", "va", "nha", "chu"):
             continue  # "các", "những": a noun follows; "nhà đầu tư", "chủ đầu tư": an actor, not a verb
+        if m.group(1) == "quan ly" and before and before[-1] in ("so", "quan", "ban", "vi") and (
+                f[m.end(1):].lstrip().startswith(("nha nuoc", "chuyen nganh"))):
+            continue  # "các sở quản lý nhà nước chuyên ngành", "cơ quan quản lý chuyên ngành": a body's name
         cut = start
         break
     if verbs_only:
@@ -311,11 +315,20 @@ def _point_attrs(text):
     return attrs
 
 
+_BODY_WORDS = set("cac co quan to chuc don vi doanh nghiep ca nhan so ban nganh dia phuong".split())
+
+
 def _heading_lead(text):
     """The agencies a numbered heading names and nothing else ("2. Thanh tra tỉnh", "3. Sở Nông nghiệp và Môi
     trường:", "1. Cục Biến đổi khí hậu có trách nhiệm:"): the lead of the points under it."""
     text = re.sub(r"(?i)\s*(?:có trách nhiệm|chịu trách nhiệm|thực hiện)?\s*:?\s*$", "", text.strip()).strip(" .:")
-    if not text or len(text) > 150 or _cut_at_verb(text, verbs_only=True) != text:
+    if not text or len(text) > 150:
+        return []
+    m = re.match(r"^(Các\s.+?)\s+được\s+(?:giao|cấp|phân công)\b", text)
+    if m and set(re.findall(r"[a-z]+", fold(m.group(1)))) <= _BODY_WORDS and (
+            not re.search(r"\bchu tri\b", fold(text))):
+        return [text]  # one group, named by what it was given
+    if _cut_at_verb(text, verbs_only=True) != text:
         return []
     names = split_names(text)
     return names if names and all(_agency_like(n) for n in names) else []
@@ -552,6 +565,9 @@ def _read_header(plan, lines):
         if m and not plan.number:
             sym = re.match(r"^Số\s*[:.]?\s*\d+\s*/\s*(\S+)", line, re.I)
             plan.number = f"{m.group(1)}/{(sym.group(1) if sym else m.group(2)).upper().rstrip('.,;')}"
+            v = re.search(r"\sv/v\s*[:.]?\s*", f)  # "Số: 7103 /UBND-TH V/v triển khai …": the subject on its line
+            if v and title_at is None and not plan.title:
+                plan.title = line[v.end():].strip()
             continue
         m = (re.search(r"^(.*?),?\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})", f)
              or re.search(r"^(.*?),?\s*ngay\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", f))
@@ -691,10 +707,34 @@ def _read_body(plan, blocks):
             parent.children.append(node)
             stack.append(node)
             _inline_into(node, text)
+            if rank == 5 and parent.lead_heading and not node.special:
+                for k, v in _point_attrs(text).items():  # "d) Phối hợp với các cơ quan … trong …"
+                    node.attrs.setdefault(k, v)
             if rank >= 2 and not node.special and not node.has_info:
                 lead = _heading_lead(text)
                 if lead:
                     node.attrs["lead"], node.lead_heading = lead, True
+            continue
+        # the members of the group a heading names, listed after "… gồm:" ("- Sở Công Thương (đối với …);"): the lead
+        # of the points that follow ("Có trách nhiệm: a) …")
+        if (current is not root and current.rank >= 2 and not current.children and current.body
+                and fold(current.body[-1]).rstrip().endswith("gom:") and not current.special):
+            if _BULLET.match(line):
+                names = split_names(re.sub(r"\s*\(.*$", "", _BULLET.sub("", line)).strip(" ;.,"))
+                if names and all(_agency_like(n) for n in names):
+                    current.members = current.members + names
+                    continue
+        if current is not root and current.members and not _BULLET.match(line) and not current.members_read:
+            current.attrs["lead"], current.lead_heading, current.members_read = current.members, True, True
+            current.body.append(line)
+            continue
+        # one paragraph under a heading that names its lead ("5. Thanh tra tỉnh" / "Chủ trì, phối hợp với …"): a task;
+        # not a line that introduces points ("… gồm:", "Thực hiện các nhiệm vụ sau:")
+        if (current is not root and current.lead_heading and current.rank == 2 and not current.children
+                and not current.body and not _BULLET.match(line) and not line.rstrip().endswith(":")):
+            node = _Node(6, current.number, line, current)
+            current.children.append(node)
+            node.attrs.update(_point_attrs(line))
             continue
         # an unlabeled line under a task's lead: "- Các sở, ban, ngành; UBND huyện, thành phố;" (seed 1.1)
         if (current is not root and _BULLET.match(line) and current.attrs.get("lead") and not current.attrs.get("coordinators")
@@ -1023,7 +1063,9 @@ def _read_reporting(plan, root):
                     candidates.append(p)
     if not candidates:
         return
-    text = candidates[0]
+    # a rule that names its period ("- Báo cáo 6 tháng: … trước ngày 05/7") before one that only says "định kỳ"
+    named = [p for p in candidates if re.search(r"6 thang|hang nam|hang quy|hang thang|bao cao nam|truoc ngay", fold(p))]
+    text = (named or candidates)[0]
     rep = plan.reporting
     rep.text = text
     f = fold(text)

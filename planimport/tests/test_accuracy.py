@@ -1,7 +1,7 @@
 """The accuracy report on the development set (printed: run with -s to see it), and its targets: the seed fully
 right, ≥95% right lead sets on every tuned document, a 140-task plan read in under 5 seconds. The documents kept
-out of tuning are printed apart; their target (≥90% fully right) is not met by the blind real letter 7103/UBND-TH
-(README "Accuracy"), so here they are held to the figures measured, that they do not fall below."""
+out of tuning are printed apart; their targets (≥95% right leads, ≥90% fully right) are not met by the real letters
+added blind (README "Accuracy"), so here they are held to the figures measured, that they do not fall below."""
 
 from django.core.management import call_command
 
@@ -20,12 +20,14 @@ def test_accuracy_report_meets_the_targets(capsys):
         assert s.found >= s.expected and s.paired == s.expected, s.name
         assert s.lead >= 0.95 * s.expected, s.name
         assert s.header == s.header_total, s.name
+        assert s.reporting in ("", "ok"), s.name  # 7103/UBND-TH: "Báo cáo 6 tháng …" is semiannual
     kept = [s for s in scores if s.split == "kept_out"]
     assert len(kept) >= 6 and sum(s.name.startswith("real-") for s in kept) >= 3
     built = [s for s in kept if not s.name.startswith("real-")]
     assert sum(s.fully for s in built) == sum(s.expected for s in built)
-    # measured on 6/12/2026 (55 kept-out tasks): 45 right leads, 41 fully right; no fall below
-    assert sum(s.lead for s in kept) >= 45 and sum(s.fully for s in kept) >= 41
+    # measured on 6/12/2026, third round (92 kept-out tasks, 53 of them in five real documents added blind): 69 right
+    # leads, 67 fully right; no fall below
+    assert sum(s.lead for s in kept) >= 69 and sum(s.fully for s in kept) >= 67
     real = [s for s in scores if s.name.startswith("real-") and s.expected >= 9]
     assert len(real) >= 5
     assert len({s.layout for s in scores}) >= 6

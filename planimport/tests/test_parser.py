@@ -320,3 +320,60 @@ def test_an_appendix_after_the_signature_and_a_table_flattened_to_lines():
          ["Viện Khoa học Khí tượng thủy văn", "Cục Biến đổi khí hậu"], ["Vụ Khoa học và Công nghệ"], "period", None),
     ]
     assert [s.title for s in plan.sections][-1] == "Tuyên truyền, phổ biến"
+
+
+GROUP_LETTER = """ỦY BAN NHÂN DÂN
+TỈNH LÀO CAI
+Lào Cai, ngày 10 tháng 7 năm 2026
+Số: 71 /UBND-TH V/v triển khai thực hiện Nghị định số 178/2026/NĐ-CP của Chính phủ
+Kính gửi: Các sở, ban, ngành.
+Chủ tịch Ủy ban nhân dân tỉnh yêu cầu thực hiện các nội dung sau:
+2. Các sở quản lý nhà nước chuyên ngành về hạ tầng
+Giao các sở quản lý nhà nước chuyên ngành về hạ tầng theo ngành, lĩnh vực gồm:
+- Sở Công Thương (đối với tài sản kết cấu hạ tầng cụm công nghiệp);
+- Ban Quản lý Khu kinh tế, Ban Quản lý các khu công nghiệp (đối với tài sản khu công nghiệp).
+Có trách nhiệm:
+a) Chủ trì, phối hợp với các cơ quan, đơn vị, địa phương rà soát toàn bộ tài sản.
+b) Hướng dẫn các cơ quan, đơn vị lập hồ sơ tài sản.
+3. Ủy ban nhân dân các xã, phường
+a) Chủ trì, phối hợp với các sở quản lý nhà nước chuyên ngành về hạ tầng và các cơ quan có liên quan rà soát tài sản.
+b) Phối hợp với các cơ quan quản lý chuyên ngành trong quá trình quản lý tài sản.
+4. Các cơ quan, tổ chức, đơn vị, doanh nghiệp được giao quản lý tài sản kết cấu hạ tầng
+a) Thực hiện quản lý tài sản đúng mục đích.
+5. Thanh tra tỉnh
+Chủ trì, phối hợp với Sở Tài chính tăng cường thanh tra việc quản lý tài sản.
+7. Sở Xây dựng
+Thực hiện các nhiệm vụ sau:
+- Rà soát các bến bãi tập kết vật liệu.
+6. Tổ chức thực hiện
+a) Các cơ quan, đơn vị khẩn trương triển khai thực hiện; định kỳ hoặc đột xuất báo cáo Ủy ban nhân dân tỉnh (qua Sở Tài chính).
+Các sở quản lý chuyên ngành định kỳ tổng hợp báo cáo như sau:
+- Báo cáo 6 tháng: Các cơ quan, đơn vị gửi Sở Tài chính trước ngày 05/7.
+- Báo cáo năm: Các cơ quan, đơn vị gửi Sở Tài chính trước ngày 15/12.
+Nơi nhận:
+- Như trên.
+"""
+
+
+def test_a_letter_whose_headings_name_groups_members_and_paragraphs():
+    """The subject "V/v …" on the number's line; a heading naming a group whose members are listed under it ("… gồm:
+    - Sở Công Thương (đối với …);") gives them as the lead of its lettered points; "các sở quản lý nhà nước chuyên
+    ngành …" is a name, not the verb "quản lý"; a lettered point "Phối hợp với X trong …" names X; a heading naming a
+    group by what it was given ("Các cơ quan, … được giao quản lý …") is the lead; one paragraph under an agency's
+    heading is its task, not a line that introduces its points ("Thực hiện các nhiệm vụ sau:"). (A reporting rule that names its period, "Báo cáo 6 tháng", read before one that only says
+    "định kỳ": test_accuracy, the tuned 7103/UBND-TH's reporting period.)"""
+    plan = parse_blocks(blocks_from_text(GROUP_LETTER))
+    assert (plan.number, plan.title) == ("71/UBND-TH", "triển khai thực hiện Nghị định số 178/2026/NĐ-CP của Chính phủ")
+    members = ["Sở Công Thương", "Ban Quản lý Khu kinh tế", "Ban Quản lý các khu công nghiệp"]
+    got = [(t.title[:30], t.lead, t.coordinators) for t in plan.tasks]
+    assert got[:7] == [
+        ("Chủ trì, phối hợp với các cơ q", members, ["các cơ quan, đơn vị, địa phương"]),
+        ("Hướng dẫn các cơ quan, đơn vị ", members, []),
+        ("Chủ trì, phối hợp với các sở q", ["Ủy ban nhân dân các xã, phường"],
+         ["các sở quản lý nhà nước chuyên ngành về hạ tầng", "các cơ quan có liên quan"]),
+        ("Phối hợp với các cơ quan quản ", ["Ủy ban nhân dân các xã, phường"], ["các cơ quan quản lý chuyên ngành"]),
+        ("Thực hiện quản lý tài sản đúng",
+         ["Các cơ quan, tổ chức, đơn vị, doanh nghiệp được giao quản lý tài sản kết cấu hạ tầng"], []),
+        ("Chủ trì, phối hợp với Sở Tài c", ["Thanh tra tỉnh"], ["Sở Tài chính"]),
+        ("Rà soát các bến bãi tập kết vậ", ["Sở Xây dựng"], []),
+    ]

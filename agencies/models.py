@@ -19,6 +19,22 @@ def active_in_year_q(year, prefix=""):
     )
 
 
+def exists_on_due_q(year, month, day, prefix=""):
+    """SQL form of ``agency.is_active_on(plan.report_due_date(year))``: the agency exists on the day ``day`` of the
+    month ``month`` of ``year`` -- a plan's due date for the year, where ``month`` and ``day`` may be expressions
+    (``OuterRef("plan__report_due_month")``: the due day of each row's plan). (year, month, day) tuples are compared
+    field by field, so it reads the same on SQLite and PostgreSQL. Who answers for a plan's year is judged on that
+    day, not by the calendar year: a district that ended on 30/6/2025 does not answer for 2025 (due 15/11/2025)."""
+    f, t = f"{prefix}valid_from", f"{prefix}valid_to"
+    started = (Q(**{f"{f}__isnull": True}) | Q(**{f"{f}__year__lt": year})
+               | Q(**{f"{f}__year": year, f"{f}__month__lt": month})
+               | Q(**{f"{f}__year": year, f"{f}__month": month, f"{f}__day__lte": day}))
+    not_ended = (Q(**{f"{t}__isnull": True}) | Q(**{f"{t}__year__gt": year})
+                 | Q(**{f"{t}__year": year, f"{t}__month__gt": month})
+                 | Q(**{f"{t}__year": year, f"{t}__month": month, f"{t}__day__gte": day}))
+    return started & not_ended
+
+
 def active_on_q(on, prefix=""):
     """SQL form of ``Agency.is_active_on``: the agency exists on the date ``on`` (valid_from <= on <= valid_to,
     either end open). ``prefix`` reaches the agency from another model (``"agency__"``)."""

@@ -266,7 +266,8 @@ def _completed_both_ways(task, year):
     tasks = list(Task.objects.filter(pk=task.pk).prefetch_related("assignments__agency", "assignments__group__members"))
     stand_ins = completion.stand_ins_by(tasks, year)
     in_python = completion.completed_in_python(completion.lead_agencies(tasks[0], stand_ins),
-                                               completion.completed_by(tasks, year).get(task.pk, set()), year)
+                                               completion.completed_by(tasks, year).get(task.pk, set()),
+                                               completion.due_on(tasks[0], year))
     completion.with_lead_progress(tasks, year)
     assert in_sql == in_python == (0 < progress.lead_completed == progress.lead_count)
     assert (progress.lead_count, progress.lead_completed) == (tasks[0].lead_count, tasks[0].lead_completed)

@@ -178,7 +178,7 @@ def test_completion_sql_and_python_agree_over_generated_data(tiny):
                 assert progress[task.pk] == (task.lead_count, task.lead_completed), (plan.code, year, task.number)
                 assert task.is_completed == (0 < task.lead_completed == task.lead_count)
                 expected = completion.completed_in_python(completion.lead_agencies(task, stand_ins), done.get(task.pk, set()),
-                                                           year)
+                                                           completion.due_on(task, year))
                 assert task.is_completed == expected, (plan.code, year, task.number)
                 compared += 1
                 seen.add(expected)

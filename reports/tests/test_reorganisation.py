@@ -314,3 +314,30 @@ def test_a_body_standing_in_that_has_not_completed_holds_the_task_open(demo):
     submit_report(report, officer)
     assert _completed_both_ways(task, 2026)[0]
     assert not completion.overdue(Task.objects.filter(pk=task.pk), TODAY, 2026).exists()
+
+
+def test_the_districts_ended_on_30_6_2025_answer_for_nothing_in_2025_their_communes_do(demo):
+    """The district level ended on 30/6/2025, before the 2025 due date (15/11/2025): the districts are not obliged
+    for 2025 and are not among task 1.2's leads for 2025 (though they existed for half of it); the demo communes
+    that succeeded them are, and once every 2025 lead line is completed the task is completed for 2025."""
+    due = demo.report_due_date(2025)
+    districts = Agency.objects.filter(kind=Agency.Kind.DISTRICT)
+    assert districts.count() == 10 and all(d.valid_to == datetime.date(2025, 6, 30) for d in districts)
+    in_2025 = obligations(demo, 2025)
+    assert not [a for a in in_2025 if a.kind == Agency.Kind.DISTRICT]
+    communes = {a.code for a, ob in in_2025.items() if a.kind == Agency.Kind.COMMUNE
+                and any(t.number == "1.2" and r == "lead" for t, r in ob.roles.items())}
+    assert len(communes) == 5
+    task = Task.objects.get(plan=demo, number="1.2")
+    lines = TaskReport.objects.filter(task=task, report__year=2025, role="lead")
+    holders = set(lines.values_list("report__agency__code", flat=True))
+    assert communes <= holders and not holders & set(districts.values_list("code", flat=True))
+    done, (completed_leads, leads) = _completed_both_ways(task, 2025)
+    assert not done and leads == len(holders)  # the leads that answer: those that exist on 15/11/2025
+    lines.update(status=TaskReport.Status.COMPLETED)
+    now = datetime.datetime(2025, 11, 10, 3, tzinfo=datetime.timezone.utc)
+    AgencyReport.objects.filter(lines__in=lines).update(status=AgencyReport.Status.SUBMITTED, first_submitted_at=now,
+                                                         submitted_at=now)
+    assert all(Agency.objects.get(code=code).is_active_on(due) for code in holders)
+    done, (completed_leads, leads) = _completed_both_ways(task, 2025)
+    assert done and completed_leads == leads == len(holders)  # no district holds 1.2 open for 2025

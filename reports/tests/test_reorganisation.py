@@ -341,3 +341,36 @@ def test_the_districts_ended_on_30_6_2025_answer_for_nothing_in_2025_their_commu
     assert all(Agency.objects.get(code=code).is_active_on(due) for code in holders)
     done, (completed_leads, leads) = _completed_both_ways(task, 2025)
     assert done and completed_leads == leads == len(holders)  # no district holds 1.2 open for 2025
+
+
+def test_a_new_body_joins_the_group_in_force_on_its_date_as_the_groups_obligations_read_it(db):
+    """One definition of "the group in force on a date" (``AgencyGroup.in_force_on``) for the change that makes a
+    body and for the obligations that read the group: a new body whose predecessor sat in a group that has ended
+    joins the successor group, which answers for the old group's tasks on that date; a group ended with no
+    successor gains nobody."""
+    from agencies.models import AgencyChange, AgencyGroup, GroupMembers
+    from agencies.succession import apply_change
+    from testing.factories import make_plan, make_section, make_task
+
+    district, other = (Agency.objects.create(code=c, name=c, kind="district") for c in ("district", "other"))
+    communes = AgencyGroup.objects.create(code="communes", name="UBND các xã", valid_from=datetime.date(2025, 7, 1))
+    districts = AgencyGroup.objects.create(code="districts", name="UBND các huyện", successor=communes,
+                                           valid_to=datetime.date(2025, 6, 30))
+    closed = AgencyGroup.objects.create(code="closed", name="Nhóm đã kết thúc", valid_to=datetime.date(2025, 6, 30))
+    districts.members.set([district, other])
+    closed.members.set([district])
+    commune = Agency.objects.create(code="commune", name="UBND xã", kind="commune",
+                                    valid_from=datetime.date(2025, 7, 1))
+    change = AgencyChange.objects.create(code="end-district", kind="dissolve", effective_date=datetime.date(2025, 7, 1))
+    change.predecessors.set([district])
+    change.successors.set([commune])
+    apply_change(change)
+    assert set(commune.groups.all()) == {communes}
+    on = datetime.date(2025, 11, 15)
+    assert districts.in_force_on(on) == communes and closed.in_force_on(on) is None
+    assert districts.in_force_on(datetime.date(2025, 6, 30)) == districts
+    assert communes.in_force_on(datetime.date(2025, 6, 30)) is None  # not yet in force
+    assert GroupMembers.load({districts.pk}).on(districts.pk, on) == [commune]
+    plan = make_plan(start_year=2025, end_year=2025)
+    make_task(make_section(plan), lead=districts, number="1.2")
+    assert [a.code for a in obligations(plan, 2025)] == ["commune"]

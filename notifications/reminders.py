@@ -53,9 +53,10 @@ def today_local():
 
 
 class OpenYears:
-    """The open reporting years and everything a run needs about them, in five queries whatever their
-    size: the years with their plans, their reports with agencies, the officers of agencies still owing a
-    report, the coordinators, and the rungs already reached."""
+    """The open reporting years and everything a run needs about them, in six queries whatever their
+    size: the years with their plans, their reports with agencies (and the agencies' former names: each year's
+    mails name them as on its due date), the officers of agencies still owing a report, the coordinators, and
+    the rungs already reached."""
 
     def __init__(self, today):
         self.today = today

@@ -19,6 +19,25 @@ def active_in_year_q(year, prefix=""):
     )
 
 
+MAX_SUCCESSION_CHAIN = 20  # changes (or successor groups) in a row followed before giving up: a cycle is a data error
+
+
+def exists_on_due_q(year, month, day, prefix=""):
+    """SQL form of ``agency.is_active_on(plan.report_due_date(year))``: the agency exists on the day ``day`` of the
+    month ``month`` of ``year`` -- a plan's due date for the year, where ``month`` and ``day`` may be expressions
+    (``OuterRef("plan__report_due_month")``: the due day of each row's plan). (year, month, day) tuples are compared
+    field by field, so it reads the same on SQLite and PostgreSQL. Who answers for a plan's year is judged on that
+    day, not by the calendar year: a district that ended on 30/6/2025 does not answer for 2025 (due 15/11/2025)."""
+    f, t = f"{prefix}valid_from", f"{prefix}valid_to"
+    started = (Q(**{f"{f}__isnull": True}) | Q(**{f"{f}__year__lt": year})
+               | Q(**{f"{f}__year": year, f"{f}__month__lt": month})
+               | Q(**{f"{f}__year": year, f"{f}__month": month, f"{f}__day__lte": day}))
+    not_ended = (Q(**{f"{t}__isnull": True}) | Q(**{f"{t}__year__gt": year})
+                 | Q(**{f"{t}__year": year, f"{t}__month__gt": month})
+                 | Q(**{f"{t}__year": year, f"{t}__month": month, f"{t}__day__gte": day}))
+    return started & not_ended
+
+
 def active_on_q(on, prefix=""):
     """SQL form of ``Agency.is_active_on``: the agency exists on the date ``on`` (valid_from <= on <= valid_to,
     either end open). ``prefix`` reaches the agency from another model (``"agency__"``)."""
@@ -198,6 +217,24 @@ class AgencyGroup(models.Model):
         self.search_text = fold(" ".join([self.code, self.name]))
         super().save(*args, **kwargs)
 
+    def in_force_on(self, on, groups=None):
+        """The group that answers for this one on the date ``on``: itself while in force, its successor group once
+        it has ended (chains followed), None when none is (not yet in force, or ended with no successor).
+        ``groups``: {id: group} already loaded to follow successors in (``GroupMembers``); else read as needed.
+        The one definition used by ``GroupMembers`` (obligations) and ``agencies.succession.apply_change``."""
+        group = self
+        for _depth in range(MAX_SUCCESSION_CHAIN):
+            if group.valid_from is not None and group.valid_from > on:
+                return None
+            if group.valid_to is None or group.valid_to >= on:
+                return group
+            if group.successor_id is None:
+                return None
+            group = groups.get(group.successor_id) if groups is not None else group.successor
+            if group is None:
+                return None
+        return None  # a cycle of successor groups: an error in the data, answered as nobody
+
 
 class GroupMembers:
     """Who answers for a group on a date: a group that has ended by then is replaced by its successor group (chains
@@ -230,16 +267,12 @@ class GroupMembers:
             members.setdefault(row.agencygroup_id, []).append(row.agency)
         return cls(groups, periods, members)
 
-    def in_force(self, group_id, on, _depth=0):
-        """The group that answers for ``group_id`` on ``on`` (itself, or its successor), or None."""
+    def in_force(self, group_id, on):
+        """The id of the group that answers for ``group_id`` on ``on`` (itself, or its successor), or None
+        (``AgencyGroup.in_force_on``, over the groups loaded)."""
         group = self._groups.get(group_id)
-        if group is None or (group.valid_from is not None and group.valid_from > on):
-            return None
-        if group.valid_to is not None and group.valid_to < on:
-            if group.successor_id and _depth < 20:
-                return self.in_force(group.successor_id, on, _depth + 1)
-            return None
-        return group_id
+        found = group.in_force_on(on, self._groups) if group is not None else None
+        return None if found is None else found.pk
 
     def on(self, group_id, on):
         """[agency, ...] that answer for the group ``group_id`` on the date ``on``."""

@@ -9,6 +9,7 @@ are read once, in one query, when the block starts), so templates, exports and m
 name is not the one it carries). Values read with ``values()`` are not renamed."""
 
 import contextvars
+import copy
 from contextlib import ContextDecorator
 
 _NAMES = contextvars.ContextVar("agency_names_on", default=None)
@@ -55,3 +56,18 @@ def names_date():
     cached from agencies loaded here must be keyed on."""
     state = _NAMES.get()
     return None if state is None else state[0]
+
+
+def named_on(agency, on):
+    """``agency`` as ``names_on(on)`` would have loaded it: a copy carrying the name in force on ``on`` (read from
+    its prefetched ``former_names``, or one query without), or ``agency`` itself when that is its name. For agencies
+    loaded once for several dates, where no one ``names_on`` block fits (the reminders of every open year, each
+    about its own due date). Like the others, such a copy refuses to be saved."""
+    names = agency.name_on(on)
+    if on is None or names == (agency.name, agency.short_name):
+        return agency
+    renamed = copy.copy(agency)
+    renamed._stored_names = (agency.name, agency.short_name)
+    renamed.name, renamed.short_name = names
+    renamed._named_on = on
+    return renamed

@@ -18,9 +18,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .models import MAX_SUCCESSION_CHAIN as MAX_CHAIN
 from .models import Agency, AgencyChange, AgencyName
-
-MAX_CHAIN = 20  # changes in a row followed before giving up (a cycle is an error in the data)
 
 
 class Succession:
@@ -142,13 +141,10 @@ def apply_change(change, user=None, routing=()):
             if agency.valid_from == change.effective_date:  # a new body: it joins its predecessors' groups
                 for predecessor in predecessors:
                     for group in predecessor.groups.all():
-                        # (a group that has ended by then: its successor group, chains followed)
-                        for _depth in range(MAX_CHAIN):
-                            if group.valid_to is None or group.valid_to >= change.effective_date \
-                                    or group.successor is None:
-                                break
-                            group = group.successor
-                        group.members.add(agency)
+                        # the group in force on the change's date: a group that has ended by then, its successor
+                        group = group.in_force_on(change.effective_date)
+                        if group is not None:
+                            group.members.add(agency)
     change.applied_at = timezone.now()
     change._history_user = user
     change.save()

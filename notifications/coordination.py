@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from django.db.models import Q
 
-from agencies.models import Agency, AgencyGroup, active_in_year_q
+from agencies.models import Agency, AgencyGroup, active_on_q
 from reports.models import TaskReport
 from tasks.models import Assignment
 
@@ -14,12 +14,12 @@ from tasks.models import Assignment
 def coordination_lines(reports):
     """{report_id: {lead_agency_id: [TaskReport]}}: each report's lines as a coordinating agency that say
     something (not "nothing to report"), under every agency that leads the task, directly or as a member
-    of a lead group active that year, other than the reporting agency. Three queries at most."""
+    of a lead group existing on the year's due date, other than the reporting agency. Three queries at most."""
     by_id = {r.pk: r for r in reports}
     lines = list(
         TaskReport.objects.filter(report_id__in=list(by_id), role=Assignment.Role.COORDINATOR)
         .exclude(status__in=["", TaskReport.Status.NOTHING_TO_REPORT])
-        .select_related("task")
+        .select_related("task__plan")
         .order_by("task__order", "task__number")
     )
     if not lines:
@@ -32,7 +32,8 @@ def coordination_lines(reports):
     for line in lines:
         report = by_id[line.report_id]
         for agency in leads[line.task_id]:
-            if agency.pk != report.agency_id and agency.is_active_in_year(report.year):
+            # a lead that exists on the year's due date (the plan's: 15/11 in the seed)
+            if agency.pk != report.agency_id and agency.is_active_on(line.task.plan.report_due_date(report.year)):
                 if line not in result[report.pk][agency.pk]:
                     result[report.pk][agency.pk].append(line)
     return result
@@ -41,7 +42,7 @@ def coordination_lines(reports):
 def lead_agencies_told(report):
     """The agencies ``coordination_lines([report])`` files lines under, as a subquery of their ids (no query
     of its own): those leading, directly or as a member of a lead group, a task on which ``report`` says
-    something as a coordinating agency; active in the report's year; not the reporting agency."""
+    something as a coordinating agency; existing on the year's due date; not the reporting agency."""
     said = (TaskReport.objects.filter(report_id=report.pk, role=Assignment.Role.COORDINATOR)
             .exclude(status__in=["", TaskReport.Status.NOTHING_TO_REPORT]).values("task_id"))
     leads = Assignment.objects.filter(task_id__in=said, role=Assignment.Role.LEAD)
@@ -49,7 +50,7 @@ def lead_agencies_told(report):
     year = report.year
     return (
         Agency.objects.filter(Q(pk__in=leads.values("agency_id")) | Q(pk__in=in_groups.values("agency_id")))
-        .filter(active_in_year_q(year))
+        .filter(active_on_q(report.plan.report_due_date(year)))
         .exclude(pk=report.agency_id)
         .values("pk")
     )

@@ -12,6 +12,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
+from agencies.naming import named_on
 from reports.models import AgencyReport, ReportEvent
 from reports.rules import is_on_time
 
@@ -47,7 +48,8 @@ def _claim(queryset, limit=None):
         Delivery.objects.filter(claim=token, status=Delivery.Status.SENDING)
         .select_related("user__notification_preference", "reminder", "agency", "event__report__plan",
                         "event__report__agency", "event__actor")
-        .prefetch_related("reminder__deliveries")
+        # (the agencies' former names: a report's mail names them as on its year's due date; no query when no event)
+        .prefetch_related("reminder__deliveries", "event__report__agency__former_names", "agency__former_names")
         .order_by("pk")
     )
 
@@ -88,6 +90,9 @@ def _compose(delivery, state, coordination):
         return ("digest", context, to, cc) if context else None
     event = delivery.event
     report = event.report
+    # The report's agency (and a coordination mail's lead) by the names in force on the year's due date, as the
+    # report's pages show them (agencies.naming).
+    report.agency = named_on(report.agency, report.due_date)
     context = {
         "report": report, "agency": report.agency, "plan": report.plan, "year": report.year, "event": event,
         "report_url": absolute_url(report.get_absolute_url()),
@@ -112,7 +117,7 @@ def _compose(delivery, state, coordination):
         return None
     for line in lines:
         line.task_url = absolute_url(line.task.get_absolute_url())
-    context.update({"lines": lines, "lead": delivery.agency})
+    context.update({"lines": lines, "lead": named_on(delivery.agency, report.due_date)})
     return "coordination", context, None, None
 
 

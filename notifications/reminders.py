@@ -27,6 +27,7 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 
+from agencies.naming import named_on
 from plan_tracker.text import fold
 from reports.models import AgencyReport, ReportingYear
 from reports import rules
@@ -52,9 +53,10 @@ def today_local():
 
 
 class OpenYears:
-    """The open reporting years and everything a run needs about them, in five queries whatever their
-    size: the years with their plans, their reports with agencies, the officers of agencies still owing a
-    report, the coordinators, and the rungs already reached."""
+    """The open reporting years and everything a run needs about them, in six queries whatever their
+    size: the years with their plans, their reports with agencies (and the agencies' former names: each year's
+    mails name them as on its due date), the officers of agencies still owing a report, the coordinators, and
+    the rungs already reached."""
 
     def __init__(self, today):
         self.today = today
@@ -67,6 +69,7 @@ class OpenYears:
                 Exists(ReportingYear.objects.filter(plan=OuterRef("plan"), year=OuterRef("year"))), invited=False,
             )
             .select_related("agency")
+            .prefetch_related("agency__former_names")  # each year's mails name the agency as on its due date
             .order_by("pk")
         )
         self.reports = defaultdict(list)
@@ -74,6 +77,8 @@ class OpenYears:
         for report in reports:
             reporting_year = by_plan_year[(report.plan_id, report.year)]
             report.plan = reporting_year.plan  # the same instance: no query per report
+            # The agency by the name in force on the year's due date (agencies.naming), as the year's pages show it.
+            report.agency = named_on(report.agency, reporting_year.due_date)
             self.reports[reporting_year.pk].append(report)
             self.report_by_id[report.pk] = report
         for year_reports in self.reports.values():

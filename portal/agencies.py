@@ -110,7 +110,7 @@ def agency_detail(request, code):
     )
     return render(request, "agencies/agency_detail.html", {
         "agency": agency, "led": led, "coordinated": coordinated, "reports": reports, "readable": readable,
-        "responsibilities": responsibilities, "today": today, "active": agency.is_active_in_year(today.year),
+        "responsibilities": responsibilities, "today": today, "active": agency.is_active_on(today),
         "statuses": AgencyReport.Status,
     })
 

@@ -132,7 +132,7 @@ def _overdue_with_holders(rollup, year):
     for task in tasks:
         ids = done.get(task.pk, set())
         holders = [a for a in completion.lead_agencies(task, stand_ins)
-                   if a.pk not in ids and a.is_active_in_year(year)]
+                   if a.pk not in ids and a.is_active_on(completion.due_on(task, year))]
         rows.append(OverdueTask(task, sorted(holders, key=lambda a: (a.sort_key, a.code))))
     return sorted(rows, key=lambda r: (r.task.due_date or r.task.end_date or r.task.start_date or rules.today(), r.task.order))
 

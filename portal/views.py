@@ -8,7 +8,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -211,7 +212,7 @@ def _officer_home(agency_ids, today):
                     role == Assignment.Role.LEAD and not task.is_completed and task.deadline
                     and task.deadline.state == "completed"):
                 mine.append(_TaskRow(task, role))
-        active = agency.is_active_in_year(year)
+        active = agency.is_active_on(today)  # the body exists today (the notice says its work passed on)
         own_reports = [r for r in reports if r.agency_id == agency.pk]
         current = {r.plan_id: r for r in own_reports if r.year == year}
         plans = {row.task.plan_id: row.task.plan for row in mine}
@@ -265,20 +266,39 @@ class PlanYear:
         return self.obliged - self.submitted
 
 
-def own_plans(today, agency_ids=()):
-    """The plans running this year that the user's agencies receive the reports of or issued; every running plan
-    for people whose agencies do neither (admins, coordinators by permission)."""
-    plans = [p for p in Plan.objects.order_by("-issue_date", "number") if p.runs_in(today.year)]
-    own = [p for p in plans if p.report_recipient_id in agency_ids or p.issuer_id in agency_ids]
+def with_receiving_body(plans, year=None):
+    """``plans`` (a queryset) with ``receiving_id``: the body receiving each plan's reports now -- the recipient of
+    the latest reporting year opened (up to ``year`` when given), from the year's parameters
+    (``ReportingYear.recipient``: after a reorganisation, the successor), else the plan's own recipient. In the
+    same query."""
+    years = ReportingYear.objects.filter(plan=OuterRef("pk"), recipient__isnull=False)
+    if year is not None:
+        years = years.filter(year__lte=year)
+    latest = Subquery(years.order_by("-year").values("recipient_id")[:1])
+    return plans.annotate(receiving_id=Coalesce(latest, F("report_recipient_id"), output_field=IntegerField()))
+
+
+def _own(plans, agency_ids):
+    """Of ``plans`` (annotated by ``with_receiving_body``), those the agencies ``agency_ids`` receive the reports
+    of now or issued; all of them when none is theirs."""
+    own = [p for p in plans if p.receiving_id in agency_ids or p.issuer_id in agency_ids]
     return own or plans
+
+
+def own_plans(today, agency_ids=()):
+    """The plans running this year that the user's agencies receive the reports of (as this year's parameters say,
+    or the latest opened year's) or issued; every running plan for people whose agencies do neither (admins,
+    coordinators by permission)."""
+    plans = with_receiving_body(Plan.objects.order_by("-issue_date", "number"), today.year)
+    return _own([p for p in plans if p.runs_in(today.year)], agency_ids)
 
 
 def queue_plans(agency_ids=()):
     """The plans whose reports a coordinator reviews and chases: those with an opened reporting year (a plan that
-    ended last year still has last year's reports), their agencies' own (received or issued), else all of them."""
-    plans = list(Plan.objects.filter(reporting_years__isnull=False).distinct().order_by("number"))
-    own = [p for p in plans if p.report_recipient_id in agency_ids or p.issuer_id in agency_ids]
-    return own or plans
+    ended last year still has last year's reports), their agencies' own (received, as the latest opened year's
+    parameters say, or issued), else all of them."""
+    plans = with_receiving_body(Plan.objects.filter(reporting_years__isnull=False).distinct().order_by("number"))
+    return _own(list(plans), agency_ids)
 
 
 def _overview_home(today, agency_ids=()):

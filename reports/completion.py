@@ -10,10 +10,13 @@ The rules, as of a year Y (the current year for "today's" pages, the year viewed
 * A lead **has completed** the task by Y when it has a line on the task with status "completed" in a
   submitted or accepted report of year Y or before. Drafts and returned reports do not count.
 * A task's leads also include the bodies that **stand in** for them: every body holding a *lead line* on the task
-  in a report of year Y or before. ``services.obligations`` gives such lines to the successors of a ceased lead (by
+  in a report of year Y or before that succeeds a lead the task names now (a successor of a named lead or of a
+  member of a lead group, or a member of a lead group's successor group). A body taken off the task is no lead,
+  whatever lines it holds from before. ``services.obligations`` gives such lines to the successors of a ceased lead (by
   the task's routing, the change's default successor, or a group's successor group: ``agencies.succession``), so a
   successor's "completed" counts, and a successor that has not completed holds the task open.
-* A lead **answers** for the task in Y when it exists in Y (``agencies.models.active_in_year_q``) or has
+* A lead **answers** for the task in Y when it exists on the plan's report due date for Y (15/11/Y in the seed;
+  ``agencies.models.exists_on_due_q``, Python ``answers``) or has
   completed it. A lead that has ceased to exist without completing the task no longer holds it open: its
   open work passes to its successors, who answer as stand-ins; the task is judged by the leads that remain.
 * A task is **completed** by Y when at least one lead answers and every lead that answers has completed it.
@@ -41,9 +44,9 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.db.models.functions import Coalesce
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
 
-from agencies.models import Agency, AgencyGroup, active_in_year_q
+from agencies.models import Agency, AgencyGroup, exists_on_due_q
 from tasks.models import Assignment, Task
 
 from .models import TaskReport
@@ -78,8 +81,8 @@ def _conditions(year):
     done_named = Exists(_completed_line(OuterRef("agency_id"), year))
     done_member = Exists(_completed_line(OuterRef("agency_id"), year))
     done_stand_in = Exists(_completed_line(OuterRef("report__agency_id"), year))
-    exists = active_in_year_q(year, "agency__") if year is not None else Q()
-    stand_in_exists = active_in_year_q(year, "report__agency__") if year is not None else Q()
+    exists = _answers_q(year, "agency__")
+    stand_in_exists = _answers_q(year, "report__agency__")
     some_done = (Q(Exists(named.filter(done_named))) | Q(Exists(members.filter(done_member)))
                  | Q(Exists(stand_ins.filter(done_stand_in))))
     unfinished = (Q(Exists(named.filter(exists).filter(~done_named)))
@@ -88,10 +91,40 @@ def _conditions(year):
     return some_done, unfinished
 
 
+def _answers_q(year, prefix=""):
+    """SQL: the agency (reached by ``prefix`` from a subquery one level inside a task query) exists on the outer
+    task's plan's due date for ``year`` (``exists_on_due_q``); anything when ``year`` is None."""
+    if year is None:
+        return Q()
+    return exists_on_due_q(year, OuterRef("plan__report_due_month"), OuterRef("plan__report_due_day"), prefix)
+
+
+def _stands_for_a_lead():
+    """SQL, on lead lines: the line's body stands for a lead the task names now -- it is a successor (or a
+    successor's successor) of a named lead or of a member of a lead group, or a member of the successor group of a
+    lead group. A body that held a lead line and has since been taken off the task (its assignment removed, no
+    lead it succeeds) stands for nobody: the task is judged by its current assignments and their successors. Each
+    path its own EXISTS (ORing join paths in one subquery defeats PostgreSQL's indexes: ENGINEERING.md)."""
+    body, task = OuterRef("report__agency_id"), OuterRef("task_id")
+    members = AgencyGroup.members.through.objects
+    paths = []
+    for path in ("agency__successors", "agency__successors__successors"):
+        paths.append(Exists(Assignment.objects.filter(task=task, role=LEAD, **{path: body})))
+        paths.append(Exists(members.filter(agencygroup__assignments__task=task, agencygroup__assignments__role=LEAD,
+                                           **{path: body})))
+    paths.append(Exists(members.filter(agency_id=body, agencygroup__predecessors__assignments__task=task,
+                                       agencygroup__predecessors__assignments__role=LEAD)))
+    q = Q()
+    for p in paths:
+        q |= Q(p)
+    return q
+
+
 def _stand_in_lines(task_ref, year):
-    """The lead lines on the task ``task_ref`` in reports of ``year`` or before: their bodies stand in as leads
-    (the successors obligations gave the task to). Driven by the lines' task index."""
-    lines = TaskReport.objects.filter(task=task_ref, role=LEAD)
+    """The lead lines on the task ``task_ref`` in reports of ``year`` or before whose bodies stand for a lead the
+    task names now (``_stands_for_a_lead``): they stand in as leads (the successors obligations gave the task to).
+    Driven by the lines' task index."""
+    lines = TaskReport.objects.filter(task=task_ref, role=LEAD).filter(_stands_for_a_lead())
     return lines.filter(report__year__lte=year) if year is not None else lines
 
 
@@ -124,7 +157,7 @@ def _leads_answering(year, *, done_only):
     if done_only:
         agencies = agencies.filter(done)
     elif year is not None:  # with no year, every lead answers
-        agencies = agencies.filter(active_in_year_q(year) | Q(done))
+        agencies = agencies.filter(_answers_q(year) | Q(done))
     return models.Subquery(
         agencies.order_by().annotate(one=models.Value(1)).values("one")
         .annotate(n=models.Count("pk")).values("n")[:1],
@@ -184,10 +217,23 @@ def year_view_date(year, today):
 # ------------------------------------------------------------------------------------------ Python
 
 
-def completed_in_python(leads, completed_ids, year):
-    """Python twin of ``completed_q``: ``leads`` are the task's lead agencies (named, and members of lead
-    groups), ``completed_ids`` the ids of the agencies that completed it by ``year``."""
-    answering = [a for a in leads if a.pk in completed_ids or year is None or a.is_active_in_year(year)]
+def due_on(task, year):
+    """The day a lead answers for ``task`` in ``year`` by: the task's plan's report due date for the year (None for
+    no year). Python side of ``_answers_q``."""
+    return None if year is None else task.plan.report_due_date(year)
+
+
+def answers(agency, completed_ids, on):
+    """Python twin of ``_answers_q | done``: the lead answers for the task on its year's due date ``on`` (None: any
+    date) when it exists then or has completed the task."""
+    return agency.pk in completed_ids or on is None or agency.is_active_on(on)
+
+
+def completed_in_python(leads, completed_ids, on):
+    """Python twin of ``completed_q``: ``leads`` are the task's lead agencies (named, members of lead groups, and
+    stand-ins), ``completed_ids`` the ids of the agencies that completed it by the year, ``on`` the year's due date
+    (``due_on``; None: no year)."""
+    answering = [a for a in leads if answers(a, completed_ids, on)]
     return bool(answering) and all(a.pk in completed_ids for a in answering)
 
 
@@ -304,7 +350,7 @@ def lead_agencies(task, stand_ins=None):
 def stand_ins_by(tasks, year):
     """{task_id: [Agency]} of the bodies holding a lead line on each task in a report of ``year`` or before (the
     stand-ins of the module docstring). Two queries."""
-    lines = TaskReport.objects.filter(task__in=[t.pk for t in tasks], role=LEAD)
+    lines = TaskReport.objects.filter(task__in=[t.pk for t in tasks], role=LEAD).filter(_stands_for_a_lead())
     if year is not None:
         lines = lines.filter(report__year__lte=year)
     pairs = set(lines.values_list("task_id", "report__agency_id").distinct())
@@ -330,13 +376,15 @@ def completed_by(tasks, year):
 
 def with_lead_progress(tasks, year):
     """Set ``lead_count`` (the leads that answer for each task in ``year``) and ``lead_completed`` (those that
-    completed it) on tasks whose assignments, agencies and group members are prefetched. Three queries."""
+    completed it) on tasks whose assignments, agencies and group members are prefetched. Three queries (four when
+    the tasks' plans are not loaded)."""
     done = completed_by(tasks, year)
     stand_ins = stand_ins_by(tasks, year)
+    prefetch_related_objects(tasks, "plan")
     for task in tasks:
         ids = done.get(task.pk, set())
-        answering = [a for a in lead_agencies(task, stand_ins)
-                     if a.pk in ids or year is None or a.is_active_in_year(year)]
+        on = due_on(task, year)
+        answering = [a for a in lead_agencies(task, stand_ins) if answers(a, ids, on)]
         task.lead_count = len(answering)
         task.lead_completed = sum(1 for a in answering if a.pk in ids)
     return tasks

@@ -1,6 +1,7 @@
 """Notifications of the report workflow, over a real SMTP server: submitted → coordinators, returned /
 accepted → the agency, a coordinating agency's report → the lead agency; only after the commit."""
 
+import datetime
 import logging
 
 import pytest
@@ -210,3 +211,21 @@ def test_a_resubmission_after_return_tells_the_coordinators_again(world, smtp, c
 
     mail, = smtp.to(COORD)
     assert "đã gửi lại báo cáo" in mail.subject
+
+
+def test_a_report_mail_names_the_agency_as_on_its_years_due_date(world, smtp, committed):
+    """The department was renamed on 1/3/2025: the "submitted" mail of its 2024 report names it as it was on
+    15/11/2024, as the report's pages do; its 2025 report's mail by its name now (issue #13)."""
+    from agencies.models import AgencyName
+    from testing.factories import open_year
+
+    AgencyName.objects.create(agency=world.dept, name="Sở Tên Cũ", used_until=datetime.date(2025, 2, 28))
+    open_year(world.plan, 2024)
+    report = fill_report(world.report(world.dept, 2024), world.officer)
+    committed(submit_report, report, world.officer, now=local(2024, 11, 1, 9))
+    mail, = smtp.to(COORD)
+    assert mail.subject.startswith("Sở Tên Cũ đã gửi báo cáo năm 2024") and "Sở Thử nghiệm" not in mail.text
+    smtp.clear()
+    committed(submit_report, filled(world, world.dept, world.officer), world.officer, now=local(2025, 11, 10, 9))
+    mail, = smtp.to(COORD)
+    assert mail.subject.startswith("Sở Thử nghiệm đã gửi báo cáo năm 2025") and "Sở Tên Cũ" not in mail.text

@@ -448,11 +448,11 @@ def test_a_run_costs_the_same_number_of_queries_at_any_size(db, django_user_mode
     make_user(django_user_model, "coord", make_agency(), role="coordinator", email="c@example.vn")
     open_reporting_year(plan, 2025, None)
 
-    # 1 reporting years + plans; 2 their reports + agencies; 3 officers of owing agencies (+ preferences);
-    # 4 coordinators; 5 rungs already reached; 6-9 savepoint, insert reminders, insert deliveries, release;
-    # 10 claim (UPDATE); 11 read the claimed rows back; 12 prefetch the reminders' deliveries;
-    # 13 mark the sent ones.
-    with django_assert_num_queries(13):
+    # 1 reporting years + plans; 2 their reports + agencies; 3 the agencies' former names (each year's mails name
+    # them as on its due date); 4 officers of owing agencies (+ preferences); 5 coordinators; 6 rungs already
+    # reached; 7-10 savepoint, insert reminders, insert deliveries, release; 11 claim (UPDATE); 12 read the
+    # claimed rows back; 13 prefetch the reminders' deliveries; 14 mark the sent ones.
+    with django_assert_num_queries(14):
         result = send_reminders(day(-7))
 
     assert result.sent == 3 + extra_agencies
@@ -485,3 +485,34 @@ def test_the_digest_counts_a_returned_report_as_sent_by_its_first_submission(wor
     assert "Đã gửi: 1/3 đơn vị; gửi đúng hạn: 1." in digest.text
     assert "BỊ TRẢ LẠI, CHỜ GỬI LẠI (1)" in digest.text
     assert "GỬI MUỘN" not in digest.text
+
+
+# --- Names on the year's due date (issue #13) -------------------------------------------------------------
+
+
+def test_each_years_reminders_name_the_agency_as_on_that_years_due_date(world, smtp):
+    """The department was renamed on 1/3/2025: the reminder and digest of 2024 (due 15/11/2024) name it as it was
+    then, those of 2025 by its name now, as the year's pages do."""
+    from agencies.models import AgencyName
+    from testing.factories import open_year
+
+    AgencyName.objects.create(agency=world.dept, name="Sở Tên Cũ", short_name="Sở Cũ",
+                              used_until=datetime.date(2025, 2, 28))
+    open_year(world.plan, 2024)
+    send_reminders(datetime.date(2024, 11, 8))  # 2024's seven-day rung; 2025's are a year away
+    officer_mail, = smtp.to(OFFICER)
+    assert "Sở Tên Cũ" in officer_mail.subject and "Sở Tên Cũ" in officer_mail.text
+    assert "Sở Thử nghiệm" not in officer_mail.subject + officer_mail.text
+    digest, = smtp.to(COORD)
+    assert "Sở Tên Cũ" in digest.text and "Sở Thử nghiệm" not in digest.text
+    smtp.clear()
+    send_reminders(day(-7))  # 2025's seven-day rung (2024's, long overdue, may go out too: each by its own name)
+    by_year = {y: [m for m in smtp.to(OFFICER) if f"năm {y}" in m.subject] for y in (2024, 2025)}
+    officer_mail, = by_year[2025]
+    assert "Sở Thử nghiệm" in officer_mail.subject and "Sở Tên Cũ" not in officer_mail.subject + officer_mail.text
+    assert all("Sở Tên Cũ" in m.subject for m in by_year[2024])
+    digest, = [m for m in smtp.to(COORD) if "2025" in m.subject]
+    assert "Sở Thử nghiệm" in digest.text and "Sở Tên Cũ" not in digest.text
+    world.dept.refresh_from_db()
+    assert world.dept.name == "Sở Thử nghiệm"  # nothing renamed in the database
+

@@ -264,3 +264,26 @@ def test_vietnamese_is_the_default_and_the_switcher_is_labelled(client, db):
     assert '<html lang="vi">' in html
     assert '<label for="language-select">' in html
     assert '<option value="vi" selected>' in html
+
+
+def test_after_a_reorganisation_the_successors_coordinators_see_the_plan_on_their_home(client, django_user_model, db):
+    """The plan names the old receiving body; this year's reporting parameters name its successor (issue #13):
+    the successor's coordinators and viewers find the plan, its year and its queue on their home."""
+    from reports.models import ReportingYear
+
+    year = today().year
+    old = make_agency(name="Sở Thông tin và Truyền thông", code="so-tttt", valid_to=datetime.date(year - 1, 2, 28))
+    successor = make_agency(name="Sở Văn hóa, Thể thao và Du lịch", code="so-vhttdl")
+    ours, _dept, _, _ = current_plan(number="1/KH-UBND", report_recipient=old)
+    own = make_plan(number="2/KH-UBND", start_year=year - 1, end_year=year + 1, report_recipient=successor)
+    other = make_plan(number="3/KH-UBND", start_year=year - 1, end_year=year + 1, report_recipient=make_agency())
+    for plan in (ours, own, other):
+        open_reporting_year(plan, year, None)
+    ReportingYear.objects.filter(plan=ours, year=year).update(recipient=successor)
+    client.force_login(make_user(django_user_model, "dieuphoi", successor, role=Membership.Role.COORDINATOR))
+    response = client.get(HOME)
+    assert {py.plan for py in response.context["overview"]["plan_years"]} == {ours, own}
+    from portal.views import queue_plans
+    assert set(queue_plans({successor.pk})) == {ours, own}
+    client.force_login(make_user(django_user_model, "lanhdao.moi", successor, role=Membership.Role.VIEWER))
+    assert {h.plan for h in client.get(HOME).context["health"]} == {ours, own}

@@ -266,7 +266,8 @@ def _completed_both_ways(task, year):
     tasks = list(Task.objects.filter(pk=task.pk).prefetch_related("assignments__agency", "assignments__group__members"))
     stand_ins = completion.stand_ins_by(tasks, year)
     in_python = completion.completed_in_python(completion.lead_agencies(tasks[0], stand_ins),
-                                               completion.completed_by(tasks, year).get(task.pk, set()), year)
+                                               completion.completed_by(tasks, year).get(task.pk, set()),
+                                               completion.due_on(tasks[0], year))
     completion.with_lead_progress(tasks, year)
     assert in_sql == in_python == (0 < progress.lead_completed == progress.lead_count)
     assert (progress.lead_count, progress.lead_completed) == (tasks[0].lead_count, tasks[0].lead_completed)
@@ -313,3 +314,63 @@ def test_a_body_standing_in_that_has_not_completed_holds_the_task_open(demo):
     submit_report(report, officer)
     assert _completed_both_ways(task, 2026)[0]
     assert not completion.overdue(Task.objects.filter(pk=task.pk), TODAY, 2026).exists()
+
+
+def test_the_districts_ended_on_30_6_2025_answer_for_nothing_in_2025_their_communes_do(demo):
+    """The district level ended on 30/6/2025, before the 2025 due date (15/11/2025): the districts are not obliged
+    for 2025 and are not among task 1.2's leads for 2025 (though they existed for half of it); the demo communes
+    that succeeded them are, and once every 2025 lead line is completed the task is completed for 2025."""
+    due = demo.report_due_date(2025)
+    districts = Agency.objects.filter(kind=Agency.Kind.DISTRICT)
+    assert districts.count() == 10 and all(d.valid_to == datetime.date(2025, 6, 30) for d in districts)
+    in_2025 = obligations(demo, 2025)
+    assert not [a for a in in_2025 if a.kind == Agency.Kind.DISTRICT]
+    communes = {a.code for a, ob in in_2025.items() if a.kind == Agency.Kind.COMMUNE
+                and any(t.number == "1.2" and r == "lead" for t, r in ob.roles.items())}
+    assert len(communes) == 5
+    task = Task.objects.get(plan=demo, number="1.2")
+    lines = TaskReport.objects.filter(task=task, report__year=2025, role="lead")
+    holders = set(lines.values_list("report__agency__code", flat=True))
+    assert communes <= holders and not holders & set(districts.values_list("code", flat=True))
+    done, (completed_leads, leads) = _completed_both_ways(task, 2025)
+    assert not done and leads == len(holders)  # the leads that answer: those that exist on 15/11/2025
+    lines.update(status=TaskReport.Status.COMPLETED)
+    now = datetime.datetime(2025, 11, 10, 3, tzinfo=datetime.timezone.utc)
+    AgencyReport.objects.filter(lines__in=lines).update(status=AgencyReport.Status.SUBMITTED, first_submitted_at=now,
+                                                         submitted_at=now)
+    assert all(Agency.objects.get(code=code).is_active_on(due) for code in holders)
+    done, (completed_leads, leads) = _completed_both_ways(task, 2025)
+    assert done and completed_leads == leads == len(holders)  # no district holds 1.2 open for 2025
+
+
+def test_a_new_body_joins_the_group_in_force_on_its_date_as_the_groups_obligations_read_it(db):
+    """One definition of "the group in force on a date" (``AgencyGroup.in_force_on``) for the change that makes a
+    body and for the obligations that read the group: a new body whose predecessor sat in a group that has ended
+    joins the successor group, which answers for the old group's tasks on that date; a group ended with no
+    successor gains nobody."""
+    from agencies.models import AgencyChange, AgencyGroup, GroupMembers
+    from agencies.succession import apply_change
+    from testing.factories import make_plan, make_section, make_task
+
+    district, other = (Agency.objects.create(code=c, name=c, kind="district") for c in ("district", "other"))
+    communes = AgencyGroup.objects.create(code="communes", name="UBND các xã", valid_from=datetime.date(2025, 7, 1))
+    districts = AgencyGroup.objects.create(code="districts", name="UBND các huyện", successor=communes,
+                                           valid_to=datetime.date(2025, 6, 30))
+    closed = AgencyGroup.objects.create(code="closed", name="Nhóm đã kết thúc", valid_to=datetime.date(2025, 6, 30))
+    districts.members.set([district, other])
+    closed.members.set([district])
+    commune = Agency.objects.create(code="commune", name="UBND xã", kind="commune",
+                                    valid_from=datetime.date(2025, 7, 1))
+    change = AgencyChange.objects.create(code="end-district", kind="dissolve", effective_date=datetime.date(2025, 7, 1))
+    change.predecessors.set([district])
+    change.successors.set([commune])
+    apply_change(change)
+    assert set(commune.groups.all()) == {communes}
+    on = datetime.date(2025, 11, 15)
+    assert districts.in_force_on(on) == communes and closed.in_force_on(on) is None
+    assert districts.in_force_on(datetime.date(2025, 6, 30)) == districts
+    assert communes.in_force_on(datetime.date(2025, 6, 30)) is None  # not yet in force
+    assert GroupMembers.load({districts.pk}).on(districts.pk, on) == [commune]
+    plan = make_plan(start_year=2025, end_year=2025)
+    make_task(make_section(plan), lead=districts, number="1.2")
+    assert [a.code for a in obligations(plan, 2025)] == ["commune"]

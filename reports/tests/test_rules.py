@@ -12,10 +12,10 @@ from django.urls import reverse
 from agencies.models import Agency
 from reports import aggregates, completion, rules
 from reports.models import AgencyReport, TaskReport
-from reports.services import open_reporting_year, save_report, submit_report
+from reports.services import obligations, open_reporting_year, save_report, submit_report
 from tasks.models import Assignment, Plan, Task
 from testing.factories import (
-    deadline, local, make_agency, make_group, make_plan, make_section, make_task, make_user, today,
+    deadline, local, make_agency, make_group, make_plan, make_section, make_task, make_user, submitted_report, today,
 )
 
 
@@ -178,7 +178,7 @@ def test_completion_sql_and_python_agree_over_generated_data(tiny):
                 assert progress[task.pk] == (task.lead_count, task.lead_completed), (plan.code, year, task.number)
                 assert task.is_completed == (0 < task.lead_completed == task.lead_count)
                 expected = completion.completed_in_python(completion.lead_agencies(task, stand_ins), done.get(task.pk, set()),
-                                                           year)
+                                                           completion.due_on(task, year))
                 assert task.is_completed == expected, (plan.code, year, task.number)
                 compared += 1
                 seen.add(expected)
@@ -228,3 +228,72 @@ def test_per_lead_overdue_sql_and_python_agree_over_generated_data(tiny):
                         assert in_sql == in_python, (plan.code, year, task.number, lead.code, on)
                         seen.add((in_sql, lead.pk in done.get(task.pk, set())))
     assert {overdue for overdue, _ in seen} == {True, False} and {did for _, did in seen} == {True, False}
+
+
+# --- Who answers for a year: existence on the plan's due date, per row (issue #13) ------------------------
+
+
+def _answers_both_ways(tasks, year):
+    """{task number: (completed, answering leads)} in SQL (one query over tasks of several plans, each judged by its
+    own plan's due date) and in Python, asserted equal."""
+    in_sql = {t.number: (t.is_completed, t.lead_count) for t in completion.annotate_lead_progress(
+        completion.annotate_completion(Task.objects.filter(pk__in=[t.pk for t in tasks]), year), year)}
+    loaded = list(Task.objects.filter(pk__in=[t.pk for t in tasks]).select_related("plan")
+                  .prefetch_related("assignments__agency", "assignments__group__members"))
+    done, stand_ins = completion.completed_by(loaded, year), completion.stand_ins_by(loaded, year)
+    completion.with_lead_progress(loaded, year)
+    in_python = {t.number: (completion.completed_in_python(completion.lead_agencies(t, stand_ins),
+                                                           done.get(t.pk, set()), completion.due_on(t, year)),
+                            t.lead_count) for t in loaded}
+    assert in_sql == in_python
+    return in_sql
+
+
+@pytest.mark.parametrize("valid_from, valid_to, in_november, in_july", [
+    (None, datetime.date(2025, 11, 14), False, True),  # ended the day before the November due date
+    (None, datetime.date(2025, 11, 15), True, True),  # ended on the due date: it exists that day
+    (datetime.date(2025, 11, 15), None, True, False),  # created on the due date
+    (datetime.date(2025, 11, 16), None, False, False),  # created after it
+    (None, datetime.date(2025, 6, 30), False, False),  # the districts: ended before either due date
+    (None, datetime.date(2025, 7, 1), False, True),  # ended on the July due date
+    (datetime.date(2025, 7, 2), None, True, False),  # created the day after the July due date
+])
+def test_a_lead_answers_for_a_year_only_if_it_exists_on_the_plans_due_date(db, valid_from, valid_to, in_november,
+                                                                             in_july):
+    """Two plans due 15/11 and 1/7; each task led by a body that completed it and by the body on the edge, which
+    has not: the task is completed exactly when the edge body does not answer (SQL per row and Python agree), and
+    the edge body is obliged for 2025 exactly when it answers."""
+    edge = make_agency(name="Cơ quan ở ranh giới", valid_from=valid_from, valid_to=valid_to)
+    done_by = make_agency(name="Cơ quan đã hoàn thành")
+    expected, tasks = {}, []
+    for number, (month, answers) in {"11.1": (11, in_november), "7.1": (7, in_july)}.items():
+        plan = make_plan(start_year=2025, end_year=2025, report_due_month=month, report_due_day=15 if month == 11 else 1)
+        task = make_task(make_section(plan), lead=done_by, number=number)
+        Assignment.objects.create(task=task, role=Assignment.Role.LEAD, agency=edge, order=1)
+        report = submitted_report(plan, done_by, 2025)
+        TaskReport.objects.create(report=report, task=task, role="lead", status=TaskReport.Status.COMPLETED)
+        tasks.append(task)
+        expected[number] = (not answers, 1 + answers)
+        assert (edge in obligations(plan, 2025)) is answers
+    assert _answers_both_ways(tasks, 2025) == expected
+    assert _answers_both_ways(tasks, 2024) == {"11.1": (False, 2 - (valid_from is not None)),
+                                               "7.1": (False, 2 - (valid_from is not None))}
+
+
+def test_a_body_taken_off_a_task_stops_being_a_lead_whatever_lines_it_holds(db, django_user_model):
+    """A body that held a lead line on a task and was then taken off it (no successor of a lead) does not hold
+    the task open: the current assignments decide, here and on the year's obligations."""
+    removed, staying = make_agency(name="Sở bị bỏ khỏi nhiệm vụ"), make_agency(name="Sở vẫn chủ trì")
+    plan = make_plan(start_year=2024, end_year=2025)
+    task = make_task(make_section(plan), lead=staying, number="1.1")
+    Assignment.objects.create(task=task, role=Assignment.Role.LEAD, agency=removed, order=1)
+    open_reporting_year(plan, 2024, None)
+    assert TaskReport.objects.filter(task=task, report__agency=removed, role="lead").exists()
+    Assignment.objects.filter(task=task, agency=removed).delete()
+    open_reporting_year(plan, 2025, None)
+    assert not AgencyReport.objects.filter(agency=removed, year=2025).exists()
+    _complete(task, staying, make_user(django_user_model, "canbo", staying), year=2025)
+    assert _answers_both_ways([task], 2025) == {"1.1": (True, 1)}
+    # A successor of a lead still stands in: the removed body now succeeds the staying one, and has not completed.
+    staying.successors.add(removed)
+    assert _answers_both_ways([task], 2025) == {"1.1": (False, 2)}

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.db.models import Prefetch
+from django.utils import timezone
 
 from agencies.models import Agency, Membership
 
@@ -73,8 +75,6 @@ class Command(BaseCommand):
                 Membership.objects.update_or_create(user=User.objects.get(username=username), agency=successors[code],
                                                     defaults={"role": role, "phone": DEMO_PHONES.get(username, "")})
         # The current reporting year of every plan that runs this year is open, so officers can report.
-        from django.utils import timezone
-
         from reports.services import open_reporting_year
         from tasks.models import Plan
 
@@ -86,5 +86,26 @@ class Command(BaseCommand):
                 self.stdout.write(f"Reporting year {year} open for plan {plan.number}.")
         self.stdout.write("Demo accounts (demo only):")
         width = max(len(r[0]) for r in rows)
+        described = who_they_are(timezone.localdate())
         for username, password, description in rows:
-            self.stdout.write(f"  {username.ljust(width)}  {password}  — {description}")
+            self.stdout.write(f"  {username.ljust(width)}  {password}  — {described.get(username) or description}")
+
+
+def who_they_are(today):
+    """{username: what the demo account is today}: its role in each body it belongs to that exists today (by the
+    name in force now), then the bodies it belonged to that have ceased ("đã kết thúc dd/mm/yyyy"), whose past
+    reports it may still read. Two queries."""
+    from django.contrib.auth import get_user_model
+
+    users = (get_user_model().objects.filter(username__in=[a[0] for a in DEMO_ACCOUNTS if a[2]])
+             .prefetch_related(Prefetch("memberships", Membership.objects.select_related("agency")
+                                        .order_by("agency__sort_key"))))
+    result = {}
+    for user in users:
+        now = [f"{m.get_role_display()}, {m.agency.name}" for m in user.memberships.all()
+               if m.agency.is_active_on(today)]
+        ended = [f"{m.agency.name} (đã kết thúc {m.agency.valid_to:%d/%m/%Y}; còn xem báo cáo cũ)"
+                 for m in user.memberships.all() if not m.agency.is_active_on(today)]
+        text = "; ".join(now) or "không còn thuộc cơ quan nào đang hoạt động"
+        result[user.username] = text + (f" — trước đây: {'; '.join(ended)}" if ended else "")
+    return result

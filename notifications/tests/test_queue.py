@@ -8,7 +8,6 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from unittest import mock
 
 import pytest
 from django.conf import settings as django_settings
@@ -26,6 +25,7 @@ from notifications.coordination import coordination_lines, lead_agencies_told
 from reports.models import ReportEvent
 from reports.services import review_report, submit_report
 from testing.factories import fill_report
+from testing.worker import run_worker
 COORD = "dieuphoi@example.vn"
 DISTRICT = "canbo.huyen@example.vn"  # officer of a district in the group that leads 1.2, which the dept coordinates
 OFFICER = "canbo.so@example.vn"
@@ -43,16 +43,6 @@ def submit_through_the_site(client, world, django_capture_on_commit_callbacks):
         response = client.post(reverse("reports:report-submit", args=[report.pk]), {"version": report.version})
     assert response.status_code == 302
     return report
-
-
-def run_worker():
-    """One pass of django-tasks-db's own worker, in this process: every task ready, then it exits. (Its
-    close_old_connections() would close the test's connection, inside the test's transaction on PostgreSQL: a
-    no-op here; the two-process test below runs the real thing.)"""
-    out = io.StringIO()
-    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None):
-        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=out)
-    return out.getvalue()
 
 
 def tasks(status=None):

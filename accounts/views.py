@@ -49,7 +49,9 @@ class PasswordResetView(auth_views.PasswordResetView):
         if row is None:
             return HttpResponseRedirect(url)
         if getattr(settings, "NOTIFICATIONS_QUEUED", False):  # one INSERT: db_worker sends it
-            from notifications.tasks import enqueue, send_password_reset_mails
+            from plan_tracker.background import enqueue
+
+            from .tasks import send_password_reset_mails
 
             enqueue(send_password_reset_mails)
             return HttpResponseRedirect(url)

@@ -51,8 +51,10 @@ class DeliveryAdmin(FoldedSearchMixin, ReadOnlyAdmin):
         count = queryset.filter(status=Delivery.Status.FAILED).update(
             status=Delivery.Status.PENDING, attempts=0, claim=None)
         if count:  # the sending task: db_worker runs it within seconds (NOTIFICATIONS_QUEUED), else right now
+            from plan_tracker.background import enqueue
+
             from .reminders import today_local
-            from .tasks import enqueue, send_reminder_mails
+            from .tasks import send_reminder_mails
 
             enqueue(send_reminder_mails, today_local().isoformat())
         self.message_user(request, ngettext(

@@ -27,6 +27,7 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 
+from plan_tracker.background import enqueue, queued
 from plan_tracker.text import fold
 from reports.models import AgencyReport, ReportingYear
 from reports import rules
@@ -36,7 +37,7 @@ from . import ladder
 from .emails import absolute_url
 from .models import Delivery, Reminder
 from .recipients import REMINDERS, coordinators_by_plan, officers_by_agency
-from .tasks import enqueue, queued, send_reminder_mails
+from .tasks import send_reminder_mails
 
 logger = logging.getLogger("notifications")
 

@@ -7,12 +7,13 @@ import logging
 
 from django.db import transaction
 
+from plan_tracker.background import enqueue, queued
 from reports.models import ReportEvent
 
 from .coordination import lead_agencies_told
 from .models import Delivery
 from .recipients import NOTIFICATIONS, coordinators_and_officers, officers_by_agency
-from .tasks import enqueue, queued, send_event_mails
+from .tasks import send_event_mails
 
 logger = logging.getLogger("notifications")
 

@@ -4,7 +4,7 @@ The request (``request_reset``) records the address typed and answers; it never 
 known and an unknown address cost the same statements and the same time, and get the same page. Requests over
 the hourly limits (per address, per client address) are dropped, with the same page. The mails are written and
 sent afterwards by ``send_password_resets``: right after the answer has gone out (NOTIFICATIONS_QUEUED off), or
-by the ``send_notifications`` worker (on, in production). Links are built from SITE_URL, never from the request's
+by its task (``accounts.tasks.send_password_reset_mails``) that ``manage.py db_worker`` runs (on, in production). Links are built from SITE_URL, never from the request's
 Host header."""
 
 import datetime
@@ -86,8 +86,8 @@ def _message(user, email, language, connection):
 
 
 def _claim(queryset, limit):
-    """Take up to ``limit`` waiting rows of ``queryset`` for this run (PostgreSQL: SKIP LOCKED, as the
-    notification worker does), and return them."""
+    """Take up to ``limit`` waiting rows of ``queryset`` for this run (PostgreSQL: SKIP LOCKED: two tasks running
+    at once each take other rows), and return them."""
     token = uuid.uuid4()
     todo = queryset.filter(Q(status=Status.PENDING) | Q(status=Status.FAILED),
                            attempts__lt=PasswordResetRequest.MAX_ATTEMPTS)

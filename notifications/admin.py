@@ -50,6 +50,13 @@ class DeliveryAdmin(FoldedSearchMixin, ReadOnlyAdmin):
         # Only failed mail: what was sent is not sent twice, what is being sent is not touched.
         count = queryset.filter(status=Delivery.Status.FAILED).update(
             status=Delivery.Status.PENDING, attempts=0, claim=None)
+        if count:  # the sending task: db_worker runs it within seconds (NOTIFICATIONS_QUEUED), else right now
+            from plan_tracker.background import enqueue
+
+            from .reminders import today_local
+            from .tasks import send_reminder_mails
+
+            enqueue(send_reminder_mails, today_local().isoformat())
         self.message_user(request, ngettext(
             "%(n)s thư sẽ được gửi lại ở lượt gửi kế tiếp.", "%(n)s thư sẽ được gửi lại ở lượt gửi kế tiếp.", count,
         ) % {"n": count}, messages.SUCCESS if count else messages.WARNING)

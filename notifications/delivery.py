@@ -1,13 +1,12 @@
 """Sending the recorded mails. Every email is first recorded (a Delivery row, under a Reminder for the ladder:
 ``reminders``; under a report event: ``workflow``), then sent one address at a time. The unique constraints
-make a second run, or a replayed event, record nothing new; a row is taken for sending by one run only
-(``_claim``); a failed row is sent again by the next run. Each distinct mail is written once (``_compose``)
+make a second run, or a replayed event, record nothing new; the tasks that send them (``notifications.tasks``)
+take a row for sending once (``_claim``); a failed row is sent again by a later task. Each distinct mail is written once (``_compose``)
 and rendered once for all its recipients."""
 
 import logging
 import uuid
 
-from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
@@ -26,24 +25,16 @@ logger = logging.getLogger("notifications")
 DRAFT = AgencyReport.Status.DRAFT
 
 
-def _claim(queryset, limit=None):
-    """Take the waiting rows of ``queryset`` for this run (the ``limit`` oldest): one UPDATE marks them with a
-    token no other run has, then they are read back with everything their mails show (two queries +
-    prefetches; with ``limit``, one more locks them first). A row another run is claiming at that moment is
-    skipped (PostgreSQL: SKIP LOCKED; SQLite has one writer at a time), and the UPDATE only takes rows still
-    waiting, so no row is taken twice."""
+def _claim(queryset):
+    """Take the waiting rows of ``queryset`` for this task: one UPDATE marks them "sending" with a token no other
+    run has, then they are read back with everything their mails show (one query + prefetches). The task queue
+    runs each task once; this guards the rows when two tasks cover the same mails (an event's retry and the daily
+    ``send_reminders`` sweep): the UPDATE only takes rows still waiting (PostgreSQL re-checks a row another
+    transaction changed meanwhile), so no row is taken twice."""
     token = uuid.uuid4()
     waiting = [Delivery.Status.PENDING, Delivery.Status.FAILED]
-    todo = queryset.filter(status__in=waiting, attempts__lt=Delivery.MAX_ATTEMPTS)
-    claim = {"status": Delivery.Status.SENDING, "claim": token, "attempts": F("attempts") + 1}
-    if limit:
-        # Two statements: as one UPDATE … WHERE id IN (SELECT … LIMIT … FOR UPDATE SKIP LOCKED), PostgreSQL may
-        # run the subquery once per row (a nested loop: seconds for a thousand rows).
-        with transaction.atomic():
-            oldest = list(todo.order_by("pk").select_for_update(skip_locked=True).values_list("pk", flat=True)[:limit])
-            Delivery.objects.filter(pk__in=oldest, status__in=waiting).update(**claim)
-    else:
-        todo.update(**claim)
+    queryset.filter(status__in=waiting, attempts__lt=Delivery.MAX_ATTEMPTS).update(
+        status=Delivery.Status.SENDING, claim=token, attempts=F("attempts") + 1)
     return list(
         Delivery.objects.filter(claim=token, status=Delivery.Status.SENDING)
         .select_related("user__notification_preference", "reminder", "agency", "event__report__plan",
@@ -121,12 +112,12 @@ def _compose(delivery, state, coordination):
     return "coordination", context, None, None
 
 
-def deliver(queryset, *, state=None, result=None, limit=None):
-    """Send the waiting deliveries of ``queryset`` (at most ``limit``); record each as sent, failed (retried
+def deliver(queryset, *, state=None, result=None):
+    """Send the waiting deliveries of ``queryset``; record each as sent, failed (retried
     next run) or cancelled. One connection for the batch, each distinct mail rendered once; results are
     written in three statements at the end, so a crash leaves rows "sending" (never sent twice) rather than
     sending them again."""
-    return _send(_claim(queryset, limit), state=state, result=result)
+    return _send(_claim(queryset), state=state, result=result)
 
 
 def _send(claimed, *, state=None, result=None):

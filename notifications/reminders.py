@@ -1,5 +1,5 @@
 """Deadline reminders and the coordinators' digest: ``send_reminders`` reaches the rungs of the ladder in force
-today (``ladder``), records each reminder once, with its mails, and sends what waits (``delivery``).
+today (``ladder``), records each reminder once, with its mails, and sends what waits (``tasks.send_reminder_mails``).
 
 Decisions (README "Reminders"):
 - Reminders go to obliged reports never submitted (status draft). An invited body (AgencyReport.invited) gets
@@ -28,16 +28,17 @@ from django.urls import reverse
 from django.utils import timezone
 
 from agencies.naming import named_on
+from plan_tracker.background import enqueue, queued
 from plan_tracker.text import fold
 from reports.models import AgencyReport, ReportingYear
 from reports import rules
 from reports.rules import State, local_date, submission_state
 
 from . import ladder
-from .delivery import deliver
 from .emails import absolute_url
 from .models import Delivery, Reminder
 from .recipients import REMINDERS, coordinators_by_plan, officers_by_agency
+from .tasks import send_reminder_mails
 
 logger = logging.getLogger("notifications")
 
@@ -173,6 +174,7 @@ class RunResult:
     sent: int = 0
     failed: int = 0
     cancelled: int = 0
+    queued: bool = False  # NOTIFICATIONS_QUEUED: the mails were enqueued for db_worker, not sent here
 
 
 def _report_deliveries(state, report, after_due):
@@ -260,7 +262,8 @@ def _record(new):
 
 
 def send_reminders(today=None, *, dry_run=False):
-    """Reach today's rungs (recorded once), then send every mail waiting: today's and earlier failures."""
+    """Reach today's rungs (recorded once), then send every mail waiting: today's and earlier failures (or, with
+    NOTIFICATIONS_QUEUED, enqueue their task for db_worker)."""
     today = today or today_local()
     result = RunResult(today=today, dry_run=dry_run)
     state = OpenYears(today)
@@ -269,10 +272,21 @@ def send_reminders(today=None, *, dry_run=False):
         result.lines.append(f"{Delivery.objects.filter(status=Delivery.Status.FAILED).count()} failed mail(s) "
                             "would be retried.")
         return result
-    if new and _record(new):
-        for reminder in new:
-            state.add(reminder)
-    deliver(Delivery.objects.all(), state=state, result=result)
+    if new:
+        _record(new)
+    _send_now_or_queue(result, today)
+    return result
+
+
+def _send_now_or_queue(result, today, reminder_ids=None):
+    """Send the mails waiting (of ``reminder_ids``; None: all) through their task: at once, in this process, or
+    with NOTIFICATIONS_QUEUED enqueued for ``manage.py db_worker`` (``result.queued``)."""
+    outcome = enqueue(send_reminder_mails, today.isoformat(), reminder_ids, on_commit=False)
+    if queued():
+        result.queued = True
+    else:
+        counts = outcome.return_value or {}
+        result.sent, result.failed, result.cancelled = (counts.get(k, 0) for k in ("sent", "failed", "cancelled"))
     return result
 
 
@@ -324,10 +338,7 @@ def remind_now(plan, year, *, today=None):
         outcome.already.extend(outcome.reminded)
         outcome.reminded = []
         return outcome
-    for reminder in new:
-        state.add(reminder)
-    result = deliver(Delivery.objects.filter(reminder__in=[r.pk for r in new]), state=state,
-                     result=RunResult(today=today)) if new else None
-    if result is not None:
+    if new:
+        result = _send_now_or_queue(RunResult(today=today), today, [r.pk for r in new])
         outcome.sent, outcome.failed, outcome.cancelled = result.sent, result.failed, result.cancelled
     return outcome

@@ -1,21 +1,19 @@
 """The notifications of a report's workflow (submitted, returned or reopened, accepted), told by
-``reports.signals.report_event``. The mails are sent right after the commit, inside the request, or with
-NOTIFICATIONS_QUEUED recorded in the event's transaction and sent by the ``send_notifications`` worker
-(README "Reminders")."""
+``reports.signals.report_event``. The mails are recorded, then sent by a task (``tasks.send_event_mails``): right
+after the commit, inside the request, or with NOTIFICATIONS_QUEUED enqueued in the event's transaction and run by
+``manage.py db_worker`` (README "The notification worker")."""
 
 import logging
-from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import transaction
 
-from accounts.services import send_password_resets
+from plan_tracker.background import enqueue, queued
 from reports.models import ReportEvent
 
 from .coordination import lead_agencies_told
-from .delivery import _claim, _send, deliver
 from .models import Delivery
 from .recipients import NOTIFICATIONS, coordinators_and_officers, officers_by_agency
+from .tasks import send_event_mails
 
 logger = logging.getLogger("notifications")
 
@@ -46,28 +44,33 @@ def _event_rows(event):
     return rows
 
 
-def queued():
-    """NOTIFICATIONS_QUEUED: the request only records the mails; ``manage.py send_notifications`` sends them."""
-    return getattr(settings, "NOTIFICATIONS_QUEUED", False)
-
-
 def report_event_created(sender=None, *, event, **kwargs):
     """Receives reports.signals.report_event, inside the transaction that creates a workflow ``event``.
 
-    Queued (NOTIFICATIONS_QUEUED): the mails are recorded here, in the same transaction as the event, so
-    they are committed with it or not at all (a crash after the commit loses none); the send_notifications
-    worker renders and sends them. Otherwise they are recorded and sent right after the commit, inside the
-    request. Never raises: a failure is logged and never undoes or breaks the user's action."""
+    Queued (NOTIFICATIONS_QUEUED): the mails are recorded here and their task (``tasks.send_event_mails``) is
+    enqueued into the database, both in the same transaction as the event (a savepoint): committed with it or not
+    at all (a crash after the commit loses none); ``manage.py db_worker`` renders and sends them. Otherwise the
+    same task records and sends them right after the commit, inside the request. Never raises: a failure is
+    logged and never undoes or breaks the user's action."""
     if not queued():
-        transaction.on_commit(lambda: notify_report_event(event.pk), robust=True)
+        enqueue(send_event_mails, event.pk)
         return
     try:
         with transaction.atomic():  # a savepoint: a database error here must not abort the user's change
             _record_event(event)
+            enqueue(send_event_mails, event.pk)
     except Exception:
-        logger.exception("Recording the notifications of report event %s failed; trying again after the commit.",
+        logger.exception("Queueing the notifications of report event %s failed; trying again after the commit.",
                          event.pk)
-        transaction.on_commit(lambda: notify_report_event(event.pk, send=False), robust=True)
+        transaction.on_commit(lambda: _enqueue_after_commit(event.pk), robust=True)
+
+
+def _enqueue_after_commit(event_id):
+    try:
+        enqueue(send_event_mails, event_id)
+    except Exception:
+        logger.exception("Queueing the notifications of report event %s failed; send_reminders will send them.",
+                         event_id)
 
 
 def _record_event(event):
@@ -78,41 +81,9 @@ def _record_event(event):
     return rows
 
 
-def notify_report_event(event_id, *, send=True):
-    """Record, and unless ``send`` is False send, the mails a report's workflow event calls for. Called once
-    the change is committed; never raises: a failure is logged, and what was recorded but not sent goes out
-    with the next send_notifications or send_reminders run."""
-    try:
+def record_event_mails(event_id):
+    """Record the mails a report's workflow event calls for, unless they are recorded already (the request did it,
+    or an earlier run of the task)."""
+    if not Delivery.objects.filter(event_id=event_id).exists():
         event = ReportEvent.objects.select_related("report__plan", "report__agency").get(pk=event_id)
-        if _record_event(event) and send:
-            deliver(Delivery.objects.filter(event_id=event.pk))
-    except Exception:
-        logger.exception("Notifications for report event %s failed; send_reminders will retry what was recorded.",
-                         event_id)
-
-
-@dataclass
-class QueueResult:
-    sent: int = 0
-    failed: int = 0
-    cancelled: int = 0
-
-
-def send_notifications(*, retry_failed=True, batch=200, stopping=None):
-    """Send the password-reset mails waiting (accounts.services), then the recorded notifications of workflow
-    events still waiting: pending ones, and failed ones when ``retry_failed`` (each up to Delivery.MAX_ATTEMPTS times), ``batch`` rows at a time until none is left or
-    ``stopping()`` says so. Safe to run in several processes at once: each row is claimed by one of them."""
-    waiting = Delivery.objects.filter(event__isnull=False)
-    if not retry_failed:
-        waiting = waiting.filter(status=Delivery.Status.PENDING)
-    result = QueueResult()
-    # Password-reset mails too (accounts.services: the request only recorded the address typed).
-    result.sent += send_password_resets(batch=batch)
-    after = 0  # batches go up the ids: a row that fails in this run is not tried again by it
-    while not (stopping and stopping()):
-        claimed = _claim(waiting.filter(pk__gt=after), batch)
-        _send(claimed, result=result)
-        if not claimed or not batch or len(claimed) < batch:
-            break
-        after = claimed[-1].pk
-    return result
+        _record_event(event)

@@ -56,6 +56,10 @@ INSTALLED_APPS = [
     "accounts",
     # Reading a plan's document (DOCX, text, PDF) into a plan: manage.py import_plan and the admin's upload.
     "planimport",
+    # The mails' background tasks (django-tasks, the backport of Django 6's django.tasks) and their table
+    # (django-tasks-db: the queue in this database, run by `manage.py db_worker`; TASKS below).
+    "django_tasks",
+    "django_tasks_db",
     # Deadline reminders, notifications by email, agencies' calendar feeds.
     "notifications",
     # The pages people browse: home by role, plans, tasks, agencies (above the domain apps).
@@ -206,10 +210,15 @@ REMINDER_OFFSETS_DAYS = env.list("REMINDER_OFFSETS_DAYS", cast=int, default=[30,
 REMINDER_OVERDUE_EVERY_DAYS = env.int("REMINDER_OVERDUE_EVERY_DAYS", default=7)
 # At most this many reminders after the due date (0: no limit); then the coordinators' digest lists who is missing.
 REMINDER_OVERDUE_MAX = env.int("REMINDER_OVERDUE_MAX", default=4)
-# Notifications of a report's workflow (submitted, returned, accepted…). Off: rendered and sent right after
-# the change commits, inside the request. On (production): the request only records them, in the same
-# transaction, and the worker `manage.py send_notifications --watch 5` sends them (README "Reminders").
+# Mails (workflow notifications, reminders, password resets) are sent by tasks (notifications/tasks.py). Off: the
+# tasks run in the process right after the change commits ("immediate" backend: make run, the tests). On
+# (production): they are enqueued into the database ("default": django-tasks-db), in the change's own transaction,
+# and the worker `manage.py db_worker` runs them (README "The notification worker").
 NOTIFICATIONS_QUEUED = env.bool("NOTIFICATIONS_QUEUED", default=False)
+TASKS = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    "immediate": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
 
 # django-import-export: import and export each need their own permission
 # (import_<model>, export_<model>, declared in each model's Meta).

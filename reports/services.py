@@ -405,8 +405,8 @@ def submit_report(report, user, *, expected_version=None, now=None):
 def _notify_after_commit(event):
     """Announce ``event`` (reports.signals.report_event) inside this transaction. The notifications app listens:
     it emails the people concerned once the change is committed (a rollback sends nothing; a mail failure never
-    undoes or breaks the user's action), or with NOTIFICATIONS_QUEUED records the mails in this transaction for
-    its worker (send_notifications)."""
+    undoes or breaks the user's action), or with NOTIFICATIONS_QUEUED records the mails and enqueues their task in this
+    transaction, for ``manage.py db_worker``."""
     report_event.send(sender=AgencyReport, event=event)
 
 

@@ -1,26 +1,31 @@
-"""NOTIFICATIONS_QUEUED: the request only records the workflow mails, in the event's own transaction; the
-send_notifications worker sends them once, retries failures, and stops cleanly on SIGTERM."""
+"""NOTIFICATIONS_QUEUED: the request records the workflow mails and enqueues their task (django-tasks-db), in the
+event's own transaction; ``manage.py db_worker`` runs the task: each mail sent once, failures retried later."""
 
+import datetime
 import io
 import logging
-import signal
-import threading
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from django.core import mail
 from django.core.management import call_command
-from django.db import connection, connections, transaction
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from notifications import delivery, workflow
 from notifications.models import Delivery
 from notifications.coordination import coordination_lines, lead_agencies_told
-from notifications.workflow import send_notifications
 from reports.models import ReportEvent
 from reports.services import review_report, submit_report
 from testing.factories import fill_report
-
+from testing.worker import run_worker
 COORD = "dieuphoi@example.vn"
 DISTRICT = "canbo.huyen@example.vn"  # officer of a district in the group that leads 1.2, which the dept coordinates
 OFFICER = "canbo.so@example.vn"
@@ -40,15 +45,19 @@ def submit_through_the_site(client, world, django_capture_on_commit_callbacks):
     return report
 
 
-def run_worker(*args):
-    out = io.StringIO()
-    call_command("send_notifications", *args, stdout=out)
-    return out.getvalue()
+def tasks(status=None):
+    rows = DBTaskResult.objects.all()
+    return list((rows.filter(status=status) if status else rows).values_list("task_path", "args_kwargs"))
 
 
-def test_a_submit_sends_nothing_in_the_request_and_records_pending_mails(world, client,
-                                                                         django_capture_on_commit_callbacks):
-    submit_through_the_site(client, world, django_capture_on_commit_callbacks)
+def in_five_minutes():
+    """Bring the retries' time forward (the worker takes a task only once its run_after has passed)."""
+    DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now() - datetime.timedelta(seconds=1))
+
+
+def test_a_submit_sends_nothing_in_the_request_and_records_pending_mails_and_their_task(
+        world, client, django_capture_on_commit_callbacks):
+    report = submit_through_the_site(client, world, django_capture_on_commit_callbacks)
 
     assert mail.outbox == []
     rows = Delivery.objects.order_by("email")
@@ -57,39 +66,42 @@ def test_a_submit_sends_nothing_in_the_request_and_records_pending_mails(world, 
         (COORD, Delivery.Kind.SUBMITTED, Delivery.Status.PENDING),
     ]
     assert rows.get(email=DISTRICT).agency == world.district
+    event = report.events.get(action=ReportEvent.Action.SUBMITTED)
+    assert tasks("READY") == [("notifications.tasks.send_event_mails", {"args": [event.pk], "kwargs": {}})]
 
 
 def test_the_worker_sends_each_mail_once(world, client, django_capture_on_commit_callbacks):
     report = submit_through_the_site(client, world, django_capture_on_commit_callbacks)
 
-    out = run_worker()
+    run_worker()
 
-    assert "Notifications sent: 2, failed (retried later): 0, cancelled: 0." in out
     assert sorted(m.to[0] for m in mail.outbox) == [DISTRICT, COORD]
     coordinator_mail = next(m for m in mail.outbox if m.to == [COORD])
     assert coordinator_mail.subject == f"Sở Thử nghiệm đã gửi báo cáo năm 2025 ({world.plan.number})"
     assert f"https://baocao.example.gov.vn/reports/{report.pk}/" in coordinator_mail.body
     district_mail = next(m for m in mail.outbox if m.to == [DISTRICT])
     assert district_mail.subject.startswith("Sở Thử nghiệm (coordinating) reported")  # in the officer's English
-    assert set(Delivery.objects.values_list("status", flat=True)) == {Delivery.Status.SENT}
+    assert set(Delivery.objects.values_list("status", "attempts")) == {(Delivery.Status.SENT, 1)}
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
 
     mail.outbox.clear()
-    assert "Notifications sent: 0," in run_worker()  # a second run: nothing left
+    run_worker()  # a second run: nothing left
     assert mail.outbox == []
 
 
-def test_the_mails_are_recorded_in_the_events_transaction(world):
+def test_the_mails_and_their_task_are_recorded_in_the_events_transaction(world):
     report = fill_report(world.report(world.dept), world.officer)
 
     with transaction.atomic():
         submit_report(report, world.officer)
         # Before the commit: recorded with the event, so a crash after the commit cannot lose them.
         assert Delivery.objects.filter(event__report=report, status=Delivery.Status.PENDING).count() == 2
+        assert len(tasks("READY")) == 1
 
     assert mail.outbox == []
 
 
-def test_a_rolled_back_change_records_nothing(world, django_capture_on_commit_callbacks):
+def test_a_rolled_back_change_records_and_enqueues_nothing(world, django_capture_on_commit_callbacks):
     report = fill_report(world.report(world.dept), world.officer)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -99,104 +111,83 @@ def test_a_rolled_back_change_records_nothing(world, django_capture_on_commit_ca
                 raise RuntimeError("something after the submit failed")
 
     assert not Delivery.objects.exists() and not ReportEvent.objects.filter(action="submitted").exists()
-    assert "Notifications sent: 0," in run_worker()
+    assert tasks() == []
+    run_worker()
+    assert mail.outbox == []
 
 
-def test_recording_costs_the_request_four_queries(world):
+def test_recording_costs_the_request_five_queries(world):
     report = fill_report(world.report(world.dept), world.officer)
     report = submit_report(report, world.officer)
     event = report.events.get(action=ReportEvent.Action.SUBMITTED)
     Delivery.objects.all().delete()
+    DBTaskResult.objects.all().delete()
     event.report = report
 
     with transaction.atomic():
         with CaptureQueriesContext(connection) as queries:
             workflow.report_event_created(event=event)
 
-    # A savepoint, the recipients (one query), the insert, the savepoint's release.
-    assert len(queries.captured_queries) == 4, [q["sql"] for q in queries.captured_queries]
-    assert Delivery.objects.count() == 2
+    # A savepoint, the recipients (one query), the insert, the task's insert, the savepoint's release.
+    assert len(queries.captured_queries) == 5, [q["sql"] for q in queries.captured_queries]
+    assert Delivery.objects.count() == 2 and len(tasks()) == 1
 
 
-def test_a_failed_mail_is_retried_by_a_later_run(world, smtp, client, django_capture_on_commit_callbacks):
+def test_a_failed_mail_is_retried_by_the_task_five_minutes_later(world, smtp, client,
+                                                                   django_capture_on_commit_callbacks):
     smtp.refuse.add(COORD)
     submit_through_the_site(client, world, django_capture_on_commit_callbacks)
 
-    out = run_worker()
+    run_worker()
 
-    assert "Notifications sent: 1, failed (retried later): 1," in out
     failed = Delivery.objects.get(email=COORD)
     assert failed.status == Delivery.Status.FAILED and failed.attempts == 1 and "550" in failed.last_error
     assert smtp.envelopes == [DISTRICT]
+    retry = DBTaskResult.objects.get(status="READY")
+    assert retry.run_after - timezone.now() > datetime.timedelta(minutes=4)
+    run_worker()  # too early: the retry waits
+    assert smtp.envelopes == [DISTRICT]
 
     smtp.refuse.clear()
+    in_five_minutes()
     run_worker()
 
     failed.refresh_from_db()
     assert failed.status == Delivery.Status.SENT and failed.attempts == 2
     assert smtp.envelopes == [DISTRICT, COORD]
+    assert not DBTaskResult.objects.filter(status="READY").exists()  # nothing more to retry
 
 
-def test_a_run_tries_a_failing_mail_once_and_gives_up_after_five_runs(world, smtp, client, caplog,
-                                                                        django_capture_on_commit_callbacks):
+def test_a_failing_mail_is_tried_five_times_then_given_up(world, smtp, client, caplog,
+                                                          django_capture_on_commit_callbacks):
     smtp.refuse.add(COORD)
     submit_through_the_site(client, world, django_capture_on_commit_callbacks)
 
-    run_worker("--batch", "1")  # batches go up the ids: the failed row is not taken again by the same run
-    assert Delivery.objects.get(email=COORD).attempts == 1
-
     with caplog.at_level(logging.ERROR, logger="notifications"):
-        for _ in range(6):
+        for _ in range(7):
             run_worker()
+            in_five_minutes()
     failed = Delivery.objects.get(email=COORD)
     assert failed.status == Delivery.Status.FAILED and failed.attempts == Delivery.MAX_ATTEMPTS
     assert any("Giving up" in r.getMessage() for r in caplog.records)
     assert smtp.envelopes == [DISTRICT]
+    assert DBTaskResult.objects.filter(task_path__endswith="send_event_mails").count() == Delivery.MAX_ATTEMPTS
+    assert not DBTaskResult.objects.filter(status="READY").exists()
 
 
-def test_watch_mode_sends_new_mails_and_stops_on_sigterm(world, client, monkeypatch,
-                                                         django_capture_on_commit_callbacks):
+def test_the_daily_reminders_run_sends_what_a_task_left_waiting(world, client, django_capture_on_commit_callbacks):
     submit_through_the_site(client, world, django_capture_on_commit_callbacks)
-    rounds = []
+    DBTaskResult.objects.all().delete()  # as if the task were lost (a worker killed while running it)
 
-    def one_round(**kwargs):
-        kwargs.pop("stopping")
-        rounds.append(kwargs)
-        result = send_notifications(**kwargs)
-        if len(rounds) == 2:
-            signal.raise_signal(signal.SIGTERM)  # as systemd stops the service
-        return result
+    out = io.StringIO()
+    call_command("send_reminders", "--date", "2025-06-01", stdout=out)
+    assert "Mails queued for the worker" in out.getvalue() and mail.outbox == []
+    run_worker()
 
-    monkeypatch.setattr("notifications.management.commands.send_notifications.send_notifications", one_round)
-    before = signal.getsignal(signal.SIGTERM)
-
-    out = run_worker("--watch", "0.01", "--retry-every", "3600")
-
-    assert len(rounds) == 2 and rounds[0]["retry_failed"] and not rounds[1]["retry_failed"]
-    assert "Notifications sent: 2," in out and out.rstrip().endswith("send_notifications: stopped.")
-    assert len(mail.outbox) == 2
-    assert signal.getsignal(signal.SIGTERM) is before
+    assert sorted(m.to[0] for m in mail.outbox) == [DISTRICT, COORD]
 
 
-def test_a_stop_ends_the_run_between_two_batches(world, client, django_capture_on_commit_callbacks):
-    submit_through_the_site(client, world, django_capture_on_commit_callbacks)
-    asked = []
-
-    result = send_notifications(batch=1, stopping=lambda: len(asked) > 0 or asked.append(1))
-
-    assert result.sent == 1 and len(mail.outbox) == 1  # the batch in hand went out, the next one waits
-    assert Delivery.objects.filter(status=Delivery.Status.PENDING).count() == 1
-    assert send_notifications().sent == 1
-
-
-def test_the_command_refuses_a_bad_interval(db):
-    from django.core.management.base import CommandError
-
-    with pytest.raises(CommandError, match="--watch"):
-        run_worker("--watch", "0")
-
-
-def test_a_failure_while_recording_never_breaks_the_submit_and_is_recorded_after_the_commit(
+def test_a_failure_while_recording_never_breaks_the_submit_and_is_queued_after_the_commit(
         world, client, caplog, monkeypatch, django_capture_on_commit_callbacks):
     real, calls = workflow._event_rows, []
 
@@ -214,13 +205,17 @@ def test_a_failure_while_recording_never_breaks_the_submit_and_is_recorded_after
     report.refresh_from_db()
     assert report.status == "submitted"
     assert any("trying again after the commit" in r.getMessage() for r in caplog.records)
-    assert len(calls) == 2 and mail.outbox == []  # recorded after the commit, still not sent by the request
-    assert Delivery.objects.filter(status=Delivery.Status.PENDING).count() == 2
+    assert len(calls) == 1 and mail.outbox == [] and not Delivery.objects.exists()
+    assert len(tasks("READY")) == 1  # enqueued after the commit; the task records the mails itself
+
+    run_worker()
+    assert len(calls) == 2 and sorted(m.to[0] for m in mail.outbox) == [DISTRICT, COORD]
 
 
 def test_review_mails_are_queued_too(world):
     report = submit_report(fill_report(world.report(world.dept), world.officer), world.officer)
     Delivery.objects.all().delete()
+    DBTaskResult.objects.all().delete()
 
     review_report(report, world.coordinator, accept=False, comment="Bổ sung số liệu")
     assert Delivery.objects.get().email == OFFICER and mail.outbox == []
@@ -264,33 +259,40 @@ def test_the_lead_agencies_recorded_in_the_request_are_those_the_mail_lists_line
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_workers_at_once_send_each_mail_once(world, smtp, django_user_model):
+def test_two_db_workers_at_once_send_each_mail_once(world, smtp, django_user_model):
+    """Two `manage.py db_worker` processes (two servers) on the same PostgreSQL queue: 12 submissions (a report
+    returned and submitted again) and 11 returns, 23 tasks, each run by one worker, every mail sent exactly once."""
     if connection.vendor != "postgresql":
-        pytest.skip("SQLite's test database locks whole tables against concurrent writers")
+        pytest.skip("two worker processes need a database server (the SQLite test database is in memory)")
     from testing.factories import make_user
     from agencies.models import Membership
+    from reports.services import save_report
 
     for n in range(30):
         make_user(django_user_model, f"dieuphoi{n}", world.coordinating_agency, role=Membership.Role.COORDINATOR,
                   email=f"dieuphoi{n}@example.vn")
-    submit_report(fill_report(world.report(world.dept), world.officer), world.officer)
-    assert Delivery.objects.filter(status=Delivery.Status.PENDING).count() == 32
-    errors = []
+    report = submit_report(fill_report(world.report(world.dept), world.officer), world.officer)
+    for n in range(11):
+        report = review_report(report, world.coordinator, accept=False, comment=f"Sửa lần {n}")
+        report = save_report(report, world.officer, expected_version=report.version, general={"proposals": str(n)})
+        report = submit_report(report, world.officer)
+    mails = Delivery.objects.count()
+    assert mails == 12 * 32 + 11 and Delivery.objects.filter(status=Delivery.Status.PENDING).count() == mails
+    assert DBTaskResult.objects.filter(status="READY").count() == 23
 
-    def worker():
-        try:
-            send_notifications(batch=3)
-        except Exception as error:  # pragma: no cover - reported by the assertion below
-            errors.append(error)
-        finally:
-            connections.close_all()
+    db = connection.settings_dict
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "plan_tracker.settings", "NOTIFICATIONS_QUEUED": "true",
+           "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
+           "EMAIL_URL": f"smtp://127.0.0.1:{smtp.port}", "SITE_URL": "https://baocao.example.gov.vn",
+           "CACHE_URL": "locmemcache://"}
+    manage = Path(django_settings.BASE_DIR) / "manage.py"
+    workers = [subprocess.Popen([sys.executable, str(manage), "db_worker", "--batch", "--no-reload",
+                                 "--worker-id", f"worker-{n}"], env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, text=True) for n in range(2)]
+    outputs = [w.communicate(timeout=240)[0] for w in workers]
 
-    threads = [threading.Thread(target=worker) for _ in range(3)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-
-    assert not errors
-    assert len(smtp.envelopes) == 32 and len(set(smtp.envelopes)) == 32
+    assert [w.returncode for w in workers] == [0, 0], outputs
+    assert len(smtp.envelopes) == mails  # one envelope per recorded mail: none twice, none missing
     assert set(Delivery.objects.values_list("status", "attempts")) == {(Delivery.Status.SENT, 1)}
+    runs = list(DBTaskResult.objects.values_list("status", "worker_ids"))
+    assert len(runs) == 23 and all(status == "SUCCESSFUL" and len(ids) == 1 for status, ids in runs)

@@ -66,7 +66,7 @@ class Command(BaseCommand):
         "scale (500 agencies, each with an untouched report and an officer), starts gunicorn (2 workers per core) "
         "on 127.0.0.1 with benchmarks.settings, runs benchmarks/loadtest.py in a second process (officers log in, "
         "open their report, save a draft twice and submit; coordinators refresh the year overview), with the "
-        "notification worker (send_notifications --watch) beside it, stops gunicorn, waits for the worker to send "
+        "mail worker (django-tasks-db's db_worker, as deploy/systemd runs it) beside it, stops gunicorn, waits for the worker to send "
         "what is waiting, and checks in the database that every submission is there exactly once with every field "
         "sent and that its mails were sent. "
         "Bounded by --max-requests and --max-seconds."
@@ -88,8 +88,9 @@ class Command(BaseCommand):
         parser.add_argument("--signed-in", action="store_true",
                             help="Officers and coordinators arrive already signed in (sessions made beforehand, as "
                                  "for people who logged in earlier that week): no login form, no password hashing.")
-        parser.add_argument("--notify-every", type=float, default=5.0, metavar="SECONDS",
-                            help="The notification worker's interval (send_notifications --watch), as in production.")
+        parser.add_argument("--notify-every", type=float, default=1.0, metavar="SECONDS",
+                            help="The mail worker's interval when it finds no task (db_worker --interval), as in "
+                                 "production.")
         parser.add_argument("--worker-nice", type=int, default=10,
                             help="The worker's niceness, as the systemd unit's Nice= in the README: requests first.")
         parser.add_argument("--notifications-in-request", action="store_true",
@@ -153,18 +154,18 @@ class Command(BaseCommand):
                  "--timeout", "120"],
                 cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
             )
-            # The notification worker, as in production (README "Reminders"): it sends what the submits recorded.
-            # Started in both modes (with the mails sent inside the requests it only retries failures).
+            # The mail worker, as in production (deploy/systemd/plan-tracker-notifications.service): it runs the
+            # tasks the submits enqueued. Started in both modes (with the mails sent inside the requests it idles).
             worker = subprocess.Popen(
-                [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), "send_notifications", "--watch",
-                 str(o["notify_every"])],
+                [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), "db_worker", "--interval",
+                 str(o["notify_every"]), "--no-reload"],
                 cwd=settings.BASE_DIR, env=env, stdout=worker_log, stderr=subprocess.STDOUT,
                 preexec_fn=lambda: os.nice(o["worker_nice"]),
             )
         try:
             try:
                 self.wait_until_up(base, server)
-                self.stdout.write(f"gunicorn ({o['workers']} workers) on {base}, notification worker every "
+                self.stdout.write(f"gunicorn ({o['workers']} workers) on {base}, mail worker (db_worker) polling every "
                                   f"{o['notify_every']:g} s at nice {o['worker_nice']} (mails "
                                   f"{'queued' if queued else 'sent inside the request'}); "
                                   f"{len(officers)} officers {'(already signed in) ' if o['signed_in'] else ''}arrive "
@@ -251,8 +252,10 @@ class Command(BaseCommand):
         self.stdout.write(f"JSON: {o['json']}; gunicorn and notification worker logs, raw timings: {workdir}")
 
     def drain(self, records, timeout, worker):
-        """Wait (at most ``timeout`` s) until the worker has sent every mail the run's submissions recorded.
-        Returns (seconds waited, deadline.notifications())."""
+        """Wait (at most ``timeout`` s) until the worker has sent every mail the run's submissions recorded and
+        run every task waiting (a retry included). Returns (seconds waited, deadline.notifications())."""
+        from django_tasks_db.models import DBTaskResult
+
         from notifications.models import Delivery
 
         started = time.monotonic()
@@ -261,7 +264,8 @@ class Command(BaseCommand):
             found = deadline.notifications(records)
             retried = found["failed"] and Delivery.objects.filter(
                 status=Delivery.Status.FAILED, attempts__lt=Delivery.MAX_ATTEMPTS).exists()
-            waiting = found["pending"] or found["sending"] or retried
+            tasks = DBTaskResult.objects.filter(status__in=["READY", "RUNNING"]).exists()
+            waiting = found["pending"] or found["sending"] or retried or tasks
             if not waiting or time.monotonic() - started > timeout or worker.poll() is not None:
                 return time.monotonic() - started, found
             time.sleep(1)

@@ -36,6 +36,8 @@ class Command(BaseCommand):
             f"{result.reminders} reminder(s) to agencies ({result.unreachable} with nobody to remind), "
             f"{result.digests} digest(s)."
         )
-        if not dry_run:
+        if result.queued:
+            self.stdout.write("Mails queued for the worker (manage.py db_worker).")
+        elif not dry_run:
             self.stdout.write(f"Mails sent: {result.sent}, failed (retried next run): {result.failed}, "
                               f"cancelled: {result.cancelled}.")

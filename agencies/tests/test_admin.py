@@ -69,6 +69,13 @@ def world(db, admin_user, django_user_model, settings, tmp_path):
 
     group = AgencyGroup.objects.get(code="so-ban-nganh")
     GroupMemberPeriod.objects.create(group=group, agency=group.members.first(), valid_to=datetime.date(2025, 2, 28))
+    # A background task as db_worker finds it (django-tasks-db's admin lists them).
+    from django_tasks_db.models import DBTaskResult
+    from django.utils import timezone
+
+    DBTaskResult.objects.create(task_path="notifications.tasks.send_event_mails", args_kwargs={"args": [1], "kwargs": {}},
+                                backend_name="default", run_after=timezone.now(), exception_class_path="",
+                                traceback="")
 
 
 def any_instance(model):

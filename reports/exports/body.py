@@ -26,9 +26,12 @@ from .common import agency_name, vn_number
 OTHERS = (2, 3)
 MANY = 40
 LEADS = 2
-LEAD_CHARS = 260
-OTHER_CHARS = 130
-TITLE_CHARS = 220  # a task's title in the body (whole in the appendices)
+LEAD_CHARS = 200
+OTHER_CHARS = 90
+TITLE_CHARS = 130  # a task's title in the body (whole in the appendices)
+#: How many bodies a grouped difficulty, proposal or assessment names; the rest are counted ("và 7 đơn vị
+#: khác"), every one of them named in Phụ lục 3.
+NAMED = 5
 
 TASK_HEADING = re.compile(r"^\d+(?:\.\d+)+\.\s")
 
@@ -68,13 +71,12 @@ def shorten(text, limit):
     return cut + "…"
 
 
-def spread_sentence(spread):
-    """"36 đơn vị có trách nhiệm: 10 hoàn thành, 20 đã thực hiện trong năm, …, 3 chưa báo cáo"."""
+def spread_line(spread):
+    """"- Tình hình thực hiện (36 đơn vị có trách nhiệm): 10 hoàn thành, 20 đã thực hiện trong năm, …, 3 chưa
+    báo cáo."."""
     parts = [f"{vn_number(n)} {str(label).lower()}" for code, label, n in spread.items if n]
-    text = _("%(total)s đơn vị có trách nhiệm thực hiện") % {"total": vn_number(spread.total)}
-    if parts:
-        text += ": " + ", ".join(parts)
-    return text
+    return _("- Tình hình thực hiện (%(total)s đơn vị có trách nhiệm): %(items)s.") % {
+        "total": vn_number(spread.total), "items": ", ".join(parts) or _("chưa có đơn vị báo cáo")}
 
 
 def pick_others(lines, count):
@@ -101,7 +103,7 @@ def pick_others(lines, count):
 def _task_lines(row, lines, data):
     t = row.task
     out = [f"{t.number}. {shorten(t.title, TITLE_CHARS)}"]
-    out.append(_("- Tình hình thực hiện: %(spread)s.") % {"spread": spread_sentence(row.all)})
+    out.append(spread_line(row.all))
     leads = [ln for ln in lines if ln.line.role == LEAD]
     if not t.leads:
         out.append(_("- Đơn vị chủ trì: không có đơn vị cụ thể."))
@@ -131,10 +133,13 @@ def _task_lines(row, lines, data):
 
 
 def grouped_lines(entries, data, *, singles=True):
-    """One line per group of alike items: "8 đơn vị nêu: … (A, B, …)."; one body: "- A: …"."""
+    """One line per group of alike items: "8 đơn vị nêu: … (A, B, C, D, E và 3 đơn vị khác)."; one body: "- A: …".
+    A group names its first ``NAMED`` bodies (in the order of the submissions list) and counts the others."""
     out = []
     for group in grouping.group_items(entries, name_of=lambda a: agency_name(a, data)):
-        names = ", ".join(agency_name(a, data) for a in group.bodies)
+        names = ", ".join(agency_name(a, data) for a in group.bodies[:NAMED])
+        if len(group.bodies) > NAMED:
+            names += " " + _("và %(n)s đơn vị khác") % {"n": vn_number(len(group.bodies) - NAMED)}
         text = group.wording.rstrip(" .;")
         if len(group.bodies) > 1:
             out.append(_("- %(n)s đơn vị nêu: %(text)s (%(names)s).") % {
@@ -214,6 +219,7 @@ def body_parts(data):
         lines += assessments
     parts.append(Part("assessment", _("IV. ĐÁNH GIÁ CHUNG"), "\n".join(lines)))
 
+    stated = ""
     for key, field, title, empty in (
         ("difficulties", "difficulties", _("V. KHÓ KHĂN, VƯỚNG MẮC"),
          _("Các báo cáo đã gửi không nêu khó khăn, vướng mắc.")),
@@ -221,7 +227,10 @@ def body_parts(data):
     ):
         lines = grouped_lines(_feedback_entries(data, field), data)
         if lines:
-            lines.insert(0, grouping.rule_text())
+            # The rule stated once: in full above the first grouped list, by reference above the second.
+            lines.insert(0, grouping.rule_text(NAMED) if not stated else _("(Gộp ý kiến như tại mục %(section)s.)") % {
+                "section": stated})
+            stated = stated or title.split(".")[0]
         parts.append(Part(key, title, "\n".join(lines) or empty))
 
     parts.append(Part("closing", "", _(

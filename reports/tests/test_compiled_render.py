@@ -16,8 +16,9 @@ from agencies.models import Membership
 from reports.models import CompiledDraft
 from testing.tools import require_tool
 
-#: The body (before "Phụ lục 1") on the seed plan with the demo data, in A4 pages: "about 6–10", charts included.
-BODY_PAGES = range(6, 13)
+#: The body (the pages before the one headed "Phụ lục 1": the appendices start on a page of their own) on the seed
+#: plan with the demo data, in A4 pages: "about 6–10", charts, the coordinator's edit and the signature included.
+BODY_PAGES = range(6, 11)
 TEXT_WIDTH_TWIPS = round(165 * 1440 / 25.4)  # A4 less the Decree's margins (30 + 15 mm)
 
 

@@ -62,12 +62,17 @@ def d(date):
     return date.strftime("%d/%m/%Y") if date else ""
 
 
+_NUMBER_WORD = re.compile(r"\s+[\d.,%]+$")
+
+
 def shorten(text, limit):
-    """``text`` on one line, cut at a word before ``limit`` characters with "…" when longer."""
+    """``text`` on one line, cut at a word before ``limit`` characters with "…" when longer; never after a bare
+    number, whose unit the cut would take away ("cho báo chí 6…" reads as a six-something)."""
     text = " ".join((text or "").split())
     if len(text) <= limit:
         return text
     cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:.")
+    cut = _NUMBER_WORD.sub("", cut).rstrip(",;:.")
     return cut + "…"
 
 
@@ -124,8 +129,9 @@ def _task_lines(row, lines, data):
                                              "all": vn_number(row.all.quantity or 0), "unit": t.target_unit})
     others = pick_others(lines, OTHERS[1] if row.all.total >= MANY else OTHERS[0])
     if others:
-        out.append(_("- Một số kết quả của các đơn vị phối hợp: %(items)s.") % {"items": "; ".join(
-            f"{agency_name(ln.agency, data)}: {shorten(ln.text, OTHER_CHARS).rstrip('.')}" for ln in others)})
+        line = _("- Một số kết quả của các đơn vị phối hợp: %(items)s.") % {"items": "; ".join(
+            f"{agency_name(ln.agency, data)}: {shorten(ln.text, OTHER_CHARS).rstrip('.')}" for ln in others)}
+        out.append(line[:-1] if line.endswith("….") else line)  # "…" ends the sentence: no full stop after it
     if row.overdue:
         out.append(_("- Nhiệm vụ đã quá hạn hoàn thành (%(due)s) nhưng đơn vị chủ trì chưa báo cáo hoàn thành.")
                    % {"due": d(t.due_date)})

@@ -18,7 +18,7 @@ DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessin
 #: The charts' width in the body (mm of the 165 mm text block): legible, and a third of a page at most.
 CHART_MM = 125
 #: A group of tasks' title in chart 2's table, on one line of its column (whole in the body's headings).
-SECTION_CHARS = 58
+SECTION_CHARS = 52
 
 
 @_in_vietnamese
@@ -162,7 +162,7 @@ def _indicator_table(d, data):
     size = 11
     heads = [_("STT"), _("Chỉ tiêu"), _("Đơn vị tính"), _("Năm %(y)s") % {"y": data.year - 1},
              _("Năm %(y)s") % {"y": data.year}, _("Số đơn vị")]
-    widths = _fit_widths([10, 73, 22, 22, 22, 16], {3: [r[3] for r in rows], 4: [r[4] for r in rows]},
+    widths = _fit_widths([12, 71, 22, 22, 22, 16], {3: [r[3] for r in rows], 4: [r[4] for r in rows]},
                          size, flexible=1)
     table = d.table(1 + len(rows), len(widths), widths)
     _header_row(d, table, heads, size)

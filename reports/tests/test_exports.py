@@ -311,6 +311,9 @@ def test_report_body_follows_the_plans_task_groups_with_combined_results(client,
     assert "Nhiệm vụ đã quá hạn hoàn thành (31/10/2024)" in text
     assert "Năm 2024 có 6 cơ quan, đơn vị phải báo cáo" in text and "đạt 66,7%" in text
     assert "- Sở Dân tộc thử: A khó khăn 2024." in text
+    # The grouping rule in full above V's list, by reference above VI's.
+    assert text.count("được gộp thành một ý") == 1 and "(Gộp ý kiến như tại mục V.)" in text
+    assert text.index("được gộp thành một ý") < text.index("VI. ĐỀ XUẤT") < text.index("(Gộp ý kiến như tại mục V.)")
     assert "Nơi nhận:" in "\n".join(c.text for t in document.tables for row in t.rows for c in row.cells)
 
 

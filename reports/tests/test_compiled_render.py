@@ -81,6 +81,7 @@ def test_the_coordinator_edits_the_2024_draft_and_downloads_a_report_a_clerk_can
     appendix = [i for i, text in enumerate(pages) if re.search(r"^\s*Phụ lục 1\s*$", text, re.M)]
     assert appendix, "no appendix"
     body = appendix[0]
+    print(f"compiled report 2024: {body} body pages, {len(pages) - body} appendix pages")  # for the README (-s)
     assert body in BODY_PAGES, body
     assert any(edited[:40] in " ".join(p.split()) for p in pages[:body])
     assert all("Biểu đồ %d" % n in " ".join(pages[:body]) for n in (1, 2, 3))

@@ -93,10 +93,15 @@ def pick_others(lines, count):
                   and ln.line.status in _STATUS_RANK]
     candidates.sort(key=lambda ln: (_STATUS_RANK[ln.line.status], -(ln.line.quantity_achieved or 0),
                                     -len(ln.text)))
-    chosen, keys = [], []
+    chosen, keys, passed = [], [], set()
     for ln in candidates:
         key = grouping.normalise(ln.text)
+        # A text met before was passed over (alike to a chosen one, which stays chosen) or chosen: no second
+        # comparison. At national scale most texts repeat word for word; each is compared once.
+        if key in passed or key in keys:
+            continue
         if any(grouping.ratio(key, other) >= grouping.SIMILAR for other in keys):
+            passed.add(key)
             continue
         chosen.append(ln)
         keys.append(key)

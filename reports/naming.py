@@ -2,9 +2,10 @@
 (``agencies.naming.names_on``): the year's pages and exports, a report's pages. Two queries a request (the date,
 the former names), whatever the number of agencies shown."""
 
+from contextlib import contextmanager
 from functools import wraps
 
-from agencies.naming import names_on
+from agencies.naming import names_date, names_on, rename_loaded
 from tasks.models import Plan
 
 from .models import AgencyReport
@@ -39,3 +40,18 @@ def names_of_the_report(view):
         with names_on(_due(row[0], row[1:]) if row else None):
             return view(request, pk, *args, **kwargs)
     return wrapper
+
+
+@contextmanager
+def names_on_due_date(plan, year, loaded=()):
+    """The agencies loaded in the block by their names on ``plan``'s due date for ``year``, for a view that has read
+    the plan already (the exports: one query fewer than ``names_of_the_year``); ``loaded``: agencies read before
+    the block, renamed too. Inside a block already (a draft view): that block's names stand."""
+    if names_date() is not None:
+        yield
+        return
+    with names_on(_due(year, (plan.report_due_month, plan.report_due_day))):
+        for agency in loaded:
+            if agency is not None:
+                rename_loaded(agency)
+        yield

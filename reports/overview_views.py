@@ -22,7 +22,7 @@ from tasks.models import Plan, Task
 from . import aggregates, cache, drafts, exports
 from .models import ReportingYear
 from .exports import pdf
-from .naming import names_of_the_year
+from .naming import names_of_the_year, names_on_due_date
 from .exports.docx import DOCX_CONTENT_TYPE
 from .exports.xlsx import XLSX_CONTENT_TYPE
 
@@ -141,20 +141,24 @@ def years(request, plan_pk):
 
 
 def _export(request, plan_pk, year, *, data=True):
-    """The plan and the year's compiled figures (only the plan when ``data`` is false), for a coordinator."""
+    """The plan and the year's compiled figures (only the plan when ``data`` is false), for a coordinator. Runs in
+    the view's ``_named`` block (the agencies by their names on the year's due date)."""
     if not roles.may_export(request.user):
         raise PermissionDenied
-    # The year's parameters (what heads the compiled report) with their plan in one query; a year never opened
-    # takes the plan's.
-    params = (ReportingYear.objects.select_related("plan__report_recipient", "plan__issuer", "recipient")
-              .filter(plan_id=plan_pk, year=year).first())
+    # Every opened year's parameters with their plan in one query: the year's (what heads the compiled report; a
+    # year never opened takes the plan's) and which years are opened (the charts over the years).
+    opened = list(ReportingYear.objects.select_related("plan__report_recipient", "plan__issuer", "recipient")
+                  .filter(plan_id=plan_pk))
+    params = next((row for row in opened if row.year == year), None)
     if params is None or not params.plan.runs_in(year):
         plan = _plan_for(request.user, plan_pk, year)
         params = ReportingYear(plan=plan, year=year, **ReportingYear.parameters_from(plan))
     plan = params.plan
     if not data:
         return plan, None
-    return plan, aggregates.compile_year(plan, year, _today(), params=params)
+    with names_on_due_date(plan, year, loaded=[params.recipient, plan.report_recipient, plan.issuer]):
+        return plan, aggregates.compile_year(plan, year, _today(), params=params,
+                                             opened={row.year for row in opened})
 
 
 def _validated(kind):
@@ -191,7 +195,6 @@ def _download(content, content_type, plan, year, extension):
 @login_required
 @require_GET
 @_validated("xlsx")
-@names_of_the_year
 def export_xlsx(request, plan_pk, year):
     plan, data = _export(request, plan_pk, year)
     return _download(exports.build_xlsx(data), XLSX_CONTENT_TYPE, plan, year, "xlsx")
@@ -200,7 +203,6 @@ def export_xlsx(request, plan_pk, year):
 @login_required
 @require_GET
 @_validated("docx")
-@names_of_the_year
 def export_docx(request, plan_pk, year):
     plan, content = _report_docx(request, plan_pk, year)
     return _download(content, DOCX_CONTENT_TYPE, plan, year, "docx")
@@ -216,7 +218,6 @@ def _report_docx(request, plan_pk, year):
 @login_required
 @require_GET
 @_validated("pdf")
-@names_of_the_year
 def export_pdf(request, plan_pk, year):
     """The same document as PDF, where LibreOffice is installed (404 where it is not: no link is shown)."""
     if not roles.may_export(request.user):

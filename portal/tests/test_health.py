@@ -85,9 +85,10 @@ def test_the_leader_home_query_count_does_not_grow(client, django_user_model, db
     plan, leader, *_ = leader_world(django_user_model, n_districts=n_districts)
     client.force_login(leader)
     # 1 session, 2 user, 3 memberships, 4 plans; portal.health: 5 the two years' figures, 6-9 and 10-13 each year's
-    # tasks, assignments, line spreads and overdue tasks' assignments (reports.aggregates), 14-19 the indicator
-    # totals of three years (two queries each), 20 group members of the overdue tasks' leads, 21 who completed them,
-    # 22 the bodies standing in for their leads (reports.completion.stand_ins_by: lead lines of successors of the
-    # leads named now; here none, so no second query for their agencies -- one more when some body stands in).
-    with django_assert_num_queries(22):
+    # tasks, assignments, line spreads and overdue tasks' assignments (reports.aggregates), 14-16 the indicator
+    # totals of three years (one query each: the values, summed by kind in Python; the indicators are the plan's
+    # prefetched), 17 group members of the overdue tasks' leads, 18 who completed them, 19 the bodies standing in
+    # for their leads (reports.completion.stand_ins_by: lead lines of successors of the leads named now; here none,
+    # so no second query for their agencies -- one more when some body stands in).
+    with django_assert_num_queries(19):
         client.get(HOME)

@@ -16,16 +16,25 @@ class Feedback:
         return self.report.agency
 
 
-def feedback(plan, year):
+#: What a report read for ``feedback(reports=…)`` must have loaded.
+TEXT_FIELDS = ("overall_assessment", "difficulties", "proposals")
+
+
+def feedback(plan, year, reports=None):
     """Assessment, difficulties and proposals of every submitted report that wrote any, grouped by kind
-    group and agency. One query."""
-    reports = (
-        AgencyReport.objects.for_year(plan, year).filter(status__in=CONTENT_STATUSES)
-        .exclude(overall_assessment="", difficulties="", proposals="")
-        .select_related("agency")
-        .only("pk", "status", "overall_assessment", "difficulties", "proposals",
-              "agency__name", "agency__short_name", "agency__sort_key", "agency__code", "agency__kind")
-    )
+    group and agency. One query; none when given the year's ``reports`` (every one, with their agencies and
+    ``TEXT_FIELDS`` loaded: the compiled report reads them once for its list of submissions)."""
+    if reports is None:
+        reports = (
+            AgencyReport.objects.for_year(plan, year).filter(status__in=CONTENT_STATUSES)
+            .exclude(overall_assessment="", difficulties="", proposals="")
+            .select_related("agency")
+            .only("pk", "status", *TEXT_FIELDS,
+                  "agency__name", "agency__short_name", "agency__sort_key", "agency__code", "agency__kind")
+        )
+    else:
+        reports = [r for r in reports if r.status in CONTENT_STATUSES
+                   and any(getattr(r, name) for name in TEXT_FIELDS)]
     grouped = {g.code: GroupRows(g, []) for g in KIND_GROUPS}
     for report in sorted(reports, key=lambda r: _agency_order(r.agency)):
         grouped[kind_group(report.agency.kind)].rows.append(Feedback(report))

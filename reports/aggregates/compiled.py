@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from .agency_feedback import feedback
+from .agency_feedback import TEXT_FIELDS, feedback
 from .figures import years_overview
 from .indicators import indicator_totals
 from .overview import Overview, year_overview
@@ -49,26 +49,28 @@ class CompiledYear:
         return self.params.recipient_name or _("Cơ quan tổng hợp")
 
 
-def compile_year(plan, year, today, params=None):
+def compile_year(plan, year, today, params=None, opened=None):
     """All the figures and texts of the year, for the XLSX and DOCX exports: the same functions as the
-    pages, each query run once. ``params``: the year's ReportingYear when the caller has it (else read here;
-    a year never opened takes the plan's parameters)."""
+    pages, each query run once, and none twice: the year's reports are read once for the list of submissions
+    and the feedback. ``params``: the year's ReportingYear when the caller has it (else read here; a year never
+    opened takes the plan's parameters); ``opened``: the plan's opened years when the caller has them."""
     from ..models import ReportingYear
 
     if params is None:
         params = ReportingYear.for_plan_year(plan, year)
-    years = years_overview(plan)
+    years = years_overview(plan, opened=opened)
     figures = next((f for f in years if f.year == year), None)
     tasks = plan_tasks(plan, year)
     overdue = overdue_tasks(plan, year, today, tasks=tasks)
     every_line = all_lines(plan, year)
+    overview = year_overview(plan, year, today, figures=figures, overdue=overdue, texts=TEXT_FIELDS)
     return CompiledYear(
         plan=plan, year=year, today=today,
-        overview=year_overview(plan, year, today, figures=figures, overdue=overdue),
+        overview=overview,
         rollup=task_rollup(plan, year, today, overdue=overdue, tasks=tasks),
         lines=_with_content(every_line),
         indicators=indicator_totals(plan, year),
-        feedback=feedback(plan, year),
+        feedback=feedback(plan, year, reports=[row.report for row in (*overview.rows, *overview.invited)]),
         years=years,
         params=params,
         all_lines=every_line,

@@ -109,10 +109,12 @@ def year_figures(plan, years):
     return result
 
 
-def years_overview(plan):
-    """Headline figures for every year of the plan, oldest first. Two queries."""
+def years_overview(plan, opened=None):
+    """Headline figures for every year of the plan, oldest first. Two queries; one when the caller knows the
+    ``opened`` years already."""
     figures = year_figures(plan, plan.years)
-    opened = set(ReportingYear.objects.filter(plan=plan).values_list("year", flat=True))
+    if opened is None:
+        opened = set(ReportingYear.objects.filter(plan=plan).values_list("year", flat=True))
     for f in figures.values():
         f.opened = f.year in opened
     return list(figures.values())

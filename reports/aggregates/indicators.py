@@ -4,8 +4,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Sum
-
 from ..models import IndicatorValue
 from ..rules import CONTENT_STATUSES
 from .kinds import KIND_GROUPS, _agency_order, kind_group
@@ -25,21 +23,21 @@ class IndicatorRow:
 
 def indicator_totals(plan, year):
     """The plan's indicators summed over submitted reports, by kind group, with who reported what.
-    Three queries."""
+    Two queries: the indicators, and the year's values (summed here, each value read once anyway for the
+    reporters' list)."""
     indicators = list(plan.indicators.all())
-    base = IndicatorValue.objects.filter(
+    values = IndicatorValue.objects.filter(
         report__plan=plan, report__year=year, report__status__in=CONTENT_STATUSES, value__isnull=False,
-    )
+    ).select_related("report__agency").only(
+        "indicator_id", "value", "report__agency__name", "report__agency__short_name", "report__agency__sort_key",
+        "report__agency__code", "report__agency__kind")
     sums = defaultdict(dict)
-    for row in base.values("indicator_id", "report__agency__kind").order_by().annotate(total=Sum("value")):
-        group = sums[row["indicator_id"]]
-        code = kind_group(row["report__agency__kind"])
-        group[code] = group.get(code, Decimal(0)) + row["total"]
     reporters = defaultdict(list)
-    values = base.select_related("report__agency").only(
-        "indicator_id", "value", "report__agency__name", "report__agency__short_name", "report__agency__sort_key", "report__agency__code", "report__agency__kind")
     for v in sorted(values, key=lambda v: _agency_order(v.report.agency)):
         reporters[v.indicator_id].append((v.report.agency, v.value))
+        group = sums[v.indicator_id]
+        code = kind_group(v.report.agency.kind)
+        group[code] = group.get(code, Decimal(0)) + v.value
     rows = []
     for indicator in indicators:
         by_group = sums.get(indicator.pk, {})

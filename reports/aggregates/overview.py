@@ -70,15 +70,16 @@ class Overview:
         return [row for g in self.groups for row in g.rows]
 
 
-def agency_rows(plan, year):
+def agency_rows(plan, year, *, texts=()):
     """Every obliged agency's report with its state, grouped by kind group and in Vietnamese order; and,
-    apart, the invited bodies' reports (in the same order). One query."""
+    apart, the invited bodies' reports (in the same order). One query; ``texts``: more of the reports' fields
+    to load (the compiled report's feedback reads them from these rows)."""
     reports = (
         AgencyReport.objects.for_year(plan, year)
         .select_related("agency", "plan")
         .only("pk", "year", "status", "version", "first_submitted_at", "agency__name", "agency__short_name", "agency__sort_key", "agency__code",
               "agency__kind", "invited", "plan__report_due_day", "plan__report_due_month",
-              "plan__start_year", "plan__end_year")
+              "plan__start_year", "plan__end_year", *texts)
     )
     grouped = {g.code: GroupRows(g, [], {s: 0 for s in State.ORDER}) for g in KIND_GROUPS}
     invited = []
@@ -93,10 +94,10 @@ def agency_rows(plan, year):
     return [g for g in grouped.values() if g.rows], invited
 
 
-def year_overview(plan, year, today, *, figures=None, overdue=None):
+def year_overview(plan, year, today, *, figures=None, overdue=None, texts=()):
     """Headline figures, the agencies by kind group and the overdue tasks. Three queries, fewer when
-    the caller already has the figures or the overdue tasks."""
-    groups, invited = agency_rows(plan, year)
+    the caller already has the figures or the overdue tasks. ``texts``: see ``agency_rows``."""
+    groups, invited = agency_rows(plan, year, texts=texts)
     return Overview(
         plan=plan, year=year, today=today,
         figures=figures if figures is not None else year_figures(plan, [year])[year],

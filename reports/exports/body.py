@@ -26,9 +26,12 @@ from .common import agency_name, vn_number
 OTHERS = (2, 3)
 MANY = 40
 LEADS = 2
-LEAD_CHARS = 260
-OTHER_CHARS = 130
-TITLE_CHARS = 220  # a task's title in the body (whole in the appendices)
+LEAD_CHARS = 200
+OTHER_CHARS = 90
+TITLE_CHARS = 130  # a task's title in the body (whole in the appendices)
+#: How many bodies a grouped difficulty, proposal or assessment names; the rest are counted ("và 7 đơn vị
+#: khác"), every one of them named in Phụ lục 3.
+NAMED = 5
 
 TASK_HEADING = re.compile(r"^\d+(?:\.\d+)+\.\s")
 
@@ -59,22 +62,26 @@ def d(date):
     return date.strftime("%d/%m/%Y") if date else ""
 
 
+_NUMBER_WORD = re.compile(r"\s+[\d.,%]+$")
+
+
 def shorten(text, limit):
-    """``text`` on one line, cut at a word before ``limit`` characters with "…" when longer."""
+    """``text`` on one line, cut at a word before ``limit`` characters with "…" when longer; never after a bare
+    number, whose unit the cut would take away ("cho báo chí 6…" reads as a six-something)."""
     text = " ".join((text or "").split())
     if len(text) <= limit:
         return text
     cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:.")
+    cut = _NUMBER_WORD.sub("", cut).rstrip(",;:.")
     return cut + "…"
 
 
-def spread_sentence(spread):
-    """"36 đơn vị có trách nhiệm: 10 hoàn thành, 20 đã thực hiện trong năm, …, 3 chưa báo cáo"."""
+def spread_line(spread):
+    """"- Tình hình thực hiện (36 đơn vị có trách nhiệm): 10 hoàn thành, 20 đã thực hiện trong năm, …, 3 chưa
+    báo cáo."."""
     parts = [f"{vn_number(n)} {str(label).lower()}" for code, label, n in spread.items if n]
-    text = _("%(total)s đơn vị có trách nhiệm thực hiện") % {"total": vn_number(spread.total)}
-    if parts:
-        text += ": " + ", ".join(parts)
-    return text
+    return _("- Tình hình thực hiện (%(total)s đơn vị có trách nhiệm): %(items)s.") % {
+        "total": vn_number(spread.total), "items": ", ".join(parts) or _("chưa có đơn vị báo cáo")}
 
 
 def pick_others(lines, count):
@@ -86,10 +93,15 @@ def pick_others(lines, count):
                   and ln.line.status in _STATUS_RANK]
     candidates.sort(key=lambda ln: (_STATUS_RANK[ln.line.status], -(ln.line.quantity_achieved or 0),
                                     -len(ln.text)))
-    chosen, keys = [], []
+    chosen, keys, passed = [], [], set()
     for ln in candidates:
         key = grouping.normalise(ln.text)
+        # A text met before was passed over (alike to a chosen one, which stays chosen) or chosen: no second
+        # comparison. At national scale most texts repeat word for word; each is compared once.
+        if key in passed or key in keys:
+            continue
         if any(grouping.ratio(key, other) >= grouping.SIMILAR for other in keys):
+            passed.add(key)
             continue
         chosen.append(ln)
         keys.append(key)
@@ -101,7 +113,7 @@ def pick_others(lines, count):
 def _task_lines(row, lines, data):
     t = row.task
     out = [f"{t.number}. {shorten(t.title, TITLE_CHARS)}"]
-    out.append(_("- Tình hình thực hiện: %(spread)s.") % {"spread": spread_sentence(row.all)})
+    out.append(spread_line(row.all))
     leads = [ln for ln in lines if ln.line.role == LEAD]
     if not t.leads:
         out.append(_("- Đơn vị chủ trì: không có đơn vị cụ thể."))
@@ -122,8 +134,9 @@ def _task_lines(row, lines, data):
                                              "all": vn_number(row.all.quantity or 0), "unit": t.target_unit})
     others = pick_others(lines, OTHERS[1] if row.all.total >= MANY else OTHERS[0])
     if others:
-        out.append(_("- Một số kết quả của các đơn vị phối hợp: %(items)s.") % {"items": "; ".join(
-            f"{agency_name(ln.agency, data)}: {shorten(ln.text, OTHER_CHARS).rstrip('.')}" for ln in others)})
+        line = _("- Một số kết quả của các đơn vị phối hợp: %(items)s.") % {"items": "; ".join(
+            f"{agency_name(ln.agency, data)}: {shorten(ln.text, OTHER_CHARS).rstrip('.')}" for ln in others)}
+        out.append(line[:-1] if line.endswith("….") else line)  # "…" ends the sentence: no full stop after it
     if row.overdue:
         out.append(_("- Nhiệm vụ đã quá hạn hoàn thành (%(due)s) nhưng đơn vị chủ trì chưa báo cáo hoàn thành.")
                    % {"due": d(t.due_date)})
@@ -131,10 +144,13 @@ def _task_lines(row, lines, data):
 
 
 def grouped_lines(entries, data, *, singles=True):
-    """One line per group of alike items: "8 đơn vị nêu: … (A, B, …)."; one body: "- A: …"."""
+    """One line per group of alike items: "8 đơn vị nêu: … (A, B, C, D, E và 3 đơn vị khác)."; one body: "- A: …".
+    A group names its first ``NAMED`` bodies (in the order of the submissions list) and counts the others."""
     out = []
     for group in grouping.group_items(entries, name_of=lambda a: agency_name(a, data)):
-        names = ", ".join(agency_name(a, data) for a in group.bodies)
+        names = ", ".join(agency_name(a, data) for a in group.bodies[:NAMED])
+        if len(group.bodies) > NAMED:
+            names += " " + _("và %(n)s đơn vị khác") % {"n": vn_number(len(group.bodies) - NAMED)}
         text = group.wording.rstrip(" .;")
         if len(group.bodies) > 1:
             out.append(_("- %(n)s đơn vị nêu: %(text)s (%(names)s).") % {
@@ -214,6 +230,7 @@ def body_parts(data):
         lines += assessments
     parts.append(Part("assessment", _("IV. ĐÁNH GIÁ CHUNG"), "\n".join(lines)))
 
+    stated = ""
     for key, field, title, empty in (
         ("difficulties", "difficulties", _("V. KHÓ KHĂN, VƯỚNG MẮC"),
          _("Các báo cáo đã gửi không nêu khó khăn, vướng mắc.")),
@@ -221,7 +238,10 @@ def body_parts(data):
     ):
         lines = grouped_lines(_feedback_entries(data, field), data)
         if lines:
-            lines.insert(0, grouping.rule_text())
+            # The rule stated once: in full above the first grouped list, by reference above the second.
+            lines.insert(0, grouping.rule_text(NAMED) if not stated else _("(Gộp ý kiến như tại mục %(section)s.)") % {
+                "section": stated})
+            stated = stated or title.split(".")[0]
         parts.append(Part(key, title, "\n".join(lines) or empty))
 
     parts.append(Part("closing", "", _(

@@ -15,6 +15,11 @@ from .docx_layout import _Doc, _indent_table, text_width_mm
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
+#: The charts' width in the body (mm of the 165 mm text block): legible, and a third of a page at most.
+CHART_MM = 125
+#: A group of tasks' title in chart 2's table, on one line of its column (whole in the body's headings).
+SECTION_CHARS = 52
+
 
 @_in_vietnamese
 def build_docx(data, parts=None):
@@ -154,10 +159,10 @@ def _indicator_table(d, data):
         before = by_year.get(ind.indicator.pk, {}).get(data.year - 1)
         rows.append([str(i), ind.indicator.name, ind.indicator.unit, vn_number(before), vn_number(ind.total),
                      vn_number(len(ind.reporters))])
-    size = 12
+    size = 11
     heads = [_("STT"), _("Chỉ tiêu"), _("Đơn vị tính"), _("Năm %(y)s") % {"y": data.year - 1},
              _("Năm %(y)s") % {"y": data.year}, _("Số đơn vị")]
-    widths = _fit_widths([13, 66, 24, 22, 22, 18], {3: [r[3] for r in rows], 4: [r[4] for r in rows]},
+    widths = _fit_widths([12, 71, 22, 22, 22, 16], {3: [r[3] for r in rows], 4: [r[4] for r in rows]},
                          size, flexible=1)
     table = d.table(1 + len(rows), len(widths), widths)
     _header_row(d, table, heads, size)
@@ -276,7 +281,7 @@ def _years_figure(d, data):
         return
     labels = [_("Tỷ lệ gửi báo cáo"), _("Tỷ lệ gửi đúng hạn")]
     d.picture(charts.submissions_over_years([(y.year, y.completeness, y.timeliness) for y in years], labels,
-                                            _("Tình hình gửi báo cáo qua các năm")), 150)
+                                            _("Tình hình gửi báo cáo qua các năm")), CHART_MM)
     _caption(d, _("Biểu đồ 1. Tỷ lệ cơ quan, đơn vị gửi báo cáo và gửi đúng hạn qua các năm"))
     _small_table(d, [_("Năm"), _("Phải báo cáo"), _("Đã gửi"), _("Đúng hạn"), *labels],
                  [[str(y.year), vn_number(y.obliged), vn_number(y.submitted), vn_number(y.on_time),
@@ -290,10 +295,10 @@ def _sections_figure(d, data):
     if not sections:
         return
     d.picture(charts.completion_by_section([(f"{s.section.number}", s.share) for s in sections],
-                                           _("Tỷ lệ nhiệm vụ đã hoàn thành hoặc đã thực hiện, theo nhóm nhiệm vụ")), 150)
+                                           _("Tỷ lệ nhiệm vụ đã hoàn thành hoặc đã thực hiện, theo nhóm nhiệm vụ")), CHART_MM)
     _caption(d, _("Biểu đồ 2. Tỷ lệ nhiệm vụ đã hoàn thành hoặc đã thực hiện trong năm, theo nhóm nhiệm vụ"))
     _small_table(d, [_("Nhóm nhiệm vụ"), _("Số nhiệm vụ"), _("Đã xong"), _("Tỷ lệ")],
-                 [[f"{s.section.number}. {shorten(s.section.title, 90)}", vn_number(len(s.tasks)), vn_number(s.done),
+                 [[f"{s.section.number}. {shorten(s.section.title, SECTION_CHARS)}", vn_number(len(s.tasks)), vn_number(s.done),
                    pct(s.share)] for s in sections], [102, 22, 20, 21])
 
 
@@ -305,7 +310,11 @@ def _indicators_figure(d, data):
     if not main or not years:
         return
     series = [(row.indicator.name, row.indicator.unit, by.get(row.indicator.pk, {})) for row in main]
-    d.picture(charts.indicators_over_years(series, years, _("Một số chỉ tiêu chủ yếu qua các năm")), 150)
+    d.picture(charts.indicators_over_years(series, years, _("Một số chỉ tiêu chủ yếu qua các năm")), CHART_MM)
+    if set(years) <= {data.year - 1, data.year}:
+        # The table of III above holds these years' numbers already: the chart's own table would repeat it.
+        _caption(d, _("Biểu đồ 3. Một số chỉ tiêu chủ yếu qua các năm (số liệu tại bảng trên)"))
+        return
     _caption(d, _("Biểu đồ 3. Một số chỉ tiêu chủ yếu qua các năm (số liệu tại bảng trên và bảng dưới)"))
     _small_table(d, [_("Chỉ tiêu"), *[str(y) for y in years]],
                  [[f"{name} ({unit})" if unit else name, *[vn_number(values.get(y)) or "—" for y in years]]

@@ -38,11 +38,11 @@ CONTAINED = 0.6
 
 
 
-def rule_text():
-    """The rule, as the report states it above the grouped items."""
+def rule_text(named):
+    """The rule, as the report states it above the grouped items; ``named``: how many bodies a group names."""
     return _("(Các ý kiến trùng hoặc gần trùng nhau, giống nhau từ %(share)s trở lên sau khi bỏ dấu, chữ hoa và "
-             "dấu câu, được gộp thành một ý, ghi số đơn vị và tên các đơn vị nêu.)") % {
-        "share": f"{SIMILAR:.0%}"}
+             "dấu câu, được gộp thành một ý, ghi số đơn vị nêu và tên %(named)s đơn vị đầu tiên; ý kiến của từng "
+             "đơn vị tại Phụ lục 3.)") % {"share": f"{SIMILAR:.0%}", "named": named}
 
 _BULLET = re.compile(r"^\s*(?:[-+•*–]+|\d+[.)]|[a-zđ][.)])\s*", re.IGNORECASE)
 _TAG = re.compile(r"^\[[^\]]{1,40}\]\s*")

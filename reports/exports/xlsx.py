@@ -133,32 +133,76 @@ def _bar_chart(title, y_title, *, horizontal=False, percent=False):
     # openpyxl 3.1 hides the axes unless told (delete=True by default in its XML)
     chart.x_axis.delete = False
     chart.y_axis.delete = False
+    # From zero: an axis starting at 5.930 makes 5.981 against 5.947 look like a halving.
+    chart.y_axis.scaling.min = 0
     if percent:
-        chart.y_axis.scaling.min, chart.y_axis.scaling.max = 0, 1
-    chart.width, chart.height = 18, 7.5
+        chart.y_axis.scaling.max = 1
+    if horizontal:
+        chart.x_axis.scaling.orientation = "maxMin"  # the first group on top, as in the table
+    chart.width, chart.height = CHART_CM
     return chart
 
 
-def _chart_sheet(book, data):
-    """The summary sheet: the DOCX's three figures as native charts (openpyxl), each over its table."""
-    from openpyxl.chart import Reference
+#: A chart's size (cm) on the summary sheet; the indicators' charts are smaller, two abreast.
+CHART_CM = (18, 7.5)
+INDICATOR_CHART_CM = (12, 6.5)
+#: The summary sheet's columns: the tables in A–F, the charts from H; an indicator chart every 8 columns
+#: (8 default columns are wider than INDICATOR_CHART_CM) and every 14 rows (taller than it).
+CHART_COLUMN, INDICATOR_CHART_COLUMNS, INDICATOR_CHART_ROWS = "H", ("H", "P"), 14
+
+
+def _tall_enough(ws, row, lengths, widths=None):
+    """Give ``row`` the height of its longest wrapped text: LibreOffice keeps a row's stored height on opening,
+    so a wrapped header would spill over the rows under it. ``lengths``: {column: characters}; a column holds
+    about its width in characters a line."""
+    from openpyxl.utils import get_column_letter
+
+    lines = max(-(-n // max(int((widths or {}).get(c) or ws.column_dimensions[get_column_letter(c)].width or 10), 1))
+                for c, n in lengths.items())
+    if lines > 1:
+        ws.row_dimensions[row].height = 15 * lines
+
+
+def _value_labels(chart, fmt):
+    """Each bar labelled with its value only: LibreOffice (unlike Excel) shows the series' and the category's
+    names too unless told not to, which covers the chart with text."""
     from openpyxl.chart.label import DataLabelList
+
+    for series in chart.series:
+        series.dLbls = DataLabelList()
+        series.dLbls.numFmt = fmt
+        series.dLbls.showVal = True
+        series.dLbls.showSerName = series.dLbls.showCatName = series.dLbls.showLegendKey = False
+        series.dLbls.showPercent = series.dLbls.showBubbleSize = series.dLbls.showLeaderLines = False
+
+
+def _chart_sheet(book, data):
+    """The summary sheet: the DOCX's three figures as native charts (openpyxl), each beside its table (the
+    chart reads its numbers from the table's cells)."""
+    from openpyxl.chart import Reference
+    from openpyxl.styles import Alignment
 
     from .charts import MAIN_INDICATORS
 
-    s = _Sheet(book, _("Biểu đồ"), [48, 16, 16, 16, 16, 16])
-    anchor_col = "H"
+    s = _Sheet(book, _("Biểu đồ"), [12, 16, 16, 16, 16, 16])
+    # Printed on one page wide, landscape: tables and charts side by side.
+    s.ws.page_setup.orientation = "landscape"
+    s.ws.sheet_properties.pageSetUpPr.fitToPage = True
+    s.ws.page_setup.fitToWidth, s.ws.page_setup.fitToHeight = 1, 0
 
-    def labels(chart, fmt):
-        for series in chart.series:
-            series.dLbls = DataLabelList()
-            series.dLbls.showVal = True
-            series.dLbls.numFmt = fmt
+    def title(text):
+        s.title(text)
+        s.ws.cell(row=s.row, column=1).alignment = Alignment(wrap_text=False)  # over the empty cells beside
+
+    def header(names):
+        row = s.header(names)
+        _tall_enough(s.ws, row, {column: len(str(name)) for column, name in enumerate(names, start=1)})
+        return row
 
     # 1. Submissions over the years
     years = [y for y in data.years if y.opened and y.year <= data.year]
-    s.title(_("Tình hình gửi báo cáo qua các năm"))
-    head = s.header([_("Năm"), _("Tỷ lệ gửi báo cáo"), _("Tỷ lệ gửi đúng hạn")])
+    title(_("Tình hình gửi báo cáo qua các năm"))
+    head = header([_("Năm"), _("Tỷ lệ gửi báo cáo"), _("Tỷ lệ gửi đúng hạn")])
     for y in years:
         s.append([str(y.year), _share_fraction(y.completeness), _share_fraction(y.timeliness)],
                  {2: PERCENT_FORMAT, 3: PERCENT_FORMAT})
@@ -166,45 +210,59 @@ def _chart_sheet(book, data):
         chart = _bar_chart(_("Tình hình gửi báo cáo qua các năm"), _("Tỷ lệ"), percent=True)
         chart.add_data(Reference(s.ws, min_col=2, max_col=3, min_row=head, max_row=s.row), titles_from_data=True)
         chart.set_categories(Reference(s.ws, min_col=1, min_row=head + 1, max_row=s.row))
-        labels(chart, "0.0%")
-        s.ws.add_chart(chart, f"{anchor_col}{head - 1}")
+        chart.legend.position = "b"  # under the bars: on the right it is cut to "Tỷ…"
+        _value_labels(chart, "0.0%")
+        s.ws.add_chart(chart, f"{CHART_COLUMN}{head - 1}")
     s.row = max(s.row, head + 15)
 
-    # 2. Completion by task group
+    # 2. Completion by task group: the groups' numbers on the chart's axis (their titles, in the table, would
+    # squeeze the bars to nothing), the titles across C–F.
     s.blank()
-    s.title(_("Tỷ lệ nhiệm vụ đã hoàn thành hoặc đã thực hiện, theo nhóm nhiệm vụ"))
-    head = s.header([_("Nhóm nhiệm vụ"), _("Tỷ lệ")])
+    title(_("Tỷ lệ nhiệm vụ đã hoàn thành hoặc đã thực hiện, theo nhóm nhiệm vụ"))
+    head = header([_("Nhóm"), _("Tỷ lệ"), _("Nhóm nhiệm vụ")])
+    s.ws.merge_cells(start_row=head, start_column=3, end_row=head, end_column=6)
     for sec in data.rollup.sections:
-        s.append([f"{sec.section.number}. {sec.section.title}", _share_fraction(sec.share)], {2: PERCENT_FORMAT})
+        row = s.append([str(sec.section.number), _share_fraction(sec.share), f"{sec.section.number}. {sec.section.title}"],
+                       {2: PERCENT_FORMAT})
+        s.ws.merge_cells(start_row=row, start_column=3, end_row=row, end_column=6)
+        for column in (1, 2, 3):
+            s.ws.cell(row=row, column=column).alignment = Alignment(wrap_text=column == 3, vertical="top")
+        _tall_enough(s.ws, row, {3: len(sec.section.title) + 4}, widths={3: 4 * 16})
     if data.rollup.sections:
         chart = _bar_chart(_("Tỷ lệ nhiệm vụ đã hoàn thành hoặc đã thực hiện, theo nhóm nhiệm vụ"), _("Tỷ lệ"),
                            horizontal=True, percent=True)
         chart.add_data(Reference(s.ws, min_col=2, min_row=head, max_row=s.row), titles_from_data=True)
         chart.set_categories(Reference(s.ws, min_col=1, min_row=head + 1, max_row=s.row))
         chart.legend = None
-        labels(chart, "0.0%")
-        s.ws.add_chart(chart, f"{anchor_col}{head - 1}")
+        chart.x_axis.title = _("Nhóm")
+        _value_labels(chart, "0.0%")
+        s.ws.add_chart(chart, f"{CHART_COLUMN}{head - 1}")
     s.row = max(s.row, head + 15)
 
-    # 3. The main indicators over the years: one chart each (their units differ)
+    # 3. The main indicators over the years: one chart each (their units differ), two abreast
     s.blank()
-    s.title(_("Một số chỉ tiêu chủ yếu qua các năm"))
-    head = s.header([_("Năm"), *[f"{i.indicator.name} ({i.indicator.unit})" if i.indicator.unit else i.indicator.name
-                                 for i in data.indicators[:MAIN_INDICATORS]]])
+    title(_("Một số chỉ tiêu chủ yếu qua các năm"))
+    main = data.indicators[:MAIN_INDICATORS]
+    head = header([_("Năm"), *[f"{i.indicator.name} ({i.indicator.unit})" if i.indicator.unit else i.indicator.name
+                                 for i in main]])
     by = data.indicator_years or {}
     for y in years:
-        s.append([str(y.year), *[by.get(i.indicator.pk, {}).get(y.year) for i in data.indicators[:MAIN_INDICATORS]]],
-                 {c: NUMBER_FORMAT for c in range(2, 2 + MAIN_INDICATORS)})
-    for n, ind in enumerate(data.indicators[:MAIN_INDICATORS]):
+        s.append([str(y.year), *[by.get(i.indicator.pk, {}).get(y.year) for i in main]],
+                 {c: NUMBER_FORMAT for c in range(2, 2 + len(main))})
+    for n, ind in enumerate(main):
         if not years:
             break
         chart = _bar_chart(ind.indicator.name, ind.indicator.unit)
         chart.add_data(Reference(s.ws, min_col=2 + n, min_row=head, max_row=s.row), titles_from_data=True)
         chart.set_categories(Reference(s.ws, min_col=1, min_row=head + 1, max_row=s.row))
         chart.legend = None
-        chart.width, chart.height = 12, 6.5
-        labels(chart, NUMBER_FORMAT)
-        s.ws.add_chart(chart, f"{'HO'[n % 2]}{head - 1 + 14 * (n // 2)}")
+        chart.width, chart.height = INDICATOR_CHART_CM
+        _value_labels(chart, NUMBER_FORMAT)
+        s.ws.add_chart(chart, f"{INDICATOR_CHART_COLUMNS[n % 2]}{head - 1 + INDICATOR_CHART_ROWS * (n // 2)}")
+    # Printed down to the last chart's foot (LibreOffice prints the cells' range, cutting a chart below it) and
+    # across to the right column of charts' edge.
+    last = head - 1 + INDICATOR_CHART_ROWS * (-(-len(main) // 2)) if years and main else s.row
+    s.ws.print_area = f"A1:W{max(last, s.row)}"
 
 
 @_in_vietnamese

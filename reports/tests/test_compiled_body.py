@@ -68,6 +68,11 @@ def test_shorten_cuts_at_a_word():
     assert shorten("một  hai", 20) == "một hai"
 
 
+def test_shorten_never_ends_on_a_number_without_its_unit():
+    assert shorten("cung cấp thông tin cho báo chí 6 lần; trả lời", 33) == "cung cấp thông tin cho báo chí…"
+    assert shorten("đã chi 4.576.000 đồng cho việc", 18) == "đã chi…"
+
+
 def test_a_number_column_is_measured_wide_enough():
     # 13 characters of "4.576.000.000" at 12 pt: about 24 mm in Times New Roman (digits half an em).
     assert 20 < text_width_mm("4.576.000.000", 12) < 26
@@ -89,3 +94,15 @@ def test_a_sentence_with_a_remark_added_or_naming_its_writer_joins_its_group():
     groups = grouping.group_items([(c, text), (a, text[:-1] + " (Bổ sung theo ý kiến của cơ quan tổng hợp)."),
                                    (b, text)], name_of=lambda x: x.name)
     assert [[x.name for x in g.bodies] for g in groups] == [["Sở Tư pháp", "Sở Y tế", "Sở Thông tin và Truyền thông"]]
+
+
+def test_a_group_names_its_first_five_bodies_and_counts_the_others():
+    from reports.exports.body import NAMED, grouped_lines
+
+    bodies = [_body(f"Sở {n}") for n in "ABCDEFGH"]
+    lines = grouped_lines([(b, "Kinh phí còn hạn chế.") for b in bodies] + [(bodies[0], "Cán bộ kiêm nhiệm.")], None)
+    assert NAMED == 5
+    assert lines == ["- 8 đơn vị nêu: Kinh phí còn hạn chế (Sở A, Sở B, Sở C, Sở D, Sở E và 3 đơn vị khác).",
+                     "- Sở A: Cán bộ kiêm nhiệm."]
+    five = grouped_lines([(b, "Kinh phí còn hạn chế.") for b in bodies[:5]], None)
+    assert five == ["- 5 đơn vị nêu: Kinh phí còn hạn chế (Sở A, Sở B, Sở C, Sở D, Sở E)."]

@@ -399,17 +399,19 @@ PAGES = [
     ("reports:year-tasks", [], 7),
     # + the task (+ section), its lines (+ report, agency)
     ("reports:year-task", ["task"], 6),
-    # + indicators, sums by indicator and kind (grouped), values (+ report, agency)
-    ("reports:year-indicators", [], 7),
+    # + indicators, values (+ report, agency; summed by kind in Python: each value is read anyway)
+    ("reports:year-indicators", [], 6),
     # + submitted reports with texts (+ agency)
     ("reports:year-feedback", [], 5),
     # + figures of every year (one grouped query), reporting years
     ("reports:plan-years", None, 6),
     # + figures of every year, reporting years, reports (+ agency, plan), tasks with is_completed and the leads'
     #   progress (the overdue ones are picked from them), assignments, line spreads, content lines (+ report,
-    #   agency), indicators, sums, values, feedback
-    ("reports:year-export-xlsx", [], 16),  # + every line of the year once, indicators of every year once
-    ("reports:year-export-docx", [], 17),  # + the coordinator's draft
+    #   agency), indicators, values; the reports' texts (feedback) come with the reports, the opened years with
+    #   the year's parameters (read in place of the plan), the due date from that plan (no query of its own: one
+    #   fewer than the "+ 2" below counts)
+    ("reports:year-export-xlsx", [], 12),  # + every line of the year once, indicators of every year once
+    ("reports:year-export-docx", [], 13),  # + the coordinator's draft
 ]
 
 

@@ -6,7 +6,7 @@ list, the home pages and the agency pages) are rendered by Jinja2, 5-10 times fa
 keep what Django's templates give: auto-escaping (Django's safe strings stay safe: they have ``__html__``),
 the same translations (``jinja2.ext.i18n`` bound to Django's gettext: ``{% trans %}`` makes the same
 msgids as ``{% blocktranslate %}``), ``url()`` and ``static()``, and Django's own ``date``,
-``truncatewords`` and ``linebreaksbr`` filters.
+``truncatewords``, ``linebreaksbr``, ``floatformat`` and ``stringformat`` filters.
 """
 
 from django.template import defaultfilters
@@ -32,5 +32,7 @@ def environment(**options):
         date=defaultfilters.date,
         truncatewords=defaultfilters.truncatewords,
         linebreaksbr=defaultfilters.linebreaksbr,
+        floatformat=defaultfilters.floatformat,
+        stringformat=defaultfilters.stringformat,
     )
     return env

@@ -9,6 +9,9 @@ msgids as ``{% blocktranslate %}``), ``url()`` and ``static()``, and Django's ow
 ``truncatewords``, ``linebreaksbr``, ``floatformat`` and ``stringformat`` filters.
 """
 
+from django.forms.renderers import BaseRenderer
+from django.forms.renderers import DjangoTemplates as DjangoTemplatesRenderer
+from django.forms.renderers import Jinja2 as Jinja2Renderer
 from django.template import defaultfilters
 from django.templatetags.static import static
 from django.urls import reverse
@@ -36,3 +39,19 @@ def environment(**options):
         stringformat=defaultfilters.stringformat,
     )
     return env
+
+
+class WidgetRenderer(BaseRenderer):
+    """The form renderer (``FORM_RENDERER``): Django's own widgets (``django/forms/widgets/…``: inputs, selects
+    and their options, text areas) render from Django's Jinja2 twins of their templates, ~3 times faster, as
+    the report form's ~200 fields and the filters' options are; every other form template (the forms' own
+    layouts, the admin's widgets, this project's templates) renders with Django's engine as before."""
+
+    def __init__(self):
+        self.jinja = Jinja2Renderer()
+        self.django = DjangoTemplatesRenderer()
+
+    def get_template(self, template_name):
+        if template_name.startswith("django/forms/widgets/"):
+            return self.jinja.get_template(template_name)
+        return self.django.get_template(template_name)

@@ -113,6 +113,8 @@ TEMPLATES = [
         "OPTIONS": {"environment": "plan_tracker.jinja2.environment"},
     },
 ]
+# Django's own widgets render from their Jinja2 templates, everything else of a form from Django's (README "Performance").
+FORM_RENDERER = "plan_tracker.jinja2.WidgetRenderer"
 
 WSGI_APPLICATION = "plan_tracker.wsgi.application"
 

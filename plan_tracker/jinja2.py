@@ -6,12 +6,14 @@ list, the home pages and the agency pages) are rendered by Jinja2, 5-10 times fa
 keep what Django's templates give: auto-escaping (Django's safe strings stay safe: they have ``__html__``),
 the same translations (``jinja2.ext.i18n`` bound to Django's gettext: ``{% trans %}`` makes the same
 msgids as ``{% blocktranslate %}``), ``url()`` and ``static()``, and Django's own ``date``,
-``truncatewords``, ``linebreaksbr``, ``floatformat`` and ``stringformat`` filters.
+``truncatewords``, ``linebreaksbr``, ``floatformat``, ``stringformat`` and humanize's ``intcomma``
+filters.
 """
 
 from django.forms.renderers import BaseRenderer
 from django.forms.renderers import DjangoTemplates as DjangoTemplatesRenderer
 from django.forms.renderers import Jinja2 as Jinja2Renderer
+from django.contrib.humanize.templatetags import humanize
 from django.template import defaultfilters
 from django.templatetags.static import static
 from django.urls import reverse
@@ -37,6 +39,7 @@ def environment(**options):
         linebreaksbr=defaultfilters.linebreaksbr,
         floatformat=defaultfilters.floatformat,
         stringformat=defaultfilters.stringformat,
+        intcomma=humanize.intcomma,
     )
     return env
 

@@ -26,9 +26,27 @@ class PageUrls:
             return address
 
 
+class ChoiceLabels:
+    """``label(obj, "status")`` = ``obj.get_status_display()``, worked out once per (model, field, value) in one
+    rendering: Django's ``get_FOO_display`` rebuilds the field's choices (translated) at every call, ~0.2 ms each,
+    and a page of 300 report lines asks it 600 times."""
+
+    def __init__(self):
+        self.known = {}
+
+    def __call__(self, obj, field_name):
+        key = (type(obj), field_name, getattr(obj, field_name))
+        try:
+            return self.known[key]
+        except KeyError:
+            label = self.known[key] = getattr(obj, f"get_{field_name}_display")()
+            return label
+
+
 @register.simple_tag(takes_context=True)
 def jinja(context, name, **values):
     fragment = engines["jinja2"].get_template(name)
     values.setdefault("url", PageUrls())
+    values.setdefault("label", ChoiceLabels())
     # The Jinja2 backend's render() adds request, csrf_input and csrf_token; the output is escaped already.
     return mark_safe(fragment.render(values, context.get("request")))

@@ -18,7 +18,13 @@ from django.template import defaultfilters
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
+from django.utils.timezone import template_localtime
 from jinja2 import Environment
+
+
+def date(value, arg=None):
+    """Django's ``date`` filter as Django's templates apply it: an aware datetime in the current time zone first."""
+    return defaultfilters.date(template_localtime(value), arg)
 
 
 def url(name, *args, **kwargs):
@@ -34,7 +40,7 @@ def environment(**options):
     env.policies["ext.i18n.trimmed"] = True
     env.globals.update(url=url, static=static)
     env.filters.update(
-        date=defaultfilters.date,
+        date=date,
         truncatewords=defaultfilters.truncatewords,
         linebreaksbr=defaultfilters.linebreaksbr,
         floatformat=defaultfilters.floatformat,

@@ -2,7 +2,7 @@
 
 Django's template engine renders every page; the fragments repeated per row (the task cards of the task
 list, the home pages and the agency pages) are rendered by Jinja2, 5-10 times faster per row, through
-``{% jinja "name" key=value %}`` (``portal/templatetags/jinja.py``). The fragments live in ``jinja2/`` and
+``{% jinja "name" key=value %}`` (``portal/templatetags/jinja.py``). The fragments live in ``templates_jinja2/`` and
 keep what Django's templates give: auto-escaping, with Django's ``conditional_escape`` (Django's safe strings stay
 safe: they have ``__html__``; the values inside a ``{% trans %}`` are escaped by MarkupSafe: ``&#34;`` for ``&quot;``),
 the same translations (``jinja2.ext.i18n`` bound to Django's gettext: ``{% trans %}`` makes the same

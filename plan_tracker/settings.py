@@ -108,7 +108,7 @@ TEMPLATES = [
     # The fragments repeated per row, rendered by Jinja2 inside Django's pages (plan_tracker/jinja2.py).
     {
         "BACKEND": "django.template.backends.jinja2.Jinja2",
-        "DIRS": [BASE_DIR / "jinja2"],
+        "DIRS": [BASE_DIR / "templates_jinja2"],
         "APP_DIRS": False,
         "OPTIONS": {"environment": "plan_tracker.jinja2.environment"},
     },

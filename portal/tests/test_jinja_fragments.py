@@ -1,11 +1,16 @@
 """The page fragments Jinja2 renders inside Django's pages (plan_tracker/jinja2.py, ``{% jinja %}``): the same
 words in both languages, the same escaping, local times, addresses and choice labels as Django's templates."""
 
+import ast
 import datetime
+from pathlib import Path
 
+import polib
 import pytest
+from django.conf import settings as django_settings
 from django.urls import reverse
 from django.utils import timezone
+from jinja2.ext import babel_extract
 
 from agencies.models import Membership
 from portal.templatetags.jinja import PageUrls
@@ -96,3 +101,36 @@ def test_form_widgets_escape_as_django_does(client, viewer, world):
     """The filters' inputs render from Django's Jinja2 widget templates (FORM_RENDERER), escaped as before."""
     html = client.get(URL, {"q": 'Sở "Tư" <pháp> & \'x\''}).content.decode()
     assert 'value="Sở &quot;Tư&quot; &lt;pháp&gt; &amp; &#x27;x&#x27;"' in html
+
+
+def _fragment_messages():
+    """Every message the Jinja2 fragments say: msgid, or (msgid, msgid_plural)."""
+    found = set()
+    for path in sorted((Path(django_settings.BASE_DIR) / "templates_jinja2").rglob("*.html")):
+        with open(path, "rb") as f:
+            for _line, _func, message, _comments in babel_extract(
+                    f, ["_", "gettext", "ngettext", "pgettext", "npgettext"], [],
+                    {"extensions": "jinja2.ext.i18n", "trimmed": "true"}):
+                found.add(message if isinstance(message, str) else tuple(message[:2]))
+    return found
+
+
+def test_every_message_of_the_fragments_is_listed_for_makemessages_and_translated():
+    """makemessages reads no Jinja2: plan_tracker/jinja_messages.py lists the fragments' messages for it, and the
+    English catalogue translates each of them."""
+    source = (Path(django_settings.BASE_DIR) / "plan_tracker" / "jinja_messages.py").read_text(encoding="utf-8")
+    listed = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "gettext_noop":
+            listed.add(node.args[0].value)
+        elif isinstance(node, ast.Call) and getattr(node.func, "id", "") == "ngettext_lazy":
+            listed.add((node.args[0].value, node.args[1].value))
+    messages = _fragment_messages()
+    assert len(messages) > 30
+    assert messages - listed == set()
+    catalogue = polib.pofile(str(Path(django_settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES" / "django.po"))
+    translated = {}
+    for entry in catalogue.translated_entries():
+        if not entry.obsolete and not entry.msgctxt:
+            translated[(entry.msgid, entry.msgid_plural) if entry.msgid_plural else entry.msgid] = entry
+    assert {m for m in messages if m not in translated} == set()

@@ -109,7 +109,16 @@ TEMPLATES = [
             ],
         },
     },
+    # The fragments repeated per row, rendered by Jinja2 inside Django's pages (plan_tracker/jinja2.py).
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates_jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "plan_tracker.jinja2.environment"},
+    },
 ]
+# Django's own widgets render from their Jinja2 templates, everything else of a form from Django's (README "Performance").
+FORM_RENDERER = "plan_tracker.jinja2.WidgetRenderer"
 
 WSGI_APPLICATION = "plan_tracker.wsgi.application"
 

@@ -1,0 +1,53 @@
+"""The words the Jinja2 fragments (templates_jinja2/) say, listed for ``makemessages``, which reads Django's templates
+and Python but not Jinja2's ``{% trans %}``: without this list a ``makemessages -l en`` would mark the fragments'
+messages obsolete and the English pages would show them in Vietnamese. ``portal/tests/test_jinja_fragments.py``
+checks that every message of every fragment is here and translated. Nothing imports this module at run time."""
+
+from django.utils.translation import gettext_noop, ngettext_lazy
+
+MESSAGES = [
+    gettext_noop('Cơ quan, đơn vị'),
+    gettext_noop('Tình trạng gửi'),
+    gettext_noop('Trạng thái báo cáo'),
+    gettext_noop('Gửi lần đầu'),
+    ngettext_lazy('%(days)s ngày', '%(days)s ngày', 'n'),
+    gettext_noop('Chưa có số liệu'),
+    gettext_noop('xong'),
+    gettext_noop('quá hạn'),
+    gettext_noop('Số'),
+    gettext_noop('Nhiệm vụ'),
+    gettext_noop('Chủ trì và tình trạng'),
+    gettext_noop('Các đơn vị thực hiện'),
+    gettext_noop('Chỉ tiêu / đạt'),
+    gettext_noop('%(done)s/%(total)s xong'),
+    gettext_noop('%(reported)s/%(total)s đơn vị đã báo cáo'),
+    gettext_noop('tất cả đơn vị: %(all)s'),
+    gettext_noop('được mời'),
+    gettext_noop('gửi đúng hạn'),
+    gettext_noop('gửi muộn'),
+    gettext_noop('Nhóm cơ quan'),
+    gettext_noop('Không ghi'),
+    gettext_noop('Kế hoạch'),
+    gettext_noop('mục'),
+    gettext_noop('Chủ trì'),
+    gettext_noop('Phối hợp'),
+    gettext_noop('Thời gian'),
+    gettext_noop('hạn'),
+    gettext_noop('đã báo cáo hoàn thành'),
+    gettext_noop('đến hạn hôm nay'),
+    gettext_noop('qua nhóm “%(group)s”'),
+    ngettext_lazy('quá hạn %(days)s ngày', 'quá hạn %(days)s ngày', 'n'),
+    ngettext_lazy('còn %(days)s ngày', 'còn %(days)s ngày', 'n'),
+    gettext_noop('Chỉ cơ quan tổng hợp và lãnh đạo xem được nội dung.'),
+    gettext_noop('Các dòng ghi “—” là báo cáo của cơ quan khác.'),
+    gettext_noop('Cơ quan'),
+    gettext_noop('Vai trò'),
+    gettext_noop('Tình trạng'),
+    gettext_noop('Kết quả'),
+    gettext_noop('Chưa báo cáo'),
+    gettext_noop('xem báo cáo'),
+    gettext_noop('Chưa có cơ quan nào gửi báo cáo.'),
+    gettext_noop('Năm %(year)s'),
+    gettext_noop('%(done)s/%(total)s cơ quan đã gửi báo cáo'),
+    gettext_noop('đạt %(q)s/%(t)s'),
+]

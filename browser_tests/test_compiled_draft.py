@@ -3,6 +3,7 @@
 DOCX, and the document holds the edited text in its body."""
 
 import io
+from pathlib import Path
 import re
 
 import docx
@@ -46,7 +47,7 @@ def test_the_coordinator_edits_a_paragraph_of_the_2024_draft_and_downloads_it(ne
     with page.expect_download() as download:
         page.get_by_role("link", name="Tải báo cáo (DOCX)").click()
     assert download.value.suggested_filename.endswith("-2024.docx")
-    document = docx.Document(io.BytesIO(open(download.value.path(), "rb").read()))
+    document = docx.Document(io.BytesIO(Path(download.value.path()).read_bytes()))
     paragraphs = [p.text for p in document.paragraphs]
     body = paragraphs[:paragraphs.index("Phụ lục 1")]
     heading = body.index("IV. ĐÁNH GIÁ CHUNG")

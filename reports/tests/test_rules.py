@@ -192,9 +192,9 @@ def test_completion_sql_and_python_agree_over_generated_data(tiny):
 
 
 def test_the_compiled_completion_rule_agrees_with_the_orm_and_python_however_it_is_used(tiny):
-    """``completed_q`` is the ORM-built rule compiled once per process and year (reports.completion.CompletedBy):
-    annotated, filtered on, excluded, inside a subquery (its own aliases must not shadow the outer query's U0…),
-    under an aggregate and on tasks of a joined query it answers as the ORM-built rule and as the Python twin."""
+    """``completed_q`` and the lead counts are the ORM-built rules compiled once per process and year
+    (reports.completion.CompiledRule): annotated, filtered on, excluded, inside a subquery (its own aliases must not
+    shadow the outer query's U0…) and under an aggregate they answer as the ORM-built rules and the Python twins."""
     from django.db.models import Count, Exists, OuterRef
     members = Prefetch("group__members", queryset=Agency.objects.all())
     compared, seen = 0, set()
@@ -212,6 +212,11 @@ def test_the_compiled_completion_rule_agrees_with_the_orm_and_python_however_it_
             assert set(of_plan.filter(completion.completed_q(year)).values_list("pk", flat=True)) == python
             assert set(of_plan.exclude(completion.completed_q(year)).values_list("pk", flat=True)) == {
                 t.pk for t in tasks} - python
+            counts = {t.pk: (t.lead_count, t.lead_completed) for t in completion.annotate_lead_progress(of_plan, year)}
+            completion.with_lead_progress(tasks, year)
+            assert counts == {t.pk: (t.lead_count, t.lead_completed) for t in tasks}
+            assert counts == {t.pk: (t.n, t.d) for t in of_plan.annotate(
+                n=completion._rule("leads", year), d=completion._rule("leads_done", year))}
             annotated = {t.pk: t.is_completed for t in completion.annotate_completion(of_plan, year)}
             assert {pk for pk, done_ in annotated.items() if done_} == python
             # Inside a subquery (its aliases are U0…) and inside an EXISTS of another query.

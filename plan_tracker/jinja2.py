@@ -7,8 +7,8 @@ keep what Django's templates give: auto-escaping, with Django's ``conditional_es
 safe: they have ``__html__``; the values inside a ``{% trans %}`` are escaped by MarkupSafe: ``&#34;`` for ``&quot;``),
 the same translations (``jinja2.ext.i18n`` bound to Django's gettext: ``{% trans %}`` makes the same
 msgids as ``{% blocktranslate %}``), ``url()`` and ``static()``, and Django's own ``date``,
-``truncatewords``, ``linebreaksbr``, ``floatformat``, ``stringformat`` and humanize's ``intcomma``
-filters.
+``truncatewords``, ``linebreaksbr``, ``floatformat``, ``stringformat``, ``filesizeformat`` (Django's, in place of
+Jinja2's own) and humanize's ``intcomma`` filters.
 """
 
 from pathlib import Path
@@ -55,6 +55,7 @@ def environment(**options):
         floatformat=defaultfilters.floatformat,
         stringformat=defaultfilters.stringformat,
         intcomma=humanize.intcomma,
+        filesizeformat=defaultfilters.filesizeformat,
     )
     return env
 

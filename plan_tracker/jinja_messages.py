@@ -50,4 +50,14 @@ MESSAGES = [
     gettext_noop('Năm %(year)s'),
     gettext_noop('%(done)s/%(total)s cơ quan đã gửi báo cáo'),
     gettext_noop('đạt %(q)s/%(t)s'),
+    # reports/_report_form.html
+    gettext_noop('cần điền trước khi gửi'),
+    gettext_noop('hạn nhiệm vụ'),
+    gettext_noop('năm'),
+    gettext_noop('Ý kiến của cơ quan tổng hợp'),
+    gettext_noop('Thay nội dung đang có bằng nội dung năm trước?'),
+    gettext_noop('chỉ chép vào ô đang trống; phải sửa lại trước khi gửi'),
+    gettext_noop('Chép từ năm trước'),
+    gettext_noop('Xóa'),
+    gettext_noop('Quá hạn từ %(date)s'),
 ]

@@ -76,13 +76,15 @@ def agency_rows(plan, year, *, texts=()):
     to load (the compiled report's feedback reads them from these rows)."""
     reports = (
         AgencyReport.objects.for_year(plan, year)
-        .select_related("agency", "plan")
-        .only("pk", "year", "status", "version", "first_submitted_at", "agency__name", "agency__short_name", "agency__sort_key", "agency__code",
-              "agency__kind", "invited", "plan__report_due_day", "plan__report_due_month",
-              "plan__start_year", "plan__end_year", *texts)
+        .select_related("agency")
+        .only("pk", "plan_id", "year", "status", "version", "first_submitted_at", "agency__name", "agency__short_name",
+              "agency__sort_key", "agency__code", "agency__kind", "invited", *texts)
     )
     grouped = {g.code: GroupRows(g, [], {s: 0 for s in State.ORDER}) for g in KIND_GROUPS}
     invited = []
+    reports = list(reports)
+    for report in reports:
+        report.plan = plan  # the same plan for every row: not one Plan instance per row (500 on deadline day)
     for report in sorted(reports, key=lambda r: _agency_order(r.agency)):
         row = AgencyRow(report, submission_state(report))
         if report.invited:

@@ -191,6 +191,50 @@ def test_completion_sql_and_python_agree_over_generated_data(tiny):
     assert compared > 50 and outcomes >= 5 and seen == {True, False}  # both answers occur
 
 
+def test_the_compiled_completion_rule_agrees_with_the_orm_and_python_however_it_is_used(tiny):
+    """``completed_q`` and the lead counts are the ORM-built rules compiled once per process and year
+    (reports.completion.CompiledRule): annotated, filtered on, excluded, inside a subquery (its own aliases must not
+    shadow the outer query's U0…) and under an aggregate they answer as the ORM-built rules and the Python twins."""
+    from django.db.models import Count, Exists, OuterRef
+    members = Prefetch("group__members", queryset=Agency.objects.all())
+    compared, seen = 0, set()
+    for plan in tiny:
+        for year in (None, *plan.years):
+            tasks = list(Task.objects.filter(plan=plan).prefetch_related(
+                Prefetch("assignments", queryset=Assignment.objects.select_related("agency", "group")
+                         .prefetch_related(members))).select_related("plan"))
+            done, stand_ins = completion.completed_by(tasks, year), completion.stand_ins_by(tasks, year)
+            python = {t.pk for t in tasks if completion.completed_in_python(
+                completion.lead_agencies(t, stand_ins), done.get(t.pk, set()), completion.due_on(t, year))}
+            of_plan = Task.objects.filter(plan=plan)
+            orm = set(of_plan.filter(completion._completed_q(year)).values_list("pk", flat=True))
+            assert orm == python, (plan.code, year)
+            assert set(of_plan.filter(completion.completed_q(year)).values_list("pk", flat=True)) == python
+            assert set(of_plan.exclude(completion.completed_q(year)).values_list("pk", flat=True)) == {
+                t.pk for t in tasks} - python
+            counts = {t.pk: (t.lead_count, t.lead_completed) for t in completion.annotate_lead_progress(of_plan, year)}
+            completion.with_lead_progress(tasks, year)
+            assert counts == {t.pk: (t.lead_count, t.lead_completed) for t in tasks}
+            assert counts == {t.pk: (t.n, t.d) for t in of_plan.annotate(
+                n=completion._rule("leads", year), d=completion._rule("leads_done", year))}
+            annotated = {t.pk: t.is_completed for t in completion.annotate_completion(of_plan, year)}
+            assert {pk for pk, done_ in annotated.items() if done_} == python
+            # Inside a subquery (its aliases are U0…) and inside an EXISTS of another query.
+            inner = completion.completed(Task.objects.filter(plan=plan), year).values("pk")
+            assert set(Task.objects.filter(pk__in=inner).values_list("pk", flat=True)) == python
+            outer = Task.objects.filter(plan=plan).filter(Exists(completion.not_completed(
+                Task.objects.filter(pk=OuterRef("pk")), year)))
+            assert set(outer.values_list("pk", flat=True)) == {t.pk for t in tasks} - python
+            # Grouped: the count of completed tasks per section.
+            grouped = dict(completion.annotate_completion(of_plan, year).filter(is_completed=True)
+                           .values("section").annotate(n=Count("pk")).values_list("section", "n"))
+            assert sum(grouped.values()) == len(python)
+            compared += len(tasks)
+            seen |= {"completed"} if python else set()
+            seen |= {"open"} if len(python) < len(tasks) else set()
+    assert compared > 50 and seen == {"completed", "open"}
+
+
 def test_submission_states_sql_and_python_agree_over_generated_data(tiny):
     seen = set()
     for plan in tiny:

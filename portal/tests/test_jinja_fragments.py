@@ -12,26 +12,15 @@ from django.urls import reverse
 from django.utils import timezone
 from jinja2.ext import babel_extract
 
-from agencies.models import Membership
+from agencies.models import Agency, Membership
 from portal.templatetags.jinja import PageUrls
-from reports.models import AgencyReport
-from tasks.models import Task
-from testing.factories import make_agency, make_task, make_user, open_year, small_plan
-from testing.scenarios import build_world
+from reports.models import AgencyReport, TaskReport
+from reports.services import submit_report
+from tasks.models import Section, Task
+from testing.factories import (fill_report, make_agency, make_task, make_user, open_year, small_plan,
+                               submitted_report, today)
 
 URL = reverse("portal:task-list")
-
-
-@pytest.fixture
-def world(db):
-    return build_world()
-
-
-@pytest.fixture
-def viewer(db, django_user_model, client, world):
-    user = make_user(django_user_model, "viewer", world.noivu, role=Membership.Role.VIEWER)
-    client.force_login(user)
-    return user
 
 
 def cards(html):

@@ -77,15 +77,18 @@ def test_a_stop_between_batches_leaves_the_rest_waiting_and_the_next_run_sends_t
         return error
 
     monkeypatch.setattr(delivery, "send_one", send_then_sigterm)
-    handler = signal.getsignal(signal.SIGTERM)
-
-    out = run()
+    before = signal.signal(signal.SIGTERM, signal.SIG_DFL)  # as under systemd: SIGTERM would kill the process
+    try:
+        out = run()
+        handler = signal.getsignal(signal.SIGTERM)
+    finally:
+        signal.signal(signal.SIGTERM, before)
 
     assert "Mails sent: 1," in out  # the batch in hand was finished and recorded, then the run stopped
     assert len(smtp.envelopes) == 1
     statuses = sorted(Delivery.objects.values_list("status", flat=True))
     assert statuses == ["pending", "pending", "sent"]  # nothing "sending"
-    assert signal.getsignal(signal.SIGTERM) is handler  # the process's own handler is back
+    assert handler == signal.SIG_DFL  # the process's own handler is back
 
     monkeypatch.setattr(delivery, "send_one", real)
     run()
@@ -118,3 +121,29 @@ def test_each_row_is_tried_once_per_run_across_batches(recorded, smtp, monkeypat
     assert smtp.envelopes == sorted([DISTRICT, COORD])
     officer = Delivery.objects.get(email=OFFICER)
     assert (officer.status, officer.attempts) == ("failed", 1)  # not taken again by the next batch
+
+
+def test_in_db_worker_a_sigterm_finishes_the_batch_in_hand_and_the_task(recorded, smtp, monkeypatch, settings):
+    """Queued: the sweep's task runs in db_worker, whose own SIGTERM handler (finish the task in hand, then exit)
+    still runs; the sweep stops after its batch and the task ends successfully."""
+    from testing.worker import run_worker
+
+    settings.NOTIFICATIONS_QUEUED = True
+    monkeypatch.setattr(delivery, "BATCH", 1)
+    real = delivery.send_one
+
+    def send_then_sigterm(connection, message):
+        error = real(connection, message)
+        os.kill(os.getpid(), signal.SIGTERM)
+        return error
+
+    monkeypatch.setattr(delivery, "send_one", send_then_sigterm)
+    run()  # enqueues the sweep's tasks
+    run_worker()
+
+    assert len(smtp.envelopes) == 1
+    assert sorted(Delivery.objects.values_list("status", flat=True)) == ["pending", "pending", "sent"]
+    sweep = DBTaskResult.objects.get(task_path="notifications.tasks.send_reminder_mails")
+    assert sweep.status == "SUCCESSFUL"
+    # The worker's own handler ran too: it took no further task (the password resets' sweep waits for it).
+    assert DBTaskResult.objects.get(task_path="accounts.tasks.send_password_reset_mails").status == "READY"

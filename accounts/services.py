@@ -17,7 +17,7 @@ from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.template import loader
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -85,32 +85,36 @@ def _message(user, email, language, connection):
                                   headers={"Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All"})
 
 
-def _claim(queryset, limit):
-    """Take up to ``limit`` waiting rows of ``queryset`` for this run (PostgreSQL: SKIP LOCKED: two tasks running
-    at once each take other rows), and return them."""
+def _claim(queryset, limit, after_pk):
+    """Take up to ``limit`` waiting rows of ``queryset`` (by pk, above ``after_pk``) for this run, in one UPDATE in
+    its own short transaction (PostgreSQL: its subquery SKIP LOCKED: two tasks running at once each take other
+    rows), and return them."""
     token = uuid.uuid4()
-    todo = queryset.filter(Q(status=Status.PENDING) | Q(status=Status.FAILED),
-                           attempts__lt=PasswordResetRequest.MAX_ATTEMPTS)
-    with transaction.atomic():
-        ids = list(todo.order_by("pk").select_for_update(skip_locked=True).values_list("pk", flat=True)[:limit])
-        if not ids:
-            return []
-        PasswordResetRequest.objects.filter(pk__in=ids, status__in=[Status.PENDING, Status.FAILED]).update(
+    waiting = [Status.PENDING, Status.FAILED]
+    todo = (queryset.filter(status__in=waiting, attempts__lt=PasswordResetRequest.MAX_ATTEMPTS, pk__gt=after_pk)
+            .order_by("pk").select_for_update(skip_locked=True).values("pk")[:limit])
+    with transaction.atomic(savepoint=False):
+        taken = PasswordResetRequest.objects.filter(pk__in=todo, status__in=waiting).update(
             status=Status.SENDING, claim=token, attempts=F("attempts") + 1)
+    if not taken:
+        return []
     return list(PasswordResetRequest.objects.filter(claim=token, status=Status.SENDING).order_by("pk"))
 
 
 def send_password_resets(queryset=None, *, batch=200):
     """Send the waiting reset mails (of ``queryset``, default all), one per account that has the address;
-    mark each request sent, without account, or failed (tried again by the next run, up to MAX_ATTEMPTS).
+    mark each request sent, without account, or failed (tried again later, up to MAX_ATTEMPTS: its task
+    RETRY_AFTER later when queued, and the daily ``send_reminders``). Each request is tried once per call.
     Deletes requests older than a week. Returns the number of mails sent. Never raises."""
     sent_mails = 0
     try:
         queryset = PasswordResetRequest.objects.all() if queryset is None else queryset
+        last_pk = 0
         while True:
-            claimed = _claim(queryset, batch)
+            claimed = _claim(queryset, batch, last_pk)
             if not claimed:
                 break
+            last_pk = claimed[-1].pk
             sent_mails += _send(claimed)
             if len(claimed) < batch:
                 break

@@ -53,7 +53,7 @@ class PasswordResetView(auth_views.PasswordResetView):
 
             from .tasks import send_password_reset_mails
 
-            enqueue(send_password_reset_mails)
+            enqueue(send_password_reset_mails, row.pk)  # this request's mail only
             return HttpResponseRedirect(url)
         from .models import PasswordResetRequest
 

@@ -48,15 +48,17 @@ class DeliveryAdmin(FoldedSearchMixin, ReadOnlyAdmin):
     @admin.action(description=_("Gửi lại các thư gửi lỗi đã chọn (ở lượt gửi kế tiếp)"), permissions=["resend"])
     def send_again(self, request, queryset):
         # Only failed mail: what was sent is not sent twice, what is being sent is not touched.
-        count = queryset.filter(status=Delivery.Status.FAILED).update(
+        ids = list(queryset.filter(status=Delivery.Status.FAILED).values_list("pk", flat=True))
+        count = Delivery.objects.filter(pk__in=ids, status=Delivery.Status.FAILED).update(
             status=Delivery.Status.PENDING, attempts=0, claim=None)
-        if count:  # the sending task: db_worker runs it within seconds (NOTIFICATIONS_QUEUED), else right now
+        if count:  # their sending task (these rows only): db_worker runs it within seconds (NOTIFICATIONS_QUEUED),
+            # else right now
             from plan_tracker.background import enqueue
 
             from .reminders import today_local
             from .tasks import send_reminder_mails
 
-            enqueue(send_reminder_mails, today_local().isoformat())
+            enqueue(send_reminder_mails, today_local().isoformat(), None, ids)
         self.message_user(request, ngettext(
             "%(n)s thư sẽ được gửi lại ở lượt gửi kế tiếp.", "%(n)s thư sẽ được gửi lại ở lượt gửi kế tiếp.", count,
         ) % {"n": count}, messages.SUCCESS if count else messages.WARNING)

@@ -4,14 +4,17 @@ make a second run, or a replayed event, record nothing new; the tasks that send 
 take a row for sending once (``_claim``); a failed row is sent again by a later task. Each distinct mail is written once (``_compose``)
 and rendered once for all its recipients."""
 
+import datetime
 import logging
 import uuid
 
-from django.db.models import F
+from django.db import transaction
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
 from agencies.naming import named_on
+from plan_tracker.background import stop_requested
 from reports.models import AgencyReport, ReportEvent
 from reports.rules import is_on_time
 
@@ -25,16 +28,29 @@ logger = logging.getLogger("notifications")
 DRAFT = AgencyReport.Status.DRAFT
 
 
-def _claim(queryset):
-    """Take the waiting rows of ``queryset`` for this task: one UPDATE marks them "sending" with a token no other
-    run has, then they are read back with everything their mails show (one query + prefetches). The task queue
-    runs each task once; this guards the rows when two tasks cover the same mails (an event's retry and the daily
-    ``send_reminders`` sweep): the UPDATE only takes rows still waiting (PostgreSQL re-checks a row another
-    transaction changed meanwhile), so no row is taken twice."""
+# Rows taken per claim: a crash (SIGKILL, a power cut) leaves at most this many "sending".
+BATCH = 200
+# A row "sending" for longer than this was taken by a sender that never finished (killed): send_reminders returns
+# it to waiting (``return_stranded``). Far above a batch's time (200 mails at SMTP's pace: a minute or two).
+STRANDED_AFTER = datetime.timedelta(hours=1)
+WAITING = [Delivery.Status.PENDING, Delivery.Status.FAILED]
+
+
+def _claim(queryset, limit, after_pk):
+    """Take up to ``limit`` waiting rows of ``queryset`` (by pk, above ``after_pk``) for this run, in one short
+    transaction: one UPDATE marks them "sending" (with a token no other run has, and the time) whose subquery picks
+    them ``FOR UPDATE SKIP LOCKED`` on PostgreSQL, so two senders at once take other rows and no row is taken twice
+    (the UPDATE re-checks the status too). Then they are read back with everything their mails show (one query +
+    prefetches)."""
     token = uuid.uuid4()
-    waiting = [Delivery.Status.PENDING, Delivery.Status.FAILED]
-    queryset.filter(status__in=waiting, attempts__lt=Delivery.MAX_ATTEMPTS).update(
-        status=Delivery.Status.SENDING, claim=token, attempts=F("attempts") + 1)
+    todo = (queryset.filter(status__in=WAITING, attempts__lt=Delivery.MAX_ATTEMPTS, pk__gt=after_pk)
+            .order_by("pk").select_for_update(skip_locked=True).values("pk")[:limit])
+    # savepoint=False: the one statement needs no savepoint of its own when a caller's transaction is open.
+    with transaction.atomic(savepoint=False):
+        taken = Delivery.objects.filter(pk__in=todo, status__in=WAITING).update(
+            status=Delivery.Status.SENDING, claim=token, claimed_at=timezone.now(), attempts=F("attempts") + 1)
+    if not taken:
+        return []
     return list(
         Delivery.objects.filter(claim=token, status=Delivery.Status.SENDING)
         .select_related("user__notification_preference", "reminder", "agency", "event__report__plan",
@@ -43,6 +59,18 @@ def _claim(queryset):
         .prefetch_related("reminder__deliveries", "event__report__agency__former_names", "agency__former_names")
         .order_by("pk")
     )
+
+
+def return_stranded():
+    """Rows left "sending" for over STRANDED_AFTER (their sender was killed between taking and recording them)
+    back to waiting: failed, their attempt counted, so the next send takes them (up to MAX_ATTEMPTS; a row the
+    killed sender had already handed to the mail server is then sent twice, rather than never). Rows taken more
+    recently are left alone: another sender may be on them. Returns how many."""
+    return Delivery.objects.filter(
+        Q(claimed_at__lt=timezone.now() - STRANDED_AFTER) | Q(claimed_at__isnull=True),
+        status=Delivery.Status.SENDING,
+    ).update(status=Delivery.Status.FAILED, claim=None,
+             last_error="interrupted: taken for sending and never finished (the sender was stopped)")
 
 
 def _wanted(delivery):
@@ -113,21 +141,59 @@ def _compose(delivery, state, coordination):
 
 
 def deliver(queryset, *, state=None, result=None):
-    """Send the waiting deliveries of ``queryset``; record each as sent, failed (retried
-    next run) or cancelled. One connection for the batch, each distinct mail rendered once; results are
-    written in three statements at the end, so a crash leaves rows "sending" (never sent twice) rather than
-    sending them again."""
-    return _send(_claim(queryset), state=state, result=result)
+    """Send the waiting deliveries of ``queryset``; record each as sent, failed (retried later) or cancelled.
+    In batches of BATCH rows, each taken in its own short transaction and finished (recorded) before the
+    next is taken: a sender killed mid-run leaves one batch at most "sending" (``return_stranded``), the rest
+    waiting. Between batches it stops when asked to (SIGTERM: ``plan_tracker.background.stop_requested``); a
+    batch that fails as a whole (the mail backend cannot be opened) is recorded failed and stops the run. Each
+    row is tried once per run (the next batch starts above the last row taken). Per batch: one connection,
+    each distinct mail rendered once, the results written in three statements."""
+    batch, last_pk = BATCH, 0
+    while not stop_requested():
+        claimed = _claim(queryset, batch, last_pk)
+        if not claimed:
+            break
+        last_pk = claimed[-1].pk
+        _send(claimed, state=state, result=result)
+        if len(claimed) < batch:
+            break
+    else:
+        logger.warning("Asked to stop: the mails still waiting go with the next run.")
+    return result
 
 
 def _send(claimed, *, state=None, result=None):
-    if not claimed:
-        return result
+    """Send the rows taken and record each. Whatever fails on the way (the mail backend cannot be opened, a mail
+    cannot be rendered) fails the rows not yet sent, recorded with the error, and is raised: nothing taken is left
+    "sending"."""
+    sent, failed, cancelled = [], [], []
+    done = set()
+    try:
+        _send_each(claimed, state, sent, failed, cancelled, done)
+    except Exception as error:
+        text = f"{type(error).__name__}: {error}"[:1000]
+        for delivery in claimed:
+            if delivery.pk not in done:
+                delivery.status, delivery.last_error, delivery.claim = Delivery.Status.FAILED, text, None
+                failed.append(delivery)
+        raise
+    finally:
+        Delivery.objects.filter(pk__in=sent).update(status=Delivery.Status.SENT, sent_at=timezone.now(),
+                                                    last_error="", claim=None)
+        Delivery.objects.filter(pk__in=cancelled).update(status=Delivery.Status.CANCELLED, claim=None)
+        Delivery.objects.bulk_update(failed, ["status", "last_error", "claim"])
+        if result is not None:
+            result.sent += len(sent)
+            result.failed += len(failed)
+            result.cancelled += len(cancelled)
+    return result
+
+
+def _send_each(claimed, state, sent, failed, cancelled, done):
     coordination = {}
     event_reports = {d.event.report.pk: d.event.report for d in claimed if d.kind == Delivery.Kind.COORDINATION}
     if event_reports:
         coordination = coordination_lines(list(event_reports.values()))
-    sent, failed, cancelled = [], [], []
     mails = {}
     connection = open_connection()
     try:
@@ -144,11 +210,13 @@ def _send(claimed, *, state=None, result=None):
                 mail = mails[key]
             if mail is None:  # the person opted out, or the mail is no longer called for
                 cancelled.append(delivery.pk)
+                done.add(delivery.pk)
                 continue
             subject, text, html, to_header, cc_header = mail
             message = build_message(delivery.email, subject, text, html, to_header=to_header, cc_header=cc_header,
                                     connection=connection)
             error = send_one(connection, message)
+            done.add(delivery.pk)
             if error is None:
                 sent.append(delivery.pk)
             else:
@@ -162,12 +230,3 @@ def _send(claimed, *, state=None, result=None):
             connection.close()
         except Exception:
             logger.warning("Closing the email connection failed", exc_info=True)
-    Delivery.objects.filter(pk__in=sent).update(status=Delivery.Status.SENT, sent_at=timezone.now(), last_error="",
-                                                claim=None)
-    Delivery.objects.filter(pk__in=cancelled).update(status=Delivery.Status.CANCELLED, claim=None)
-    Delivery.objects.bulk_update(failed, ["status", "last_error", "claim"])
-    if result is not None:
-        result.sent += len(sent)
-        result.failed += len(failed)
-        result.cancelled += len(cancelled)
-    return result

@@ -196,6 +196,8 @@ class Delivery(models.Model):
     last_error = models.TextField(_("lỗi lần gửi cuối"), blank=True)
     # Set by the run that takes the row for sending: two runs never send the same row.
     claim = models.UUIDField(null=True, blank=True, editable=False)
+    # When that run took it: a row "sending" long after was left by a sender that was killed (return_stranded).
+    claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("tạo lúc"), default=timezone.now)
     sent_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
 

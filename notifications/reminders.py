@@ -35,6 +35,7 @@ from reports import rules
 from reports.rules import State, local_date, submission_state
 
 from . import ladder
+from .delivery import return_stranded
 from .emails import absolute_url
 from .models import Delivery, Reminder
 from .recipients import REMINDERS, coordinators_by_plan, officers_by_agency
@@ -175,6 +176,8 @@ class RunResult:
     failed: int = 0
     cancelled: int = 0
     queued: bool = False  # NOTIFICATIONS_QUEUED: the mails were enqueued for db_worker, not sent here
+    stranded: int = 0  # mails left "sending" over an hour by a killed sender, returned to waiting
+    password_resets: int = 0  # password-reset mails still waiting, sent by this run (queue off)
 
 
 def _report_deliveries(state, report, after_due):
@@ -262,8 +265,9 @@ def _record(new):
 
 
 def send_reminders(today=None, *, dry_run=False):
-    """Reach today's rungs (recorded once), then send every mail waiting: today's and earlier failures (or, with
-    NOTIFICATIONS_QUEUED, enqueue their task for db_worker)."""
+    """Reach today's rungs (recorded once), return the mails a killed sender left "sending" over an hour to waiting
+    (``delivery.return_stranded``), then send every mail waiting: today's and earlier failures, and the
+    password-reset mails still waiting (or, with NOTIFICATIONS_QUEUED, enqueue their tasks for db_worker)."""
     today = today or today_local()
     result = RunResult(today=today, dry_run=dry_run)
     state = OpenYears(today)
@@ -274,8 +278,20 @@ def send_reminders(today=None, *, dry_run=False):
         return result
     if new:
         _record(new)
+    result.stranded = return_stranded()
     _send_now_or_queue(result, today)
+    _send_password_resets(result)
     return result
+
+
+def _send_password_resets(result):
+    """The daily sweep of password-reset mails still waiting (pending, or failed with attempts left: a task lost,
+    or one that gave up before MAX_ATTEMPTS), through their task (accounts.tasks)."""
+    from accounts.tasks import send_password_reset_mails
+
+    outcome = enqueue(send_password_reset_mails, None, on_commit=False)
+    if not queued():
+        result.password_resets = (outcome.return_value or {}).get("sent", 0)
 
 
 def _send_now_or_queue(result, today, reminder_ids=None):

@@ -18,7 +18,7 @@ from types import SimpleNamespace
 
 from django_tasks import task
 
-from plan_tracker.background import retry_later
+from plan_tracker.background import retry_later, stopping_on_signal
 
 logger = logging.getLogger("notifications")
 
@@ -46,16 +46,28 @@ def send_event_mails(event_id):
 
 
 @task()
-def send_reminder_mails(today, reminder_ids=None):
-    """Send the reminders' and digests' mails waiting (of ``reminder_ids``; None: every mail waiting, failed
-    workflow mails included, as ``send_reminders`` does daily), as of the local date ``today`` (ISO)."""
+def send_reminder_mails(today, reminder_ids=None, delivery_ids=None):
+    """Send the reminders' and digests' mails waiting (of ``reminder_ids``, or the deliveries ``delivery_ids``: the
+    admin's "send again"; neither: every mail waiting, failed workflow mails included, as ``send_reminders`` does
+    daily), as of the local date ``today`` (ISO). Never raises: what failed is recorded on its rows, logged, and
+    counted as failed in the answer."""
     from .delivery import deliver
     from .models import Delivery
     from .reminders import OpenYears, RunResult
 
     day = datetime.date.fromisoformat(today)
-    waiting = Delivery.objects.all() if reminder_ids is None else Delivery.objects.filter(reminder__in=reminder_ids)
-    return _counts(deliver(waiting, state=OpenYears(day), result=RunResult(today=day)))
+    result = RunResult(today=day)
+    try:
+        waiting = Delivery.objects.all()
+        if reminder_ids is not None:
+            waiting = waiting.filter(reminder__in=reminder_ids)
+        if delivery_ids is not None:
+            waiting = waiting.filter(pk__in=delivery_ids)
+        with stopping_on_signal():
+            deliver(waiting, state=OpenYears(day), result=result)
+    except Exception:
+        logger.exception("Sending the reminders' mails failed; what was not sent is retried by send_reminders.")
+    return _counts(result)
 
 
 def _counts(result):

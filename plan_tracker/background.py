@@ -5,7 +5,10 @@ With NOTIFICATIONS_QUEUED (production) a task is enqueued into the database (dja
 nothing and a crash after the commit loses nothing; ``manage.py db_worker`` runs it. Off (``make run``, the tests)
 the task runs in this process right after the commit (backend "immediate")."""
 
+import contextlib
 import datetime
+import signal
+import threading
 
 from django.conf import settings
 from django.db import transaction
@@ -37,3 +40,41 @@ def retry_later(a_task, *args):
     """Queued: run ``a_task(*args)`` again RETRY_AFTER from now (otherwise the next daily run retries)."""
     if queued():
         a_task.using(backend="default", run_after=timezone.now() + RETRY_AFTER).enqueue(*args)
+
+
+# Set by SIGTERM/SIGINT while a long send runs (stopping_on_signal): the sender stops between two batches.
+_stop = threading.Event()
+
+
+def stop_requested():
+    """Whether the process was asked to stop (SIGTERM: ``systemctl stop``; SIGINT) during ``stopping_on_signal``."""
+    return _stop.is_set()
+
+
+@contextlib.contextmanager
+def stopping_on_signal():
+    """Around a long send (the daily sweep): SIGTERM or SIGINT no longer kills the process in the middle of a batch
+    (which would leave its rows "sending" until the next day's run returns them) but sets ``stop_requested``, so
+    the sender stops after the batch in hand. A handler already there (db_worker's: finish the task in hand, then
+    exit) still runs, except Python's default SIGINT one (KeyboardInterrupt: mid-batch). Signal handlers belong to
+    the main thread: elsewhere (a gunicorn thread) this does nothing."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {signum: signal.getsignal(signum) for signum in (signal.SIGTERM, signal.SIGINT)}
+
+    def handler(signum, frame):
+        _stop.set()
+        before = previous[signum]
+        if callable(before) and before is not signal.default_int_handler:
+            before(signum, frame)
+
+    _stop.clear()
+    for signum in previous:
+        signal.signal(signum, handler)
+    try:
+        yield
+    finally:
+        for signum, before in previous.items():
+            signal.signal(signum, before)
+        _stop.clear()

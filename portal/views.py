@@ -111,7 +111,12 @@ def remind_now(request):
         return redirect(_back(request))
     plan, year = form.cleaned_data["plan"], form.cleaned_data["year"]
     outcome = reminders.remind_now(plan, year)
-    if outcome.reminded:
+    if outcome.failed:  # the mail server refused or could not be reached: recorded on each mail, sent again later
+        messages.warning(request, ngettext(
+            "Chưa gửi được %(n)d thư nhắc vì máy chủ thư báo lỗi; thư sẽ được gửi lại ở lượt gửi kế tiếp.",
+            "Chưa gửi được %(n)d thư nhắc vì máy chủ thư báo lỗi; thư sẽ được gửi lại ở lượt gửi kế tiếp.",
+            outcome.failed) % {"n": outcome.failed})
+    elif outcome.reminded:
         messages.success(request, ngettext(
             "Đã gửi thư nhắc tới %(n)d cơ quan chưa gửi báo cáo năm %(year)s.",
             "Đã gửi thư nhắc tới %(n)d cơ quan chưa gửi báo cáo năm %(year)s.",

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from reports.models import AgencyReport, TaskReport
 from tasks.models import Task
 
-from .factories import deadline, make_agency, make_group, make_plan, make_section, make_task, submitted_report, today
+from .factories import (deadline, make_agency, make_group, make_plan, make_section, make_task, make_user,
+                        submitted_report, today)
 
 
 @dataclass
@@ -73,6 +74,15 @@ def build_world():
     TaskReport.objects.create(report=draft, task=t3, role="lead", status=TaskReport.Status.COMPLETED,
                               achievements="Nháp")
     return World(plan_a, plan_b, part, s1, s2, tuphap, noivu, huyen, districts, t1, t2, t3, t4, t5, t6)
+
+
+def log_in_viewer(client, django_user_model, world):
+    """A viewer of Sở Nội vụ (sees every plan's tasks, reports nothing), logged in on ``client``."""
+    from agencies.models import Membership
+
+    user = make_user(django_user_model, "viewer", world.noivu, role=Membership.Role.VIEWER)
+    client.force_login(user)
+    return user
 
 
 def more_tasks(world, n):

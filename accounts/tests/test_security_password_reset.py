@@ -2,7 +2,9 @@
 address; the same answer, the same statements and the same time whether or not an account has the address; the mail
 sent after the answer (or by the worker); links from SITE_URL, never from the request's Host."""
 
+import io
 import re
+import smtplib
 import statistics
 import threading
 import time
@@ -13,10 +15,12 @@ from http.cookiejar import CookieJar
 import pytest
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from accounts.models import PasswordResetRequest
 from accounts.services import send_password_resets
@@ -264,6 +268,80 @@ def test_a_mail_server_that_is_down_is_tried_again(client, officer, settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     assert send_password_resets() == 1
     assert PasswordResetRequest.objects.get().status == "sent"
+
+
+BAD = "hop.thu.loi@example.vn"
+
+
+class RefusesOneAddress(EmailBackend):
+    def send_messages(self, messages):
+        if any(BAD in m.to for m in messages):
+            raise smtplib.SMTPRecipientsRefused({BAD: (550, b"mailbox unavailable")})
+        return super().send_messages(messages)
+
+
+def in_five_minutes():
+    DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now() - timezone.timedelta(seconds=1))
+
+
+def test_a_failing_address_spends_its_own_attempts_only_one_per_try(client, officer, settings, django_user_model):
+    """Each request's task sends that request only, and retries only it: two requests, one failing address."""
+    make_user(django_user_model, "hop.thu.loi", make_agency(), email=BAD)
+    settings.NOTIFICATIONS_QUEUED = True
+    settings.EMAIL_BACKEND = f"{__name__}.RefusesOneAddress"
+    ask(client, BAD)
+    ask(client, KNOWN)
+    bad, known = (PasswordResetRequest.objects.get(email=e) for e in (BAD, KNOWN))
+
+    run_worker()
+
+    bad.refresh_from_db(), known.refresh_from_db()
+    assert (bad.status, bad.attempts) == ("failed", 1)  # one failure, one attempt
+    assert (known.status, known.attempts) == ("sent", 1)
+    assert [m.to for m in mail.outbox] == [[KNOWN]]
+    retry, = DBTaskResult.objects.filter(status="READY")
+    assert retry.args_kwargs == {"args": [bad.pk], "kwargs": {}}  # the failing request's retry only
+    assert retry.run_after - timezone.now() > timezone.timedelta(minutes=4)
+
+    in_five_minutes()
+    run_worker()
+
+    bad.refresh_from_db(), known.refresh_from_db()
+    assert (bad.status, bad.attempts) == ("failed", 2)
+    assert (known.status, known.attempts) == ("sent", 1)  # untouched
+    assert len(mail.outbox) == 1
+
+
+def test_the_daily_run_sends_a_request_whose_task_was_lost(client, officer, settings):
+    settings.NOTIFICATIONS_QUEUED = True
+    ask(client, KNOWN)
+    DBTaskResult.objects.all().delete()  # as if the task were lost (a worker killed while running it)
+    settings.NOTIFICATIONS_QUEUED = False
+
+    out = io.StringIO()
+    call_command("send_reminders", stdout=out)
+
+    assert "password-reset mails sent: 1." in out.getvalue()
+    assert [m.to for m in mail.outbox] == [[KNOWN]]
+    assert PasswordResetRequest.objects.get().status == "sent"
+
+
+def test_the_daily_run_retries_a_failed_request_with_attempts_left_but_not_one_given_up(client, officer, settings):
+    settings.NOTIFICATIONS_QUEUED = True
+    ask(client, KNOWN)
+    ask(client, KNOWN)
+    first, second = PasswordResetRequest.objects.order_by("pk")
+    PasswordResetRequest.objects.filter(pk=first.pk).update(status="failed", attempts=2)
+    PasswordResetRequest.objects.filter(pk=second.pk).update(status="failed",
+                                                            attempts=PasswordResetRequest.MAX_ATTEMPTS)
+    DBTaskResult.objects.all().delete()
+
+    call_command("send_reminders", stdout=io.StringIO())  # queued: enqueues the sweep's task
+    assert mail.outbox == []
+    run_worker()
+
+    assert dict(PasswordResetRequest.objects.values_list("pk", "status")) == {first.pk: "sent", second.pk: "failed"}
+    assert len(mail.outbox) == 1
 
 
 def test_requests_are_forgotten_after_a_week(client, officer, settings):

@@ -4,6 +4,7 @@ nothing is added or edited by hand. (Every admin page opening is agencies/tests/
 import datetime
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 
 from notifications.models import CalendarToken, Delivery, Reminder
@@ -54,3 +55,21 @@ def test_a_calendar_address_can_be_revoked_and_its_secret_is_not_shown(admin_cli
                       {"action": "revoke", "_selected_action": [token.pk]})
     token.refresh_from_db()
     assert token.revoked_at is not None and token.revoked_by == admin_user
+
+
+def test_send_again_sends_the_selected_mail_only(admin_client, deliveries, settings,
+                                                django_capture_on_commit_callbacks):
+    """Queue off (`make run`): the action sends at once, the rows selected only; other mail waiting stays for its
+    own task or the daily run."""
+    settings.NOTIFICATIONS_QUEUED = False
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    other = Delivery.objects.create(kind=Delivery.Kind.DIGEST, reminder=deliveries["failed"].reminder,
+                                    email="failed.too@example.vn", status="failed", attempts=1)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(CHANGELIST, {"action": "send_again", "_selected_action": [deliveries["failed"].pk]})
+
+    assert [m.to for m in mail.outbox] == [["failed@example.vn"]]
+    assert Delivery.objects.get(pk=deliveries["failed"].pk).status == Delivery.Status.SENT
+    assert Delivery.objects.get(pk=deliveries["pending"].pk).status == Delivery.Status.PENDING
+    assert Delivery.objects.get(pk=other.pk).status == Delivery.Status.FAILED

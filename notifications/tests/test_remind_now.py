@@ -92,3 +92,28 @@ def test_the_button_is_a_post_for_coordinators_only_with_csrf(world, smtp, clien
 
     html = client.post(url, {**data, "back": reverse("portal:queue")}, follow=True).content.decode()
     assert "2 cơ quan đã được nhắc hôm nay, không nhắc lại" in html
+
+
+class CannotOpen:
+    """A mail backend that cannot even be created (a wrong EMAIL_URL…)."""
+
+    def __init__(self, *args, **kwargs):
+        raise OSError("mail backend misconfigured")
+
+
+def test_the_button_with_a_failing_mail_server_says_so_and_records_the_failure(world, client, settings):
+    """Queue off (`make run`): the mails are sent in the request; a mail backend that fails is not a 500."""
+    settings.NOTIFICATIONS_QUEUED = False
+    settings.EMAIL_BACKEND = f"{__name__}.CannotOpen"
+    client.force_login(world.coordinator)
+
+    response = client.post(reverse("portal:remind-now"), {"plan": world.plan.pk, "year": 2025}, follow=True)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Chưa gửi được 3 thư nhắc vì máy chủ thư báo lỗi; thư sẽ được gửi lại ở lượt gửi kế tiếp." in html
+    assert "Đã gửi thư nhắc" not in html
+    rows = Delivery.objects.filter(reminder__kind=Reminder.Kind.NOW)
+    assert sorted(rows.values_list("email", "status", "attempts")) == sorted(
+        [(OFFICER, "failed", 1), (HEAD, "failed", 1), (DISTRICT, "failed", 1)])
+    assert all("mail backend misconfigured" in d.last_error for d in rows)

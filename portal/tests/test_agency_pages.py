@@ -10,18 +10,13 @@ from django.urls import reverse
 from agencies.models import Agency, Membership
 from reports.models import AgencyReport
 from testing.factories import make_agency, make_user, submitted_report, today
-from testing.scenarios import build_world, more_tasks
+from testing.scenarios import more_tasks
 
 LIST = reverse("portal:agency-list")
 
 
 def detail(code):
     return reverse("portal:agency-detail", args=[code])
-
-
-@pytest.fixture
-def world(db):
-    return build_world()
 
 
 def login(client, django_user_model, agency=None, role=Membership.Role.OFFICER, username="u"):

@@ -12,26 +12,15 @@ from django.urls import reverse
 from django.utils import timezone
 from jinja2.ext import babel_extract
 
-from agencies.models import Membership
+from agencies.models import Agency, Membership
 from portal.templatetags.jinja import PageUrls
-from reports.models import AgencyReport
-from tasks.models import Task
-from testing.factories import make_agency, make_task, make_user, open_year, small_plan
-from testing.scenarios import build_world
+from reports.models import AgencyReport, TaskReport
+from reports.services import submit_report
+from tasks.models import Section, Task
+from testing.factories import (fill_report, make_agency, make_task, make_user, open_year, small_plan,
+                               submitted_report, today)
 
 URL = reverse("portal:task-list")
-
-
-@pytest.fixture
-def world(db):
-    return build_world()
-
-
-@pytest.fixture
-def viewer(db, django_user_model, client, world):
-    user = make_user(django_user_model, "viewer", world.noivu, role=Membership.Role.VIEWER)
-    client.force_login(user)
-    return user
 
 
 def cards(html):
@@ -134,3 +123,74 @@ def test_every_message_of_the_fragments_is_listed_for_makemessages_and_translate
         if not entry.obsolete and not entry.msgctxt:
             translated[(entry.msgid, entry.msgid_plural) if entry.msgid_plural else entry.msgid] = entry
     assert {m for m in messages if m not in translated} == set()
+
+
+# What people type, in every fragment: escaped in the page a user gets, never raw.
+
+SCRIPT = "<script>alert(1)</script>"
+ODD_NAME = f'Sở {SCRIPT} "Thử"'
+ODD_NAME_ESCAPED = "Sở &lt;script&gt;alert(1)&lt;/script&gt; &quot;Thử&quot;"
+SCRIPT_ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
+
+
+def assert_escaped(html, *escaped):
+    for text in escaped:
+        assert text in html
+    assert SCRIPT not in html and '"Thử"' not in html
+
+
+def test_task_years_escape_agency_names_and_report_text(client, viewer, world):
+    odd = make_agency(code="so-la", name=ODD_NAME)
+    report = submitted_report(world.plan_a, odd, today().year)
+    TaskReport.objects.create(report=report, task=world.t1, role="coordinator",
+                              status=TaskReport.Status.DONE_FOR_YEAR, achievements=f'Đã làm {SCRIPT} "xong"')
+
+    html = client.get(reverse("portal:task-detail", args=[world.t1.pk])).content.decode()
+
+    part = html.split("Báo cáo về nhiệm vụ qua các năm", 1)[1]
+    assert_escaped(part, ODD_NAME_ESCAPED, f"Đã làm {SCRIPT_ESCAPED} &quot;xong&quot;")
+    assert SCRIPT not in html
+
+
+@pytest.fixture
+def odd_year(db, django_user_model):
+    """small_plan's 2024, its department renamed and its tasks and section titled with markup, the department's
+    report submitted with markup in its text; a coordinator logged in reads the year's pages."""
+    plan, who = small_plan()
+    Agency.objects.filter(pk=who["dept"].pk).update(name=ODD_NAME)
+    Task.objects.filter(plan=plan).update(title=f'Việc {SCRIPT} "mới"', target_unit=f'{SCRIPT}"')
+    Section.objects.filter(plan=plan).update(title=f"Phần {SCRIPT}")
+    open_year(plan, 2024)
+    officer = make_user(django_user_model, "canbo", who["dept"])
+    report = fill_report(AgencyReport.objects.get(plan=plan, year=2024, agency=who["dept"]), officer)
+    report.lines.update(achievements=f'Đã làm {SCRIPT} "xong"')
+    submit_report(report, officer)
+    return plan
+
+
+def year_page(client, django_user_model, name, plan):
+    coordinator = make_user(django_user_model, "dieuphoi", make_agency(), role=Membership.Role.COORDINATOR)
+    client.force_login(coordinator)
+    response = client.get(reverse(name, args=[plan.pk, 2024]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_year_overview_agency_rows_escape_agency_names(client, django_user_model, odd_year):
+    html = year_page(client, django_user_model, "reports:year-overview", odd_year)
+    rows = html.split('<table class="agencies">', 1)[1]
+    assert_escaped(rows, ODD_NAME_ESCAPED)
+    assert SCRIPT not in html
+
+
+def test_rollup_rows_escape_task_titles_agency_names_and_units(client, django_user_model, odd_year):
+    html = year_page(client, django_user_model, "reports:year-tasks", odd_year)
+    rows = html.split('<table class="tasks">', 1)[1]
+    assert_escaped(rows, f"Việc {SCRIPT_ESCAPED} &quot;mới&quot;", ODD_NAME_ESCAPED)
+    assert f"Phần {SCRIPT_ESCAPED}" in html
+    assert SCRIPT not in html
+
+
+def test_year_submissions_escape_agency_names(client, django_user_model, odd_year):
+    html = year_page(client, django_user_model, "reports:year-submissions", odd_year)
+    assert_escaped(html, ODD_NAME_ESCAPED)

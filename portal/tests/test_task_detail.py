@@ -7,12 +7,6 @@ from django.urls import reverse
 from agencies.models import Membership
 from reports.models import AgencyReport, TaskReport
 from testing.factories import make_agency, make_user, submitted_report, today
-from testing.scenarios import build_world
-
-
-@pytest.fixture
-def world(db):
-    return build_world()
 
 
 def url(task):

@@ -4,25 +4,12 @@ shareable URLs, and a query count that does not grow with the data."""
 import pytest
 from django.urls import reverse
 
-from agencies.models import Membership
 from plan_tracker.collation import vi_sort_key
 from portal.views import TASKS_PER_PAGE
-from testing.factories import make_agency, make_user
-from testing.scenarios import build_world, more_tasks
+from testing.factories import make_agency
+from testing.scenarios import more_tasks
 
 URL = reverse("portal:task-list")
-
-
-@pytest.fixture
-def world(db):
-    return build_world()
-
-
-@pytest.fixture
-def viewer(db, django_user_model, client, world):
-    user = make_user(django_user_model, "viewer", world.noivu, role=Membership.Role.VIEWER)
-    client.force_login(user)
-    return user
 
 
 def listed(client, **params):

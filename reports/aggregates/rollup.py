@@ -93,33 +93,30 @@ class TaskRow:
         return _share(self.all.done, self.all.total)
 
 
+class TasksDone:
+    """``done`` (tasks done for the year) and ``share`` (of all) over ``self.tasks``, a list of TaskRow: a
+    section's and the whole plan's."""
+
+    @property
+    def done(self):
+        return sum(1 for t in self.tasks if t.is_done)
+
+    @property
+    def share(self):
+        return _share(self.done, len(self.tasks))
+
+
 @dataclass
-class SectionRow:
+class SectionRow(TasksDone):
     section: object
     tasks: list
 
-    @property
-    def done(self):
-        return sum(1 for t in self.tasks if t.is_done)
-
-    @property
-    def share(self):
-        return _share(self.done, len(self.tasks))
-
 
 @dataclass
-class TaskRollup:
+class TaskRollup(TasksDone):
     tasks: list
     sections: list
     overdue: list
-
-    @property
-    def done(self):
-        return sum(1 for t in self.tasks if t.is_done)
-
-    @property
-    def share(self):
-        return _share(self.done, len(self.tasks))
 
 
 def _line_spreads(plan, year):

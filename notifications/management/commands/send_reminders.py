@@ -36,8 +36,11 @@ class Command(BaseCommand):
             f"{result.reminders} reminder(s) to agencies ({result.unreachable} with nobody to remind), "
             f"{result.digests} digest(s)."
         )
+        if result.stranded:
+            self.stdout.write(f"Mails left \"sending\" over an hour (a stopped sender), returned to waiting: "
+                              f"{result.stranded}.")
         if result.queued:
             self.stdout.write("Mails queued for the worker (manage.py db_worker).")
         elif not dry_run:
             self.stdout.write(f"Mails sent: {result.sent}, failed (retried next run): {result.failed}, "
-                              f"cancelled: {result.cancelled}.")
+                              f"cancelled: {result.cancelled}; password-reset mails sent: {result.password_resets}.")

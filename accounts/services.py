@@ -32,6 +32,9 @@ Status = PasswordResetRequest.Status
 HOUR = datetime.timedelta(hours=1)
 # Rows are kept this long (the hour of the limits, and a trace for the admin), then deleted.
 KEEP = datetime.timedelta(days=7)
+# A request still "sending" this long after it was made was taken by a sender that was killed before it recorded
+# the outcome (its attempts are 5 minutes apart, each a few seconds): the daily sweep puts it back as failed.
+STRANDED_AFTER = datetime.timedelta(hours=1)
 SMTP_TIMEOUT_SECONDS = 20
 
 SUBJECT_TEMPLATE = "registration/password_reset_subject.txt"
@@ -101,6 +104,15 @@ def _claim(queryset, limit, after_pk):
     return list(PasswordResetRequest.objects.filter(claim=token, status=Status.SENDING).order_by("pk"))
 
 
+def return_stranded_resets():
+    """Requests left "sending" over STRANDED_AFTER since they were made back to failed (the attempt counted), so the
+    sweep tries them again up to MAX_ATTEMPTS. Returns how many."""
+    return PasswordResetRequest.objects.filter(
+        status=Status.SENDING, requested_at__lt=timezone.now() - STRANDED_AFTER,
+    ).update(status=Status.FAILED, claim=None,
+             last_error="interrupted: taken for sending and never finished (the sender was stopped)")
+
+
 def send_password_resets(queryset=None, *, batch=200):
     """Send the waiting reset mails (of ``queryset``, default all), one per account that has the address;
     mark each request sent, without account, or failed (tried again later, up to MAX_ATTEMPTS: its task
@@ -108,7 +120,9 @@ def send_password_resets(queryset=None, *, batch=200):
     Deletes requests older than a week. Returns the number of mails sent. Never raises."""
     sent_mails = 0
     try:
-        queryset = PasswordResetRequest.objects.all() if queryset is None else queryset
+        if queryset is None:  # the daily sweep: first the requests a killed sender left "sending"
+            return_stranded_resets()
+            queryset = PasswordResetRequest.objects.all()
         last_pk = 0
         while True:
             claimed = _claim(queryset, batch, last_pk)

@@ -18,10 +18,8 @@ def send_password_reset_mails(request_id=None):
     from .models import PasswordResetRequest
     from .services import send_password_resets
 
-    rows = PasswordResetRequest.objects.all()
-    if request_id is not None:
-        rows = rows.filter(pk=request_id)
-    sent = send_password_resets(rows)
+    rows = None if request_id is None else PasswordResetRequest.objects.filter(pk=request_id)
+    sent = send_password_resets(rows)  # None: the sweep (it also takes back what a killed sender left "sending")
     try:
         if request_id is not None and rows.filter(status=PasswordResetRequest.Status.FAILED,
                                                   attempts__lt=PasswordResetRequest.MAX_ATTEMPTS).exists():

@@ -344,6 +344,31 @@ def test_the_daily_run_retries_a_failed_request_with_attempts_left_but_not_one_g
     assert len(mail.outbox) == 1
 
 
+def test_the_daily_run_resends_a_request_a_killed_sender_left_sending_but_not_one_being_sent(client, officer,
+                                                                                             settings):
+    ask(client, KNOWN)
+    ask(client, KNOWN)
+    ask(client, KNOWN)
+    mail.outbox.clear()
+    stranded, recent, spent = PasswordResetRequest.objects.order_by("pk")
+    hours_ago = timezone.now() - timezone.timedelta(minutes=61)
+    PasswordResetRequest.objects.filter(pk=stranded.pk).update(status="sending", attempts=1, requested_at=hours_ago)
+    PasswordResetRequest.objects.filter(pk=recent.pk).update(  # a sender may be on it right now
+        status="sending", attempts=1, requested_at=timezone.now() - timezone.timedelta(minutes=50))
+    PasswordResetRequest.objects.filter(pk=spent.pk).update(
+        status="sending", attempts=PasswordResetRequest.MAX_ATTEMPTS, requested_at=hours_ago)
+
+    out = io.StringIO()
+    call_command("send_reminders", stdout=out)
+
+    assert "password-reset mails sent: 1." in out.getvalue()
+    assert [m.to for m in mail.outbox] == [[KNOWN]]
+    assert dict(PasswordResetRequest.objects.values_list("pk", "status")) == {
+        stranded.pk: "sent", recent.pk: "sending", spent.pk: "failed"}
+    stranded.refresh_from_db()
+    assert stranded.attempts == 2
+
+
 def test_requests_are_forgotten_after_a_week(client, officer, settings):
     settings.NOTIFICATIONS_QUEUED = True
     ask(client, UNKNOWN)

@@ -159,7 +159,7 @@ _VERBS = (
     "hoan thanh|khao sat|dieu tra|thong ke|bien soan|phat hanh|so hoa|dau tu|nang cap|mua sam|thiet lap|ket noi|"
     "tich hop|van dong|dang tai|khen thuong|so ket|tong ket|bao cao|thuc thi|lam|dan dat|ky ket|phoi hop|tham gia|"
     "dao tao|thi diem|kien toan|thanh lap|cung co|lua chon|tuyen chon|phat dong|giao|doi moi|thuc day|khuyen khich|"
-    "san tao|san lap|giai phong|di doi|thu hut|moi goi"
+    "san tao|san lap|giai phong|di doi|thu hut|moi goi|can doi"
 )
 _VERB_RE = re.compile(r"(?:^|[\s,])(" + _VERBS + r")\b")
 
@@ -264,6 +264,8 @@ def _cut_at_verb(text, verbs_only=False):
         start = m.start(1)
         if start == 0 or not text[start].islower():
             continue
+        if m.group(1) == "giao" and text[start:start + 4] != "giao":
+            continue  # "Ban Tuyên giáo": "giáo" folds to the verb "giao"
         before = f[:start].split()
         if before and before[-1] in ("cac", "nhung", "va", "nha", "chu"):
             continue  # "các", "những": a noun follows; "nhà đầu tư", "chủ đầu tư": an actor, not a verb
@@ -300,6 +302,8 @@ def _agency_like(name):
         return False
     if group_keys(name) or classify(name) == "related":
         return True
+    if re.match(r"^[Cc]ác\s+\w", name) and _STARTER_RE.match(name[4:]) and name[4:5].isupper():
+        return True  # "các Công ty Lâm nghiệp": "các" and a capitalised agency name
     return not fold(name).startswith(("cac ", "co quan", "don vi"))
 
 
@@ -318,15 +322,30 @@ def _point_attrs(text):
 _BODY_WORDS = set("cac co quan to chuc don vi doanh nghiep ca nhan so ban nganh dia phuong".split())
 
 
+def _given_group(text):
+    """"Các cơ quan, tổ chức, đơn vị được giao quản lý …", "Các tổ chức, cá nhân được cấp giấy phép …": one group,
+    named by what it was given."""
+    m = re.match(r"^(Các\s.+?)\s+được\s+(?:giao|cấp|phân công)\b", text)
+    return bool(m and set(re.findall(r"[a-z]+", fold(m.group(1)))) <= _BODY_WORDS)
+
+
 def _heading_lead(text):
     """The agencies a numbered heading names and nothing else ("2. Thanh tra tỉnh", "3. Sở Nông nghiệp và Môi
     trường:", "1. Cục Biến đổi khí hậu có trách nhiệm:"): the lead of the points under it."""
+    m = re.match(r"^(.{3,120}?),\s+(?:chỉ đạo|yêu cầu|hướng dẫn|giao)\s+[^:]*:\s*$", text.strip())
+    if m:  # "1. Ủy ban nhân dân tỉnh, chỉ đạo các cơ quan, đơn vị có liên quan:": the agency that directs leads
+        names = split_names(m.group(1))
+        if names and all(_agency_like(n) for n in names):
+            return names
     text = re.sub(r"(?i)\s*(?:có trách nhiệm|chịu trách nhiệm|thực hiện)?\s*:?\s*$", "", text.strip()).strip(" .:")
     if not text or len(text) > 150:
         return []
-    m = re.match(r"^(Các\s.+?)\s+được\s+(?:giao|cấp|phân công)\b", text)
-    if m and set(re.findall(r"[a-z]+", fold(m.group(1)))) <= _BODY_WORDS and (
-            not re.search(r"\bchu tri\b", fold(text))):
+    parts = [p.strip() for p in text.split(";")]
+    if len(parts) > 1 and all(re.match(r"^[Cc]ác\s+(?:cơ quan|chi bộ|đảng bộ|tổ chức|đơn vị|sở|ban|ngành)\b", p)
+                              for p in parts):
+        # "2. Các cơ quan chuyên trách tham mưu, giúp việc Đảng ủy; các chi bộ, đảng bộ cơ sở": groups, one a part
+        return parts
+    if _given_group(text) and not re.search(r"\bchu tri\b|\b(co|chiu) trach nhiem\b", fold(text)):
         return [text]  # one group, named by what it was given
     if _cut_at_verb(text, verbs_only=True) != text:
         return []
@@ -346,8 +365,42 @@ def _subject_lead(text):
     cut = _cut_at_verb(body, verbs_only=True)
     if not cut or len(cut) >= len(body) - 10 or len(cut) > 150:
         return []
+    cut = _QUALIFIER.sub("", cut).rstrip(" ,;")  # "Các sở, ban, ngành theo chức năng, nhiệm vụ, phối hợp …"
+    if re.search(r"\s(yêu cầu|đề nghị|giao|chỉ đạo)\s", cut):
+        return []  # "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các cơ quan …": who asks, not who does
     names = split_names(cut)
     return names if names and all(_agency_like(n) for n in names) else []
+
+
+# a qualifier after a subject: "theo chức năng, nhiệm vụ (được giao)", "trong phạm vi quản lý", "căn cứ chức năng …"
+_QUALIFIER = re.compile(r"(?i),?\s+(?:theo|căn cứ|trong phạm vi)\s+(?:chức năng|nhiệm vụ|quản lý|thẩm quyền)\b.*$")
+
+
+def _subject_task(text):
+    """A numbered paragraph whose subject is its lead, without "chủ trì" ("1. Sở Y chủ động nghiên cứu, tham mưu …",
+    "2. Các sở, ngành theo chức năng, nhiệm vụ, phối hợp với Sở Y triển khai …"): lead, coordinators ("…, phối hợp với
+    X" right after the subject) and timeframe; {} when the paragraph does not start with agencies and a verb."""
+    if text.rstrip().endswith(":") or re.search(r"\bchu tri\b", fold(text)):
+        return {}
+    head, colon, rest = text.partition(":")
+    head = re.sub(r"(?i)^đề nghị\s+", "", head).strip()
+    if colon and len(head) < 150 and rest.strip():
+        # "Đề nghị Ủy ban X và các cơ quan liên quan: Tăng cường …": X leads, the related bodies coordinate
+        names = split_names(head)
+        if names and all(_agency_like(n) for n in names) and classify(names[0]) != "related":
+            return {"lead": [n for n in names if classify(n) != "related"],
+                    "coordinators": [n for n in names if classify(n) == "related"], "title": rest.strip()}
+    m = re.match(r"^(.{3,150}?)\s+(?:có|chịu)\s+trách nhiệm\b", text)
+    if m and _given_group(m.group(1)):  # "Các tổ chức, cá nhân được cấp giấy phép … có trách nhiệm bảo vệ …"
+        lead, cut = [m.group(1)], m.group(0)
+    else:
+        lead, cut = _subject_lead(text), _cut_at_verb(text, verbs_only=True)
+    if not lead:
+        return {}
+    attrs = {"lead": lead}
+    rest = re.sub(r"^[\s,;]+", "", text[len(cut):])
+    attrs.update({k: v for k, v in _point_attrs(rest).items() if v})
+    return attrs
 
 
 def _inline_labels(text):
@@ -383,13 +436,20 @@ def _time_clause(text):
     ("Thường xuyên kiểm tra, …", "xây dựng kế hoạch thanh tra hằng năm theo hướng …"). A date inside a title
     ("Nghị định số 06/2022/NĐ-CP ngày 07 tháng 01 năm 2022") is not a timeframe."""
     clauses = [c for c in re.split(r"[;,(]\s*|\.\s+", text.rstrip(" .);")) if c.strip()]
+    reference = 0  # "Căn cứ nội dung Kế hoạch …, giai đoạn 2021 - 2030, xây dựng …": the clauses naming the document
+    if clauses and re.match(r"^\s*(?:[-–+•]\s*)?can cu\b", fold(clauses[0])):
+        reference = next((i for i, c in enumerate(clauses) if i and _VERB_RE.search(fold(c))), len(clauses))
     for k, c in enumerate(reversed(clauses)):
         fc = fold(c)
+        if len(clauses) - 1 - k < reference or re.match(r"^\s*can cu\b", fc):
+            continue  # a document's name, not a timeframe
         if not _TIME_HINT.search(fc):
             continue
         m = _TIME_START.search(fc)
         if not m:
             continue
+        if re.search(r"\b(bao cao|gui ve|gui)\b", fc[:m.start()]) and not re.search(r"\bhoan thanh\b", fc):
+            continue  # "… báo cáo tình hình thực hiện, gửi về Bộ X trước ngày 25 tháng 12": the report's date
         lead_in = re.match(r"^\s*(thuc hien|trien khai|to chuc thuc hien)\s+", fc)
         start = 0 if lead_in and m.start() <= lead_in.end() + 1 else m.start()
         part = c[start:].strip(" .;)")
@@ -559,34 +619,60 @@ def parse_blocks(blocks):
 def _read_header(plan, lines):
     title_at = None
     issuer_lines, issuer_done = [], False
+    subject_at, annexed = None, False
     for j, line in enumerate(lines):
         f = fold(line)
-        m = re.match(r"^so\s*[:.]?\s*(\d+)\s*/\s*([0-9a-z\-&]+)", f)
+        if re.fullmatch(r"so\s*[:.]?\s*\d+", f) and j + 1 < len(lines) and lines[j + 1].lstrip().startswith("/"):
+            line = line + lines[j + 1].strip()  # "Số: 4390" / "/UBND-NLN": a PDF's columns split the number
+            f = fold(line)
+        place = re.search(r"(?:^|\|)\s*([^|,]+?),\s*ngay\s+thang\s+nam\b", f)
+        if place and not plan.place and title_at is None:  # "Số:   /KH-UBND | | Lào Cai, ngày   tháng   năm 2026"
+            plan.place = line[place.start(1):place.end(1)].strip()
+        # "Số: 12/KH-UBND", "Số 2449 -CV/ĐU" (no colon, a dash before the symbol)
+        m = re.match(r"^so\s*[:.]?\s*(\d+)\s*(/|-)\s*([0-9a-z\-&]+)", f)
         if m and not plan.number:
-            sym = re.match(r"^Số\s*[:.]?\s*\d+\s*/\s*(\S+)", line, re.I)
-            plan.number = f"{m.group(1)}/{(sym.group(1) if sym else m.group(2)).upper().rstrip('.,;')}"
-            v = re.search(r"\sv/v\s*[:.]?\s*", f)  # "Số: 7103 /UBND-TH V/v triển khai …": the subject on its line
+            sym = re.match(r"^Số\s*[:.]?\s*\d+\s*[/-]\s*(\S+)", line, re.I)
+            plan.number = f"{m.group(1)}{m.group(2)}{(sym.group(1) if sym else m.group(3)).upper().rstrip('.,;|')}"
+            # "Số: 7103 /UBND-TH V/v triển khai …", "Số 2449 -CV/ĐU về việc …": the subject on its line
+            v = re.search(r"\s(?:v/v|ve viec)\s*[:.]?\s*", f)
             if v and title_at is None and not plan.title:
                 plan.title = line[v.end():].strip()
             continue
+        m = re.search(r"\(?kem theo (?:quyet dinh|nghi quyet|chi thi) so\s*(\d+)\s*/\s*([0-9a-z\-&]+)", f)
+        if m:
+            annexed = True  # its date follows: "Ngày 19 tháng 11 năm 2024 của Thủ tướng Chính phủ)"
+        if m and not plan.number:  # "(Kèm theo Quyết định số 1422/QĐ-TTg": a plan issued with a decision
+            sym = re.search(r"số\s*\d+\s*/\s*([^\s,)]+)", line, re.I)
+            plan.number = f"{m.group(1)}/{sym.group(1) if sym else m.group(2).upper()}"
         m = (re.search(r"^(.*?),?\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})", f)
              or re.search(r"^(.*?),?\s*ngay\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", f))
-        if m and not plan.date:
+        if m and not plan.date and (title_at is None or annexed):  # above its title, not in it
             try:
                 plan.date = datetime.date(int(m.group(4)), int(m.group(3)), int(m.group(2)))
             except ValueError:
                 pass
             plan.place = line[:len(m.group(1))].strip(" ,") if m.group(1) else ""
             continue
-        if re.fullmatch(r"(ke hoach|chuong trinh hanh dong|chuong trinh|de an)", f.strip()) and title_at is None:
+        if re.fullmatch(r"(ke hoach|chuong trinh hanh dong|chuong trinh|de an)( quoc gia)?", f.strip()) and title_at is None:
             plan.document_type = line.strip().capitalize()
             title_at = j + 1
             continue
-        m = re.match(r"^v/v\s*[:.]?\s*", f)
+        m = re.match(r"^(?:v/v|ve viec)\s*[:.]?\s*", f)
         if m and title_at is None and not plan.title:
             plan.title = line[m.end():].strip()
+            subject_at = j
             continue
+        if (subject_at is not None and j - subject_at <= 4 and plan.title and not line.isupper()
+                and not re.match(r"^(kinh gui|can cu|thuc hien)\b", f) and not re.match(r"^Số\b", line)
+                and not _marker(line) and not plan.title.endswith((".", ":"))
+                and (re.match(r"^[a-zđ\d]", f) and not line[:1].isupper() or len(line) < 60)):
+            plan.title += " " + line.strip()  # the subject wrapped onto the lines under it
+            subject_at = j
+            continue
+        subject_at = None
         if title_at is None and line.isupper() and not plan.number and not plan.date:
+            if re.fullmatch(r"dang cong san viet nam", f.strip()):
+                continue  # a party document's motto, in the right column
             if re.search(r"cong\b|hoa xa hoi|chu nghia|doc lap", f):
                 issuer_done = True
             elif not issuer_done or (len(issuer_lines) == 1 and re.match(r"^(tinh|thanh pho|huyen|xa|phuong)\b", f)):
@@ -595,7 +681,7 @@ def _read_header(plan, lines):
         title, j = [], title_at
         while j < len(lines):
             line = lines[j]
-            if re.match(r"^[-_*]{3,}$", line):
+            if re.match(r"^[-_*]{3,}$", line) or re.match(r"^\(?kem theo\b", fold(line)):
                 break
             if title and not line.isupper() and (
                     title[-1].isupper() or re.match(r"^(can cu|thuc hien|de |nham |theo de nghi)", fold(line))):
@@ -610,6 +696,10 @@ def _read_header(plan, lines):
 
 
 def _issuer(lines, plan):
+    if len(lines) >= 2 and re.match(r"^dang bo\b", fold(lines[0])) and re.match(r"^(dang uy|ban|chi bo)\b", fold(lines[1])):
+        lines = lines[1:]  # "ĐẢNG BỘ TỈNH LÀO CAI" / "ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH": the party committee under it issues
+        text = " ".join(lines)
+        return text[:1] + text[1:].lower()
     text = " ".join(lines)
     f = fold(text)
     sym = plan.number.split("/", 1)[1] if "/" in plan.number else ""
@@ -714,6 +804,11 @@ def _read_body(plan, blocks):
                 lead = _heading_lead(text)
                 if lead:
                     node.attrs["lead"], node.lead_heading = lead, True
+                elif rank == 2 and (parent.kind == "root" or not parent.special):
+                    attrs = _subject_task(text)
+                    if attrs.get("title"):
+                        node.text = attrs.pop("title")
+                    node.attrs.update(attrs)
             continue
         # the members of the group a heading names, listed after "… gồm:" ("- Sở Công Thương (đối với …);"): the lead
         # of the points that follow ("Có trách nhiệm: a) …")
@@ -736,6 +831,16 @@ def _read_body(plan, blocks):
             current.children.append(node)
             node.attrs.update(_point_attrs(line))
             continue
+        # a further paragraph under such a heading that names its own lead: "Giao Ban X chủ trì, hướng dẫn …"
+        if (current is not root and current.lead_heading and current.rank == 2 and current.children
+                and all(c.rank == 6 for c in current.children) and not _BULLET.match(line)
+                and re.search(r"\bchu tri\b", fold(line))):
+            attrs = _prose(line)
+            if attrs.get("lead"):
+                node = _Node(6, current.number, line, current)
+                current.children.append(node)
+                node.attrs.update(attrs)
+                continue
         # an unlabeled line under a task's lead: "- Các sở, ban, ngành; UBND huyện, thành phố;" (seed 1.1)
         if (current is not root and _BULLET.match(line) and current.attrs.get("lead") and not current.attrs.get("coordinators")
                 and not current.special and not current.lead_heading
@@ -951,8 +1056,14 @@ def _collect(plan, root, tail):
     walk(root, None, {}, 0)
     if root.table_tasks:
         table(root, None, {})
-    if not tasks:
-        _tasks_from_organisation(organisation_items, add_task)
+    points = []
+    _tasks_from_organisation(organisation_items, lambda *args: points.append(args))
+    if len(tasks) * 4 < len(points):
+        # the plan assigns its work in "Tổ chức thực hiện" ("1. Bộ X" / "- Chủ trì, phối hợp với …"): no tasks
+        # elsewhere, or a few against its many points there (QĐ 1422/QĐ-TTg: one subject-led point under
+        # "Giám sát và đánh giá", eleven under "Tổ chức thực hiện")
+        for args in points:
+            add_task(*args)
     _unique_numbers(tasks)
     plan.sections, plan.tasks, plan.responsibilities = sections, tasks, responsibilities
     _read_reporting(plan, root)
@@ -976,7 +1087,7 @@ def _tasks_from_organisation(items, add_task):
             points = [("", b, []) for b in item.body]
         for number, text, body in points:
             attrs = {"lead": lead}
-            prose = _prose(text, any_sentence=True)
+            prose = _point_attrs(text)  # "Chủ trì, phối hợp với X …", "Phối hợp với X …"
             if prose.get("coordinators"):
                 attrs["coordinators"] = prose["coordinators"]
             if prose.get("time"):

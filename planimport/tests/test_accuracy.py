@@ -16,8 +16,11 @@ def test_accuracy_report_meets_the_targets(capsys):
     seed = next(s for s in scores if s.name.startswith("seed-"))
     assert (seed.expected, seed.found, seed.fully) == (24, 24, 24)
     for s in (s for s in scores if s.split == "tuned"):
-        # every expected task found (a real plan may give more: duties it states twice) with its lead
+        # every expected task found with its lead, and at most one extra in ten (at least one): a real plan may give
+        # a task its key leaves out (7103/UBND-TH states one duty twice; QĐ 1422's monitoring point is not in its
+        # key), but a parser that turns paragraphs into tasks overshoots far more
         assert s.found >= s.expected and s.paired == s.expected, s.name
+        assert s.found <= s.expected + max(1, s.expected // 10), (s.name, s.found, s.expected)
         assert s.lead >= 0.95 * s.expected, s.name
         assert s.header == s.header_total, s.name
         assert s.reporting in ("", "ok"), s.name  # 7103/UBND-TH: "Báo cáo 6 tháng …" is semiannual

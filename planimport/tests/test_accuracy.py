@@ -1,7 +1,8 @@
 """The accuracy report on the development set (printed: run with -s to see it), and its targets: the seed fully
 right, ≥95% right lead sets on every tuned document, a 140-task plan read in under 5 seconds. The documents kept
-out of tuning are printed apart; their targets (≥95% right leads, ≥90% fully right) are not met by the real letters
-added blind (README "Accuracy"), so here they are held to the figures measured, that they do not fall below."""
+out of tuning are printed apart; their targets (≥95% right leads, ≥90% fully right) are not met by the real documents
+added blind (README "Accuracy"), so here they are held to the figures measured, that they do not fall below. A tuned
+document may give at most one task in ten (at least one) beyond its key: a parser that invents tasks fails."""
 
 from django.core.management import call_command
 
@@ -28,9 +29,10 @@ def test_accuracy_report_meets_the_targets(capsys):
     assert len(kept) >= 6 and sum(s.name.startswith("real-") for s in kept) >= 3
     built = [s for s in kept if not s.name.startswith("real-")]
     assert sum(s.fully for s in built) == sum(s.expected for s in built)
-    # measured on 6/12/2026, third round (92 kept-out tasks, 53 of them in five real documents added blind): 69 right
-    # leads, 67 fully right; no fall below
-    assert sum(s.lead for s in kept) >= 69 and sum(s.fully for s in kept) >= 67
+    # measured on 6/12/2026, fourth round (82 kept-out tasks, 43 of them in three real documents added blind, first
+    # run): 61 right leads, 51 fully right; no fall below
+    assert sum(s.expected for s in kept) == 82
+    assert sum(s.lead for s in kept) >= 61 and sum(s.fully for s in kept) >= 51
     real = [s for s in scores if s.name.startswith("real-") and s.expected >= 9]
     assert len(real) >= 5
     assert len({s.layout for s in scores}) >= 6

@@ -32,7 +32,7 @@ D = datetime.date
     ("Theo chỉ đạo của UBND tỉnh", "other", None, None, None),
     # a cited document's number, date or year is not the timeframe's
     ("theo Luật Xây dựng năm 2020, hoàn thành năm 2026", "deadline", D(2026, 12, 31), None, None),
-    ("triển khai Nghị định 99/2026/NĐ-CP trong năm 2026", "deadline", D(2026, 12, 31), None, None),
+    ("triển khai Nghị định 99/2025/NĐ-CP trong năm 2026", "deadline", D(2026, 12, 31), None, None),
     ("Quyết định số 75/QĐ-UBND ngày 2/3/2025, xong trong quý III/2026", "deadline", D(2026, 9, 30), None, None),
     ("theo Kế hoạch số 12/KH-UBND ngày 5 tháng 1 năm 2024, trước 30/6/2025", "deadline", D(2025, 6, 30), None, None),
     ("Năm 2025 - 2027 theo Luật Đất đai năm 2024", "period", None, D(2025, 1, 1), D(2027, 12, 31)),

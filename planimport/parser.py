@@ -804,11 +804,17 @@ def _read_body(plan, blocks):
                 lead = _heading_lead(text)
                 if lead:
                     node.attrs["lead"], node.lead_heading = lead, True
-                elif rank == 2 and (parent.kind == "root" or not parent.special):
+                elif rank >= 2 and (parent.kind == "root" or not parent.special):
                     attrs = _subject_task(text)
                     if attrs.get("title"):
                         node.text = attrs.pop("title")
                     node.attrs.update(attrs)
+                    if not attrs and text.rstrip().endswith(":") and not re.search(r"\bchu tri\b", fold(text)):
+                        # "2. Ủy ban nhân dân các huyện rà soát … và thực hiện các nội dung sau:": the subject
+                        # leads the points under it, the line itself is no task
+                        lead = _subject_lead(text)
+                        if lead:
+                            node.attrs["lead"], node.lead_heading = lead, True
             continue
         # the members of the group a heading names, listed after "… gồm:" ("- Sở Công Thương (đối với …);"): the lead
         # of the points that follow ("Có trách nhiệm: a) …")

@@ -503,3 +503,53 @@ def test_a_plan_whose_work_is_assigned_under_its_organisation_part():
         ("Thực hiện giám sát, ", members, [], ""),
         ("Căn cứ nội dung Kế h", members, [], ""),
     ]
+
+
+TOURISM = """ỦY BAN NHÂN DÂN TỈNH BẮC KẠN
+Số: 41/KH-UBND
+Bắc Kạn, ngày 3 tháng 4 năm 2026
+KẾ HOẠCH
+Phát triển du lịch cộng đồng năm 2026
+I. MỤC TIÊU
+1. Mục tiêu cụ thể
+a) Các cơ sở lưu trú du lịch đạt chuẩn phục vụ khách quốc tế.
+b) Ủy ban nhân dân các xã có điểm du lịch bố trí ít nhất 01 cán bộ phụ trách du lịch.
+II. NHIỆM VỤ
+1. Phát triển sản phẩm du lịch
+a) Sở Văn hóa, Thể thao và Du lịch chủ động xây dựng bộ tiêu chí, hoàn thành trong quý II năm 2026.
+b) Ủy ban nhân dân các huyện lựa chọn điểm du lịch cộng đồng.
+2. Ủy ban nhân dân các thành phố rà soát điểm du lịch và thực hiện các nội dung sau:
+- Lập danh mục điểm du lịch.
+- Hỗ trợ hộ dân cải tạo nhà ở.
+3. Sở Tài chính chủ trì, phối hợp với Sở Văn hóa, Thể thao và Du lịch bố trí kinh phí.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Văn hóa, Thể thao và Du lịch
+- Hướng dẫn các huyện triển khai Kế hoạch.
+- Tổng hợp kết quả thực hiện.
+2. Sở Công Thương
+- Quảng bá sản phẩm du lịch.
+- Phối hợp với Sở Văn hóa, Thể thao và Du lịch tổ chức hội chợ.
+3. Ủy ban nhân dân các huyện
+- Bố trí nhân lực.
+- Kiểm tra việc thực hiện.
+Nơi nhận:
+- Như trên.
+"""
+
+
+def test_subject_led_points_below_a_heading_and_a_subject_that_introduces_points():
+    """A lettered point that starts with the agency that does it is a task, as a numbered one is; a target in the
+    objectives that starts with an agency is not. "2. X rà soát … và thực hiện các nội dung sau:" introduces points:
+    X leads each dashed point and the line itself is no task. Six "Tổ chức thực hiện" points against five tasks stay
+    standing responsibilities (only a plan with four times as many points there as tasks elsewhere takes them)."""
+    plan = parse_blocks(blocks_from_text(TOURISM))
+    got = [(t.title[:25], t.lead, t.coordinators, t.timeframe.due) for t in plan.tasks]
+    assert got == [
+        ("Sở Văn hóa, Thể thao và D", ["Sở Văn hóa, Thể thao và Du lịch"], [], D(2026, 6, 30)),
+        ("Ủy ban nhân dân các huyện", ["Ủy ban nhân dân các huyện"], [], None),
+        ("Lập danh mục điểm du lịch", ["Ủy ban nhân dân các thành phố"], [], None),
+        ("Hỗ trợ hộ dân cải tạo nhà", ["Ủy ban nhân dân các thành phố"], [], None),
+        ("Sở Tài chính chủ trì, phố", ["Sở Tài chính"], ["Sở Văn hóa, Thể thao và Du lịch"], None),
+    ]
+    assert [r.heading for r in plan.responsibilities] == ["Sở Văn hóa, Thể thao và Du lịch", "Sở Công Thương",
+                                                          "Ủy ban nhân dân các huyện"]

@@ -159,7 +159,7 @@ _VERBS = (
     "hoan thanh|khao sat|dieu tra|thong ke|bien soan|phat hanh|so hoa|dau tu|nang cap|mua sam|thiet lap|ket noi|"
     "tich hop|van dong|dang tai|khen thuong|so ket|tong ket|bao cao|thuc thi|lam|dan dat|ky ket|phoi hop|tham gia|"
     "dao tao|thi diem|kien toan|thanh lap|cung co|lua chon|tuyen chon|phat dong|giao|doi moi|thuc day|khuyen khich|"
-    "san tao|san lap|giai phong|di doi|thu hut|moi goi|can doi"
+    "san tao|san lap|giai phong|di doi|thu hut|moi goi|can doi|tien hanh|trong cong tac"
 )
 _VERB_RE = re.compile(r"(?:^|[\s,])(" + _VERBS + r")\b")
 
@@ -436,6 +436,8 @@ def _time_clause(text):
     ("Thường xuyên kiểm tra, …", "xây dựng kế hoạch thanh tra hằng năm theo hướng …"). A date inside a title
     ("Nghị định số 06/2022/NĐ-CP ngày 07 tháng 01 năm 2022") is not a timeframe."""
     clauses = [c for c in re.split(r"[;,(]\s*|\.\s+", text.rstrip(" .);")) if c.strip()]
+    if clauses and re.fullmatch(r"\s*(?:[-–+•]\s*)?(?:dinh ky\s+)?hang nam\s*", fold(clauses[0])):
+        return _BULLET.sub("", clauses[0]).strip()  # "Hàng năm, tiến hành rà soát …": the whole point's frequency
     reference = 0  # "Căn cứ nội dung Kế hoạch …, giai đoạn 2021 - 2030, xây dựng …": the clauses naming the document
     if clauses and re.match(r"^\s*(?:[-–+•]\s*)?can cu\b", fold(clauses[0])):
         reference = next((i for i, c in enumerate(clauses) if i and _VERB_RE.search(fold(c))), len(clauses))
@@ -448,15 +450,29 @@ def _time_clause(text):
         m = _TIME_START.search(fc)
         if not m:
             continue
-        if re.search(r"\b(bao cao|gui ve|gui)\b", fc[:m.start()]) and not re.search(r"\bhoan thanh\b", fc):
-            continue  # "… báo cáo tình hình thực hiện, gửi về Bộ X trước ngày 25 tháng 12": the report's date
+        sentence = fold(next((x for x in re.split(r"\.\s+", text) if c.strip() in x), c))
+        sent = re.search(r"\b(bao cao|gui ve)\b", fc[:m.start()]) or (
+            re.search(r"\bgui\b", fc[:m.start()]) and re.search(r"\bbao cao\b", sentence))
+        if (sent and not re.search(r"\bhoan thanh\b", fc)
+                and (not re.search(r"\b(?:nam|/)\s*20\d\d\b", fc[m.start():])
+                     or re.search(r"\b(dinh ky|hang nam|hang quy|6 thang)\b", fc))):
+            # "… báo cáo tình hình thực hiện, gửi về Bộ X trước ngày 25 tháng 12": the reporting rule's recurring date;
+            # not a one-off deadline with its year ("… báo cáo Thủ tướng Chính phủ trong quý III năm 2012"), nor the
+            # date a product is sent by ("tổng hợp kết quả … gửi Bộ X trước ngày 30 tháng 6 hằng năm")
+            continue
         lead_in = re.match(r"^\s*(thuc hien|trien khai|to chuc thuc hien)\s+", fc)
         start = 0 if lead_in and m.start() <= lead_in.end() + 1 else m.start()
         part = c[start:].strip(" .;)")
+        later = re.search(r"\s(?:trình|gửi|báo cáo)\s.*?\s((?:trong|trước|hoàn thành)\s.*\d.*)$", part)
+        if later:  # "năm 2020 trình Thủ tướng Chính phủ phê duyệt trong quý IV năm 2012": the submission's time
+            part = later.group(1)
+        # the time phrase ends at the time: "trong quý II năm 2012 theo hướng …", "… hằng năm để tổng hợp"
+        part = re.split(r"\s+(?:để|theo hướng|nhằm|bảo đảm|đảm bảo)\s", part)[0].strip(" .;)")
         fp = fold(part)
         if re.search(r"\d", fp):
-            if re.search(r"\b(so|nghi dinh|quyet dinh|thong tu|ke hoach|chi thi|nghi quyet|luat|dieu|khoan)\b",
-                         fold(c[:m.start()])[-40:]):  # "Luật Địa chất và khoáng sản năm 2024": a name, not a time
+            if not fp.startswith(("trong ", "truoc ", "hoan thanh", "xong")) and re.search(
+                    r"\b(so|nghi dinh|quyet dinh|thong tu|ke hoach|chi thi|nghi quyet|luat|dieu|khoan)\b",
+                    fold(c[:m.start()])[-40:]):  # "Luật Địa chất và khoáng sản năm 2024": a name, not a time
                 continue
             return part
         if k == 0 and re.search(r"thuong xuyen|hang nam|dinh ky", fp):
@@ -612,11 +628,16 @@ def parse_blocks(blocks):
                     paragraphs_before.extend(x.strip() for x in c.split("\n") if x.strip())
         i += 1
     _read_header(plan, paragraphs_before)
-    _read_body(plan, blocks[i:])
+    addressee = next((a for a in map(_addressee, reversed(paragraphs_before[-3:])) if a), [])
+    _read_body(plan, blocks[i:], addressee)
     return plan
 
 
 def _read_header(plan, lines):
+    # a DOCX header row whose cells come joined on one line ("Số: 07/CT-TTg | Hà Nội, ngày 02 tháng 03 năm 2012",
+    # "V/v … | Hà Nội, ngày …"): one line a cell
+    # "Độc lập - Tự do - Hạnh phúc Số: 07/CT-TTg": the motto joined to the next line once a rule line between is gone
+    lines = [cell.strip() for line in lines for cell in re.split(r"\s+\|\s+|(?<=Hạnh phúc)\s+", line) if cell.strip()]
     title_at = None
     issuer_lines, issuer_done = [], False
     subject_at, annexed = None, False
@@ -718,8 +739,10 @@ def _issuer(lines, plan):
     return text[:1] + text[1:].lower() if text else ""
 
 
-def _read_body(plan, blocks):
+def _read_body(plan, blocks, addressee=()):
     root = _Node(-1, "", "", None, kind="root")
+    if addressee:
+        root.attrs["addressee"] = list(addressee)
     stack = [root]
     top_nodes = []
     tail = []  # paragraphs after the signature block starts
@@ -855,6 +878,14 @@ def _read_body(plan, blocks):
             if names and all(_STARTER_RE.match(n) or group_keys(n) for n in names):
                 current.attrs["coordinators"] = names
                 continue
+        # dashed sub-points of a lettered point that introduces them under a heading naming the lead ("đ) Phối hợp
+        # với các Bộ, ngành … chỉ đạo, hướng dẫn triển khai:" / "- Xây dựng …"): a task each, with the point's attrs
+        if (_BULLET.match(line) and current is not root and current.rank == 5 and current.parent is not None
+                and current.parent.lead_heading and current.text.rstrip().endswith(":") and not current.body):
+            node = _Node(6, "-", _BULLET.sub("", line), current)
+            current.children.append(node)
+            node.attrs.update({k: v for k, v in _point_attrs(node.text).items() if v})
+            continue
         # a point under a heading that names its lead ("2. Thanh tra tỉnh" / "- Chủ trì, phối hợp với …"): a task
         if _BULLET.match(line) and current is not root and current.lead_heading:
             node = _Node(6, "-", _BULLET.sub("", line), current)
@@ -891,21 +922,61 @@ def _read_body(plan, blocks):
                     if v and not node.attrs.get(k):
                         node.attrs[k] = v
                 continue
+        if _COURTESY.search(fold(line)):
+            continue  # "Bộ X trân trọng cảm ơn sự phối hợp …./.", "Trân trọng./.": a closing courtesy, no task
         if current is root:
+            if not root.children:
+                addressee = _addressee(line)
+                if addressee:
+                    root.attrs["addressee"] = addressee
             continue
         current.body.append(line)
         if not current.children and current.special not in ("organisation", "reporting"):
             # prose under a numbered item: "Giao Sở X chủ trì …" in the paragraph after the heading
             if not current.has_info and re.search(r"\bchu tri\b", fold(line)):
                 _inline_into(current, line)
-            elif not current.has_info and not current.special and current.rank >= 2:
+            elif (not current.has_info and not current.special and current.rank >= 2
+                  and (current.body[-2] if len(current.body) > 1 else current.text).rstrip().endswith((".", ";", ":"))):
+                # not a line that goes on with the sentence before it ("… gửi" / "Bộ X, bộ quản lý …")
                 lead = _subject_lead(line)  # "Ban Quản lý … triển khai xây dựng hoàn thành trong năm 2026."
                 if lead:
                     current.attrs["lead"] = lead
                     time = _time_clause(line)
                     if time:
                         current.attrs["time"] = time
+    if root.attrs.get("addressee"):
+        # the letter asks its addressee to do the numbered points ("… đề nghị Ủy ban nhân dân các tỉnh … như sau:"):
+        # the addressee leads every point that names no lead of its own
+        for node in root.children:
+            if node.special or node.has_info or node.table_tasks:
+                continue
+            if not node.info_below():
+                node.attrs["lead"] = root.attrs["addressee"]
+            for child in node.children:  # "b) Phối hợp với Bộ X …": its coordinators and time, the addressee's lead
+                if child.rank == 5 and not child.has_info:
+                    whole = " ".join([child.text] + child.body)  # a PDF's point may run on in lines of its own
+                    child.attrs.update({k: v for k, v in _point_attrs(whole).items() if v})
+                    child.attrs.setdefault("lead", root.attrs["addressee"])
     _collect(plan, root, tail)
+
+
+_COURTESY = re.compile(r"\btran trong (?:cam on|de nghi\b.*\bquan tam)|^\s*tran trong\s*[./]*\s*$")
+
+
+def _addressee(line):
+    """The agencies a letter asks to do the points that follow, in the paragraph before them: "…, Bộ X đề nghị Ủy ban
+    nhân dân các tỉnh, thành phố chỉ đạo … như sau:" → ["Ủy ban nhân dân các tỉnh, thành phố"]."""
+    if not line.rstrip().endswith(":"):
+        return []
+    m = re.search(r"(?i)\bđề nghị\s+(.+)$", line.split(". ")[-1])
+    if not m:
+        return []
+    cut = _cut_at_verb(m.group(1), verbs_only=True)
+    if not cut or cut == m.group(1).rstrip(" :"):
+        return []
+    cut = re.sub(r"(?i)(?:\s+(?:khẩn trương|quan tâm|chủ động|tập trung|kịp thời|sớm|nghiêm túc))+$", "", cut.rstrip(" ,;"))
+    names = split_names(cut)
+    return names if names and all(_agency_like(n) for n in names) else []
 
 
 def _inline_into(node, text):

@@ -553,3 +553,57 @@ def test_subject_led_points_below_a_heading_and_a_subject_that_introduces_points
     ]
     assert [r.heading for r in plan.responsibilities] == ["Sở Văn hóa, Thể thao và Du lịch", "Sở Công Thương",
                                                           "Ủy ban nhân dân các huyện"]
+
+
+MINISTRY_LETTER = """BỘ XÂY DỰNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc Số: 512/BXD-QLN | Hà Nội, ngày 05 tháng 3 năm 2026
+V/v triển khai Nghị định số 12/2026/NĐ-CP
+Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương
+Ngày 10/02/2026, Chính phủ ban hành Nghị định số 12/2026/NĐ-CP về nhà ở xã hội.
+Để triển khai Nghị định, Bộ Xây dựng đề nghị Ủy ban nhân dân các tỉnh, thành phố khẩn trương thực hiện các nội dung như sau:
+1. Về quy hoạch
+a) Rà soát quỹ đất dành cho nhà ở xã hội, báo cáo Thủ tướng Chính phủ trong quý II năm 2026 theo hướng ưu tiên khu công nghiệp.
+b) Phối hợp với Bộ Tài chính trong công tác bố trí vốn, trình Hội đồng nhân dân quyết định trong quý IV năm 2026.
+c) Tổng hợp kết quả thực hiện gửi
+Bộ Xây dựng, các bộ liên quan trước ngày 15 tháng 12 hằng năm.
+2. Về kiểm tra
+a) Hằng năm, kiểm tra các dự án nhà ở xã hội. Đến năm 2028, hoàn thành việc rà soát.
+b) Định kỳ 6 tháng, báo cáo kết quả, gửi về Bộ Xây dựng trước ngày 20 tháng 6 để tổng hợp.
+3. Bộ Tài chính:
+a) Chủ trì, phối hợp với các bộ, địa phương liên quan tiến hành đánh giá nguồn vốn.
+b) Phối hợp với các bộ, ngành và địa phương liên quan hướng dẫn thực hiện:
+- Bố trí vốn đầu tư công cho nhà ở xã hội.
+- Hướng dẫn cơ chế ưu đãi thuế.
+Bộ Xây dựng trân trọng cảm ơn sự phối hợp của Quý Ủy ban./.
+Nơi nhận:
+- Như trên.
+"""
+
+
+def test_a_letter_whose_addressee_does_the_points():
+    """A ministry's letter (9389/BNNMT-BĐKH's and 1153/BNNMT-QLĐĐ's layout) asks its addressee to do the points ("…
+    đề nghị Ủy ban nhân dân các tỉnh, thành phố khẩn trương thực hiện … như sau:"): the addressee, without the adverb,
+    leads each point that names no lead of its own, with "Phối hợp với X" as coordinators, and a point's line that
+    goes on with the sentence before it ("… gửi" / "Bộ Xây dựng, các bộ …") names no lead. A deadline with its year
+    after "báo cáo Thủ tướng Chính phủ" or "trình … quyết định" is the task's and ends at the time; the date a product
+    is sent by is the task's too; a recurring report date ("báo cáo …, gửi về … trước ngày 20 tháng 6") is not.
+    "Hằng năm, …" opening a point is its frequency. Coordinators end before "tiến hành" / "trong công tác"; dashed
+    sub-points of a lettered point that introduces them under a lead heading are tasks with its coordinators (Chỉ thị
+    07/CT-TTg's layout). The closing courtesy line is no task. Header cells joined by " | " and the motto joined to the
+    number line are split."""
+    plan = parse_blocks(blocks_from_text(MINISTRY_LETTER))
+    assert (plan.number, plan.date, plan.place, plan.title) == (
+        "512/BXD-QLN", D(2026, 3, 5), "Hà Nội", "triển khai Nghị định số 12/2026/NĐ-CP")
+    provinces = ["Ủy ban nhân dân các tỉnh, thành phố"]
+    related = ["các bộ, ngành", "địa phương liên quan"]
+    got = [(t.title[:20], t.lead, t.coordinators, t.timeframe.text) for t in plan.tasks]
+    assert got == [
+        ("Rà soát quỹ đất dành", provinces, [], "trong quý II năm 2026"),
+        ("Phối hợp với Bộ Tài ", provinces, ["Bộ Tài chính"], "trong quý IV năm 2026"),
+        ("Tổng hợp kết quả thự", provinces, [], "trước ngày 15 tháng 12 hằng năm"),
+        ("Hằng năm, kiểm tra c", provinces, [], "Hằng năm"),
+        ("Định kỳ 6 tháng, báo", provinces, [], ""),
+        ("Chủ trì, phối hợp vớ", ["Bộ Tài chính"], ["các bộ, địa phương liên quan"], ""),
+        ("Bố trí vốn đầu tư cô", ["Bộ Tài chính"], related, ""),
+        ("Hướng dẫn cơ chế ưu ", ["Bộ Tài chính"], related, ""),
+    ]

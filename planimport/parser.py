@@ -924,6 +924,10 @@ def _read_body(plan, blocks, addressee=()):
                 continue
         if _COURTESY.search(fold(line)):
             continue  # "Bộ X trân trọng cảm ơn sự phối hợp …./.", "Trân trọng./.": a closing courtesy, no task
+        if (current is not root and current.rank == 5 and not current.children and not current.body
+                and not _BULLET.match(line) and (line[:1].islower() or not current.text.rstrip().endswith((".", ":", ";")))):
+            current.text = current.text.rstrip() + " " + line.strip()  # a PDF's point going on in lines of its own
+            continue
         if current is root:
             if not root.children:
                 addressee = _addressee(line)

@@ -584,7 +584,7 @@ def test_a_letter_whose_addressee_does_the_points():
     """A ministry's letter (9389/BNNMT-BĐKH's and 1153/BNNMT-QLĐĐ's layout) asks its addressee to do the points ("…
     đề nghị Ủy ban nhân dân các tỉnh, thành phố khẩn trương thực hiện … như sau:"): the addressee, without the adverb,
     leads each point that names no lead of its own, with "Phối hợp với X" as coordinators, and a point's line that
-    goes on with the sentence before it ("… gửi" / "Bộ Xây dựng, các bộ …") names no lead. A deadline with its year
+    goes on with the sentence before it ("… gửi" / "Bộ Xây dựng, các bộ …") names no lead: it is the point's title still. A deadline with its year
     after "báo cáo Thủ tướng Chính phủ" or "trình … quyết định" is the task's and ends at the time; the date a product
     is sent by is the task's too; a recurring report date ("báo cáo …, gửi về … trước ngày 20 tháng 6") is not.
     "Hằng năm, …" opening a point is its frequency. Coordinators end before "tiến hành" / "trong công tác"; dashed
@@ -607,3 +607,4 @@ def test_a_letter_whose_addressee_does_the_points():
         ("Bố trí vốn đầu tư cô", ["Bộ Tài chính"], related, ""),
         ("Hướng dẫn cơ chế ưu ", ["Bộ Tài chính"], related, ""),
     ]
+    assert plan.tasks[2].title.endswith("gửi Bộ Xây dựng, các bộ liên quan trước ngày 15 tháng 12 hằng năm.")

@@ -26,12 +26,13 @@ def test_accuracy_report_meets_the_targets(capsys):
         assert s.header == s.header_total, s.name
         assert s.reporting in ("", "ok"), s.name  # 7103/UBND-TH: "Báo cáo 6 tháng …" is semiannual
     kept = [s for s in scores if s.split == "kept_out"]
-    assert len(kept) >= 5 and sum(s.name.startswith("real-") for s in kept) >= 2
+    assert len(kept) >= 7 and sum(s.name.startswith("real-") for s in kept) >= 4
     built = [s for s in kept if not s.name.startswith("real-")]
     assert sum(s.fully for s in built) == sum(s.expected for s in built)
-    # round 5 (6/12/2026): round 4's three blind documents tuned; the 39 kept-out tasks left are all read fully right
-    assert sum(s.expected for s in kept) == 39
-    assert sum(s.lead for s in kept) >= 39 and sum(s.fully for s in kept) >= 39
+    # measured on 6/12/2026, fifth round (54 kept-out tasks, 15 of them in two real documents added blind, first run:
+    # 13/CT-TTg and 3479/VPCP-NN): 51 right leads, 49 fully right; no fall below
+    assert sum(s.expected for s in kept) == 54
+    assert sum(s.lead for s in kept) >= 51 and sum(s.fully for s in kept) >= 49
     real = [s for s in scores if s.name.startswith("real-") and s.expected >= 9]
     assert len(real) >= 5
     assert len({s.layout for s in scores}) >= 6

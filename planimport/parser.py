@@ -478,6 +478,9 @@ def _time_clause(text):
         if k == 0 and re.search(r"thuong xuyen|hang nam|dinh ky", fp):
             if start == 0 or len(fc.split()) <= 6:
                 return part
+            explicit = re.search(r"\bdinh ky hang (?:nam|quy|thang)\b", fc)
+            if explicit:  # "… cung cấp thông tin … định kỳ hằng năm gửi về Bộ X": the task's own frequency
+                return c[explicit.start():explicit.end()]
     return ""
 
 

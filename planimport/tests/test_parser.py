@@ -566,6 +566,7 @@ a) Rà soát quỹ đất dành cho nhà ở xã hội, báo cáo Thủ tướng
 b) Phối hợp với Bộ Tài chính trong công tác bố trí vốn, trình Hội đồng nhân dân quyết định trong quý IV năm 2026.
 c) Tổng hợp kết quả thực hiện gửi
 Bộ Xây dựng, các bộ liên quan trước ngày 15 tháng 12 hằng năm.
+d) Cung cấp thông tin tình hình thực hiện dự án nhà ở xã hội định kỳ hằng năm gửi về Bộ Xây dựng.
 2. Về kiểm tra
 a) Hằng năm, kiểm tra các dự án nhà ở xã hội. Đến năm 2028, hoàn thành việc rà soát.
 b) Định kỳ 6 tháng, báo cáo kết quả, gửi về Bộ Xây dựng trước ngày 20 tháng 6 để tổng hợp.
@@ -587,7 +588,7 @@ def test_a_letter_whose_addressee_does_the_points():
     goes on with the sentence before it ("… gửi" / "Bộ Xây dựng, các bộ …") names no lead: it is the point's title still. A deadline with its year
     after "báo cáo Thủ tướng Chính phủ" or "trình … quyết định" is the task's and ends at the time; the date a product
     is sent by is the task's too; a recurring report date ("báo cáo …, gửi về … trước ngày 20 tháng 6") is not.
-    "Hằng năm, …" opening a point is its frequency. Coordinators end before "tiến hành" / "trong công tác"; dashed
+    "Hằng năm, …" opening a point is its frequency, and so is "định kỳ hằng năm" inside its last clause. Coordinators end before "tiến hành" / "trong công tác"; dashed
     sub-points of a lettered point that introduces them under a lead heading are tasks with its coordinators (Chỉ thị
     07/CT-TTg's layout). The closing courtesy line is no task. Header cells joined by " | " and the motto joined to the
     number line are split."""
@@ -601,6 +602,7 @@ def test_a_letter_whose_addressee_does_the_points():
         ("Rà soát quỹ đất dành", provinces, [], "trong quý II năm 2026"),
         ("Phối hợp với Bộ Tài ", provinces, ["Bộ Tài chính"], "trong quý IV năm 2026"),
         ("Tổng hợp kết quả thự", provinces, [], "trước ngày 15 tháng 12 hằng năm"),
+        ("Cung cấp thông tin t", provinces, [], "định kỳ hằng năm"),
         ("Hằng năm, kiểm tra c", provinces, [], "Hằng năm"),
         ("Định kỳ 6 tháng, báo", provinces, [], ""),
         ("Chủ trì, phối hợp vớ", ["Bộ Tài chính"], ["các bộ, địa phương liên quan"], ""),

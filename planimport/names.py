@@ -17,7 +17,7 @@ _STARTERS = (
     "Tổng cục", "Vụ", "Hiệp hội", "Bệnh viện", "Đại học", "Công ty", "Tập đoàn", "Tổng công ty", "Bộ Chỉ huy",
     "Bộ CHQS", "BCH", "Cảnh sát", "Chi nhánh", "Phòng", "Ngành", "Sở,", "Doanh nghiệp", "doanh nghiệp", "Các cơ quan",
     "Thường trực", "Chủ tịch", "Cổng", "Nhà xuất bản", "Thông tấn", "Học viện", "Ủy ban MTTQ", "MTTQ",
-    "Thuế", "địa phương", "Địa phương", "nhà đầu tư", "Nhà đầu tư", "chủ đầu tư", "Chủ đầu tư",
+    "Thuế", "Vườn quốc gia", "Khu bảo tồn", "địa phương", "Địa phương", "nhà đầu tư", "Nhà đầu tư", "chủ đầu tư", "Chủ đầu tư",
 )
 _STARTER_RE = re.compile(r"^(?:" + "|".join(re.escape(s) for s in sorted(set(_STARTERS), key=len, reverse=True)) + r")\b")
 

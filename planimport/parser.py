@@ -159,7 +159,7 @@ _VERBS = (
     "hoan thanh|khao sat|dieu tra|thong ke|bien soan|phat hanh|so hoa|dau tu|nang cap|mua sam|thiet lap|ket noi|"
     "tich hop|van dong|dang tai|khen thuong|so ket|tong ket|bao cao|thuc thi|lam|dan dat|ky ket|phoi hop|tham gia|"
     "dao tao|thi diem|kien toan|thanh lap|cung co|lua chon|tuyen chon|phat dong|giao|doi moi|thuc day|khuyen khich|"
-    "san tao|san lap|giai phong|di doi|thu hut|moi goi"
+    "san tao|san lap|giai phong|di doi|thu hut|moi goi|can doi|tien hanh|trong cong tac"
 )
 _VERB_RE = re.compile(r"(?:^|[\s,])(" + _VERBS + r")\b")
 
@@ -264,6 +264,8 @@ def _cut_at_verb(text, verbs_only=False):
         start = m.start(1)
         if start == 0 or not text[start].islower():
             continue
+        if m.group(1) == "giao" and text[start:start + 4] != "giao":
+            continue  # "Ban Tuyên giáo": "giáo" folds to the verb "giao"
         before = f[:start].split()
         if before and before[-1] in ("cac", "nhung", "va", "nha", "chu"):
             continue  # "các", "những": a noun follows; "nhà đầu tư", "chủ đầu tư": an actor, not a verb
@@ -300,6 +302,8 @@ def _agency_like(name):
         return False
     if group_keys(name) or classify(name) == "related":
         return True
+    if re.match(r"^[Cc]ác\s+\w", name) and _STARTER_RE.match(name[4:]) and name[4:5].isupper():
+        return True  # "các Công ty Lâm nghiệp": "các" and a capitalised agency name
     return not fold(name).startswith(("cac ", "co quan", "don vi"))
 
 
@@ -318,15 +322,30 @@ def _point_attrs(text):
 _BODY_WORDS = set("cac co quan to chuc don vi doanh nghiep ca nhan so ban nganh dia phuong".split())
 
 
+def _given_group(text):
+    """"Các cơ quan, tổ chức, đơn vị được giao quản lý …", "Các tổ chức, cá nhân được cấp giấy phép …": one group,
+    named by what it was given."""
+    m = re.match(r"^(Các\s.+?)\s+được\s+(?:giao|cấp|phân công)\b", text)
+    return bool(m and set(re.findall(r"[a-z]+", fold(m.group(1)))) <= _BODY_WORDS)
+
+
 def _heading_lead(text):
     """The agencies a numbered heading names and nothing else ("2. Thanh tra tỉnh", "3. Sở Nông nghiệp và Môi
     trường:", "1. Cục Biến đổi khí hậu có trách nhiệm:"): the lead of the points under it."""
+    m = re.match(r"^(.{3,120}?),\s+(?:chỉ đạo|yêu cầu|hướng dẫn|giao)\s+[^:]*:\s*$", text.strip())
+    if m:  # "1. Ủy ban nhân dân tỉnh, chỉ đạo các cơ quan, đơn vị có liên quan:": the agency that directs leads
+        names = split_names(m.group(1))
+        if names and all(_agency_like(n) for n in names):
+            return names
     text = re.sub(r"(?i)\s*(?:có trách nhiệm|chịu trách nhiệm|thực hiện)?\s*:?\s*$", "", text.strip()).strip(" .:")
     if not text or len(text) > 150:
         return []
-    m = re.match(r"^(Các\s.+?)\s+được\s+(?:giao|cấp|phân công)\b", text)
-    if m and set(re.findall(r"[a-z]+", fold(m.group(1)))) <= _BODY_WORDS and (
-            not re.search(r"\bchu tri\b", fold(text))):
+    parts = [p.strip() for p in text.split(";")]
+    if len(parts) > 1 and all(re.match(r"^[Cc]ác\s+(?:cơ quan|chi bộ|đảng bộ|tổ chức|đơn vị|sở|ban|ngành)\b", p)
+                              for p in parts):
+        # "2. Các cơ quan chuyên trách tham mưu, giúp việc Đảng ủy; các chi bộ, đảng bộ cơ sở": groups, one a part
+        return parts
+    if _given_group(text) and not re.search(r"\bchu tri\b|\b(co|chiu) trach nhiem\b", fold(text)):
         return [text]  # one group, named by what it was given
     if _cut_at_verb(text, verbs_only=True) != text:
         return []
@@ -346,8 +365,42 @@ def _subject_lead(text):
     cut = _cut_at_verb(body, verbs_only=True)
     if not cut or len(cut) >= len(body) - 10 or len(cut) > 150:
         return []
+    cut = _QUALIFIER.sub("", cut).rstrip(" ,;")  # "Các sở, ban, ngành theo chức năng, nhiệm vụ, phối hợp …"
+    if re.search(r"\s(yêu cầu|đề nghị|giao|chỉ đạo)\s", cut):
+        return []  # "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các cơ quan …": who asks, not who does
     names = split_names(cut)
     return names if names and all(_agency_like(n) for n in names) else []
+
+
+# a qualifier after a subject: "theo chức năng, nhiệm vụ (được giao)", "trong phạm vi quản lý", "căn cứ chức năng …"
+_QUALIFIER = re.compile(r"(?i),?\s+(?:theo|căn cứ|trong phạm vi)\s+(?:chức năng|nhiệm vụ|quản lý|thẩm quyền)\b.*$")
+
+
+def _subject_task(text):
+    """A numbered paragraph whose subject is its lead, without "chủ trì" ("1. Sở Y chủ động nghiên cứu, tham mưu …",
+    "2. Các sở, ngành theo chức năng, nhiệm vụ, phối hợp với Sở Y triển khai …"): lead, coordinators ("…, phối hợp với
+    X" right after the subject) and timeframe; {} when the paragraph does not start with agencies and a verb."""
+    if text.rstrip().endswith(":") or re.search(r"\bchu tri\b", fold(text)):
+        return {}
+    head, colon, rest = text.partition(":")
+    head = re.sub(r"(?i)^đề nghị\s+", "", head).strip()
+    if colon and len(head) < 150 and rest.strip():
+        # "Đề nghị Ủy ban X và các cơ quan liên quan: Tăng cường …": X leads, the related bodies coordinate
+        names = split_names(head)
+        if names and all(_agency_like(n) for n in names) and classify(names[0]) != "related":
+            return {"lead": [n for n in names if classify(n) != "related"],
+                    "coordinators": [n for n in names if classify(n) == "related"], "title": rest.strip()}
+    m = re.match(r"^(.{3,150}?)\s+(?:có|chịu)\s+trách nhiệm\b", text)
+    if m and _given_group(m.group(1)):  # "Các tổ chức, cá nhân được cấp giấy phép … có trách nhiệm bảo vệ …"
+        lead, cut = [m.group(1)], m.group(0)
+    else:
+        lead, cut = _subject_lead(text), _cut_at_verb(text, verbs_only=True)
+    if not lead:
+        return {}
+    attrs = {"lead": lead}
+    rest = re.sub(r"^[\s,;]+", "", text[len(cut):])
+    attrs.update({k: v for k, v in _point_attrs(rest).items() if v})
+    return attrs
 
 
 def _inline_labels(text):
@@ -383,25 +436,51 @@ def _time_clause(text):
     ("Thường xuyên kiểm tra, …", "xây dựng kế hoạch thanh tra hằng năm theo hướng …"). A date inside a title
     ("Nghị định số 06/2022/NĐ-CP ngày 07 tháng 01 năm 2022") is not a timeframe."""
     clauses = [c for c in re.split(r"[;,(]\s*|\.\s+", text.rstrip(" .);")) if c.strip()]
+    if clauses and re.fullmatch(r"\s*(?:[-–+•]\s*)?(?:dinh ky\s+)?hang nam\s*", fold(clauses[0])):
+        return _BULLET.sub("", clauses[0]).strip()  # "Hàng năm, tiến hành rà soát …": the whole point's frequency
+    reference = 0  # "Căn cứ nội dung Kế hoạch …, giai đoạn 2021 - 2030, xây dựng …": the clauses naming the document
+    if clauses and re.match(r"^\s*(?:[-–+•]\s*)?can cu\b", fold(clauses[0])):
+        reference = next((i for i, c in enumerate(clauses) if i and _VERB_RE.search(fold(c))), len(clauses))
     for k, c in enumerate(reversed(clauses)):
         fc = fold(c)
+        if len(clauses) - 1 - k < reference or re.match(r"^\s*can cu\b", fc):
+            continue  # a document's name, not a timeframe
         if not _TIME_HINT.search(fc):
             continue
         m = _TIME_START.search(fc)
         if not m:
             continue
+        sentence = fold(next((x for x in re.split(r"\.\s+", text) if c.strip() in x), c))
+        sent = re.search(r"\b(bao cao|gui ve)\b", fc[:m.start()]) or (
+            re.search(r"\bgui\b", fc[:m.start()]) and re.search(r"\bbao cao\b", sentence))
+        if (sent and not re.search(r"\bhoan thanh\b", fc)
+                and (not re.search(r"\b(?:nam|/)\s*20\d\d\b", fc[m.start():])
+                     or re.search(r"\b(dinh ky|hang nam|hang quy|6 thang)\b", fc))):
+            # "… báo cáo tình hình thực hiện, gửi về Bộ X trước ngày 25 tháng 12": the reporting rule's recurring date;
+            # not a one-off deadline with its year ("… báo cáo Thủ tướng Chính phủ trong quý III năm 2012"), nor the
+            # date a product is sent by ("tổng hợp kết quả … gửi Bộ X trước ngày 30 tháng 6 hằng năm")
+            continue
         lead_in = re.match(r"^\s*(thuc hien|trien khai|to chuc thuc hien)\s+", fc)
         start = 0 if lead_in and m.start() <= lead_in.end() + 1 else m.start()
         part = c[start:].strip(" .;)")
+        later = re.search(r"\s(?:trình|gửi|báo cáo)\s.*?\s((?:trong|trước|hoàn thành)\s.*\d.*)$", part)
+        if later:  # "năm 2020 trình Thủ tướng Chính phủ phê duyệt trong quý IV năm 2012": the submission's time
+            part = later.group(1)
+        # the time phrase ends at the time: "trong quý II năm 2012 theo hướng …", "… hằng năm để tổng hợp"
+        part = re.split(r"\s+(?:để|theo hướng|nhằm|bảo đảm|đảm bảo)\s", part)[0].strip(" .;)")
         fp = fold(part)
         if re.search(r"\d", fp):
-            if re.search(r"\b(so|nghi dinh|quyet dinh|thong tu|ke hoach|chi thi|nghi quyet|luat|dieu|khoan)\b",
-                         fold(c[:m.start()])[-40:]):  # "Luật Địa chất và khoáng sản năm 2024": a name, not a time
+            if not fp.startswith(("trong ", "truoc ", "hoan thanh", "xong")) and re.search(
+                    r"\b(so|nghi dinh|quyet dinh|thong tu|ke hoach|chi thi|nghi quyet|luat|dieu|khoan)\b",
+                    fold(c[:m.start()])[-40:]):  # "Luật Địa chất và khoáng sản năm 2024": a name, not a time
                 continue
             return part
         if k == 0 and re.search(r"thuong xuyen|hang nam|dinh ky", fp):
             if start == 0 or len(fc.split()) <= 6:
                 return part
+            explicit = re.search(r"\bdinh ky hang (?:nam|quy|thang)\b", fc)
+            if explicit:  # "… cung cấp thông tin … định kỳ hằng năm gửi về Bộ X": the task's own frequency
+                return c[explicit.start():explicit.end()]
     return ""
 
 
@@ -552,41 +631,72 @@ def parse_blocks(blocks):
                     paragraphs_before.extend(x.strip() for x in c.split("\n") if x.strip())
         i += 1
     _read_header(plan, paragraphs_before)
-    _read_body(plan, blocks[i:])
+    addressee = next((a for a in map(_addressee, reversed(paragraphs_before[-3:])) if a), [])
+    _read_body(plan, blocks[i:], addressee)
     return plan
 
 
 def _read_header(plan, lines):
+    # a DOCX header row whose cells come joined on one line ("Số: 07/CT-TTg | Hà Nội, ngày 02 tháng 03 năm 2012",
+    # "V/v … | Hà Nội, ngày …"): one line a cell
+    # "Độc lập - Tự do - Hạnh phúc Số: 07/CT-TTg": the motto joined to the next line once a rule line between is gone
+    lines = [cell.strip() for line in lines for cell in re.split(r"\s+\|\s+|(?<=Hạnh phúc)\s+", line) if cell.strip()]
     title_at = None
     issuer_lines, issuer_done = [], False
+    subject_at, annexed = None, False
     for j, line in enumerate(lines):
         f = fold(line)
-        m = re.match(r"^so\s*[:.]?\s*(\d+)\s*/\s*([0-9a-z\-&]+)", f)
+        if re.fullmatch(r"so\s*[:.]?\s*\d+", f) and j + 1 < len(lines) and lines[j + 1].lstrip().startswith("/"):
+            line = line + lines[j + 1].strip()  # "Số: 4390" / "/UBND-NLN": a PDF's columns split the number
+            f = fold(line)
+        place = re.search(r"(?:^|\|)\s*([^|,]+?),\s*ngay\s+thang\s+nam\b", f)
+        if place and not plan.place and title_at is None:  # "Số:   /KH-UBND | | Lào Cai, ngày   tháng   năm 2026"
+            plan.place = line[place.start(1):place.end(1)].strip()
+        # "Số: 12/KH-UBND", "Số 2449 -CV/ĐU" (no colon, a dash before the symbol)
+        m = re.match(r"^so\s*[:.]?\s*(\d+)\s*(/|-)\s*([0-9a-z\-&]+)", f)
         if m and not plan.number:
-            sym = re.match(r"^Số\s*[:.]?\s*\d+\s*/\s*(\S+)", line, re.I)
-            plan.number = f"{m.group(1)}/{(sym.group(1) if sym else m.group(2)).upper().rstrip('.,;')}"
-            v = re.search(r"\sv/v\s*[:.]?\s*", f)  # "Số: 7103 /UBND-TH V/v triển khai …": the subject on its line
+            sym = re.match(r"^Số\s*[:.]?\s*\d+\s*[/-]\s*(\S+)", line, re.I)
+            plan.number = f"{m.group(1)}{m.group(2)}{(sym.group(1) if sym else m.group(3)).upper().rstrip('.,;|')}"
+            # "Số: 7103 /UBND-TH V/v triển khai …", "Số 2449 -CV/ĐU về việc …": the subject on its line
+            v = re.search(r"\s(?:v/v|ve viec)\s*[:.]?\s*", f)
             if v and title_at is None and not plan.title:
                 plan.title = line[v.end():].strip()
             continue
+        m = re.search(r"\(?kem theo (?:quyet dinh|nghi quyet|chi thi) so\s*(\d+)\s*/\s*([0-9a-z\-&]+)", f)
+        if m:
+            annexed = True  # its date follows: "Ngày 19 tháng 11 năm 2024 của Thủ tướng Chính phủ)"
+        if m and not plan.number:  # "(Kèm theo Quyết định số 1422/QĐ-TTg": a plan issued with a decision
+            sym = re.search(r"số\s*\d+\s*/\s*([^\s,)]+)", line, re.I)
+            plan.number = f"{m.group(1)}/{sym.group(1) if sym else m.group(2).upper()}"
         m = (re.search(r"^(.*?),?\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})", f)
              or re.search(r"^(.*?),?\s*ngay\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", f))
-        if m and not plan.date:
+        if m and not plan.date and (title_at is None or annexed):  # above its title, not in it
             try:
                 plan.date = datetime.date(int(m.group(4)), int(m.group(3)), int(m.group(2)))
             except ValueError:
                 pass
             plan.place = line[:len(m.group(1))].strip(" ,") if m.group(1) else ""
             continue
-        if re.fullmatch(r"(ke hoach|chuong trinh hanh dong|chuong trinh|de an)", f.strip()) and title_at is None:
+        if re.fullmatch(r"(ke hoach|chuong trinh hanh dong|chuong trinh|de an)( quoc gia)?", f.strip()) and title_at is None:
             plan.document_type = line.strip().capitalize()
             title_at = j + 1
             continue
-        m = re.match(r"^v/v\s*[:.]?\s*", f)
+        m = re.match(r"^(?:v/v|ve viec)\s*[:.]?\s*", f)
         if m and title_at is None and not plan.title:
             plan.title = line[m.end():].strip()
+            subject_at = j
             continue
+        if (subject_at is not None and j - subject_at <= 4 and plan.title and not line.isupper()
+                and not re.match(r"^(kinh gui|can cu|thuc hien)\b", f) and not re.match(r"^Số\b", line)
+                and not _marker(line) and not plan.title.endswith((".", ":"))
+                and (re.match(r"^[a-zđ\d]", f) and not line[:1].isupper() or len(line) < 60)):
+            plan.title += " " + line.strip()  # the subject wrapped onto the lines under it
+            subject_at = j
+            continue
+        subject_at = None
         if title_at is None and line.isupper() and not plan.number and not plan.date:
+            if re.fullmatch(r"dang cong san viet nam", f.strip()):
+                continue  # a party document's motto, in the right column
             if re.search(r"cong\b|hoa xa hoi|chu nghia|doc lap", f):
                 issuer_done = True
             elif not issuer_done or (len(issuer_lines) == 1 and re.match(r"^(tinh|thanh pho|huyen|xa|phuong)\b", f)):
@@ -595,7 +705,7 @@ def _read_header(plan, lines):
         title, j = [], title_at
         while j < len(lines):
             line = lines[j]
-            if re.match(r"^[-_*]{3,}$", line):
+            if re.match(r"^[-_*]{3,}$", line) or re.match(r"^\(?kem theo\b", fold(line)):
                 break
             if title and not line.isupper() and (
                     title[-1].isupper() or re.match(r"^(can cu|thuc hien|de |nham |theo de nghi)", fold(line))):
@@ -610,6 +720,10 @@ def _read_header(plan, lines):
 
 
 def _issuer(lines, plan):
+    if len(lines) >= 2 and re.match(r"^dang bo\b", fold(lines[0])) and re.match(r"^(dang uy|ban|chi bo)\b", fold(lines[1])):
+        lines = lines[1:]  # "ĐẢNG BỘ TỈNH LÀO CAI" / "ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH": the party committee under it issues
+        text = " ".join(lines)
+        return text[:1] + text[1:].lower()
     text = " ".join(lines)
     f = fold(text)
     sym = plan.number.split("/", 1)[1] if "/" in plan.number else ""
@@ -628,8 +742,10 @@ def _issuer(lines, plan):
     return text[:1] + text[1:].lower() if text else ""
 
 
-def _read_body(plan, blocks):
+def _read_body(plan, blocks, addressee=()):
     root = _Node(-1, "", "", None, kind="root")
+    if addressee:
+        root.attrs["addressee"] = list(addressee)
     stack = [root]
     top_nodes = []
     tail = []  # paragraphs after the signature block starts
@@ -714,6 +830,17 @@ def _read_body(plan, blocks):
                 lead = _heading_lead(text)
                 if lead:
                     node.attrs["lead"], node.lead_heading = lead, True
+                elif rank >= 2 and (parent.kind == "root" or not parent.special):
+                    attrs = _subject_task(text)
+                    if attrs.get("title"):
+                        node.text = attrs.pop("title")
+                    node.attrs.update(attrs)
+                    if not attrs and text.rstrip().endswith(":") and not re.search(r"\bchu tri\b", fold(text)):
+                        # "2. Ủy ban nhân dân các huyện rà soát … và thực hiện các nội dung sau:": the subject
+                        # leads the points under it, the line itself is no task
+                        lead = _subject_lead(text)
+                        if lead:
+                            node.attrs["lead"], node.lead_heading = lead, True
             continue
         # the members of the group a heading names, listed after "… gồm:" ("- Sở Công Thương (đối với …);"): the lead
         # of the points that follow ("Có trách nhiệm: a) …")
@@ -736,6 +863,16 @@ def _read_body(plan, blocks):
             current.children.append(node)
             node.attrs.update(_point_attrs(line))
             continue
+        # a further paragraph under such a heading that names its own lead: "Giao Ban X chủ trì, hướng dẫn …"
+        if (current is not root and current.lead_heading and current.rank == 2 and current.children
+                and all(c.rank == 6 for c in current.children) and not _BULLET.match(line)
+                and re.search(r"\bchu tri\b", fold(line))):
+            attrs = _prose(line)
+            if attrs.get("lead"):
+                node = _Node(6, current.number, line, current)
+                current.children.append(node)
+                node.attrs.update(attrs)
+                continue
         # an unlabeled line under a task's lead: "- Các sở, ban, ngành; UBND huyện, thành phố;" (seed 1.1)
         if (current is not root and _BULLET.match(line) and current.attrs.get("lead") and not current.attrs.get("coordinators")
                 and not current.special and not current.lead_heading
@@ -744,6 +881,14 @@ def _read_body(plan, blocks):
             if names and all(_STARTER_RE.match(n) or group_keys(n) for n in names):
                 current.attrs["coordinators"] = names
                 continue
+        # dashed sub-points of a lettered point that introduces them under a heading naming the lead ("đ) Phối hợp
+        # với các Bộ, ngành … chỉ đạo, hướng dẫn triển khai:" / "- Xây dựng …"): a task each, with the point's attrs
+        if (_BULLET.match(line) and current is not root and current.rank == 5 and current.parent is not None
+                and current.parent.lead_heading and current.text.rstrip().endswith(":") and not current.body):
+            node = _Node(6, "-", _BULLET.sub("", line), current)
+            current.children.append(node)
+            node.attrs.update({k: v for k, v in _point_attrs(node.text).items() if v})
+            continue
         # a point under a heading that names its lead ("2. Thanh tra tỉnh" / "- Chủ trì, phối hợp với …"): a task
         if _BULLET.match(line) and current is not root and current.lead_heading:
             node = _Node(6, "-", _BULLET.sub("", line), current)
@@ -780,21 +925,65 @@ def _read_body(plan, blocks):
                     if v and not node.attrs.get(k):
                         node.attrs[k] = v
                 continue
+        if _COURTESY.search(fold(line)):
+            continue  # "Bộ X trân trọng cảm ơn sự phối hợp …./.", "Trân trọng./.": a closing courtesy, no task
+        if (current is not root and current.rank == 5 and not current.children and not current.body
+                and not _BULLET.match(line) and (line[:1].islower() or not current.text.rstrip().endswith((".", ":", ";")))):
+            current.text = current.text.rstrip() + " " + line.strip()  # a PDF's point going on in lines of its own
+            continue
         if current is root:
+            if not root.children:
+                addressee = _addressee(line)
+                if addressee:
+                    root.attrs["addressee"] = addressee
             continue
         current.body.append(line)
         if not current.children and current.special not in ("organisation", "reporting"):
             # prose under a numbered item: "Giao Sở X chủ trì …" in the paragraph after the heading
             if not current.has_info and re.search(r"\bchu tri\b", fold(line)):
                 _inline_into(current, line)
-            elif not current.has_info and not current.special and current.rank >= 2:
+            elif (not current.has_info and not current.special and current.rank >= 2
+                  and (current.body[-2] if len(current.body) > 1 else current.text).rstrip().endswith((".", ";", ":"))):
+                # not a line that goes on with the sentence before it ("… gửi" / "Bộ X, bộ quản lý …")
                 lead = _subject_lead(line)  # "Ban Quản lý … triển khai xây dựng hoàn thành trong năm 2026."
                 if lead:
                     current.attrs["lead"] = lead
                     time = _time_clause(line)
                     if time:
                         current.attrs["time"] = time
+    if root.attrs.get("addressee"):
+        # the letter asks its addressee to do the numbered points ("… đề nghị Ủy ban nhân dân các tỉnh … như sau:"):
+        # the addressee leads every point that names no lead of its own
+        for node in root.children:
+            if node.special or node.has_info or node.table_tasks:
+                continue
+            if not node.info_below():
+                node.attrs["lead"] = root.attrs["addressee"]
+            for child in node.children:  # "b) Phối hợp với Bộ X …": its coordinators and time, the addressee's lead
+                if child.rank == 5 and not child.has_info:
+                    whole = " ".join([child.text] + child.body)  # a PDF's point may run on in lines of its own
+                    child.attrs.update({k: v for k, v in _point_attrs(whole).items() if v})
+                    child.attrs.setdefault("lead", root.attrs["addressee"])
     _collect(plan, root, tail)
+
+
+_COURTESY = re.compile(r"\btran trong (?:cam on|de nghi\b.*\bquan tam)|^\s*tran trong\s*[./]*\s*$")
+
+
+def _addressee(line):
+    """The agencies a letter asks to do the points that follow, in the paragraph before them: "…, Bộ X đề nghị Ủy ban
+    nhân dân các tỉnh, thành phố chỉ đạo … như sau:" → ["Ủy ban nhân dân các tỉnh, thành phố"]."""
+    if not line.rstrip().endswith(":"):
+        return []
+    m = re.search(r"(?i)\bđề nghị\s+(.+)$", line.split(". ")[-1])
+    if not m:
+        return []
+    cut = _cut_at_verb(m.group(1), verbs_only=True)
+    if not cut or cut == m.group(1).rstrip(" :"):
+        return []
+    cut = re.sub(r"(?i)(?:\s+(?:khẩn trương|quan tâm|chủ động|tập trung|kịp thời|sớm|nghiêm túc))+$", "", cut.rstrip(" ,;"))
+    names = split_names(cut)
+    return names if names and all(_agency_like(n) for n in names) else []
 
 
 def _inline_into(node, text):
@@ -951,8 +1140,14 @@ def _collect(plan, root, tail):
     walk(root, None, {}, 0)
     if root.table_tasks:
         table(root, None, {})
-    if not tasks:
-        _tasks_from_organisation(organisation_items, add_task)
+    points = []
+    _tasks_from_organisation(organisation_items, lambda *args: points.append(args))
+    if len(tasks) * 4 < len(points):
+        # the plan assigns its work in "Tổ chức thực hiện" ("1. Bộ X" / "- Chủ trì, phối hợp với …"): no tasks
+        # elsewhere, or a few against its many points there (QĐ 1422/QĐ-TTg: one subject-led point under
+        # "Giám sát và đánh giá", eleven under "Tổ chức thực hiện")
+        for args in points:
+            add_task(*args)
     _unique_numbers(tasks)
     plan.sections, plan.tasks, plan.responsibilities = sections, tasks, responsibilities
     _read_reporting(plan, root)
@@ -976,7 +1171,7 @@ def _tasks_from_organisation(items, add_task):
             points = [("", b, []) for b in item.body]
         for number, text, body in points:
             attrs = {"lead": lead}
-            prose = _prose(text, any_sentence=True)
+            prose = _point_attrs(text)  # "Chủ trì, phối hợp với X …", "Phối hợp với X …"
             if prose.get("coordinators"):
                 attrs["coordinators"] = prose["coordinators"]
             if prose.get("time"):

@@ -43,6 +43,8 @@ def _continues(previous, line):
         return True
     if _DATE_LINE.match(line) and len(previous) < 30 and not previous.isupper() and not re.match(r"(?i)số\b", previous):
         return True
+    if not previous.isupper() and re.search(r"\s(và|của|các|với|cho|về|tại|theo|trong|đến|để)$", previous):
+        return True  # "… của Bộ Chính trị và" / "Chương trình hành động số 104 …": no sentence ends on "và"
     return False
 
 

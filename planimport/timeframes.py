@@ -58,12 +58,33 @@ _YEAR_ANY = re.compile(r"(?<!\d)" + YEAR + r"(?!\d)")
 _QUARTERS = re.compile(r"quy\s+((?:iv|iii|ii|i|[1-4])(?:\s*,\s*(?:iv|iii|ii|i|[1-4]))+)\s*(?:/|-|nam)\s*(?:nam\s+)?" + YEAR)
 
 
+_DOC = r"(?:luat|bo luat|nghi dinh|nghi quyet|quyet dinh|thong tu|chi thi|ke hoach|cong van|van ban|chuong trinh|ket luan|de an)"
+_REFERENCES = [
+    # a document's number: "180/2026/NĐ-CP", "số 54/2024/QH15", "1422/QĐ-TTg", "104-CTr/TU"
+    re.compile(r"\b(?:so\s+)?\d+\s*(?:/\s*(?:19|20)\d\d)?\s*/\s*[a-z]+(?:[-.][a-z0-9]+)*\b"),
+    # its date: "Quyết định số …/QĐ-… ngày 19/11/2024", "ngày 21 tháng 5 năm 2026 của Chính phủ"
+    re.compile(r"\b" + _DOC + r"\b[^,;]{0,80}?\bngay\s+\d{1,2}\s*(?:[/.-]\s*\d{1,2}\s*[/.-]\s*|\s+thang\s+\d{1,2}\s+nam\s+)"
+               r"(?:19|20)\d\d"),
+    # a law named by its year: "Luật Địa chất và khoáng sản năm 2024" (not "Luật … trong năm 2026")
+    re.compile(r"\b(?:bo )?luat\b(?:(?!\b(?:trong|hoan thanh|xong|truoc|den|tu)\b)[^,;]){0,80}?\bnam\s+(?:19|20)\d\d"),
+]
+
+
+def _without_references(f):
+    """``f`` with the documents it cites taken out ("theo Luật … năm 2024, hoàn thành năm 2026" → "theo , hoàn thành
+    năm 2026"): their numbers, dates and years are not the timeframe's."""
+    for pattern in _REFERENCES:
+        f = pattern.sub(" ", f)
+    return " ".join(f.split())
+
+
 def read_timeframe(text):
     """The timeframe of ``text`` (verbatim, stripped of a trailing full stop or semicolon)."""
     raw = " ".join((text or "").split()).rstrip(" .;,")
     f = fold(raw).replace("–", "-").replace("—", "-")
     if not f:
         return Timeframe(raw, "none")
+    f = _without_references(f) or f
     before = bool(re.search(r"\b(truoc|cham nhat|xong truoc|khong muon hon|han)\b", f))
 
     m = _DATE.search(f) or _DATE_WORDS.search(f)

@@ -1,7 +1,8 @@
 """The accuracy report on the development set (printed: run with -s to see it), and its targets: the seed fully
 right, ≥95% right lead sets on every tuned document, a 140-task plan read in under 5 seconds. The documents kept
-out of tuning are printed apart; their targets (≥95% right leads, ≥90% fully right) are not met by the real letters
-added blind (README "Accuracy"), so here they are held to the figures measured, that they do not fall below."""
+out of tuning are printed apart; their targets (≥95% right leads, ≥90% fully right) are not met by the real documents
+added blind (README "Accuracy"), so here they are held to the figures measured, that they do not fall below. A tuned
+document may give at most one task in ten (at least one) beyond its key: a parser that invents tasks fails."""
 
 from django.core.management import call_command
 
@@ -16,18 +17,22 @@ def test_accuracy_report_meets_the_targets(capsys):
     seed = next(s for s in scores if s.name.startswith("seed-"))
     assert (seed.expected, seed.found, seed.fully) == (24, 24, 24)
     for s in (s for s in scores if s.split == "tuned"):
-        # every expected task found (a real plan may give more: duties it states twice) with its lead
+        # every expected task found with its lead, and at most one extra in ten (at least one): a real plan may give
+        # a task its key leaves out (7103/UBND-TH states one duty twice; QĐ 1422's monitoring point is not in its
+        # key), but a parser that turns paragraphs into tasks overshoots far more
         assert s.found >= s.expected and s.paired == s.expected, s.name
+        assert s.found <= s.expected + max(1, s.expected // 10), (s.name, s.found, s.expected)
         assert s.lead >= 0.95 * s.expected, s.name
         assert s.header == s.header_total, s.name
         assert s.reporting in ("", "ok"), s.name  # 7103/UBND-TH: "Báo cáo 6 tháng …" is semiannual
     kept = [s for s in scores if s.split == "kept_out"]
-    assert len(kept) >= 6 and sum(s.name.startswith("real-") for s in kept) >= 3
+    assert len(kept) >= 7 and sum(s.name.startswith("real-") for s in kept) >= 4
     built = [s for s in kept if not s.name.startswith("real-")]
     assert sum(s.fully for s in built) == sum(s.expected for s in built)
-    # measured on 6/12/2026, third round (92 kept-out tasks, 53 of them in five real documents added blind): 69 right
-    # leads, 67 fully right; no fall below
-    assert sum(s.lead for s in kept) >= 69 and sum(s.fully for s in kept) >= 67
+    # measured on 6/12/2026, fifth round (54 kept-out tasks, 15 of them in two real documents added blind, first run:
+    # 13/CT-TTg and 3479/VPCP-NN): 51 right leads, 49 fully right; no fall below
+    assert sum(s.expected for s in kept) == 54
+    assert sum(s.lead for s in kept) >= 51 and sum(s.fully for s in kept) >= 49
     real = [s for s in scores if s.name.startswith("real-") and s.expected >= 9]
     assert len(real) >= 5
     assert len({s.layout for s in scores}) >= 6

@@ -30,6 +30,12 @@ D = datetime.date
     ("Quý II, III/2026", "deadline", D(2026, 9, 30), None, None),
     ("Quý IV/2026, 2027", "period", None, D(2026, 1, 1), D(2027, 12, 31)),
     ("Theo chỉ đạo của UBND tỉnh", "other", None, None, None),
+    # a cited document's number, date or year is not the timeframe's
+    ("theo Luật Xây dựng năm 2020, hoàn thành năm 2026", "deadline", D(2026, 12, 31), None, None),
+    ("triển khai Nghị định 99/2025/NĐ-CP trong năm 2026", "deadline", D(2026, 12, 31), None, None),
+    ("Quyết định số 75/QĐ-UBND ngày 2/3/2025, xong trong quý III/2026", "deadline", D(2026, 9, 30), None, None),
+    ("theo Kế hoạch số 12/KH-UBND ngày 5 tháng 1 năm 2024, trước 30/6/2025", "deadline", D(2025, 6, 30), None, None),
+    ("Năm 2025 - 2027 theo Luật Đất đai năm 2024", "period", None, D(2025, 1, 1), D(2027, 12, 31)),
     ("", "none", None, None, None),
 ])
 def test_timeframes(text, kind, due, start, end):
@@ -377,3 +383,230 @@ def test_a_letter_whose_headings_name_groups_members_and_paragraphs():
         ("Chủ trì, phối hợp với Sở Tài c", ["Thanh tra tỉnh"], ["Sở Tài chính"]),
         ("Rà soát các bến bãi tập kết vậ", ["Sở Xây dựng"], []),
     ]
+
+
+SUBJECTS = """ỦY BAN NHÂN DÂN
+TỈNH HÀ GIANG
+Số: 512/UBND-KT
+Hà Giang, ngày 3 tháng 4 năm 2026
+V/v triển khai thực hiện
+Nghị định số 99/2026/NĐ-CP của Chính phủ
+Kính gửi: Các sở, ban, ngành.
+Chủ tịch Ủy ban nhân dân tỉnh giao:
+1. Sở Xây dựng chủ động nghiên cứu, tham mưu triển khai thực hiện Nghị định trên địa bàn tỉnh.
+2. Các sở, ban, ngành theo chức năng, nhiệm vụ, phối hợp với Sở Xây dựng triển khai thực hiện, hoàn thành trong năm 2026.
+3. Vườn quốc gia Ba Bể, các Công ty Cao su chủ động triển khai thực hiện các nội dung thuộc thẩm quyền.
+4. Các tổ chức, cá nhân được cấp giấy phép xây dựng có trách nhiệm bảo đảm an toàn công trình.
+5. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các cơ quan liên quan: Tăng cường giám sát việc thực hiện.
+6. Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các cơ quan nghiêm túc thực hiện.
+Nơi nhận:
+- Như trên.
+"""
+
+
+def test_numbered_paragraphs_whose_subject_is_the_lead():
+    """A letter's numbered paragraphs that each start with the agencies that do them, without "chủ trì" (4390/UBND-NLN's
+    layout): the subject is the lead, without a qualifier ("theo chức năng, nhiệm vụ"); "…, phối hợp với X" after it
+    names the coordinators; "các Công ty …" is a name; a group named by what it was given ("Các tổ chức, cá nhân được
+    cấp giấy phép …") before "có trách nhiệm"; "Đề nghị X và các cơ quan liên quan: …" gives X as lead, the related
+    bodies as coordinators and the words after the colon as the title; the issuer's own demand ("Chủ tịch … yêu cầu")
+    is no task. The wrapped "V/v" subject is the title."""
+    plan = parse_blocks(blocks_from_text(SUBJECTS))
+    assert (plan.number, plan.title) == ("512/UBND-KT", "triển khai thực hiện Nghị định số 99/2026/NĐ-CP của Chính phủ")
+    got = [(t.number, t.title[:25], t.lead, t.coordinators, t.timeframe.due) for t in plan.tasks]
+    assert got == [
+        ("1", "Sở Xây dựng chủ động nghi", ["Sở Xây dựng"], [], None),
+        ("2", "Các sở, ban, ngành theo c", ["Các sở, ban, ngành"], ["Sở Xây dựng"], D(2026, 12, 31)),
+        ("3", "Vườn quốc gia Ba Bể, các ", ["Vườn quốc gia Ba Bể", "các Công ty Cao su"], [], None),
+        ("4", "Các tổ chức, cá nhân được", ["Các tổ chức, cá nhân được cấp giấy phép xây dựng"], [], None),
+        ("5", "Tăng cường giám sát việc ", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], ["các cơ quan liên quan"], None),
+    ]
+
+
+PARTY = """ĐẢNG BỘ TỈNH HÀ GIANG
+ĐẢNG CỘNG SẢN VIỆT NAM
+ĐẢNG ỦY CÁC CƠ QUAN TỈNH
+Hà Giang, ngày 07 tháng 9 năm 2026
+Số 318 -CV/ĐU
+về việc triển khai thực hiện Chương trình hành động
+số 21-CTr/TU ngày 30/8/2026 của Tỉnh ủy
+Kính gửi: Các chi bộ trực thuộc.
+1. Ủy ban nhân dân tỉnh, chỉ đạo các sở, ngành có liên quan:
+- Cụ thể hóa các mục tiêu của Chương trình thành kế hoạch hằng năm.
+- Thường xuyên kiểm tra, đôn đốc việc thực hiện.
+2. Các cơ quan tham mưu, giúp việc Đảng ủy; các chi bộ, đảng bộ cơ sở
+Các cấp ủy chủ động quán triệt Chương trình của Tỉnh ủy và
+Kết luận của Trung ương đến toàn thể đảng viên.
+Giao Văn phòng Đảng ủy chủ trì, phối hợp với Ban Tuyên giáo Đảng ủy theo dõi, đôn đốc việc thực hiện.
+Đề nghị các chi bộ nghiêm túc triển khai thực hiện.
+Nơi nhận:
+- Như trên.
+"""
+
+
+def test_a_party_letter_with_a_directing_heading_and_two_groups():
+    """A party committee's letter (2449-CV/ĐU's layout): the committee under "ĐẢNG BỘ …" issues it; "Số 318 -CV/ĐU"
+    (no colon, a dash) and a "về việc" subject wrapped onto the next line; a heading "X, chỉ đạo …:" gives X as the
+    lead of its points; a heading naming two groups split by ";" leads its paragraph; a further paragraph there that
+    names its own lead ("Giao Văn phòng … chủ trì") is a task of its own; a line ending "và" goes on."""
+    plan = parse_blocks(blocks_from_text(PARTY))
+    assert (plan.number, plan.issuer, plan.date) == ("318-CV/ĐU", "Đảng ủy các cơ quan tỉnh", D(2026, 9, 7))
+    assert plan.title == "triển khai thực hiện Chương trình hành động số 21-CTr/TU ngày 30/8/2026 của Tỉnh ủy"
+    got = [(t.title[:25], t.lead, t.coordinators) for t in plan.tasks]
+    groups = ["Các cơ quan tham mưu, giúp việc Đảng ủy", "các chi bộ, đảng bộ cơ sở"]
+    assert got == [
+        ("Cụ thể hóa các mục tiêu c", ["Ủy ban nhân dân tỉnh"], []),
+        ("Thường xuyên kiểm tra, đô", ["Ủy ban nhân dân tỉnh"], []),
+        ("Các cấp ủy chủ động quán ", groups, []),
+        ("Giao Văn phòng Đảng ủy ch", ["Văn phòng Đảng ủy"], ["Ban Tuyên giáo Đảng ủy"]),
+    ]
+    assert plan.tasks[2].title.endswith("đến toàn thể đảng viên.")
+
+
+NATIONAL = """THỦ TƯỚNG CHÍNH PHỦ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+KẾ HOẠCH QUỐC GIA
+Phòng, chống thiên tai giai đoạn 2026 - 2030
+(Kèm theo Quyết định số 88/QĐ-TTg
+ngày 12 tháng 3 năm 2026 của Thủ tướng Chính phủ)
+I. GIÁM SÁT
+- Các bộ, ngành chịu trách nhiệm giám sát việc thực hiện Kế hoạch trong phạm vi quản lý.
+II. TỔ CHỨC THỰC HIỆN
+1. Bộ Xây dựng
+- Chủ trì, phối hợp với các bộ, ngành liên quan theo dõi, đôn đốc việc thực hiện Kế hoạch;
+- Phối hợp với Bộ Tài chính, Bộ Công an trong quá trình xây dựng cơ chế, chính sách.
+2. Bộ Tài chính
+Chủ trì, phối hợp với Bộ Xây dựng và các bộ, cơ quan trung ương cân đối kinh phí hằng năm.
+3. Các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh
+- Bố trí nguồn lực triển khai các nhiệm vụ của Kế hoạch;
+- Thực hiện giám sát, định kỳ hằng năm báo cáo, gửi về Bộ Xây dựng trước ngày 25 tháng 12 để tổng hợp;
+- Căn cứ nội dung Kế hoạch phòng, chống thiên tai giai đoạn 2026 - 2030, xây dựng dự toán kinh phí.
+"""
+
+
+def test_a_plan_whose_work_is_assigned_under_its_organisation_part():
+    """A national plan (QĐ 1422/QĐ-TTg's layout) assigns its work only in "Tổ chức thực hiện" ("1. Bộ X" / "- Chủ trì,
+    phối hợp với …"); one subject-led point elsewhere does not turn those points into standing responsibilities.
+    "Phối hợp với X trong …" names X; a report's date ("báo cáo, gửi về … trước ngày 25 tháng 12") and a plan's name
+    after "Căn cứ" ("… giai đoạn 2026 - 2030") are no timeframe. The number and date come from "(Kèm theo Quyết định
+    số …" under the title "KẾ HOẠCH QUỐC GIA"."""
+    plan = parse_blocks(blocks_from_text(NATIONAL))
+    assert (plan.number, plan.date, plan.title) == ("88/QĐ-TTg", D(2026, 3, 12),
+                                                    "Phòng, chống thiên tai giai đoạn 2026 - 2030")
+    got = [(t.title[:20], t.lead, t.coordinators, t.timeframe.text) for t in plan.tasks]
+    members = ["Các bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh"]
+    assert got[-6:] == [
+        ("Chủ trì, phối hợp vớ", ["Bộ Xây dựng"], ["các bộ, ngành liên quan"], ""),
+        ("Phối hợp với Bộ Tài ", ["Bộ Xây dựng"], ["Bộ Tài chính", "Bộ Công an"], ""),
+        ("Chủ trì, phối hợp vớ", ["Bộ Tài chính"], ["Bộ Xây dựng", "các bộ, cơ quan trung ương"], ""),
+        ("Bố trí nguồn lực tri", members, [], ""),
+        ("Thực hiện giám sát, ", members, [], ""),
+        ("Căn cứ nội dung Kế h", members, [], ""),
+    ]
+
+
+TOURISM = """ỦY BAN NHÂN DÂN TỈNH BẮC KẠN
+Số: 41/KH-UBND
+Bắc Kạn, ngày 3 tháng 4 năm 2026
+KẾ HOẠCH
+Phát triển du lịch cộng đồng năm 2026
+I. MỤC TIÊU
+1. Mục tiêu cụ thể
+a) Các cơ sở lưu trú du lịch đạt chuẩn phục vụ khách quốc tế.
+b) Ủy ban nhân dân các xã có điểm du lịch bố trí ít nhất 01 cán bộ phụ trách du lịch.
+II. NHIỆM VỤ
+1. Phát triển sản phẩm du lịch
+a) Sở Văn hóa, Thể thao và Du lịch chủ động xây dựng bộ tiêu chí, hoàn thành trong quý II năm 2026.
+b) Ủy ban nhân dân các huyện lựa chọn điểm du lịch cộng đồng.
+2. Ủy ban nhân dân các thành phố rà soát điểm du lịch và thực hiện các nội dung sau:
+- Lập danh mục điểm du lịch.
+- Hỗ trợ hộ dân cải tạo nhà ở.
+3. Sở Tài chính chủ trì, phối hợp với Sở Văn hóa, Thể thao và Du lịch bố trí kinh phí.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Văn hóa, Thể thao và Du lịch
+- Hướng dẫn các huyện triển khai Kế hoạch.
+- Tổng hợp kết quả thực hiện.
+2. Sở Công Thương
+- Quảng bá sản phẩm du lịch.
+- Phối hợp với Sở Văn hóa, Thể thao và Du lịch tổ chức hội chợ.
+3. Ủy ban nhân dân các huyện
+- Bố trí nhân lực.
+- Kiểm tra việc thực hiện.
+Nơi nhận:
+- Như trên.
+"""
+
+
+def test_subject_led_points_below_a_heading_and_a_subject_that_introduces_points():
+    """A lettered point that starts with the agency that does it is a task, as a numbered one is; a target in the
+    objectives that starts with an agency is not. "2. X rà soát … và thực hiện các nội dung sau:" introduces points:
+    X leads each dashed point and the line itself is no task. Six "Tổ chức thực hiện" points against five tasks stay
+    standing responsibilities (only a plan with four times as many points there as tasks elsewhere takes them)."""
+    plan = parse_blocks(blocks_from_text(TOURISM))
+    got = [(t.title[:25], t.lead, t.coordinators, t.timeframe.due) for t in plan.tasks]
+    assert got == [
+        ("Sở Văn hóa, Thể thao và D", ["Sở Văn hóa, Thể thao và Du lịch"], [], D(2026, 6, 30)),
+        ("Ủy ban nhân dân các huyện", ["Ủy ban nhân dân các huyện"], [], None),
+        ("Lập danh mục điểm du lịch", ["Ủy ban nhân dân các thành phố"], [], None),
+        ("Hỗ trợ hộ dân cải tạo nhà", ["Ủy ban nhân dân các thành phố"], [], None),
+        ("Sở Tài chính chủ trì, phố", ["Sở Tài chính"], ["Sở Văn hóa, Thể thao và Du lịch"], None),
+    ]
+    assert [r.heading for r in plan.responsibilities] == ["Sở Văn hóa, Thể thao và Du lịch", "Sở Công Thương",
+                                                          "Ủy ban nhân dân các huyện"]
+
+
+MINISTRY_LETTER = """BỘ XÂY DỰNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc Số: 512/BXD-QLN | Hà Nội, ngày 05 tháng 3 năm 2026
+V/v triển khai Nghị định số 12/2026/NĐ-CP
+Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương
+Ngày 10/02/2026, Chính phủ ban hành Nghị định số 12/2026/NĐ-CP về nhà ở xã hội.
+Để triển khai Nghị định, Bộ Xây dựng đề nghị Ủy ban nhân dân các tỉnh, thành phố khẩn trương thực hiện các nội dung như sau:
+1. Về quy hoạch
+a) Rà soát quỹ đất dành cho nhà ở xã hội, báo cáo Thủ tướng Chính phủ trong quý II năm 2026 theo hướng ưu tiên khu công nghiệp.
+b) Phối hợp với Bộ Tài chính trong công tác bố trí vốn, trình Hội đồng nhân dân quyết định trong quý IV năm 2026.
+c) Tổng hợp kết quả thực hiện gửi
+Bộ Xây dựng, các bộ liên quan trước ngày 15 tháng 12 hằng năm.
+d) Cung cấp thông tin tình hình thực hiện dự án nhà ở xã hội định kỳ hằng năm gửi về Bộ Xây dựng.
+2. Về kiểm tra
+a) Hằng năm, kiểm tra các dự án nhà ở xã hội. Đến năm 2028, hoàn thành việc rà soát.
+b) Định kỳ 6 tháng, báo cáo kết quả, gửi về Bộ Xây dựng trước ngày 20 tháng 6 để tổng hợp.
+3. Bộ Tài chính:
+a) Chủ trì, phối hợp với các bộ, địa phương liên quan tiến hành đánh giá nguồn vốn.
+b) Phối hợp với các bộ, ngành và địa phương liên quan hướng dẫn thực hiện:
+- Bố trí vốn đầu tư công cho nhà ở xã hội.
+- Hướng dẫn cơ chế ưu đãi thuế.
+Bộ Xây dựng trân trọng cảm ơn sự phối hợp của Quý Ủy ban./.
+Nơi nhận:
+- Như trên.
+"""
+
+
+def test_a_letter_whose_addressee_does_the_points():
+    """A ministry's letter (9389/BNNMT-BĐKH's and 1153/BNNMT-QLĐĐ's layout) asks its addressee to do the points ("…
+    đề nghị Ủy ban nhân dân các tỉnh, thành phố khẩn trương thực hiện … như sau:"): the addressee, without the adverb,
+    leads each point that names no lead of its own, with "Phối hợp với X" as coordinators, and a point's line that
+    goes on with the sentence before it ("… gửi" / "Bộ Xây dựng, các bộ …") names no lead: it is the point's title still. A deadline with its year
+    after "báo cáo Thủ tướng Chính phủ" or "trình … quyết định" is the task's and ends at the time; the date a product
+    is sent by is the task's too; a recurring report date ("báo cáo …, gửi về … trước ngày 20 tháng 6") is not.
+    "Hằng năm, …" opening a point is its frequency, and so is "định kỳ hằng năm" inside its last clause. Coordinators end before "tiến hành" / "trong công tác"; dashed
+    sub-points of a lettered point that introduces them under a lead heading are tasks with its coordinators (Chỉ thị
+    07/CT-TTg's layout). The closing courtesy line is no task. Header cells joined by " | " and the motto joined to the
+    number line are split."""
+    plan = parse_blocks(blocks_from_text(MINISTRY_LETTER))
+    assert (plan.number, plan.date, plan.place, plan.title) == (
+        "512/BXD-QLN", D(2026, 3, 5), "Hà Nội", "triển khai Nghị định số 12/2026/NĐ-CP")
+    provinces = ["Ủy ban nhân dân các tỉnh, thành phố"]
+    related = ["các bộ, ngành", "địa phương liên quan"]
+    got = [(t.title[:20], t.lead, t.coordinators, t.timeframe.text) for t in plan.tasks]
+    assert got == [
+        ("Rà soát quỹ đất dành", provinces, [], "trong quý II năm 2026"),
+        ("Phối hợp với Bộ Tài ", provinces, ["Bộ Tài chính"], "trong quý IV năm 2026"),
+        ("Tổng hợp kết quả thự", provinces, [], "trước ngày 15 tháng 12 hằng năm"),
+        ("Cung cấp thông tin t", provinces, [], "định kỳ hằng năm"),
+        ("Hằng năm, kiểm tra c", provinces, [], "Hằng năm"),
+        ("Định kỳ 6 tháng, báo", provinces, [], ""),
+        ("Chủ trì, phối hợp vớ", ["Bộ Tài chính"], ["các bộ, địa phương liên quan"], ""),
+        ("Bố trí vốn đầu tư cô", ["Bộ Tài chính"], related, ""),
+        ("Hướng dẫn cơ chế ưu ", ["Bộ Tài chính"], related, ""),
+    ]
+    assert plan.tasks[2].title.endswith("gửi Bộ Xây dựng, các bộ liên quan trước ngày 15 tháng 12 hằng năm.")

@@ -96,8 +96,11 @@ def _claim(queryset, limit, after_pk):
     waiting = [Status.PENDING, Status.FAILED]
     todo = (queryset.filter(status__in=waiting, attempts__lt=PasswordResetRequest.MAX_ATTEMPTS, pk__gt=after_pk)
             .order_by("pk").select_for_update(skip_locked=True).values("pk")[:limit])
+    # Picked by one SELECT, then updated by id (an UPDATE … IN (SELECT … LIMIT n FOR UPDATE SKIP LOCKED) can take
+    # more than n rows on PostgreSQL: notifications.delivery._claim).
     with transaction.atomic(savepoint=False):
-        taken = PasswordResetRequest.objects.filter(pk__in=todo, status__in=waiting).update(
+        pks = [row["pk"] for row in todo]
+        taken = pks and PasswordResetRequest.objects.filter(pk__in=pks, status__in=waiting).update(
             status=Status.SENDING, claim=token, attempts=F("attempts") + 1)
     if not taken:
         return []

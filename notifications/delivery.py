@@ -45,9 +45,12 @@ def _claim(queryset, limit, after_pk):
     token = uuid.uuid4()
     todo = (queryset.filter(status__in=WAITING, attempts__lt=Delivery.MAX_ATTEMPTS, pk__gt=after_pk)
             .order_by("pk").select_for_update(skip_locked=True).values("pk")[:limit])
-    # savepoint=False: the one statement needs no savepoint of its own when a caller's transaction is open.
+    # The rows are picked (and locked) by one SELECT, then updated by their ids: an UPDATE … WHERE pk IN (SELECT …
+    # LIMIT n FOR UPDATE SKIP LOCKED) can take more than n rows on PostgreSQL when the planner rescans the subquery
+    # (SKIP LOCKED gives other rows at each scan). savepoint=False: no savepoint inside a caller's transaction.
     with transaction.atomic(savepoint=False):
-        taken = Delivery.objects.filter(pk__in=todo, status__in=WAITING).update(
+        pks = list(todo)
+        taken = pks and Delivery.objects.filter(pk__in=[row["pk"] for row in pks], status__in=WAITING).update(
             status=Delivery.Status.SENDING, claim=token, claimed_at=timezone.now(), attempts=F("attempts") + 1)
     if not taken:
         return []

@@ -453,11 +453,11 @@ def test_a_run_costs_the_same_number_of_queries_at_any_size(db, django_user_mode
     # reached; 7-10 savepoint, insert reminders, insert deliveries, release; 11-16 the sending task
     # (tasks.send_reminder_mails, here run at once) reads the open years afresh (its arguments are JSON: the run's
     # own view of them is not passed): 6 queries as 1-6; 17 return the rows a killed sender left "sending" over an
-    # hour (UPDATE); 18 claim a batch (UPDATE … WHERE pk IN (SELECT … LIMIT 200 FOR UPDATE SKIP LOCKED)); 19 read the
-    # claimed rows back; 20 prefetch the reminders' deliveries; 21 mark the sent ones (a batch smaller than 200:
-    # no second claim); 22-24 the password-reset sweep (accounts.tasks): return requests a killed sender left
+    # hour (UPDATE); 18-19 claim a batch (SELECT … LIMIT 200 FOR UPDATE SKIP LOCKED, UPDATE those ids); 20 read the
+    # claimed rows back; 21 prefetch the reminders' deliveries; 22 mark the sent ones (a batch smaller than 200:
+    # no second claim); 23-25 the password-reset sweep (accounts.tasks): return requests a killed sender left
     # "sending", claim (nothing), delete week-old requests.
-    with django_assert_num_queries(24):
+    with django_assert_num_queries(25):
         result = send_reminders(day(-7))
 
     assert result.sent == 3 + extra_agencies

@@ -31,18 +31,21 @@ def send_event_mails(event_id):
     from .models import Delivery
     from .workflow import record_event_mails
 
+    result = None
     try:
         record_event_mails(event_id)
         result = deliver(Delivery.objects.filter(event_id=event_id), result=SimpleNamespace(sent=0, failed=0,
                                                                                            cancelled=0))
+    except Exception:
+        logger.exception("Notifications for report event %s failed; send_reminders will send what was recorded.",
+                         event_id)
+    try:  # also when sending failed as a whole (the mail backend could not be opened: the rows are marked failed)
         if Delivery.objects.filter(event_id=event_id, status=Delivery.Status.FAILED,
                                    attempts__lt=Delivery.MAX_ATTEMPTS).exists():
             retry_later(send_event_mails, event_id)
     except Exception:
-        logger.exception("Notifications for report event %s failed; send_reminders will send what was recorded.",
-                         event_id)
-        return None
-    return _counts(result)
+        logger.exception("Enqueueing the retry of report event %s failed; send_reminders sends it.", event_id)
+    return None if result is None else _counts(result)
 
 
 @task()

@@ -158,6 +158,31 @@ def test_a_failed_mail_is_retried_by_the_task_five_minutes_later(world, smtp, cl
     assert not DBTaskResult.objects.filter(status="READY").exists()  # nothing more to retry
 
 
+class CannotOpen:
+    """A mail backend that cannot even be created (a wrong EMAIL_URL, a missing certificate…)."""
+
+    def __init__(self, *args, **kwargs):
+        raise OSError("mail backend misconfigured")
+
+
+def test_mails_that_could_not_be_sent_at_all_are_retried_five_minutes_later_too(world, smtp, client, settings,
+                                                                                django_capture_on_commit_callbacks):
+    submit_through_the_site(client, world, django_capture_on_commit_callbacks)
+    settings.EMAIL_BACKEND = f"{__name__}.CannotOpen"
+
+    run_worker()
+
+    assert set(Delivery.objects.values_list("status", flat=True)) == {Delivery.Status.FAILED}
+    retry = DBTaskResult.objects.get(status="READY")
+    assert retry.task_path == "notifications.tasks.send_event_mails"
+    assert retry.run_after - timezone.now() > datetime.timedelta(minutes=4)
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    in_five_minutes()
+    run_worker()
+    assert set(Delivery.objects.values_list("status", flat=True)) == {Delivery.Status.SENT}
+
+
 def test_a_failing_mail_is_tried_five_times_then_given_up(world, smtp, client, caplog,
                                                           django_capture_on_commit_callbacks):
     smtp.refuse.add(COORD)

@@ -139,6 +139,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # benchmark that spent 250-2,300 ms compiling queries that run in 10-200 ms (README, Performance).
     # Short web queries never repay it. A DATABASE_URL ?options=… of its own wins.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+    # Prepared statements (psycopg 3): the year's completion rules are a dozen nested subqueries that PostgreSQL
+    # took 40-150 ms to plan at every request, longer than it takes to run them (README, Performance). Bound on
+    # the server, a query that runs a second time on a connection is prepared (psycopg's prepare_threshold) and,
+    # with plan_cache_mode=force_generic_plan, planned once per connection instead of per request. Behind a
+    # connection pooler in transaction mode (PgBouncer < 1.21) prepared statements break: DB_PREPARED_STATEMENTS=false.
+    if env.bool("DB_PREPARED_STATEMENTS", default=True):
+        DATABASES["default"]["OPTIONS"].setdefault("server_side_binding", True)
+        DATABASES["default"]["OPTIONS"].setdefault("prepare_threshold", 1)
+        DATABASES["default"]["OPTIONS"]["options"] += " -c plan_cache_mode=force_generic_plan"
     INSTALLED_APPS.append("django.contrib.postgres")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

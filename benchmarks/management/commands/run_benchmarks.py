@@ -41,21 +41,20 @@ def scale_database_url(base_url, scale):
 
 def ensure_postgres_database(url):
     """Create the PostgreSQL database named in ``url`` if it does not exist."""
-    import psycopg2
-    from psycopg2 import sql
+    import psycopg
+    from psycopg import sql
     from urllib.parse import urlparse
 
     parts = urlparse(url)
     name = parts.path.lstrip("/")
     params = {"host": parts.hostname, "port": parts.port or 5432, "user": parts.username, "password": parts.password}
     try:
-        psycopg2.connect(dbname=name, **params).close()
+        psycopg.connect(dbname=name, **params).close()
         return False
-    except psycopg2.OperationalError as error:
+    except psycopg.OperationalError as error:
         if "does not exist" not in str(error):
             raise
-    conn = psycopg2.connect(dbname="postgres", **params)
-    conn.autocommit = True
+    conn = psycopg.connect(dbname="postgres", autocommit=True, **params)
     with conn.cursor() as cursor:
         cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     conn.close()

@@ -281,6 +281,9 @@ def run(config):
         browser = Browser(config["base"], log, budget, retries=config.get("retries", 0))
         try:
             sign_in(config, username, browser)
+            # Coordinators open the overview at their own moments, not all twenty in the same second: the first
+            # refresh comes after one refresh interval drawn like the later ones.
+            officers_done.wait(own.uniform(0, config["coordinator_every_s"][1]))
             while not officers_done.is_set() and not budget.stopped.is_set():
                 status, _, _ = browser.get(config["overview"], "year overview")
                 if status != 200:

@@ -145,7 +145,7 @@ def measure(scale_name, requests=20, export_requests=None, warmup=2, only=None, 
         "scale": scale_name,
         "targets": {"plan": t.plan.code, "year": t.year, "task": f"{t.task.number} (id {t.task.pk})",
                     "agency": t.agency.code, "report": t.report.pk},
-        "database": f"{connection.vendor} {connection.cursor().connection.server_version if connection.vendor == 'postgresql' else ''}".strip(),
+        "database": f"{connection.vendor} {connection.pg_version if connection.vendor == 'postgresql' else ''}".strip(),
         "floor": rows[0],
         "pages": rows[1:],
     }

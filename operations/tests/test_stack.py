@@ -55,8 +55,8 @@ def free_base_port():
         try:
             for port in range(base, base + 5):
                 s = socket.socket()
+                sockets.append(s)  # closed below even when bind fails (a port in use): no unclosed socket
                 s.bind(("127.0.0.1", port))
-                sockets.append(s)
             return base
         except OSError:
             continue

@@ -19,7 +19,7 @@ from testing.tools import require_tool, unavailable
 
 ROOT = Path(__file__).resolve().parents[2]
 # main when issue #19 began (the agencies' succession merged).
-PREVIOUS_RELEASE = "788e40f575f36f867e3fdbe6be834c756d811cfd"
+PREVIOUS_RELEASE = "6ee80b47aeedb16320b5fb3eb5cbcbab470a33f1"
 
 COUNTS = ("import json; from reports.models import AgencyReport, TaskReport, IndicatorValue, ReportEvent, Evidence; "
           "print(json.dumps({m.__name__: m.objects.count() for m in "

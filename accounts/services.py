@@ -114,11 +114,13 @@ def _claim(queryset, limit, after_pk):
 def return_stranded_resets():
     """Requests left "sending" over STRANDED_AFTER since a sender took them (claimed_at; not since they were made: a
     retry may take a request hours after it) back to failed (the attempt counted), so the sweep tries them again up
-    to MAX_ATTEMPTS. Rows taken before claimed_at was recorded (none) count from the request. Returns how many."""
+    to MAX_ATTEMPTS. Rows taken before claimed_at was recorded (none) count from the request. The claim token stays
+    until another sender takes the row, so a sender that was only slow still records what it did (``_send``).
+    Returns how many."""
     cutoff = timezone.now() - STRANDED_AFTER
     return PasswordResetRequest.objects.filter(
         Q(claimed_at__lt=cutoff) | Q(claimed_at__isnull=True, requested_at__lt=cutoff), status=Status.SENDING,
-    ).update(status=Status.FAILED, claim=None,
+    ).update(status=Status.FAILED,
              last_error="interrupted: taken for sending and never finished (the sender was stopped)")
 
 

@@ -68,11 +68,13 @@ def return_stranded():
     """Rows left "sending" for over STRANDED_AFTER (their sender was killed between taking and recording them)
     back to waiting: failed, their attempt counted, so the next send takes them (up to MAX_ATTEMPTS; a row the
     killed sender had already handed to the mail server is then sent twice, rather than never). Rows taken more
-    recently are left alone: another sender may be on them. Returns how many."""
+    recently are left alone: another sender may be on them. The claim token stays until another sender takes the
+    row: a sender that was only slow, not killed, still records what it did (a mail it sent is not sent again);
+    once another has taken the row, it is that one's (``_send``). Returns how many."""
     return Delivery.objects.filter(
         Q(claimed_at__lt=timezone.now() - STRANDED_AFTER) | Q(claimed_at__isnull=True),
         status=Delivery.Status.SENDING,
-    ).update(status=Delivery.Status.FAILED, claim=None,
+    ).update(status=Delivery.Status.FAILED,
              last_error="interrupted: taken for sending and never finished (the sender was stopped)")
 
 

@@ -426,6 +426,29 @@ def test_a_request_taken_by_another_sender_meanwhile_keeps_that_senders_claim(cl
     assert (row.status, row.claim, row.last_error, row.sent_at) == ("sending", OTHER, "", None)
 
 
+def test_a_slow_sender_whose_request_was_put_back_but_not_taken_again_still_records_it(client, officer, settings,
+                                                                                     monkeypatch):
+    from accounts import services
+
+    settings.NOTIFICATIONS_QUEUED = True
+    ask(client, KNOWN)
+    real = services._accounts_for
+
+    def put_back_meanwhile(email):  # this sender took over an hour; the daily run put the request back
+        PasswordResetRequest.objects.update(claimed_at=timezone.now() - timezone.timedelta(hours=2))
+        assert services.return_stranded_resets() == 1
+        return real(email)
+
+    monkeypatch.setattr(services, "_accounts_for", put_back_meanwhile)
+    assert send_password_resets() == 1
+    monkeypatch.setattr(services, "_accounts_for", real)
+    assert send_password_resets() == 0  # not sent a second time
+
+    assert [m.to for m in mail.outbox] == [[KNOWN]]
+    row = PasswordResetRequest.objects.get()
+    assert (row.status, row.claim) == ("sent", None)
+
+
 # Claims are committed before the mail goes out: never inside a caller's transaction.
 
 

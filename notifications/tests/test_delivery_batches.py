@@ -187,6 +187,27 @@ def test_a_row_taken_by_another_sender_meanwhile_keeps_that_senders_claim(record
     assert any("another sender" in r.getMessage() for r in caplog.records)
 
 
+def test_a_slow_sender_whose_row_was_put_back_but_not_taken_again_still_records_it(recorded, smtp, monkeypatch):
+    """The daily run put the officer's row back (its sender took over an hour) and nobody has taken it since: the
+    slow sender's "sent" is still recorded, so the next run does not send it a second time."""
+    real = delivery._wanted
+    officer = recorded[OFFICER]
+
+    def put_back_meanwhile(row):
+        if row.pk == officer.pk:
+            Delivery.objects.filter(pk=row.pk).update(claimed_at=timezone.now() - datetime.timedelta(hours=2))
+            assert delivery.return_stranded() == 1
+        return real(row)
+
+    monkeypatch.setattr(delivery, "_wanted", put_back_meanwhile)
+    run()
+    monkeypatch.setattr(delivery, "_wanted", real)
+    run()
+
+    assert smtp.envelopes == sorted([OFFICER, DISTRICT, COORD])  # each once
+    assert set(Delivery.objects.values_list("status", "claim")) == {("sent", None)}
+
+
 def test_a_batch_that_fails_as_a_whole_leaves_a_row_another_sender_took_alone(recorded, smtp, monkeypatch,
                                                                               settings):
     real = delivery._claim

@@ -31,6 +31,9 @@ class PasswordResetRequest(models.Model):
     last_error = models.TextField(_("lỗi lần gửi cuối"), blank=True)
     # Set by the run that takes the row for sending: two runs never send the same row.
     claim = models.UUIDField(null=True, blank=True, editable=False)
+    # When that run took it: a row "sending" long after was left by a sender that was killed
+    # (services.return_stranded_resets). Not requested_at: a retry may take a request hours after it was made.
+    claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("yêu cầu đặt lại mật khẩu")

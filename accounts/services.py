@@ -16,13 +16,14 @@ from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.template import loader
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+
+from plan_tracker.background import InsideTransaction, claiming, stop_requested
 
 from .models import PasswordResetRequest
 
@@ -32,9 +33,11 @@ Status = PasswordResetRequest.Status
 HOUR = datetime.timedelta(hours=1)
 # Rows are kept this long (the hour of the limits, and a trace for the admin), then deleted.
 KEEP = datetime.timedelta(days=7)
-# A request still "sending" this long after it was made was taken by a sender that was killed before it recorded
-# the outcome (its attempts are 5 minutes apart, each a few seconds): the daily sweep puts it back as failed.
+# A request still "sending" this long after a sender took it (claimed_at) was taken by a sender that was killed
+# before it recorded the outcome (an attempt takes a few seconds): the daily sweep puts it back as failed.
 STRANDED_AFTER = datetime.timedelta(hours=1)
+# Requests taken per claim (the daily sweep).
+BATCH = 200
 SMTP_TIMEOUT_SECONDS = 20
 
 SUBJECT_TEMPLATE = "registration/password_reset_subject.txt"
@@ -91,43 +94,50 @@ def _message(user, email, language, connection):
 def _claim(queryset, limit, after_pk):
     """Take up to ``limit`` waiting rows of ``queryset`` (by pk, above ``after_pk``) for this run, in one UPDATE in
     its own short transaction (PostgreSQL: its subquery SKIP LOCKED: two tasks running at once each take other
-    rows), and return them."""
+    rows), and return them. Refused inside a caller's transaction (``plan_tracker.background.claiming``): the claim
+    must be committed before the mail goes out."""
     token = uuid.uuid4()
     waiting = [Status.PENDING, Status.FAILED]
     todo = (queryset.filter(status__in=waiting, attempts__lt=PasswordResetRequest.MAX_ATTEMPTS, pk__gt=after_pk)
             .order_by("pk").select_for_update(skip_locked=True).values("pk")[:limit])
     # Picked by one SELECT, then updated by id (an UPDATE … IN (SELECT … LIMIT n FOR UPDATE SKIP LOCKED) can take
     # more than n rows on PostgreSQL: notifications.delivery._claim).
-    with transaction.atomic(savepoint=False):
+    with claiming("password-reset requests"):
         pks = [row["pk"] for row in todo]
         taken = pks and PasswordResetRequest.objects.filter(pk__in=pks, status__in=waiting).update(
-            status=Status.SENDING, claim=token, attempts=F("attempts") + 1)
+            status=Status.SENDING, claim=token, claimed_at=timezone.now(), attempts=F("attempts") + 1)
     if not taken:
         return []
     return list(PasswordResetRequest.objects.filter(claim=token, status=Status.SENDING).order_by("pk"))
 
 
 def return_stranded_resets():
-    """Requests left "sending" over STRANDED_AFTER since they were made back to failed (the attempt counted), so the
-    sweep tries them again up to MAX_ATTEMPTS. Returns how many."""
+    """Requests left "sending" over STRANDED_AFTER since a sender took them (claimed_at; not since they were made: a
+    retry may take a request hours after it) back to failed (the attempt counted), so the sweep tries them again up
+    to MAX_ATTEMPTS. Rows taken before claimed_at was recorded (none) count from the request. The claim token stays
+    until another sender takes the row, so a sender that was only slow still records what it did (``_send``).
+    Returns how many."""
+    cutoff = timezone.now() - STRANDED_AFTER
     return PasswordResetRequest.objects.filter(
-        status=Status.SENDING, requested_at__lt=timezone.now() - STRANDED_AFTER,
-    ).update(status=Status.FAILED, claim=None,
+        Q(claimed_at__lt=cutoff) | Q(claimed_at__isnull=True, requested_at__lt=cutoff), status=Status.SENDING,
+    ).update(status=Status.FAILED,
              last_error="interrupted: taken for sending and never finished (the sender was stopped)")
 
 
-def send_password_resets(queryset=None, *, batch=200):
+def send_password_resets(queryset=None, *, batch=None):
     """Send the waiting reset mails (of ``queryset``, default all), one per account that has the address;
     mark each request sent, without account, or failed (tried again later, up to MAX_ATTEMPTS: its task
-    RETRY_AFTER later when queued, and the daily ``send_reminders``). Each request is tried once per call.
-    Deletes requests older than a week. Returns the number of mails sent. Never raises."""
-    sent_mails = 0
+    RETRY_AFTER later when queued, and the daily ``send_reminders``). Each request is tried once per call, in
+    batches of ``batch`` (BATCH); between two it stops when asked (SIGTERM during send_reminders:
+    ``plan_tracker.background.stop_requested``). Deletes requests older than a week. Returns the number of mails
+    sent. Never raises, except called inside a caller's transaction (InsideTransaction: the caller's mistake)."""
+    sent_mails, batch = 0, batch or BATCH
     try:
         if queryset is None:  # the daily sweep: first the requests a killed sender left "sending"
             return_stranded_resets()
             queryset = PasswordResetRequest.objects.all()
         last_pk = 0
-        while True:
+        while not stop_requested():
             claimed = _claim(queryset, batch, last_pk)
             if not claimed:
                 break
@@ -136,12 +146,17 @@ def send_password_resets(queryset=None, *, batch=200):
             if len(claimed) < batch:
                 break
         PasswordResetRequest.objects.filter(requested_at__lt=timezone.now() - KEEP).delete()
+    except InsideTransaction:
+        raise
     except Exception:
         logger.exception("Sending password reset mails failed; the next run tries again.")
     return sent_mails
 
 
 def _send(claimed):
+    """Send each request's mails and record its outcome, only where the row still carries this run's claim token: a
+    request taken back meanwhile (``return_stranded_resets``) and taken by another sender is that sender's to
+    record, never overwritten with this one's result. Returns the number of mails sent."""
     sent = 0
     connection = get_connection(timeout=getattr(settings, "EMAIL_TIMEOUT", None) or SMTP_TIMEOUT_SECONDS)
     try:
@@ -167,9 +182,11 @@ def _send(claimed):
                 row.status = Status.FAILED if errors else Status.SENT
                 row.last_error = "\n".join(errors)
                 row.sent_at = None if errors else timezone.now()
-            row.claim = None
-            PasswordResetRequest.objects.filter(pk=row.pk).update(
-                status=row.status, last_error=row.last_error, sent_at=row.sent_at, claim=None)
+            token, row.claim = row.claim, None
+            if not PasswordResetRequest.objects.filter(pk=row.pk, claim=token).update(
+                    status=row.status, last_error=row.last_error, sent_at=row.sent_at, claim=None):
+                logger.warning("Password reset request %s was taken by another sender while this one sent it: its "
+                               "outcome is left to that sender.", row.pk)
     finally:
         try:
             connection.close()

@@ -8,13 +8,12 @@ import datetime
 import logging
 import uuid
 
-from django.db import transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
 from agencies.naming import named_on
-from plan_tracker.background import stop_requested
+from plan_tracker.background import claiming, stop_requested
 from reports.models import AgencyReport, ReportEvent
 from reports.rules import is_on_time
 
@@ -41,14 +40,15 @@ def _claim(queryset, limit, after_pk):
     transaction: one UPDATE marks them "sending" (with a token no other run has, and the time) whose subquery picks
     them ``FOR UPDATE SKIP LOCKED`` on PostgreSQL, so two senders at once take other rows and no row is taken twice
     (the UPDATE re-checks the status too). Then they are read back with everything their mails show (one query +
-    prefetches)."""
+    prefetches). Refused inside a caller's transaction (``plan_tracker.background.claiming``): the claim must be
+    committed before the mails go out."""
     token = uuid.uuid4()
     todo = (queryset.filter(status__in=WAITING, attempts__lt=Delivery.MAX_ATTEMPTS, pk__gt=after_pk)
             .order_by("pk").select_for_update(skip_locked=True).values("pk")[:limit])
     # The rows are picked (and locked) by one SELECT, then updated by their ids: an UPDATE … WHERE pk IN (SELECT …
     # LIMIT n FOR UPDATE SKIP LOCKED) can take more than n rows on PostgreSQL when the planner rescans the subquery
-    # (SKIP LOCKED gives other rows at each scan). savepoint=False: no savepoint inside a caller's transaction.
-    with transaction.atomic(savepoint=False):
+    # (SKIP LOCKED gives other rows at each scan).
+    with claiming("mails"):
         pks = list(todo)
         taken = pks and Delivery.objects.filter(pk__in=[row["pk"] for row in pks], status__in=WAITING).update(
             status=Delivery.Status.SENDING, claim=token, claimed_at=timezone.now(), attempts=F("attempts") + 1)
@@ -68,11 +68,13 @@ def return_stranded():
     """Rows left "sending" for over STRANDED_AFTER (their sender was killed between taking and recording them)
     back to waiting: failed, their attempt counted, so the next send takes them (up to MAX_ATTEMPTS; a row the
     killed sender had already handed to the mail server is then sent twice, rather than never). Rows taken more
-    recently are left alone: another sender may be on them. Returns how many."""
+    recently are left alone: another sender may be on them. The claim token stays until another sender takes the
+    row: a sender that was only slow, not killed, still records what it did (a mail it sent is not sent again);
+    once another has taken the row, it is that one's (``_send``). Returns how many."""
     return Delivery.objects.filter(
         Q(claimed_at__lt=timezone.now() - STRANDED_AFTER) | Q(claimed_at__isnull=True),
         status=Delivery.Status.SENDING,
-    ).update(status=Delivery.Status.FAILED, claim=None,
+    ).update(status=Delivery.Status.FAILED,
              last_error="interrupted: taken for sending and never finished (the sender was stopped)")
 
 
@@ -150,7 +152,8 @@ def deliver(queryset, *, state=None, result=None):
     waiting. Between batches it stops when asked to (SIGTERM: ``plan_tracker.background.stop_requested``); a
     batch that fails as a whole (the mail backend cannot be opened) is recorded failed and stops the run. Each
     row is tried once per run (the next batch starts above the last row taken). Per batch: one connection,
-    each distinct mail rendered once, the results written in three statements."""
+    each distinct mail rendered once, the results written in three statements, each only to the rows this run
+    still holds (its claim token: ``_send``). Refused inside a caller's transaction (``_claim``)."""
     batch, last_pk = BATCH, 0
     while not stop_requested():
         claimed = _claim(queryset, batch, last_pk)
@@ -168,7 +171,10 @@ def deliver(queryset, *, state=None, result=None):
 def _send(claimed, *, state=None, result=None):
     """Send the rows taken and record each. Whatever fails on the way (the mail backend cannot be opened, a mail
     cannot be rendered) fails the rows not yet sent, recorded with the error, and is raised: nothing taken is left
-    "sending"."""
+    "sending". Each outcome is written only where the row still carries this run's claim token: a row taken back
+    meanwhile (``return_stranded``: this sender took over an hour) and taken by another sender is that sender's to
+    record, never overwritten with this one's result."""
+    held = Delivery.objects.filter(claim=claimed[0].claim) if claimed else Delivery.objects.none()
     sent, failed, cancelled = [], [], []
     done = set()
     try:
@@ -181,10 +187,14 @@ def _send(claimed, *, state=None, result=None):
                 failed.append(delivery)
         raise
     finally:
-        Delivery.objects.filter(pk__in=sent).update(status=Delivery.Status.SENT, sent_at=timezone.now(),
-                                                    last_error="", claim=None)
-        Delivery.objects.filter(pk__in=cancelled).update(status=Delivery.Status.CANCELLED, claim=None)
-        Delivery.objects.bulk_update(failed, ["status", "last_error", "claim"])
+        written = (held.filter(pk__in=sent).update(status=Delivery.Status.SENT, sent_at=timezone.now(),
+                                                   last_error="", claim=None)
+                   + held.filter(pk__in=cancelled).update(status=Delivery.Status.CANCELLED, claim=None)
+                   + held.bulk_update(failed, ["status", "last_error", "claim"]))
+        if written < len(sent) + len(cancelled) + len(failed):
+            logger.warning("%s of %s mails were taken back and taken by another sender while this one sent them: "
+                           "their outcome is left to that sender.",
+                           len(sent) + len(cancelled) + len(failed) - written, len(claimed))
         if result is not None:
             result.sent += len(sent)
             result.failed += len(failed)

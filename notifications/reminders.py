@@ -28,7 +28,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from agencies.naming import named_on
-from plan_tracker.background import enqueue, queued
+from plan_tracker.background import enqueue, queued, stop_requested, stopping_on_signal
 from plan_tracker.text import fold
 from reports.models import AgencyReport, ReportingYear
 from reports import rules
@@ -178,6 +178,7 @@ class RunResult:
     queued: bool = False  # NOTIFICATIONS_QUEUED: the mails were enqueued for db_worker, not sent here
     stranded: int = 0  # mails left "sending" over an hour by a killed sender, returned to waiting
     password_resets: int = 0  # password-reset mails still waiting, sent by this run (queue off)
+    stopped: bool = False  # SIGTERM/SIGINT while sending: what was left (the password resets' sweep) waits
 
 
 def _report_deliveries(state, report, after_due):
@@ -267,7 +268,9 @@ def _record(new):
 def send_reminders(today=None, *, dry_run=False):
     """Reach today's rungs (recorded once), return the mails a killed sender left "sending" over an hour to waiting
     (``delivery.return_stranded``), then send every mail waiting: today's and earlier failures, and the
-    password-reset mails still waiting (or, with NOTIFICATIONS_QUEUED, enqueue their tasks for db_worker)."""
+    password-reset mails still waiting (or, with NOTIFICATIONS_QUEUED, enqueue their tasks for db_worker).
+    SIGTERM/SIGINT while sending (``stopping_on_signal``: the batch in hand is finished) stops the run: the
+    password resets' sweep is then skipped, and ``stopped`` says so; what waits goes with the next run."""
     today = today or today_local()
     result = RunResult(today=today, dry_run=dry_run)
     state = OpenYears(today)
@@ -279,8 +282,11 @@ def send_reminders(today=None, *, dry_run=False):
     if new:
         _record(new)
     result.stranded = return_stranded()
-    _send_now_or_queue(result, today)
-    _send_password_resets(result)
+    with stopping_on_signal():  # around both sweeps: a stop asked during the first is still seen after it
+        _send_now_or_queue(result, today)
+        if not stop_requested():
+            _send_password_resets(result)
+        result.stopped = stop_requested()
     return result
 
 

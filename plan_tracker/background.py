@@ -42,8 +42,38 @@ def retry_later(a_task, *args):
         a_task.using(backend="default", run_after=timezone.now() + RETRY_AFTER).enqueue(*args)
 
 
+class InsideTransaction(RuntimeError):
+    """Rows were to be taken for sending inside a caller's transaction (``claiming``)."""
+
+
+@contextlib.contextmanager
+def claiming(what):
+    """The short transaction that takes rows for sending (``what``: the mails, the password resets), committed
+    before any mail goes out. Refused (InsideTransaction) inside a caller's transaction: there the claim would
+    commit only with the caller, and a rollback after the mails went out would put the rows back to waiting, to be
+    sent again; two senders would not see each other's claims either. Senders run after the commit (a task,
+    ``transaction.on_commit``, a management command) in autocommit.
+
+    Django's durable atomic block is the check: it refuses to nest in another atomic block, except directly in a
+    test case's own (Django's TestCase and pytest-django's ``db``), so the tests keep their fast rolled-back
+    transaction and a test's own ``transaction.atomic()`` around a sender still meets the rule.
+    ``savepoint=False``: no savepoint in the test case's transaction either (the same statements as in
+    production)."""
+    with contextlib.ExitStack() as stack:
+        try:
+            stack.enter_context(transaction.atomic(savepoint=False, durable=True))
+        except RuntimeError as error:  # "A durable atomic block cannot be nested within another atomic block."
+            raise InsideTransaction(
+                f"Taking {what} for sending must run outside any transaction (autocommit), so that the claim is "
+                "committed before the mails go out: inside a caller's transaction.atomic() a rollback after sending "
+                "would send them again. Send after the commit (transaction.on_commit, a task)."
+            ) from error
+        yield
+
+
 # Set by SIGTERM/SIGINT while a long send runs (stopping_on_signal): the sender stops between two batches.
 _stop = threading.Event()
+_handling = False  # stopping_on_signal's handlers are in place (nested uses leave them, and the flag, to it)
 
 
 def stop_requested():
@@ -57,8 +87,11 @@ def stopping_on_signal():
     (which would leave its rows "sending" until the next day's run returns them) but sets ``stop_requested``, so
     the sender stops after the batch in hand. A handler already there (db_worker's: finish the task in hand, then
     exit) still runs, except Python's default SIGINT one (KeyboardInterrupt: mid-batch). Signal handlers belong to
-    the main thread: elsewhere (a gunicorn thread) this does nothing."""
-    if threading.current_thread() is not threading.main_thread():
+    the main thread: elsewhere (a gunicorn thread) this does nothing. Nested (send_reminders around the mails'
+    sweep and the password resets' after it) only the outermost installs the handlers and clears the flag, so a
+    stop asked during the first sweep is still seen after it, and the next is skipped."""
+    global _handling
+    if threading.current_thread() is not threading.main_thread() or _handling:
         yield
         return
     previous = {signum: signal.getsignal(signum) for signum in (signal.SIGTERM, signal.SIGINT)}
@@ -72,9 +105,11 @@ def stopping_on_signal():
     _stop.clear()
     for signum in previous:
         signal.signal(signum, handler)
+    _handling = True
     try:
         yield
     finally:
+        _handling = False
         for signum, before in previous.items():
             signal.signal(signum, before)
         _stop.clear()

@@ -10,13 +10,14 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+import uuid
 from http.cookiejar import CookieJar
 
 import pytest
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -346,27 +347,123 @@ def test_the_daily_run_retries_a_failed_request_with_attempts_left_but_not_one_g
 
 def test_the_daily_run_resends_a_request_a_killed_sender_left_sending_but_not_one_being_sent(client, officer,
                                                                                              settings):
-    ask(client, KNOWN)
-    ask(client, KNOWN)
-    ask(client, KNOWN)
+    """"Sending" for over an hour counts from when a sender took the request (claimed_at), not from when it was made:
+    a retry taken minutes ago of a request made hours ago is left to its sender."""
+    settings.PASSWORD_RESET_MAX_PER_ADDRESS_PER_HOUR = 10
+    for _ in range(4):
+        ask(client, KNOWN)
     mail.outbox.clear()
-    stranded, recent, spent = PasswordResetRequest.objects.order_by("pk")
-    hours_ago = timezone.now() - timezone.timedelta(minutes=61)
-    PasswordResetRequest.objects.filter(pk=stranded.pk).update(status="sending", attempts=1, requested_at=hours_ago)
-    PasswordResetRequest.objects.filter(pk=recent.pk).update(  # a sender may be on it right now
-        status="sending", attempts=1, requested_at=timezone.now() - timezone.timedelta(minutes=50))
+    stranded, recent, before_claimed_at, spent = PasswordResetRequest.objects.order_by("pk")
+    now = timezone.now()
+    hours_ago, minutes_ago = now - timezone.timedelta(hours=3), now - timezone.timedelta(minutes=61)
+    PasswordResetRequest.objects.filter(pk=stranded.pk).update(  # taken 61 minutes ago, never finished
+        status="sending", attempts=1, requested_at=hours_ago, claimed_at=minutes_ago)
+    PasswordResetRequest.objects.filter(pk=recent.pk).update(  # made hours ago, a retry on it right now
+        status="sending", attempts=2, requested_at=hours_ago, claimed_at=now - timezone.timedelta(minutes=50))
+    PasswordResetRequest.objects.filter(pk=before_claimed_at.pk).update(  # taken before claimed_at was recorded
+        status="sending", attempts=1, requested_at=minutes_ago, claimed_at=None)
     PasswordResetRequest.objects.filter(pk=spent.pk).update(
-        status="sending", attempts=PasswordResetRequest.MAX_ATTEMPTS, requested_at=hours_ago)
+        status="sending", attempts=PasswordResetRequest.MAX_ATTEMPTS, requested_at=hours_ago, claimed_at=minutes_ago)
 
     out = io.StringIO()
     call_command("send_reminders", stdout=out)
 
-    assert "password-reset mails sent: 1." in out.getvalue()
-    assert [m.to for m in mail.outbox] == [[KNOWN]]
+    assert "password-reset mails sent: 2." in out.getvalue()
+    assert [m.to for m in mail.outbox] == [[KNOWN], [KNOWN]]
     assert dict(PasswordResetRequest.objects.values_list("pk", "status")) == {
-        stranded.pk: "sent", recent.pk: "sending", spent.pk: "failed"}
+        stranded.pk: "sent", recent.pk: "sending", before_claimed_at.pk: "sent", spent.pk: "failed"}
     stranded.refresh_from_db()
     assert stranded.attempts == 2
+
+
+def test_a_retry_taken_an_hour_after_the_request_is_not_taken_back_by_the_daily_sweep(client, officer, settings):
+    """The request's task retries it 5 minutes apart; a retry taken over an hour after the request must be left to
+    its sender by a daily sweep running meanwhile, or the mail would go out twice."""
+    from accounts import services
+
+    ask(client, KNOWN)
+    mail.outbox.clear()
+    row = PasswordResetRequest.objects.get()
+    PasswordResetRequest.objects.filter(pk=row.pk).update(
+        status="failed", attempts=1, requested_at=timezone.now() - timezone.timedelta(minutes=90))
+
+    (taken,) = services._claim(PasswordResetRequest.objects.filter(pk=row.pk), 1, 0)  # the retry takes it
+    assert send_password_resets() == 0  # the daily sweep, while the retry is sending
+
+    taken.refresh_from_db()
+    assert (taken.status, taken.claim, taken.attempts) == ("sending", taken.claim, 2) and taken.claim is not None
+    assert timezone.now() - taken.claimed_at < timezone.timedelta(minutes=1)
+    assert mail.outbox == []
+
+
+# A sender records only what it still holds (its claim token).
+
+OTHER = uuid.UUID("00000000-0000-0000-0000-0000000000b2")
+
+
+@pytest.mark.parametrize("outcome", ["sent", "failed", "no_account"])
+def test_a_request_taken_by_another_sender_meanwhile_keeps_that_senders_claim(client, officer, settings, monkeypatch,
+                                                                              outcome):
+    """Sender A takes the request; before A records the outcome the row is returned (stranded) and taken by sender B
+    (another claim). Whatever A's outcome, the row stays B's to record."""
+    from accounts import services
+
+    settings.NOTIFICATIONS_QUEUED = True  # the request only records it
+    ask(client, KNOWN if outcome != "no_account" else UNKNOWN)
+    if outcome == "failed":
+        settings.EMAIL_BACKEND = f"{__name__}.RefusingBackend"
+    real = services._accounts_for
+
+    def taken_meanwhile(email):
+        PasswordResetRequest.objects.update(claim=OTHER, claimed_at=timezone.now())
+        return real(email)
+
+    monkeypatch.setattr(services, "_accounts_for", taken_meanwhile)
+
+    send_password_resets()
+
+    row = PasswordResetRequest.objects.get()
+    assert (row.status, row.claim, row.last_error, row.sent_at) == ("sending", OTHER, "", None)
+
+
+def test_a_slow_sender_whose_request_was_put_back_but_not_taken_again_still_records_it(client, officer, settings,
+                                                                                     monkeypatch):
+    from accounts import services
+
+    settings.NOTIFICATIONS_QUEUED = True
+    ask(client, KNOWN)
+    real = services._accounts_for
+
+    def put_back_meanwhile(email):  # this sender took over an hour; the daily run put the request back
+        PasswordResetRequest.objects.update(claimed_at=timezone.now() - timezone.timedelta(hours=2))
+        assert services.return_stranded_resets() == 1
+        return real(email)
+
+    monkeypatch.setattr(services, "_accounts_for", put_back_meanwhile)
+    assert send_password_resets() == 1
+    monkeypatch.setattr(services, "_accounts_for", real)
+    assert send_password_resets() == 0  # not sent a second time
+
+    assert [m.to for m in mail.outbox] == [[KNOWN]]
+    row = PasswordResetRequest.objects.get()
+    assert (row.status, row.claim) == ("sent", None)
+
+
+# Claims are committed before the mail goes out: never inside a caller's transaction.
+
+
+def test_sending_inside_a_callers_transaction_is_refused_and_sends_nothing(client, officer, settings):
+    settings.NOTIFICATIONS_QUEUED = True
+    ask(client, KNOWN)
+
+    with transaction.atomic():
+        with pytest.raises(RuntimeError, match="outside any transaction"):
+            send_password_resets()  # never raises otherwise: this is a mistake of the caller's
+
+    assert mail.outbox == []
+    row = PasswordResetRequest.objects.get()
+    assert (row.status, row.attempts, row.claim) == ("pending", 0, None)
+    assert send_password_resets() == 1  # outside it (here: only the test's own transaction), sent
 
 
 def test_requests_are_forgotten_after_a_week(client, officer, settings):

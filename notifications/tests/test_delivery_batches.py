@@ -5,11 +5,14 @@ recorded failed; a stop asked between batches (SIGTERM) leaves the rest waiting,
 
 import datetime
 import io
+import logging
 import os
 import signal
+import uuid
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -147,3 +150,182 @@ def test_in_db_worker_a_sigterm_finishes_the_batch_in_hand_and_the_task(recorded
     assert sweep.status == "SUCCESSFUL"
     # The worker's own handler ran too: it took no further task (the password resets' sweep waits for it).
     assert DBTaskResult.objects.get(task_path="accounts.tasks.send_password_reset_mails").status == "READY"
+
+
+# A sender records only what it still holds (its claim token): a row taken back and re-claimed by another sender
+# while the first was sending is that other sender's to record.
+
+OTHER = uuid.UUID("00000000-0000-0000-0000-0000000000b2")
+
+
+@pytest.mark.parametrize("outcome", ["sent", "failed", "cancelled"])
+def test_a_row_taken_by_another_sender_meanwhile_keeps_that_senders_claim(recorded, smtp, monkeypatch, caplog,
+                                                                         outcome):
+    """Sender A takes the officer's mail; before A records it, the row is returned (stranded) and taken by sender B
+    (another claim). Whatever A's outcome, A must not overwrite B's row: B records it."""
+    real = delivery._wanted
+    officer = recorded[OFFICER]
+
+    def taken_meanwhile(row):
+        if row.pk == officer.pk:
+            Delivery.objects.filter(pk=row.pk).update(claim=OTHER, claimed_at=timezone.now())
+            if outcome == "cancelled":
+                return False
+        return real(row)
+
+    monkeypatch.setattr(delivery, "_wanted", taken_meanwhile)
+    if outcome == "failed":
+        smtp.refuse.add(OFFICER)
+
+    with caplog.at_level(logging.WARNING, logger="notifications"):
+        run()
+
+    officer.refresh_from_db()
+    assert (officer.status, officer.claim, officer.last_error) == ("sending", OTHER, "")  # B's, untouched
+    others = Delivery.objects.exclude(pk=officer.pk)
+    assert set(others.values_list("status", "claim")) == {("sent", None)}  # A recorded its own rows
+    assert any("another sender" in r.getMessage() for r in caplog.records)
+
+
+def test_a_slow_sender_whose_row_was_put_back_but_not_taken_again_still_records_it(recorded, smtp, monkeypatch):
+    """The daily run put the officer's row back (its sender took over an hour) and nobody has taken it since: the
+    slow sender's "sent" is still recorded, so the next run does not send it a second time."""
+    real = delivery._wanted
+    officer = recorded[OFFICER]
+
+    def put_back_meanwhile(row):
+        if row.pk == officer.pk:
+            Delivery.objects.filter(pk=row.pk).update(claimed_at=timezone.now() - datetime.timedelta(hours=2))
+            assert delivery.return_stranded() == 1
+        return real(row)
+
+    monkeypatch.setattr(delivery, "_wanted", put_back_meanwhile)
+    run()
+    monkeypatch.setattr(delivery, "_wanted", real)
+    run()
+
+    assert smtp.envelopes == sorted([OFFICER, DISTRICT, COORD])  # each once
+    assert set(Delivery.objects.values_list("status", "claim")) == {("sent", None)}
+
+
+def test_a_batch_that_fails_as_a_whole_leaves_a_row_another_sender_took_alone(recorded, smtp, monkeypatch,
+                                                                              settings):
+    real = delivery._claim
+
+    def claim_then_taken(*args):
+        claimed = real(*args)
+        Delivery.objects.filter(pk=recorded[OFFICER].pk).update(claim=OTHER)
+        return claimed
+
+    monkeypatch.setattr(delivery, "_claim", claim_then_taken)
+    settings.EMAIL_BACKEND = f"{__name__}.CannotOpen"
+
+    run()
+
+    statuses = {d.email: (d.status, d.claim) for d in Delivery.objects.all()}
+    assert statuses == {OFFICER: ("sending", OTHER), DISTRICT: ("failed", None), COORD: ("failed", None)}
+
+
+# Claims are committed before any mail goes out: never inside a caller's transaction, where a rollback after the
+# sending would put the rows back to waiting and send them again.
+
+
+def test_sending_inside_a_callers_transaction_is_refused_and_sends_nothing(recorded, smtp):
+    with transaction.atomic():
+        with pytest.raises(RuntimeError, match="outside any transaction"):
+            delivery.deliver(Delivery.objects.all())
+
+    assert smtp.envelopes == []
+    assert set(Delivery.objects.values_list("status", "attempts")) == {("pending", 0)}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_in_autocommit_the_claim_commits_before_sending_and_inside_a_transaction_it_is_refused(world, smtp):
+    """Without the test's own transaction (as in db_worker and send_reminders): the rule itself, not the tests'
+    exemption (Django's durable atomic blocks allow a test case's transaction around them)."""
+    from accounts.models import PasswordResetRequest
+    from accounts.services import send_password_resets
+
+    run()  # autocommit: reaches the week-before rung, claims and sends
+    assert smtp.envelopes == sorted([OFFICER, DISTRICT, COORD])
+    PasswordResetRequest.objects.create(email=OFFICER)
+
+    with transaction.atomic():
+        with pytest.raises(RuntimeError, match="outside any transaction"):
+            send_password_resets()
+        with pytest.raises(RuntimeError, match="outside any transaction"):
+            delivery.deliver(Delivery.objects.all())
+
+    assert send_password_resets() == 1  # in autocommit: sent
+    assert PasswordResetRequest.objects.get().status == "sent"
+
+
+# SIGTERM/SIGINT during send_reminders: the mails' sweep stops between batches, and the password-reset sweep after
+# it is skipped (it waits for the next run), and the output says so.
+
+
+def test_a_stop_during_the_mails_skips_the_password_reset_sweep_and_says_so(recorded, smtp, monkeypatch):
+    from accounts.models import PasswordResetRequest
+
+    waiting = PasswordResetRequest.objects.create(email=OFFICER)
+    stranded = PasswordResetRequest.objects.create(  # a killed sender's: the sweep would first put it back
+        email=OFFICER, status="sending", attempts=1, claimed_at=timezone.now() - datetime.timedelta(hours=2))
+    monkeypatch.setattr(delivery, "BATCH", 1)
+    real = delivery.send_one
+
+    def send_then_sigterm(connection, message):
+        error = real(connection, message)
+        os.kill(os.getpid(), signal.SIGTERM)
+        return error
+
+    monkeypatch.setattr(delivery, "send_one", send_then_sigterm)
+    before = signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        out = run()
+        handler = signal.getsignal(signal.SIGTERM)
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+    assert "Mails sent: 1," in out
+    assert STOPPED_LINE in out
+    assert len(smtp.envelopes) == 1  # the reminder in hand only: no password-reset mail
+    # The whole sweep waits for the next run (the stranded row is not even put back).
+    assert dict(PasswordResetRequest.objects.values_list("pk", "status")) == {waiting.pk: "pending",
+                                                                              stranded.pk: "sending"}
+    assert handler == signal.SIG_DFL
+
+    monkeypatch.setattr(delivery, "send_one", real)
+    out = run()
+    assert STOPPED_LINE not in out
+    assert "password-reset mails sent: 2." in out
+    assert set(PasswordResetRequest.objects.values_list("status", flat=True)) == {"sent"}
+
+
+def test_a_stop_during_the_password_reset_sweep_stops_it_between_batches(recorded, smtp, monkeypatch):
+    from accounts import services
+    from accounts.models import PasswordResetRequest
+
+    for _ in range(3):
+        PasswordResetRequest.objects.create(email=OFFICER)
+    monkeypatch.setattr(services, "BATCH", 1)
+    real = services._send
+
+    def send_then_sigterm(claimed):
+        sent = real(claimed)
+        os.kill(os.getpid(), signal.SIGTERM)
+        return sent
+
+    monkeypatch.setattr(services, "_send", send_then_sigterm)
+    before = signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        out = run()
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+    assert "Mails sent: 3," in out and "password-reset mails sent: 1." in out
+    assert STOPPED_LINE in out
+    assert sorted(PasswordResetRequest.objects.values_list("status", flat=True)) == ["pending", "pending", "sent"]
+
+
+STOPPED_LINE = ("Đã dừng theo yêu cầu (SIGTERM/SIGINT): các thư còn chờ, kể cả thư đặt lại mật khẩu, sẽ được "
+                "gửi ở lượt chạy sau.")

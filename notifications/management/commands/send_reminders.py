@@ -4,6 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext
 
 from notifications.reminders import send_reminders
 
@@ -44,3 +45,6 @@ class Command(BaseCommand):
         elif not dry_run:
             self.stdout.write(f"Mails sent: {result.sent}, failed (retried next run): {result.failed}, "
                               f"cancelled: {result.cancelled}; password-reset mails sent: {result.password_resets}.")
+        if result.stopped:
+            self.stdout.write(gettext("Đã dừng theo yêu cầu (SIGTERM/SIGINT): các thư còn chờ, kể cả thư đặt lại "
+                                      "mật khẩu, sẽ được gửi ở lượt chạy sau."))

@@ -159,7 +159,9 @@ _VERBS = (
     "hoan thanh|khao sat|dieu tra|thong ke|bien soan|phat hanh|so hoa|dau tu|nang cap|mua sam|thiet lap|ket noi|"
     "tich hop|van dong|dang tai|khen thuong|so ket|tong ket|bao cao|thuc thi|lam|dan dat|ky ket|phoi hop|tham gia|"
     "dao tao|thi diem|kien toan|thanh lap|cung co|lua chon|tuyen chon|phat dong|giao|doi moi|thuc day|khuyen khich|"
-    "san tao|san lap|giai phong|di doi|thu hut|moi goi|can doi|tien hanh|trong cong tac"
+    "san tao|san lap|giai phong|di doi|thu hut|moi goi|can doi|tien hanh|trong cong tac|xac dinh|"
+    # adverbs that open a predicate: a name never holds them ("… và địa phương có rừng khẩn trương xây dựng …")
+    "khan truong|tich cuc|quyet liet|nghiem tuc"
 )
 _VERB_RE = re.compile(r"(?:^|[\s,])(" + _VERBS + r")\b")
 
@@ -376,6 +378,18 @@ def _subject_lead(text):
 _QUALIFIER = re.compile(r"(?i),?\s+(?:theo|căn cứ|trong phạm vi)\s+(?:chức năng|nhiệm vụ|quản lý|thẩm quyền)\b.*$")
 
 
+_THIS_DOCUMENT = re.compile(
+    r"\b(?:thi hanh|thuc hien|trien khai)\s+(?:nghiem(?: tuc)?\s+|tot\s+|co hieu qua\s+)?(?:noi dung\s+)?"
+    r"(?:chi thi|quyet dinh|ke hoach|cong van|nghi quyet|thong bao|van ban|chuong trinh|thong tu|de an)\s+nay\s*[./]*\s*$")
+
+
+def _enforces_this_document(text):
+    """The closing order to carry out the document itself ("8. Bộ trưởng, Thủ trưởng …, Chủ tịch Ủy ban nhân dân …
+    tổ chức triển khai và chỉ đạo … thực hiện nghiêm Chỉ thị này.", "… chịu trách nhiệm thi hành Quyết định này./."):
+    no task, whoever it names."""
+    return bool(_THIS_DOCUMENT.search(fold(text)))
+
+
 def _subject_task(text):
     """A numbered paragraph whose subject is its lead, without "chủ trì" ("1. Sở Y chủ động nghiên cứu, tham mưu …",
     "2. Các sở, ngành theo chức năng, nhiệm vụ, phối hợp với Sở Y triển khai …"): lead, coordinators ("…, phối hợp với
@@ -429,12 +443,19 @@ _TIME_START = re.compile(
     r"quy (?:i|ii|iii|iv|[1-4])\b|nam 20\d\d|giai doan 20|tu nam|thuong xuyen|hang nam|dinh ky)")
 
 
+_HORIZON = re.compile(r"(?i)(?:\s*(?:cho\s+)?đến\s+năm\s+\d{4})?\s*(?:,|và)?\s*(?:có\s+tính\s+đến|có\s+xét\s+đến|tầm\s+nhìn"
+                      r"(?:\s+đến)?|định\s+hướng\s+đến)\s+năm\s+\d{4}")
+
+
 def _time_clause(text):
     """The timeframe a sentence states: the part of a clause from its time phrase on ("…, hoàn thành trong quý IV
     năm 2026", "thời gian thực hiện xong trong tháng 6/2026"). A dated phrase may stand anywhere; "thường xuyên",
     "hằng năm" only in the sentence's last clause ("…, thực hiện thường xuyên"), not as an adverb inside it
     ("Thường xuyên kiểm tra, …", "xây dựng kế hoạch thanh tra hằng năm theo hướng …"). A date inside a title
     ("Nghị định số 06/2022/NĐ-CP ngày 07 tháng 01 năm 2022") is not a timeframe."""
+    # a horizon ("… cơ sở dữ liệu … đến năm 2030 và có tính đến năm 2050", "quy hoạch … đến năm 2030, tầm nhìn đến năm
+    # 2050") is the scope of what the task makes, not its time
+    text = _HORIZON.sub(" ", text)
     clauses = [c for c in re.split(r"[;,(]\s*|\.\s+", text.rstrip(" .);")) if c.strip()]
     if clauses and re.fullmatch(r"\s*(?:[-–+•]\s*)?(?:dinh ky\s+)?hang nam\s*", fold(clauses[0])):
         return _BULLET.sub("", clauses[0]).strip()  # "Hàng năm, tiến hành rà soát …": the whole point's frequency
@@ -640,7 +661,10 @@ def _read_header(plan, lines):
     # a DOCX header row whose cells come joined on one line ("Số: 07/CT-TTg | Hà Nội, ngày 02 tháng 03 năm 2012",
     # "V/v … | Hà Nội, ngày …"): one line a cell
     # "Độc lập - Tự do - Hạnh phúc Số: 07/CT-TTg": the motto joined to the next line once a rule line between is gone
-    lines = [cell.strip() for line in lines for cell in re.split(r"\s+\|\s+|(?<=Hạnh phúc)\s+", line) if cell.strip()]
+    # a rule under the issuer or the motto kept inside its cell ("THỦ TƯỚNG CHÍNH PHỦ -------", a DOCX header table's
+    # cell written as a markdown "| … |" row): the rule ends the line
+    lines = [cell.strip() for line in lines
+             for cell in re.split(r"\s+\|\s+|(?<=Hạnh phúc)\s+|\s+[-_=]{3,}(?:\s+|$)", line) if cell.strip()]
     title_at = None
     issuer_lines, issuer_done = [], False
     subject_at, annexed = None, False
@@ -677,7 +701,7 @@ def _read_header(plan, lines):
                 pass
             plan.place = line[:len(m.group(1))].strip(" ,") if m.group(1) else ""
             continue
-        if re.fullmatch(r"(ke hoach|chuong trinh hanh dong|chuong trinh|de an)( quoc gia)?", f.strip()) and title_at is None:
+        if re.fullmatch(r"(ke hoach|chuong trinh hanh dong|chuong trinh|de an|chi thi)( quoc gia)?", f.strip()) and title_at is None:
             plan.document_type = line.strip().capitalize()
             title_at = j + 1
             continue
@@ -715,6 +739,8 @@ def _read_header(plan, lines):
             if len(title) >= 6 or (not line.isupper() and line.endswith((".", ":", ";"))):
                 break
         plan.title = " ".join(title).strip()
+        if re.match(r"(?i)^về\s+(?:việc\s+)?\S", plan.title):  # "CHỈ THỊ" / "VỀ TĂNG CƯỜNG …": the subject after "về"
+            plan.title = re.sub(r"(?i)^về\s+(?:việc\s+)?", "", plan.title)
         plan.legal_basis = "\n\n".join(lines[j:]).strip()
     plan.issuer = _issuer(issuer_lines, plan)
 
@@ -820,6 +846,8 @@ def _read_body(plan, blocks, addressee=()):
             if rank <= 1:
                 ft = fold(text)
                 node.special = next((name for name, p in _SPECIAL_SECTIONS if p.search(ft)), None)
+            elif _enforces_this_document(text):
+                node.special = "closing"  # the order to carry out the document: neither it nor what follows is a task
             parent.children.append(node)
             stack.append(node)
             _inline_into(node, text)
@@ -1103,7 +1131,9 @@ def _collect(plan, root, tail):
                 walk(child, sec.code, attrs if child.has_info else inherited, depth_in_part + 1)
                 table(child, sec.code, attrs)
                 continue
-            if info:
+            if info and (attrs.get("lead") or not table_leads):
+                # in a plan whose task table names each task's lead, an item outside it that names no lead (09/KH-BTNMT's
+                # "II. Nhiệm vụ chủ yếu của Bộ": "1. Chủ trì, phối hợp với …") restates the table's work: no task
                 add_task(child.number, child.text, section_code, attrs,
                          child.body + [_flat(c) for c in child.children])
                 continue
@@ -1137,6 +1167,8 @@ def _collect(plan, root, tail):
                 add_task(number, title, current, merged)
 
     organisation_items = []
+    table_leads = any(kind == "task" and attrs.get("lead")
+                      for node in [root, *_iter(root)] for kind, _n, _t, attrs in node.table_tasks)
     walk(root, None, {}, 0)
     if root.table_tasks:
         table(root, None, {})

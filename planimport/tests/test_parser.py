@@ -610,3 +610,120 @@ def test_a_letter_whose_addressee_does_the_points():
         ("Hướng dẫn cơ chế ưu ", ["Bộ Tài chính"], related, ""),
     ]
     assert plan.tasks[2].title.endswith("gửi Bộ Xây dựng, các bộ liên quan trước ngày 15 tháng 12 hằng năm.")
+
+
+@pytest.mark.parametrize("text, names", [
+    # a group noun, a colon and its members' own names: one name each, the noun before each
+    ("Các Sở: Tư pháp, Nội vụ, Khoa học và Công nghệ",
+     ["Sở Tư pháp", "Sở Nội vụ", "Sở Khoa học và Công nghệ"]),
+    ("Các Bộ: Quốc phòng, Văn hóa, Thể thao và Du lịch, Ngoại giao và Y tế",
+     ["Bộ Quốc phòng", "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Ngoại giao", "Bộ Y tế"]),
+    ("Các Bộ: Tài chính, Kế hoạch và Đầu tư", ["Bộ Tài chính", "Bộ Kế hoạch và Đầu tư"]),
+    ("UBND các tỉnh, thành phố: Đà Nẵng, Quảng Nam và Kon Tum",
+     ["UBND thành phố Đà Nẵng", "UBND tỉnh Quảng Nam", "UBND tỉnh Kon Tum"]),
+    ("Ủy ban nhân dân các huyện: Văn Bàn, Bảo Yên", ["Ủy ban nhân dân huyện Văn Bàn", "Ủy ban nhân dân huyện Bảo Yên"]),
+    # the members end at a name of another kind
+    ("Các Sở: Y tế, Giáo dục và Đào tạo; UBND các xã", ["Sở Y tế", "Sở Giáo dục và Đào tạo", "UBND các xã"]),
+    ("Các Sở: Y tế, Nội vụ, Công an tỉnh và các cơ quan liên quan",
+     ["Sở Y tế", "Sở Nội vụ", "Công an tỉnh", "các cơ quan liên quan"]),
+    # no colon, no list of names: as before
+    ("Các sở, ban, ngành", ["Các sở, ban, ngành"]),
+])
+def test_a_group_noun_followed_by_a_colon_and_its_members(text, names):
+    assert split_names(text) == names
+
+
+MARKDOWN_DIRECTIVE = """| ỦY BAN NHÂN DÂN TỈNH YÊN BÁI ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc  --------------- |
+| --- | --- |
+| Số: 45/CT-UBND | *Yên Bái, ngày 12 tháng* *3 năm 2025* |
+CHỈ THỊ
+VỀ TĂNG CƯỜNG QUẢN LÝ BẾN BÃI VEN SÔNG
+Để chấn chỉnh công tác quản lý bến bãi, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:
+1. Các Sở: Giao thông vận tải, Khoa học và Công nghệ, Y tế:
+a) Rà soát các bến bãi trên địa bàn, hoàn thành trong quý II năm 2025;
+b) Chủ trì, phối hợp với Công an tỉnh, các cơ quan liên quan và các xã có bến khẩn trương lập bản đồ số các bến bãi cấp tỉnh, huyện đến năm 2030 và có tính đến năm 2045;
+c) Chủ trì, phối hợp với Sở Tài chính và các huyện có sông lớn xác định nhu cầu vốn, hoàn thành trước ngày 30 tháng 9 năm 2025.
+2. Ủy ban nhân dân các huyện: Văn Bàn, Bảo Yên:
+a) Phối hợp với Công an tỉnh kiểm tra các bến bãi tự phát.
+3. Sở Xây dựng chủ trì, phối hợp với các sở, ngành liên quan xây dựng quy hoạch bến bãi đến năm 2030, tầm nhìn đến năm 2050.
+4. Chủ tịch Ủy ban nhân dân các huyện, Giám đốc các sở, Thủ trưởng các ban, ngành chịu trách nhiệm thi hành Chỉ thị này./.
+Văn phòng Ủy ban nhân dân tỉnh theo dõi, đôn đốc việc thực hiện.
+| *Nơi nhận:* - Như trên; - Lưu: VT. | KT. CHỦ TỊCH PHÓ CHỦ TỊCH     Nguyễn Văn A |
+| --- | --- |
+"""
+
+
+def test_a_directive_in_markdown_rows_with_member_lists_horizons_and_its_closing_order():
+    """A directive copied as markdown text (13/CT-TTg's layout): its header in "| … |" rows (a separator row "| --- |",
+    a rule "-------" inside the issuer's cell, "*…*" emphasis splitting the date) is read as a header; "CHỈ THỊ" / "VỀ
+    …" gives the title without "về". "1. Các Sở: A, B, C:" names three departments, each leading the points under it.
+    Coordinators end at an adverb or verb that opens the predicate ("… các xã có bến khẩn trương lập …", "… các huyện
+    có sông lớn xác định …"). A horizon ("đến năm 2030 và có tính đến năm 2045", "tầm nhìn đến năm 2050") is no
+    timeframe. The closing order to carry out the directive, and the office that monitors it, are no task."""
+    plan = parse_blocks(blocks_from_text(MARKDOWN_DIRECTIVE))
+    assert (plan.number, plan.date, plan.place, plan.issuer, plan.title) == (
+        "45/CT-UBND", D(2025, 3, 12), "Yên Bái", "UBND tỉnh Yên Bái", "TĂNG CƯỜNG QUẢN LÝ BẾN BÃI VEN SÔNG")
+    assert plan.document_type == "Chỉ thị"
+    three = ["Sở Giao thông vận tải", "Sở Khoa học và Công nghệ", "Sở Y tế"]
+    got = [(t.title[:12], t.lead, t.coordinators, t.timeframe.text) for t in plan.tasks]
+    assert got == [
+        ("Rà soát các ", three, [], "hoàn thành trong quý II năm 2025"),
+        ("Chủ trì, phố", three, ["Công an tỉnh", "các cơ quan liên quan", "các xã có bến"], ""),
+        ("Chủ trì, phố", three, ["Sở Tài chính", "các huyện có sông lớn"],
+         "hoàn thành trước ngày 30 tháng 9 năm 2025"),
+        ("Phối hợp với", ["Ủy ban nhân dân huyện Văn Bàn", "Ủy ban nhân dân huyện Bảo Yên"], ["Công an tỉnh"], ""),
+        ("Sở Xây dựng ", ["Sở Xây dựng"], ["các sở, ngành liên quan"], ""),
+    ]
+
+
+def test_markdown_table_rows_and_emphasis_in_text():
+    """A task table written as markdown rows: the header row, its "|---|" or "| :--- |" separator (skipped), then the
+    rows; "*…*" emphasis is dropped from cells and lines, a "* " bullet kept as a bullet."""
+    blocks = blocks_from_text(
+        "| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm |\n"
+        "|---|---|---|---|---|---|\n"
+        "| 1 | *Số hóa* hồ sơ | Sở Nội vụ | Sở Tư pháp | Quý III/2026 | Cơ sở dữ liệu |\n"
+        "| :--- | :---: | --- | --- | --- | --- |\n"
+        "| 2 | Tập huấn cán bộ | Sở Y tế | | Năm 2026 | Lớp tập huấn |\n"
+        "* Ghi chú *chung*\n")
+    assert blocks == [
+        ("table", [["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Sản phẩm"],
+                   ["1", "Số hóa hồ sơ", "Sở Nội vụ", "Sở Tư pháp", "Quý III/2026", "Cơ sở dữ liệu"],
+                   ["2", "Tập huấn cán bộ", "Sở Y tế", "", "Năm 2026", "Lớp tập huấn"]]),
+        ("p", "* Ghi chú chung"),
+    ]
+
+
+TABLE_PLAN_WITH_OWN_DUTIES = """BỘ Y TẾ
+Số: 21/KH-BYT
+Hà Nội, ngày 5 tháng 4 năm 2026
+KẾ HOẠCH
+Triển khai Chỉ thị số 3/CT-TTg về y tế cơ sở
+I. MỤC ĐÍCH
+Bảo đảm thực hiện hiệu quả Chỉ thị.
+II. NHIỆM VỤ CHỦ YẾU CỦA BỘ Y TẾ
+1. Chủ trì, phối hợp với các Bộ, cơ quan liên quan xây dựng Nghị định về y tế cơ sở.
+2. Nghiên cứu mô hình trạm y tế xã.
+3. Chủ trì, phối hợp với Bộ Tài chính bố trí kinh phí, hoàn thành năm 2027.
+Nơi nhận:
+- Như trên.
+PHỤ LỤC
+CÁC NHIỆM VỤ THỰC HIỆN KẾ HOẠCH
+| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện |
+| --- | --- | --- | --- | --- |
+| 1. | Xây dựng dự thảo Nghị định về y tế cơ sở | Vụ Pháp chế | Cục Quản lý khám, chữa bệnh | Tháng 9/2026 |
+| 2. | Bố trí kinh phí cho trạm y tế xã | Vụ Kế hoạch - Tài chính | Bộ Tài chính | Năm 2027 |
+"""
+
+
+def test_items_naming_no_lead_beside_a_task_table_are_no_tasks():
+    """A plan whose task table names each task's lead (09/KH-BTNMT's appendix) states its issuer's own duties in
+    numbered items that name no lead ("1. Chủ trì, phối hợp với …"): they restate the table's work, so only the table's
+    rows are tasks. Without such a table, the same items stay tasks (their lead left for the person to fill in)."""
+    plan = parse_blocks(blocks_from_text(TABLE_PLAN_WITH_OWN_DUTIES))
+    assert [(t.title[:20], t.lead) for t in plan.tasks] == [
+        ("Xây dựng dự thảo Ngh", ["Vụ Pháp chế"]), ("Bố trí kinh phí cho ", ["Vụ Kế hoạch - Tài chính"])]
+    without_table = TABLE_PLAN_WITH_OWN_DUTIES.split("PHỤ LỤC")[0]
+    plan = parse_blocks(blocks_from_text(without_table))
+    assert [(t.title[:20], t.lead, t.coordinators) for t in plan.tasks] == [
+        ("Chủ trì, phối hợp vớ", [], ["các Bộ, cơ quan liên quan"]), ("Chủ trì, phối hợp vớ", [], ["Bộ Tài chính"])]

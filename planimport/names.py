@@ -74,6 +74,9 @@ _GROUP_COLON = re.compile(r"^[Cc]ác\s+(" + "|".join(sorted(map(re.escape, _MEMB
                           + r")\s*:\s*(\S.*)$")
 # "UBND các tỉnh, thành phố: A, B", "Ủy ban nhân dân các huyện: A, B": the council or committee of each place named
 _LEVELS = r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)"
+# "các Bộ Tài chính, Tư pháp và Công Thương": a group noun and its members' own names without a colon (capitalised
+# after the noun), two members at least
+_GROUP_NAMED = re.compile(r"^[Cc]ác\s+(Bộ|Sở)\s+([A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]\S*(?:\s.*)?)$")
 _PLACES_COLON = re.compile(r"^((?:Ủy|Uỷ) ban nhân dân|UBND|Hội đồng nhân dân|HĐND)\s+các\s+(" + _LEVELS
                            + r"(?:\s*(?:,|và)\s*" + _LEVELS + r")*)\s*:\s*(\S.*)$")
 # the centrally-run cities: "UBND các tỉnh, thành phố: Hà Nội, Lào Cai" is UBND thành phố Hà Nội, UBND tỉnh Lào Cai
@@ -109,6 +112,10 @@ def member_list(text):
     name of another kind ("Các Sở: Tư pháp, Nội vụ, UBND các huyện": the committees are a name of their own)."""
     text = text.strip(" .;:,")
     m = _GROUP_COLON.match(text)
+    if not m:
+        m = _GROUP_NAMED.match(text)
+        if m and len(_members(m.group(2))) < 2:
+            m = None
     p = None if m else _PLACES_COLON.match(text)
     if not m and not p:
         return []

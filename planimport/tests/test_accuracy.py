@@ -27,13 +27,14 @@ def test_accuracy_report_meets_the_targets(capsys):
         assert s.header == s.header_total, s.name
         assert s.reporting in ("", "ok"), s.name  # 7103/UBND-TH: "Báo cáo 6 tháng …" is semiannual
     kept = [s for s in scores if s.split == "kept_out"]
-    assert len(kept) >= 4 and sum(s.name.startswith("real-") for s in kept) >= 1
+    assert len(kept) >= 7 and sum(s.name.startswith("real-") for s in kept) >= 4
     built = [s for s in kept if not s.name.startswith("real-")]
     assert sum(s.fully for s in built) == sum(s.expected for s in built)
-    # measured on 6/12/2026, seventh round, after 8129/UBND-KT, 648/VPCP-NN and 467/TB-VPCP moved to the tuned set
-    # (their first, blind run: 10 tasks, none read right): 30 kept-out tasks; no fall below
-    assert sum(s.expected for s in kept) == 30
-    assert sum(s.lead for s in kept) >= 30 and sum(s.fully for s in kept) >= 30
+    # measured on 6/12/2026, seventh round, after 8129/UBND-KT, 648/VPCP-NN and 467/TB-VPCP moved to the tuned set:
+    # 48 kept-out tasks, 18 of them in three real documents added blind (first run: 8388/BTC-QLCS, 3320/SNNMT-CCMT,
+    # 9416/VPCP-QHQT; one of their tasks read right); 31 right leads, 31 fully right; no fall below
+    assert sum(s.expected for s in kept) == 48
+    assert sum(s.lead for s in kept) >= 31 and sum(s.fully for s in kept) >= 31
     real = [s for s in scores if s.name.startswith("real-") and s.expected >= 9]
     assert len(real) >= 5
     assert len({s.layout for s in scores}) >= 6

@@ -38,7 +38,9 @@ RELATED_RE = re.compile(r"\blien quan\b|\bco lien quan\b")
 
 
 def split_names(text):
-    """The names in a written list, in order, with their own wording (trailing punctuation dropped)."""
+    """The names in a written list, in order, with their own wording (trailing punctuation dropped). A group noun
+    followed by a colon and its members ("Các Sở: Tư pháp, Nội vụ và Y tế", "UBND các tỉnh: Lào Cai, Yên Bái") names
+    each member ("Sở Tư pháp", "Sở Nội vụ", "Sở Y tế"; "UBND tỉnh Lào Cai", …): ``member_list``."""
     text = nfc(text or "")
     text = re.sub(r"^\s*(?:[-–+•*]\s*)+", "", text)
     text = re.sub(r"\s+", " ", text).strip(" .;:,")
@@ -46,6 +48,10 @@ def split_names(text):
         return []
     names = []
     for part in re.split(r"\s*;\s*|\s*\n\s*", text):
+        members = member_list(part)
+        if members:
+            names.extend(members)
+            continue
         pieces = re.split(r"(,\s+|\s+và\s+|\s+với\s+|\s*\+\s*)", part)
         current = pieces[0]
         i = 1
@@ -59,6 +65,81 @@ def split_names(text):
             i += 2
         names.append(current)
     return [n.strip(" .;:,") for n in names if n.strip(" .;:,()")]
+
+
+# "Các Bộ: A, B", "Các Sở: A, B": a kind of body, then its members' own names after the colon
+_MEMBER_KINDS = ("Bộ", "Sở", "Ban", "Cục", "Vụ", "Viện", "Tổng cục", "Chi cục", "Phòng", "Trung tâm", "Hội", "Trường",
+                 "Bệnh viện", "Tổng công ty", "Công ty", "Ngân hàng", "Đài", "Báo")
+_GROUP_COLON = re.compile(r"^[Cc]ác\s+(" + "|".join(sorted(map(re.escape, _MEMBER_KINDS), key=len, reverse=True))
+                          + r")\s*:\s*(\S.*)$")
+# "UBND các tỉnh, thành phố: A, B", "Ủy ban nhân dân các huyện: A, B": the council or committee of each place named
+_LEVELS = r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)"
+# "các Bộ Tài chính, Tư pháp và Công Thương": a group noun and its members' own names without a colon (capitalised
+# after the noun), two members at least
+_GROUP_NAMED = re.compile(r"^[Cc]ác\s+(Bộ|Sở)\s+([A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]\S*(?:\s.*)?)$")
+_PLACES_COLON = re.compile(r"^((?:Ủy|Uỷ) ban nhân dân|UBND|Hội đồng nhân dân|HĐND)\s+các\s+(" + _LEVELS
+                           + r"(?:\s*(?:,|và)\s*" + _LEVELS + r")*)\s*:\s*(\S.*)$")
+# the centrally-run cities: "UBND các tỉnh, thành phố: Hà Nội, Lào Cai" is UBND thành phố Hà Nội, UBND tỉnh Lào Cai
+_CITIES = {"ha noi", "ho chi minh", "hai phong", "da nang", "can tho", "hue"}
+# names of a ministry's or department's field that hold "và" or a comma ("Tài nguyên và Môi trường"): a list's last
+# "và" parts two members unless it is inside one of these
+_COMPOUND_FIELDS = {
+    "tai nguyen va moi truong", "nong nghiep va moi truong", "nong nghiep va phat trien nong thon",
+    "khoa hoc va cong nghe", "giao duc va dao tao", "ke hoach va dau tu", "thong tin va truyen thong",
+    "van hoa, the thao va du lich", "lao dong - thuong binh va xa hoi", "lao dong, thuong binh va xa hoi",
+    "dan toc va ton giao", "noi vu va lao dong", "giao thong van tai va xay dung",
+}
+
+
+def _members(text):
+    """The members after a group noun's colon, split at commas (and at a last "và" that is no field's own)."""
+    pieces = [p.strip() for p in re.split(r",\s*", text) if p.strip()]
+    merged = []
+    for piece in pieces:  # "Văn hóa, Thể thao và Du lịch": a field's name with a comma of its own
+        if merged and any(k.startswith(fold(merged[-1] + ", " + piece)) for k in _COMPOUND_FIELDS):
+            merged[-1] = merged[-1] + ", " + piece
+        else:
+            merged.append(piece)
+    if merged and " và " in merged[-1] and fold(merged[-1]) not in _COMPOUND_FIELDS:
+        head, _, tail = merged[-1].partition(" và ")  # "Nội vụ và Khoa học và Công nghệ": the first "và" parts
+        merged[-1:] = [head, tail]
+    return merged
+
+
+def member_list(text):
+    """["Bộ Công Thương", "Bộ Xây dựng"] for "Các Bộ: Công Thương, Xây dựng" (a group noun, a colon and its members'
+    own names), ["UBND tỉnh Lào Cai", …] for "UBND các tỉnh: Lào Cai, …"; [] for any other text. The members end at a
+    name of another kind ("Các Sở: Tư pháp, Nội vụ, UBND các huyện": the committees are a name of their own)."""
+    text = text.strip(" .;:,")
+    m = _GROUP_COLON.match(text)
+    if not m:
+        m = _GROUP_NAMED.match(text)
+        if m and len(_members(m.group(2))) < 2:
+            m = None
+    p = None if m else _PLACES_COLON.match(text)
+    if not m and not p:
+        return []
+    members = _members(m.group(2) if m else p.group(3))
+    out = []
+    for k, member in enumerate(members):
+        starter = _STARTER_RE.match(member)
+        if k and starter and member[starter.end():].strip():
+            # "UBND các huyện", "Công an tỉnh", "các cơ quan liên quan": a name of its own, not a member's ("Công an"
+            # alone, after "Các Bộ:", is Bộ Công an)
+            out.append(member)
+            continue
+        if not member[:1].isupper() and not out:
+            return []  # "các Bộ: theo chức năng …": no list of names
+        if m:
+            out.append(f"{m.group(1)} {member}")
+            continue
+        levels = [lv.strip() for lv in re.split(r"\s*(?:,|và)\s*", p.group(2)) if lv.strip()]
+        if re.match(r"^" + _LEVELS + r"\s", member, re.I):
+            out.append(f"{p.group(1)} {member[:1].lower()}{member[1:]}")  # "tỉnh Lào Cai" written with its level
+            continue
+        level = "thành phố" if "thành phố" in levels and fold(member) in _CITIES else levels[0]
+        out.append(f"{p.group(1)} {level} {member}")
+    return out
 
 
 def _inside_group(current, sep, nxt):

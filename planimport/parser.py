@@ -159,7 +159,11 @@ _VERBS = (
     "hoan thanh|khao sat|dieu tra|thong ke|bien soan|phat hanh|so hoa|dau tu|nang cap|mua sam|thiet lap|ket noi|"
     "tich hop|van dong|dang tai|khen thuong|so ket|tong ket|bao cao|thuc thi|lam|dan dat|ky ket|phoi hop|tham gia|"
     "dao tao|thi diem|kien toan|thanh lap|cung co|lua chon|tuyen chon|phat dong|giao|doi moi|thuc day|khuyen khich|"
-    "san tao|san lap|giai phong|di doi|thu hut|moi goi|can doi|tien hanh|trong cong tac"
+    "san tao|san lap|giai phong|di doi|thu hut|moi goi|can doi|tien hanh|trong cong tac|xac dinh|"
+    # adverbs that open a predicate: a name never holds them ("… và địa phương có rừng khẩn trương xây dựng …")
+    "khan truong|tich cuc|quyet liet|nghiem tuc|"
+    # "Bộ X căn cứ quy định … để phân công …": the subject acts on what it relies on
+    "can cu"
 )
 _VERB_RE = re.compile(r"(?:^|[\s,])(" + _VERBS + r")\b")
 
@@ -223,6 +227,7 @@ class _Node:
         self.special = parent.special if parent is not None else None
         self.table_tasks = []  # from tables under this node: (number, fields)
         self.lead_heading = False  # "2. Thanh tra tỉnh": the heading names the lead of the points under it
+        self.subject_paras = []  # (text, attrs) of subject-led paragraphs under its topical dashes: tasks
         self.members, self.members_read = [], False  # "Giao các sở … gồm: - Sở Công Thương (…); …": the group's members
 
     @property
@@ -365,6 +370,8 @@ def _subject_lead(text):
     cut = _cut_at_verb(body, verbs_only=True)
     if not cut or len(cut) >= len(body) - 10 or len(cut) > 150:
         return []
+    if re.search(r"\s(?:da|tung)$", fold(cut)) or re.match(r"\s*,?\s*(?:da|tung)\s", fold(body[len(cut):])):
+        return []  # "Bộ X đã tổ chức …": what was done, background, no task
     cut = _QUALIFIER.sub("", cut).rstrip(" ,;")  # "Các sở, ban, ngành theo chức năng, nhiệm vụ, phối hợp …"
     if re.search(r"\s(yêu cầu|đề nghị|giao|chỉ đạo)\s", cut):
         return []  # "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các cơ quan …": who asks, not who does
@@ -376,12 +383,25 @@ def _subject_lead(text):
 _QUALIFIER = re.compile(r"(?i),?\s+(?:theo|căn cứ|trong phạm vi)\s+(?:chức năng|nhiệm vụ|quản lý|thẩm quyền)\b.*$")
 
 
+_THIS_DOCUMENT = re.compile(
+    r"\b(?:thi hanh|thuc hien|trien khai)\s+(?:nghiem(?: tuc)?\s+|tot\s+|co hieu qua\s+)?(?:noi dung\s+)?"
+    r"(?:chi thi|quyet dinh|ke hoach|cong van|nghi quyet|thong bao|van ban|chuong trinh|thong tu|de an)\s+nay\s*[./]*\s*$")
+
+
+def _enforces_this_document(text):
+    """The closing order to carry out the document itself ("8. Bộ trưởng, Thủ trưởng …, Chủ tịch Ủy ban nhân dân …
+    tổ chức triển khai và chỉ đạo … thực hiện nghiêm Chỉ thị này.", "… chịu trách nhiệm thi hành Quyết định này./."):
+    no task, whoever it names."""
+    return bool(_THIS_DOCUMENT.search(fold(text)))
+
+
 def _subject_task(text):
     """A numbered paragraph whose subject is its lead, without "chủ trì" ("1. Sở Y chủ động nghiên cứu, tham mưu …",
     "2. Các sở, ngành theo chức năng, nhiệm vụ, phối hợp với Sở Y triển khai …"): lead, coordinators ("…, phối hợp với
     X" right after the subject) and timeframe; {} when the paragraph does not start with agencies and a verb."""
-    if text.rstrip().endswith(":") or re.search(r"\bchu tri\b", fold(text)):
-        return {}
+    if text.rstrip().endswith(":") or (re.search(r"\bchu tri\b", fold(text)) and (
+            _prose(text).get("lead") or not re.search(r"\bco quan chu tri\b", fold(text)))):
+        return {}  # a "chủ trì" that names a lead is read by _prose; "rõ cơ quan chủ trì" names none
     head, colon, rest = text.partition(":")
     head = re.sub(r"(?i)^đề nghị\s+", "", head).strip()
     if colon and len(head) < 150 and rest.strip():
@@ -401,6 +421,25 @@ def _subject_task(text):
     rest = re.sub(r"^[\s,;]+", "", text[len(cut):])
     attrs.update({k: v for k, v in _point_attrs(rest).items() if v})
     return attrs
+
+
+def _subject_paragraph(text):
+    """A paragraph that names its lead as subject ("Bộ X nghiên cứu …", "Bộ X chủ trì, phối hợp với Y rà soát …",
+    "Bộ X làm việc, thống nhất với Y … theo hướng: Bộ Y chủ trì …"): the subject leads; coordinators only from its
+    own "chủ trì, phối hợp với"; {} when it does not start with agencies and a verb."""
+    attrs = _subject_task(text)
+    if attrs.get("lead"):
+        return attrs
+    lead = _subject_lead(text)
+    if not lead:
+        return {}
+    prose = _prose(text)
+    if prose.get("lead") and fold(text).startswith(fold(prose["lead"][0])):
+        return prose  # "Bộ X chủ trì, phối hợp với …": its own "chủ trì"
+    return {"lead": lead, **({"time": prose["time"]} if prose.get("time") else {})}
+
+
+_NOTICE_CLOSING = re.compile(r"^\s*van phong (?:chinh phu|uy ban nhan dan|ubnd)\b.*\bthong bao\s+(?:de|cho)\b.*\bbiet\b")
 
 
 def _inline_labels(text):
@@ -429,12 +468,29 @@ _TIME_START = re.compile(
     r"quy (?:i|ii|iii|iv|[1-4])\b|nam 20\d\d|giai doan 20|tu nam|thuong xuyen|hang nam|dinh ky)")
 
 
+_HORIZON = re.compile(r"(?i)(?:\s*(?:cho\s+)?đến\s+năm\s+\d{4})?\s*(?:,|và)?\s*(?:có\s+tính\s+đến|có\s+xét\s+đến|tầm\s+nhìn"
+                      r"(?:\s+đến)?|định\s+hướng\s+đến)\s+năm\s+\d{4}")
+
+
+def _horizon_gone(m):
+    """The horizon dropped; a plain "đến năm N" before it stays when a completion word makes it the task's own
+    deadline ("…, hoàn thành đến năm 2030, tầm nhìn đến năm 2045")."""
+    own = re.match(r"\s*(?:cho\s+)?đến\s+năm\s+\d{4}", m.group(0), re.I)
+    before = fold(m.string[:m.start()])
+    if own and re.search(r"\b(?:hoan thanh|xong|thoi gian(?: thuc hien)?|thoi han|truoc)\s*$", before):
+        return own.group(0) + " "
+    return " "
+
+
 def _time_clause(text):
     """The timeframe a sentence states: the part of a clause from its time phrase on ("…, hoàn thành trong quý IV
     năm 2026", "thời gian thực hiện xong trong tháng 6/2026"). A dated phrase may stand anywhere; "thường xuyên",
     "hằng năm" only in the sentence's last clause ("…, thực hiện thường xuyên"), not as an adverb inside it
     ("Thường xuyên kiểm tra, …", "xây dựng kế hoạch thanh tra hằng năm theo hướng …"). A date inside a title
     ("Nghị định số 06/2022/NĐ-CP ngày 07 tháng 01 năm 2022") is not a timeframe."""
+    # a horizon ("… cơ sở dữ liệu … đến năm 2030 và có tính đến năm 2050", "quy hoạch … đến năm 2030, tầm nhìn đến năm
+    # 2050") is the scope of what the task makes, not its time
+    text = _HORIZON.sub(_horizon_gone, text)
     clauses = [c for c in re.split(r"[;,(]\s*|\.\s+", text.rstrip(" .);")) if c.strip()]
     if clauses and re.fullmatch(r"\s*(?:[-–+•]\s*)?(?:dinh ky\s+)?hang nam\s*", fold(clauses[0])):
         return _BULLET.sub("", clauses[0]).strip()  # "Hàng năm, tiến hành rà soát …": the whole point's frequency
@@ -474,6 +530,11 @@ def _time_clause(text):
                     r"\b(so|nghi dinh|quyet dinh|thong tu|ke hoach|chi thi|nghi quyet|luat|dieu|khoan)\b",
                     fold(c[:m.start()])[-40:]):  # "Luật Địa chất và khoáng sản năm 2024": a name, not a time
                 continue
+            at = text.find(c)
+            if (not fp.startswith(("trong ", "truoc ", "hoan thanh", "xong")) and at >= 0
+                    and re.search(r"\b(?:Đề án|Chương trình|Chiến lược|Quy hoạch)\s[^;.:]{0,160}$",
+                                  text[:at + m.start()])):
+                continue  # "thực hiện Đề án một triệu ha lúa … vùng đồng bằng Sông Cửu Long đến năm 2030": its name
             return part
         if k == 0 and re.search(r"thuong xuyen|hang nam|dinh ky", fp):
             if start == 0 or len(fc.split()) <= 6:
@@ -482,6 +543,12 @@ def _time_clause(text):
             if explicit:  # "… cung cấp thông tin … định kỳ hằng năm gửi về Bộ X": the task's own frequency
                 return c[explicit.start():explicit.end()]
     return ""
+
+
+# a sentence that recites an earlier assignment: a law or decree as its subject ("Luật … giao Bộ X chủ trì"), or
+# "đã (được) giao" / "… đã chủ trì"
+_RECITAL = re.compile(r"^\s*(?:[-–+•]\s*)?(?:luat|nghi dinh|nghi quyet|quyet dinh|thong tu|chi thi)\b.*\bgiao\b"
+                      r"|\bda\s+(?:duoc\s+)?giao\b|\bda\s*$")
 
 
 def _prose(text, any_sentence=False):
@@ -495,16 +562,28 @@ def _prose(text, any_sentence=False):
     if time:
         attrs["time"] = time
     f = fold(text)
-    m = re.search(r"\bchu tri\b", f)
+    # "rõ cơ quan chủ trì", "đơn vị chủ trì": a noun, no assignment ("là cơ quan chủ trì" is one)
+    m = next((x for x in re.finditer(r"\bchu tri\b", f) if not re.search(r"\b(?:co quan|don vi)\s*$", f[:x.start()])
+              or re.search(r"\bla\s+(?:co quan|don vi)\s*$", f[:x.start()])), None)
     if not m:
         return attrs
     before = text[:m.start()]
+    sentence = re.split(r"\.\s+", before)[-1]
+    if _RECITAL.search(fold(sentence)):
+        # "Luật … và Nghị định … giao Bộ X chủ trì …", "Thời gian qua, Tỉnh ủy đã giao Sở X chủ trì …", "Thực hiện
+        # …, Bộ X đã chủ trì …": an earlier assignment recited as background, no task
+        return {}
     # the lead: after "Giao"/"Đề nghị"/the start of the clause, before "chủ trì"
     clause = re.split(r"[.;:(]\s*", before)[-1]
     clause = re.sub(r"^\s*(?:[-–+•]\s*)?", "", clause)
-    clause = re.sub(r"(?i)^.*?\b(giao cho|giao|đề nghị|yêu cầu|do)\s+", "", clause)
+    clause = re.sub(r"(?i)^.*?\b(giao cho|giao(?!\s+thông)|đề nghị|yêu cầu|do)\s+", "", clause)  # not "Giao thông"
     clause = re.sub(r"\s+(là cơ quan|làm đầu mối|là đơn vị|có trách nhiệm|tiếp tục|)$", "", clause.strip(), flags=re.I)
     names = _agency_suffix(split_names(clause))
+    if not names and ";" in sentence and re.fullmatch(r"\s*(?:tren co so do|dong thoi|sau do|va)?\s*,?\s*",
+                                                        fold(clause)):
+        # "Bộ X thực hiện nghiêm …; chủ trì, phối hợp với …", "Bộ X báo cáo …; trên cơ sở đó chủ trì …": the
+        # sentence's subject leads the clause after the semicolon
+        names = _subject_lead(sentence)
     if names:
         attrs["lead"] = names
     after = text[m.end():]
@@ -632,6 +711,11 @@ def parse_blocks(blocks):
         i += 1
     _read_header(plan, paragraphs_before)
     addressee = next((a for a in map(_addressee, reversed(paragraphs_before[-3:])) if a), [])
+    if i >= len(blocks):
+        # no numbered item: a letter whose work is in a paragraph ("… giao Sở X chủ trì, phối hợp với …"); its
+        # paragraphs are read as the body too (only one that assigns work gives a task)
+        _read_body(plan, [b for b in blocks if b[0] == "p"], addressee)
+        return plan
     _read_body(plan, blocks[i:], addressee)
     return plan
 
@@ -640,7 +724,10 @@ def _read_header(plan, lines):
     # a DOCX header row whose cells come joined on one line ("Số: 07/CT-TTg | Hà Nội, ngày 02 tháng 03 năm 2012",
     # "V/v … | Hà Nội, ngày …"): one line a cell
     # "Độc lập - Tự do - Hạnh phúc Số: 07/CT-TTg": the motto joined to the next line once a rule line between is gone
-    lines = [cell.strip() for line in lines for cell in re.split(r"\s+\|\s+|(?<=Hạnh phúc)\s+", line) if cell.strip()]
+    # a rule under the issuer or the motto kept inside its cell ("THỦ TƯỚNG CHÍNH PHỦ -------", a DOCX header table's
+    # cell written as a markdown "| … |" row): the rule ends the line
+    lines = [cell.strip() for line in lines
+             for cell in re.split(r"\s+\|\s+|(?<=Hạnh phúc)\s+|\s+[-_=]{3,}(?:\s+|$)", line) if cell.strip()]
     title_at = None
     issuer_lines, issuer_done = [], False
     subject_at, annexed = None, False
@@ -677,7 +764,7 @@ def _read_header(plan, lines):
                 pass
             plan.place = line[:len(m.group(1))].strip(" ,") if m.group(1) else ""
             continue
-        if re.fullmatch(r"(ke hoach|chuong trinh hanh dong|chuong trinh|de an)( quoc gia)?", f.strip()) and title_at is None:
+        if re.fullmatch(r"(ke hoach|chuong trinh hanh dong|chuong trinh|de an|chi thi|thong bao)( quoc gia)?", f.strip()) and title_at is None:
             plan.document_type = line.strip().capitalize()
             title_at = j + 1
             continue
@@ -715,6 +802,8 @@ def _read_header(plan, lines):
             if len(title) >= 6 or (not line.isupper() and line.endswith((".", ":", ";"))):
                 break
         plan.title = " ".join(title).strip()
+        if re.match(r"(?i)^về\s+(?:việc\s+)?\S", plan.title):  # "CHỈ THỊ" / "VỀ TĂNG CƯỜNG …": the subject after "về"
+            plan.title = re.sub(r"(?i)^về\s+(?:việc\s+)?", "", plan.title)
         plan.legal_basis = "\n\n".join(lines[j:]).strip()
     plan.issuer = _issuer(issuer_lines, plan)
 
@@ -750,6 +839,8 @@ def _read_body(plan, blocks, addressee=()):
     top_nodes = []
     tail = []  # paragraphs after the signature block starts
     in_tail = False
+    root_paras = []  # paragraphs before the first numbered item
+    topic_dash = None  # the item under whose topical dash ("- Về …:") the current paragraphs stand
     blocks = list(blocks)
     i = -1
     while i + 1 < len(blocks):
@@ -820,6 +911,8 @@ def _read_body(plan, blocks, addressee=()):
             if rank <= 1:
                 ft = fold(text)
                 node.special = next((name for name, p in _SPECIAL_SECTIONS if p.search(ft)), None)
+            elif _enforces_this_document(text):
+                node.special = "closing"  # the order to carry out the document: neither it nor what follows is a task
             parent.children.append(node)
             stack.append(node)
             _inline_into(node, text)
@@ -903,6 +996,9 @@ def _read_body(plan, blocks, addressee=()):
             stack.append(node)
             node.attrs.update(_point_attrs(node.text))
             continue
+        if (_BULLET.match(line) and current is not root and current.rank >= 2 and not current.children
+                and re.match(r"^ve\b.*:\s*$", fold(_BULLET.sub("", line)))):
+            topic_dash = current  # "- Về rà soát …:": a topic, the paragraphs under it may be tasks
         # a bullet item that states its own lead: a task of its own
         if _BULLET.match(line) and current is not root and current.special not in ("organisation", "reporting"):
             attrs, _head = _inline_labels(line)
@@ -931,12 +1027,27 @@ def _read_body(plan, blocks, addressee=()):
                 and not _BULLET.match(line) and (line[:1].islower() or not current.text.rstrip().endswith((".", ":", ";")))):
             current.text = current.text.rstrip() + " " + line.strip()  # a PDF's point going on in lines of its own
             continue
+        if _NOTICE_CLOSING.search(fold(line)):
+            continue  # "Văn phòng Chính phủ thông báo để các Bộ … biết, thực hiện./.": who conveys, no task, no lead
         if current is root:
             if not root.children:
                 addressee = _addressee(line)
                 if addressee:
                     root.attrs["addressee"] = addressee
+                root_paras.append(line)
             continue
+        if (current.rank >= 2 and not current.special and not _BULLET.match(line) and topic_dash is current
+                and not current.children):
+            # under a topical dash ("- Về …:"), a paragraph that names its lead as subject ("Bộ X nghiên cứu …",
+            # "Sở X chủ trì, phối hợp với …"): a task; a line that goes on with the paragraph before it joins it
+            if current.subject_paras and not current.subject_paras[-1][0].rstrip().endswith((".", ":", ";", "!")):
+                text = current.subject_paras[-1][0].rstrip() + " " + line.strip()
+                current.subject_paras[-1] = (text, _subject_paragraph(text))
+                continue
+            attrs = _subject_paragraph(line)
+            if attrs.get("lead"):
+                current.subject_paras.append((line, attrs))
+                continue
         current.body.append(line)
         if not current.children and current.special not in ("organisation", "reporting"):
             # prose under a numbered item: "Giao Sở X chủ trì …" in the paragraph after the heading
@@ -951,6 +1062,15 @@ def _read_body(plan, blocks, addressee=()):
                     time = _time_clause(line)
                     if time:
                         current.attrs["time"] = time
+    if not root.children and not root.table_tasks:
+        # a letter with no numbered item: each paragraph that assigns work ("Chủ tịch UBND tỉnh giao Sở X chủ trì,
+        # phối hợp với …", "Bộ X báo cáo …; trên cơ sở đó chủ trì, phối hợp với …") is a task
+        for line in root_paras:
+            attrs = _prose(line)
+            if attrs.get("lead"):
+                node = _Node(2, str(len(root.children) + 1), line, root)
+                node.attrs.update(attrs)
+                root.children.append(node)
     if root.attrs.get("addressee"):
         # the letter asks its addressee to do the numbered points ("… đề nghị Ủy ban nhân dân các tỉnh … như sau:"):
         # the addressee leads every point that names no lead of its own
@@ -1103,7 +1223,18 @@ def _collect(plan, root, tail):
                 walk(child, sec.code, attrs if child.has_info else inherited, depth_in_part + 1)
                 table(child, sec.code, attrs)
                 continue
-            if info:
+            if child.subject_paras:
+                if info and attrs.get("lead"):
+                    add_task(child.number, child.text, section_code, attrs, child.body)
+                    code = section_code
+                else:
+                    code = add_section(child, section_code).code
+                for k, (text, own) in enumerate(child.subject_paras, 1):
+                    add_task(f"{child.number}.{k}", text, code, own)
+                continue
+            if info and (attrs.get("lead") or not table_leads):
+                # in a plan whose task table names each task's lead, an item outside it that names no lead (09/KH-BTNMT's
+                # "II. Nhiệm vụ chủ yếu của Bộ": "1. Chủ trì, phối hợp với …") restates the table's work: no task
                 add_task(child.number, child.text, section_code, attrs,
                          child.body + [_flat(c) for c in child.children])
                 continue
@@ -1137,6 +1268,8 @@ def _collect(plan, root, tail):
                 add_task(number, title, current, merged)
 
     organisation_items = []
+    table_leads = any(kind == "task" and attrs.get("lead")
+                      for node in [root, *_iter(root)] for kind, _n, _t, attrs in node.table_tasks)
     walk(root, None, {}, 0)
     if root.table_tasks:
         table(root, None, {})

@@ -20,6 +20,15 @@ def _clean(text):
     return re.sub(r"[ \t]+", " ", text).strip()
 
 
+# Markdown emphasis of a text copied from a converted DOCX ("*Hà Nội, ngày 02 tháng* *5 năm 2024*", "*V/v …*"): the
+# marks go, the words stay; a "* " bullet (a mark and a space) is not emphasis
+_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*])?\s*\*(?![\w*])")
+
+
+def _unmark(text):
+    return _EMPHASIS.sub(lambda m: m.group(1) or "", text)
+
+
 _STARTS_ITEM = re.compile(r"^(?:[-–—+•*▪◦·]|[IVXL]{1,6}\s*[.)/-]|\d{1,2}(?:\.\d{1,2})*\s*[.)/]|[a-zđ]\s*[).]\s|[A-Z]\s*[.)]\s)")
 _DATE_LINE = re.compile(r"^\S[^,]{0,30},?\s*ngày\s+\d", re.I)
 
@@ -75,7 +84,7 @@ def blocks_from_text(text):
             continue
         if raw.count("|") >= 2 or raw.strip("\t ").count("\t") >= 2:  # "a | b | c", or cells copied with tabs
             sep = "|" if raw.count("|") >= 2 else "\t"
-            cells = [_clean(c) for c in raw.strip().strip("|").strip("\t").split(sep)]
+            cells = [_clean(_unmark(c)) for c in raw.strip().strip("|").strip("\t").split(sep)]
             if all(re.fullmatch(r":?-{2,}:?|", c) for c in cells):
                 continue
             if table is None:
@@ -89,7 +98,7 @@ def blocks_from_text(text):
         if layout and _PAGE_NUMBER.match(raw):
             page_break = True
             continue
-        line = _clean(raw)
+        line = _clean(_unmark(raw))
         if not line:
             if not page_break:
                 joinable = False  # a blank line ends the paragraph

@@ -610,3 +610,251 @@ def test_a_letter_whose_addressee_does_the_points():
         ("Hướng dẫn cơ chế ưu ", ["Bộ Tài chính"], related, ""),
     ]
     assert plan.tasks[2].title.endswith("gửi Bộ Xây dựng, các bộ liên quan trước ngày 15 tháng 12 hằng năm.")
+
+
+@pytest.mark.parametrize("text, names", [
+    # a group noun, a colon and its members' own names: one name each, the noun before each
+    ("Các Sở: Tư pháp, Nội vụ, Khoa học và Công nghệ",
+     ["Sở Tư pháp", "Sở Nội vụ", "Sở Khoa học và Công nghệ"]),
+    ("Các Bộ: Quốc phòng, Văn hóa, Thể thao và Du lịch, Ngoại giao và Y tế",
+     ["Bộ Quốc phòng", "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Ngoại giao", "Bộ Y tế"]),
+    ("Các Bộ: Tài chính, Kế hoạch và Đầu tư", ["Bộ Tài chính", "Bộ Kế hoạch và Đầu tư"]),
+    ("UBND các tỉnh, thành phố: Đà Nẵng, Quảng Nam và Kon Tum",
+     ["UBND thành phố Đà Nẵng", "UBND tỉnh Quảng Nam", "UBND tỉnh Kon Tum"]),
+    ("Ủy ban nhân dân các huyện: Văn Bàn, Bảo Yên", ["Ủy ban nhân dân huyện Văn Bàn", "Ủy ban nhân dân huyện Bảo Yên"]),
+    # the members end at a name of another kind
+    ("Các Sở: Y tế, Giáo dục và Đào tạo; UBND các xã", ["Sở Y tế", "Sở Giáo dục và Đào tạo", "UBND các xã"]),
+    ("Các Sở: Y tế, Nội vụ, Công an tỉnh và các cơ quan liên quan",
+     ["Sở Y tế", "Sở Nội vụ", "Công an tỉnh", "các cơ quan liên quan"]),
+    # no colon, no list of names: as before
+    ("Các sở, ban, ngành", ["Các sở, ban, ngành"]),
+])
+def test_a_group_noun_followed_by_a_colon_and_its_members(text, names):
+    assert split_names(text) == names
+
+
+MARKDOWN_DIRECTIVE = """| ỦY BAN NHÂN DÂN TỈNH YÊN BÁI ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc  --------------- |
+| --- | --- |
+| Số: 45/CT-UBND | *Yên Bái, ngày 12 tháng* *3 năm 2025* |
+CHỈ THỊ
+VỀ TĂNG CƯỜNG QUẢN LÝ BẾN BÃI VEN SÔNG
+Để chấn chỉnh công tác quản lý bến bãi, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:
+1. Các Sở: Giao thông vận tải, Khoa học và Công nghệ, Y tế:
+a) Rà soát các bến bãi trên địa bàn, hoàn thành trong quý II năm 2025;
+b) Chủ trì, phối hợp với Công an tỉnh, các cơ quan liên quan và các xã có bến khẩn trương lập bản đồ số các bến bãi cấp tỉnh, huyện đến năm 2030 và có tính đến năm 2045;
+c) Chủ trì, phối hợp với Sở Tài chính và các huyện có sông lớn xác định nhu cầu vốn, hoàn thành trước ngày 30 tháng 9 năm 2025.
+2. Ủy ban nhân dân các huyện: Văn Bàn, Bảo Yên:
+a) Phối hợp với Công an tỉnh kiểm tra các bến bãi tự phát.
+3. Sở Xây dựng chủ trì, phối hợp với các sở, ngành liên quan xây dựng quy hoạch bến bãi đến năm 2030, tầm nhìn đến năm 2050.
+4. Chủ tịch Ủy ban nhân dân các huyện, Giám đốc các sở, Thủ trưởng các ban, ngành chịu trách nhiệm thi hành Chỉ thị này./.
+Văn phòng Ủy ban nhân dân tỉnh theo dõi, đôn đốc việc thực hiện.
+| *Nơi nhận:* - Như trên; - Lưu: VT. | KT. CHỦ TỊCH PHÓ CHỦ TỊCH     Nguyễn Văn A |
+| --- | --- |
+"""
+
+
+def test_a_directive_in_markdown_rows_with_member_lists_horizons_and_its_closing_order():
+    """A directive copied as markdown text (13/CT-TTg's layout): its header in "| … |" rows (a separator row "| --- |",
+    a rule "-------" inside the issuer's cell, "*…*" emphasis splitting the date) is read as a header; "CHỈ THỊ" / "VỀ
+    …" gives the title without "về". "1. Các Sở: A, B, C:" names three departments, each leading the points under it.
+    Coordinators end at an adverb or verb that opens the predicate ("… các xã có bến khẩn trương lập …", "… các huyện
+    có sông lớn xác định …"). A horizon ("đến năm 2030 và có tính đến năm 2045", "tầm nhìn đến năm 2050") is no
+    timeframe. The closing order to carry out the directive, and the office that monitors it, are no task."""
+    plan = parse_blocks(blocks_from_text(MARKDOWN_DIRECTIVE))
+    assert (plan.number, plan.date, plan.place, plan.issuer, plan.title) == (
+        "45/CT-UBND", D(2025, 3, 12), "Yên Bái", "UBND tỉnh Yên Bái", "TĂNG CƯỜNG QUẢN LÝ BẾN BÃI VEN SÔNG")
+    assert plan.document_type == "Chỉ thị"
+    three = ["Sở Giao thông vận tải", "Sở Khoa học và Công nghệ", "Sở Y tế"]
+    got = [(t.title[:12], t.lead, t.coordinators, t.timeframe.text) for t in plan.tasks]
+    assert got == [
+        ("Rà soát các ", three, [], "hoàn thành trong quý II năm 2025"),
+        ("Chủ trì, phố", three, ["Công an tỉnh", "các cơ quan liên quan", "các xã có bến"], ""),
+        ("Chủ trì, phố", three, ["Sở Tài chính", "các huyện có sông lớn"],
+         "hoàn thành trước ngày 30 tháng 9 năm 2025"),
+        ("Phối hợp với", ["Ủy ban nhân dân huyện Văn Bàn", "Ủy ban nhân dân huyện Bảo Yên"], ["Công an tỉnh"], ""),
+        ("Sở Xây dựng ", ["Sở Xây dựng"], ["các sở, ngành liên quan"], ""),
+    ]
+
+
+def test_markdown_table_rows_and_emphasis_in_text():
+    """A task table written as markdown rows: the header row, its "|---|" or "| :--- |" separator (skipped), then the
+    rows; "*…*" emphasis is dropped from cells and lines, a "* " bullet kept as a bullet."""
+    blocks = blocks_from_text(
+        "| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm |\n"
+        "|---|---|---|---|---|---|\n"
+        "| 1 | *Số hóa* hồ sơ | Sở Nội vụ | Sở Tư pháp | Quý III/2026 | Cơ sở dữ liệu |\n"
+        "| :--- | :---: | --- | --- | --- | --- |\n"
+        "| 2 | Tập huấn cán bộ | Sở Y tế | | Năm 2026 | Lớp tập huấn |\n"
+        "* Ghi chú *chung*\n")
+    assert blocks == [
+        ("table", [["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Sản phẩm"],
+                   ["1", "Số hóa hồ sơ", "Sở Nội vụ", "Sở Tư pháp", "Quý III/2026", "Cơ sở dữ liệu"],
+                   ["2", "Tập huấn cán bộ", "Sở Y tế", "", "Năm 2026", "Lớp tập huấn"]]),
+        ("p", "* Ghi chú chung"),
+    ]
+
+
+TABLE_PLAN_WITH_OWN_DUTIES = """BỘ Y TẾ
+Số: 21/KH-BYT
+Hà Nội, ngày 5 tháng 4 năm 2026
+KẾ HOẠCH
+Triển khai Chỉ thị số 3/CT-TTg về y tế cơ sở
+I. MỤC ĐÍCH
+Bảo đảm thực hiện hiệu quả Chỉ thị.
+II. NHIỆM VỤ CHỦ YẾU CỦA BỘ Y TẾ
+1. Chủ trì, phối hợp với các Bộ, cơ quan liên quan xây dựng Nghị định về y tế cơ sở.
+2. Nghiên cứu mô hình trạm y tế xã.
+3. Chủ trì, phối hợp với Bộ Tài chính bố trí kinh phí, hoàn thành năm 2027.
+Nơi nhận:
+- Như trên.
+PHỤ LỤC
+CÁC NHIỆM VỤ THỰC HIỆN KẾ HOẠCH
+| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện |
+| --- | --- | --- | --- | --- |
+| 1. | Xây dựng dự thảo Nghị định về y tế cơ sở | Vụ Pháp chế | Cục Quản lý khám, chữa bệnh | Tháng 9/2026 |
+| 2. | Bố trí kinh phí cho trạm y tế xã | Vụ Kế hoạch - Tài chính | Bộ Tài chính | Năm 2027 |
+"""
+
+
+def test_items_naming_no_lead_beside_a_task_table_are_no_tasks():
+    """A plan whose task table names each task's lead (09/KH-BTNMT's appendix) states its issuer's own duties in
+    numbered items that name no lead ("1. Chủ trì, phối hợp với …"): they restate the table's work, so only the table's
+    rows are tasks. Without such a table, the same items stay tasks (their lead left for the person to fill in)."""
+    plan = parse_blocks(blocks_from_text(TABLE_PLAN_WITH_OWN_DUTIES))
+    assert [(t.title[:20], t.lead) for t in plan.tasks] == [
+        ("Xây dựng dự thảo Ngh", ["Vụ Pháp chế"]), ("Bố trí kinh phí cho ", ["Vụ Kế hoạch - Tài chính"])]
+    without_table = TABLE_PLAN_WITH_OWN_DUTIES.split("PHỤ LỤC")[0]
+    plan = parse_blocks(blocks_from_text(without_table))
+    assert [(t.title[:20], t.lead, t.coordinators) for t in plan.tasks] == [
+        ("Chủ trì, phối hợp vớ", [], ["các Bộ, cơ quan liên quan"]), ("Chủ trì, phối hợp vớ", [], ["Bộ Tài chính"])]
+
+
+def test_a_leadless_item_with_its_own_timeframe_beside_a_task_table_is_no_task_but_is_kept():
+    """Round 7's decision on round 6's risk: an item naming no lead beside a task table is no task even when it
+    carries its own timeframe ("3. Chủ trì, phối hợp với Bộ Tài chính bố trí kinh phí, hoàn thành năm 2027": the table
+    names who does it, "Năm 2027" included); its words are kept as a section of its part, not lost."""
+    plan = parse_blocks(blocks_from_text(TABLE_PLAN_WITH_OWN_DUTIES))
+    assert not any("hoàn thành năm 2027" in t.title for t in plan.tasks)
+    assert any("bố trí kinh phí, hoàn thành năm 2027" in s.title for s in plan.sections)
+
+
+ASSIGNMENT_LETTER = """ỦY BAN NHÂN DÂN
+TỈNH HÀ GIANG
+Số: 512/UBND-TH
+Hà Giang, ngày 3 tháng 9 năm 2026
+V/v sắp xếp trụ sở làm việc sau hợp nhất
+Kính gửi:
+- Các Sở: Tài chính, Nội vụ, Tư pháp;
+- Ủy ban nhân dân xã Minh Tân.
+Ủy ban nhân dân tỉnh nhận được Văn bản số 12/CV-MT ngày 20/8/2026 của Ủy ban nhân dân xã Minh Tân về việc bố trí trụ sở.
+Sau khi xem xét, Ủy ban nhân dân tỉnh giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ, Sở Tư pháp và Ủy ban nhân dân xã Minh Tân tham mưu phương án sắp xếp trụ sở làm việc, hoàn thành trước ngày 15/9/2026.
+Yêu cầu Sở Tài chính, Sở Nội vụ, Sở Tư pháp, Ủy ban nhân dân xã Minh Tân triển khai thực hiện./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+"""
+
+OPINION_LETTER = """| VĂN PHÒNG CHÍNH PHỦ ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- |
+| --- | --- |
+| Số: 77/VPCP-KGVX *V/v Đề án y tế cơ sở* | *Hà Nội, ngày 9 tháng 3 năm 2025* |
+Về đề nghị của Bộ Y tế tại Tờ trình số 5/TTr-BYT, Phó Thủ tướng Chính phủ có ý kiến như sau:
+Bộ Y tế báo cáo kết quả thí điểm mô hình trạm y tế xã; trên cơ sở đó chủ trì, phối hợp với Bộ Nội vụ và các cơ quan có liên quan hoàn thiện Đề án, báo cáo Thủ tướng Chính phủ.
+Văn phòng Chính phủ thông báo để các Bộ: Y tế, Nội vụ và các cơ quan liên quan biết, thực hiện./.
+| *Nơi nhận:* - Như trên; - Lưu: VT. | KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM |
+| --- | --- |
+"""
+
+
+def test_a_letter_whose_only_task_is_one_assignment_paragraph():
+    """A letter with no numbered item whose work is one paragraph: "… Ủy ban nhân dân tỉnh giao Sở X chủ trì, phối
+    hợp với … tham mưu …, hoàn thành trước …" is its task; the paragraphs around it (what was received, the closing
+    "Yêu cầu … triển khai thực hiện") are none. "Bộ X báo cáo …; trên cơ sở đó chủ trì, phối hợp với …": the
+    sentence's subject leads the clause after the semicolon; the closing "Văn phòng Chính phủ thông báo để … biết,
+    thực hiện" is no task."""
+    plan = parse_blocks(blocks_from_text(ASSIGNMENT_LETTER))
+    assert [(t.number, t.title[:30], t.lead, t.coordinators, t.timeframe.text) for t in plan.tasks] == [
+        ("1", "Sau khi xem xét, Ủy ban nhân d", ["Sở Tài chính"],
+         ["Sở Nội vụ", "Sở Tư pháp", "Ủy ban nhân dân xã Minh Tân"], "hoàn thành trước ngày 15/9/2026")]
+    assert plan.tasks[0].timeframe.due == D(2026, 9, 15)
+    plan = parse_blocks(blocks_from_text(OPINION_LETTER))
+    assert [(t.title[:25], t.lead, t.coordinators) for t in plan.tasks] == [
+        ("Bộ Y tế báo cáo kết quả t", ["Bộ Y tế"], ["Bộ Nội vụ", "các cơ quan có liên quan"])]
+
+
+CONCLUSION_NOTICE = """| VĂN PHÒNG UBND TỈNH NINH BÌNH ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- |
+| --- | --- |
+| Số: 88/TB-VPUBND | *Ninh Bình, ngày 2 tháng 11 năm 2026* |
+THÔNG BÁO
+KẾT LUẬN CỦA PHÓ CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH VỀ DỰ ÁN BẾN XE PHÍA NAM
+Ngày 28 tháng 10 năm 2026, Phó Chủ tịch Ủy ban nhân dân tỉnh chủ trì cuộc họp về dự án bến xe phía Nam. Sau khi nghe báo cáo, Phó Chủ tịch kết luận như sau:
+1. Bến xe phía Nam là công trình trọng điểm. Nghị quyết số 15/NQ-HĐND của Hội đồng nhân dân tỉnh giao Sở Giao thông vận tải chủ trì lập dự án. Thời gian qua, Tỉnh ủy đã giao Ban Quản lý dự án chủ trì giải phóng mặt bằng.
+2. Thực hiện Kế hoạch số 5/KH-UBND, Sở Nội vụ đã chủ trì, phối hợp với các huyện sắp xếp cán bộ.
+3. Sở Xây dựng thực hiện nghiêm các ý kiến chỉ đạo tại Thông báo số 40/TB-VPUBND ngày 5 tháng 9 năm 2026; chủ trì, phối hợp chặt chẽ với các Sở Tài chính, Nội vụ và Tư pháp để khẩn trương hoàn thiện hồ sơ dự án, trình Ủy ban nhân dân tỉnh trước ngày 30 tháng 11 năm 2026. Trong đó chú ý một số nội dung sau:
+- Về quy hoạch bến xe:
+Sở Xây dựng nghiên cứu kỹ quy hoạch chung, trao đổi, thống nhất với Sở Tài chính về quy mô bến xe.
+Sở Giao thông vận tải chủ trì, phối hợp với Công an tỉnh rà soát phương án tổ chức giao thông.
+- Về vốn đầu tư:
+Sở Tài chính căn cứ quy định của Luật Ngân sách nhà nước để cân đối vốn theo quy định tại Khoản
+2 - Điều 5 Luật Đầu tư công, ưu tiên vốn thực hiện Chương trình phát triển giao thông đô thị đến năm 2030.
+Sở Nội vụ đã tổ chức lấy ý kiến các huyện về phương án nhân sự.
+4. Sở Xây dựng hoàn thiện dự thảo Quyết định theo hướng rõ cơ quan chủ trì, rõ tiến độ.
+5. Sở Xây dựng chủ trì, phối hợp với Sở Tài chính xây dựng hệ thống thông tin bến bãi, hoàn thành đến năm 2030, tầm nhìn đến năm 2045.
+6. Tiếp tục rà soát các bến bãi tự phát trên địa bàn.
+Văn phòng Ủy ban nhân dân tỉnh thông báo để các sở, ngành liên quan biết, thực hiện./.
+| *Nơi nhận:* - Như trên; - Lưu: VT. | KT. CHÁNH VĂN PHÒNG PHÓ CHÁNH VĂN PHÒNG |
+| --- | --- |
+"""
+
+
+def test_a_notice_of_conclusions_with_topic_dashes_recitals_and_its_closing():
+    """A notice of a meeting's conclusions (467/TB-VPCP's layout): the title after "THÔNG BÁO" is read; a
+    conclusion that recites earlier assignments ("Nghị quyết … giao Sở X chủ trì …", "… đã giao Ban X chủ trì …",
+    "Thực hiện …, Sở X đã chủ trì …") is no task; "Sở X thực hiện nghiêm …; chủ trì, phối hợp chặt chẽ với các Sở A, B
+    và C …" keeps lead Sở X and names Sở A, Sở B, Sở C; under its topic dashes ("- Về …:") each paragraph that names
+    its lead as subject is a task (numbered after the conclusion), a line that goes on with it joins it, "thống nhất
+    với X" names no coordinator, "Sở X đã tổ chức …" (what was done) is none, a year inside a programme's name
+    ("Chương trình … đến năm 2030") is no timeframe; "rõ cơ quan chủ trì" names no lead, so the subject leads; the
+    plain "hoàn thành đến năm 2030" before a horizon stays the deadline; the closing "Văn phòng … thông báo để … biết,
+    thực hiện" leads nothing."""
+    plan = parse_blocks(blocks_from_text(CONCLUSION_NOTICE))
+    assert (plan.number, plan.date, plan.document_type) == ("88/TB-VPUBND", D(2026, 11, 2), "Thông báo")
+    assert plan.title == "KẾT LUẬN CỦA PHÓ CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH VỀ DỰ ÁN BẾN XE PHÍA NAM"
+    got = [(t.number, t.title[:20], t.lead, t.coordinators, t.timeframe.text) for t in plan.tasks]
+    assert got == [
+        ("3", "Sở Xây dựng thực hiệ", ["Sở Xây dựng"], ["Sở Tài chính", "Sở Nội vụ", "Sở Tư pháp"],
+         "trước ngày 30 tháng 11 năm 2026"),
+        ("3.1", "Sở Xây dựng nghiên c", ["Sở Xây dựng"], [], ""),
+        ("3.2", "Sở Giao thông vận tả", ["Sở Giao thông vận tải"], ["Công an tỉnh"], ""),
+        ("3.3", "Sở Tài chính căn cứ ", ["Sở Tài chính"], [], ""),
+        ("4", "Sở Xây dựng hoàn thi", ["Sở Xây dựng"], [], ""),
+        ("5", "Sở Xây dựng chủ trì,", ["Sở Xây dựng"], ["Sở Tài chính"], "hoàn thành đến năm 2030"),
+    ]
+    assert plan.tasks[3].title.endswith("Khoản 2 - Điều 5 Luật Đầu tư công, ưu tiên vốn thực hiện Chương trình phát "
+                                        "triển giao thông đô thị đến năm 2030.")
+    assert plan.tasks[-1].timeframe.due == D(2030, 12, 31)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("các Bộ Y tế, Công an và Quốc phòng", ["Bộ Y tế", "Bộ Công an", "Bộ Quốc phòng"]),
+    ("các Bộ Tài nguyên và Môi trường, Khoa học và Công nghệ", ["Bộ Tài nguyên và Môi trường",
+                                                               "Bộ Khoa học và Công nghệ"]),
+    ("các Sở, ban, ngành", ["các Sở, ban, ngành"]),
+    ("các Bộ Y tế", ["các Bộ Y tế"]),
+])
+def test_a_group_noun_followed_by_its_members_without_a_colon(text, names):
+    assert split_names(text) == names
+
+
+@pytest.mark.parametrize("recital", [
+    "Nghị quyết số 15/NQ-HĐND của Hội đồng nhân dân tỉnh giao Sở Giao thông vận tải chủ trì lập dự án.",
+    "Thời gian qua, Tỉnh ủy đã giao Ban Quản lý dự án chủ trì giải phóng mặt bằng.",
+    "Thực hiện Kế hoạch số 5/KH-UBND, Sở Nội vụ đã chủ trì, phối hợp với các huyện sắp xếp cán bộ.",
+    "Sở Nội vụ đã tổ chức lấy ý kiến các huyện về phương án nhân sự.",
+])
+def test_a_recital_of_an_earlier_assignment_is_no_task(recital):
+    """Background that recites an assignment already made (a law or resolution as subject, "đã giao", "… đã chủ trì",
+    "Sở X đã tổ chức …") names no lead: the item is no task."""
+    plan = parse_blocks(blocks_from_text(
+        "ỦY BAN NHÂN DÂN TỈNH NINH BÌNH\nSố: 9/KH-UBND\nNinh Bình, ngày 2 tháng 11 năm 2026\nKẾ HOẠCH\nBến xe\n"
+        f"1. {recital}\n2. Sở Xây dựng chủ trì, phối hợp với Sở Tài chính lập hồ sơ dự án.\n"))
+    assert [(t.number, t.lead) for t in plan.tasks] == [("2", ["Sở Xây dựng"])]

@@ -16,6 +16,7 @@ from agencies.models import GroupMembers
 from agencies.succession import Succession
 from tasks.models import Assignment, Task, TaskRouting
 
+from plan_tracker.bulk import update_by_pk
 from plan_tracker.text import nfc
 
 from . import cache, completion, rules
@@ -244,9 +245,10 @@ def _write_draft(report, user, general, lines, indicators, uploads, written):
     report.updated_by = report._history_user = user
     report._change_reason = "save"
     report.save()
-    # The changed lines and values are written in one UPDATE and their history rows in one INSERT each
-    # (simple-history's bulk helpers; each row's history as its own save() would record it): a save costs the
-    # same few statements for a report of 3 lines or 60. No post_save for them (and none needed: a draft's lines
+    # The changed lines and values are written in one UPDATE each (plan_tracker.bulk.update_by_pk: Django's
+    # bulk_update cost ~0.2 ms of CPU per row and field) and their history rows in one INSERT each (simple-history's
+    # bulk helper; each row's history as its own save() would record it): a save costs the same few statements for
+    # a report of 3 lines or 60. No post_save for them (and none needed: a draft's lines
     # are shown on no cached page; cache.agency_writes bumps the plan when the report's state changes).
     if lines:
         changed_lines, fields = [], set()
@@ -260,7 +262,8 @@ def _write_draft(report, user, general, lines, indicators, uploads, written):
                 fields |= changed
                 changed_lines.append(line)
         if changed_lines:
-            bulk_update_with_history(changed_lines, TaskReport, sorted(fields), default_user=user)
+            update_by_pk(TaskReport, changed_lines, sorted(fields))
+            bulk_update_with_history(changed_lines, TaskReport, [], default_user=user)  # their history rows only
     if indicators:
         current = {v.indicator_id: v for v in report.indicator_values.all()}
         created, updated = [], []
@@ -274,7 +277,8 @@ def _write_draft(report, user, general, lines, indicators, uploads, written):
         if created:
             bulk_create_with_history(created, IndicatorValue, default_user=user)
         if updated:
-            bulk_update_with_history(updated, IndicatorValue, ["value"], default_user=user)
+            update_by_pk(IndicatorValue, updated, ["value"])
+            bulk_update_with_history(updated, IndicatorValue, [], default_user=user)  # their history rows only
     for line, upload, content_type in uploads:
         evidence = Evidence(task_report_id=line.pk, original_name=nfc(upload.name)[:255], content_type=content_type,
                             size=upload.size, uploaded_by=user)

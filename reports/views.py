@@ -56,14 +56,16 @@ def my_reports(request):
     })
 
 
-_EVIDENCE = Prefetch("evidence", queryset=Evidence.objects.order_by("uploaded_at", "pk"))
+def _evidence():
+    # A new Prefetch each time: Django adds hints to a Prefetch's queryset as it uses it.
+    return Prefetch("evidence", queryset=Evidence.objects.order_by("uploaded_at", "pk"))
 
 
 def _lines(report, evidence=True):
     """The report's lines with their tasks and sections, in plan order; with their evidence files (the page's list),
     or without (a save: ``_report_page`` reads them only when it shows the form again)."""
     lines = report.lines.select_related("task__section").order_by("task__order", "task__number")
-    return list(lines.prefetch_related(_EVIDENCE) if evidence else lines)
+    return list(lines.prefetch_related(_evidence()) if evidence else lines)
 
 
 def _indicators(report):
@@ -81,7 +83,7 @@ def _report_page(request, report, form=None, status=200):
     indicators = []
     if content:
         lines = form.lines if form is not None else _lines(report)
-        prefetch_related_objects(lines, _EVIDENCE)  # a form shown again after a save: its lines' files (once)
+        prefetch_related_objects(lines, _evidence())  # a form shown again after a save: its lines' files (once)
         indicators = _indicators(report)
         values = {v.indicator_id: v.value for v in report.indicator_values.all()}
     if can_edit and form is None:

@@ -19,7 +19,18 @@ What bumps a generation, once now and once at commit (so no request can cache th
 * writes that bypass the signals (``bulk_create``/``bulk_update``/``QuerySet.update``) call ``bump_plan`` or
   ``bump_everything`` themselves: ``services.open_reporting_year``, the plan import (planimport), the admin's
   file imports (exchange.resources).
+
+The one exception: an agency's own writes to a report nobody else reads yet (a draft or a returned report, saved,
+its evidence added or deleted, last year's text copied: ``services``) run inside ``agency_writes(report)``. The
+year's pages and exports read such a report only through its state (not started / drafting, from
+``version == 1``), status, first submission and flags (``shown``), never its texts, line statuses, figures, evidence
+or events (content comes from submitted and accepted reports only: ``reports.aggregates``), so the rows written
+there bump nothing, and the block bumps the plan itself when ``shown`` changed: the first save (not started →
+drafting) bumps, the hundreds of later draft saves and autosaves of deadline day do not.
 """
+
+import contextvars
+from contextlib import contextmanager
 
 from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -29,6 +40,7 @@ from agencies.naming import names_date
 from plan_tracker import cache as generations
 from plan_tracker.cache import EVERYTHING, bump, plan_scope, remember, version_tag
 
+from .rules import CONTENT_STATUSES
 from .signals import report_event
 
 FEEDING_APPS = ("agencies", "tasks", "reports")
@@ -102,13 +114,53 @@ def _plan_of(instance, *, query):
     return first.related_model.objects.filter(pk=pk).values_list(lookup, flat=True).first()
 
 
+# True inside ``agency_writes``: report-side rows saved or deleted there bump nothing (the block decides).
+_agency_writes = contextvars.ContextVar("reports_cache_agency_writes", default=False)
+
+
+def shown(report):
+    """What the year's cached pages, exports and feeds show of one report row that is not readable by others (not
+    in CONTENT_STATUSES): its status, its submission state (reports.rules: not started while ``version`` is 1,
+    then drafting; on time or late from its first submission), its invitation, its plan, year and agency."""
+    return (report.status, report.version == 1, report.first_submitted_at, report.invited, report.plan_id,
+            report.year, report.agency_id)
+
+
+@contextmanager
+def agency_writes(report):
+    """The agency's own writes to ``report`` (locked by the caller, and not readable by others): the report-side rows
+    saved or deleted in the block bump nothing; at its end the plan is bumped if ``shown(report)`` changed (the
+    first save of a draft: not started → drafting), else nothing is (a later save changes nothing a cached page
+    shows). A report whose content others read (submitted, accepted) is never written quietly: its rows bump as
+    usual."""
+    if report.status in CONTENT_STATUSES:
+        yield
+        return
+    before = shown(report)
+    token = _agency_writes.set(True)
+    try:
+        yield
+    finally:
+        _agency_writes.reset(token)
+    if shown(report) != before:
+        bump_plan(report.plan_id)
+
+
 def _saved(sender, instance, **kwargs):
-    bump_plan(_plan_of(instance, query=True)) if sender in _PATHS else bump_everything()
+    if sender in _PATHS:
+        if not _agency_writes.get():
+            bump_plan(_plan_of(instance, query=True))
+    else:
+        bump_everything()
 
 
 def _deleted(sender, instance, **kwargs):
     # No query here: a cascade deletes rows by the thousand, each unaware of its report; everything goes instead.
-    bump_plan(_plan_of(instance, query=False)) if sender in _PATHS else bump_everything()
+    if sender in _PATHS:
+        if not _agency_writes.get():
+            bump_plan(_plan_of(instance, query=False))
+    else:
+        bump_everything()
 
 
 def _m2m_changed(sender, action, **kwargs):
@@ -140,4 +192,4 @@ def connect():
     report_event.connect(_report_event, dispatch_uid="reports.cache.report_event")
 
 
-__all__ = ["bump_everything", "bump_plan", "connect", "etag", "figures", "generations"]
+__all__ = ["agency_writes", "bump_everything", "bump_plan", "connect", "etag", "figures", "generations", "shown"]

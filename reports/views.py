@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -32,7 +32,7 @@ from .access import (
 )
 from .aggregates.kinds import _agency_order as agency_order
 from .forms import OpenYearForm, ReopenForm, ReportForm, ReviewForm, YearParametersForm
-from .models import AgencyReport, Evidence, LineComment, ReportEvent, ReportingYear, TaskReport
+from .models import AgencyReport, Evidence, Indicator, LineComment, ReportEvent, ReportingYear, TaskReport
 from .naming import names_of_the_report, names_of_the_year
 from .rules import local_date
 from .uploads import EvidenceUploadHandler
@@ -56,12 +56,22 @@ def my_reports(request):
     })
 
 
-def _lines(report):
-    return list(
-        report.lines.select_related("task__section").prefetch_related(
-            Prefetch("evidence", queryset=Evidence.objects.order_by("uploaded_at", "pk"))
-        ).order_by("task__order", "task__number")
-    )
+def _evidence():
+    # A new Prefetch each time: Django adds hints to a Prefetch's queryset as it uses it.
+    return Prefetch("evidence", queryset=Evidence.objects.order_by("uploaded_at", "pk"))
+
+
+def _lines(report, evidence=True):
+    """The report's lines with their tasks and sections, in plan order; with their evidence files (the page's list),
+    or without (a save: ``_report_page`` reads them only when it shows the form again)."""
+    lines = report.lines.select_related("task__section").order_by("task__order", "task__number")
+    return list(lines.prefetch_related(_evidence()) if evidence else lines)
+
+
+def _indicators(report):
+    """The plan's indicators in their order (``Indicator.Meta.ordering`` within one plan, without its join to the
+    plan)."""
+    return list(Indicator.objects.filter(plan_id=report.plan_id).order_by("order", "code"))
 
 
 def _report_page(request, report, form=None, status=200):
@@ -73,7 +83,8 @@ def _report_page(request, report, form=None, status=200):
     indicators = []
     if content:
         lines = form.lines if form is not None else _lines(report)
-        indicators = list(report.plan.indicators.all())
+        prefetch_related_objects(lines, _evidence())  # a form shown again after a save: its lines' files (once)
+        indicators = _indicators(report)
         values = {v.indicator_id: v.value for v in report.indicator_values.all()}
     if can_edit and form is None:
         form = ReportForm(report=report, lines=lines, indicators=indicators, values=values)
@@ -146,8 +157,8 @@ def _report_detail(request, pk):
     if not report.is_editable_by_agency:
         raise PermissionDenied
     autosave = request.headers.get("X-Autosave") == "1"
-    lines = _lines(report)
-    indicators = list(report.plan.indicators.all())
+    lines = _lines(report, evidence=False)
+    indicators = _indicators(report)
     form = ReportForm(request.POST, request.FILES, report=report, lines=lines, indicators=indicators, values={},
                       skipped=getattr(request, "evidence_skipped", None))
     if not form.is_valid():

@@ -380,3 +380,32 @@ def test_role_helpers_share_one_query_per_user(people, django_assert_num_queries
         with django_assert_num_queries(1):
             for helper in (is_coordinator, is_viewer, is_officer, sees_all_reports, may_reopen, is_coordinator):
                 helper(people[persona])
+
+
+def test_the_grants_query_compiled_once_a_day_answers_as_the_orm_query(people, django_user_model):
+    """``roles.grant_rows`` runs the SQL compiled once a day with the user's id swapped in: the same rows as the ORM
+    query built for that user, for every persona, a permission held through a group, and an agency that has ceased
+    (a coordinator's rights end with it; an officer keeps theirs), on every date."""
+    import datetime
+
+    from django.contrib.auth.models import Group, Permission
+
+    from accounts import roles
+
+    group = Group.objects.create(name="Tổng hợp")
+    group.permissions.set(Permission.objects.filter(codename="reopen_agencyreport"))
+    people["nobody"].groups.add(group)
+    ended = make_agency(code="ended", valid_to=datetime.date(2025, 6, 30))
+    Membership.objects.create(user=people["coordinator"], agency=ended, role=Membership.Role.COORDINATOR)
+    Membership.objects.create(user=people["officer"], agency=ended, role=Membership.Role.OFFICER)
+    for on in (datetime.date(2025, 6, 30), datetime.date(2025, 7, 1)):
+        for persona, user in people.items():
+            if persona in ("home", "other", "anonymous"):
+                continue
+            assert sorted(roles.grant_rows(user.pk, on), key=str) == sorted(
+                roles._grants_queryset(user.pk, on), key=str), (persona, on)
+    assert (ended.pk, "coordinator") in roles.grant_rows(people["coordinator"].pk, datetime.date(2025, 6, 30))
+    assert (ended.pk, "coordinator") not in roles.grant_rows(people["coordinator"].pk, datetime.date(2025, 7, 1))
+    assert (ended.pk, "officer") in roles.grant_rows(people["officer"].pk, datetime.date(2025, 7, 1))
+    assert roles.grant_rows(people["nobody"].pk) == [(None, "reports.reopen_agencyreport")]
+    assert roles.grant_rows(people["staff"].pk) == []

@@ -15,6 +15,7 @@ import uuid
 
 import pytest
 from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -24,9 +25,9 @@ from agencies.succession import apply_change
 from exchange.formats import CSV, read_dataset
 from exchange.resources import import_dataset
 from notifications.tokens import new_calendar_token
-from plan_tracker.cache import EVERYTHING, generations, plan_scope
-from reports import overview_views
-from reports.models import AgencyReport, Indicator, ReportingYear
+from plan_tracker.cache import EVERYTHING, SITE, generations, plan_scope
+from reports import aggregates, overview_views, services
+from reports.models import AgencyReport, Evidence, Indicator, ReportingYear, TaskReport
 from reports.services import open_reporting_year, reopen_report, review_report, submit_report
 from tasks.models import Assignment, Task
 from tasks.resources import TaskResource
@@ -34,6 +35,7 @@ from testing.factories import fill_report, make_agency, make_task, make_user, sm
 from testing.tools import unavailable
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def _redis_answers():
@@ -98,6 +100,11 @@ def figures(client, plan, year=2024):
 
 def _refresh(report):
     return AgencyReport.objects.get(pk=report.pk)
+
+
+def client_class_for(client):
+    """A second browser (the officer's) beside the coordinator's."""
+    return type(client)()
 
 
 # --- every change that feeds the figures shows at once -------------------------------------------------------
@@ -302,6 +309,151 @@ def test_a_years_names_do_not_leak_into_another_year(client, world):
         old, new = _text(_get(client, "year-overview", plan, 2024)), _text(_get(client, "year-overview", plan, 2025))
         assert district.name in old and "UBND thành phố Hai Lăm" not in old
         assert "UBND thành phố Hai Lăm" in new
+
+
+# --- a draft's later saves keep the figures: they change nothing a cached page shows --------------------------
+
+def _form(report, n, status="in_progress"):
+    """The report form as the officer sends it on their n-th save (texts, statuses and figures differ each time)."""
+    data = {"version": report.version, "overall_assessment": f"Đánh giá lần {n}.", "difficulties": f"Khó khăn {n}",
+            "proposals": ""}
+    for line in report.lines.select_related("task"):
+        p = f"line-{line.pk}-"
+        data.update({p + "status": status, p + "achievements": f"Lần {n}: đã làm {line.task.number}",
+                     p + "no_report_reason": ""})
+        if line.task.target_quantity:
+            data[p + "quantity_achieved"] = str(n)
+    for indicator in report.plan.indicators.all():
+        data[f"indicator-{indicator.pk}"] = str(10 * n)
+    return data
+
+
+def _save_in_the_page(client, report, n, **extra):
+    response = client.post(report.get_absolute_url(), {**_form(_refresh(report), n), **extra})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return _refresh(report)
+
+
+def _cached_pages(client, plan, task):
+    """What the coordinator reads on every cached year page, as text (the overview's figures and rows included)."""
+    return [_text(_get(client, name, plan, 2024, *extra)) for name, extra in (
+        ("year-overview", ()), ("year-tasks", ()), ("year-task", (task.pk,)), ("year-indicators", ()),
+        ("year-feedback", ()))] + [_text(_get(client, "plan-years", plan, None))]
+
+
+def _scopes(plan):
+    return generations(SITE, EVERYTHING, plan_scope(plan.pk))
+
+
+def test_a_first_save_in_the_page_shows_at_once_as_drafting(client, world):
+    """(a) The first save of an untouched report turns "not started" into "drafting": the figures are bumped."""
+    plan, who, admin, coordinator, officer, report = world
+    client.force_login(coordinator)
+    before = figures(client, plan)
+    assert (before["Chưa bắt đầu"], before["Đang soạn"]) == (3, 0)
+    generation = _scopes(plan)[plan_scope(plan.pk)]
+    officer_client = client_class_for(client)
+    officer_client.force_login(officer)
+    _save_in_the_page(officer_client, report, 1)
+    assert _scopes(plan)[plan_scope(plan.pk)] != generation
+    after = figures(client, plan)
+    assert (after["Chưa bắt đầu"], after["Đang soạn"]) == (2, 1)
+    row = next(r for r in _get(client, "year-overview", plan).context["data"].rows if r.report.pk == report.pk)
+    assert row.state_label == "Đang soạn, chưa gửi"
+
+
+def test_later_saves_of_a_draft_keep_the_cached_figures_and_they_are_not_stale(client, world, tmp_media):
+    """(b) Once drafting, a save in the page (texts, every line's status, quantities, indicators, an evidence file),
+    an autosave, a copy of last year's text and a deleted file change nothing a cached page or export shows: no
+    generation moves (the pages come from the cache), and each page still reads exactly as freshly computed."""
+    plan, who, admin, coordinator, officer, report = world
+    task = plan.tasks.get(number="1.1")
+    officer_client = client_class_for(client)
+    officer_client.force_login(officer)
+    report = _save_in_the_page(officer_client, report, 1)  # drafting now
+    client.force_login(coordinator)
+    cached = _cached_pages(client, plan, task)
+    export = _get(client, "year-export-xlsx", plan)
+    kept = _scopes(plan)
+
+    line = report.lines.first()
+    report = _save_in_the_page(officer_client, report, 2, status="not_started", **{
+        f"line-{line.pk}-evidence": SimpleUploadedFile("minh-chung.pdf", PDF, content_type="application/pdf")})
+    report = _save_in_the_page(officer_client, report, 3, status="done_for_year")
+    autosave = officer_client.post(report.get_absolute_url(), _form(report, 4, status="done_for_year"), HTTP_X_AUTOSAVE="1")
+    assert autosave.status_code == 200 and autosave.json()["ok"]
+    evidence = Evidence.objects.get(task_report__report=report)
+    services.delete_evidence(evidence, officer)
+    report = _refresh(report)
+    assert (report.version, report.status, TaskReport.objects.filter(report=report, status="done_for_year").count(),
+            report.lines.count()) == (5, "draft", report.lines.count(), report.lines.count())
+
+    assert _scopes(plan) == kept
+    with CaptureQueriesContext(connection) as reads:
+        assert _cached_pages(client, plan, task) == cached
+    assert not any("reports_taskreport" in q["sql"] for q in reads.captured_queries)  # all from the cache
+    assert _get(client, "year-export-xlsx", plan, HTTP_IF_NONE_MATCH=export["ETag"]).status_code == 304
+    # Not stale: what the pages show is what the figures computed afresh say.
+    services.cache.bump_everything()  # (never cache.clear(): on Redis it would empty other runs' keys too)
+    assert _cached_pages(client, plan, task) == cached
+    fresh = aggregates.year_overview(plan, 2024, overview_views._today())
+    assert (fresh.figures.drafting, fresh.figures.not_started) == (1, 2)
+
+
+def test_a_copy_of_last_years_text_bumps_only_as_a_first_save(client, world):
+    plan, who, admin, coordinator, officer, report = world
+    last = AgencyReport.objects.create(plan=plan, year=2023, agency=who["dept"], status="accepted", version=3,
+                                       first_submitted_at=datetime.datetime(2023, 11, 1, tzinfo=datetime.UTC))
+    line = report.lines.select_related("task").first()
+    TaskReport.objects.create(report=last, task=line.task, role=line.role, status="in_progress",
+                              achievements="Năm trước đã làm.")
+    client.force_login(coordinator)
+    assert figures(client, plan)["Đang soạn"] == 0
+    before = _scopes(plan)
+    assert services.copy_last_year(_refresh(report), line.pk, officer) is not None  # the first save of the report
+    assert _scopes(plan) != before
+    assert figures(client, plan)["Đang soạn"] == 1
+
+    other = report.lines.exclude(pk=line.pk).select_related("task").first()
+    TaskReport.objects.create(report=last, task=other.task, role=other.role, status="in_progress",
+                              achievements="Năm trước cũng đã làm.")
+    kept = _scopes(plan)
+    assert services.copy_last_year(_refresh(report), other.pk, officer) is not None
+    assert _scopes(plan) == kept
+
+
+def test_a_returned_reports_saves_keep_the_figures_and_its_resubmission_shows(client, world):
+    plan, who, admin, coordinator, officer, report = world
+    fill_report(report, officer)
+    submit_report(_refresh(report), officer)
+    review_report(_refresh(report), coordinator, accept=False, comment="Bổ sung.")
+    client.force_login(coordinator)
+    returned = figures(client, plan)
+    assert returned["Bị trả lại, đang bổ sung"] == 1
+    kept = _scopes(plan)
+    officer_client = client_class_for(client)
+    officer_client.force_login(officer)
+    report = _save_in_the_page(officer_client, report, 7, status="done_for_year")
+    assert _scopes(plan) == kept and figures(client, plan) == returned
+    submit_report(_refresh(report), officer)
+    assert figures(client, plan)["Bị trả lại, đang bổ sung"] == 0
+
+
+def test_a_submitted_reports_rows_written_by_the_admin_still_bump(world):
+    """Only the agency's writes to a report nobody else reads yet are quiet: a submitted report's line edited
+    (the admin) bumps as before."""
+    plan, who, admin, coordinator, officer, report = world
+    fill_report(report, officer)
+    submit_report(_refresh(report), officer)
+    before = _scopes(plan)
+    line = report.lines.first()
+    line.achievements = "Sửa bởi quản trị."
+    line.save()
+    assert _scopes(plan)[plan_scope(plan.pk)] != before[plan_scope(plan.pk)]
+    before = _scopes(plan)
+    with services.cache.agency_writes(_refresh(report)):  # submitted: never quiet
+        line.save()
+    assert _scopes(plan)[plan_scope(plan.pk)] != before[plan_scope(plan.pk)]
 
 
 # --- the cache is used, and moves at commit -----------------------------------------------------------------

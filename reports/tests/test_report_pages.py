@@ -195,6 +195,31 @@ def test_report_page_query_count_is_pinned(client, world, django_assert_num_quer
 
 
 @pytest.mark.parametrize("extra", [0, 25])
+def test_a_draft_save_and_a_submission_query_counts_are_pinned(client, world, django_assert_num_queries, extra):
+    plan, report, officer, coordinator = world
+    _grow(plan, extra)
+    client.force_login(officer)
+    client.post(report.get_absolute_url(), form_data(report))  # the first save
+    report.refresh_from_db()
+    # session, user, the year's due date and the agencies' former names (reports.naming), memberships, report,
+    # lines (+task, section; not their evidence: the page is not shown again), indicators; in the transaction: the
+    # report locked, updated and its history row, the lines read, updated and their history rows, the indicator
+    # values read, updated and their history rows, the "saved" event (and the savepoint and its release)
+    with django_assert_num_queries(19):
+        response = client.post(report.get_absolute_url(), form_data(report, overall_assessment="Tốt hơn"))
+    assert response.status_code == 302
+    report.refresh_from_db()
+    # session, user, memberships, report, the year's recipient; in the transaction (savepoint … release): the report
+    # locked, what is missing (lines, last year's texts, indicator values, indicators), the report updated and its
+    # history row, the "submitted" event (its mails go once the transaction commits: not in this test's)
+    with django_assert_num_queries(15):
+        response = client.post(reverse("reports:report-submit", args=[report.pk]), {"version": report.version})
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert report.status == "submitted"
+
+
+@pytest.mark.parametrize("extra", [0, 25])
 def test_year_submissions_query_count_is_pinned(client, world, django_assert_num_queries, extra):
     plan, report, officer, coordinator = world
     _grow(plan, extra)

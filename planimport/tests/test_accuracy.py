@@ -28,12 +28,13 @@ def test_accuracy_report_meets_the_targets(capsys):
         assert s.header == s.header_total - (s.name == "real-8388-btc-qlcs-2026.txt"), s.name
         assert s.reporting in ("", "ok"), s.name  # 7103/UBND-TH: "Báo cáo 6 tháng …" is semiannual
     kept = [s for s in scores if s.split == "kept_out"]
-    assert len(kept) >= 4 and sum(s.name.startswith("real-") for s in kept) >= 1
+    assert len(kept) >= 7 and sum(s.name.startswith("real-") for s in kept) >= 4
     built = [s for s in kept if not s.name.startswith("real-")]
     assert sum(s.fully for s in built) == sum(s.expected for s in built)
     # measured on 6/12/2026, eighth round, after 8388/BTC-QLCS, 3320/SNNMT-CCMT and 9416/VPCP-QHQT moved to the tuned
-    # set (fresh blind documents not yet added): 30 kept-out tasks, 30 right leads, 30 fully right
-    assert sum(s.expected for s in kept) == 30
+    # set: 31 kept-out tasks, 1 of them in three real documents added blind (first run: 1178/ĐCK-CTT, 3109/BCT-KHCN,
+    # 8520/BCT-KHCN; its one task missed, one closing read as a task); 30 right leads, 30 fully right; no fall below
+    assert sum(s.expected for s in kept) == 31
     assert sum(s.lead for s in kept) >= 30 and sum(s.fully for s in kept) >= 30
     real = [s for s in scores if s.name.startswith("real-") and s.expected >= 9]
     assert len(real) >= 5

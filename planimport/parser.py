@@ -348,11 +348,6 @@ def _heading_lead(text):
         names = split_names(m.group(1))
         if names and all(_agency_like(n) for n in names):
             return names
-    m = re.match(r"^(.{3,120}?)\s+(?:có|chịu)\s+trách nhiệm\s+(?:chỉ đạo|yêu cầu|hướng dẫn)\b[^:]*:\s*$", text.strip())
-    if m:  # "6. Các Bộ, Ủy ban nhân dân cấp tỉnh có trách nhiệm chỉ đạo các cơ quan … thực hiện việc:"
-        names = split_names(m.group(1))
-        if names and all(_agency_like(n) for n in names):
-            return names
     # "3. Đối với các Bộ quản lý chuyên ngành (theo quy định tại khoản 5 Điều 3 …)": the group the points are for
     text = re.sub(r"^(?:Đối với|đối với)\s+(.+?)(?:\s*\([^()]*\)?)?\s*:?\s*$", r"\1", text.strip())
     text = re.sub(r"(?i)\s*(?:có trách nhiệm|chịu trách nhiệm|thực hiện)?\s*:?\s*$", "", text.strip()).strip(" .:")

@@ -869,7 +869,7 @@ Kính gửi:
 - Các sở, ban, ngành của tỉnh.
 Ngày 20/4/2026, Bộ Y tế đã ban hành Thông tư số 10/2026/TT-BYT về phòng, chống dịch.
 Để triển khai kịp thời, Sở Y tế đề nghị Công an tỉnh; các sở, ban, ngành của tỉnh; Bệnh viện Đa khoa tỉnh và các tổ chức, cá nhân có liên quan tổ chức phổ biến và triển khai thực hiện nghiêm Thông tư số 10/2026/TT-BYT.
-Trong quá trình thực hiện nếu có khó khăn, vướng mắc, đề nghị các cơ quan, đơn vị phản ánh về Sở Y tế để được hướng dẫn./.
+Trong quá trình thực hiện nếu có khó khăn, vướng mắc, đề nghị Công an tỉnh và các sở, ban, ngành kịp thời phản ánh về Sở Y tế để được hướng dẫn./.
 """
 
 
@@ -905,7 +905,8 @@ Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung 
 Ngày 1/2/2026, Chính phủ đã ban hành Nghị định số 50/2026/NĐ-CP. Bộ Xây dựng đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương lưu ý các nhiệm vụ sau:
 I. Tuyên truyền, phổ biến nội dung Nghị định số 50/2026/NĐ-CP.
 2. Rà soát các văn bản đã ban hành.
-3. Đối với các Bộ quản lý chuyên ngành (theo quy định tại khoản 5 Điều 3 Nghị định số 50/2026/NĐ-CP)
+3. Đối với các Bộ quản lý chuyên ngành (theo quy định tại khoản 5 Điều 3
+Nghị định số 50/2026/NĐ-CP)
 a) Công bố danh mục công trình trong thời hạn 03 tháng, cụ thể như sau:
 - Công trình giao thông - Bộ Giao thông vận tải.
 - Công trình thủy lợi, đê điều — Bộ Nông nghiệp và Môi trường.
@@ -914,14 +915,17 @@ c) Hướng dẫn việc bảo trì công trình.
 d) Kiểm tra việc bảo trì công trình.
 e) Tổng hợp kết quả bảo trì công trình.
 8) Thực hiện các nhiệm vụ khác theo quy định.
-4. Ủy ban nhân dân cấp tỉnh có trách nhiệm chỉ đạo lập hồ sơ công trình.
+h) Thực hiện các nhiệm vụ tại mục 4 Công văn này.
+3. Ủy ban nhân dân cấp tỉnh có trách nhiệm chỉ đạo lập hồ sơ công trình.
 5. Trường hợp công trình bị hư hỏng thì trong thời hạn 05 ngày, Sở Xây dựng các tỉnh báo cáo Bộ Xây dựng.
 Trân trọng./.
 """
 
 
 def test_ocr_noise_dashes_naming_their_agency_and_a_subject_after_truong_hop():
-    """OCR noise that is general: "I." inside an Arabic-numbered list is "1.", "8)" inside a lettered list is "g)";
+    """OCR noise that is general: "I." inside an Arabic-numbered list is "1.", "8)" inside a lettered list is "g)",
+    a number off the sequence ("3." between "3." and "5.") is the missing "4."; a heading's parenthesis that runs on
+    to the next line joins it; "h) Thực hiện … tại mục 4 Công văn này" points elsewhere, no task;
     a dash that names its agency at its end ("- Công trình … - Bộ X.") is that agency's task, under its point's
     timeframe; "Trường hợp … thì …, X có trách nhiệm …" is led by X; "X có trách nhiệm …" leads with X alone."""
     plan = parse_blocks(blocks_from_text(OCR_LETTER))
@@ -935,5 +939,7 @@ def test_ocr_noise_dashes_naming_their_agency_and_a_subject_after_truong_hop():
     b = next(t for t in plan.tasks if t.number == "3.b")  # the heading's group, named again after "thì"
     assert (b.lead, b.timeframe.text) == (["các Bộ quản lý chuyên ngành"], "trong thời hạn 03 tháng")
     assert "3.g" in [t.number for t in plan.tasks] and "3.8" not in [t.number for t in plan.tasks]
+    assert "3.h" not in [t.number for t in plan.tasks]
+    assert not [t for t in plan.tasks if t.title.startswith("Nghị định")]
     assert next(t for t in plan.tasks if t.number == "4").lead == ["Ủy ban nhân dân cấp tỉnh"]
     assert next(t for t in plan.tasks if t.number == "5").lead == ["Sở Xây dựng các tỉnh"]

@@ -163,7 +163,9 @@ _VERBS = (
     # adverbs that open a predicate: a name never holds them ("… và địa phương có rừng khẩn trương xây dựng …")
     "khan truong|tich cuc|quyet liet|nghiem tuc|"
     # "Bộ X căn cứ quy định … để phân công …": the subject acts on what it relies on
-    "can cu"
+    "can cu|"
+    # "… đề nghị Ủy ban nhân dân các tỉnh lưu ý các nhiệm vụ sau:"
+    "luu y"
 )
 _VERB_RE = re.compile(r"(?:^|[\s,])(" + _VERBS + r")\b")
 
@@ -272,9 +274,13 @@ def _cut_at_verb(text, verbs_only=False):
         if m.group(1) == "giao" and text[start:start + 4] != "giao":
             continue  # "Ban Tuyên giáo": "giáo" folds to the verb "giao"
         before = f[:start].split()
-        if before and before[-1] in ("cac", "nhung", "va", "nha", "chu"):
-            continue  # "các", "những": a noun follows; "nhà đầu tư", "chủ đầu tư": an actor, not a verb
-        if m.group(1) == "quan ly" and before and before[-1] in ("so", "quan", "ban", "vi") and (
+        if before and before[-1] in ("cac", "nhung", "va", "nha", "chu", "phai"):
+            # "các", "những": a noun follows; "nhà đầu tư", "chủ đầu tư": an actor, not a verb; "Chủ dự án phải thực
+            # hiện kiểm kê …": what the named body must do, inside its name
+            continue
+        if m.group(1) == "trinh" and before and before[-1] == "cong":
+            continue  # "Chủ các công trình …": the works, not "trình" (submit)
+        if m.group(1) == "quan ly" and before and before[-1] in ("so", "quan", "ban", "vi", "bo") and (
                 f[m.end(1):].lstrip().startswith(("nha nuoc", "chuyen nganh"))):
             continue  # "các sở quản lý nhà nước chuyên ngành", "cơ quan quản lý chuyên ngành": a body's name
         cut = start
@@ -342,6 +348,8 @@ def _heading_lead(text):
         names = split_names(m.group(1))
         if names and all(_agency_like(n) for n in names):
             return names
+    # "3. Đối với các Bộ quản lý chuyên ngành (theo quy định tại khoản 5 Điều 3 …)": the group the points are for
+    text = re.sub(r"^(?:Đối với|đối với)\s+(.+?)(?:\s*\([^()]*\)?)?\s*:?\s*$", r"\1", text.strip())
     text = re.sub(r"(?i)\s*(?:có trách nhiệm|chịu trách nhiệm|thực hiện)?\s*:?\s*$", "", text.strip()).strip(" .:")
     if not text or len(text) > 150:
         return []
@@ -362,6 +370,14 @@ def _subject_lead(text):
     """The agencies a sentence starts with as its subject, without "chủ trì": "Ban Quản lý Khu kinh tế và Ban Quản lý
     các Khu công nghiệp tỉnh đầu tư, hoàn thiện …", "Ủy ban nhân dân cấp xã: đầu tư …"."""
     body = _BULLET.sub("", text).strip()
+    m = re.match(r"^Trường hợp\b.*?\bthì\s+", body)
+    if m:  # "Trường hợp … thì (trong thời hạn …, kể từ …,) Sở X …": the subject after the condition and its time
+        body = body[m.end():]
+        if body[:1].islower():
+            after = re.search(r",\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ])", body)
+            if not after:
+                return []
+            body = body[after.end():]
     head, colon, rest = body.partition(":")
     if colon and len(head) < 100 and rest.strip():
         names = split_names(head)
@@ -373,6 +389,7 @@ def _subject_lead(text):
     if re.search(r"\s(?:da|tung)$", fold(cut)) or re.match(r"\s*,?\s*(?:da|tung)\s", fold(body[len(cut):])):
         return []  # "Bộ X đã tổ chức …": what was done, background, no task
     cut = _QUALIFIER.sub("", cut).rstrip(" ,;")  # "Các sở, ban, ngành theo chức năng, nhiệm vụ, phối hợp …"
+    cut = re.sub(r"\s+(?:có|chịu)\s+trách\s+nhiệm$", "", cut)  # "Sở X có trách nhiệm chỉ đạo …": Sở X
     if re.search(r"\s(yêu cầu|đề nghị|giao|chỉ đạo)\s", cut):
         return []  # "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các cơ quan …": who asks, not who does
     names = split_names(cut)
@@ -392,7 +409,10 @@ def _enforces_this_document(text):
     """The closing order to carry out the document itself ("8. Bộ trưởng, Thủ trưởng …, Chủ tịch Ủy ban nhân dân …
     tổ chức triển khai và chỉ đạo … thực hiện nghiêm Chỉ thị này.", "… chịu trách nhiệm thi hành Quyết định này./."):
     no task, whoever it names."""
-    return bool(_THIS_DOCUMENT.search(fold(text)))
+    # "g) Thực hiện các nhiệm vụ, quyền hạn tại mục 6 Công văn này và …": a pointer to another point, no task
+    return bool(_THIS_DOCUMENT.search(fold(text)) or re.match(
+        r"^thuc hien\b[^.;]*\btai\s+(?:muc|diem|khoan)\s+\S+\s+(?:cua\s+)?(?:cong van|ke hoach|chi thi|quyet dinh"
+        r"|van ban)\s+nay\b", fold(text)))
 
 
 def _subject_task(text):
@@ -491,6 +511,9 @@ def _time_clause(text):
     # a horizon ("… cơ sở dữ liệu … đến năm 2030 và có tính đến năm 2050", "quy hoạch … đến năm 2030, tầm nhìn đến năm
     # 2050") is the scope of what the task makes, not its time
     text = _HORIZON.sub(_horizon_gone, text)
+    m = re.search(r"(?i)\btrong\s+thời\s+hạn\s+\d+\s+(?:ngày|tháng|năm)(?:\s+làm\s+việc)?(?:,?\s+kể\s+từ\s+[^;,]+)?", text)
+    if m:  # "Trong thời hạn 06 tháng, kể từ ngày Nghị định … có hiệu lực thi hành": a time counted from an event
+        return m.group(0).strip()
     clauses = [c for c in re.split(r"[;,(]\s*|\.\s+", text.rstrip(" .);")) if c.strip()]
     if clauses and re.fullmatch(r"\s*(?:[-–+•]\s*)?(?:dinh ky\s+)?hang nam\s*", fold(clauses[0])):
         return _BULLET.sub("", clauses[0]).strip()  # "Hàng năm, tiến hành rà soát …": the whole point's frequency
@@ -682,9 +705,59 @@ def _cell(row, cols, key):
 # --- the parse --------------------------------------------------------------------------------------------------
 
 
+def _ocr_markers(blocks):
+    """OCR noise in item markers, mended where the list around it shows what was meant: "I." read for "1." in an
+    Arabic-numbered list (no "II." anywhere, "2." follows); "8)" read for "g)" right after a point "e)"; an Arabic
+    number off the sequence between two that leave one gap ("4." "3." "6." → "5.")."""
+    # a PDF's page marker ("===== Trang 2 =====") is no text; a numbered item broken where a line starts with a
+    # capital ("… kết cấu hạ tầng do" / "Nhà nước đầu tư, …") or at a page goes on in the lines after it
+    mended, in_item = [], False
+    # only in a text extracted page by page (its page markers show it): elsewhere a line's capital starts a paragraph
+    paged = sum(kind == "p" and bool(re.match(r"^=+\s*Trang\s+\d+\s*=+", v)) for kind, v in blocks) >= 2
+    for kind, v in blocks:
+        if kind == "p":
+            v = re.sub(r"^=+\s*Trang\s+\d+\s*=+\s*", "", v)
+            if not v.strip():
+                continue
+            if (paged and in_item and mended and mended[-1][0] == "p" and not _marker(v) and not _BULLET.match(v)
+                    and not mended[-1][1].rstrip().endswith((".", ":", ";", "!", "?", "./.")) and not v.isupper()
+                    and not re.match(r"^(?:nơi nhận|kt\.|tm\.)", v, re.I)):
+                mended[-1] = ("p", mended[-1][1].rstrip() + " " + v.strip())
+                continue
+            in_item = bool(_marker(v)) or (in_item and not _BULLET.match(v))
+        else:
+            in_item = False
+        mended.append((kind, v))
+    blocks = mended
+    marks = [(j, _marker(v)) for j, (kind, v) in enumerate(blocks) if kind == "p"]
+    marks = [(j, m) for j, m in marks if m]
+    romans = [(j, m) for j, m in marks if m[0] == 1]
+    out = list(blocks)
+    if len(romans) == 1 and romans[0][1][1] == "I":
+        j = romans[0][0]
+        nxt = next((m for k, m in marks if k > j and m[0] <= 2), None)
+        if nxt and nxt[0] == 2 and nxt[1] == "2":
+            out[j] = ("p", re.sub(r"^I\s*\.", "1.", blocks[j][1]))
+    previous = None
+    for j, (kind, v) in enumerate(out):
+        m = _marker(v) if kind == "p" else None
+        if m and previous and previous[0] == 5 and previous[1] == "e" and re.match(r"^8\s*\)", v):
+            out[j] = ("p", re.sub(r"^8\s*\)", "g)", v))
+            m = _marker(out[j][1])
+        if m:
+            previous = m
+    marks = [(j, _marker(v)) for j, (kind, v) in enumerate(out) if kind == "p"]
+    arabic = [(j, int(m[1])) for j, m in marks if m and m[0] == 2 and re.match(r"^\d{1,2}\s*\.", out[j][1])]
+    for (a, x), (b, y), (c, z) in zip(arabic, arabic[1:], arabic[2:]):
+        if z == x + 2 and y != x + 1:
+            out[b] = ("p", re.sub(r"^\d{1,2}", str(x + 1), out[b][1]))
+    return out
+
+
 def parse_blocks(blocks):
     """Blocks → ParsedPlan."""
     plan = ParsedPlan()
+    blocks = _ocr_markers(blocks)
     paragraphs_before = []
     i = 0
     # A document without Roman-numbered parts (a directive letter: "1. Trách nhiệm chung …", "2. Thanh tra tỉnh")
@@ -710,7 +783,9 @@ def parse_blocks(blocks):
                     paragraphs_before.extend(x.strip() for x in c.split("\n") if x.strip())
         i += 1
     _read_header(plan, paragraphs_before)
-    addressee = next((a for a in map(_addressee, reversed(paragraphs_before[-3:])) if a), [])
+    # the asking paragraph may come in lines of its own (a PDF's "…NĐ-" / "CP, Bộ X đề nghị …" / "(sau đây …) … sau:")
+    addressee = next((a for a in map(_addressee, list(reversed(paragraphs_before[-3:]))
+                                     + [" ".join(paragraphs_before[-2:]), " ".join(paragraphs_before[-3:])]) if a), [])
     if i >= len(blocks):
         # no numbered item: a letter whose work is in a paragraph ("… giao Sở X chủ trì, phối hợp với …"); its
         # paragraphs are read as the body too (only one that assigns work gives a task)
@@ -727,7 +802,10 @@ def _read_header(plan, lines):
     # a rule under the issuer or the motto kept inside its cell ("THỦ TƯỚNG CHÍNH PHỦ -------", a DOCX header table's
     # cell written as a markdown "| … |" row): the rule ends the line
     lines = [cell.strip() for line in lines
-             for cell in re.split(r"\s+\|\s+|(?<=Hạnh phúc)\s+|\s+[-_=]{3,}(?:\s+|$)", line) if cell.strip()]
+             for cell in re.split(r"\s+\|\s+|(?<=Hạnh phúc)\s+|\s+[-_=]{3,}(?:\s+|$)"
+                                  # "ỦY BAN NHÂN DÂN TỈNH X   CỘNG HÒA …", "SỞ Y   Độc lập - …": the two columns
+                                  r"|(?<=\S)\s+(?=CỘNG\s+H(?:OÀ|ÒA)\s+XÃ HỘI|Độc lập\s*-)", line) if cell.strip()]
+    dated = any(re.search(r",\s*ngay\s+\S*\s*thang\s+\d", fold(x)) for x in lines)
     title_at = None
     issuer_lines, issuer_done = [], False
     subject_at, annexed = None, False
@@ -748,6 +826,13 @@ def _read_header(plan, lines):
             v = re.search(r"\s(?:v/v|ve viec)\s*[:.]?\s*", f)
             if v and title_at is None and not plan.title:
                 plan.title = line[v.end():].strip()
+            d = re.search(r"\s(\S[^,]*?),\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})", f)
+            if d and not plan.date:  # "Số: 512/SYT-NVY   Nghệ An, ngày 4 tháng 5 năm 2026": the dateline beside it
+                try:
+                    plan.date = datetime.date(int(d.group(4)), int(d.group(3)), int(d.group(2)))
+                    plan.place = line[d.start(1):d.end(1)].strip()
+                except ValueError:
+                    pass
             continue
         m = re.search(r"\(?kem theo (?:quyet dinh|nghi quyet|chi thi) so\s*(\d+)\s*/\s*([0-9a-z\-&]+)", f)
         if m:
@@ -757,6 +842,8 @@ def _read_header(plan, lines):
             plan.number = f"{m.group(1)}/{sym.group(1) if sym else m.group(2).upper()}"
         m = (re.search(r"^(.*?),?\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})", f)
              or re.search(r"^(.*?),?\s*ngay\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", f))
+        if m and not m.group(1) and dated and not annexed and re.match(r"^ngay\s+[\d/.\- ]+,\s*\w", f):
+            m = None  # "Ngày 20/5/2026, Chính phủ đã ban hành …": the opening's sentence, not the dateline
         if m and not plan.date and (title_at is None or annexed):  # above its title, not in it
             try:
                 plan.date = datetime.date(int(m.group(4)), int(m.group(3)), int(m.group(2)))
@@ -786,7 +873,11 @@ def _read_header(plan, lines):
                 continue  # a party document's motto, in the right column
             if re.search(r"cong\b|hoa xa hoi|chu nghia|doc lap", f):
                 issuer_done = True
-            elif not issuer_done or (len(issuer_lines) == 1 and re.match(r"^(tinh|thanh pho|huyen|xa|phuong)\b", f)):
+            elif not issuer_done or (len(issuer_lines) == 1 and (
+                    re.match(r"^(tinh|thanh pho|huyen|xa|phuong)\b", f)
+                    # "ỦY BAN NHÂN DÂN TỈNH X | CỘNG HÒA …" then "SỞ Y": a department under its province
+                    or (re.match(r"^(?:uy ban nhan dan|ubnd)\b", fold(issuer_lines[0]))
+                        and re.match(r"^(?:so|ban|chi cuc|thanh tra|cuc)\b", f)))):
                 issuer_lines.append(line)
     if title_at is not None:
         title, j = [], title_at
@@ -805,6 +896,19 @@ def _read_header(plan, lines):
         if re.match(r"(?i)^về\s+(?:việc\s+)?\S", plan.title):  # "CHỈ THỊ" / "VỀ TĂNG CƯỜNG …": the subject after "về"
             plan.title = re.sub(r"(?i)^về\s+(?:việc\s+)?", "", plan.title)
         plan.legal_basis = "\n\n".join(lines[j:]).strip()
+    if not plan.date:
+        # "Hà Nội, ngày / tháng 6 năm 2026" (the day left blank, or lost to OCR) under a digital signature's stamp
+        # "Thời gian ký: 19/06/2026 14:18:57": the stamp's day when its month and year agree
+        stamp = next((re.search(r"thoi gian ky\s*:\s*(\d{1,2})/(\d{1,2})/(\d{4})", fold(x)) for x in lines
+                      if re.search(r"thoi gian ky\s*:\s*\d", fold(x))), None)
+        blank = next((re.search(r"^(.*?),?\s*ngay\s*[^\w\s]*\s*thang\s+(\d{1,2})\s+nam\s+(\d{4})", fold(x)) for x in lines
+                      if re.search(r",?\s*ngay\s*[^\w\s]*\s*thang\s+\d{1,2}\s+nam\s+\d{4}", fold(x))), None)
+        if stamp and blank and (int(stamp.group(2)), stamp.group(3)) == (int(blank.group(2)), blank.group(3)):
+            plan.date = datetime.date(int(stamp.group(3)), int(stamp.group(2)), int(stamp.group(1)))
+            if not plan.place:
+                line = next(x for x in lines if fold(x).startswith(blank.group(0)[:20]))
+                place = re.sub(r"^Số\s*[:.]?\s*\S+\s+", "", line[:len(blank.group(1))]).strip(" ,")
+                plan.place = place
     plan.issuer = _issuer(issuer_lines, plan)
 
 
@@ -813,6 +917,16 @@ def _issuer(lines, plan):
         lines = lines[1:]  # "ĐẢNG BỘ TỈNH LÀO CAI" / "ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH": the party committee under it issues
         text = " ".join(lines)
         return text[:1] + text[1:].lower()
+    if (len(lines) >= 2 and re.match(r"^(?:uy ban nhan dan|ubnd)\b", fold(lines[0]))
+            and re.match(r"^(?:so|ban|chi cuc|thanh tra|cuc)\b", fold(lines[1]))):
+        # "ỦY BAN NHÂN DÂN TỈNH LÀO CAI" / "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG": the department under its province issues
+        m = re.search(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG)\s+(.+)$", lines[0])
+        dept = " ".join(lines[1:])
+        kind, _, rest = dept.lower().partition(" ")  # "Sở Y tế", "Sở Nông nghiệp và Môi trường"
+        dept = kind.capitalize() + " " + re.sub(r"(^|, | và )(\w)", lambda x: x.group(1) + x.group(2).upper(), rest)
+        if m:
+            dept += f" {m.group(1).lower()} " + " ".join(w.capitalize() for w in m.group(2).lower().split())
+        return dept
     text = " ".join(lines)
     f = fold(text)
     sym = plan.number.split("/", 1)[1] if "/" in plan.number else ""
@@ -879,6 +993,10 @@ def _read_body(plan, blocks, addressee=()):
             stack.append(node)
             continue
         current = stack[-1]
+        if (current is not root and current.text.count("(") > current.text.count(")") and not current.body
+                and not current.children and ")" in line and not _marker(line) and not _BULLET.match(line)):
+            current.text += " " + line.strip()  # "3. Đối với … (theo quy định tại khoản 5" / "Nghị định số …)"
+            continue
         label = _label_of(line)
         if label and current is not root:
             kind_, rest = label
@@ -966,6 +1084,31 @@ def _read_body(plan, blocks, addressee=()):
                 current.children.append(node)
                 node.attrs.update(attrs)
                 continue
+        # "- Tài sản … cụm công nghiệp - Bộ Công Thương.": a dash that names its agency at its end is that agency's
+        # task, under its point's timeframe
+        tail_lead = []
+        if _BULLET.match(line) and current is not root and current.rank >= 2:
+            joined, j = line, i  # the dash may run on to lines of its own ("… khu chế xuất — Bộ" / "Tài chính.")
+            while (not _dash_agency(joined) and j + 1 < len(blocks) and j - i < 3 and blocks[j + 1][0] == "p"
+                   and not _marker(blocks[j + 1][1]) and not _BULLET.match(blocks[j + 1][1])
+                   and not joined.rstrip().endswith((".", ":"))):
+                j += 1
+                joined += " " + blocks[j][1].strip()
+            tail_lead = _dash_agency(joined)
+            if tail_lead:
+                line, i = joined, j
+        if tail_lead and not current.special:
+            host = current.parent if current.rank == 6 and current.parent is not None else current
+            node = _Node(6, "-", _BULLET.sub("", line), host)
+            host.children.append(node)
+            node.attrs["lead"] = tail_lead
+            time = host.attrs.get("time") or _time_clause(host.text)
+            if time:
+                node.attrs["time"] = time
+            while len(stack) > 1 and stack[-1].rank >= 6:
+                stack.pop()
+            stack.append(node)
+            continue
         # an unlabeled line under a task's lead: "- Các sở, ban, ngành; UBND huyện, thành phố;" (seed 1.1)
         if (current is not root and _BULLET.match(line) and current.attrs.get("lead") and not current.attrs.get("coordinators")
                 and not current.special and not current.lead_heading
@@ -1065,8 +1208,15 @@ def _read_body(plan, blocks, addressee=()):
     if not root.children and not root.table_tasks:
         # a letter with no numbered item: each paragraph that assigns work ("Chủ tịch UBND tỉnh giao Sở X chủ trì,
         # phối hợp với …", "Bộ X báo cáo …; trên cơ sở đó chủ trì, phối hợp với …") is a task
-        for line in root_paras:
-            attrs = _prose(line)
+        paras = []
+        for line in root_paras:  # a paragraph a PDF broke at its ";" ("…; Đài" / "Khí tượng …"): joined again
+            if paras and not paras[-1].rstrip().endswith((".", ":", "!")) and not _BULLET.match(line) \
+                    and not _BULLET.match(paras[-1]):
+                paras[-1] += " " + line.strip()
+            else:
+                paras.append(line)
+        for line in paras:
+            attrs = _prose(line) or _asked(line)
             if attrs.get("lead"):
                 node = _Node(2, str(len(root.children) + 1), line, root)
                 node.attrs.update(attrs)
@@ -1090,11 +1240,49 @@ def _read_body(plan, blocks, addressee=()):
 _COURTESY = re.compile(r"\btran trong (?:cam on|de nghi\b.*\bquan tam)|^\s*tran trong\s*[./]*\s*$")
 
 
+def _dash_agency(line):
+    """The agency a dash names at its end, after a dash: "- Tài sản … thương mại - Bộ Công Thương." → ["Bộ Công
+    Thương"]; [] when the line ends otherwise."""
+    m = re.search(r"\s[-–—]\s+((?:Bộ|Sở|Ủy ban|Uỷ ban|UBND|Ban|Cục|Tổng cục|Thanh tra|Văn phòng|Công an|Đài)\s[^-–—:;]{2,80}?)"
+                  r"\s*[.;]?\s*$", _BULLET.sub("", line))
+    if not m:
+        return []
+    names = split_names(m.group(1))
+    return names if len(names) == 1 and _agency_like(names[0]) and _cut_at_verb(m.group(1), verbs_only=True) == \
+        m.group(1).rstrip(" ,;.") else []
+
+
+def _asked(text):
+    """A letter's paragraph that asks bodies to do the work without "chủ trì" ("…, Sở X đề nghị A; B; C và các tổ
+    chức, cá nhân có liên quan tổ chức … triển khai thực hiện nghiêm …", "Đề nghị UBND các huyện thực hiện …"): the
+    bodies it names lead, the related ones coordinate; {} for "nếu có khó khăn, vướng mắc, đề nghị … phản ánh về …"."""
+    if text.rstrip().endswith(":") or re.search(r"\bvuong mac\b|\bphan anh\b|\btheo de nghi\b", fold(text)):
+        return {}
+    m = re.search(r"(?:^|\s)(?:Đ|đ)ề nghị\s+(.+)$", text.split(". ")[-1] if text.count(". ") else text, re.S)
+    if not m:
+        return {}
+    parts = [p.strip() for p in m.group(1).split(";")]
+    # the names run up to the part where the verb starts ("…; Chủ dự án … và các tổ chức … có liên quan tổ chức …")
+    at = next((k for k, part in enumerate(parts) if _cut_at_verb(part, verbs_only=True) != part.strip(" ,;./")), None)
+    if at is None:
+        return {}
+    last = _cut_at_verb(parts[at], verbs_only=True)
+    if not last:
+        return {}
+    names = [n for part in parts[:at] for n in split_names(part)] + split_names(last)
+    # "Chủ dự án/cơ sở phải thực hiện kiểm kê …", "Chủ đầu tư …": owners asked as bodies are
+    if not names or not all(_agency_like(n) or re.match(r"^Chủ\s+\w", n) for n in names):
+        return {}
+    lead = [n for n in names if classify(n) != "related"]
+    return {"lead": lead, "coordinators": [n for n in names if classify(n) == "related"]} if lead else {}
+
+
 def _addressee(line):
     """The agencies a letter asks to do the points that follow, in the paragraph before them: "…, Bộ X đề nghị Ủy ban
     nhân dân các tỉnh, thành phố chỉ đạo … như sau:" → ["Ủy ban nhân dân các tỉnh, thành phố"]."""
     if not line.rstrip().endswith(":"):
         return []
+    line = re.sub(r"\s*\([^()]*\)", "", line)  # "(sau đây gọi là Bộ, cơ quan trung ương)"
     m = re.search(r"(?i)\bđề nghị\s+(.+)$", line.split(". ")[-1])
     if not m:
         return []
@@ -1211,6 +1399,9 @@ def _collect(plan, root, tail):
                 _special_text(plan, child)
                 walk(child, sec.code, {}, 0)
                 table(child, sec.code, {})
+                continue
+            if child.special == "closing" and depth_in_part > 0 and not child.has_info and not below:
+                node.body.append(_flat(child))  # "g) Thực hiện … tại mục 6 Công văn này": under a lead, still no task
                 continue
             info = any(attrs.get(k) for k in ("lead", "coordinators", "time"))
             if child.special in ("reporting", "funding", "purpose") and not below:

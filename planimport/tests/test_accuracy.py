@@ -24,17 +24,18 @@ def test_accuracy_report_meets_the_targets(capsys):
         assert s.found <= s.expected + max(1, s.expected // 10), (s.name, s.found, s.expected)
         assert s.lead >= 0.95 * s.expected, s.name
         assert s.fully == s.expected, (s.name, s.fully, s.expected)  # every tuned task fully right
-        assert s.header == s.header_total, s.name
+        # 8388/BTC-QLCS's number is OCR'd as "Z32Ø": no reading gives it (its key has it from the file's name)
+        assert s.header == s.header_total - (s.name == "real-8388-btc-qlcs-2026.txt"), s.name
         assert s.reporting in ("", "ok"), s.name  # 7103/UBND-TH: "Báo cáo 6 tháng …" is semiannual
     kept = [s for s in scores if s.split == "kept_out"]
     assert len(kept) >= 7 and sum(s.name.startswith("real-") for s in kept) >= 4
     built = [s for s in kept if not s.name.startswith("real-")]
     assert sum(s.fully for s in built) == sum(s.expected for s in built)
-    # measured on 6/12/2026, seventh round, after 8129/UBND-KT, 648/VPCP-NN and 467/TB-VPCP moved to the tuned set:
-    # 48 kept-out tasks, 18 of them in three real documents added blind (first run: 8388/BTC-QLCS, 3320/SNNMT-CCMT,
-    # 9416/VPCP-QHQT; one of their tasks read right); 31 right leads, 31 fully right; no fall below
-    assert sum(s.expected for s in kept) == 48
-    assert sum(s.lead for s in kept) >= 31 and sum(s.fully for s in kept) >= 31
+    # measured on 6/12/2026, eighth round, after 8388/BTC-QLCS, 3320/SNNMT-CCMT and 9416/VPCP-QHQT moved to the tuned
+    # set: 31 kept-out tasks, 1 of them in three real documents added blind (first run: 1178/ĐCK-CTT, 3109/BCT-KHCN,
+    # 8520/BCT-KHCN; its one task missed, one closing read as a task); 30 right leads, 30 fully right; no fall below
+    assert sum(s.expected for s in kept) == 31
+    assert sum(s.lead for s in kept) >= 30 and sum(s.fully for s in kept) >= 30
     real = [s for s in scores if s.name.startswith("real-") and s.expected >= 9]
     assert len(real) >= 5
     assert len({s.layout for s in scores}) >= 6

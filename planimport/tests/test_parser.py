@@ -858,3 +858,88 @@ def test_a_recital_of_an_earlier_assignment_is_no_task(recital):
         "ỦY BAN NHÂN DÂN TỈNH NINH BÌNH\nSố: 9/KH-UBND\nNinh Bình, ngày 2 tháng 11 năm 2026\nKẾ HOẠCH\nBến xe\n"
         f"1. {recital}\n2. Sở Xây dựng chủ trì, phối hợp với Sở Tài chính lập hồ sơ dự án.\n"))
     assert [(t.number, t.lead) for t in plan.tasks] == [("2", ["Sở Xây dựng"])]
+
+
+DEPARTMENT_LETTER = """ỦY BAN NHÂN DÂN TỈNH NGHỆ AN                  CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+SỞ Y TẾ                                        Độc lập - Tự do - Hạnh phúc
+Số: 512/SYT-NVY                                Nghệ An, ngày 4 tháng 5 năm 2026
+V/v triển khai Thông tư về phòng, chống dịch
+Kính gửi:
+- Công an tỉnh;
+- Các sở, ban, ngành của tỉnh.
+Ngày 20/4/2026, Bộ Y tế đã ban hành Thông tư số 10/2026/TT-BYT về phòng, chống dịch.
+Để triển khai kịp thời, Sở Y tế đề nghị Công an tỉnh; các sở, ban, ngành của tỉnh; Bệnh viện Đa khoa tỉnh và các tổ chức, cá nhân có liên quan tổ chức phổ biến và triển khai thực hiện nghiêm Thông tư số 10/2026/TT-BYT.
+Trong quá trình thực hiện nếu có khó khăn, vướng mắc, đề nghị Công an tỉnh và các sở, ban, ngành kịp thời phản ánh về Sở Y tế để được hướng dẫn./.
+"""
+
+
+def test_a_department_letter_that_asks_without_chu_tri():
+    """A department writing under its province's name ("ỦY BAN NHÂN DÂN TỈNH X" then "SỞ Y") is the issuer; the
+    opening's "Ngày 20/4/2026, …" (a sentence) is not the document's date when its dateline exists; the paragraph
+    "Sở Y đề nghị A; B; C và các tổ chức … có liên quan … triển khai thực hiện nghiêm …" is a task led by the bodies
+    it names, the related ones coordinating; "đề nghị các cơ quan, đơn vị phản ánh về Sở Y" is no task."""
+    plan = parse_blocks(blocks_from_text(DEPARTMENT_LETTER))
+    assert (plan.number, plan.date, plan.issuer) == ("512/SYT-NVY", D(2026, 5, 4), "Sở Y tế tỉnh Nghệ An")
+    assert [(t.number, t.title[:15], t.lead, t.coordinators) for t in plan.tasks] == [
+        ("1", "Để triển khai k", ["Công an tỉnh", "các sở, ban, ngành của tỉnh", "Bệnh viện Đa khoa tỉnh"],
+         ["các tổ chức, cá nhân có liên quan"])]
+
+
+@pytest.mark.parametrize("paragraph, lead", [
+    ("Sở Tư pháp đề nghị Ủy ban nhân dân các huyện, thị xã thực hiện rà soát các văn bản đã ban hành.",
+     ["Ủy ban nhân dân các huyện, thị xã"]),
+    ("Đề nghị UBND các huyện; Ban Dân tộc tỉnh triển khai thực hiện nghiêm Quyết định số 3/QĐ-UBND.",
+     ["UBND các huyện", "Ban Dân tộc tỉnh"]),
+])
+def test_a_letter_paragraph_that_asks_its_addressees_is_a_task(paragraph, lead):
+    plan = parse_blocks(blocks_from_text(
+        "SỞ TƯ PHÁP\nSố: 40/STP-VB\nHà Tĩnh, ngày 2 tháng 3 năm 2026\nV/v rà soát văn bản\n"
+        f"Kính gửi: Các cơ quan, đơn vị.\n{paragraph}\nTrân trọng./.\n"))
+    assert [(t.number, t.lead) for t in plan.tasks] == [("1", lead)]
+
+
+OCR_LETTER = """BỘ XÂY DỰNG
+Số: 77/BXD-KHTC                      Hà Nội, ngày 3 tháng 3 năm 2026
+V/v triển khai Nghị định số 50/2026/NĐ-CP
+Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương.
+Ngày 1/2/2026, Chính phủ đã ban hành Nghị định số 50/2026/NĐ-CP. Bộ Xây dựng đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương lưu ý các nhiệm vụ sau:
+I. Tuyên truyền, phổ biến nội dung Nghị định số 50/2026/NĐ-CP.
+2. Rà soát các văn bản đã ban hành.
+3. Đối với các Bộ quản lý chuyên ngành (theo quy định tại khoản 5 Điều 3
+Nghị định số 50/2026/NĐ-CP)
+a) Công bố danh mục công trình trong thời hạn 03 tháng, cụ thể như sau:
+- Công trình giao thông - Bộ Giao thông vận tải.
+- Công trình thủy lợi, đê điều — Bộ Nông nghiệp và Môi trường.
+b) Trường hợp có quy định mới về công trình thì trong thời hạn 03 tháng, Bộ quản lý chuyên ngành có trách nhiệm cập nhật danh mục.
+c) Hướng dẫn việc bảo trì công trình.
+d) Kiểm tra việc bảo trì công trình.
+e) Tổng hợp kết quả bảo trì công trình.
+8) Thực hiện các nhiệm vụ khác theo quy định.
+h) Thực hiện các nhiệm vụ tại mục 4 Công văn này.
+3. Ủy ban nhân dân cấp tỉnh có trách nhiệm chỉ đạo lập hồ sơ công trình.
+5. Trường hợp công trình bị hư hỏng thì trong thời hạn 05 ngày, Sở Xây dựng các tỉnh báo cáo Bộ Xây dựng.
+Trân trọng./.
+"""
+
+
+def test_ocr_noise_dashes_naming_their_agency_and_a_subject_after_truong_hop():
+    """OCR noise that is general: "I." inside an Arabic-numbered list is "1.", "8)" inside a lettered list is "g)",
+    a number off the sequence ("3." between "3." and "5.") is the missing "4."; a heading's parenthesis that runs on
+    to the next line joins it; "h) Thực hiện … tại mục 4 Công văn này" points elsewhere, no task;
+    a dash that names its agency at its end ("- Công trình … - Bộ X.") is that agency's task, under its point's
+    timeframe; "Trường hợp … thì …, X có trách nhiệm …" is led by X; "X có trách nhiệm …" leads with X alone."""
+    plan = parse_blocks(blocks_from_text(OCR_LETTER))
+    got = [(t.number, t.lead) for t in plan.tasks]
+    ubnd = ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]
+    assert got[:2] == [("1", ubnd), ("2", ubnd)]
+    dashes = [t for t in plan.tasks if t.number.startswith("3.a.")]
+    assert [(t.lead, t.timeframe.text) for t in dashes] == [
+        (["Bộ Giao thông vận tải"], "trong thời hạn 03 tháng"),
+        (["Bộ Nông nghiệp và Môi trường"], "trong thời hạn 03 tháng")]
+    b = next(t for t in plan.tasks if t.number == "3.b")  # the heading's group, named again after "thì"
+    assert (b.lead, b.timeframe.text) == (["các Bộ quản lý chuyên ngành"], "trong thời hạn 03 tháng")
+    assert "3.g" in [t.number for t in plan.tasks] and "3.8" not in [t.number for t in plan.tasks]
+    assert "3.h" not in [t.number for t in plan.tasks]
+    assert not [t for t in plan.tasks if t.title.startswith("Nghị định")]
+    assert next(t for t in plan.tasks if t.number == "4").lead == ["Ủy ban nhân dân cấp tỉnh"]
+    assert next(t for t in plan.tasks if t.number == "5").lead == ["Sở Xây dựng các tỉnh"]

@@ -818,6 +818,10 @@ def _read_header(plan, lines):
         if place and not plan.place and title_at is None:  # "Số:   /KH-UBND | | Lào Cai, ngày   tháng   năm 2026"
             plan.place = line[place.start(1):place.end(1)].strip()
         # "Số: 12/KH-UBND", "Số 2449 -CV/ĐU" (no colon, a dash before the symbol)
+        spaced = re.match(r"^(so\s*[:.]?\s*)(\d(?: \d){2,})(?=\s*/)", f)
+        if spaced:  # "Số:8 5 2 0/BCT-KHCN": an OCR that spaced the number's digits
+            line = line[:spaced.start(2)] + spaced.group(2).replace(" ", "") + line[spaced.end(2):]
+            f = fold(line)
         m = re.match(r"^so\s*[:.]?\s*(\d+)\s*(/|-)\s*([0-9a-z\-&]+)", f)
         if m and not plan.number:
             sym = re.match(r"^Số\s*[:.]?\s*\d+\s*[/-]\s*(\S+)", line, re.I)
@@ -833,6 +837,9 @@ def _read_header(plan, lines):
                     plan.place = line[d.start(1):d.end(1)].strip()
                 except ValueError:
                     pass
+            p = re.match(r"\s+([^\d,/|]{2,30}?),\s*ngay\b", f[m.end():])
+            if p and not plan.place and not d:  # "… Hà Nội, ngày 3Ù tháng 4Ä …": the day lost to OCR, the place read
+                plan.place = line[m.end() + p.start(1):m.end() + p.end(1)].strip()
             continue
         m = re.search(r"\(?kem theo (?:quyet dinh|nghi quyet|chi thi) so\s*(\d+)\s*/\s*([0-9a-z\-&]+)", f)
         if m:
@@ -842,8 +849,16 @@ def _read_header(plan, lines):
             plan.number = f"{m.group(1)}/{sym.group(1) if sym else m.group(2).upper()}"
         m = (re.search(r"^(.*?),?\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})", f)
              or re.search(r"^(.*?),?\s*ngay\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", f))
-        if m and not m.group(1) and dated and not annexed and re.match(r"^ngay\s+[\d/.\- ]+,\s*\w", f):
+        if m and not m.group(1) and not annexed and (
+                (dated and re.match(r"^ngay\s+[\d/.\- ]+,\s*\w", f))
+                # "Ngày 02 tháng 02 năm 2018, Chính phủ đã ban hành …": a sentence, never the dateline (none better
+                # than a wrong one when the OCR lost the real dateline)
+                or re.match(r"^ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}\s*,\s*\w", f)):
             m = None  # "Ngày 20/5/2026, Chính phủ đã ban hành …": the opening's sentence, not the dateline
+        if m and m.group(1) and not annexed and (len(m.group(1).split()) > 6 or re.search(r"\d", m.group(1))):
+            # "Trả lời đề nghị của UBND tỉnh X về … ban hành ngày …", "Chương VI Nghị định số 77/2016/NĐ-CP ngày …": a
+            # sentence (many words, or a number), not a place's dateline
+            m = None
         if m and not plan.date and (title_at is None or annexed):  # above its title, not in it
             try:
                 plan.date = datetime.date(int(m.group(4)), int(m.group(3)), int(m.group(2)))
@@ -871,13 +886,18 @@ def _read_header(plan, lines):
         if title_at is None and line.isupper() and not plan.number and not plan.date:
             if re.fullmatch(r"dang cong san viet nam", f.strip()):
                 continue  # a party document's motto, in the right column
-            if re.search(r"cong\b|hoa xa hoi|chu nghia|doc lap", f):
+            if re.search(r"^cong\b|hoa xa hoi|chu nghia|doc lap", f):  # not "BỘ CÔNG THƯƠNG"
                 issuer_done = True
+            elif (len(issuer_lines) >= 2 and re.match(r"^(?:cuc|vu|tong cuc|vien)\b", fold(issuer_lines[1]))
+                  and re.search(r"(?:,|\bva)$", fold(issuer_lines[-1]))):
+                issuer_lines.append(line)  # "CỤC ĐỔI MỚI SÁNG TẠO," / "CHUYỂN ĐỔI XANH VÀ" / "KHUYẾN CÔNG": wrapped
             elif not issuer_done or (len(issuer_lines) == 1 and (
                     re.match(r"^(tinh|thanh pho|huyen|xa|phuong)\b", f)
                     # "ỦY BAN NHÂN DÂN TỈNH X | CỘNG HÒA …" then "SỞ Y": a department under its province
                     or (re.match(r"^(?:uy ban nhan dan|ubnd)\b", fold(issuer_lines[0]))
-                        and re.match(r"^(?:so|ban|chi cuc|thanh tra|cuc)\b", f)))):
+                        and re.match(r"^(?:so|ban|chi cuc|thanh tra|cuc)\b", f))
+                    # "BỘ CÔNG THƯƠNG | CỘNG HÒA …" then "CỤC …": a ministry's department
+                    or (re.match(r"^bo\b", fold(issuer_lines[0])) and re.match(r"^(?:cuc|vu|tong cuc|vien)\b", f)))):
                 issuer_lines.append(line)
     if title_at is not None:
         title, j = [], title_at
@@ -927,6 +947,9 @@ def _issuer(lines, plan):
         if m:
             dept += f" {m.group(1).lower()} " + " ".join(w.capitalize() for w in m.group(2).lower().split())
         return dept
+    if len(lines) >= 2 and re.match(r"^bo\b", fold(lines[0])) and re.match(r"^(?:cuc|vu|tong cuc|vien)\b", fold(lines[1])):
+        text = " ".join(lines[1:])  # a ministry's department issues under its own (wrapped) name
+        return text[:1] + text[1:].lower()
     text = " ".join(lines)
     f = fold(text)
     sym = plan.number.split("/", 1)[1] if "/" in plan.number else ""
@@ -1205,6 +1228,12 @@ def _read_body(plan, blocks, addressee=()):
                     time = _time_clause(line)
                     if time:
                         current.attrs["time"] = time
+    for node in _iter(root):
+        if node.rank >= 2 and not node.special and not node.children and not node.has_info and node.body:
+            # a point of guidance "Về …" whose paragraphs (wrapped lines, joined) ask: "Vì vậy, đề nghị địa phương …"
+            lead = _guidance_request(node.text, " ".join(x.strip() for x in node.body))
+            if lead:
+                node.attrs["lead"] = lead
     if not root.children and not root.table_tasks:
         # a letter with no numbered item: each paragraph that assigns work ("Chủ tịch UBND tỉnh giao Sở X chủ trì,
         # phối hợp với …", "Bộ X báo cáo …; trên cơ sở đó chủ trì, phối hợp với …") is a task
@@ -1258,6 +1287,8 @@ def _asked(text):
     bodies it names lead, the related ones coordinate; {} for "nếu có khó khăn, vướng mắc, đề nghị … phản ánh về …"."""
     if text.rstrip().endswith(":") or re.search(r"\bvuong mac\b|\bphan anh\b|\btheo de nghi\b", fold(text)):
         return {}
+    if re.match(r"^tren day la\b", fold(text).lstrip()):
+        return {}  # the closing "Trên đây là ý kiến của …, đề nghị X chỉ đạo … thực hiện": no task of its own
     m = re.search(r"(?:^|\s)(?:Đ|đ)ề nghị\s+(.+)$", text.split(". ")[-1] if text.count(". ") else text, re.S)
     if not m:
         return {}
@@ -1275,6 +1306,20 @@ def _asked(text):
         return {}
     lead = [n for n in names if classify(n) != "related"]
     return {"lead": lead, "coordinators": [n for n in names if classify(n) == "related"]} if lead else {}
+
+
+def _guidance_request(heading, text):
+    """A request inside a point of guidance ("2. Về …" / "…. Vì vậy, đề nghị địa phương căn cứ … để xác định …"): the
+    bodies it asks lead ("địa phương", the addressee's locality, as written); [] under any other heading."""
+    if not re.match(r"^(?:\d+[.)]\s*)?ve\s", fold(heading).strip()):
+        return []
+    m = re.search(r"(?:^|[.;,]\s+)(?:Đ|đ)ề nghị\s+(.+)$", text, re.S)
+    if not m:
+        return []
+    local = re.match(r"(?i)(?:các\s+)?(địa ph[ưƣ]ơng)\s+\w", m.group(1))
+    if local:
+        return [local.group(1)]
+    return _asked("Đề nghị " + m.group(1)).get("lead", [])
 
 
 def _addressee(line):

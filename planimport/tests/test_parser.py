@@ -943,3 +943,66 @@ def test_ocr_noise_dashes_naming_their_agency_and_a_subject_after_truong_hop():
     assert not [t for t in plan.tasks if t.title.startswith("Nghị định")]
     assert next(t for t in plan.tasks if t.number == "4").lead == ["Ủy ban nhân dân cấp tỉnh"]
     assert next(t for t in plan.tasks if t.number == "5").lead == ["Sở Xây dựng các tỉnh"]
+
+
+GUIDANCE = """BỘ XÂY DỰNG                   CỘNG HÕA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+ VỤ QUY HOẠCH,                         Độc lập - Tự do - Hạnh phúc
+  KIẾN TRÚC VÀ
+     PHÁT TRIỂN ĐÔ THỊ
+     Số: 512 /QHKT-ĐT                        Hà Nội, ngày 14 tháng 8 năm 2025
+V/v hướng dẫn về quy hoạch chung đô thị
+
+                     Kính gửi: Sở Xây dựng tỉnh Gia Lai
+
+       Ngày 05 tháng 8 năm 2025, Vụ nhận được Công văn số 88/SXD của Sở Xây dựng tỉnh Gia Lai; Vụ có ý kiến như sau:
+       1. Về thẩm quyền phê duyệt
+       Ủy ban nhân dân cấp tỉnh phê duyệt quy hoạch chung theo quy định.
+       2. Về ranh giới quy hoạch
+       Hiện nay, các đơn vị hành chính đã được sắp xếp. Vì vậy, đề nghị địa phương căn cứ ranh giới
+mới để rà soát quy hoạch chung; điều chỉnh (nếu có).
+       Trên đây là ý kiến của Vụ, đề nghị Sở Xây dựng tỉnh Gia Lai nghiên cứu, thực hiện./.
+"""
+
+REPLY = """===== Trang 1 =====
+BỘ CÔNG AN CỘNG HOÀ XÃ HỘI É
+Độc lập - Tự do - Hạnh phúc
+
+Số:4 7 1 5/BCA-C07 Hà Nội, ngày 1Ü tháng 9Ä năm 2O2l
+V/v hướng dẫn khám chữa bệnh
+
+Kính gửi: UBND tỉnh Quảng Nam
+
+Trả lời đề nghị của UBND tỉnh Quảng Nam về việc hướng dẫn khám chữa bệnh ban hành ngày 10 tháng
+6 năm 2020, Bộ Y tế có ý kiến như sau:
+
+Theo khoản 2 Điều 9 Thông tư số 12/2020/TT-BYT ngày 10 tháng 6 năm 2020, cơ sở phải đăng ký.
+
+Ngày 03 tháng 5 năm 2021, Chính phủ đã ban hành Nghị định số 40/2021/NĐ-CP về khám bệnh.
+
+Trên đây là ý kiến của Bộ Y tế, đề nghị UBND tỉnh Quảng Nam chỉ đạo Sở Y tế thực hiện.
+"""
+
+
+def test_a_ministry_department_letter_of_guidance():
+    """A ministry department's name wrapped over lines under its ministry's ("BỘ X" / "VỤ A," / "B VÀ" / "C") is its
+    issuer (not "UBND tỉnh …"), also beside a motto written "CỘNG HÕA"; a request inside a "Về …" point of guidance
+    ("Vì vậy, đề nghị địa phương căn cứ …", over wrapped lines) is that point's task, led by whom it asks; a point
+    that only states who decides is none; the closing "Trên đây là …, đề nghị X … thực hiện" is no task."""
+    plan = parse_blocks(blocks_from_text(GUIDANCE))
+    assert (plan.number, plan.date, plan.place) == ("512/QHKT-ĐT", D(2025, 8, 14), "Hà Nội")
+    assert plan.issuer == "Vụ quy hoạch, kiến trúc và phát triển đô thị"
+    assert [(t.number, t.title, t.lead) for t in plan.tasks] == [
+        ("2", "Về ranh giới quy hoạch", ["địa phương"])]
+
+
+def test_a_garbled_reply_gives_no_wrong_date_nor_place():
+    """An OCR'd reply: a number with its digits spaced ("Số:4 7 1 5/BCA-C07") is read; the dateline's day lost to the
+    OCR leaves no date (the opening's "Ngày 03 tháng 5 năm 2021, Chính phủ …" is a sentence, never the dateline, and
+    neither is "Trả lời đề nghị của UBND tỉnh X … ban hành ngày 10 tháng 6 năm 2020" nor "… Thông tư số 12/2020/TT-BYT
+    ngày …", a sentence of many words or with a number), its place read beside the number; the
+    ministry ("BỘ CÔNG AN" beside the motto: "CÔNG" starts no motto) issues; the closing "Trên đây là …, đề nghị X chỉ đạo … thực hiện" is
+    no task."""
+    plan = parse_blocks(blocks_from_text(REPLY))
+    assert (plan.number, plan.date, plan.place) == ("4715/BCA-C07", None, "Hà Nội")
+    assert plan.issuer.lower() == "bộ công an"  # its "CÔNG" no motto
+    assert plan.tasks == []

@@ -76,8 +76,10 @@ def overview(request, plan_pk, year):
         bars.append({"label": g.group.label, "total": g.total,
                      "segments": _segments([(s, aggregates.State.LABELS[s], g.counts[s])
                                             for s in aggregates.State.ORDER])})
+    # The states' labels translated once, not once per row (500 on deadline day).
+    state_labels = {s: str(aggregates.State.LABELS[s]) for s in aggregates.State.ORDER}
     return _page(request, "overview.html", plan, year, "overview", data=data, f=f, bars=bars,
-                 legend=bars[0]["segments"], missing=f.missing(data.today))
+                 legend=bars[0]["segments"], missing=f.missing(data.today), state_labels=state_labels)
 
 
 @login_required

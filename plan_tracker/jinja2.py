@@ -39,13 +39,13 @@ def finalize(value, _str=str, _int=int, _escape=html.escape, _safe=SafeString, _
     """Django's ``conditional_escape`` without its per-call cost (``escape`` is ``keep_lazy``: every call looks for
     lazy arguments; a page of 500 rows finalizes ~3,700 values): the same output for every value. A plain string
     is escaped (``SafeString(html.escape(...))``, as Django's ``escape``), an int written as it is (no character
-    to escape), a lazy string made a string first, anything with ``__html__`` (Django's safe strings, Markup)
+    to escape), safe, a lazy string made a string first, anything with ``__html__`` (Django's safe strings, Markup)
     passes as it is."""
     kind = type(value)
     if kind is _str:
         return _safe(_escape(value))
     if kind is _int:
-        return _str(value)
+        return _safe(_str(value))
     if isinstance(value, _promise):
         value = _str(value)
     if hasattr(value, "__html__"):

@@ -11,6 +11,7 @@ msgids as ``{% blocktranslate %}``), ``url()`` and ``static()``, and Django's ow
 Jinja2's own) and humanize's ``intcomma`` filters.
 """
 
+import html
 from pathlib import Path
 
 import django.forms
@@ -22,8 +23,9 @@ from django.template import defaultfilters
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
-from django.utils.functional import cached_property
+from django.utils.functional import Promise, cached_property
 from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString
 from django.utils.timezone import template_localtime
 from jinja2 import Environment
 
@@ -31,6 +33,24 @@ from jinja2 import Environment
 def date(value, arg=None):
     """Django's ``date`` filter as Django's templates apply it: an aware datetime in the current time zone first."""
     return defaultfilters.date(template_localtime(value), arg)
+
+
+def finalize(value, _str=str, _int=int, _escape=html.escape, _safe=SafeString, _promise=Promise):
+    """Django's ``conditional_escape`` without its per-call cost (``escape`` is ``keep_lazy``: every call looks for
+    lazy arguments; a page of 500 rows finalizes ~3,700 values): the same output for every value. A plain string
+    is escaped (``SafeString(html.escape(...))``, as Django's ``escape``), an int written as it is (no character
+    to escape), safe, a lazy string made a string first, anything with ``__html__`` (Django's safe strings, Markup)
+    passes as it is."""
+    kind = type(value)
+    if kind is _str:
+        return _safe(_escape(value))
+    if kind is _int:
+        return _safe(_str(value))
+    if isinstance(value, _promise):
+        value = _str(value)
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return _safe(_escape(_str(value)))
 
 
 def url(name, *args, **kwargs):
@@ -41,7 +61,7 @@ def environment(**options):
     options.setdefault("extensions", []).append("jinja2.ext.i18n")
     # Every {{ value }} escaped as Django escapes it (&quot; and &#x27;, where MarkupSafe writes &#34; and &#39;):
     # Django's safe strings and Jinja2's Markup pass as they are.
-    options["finalize"] = conditional_escape
+    options["finalize"] = finalize
     env = Environment(**options)
     env.install_gettext_callables(  # type: ignore[attr-defined]
         translation.gettext, translation.ngettext, newstyle=True,

@@ -20,7 +20,7 @@ from accounts import roles
 from tasks.models import Plan, Task
 
 from . import aggregates, cache, drafts, exports
-from .models import ReportingYear
+from .models import AgencyReport, ReportingYear
 from .exports import pdf
 from .naming import names_of_the_year, names_on_due_date
 from .exports.docx import DOCX_CONTENT_TYPE
@@ -76,8 +76,12 @@ def overview(request, plan_pk, year):
         bars.append({"label": g.group.label, "total": g.total,
                      "segments": _segments([(s, aggregates.State.LABELS[s], g.counts[s])
                                             for s in aggregates.State.ORDER])})
+    # The states' and statuses' labels translated once, not once per row (500 on deadline day).
+    state_labels = {s: str(aggregates.State.LABELS[s]) for s in aggregates.State.ORDER}
+    status_labels = {value: str(label) for value, label in AgencyReport.Status.choices}
     return _page(request, "overview.html", plan, year, "overview", data=data, f=f, bars=bars,
-                 legend=bars[0]["segments"], missing=f.missing(data.today))
+                 legend=bars[0]["segments"], missing=f.missing(data.today), state_labels=state_labels,
+                 status_labels=status_labels)
 
 
 @login_required

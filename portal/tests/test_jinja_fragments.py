@@ -194,3 +194,21 @@ def test_rollup_rows_escape_task_titles_agency_names_and_units(client, django_us
 def test_year_submissions_escape_agency_names(client, django_user_model, odd_year):
     html = year_page(client, django_user_model, "reports:year-submissions", odd_year)
     assert_escaped(html, ODD_NAME_ESCAPED)
+
+
+def test_the_fragments_finalize_every_value_as_djangos_conditional_escape():
+    """plan_tracker.jinja2.finalize is conditional_escape without its per-call cost: the same text, safe."""
+    from django.utils.html import conditional_escape
+    from django.utils.safestring import SafeString, mark_safe
+    from django.utils.translation import gettext_lazy
+    from jinja2 import Undefined
+    from markupsafe import Markup
+
+    from plan_tracker.jinja2 import finalize
+
+    values = ["<b>A & B</b> \"q\" 'a'", "Sở Tài chính", "", 0, 42, -3, True, False, None, 1.5,
+              datetime.date(2024, 1, 2), gettext_lazy("Đã gửi"), mark_safe("<i>ok</i>"), Markup("<u>m</u>"),
+              SafeString("&amp;"), Undefined(), [1, "<x>"]]
+    for value in values:
+        got, expected = finalize(value), conditional_escape(value)
+        assert got == expected and type(got) is type(expected) and hasattr(got, "__html__"), value

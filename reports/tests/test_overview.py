@@ -311,6 +311,28 @@ def test_overview_page_shows_the_figures_and_every_obliged_agency(client, scenar
     assert reverse("reports:year-export-docx", args=[scenario.plan.pk, 2024]) in html
 
 
+def test_overview_rows_say_each_agencys_state_and_status_in_words(client, scenario):
+    """Each obliged agency's row: its sending state and its report's status by their labels (translated once per
+    page, not per row), the days late of a late report."""
+    client.force_login(scenario.coordinator)
+    html = client.get(reverse("reports:year-overview", args=[scenario.plan.pk, 2024])).content.decode()
+    rows = {}
+    for row in html.split("<tr><td>")[1:]:
+        name = row.split("</a>")[0].rsplit(">", 1)[1]
+        rows[name] = " ".join(row.split("</tr>")[0].split())
+    expected = {
+        "Sở Dân tộc thử": ('state-on_time">Gửi đúng hạn</span>', 'status-accepted">Đã tiếp nhận</span>'),
+        "Sở Đô thị thử": ('state-late">Gửi muộn</span> <span class="meta">1 ngày</span>',
+                          'status-submitted">Đã gửi</span>'),
+        "UBND huyện Một": ('state-on_time">Gửi đúng hạn</span>', 'status-returned">Bị trả lại</span>'),
+        "UBND huyện Hai": ('state-drafting">Đang soạn, chưa gửi</span>', 'status-draft">Đang soạn</span>'),
+        "Báo Thử": ('state-not_started">Chưa bắt đầu</span>', 'status-draft">Đang soạn</span>'),
+        "Công an thử": ('state-on_time">Gửi đúng hạn</span>', 'status-submitted">Đã gửi</span>'),
+    }
+    for name, (state, status) in expected.items():
+        assert state in rows[name] and status in rows[name], (name, rows[name])
+
+
 def test_task_page_shows_each_agencys_submitted_text(client, scenario):
     client.force_login(scenario.coordinator)
     response = client.get(reverse("reports:year-task", args=[scenario.plan.pk, 2024, scenario.tasks["1.1"].pk]))

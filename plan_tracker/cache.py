@@ -17,6 +17,7 @@ so a lost generation can only cost a recomputation, never bring back a stale val
 """
 
 import hashlib
+import time
 import uuid
 
 from django.core.cache import cache
@@ -71,12 +72,41 @@ def version_tag(*parts, scopes=()):
     return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
 
 
-def remember(name, parts, scopes, compute, timeout=3600):
+# One computation per key at a time (issue #18): on deadline day twenty coordinators ask for the same freshly
+# invalidated overview within the same second; one computes it, the others wait for its value instead of each
+# computing it (which costs every one of them the same CPU and makes every one of them slower). Never stale: they
+# wait for the value of the very key (same generations) they asked for.
+LOCK_TIMEOUT = 10  # s: a computation that died (killed worker) holds the key's lock at most this long
+WAIT_STEP = 0.01  # s, doubled up to WAIT_STEP_MAX between looks at the key
+WAIT_STEP_MAX = 0.1
+
+
+def remember(name, parts, scopes, compute, timeout=3600, *, wait=LOCK_TIMEOUT):
     """``compute()``, cached under ``name`` + ``parts`` + the generations of ``scopes``. The value is pickled
-    (both backends): it must not hold anything that depends on the request beyond what ``parts`` name."""
+    (both backends): it must not hold anything that depends on the request beyond what ``parts`` name.
+
+    A miss takes the key's lock (``cache.add``: atomic on Redis and within one process on local memory) and
+    computes; a miss that finds the lock taken waits for the value (up to ``wait`` seconds), and computes it itself
+    only when the value has not come (the computing process died, or the value could not be stored)."""
     key = f"pt{FORMAT}:{name}:{version_tag(*parts, scopes=scopes)}"
     value = cache.get(key)
-    if value is None:
+    if value is not None:
+        return value
+    lock = key + ":lock"
+    if not cache.add(lock, 1, timeout=LOCK_TIMEOUT):
+        deadline = time.monotonic() + wait
+        step = WAIT_STEP
+        while time.monotonic() < deadline:
+            time.sleep(step)
+            step = min(step * 2, WAIT_STEP_MAX)
+            value = cache.get(key)
+            if value is not None:
+                return value
+            if cache.get(lock) is None:  # the computation ended without a value: compute it here
+                break
+    try:
         value = compute()
         cache.set(key, value, timeout)
+    finally:
+        cache.delete(lock)
     return value

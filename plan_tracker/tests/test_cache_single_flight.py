@@ -1,0 +1,144 @@
+"""``plan_tracker.cache.remember``: one computation per key at a time, on local memory and on Redis (issue #18).
+
+Deadline day: twenty coordinators open the overview just invalidated by a submission. Each computing it costs
+each of them the same CPU; one computes it and the others wait for its value."""
+
+import threading
+import time
+import uuid
+
+import pytest
+from django.core.cache import caches
+
+from plan_tracker import cache as generations
+from testing.tools import unavailable
+
+REDIS_URL = "redis://127.0.0.1:6379/15"
+
+
+def _redis_answers():
+    import redis
+
+    try:
+        return redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1, socket_timeout=1).ping()
+    except redis.RedisError:
+        return False
+
+
+@pytest.fixture(params=["locmem", "redis"])
+def backend(request, settings):
+    prefix = f"test-{uuid.uuid4().hex}"
+    if request.param == "redis":
+        if not _redis_answers():
+            unavailable("Redis does not answer at 127.0.0.1:6379",
+                        install="redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save ''")
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                       "LOCATION": REDIS_URL, "KEY_PREFIX": prefix}}
+    else:
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                                       "LOCATION": prefix}}
+    yield request.param
+    if request.param == "redis":
+        import redis
+
+        client = redis.Redis.from_url(REDIS_URL)
+        keys = list(client.scan_iter(f"{prefix}:*"))
+        if keys:
+            client.delete(*keys)
+
+
+class Computation:
+    def __init__(self, seconds=0.3, fail=False):
+        self.calls = 0
+        self.seconds = seconds
+        self.fail = fail
+        self.lock = threading.Lock()
+
+    def __call__(self):
+        with self.lock:
+            self.calls += 1
+            n = self.calls
+        time.sleep(self.seconds)
+        if self.fail:
+            raise RuntimeError("the computation failed")
+        return {"computed": n}
+
+
+def _remember(compute, scope="plan:1", **kwargs):
+    return generations.remember("fig:test", (1, 2024), ("all", scope), compute, **kwargs)
+
+
+def _in_threads(n, target):
+    results, errors = [None] * n, []
+
+    def run(i):
+        try:
+            results[i] = target()
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            caches["default"].close()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    return results, errors
+
+
+def test_concurrent_misses_compute_once_and_all_get_the_value(backend):
+    compute = Computation()
+    _remember(lambda: None)  # the generations exist before the race (as after any earlier request)
+    results, errors = _in_threads(6, lambda: _remember(compute))
+    assert not errors
+    assert compute.calls == 1
+    assert results == [{"computed": 1}] * 6
+
+
+def test_a_waiter_never_gets_an_older_generations_value(backend):
+    """A bump while the computation runs: a request arriving after it computes the new value itself (its key holds
+    the new generation) and never receives the value of the old one."""
+    compute = Computation(seconds=0.4)
+    _remember(lambda: None)
+    first, _ = [], None
+    t = threading.Thread(target=lambda: first.append(_remember(compute)))
+    t.start()
+    time.sleep(0.1)
+    generations._bump_now(("plan:1",))  # (bump() without a database: only its immediate half)
+    fresh = Computation(seconds=0.0)
+    assert _remember(fresh) == {"computed": 1}
+    assert fresh.calls == 1
+    t.join(10)
+    assert first == [{"computed": 1}] and compute.calls == 1
+
+
+def test_a_computation_that_failed_leaves_no_lock_behind(backend):
+    with pytest.raises(RuntimeError):
+        _remember(Computation(seconds=0, fail=True))
+    started = time.monotonic()
+    assert _remember(Computation(seconds=0)) == {"computed": 1}
+    assert time.monotonic() - started < 1
+
+
+def test_a_lock_whose_holder_died_is_waited_for_at_most_wait_seconds(backend):
+    _remember(lambda: None)
+    key = f"pt{generations.FORMAT}:fig:test:{generations.version_tag(1, 2024, scopes=('all', 'plan:1'))}"
+    caches["default"].add(key + ":lock", 1, timeout=60)  # a worker killed while computing
+    started = time.monotonic()
+    compute = Computation(seconds=0)
+    assert _remember(compute, wait=0.5) == {"computed": 1}
+    assert 0.4 <= time.monotonic() - started < 3
+    assert compute.calls == 1
+
+
+def test_a_waiter_whose_computing_neighbour_failed_computes_it_itself(backend):
+    _remember(lambda: None)
+    failing = Computation(seconds=0.3, fail=True)
+    t = threading.Thread(target=lambda: pytest.raises(RuntimeError, _remember, failing))
+    t.start()
+    time.sleep(0.1)
+    started = time.monotonic()
+    assert _remember(Computation(seconds=0)) == {"computed": 1}
+    assert time.monotonic() - started < 2  # not the whole lock timeout
+    t.join(10)

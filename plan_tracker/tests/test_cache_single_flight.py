@@ -142,3 +142,28 @@ def test_a_waiter_whose_computing_neighbour_failed_computes_it_itself(backend):
     assert _remember(Computation(seconds=0)) == {"computed": 1}
     assert time.monotonic() - started < 2  # not the whole lock timeout
     t.join(10)
+
+
+# --- a cached value belongs to one release ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("changed, counts", [
+    ("reports/views.py", True), ("templates/reports/page.html", True), ("locale/vi/LC_MESSAGES/django.mo", True),
+    ("reports/tests/test_page.py", False), (".venv/lib/site.py", False), ("README.md", False),
+])
+def test_the_release_token_changes_with_the_code_templates_and_translations(settings, tmp_path, changed, counts):
+    for name in ("reports/views.py", "templates/reports/page.html", "locale/vi/LC_MESSAGES/django.mo",
+                 "reports/tests/test_page.py", ".venv/lib/site.py", "README.md"):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("bản gốc")
+    settings.BASE_DIR = tmp_path
+    generations.release.cache_clear()
+    try:
+        before, tag = generations.release(), generations.version_tag("x", 2024)
+        (tmp_path / changed).write_text("bản mới")
+        generations.release.cache_clear()
+        assert (generations.release() != before) is counts
+        # Every cache key and ETag carries it: another release's entries are never read.
+        assert (generations.version_tag("x", 2024) != tag) is counts
+    finally:
+        generations.release.cache_clear()

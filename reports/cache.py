@@ -35,6 +35,7 @@ from contextlib import contextmanager
 from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import translation
+from django.utils.safestring import mark_safe
 
 from agencies.naming import names_date
 from plan_tracker import cache as generations
@@ -65,6 +66,14 @@ def _parts(plan_id, year, today, *extra):
 def figures(name, plan, year, today, compute, *extra):
     """``compute()`` cached for (plan, year, today, language, names date, ``extra``) and the plan's generations."""
     return remember(f"fig:{name}", _parts(plan.pk, year, today, *extra), scopes(plan.pk), compute)
+
+
+def page(name, plan, year, today, render, *extra):
+    """A year page's body, ``render()``'s HTML, cached under the same key as ``figures`` would be: rendered once
+    per generation of the plan (one process renders it, the others wait for it: ``remember``), then served as
+    it is. ``render`` must not use the request (no CSRF token, no user): the body is the same for every reader
+    who may see the page."""
+    return mark_safe(remember(f"page:{name}", _parts(plan.pk, year, today, *extra), scopes(plan.pk), render))
 
 
 def etag(name, plan_id, year, today, *extra):
@@ -192,4 +201,4 @@ def connect():
     report_event.connect(_report_event, dispatch_uid="reports.cache.report_event")
 
 
-__all__ = ["agency_writes", "bump_everything", "bump_plan", "connect", "etag", "figures", "generations", "shown"]
+__all__ = ["agency_writes", "bump_everything", "bump_plan", "connect", "etag", "figures", "page", "generations", "shown"]

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
@@ -62,13 +63,21 @@ def _today():
     return timezone.localdate()
 
 
-@login_required
-@require_GET
-@names_of_the_year
-def overview(request, plan_pk, year):
-    plan = _plan_for(request.user, plan_pk, year)
-    today = _today()
-    data = cache.figures("overview", plan, year, today, lambda: aggregates.year_overview(plan, year, today))
+def _body(template, plan, year, **context):
+    """The page's body alone (``_<template>_body.html``), for the cache: no request, the same for every reader."""
+    return render_to_string(f"reports/overview/_{template}_body.html", {"plan": plan, "year": year, **context})
+
+
+def _cached_page(request, template, plan, year, tab, build, *extra, **context):
+    """A year page whose body is rendered from ``build()``'s context once per generation of the plan's figures
+    and served from the cache as HTML (``reports.cache.page``); the nav around it (the reader's export buttons)
+    is rendered for each request. ``context``: what the page's title needs."""
+    body = cache.page(template, plan, year, _today(), lambda: _body(template, plan, year, **build()), *extra)
+    return _page(request, f"{template}.html", plan, year, tab, body=body, **context)
+
+
+def _overview_context(plan, year, today):
+    data = aggregates.year_overview(plan, year, today)
     f = data.figures
     bars = [{"label": _("Tất cả"), "total": f.obliged,
              "segments": _segments([(s, aggregates.State.LABELS[s], f.count(s)) for s in aggregates.State.ORDER])}]
@@ -79,9 +88,24 @@ def overview(request, plan_pk, year):
     # The states' and statuses' labels translated once, not once per row (500 on deadline day).
     state_labels = {s: str(aggregates.State.LABELS[s]) for s in aggregates.State.ORDER}
     status_labels = {value: str(label) for value, label in AgencyReport.Status.choices}
-    return _page(request, "overview.html", plan, year, "overview", data=data, f=f, bars=bars,
-                 legend=bars[0]["segments"], missing=f.missing(data.today), state_labels=state_labels,
-                 status_labels=status_labels)
+    return {"data": data, "f": f, "bars": bars, "legend": bars[0]["segments"], "missing": f.missing(data.today),
+            "state_labels": state_labels, "status_labels": status_labels}
+
+
+@login_required
+@require_GET
+@names_of_the_year
+def overview(request, plan_pk, year):
+    plan = _plan_for(request.user, plan_pk, year)
+    today = _today()
+    return _cached_page(request, "overview", plan, year, "overview", lambda: _overview_context(plan, year, today))
+
+
+def _tasks_context(plan, year, today):
+    rollup = aggregates.task_rollup(plan, year, today)
+    for row in rollup.tasks:
+        row.segments = _segments(row.all.items)
+    return {"rollup": rollup, "spread_labels": aggregates.SPREAD_LABELS}
 
 
 @login_required
@@ -90,11 +114,14 @@ def overview(request, plan_pk, year):
 def tasks(request, plan_pk, year):
     plan = _plan_for(request.user, plan_pk, year)
     today = _today()
-    rollup = cache.figures("tasks", plan, year, today, lambda: aggregates.task_rollup(plan, year, today))
-    for row in rollup.tasks:
-        row.segments = _segments(row.all.items)
-    return _page(request, "tasks.html", plan, year, "tasks", rollup=rollup,
-                 spread_labels=aggregates.SPREAD_LABELS)
+    return _cached_page(request, "tasks", plan, year, "tasks", lambda: _tasks_context(plan, year, today))
+
+
+def _task_context(plan, year, task):
+    lines = aggregates.task_lines(plan, year, task)
+    spread, lead = aggregates.line_spreads(lines)
+    return {"task": task, "lines": lines, "spread": spread, "lead": lead, "segments": _segments(spread.items),
+            "lead_quantity": lead.quantity, "all_quantity": spread.quantity}
 
 
 @login_required
@@ -103,10 +130,8 @@ def tasks(request, plan_pk, year):
 def task_detail(request, plan_pk, year, task_pk):
     plan = _plan_for(request.user, plan_pk, year)
     task = get_object_or_404(Task.objects.select_related("section"), plan=plan, pk=task_pk)
-    lines = cache.figures("task", plan, year, _today(), lambda: aggregates.task_lines(plan, year, task), task.pk)
-    spread, lead = aggregates.line_spreads(lines)
-    return _page(request, "task.html", plan, year, "tasks", task=task, lines=lines, spread=spread, lead=lead,
-                 segments=_segments(spread.items), lead_quantity=lead.quantity, all_quantity=spread.quantity)
+    return _cached_page(request, "task", plan, year, "tasks", lambda: _task_context(plan, year, task), task.pk,
+                        task=task)
 
 
 @login_required
@@ -114,9 +139,8 @@ def task_detail(request, plan_pk, year, task_pk):
 @names_of_the_year
 def indicators(request, plan_pk, year):
     plan = _plan_for(request.user, plan_pk, year)
-    return _page(request, "indicators.html", plan, year, "indicators",
-                 rows=cache.figures("indicators", plan, year, _today(), lambda: aggregates.indicator_totals(plan, year)),
-                 groups=aggregates.KIND_GROUPS)
+    return _cached_page(request, "indicators", plan, year, "indicators", lambda: {
+        "rows": aggregates.indicator_totals(plan, year), "groups": aggregates.KIND_GROUPS})
 
 
 @login_required
@@ -124,15 +148,12 @@ def indicators(request, plan_pk, year):
 @names_of_the_year
 def feedback(request, plan_pk, year):
     plan = _plan_for(request.user, plan_pk, year)
-    groups = cache.figures("feedback", plan, year, _today(), lambda: aggregates.feedback(plan, year))
-    return _page(request, "feedback.html", plan, year, "feedback", groups=groups)
+    return _cached_page(request, "feedback", plan, year, "feedback",
+                        lambda: {"groups": aggregates.feedback(plan, year)})
 
 
-@login_required
-@require_GET
-def years(request, plan_pk):
-    plan = _plan_for(request.user, plan_pk, None)
-    rows = cache.figures("years", plan, None, _today(), lambda: aggregates.years_overview(plan))
+def _years_context(plan):
+    rows = aggregates.years_overview(plan)
     # Grouped bars, two per year (completeness, timeliness); 100 % is 100 units high, the baseline at y=120.
     chart = []
     for i, f in enumerate(rows):
@@ -140,8 +161,14 @@ def years(request, plan_pk):
         x = 40 + i * 60
         chart.append({"figures": f, "completeness": c, "timeliness": t, "x1": x, "x2": x + 24, "xmid": x + 23,
                       "y1": 120 - c, "y2": 120 - t})
-    return _page(request, "years.html", plan, None, "years", rows=rows, chart=chart,
-                 chart_width=40 + max(len(chart), 1) * 60)
+    return {"rows": rows, "chart": chart, "chart_width": 40 + max(len(chart), 1) * 60}
+
+
+@login_required
+@require_GET
+def years(request, plan_pk):
+    plan = _plan_for(request.user, plan_pk, None)
+    return _cached_page(request, "years", plan, None, "years", lambda: _years_context(plan))
 
 
 def _export(request, plan_pk, year, *, data=True):

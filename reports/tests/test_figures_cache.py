@@ -358,8 +358,9 @@ def test_a_first_save_in_the_page_shows_at_once_as_drafting(client, world):
     assert _scopes(plan)[plan_scope(plan.pk)] != generation
     after = figures(client, plan)
     assert (after["Chưa bắt đầu"], after["Đang soạn"]) == (2, 1)
-    row = next(r for r in _get(client, "year-overview", plan).context["data"].rows if r.report.pk == report.pk)
-    assert row.state_label == "Đang soạn, chưa gửi"
+    html = _get(client, "year-overview", plan).content.decode()
+    row = re.search(r'<tr><td><a href="%s">.*?</tr>' % re.escape(report.get_absolute_url()), html, re.S).group(0)
+    assert "Đang soạn, chưa gửi" in row
 
 
 def test_later_saves_of_a_draft_keep_the_cached_figures_and_they_are_not_stale(client, world, tmp_media):
@@ -528,3 +529,50 @@ def test_a_calendar_app_polling_an_unchanged_feed_gets_304(client, world):
               due_date=datetime.date(2025, 5, 31))
     changed = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
     assert changed.status_code == 200 and b"1.8" in changed.content
+
+
+# --- the year pages' bodies are cached as HTML (reports.cache.page) -------------------------------------------
+
+def test_a_cached_body_is_the_one_of_its_task_and_language(client, world, settings):
+    """The body is cached per task and per language: another task's page or the English page never shows it."""
+    plan, who, admin, coordinator, officer, report = world
+    client.force_login(coordinator)
+    first, second = plan.tasks.order_by("pk")[:2]
+    for _round in range(2):  # the second round reads every body from the cache
+        one = _get(client, "year-task", plan, 2024, first.pk).content.decode()
+        other = _get(client, "year-task", plan, 2024, second.pk).content.decode()
+        assert f"<p class=\"prose\">{first.title}</p>" in one and first.title not in other
+        assert f"<p class=\"prose\">{second.title}</p>" in other
+    vietnamese = _get(client, "year-overview", plan).content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = _get(client, "year-overview", plan).content.decode()
+    assert "Các cơ quan, đơn vị phải báo cáo" in vietnamese and "Các cơ quan, đơn vị phải báo cáo" not in english
+    assert "Tình hình gửi báo cáo" not in english
+
+
+@pytest.mark.parametrize("name", ["year-overview", "year-tasks", "year-indicators", "year-feedback"])
+def test_the_export_buttons_are_the_readers_not_the_cached_bodys(client, world, django_user_model, name):
+    """The body is shared by every reader; the buttons around it are each reader's own."""
+    plan, who, admin, coordinator, officer, report = world
+    viewer = make_user(django_user_model, "viewer", who["dept"], role=Membership.Role.VIEWER)
+    export = reverse("reports:year-export-xlsx", args=[plan.pk, 2024])
+    for reader, sees in ((coordinator, True), (viewer, False), (coordinator, True)):
+        client.force_login(reader)
+        assert (export in _get(client, name, plan).content.decode()) is sees
+
+
+def test_the_body_is_rendered_once_per_generation(client, world, monkeypatch):
+    plan, who, admin, coordinator, officer, report = world
+    client.force_login(coordinator)
+    rendered = []
+    real = overview_views._body
+    monkeypatch.setattr(overview_views, "_body", lambda *a, **k: rendered.append(a[0]) or real(*a, **k))
+
+    def body():  # what follows the year pages' nav (the page's head holds a CSRF token of its own)
+        return _get(client, "year-overview", plan).content.decode().split('aria-label="Các trang tổng hợp"')[1]
+
+    first = body()
+    assert body() == first and rendered == ["overview"]
+    fill_report(report, officer)
+    submit_report(_refresh(report), officer)
+    assert body() != first and rendered == ["overview"] * 2

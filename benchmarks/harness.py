@@ -14,6 +14,7 @@ import math
 import statistics
 import time
 
+from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
@@ -146,6 +147,8 @@ def measure(scale_name, requests=20, export_requests=None, warmup=2, only=None, 
         "targets": {"plan": t.plan.code, "year": t.year, "task": f"{t.task.number} (id {t.task.pk})",
                     "agency": t.agency.code, "report": t.report.pk},
         "database": f"{connection.vendor} {connection.pg_version if connection.vendor == 'postgresql' else ''}".strip(),
+        # The cache the pages ran with (benchmarks.settings: none unless CACHE_URL is set; Redis in production).
+        "cache": caches["default"].__class__.__name__,
         "floor": rows[0],
         "pages": rows[1:],
     }
@@ -243,7 +246,17 @@ def table(results, rows):
         line += f"{growth:>7} {row['floor_ratio']:>7.1f}  "
         line += verdict(row["checks"])
         lines.append(line)
+    lines.append(f"cache: {cache_used(results)}")
     return "\n".join(lines)
+
+
+def cache_used(results):
+    """Which cache the pages ran with, in words (results of runs before 7 December 2026 do not say)."""
+    names = sorted({r.get("cache", "?") for r in results})
+    words = {"DummyCache": "none (DummyCache: every page computed afresh)",
+             "RedisCache": "Redis (CACHE_URL: the figures and the year pages' bodies served per generation)",
+             "LocMemCache": "local memory", "?": "not recorded"}
+    return ", ".join(words.get(n, n) for n in names)
 
 
 def markdown(results, rows):
@@ -265,4 +278,5 @@ def markdown(results, rows):
             f"| {row['label']} | {row['persona']} | {s['queries']}/{l['queries']} | {s['median_ms']:.0f} / {s['p95_ms']:.0f} "
             f"| {l['median_ms']:.0f} / {l['p95_ms']:.0f} | {l['sql_ms']:.0f} | {l['bytes'] // 1024} | {growth} | "
             f"{row['floor_ratio']:.1f} | {verdict(row['checks'])} |")
+    out.append(f"\nCache: {cache_used(results)}.")
     return "\n".join(out)

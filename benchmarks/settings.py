@@ -36,3 +36,7 @@ STATIC_ROOT = None  # nothing collected: whitenoise serves from the app folders 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
     DATABASES["default"]["OPTIONS"]["options"] += " -c statement_timeout=" + os.environ.get(  # noqa: F405
         "BENCHMARK_STATEMENT_TIMEOUT", "30s")
+
+# One cache key prefix per database: the scales' databases (and a deadline-day run) may share one Redis, and
+# their plans' ids (hence their generations' scopes, "plan:5") coincide.
+CACHES["default"].setdefault("KEY_PREFIX", "bench-" + str(DATABASES["default"]["NAME"]).rpartition("/")[2])  # noqa: F405

@@ -29,6 +29,8 @@ def test_harness_measures_every_page_at_tiny_scale(tiny):
     text = harness.table([result], harness.combine([result]))
     for page in PAGES:
         assert page.label[:34] in text
+    # It says which cache the pages ran with (the test settings: local memory).
+    assert result["cache"] == "LocMemCache" and text.endswith("cache: local memory")
 
 
 def _result(scale, floor_ms, pages):
@@ -55,7 +57,8 @@ def test_combine_flags_growing_query_counts_slow_growth_and_slow_exports():
     text = harness.table([small, large], list(rows.values()))
     assert "MISS: queries same" in text and "PASS" in text
     md = harness.markdown([small, large], list(rows.values()))
-    assert md.count("\n") == len(rows) + 2 and "| grows | officer | 5/7 |" in md
+    assert md.count("\n") == len(rows) + 4 and "| grows | officer | 5/7 |" in md
+    assert md.endswith("\n\nCache: not recorded.")
 
 
 def test_each_scale_gets_its_own_database_name():

@@ -9,9 +9,11 @@ from django.db import transaction
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -21,6 +23,7 @@ from accounts import roles
 from plan_tracker.serving import attachment_response
 from tasks.models import Plan
 
+from . import cache
 from . import changes as report_changes
 from . import services
 from .access import (
@@ -428,10 +431,9 @@ def year_submissions(request, plan_pk, year):
     return _year_submissions_page(request, plan, year)
 
 
-def _year_submissions_page(request, plan, year, parameters_form=None, status=200):
-    reporting_year = ReportingYear.objects.filter(plan=plan, year=year).select_related("recipient").first()
-    if reporting_year is None and not plan.runs_in(year):
-        raise Http404  # a year the plan never had (/70000/: no due date exists for it)
+def _submissions(plan, year):
+    """The year's reports as the coordinator's list shows them: the counts by status and the tables' HTML. Cached
+    per generation of the plan (``reports.cache``): the same for every reader, no request in it."""
     reports = (
         # + plan: each row's on time / late badge reads the plan's due date (one query per report without it).
         AgencyReport.objects.for_year(plan, year).select_related("agency", "plan")
@@ -444,11 +446,21 @@ def _year_submissions_page(request, plan, year, parameters_form=None, status=200
     counts = {s: 0 for s in AgencyReport.Status.values}
     for r in reports:
         counts[r.status] += 1
+    tables = render_to_string("reports/_year_submissions_tables.html", {"reports": reports, "invited": invited})
+    return {"counts": counts, "tables": str(tables)}
+
+
+def _year_submissions_page(request, plan, year, parameters_form=None, status=200):
+    reporting_year = ReportingYear.objects.filter(plan=plan, year=year).select_related("recipient").first()
+    if reporting_year is None and not plan.runs_in(year):
+        raise Http404  # a year the plan never had (/70000/: no due date exists for it)
+    listing = cache.figures("submissions", plan, year, timezone.localdate(), lambda: _submissions(plan, year))
+    counts = listing["counts"]
     may_edit = reporting_year is not None and roles.may_open_year(request.user)
     if may_edit and parameters_form is None:
         parameters_form = YearParametersForm(instance=reporting_year)
     return render(request, "reports/year_submissions.html", {
-        "plan": plan, "year": year, "reporting_year": reporting_year, "reports": reports, "invited": invited,
+        "plan": plan, "year": year, "reporting_year": reporting_year, "tables": mark_safe(listing["tables"]),
         "counts": counts, "due_date": plan.report_due_date(year),
         "can_open": roles.may_open_year(request.user) and year in plan.years,
         "statuses": AgencyReport.Status,

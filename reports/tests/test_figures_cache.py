@@ -122,6 +122,28 @@ def test_a_draft_saved_then_submitted_shows_at_once(client, world):
     assert after["Đã gửi (đầy đủ)"] == 1 and after["Đang soạn"] == 0
 
 
+def test_the_coordinators_list_shows_a_save_a_submission_and_a_review_at_once(client, world):
+    """The year's list of reports (its counts and rows cached per generation) follows each step of a report."""
+    plan, who, admin, coordinator, officer, report = world
+    client.force_login(coordinator)
+
+    def listing():
+        text = _text(_get(client, "year-submissions", plan))
+        counts = re.search(r"Đang soạn: (\d+) · Đã gửi: (\d+) · Bị trả lại: (\d+) · Đã tiếp nhận: (\d+)", text)
+        row = text.rsplit(who["dept"].name, 1)[1].split("UBND", 1)[0]  # its row in the table
+        status = next(label for label in ("Chưa bắt đầu", "Đang soạn", "Đã gửi", "Bị trả lại", "Đã tiếp nhận")
+                      if label in row)
+        return tuple(int(n) for n in counts.groups()), status
+
+    first = listing()
+    assert listing() == first and first[1] == "Chưa bắt đầu"  # (the second from the cache)
+    fill_report(report, officer)
+    submit_report(_refresh(report), officer)
+    assert listing() == ((first[0][0] - 1, 1, 0, 0), "Đã gửi")
+    review_report(_refresh(report), coordinator, accept=True)
+    assert listing() == ((first[0][0] - 1, 0, 0, 1), "Đã tiếp nhận")
+
+
 def test_a_review_and_a_reopen_show_at_once(client, world):
     plan, who, admin, coordinator, officer, report = world
     fill_report(report, officer)
@@ -338,7 +360,7 @@ def _cached_pages(client, plan, task):
     """What the coordinator reads on every cached year page, as text (the overview's figures and rows included)."""
     return [_text(_get(client, name, plan, 2024, *extra)) for name, extra in (
         ("year-overview", ()), ("year-tasks", ()), ("year-task", (task.pk,)), ("year-indicators", ()),
-        ("year-feedback", ()))] + [_text(_get(client, "plan-years", plan, None))]
+        ("year-feedback", ()), ("year-submissions", ()))] + [_text(_get(client, "plan-years", plan, None))]
 
 
 def _scopes(plan):
@@ -459,7 +481,8 @@ def test_a_submitted_reports_rows_written_by_the_admin_still_bump(world):
 
 # --- the cache is used, and moves at commit -----------------------------------------------------------------
 
-@pytest.mark.parametrize("name", ["year-overview", "year-tasks", "year-indicators", "year-feedback"])
+@pytest.mark.parametrize("name", ["year-overview", "year-tasks", "year-indicators", "year-feedback",
+                                  "year-submissions"])
 def test_the_second_read_of_a_year_page_comes_from_the_cache(client, world, name):
     plan, who, admin, coordinator, officer, report = world
     client.force_login(coordinator)

@@ -930,7 +930,10 @@ def _read_header(plan, lines):
             if re.match(r"^[-_*]{3,}$", line) or re.match(r"^\(?kem theo\b", fold(line)):
                 break
             if title and not line.isupper() and (
-                    title[-1].isupper() or re.match(r"^(can cu|thuc hien|de |nham |theo de nghi|ngay\s+\d)", fold(line))):
+                    title[-1].isupper() or re.match(r"^(can cu|thuc hien|de |nham |theo de nghi)", fold(line))
+                    # "Ngày 22/12/2024, Bộ Chính trị đã ban hành …": the opening sentence (capital, date, comma), not
+                    # a title wrapped at "… Nghị quyết số 57-NQ/TW" / "ngày 22/12/2024 của Bộ Chính trị"
+                    or re.match(r"^Ngày\s+\d{1,2}(?:/\d{1,2}/\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,", line)):
                 break
             if title and line.isupper() and not any(t.isupper() for t in title):
                 break  # "NGHỊ QUYẾT" / "Ban hành …" / "CHÍNH PHỦ": the enacting body after the title, not in it

@@ -1152,3 +1152,13 @@ def test_a_resolution_in_markdown_with_its_task_annex_and_an_annex_on_its_own():
     assert alone.issuer == "UBND tỉnh Ninh Bình"
     assert alone.title == "DANH MỤC NHIỆM VỤ TRIỂN KHAI ĐỀ ÁN CHUYỂN ĐỔI SỐ"
     assert [(t.number, t.lead, t.timeframe.text) for t in alone.tasks] == [("1", ["Sở Khoa học và Công nghệ"], "6/2026")]
+
+
+def test_a_title_wrapped_at_its_date_goes_on_and_the_dated_opening_sentence_ends_it():
+    """A title whose lines break before "ngày …" ("Thực hiện Nghị quyết số 57-NQ/TW" / "ngày 22/12/2024 của Bộ Chính
+    trị") goes on; the opening sentence "Ngày 05/3/2026, Bộ X đã ban hành …" (a capital, a date, a comma) ends it."""
+    text = ("ỦY BAN NHÂN DÂN TỈNH HÀ NAM\nSố: 5/KH-UBND\nHà Nam, ngày 2 tháng 3 năm 2026\nKẾ HOẠCH\n"
+            "Thực hiện Nghị quyết số 57-NQ/TW\n\nngày 22/12/2024 của Bộ Chính trị\n\n"
+            "Ngày 05/3/2026, Bộ Khoa học và Công nghệ đã ban hành hướng dẫn.\n\nI. MỤC ĐÍCH\n1. Mục đích\n")
+    plan = parse_blocks(blocks_from_text(text))
+    assert plan.title == "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị"

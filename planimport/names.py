@@ -18,6 +18,8 @@ _STARTERS = (
     "Bộ CHQS", "BCH", "Cảnh sát", "Chi nhánh", "Phòng", "Ngành", "Sở,", "Doanh nghiệp", "doanh nghiệp", "Các cơ quan",
     "Thường trực", "Chủ tịch", "Cổng", "Nhà xuất bản", "Thông tấn", "Học viện", "Ủy ban MTTQ", "MTTQ",
     "Thuế", "Vườn quốc gia", "Khu bảo tồn", "địa phương", "Địa phương", "nhà đầu tư", "Nhà đầu tư", "chủ đầu tư", "Chủ đầu tư",
+    # a party's bodies: "Đảng đoàn Quốc hội", "Tổ đảng ở Thường trực Ủy ban …", "Ban cán sự đảng Bộ X", "Chi bộ …"
+    "Đảng đoàn", "Tổ đảng", "Đảng bộ", "Chi bộ", "Ban cán sự đảng",
 )
 _STARTER_RE = re.compile(r"^(?:" + "|".join(re.escape(s) for s in sorted(set(_STARTERS), key=len, reverse=True)) + r")\b")
 
@@ -57,7 +59,9 @@ def split_names(text):
         i = 1
         while i < len(pieces):
             sep, nxt = pieces[i], pieces[i + 1]
-            if nxt and _STARTER_RE.match(nxt) and not _inside_group(current, sep, nxt):
+            new_name = nxt and (_STARTER_RE.match(nxt) or (_ACRONYM.fullmatch(nxt) and "," in sep)
+                                or _group_after_name(current, sep, nxt))
+            if new_name and not _inside_group(current, sep, nxt) and not _bare_kinds(current, sep):
                 names.append(current)
                 current = nxt
             else:
@@ -142,9 +146,30 @@ def member_list(text):
     return out
 
 
+# "VTV, VOV, TTXVN": bodies written by their initials alone, each a name
+_ACRONYM = re.compile(r"[A-ZĐ]{3,6}")
+# kinds of body written bare, without a name ("Bộ, ngành, địa phương", "Tập đoàn, doanh nghiệp công nghệ số")
+_KIND_WORDS = {"bo", "so", "ban", "nganh", "tap doan", "doanh nghiep", "cong ty", "tong cong ty", "co quan", "don vi"}
+
+
+def _bare_kinds(current, sep):
+    """"Bộ, ngành" before ", địa phương": kinds of body, no name of their own, so the list goes on as one group."""
+    return "," in sep and all(fold(p).strip() in _KIND_WORDS for p in current.split(","))
+
+
+def _group_after_name(current, sep, nxt):
+    """"Bộ Tài chính, bộ, ngành liên quan": after a body's own name, a bare kind in lower case ("bộ", "sở") starts a
+    group of its own."""
+    return ("," in sep and fold(nxt).strip() in ("bo", "so") and nxt[:1].islower()
+            and bool(_STARTER_RE.match(current)) and len(current.split()) >= 2 and current[:1].isupper()
+            and not fold(current).startswith("cac "))
+
+
 def _inside_group(current, sep, nxt):
     """"Các cơ quan, đơn vị có liên quan": ", đơn vị" continues the group, it is not a new name."""
     fc = fold(current)
+    if re.search(r"\bdia phuong$", fc) and fold(nxt).startswith("doanh nghiep"):
+        return False  # "Các bộ, ngành, địa phương, doanh nghiệp liên quan": the state's bodies end at "địa phương"
     generic = fc.startswith(("cac ", "co quan", "don vi", "nhung "))
     return generic and nxt[:1].islower() and fold(nxt).split(" ")[0] in ("don", "co", "dia", "nganh", "ban", "doanh", "to") \
         and "," in sep

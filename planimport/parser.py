@@ -175,7 +175,8 @@ _TIME_HINT = re.compile(
 )
 
 _SPECIAL_SECTIONS = [
-    ("organisation", re.compile(r"to chuc thuc hien|trach nhiem thuc hien|phan cong (nhiem vu|trach nhiem)")),
+    # "Phân công nhiệm vụ" assigns the plan's tasks (3260-KH/ĐĐQH15's part II): no standing responsibilities
+    ("organisation", re.compile(r"to chuc thuc hien|trach nhiem thuc hien|phan cong trach nhiem")),
     ("reporting", re.compile(r"che do (thong tin,? )?bao cao|bao cao ket qua|thong tin,? bao cao|^bao cao")),
     ("funding", re.compile(r"kinh phi")),
     ("purpose", re.compile(r"muc dich|muc tieu|yeu cau|quan diem")),
@@ -378,6 +379,9 @@ def _subject_lead(text):
             if not after:
                 return []
             body = body[after.end():]
+    m = re.match(r"^Để\s.*?,\s+(?=" + _STARTER_RE.pattern[1:] + ")", body)
+    if m:  # "Để thể chế hoá …, Đảng đoàn Quốc hội xác định …": the purpose first, then the subject
+        body = body[m.end():]
     head, colon, rest = body.partition(":")
     if colon and len(head) < 100 and rest.strip():
         names = split_names(head)
@@ -842,6 +846,20 @@ def _read_header(plan, lines):
                 plan.place = line[m.end() + p.start(1):m.end() + p.end(1)].strip()
             continue
         m = re.search(r"\(?kem theo (?:quyet dinh|nghi quyet|chi thi) so\s*(\d+)\s*/\s*([0-9a-z\-&]+)", f)
+        within = re.match(r"^\(?kem theo\b.*\b(?:quyet dinh|nghi quyet|chi thi|ke hoach)\s+so\s*(\d*)\s*/", f)
+        if within and not m and not issuer_lines and title_at is not None:
+            # "(Kèm theo Chương trình … tại Nghị quyết số  /NQ-CP ngày 01 tháng 01 năm 2025 của Chính phủ)" under an
+            # annex on its own: the document it goes with gives the date and the issuer (its number left blank)
+            d = re.search(r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})", f)
+            of = re.search(r"\bcủa\s+([^()]+?)\s*\)?\s*$", line)
+            if d and not plan.date:
+                try:
+                    plan.date = datetime.date(int(d.group(3)), int(d.group(2)), int(d.group(1)))
+                except ValueError:
+                    pass
+            if of:  # "… của Ủy ban nhân dân tỉnh Ninh Bình)": read as a header's issuer line is
+                issuer_lines.append(of.group(1).upper())
+            continue
         if m:
             annexed = True  # its date follows: "Ngày 19 tháng 11 năm 2024 của Thủ tướng Chính phủ)"
         if m and not plan.number:  # "(Kèm theo Quyết định số 1422/QĐ-TTg": a plan issued with a decision
@@ -866,7 +884,13 @@ def _read_header(plan, lines):
                 pass
             plan.place = line[:len(m.group(1))].strip(" ,") if m.group(1) else ""
             continue
-        if re.fullmatch(r"(ke hoach|chuong trinh hanh dong|chuong trinh|de an|chi thi|thong bao)( quoc gia)?", f.strip()) and title_at is None:
+        if j == 0 and re.fullmatch(r"phu luc(?:\s+[ivxl\d]+)?", f.strip()):
+            # a document that is an annex on its own ("PHỤ LỤC II" / "DANH MỤC CÁC NHIỆM VỤ …" / "(Kèm theo …)"):
+            # its title is the lines under that heading
+            plan.document_type = "Phụ lục"
+            title_at = j + 1
+            continue
+        if re.fullmatch(r"(ke hoach|chuong trinh hanh dong|chuong trinh|de an|chi thi|thong bao|nghi quyet)( quoc gia)?", f.strip()) and title_at is None:
             plan.document_type = line.strip().capitalize()
             title_at = j + 1
             continue
@@ -906,8 +930,13 @@ def _read_header(plan, lines):
             if re.match(r"^[-_*]{3,}$", line) or re.match(r"^\(?kem theo\b", fold(line)):
                 break
             if title and not line.isupper() and (
-                    title[-1].isupper() or re.match(r"^(can cu|thuc hien|de |nham |theo de nghi)", fold(line))):
+                    title[-1].isupper() or re.match(r"^(can cu|thuc hien|de |nham |theo de nghi)", fold(line))
+                    # "Ngày 22/12/2024, Bộ Chính trị đã ban hành …": the opening sentence (capital, date, comma), not
+                    # a title wrapped at "… Nghị quyết số 57-NQ/TW" / "ngày 22/12/2024 của Bộ Chính trị"
+                    or re.match(r"^Ngày\s+\d{1,2}(?:/\d{1,2}/\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,", line)):
                 break
+            if title and line.isupper() and not any(t.isupper() for t in title):
+                break  # "NGHỊ QUYẾT" / "Ban hành …" / "CHÍNH PHỦ": the enacting body after the title, not in it
             title.append(line)
             j += 1
             if len(title) >= 6 or (not line.isupper() and line.endswith((".", ":", ";"))):
@@ -933,7 +962,9 @@ def _read_header(plan, lines):
 
 
 def _issuer(lines, plan):
-    if len(lines) >= 2 and re.match(r"^dang bo\b", fold(lines[0])) and re.match(r"^(dang uy|ban|chi bo)\b", fold(lines[1])):
+    if len(lines) >= 2 and re.match(r"^(dang bo|ban chap hanh trung uong)\b", fold(lines[0])) and re.match(
+            r"^(dang uy|ban|chi bo|dang doan)\b", fold(lines[1])):
+        # "BAN CHẤP HÀNH TRUNG ƯƠNG" / "ĐẢNG ĐOÀN QUỐC HỘI": the party body under the Central Committee issues
         lines = lines[1:]  # "ĐẢNG BỘ TỈNH LÀO CAI" / "ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH": the party committee under it issues
         text = " ".join(lines)
         return text[:1] + text[1:].lower()
@@ -1173,7 +1204,11 @@ def _read_body(plan, blocks, addressee=()):
             host = current.parent if current.rank == 6 and current.parent is not None else current
             if not attrs.get("lead") and not host.has_info and not host.special:
                 lead = _subject_lead(line)
-                if lead:
+                own = _subject_task(_BULLET.sub("", line)) if lead else {}
+                if own.get("lead") == lead and own.get("coordinators"):
+                    # "- Sở X phối hợp với Sở Y tổ chức …": the subject leads, whom it works with coordinates
+                    attrs = {k: v for k, v in own.items() if k != "title"}
+                elif lead:
                     attrs = {k: v for k, v in _prose(line, any_sentence=True).items() if k != "lead"}
                     attrs["lead"] = lead
             if attrs.get("lead"):
@@ -1373,7 +1408,9 @@ def _table_into(node, rows):
         time = _cell(row, cols, "time")
         if re.fullmatch(r"\(?\d+\)?", title) and re.fullmatch(r"\(?\d+\)?", lead or "x"):
             continue  # the "(1) (2) (3)" row under a header
-        if not (lead or coord or time):
+        if not (lead or coord or time) or (not (lead or coord) and re.fullmatch(r"[IVXL]{1,6}", number)):
+            # "| **IV.** | Phát triển … | | | | năm tiếp theo |": a Roman-numbered row that names nobody is a part's
+            # heading, whatever words spilt into its time cell
             if title:
                 if not number:
                     m = _marker(title)

@@ -98,7 +98,7 @@ def blocks_from_text(text):
         if layout and _PAGE_NUMBER.match(raw):
             page_break = True
             continue
-        line = _clean(_unmark(raw))
+        line = _clean(_unmark(re.sub(r"^\s*#{1,6}\s+", "", raw)))  # a markdown heading: "# NGHỊ QUYẾT", "## Ban hành …"
         if not line:
             if not page_break:
                 joinable = False  # a blank line ends the paragraph

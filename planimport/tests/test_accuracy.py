@@ -34,11 +34,12 @@ def test_accuracy_report_meets_the_targets(capsys):
     assert len(kept) >= 4 and sum(s.name.startswith("real-") for s in kept) >= 1
     built = [s for s in kept if not s.name.startswith("real-")]
     assert sum(s.fully for s in built) == sum(s.expected for s in built)
-    # measured on 6/12/2026, ninth round, after 1178/ĐCK-CTT, 3109/BCT-KHCN and 8520/BCT-KHCN moved to the tuned set
-    # (their blind first run: 1 task, 0 found, one closing read as a task): 30 kept-out tasks, 30 right leads, 30 fully
-    # right; no fall below
-    assert sum(s.expected for s in kept) == 30
-    assert sum(s.lead for s in kept) >= 30 and sum(s.fully for s in kept) >= 30
+    # measured on 6/12/2026, tenth round, after NQ 03/NQ-CP and its annex's later version moved to the tuned set (the
+    # round's three blind documents on their first run: 63 tasks, 45 right leads, 40 fully right); 3260-KH/ĐĐQH15 stays
+    # out (looked at for this round's rules, so no longer blind: 13 of 14 right leads, 12 fully right): 44 kept-out
+    # tasks, 43 right leads, 42 fully right; no fall below
+    assert sum(s.expected for s in kept) == 44
+    assert sum(s.lead for s in kept) >= 43 and sum(s.fully for s in kept) >= 42
     real = [s for s in scores if s.name.startswith("real-") and s.expected >= 9]
     assert len(real) >= 5
     assert len({s.layout for s in scores}) >= 6

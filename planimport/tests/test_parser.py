@@ -1006,3 +1006,159 @@ def test_a_garbled_reply_gives_no_wrong_date_nor_place():
     assert (plan.number, plan.date, plan.place) == ("4715/BCA-C07", None, "Hà Nội")
     assert plan.issuer.lower() == "bộ công an"  # its "CÔNG" no motto
     assert plan.tasks == []
+
+
+PARTY_PLAN = """      ## ĐẢNG CỘNG SẢN VIỆT NAM
+
+**BAN CHẤP HÀNH TRUNG ƯƠNG**
+**ĐẢNG ĐOÀN MẶT TRẬN TỔ QUỐC VIỆT NAM**
+
+Số 118-KH/ĐĐMT
+
+Hà Nội, ngày 05 tháng 3 năm 2026
+
+**KẾ HOẠCH**
+
+**triển khai thực hiện Nghị quyết số 68-NQ/TW**
+**về phát triển kinh tế tư nhân**
+
+---
+
+Ngày 04/5/2025, Bộ Chính trị đã ban hành Nghị quyết số 68-NQ/TW về phát triển kinh tế tư nhân.
+
+**I. MỤC ĐÍCH, YÊU CẦU**
+
+*   Quán triệt đầy đủ nội dung Nghị quyết đến đoàn viên, hội viên.
+
+**II. PHÂN CÔNG NHIỆM VỤ**
+
+**1. Tuyên truyền, quán triệt Nghị quyết**
+
+*   Ban Tuyên giáo Trung ương phối hợp với Hội Doanh nhân trẻ Việt Nam tổ chức quán triệt Nghị quyết đến đoàn viên.
+
+**2. Giám sát, phản biện xã hội**
+
+**2.1. Để bảo đảm thực hiện hiệu quả Nghị quyết, Đảng đoàn Mặt trận Tổ quốc Việt Nam xác định các nhiệm vụ sau:**
+
+*   Xây dựng chương trình giám sát chuyên đề về kinh tế tư nhân; hoàn thành trong năm 2026.
+*   Tổng hợp ý kiến, kiến nghị của cử tri về kinh tế tư nhân.
+
+**2.2. Các đảng đoàn thành viên thực hiện các nhiệm vụ sau:**
+
+**a) Tổ đảng ở Ban Thường trực Hội Liên hiệp Phụ nữ Việt Nam**
+
+*   Vận động hội viên phát triển hộ kinh doanh.
+"""
+
+
+def test_a_party_plan_in_markdown_bullets_assigns_its_tasks_under_phan_cong_nhiem_vu():
+    """A party body's plan as a markdown text: "BAN CHẤP HÀNH TRUNG ƯƠNG" / "ĐẢNG ĐOÀN …" (the party body under the
+    Central Committee issues; "## ĐẢNG CỘNG SẢN VIỆT NAM" is its motto), a title over bold lines ending before the
+    dated opening sentence ("Ngày 04/5/2025, …", after a "---" rule); "II. PHÂN CÔNG NHIỆM VỤ" assigns the tasks (no
+    standing responsibilities): a "*" bullet naming its subject ("Ban X phối hợp với Hội Y tổ chức …": X leads, Y
+    coordinates); an item whose purpose clause comes first ("Để …, Đảng đoàn X xác định các nhiệm vụ sau:") leads
+    the bullets under it; a lettered heading naming a party cell ("a) Tổ đảng ở …") leads its own."""
+    plan = parse_blocks(blocks_from_text(PARTY_PLAN))
+    assert (plan.number, plan.date, plan.place) == ("118-KH/ĐĐMT", D(2026, 3, 5), "Hà Nội")
+    assert plan.issuer.lower() == "đảng đoàn mặt trận tổ quốc việt nam"
+    assert plan.title == "triển khai thực hiện Nghị quyết số 68-NQ/TW về phát triển kinh tế tư nhân"
+    got = [(t.title[:30], t.lead, t.coordinators, t.timeframe.text) for t in plan.tasks]
+    assert got == [
+        ("Ban Tuyên giáo Trung ương phối", ["Ban Tuyên giáo Trung ương"], ["Hội Doanh nhân trẻ Việt Nam"], ""),
+        ("Xây dựng chương trình giám sát", ["Đảng đoàn Mặt trận Tổ quốc Việt Nam"], [], "hoàn thành trong năm 2026"),
+        ("Tổng hợp ý kiến, kiến nghị của", ["Đảng đoàn Mặt trận Tổ quốc Việt Nam"], [], ""),
+        ("Vận động hội viên phát triển h", ["Tổ đảng ở Ban Thường trực Hội Liên hiệp Phụ nữ Việt Nam"], [], ""),
+    ]
+    assert plan.responsibilities == []
+
+
+RESOLUTION = """# HỘI ĐỒNG NHÂN DÂN TỈNH NINH BÌNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM  
+Độc lập - Tự do - Hạnh phúc
+
+Số: 12/NQ-HĐND  
+Ninh Bình, ngày 15 tháng 4 năm 2026
+
+# NGHỊ QUYẾT
+## Ban hành Chương trình hành động về chuyển đổi số của tỉnh năm 2026
+
+# HỘI ĐỒNG NHÂN DÂN TỈNH NINH BÌNH
+
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;
+
+# QUYẾT NGHỊ:
+
+**Điều 1.** Ban hành kèm theo Nghị quyết này Chương trình hành động về chuyển đổi số của tỉnh năm 2026.
+
+**Điều 2.** Ủy ban nhân dân tỉnh, các Sở, ban, ngành chịu trách nhiệm thi hành Nghị quyết này.
+
+*Nơi nhận:*
+- Như Điều 2;
+- Lưu: VT.
+
+TM. HỘI ĐỒNG NHÂN DÂN  
+CHỦ TỊCH  
+Nguyễn Văn An
+
+PHỤ LỤC
+
+DANH MỤC NHIỆM VỤ
+
+(Kèm theo Nghị quyết số 12/NQ-HĐND ngày 15 tháng 4 năm 2026 của Hội đồng nhân dân tỉnh)
+
+| TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Kết quả | Thời gian hoàn thành |
+|---|---|---|---|---|---|
+| **I.** | Hạ tầng số |  |  |  |  |
+| 1. | Phủ sóng 5G các khu công nghiệp | Sở Khoa học và Công nghệ | VNPT, MBF, VTL | Báo cáo | 9/2026 |
+| 2. | Số hóa hồ sơ đất đai | Sở, ngành, địa phương | Sở Nông nghiệp và Môi trường, sở, ngành liên quan | Cơ sở dữ liệu | 12/2026 |
+| **II.** | Kinh tế số |  |  |  | các năm tiếp theo |
+| 3. | Hỗ trợ hộ kinh doanh bán hàng trực tuyến | Tổng công ty, doanh nghiệp bưu chính | Các sở, ngành, địa phương, doanh nghiệp công nghệ số | Chương trình | Thường xuyên |
+"""
+
+ANNEX_ALONE = """PHỤ LỤC II
+
+DANH MỤC NHIỆM VỤ TRIỂN KHAI ĐỀ ÁN CHUYỂN ĐỔI SỐ
+
+(Kèm theo Kế hoạch tại Quyết định số  /QĐ-UBND ngày 20 tháng 02 năm 2026 của Ủy ban nhân dân tỉnh Ninh Bình)
+
+| TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |
+|---|---|---|---|---|
+| 1. | Xây dựng kho dữ liệu dùng chung | Sở Khoa học và Công nghệ | Các sở, ngành | 6/2026 |
+"""
+
+
+def test_a_resolution_in_markdown_with_its_task_annex_and_an_annex_on_its_own():
+    """A resolution transcribed to markdown: "#" heading marks go (its issuer beside the motto on one line); "NGHỊ
+    QUYẾT" gives the title after it, which ends at the enacting body's caps line; its task annex after the signature
+    is read: a Roman-numbered row that names nobody is a part even with words in its time cell; a cell of initials
+    ("VNPT, MBF, VTL") names each; kinds written bare ("Sở, ngành, địa phương", "Tổng công ty, doanh nghiệp bưu
+    chính") are one group; after a body's own name a lower-case "sở, ngành liên quan" is a group of its own; the
+    state's bodies end at "địa phương" ("…, doanh nghiệp công nghệ số" is another name). An annex sent on its own
+    ("PHỤ LỤC II" / its title / "(Kèm theo … số  /QĐ-UBND ngày … của Ủy ban nhân dân tỉnh X)"): its title, and the
+    date and issuer of the document it goes with (the blank number stays blank)."""
+    plan = parse_blocks(blocks_from_text(RESOLUTION))
+    assert (plan.number, plan.date, plan.place) == ("12/NQ-HĐND", D(2026, 4, 15), "Ninh Bình")
+    assert plan.issuer.lower() == "hội đồng nhân dân tỉnh ninh bình"
+    assert plan.title == "Ban hành Chương trình hành động về chuyển đổi số của tỉnh năm 2026"
+    got = [(t.number, t.lead, t.coordinators, t.timeframe.text) for t in plan.tasks]
+    assert got == [
+        ("1", ["Sở Khoa học và Công nghệ"], ["VNPT", "MBF", "VTL"], "9/2026"),
+        ("2", ["Sở, ngành, địa phương"], ["Sở Nông nghiệp và Môi trường", "sở, ngành liên quan"], "12/2026"),
+        ("3", ["Tổng công ty, doanh nghiệp bưu chính"], ["Các sở, ngành, địa phương", "doanh nghiệp công nghệ số"],
+         "Thường xuyên"),
+    ]
+    assert [t.section for t in plan.tasks][-1].endswith("II")
+    alone = parse_blocks(blocks_from_text(ANNEX_ALONE))
+    assert (alone.number, alone.date, alone.place) == ("", D(2026, 2, 20), "")
+    assert alone.issuer == "UBND tỉnh Ninh Bình"
+    assert alone.title == "DANH MỤC NHIỆM VỤ TRIỂN KHAI ĐỀ ÁN CHUYỂN ĐỔI SỐ"
+    assert [(t.number, t.lead, t.timeframe.text) for t in alone.tasks] == [("1", ["Sở Khoa học và Công nghệ"], "6/2026")]
+
+
+def test_a_title_wrapped_at_its_date_goes_on_and_the_dated_opening_sentence_ends_it():
+    """A title whose lines break before "ngày …" ("Thực hiện Nghị quyết số 57-NQ/TW" / "ngày 22/12/2024 của Bộ Chính
+    trị") goes on; the opening sentence "Ngày 05/3/2026, Bộ X đã ban hành …" (a capital, a date, a comma) ends it."""
+    text = ("ỦY BAN NHÂN DÂN TỈNH HÀ NAM\nSố: 5/KH-UBND\nHà Nam, ngày 2 tháng 3 năm 2026\nKẾ HOẠCH\n"
+            "Thực hiện Nghị quyết số 57-NQ/TW\n\nngày 22/12/2024 của Bộ Chính trị\n\n"
+            "Ngày 05/3/2026, Bộ Khoa học và Công nghệ đã ban hành hướng dẫn.\n\nI. MỤC ĐÍCH\n1. Mục đích\n")
+    plan = parse_blocks(blocks_from_text(text))
+    assert plan.title == "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị"

@@ -77,11 +77,21 @@ RELEASE_SKIP = {".git", ".venv", "venv", "node_modules", "__pycache__", "tests",
 
 @functools.cache
 def release():
-    """A hash of the project's code, templates and compiled translations (once per process, ~10 ms)."""
+    """A hash of the project's code, templates, compiled translations and pinned requirements, and of the versions
+    of Python, Django and Jinja2 (their date formats, translations and pickles): once per process, at its start
+    (``reports.apps``: a worker still running the old code after the new files are checked out keeps the old
+    release's token), ~10–20 ms."""
+    import sys
+
+    import django
+    import jinja2
     from django.conf import settings
 
     digest = hashlib.blake2b(digest_size=8)
+    digest.update(f"{sys.version}|{django.__version__}|{jinja2.__version__}".encode())
     root = Path(settings.BASE_DIR)
+    for requirements in sorted(root.glob("requirements*.txt")):
+        digest.update(requirements.read_bytes())
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d not in RELEASE_SKIP and not d.startswith("."))
         for name in sorted(files):
@@ -104,37 +114,44 @@ def version_tag(*parts, scopes=()):
 # invalidated overview within the same second; one computes it, the others wait for its value instead of each
 # computing it (which costs every one of them the same CPU and makes every one of them slower). Never stale: they
 # wait for the value of the very key (same generations) they asked for.
-LOCK_TIMEOUT = 10  # s: a computation that died (killed worker) holds the key's lock at most this long
+LOCK_TIMEOUT = 60  # s: gunicorn's timeout; a computation that died (killed worker) holds the key's lock this long
+WAIT = 10  # s: a waiter whose neighbour's computation takes longer than this computes the value itself
 WAIT_STEP = 0.01  # s, doubled up to WAIT_STEP_MAX between looks at the key
 WAIT_STEP_MAX = 0.1
 
 
-def remember(name, parts, scopes, compute, timeout=3600, *, wait=LOCK_TIMEOUT):
+def remember(name, parts, scopes, compute, timeout=3600, *, wait=WAIT):
     """``compute()``, cached under ``name`` + ``parts`` + the generations of ``scopes``. The value is pickled
-    (both backends): it must not hold anything that depends on the request beyond what ``parts`` name.
+    (both backends): it must not hold anything that depends on the request beyond what ``parts`` name. A ``None``
+    is never cached (it reads as a miss).
 
-    A miss takes the key's lock (``cache.add``: atomic on Redis and within one process on local memory) and
-    computes; a miss that finds the lock taken waits for the value (up to ``wait`` seconds), and computes it itself
-    only when the value has not come (the computing process died, or the value could not be stored)."""
+    A miss takes the key's lock (``cache.add`` of a token of its own: atomic on Redis and within one process on
+    local memory) and computes; a miss that finds the lock taken waits for the value. When the lock goes without a
+    value (the computation raised), the first waiter to take it again computes, the others go on waiting; after
+    ``wait`` seconds a waiter computes the value itself. A lock is released only by its holder."""
     key = f"pt{FORMAT}:{name}:{version_tag(*parts, scopes=scopes)}"
     value = cache.get(key)
     if value is not None:
         return value
-    lock = key + ":lock"
-    if not cache.add(lock, 1, timeout=LOCK_TIMEOUT):
-        deadline = time.monotonic() + wait
-        step = WAIT_STEP
-        while time.monotonic() < deadline:
-            time.sleep(step)
-            step = min(step * 2, WAIT_STEP_MAX)
+    lock, token = key + ":lock", _new_token()
+    held = cache.add(lock, token, timeout=LOCK_TIMEOUT)
+    deadline = time.monotonic() + wait
+    step = WAIT_STEP
+    while not held and time.monotonic() < deadline:
+        time.sleep(step)
+        step = min(step * 2, WAIT_STEP_MAX)
+        value = cache.get(key)
+        if value is not None:
+            return value
+        if cache.get(lock) is None:  # the computation ended without a value: look once more, then take the lock
             value = cache.get(key)
             if value is not None:
                 return value
-            if cache.get(lock) is None:  # the computation ended without a value: compute it here
-                break
+            held = cache.add(lock, token, timeout=LOCK_TIMEOUT)
     try:
         value = compute()
         cache.set(key, value, timeout)
     finally:
-        cache.delete(lock)
+        if held and cache.get(lock) == token:  # (another's lock, taken after ours expired, is left alone)
+            cache.delete(lock)
     return value

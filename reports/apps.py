@@ -9,6 +9,11 @@ class ReportsConfig(AppConfig):
 
     def ready(self):
         # The year's figures are cached; every change that feeds them throws them away (reports/cache.py).
+        from plan_tracker.cache import release
+
         from . import cache
 
         cache.connect()
+        # This release's token, taken when the process starts (not at its first cached page: by then an upgrade may
+        # have checked out the next release's files under a worker still running this one).
+        release()

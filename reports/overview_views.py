@@ -69,10 +69,12 @@ def _body(template, plan, year, **context):
 
 
 def _cached_page(request, template, plan, year, tab, build, *extra, **context):
-    """A year page whose body is rendered from ``build()``'s context once per generation of the plan's figures
+    """A year page whose body is rendered from ``build(today)``'s context once per generation of the plan's figures
     and served from the cache as HTML (``reports.cache.page``); the nav around it (the reader's export buttons)
-    is rendered for each request. ``context``: what the page's title needs."""
-    body = cache.page(template, plan, year, _today(), lambda: _body(template, plan, year, **build()), *extra)
+    is rendered for each request. ``context``: what the page's title needs. Today is read once: the body computed
+    for a day is cached under that day (a request at midnight must not store yesterday's body as today's)."""
+    today = _today()
+    body = cache.page(template, plan, year, today, lambda: _body(template, plan, year, **build(today)), *extra)
     return _page(request, f"{template}.html", plan, year, tab, body=body, **context)
 
 
@@ -97,8 +99,8 @@ def _overview_context(plan, year, today):
 @names_of_the_year
 def overview(request, plan_pk, year):
     plan = _plan_for(request.user, plan_pk, year)
-    today = _today()
-    return _cached_page(request, "overview", plan, year, "overview", lambda: _overview_context(plan, year, today))
+    return _cached_page(request, "overview", plan, year, "overview",
+                        lambda today: _overview_context(plan, year, today))
 
 
 def _tasks_context(plan, year, today):
@@ -113,8 +115,7 @@ def _tasks_context(plan, year, today):
 @names_of_the_year
 def tasks(request, plan_pk, year):
     plan = _plan_for(request.user, plan_pk, year)
-    today = _today()
-    return _cached_page(request, "tasks", plan, year, "tasks", lambda: _tasks_context(plan, year, today))
+    return _cached_page(request, "tasks", plan, year, "tasks", lambda today: _tasks_context(plan, year, today))
 
 
 def _task_context(plan, year, task):
@@ -130,7 +131,7 @@ def _task_context(plan, year, task):
 def task_detail(request, plan_pk, year, task_pk):
     plan = _plan_for(request.user, plan_pk, year)
     task = get_object_or_404(Task.objects.select_related("section"), plan=plan, pk=task_pk)
-    return _cached_page(request, "task", plan, year, "tasks", lambda: _task_context(plan, year, task), task.pk,
+    return _cached_page(request, "task", plan, year, "tasks", lambda _today: _task_context(plan, year, task), task.pk,
                         task=task)
 
 
@@ -139,7 +140,7 @@ def task_detail(request, plan_pk, year, task_pk):
 @names_of_the_year
 def indicators(request, plan_pk, year):
     plan = _plan_for(request.user, plan_pk, year)
-    return _cached_page(request, "indicators", plan, year, "indicators", lambda: {
+    return _cached_page(request, "indicators", plan, year, "indicators", lambda _today: {
         "rows": aggregates.indicator_totals(plan, year), "groups": aggregates.KIND_GROUPS})
 
 
@@ -149,7 +150,7 @@ def indicators(request, plan_pk, year):
 def feedback(request, plan_pk, year):
     plan = _plan_for(request.user, plan_pk, year)
     return _cached_page(request, "feedback", plan, year, "feedback",
-                        lambda: {"groups": aggregates.feedback(plan, year)})
+                        lambda _today: {"groups": aggregates.feedback(plan, year)})
 
 
 def _years_context(plan):
@@ -168,7 +169,7 @@ def _years_context(plan):
 @require_GET
 def years(request, plan_pk):
     plan = _plan_for(request.user, plan_pk, None)
-    return _cached_page(request, "years", plan, None, "years", lambda: _years_context(plan))
+    return _cached_page(request, "years", plan, None, "years", lambda _today: _years_context(plan))
 
 
 def _export(request, plan_pk, year, *, data=True):

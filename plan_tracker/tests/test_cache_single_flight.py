@@ -149,10 +149,12 @@ def test_a_waiter_whose_computing_neighbour_failed_computes_it_itself(backend):
 @pytest.mark.parametrize("changed, counts", [
     ("reports/views.py", True), ("templates/reports/page.html", True), ("locale/vi/LC_MESSAGES/django.mo", True),
     ("reports/tests/test_page.py", False), (".venv/lib/site.py", False), ("README.md", False),
+    ("requirements.txt", True), ("media/evidence/x.py", False),
 ])
 def test_the_release_token_changes_with_the_code_templates_and_translations(settings, tmp_path, changed, counts):
     for name in ("reports/views.py", "templates/reports/page.html", "locale/vi/LC_MESSAGES/django.mo",
-                 "reports/tests/test_page.py", ".venv/lib/site.py", "README.md"):
+                 "reports/tests/test_page.py", ".venv/lib/site.py", "README.md", "requirements.txt",
+                 "media/evidence/x.py"):
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("bản gốc")
@@ -167,3 +169,24 @@ def test_the_release_token_changes_with_the_code_templates_and_translations(sett
         assert (generations.version_tag("x", 2024) != tag) is counts
     finally:
         generations.release.cache_clear()
+
+
+def test_when_the_computation_fails_one_waiter_computes_again_not_every_one(backend):
+    _remember(lambda: None)
+    failing = Computation(seconds=0.3, fail=True)
+    t = threading.Thread(target=lambda: pytest.raises(RuntimeError, _remember, failing))
+    t.start()
+    time.sleep(0.1)
+    retry = Computation(seconds=0.3)
+    results, errors = _in_threads(5, lambda: _remember(retry))
+    t.join(10)
+    assert not errors and results == [{"computed": 1}] * 5
+    assert retry.calls == 1
+
+
+def test_a_waiter_that_gave_up_leaves_the_holders_lock_alone(backend):
+    _remember(lambda: None)
+    key = f"pt{generations.FORMAT}:fig:test:{generations.version_tag(1, 2024, scopes=('all', 'plan:1'))}"
+    caches["default"].add(key + ":lock", "someone-else", timeout=60)  # a holder still computing, slowly
+    assert _remember(Computation(seconds=0), wait=0.3) == {"computed": 1}
+    assert caches["default"].get(key + ":lock") == "someone-else"

@@ -316,6 +316,23 @@ def test_the_overdue_tasks_follow_the_day(client, world, monkeypatch):
     assert [t.number for t in _get(client, "year-overview", plan).context["data"].overdue] == ["1.9"]
 
 
+def test_a_body_computed_at_midnight_is_cached_under_the_day_it_was_computed_for(client, world, monkeypatch):
+    """Today is read once per request: a request whose clock passes midnight between two reads must not store
+    30 June's body as 1 July's (it would be served all through 1 July)."""
+    plan, who, admin, coordinator, officer, report = world
+    client.force_login(coordinator)
+    days = iter([datetime.date(2024, 6, 30)] + [datetime.date(2024, 7, 1)] * 50)
+    monkeypatch.setattr(overview_views, "_today", lambda: next(days))
+    for name in ("year-overview", "year-tasks"):
+        _get(client, name, plan)  # the first read of each: 30 June (then the clock says 1 July)
+        days = iter([datetime.date(2024, 6, 30)] + [datetime.date(2024, 7, 1)] * 50)
+    monkeypatch.setattr(overview_views, "_today", lambda: datetime.date(2024, 7, 1))
+    assert "số liệu đến ngày 01/07/2024" in _text(_get(client, "year-overview", plan))
+    fresh = _text(_get(client, "year-tasks", plan))
+    services.cache.bump_everything()
+    assert _text(_get(client, "year-tasks", plan)) == fresh
+
+
 def test_a_years_names_do_not_leak_into_another_year(client, world):
     """The same plan, the same day: 2024 shows the name in force in 2024, 2025 the one in force in 2025."""
     plan, who, admin, coordinator, officer, report = world
@@ -599,3 +616,16 @@ def test_the_body_is_rendered_once_per_generation(client, world, monkeypatch):
     fill_report(report, officer)
     submit_report(_refresh(report), officer)
     assert body() != first and rendered == ["overview"] * 2
+
+
+def test_no_cached_body_holds_a_form_token_or_the_readers_name(client, world, monkeypatch):
+    """What is cached is the same for every reader: no CSRF token, no user."""
+    plan, who, admin, coordinator, officer, report = world
+    client.force_login(coordinator)
+    bodies = []
+    real = overview_views._body
+    monkeypatch.setattr(overview_views, "_body", lambda *a, **k: bodies.append(real(*a, **k)) or bodies[-1])
+    _cached_pages(client, plan, plan.tasks.get(number="1.1"))
+    assert len(bodies) == 6
+    for body in bodies:
+        assert "csrfmiddlewaretoken" not in body and coordinator.username not in body

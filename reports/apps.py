@@ -12,3 +12,7 @@ class ReportsConfig(AppConfig):
         from . import cache
 
         cache.connect()
+        # simple-history's ``Model.history`` without a new manager class at every access (plan_tracker/history.py).
+        from plan_tracker import history
+
+        history.install()

@@ -75,6 +75,13 @@ def _indicators(report):
 
 
 def _report_page(request, report, form=None, status=200):
+    """The report's page (its form for its officers), the agencies named as on the year's due date
+    (``names_on_due_date``: the report's own agency, read with it, and those loaded for the page)."""
+    with names_on_due_date(report.plan, report.year, loaded=[report.agency]):
+        return _named_report_page(request, report, form, status)
+
+
+def _named_report_page(request, report, form, status):
     officer_ids = roles.officer_agency_ids(request.user)
     can_edit = report.agency_id in officer_ids and report.is_editable_by_agency
     content = shows_content(request.user, report, officer_ids)
@@ -141,8 +148,8 @@ def report_detail(request, pk):
     The evidence files of a POST are taken in by EvidenceUploadHandler first, which stops a file over the caps as it
     arrives; it must be in place before anything reads the body, the CSRF check included.
 
-    Agencies are shown by their names on the report's due date (``names_on_due_date`` once the report is read, with
-    its plan: the report's own agency renamed, those loaded later too; one query fewer than ``names_of_the_report``)."""
+    Agencies are shown by their names on the report's due date (``_report_page``: once the report is read, with its
+    plan, one query fewer than ``names_of_the_report``; a save that redirects shows no agency and reads no names)."""
     if request.method == "POST":
         try:
             request.upload_handlers.insert(0, EvidenceUploadHandler(request))
@@ -154,17 +161,10 @@ def report_detail(request, pk):
 @csrf_protect
 def _report_detail(request, pk):
     if request.method != "POST":
-        report = get_report_for_user(request.user, pk)
-        with names_on_due_date(report.plan, report.year, loaded=[report.agency]):
-            return _report_page(request, report)
+        return _report_page(request, get_report_for_user(request.user, pk))
     report = get_writable_report_for_user(request.user, pk)
     if not report.is_editable_by_agency:
         raise PermissionDenied
-    with names_on_due_date(report.plan, report.year, loaded=[report.agency]):
-        return _save_report(request, report)
-
-
-def _save_report(request, report):
     autosave = request.headers.get("X-Autosave") == "1"
     lines = _lines(report, evidence=False)
     indicators = _indicators(report)

@@ -201,11 +201,11 @@ def test_a_draft_save_and_a_submission_query_counts_are_pinned(client, world, dj
     client.force_login(officer)
     client.post(report.get_absolute_url(), form_data(report))  # the first save
     report.refresh_from_db()
-    # session, user, memberships, report, the agencies' former names on the year's due date (reports.naming),
+    # session, user, memberships, report (no agencies' former names: a save that redirects names none),
     # lines (+task, section; not their evidence: the page is not shown again), indicators; in the transaction: the
     # report locked, updated and its history row, the lines read, updated and their history rows, the indicator
     # values read, updated and their history rows, the "saved" event (and the savepoint and its release)
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(17):
         response = client.post(report.get_absolute_url(), form_data(report, overall_assessment="Tốt hơn"))
     assert response.status_code == 302
     report.refresh_from_db()

@@ -1,5 +1,6 @@
 """Who receives what: an agency's officers, the coordinators of a plan. Each helper is one query."""
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -82,20 +83,136 @@ def coordinators_by_plan(plans, flag, recipients=None):
     return _coordinators(plans, list(_memberships(roles.coordinator_memberships_q(today))), flag, recipients)
 
 
-def coordinators_and_officers(plan, agency_ids, flag, year=None):
-    """``coordinators_by_plan([plan], flag)[plan.pk]`` and ``officers_by_agency(agency_ids, flag)`` in one
-    query: who hears of a submission (the receiving coordinators and the lead agencies' officers).
-    ``agency_ids`` may be a subquery (a queryset of ids)."""
+def _coordinators_and_officers_query(plan_id, agency_ids, year, today):
     officers_of = agency_ids if isinstance(agency_ids, QuerySet) else list(agency_ids)
-    conditions = (roles.coordinator_memberships_q(timezone.localdate())
-                  | Q(role=Membership.Role.OFFICER, agency_id__in=officers_of))
+    conditions = (roles.coordinator_memberships_q(today) | Q(role=Membership.Role.OFFICER, agency_id__in=officers_of))
     memberships = _memberships(conditions)
     if year is not None:  # the year's receiving body, read in the same query
         from reports.models import ReportingYear
 
         memberships = memberships.annotate(receives=Exists(ReportingYear.objects.filter(
-            plan_id=plan.pk, year=year, recipient_id=OuterRef("agency_id"))))
-    memberships = list(memberships)
+            plan_id=plan_id, year=year, recipient_id=OuterRef("agency_id"))))
+    return memberships
+
+
+def coordinators_and_officers(plan, agency_ids, flag, year=None):
+    """``coordinators_by_plan([plan], flag)[plan.pk]`` and ``officers_by_agency(agency_ids, flag)`` in one
+    query: who hears of a submission (the receiving coordinators and the lead agencies' officers).
+    ``agency_ids`` may be a subquery (a queryset of ids)."""
+    memberships = list(_coordinators_and_officers_query(plan.pk, agency_ids, year, timezone.localdate()))
+    return _split(plan, memberships, flag, year)
+
+
+def submission_recipients(report, flag):
+    """``coordinators_and_officers(report.plan, lead_agencies_told(report), flag, year=report.year)``: who hears of
+    ``report``'s submission, by the same query, built and compiled once a day per database instead of at every
+    submission (~5 ms of CPU, a quarter of the submit request: issue #18) and run with the report's values."""
+    from django.db import router
+
+    alias = router.db_for_read(Membership)
+    compiled = _compiled_submission_query(alias, timezone.localdate())
+    due = report.plan.report_due_date(report.year)
+    memberships = compiled.run({_STAND_IN_REPORT: report.pk, _STAND_IN_AGENCY: report.agency_id,
+                                _STAND_IN_PLAN: report.plan_id, _STAND_IN_YEAR: report.year, _STAND_IN_DUE: due})
+    return _split(report.plan, memberships, flag, report.year)
+
+
+#: Values no report, agency or plan has, compiled into the submission's query in place of the report's (then swapped
+#: for them). The year's is inside its column's range (a value outside it would make Django drop the condition).
+_STAND_IN_REPORT, _STAND_IN_AGENCY, _STAND_IN_PLAN = -918_273_645_101, -918_273_645_102, -918_273_645_103
+_STAND_IN_YEAR = 32_101
+_STAND_IN_DUE = datetime.date(1, 2, 3)
+#: {(database alias, local date): _CompiledQuery}: today's (the coordinators' rule is dated).
+_SUBMISSION = {}
+
+
+class _StandInReport:
+    pk, agency_id, plan_id, year = _STAND_IN_REPORT, _STAND_IN_AGENCY, _STAND_IN_PLAN, _STAND_IN_YEAR
+
+    class plan:  # noqa: N801 (the report's plan, as lead_agencies_told reads it)
+        pk = _STAND_IN_PLAN
+
+        @staticmethod
+        def report_due_date(year):
+            return _STAND_IN_DUE
+
+
+def _compiled_submission_query(alias, today):
+    key = (alias, today)
+    found = _SUBMISSION.get(key)
+    if found is None:
+        from .coordination import lead_agencies_told
+
+        report = _StandInReport
+        queryset = _coordinators_and_officers_query(report.plan.pk, lead_agencies_told(report), report.year, today)
+        found = _CompiledQuery(queryset.using(alias), (
+            _STAND_IN_REPORT, _STAND_IN_AGENCY, _STAND_IN_PLAN, _STAND_IN_YEAR, _STAND_IN_DUE))
+        _SUBMISSION.clear()  # yesterday's
+        _SUBMISSION[key] = found
+    return found
+
+
+class _CompiledQuery:
+    """A queryset's SQL compiled once, run again with other values in place of its stand-ins: the rows become model
+    instances (select_related, annotations) as the queryset's own would, the SQL is not built again."""
+
+    def __init__(self, queryset, stand_ins):
+        from django.db import connections
+
+        self.queryset = queryset
+        connection = connections[queryset.db]
+        sql, params = queryset.query.get_compiler(using=queryset.db).as_sql()
+        self.sql, self.params = sql, tuple(params)
+        self.adapt = {}  # a stand-in as the backend passes it (a date is a string on SQLite) -> how to adapt its value
+        for stand_in in stand_ins:
+            if isinstance(stand_in, datetime.date):
+                passed, adapt = connection.ops.adapt_datefield_value(stand_in), connection.ops.adapt_datefield_value
+            else:
+                passed, adapt = stand_in, None
+            # Never a query for the wrong report: each stand-in is a parameter, and none is written into the SQL.
+            if passed not in self.params or str(passed) in sql:
+                raise RuntimeError(f"the compiled query does not take {stand_in!r} as a parameter")
+            self.adapt[passed] = (stand_in, adapt)
+
+    @staticmethod
+    def _swap(param, swapped):
+        # A parameter equal to a stand-in takes the value; in the same type (psycopg's Int2 for a small integer
+        # column on PostgreSQL: the ORM passes the value so).
+        if isinstance(param, (int, str, datetime.date)) and not isinstance(param, bool):
+            try:
+                value = swapped[param]
+            except (KeyError, TypeError):
+                return param
+            return value if type(param) in (int, str, datetime.date) or value is None else type(param)(value)
+        return param
+
+    def run(self, values):
+        """The rows with ``values`` ({stand-in: value}) in place of the stand-ins."""
+        swapped = {}
+        for passed, (stand_in, adapt) in self.adapt.items():
+            value = values[stand_in]
+            swapped[passed] = adapt(value) if adapt is not None else value
+        params = tuple(self._swap(p, swapped) for p in self.params)
+        sql = self.sql
+        queryset = self.queryset.all()
+        query = queryset.query
+        build = query.get_compiler
+
+        def get_compiler(using=None, connection=None, elide_empty=True):
+            compiler = build(using, connection, elide_empty)
+
+            def as_sql(with_limits=True, with_col_aliases=False):
+                compiler.pre_sql_setup(with_col_aliases=with_col_aliases)  # the columns, for the instances
+                return sql, params
+
+            compiler.as_sql = as_sql
+            return compiler
+
+        query.get_compiler = get_compiler
+        return list(queryset)
+
+
+def _split(plan, memberships, flag, year):
     coordinators = [m for m in memberships if m.role == Membership.Role.COORDINATOR]
     officers = [m for m in memberships if m.role == Membership.Role.OFFICER]
     recipients = None

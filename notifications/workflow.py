@@ -10,9 +10,8 @@ from django.db import transaction
 from plan_tracker.background import enqueue, queued
 from reports.models import ReportEvent
 
-from .coordination import lead_agencies_told
 from .models import Delivery
-from .recipients import NOTIFICATIONS, coordinators_and_officers, officers_by_agency
+from .recipients import NOTIFICATIONS, officers_by_agency, submission_recipients
 from .tasks import send_event_mails
 
 logger = logging.getLogger("notifications")
@@ -33,8 +32,8 @@ def _event_rows(event):
         # One query: the receiving coordinators, and the officers of the lead agencies told about this report's
         # lines on their tasks (the worker reads the lines themselves when it writes the mail).
         # The year's receiving body (ReportingYear.recipient), not the plan's: after a merger the successor's.
-        coordinators, officers = coordinators_and_officers(report.plan, lead_agencies_told(report), NOTIFICATIONS,
-                                                           year=report.year)
+        # (coordinators_and_officers(report.plan, lead_agencies_told(report), …, year=report.year), compiled once.)
+        coordinators, officers = submission_recipients(report, NOTIFICATIONS)
         add(Delivery.Kind.SUBMITTED, coordinators)
         for agency_id, people in officers.items():
             add(Delivery.Kind.COORDINATION, people, agency_id)

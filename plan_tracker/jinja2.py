@@ -92,12 +92,24 @@ class _WidgetTemplates(Jinja2Renderer):
 class WidgetRenderer(BaseRenderer):
     """The form renderer (``FORM_RENDERER``): Django's own widgets (``django/forms/widgets/…``: inputs, selects
     and their options, text areas) render from Django's Jinja2 twins of their templates, ~3 times faster, as
-    the report form's ~200 fields and the filters' options are; every other form template (the forms' own
+    the report form's ~200 fields and the filters' options are (the plainest of them written by their Python twins,
+    ``plan_tracker.widget_html``: the same HTML); every other form template (the forms' own
     layouts, the admin's widgets, this project's templates) renders with Django's engine as before."""
 
     def __init__(self):
+        from .widget_html import render as twin
+
         self.jinja = _WidgetTemplates()
         self.django = DjangoTemplatesRenderer()
+        self._twin = twin
+
+    def render(self, template_name, context, request=None):
+        # The plain widgets (inputs, text areas, selects) from their Python twins: the same HTML without a
+        # template rendering per widget, option and attribute list (plan_tracker.widget_html).
+        html = self._twin(template_name, context)
+        if html is not None:
+            return html
+        return super().render(template_name, context, request=request)
 
     def get_template(self, template_name):
         if template_name.startswith("django/forms/widgets/"):

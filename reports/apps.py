@@ -17,3 +17,7 @@ class ReportsConfig(AppConfig):
         # This release's token, taken when the process starts (not at its first cached page: by then an upgrade may
         # have checked out the next release's files under a worker still running this one).
         release()
+        # simple-history's ``Model.history`` without a new manager class at every access (plan_tracker/history.py).
+        from plan_tracker import history
+
+        history.install()

@@ -36,7 +36,7 @@ from .access import (
 from .aggregates.kinds import _agency_order as agency_order
 from .forms import OpenYearForm, ReopenForm, ReportForm, ReviewForm, YearParametersForm
 from .models import AgencyReport, Evidence, Indicator, LineComment, ReportEvent, ReportingYear, TaskReport
-from .naming import names_of_the_report, names_of_the_year
+from .naming import names_of_the_report, names_of_the_year, names_on_due_date
 from .rules import local_date
 from .uploads import EvidenceUploadHandler
 
@@ -78,6 +78,13 @@ def _indicators(report):
 
 
 def _report_page(request, report, form=None, status=200):
+    """The report's page (its form for its officers), the agencies named as on the year's due date
+    (``names_on_due_date``: the report's own agency, read with it, and those loaded for the page)."""
+    with names_on_due_date(report.plan, report.year, loaded=[report.agency]):
+        return _named_report_page(request, report, form, status)
+
+
+def _named_report_page(request, report, form, status):
     officer_ids = roles.officer_agency_ids(request.user)
     can_edit = report.agency_id in officer_ids and report.is_editable_by_agency
     content = shows_content(request.user, report, officer_ids)
@@ -138,12 +145,14 @@ def _report_page(request, report, form=None, status=200):
 
 @csrf_exempt  # checked below by csrf_protect, once the upload handler is in place (Django's documented order)
 @login_required
-@names_of_the_report
 def report_detail(request, pk):
     """GET: the report (a form for its agency's officers while editable). POST: save the draft.
 
     The evidence files of a POST are taken in by EvidenceUploadHandler first, which stops a file over the caps as it
-    arrives; it must be in place before anything reads the body, the CSRF check included."""
+    arrives; it must be in place before anything reads the body, the CSRF check included.
+
+    Agencies are shown by their names on the report's due date (``_report_page``: once the report is read, with its
+    plan, one query fewer than ``names_of_the_report``; a save that redirects shows no agency and reads no names)."""
     if request.method == "POST":
         try:
             request.upload_handlers.insert(0, EvidenceUploadHandler(request))

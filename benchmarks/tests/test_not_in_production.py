@@ -8,7 +8,8 @@ import sys
 import plan_tracker.settings as production
 from django.conf import settings
 
-BENCHMARK_COMMANDS = {"generate_scale_data", "run_benchmarks", "deadline_day", "deadline_capacity", "bench_import"}
+BENCHMARK_COMMANDS = {"generate_scale_data", "run_benchmarks", "deadline_day", "deadline_capacity", "bench_import",
+                      "officer_journey"}
 
 
 def _commands(settings_module):

@@ -79,3 +79,20 @@ def test_an_agency_shown_with_a_past_name_cannot_be_saved(renamed):
         with pytest.raises(RuntimeError):
             body.save()
     assert Agency.objects.get(code="so-tu-phap").name == NEW
+
+
+def test_the_officers_form_shown_again_after_a_refused_save_names_the_agency_as_on_the_due_date(
+        renamed, client, django_user_model):
+    from testing.factories import make_user
+
+    body = Agency.objects.get(code="so-tu-phap")
+    client.force_login(make_user(django_user_model, "officer-stp", body))
+    report = AgencyReport.objects.get(plan=renamed, year=2024, agency=body)
+    page = client.post(report.get_absolute_url(), {"version": "", "overall_assessment": "x"})
+    assert page.status_code == 400 and 'name="save"' in page.content.decode()
+    text = _text(page.content.decode())
+    assert OLD in text and NEW not in text
+    text = _text(client.get(report.get_absolute_url()).content.decode())
+    assert OLD in text and NEW not in text
+    report = AgencyReport.objects.get(plan=renamed, year=2026, agency=body)
+    assert NEW in _text(client.post(report.get_absolute_url(), {"version": ""}).content.decode())

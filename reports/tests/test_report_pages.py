@@ -188,9 +188,9 @@ def test_report_page_query_count_is_pinned(client, world, django_assert_num_quer
     client.post(report.get_absolute_url(), form_data(report))
     # session, user, the user's memberships (every role check), report (+plan, agency, updated_by,
     # reviewed_by), lines (+task, section), their evidence, indicators, indicator values, events (+actor),
-    # last year's texts (what each line may copy, and may not be submitted unchanged from); the year's due date
-    # and the agencies' former names (reports.naming)
-    with django_assert_num_queries(12):
+    # last year's texts (what each line may copy, and may not be submitted unchanged from); the agencies' former
+    # names on the year's due date (reports.naming: the due date from the report's plan, read with it)
+    with django_assert_num_queries(11):
         assert client.get(report.get_absolute_url()).status_code == 200
 
 
@@ -201,11 +201,11 @@ def test_a_draft_save_and_a_submission_query_counts_are_pinned(client, world, dj
     client.force_login(officer)
     client.post(report.get_absolute_url(), form_data(report))  # the first save
     report.refresh_from_db()
-    # session, user, the year's due date and the agencies' former names (reports.naming), memberships, report,
+    # session, user, memberships, report (no agencies' former names: a save that redirects names none),
     # lines (+task, section; not their evidence: the page is not shown again), indicators; in the transaction: the
     # report locked, updated and its history row, the lines read, updated and their history rows, the indicator
     # values read, updated and their history rows, the "saved" event (and the savepoint and its release)
-    with django_assert_num_queries(19):
+    with django_assert_num_queries(17):
         response = client.post(report.get_absolute_url(), form_data(report, overall_assessment="Tốt hơn"))
     assert response.status_code == 302
     report.refresh_from_db()

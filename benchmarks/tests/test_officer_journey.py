@@ -1,0 +1,34 @@
+"""The officer-journey measurement (benchmarks/journey.py, ``manage.py officer_journey``): it replays the load
+driver's journey request by request and reports each kind. Not timed: whether it measures the right requests."""
+
+import datetime
+
+import pytest
+
+from benchmarks import deadline, journey
+from benchmarks.scale import Generator, Scale
+from reports.models import AgencyReport
+
+MINI = Scale("oj", provinces=1, departments=2, communes=3, press=1, others=0, plans=1, tasks_per_plan=10, years=1,
+             deadline=True, coordinators=1)
+
+
+@pytest.mark.django_db
+def test_the_journey_makes_every_request_of_the_load_drivers_and_counts_their_queries():
+    Generator(MINI, seed=5, today=datetime.date.today(), password="pw").build()
+    officers, _, plan, year = deadline.participants("oj", 2, 0)
+    pages, sql = {}, {}
+    samples = journey.replay(officers, "pw", pages, sql=sql)
+    assert list(samples) == list(journey.KINDS)
+    assert all(len(got) == 2 for got in samples.values())
+    # What each request is: the load driver's pages, in its order (a sign-in, a report saved twice, submitted).
+    assert 'name="password"' in pages["login page"] and 'name="save"' in pages["report form (untouched)"]
+    assert "Xác nhận gửi báo cáo" in pages["submit confirm"] and 'name="save"' not in pages["report form (submitted)"]
+    assert 'name="csrfmiddlewaretoken" value="…"' in pages["report form (drafting)"]  # masked for comparisons
+    assert AgencyReport.objects.filter(plan=plan, year=year, status="submitted").count() == 2
+    # Queries counted per request (the SQL of the first journey kept when asked): none on the login page.
+    assert samples["login page"][0][1] == 0 and sql["login page"] == []
+    assert all(q == len(sql[kind]) for kind, got in samples.items() for q in [got[0][1]])
+    assert all(q > 0 for kind, got in samples.items() if kind != "login page" for _ms, q in got)
+    rows = journey.table(samples)
+    assert [row[0] for row in rows] == list(journey.KINDS) and all(row[1] <= row[2] for row in rows)

@@ -25,6 +25,7 @@ from reports.completion import deadline_state, with_deadline_states
 from reports.models import AgencyReport, ReportingYear, TaskReport
 from tasks.models import Assignment, Plan, Section, Task
 
+from . import fragments
 from .filters import TaskFilter
 from .forms import RemindNowForm
 from .health import plan_health
@@ -362,14 +363,17 @@ def plan_detail(request, pk):
     """The full outline: sections and tasks (with links to every task and agency), section IV's
     responsibilities per agency, section V's reporting rule."""
     plan = get_object_or_404(Plan.objects.select_related("issuer", "report_recipient"), pk=pk)
-    outline = Section.objects.outline(plan, tasks=Task.objects.with_agencies())
-    responsibilities = plan.responsibilities.prefetch_related(
-        Prefetch("agencies", queryset=Agency.objects.vietnamese_order()), "groups")
-    return render(
-        request,
-        "tasks/plan_detail.html",
-        {"plan": plan, "outline": outline, "responsibilities": responsibilities},
-    )
+    signed_in = request.user.is_authenticated
+
+    def render_body():
+        outline = Section.objects.outline(plan, tasks=Task.objects.with_agencies())
+        responsibilities = plan.responsibilities.prefetch_related(
+            Prefetch("agencies", queryset=Agency.objects.vietnamese_order()), "groups")
+        return fragments.rendered("portal/cached/plan.html", {
+            "plan": plan, "outline": outline, "responsibilities": responsibilities, "signed_in": signed_in})
+
+    body = fragments.body("plan", (plan.pk, signed_in), render_body)
+    return render(request, "tasks/plan_detail.html", {"plan": plan, "body": body})
 
 
 # ------------------------------------------------------------------------------------ tasks
@@ -390,16 +394,19 @@ def task_list(request):
         filterset.show_agency(agency)
     # The page's ids first (a narrow sort), then those tasks in full: sorting every task's full row to
     # keep 50 cost 60 ms at national scale (10,000 tasks), the ids alone a few.
-    page = Paginator(filterset.qs.values_list("pk", flat=True), TASKS_PER_PAGE).get_page(request.GET.get("page"))
-    ids = list(page.object_list)
-    by_id = listed_tasks(today).in_bulk(ids)
-    page.object_list = [by_id[pk] for pk in ids]
-    with_deadline_states(page.object_list, today)
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(request, "tasks/task_list.html", {
-        "filter": filterset, "page": page, "query": query.urlencode(), "today": today,
-    })
+    def render_body():
+        page = Paginator(filterset.qs.values_list("pk", flat=True), TASKS_PER_PAGE).get_page(request.GET.get("page"))
+        ids = list(page.object_list)
+        by_id = listed_tasks(today).in_bulk(ids)
+        page.object_list = [by_id[pk] for pk in ids]
+        with_deadline_states(page.object_list, today)
+        query = request.GET.copy()
+        query.pop("page", None)
+        return fragments.rendered("portal/cached/tasks.html", {"page": page, "query": query.urlencode()})
+
+    # The query string whole (filters, sort and page: the agency by its code, a typed name redirected above).
+    body = fragments.body("tasks", (sorted(request.GET.lists()),), render_body)
+    return render(request, "tasks/task_list.html", {"filter": filterset, "body": body})
 
 
 @login_required

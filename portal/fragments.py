@@ -1,0 +1,34 @@
+"""The portal's page bodies cached as HTML (issue #18): rendering 50–500 rows cost 15–50 ms of CPU per request.
+
+``body(name, parts, render)`` is the HTML ``render()`` returns, cached with ``plan_tracker.cache.remember`` under
+``name``, ``parts`` and what every portal body depends on: the language, today's local date (deadline badges,
+"overdue", an agency no longer active), the date agency names are taken on (``agencies.naming.names_date``), and the
+generation of ``SITE`` (bumped with every scope: every save, delete or many-to-many change of an agencies, tasks or
+reports model, ``reports.cache``). The pages span plans, so they key on SITE, never on one plan.
+
+What ``parts`` must name: everything else the body depends on — the object shown, the query string's filters and
+page, the user's agencies and roles where the body differs per user, and for what is written without a bump (an
+agency's own draft saves, ``reports.cache.agency_writes``) a cheap token of it (the versions of the user's own
+reports). What a body must never hold: anything of the request (CSRF tokens, messages, the user's name): those stay
+in the page around it. ``render()`` runs the body's queries too: a cached body costs none of them.
+"""
+
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
+
+from agencies.naming import names_date
+from plan_tracker.cache import SITE, remember
+
+FORMAT = 1  # raise when a body's template changes shape (a deploy renders new bodies, never reads old ones)
+
+
+def body(name, parts, render):
+    """``render()`` (a str of HTML), cached for ``parts``, the language, today, the names date and SITE's generation."""
+    key = (FORMAT, *parts, translation.get_language(), timezone.localdate().isoformat(), names_date())
+    return mark_safe(remember(f"html:{name}", key, (SITE,), lambda: str(render())))
+
+
+def rendered(template, context):
+    """``template`` rendered without the request (a cached body must not depend on it)."""
+    return render_to_string(template, context)

@@ -24,9 +24,16 @@ FORMAT = 1  # raise when a body's template changes shape (a deploy renders new b
 
 
 def body(name, parts, render):
-    """``render()`` (a str of HTML), cached for ``parts``, the language, today, the names date and SITE's generation."""
+    """``render()`` (a str of HTML, or a tuple of them: a title and a body), cached for ``parts``, the language,
+    today, the names date and SITE's generation."""
     key = (FORMAT, *parts, translation.get_language(), timezone.localdate().isoformat(), names_date())
-    return mark_safe(remember(f"html:{name}", key, (SITE,), lambda: str(render())))
+    value = remember(f"html:{name}", key, (SITE,), lambda: _plain(render()))
+    return tuple(map(mark_safe, value)) if isinstance(value, tuple) else mark_safe(value)
+
+
+def _plain(html):
+    """Plain str (a SafeString pickles as its class: plain text is smaller and reads back as any other)."""
+    return tuple(map(str, html)) if isinstance(html, tuple) else str(html)
 
 
 def rendered(template, context):

@@ -73,9 +73,15 @@ def home(request):
     roles = Roles(request.user)
     context = {"today": today, "year": today.year, "roles": roles}
     if roles.officer_agency_ids:
-        context["officer"] = _officer_home(roles.officer_agency_ids, today)
+        agency_ids = sorted(roles.officer_agency_ids)
+        context["officer"] = fragments.body("home-officer", (agency_ids,), lambda: fragments.rendered(
+            "portal/cached/home_officer.html",
+            {"officer": _officer_home(roles.officer_agency_ids, today), "year": today.year}))
     if roles.is_coordinator:
-        context["overview"] = _overview_home(today, roles.overseen_agency_ids)
+        overseen = sorted(roles.overseen_agency_ids)
+        context["overview"] = fragments.body("home-overview", (overseen, True), lambda: fragments.rendered(
+            "portal/cached/home_overview.html",
+            {"overview": _overview_home(today, roles.overseen_agency_ids), "year": today.year, "is_coordinator": True}))
     elif roles.sees_all:
         # A leader (viewer): the plan's health, the last complete year beside the current one (portal.health).
         context["health"] = [plan_health(plan, today) for plan in own_plans(today, roles.overseen_agency_ids)]
@@ -415,6 +421,24 @@ def task_detail(request, pk):
     """One task in full, and what the agencies reported on it year by year: submitted reports of every
     agency, plus the user's own agency's lines in any state. Officers of other agencies see the
     status only; the text is for those who may open the report."""
+    roles = Roles(request.user)
+    own = sorted(roles.officer_agency_ids)
+    # The officer's own drafts' lines are shown, and a draft's save bumps nothing (reports.cache.agency_writes):
+    # their versions (each save adds one) are part of the key. One query, for officers only.
+    versions = sorted(AgencyReport.objects.filter(agency_id__in=own, lines__task_id=pk).exclude(
+        status__in=SUBMITTED).values_list("pk", "version")) if own else []
+
+    def render_page():
+        context = _task_context(pk, roles)
+        return (fragments.rendered("portal/cached/task_title.html", context),
+                fragments.rendered("portal/cached/task.html", context))
+
+    # A task deleted bumps SITE: a cached page is of a task that exists (a missing one raises 404 in render_page).
+    title, body = fragments.body("task", (pk, own, roles.sees_all, versions), render_page)
+    return render(request, "tasks/task_detail.html", {"title": title, "body": body})
+
+
+def _task_context(pk, roles):
     today = timezone.localdate()
     members = Prefetch("group__members", queryset=Agency.objects.vietnamese_order())
     task = get_object_or_404(
@@ -424,7 +448,6 @@ def task_detail(request, pk):
         pk=pk,
     )
     task.deadline = deadline_state(task, today)
-    roles = Roles(request.user)
     lines = list(
         TaskReport.objects.filter(task=task)
         .filter(Q(report__status__in=SUBMITTED) | Q(report__agency_id__in=roles.officer_agency_ids))
@@ -446,8 +469,5 @@ def task_detail(request, pk):
         year_lines = [line for line in lines if line.report.year == year]
         by_year.append({"year": year, "total": years[year]["total"], "submitted": years[year]["submitted"],
                         "lines": year_lines, "hidden": any(not line.readable for line in year_lines)})
-    return render(request, "tasks/task_detail.html", {
-        "task": task, "by_year": by_year, "today": today,
-        "leads": task.leads, "coordinators": task.coordinators,
-    })
+    return {"task": task, "by_year": by_year, "today": today, "leads": task.leads, "coordinators": task.coordinators}
 

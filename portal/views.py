@@ -408,11 +408,13 @@ def task_list(request):
         with_deadline_states(page.object_list, today)
         query = request.GET.copy()
         query.pop("page", None)
-        return fragments.rendered("portal/cached/tasks.html", {"page": page, "query": query.urlencode()})
+        return fragments.rendered("portal/cached/tasks.html", {
+            "filter": filterset, "page": page, "query": query.urlencode()})
 
-    # The query string whole (filters, sort and page: the agency by its code, a typed name redirected above).
+    # The query string whole (filters, sort and page: the agency by its code, a typed name redirected above); the
+    # filters' form too (its choices, its errors and the agency's name are the data's and the query string's).
     body = fragments.body("tasks", (sorted(request.GET.lists()),), render_body)
-    return render(request, "tasks/task_list.html", {"filter": filterset, "body": body})
+    return render(request, "tasks/task_list.html", {"body": body})
 
 
 @login_required

@@ -1,0 +1,290 @@
+"""Issue #18: the portal's pages render their rows once per generation (portal.fragments), and never show stale HTML.
+
+Every test runs twice: on local memory (``make run``) and on Redis (production), each Redis run under its own key
+prefix (only its keys deleted). For each cached page: the second request comes from the cache (fewer queries) and
+reads byte for byte as the first, freshly rendered one (CSRF tokens aside: Django masks them anew on every page);
+and each kind of change a page shows shows at once: a task edited, an agency renamed, a report submitted and
+accepted, a draft's first save, the officer's own draft saved, the day changing, the language."""
+
+import datetime
+import re
+import uuid
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from agencies.models import Membership
+from reports import cache as figures_cache
+from reports.models import AgencyReport, ReportingYear, TaskReport
+from reports.services import review_report, save_report, submit_report
+from testing.factories import fill_report, make_user, today
+from testing.tools import unavailable
+
+REDIS_URL = "redis://127.0.0.1:6379/15"
+
+
+def _redis_answers():
+    import redis
+
+    try:
+        return redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1, socket_timeout=1).ping()
+    except redis.RedisError:
+        return False
+
+
+@pytest.fixture(params=["locmem", "redis"], autouse=True)
+def backend(request, settings):
+    if request.param == "redis":
+        if not _redis_answers():
+            unavailable("Redis does not answer at 127.0.0.1:6379",
+                        install="redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save ''")
+        prefix = f"test-{uuid.uuid4().hex}"
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                       "LOCATION": REDIS_URL, "KEY_PREFIX": prefix}}
+        yield request.param
+        import redis
+
+        client = redis.Redis.from_url(REDIS_URL)
+        keys = list(client.scan_iter(f"{prefix}:*"))
+        if keys:
+            client.delete(*keys)  # this test's keys only: other runs share the database
+    else:
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                                       "LOCATION": f"test-{uuid.uuid4().hex}"}}
+        yield request.param
+
+
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
+
+
+def page(client, address):
+    response = client.get(address)
+    assert response.status_code == 200, address
+    return CSRF.sub('name="csrfmiddlewaretoken" value=""', response.content.decode())
+
+
+def queries(client, address):
+    with CaptureQueriesContext(connection) as captured:
+        html = page(client, address)
+    return html, len(captured)
+
+
+@pytest.fixture
+def people(world, django_user_model):
+    """An officer of Sở Tư pháp (leads t1 and t5), an officer of Sở Nội vụ (its draft has a line on t3), a
+    coordinator of Sở Nội vụ; this year opened for plan A."""
+    coordinator = make_user(django_user_model, "coord", world.noivu, role=Membership.Role.COORDINATOR)
+    ReportingYear.objects.create(plan=world.plan_a, year=today().year)
+    return {
+        "tuphap": make_user(django_user_model, "tuphap", world.tuphap),
+        "noivu": make_user(django_user_model, "noivu", world.noivu),
+        "coordinator": coordinator,
+    }
+
+
+def addresses(world):
+    """(label, persona, address) of every cached page."""
+    tasks = reverse("portal:task-list")
+    return [
+        ("officer's home", "tuphap", reverse("portal:home")),
+        ("coordinator's home", "coordinator", reverse("portal:home")),
+        ("plan page", "tuphap", reverse("portal:plan-detail", args=[world.plan_a.pk])),
+        ("task list", "tuphap", tasks),
+        ("task list, agency and role", "tuphap", f"{tasks}?agency=so-tu-phap&role=lead&sort=deadline"),
+        ("task list, text search", "tuphap", f"{tasks}?q=truyen+thong&plan={world.plan_a.pk}"),
+        ("task list, page 2", "tuphap", f"{tasks}?page=2"),
+        ("task page (own draft line)", "noivu", reverse("portal:task-detail", args=[world.t3.pk])),
+        ("task page", "tuphap", reverse("portal:task-detail", args=[world.t1.pk])),
+        ("agency list", "tuphap", reverse("portal:agency-list")),
+        ("agency list, search", "tuphap", reverse("portal:agency-list") + "?q=so&kind="),
+        ("agency page", "tuphap", reverse("portal:agency-detail", args=["so-tu-phap"])),
+        ("group page", "tuphap", reverse("portal:group-detail", args=[world.districts.code])),
+    ]
+
+
+
+
+@pytest.mark.parametrize("index", range(13))
+def test_the_second_request_comes_from_the_cache_and_reads_as_a_fresh_one(client, world, people, index):
+    label, persona, address = addresses(world)[index]
+    client.force_login(people[persona])
+    fresh, computed = queries(client, address)
+    cached, served = queries(client, address)
+    assert served < computed, label
+    assert cached == fresh, label
+    # Rendered afresh once more (every generation moved): the same page.
+    figures_cache.bump_everything()
+    again, recomputed = queries(client, address)
+    assert recomputed == computed and again == cached, label
+
+
+def _cache_all(client, people, world):
+    pages = {}
+    for label, persona, address in addresses(world):
+        client.force_login(people[persona])
+        pages[label] = page(client, address)
+        assert page(client, address) == pages[label]  # served from the cache from now on
+    return pages
+
+
+def _read_all(client, people, world):
+    pages = {}
+    for label, persona, address in addresses(world):
+        client.force_login(people[persona])
+        pages[label] = page(client, address)
+    return pages
+
+
+def test_a_task_edited_shows_at_once_on_every_page(client, world, people):
+    before = _cache_all(client, people, world)
+    world.t1.title = "Tổ chức hội nghị tập huấn pháp luật mới"
+    world.t1.save()
+    after = _read_all(client, people, world)
+    for label in ("officer's home", "plan page", "task list", "task list, agency and role", "task page",
+                  "agency page", "group page"):
+        assert "Tổ chức truyền thông chính sách" in before[label], label
+        assert "Tổ chức hội nghị tập huấn pháp luật mới" in after[label], label
+        assert "Tổ chức truyền thông chính sách" not in after[label], label
+
+
+def test_an_agency_renamed_shows_at_once_on_every_page(client, world, people):
+    before = _cache_all(client, people, world)
+    world.tuphap.name = "Sở Tư pháp và Hộ tịch"
+    world.tuphap.save()
+    after = _read_all(client, people, world)
+    for label in ("officer's home", "plan page", "task list", "task page", "agency list", "agency page",
+                  "task page (own draft line)", "coordinator's home"):
+        assert "Sở Tư pháp và Hộ tịch" not in before[label], label
+        assert "Sở Tư pháp và Hộ tịch" in after[label], label
+
+
+def test_a_group_member_renamed_shows_on_the_group_page(client, world, people):
+    before = _cache_all(client, people, world)
+    world.huyen.name = "UBND thị xã Việt Yên"
+    world.huyen.save()
+    after = _read_all(client, people, world)
+    assert "UBND thị xã Việt Yên" not in before["group page"]
+    assert "UBND thị xã Việt Yên" in after["group page"]
+
+
+def test_a_report_submitted_then_accepted_shows_at_once(client, world, people):
+    draft = AgencyReport.objects.get(plan=world.plan_a, agency=world.noivu, year=today().year)
+    fill_report(draft, people["noivu"])
+    draft = AgencyReport.objects.get(pk=draft.pk)
+    client.force_login(people["tuphap"])
+    t3 = reverse("portal:task-detail", args=[world.t3.pk])
+    noivu_page = reverse("portal:agency-detail", args=["so-noi-vu"])
+    assert "Nháp" not in page(client, t3)  # another agency's draft: not shown to Sở Tư pháp
+    before = page(client, noivu_page)
+    assert "Đã gửi" not in before
+    client.force_login(people["coordinator"])
+    home = page(client, reverse("portal:home"))
+
+    submit_report(draft, people["noivu"])
+    client.force_login(people["tuphap"])
+    assert "Sở Nội vụ" in page(client, t3).split("Năm ")[1]  # its line now shown, the state only
+    assert "Đã gửi" in page(client, noivu_page)
+    client.force_login(people["coordinator"])
+    submitted_home = page(client, reverse("portal:home"))
+    assert submitted_home != home
+
+    review_report(AgencyReport.objects.get(pk=draft.pk), people["coordinator"], accept=True)
+    client.force_login(people["tuphap"])
+    assert "Đã tiếp nhận" in page(client, noivu_page)
+
+
+def test_a_drafts_first_save_shows_at_once_on_the_officers_home_and_agency_page(client, world, people):
+    report = AgencyReport.objects.create(plan=world.plan_b, agency=world.tuphap, year=today().year)
+    client.force_login(people["tuphap"])
+    home, agency = reverse("portal:home"), reverse("portal:agency-detail", args=["so-tu-phap"])
+    assert "Chưa bắt đầu" in page(client, home) and "Chưa bắt đầu" in page(client, agency)
+
+    save_report(report, people["tuphap"], expected_version=report.version, general={"difficulties": "Thiếu người"})
+    assert "Chưa bắt đầu" not in page(client, home) and "Đang soạn, chưa gửi" in page(client, home)
+    assert "Chưa bắt đầu" not in page(client, agency) and "Đang soạn, chưa gửi" in page(client, agency)
+
+
+def test_the_officers_own_draft_saved_shows_at_once_on_the_task_page(client, world, people):
+    draft = AgencyReport.objects.get(plan=world.plan_a, agency=world.noivu, year=today().year)
+    line = draft.lines.get(task=world.t3)
+    t3 = reverse("portal:task-detail", args=[world.t3.pk])
+    client.force_login(people["noivu"])
+    assert "Nháp" in page(client, t3)
+    save_report(draft, people["noivu"], expected_version=draft.version,
+                lines={line.pk: {"achievements": "Đã bố trí hai cán bộ"}})
+    assert "Đã bố trí hai cán bộ" in page(client, t3)
+    report = AgencyReport.objects.get(pk=draft.pk)
+    save_report(report, people["noivu"], expected_version=report.version,
+                lines={line.pk: {"achievements": "Đã bố trí ba cán bộ"}})
+    html = page(client, t3)
+    assert "Đã bố trí ba cán bộ" in html and "hai cán bộ" not in html
+
+
+def test_a_new_day_shows_at_once(client, world, people, monkeypatch):
+    client.force_login(people["tuphap"])
+    tasks = reverse("portal:task-list")
+    pages = [tasks, reverse("portal:agency-detail", args=["so-noi-vu"]), reverse("portal:home"),
+             reverse("portal:group-detail", args=[world.districts.code]),
+             reverse("portal:task-detail", args=[world.t3.pk]), reverse("portal:plan-detail", args=[world.plan_a.pk])]
+    before = [page(client, address) for address in pages]
+    assert "quá hạn 10 ngày" in before[0] and "quá hạn 10 ngày" in before[1] and "quá hạn 10 ngày" in before[4]
+    real = timezone.localdate
+
+    def tomorrow(value=None, timezone=None):
+        return real(value, timezone) if value is not None else real() + datetime.timedelta(days=1)
+
+    monkeypatch.setattr("django.utils.timezone.localdate", tomorrow)
+    after = [page(client, address) for address in pages]
+    assert "quá hạn 11 ngày" in after[0] and "quá hạn 11 ngày" in after[1] and "quá hạn 11 ngày" in after[4]
+    assert "còn 199 ngày" in after[3] or "còn 199 ngày" not in before[3]  # t6 is plan B's: not the group's
+    assert after[2] != before[2]  # "còn N ngày" of the year's report, the deadlines of the officer's tasks
+
+
+@pytest.mark.parametrize("index", range(13))
+def test_the_language_is_part_of_the_key(client, world, people, settings, index):
+    label, persona, address = addresses(world)[index]
+    client.force_login(people[persona])
+    vietnamese = page(client, address)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = page(client, address)
+    assert english != vietnamese, label
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "vi"
+    assert page(client, address) == vietnamese, label
+
+
+def test_a_signed_out_visitor_and_a_user_get_their_own_plan_page(client, world, people):
+    address = reverse("portal:plan-detail", args=[world.plan_a.pk])
+    client.force_login(people["tuphap"])
+    signed_in = page(client, address)
+    client.logout()
+    anonymous = page(client, address)
+    assert "Tìm, lọc nhiệm vụ của kế hoạch" in signed_in and "Tìm, lọc nhiệm vụ của kế hoạch" not in anonymous
+
+
+def test_each_user_gets_their_own_rows(client, world, people, django_user_model):
+    """The officer's home is per agency; the task page's lines and texts per agency and role."""
+    home = reverse("portal:home")
+    client.force_login(people["tuphap"])
+    tuphap_home = page(client, home)
+    client.force_login(people["noivu"])
+    noivu_home = page(client, home)
+    assert tuphap_home != noivu_home and "Bố trí cán bộ đầu mối" in noivu_home.split("Nhiệm vụ năm")[1]
+
+    t3 = reverse("portal:task-detail", args=[world.t3.pk])
+    assert "Nháp" in page(client, t3)
+    client.force_login(people["tuphap"])
+    html = page(client, t3)
+    assert "Nháp" not in html and "Đã phối hợp" in html  # its own submitted line, in full
+    viewer = make_user(django_user_model, "viewer", world.huyen, role=Membership.Role.VIEWER)
+    client.force_login(viewer)
+    assert "Đã phối hợp" in page(client, t3)
+    officer = make_user(django_user_model, "huyen", world.huyen)
+    client.force_login(officer)
+    assert "Đã phối hợp" not in page(client, t3)  # another agency's text: the state only
+    noivu_page = reverse("portal:agency-detail", args=["so-noi-vu"])
+    readable = page(client, noivu_page)
+    client.force_login(people["noivu"])
+    assert page(client, noivu_page) != readable  # its own reports are links

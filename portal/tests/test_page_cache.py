@@ -20,7 +20,7 @@ from agencies.models import Membership
 from reports import cache as figures_cache
 from reports.models import AgencyReport, ReportingYear, TaskReport
 from reports.services import review_report, save_report, submit_report
-from testing.factories import fill_report, make_user, today
+from testing.factories import fill_report, make_group, make_user, today
 from testing.tools import unavailable
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
@@ -74,43 +74,89 @@ def queries(client, address):
 
 @pytest.fixture
 def people(world, django_user_model):
-    """An officer of Sở Tư pháp (leads t1 and t5), an officer of Sở Nội vụ (its draft has a line on t3), a
-    coordinator of Sở Nội vụ; this year opened for plan A."""
-    coordinator = make_user(django_user_model, "coord", world.noivu, role=Membership.Role.COORDINATOR)
+    """Officers of Sở Tư pháp (leads t1 and t5, its submitted report has lines on t1 and t3), of Sở Nội vụ (its
+    draft has a line on t3) and of the district; a coordinator of Sở Nội vụ; a viewer (reads every report); someone
+    of no agency (reads none); this year opened for plan A; a second group (Các sở)."""
+    submitted = AgencyReport.objects.get(plan=world.plan_a, agency=world.tuphap, year=today().year)
+    TaskReport.objects.create(report=submitted, task=world.t1, role="lead", status=TaskReport.Status.IN_PROGRESS,
+                              achievements="Đã tổ chức hai hội nghị")
     ReportingYear.objects.create(plan=world.plan_a, year=today().year)
+    make_group([world.tuphap, world.noivu], code="cac-so", name="Các sở, ban, ngành")
+    world.plan_b.report_recipient = world.tuphap  # Sở Tư pháp's coordinators oversee plan B only
+    world.plan_b.save()
     return {
         "tuphap": make_user(django_user_model, "tuphap", world.tuphap),
         "noivu": make_user(django_user_model, "noivu", world.noivu),
-        "coordinator": coordinator,
+        "huyen": make_user(django_user_model, "huyen", world.huyen),
+        "coordinator": make_user(django_user_model, "coord", world.noivu, role=Membership.Role.COORDINATOR),
+        "coordinator of plan B": make_user(django_user_model, "coord-b", world.tuphap,
+                                           role=Membership.Role.COORDINATOR),
+        "viewer": make_user(django_user_model, "viewer", world.huyen, role=Membership.Role.VIEWER),
+        "nobody": make_user(django_user_model, "nobody"),
     }
 
 
 def addresses(world):
-    """(label, persona, address) of every cached page."""
-    tasks = reverse("portal:task-list")
+    """(label, persona, address) of every cached page; pages differing in one key part only stand side by side."""
+    tasks, agencies = reverse("portal:task-list"), reverse("portal:agency-list")
+    task = lambda t: reverse("portal:task-detail", args=[t.pk])  # noqa: E731
     return [
         ("officer's home", "tuphap", reverse("portal:home")),
+        ("officer's home, another agency", "noivu", reverse("portal:home")),
         ("coordinator's home", "coordinator", reverse("portal:home")),
+        ("coordinator's home, another agency's plans", "coordinator of plan B", reverse("portal:home")),
         ("plan page", "tuphap", reverse("portal:plan-detail", args=[world.plan_a.pk])),
+        ("plan page, signed out", None, reverse("portal:plan-detail", args=[world.plan_a.pk])),
+        ("plan page, plan B", "tuphap", reverse("portal:plan-detail", args=[world.plan_b.pk])),
         ("task list", "tuphap", tasks),
         ("task list, agency and role", "tuphap", f"{tasks}?agency=so-tu-phap&role=lead&sort=deadline"),
         ("task list, text search", "tuphap", f"{tasks}?q=truyen+thong&plan={world.plan_a.pk}"),
         ("task list, page 2", "tuphap", f"{tasks}?page=2"),
-        ("task page (own draft line)", "noivu", reverse("portal:task-detail", args=[world.t3.pk])),
-        ("task page", "tuphap", reverse("portal:task-detail", args=[world.t1.pk])),
-        ("agency list", "tuphap", reverse("portal:agency-list")),
-        ("agency list, search", "tuphap", reverse("portal:agency-list") + "?q=so&kind="),
+        ("task page", "tuphap", task(world.t1)),
+        ("task page, another agency's officer", "huyen", task(world.t1)),
+        ("task page, a viewer", "viewer", task(world.t1)),
+        ("task page, no agency", "nobody", task(world.t1)),
+        ("task page, another task", "tuphap", task(world.t3)),
+        ("task page, own draft line", "noivu", task(world.t3)),
+        ("agency list", "tuphap", agencies),
+        ("agency list, search", "tuphap", f"{agencies}?q=so&kind="),
         ("agency page", "tuphap", reverse("portal:agency-detail", args=["so-tu-phap"])),
+        ("agency page, another agency", "tuphap", reverse("portal:agency-detail", args=["so-noi-vu"])),
+        ("agency page, its own officer", "noivu", reverse("portal:agency-detail", args=["so-noi-vu"])),
         ("group page", "tuphap", reverse("portal:group-detail", args=[world.districts.code])),
+        ("group page, another group", "tuphap", reverse("portal:group-detail", args=["cac-so"])),
     ]
 
 
+PAGES = 24
 
 
-@pytest.mark.parametrize("index", range(13))
+def _as(client, people, persona):
+    if persona is None:
+        client.logout()
+    else:
+        client.force_login(people[persona])
+
+
+def test_every_page_read_from_the_cache_is_its_own_fresh_rendering(client, world, people):
+    """Each page rendered afresh (every generation moved before it), then all of them read again from the cache:
+    two pages whose keys miss a part they differ in would read as the same page."""
+    assert len(addresses(world)) == PAGES
+    fresh = {}
+    for label, persona, address in addresses(world):
+        _as(client, people, persona)
+        figures_cache.bump_everything()
+        fresh[label] = page(client, address)
+    for label, persona, address in addresses(world):
+        _as(client, people, persona)
+        assert page(client, address) == fresh[label], label
+    assert len(set(fresh.values())) == PAGES  # every page differs from every other
+
+
+@pytest.mark.parametrize("index", range(PAGES))
 def test_the_second_request_comes_from_the_cache_and_reads_as_a_fresh_one(client, world, people, index):
     label, persona, address = addresses(world)[index]
-    client.force_login(people[persona])
+    _as(client, people, persona)
     fresh, computed = queries(client, address)
     cached, served = queries(client, address)
     assert served < computed, label
@@ -124,7 +170,7 @@ def test_the_second_request_comes_from_the_cache_and_reads_as_a_fresh_one(client
 def _cache_all(client, people, world):
     pages = {}
     for label, persona, address in addresses(world):
-        client.force_login(people[persona])
+        _as(client, people, persona)
         pages[label] = page(client, address)
         assert page(client, address) == pages[label]  # served from the cache from now on
     return pages
@@ -133,7 +179,7 @@ def _cache_all(client, people, world):
 def _read_all(client, people, world):
     pages = {}
     for label, persona, address in addresses(world):
-        client.force_login(people[persona])
+        _as(client, people, persona)
         pages[label] = page(client, address)
     return pages
 
@@ -156,7 +202,7 @@ def test_an_agency_renamed_shows_at_once_on_every_page(client, world, people):
     world.tuphap.save()
     after = _read_all(client, people, world)
     for label in ("officer's home", "plan page", "task list", "task page", "agency list", "agency page",
-                  "task page (own draft line)", "coordinator's home"):
+                  "task page, own draft line", "coordinator's home"):
         assert "Sở Tư pháp và Hộ tịch" not in before[label], label
         assert "Sở Tư pháp và Hộ tịch" in after[label], label
 
@@ -243,14 +289,16 @@ def test_a_new_day_shows_at_once(client, world, people, monkeypatch):
     assert after[2] != before[2]  # "còn N ngày" of the year's report, the deadlines of the officer's tasks
 
 
-@pytest.mark.parametrize("index", range(13))
+@pytest.mark.parametrize("index", range(PAGES))
 def test_the_language_is_part_of_the_key(client, world, people, settings, index):
+    """Each language's page, read after the other's was cached, is the one rendered afresh in that language."""
     label, persona, address = addresses(world)[index]
-    client.force_login(people[persona])
+    _as(client, people, persona)
     vietnamese = page(client, address)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     english = page(client, address)
-    assert english != vietnamese, label
+    figures_cache.bump_everything()
+    assert page(client, address) == english != vietnamese, label
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "vi"
     assert page(client, address) == vietnamese, label
 
@@ -264,7 +312,7 @@ def test_a_signed_out_visitor_and_a_user_get_their_own_plan_page(client, world, 
     assert "Tìm, lọc nhiệm vụ của kế hoạch" in signed_in and "Tìm, lọc nhiệm vụ của kế hoạch" not in anonymous
 
 
-def test_each_user_gets_their_own_rows(client, world, people, django_user_model):
+def test_each_user_gets_their_own_rows(client, world, people):
     """The officer's home is per agency; the task page's lines and texts per agency and role."""
     home = reverse("portal:home")
     client.force_login(people["tuphap"])
@@ -278,11 +326,9 @@ def test_each_user_gets_their_own_rows(client, world, people, django_user_model)
     client.force_login(people["tuphap"])
     html = page(client, t3)
     assert "Nháp" not in html and "Đã phối hợp" in html  # its own submitted line, in full
-    viewer = make_user(django_user_model, "viewer", world.huyen, role=Membership.Role.VIEWER)
-    client.force_login(viewer)
+    client.force_login(people["viewer"])
     assert "Đã phối hợp" in page(client, t3)
-    officer = make_user(django_user_model, "huyen", world.huyen)
-    client.force_login(officer)
+    client.force_login(people["huyen"])
     assert "Đã phối hợp" not in page(client, t3)  # another agency's text: the state only
     noivu_page = reverse("portal:agency-detail", args=["so-noi-vu"])
     readable = page(client, noivu_page)

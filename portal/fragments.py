@@ -13,12 +13,13 @@ reports). What a body must never hold: anything of the request (CSRF tokens, mes
 in the page around it. ``render()`` runs the body's queries too: a cached body costs none of them.
 """
 
+from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
 from agencies.naming import names_date
-from plan_tracker.cache import SITE, remember
+from plan_tracker.cache import SITE, bump, remember
 
 FORMAT = 1  # raise when a body's template changes shape (a deploy renders new bodies, never reads old ones)
 
@@ -39,3 +40,35 @@ def _plain(html):
 def rendered(template, context):
     """``template`` rendered without the request (a cached body must not depend on it)."""
     return render_to_string(template, context)
+
+
+# A body holding a form renders its CSRF token as this stand-in; ``with_csrf_token`` puts the request's in its place.
+CSRF_STAND_IN = "csrf-stand-in-0f6c1e9b2d"
+
+
+def with_csrf_token(html, request):
+    return mark_safe(html.replace(CSRF_STAND_IN, get_token(request))) if CSRF_STAND_IN in html else html
+
+
+# What a body shows of a user (the officers to chase in the coordinator's queue): their names, email, whether active.
+USER_FIELDS = frozenset({"username", "first_name", "last_name", "email", "is_active"})
+
+
+def _user_saved(sender, instance, update_fields=None, **kwargs):
+    """A user's save bumps SITE (the portal's bodies), unless it wrote only what no body shows (the last sign-in,
+    a rehashed password: every sign-in saves one of those)."""
+    if update_fields is None or USER_FIELDS & set(update_fields):
+        bump()
+
+
+def _user_deleted(sender, instance, **kwargs):
+    bump()
+
+
+def connect():
+    from django.contrib.auth import get_user_model
+    from django.db.models.signals import post_delete, post_save
+
+    User = get_user_model()
+    post_save.connect(_user_saved, sender=User, dispatch_uid="portal.fragments.user_saved")
+    post_delete.connect(_user_deleted, sender=User, dispatch_uid="portal.fragments.user_deleted")

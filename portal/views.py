@@ -86,8 +86,13 @@ def home(request):
         # A leader (viewer): the plan's health, the last complete year beside the current one (portal.health).
         context["health"] = [plan_health(plan, today) for plan in own_plans(today, roles.overseen_agency_ids)]
     if roles.is_coordinator:
-        context["queue"] = coordinator_queue(queue_plans(roles.overseen_agency_ids))
-        context["queue_rows"] = HOME_ROWS
+        # The queue names the officers to chase (users: portal.apps bumps SITE when one's name, email or state
+        # changes); its "Nhắc ngay" forms carry the CSRF token, a stand-in in the cached body, the request's own here.
+        queue = fragments.body("home-queue", (overseen, HOME_ROWS), lambda: fragments.rendered(
+            "portal/cached/home_queue.html", {
+                "queue": coordinator_queue(queue_plans(roles.overseen_agency_ids)), "queue_rows": HOME_ROWS,
+                "csrf_token": fragments.CSRF_STAND_IN}))
+        context["queue"] = fragments.with_csrf_token(queue, request)
     return render(request, "home.html", context)
 
 

@@ -12,11 +12,14 @@ import uuid
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from agencies.models import Membership
+from plan_tracker.cache import SITE, generations
+from portal import fragments
 from reports import cache as figures_cache
 from reports.models import AgencyReport, ReportingYear, TaskReport
 from reports.services import review_report, save_report, submit_report
@@ -334,3 +337,41 @@ def test_each_user_gets_their_own_rows(client, world, people):
     readable = page(client, noivu_page)
     client.force_login(people["noivu"])
     assert page(client, noivu_page) != readable  # its own reports are links
+
+
+def test_the_coordinators_queue_shows_an_officers_new_name_and_email_at_once(client, world, people):
+    """The queue names the officers to chase: a user's save bumps (a sign-in's last_login alone does not)."""
+    client.force_login(people["coordinator"])
+    home = reverse("portal:home")
+    before = page(client, home)
+    assert "noivu" in before.split('id="not-sent"')[1]
+    officer = people["noivu"]
+    officer.last_name, officer.first_name, officer.email = "Trần", "Thị Bình", "binh@noivu.gov.vn"
+    officer.save()
+    after = page(client, home)
+    assert "Trần Thị Bình" in after and "binh@noivu.gov.vn" in after
+    officer.is_active = False
+    officer.save()
+    assert "binh@noivu.gov.vn" not in page(client, home)
+
+
+def test_a_sign_in_keeps_the_cached_bodies(client, world, people):
+    kept = generations(SITE)
+    client.login(username="tuphap", password="pw-tuphap")  # saves last_login only
+    assert generations(SITE) == kept
+
+
+def test_the_cached_queue_carries_the_requests_own_csrf_token(world, people):
+    """"Nhắc ngay" from a home page whose queue came from the cache: the form's token is this browser's."""
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(people["coordinator"])
+    browser.get(reverse("portal:home"))  # computed and cached
+    other = Client(enforce_csrf_checks=True)
+    other.force_login(people["coordinator"])
+    html = other.get(reverse("portal:home")).content.decode()  # from the cache
+    assert fragments.CSRF_STAND_IN not in html
+    form = html.split('action="%s"' % reverse("portal:remind-now"))[1]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+    response = other.post(reverse("portal:remind-now"), {
+        "csrfmiddlewaretoken": token, "plan": world.plan_a.pk, "year": today().year})
+    assert response.status_code == 302

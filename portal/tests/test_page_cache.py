@@ -87,6 +87,7 @@ def people(world, django_user_model):
     make_group([world.tuphap, world.noivu], code="cac-so", name="Các sở, ban, ngành")
     world.plan_b.report_recipient = world.tuphap  # Sở Tư pháp's coordinators oversee plan B only
     world.plan_b.save()
+    ReportingYear.objects.create(plan=world.plan_b, year=today().year - 1)  # plan B's queue: its own (empty)
     return {
         "tuphap": make_user(django_user_model, "tuphap", world.tuphap),
         "noivu": make_user(django_user_model, "noivu", world.noivu),

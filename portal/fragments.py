@@ -24,10 +24,12 @@ from plan_tracker.cache import SITE, bump, remember
 FORMAT = 1  # raise when a body's template changes shape (a deploy renders new bodies, never reads old ones)
 
 
-def body(name, parts, render):
+def body(name, parts, render, today=None):
     """``render()`` (a str of HTML, or a tuple of them: a title and a body), cached for ``parts``, the language,
-    today, the names date and SITE's generation."""
-    key = (FORMAT, *parts, translation.get_language(), timezone.localdate().isoformat(), names_date())
+    today, the names date and SITE's generation. ``today``: the date ``render`` uses, when the view took it before
+    (a view's today taken before midnight and a key's after would file yesterday's page under today's key)."""
+    today = today or timezone.localdate()
+    key = (FORMAT, *parts, translation.get_language(), today.isoformat(), names_date())
     value = remember(f"html:{name}", key, (SITE,), lambda: _plain(render()))
     return tuple(map(mark_safe, value)) if isinstance(value, tuple) else mark_safe(value)
 

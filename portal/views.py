@@ -76,12 +76,13 @@ def home(request):
         agency_ids = sorted(roles.officer_agency_ids)
         context["officer"] = fragments.body("home-officer", (agency_ids,), lambda: fragments.rendered(
             "portal/cached/home_officer.html",
-            {"officer": _officer_home(roles.officer_agency_ids, today), "year": today.year}))
+            {"officer": _officer_home(roles.officer_agency_ids, today), "year": today.year}), today)
     if roles.is_coordinator:
         overseen = sorted(roles.overseen_agency_ids)
         context["overview"] = fragments.body("home-overview", (overseen, True), lambda: fragments.rendered(
             "portal/cached/home_overview.html",
-            {"overview": _overview_home(today, roles.overseen_agency_ids), "year": today.year, "is_coordinator": True}))
+            {"overview": _overview_home(today, roles.overseen_agency_ids), "year": today.year, "is_coordinator": True}),
+            today)
     elif roles.sees_all:
         # A leader (viewer): the plan's health, the last complete year beside the current one (portal.health).
         context["health"] = [plan_health(plan, today) for plan in own_plans(today, roles.overseen_agency_ids)]
@@ -91,7 +92,7 @@ def home(request):
         queue = fragments.body("home-queue", (overseen, HOME_ROWS), lambda: fragments.rendered(
             "portal/cached/home_queue.html", {
                 "queue": coordinator_queue(queue_plans(roles.overseen_agency_ids)), "queue_rows": HOME_ROWS,
-                "csrf_token": fragments.CSRF_STAND_IN}))
+                "csrf_token": fragments.CSRF_STAND_IN}), today)
         context["queue"] = fragments.with_csrf_token(queue, request)
     return render(request, "home.html", context)
 
@@ -418,7 +419,7 @@ def task_list(request):
 
     # The query string whole (filters, sort and page: the agency by its code, a typed name redirected above); the
     # filters' form too (its choices, its errors and the agency's name are the data's and the query string's).
-    body = fragments.body("tasks", (sorted(request.GET.lists()),), render_body)
+    body = fragments.body("tasks", (sorted(request.GET.lists()),), render_body, today)
     return render(request, "tasks/task_list.html", {"body": body})
 
 

@@ -376,3 +376,30 @@ def test_the_cached_queue_carries_the_requests_own_csrf_token(world, people):
     response = other.post(reverse("portal:remind-now"), {
         "csrfmiddlewaretoken": token, "plan": world.plan_a.pk, "year": today().year})
     assert response.status_code == 302
+
+
+@pytest.mark.parametrize("name", ["portal:task-list", "portal:home"])
+def test_midnight_between_the_views_today_and_the_key_files_the_page_under_the_day_it_shows(
+        client, world, people, monkeypatch, name):
+    """A view takes today, midnight passes, then the body is looked up: it is filed under the view's day, so the
+    next request (the new day) never reads the old day's page under the new day's key."""
+    client.force_login(people["tuphap"])
+    address = reverse(name)
+    real_localdate, real_body = timezone.localdate, fragments.body
+    midnight = {"passed": False}
+
+    def localdate(value=None, timezone=None):
+        if value is not None:
+            return real_localdate(value, timezone)
+        return real_localdate() + datetime.timedelta(days=1 if midnight["passed"] else 0)
+
+    def body_after_midnight(*args, **kwargs):
+        midnight["passed"] = True
+        return real_body(*args, **kwargs)
+
+    monkeypatch.setattr("django.utils.timezone.localdate", localdate)
+    monkeypatch.setattr(fragments, "body", body_after_midnight)
+    assert "quá hạn 10 ngày" in page(client, address)  # the view's day
+    monkeypatch.setattr(fragments, "body", real_body)
+    html = page(client, address)
+    assert "quá hạn 11 ngày" in html and "quá hạn 10 ngày" not in html

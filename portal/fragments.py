@@ -4,7 +4,9 @@
 ``name``, ``parts`` and what every portal body depends on: the language, today's local date (deadline badges,
 "overdue", an agency no longer active), the date agency names are taken on (``agencies.naming.names_date``), and the
 generation of ``SITE`` (bumped with every scope: every save, delete or many-to-many change of an agencies, tasks or
-reports model, ``reports.cache``). The pages span plans, so they key on SITE, never on one plan.
+reports model, ``reports.cache``; and here, a user's save that writes a name, email or state: ``connect``). The pages
+span plans, so they key on SITE, never on one plan. A body holding a form (the coordinator's queue) renders its
+CSRF token as a stand-in, replaced by the request's own (``with_csrf_token``).
 
 What ``parts`` must name: everything else the body depends on — the object shown, the query string's filters and
 page, the user's agencies and roles where the body differs per user, and for what is written without a bump (an

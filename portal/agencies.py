@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -17,6 +17,7 @@ from reports.completion import with_deadline_states
 from reports.models import AgencyReport
 from tasks.models import Assignment, Responsibility
 
+from . import fragments
 from .filters import agency_label
 from .views import listed_tasks
 
@@ -34,21 +35,28 @@ def agency_list(request):
     """The agencies, Vietnamese order, AGENCIES_PER_PAGE to a page, with their groups; the groups with their
     member counts."""
     form = AgencySearchForm(request.GET or None)
-    agencies = Agency.objects.vietnamese_order().prefetch_related(
-        Prefetch("groups", queryset=AgencyGroup.objects.order_by("name")))
-    if form.is_valid():
-        if form.cleaned_data["q"]:
-            agencies = agencies.search(form.cleaned_data["q"])
-        if form.cleaned_data["kind"]:
-            agencies = agencies.filter(kind=form.cleaned_data["kind"])
-    groups = AgencyGroup.objects.annotate(member_count=Count("members")).order_by("name")
-    page = Paginator(agencies, AGENCIES_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(request, "agencies/agency_list.html", {
-        "form": form, "page": page, "agencies": page.object_list, "query": query.urlencode(), "groups": groups,
-        "year": timezone.localdate().year,
-    })
+    form.is_valid()
+
+    def render_body():
+        agencies = Agency.objects.vietnamese_order().prefetch_related(
+            Prefetch("groups", queryset=AgencyGroup.objects.order_by("name")))
+        if form.is_valid():
+            if form.cleaned_data["q"]:
+                agencies = agencies.search(form.cleaned_data["q"])
+            if form.cleaned_data["kind"]:
+                agencies = agencies.filter(kind=form.cleaned_data["kind"])
+        groups = AgencyGroup.objects.annotate(member_count=Count("members")).order_by("name")
+        page = Paginator(agencies, AGENCIES_PER_PAGE).get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        return fragments.rendered("portal/cached/agency_list.html", {
+            "page": page, "agencies": page.object_list, "query": query.urlencode(), "groups": groups,
+            "year": timezone.localdate().year,
+        })
+
+    # The query string whole (filters and page): what the body is made of besides the data.
+    body = fragments.body("agencies", (sorted(request.GET.lists()),), render_body)
+    return render(request, "agencies/agency_list.html", {"form": form, "body": body})
 
 
 SUGGESTIONS = 20
@@ -86,14 +94,24 @@ def _split_by_role(tasks, agency, group_ids):
 def agency_detail(request, code):
     """An agency: what it leads and coordinates, its reports by year (officers of other agencies see the
     state only), its groups, its standing responsibilities, its predecessors and successors."""
+    agency = get_object_or_404(Agency, code=code)
+    readable = Roles(request.user).reads_content_of(agency.pk)
+
+    def render_body():
+        return fragments.rendered("portal/cached/agency.html", _agency_context(agency, readable))
+
+    return render(request, "agencies/agency_detail.html", {
+        "agency": agency, "body": fragments.body("agency", (agency.pk, readable), render_body),
+    })
+
+
+def _agency_context(agency, readable):
     today = timezone.localdate()
-    agency = get_object_or_404(
-        Agency.objects.prefetch_related(
-            Prefetch("groups", queryset=AgencyGroup.objects.order_by("name")),
-            Prefetch("successors", queryset=Agency.objects.vietnamese_order()),
-            Prefetch("predecessors", queryset=Agency.objects.vietnamese_order()),
-        ),
-        code=code,
+    prefetch_related_objects(
+        [agency],
+        Prefetch("groups", queryset=AgencyGroup.objects.order_by("name")),
+        Prefetch("successors", queryset=Agency.objects.vietnamese_order()),
+        Prefetch("predecessors", queryset=Agency.objects.vietnamese_order()),
     )
     group_ids = {g.pk for g in agency.groups.all()}
     tasks = with_deadline_states(list(listed_tasks(today).for_agency(agency).in_plan_order()), today)
@@ -102,34 +120,38 @@ def agency_detail(request, code):
     done = completion.completed_by(led, today.year)
     for task in led:
         task.deadline = completion.deadline_state_for(task, agency.pk, today, done.get(task.pk, set()))
-    readable = Roles(request.user).reads_content_of(agency.pk)
     reports = list(agency.reports.select_related("plan").order_by("-year", "plan__number"))
     responsibilities = (
         Responsibility.objects.filter(Q(agencies=agency) | Q(groups__in=group_ids))
         .select_related("plan").distinct().order_by("-plan__issue_date", "plan_id", "order")
     )
-    return render(request, "agencies/agency_detail.html", {
+    return {
         "agency": agency, "led": led, "coordinated": coordinated, "reports": reports, "readable": readable,
         "responsibilities": responsibilities, "today": today, "active": agency.is_active_on(today),
         "statuses": AgencyReport.Status,
-    })
+    }
 
 
 @login_required
 @require_GET
 def group_detail(request, code):
     """A group as the plans name it ("Các sở, ban, ngành"): its members and the tasks given to it."""
-    group = get_object_or_404(
-        AgencyGroup.objects.prefetch_related(Prefetch("members", queryset=Agency.objects.vietnamese_order())),
-        code=code,
-    )
-    today = timezone.localdate()
-    tasks = with_deadline_states(
-        list(listed_tasks(today).filter(pk__in=Assignment.objects.filter(group=group).values("task_id")).in_plan_order()),
-        today,
-    )
-    led = [t for t in tasks if any(a.group_id == group.pk and a.is_lead for a in t.assignments.all())]
-    coordinated = [t for t in tasks if t not in led]
+    group = get_object_or_404(AgencyGroup, code=code)
+
+    def render_body():
+        members = list(Agency.objects.filter(groups=group).vietnamese_order())
+        today = timezone.localdate()
+        tasks = with_deadline_states(
+            list(listed_tasks(today).filter(pk__in=Assignment.objects.filter(group=group).values("task_id"))
+                 .in_plan_order()),
+            today,
+        )
+        led = [t for t in tasks if any(a.group_id == group.pk and a.is_lead for a in t.assignments.all())]
+        coordinated = [t for t in tasks if t not in led]
+        return fragments.rendered("portal/cached/group.html", {
+            "group": group, "members": members, "led": led, "coordinated": coordinated,
+        })
+
     return render(request, "agencies/group_detail.html", {
-        "group": group, "led": led, "coordinated": coordinated,
+        "group": group, "body": fragments.body("group", (group.pk,), render_body),
     })

@@ -8,3 +8,8 @@ class PortalConfig(AppConfig):
 
     name = "portal"
     verbose_name = _("Trang tra cứu")
+
+    def ready(self):
+        from . import fragments
+
+        fragments.connect()

@@ -25,6 +25,7 @@ from reports.completion import deadline_state, with_deadline_states
 from reports.models import AgencyReport, ReportingYear, TaskReport
 from tasks.models import Assignment, Plan, Section, Task
 
+from . import fragments
 from .filters import TaskFilter
 from .forms import RemindNowForm
 from .health import plan_health
@@ -72,15 +73,27 @@ def home(request):
     roles = Roles(request.user)
     context = {"today": today, "year": today.year, "roles": roles}
     if roles.officer_agency_ids:
-        context["officer"] = _officer_home(roles.officer_agency_ids, today)
+        agency_ids = sorted(roles.officer_agency_ids)
+        context["officer"] = fragments.body("home-officer", (agency_ids,), lambda: fragments.rendered(
+            "portal/cached/home_officer.html",
+            {"officer": _officer_home(roles.officer_agency_ids, today), "year": today.year}), today)
     if roles.is_coordinator:
-        context["overview"] = _overview_home(today, roles.overseen_agency_ids)
+        overseen = sorted(roles.overseen_agency_ids)
+        context["overview"] = fragments.body("home-overview", (overseen, True), lambda: fragments.rendered(
+            "portal/cached/home_overview.html",
+            {"overview": _overview_home(today, roles.overseen_agency_ids), "year": today.year, "is_coordinator": True}),
+            today)
     elif roles.sees_all:
         # A leader (viewer): the plan's health, the last complete year beside the current one (portal.health).
         context["health"] = [plan_health(plan, today) for plan in own_plans(today, roles.overseen_agency_ids)]
     if roles.is_coordinator:
-        context["queue"] = coordinator_queue(queue_plans(roles.overseen_agency_ids))
-        context["queue_rows"] = HOME_ROWS
+        # The queue names the officers to chase (users: portal.apps bumps SITE when one's name, email or state
+        # changes); its "Nhắc ngay" forms carry the CSRF token, a stand-in in the cached body, the request's own here.
+        queue = fragments.body("home-queue", (overseen, HOME_ROWS), lambda: fragments.rendered(
+            "portal/cached/home_queue.html", {
+                "queue": coordinator_queue(queue_plans(roles.overseen_agency_ids)), "queue_rows": HOME_ROWS,
+                "csrf_token": fragments.CSRF_STAND_IN}), today)
+        context["queue"] = fragments.with_csrf_token(queue, request)
     return render(request, "home.html", context)
 
 
@@ -362,14 +375,17 @@ def plan_detail(request, pk):
     """The full outline: sections and tasks (with links to every task and agency), section IV's
     responsibilities per agency, section V's reporting rule."""
     plan = get_object_or_404(Plan.objects.select_related("issuer", "report_recipient"), pk=pk)
-    outline = Section.objects.outline(plan, tasks=Task.objects.with_agencies())
-    responsibilities = plan.responsibilities.prefetch_related(
-        Prefetch("agencies", queryset=Agency.objects.vietnamese_order()), "groups")
-    return render(
-        request,
-        "tasks/plan_detail.html",
-        {"plan": plan, "outline": outline, "responsibilities": responsibilities},
-    )
+    signed_in = request.user.is_authenticated
+
+    def render_body():
+        outline = Section.objects.outline(plan, tasks=Task.objects.with_agencies())
+        responsibilities = plan.responsibilities.prefetch_related(
+            Prefetch("agencies", queryset=Agency.objects.vietnamese_order()), "groups")
+        return fragments.rendered("portal/cached/plan.html", {
+            "plan": plan, "outline": outline, "responsibilities": responsibilities, "signed_in": signed_in})
+
+    body = fragments.body("plan", (plan.pk, signed_in), render_body)
+    return render(request, "tasks/plan_detail.html", {"plan": plan, "body": body})
 
 
 # ------------------------------------------------------------------------------------ tasks
@@ -390,16 +406,21 @@ def task_list(request):
         filterset.show_agency(agency)
     # The page's ids first (a narrow sort), then those tasks in full: sorting every task's full row to
     # keep 50 cost 60 ms at national scale (10,000 tasks), the ids alone a few.
-    page = Paginator(filterset.qs.values_list("pk", flat=True), TASKS_PER_PAGE).get_page(request.GET.get("page"))
-    ids = list(page.object_list)
-    by_id = listed_tasks(today).in_bulk(ids)
-    page.object_list = [by_id[pk] for pk in ids]
-    with_deadline_states(page.object_list, today)
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(request, "tasks/task_list.html", {
-        "filter": filterset, "page": page, "query": query.urlencode(), "today": today,
-    })
+    def render_body():
+        page = Paginator(filterset.qs.values_list("pk", flat=True), TASKS_PER_PAGE).get_page(request.GET.get("page"))
+        ids = list(page.object_list)
+        by_id = listed_tasks(today).in_bulk(ids)
+        page.object_list = [by_id[pk] for pk in ids]
+        with_deadline_states(page.object_list, today)
+        query = request.GET.copy()
+        query.pop("page", None)
+        return fragments.rendered("portal/cached/tasks.html", {
+            "filter": filterset, "page": page, "query": query.urlencode()})
+
+    # The query string whole (filters, sort and page: the agency by its code, a typed name redirected above); the
+    # filters' form too (its choices, its errors and the agency's name are the data's and the query string's).
+    body = fragments.body("tasks", (sorted(request.GET.lists()),), render_body, today)
+    return render(request, "tasks/task_list.html", {"body": body})
 
 
 @login_required
@@ -408,6 +429,24 @@ def task_detail(request, pk):
     """One task in full, and what the agencies reported on it year by year: submitted reports of every
     agency, plus the user's own agency's lines in any state. Officers of other agencies see the
     status only; the text is for those who may open the report."""
+    roles = Roles(request.user)
+    own = sorted(roles.officer_agency_ids)
+    # The officer's own drafts' lines are shown, and a draft's save bumps nothing (reports.cache.agency_writes):
+    # their versions (each save adds one) are part of the key. One query, for officers only.
+    versions = sorted(AgencyReport.objects.filter(agency_id__in=own, lines__task_id=pk).exclude(
+        status__in=SUBMITTED).values_list("pk", "version")) if own else []
+
+    def render_page():
+        context = _task_context(pk, roles)
+        return (fragments.rendered("portal/cached/task_title.html", context),
+                fragments.rendered("portal/cached/task.html", context))
+
+    # A task deleted bumps SITE: a cached page is of a task that exists (a missing one raises 404 in render_page).
+    title, body = fragments.body("task", (pk, own, roles.sees_all, versions), render_page)
+    return render(request, "tasks/task_detail.html", {"title": title, "body": body})
+
+
+def _task_context(pk, roles):
     today = timezone.localdate()
     members = Prefetch("group__members", queryset=Agency.objects.vietnamese_order())
     task = get_object_or_404(
@@ -417,7 +456,6 @@ def task_detail(request, pk):
         pk=pk,
     )
     task.deadline = deadline_state(task, today)
-    roles = Roles(request.user)
     lines = list(
         TaskReport.objects.filter(task=task)
         .filter(Q(report__status__in=SUBMITTED) | Q(report__agency_id__in=roles.officer_agency_ids))
@@ -439,8 +477,5 @@ def task_detail(request, pk):
         year_lines = [line for line in lines if line.report.year == year]
         by_year.append({"year": year, "total": years[year]["total"], "submitted": years[year]["submitted"],
                         "lines": year_lines, "hidden": any(not line.readable for line in year_lines)})
-    return render(request, "tasks/task_detail.html", {
-        "task": task, "by_year": by_year, "today": today,
-        "leads": task.leads, "coordinators": task.coordinators,
-    })
+    return {"task": task, "by_year": by_year, "today": today, "leads": task.leads, "coordinators": task.coordinators}
 

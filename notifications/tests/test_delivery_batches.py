@@ -18,6 +18,7 @@ from django_tasks_db.models import DBTaskResult
 
 from notifications import delivery
 from notifications.models import Delivery
+from notifications.reminders import OpenYears
 from notifications.tests.conftest import DUE
 
 OFFICER = "canbo.so@example.vn"
@@ -206,6 +207,57 @@ def test_a_slow_sender_whose_row_was_put_back_but_not_taken_again_still_records_
 
     assert smtp.envelopes == sorted([OFFICER, DISTRICT, COORD])  # each once
     assert set(Delivery.objects.values_list("status", "claim")) == {("sent", None)}
+
+
+@pytest.mark.parametrize("taken_by_another", [True, False])
+def test_a_slow_sender_whose_rows_were_put_back_sends_none_of_them(recorded, smtp, monkeypatch, caplog,
+                                                                   taken_by_another):
+    """Sender A has been on its batch for two hours (a mail server timing out each mail) when it comes to its first
+    mail: the hourly sweep has put the batch back, and sender B took and sent it (or nobody has yet: the next run
+    sends it, and could take it while A sends). A sends none of those rows."""
+    real, real_now, taken = delivery._wanted, timezone.now, []
+
+    def put_back_meanwhile(row):
+        if not taken:
+            taken.append(row.pk)
+            monkeypatch.setattr(timezone, "now", lambda: real_now() + datetime.timedelta(hours=2))
+            assert delivery.return_stranded() == 3
+            if taken_by_another:
+                delivery.deliver(Delivery.objects.all(), state=OpenYears(datetime.date.fromisoformat(WEEK_BEFORE)))
+                assert len(smtp.envelopes) == 3
+        return real(row)
+
+    monkeypatch.setattr(delivery, "_wanted", put_back_meanwhile)
+    with caplog.at_level(logging.WARNING, logger="notifications"):
+        run()  # sender A
+
+    assert len(smtp.envelopes) == (3 if taken_by_another else 0)
+    if not taken_by_another:
+        monkeypatch.setattr(delivery, "_wanted", real)
+        run()  # the next run
+    assert smtp.envelopes == sorted([OFFICER, DISTRICT, COORD])  # each once
+    assert set(Delivery.objects.values_list("status", "claim")) == {("sent", None)}
+    assert any("not sent by this one" in r.getMessage() for r in caplog.records)
+
+
+def test_a_sender_still_on_its_batch_after_half_an_hour_renews_its_hold_and_the_sweep_leaves_it(recorded, smtp,
+                                                                                                 monkeypatch):
+    real, real_now, calls = delivery._wanted, timezone.now, []
+
+    def slow(row):
+        calls.append(row.pk)
+        if len(calls) == 1:  # 40 minutes into the batch: the hold is renewed before this mail goes out
+            monkeypatch.setattr(timezone, "now", lambda: real_now() + datetime.timedelta(minutes=40))
+        elif len(calls) == 2:  # 70 minutes: the hourly sweep leaves the rows alone (held 30 minutes ago)
+            monkeypatch.setattr(timezone, "now", lambda: real_now() + datetime.timedelta(minutes=70))
+            assert delivery.return_stranded() == 0
+        return real(row)
+
+    monkeypatch.setattr(delivery, "_wanted", slow)
+    run()
+
+    assert smtp.envelopes == sorted([OFFICER, DISTRICT, COORD])
+    assert set(Delivery.objects.values_list("status", "claim", "attempts")) == {("sent", None, 1)}
 
 
 def test_a_batch_that_fails_as_a_whole_leaves_a_row_another_sender_took_alone(recorded, smtp, monkeypatch,

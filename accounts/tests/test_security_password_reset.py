@@ -474,6 +474,35 @@ def test_a_slow_sender_whose_requests_another_sender_took_sends_none_of_them(cli
     assert set(PasswordResetRequest.objects.values_list("status", "claim")) == {("sent", None)}
 
 
+def test_the_answer_is_closed_even_when_the_mail_after_it_raises():
+    """SendAfterResponse.close() runs the mail, then the response's own close() (its resources, request_finished:
+    the database connections' end of request) even if the mail raised."""
+    from django.core.signals import request_finished
+
+    from accounts.views import SendAfterResponse
+
+    def after():
+        raise RuntimeError("mail server on fire")
+
+    finished = []
+
+    def on_finished(sender, **kwargs):
+        finished.append(sender)
+
+    response = SendAfterResponse(DONE, after)
+    closed = []
+    response._resource_closers.append(lambda: closed.append(True))
+    request_finished.connect(on_finished)
+    try:
+        with pytest.raises(RuntimeError, match="on fire"):
+            response.close()
+    finally:
+        request_finished.disconnect(on_finished)
+    assert closed == [True] and len(finished) == 1
+    response.close()  # the mail runs once
+    assert closed == [True]
+
+
 # Claims are committed before the mail goes out: never inside a caller's transaction.
 
 

@@ -3,6 +3,7 @@ killed mid-run leaves one batch at most "sending", and the next daily run return
 to waiting and sends them; rows taken minutes ago are left to their sender. A batch that fails as a whole is
 recorded failed; a stop asked between batches (SIGTERM) leaves the rest waiting, never "sending"."""
 
+import contextlib
 import datetime
 import io
 import logging
@@ -53,6 +54,33 @@ def recorded(world, settings):
     return rows
 
 
+@pytest.fixture
+def sigterm_after_each_mail(monkeypatch):
+    """A stand-in for ``systemctl stop`` in the middle of the first batch: batches of one row, and each mail handed to
+    the mail server (``delivery.send_one``) followed by a SIGTERM to this process. Returns a function that ends the
+    stand-in (the mails of a later run go out plainly)."""
+    monkeypatch.setattr(delivery, "BATCH", 1)
+    real = delivery.send_one
+
+    def send_then_sigterm(connection, message):
+        error = real(connection, message)
+        os.kill(os.getpid(), signal.SIGTERM)
+        return error
+
+    monkeypatch.setattr(delivery, "send_one", send_then_sigterm)
+    return lambda: monkeypatch.setattr(delivery, "send_one", real)
+
+
+@contextlib.contextmanager
+def sigterm_kills():
+    """SIGTERM with its default action (as under systemd: it would kill the process), the test's handler back after."""
+    before = signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+
 def left_sending(row, ago):
     Delivery.objects.filter(pk=row.pk).update(status=Delivery.Status.SENDING, attempts=1, claim=None,
                                               claimed_at=timezone.now() - ago)
@@ -71,22 +99,11 @@ def test_rows_left_sending_hours_ago_are_sent_by_the_next_run_and_recent_ones_ar
     assert statuses == {OFFICER: ("sent", 2), DISTRICT: ("sent", 1), COORD: ("sending", 1)}
 
 
-def test_a_stop_between_batches_leaves_the_rest_waiting_and_the_next_run_sends_them(recorded, smtp, monkeypatch):
-    monkeypatch.setattr(delivery, "BATCH", 1)
-    real = delivery.send_one
-
-    def send_then_sigterm(connection, message):
-        error = real(connection, message)
-        os.kill(os.getpid(), signal.SIGTERM)  # systemctl stop, in the middle of the first batch
-        return error
-
-    monkeypatch.setattr(delivery, "send_one", send_then_sigterm)
-    before = signal.signal(signal.SIGTERM, signal.SIG_DFL)  # as under systemd: SIGTERM would kill the process
-    try:
+def test_a_stop_between_batches_leaves_the_rest_waiting_and_the_next_run_sends_them(recorded, smtp,
+                                                                                   sigterm_after_each_mail):
+    with sigterm_kills():
         out = run()
         handler = signal.getsignal(signal.SIGTERM)
-    finally:
-        signal.signal(signal.SIGTERM, before)
 
     assert "Mails sent: 1," in out  # the batch in hand was finished and recorded, then the run stopped
     assert len(smtp.envelopes) == 1
@@ -94,7 +111,7 @@ def test_a_stop_between_batches_leaves_the_rest_waiting_and_the_next_run_sends_t
     assert statuses == ["pending", "pending", "sent"]  # nothing "sending"
     assert handler == signal.SIG_DFL  # the process's own handler is back
 
-    monkeypatch.setattr(delivery, "send_one", real)
+    sigterm_after_each_mail()  # ends the stand-in
     run()
     assert smtp.envelopes == sorted([OFFICER, DISTRICT, COORD])  # each once
 
@@ -127,21 +144,13 @@ def test_each_row_is_tried_once_per_run_across_batches(recorded, smtp, monkeypat
     assert (officer.status, officer.attempts) == ("failed", 1)  # not taken again by the next batch
 
 
-def test_in_db_worker_a_sigterm_finishes_the_batch_in_hand_and_the_task(recorded, smtp, monkeypatch, settings):
+def test_in_db_worker_a_sigterm_finishes_the_batch_in_hand_and_the_task(recorded, smtp, sigterm_after_each_mail,
+                                                                         settings):
     """Queued: the sweep's task runs in db_worker, whose own SIGTERM handler (finish the task in hand, then exit)
     still runs; the sweep stops after its batch and the task ends successfully."""
     from testing.worker import run_worker
 
     settings.NOTIFICATIONS_QUEUED = True
-    monkeypatch.setattr(delivery, "BATCH", 1)
-    real = delivery.send_one
-
-    def send_then_sigterm(connection, message):
-        error = real(connection, message)
-        os.kill(os.getpid(), signal.SIGTERM)
-        return error
-
-    monkeypatch.setattr(delivery, "send_one", send_then_sigterm)
     run()  # enqueues the sweep's tasks
     run_worker()
 
@@ -316,27 +325,15 @@ def test_in_autocommit_the_claim_commits_before_sending_and_inside_a_transaction
 # it is skipped (it waits for the next run), and the output says so.
 
 
-def test_a_stop_during_the_mails_skips_the_password_reset_sweep_and_says_so(recorded, smtp, monkeypatch):
+def test_a_stop_during_the_mails_skips_the_password_reset_sweep_and_says_so(recorded, smtp, sigterm_after_each_mail):
     from accounts.models import PasswordResetRequest
 
     waiting = PasswordResetRequest.objects.create(email=OFFICER)
     stranded = PasswordResetRequest.objects.create(  # a killed sender's: the sweep would first put it back
         email=OFFICER, status="sending", attempts=1, claimed_at=timezone.now() - datetime.timedelta(hours=2))
-    monkeypatch.setattr(delivery, "BATCH", 1)
-    real = delivery.send_one
-
-    def send_then_sigterm(connection, message):
-        error = real(connection, message)
-        os.kill(os.getpid(), signal.SIGTERM)
-        return error
-
-    monkeypatch.setattr(delivery, "send_one", send_then_sigterm)
-    before = signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    try:
+    with sigterm_kills():
         out = run()
         handler = signal.getsignal(signal.SIGTERM)
-    finally:
-        signal.signal(signal.SIGTERM, before)
 
     assert "Mails sent: 1," in out
     assert STOPPED_LINE in out
@@ -346,7 +343,7 @@ def test_a_stop_during_the_mails_skips_the_password_reset_sweep_and_says_so(reco
                                                                               stranded.pk: "sending"}
     assert handler == signal.SIG_DFL
 
-    monkeypatch.setattr(delivery, "send_one", real)
+    sigterm_after_each_mail()  # ends the stand-in
     out = run()
     assert STOPPED_LINE not in out
     assert "password-reset mails sent: 2." in out
@@ -368,11 +365,8 @@ def test_a_stop_during_the_password_reset_sweep_stops_it_between_batches(recorde
         return sent
 
     monkeypatch.setattr(services, "_send", send_then_sigterm)
-    before = signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    try:
+    with sigterm_kills():
         out = run()
-    finally:
-        signal.signal(signal.SIGTERM, before)
 
     assert "Mails sent: 3," in out and "password-reset mails sent: 1." in out
     assert STOPPED_LINE in out

@@ -154,7 +154,8 @@ def deliver(queryset, *, state=None, result=None):
     row is tried once per run (the next batch starts above the last row taken). Per batch: one connection,
     each distinct mail rendered once, the results written in three statements, each only to the rows this run
     still holds (its claim token: ``_send``); a mail goes out only while its row is still this run's
-    (``plan_tracker.background.Hold``, checked just before each send). Refused inside a caller's transaction (``_claim``)."""
+    (``plan_tracker.background.Hold``, checked just before each send). Refused inside a caller's transaction
+    (``_claim``)."""
     batch, last_pk = BATCH, 0
     while not stop_requested():
         claimed = _claim(queryset, batch, last_pk)

@@ -23,7 +23,7 @@ from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from plan_tracker.background import InsideTransaction, claiming, stop_requested
+from plan_tracker.background import Hold, InsideTransaction, claiming, stop_requested
 
 from .models import PasswordResetRequest
 
@@ -156,12 +156,19 @@ def send_password_resets(queryset=None, *, batch=None):
 def _send(claimed):
     """Send each request's mails and record its outcome, only where the row still carries this run's claim token: a
     request taken back meanwhile (``return_stranded_resets``) and taken by another sender is that sender's to
-    record, never overwritten with this one's result. Returns the number of mails sent."""
+    record, never overwritten with this one's result, nor sent by this one (``Hold``, asked before each request's
+    mails: a batch held for over half STRANDED_AFTER renews its hold, and sends none another sender took). Returns
+    the number of mails sent."""
     sent = 0
+    hold = Hold(PasswordResetRequest, claimed, sending=Status.SENDING, stranded_after=STRANDED_AFTER)
     connection = get_connection(timeout=getattr(settings, "EMAIL_TIMEOUT", None) or SMTP_TIMEOUT_SECONDS)
     try:
         for row in claimed:
             users = _accounts_for(row.email)
+            if users and not hold.holds(row):  # taken back (this batch took over an hour) and by another sender
+                logger.warning("Password reset request %s was taken by another sender before this one sent it: not "
+                               "sent by this one.", row.pk)
+                continue
             if not users:
                 row.status = Status.NO_ACCOUNT
             else:

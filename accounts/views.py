@@ -32,9 +32,11 @@ class SendAfterResponse(HttpResponseRedirect):
 
     def close(self):
         after, self._after = self._after, None
-        if after is not None:
-            after()  # never raises (accounts.services.send_password_resets)
-        super().close()
+        try:
+            if after is not None:
+                after()  # never raises (accounts.services.send_password_resets)
+        finally:  # the response's own closing (its resources, request_finished) whatever ``after`` did
+            super().close()
 
 
 class PasswordResetView(auth_views.PasswordResetView):

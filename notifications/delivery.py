@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from agencies.naming import named_on
-from plan_tracker.background import claiming, stop_requested
+from plan_tracker.background import Hold, claiming, stop_requested
 from reports.models import AgencyReport, ReportEvent
 from reports.rules import is_on_time
 
@@ -153,7 +153,9 @@ def deliver(queryset, *, state=None, result=None):
     batch that fails as a whole (the mail backend cannot be opened) is recorded failed and stops the run. Each
     row is tried once per run (the next batch starts above the last row taken). Per batch: one connection,
     each distinct mail rendered once, the results written in three statements, each only to the rows this run
-    still holds (its claim token: ``_send``). Refused inside a caller's transaction (``_claim``)."""
+    still holds (its claim token: ``_send``); a mail goes out only while its row is still this run's
+    (``plan_tracker.background.Hold``, checked just before each send). Refused inside a caller's transaction
+    (``_claim``)."""
     batch, last_pk = BATCH, 0
     while not stop_requested():
         claimed = _claim(queryset, batch, last_pk)
@@ -173,12 +175,14 @@ def _send(claimed, *, state=None, result=None):
     cannot be rendered) fails the rows not yet sent, recorded with the error, and is raised: nothing taken is left
     "sending". Each outcome is written only where the row still carries this run's claim token: a row taken back
     meanwhile (``return_stranded``: this sender took over an hour) and taken by another sender is that sender's to
-    record, never overwritten with this one's result."""
+    record, never overwritten with this one's result, nor sent by this one (``Hold``: a batch held for over half
+    STRANDED_AFTER renews its hold on its rows, and sends none that another sender took)."""
     held = Delivery.objects.filter(claim=claimed[0].claim) if claimed else Delivery.objects.none()
-    sent, failed, cancelled = [], [], []
+    hold = Hold(Delivery, claimed, sending=Delivery.Status.SENDING, stranded_after=STRANDED_AFTER)
+    sent, failed, cancelled, lost = [], [], [], []
     done = set()
     try:
-        _send_each(claimed, state, sent, failed, cancelled, done)
+        _send_each(claimed, state, hold, sent, failed, cancelled, lost, done)
     except Exception as error:
         text = f"{type(error).__name__}: {error}"[:1000]
         for delivery in claimed:
@@ -187,6 +191,9 @@ def _send(claimed, *, state=None, result=None):
                 failed.append(delivery)
         raise
     finally:
+        if lost:
+            logger.warning("%s of %s mails were taken back and taken by another sender before this one sent them: "
+                           "not sent by this one.", len(lost), len(claimed))
         written = (held.filter(pk__in=sent).update(status=Delivery.Status.SENT, sent_at=timezone.now(),
                                                    last_error="", claim=None)
                    + held.filter(pk__in=cancelled).update(status=Delivery.Status.CANCELLED, claim=None)
@@ -202,7 +209,7 @@ def _send(claimed, *, state=None, result=None):
     return result
 
 
-def _send_each(claimed, state, sent, failed, cancelled, done):
+def _send_each(claimed, state, hold, sent, failed, cancelled, lost, done):
     coordination = {}
     event_reports = {d.event.report.pk: d.event.report for d in claimed if d.kind == Delivery.Kind.COORDINATION}
     if event_reports:
@@ -223,6 +230,10 @@ def _send_each(claimed, state, sent, failed, cancelled, done):
                 mail = mails[key]
             if mail is None:  # the person opted out, or the mail is no longer called for
                 cancelled.append(delivery.pk)
+                done.add(delivery.pk)
+                continue
+            if not hold.holds(delivery):  # taken back (this batch took over an hour) and taken by another sender
+                lost.append(delivery.pk)
                 done.add(delivery.pk)
                 continue
             subject, text, html, to_header, cc_header = mail

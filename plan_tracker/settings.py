@@ -5,6 +5,7 @@ With DEBUG off, a missing SECRET_KEY stops start-up with a message saying what t
 """
 
 import datetime
+import re
 from pathlib import Path
 
 import environ
@@ -147,7 +148,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     if env.bool("DB_PREPARED_STATEMENTS", default=True):
         DATABASES["default"]["OPTIONS"].setdefault("server_side_binding", True)
         DATABASES["default"]["OPTIONS"].setdefault("prepare_threshold", 1)
-        DATABASES["default"]["OPTIONS"]["options"] += " -c plan_cache_mode=force_generic_plan"
+        # A plan_cache_mode in DATABASE_URL's own options (…?options=-c%20plan_cache_mode%3Dauto) wins.
+        if not re.search(r"plan[_-]cache[_-]mode", DATABASES["default"]["OPTIONS"]["options"], re.IGNORECASE):
+            DATABASES["default"]["OPTIONS"]["options"] += " -c plan_cache_mode=force_generic_plan"
     INSTALLED_APPS.append("django.contrib.postgres")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -449,6 +449,64 @@ def test_a_slow_sender_whose_request_was_put_back_but_not_taken_again_still_reco
     assert (row.status, row.claim) == ("sent", None)
 
 
+def test_a_slow_sender_whose_requests_another_sender_took_sends_none_of_them(client, officer, settings, monkeypatch):
+    """Sender A has been on its batch for two hours (a mail server timing out each mail): the daily sweep put its
+    requests back and sender B took and sent them. A, going on, sends none of them (each mail once, by B)."""
+    from accounts import services
+
+    settings.NOTIFICATIONS_QUEUED = True
+    ask(client, KNOWN)
+    ask(client, KNOWN)
+    real, real_now, taken = services._accounts_for, timezone.now, []
+
+    def taken_meanwhile(email):
+        if not taken:
+            taken.append(email)
+            monkeypatch.setattr(timezone, "now", lambda: real_now() + timezone.timedelta(hours=2))
+            assert services.return_stranded_resets() == 2
+            assert send_password_resets(PasswordResetRequest.objects.all()) == 2  # sender B
+        return real(email)
+
+    monkeypatch.setattr(services, "_accounts_for", taken_meanwhile)
+    assert send_password_resets() == 0  # sender A
+
+    assert [m.to for m in mail.outbox] == [[KNOWN], [KNOWN]]
+    assert set(PasswordResetRequest.objects.values_list("status", "claim")) == {("sent", None)}
+
+
+def test_the_answer_is_closed_even_when_the_mail_after_it_raises():
+    """SendAfterResponse.close() runs the mail, then the response's own close() (its resources, request_finished:
+    the database connections' end of request) even if the mail raised."""
+    from django.core.signals import request_finished
+    from django.db import close_old_connections
+
+    from accounts.views import SendAfterResponse
+
+    def after():
+        raise RuntimeError("mail server on fire")
+
+    finished = []
+
+    def on_finished(sender, **kwargs):
+        finished.append(sender)
+
+    response = SendAfterResponse(DONE, after)
+    closed = []
+    response._resource_closers.append(lambda: closed.append(True))
+    # As Django's test client does: the database connections' own receiver kept out (it would close this test's).
+    request_finished.disconnect(close_old_connections)
+    request_finished.connect(on_finished)
+    try:
+        with pytest.raises(RuntimeError, match="on fire"):
+            response.close()
+        assert closed == [True] and len(finished) == 1
+        response.close()  # the mail runs once
+        assert closed == [True]
+    finally:
+        request_finished.disconnect(on_finished)
+        request_finished.connect(close_old_connections)
+
+
 # Claims are committed before the mail goes out: never inside a caller's transaction.
 
 

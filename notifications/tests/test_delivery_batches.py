@@ -3,6 +3,7 @@ killed mid-run leaves one batch at most "sending", and the next daily run return
 to waiting and sends them; rows taken minutes ago are left to their sender. A batch that fails as a whole is
 recorded failed; a stop asked between batches (SIGTERM) leaves the rest waiting, never "sending"."""
 
+import contextlib
 import datetime
 import io
 import logging
@@ -18,6 +19,7 @@ from django_tasks_db.models import DBTaskResult
 
 from notifications import delivery
 from notifications.models import Delivery
+from notifications.reminders import OpenYears
 from notifications.tests.conftest import DUE
 
 OFFICER = "canbo.so@example.vn"
@@ -52,6 +54,33 @@ def recorded(world, settings):
     return rows
 
 
+@pytest.fixture
+def sigterm_after_each_mail(monkeypatch):
+    """A stand-in for ``systemctl stop`` in the middle of the first batch: batches of one row, and each mail handed to
+    the mail server (``delivery.send_one``) followed by a SIGTERM to this process. Returns a function that ends the
+    stand-in (the mails of a later run go out plainly)."""
+    monkeypatch.setattr(delivery, "BATCH", 1)
+    real = delivery.send_one
+
+    def send_then_sigterm(connection, message):
+        error = real(connection, message)
+        os.kill(os.getpid(), signal.SIGTERM)
+        return error
+
+    monkeypatch.setattr(delivery, "send_one", send_then_sigterm)
+    return lambda: monkeypatch.setattr(delivery, "send_one", real)
+
+
+@contextlib.contextmanager
+def sigterm_kills():
+    """SIGTERM with its default action (as under systemd: it would kill the process), the test's handler back after."""
+    before = signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+
 def left_sending(row, ago):
     Delivery.objects.filter(pk=row.pk).update(status=Delivery.Status.SENDING, attempts=1, claim=None,
                                               claimed_at=timezone.now() - ago)
@@ -70,22 +99,11 @@ def test_rows_left_sending_hours_ago_are_sent_by_the_next_run_and_recent_ones_ar
     assert statuses == {OFFICER: ("sent", 2), DISTRICT: ("sent", 1), COORD: ("sending", 1)}
 
 
-def test_a_stop_between_batches_leaves_the_rest_waiting_and_the_next_run_sends_them(recorded, smtp, monkeypatch):
-    monkeypatch.setattr(delivery, "BATCH", 1)
-    real = delivery.send_one
-
-    def send_then_sigterm(connection, message):
-        error = real(connection, message)
-        os.kill(os.getpid(), signal.SIGTERM)  # systemctl stop, in the middle of the first batch
-        return error
-
-    monkeypatch.setattr(delivery, "send_one", send_then_sigterm)
-    before = signal.signal(signal.SIGTERM, signal.SIG_DFL)  # as under systemd: SIGTERM would kill the process
-    try:
+def test_a_stop_between_batches_leaves_the_rest_waiting_and_the_next_run_sends_them(recorded, smtp,
+                                                                                   sigterm_after_each_mail):
+    with sigterm_kills():
         out = run()
         handler = signal.getsignal(signal.SIGTERM)
-    finally:
-        signal.signal(signal.SIGTERM, before)
 
     assert "Mails sent: 1," in out  # the batch in hand was finished and recorded, then the run stopped
     assert len(smtp.envelopes) == 1
@@ -93,7 +111,7 @@ def test_a_stop_between_batches_leaves_the_rest_waiting_and_the_next_run_sends_t
     assert statuses == ["pending", "pending", "sent"]  # nothing "sending"
     assert handler == signal.SIG_DFL  # the process's own handler is back
 
-    monkeypatch.setattr(delivery, "send_one", real)
+    sigterm_after_each_mail()  # ends the stand-in
     run()
     assert smtp.envelopes == sorted([OFFICER, DISTRICT, COORD])  # each once
 
@@ -126,21 +144,13 @@ def test_each_row_is_tried_once_per_run_across_batches(recorded, smtp, monkeypat
     assert (officer.status, officer.attempts) == ("failed", 1)  # not taken again by the next batch
 
 
-def test_in_db_worker_a_sigterm_finishes_the_batch_in_hand_and_the_task(recorded, smtp, monkeypatch, settings):
+def test_in_db_worker_a_sigterm_finishes_the_batch_in_hand_and_the_task(recorded, smtp, sigterm_after_each_mail,
+                                                                         settings):
     """Queued: the sweep's task runs in db_worker, whose own SIGTERM handler (finish the task in hand, then exit)
     still runs; the sweep stops after its batch and the task ends successfully."""
     from testing.worker import run_worker
 
     settings.NOTIFICATIONS_QUEUED = True
-    monkeypatch.setattr(delivery, "BATCH", 1)
-    real = delivery.send_one
-
-    def send_then_sigterm(connection, message):
-        error = real(connection, message)
-        os.kill(os.getpid(), signal.SIGTERM)
-        return error
-
-    monkeypatch.setattr(delivery, "send_one", send_then_sigterm)
     run()  # enqueues the sweep's tasks
     run_worker()
 
@@ -208,6 +218,57 @@ def test_a_slow_sender_whose_row_was_put_back_but_not_taken_again_still_records_
     assert set(Delivery.objects.values_list("status", "claim")) == {("sent", None)}
 
 
+@pytest.mark.parametrize("taken_by_another", [True, False])
+def test_a_slow_sender_whose_rows_were_put_back_sends_none_of_them(recorded, smtp, monkeypatch, caplog,
+                                                                   taken_by_another):
+    """Sender A has been on its batch for two hours (a mail server timing out each mail) when it comes to its first
+    mail: the hourly sweep has put the batch back, and sender B took and sent it (or nobody has yet: the next run
+    sends it, and could take it while A sends). A sends none of those rows."""
+    real, real_now, taken = delivery._wanted, timezone.now, []
+
+    def put_back_meanwhile(row):
+        if not taken:
+            taken.append(row.pk)
+            monkeypatch.setattr(timezone, "now", lambda: real_now() + datetime.timedelta(hours=2))
+            assert delivery.return_stranded() == 3
+            if taken_by_another:
+                delivery.deliver(Delivery.objects.all(), state=OpenYears(datetime.date.fromisoformat(WEEK_BEFORE)))
+                assert len(smtp.envelopes) == 3
+        return real(row)
+
+    monkeypatch.setattr(delivery, "_wanted", put_back_meanwhile)
+    with caplog.at_level(logging.WARNING, logger="notifications"):
+        run()  # sender A
+
+    assert len(smtp.envelopes) == (3 if taken_by_another else 0)
+    if not taken_by_another:
+        monkeypatch.setattr(delivery, "_wanted", real)
+        run()  # the next run
+    assert smtp.envelopes == sorted([OFFICER, DISTRICT, COORD])  # each once
+    assert set(Delivery.objects.values_list("status", "claim")) == {("sent", None)}
+    assert any("not sent by this one" in r.getMessage() for r in caplog.records)
+
+
+def test_a_sender_still_on_its_batch_after_half_an_hour_renews_its_hold_and_the_sweep_leaves_it(recorded, smtp,
+                                                                                                 monkeypatch):
+    real, real_now, calls = delivery._wanted, timezone.now, []
+
+    def slow(row):
+        calls.append(row.pk)
+        if len(calls) == 1:  # 40 minutes into the batch: the hold is renewed before this mail goes out
+            monkeypatch.setattr(timezone, "now", lambda: real_now() + datetime.timedelta(minutes=40))
+        elif len(calls) == 2:  # 70 minutes: the hourly sweep leaves the rows alone (held 30 minutes ago)
+            monkeypatch.setattr(timezone, "now", lambda: real_now() + datetime.timedelta(minutes=70))
+            assert delivery.return_stranded() == 0
+        return real(row)
+
+    monkeypatch.setattr(delivery, "_wanted", slow)
+    run()
+
+    assert smtp.envelopes == sorted([OFFICER, DISTRICT, COORD])
+    assert set(Delivery.objects.values_list("status", "claim", "attempts")) == {("sent", None, 1)}
+
+
 def test_a_batch_that_fails_as_a_whole_leaves_a_row_another_sender_took_alone(recorded, smtp, monkeypatch,
                                                                               settings):
     real = delivery._claim
@@ -264,27 +325,15 @@ def test_in_autocommit_the_claim_commits_before_sending_and_inside_a_transaction
 # it is skipped (it waits for the next run), and the output says so.
 
 
-def test_a_stop_during_the_mails_skips_the_password_reset_sweep_and_says_so(recorded, smtp, monkeypatch):
+def test_a_stop_during_the_mails_skips_the_password_reset_sweep_and_says_so(recorded, smtp, sigterm_after_each_mail):
     from accounts.models import PasswordResetRequest
 
     waiting = PasswordResetRequest.objects.create(email=OFFICER)
     stranded = PasswordResetRequest.objects.create(  # a killed sender's: the sweep would first put it back
         email=OFFICER, status="sending", attempts=1, claimed_at=timezone.now() - datetime.timedelta(hours=2))
-    monkeypatch.setattr(delivery, "BATCH", 1)
-    real = delivery.send_one
-
-    def send_then_sigterm(connection, message):
-        error = real(connection, message)
-        os.kill(os.getpid(), signal.SIGTERM)
-        return error
-
-    monkeypatch.setattr(delivery, "send_one", send_then_sigterm)
-    before = signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    try:
+    with sigterm_kills():
         out = run()
         handler = signal.getsignal(signal.SIGTERM)
-    finally:
-        signal.signal(signal.SIGTERM, before)
 
     assert "Mails sent: 1," in out
     assert STOPPED_LINE in out
@@ -294,7 +343,7 @@ def test_a_stop_during_the_mails_skips_the_password_reset_sweep_and_says_so(reco
                                                                               stranded.pk: "sending"}
     assert handler == signal.SIG_DFL
 
-    monkeypatch.setattr(delivery, "send_one", real)
+    sigterm_after_each_mail()  # ends the stand-in
     out = run()
     assert STOPPED_LINE not in out
     assert "password-reset mails sent: 2." in out
@@ -316,11 +365,8 @@ def test_a_stop_during_the_password_reset_sweep_stops_it_between_batches(recorde
         return sent
 
     monkeypatch.setattr(services, "_send", send_then_sigterm)
-    before = signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    try:
+    with sigterm_kills():
         out = run()
-    finally:
-        signal.signal(signal.SIGTERM, before)
 
     assert "Mails sent: 3," in out and "password-reset mails sent: 1." in out
     assert STOPPED_LINE in out

@@ -46,3 +46,16 @@ def test_prepared_statements_can_be_switched_off_for_a_pooler():
     assert on.returncode == 0 and off.returncode == 0, on.stderr + off.stderr
     assert on.stdout.split() == ["True", "1", "True"]
     assert off.stdout.split() == ["None", "None", "False"]
+
+
+def test_a_plan_cache_mode_of_the_database_url_wins():
+    code = (
+        "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='plan_tracker.settings'; django.setup();"
+        "from django.db import connection as c; print(c.settings_dict['OPTIONS']['options'])"
+    )
+    url = "postgres://postgres@127.0.0.1:5432/unused"
+    own = _run_django(code, DATABASE_URL=url + "?options=-c%20plan_cache_mode%3Dauto%20-c%20jit%3Don", DEBUG="true")
+    ours = _run_django(code, DATABASE_URL=url + "?options=-c%20jit%3Don", DEBUG="true")
+    assert own.returncode == 0 and ours.returncode == 0, own.stderr + ours.stderr
+    assert own.stdout.split() == ["-c", "plan_cache_mode=auto", "-c", "jit=on"]
+    assert ours.stdout.split() == ["-c", "jit=on", "-c", "plan_cache_mode=force_generic_plan"]

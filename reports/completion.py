@@ -10,8 +10,8 @@ The rules, as of a year Y (the current year for "today's" pages, the year viewed
 * A lead **has completed** the task by Y when it has a line on the task with status "completed" in a
   submitted or accepted report of year Y or before. Drafts and returned reports do not count.
 * A task's leads also include the bodies that **stand in** for them: every body holding a *lead line* on the task
-  in a report of year Y or before that succeeds a lead the task names now (a successor, at any depth, of a named lead
-  or of a member of a lead group, or a member of a lead group's successor group). A body taken off the task is no lead,
+  in a report of year Y or before that succeeds a lead the task names now (a successor of a named lead or of a
+  member of a lead group, or a member of a lead group's successor group). A body taken off the task is no lead,
   whatever lines it holds from before. ``services.obligations`` gives such lines to the successors of a ceased lead (by
   the task's routing, the change's default successor, or a group's successor group: ``agencies.succession``), so a
   successor's "completed" counts, and a successor that has not completed holds the task open.
@@ -100,47 +100,19 @@ def _answers_q(year, prefix=""):
     return exists_on_due_q(year, OuterRef("plan__report_due_month"), OuterRef("plan__report_due_day"), prefix)
 
 
-class _Predecessors(models.Expression):
-    """SQL: the ids of every body ``body`` succeeds, at any depth (its predecessors, theirs, and so on: A → B → C → D
-    gives D's C, B and A), as a subquery for ``__in``: a recursive query on the successions table
-    (``Agency.successors``), each step one probe of its index on the successor column; a cycle ends it (UNION). A
-    body nobody preceded (nearly all) costs one index probe that finds nothing."""
-
-    def __init__(self, body):
-        super().__init__(output_field=models.BigIntegerField())
-        self.body = body
-
-    def get_source_expressions(self):
-        return [self.body]
-
-    def set_source_expressions(self, exprs):
-        (self.body,) = exprs
-
-    def as_sql(self, compiler, connection):
-        body_sql, params = compiler.compile(self.body)
-        through = Agency.successors.through._meta
-        qn = connection.ops.quote_name
-        table, up, step = qn(through.db_table), qn("ptc_up"), qn("ptc_step")
-        before, after = qn(through.get_field("from_agency").column), qn(through.get_field("to_agency").column)
-        return (f"(WITH RECURSIVE {up}({qn('id')}) AS (SELECT {before} FROM {table} WHERE {after} = {body_sql} "
-                f"UNION SELECT {step}.{before} FROM {table} {step} INNER JOIN {up} ON {step}.{after} = {up}.{qn('id')}"
-                f") SELECT {qn('id')} FROM {up})"), params
-
-
 def _stands_for_a_lead():
-    """SQL, on lead lines: the line's body stands for a lead the task names now -- it is a successor, at any depth
-    (a successor's successor's successor…: ``_Predecessors``), of a named lead or of a member of a lead group, or a
-    member of the successor group of a lead group. A body that held a lead line and has since been taken off the
-    task (its assignment removed, no lead it succeeds) stands for nobody: the task is judged by its current
-    assignments and their successors. Each path its own EXISTS (ORing join paths in one subquery defeats
-    PostgreSQL's indexes: ENGINEERING.md)."""
+    """SQL, on lead lines: the line's body stands for a lead the task names now -- it is a successor (or a
+    successor's successor) of a named lead or of a member of a lead group, or a member of the successor group of a
+    lead group. A body that held a lead line and has since been taken off the task (its assignment removed, no
+    lead it succeeds) stands for nobody: the task is judged by its current assignments and their successors. Each
+    path its own EXISTS (ORing join paths in one subquery defeats PostgreSQL's indexes: ENGINEERING.md)."""
     body, task = OuterRef("report__agency_id"), OuterRef("task_id")
     members = AgencyGroup.members.through.objects
-    paths = [
-        Exists(Assignment.objects.filter(task=task, role=LEAD, agency_id__in=_Predecessors(body))),
-        Exists(members.filter(agencygroup__assignments__task=task, agencygroup__assignments__role=LEAD,
-                              agency_id__in=_Predecessors(body))),
-    ]
+    paths = []
+    for path in ("agency__successors", "agency__successors__successors"):
+        paths.append(Exists(Assignment.objects.filter(task=task, role=LEAD, **{path: body})))
+        paths.append(Exists(members.filter(agencygroup__assignments__task=task, agencygroup__assignments__role=LEAD,
+                                           **{path: body})))
     paths.append(Exists(members.filter(agency_id=body, agencygroup__predecessors__assignments__task=task,
                                        agencygroup__predecessors__assignments__role=LEAD)))
     q = Q()

@@ -293,31 +293,6 @@ def _answers_both_ways(tasks, year):
     return in_sql
 
 
-@pytest.mark.parametrize("via", ["named", "group member"])
-@pytest.mark.parametrize("depth", [1, 2, 3, 4])
-def test_a_body_stands_in_for_a_lead_through_any_number_of_successions(db, django_user_model, depth, via):
-    """A → B → C → D: a lead reorganised three times (or more) is still stood in for by its last successor holding
-    a lead line, whether the task names the lead or a group it is a member of."""
-    first = make_agency(name="Sở ban đầu")
-    plan = make_plan(start_year=2024, end_year=2025)
-    task = make_task(make_section(plan), lead=first if via == "named" else make_group([first]), number="1.1")
-    open_reporting_year(plan, 2024, None)
-    _complete(task, first, make_user(django_user_model, "canbo", first))
-    assert _answers_both_ways([task], 2024) == {"1.1": (True, 1)}
-    chain = [first] + [make_agency(name=f"Sở kế thừa {i}") for i in range(depth)]
-    for before, after in zip(chain, chain[1:]):
-        before.successors.add(after)
-    TaskReport.objects.create(report=submitted_report(plan, chain[-1], 2024), task=task, role="lead",
-                              status=TaskReport.Status.IN_PROGRESS)
-    assert _answers_both_ways([task], 2024) == {"1.1": (False, 2)}  # the last successor stands in, not completed
-    stranger = make_agency(name="Sở không kế thừa")
-    TaskReport.objects.create(report=submitted_report(plan, stranger, 2024), task=task, role="lead",
-                              status=TaskReport.Status.IN_PROGRESS)
-    assert _answers_both_ways([task], 2024) == {"1.1": (False, 2)}  # a body that succeeds no lead stands for none
-    chain[-1].successors.add(first)  # a cycle (a merger undone) ends the walk
-    assert _answers_both_ways([task], 2024) == {"1.1": (False, 2)}
-
-
 @pytest.mark.parametrize("valid_from, valid_to, in_november, in_july", [
     (None, datetime.date(2025, 11, 14), False, True),  # ended the day before the November due date
     (None, datetime.date(2025, 11, 15), True, True),  # ended on the due date: it exists that day

@@ -12,6 +12,9 @@ rendered for one user, under a key made of (``plan_tracker.cache.remember``: thi
   users, notifications, imports or history;
 * the model, the full path with its query string (filters, ordering, page, popup), the language, the time zone
   and today's date (an agency's "active today", the validity filter);
+* the static files' manifest (``collectstatic``'s hash): the page links the hashed names of the admin's CSS and
+  scripts, and ``release()`` hashes .py, .html and .mo files only, so a deploy that changes only a stylesheet
+  must not serve pages linking the old file's name;
 * the user: id, username and names (the header greets them), and what they may do (superuser, or every
   permission they hold: the action box, the add/import/export buttons, the links and the sidebar's models).
 
@@ -28,6 +31,7 @@ served to a user who may no longer see the list: their permissions are in the ke
 import re
 
 from django.contrib.messages import get_messages
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
@@ -68,9 +72,14 @@ def cacheable(request):
     return len(get_messages(request)) == 0  # counts without marking them read
 
 
+def static_version():
+    """The hash of collectstatic's manifest ('' without a manifest: development, tests)."""
+    return getattr(staticfiles_storage, "manifest_hash", "")
+
+
 def key_parts(model_admin, request):
     opts = model_admin.model._meta
-    return (FORMAT, opts.label_lower, request.get_full_path(), translation.get_language(),
+    return (FORMAT, opts.label_lower, static_version(), request.get_full_path(), translation.get_language(),
             timezone.get_current_timezone_name(), timezone.localdate().isoformat(), names_date(),
             *user_part(request.user))
 

@@ -266,3 +266,12 @@ def test_a_bad_filter_redirects_every_time(admin_user, tasks):
     for _ in range(2):
         response = client.get(TASKS, {"due_date__gte": "khong-phai-ngay"})
         assert response.status_code == 302 and "e=1" in response["Location"]
+
+
+def test_new_static_files_render_the_page_again(admin_user, tasks, monkeypatch):
+    client = client_for(admin_user)
+    _, fresh_queries = get(client, TASKS)
+    _, cached_queries = get(client, TASKS)
+    monkeypatch.setattr(admin_cache, "staticfiles_storage", type("Storage", (), {"manifest_hash": "moi"})())
+    _, queries = get(client, TASKS)
+    assert queries == fresh_queries > cached_queries

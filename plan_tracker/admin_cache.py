@@ -11,7 +11,8 @@ rendered for one user, under a key made of (``plan_tracker.cache.remember``: thi
   (every column, filter and link): Task, Agency. Not on Membership (it shows users), nor on anything showing
   users, notifications, imports or history;
 * the model, the full path with its query string (filters, ordering, page, popup), the language, the time zone
-  and today's date (an agency's "active today", the validity filter);
+  and today's date (an agency's "active today", the validity filter). Not the date agency names are taken on
+  (``agencies.naming``): these lists show the names as stored, and this module stays below the apps (layers);
 * the static files' manifest (``collectstatic``'s hash): the page links the hashed names of the admin's CSS and
   scripts, and ``release()`` hashes .py, .html and .mo files only, so a deploy that changes only a stylesheet
   must not serve pages linking the old file's name;
@@ -38,7 +39,6 @@ from django.middleware.csrf import get_token
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 
-from agencies.naming import names_date
 from plan_tracker.cache import SITE, remember
 
 FORMAT = 1  # raise when what is cached changes shape
@@ -80,7 +80,7 @@ def static_version():
 def key_parts(model_admin, request):
     opts = model_admin.model._meta
     return (FORMAT, opts.label_lower, static_version(), request.get_full_path(), translation.get_language(),
-            timezone.get_current_timezone_name(), timezone.localdate().isoformat(), names_date(),
+            timezone.get_current_timezone_name(), timezone.localdate().isoformat(),
             *user_part(request.user))
 
 

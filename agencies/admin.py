@@ -7,6 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from exchange.admin import ExchangeAdminMixin
 from plan_tracker.admin_a11y import LabelledInlineMixin
+from plan_tracker.admin_cache import CachedChangelistMixin
 from plan_tracker.admin_search import FoldedSearchMixin
 
 from .models import Agency, AgencyGroup, AgencyName, GroupMemberPeriod, Membership
@@ -68,7 +69,7 @@ class AgencyAdminForm(forms.ModelForm):
 
 
 @admin.register(Agency)
-class AgencyAdmin(FoldedSearchMixin, ExchangeAdminMixin, SimpleHistoryAdmin):
+class AgencyAdmin(CachedChangelistMixin, FoldedSearchMixin, ExchangeAdminMixin, SimpleHistoryAdmin):
     form = AgencyAdminForm
     resource_classes = [AgencyResource]
     list_display = ("name", "short_name", "code", "kind", "valid_from", "valid_to", "active_today")

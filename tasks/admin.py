@@ -12,6 +12,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from agencies.models import Agency
 from exchange.admin import ExchangeAdminMixin
 from plan_tracker.admin_a11y import LabelledInlineMixin
+from plan_tracker.admin_cache import CachedChangelistMixin
 from plan_tracker.admin_search import FoldedSearchMixin
 
 from .models import Assignment, Plan, PlanAgencyRule, Responsibility, Section, Task, TaskRouting
@@ -212,7 +213,7 @@ class TaskAdminForm(forms.ModelForm):
 
 
 @admin.register(Task)
-class TaskAdmin(FoldedSearchMixin, ExchangeAdminMixin, SimpleHistoryAdmin):
+class TaskAdmin(CachedChangelistMixin, FoldedSearchMixin, ExchangeAdminMixin, SimpleHistoryAdmin):
     resource_classes = [TaskResource]
     form = TaskAdminForm
     list_display = ("number", "short_title", "plan", "section_code", "timeframe_kind", "due_date", "leads")

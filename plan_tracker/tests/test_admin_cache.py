@@ -1,0 +1,277 @@
+"""Issue #18: the task and agency changelists of the admin served from the cache (plan_tracker.admin_cache).
+
+Every test runs on local memory and on Redis (DB 15, a key prefix of its own, only its own keys deleted), as
+reports/tests/test_figures_cache.py does. What an admin sees must be what a fresh rendering shows: every change
+at once, their own permissions, their own messages, a CSRF token that works."""
+
+import datetime
+import re
+import uuid
+
+import pytest
+from django.conf import settings as django_settings
+from django.contrib.auth.models import Permission
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from agencies.models import Agency
+from plan_tracker import admin_cache
+from tasks.models import Task
+from testing.factories import make_agency, make_section, make_task
+from testing.tools import unavailable
+
+REDIS_URL = "redis://127.0.0.1:6379/15"
+TASKS = reverse("admin:tasks_task_changelist")
+AGENCIES = reverse("admin:agencies_agency_changelist")
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def _redis_answers():
+    import redis
+
+    try:
+        return redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1, socket_timeout=1).ping()
+    except redis.RedisError:
+        return False
+
+
+@pytest.fixture(params=["locmem", "redis"], autouse=True)
+def backend(request, settings):
+    if request.param == "redis":
+        if not _redis_answers():
+            unavailable("Redis does not answer at 127.0.0.1:6379",
+                        install="redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save ''")
+        prefix = f"test-{uuid.uuid4().hex}"
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                       "LOCATION": REDIS_URL, "KEY_PREFIX": prefix}}
+        yield request.param
+        import redis
+
+        client = redis.Redis.from_url(REDIS_URL)
+        keys = list(client.scan_iter(f"{prefix}:*"))
+        if keys:
+            client.delete(*keys)  # this test's keys only: other runs share the database
+    else:
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                                       "LOCATION": f"test-{uuid.uuid4().hex}"}}
+        yield request.param
+
+
+@pytest.fixture
+def admin_user(db, django_user_model):
+    return django_user_model.objects.create_superuser(username="quantri", password="pw", email="a@example.vn",
+                                                      first_name="Lan")
+
+
+@pytest.fixture
+def tasks(db):
+    lead = make_agency(name="Sở Thử nghiệm")
+    section = make_section()
+    return [make_task(section, lead=lead, number=f"{i}.1", title=f"Nhiệm vụ số {i}") for i in range(1, 4)]
+
+
+def client_for(user, **kwargs):
+    client = Client(**kwargs)
+    client.force_login(user)
+    return client
+
+
+def get(client, url, **params):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, params)
+    assert response.status_code == 200
+    return response.content.decode(), len(queries)
+
+
+def without_token(html):
+    return TOKEN.sub('name="csrfmiddlewaretoken" value=""', html)
+
+
+def staff(django_user_model, username, *codenames):
+    user = django_user_model.objects.create_user(username=username, password="pw", is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
+    return django_user_model.objects.get(pk=user.pk)  # no stale permission cache
+
+
+@pytest.mark.parametrize("url", [TASKS, AGENCIES])
+def test_second_read_comes_from_the_cache_and_is_the_fresh_page(admin_user, tasks, url):
+    client = client_for(admin_user)
+    fresh, fresh_queries = get(client, url)
+    cached, cached_queries = get(client, url)
+    assert cached_queries < fresh_queries
+    assert without_token(cached) == without_token(fresh)
+    assert admin_cache.CSRF_STAND_IN not in cached
+    assert TOKEN.findall(cached)  # the forms keep a real token
+
+
+def test_a_task_edited_in_the_admin_shows_at_once(admin_user, tasks):
+    client = client_for(admin_user)
+    get(client, TASKS)
+    task = tasks[0]
+    data = {
+        "plan": task.plan_id, "section": task.section_id, "number": task.number, "title": "Tên mới của nhiệm vụ",
+        "content": "", "order": task.order, "target_quantity": "", "target_unit": "", "target_text": "",
+        "timeframe_kind": task.timeframe_kind, "timeframe_text": "", "start_date": "", "end_date": "",
+        "due_date": "",
+        "assignments-TOTAL_FORMS": "0", "assignments-INITIAL_FORMS": "0",
+        "assignments-MIN_NUM_FORMS": "0", "assignments-MAX_NUM_FORMS": "1000",
+    }
+    response = client.post(reverse("admin:tasks_task_change", args=[task.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    html, _ = get(client, TASKS)
+    assert "Tên mới của nhiệm vụ" in html
+
+
+def test_tasks_added_changed_and_deleted_elsewhere_show_at_once(admin_user, tasks):
+    client = client_for(admin_user)
+    get(client, TASKS)
+    make_task(tasks[0].section, number="9.1", title="Nhiệm vụ thêm sau")
+    html, _ = get(client, TASKS)
+    assert "Nhiệm vụ thêm sau" in html
+    Task.objects.filter(pk=tasks[1].pk).delete()
+    html, _ = get(client, TASKS)
+    assert "Nhiệm vụ số 2" not in html
+    lead = tasks[0].assignments.get().agency
+    lead.name = "Sở Đổi tên"
+    lead.save()  # the lead column shows the agency's name
+    html, _ = get(client, TASKS)
+    assert "Sở Đổi tên" in html
+
+
+def test_an_agency_added_or_edited_shows_at_once(admin_user, tasks):
+    client = client_for(admin_user)
+    get(client, AGENCIES)
+    agency = make_agency(name="Sở Mới lập")
+    html, _ = get(client, AGENCIES)
+    assert "Sở Mới lập" in html
+    agency.name = "Sở Mới đổi tên"
+    agency.save()
+    html, _ = get(client, AGENCIES)
+    assert "Sở Mới đổi tên" in html and "Sở Mới lập" not in html
+
+
+def test_another_user_never_sees_the_first_users_page(admin_user, tasks, django_user_model):
+    get(client_for(admin_user), TASKS)
+    viewer = staff(django_user_model, "xem", "view_task")
+    html, _ = get(client_for(viewer), TASKS)
+    assert 'name="_selected_action"' not in html  # no action box: they may not delete
+    assert reverse("admin:tasks_task_add") not in html
+    assert "quantri" not in html and "Lan" not in html
+    nobody = staff(django_user_model, "khong", "view_agency")
+    assert client_for(nobody).get(TASKS).status_code == 403
+
+
+def test_a_permission_given_shows_at_once(admin_user, tasks, django_user_model):
+    viewer = staff(django_user_model, "xem", "view_task")
+    html, _ = get(client_for(viewer), TASKS)
+    assert 'name="_selected_action"' not in html
+    viewer.user_permissions.add(Permission.objects.get(codename="delete_task"))  # bumps nothing of SITE
+    html, _ = get(client_for(django_user_model.objects.get(pk=viewer.pk)), TASKS)
+    assert 'name="_selected_action"' in html
+
+
+def test_the_users_new_name_shows_in_the_header(admin_user, tasks):
+    client = client_for(admin_user)
+    html, _ = get(client, TASKS)
+    assert "Lan" in html
+    admin_user.first_name = "Hồng"
+    admin_user.save()
+    html, _ = get(client, TASKS)
+    assert "Hồng" in html
+
+
+def test_filters_search_ordering_and_pages_have_their_own_pages(admin_user, tasks, settings):
+    client = client_for(admin_user)
+    everything, _ = get(client, TASKS)
+    assert all(f"Nhiệm vụ số {i}" in everything for i in range(1, 4))
+    other_plan_task = make_task(number="7.1", title="Nhiệm vụ kế hoạch khác")
+    filtered, _ = get(client, TASKS, plan__id__exact=other_plan_task.plan_id)
+    assert "Nhiệm vụ kế hoạch khác" in filtered and "Nhiệm vụ số 1" not in filtered
+    searched, _ = get(client, TASKS, q="số 2")
+    assert "Nhiệm vụ số 2" in searched and "Nhiệm vụ số 1" not in searched
+    up, _ = get(client, TASKS, o="2")
+    down, _ = get(client, TASKS, o="-2")
+    assert up.index("Nhiệm vụ số 1") < up.index("Nhiệm vụ số 3")
+    assert down.index("Nhiệm vụ số 3") < down.index("Nhiệm vụ số 1")
+
+
+def test_pages_of_the_list(admin_user, tasks, monkeypatch):
+    from tasks.admin import TaskAdmin
+
+    monkeypatch.setattr(TaskAdmin, "list_per_page", 2)
+    client = client_for(admin_user)
+    first, _ = get(client, TASKS, o="2")
+    second, _ = get(client, TASKS, o="2", p="2")
+    assert "Nhiệm vụ số 1" in first and "Nhiệm vụ số 3" not in first
+    assert "Nhiệm vụ số 3" in second and "Nhiệm vụ số 1" not in second
+
+
+def test_messages_after_an_action_are_shown(admin_user, tasks):
+    client = client_for(admin_user)
+    get(client, TASKS)
+    get(client, TASKS)  # cached now
+    # An action with no task ticked changes nothing (no bump) and leaves a message for the next page.
+    response = client.post(TASKS, {"action": "delete_selected", "index": "0"})
+    assert response.status_code == 302
+    html, _ = get(client, TASKS)
+    assert 'class="messagelist"' in html
+    html, _ = get(client, TASKS)
+    assert 'class="messagelist"' not in html  # read once
+
+
+def test_the_action_form_of_a_cached_page_posts(admin_user, tasks):
+    get(client_for(admin_user, enforce_csrf_checks=True), TASKS)  # cached by one browser…
+    client = client_for(admin_user, enforce_csrf_checks=True)  # …read by another (its own CSRF secret)
+    html, queries = get(client, TASKS)
+    token = TOKEN.findall(html)[0]
+    response = client.post(TASKS, {"csrfmiddlewaretoken": token, "action": "delete_selected", "index": "0",
+                                   "_selected_action": [tasks[0].pk], "post": "yes"})
+    assert response.status_code == 302
+    assert not Task.objects.filter(pk=tasks[0].pk).exists()
+
+
+def test_the_language_has_its_own_page(admin_user, tasks):
+    client = client_for(admin_user)
+    vietnamese, _ = get(client, TASKS)
+    client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
+    english, _ = get(client, TASKS)
+    assert "Select task to change" in english or "Select" in english
+    assert without_token(english) != without_token(vietnamese)
+
+
+def test_an_agency_ending_today_is_no_longer_active_tomorrow(admin_user, db, monkeypatch):
+    today = timezone.localdate()
+    make_agency(name="Sở Sắp giải thể", valid_to=today)
+    client = client_for(admin_user)
+    html, _ = get(client, AGENCIES, hieu_luc="active")
+    assert "Sở Sắp giải thể" in html
+    tomorrow = today + datetime.timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: tomorrow)
+    html, _ = get(client, AGENCIES, hieu_luc="active")
+    assert "Sở Sắp giải thể" not in html
+
+
+def test_not_cached_search_post_or_stand_in(admin_user, tasks, rf):
+    request = rf.get(TASKS, {"q": "x"})
+    assert not admin_cache.cacheable(request)
+    assert not admin_cache.cacheable(rf.post(TASKS))
+    assert not admin_cache.cacheable(rf.get(TASKS, {"x": admin_cache.CSRF_STAND_IN}))
+
+
+def test_a_bad_filter_redirects_every_time(admin_user, tasks):
+    client = client_for(admin_user)
+    for _ in range(2):
+        response = client.get(TASKS, {"due_date__gte": "khong-phai-ngay"})
+        assert response.status_code == 302 and "e=1" in response["Location"]
+
+
+def test_new_static_files_render_the_page_again(admin_user, tasks, monkeypatch):
+    client = client_for(admin_user)
+    _, fresh_queries = get(client, TASKS)
+    _, cached_queries = get(client, TASKS)
+    monkeypatch.setattr(admin_cache, "staticfiles_storage", type("Storage", (), {"manifest_hash": "moi"})())
+    _, queries = get(client, TASKS)
+    assert queries == fresh_queries > cached_queries

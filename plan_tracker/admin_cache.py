@@ -46,6 +46,7 @@ TIMEOUT = 600  # s: a page whose generation moved on is unreachable; this bounds
 CSRF_STAND_IN = "csrf-stand-in-admin-7d41c2a9e3"
 SEARCH_PARAM = "q"
 _TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+_FIELD = 'name="csrfmiddlewaretoken" value="%s"'
 
 
 class _NotCacheable(Exception):
@@ -59,7 +60,8 @@ class _NotCacheable(Exception):
 def user_part(user):
     """What of the user a changelist page shows or depends on."""
     perms = "*" if user.is_superuser else sorted(user.get_all_permissions())
-    return (user.pk, user.get_username(), user.first_name, user.last_name, user.is_staff, user.is_superuser, perms)
+    return (user.pk, user.get_username(), user.first_name, user.last_name, user.is_staff, user.is_superuser, perms,
+            user.has_usable_password())  # (the header offers "Change password" only then)
 
 
 def cacheable(request):
@@ -87,8 +89,8 @@ def key_parts(model_admin, request):
 def _stored(response):
     """The page's HTML with its CSRF token(s) as the stand-in."""
     html = response.content.decode(response.charset)
-    for token in set(_TOKEN.findall(html)):
-        html = html.replace(token, CSRF_STAND_IN)
+    # Only the forms' token fields: the token's characters, or the stand-in, typed into a title stay as typed.
+    html = _TOKEN.sub(_FIELD % CSRF_STAND_IN, html)
     return response["Content-Type"], html
 
 
@@ -111,4 +113,6 @@ class CachedChangelistMixin:
                                           timeout=TIMEOUT)
         except _NotCacheable as refused:
             return refused.response
-        return HttpResponse(html.replace(CSRF_STAND_IN, get_token(request)), content_type=content_type)
+        # The stand-in only where it is a token field's value (user data holding the stand-in's text is escaped
+        # data, never this markup: a title typed as the stand-in must not show the reader's token).
+        return HttpResponse(html.replace(_FIELD % CSRF_STAND_IN, _FIELD % get_token(request)), content_type=content_type)

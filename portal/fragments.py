@@ -50,8 +50,14 @@ def rendered(template, context):
 CSRF_STAND_IN = "csrf-stand-in-0f6c1e9b2d"
 
 
+_FIELD = 'name="csrfmiddlewaretoken" value="%s"'  # as {% csrf_token %} writes it
+
+
 def with_csrf_token(html, request):
-    return mark_safe(html.replace(CSRF_STAND_IN, get_token(request))) if CSRF_STAND_IN in html else html
+    """The stand-in replaced only where it is a token field's value: a name or an email typed as the stand-in's text
+    is data, and must never show the reader's token (it would go out in the copied contact list)."""
+    field = _FIELD % CSRF_STAND_IN
+    return mark_safe(html.replace(field, _FIELD % get_token(request))) if field in html else html
 
 
 # What a body shows of a user (the officers to chase in the coordinator's queue): their names, email, whether active.

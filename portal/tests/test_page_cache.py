@@ -378,6 +378,22 @@ def test_the_cached_queue_carries_the_requests_own_csrf_token(world, people):
     assert response.status_code == 302
 
 
+def test_a_name_typed_as_the_stand_in_never_shows_the_readers_token(world, people):
+    """Only the forms' token fields take the request's token: data that reads like the stand-in stays as typed
+    (the queue's contact list is copied into messages to the agencies)."""
+    officer = people["noivu"]
+    officer.last_name = fragments.CSRF_STAND_IN
+    officer.save()
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(people["coordinator"])
+    browser.get(reverse("portal:home"))
+    html = browser.get(reverse("portal:home")).content.decode()  # from the cache
+    tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    assert tokens and fragments.CSRF_STAND_IN not in tokens  # every form carries a real token
+    assert fragments.CSRF_STAND_IN in html.split('id="not-sent"')[1]  # the name, as typed
+    assert not any(token in html.split('id="not-sent"')[1].split("<form")[0] for token in tokens)
+
+
 @pytest.mark.parametrize("name", ["portal:task-list", "portal:home"])
 def test_midnight_between_the_views_today_and_the_key_files_the_page_under_the_day_it_shows(
         client, world, people, monkeypatch, name):

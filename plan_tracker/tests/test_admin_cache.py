@@ -6,7 +6,6 @@ at once, their own permissions, their own messages, a CSRF token that works."""
 
 import datetime
 import re
-import uuid
 
 import pytest
 from django.conf import settings as django_settings
@@ -21,43 +20,15 @@ from agencies.models import Agency
 from plan_tracker import admin_cache
 from tasks.models import Task
 from testing.factories import make_agency, make_section, make_task
-from testing.tools import unavailable
+from testing.cache_backends import backend_fixture
 
-REDIS_URL = "redis://127.0.0.1:6379/15"
 TASKS = reverse("admin:tasks_task_changelist")
 AGENCIES = reverse("admin:agencies_agency_changelist")
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
-def _redis_answers():
-    import redis
 
-    try:
-        return redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1, socket_timeout=1).ping()
-    except redis.RedisError:
-        return False
-
-
-@pytest.fixture(params=["locmem", "redis"], autouse=True)
-def backend(request, settings):
-    if request.param == "redis":
-        if not _redis_answers():
-            unavailable("Redis does not answer at 127.0.0.1:6379",
-                        install="redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save ''")
-        prefix = f"test-{uuid.uuid4().hex}"
-        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                                       "LOCATION": REDIS_URL, "KEY_PREFIX": prefix}}
-        yield request.param
-        import redis
-
-        client = redis.Redis.from_url(REDIS_URL)
-        keys = list(client.scan_iter(f"{prefix}:*"))
-        if keys:
-            client.delete(*keys)  # this test's keys only: other runs share the database
-    else:
-        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                                       "LOCATION": f"test-{uuid.uuid4().hex}"}}
-        yield request.param
+backend = backend_fixture()
 
 
 @pytest.fixture

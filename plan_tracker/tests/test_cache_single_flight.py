@@ -5,46 +5,17 @@ each of them the same CPU; one computes it and the others wait for its value."""
 
 import threading
 import time
-import uuid
 
 import pytest
 from django.core.cache import caches
 
 from plan_tracker import cache as generations
-from testing.tools import unavailable
-
-REDIS_URL = "redis://127.0.0.1:6379/15"
+from testing.cache_backends import backend_fixture
 
 
-def _redis_answers():
-    import redis
-
-    try:
-        return redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1, socket_timeout=1).ping()
-    except redis.RedisError:
-        return False
 
 
-@pytest.fixture(params=["locmem", "redis"])
-def backend(request, settings):
-    prefix = f"test-{uuid.uuid4().hex}"
-    if request.param == "redis":
-        if not _redis_answers():
-            unavailable("Redis does not answer at 127.0.0.1:6379",
-                        install="redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save ''")
-        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                                       "LOCATION": REDIS_URL, "KEY_PREFIX": prefix}}
-    else:
-        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                                       "LOCATION": prefix}}
-    yield request.param
-    if request.param == "redis":
-        import redis
-
-        client = redis.Redis.from_url(REDIS_URL)
-        keys = list(client.scan_iter(f"{prefix}:*"))
-        if keys:
-            client.delete(*keys)
+backend = backend_fixture(autouse=False)
 
 
 class Computation:
@@ -68,6 +39,22 @@ def _remember(compute, scope="plan:1", **kwargs):
     return generations.remember("fig:test", (1, 2024), ("all", scope), compute, **kwargs)
 
 
+def _let_go():
+    """A thread's own cache object (Django's are per thread): close its Redis connections before the thread ends."""
+    for pool in getattr(getattr(caches["default"], "_cache", None), "_pools", {}).values():
+        pool.disconnect()
+
+
+def _thread(target):
+    def run():
+        try:
+            target()
+        finally:
+            _let_go()
+
+    return threading.Thread(target=run)
+
+
 def _in_threads(n, target):
     results, errors = [None] * n, []
 
@@ -77,7 +64,7 @@ def _in_threads(n, target):
         except Exception as exc:  # noqa: BLE001 - reported below
             errors.append(exc)
         finally:
-            caches["default"].close()
+            _let_go()
 
     threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
     for t in threads:
@@ -102,7 +89,7 @@ def test_a_waiter_never_gets_an_older_generations_value(backend):
     compute = Computation(seconds=0.4)
     _remember(lambda: None)
     first, _ = [], None
-    t = threading.Thread(target=lambda: first.append(_remember(compute)))
+    t = _thread(lambda: first.append(_remember(compute)))
     t.start()
     time.sleep(0.1)
     generations._bump_now(("plan:1",))  # (bump() without a database: only its immediate half)
@@ -135,7 +122,7 @@ def test_a_lock_whose_holder_died_is_waited_for_at_most_wait_seconds(backend):
 def test_a_waiter_whose_computing_neighbour_failed_computes_it_itself(backend):
     _remember(lambda: None)
     failing = Computation(seconds=0.3, fail=True)
-    t = threading.Thread(target=lambda: pytest.raises(RuntimeError, _remember, failing))
+    t = _thread(lambda: pytest.raises(RuntimeError, _remember, failing))
     t.start()
     time.sleep(0.1)
     started = time.monotonic()
@@ -174,7 +161,7 @@ def test_the_release_token_changes_with_the_code_templates_and_translations(sett
 def test_when_the_computation_fails_one_waiter_computes_again_not_every_one(backend):
     _remember(lambda: None)
     failing = Computation(seconds=0.3, fail=True)
-    t = threading.Thread(target=lambda: pytest.raises(RuntimeError, _remember, failing))
+    t = _thread(lambda: pytest.raises(RuntimeError, _remember, failing))
     t.start()
     time.sleep(0.1)
     retry = Computation(seconds=0.3)

@@ -8,7 +8,6 @@ accepted, a draft's first save, the officer's own draft saved, the day changing,
 
 import datetime
 import re
-import uuid
 
 import pytest
 from django.db import connection
@@ -24,40 +23,12 @@ from reports import cache as figures_cache
 from reports.models import AgencyReport, ReportingYear, TaskReport
 from reports.services import review_report, save_report, submit_report
 from testing.factories import fill_report, make_group, make_user, today
-from testing.tools import unavailable
-
-REDIS_URL = "redis://127.0.0.1:6379/15"
+from testing.cache_backends import backend_fixture
 
 
-def _redis_answers():
-    import redis
-
-    try:
-        return redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1, socket_timeout=1).ping()
-    except redis.RedisError:
-        return False
 
 
-@pytest.fixture(params=["locmem", "redis"], autouse=True)
-def backend(request, settings):
-    if request.param == "redis":
-        if not _redis_answers():
-            unavailable("Redis does not answer at 127.0.0.1:6379",
-                        install="redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save ''")
-        prefix = f"test-{uuid.uuid4().hex}"
-        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                                       "LOCATION": REDIS_URL, "KEY_PREFIX": prefix}}
-        yield request.param
-        import redis
-
-        client = redis.Redis.from_url(REDIS_URL)
-        keys = list(client.scan_iter(f"{prefix}:*"))
-        if keys:
-            client.delete(*keys)  # this test's keys only: other runs share the database
-    else:
-        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                                       "LOCATION": f"test-{uuid.uuid4().hex}"}}
-        yield request.param
+backend = backend_fixture()
 
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')

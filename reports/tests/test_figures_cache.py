@@ -11,7 +11,6 @@ that the generation moves again at commit, and the HTTP validators of the export
 
 import datetime
 import re
-import uuid
 
 import pytest
 from django.core.cache import cache
@@ -32,41 +31,13 @@ from reports.services import open_reporting_year, reopen_report, review_report, 
 from tasks.models import Assignment, Task
 from tasks.resources import TaskResource
 from testing.factories import fill_report, make_agency, make_task, make_user, small_plan
-from testing.tools import unavailable
+from testing.cache_backends import backend_fixture
 
-REDIS_URL = "redis://127.0.0.1:6379/15"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
-def _redis_answers():
-    import redis
 
-    try:
-        return redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1, socket_timeout=1).ping()
-    except redis.RedisError:
-        return False
-
-
-@pytest.fixture(params=["locmem", "redis"], autouse=True)
-def backend(request, settings):
-    if request.param == "redis":
-        if not _redis_answers():
-            unavailable("Redis does not answer at 127.0.0.1:6379",
-                        install="redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save ''")
-        prefix = f"test-{uuid.uuid4().hex}"
-        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                                       "LOCATION": REDIS_URL, "KEY_PREFIX": prefix}}
-        yield request.param
-        import redis
-
-        client = redis.Redis.from_url(REDIS_URL)
-        keys = list(client.scan_iter(f"{prefix}:*"))
-        if keys:
-            client.delete(*keys)  # this test's keys only: other runs share the database
-    else:
-        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                                       "LOCATION": f"test-{uuid.uuid4().hex}"}}
-        yield request.param
+backend = backend_fixture()
 
 
 @pytest.fixture

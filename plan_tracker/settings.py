@@ -305,6 +305,12 @@ PASSWORD_RESET_MAX_PER_IP_PER_HOUR = env.int("PASSWORD_RESET_MAX_PER_IP_PER_HOUR
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=9 * 3600)
 SESSION_REFRESH_SECONDS = env.int("SESSION_REFRESH_SECONDS", default=300)
 SESSION_COOKIE_HTTPONLY = True
+# Sessions are read from the cache (Redis in production: CACHE_URL) and written to the database and the cache:
+# every signed-in request read its session row from PostgreSQL (one query of ~10 per page; README "Deadline day").
+# The cached copy lives exactly as long as the session (its TTL is the session's age, renewed with each push of
+# SessionActivityMiddleware); signing out deletes both. Without a shared cache (no CACHE_URL, DEBUG off) the cache
+# is a dummy and every read goes to the database, as before. Redis restarted or flushed: read from the database.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Content-Security-Policy (django-csp): scripts, styles, images and fonts from this site only; no inline
 # script or style, no plugins, no framing, forms post to this site only. Our templates have no inline

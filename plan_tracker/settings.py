@@ -133,6 +133,9 @@ DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
 # let one process serve figures another process's change has made stale. django-environ names local memory
 # `locmemcache://` (its `locmem://` is no scheme).
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://" if DEBUG else "dummycache://")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # Django's, with one redis client per connection pool rather than one per cache call (plan_tracker/redis_cache.py).
+    CACHES["default"]["BACKEND"] = "plan_tracker.redis_cache.RedisCache"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True

@@ -20,7 +20,7 @@ from django.views.decorators.http import condition, require_GET
 from accounts import roles
 from tasks.models import Plan, Task
 
-from . import aggregates, cache, drafts, exports
+from . import aggregates, cache, drafts, exports, overview_rows
 from .models import AgencyReport, ReportingYear
 from .exports import pdf
 from .naming import names_of_the_year, names_on_due_date
@@ -90,6 +90,8 @@ def _overview_context(plan, year, today):
     # The states' and statuses' labels translated once, not once per row (500 on deadline day).
     state_labels = {s: str(aggregates.State.LABELS[s]) for s in aggregates.State.ORDER}
     status_labels = {value: str(label) for value, label in AgencyReport.Status.choices}
+    for g in data.groups:
+        g.rows_html = overview_rows.rows_html(g.rows, state_labels, status_labels)
     return {"data": data, "f": f, "bars": bars, "legend": bars[0]["segments"], "missing": f.missing(data.today),
             "state_labels": state_labels, "status_labels": status_labels}
 

@@ -27,7 +27,7 @@ def _backend(request, settings):
         if not redis_answers():
             unavailable("Redis does not answer at 127.0.0.1:6379",
                         install="redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save ''")
-        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+        settings.CACHES = {"default": {"BACKEND": "plan_tracker.redis_cache.RedisCache",  # as CACHE_URL=redis://… gives
                                        "LOCATION": REDIS_URL, "KEY_PREFIX": prefix}}
         yield request.param
         import redis

@@ -53,3 +53,18 @@ def test_vietnamese_unless_the_switcher_chose_english(client, db):
     assert 'lang="vi"' in page.content.decode()
     client.post("/i18n/setlang/", {"language": "en", "next": "/accounts/login/"})
     assert 'lang="en"' in client.get("/accounts/login/").content.decode()
+
+
+def test_cache_url_redis_gives_the_projects_redis_cache_sharing_one_client_per_pool():
+    """CACHE_URL=redis://… (production) names plan_tracker.redis_cache.RedisCache: Django's, but one redis client per
+    connection pool, not one built at every cache call (~0.1 ms of CPU each)."""
+    result = _run_django(
+        "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='plan_tracker.settings'; django.setup()\n"
+        "from django.conf import settings; from django.core.cache import cache\n"
+        "print(settings.CACHES['default']['BACKEND'])\n"
+        "clients = {id(cache._cache.get_client(write=w)) for w in (True, False, True, False)}\n"
+        "cache.set('plan-tracker-settings-test', 1, 5); print(cache.get('plan-tracker-settings-test'), len(clients))",
+        DEBUG="false", SECRET_KEY="x" * 60, ALLOWED_HOSTS="example.vn", CACHE_URL="redis://127.0.0.1:6379/15",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["plan_tracker.redis_cache.RedisCache", "1", "1"]

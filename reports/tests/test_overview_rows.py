@@ -1,0 +1,132 @@
+"""The year overview's agency rows, rendered once per process for the values they show (reports/overview_rows.py):
+after any change, the page's rows are exactly what rendering them afresh gives. Each test warms the memo with the
+page as it was, makes one change, and compares the page with a rendering whose memo was emptied first."""
+
+import datetime
+import re
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from reports import overview_rows
+from reports.models import AgencyReport
+from reports.services import review_report, save_report, submit_report
+from reports.tests.test_overview import TODAY, build_scenario, write
+
+YEAR = 2024
+
+
+@pytest.fixture
+def scenario(db, django_user_model):
+    return build_scenario(django_user_model)
+
+
+@pytest.fixture
+def today(monkeypatch):
+    day = {"value": TODAY}
+    monkeypatch.setattr("reports.overview_views._today", lambda: day["value"])
+    return day
+
+
+def _rows(client, plan):
+    """The agencies' tables of the overview, its body computed now (the page cache emptied, the row memo kept)."""
+    cache.clear()
+    html = client.get(reverse("reports:year-overview", args=[plan.pk, YEAR])).content.decode()
+    tables = re.findall(r'<table class="agencies">.*?</table>', html, flags=re.S)
+    assert tables
+    return tables
+
+
+def _fresh(client, plan):
+    overview_rows._rows.clear()
+    return _rows(client, plan)
+
+
+def _signed_in(client, scenario):
+    client.force_login(scenario.coordinator)
+    return client
+
+
+def _check(client, scenario, change):
+    before = _rows(client, scenario.plan)
+    change()
+    after = _rows(client, scenario.plan)
+    assert after != before, "the change shows on the page"
+    assert after == _fresh(client, scenario.plan)
+    return after
+
+
+def test_rows_in_another_language(client, scenario, today):
+    _signed_in(client, scenario)
+    after = _check(client, scenario, lambda: client.cookies.load({"django_language": "en"}))
+    assert "Submitted late" in "".join(after)
+
+
+def test_a_renamed_agency(client, scenario, today):
+    _signed_in(client, scenario)
+    agency = scenario.agencies["B"]
+
+    def rename():
+        agency.name = "Sở Đô thị và Nhà ở thử"
+        agency.save()
+
+    after = _check(client, scenario, rename)
+    assert "Sở Đô thị và Nhà ở thử" in "".join(after)
+
+
+def test_a_report_started(client, scenario, today):
+    """P never touched its report: a save makes it drafting (its status changes, nothing else of its row)."""
+    _signed_in(client, scenario)
+    report = AgencyReport.objects.get(pk=scenario.reports["P"].pk)
+    _check(client, scenario, lambda: save_report(report, None, expected_version=report.version,
+                                                 general={"overall_assessment": "P bắt đầu soạn."}))
+
+
+def test_a_report_accepted(client, scenario, today):
+    """Accepting changes the report's status only (its state, on time, and first submission stay)."""
+    _signed_in(client, scenario)
+    report = AgencyReport.objects.get(pk=scenario.reports["O"].pk)
+    after = _check(client, scenario, lambda: review_report(report, scenario.coordinator, accept=True))
+    assert "status-accepted" in "".join(after)
+
+
+def test_days_late_counted_to_an_earlier_due_date(client, scenario, today):
+    """The plan's due date moved five days earlier: B, late by 1 day, is late by 6 (its report is unchanged)."""
+    _signed_in(client, scenario)
+
+    def earlier():
+        scenario.plan.report_due_day = 10
+        scenario.plan.save()
+
+    after = _check(client, scenario, earlier)
+    assert "6 ngày" in "".join(after)
+
+
+def test_first_submission_shown_in_another_time_zone(client, scenario, today, settings):
+    _signed_in(client, scenario)
+    _check(client, scenario, lambda: setattr(settings, "TIME_ZONE", "Europe/Paris"))
+
+
+def test_a_submission_late(client, scenario, today):
+    _signed_in(client, scenario)
+    def submit():
+        report = AgencyReport.objects.get(pk=scenario.reports["D2"].pk)
+        write(report, indicators={"kinh-phi": 0})
+        submit_report(AgencyReport.objects.get(pk=report.pk), None)
+
+    after = _check(client, scenario, submit)
+    assert "".join(after).count("state-late") == 2  # B, and now D2
+
+
+def test_a_first_submission_corrected(client, scenario, today):
+    """An admin corrects when O first sent its report (an hour earlier, still on time): only the time changes."""
+    _signed_in(client, scenario)
+    report = AgencyReport.objects.get(pk=scenario.reports["O"].pk)
+
+    def correct():
+        AgencyReport.objects.filter(pk=report.pk).update(
+            first_submitted_at=report.first_submitted_at - datetime.timedelta(hours=1))
+
+    after = _check(client, scenario, correct)
+    assert "08:00 01/11/2024" in "".join(after)

@@ -394,32 +394,39 @@ def plan_detail(request, pk):
 @require_GET
 def task_list(request):
     today = timezone.localdate()
-    filterset = TaskFilter(request.GET or None, queryset=listed_tasks(today), today=today)
+    filterset = TaskFilter(fragments.form_data(request.GET, TaskFilter), queryset=listed_tasks(today), today=today)
     agency = filterset.form.cleaned_data.get("agency") if filterset.is_valid() else None
-    if agency is not None:
-        if request.GET.get("agency") != agency.code:
-            # A typed name becomes the agency's code: the address stays short and shareable.
-            query = request.GET.copy()
-            query["agency"] = agency.code
-            query.pop("page", None)
-            return redirect(f"{request.path}?{query.urlencode()}")
-        filterset.show_agency(agency)
+    if agency is not None and request.GET.get("agency") != agency.code:
+        # A typed name becomes the agency's code: the address stays short and shareable.
+        query = request.GET.copy()
+        query["agency"] = agency.code
+        query.pop("page", None)
+        return redirect(f"{request.path}?{query.urlencode()}")
+    # Keyed on what the filters mean (fragments.canonical_query: parameters it does not know, spellings of a value
+    # make no new entry) and on the page shown; the body shows that canonical query (its form, its links), nothing
+    # typed.
+    canonical = fragments.canonical_query(filterset.form)
+    filters = tuple(sorted(canonical.items()))
+    count, number = fragments.page_number(
+        "tasks", (filters,), lambda: filterset.qs.count(), TASKS_PER_PAGE, request.GET.get("page"), today)
+
     # The page's ids first (a narrow sort), then those tasks in full: sorting every task's full row to
     # keep 50 cost 60 ms at national scale (10,000 tasks), the ids alone a few.
     def render_body():
-        page = Paginator(filterset.qs.values_list("pk", flat=True), TASKS_PER_PAGE).get_page(request.GET.get("page"))
+        filterset.data = filterset.form.data = canonical
+        if agency is not None:
+            filterset.show_agency(agency)
+        page = fragments.paginator(filterset.qs.values_list("pk", flat=True), TASKS_PER_PAGE, count).page(number)
         ids = list(page.object_list)
         by_id = listed_tasks(today).in_bulk(ids)
         page.object_list = [by_id[pk] for pk in ids]
         with_deadline_states(page.object_list, today)
-        query = request.GET.copy()
-        query.pop("page", None)
         return fragments.rendered("portal/cached/tasks.html", {
-            "filter": filterset, "page": page, "query": query.urlencode()})
+            "filter": filterset, "page": page, "query": canonical.urlencode()})
 
-    # The query string whole (filters, sort and page: the agency by its code, a typed name redirected above); the
-    # filters' form too (its choices, its errors and the agency's name are the data's and the query string's).
-    body = fragments.body("tasks", (sorted(request.GET.lists()),), render_body, today)
+    # The filters' form is in the body too (its choices, its errors and the agency's name are the data's and the
+    # canonical query's).
+    body = fragments.body("tasks", (filters, number), render_body, today)
     return render(request, "tasks/task_list.html", {"body": body})
 
 

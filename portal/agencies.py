@@ -100,19 +100,19 @@ def _split_by_role(tasks, agency, group_ids):
 def agency_detail(request, code):
     """An agency: what it leads and coordinates, its reports by year (officers of other agencies see the
     state only), its groups, its standing responsibilities, its predecessors and successors."""
+    today = timezone.localdate()  # once: the key's day and the rendered day (fragments.body)
     agency = get_object_or_404(Agency, code=code)
     readable = Roles(request.user).reads_content_of(agency.pk)
 
     def render_body():
-        return fragments.rendered("portal/cached/agency.html", _agency_context(agency, readable))
+        return fragments.rendered("portal/cached/agency.html", _agency_context(agency, readable, today))
 
     return render(request, "agencies/agency_detail.html", {
-        "agency": agency, "body": fragments.body("agency", (agency.pk, readable), render_body),
+        "agency": agency, "body": fragments.body("agency", (agency.pk, readable), render_body, today),
     })
 
 
-def _agency_context(agency, readable):
-    today = timezone.localdate()
+def _agency_context(agency, readable, today):
     prefetch_related_objects(
         [agency],
         Prefetch("groups", queryset=AgencyGroup.objects.order_by("name")),
@@ -142,11 +142,11 @@ def _agency_context(agency, readable):
 @require_GET
 def group_detail(request, code):
     """A group as the plans name it ("Các sở, ban, ngành"): its members and the tasks given to it."""
+    today = timezone.localdate()  # once: the key's day and the rendered day (fragments.body)
     group = get_object_or_404(AgencyGroup, code=code)
 
     def render_body():
         members = list(Agency.objects.filter(groups=group).vietnamese_order())
-        today = timezone.localdate()
         tasks = with_deadline_states(
             list(listed_tasks(today).filter(pk__in=Assignment.objects.filter(group=group).values("task_id"))
                  .in_plan_order()),
@@ -159,5 +159,5 @@ def group_detail(request, code):
         })
 
     return render(request, "agencies/group_detail.html", {
-        "group": group, "body": fragments.body("group", (group.pk,), render_body),
+        "group": group, "body": fragments.body("group", (group.pk,), render_body, today),
     })

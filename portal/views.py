@@ -436,6 +436,7 @@ def task_detail(request, pk):
     """One task in full, and what the agencies reported on it year by year: submitted reports of every
     agency, plus the user's own agency's lines in any state. Officers of other agencies see the
     status only; the text is for those who may open the report."""
+    today = timezone.localdate()  # once: the key's day and the rendered day (fragments.body)
     roles = Roles(request.user)
     own = sorted(roles.officer_agency_ids)
     # The officer's own drafts' lines are shown, and a draft's save bumps nothing (reports.cache.agency_writes):
@@ -444,17 +445,16 @@ def task_detail(request, pk):
         status__in=SUBMITTED).values_list("pk", "version")) if own else []
 
     def render_page():
-        context = _task_context(pk, roles)
+        context = _task_context(pk, roles, today)
         return (fragments.rendered("portal/cached/task_title.html", context),
                 fragments.rendered("portal/cached/task.html", context))
 
     # A task deleted bumps SITE: a cached page is of a task that exists (a missing one raises 404 in render_page).
-    title, body = fragments.body("task", (pk, own, roles.sees_all, versions), render_page)
+    title, body = fragments.body("task", (pk, own, roles.sees_all, versions), render_page, today)
     return render(request, "tasks/task_detail.html", {"title": title, "body": body})
 
 
-def _task_context(pk, roles):
-    today = timezone.localdate()
+def _task_context(pk, roles, today):
     members = Prefetch("group__members", queryset=Agency.objects.vietnamese_order())
     task = get_object_or_404(
         completion.annotate_completion(Task.objects.select_related("plan", "section__parent"), today.year).prefetch_related(

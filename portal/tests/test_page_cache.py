@@ -421,3 +421,39 @@ def test_the_agency_lists_year_is_the_views_day_across_new_year(client, world, p
     assert "ngừng hoạt động" not in page(client, address)  # 31 December: still active this year
     monkeypatch.setattr(fragments, "body", real_body)
     assert "ngừng hoạt động" in page(client, address)  # 1 January: the new day's key, the new day's page
+
+
+def test_a_returned_reports_edits_show_on_the_task_page_to_those_who_may_see_them(
+        client, world, people, django_user_model):
+    """Sở Nội vụ's report is submitted, then returned: its officers edit it (quiet writes: reports.cache.agency_writes
+    bumps nothing) and see each edit on the task page at once (their key holds the versions of their own reports not
+    in CONTENT_STATUSES, a returned one too); a second officer of the agency too. Readers outside it never see the
+    returned text (a report being revised), and see the edited text once it is sent again."""
+    draft = AgencyReport.objects.get(plan=world.plan_a, agency=world.noivu, year=today().year)
+    fill_report(draft, people["noivu"])
+    report = AgencyReport.objects.get(pk=draft.pk)
+    submit_report(report, people["noivu"])
+    review_report(AgencyReport.objects.get(pk=draft.pk), people["coordinator"], accept=False, comment="Bổ sung số liệu")
+    line = draft.lines.get(task=world.t3)
+    t3 = reverse("portal:task-detail", args=[world.t3.pk])
+    second = make_user(django_user_model, "noivu2", world.noivu)
+    readers = {"noivu": people["noivu"], "noivu2": second, "viewer": people["viewer"], "tuphap": people["tuphap"]}
+    for user in readers.values():  # every reader's page cached before the edits
+        client.force_login(user)
+        assert "Đã bố trí ba cán bộ" not in page(client, t3)
+
+    for text in ("Đã bố trí ba cán bộ", "Đã bố trí bốn cán bộ"):
+        report = AgencyReport.objects.get(pk=draft.pk)
+        assert report.status == AgencyReport.Status.RETURNED
+        save_report(report, people["noivu"], expected_version=report.version, lines={line.pk: {"achievements": text}})
+        for name in ("noivu", "noivu2"):
+            client.force_login(readers[name])
+            assert text in page(client, t3), (name, text)
+        for name in ("viewer", "tuphap"):
+            client.force_login(readers[name])
+            assert text not in page(client, t3), (name, text)
+
+    submit_report(AgencyReport.objects.get(pk=draft.pk), people["noivu"])
+    client.force_login(people["viewer"])
+    html = page(client, t3)
+    assert "Đã bố trí bốn cán bộ" in html and "ba cán bộ" not in html

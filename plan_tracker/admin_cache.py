@@ -15,8 +15,10 @@ rendered for one user, under a key made of (``plan_tracker.cache.remember``: thi
   dropped; ``all``/``_popup``/``_facets`` as present or not; no error flag, no empty search) with the page it shows
   (``_resolved``: ``?p=3`` on a one-page list is that page; a page past the end is Django's redirect, never
   stored), and the page rendered from that same query (``request.GET`` replaced while it renders): junk
-  parameters and spellings never make a new entry. The language, the time zone and today's date (an agency's "active today", the validity filter). Not the date agency names are taken on
-  (``agencies.naming``): these lists show the names as stored, and this module stays below the apps (layers);
+  parameters and spellings never make a new entry.
+  The language, the time zone and today's date (an agency's "active today", the validity filter). Not the date
+  agency names are taken on (``agencies.naming``): these lists show the names as stored, and this module stays
+  below the apps (layers);
 * the static files' manifest (``collectstatic``'s hash): the page links the hashed names of the admin's CSS and
   scripts, and ``release()`` hashes .py, .html and .mo files only, so a deploy that changes only a stylesheet
   must not serve pages linking the old file's name;

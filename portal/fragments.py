@@ -9,9 +9,10 @@ span plans, so they key on SITE, never on one plan. A body holding a form (the c
 CSRF token as a stand-in, replaced by the request's own (``with_csrf_token``).
 
 What ``parts`` must name: everything else the body depends on — the object shown, the filters as they mean (never
-the query string as typed: ``canonical_query``) and the page shown (``page_number``), the user's agencies and roles where the body differs per user, and for what is written without a bump (an
-agency's own draft saves, ``reports.cache.agency_writes``) a cheap token of it (the versions of the user's own
-reports). What a body must never hold: anything of the request (CSRF tokens, messages, the user's name): those stay
+the query string as typed: ``canonical_query``) and the page shown (``page_number``), the user's agencies and
+roles where the body differs per user, and for what is written without a bump (an agency's own draft saves,
+``reports.cache.agency_writes``) a cheap token of it (the versions of the user's own reports). What a body
+must never hold: anything of the request (CSRF tokens, messages, the user's name): those stay
 in the page around it. ``render()`` runs the body's queries too: a cached body costs none of them.
 """
 

@@ -42,7 +42,14 @@ def coordination_lines(reports):
 def lead_agencies_told(report):
     """The agencies ``coordination_lines([report])`` files lines under, as a subquery of their ids (no query
     of its own): those leading, directly or as a member of a lead group, a task on which ``report`` says
-    something as a coordinating agency; existing on the year's due date; not the reporting agency."""
+    something as a coordinating agency; existing on the year's due date (``active_on_q``: valid from/until); not the
+    reporting agency.
+
+    Compiled once a day (``recipients.submission_recipients``): built for a stand-in report whose values (pk,
+    agency, plan, year, due date) become the SQL's parameters, swapped for each real report's. So this function must
+    never branch on the report's values (an ``if report.year …``, a lookup of the report's plan, a date computed in
+    Python from the year other than ``report.plan.report_due_date``): the branch would be taken once, for the
+    stand-in, and its answer served to every report of the day. Only pass the values into the query."""
     said = (TaskReport.objects.filter(report_id=report.pk, role=Assignment.Role.COORDINATOR)
             .exclude(status__in=["", TaskReport.Status.NOTHING_TO_REPORT]).values("task_id"))
     leads = Assignment.objects.filter(task_id__in=said, role=Assignment.Role.LEAD)

@@ -106,7 +106,13 @@ def coordinators_and_officers(plan, agency_ids, flag, year=None):
 def submission_recipients(report, flag):
     """``coordinators_and_officers(report.plan, lead_agencies_told(report), flag, year=report.year)``: who hears of
     ``report``'s submission, by the same query, built and compiled once a day per database instead of at every
-    submission (~5 ms of CPU, a quarter of the submit request: issue #18) and run with the report's values."""
+    submission (~5 ms of CPU, a quarter of the submit request: issue #18) and run with the report's values.
+
+    The compiled part is ``lead_agencies_told`` (and ``_coordinators_and_officers_query``) applied to a stand-in
+    report: they must not branch on the report's values (its year, plan, agency, due date), only pass them into the
+    query; a branch would be taken for the stand-in once a day and hold for every report (``_CompiledQuery`` refuses a
+    stand-in missing from the parameters, not a branch). The agencies' validity dates are the data's, compared in SQL
+    with the report's year's due date (tests: test_submission_recipients)."""
     from django.db import router
 
     alias = router.db_for_read(Membership)

@@ -19,11 +19,14 @@ so a lost generation can only cost a recomputation, never bring back a stale val
 import functools
 import hashlib
 import os
+import pickle
 import time
 from pathlib import Path
 import uuid
 
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
+from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache.backends.redis import RedisCache
 from django.db import transaction
 
 SITE = "site"
@@ -128,7 +131,8 @@ def remember(name, parts, scopes, compute, timeout=3600, *, wait=WAIT):
     A miss takes the key's lock (``cache.add`` of a token of its own: atomic on Redis and within one process on
     local memory) and computes; a miss that finds the lock taken waits for the value. When the lock goes without a
     value (the computation raised), the first waiter to take it again computes, the others go on waiting; after
-    ``wait`` seconds a waiter computes the value itself. A lock is released only by its holder."""
+    ``wait`` seconds a waiter computes the value itself. A lock is released only by its holder, in one step
+    (``release_lock``)."""
     key = f"pt{FORMAT}:{name}:{version_tag(*parts, scopes=scopes)}"
     value = cache.get(key)
     if value is not None:
@@ -152,6 +156,32 @@ def remember(name, parts, scopes, compute, timeout=3600, *, wait=WAIT):
         value = compute()
         cache.set(key, value, timeout)
     finally:
-        if held and cache.get(lock) == token:  # (another's lock, taken after ours expired, is left alone)
-            cache.delete(lock)
+        if held:
+            release_lock(lock, token)
     return value
+
+
+# Compare-and-delete in one step on the Redis server: the lock is deleted only if it still holds our token.
+_RELEASE_SCRIPT = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0"
+
+
+def release_lock(lock, token):
+    """Delete ``lock`` if it still holds ``token``, in one step: a holder whose lock expired (its computation
+    outlived LOCK_TIMEOUT) and was taken by another request never deletes that request's lock. A look then a delete
+    would: the lock could expire and be taken between the two.
+
+    Redis: a Lua script (atomic on the server), the key and the token as Django's RedisCache writes them (its key
+    prefix and version, its serializer). Local memory: under the cache's own lock (one process). Any other backend
+    (none is configured): a look then a delete, the race above left open."""
+    backend = caches[DEFAULT_CACHE_ALIAS]
+    if isinstance(backend, RedisCache):
+        key = backend.make_and_validate_key(lock)
+        client = backend._cache.get_client(key, write=True)
+        client.eval(_RELEASE_SCRIPT, 1, key, backend._cache._serializer.dumps(token))
+    elif isinstance(backend, LocMemCache):
+        key = backend.make_and_validate_key(lock)
+        with backend._lock:
+            if not backend._has_expired(key) and pickle.loads(backend._cache[key]) == token:
+                backend._delete(key)
+    elif backend.get(lock) == token:
+        backend.delete(lock)

@@ -34,28 +34,34 @@ class AgencySearchForm(forms.Form):
 def agency_list(request):
     """The agencies, Vietnamese order, AGENCIES_PER_PAGE to a page, with their groups; the groups with their
     member counts."""
-    form = AgencySearchForm(request.GET or None)
-    form.is_valid()
+    today = timezone.localdate()
+    form = AgencySearchForm(fragments.form_data(request.GET, AgencySearchForm))
+    # Keyed on what the search means and the page shown (as the task list: fragments.canonical_query).
+    canonical = fragments.canonical_query(form)
+    search = tuple(sorted(canonical.items()))
 
-    def render_body():
-        agencies = Agency.objects.vietnamese_order().prefetch_related(
-            Prefetch("groups", queryset=AgencyGroup.objects.order_by("name")))
+    def agencies():
+        found = Agency.objects.vietnamese_order()
         if form.is_valid():
             if form.cleaned_data["q"]:
-                agencies = agencies.search(form.cleaned_data["q"])
+                found = found.search(form.cleaned_data["q"])
             if form.cleaned_data["kind"]:
-                agencies = agencies.filter(kind=form.cleaned_data["kind"])
+                found = found.filter(kind=form.cleaned_data["kind"])
+        return found
+
+    count, number = fragments.page_number(
+        "agencies", (search,), lambda: agencies().count(), AGENCIES_PER_PAGE, request.GET.get("page"), today)
+
+    def render_body():
+        listed = agencies().prefetch_related(Prefetch("groups", queryset=AgencyGroup.objects.order_by("name")))
         groups = AgencyGroup.objects.annotate(member_count=Count("members")).order_by("name")
-        page = Paginator(agencies, AGENCIES_PER_PAGE).get_page(request.GET.get("page"))
-        query = request.GET.copy()
-        query.pop("page", None)
+        page = fragments.paginator(listed, AGENCIES_PER_PAGE, count).page(number)
         return fragments.rendered("portal/cached/agency_list.html", {
-            "page": page, "agencies": page.object_list, "query": query.urlencode(), "groups": groups,
-            "year": timezone.localdate().year,
+            "page": page, "agencies": page.object_list, "query": canonical.urlencode(), "groups": groups,
+            "year": today.year,
         })
 
-    # The query string whole (filters and page): what the body is made of besides the data.
-    body = fragments.body("agencies", (sorted(request.GET.lists()),), render_body)
+    body = fragments.body("agencies", (search, number), render_body, today)
     return render(request, "agencies/agency_list.html", {"form": form, "body": body})
 
 
@@ -94,19 +100,19 @@ def _split_by_role(tasks, agency, group_ids):
 def agency_detail(request, code):
     """An agency: what it leads and coordinates, its reports by year (officers of other agencies see the
     state only), its groups, its standing responsibilities, its predecessors and successors."""
+    today = timezone.localdate()  # once: the key's day and the rendered day (fragments.body)
     agency = get_object_or_404(Agency, code=code)
     readable = Roles(request.user).reads_content_of(agency.pk)
 
     def render_body():
-        return fragments.rendered("portal/cached/agency.html", _agency_context(agency, readable))
+        return fragments.rendered("portal/cached/agency.html", _agency_context(agency, readable, today))
 
     return render(request, "agencies/agency_detail.html", {
-        "agency": agency, "body": fragments.body("agency", (agency.pk, readable), render_body),
+        "agency": agency, "body": fragments.body("agency", (agency.pk, readable), render_body, today),
     })
 
 
-def _agency_context(agency, readable):
-    today = timezone.localdate()
+def _agency_context(agency, readable, today):
     prefetch_related_objects(
         [agency],
         Prefetch("groups", queryset=AgencyGroup.objects.order_by("name")),
@@ -136,11 +142,11 @@ def _agency_context(agency, readable):
 @require_GET
 def group_detail(request, code):
     """A group as the plans name it ("Các sở, ban, ngành"): its members and the tasks given to it."""
+    today = timezone.localdate()  # once: the key's day and the rendered day (fragments.body)
     group = get_object_or_404(AgencyGroup, code=code)
 
     def render_body():
         members = list(Agency.objects.filter(groups=group).vietnamese_order())
-        today = timezone.localdate()
         tasks = with_deadline_states(
             list(listed_tasks(today).filter(pk__in=Assignment.objects.filter(group=group).values("task_id"))
                  .in_plan_order()),
@@ -153,5 +159,5 @@ def group_detail(request, code):
         })
 
     return render(request, "agencies/group_detail.html", {
-        "group": group, "body": fragments.body("group", (group.pk,), render_body),
+        "group": group, "body": fragments.body("group", (group.pk,), render_body, today),
     })

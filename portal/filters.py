@@ -57,6 +57,10 @@ class AgencyField(forms.CharField):
     its code, its name or part of it, with or without accents. One query, whatever the number of agencies.
     The suggestions under the box come from portal:suggest (static/js/agency-suggest.js)."""
 
+    def canonical(self, agency):
+        """The agency as a cache key and an address hold it (portal.fragments.canonical_query): its code."""
+        return agency.code
+
     def clean(self, value):
         text = super().clean(value)
         if not text:

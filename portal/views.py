@@ -394,32 +394,39 @@ def plan_detail(request, pk):
 @require_GET
 def task_list(request):
     today = timezone.localdate()
-    filterset = TaskFilter(request.GET or None, queryset=listed_tasks(today), today=today)
+    filterset = TaskFilter(fragments.form_data(request.GET, TaskFilter), queryset=listed_tasks(today), today=today)
     agency = filterset.form.cleaned_data.get("agency") if filterset.is_valid() else None
-    if agency is not None:
-        if request.GET.get("agency") != agency.code:
-            # A typed name becomes the agency's code: the address stays short and shareable.
-            query = request.GET.copy()
-            query["agency"] = agency.code
-            query.pop("page", None)
-            return redirect(f"{request.path}?{query.urlencode()}")
-        filterset.show_agency(agency)
+    if agency is not None and request.GET.get("agency") != agency.code:
+        # A typed name becomes the agency's code: the address stays short and shareable.
+        query = request.GET.copy()
+        query["agency"] = agency.code
+        query.pop("page", None)
+        return redirect(f"{request.path}?{query.urlencode()}")
+    # Keyed on what the filters mean (fragments.canonical_query: parameters it does not know, spellings of a value
+    # make no new entry) and on the page shown; the body shows that canonical query (its form, its links), nothing
+    # typed.
+    canonical = fragments.canonical_query(filterset.form)
+    filters = tuple(sorted(canonical.items()))
+    count, number = fragments.page_number(
+        "tasks", (filters,), lambda: filterset.qs.count(), TASKS_PER_PAGE, request.GET.get("page"), today)
+
     # The page's ids first (a narrow sort), then those tasks in full: sorting every task's full row to
     # keep 50 cost 60 ms at national scale (10,000 tasks), the ids alone a few.
     def render_body():
-        page = Paginator(filterset.qs.values_list("pk", flat=True), TASKS_PER_PAGE).get_page(request.GET.get("page"))
+        filterset.data = filterset.form.data = canonical
+        if agency is not None:
+            filterset.show_agency(agency)
+        page = fragments.paginator(filterset.qs.values_list("pk", flat=True), TASKS_PER_PAGE, count).page(number)
         ids = list(page.object_list)
         by_id = listed_tasks(today).in_bulk(ids)
         page.object_list = [by_id[pk] for pk in ids]
         with_deadline_states(page.object_list, today)
-        query = request.GET.copy()
-        query.pop("page", None)
         return fragments.rendered("portal/cached/tasks.html", {
-            "filter": filterset, "page": page, "query": query.urlencode()})
+            "filter": filterset, "page": page, "query": canonical.urlencode()})
 
-    # The query string whole (filters, sort and page: the agency by its code, a typed name redirected above); the
-    # filters' form too (its choices, its errors and the agency's name are the data's and the query string's).
-    body = fragments.body("tasks", (sorted(request.GET.lists()),), render_body, today)
+    # The filters' form is in the body too (its choices, its errors and the agency's name are the data's and the
+    # canonical query's).
+    body = fragments.body("tasks", (filters, number), render_body, today)
     return render(request, "tasks/task_list.html", {"body": body})
 
 
@@ -429,6 +436,7 @@ def task_detail(request, pk):
     """One task in full, and what the agencies reported on it year by year: submitted reports of every
     agency, plus the user's own agency's lines in any state. Officers of other agencies see the
     status only; the text is for those who may open the report."""
+    today = timezone.localdate()  # once: the key's day and the rendered day (fragments.body)
     roles = Roles(request.user)
     own = sorted(roles.officer_agency_ids)
     # The officer's own drafts' lines are shown, and a draft's save bumps nothing (reports.cache.agency_writes):
@@ -437,17 +445,16 @@ def task_detail(request, pk):
         status__in=SUBMITTED).values_list("pk", "version")) if own else []
 
     def render_page():
-        context = _task_context(pk, roles)
+        context = _task_context(pk, roles, today)
         return (fragments.rendered("portal/cached/task_title.html", context),
                 fragments.rendered("portal/cached/task.html", context))
 
     # A task deleted bumps SITE: a cached page is of a task that exists (a missing one raises 404 in render_page).
-    title, body = fragments.body("task", (pk, own, roles.sees_all, versions), render_page)
+    title, body = fragments.body("task", (pk, own, roles.sees_all, versions), render_page, today)
     return render(request, "tasks/task_detail.html", {"title": title, "body": body})
 
 
-def _task_context(pk, roles):
-    today = timezone.localdate()
+def _task_context(pk, roles, today):
     members = Prefetch("group__members", queryset=Agency.objects.vietnamese_order())
     task = get_object_or_404(
         completion.annotate_completion(Task.objects.select_related("plan", "section__parent"), today.year).prefetch_related(

@@ -12,7 +12,7 @@ from notifications.coordination import lead_agencies_told
 from notifications.models import Preference
 from notifications.recipients import NOTIFICATIONS, REMINDERS, coordinators_and_officers, submission_recipients
 from reports.models import ReportingYear
-from testing.factories import fill_report, make_agency, make_user
+from testing.factories import fill_report, make_agency, make_user, open_year
 
 
 def _keys(answer):
@@ -69,3 +69,43 @@ def test_a_query_that_would_not_take_the_reports_values_is_refused(world):
     queryset = Membership.objects.filter(role=Membership.Role.OFFICER)
     with pytest.raises(RuntimeError):
         recipients._CompiledQuery(queryset, (recipients._STAND_IN_REPORT,))
+
+
+@pytest.mark.parametrize("valid_from, valid_to, told", [
+    (None, None, True),
+    (None, -1, False),  # ceased the day before the year's due date
+    (None, 0, True),  # ceases on the due date: still exists on it
+    (1, None, False),  # founded the day after
+    (0, None, True),
+    (-400, -1, False),
+    (-400, 400, True),
+])
+def test_a_lead_agency_is_told_only_if_it_exists_on_the_years_due_date(world, valid_from, valid_to, told):
+    """The lead agencies told of a coordinator's lines (``lead_agencies_told``): those existing on the report's
+    year's due date, in the query compiled once a day as in the ORM one. The compiled query is reused (the same
+    day): the dates are the data's and the report's, never the stand-in's."""
+    report = fill_report(world.report(world.dept), world.officer)
+    submission_recipients(report, NOTIFICATIONS)  # compiled today, before the dates change
+    due = world.plan.report_due_date(report.year)
+    shift = lambda days: None if days is None else due + datetime.timedelta(days=days)  # noqa: E731
+    world.district.valid_from, world.district.valid_to = shift(valid_from), shift(valid_to)
+    world.district.save()
+    got, expected = _both(report)
+    assert got == expected
+    assert (world.district.pk in got[1]) is told
+    assert world.dept.pk not in got[1]  # the reporting agency itself: never
+
+
+def test_the_due_date_is_the_reports_years_not_the_compiled_ones(world, django_user_model):
+    """Two reports of two years through the one compiled query: an agency that ceased between the two years' due
+    dates hears of the earlier year's report only."""
+    later = fill_report(world.report(world.dept), world.officer)
+    open_year(world.plan, 2024)
+    earlier = fill_report(world.report(world.dept, 2024), world.officer)
+    world.district.valid_to = world.plan.report_due_date(2024) + datetime.timedelta(days=1)
+    world.district.save()
+    assert world.district.pk not in submission_recipients(later, NOTIFICATIONS)[1]
+    assert world.district.pk in submission_recipients(earlier, NOTIFICATIONS)[1]
+    for report in (earlier, later):
+        got, expected = _both(report)
+        assert got == expected

@@ -259,3 +259,91 @@ def test_new_static_files_render_the_page_again(admin_user, tasks, monkeypatch):
     monkeypatch.setattr(admin_cache, "staticfiles_storage", type("Storage", (), {"manifest_hash": "moi"})())
     _, queries = get(client, TASKS)
     assert queries == fresh_queries > cached_queries
+
+
+# --- the key: the query the changelist acts on, never the query string as typed ---------------------------------
+
+@pytest.fixture
+def stored(monkeypatch):
+    """The pages stored (a page read from the cache is not); ``stored.rendered``: every changelist Django rendered,
+    stored or not."""
+    from django.contrib.admin.options import ModelAdmin
+
+    pages = Pages()
+    real, real_view = admin_cache._stored, ModelAdmin.changelist_view
+
+    def counted(response):
+        pages.append(response)
+        return real(response)
+
+    def rendered(self, request, extra_context=None):
+        pages.rendered += 1
+        return real_view(self, request, extra_context)
+
+    monkeypatch.setattr(admin_cache, "_stored", counted)
+    monkeypatch.setattr(ModelAdmin, "changelist_view", rendered)
+    return pages
+
+
+class Pages(list):
+    rendered = 0
+
+
+@pytest.mark.parametrize("variants", [
+    [{}, {"e": "1"}, {"p": "1"}, {"p": "abc"}, {"p": "3"}, {"q": ""}, {"o": "junk"}, {"o": "99"}],
+    [{"o": "2"}, {"o": "2.2"}, {"o": "2.x.-99"}, {"o": "2", "e": "1", "p": "1"}],
+    [{"_popup": "1"}, {"_popup": "khac"}],
+    [{"all": ""}, {"all": "1"}, {"all": "", "p": "2"}],
+], ids=["plain", "ordering", "popup", "all"])
+def test_a_parameter_the_changelist_ignores_reads_the_same_page(admin_user, tasks, stored, variants):
+    """One list of 3 on one page: ?p=3 shows it as ?p=1 does (Django shows the only page); the error flag, an empty
+    search, an ordering by no column change nothing on the page, nor the key."""
+    client = client_for(admin_user)
+    first, _ = get(client, TASKS, **variants[0])
+    for params in variants[1:]:
+        html, _ = get(client, TASKS, **params)
+        assert without_token(html) == without_token(first), params
+    assert len(stored) == 1 and stored.rendered == 1
+
+
+def test_an_unknown_parameter_redirects_and_is_never_stored(admin_user, tasks, stored):
+    client = client_for(admin_user)
+    for junk in ("1", "2"):
+        response = client.get(TASKS, {"x": junk})
+        assert response.status_code == 302 and response["Location"].endswith("?e=1")
+    response = client.get(TASKS, {"x": "1", "e": "1"})  # Django's "invalid setup" page: not stored either
+    assert response.status_code == 200 and "Nhiệm vụ số 1" not in response.content.decode()
+    assert stored == []
+    html, _ = get(client, TASKS, e="1")  # where the redirect leads: the plain list
+    assert "Nhiệm vụ số 1" in html and len(stored) == 1
+
+
+def test_pages_and_filters_each_have_their_own_entry(admin_user, tasks, stored, monkeypatch):
+    from tasks.admin import TaskAdmin
+
+    monkeypatch.setattr(TaskAdmin, "list_per_page", 2)
+    other = make_task(number="7.1", title="Nhiệm vụ kế hoạch khác")
+    client = client_for(admin_user)
+    addresses = {
+        (("o", "2"),): ["Nhiệm vụ kế hoạch khác", "Nhiệm vụ số 1"],
+        (("o", "2"), ("p", "2")): ["Nhiệm vụ số 2", "Nhiệm vụ số 3"],
+        (("o", "-2"),): ["Nhiệm vụ số 3", "Nhiệm vụ số 2"],
+        (("o", "-2"), ("p", "2")): ["Nhiệm vụ số 1", "Nhiệm vụ kế hoạch khác"],
+        (("plan__id__exact", str(other.plan_id)),): ["Nhiệm vụ kế hoạch khác"],
+        (("o", "2"), ("all", "")): ["Nhiệm vụ kế hoạch khác", "Nhiệm vụ số 1", "Nhiệm vụ số 2", "Nhiệm vụ số 3"],
+    }
+    fresh = {}
+    for params, titles in addresses.items():  # each rendered once (two sharing a key: the second reads the first's)
+        fresh[params], _ = get(client, TASKS, **dict(params))
+        shown = re.findall(r"Nhiệm vụ (?:số \d|kế hoạch khác)", fresh[params])
+        assert list(dict.fromkeys(shown)) == titles, params
+    assert len(stored) == len(addresses)
+    for params in addresses:
+        html, _ = get(client, TASKS, **dict(params))
+        assert without_token(html) == without_token(fresh[params]), params
+    assert len(stored) == len(addresses)  # every one read back from the cache
+    # A page past the end: Django's redirect (?e=1), never stored; ?p=2.0 is not a number: the first page.
+    response = client.get(TASKS, {"o": "2", "p": "3"})
+    assert response.status_code == 302 and response["Location"].endswith("?e=1")
+    html, _ = get(client, TASKS, o="2", p="2.0")
+    assert without_token(html) == without_token(fresh[(("o", "2"),)]) and len(stored) == len(addresses)

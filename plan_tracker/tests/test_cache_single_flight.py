@@ -119,12 +119,18 @@ def test_a_lock_whose_holder_died_is_waited_for_at_most_wait_seconds(backend):
     assert compute.calls == 1
 
 
-def test_a_waiter_whose_computing_neighbour_failed_computes_it_itself(backend):
-    _remember(lambda: None)
-    failing = Computation(seconds=0.3, fail=True)
-    t = _thread(lambda: pytest.raises(RuntimeError, _remember, failing))
+def _failing_holder(seconds=0.3):
+    """A request that takes the key's lock and whose computation raises after ``seconds``, in a thread (started,
+    and given 0.1 s to take the lock): join it."""
+    _remember(lambda: None)  # the generations exist before the race
+    t = _thread(lambda: pytest.raises(RuntimeError, _remember, Computation(seconds=seconds, fail=True)))
     t.start()
     time.sleep(0.1)
+    return t
+
+
+def test_a_waiter_whose_computing_neighbour_failed_computes_it_itself(backend):
+    t = _failing_holder()
     started = time.monotonic()
     assert _remember(Computation(seconds=0)) == {"computed": 1}
     assert time.monotonic() - started < 2  # not the whole lock timeout
@@ -159,11 +165,7 @@ def test_the_release_token_changes_with_the_code_templates_and_translations(sett
 
 
 def test_when_the_computation_fails_one_waiter_computes_again_not_every_one(backend):
-    _remember(lambda: None)
-    failing = Computation(seconds=0.3, fail=True)
-    t = _thread(lambda: pytest.raises(RuntimeError, _remember, failing))
-    t.start()
-    time.sleep(0.1)
+    t = _failing_holder()
     retry = Computation(seconds=0.3)
     results, errors = _in_threads(5, lambda: _remember(retry))
     t.join(10)
@@ -177,3 +179,50 @@ def test_a_waiter_that_gave_up_leaves_the_holders_lock_alone(backend):
     caches["default"].add(key + ":lock", "someone-else", timeout=60)  # a holder still computing, slowly
     assert _remember(Computation(seconds=0), wait=0.3) == {"computed": 1}
     assert caches["default"].get(key + ":lock") == "someone-else"
+
+
+def _lock_key():
+    return f"pt{generations.FORMAT}:fig:test:{generations.version_tag(1, 2024, scopes=('all', 'plan:1'))}:lock"
+
+
+def test_a_holder_whose_lock_expired_and_was_taken_never_deletes_the_takers_lock(backend):
+    """The holder's computation outlived its lock (LOCK_TIMEOUT); another request took the lock with its own token.
+    The holder's release leaves the taker's lock alone."""
+    _remember(lambda: None)
+
+    def slow_compute():
+        caches["default"].set(_lock_key(), "taker", timeout=60)  # ours expired, another took it
+        return {"computed": 1}
+
+    assert _remember(slow_compute) == {"computed": 1}
+    assert caches["default"].get(_lock_key()) == "taker"
+
+
+def test_the_release_is_one_step_no_taker_slips_between_a_look_and_the_delete(backend, monkeypatch):
+    """Release as compare-and-delete in one step (a Lua script on Redis, under the cache's lock on local memory):
+    a release that looked at the lock (its own token), then deleted it, would delete the lock of a request that
+    took it in between (the holder's own expiring at that instant). Simulated: every look at a lock that finds it
+    held is followed at once by another request taking it; whatever the release does, the taker's lock stays."""
+    backend_cache = caches["default"]
+    _remember(lambda: None)
+    real_get = backend_cache.get
+    taken = []
+
+    def get_then_taken(key, *args, **kwargs):
+        value = real_get(key, *args, **kwargs)
+        if key.endswith(":lock") and value is not None and value != "taker":
+            backend_cache.set(key, "taker", timeout=60)  # the holder's lock expired just now; another took it
+            taken.append(key)
+        return value
+
+    monkeypatch.setattr(backend_cache, "get", get_then_taken)
+    assert _remember(Computation(seconds=0)) == {"computed": 1}
+    monkeypatch.undo()
+    # The release looked nowhere (nothing was taken) and deleted its own lock, or the taker's lock is still there.
+    assert backend_cache.get(_lock_key()) == ("taker" if taken else None)
+    assert not taken  # one step: the release never reads the lock first
+
+
+def test_the_release_deletes_the_holders_own_lock(backend):
+    _remember(Computation(seconds=0))
+    assert caches["default"].get(_lock_key()) is None

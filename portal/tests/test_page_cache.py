@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from agencies.models import Membership
+from tasks.models import Assignment
 from plan_tracker.cache import SITE, generations
 from portal import fragments
 from reports import cache as figures_cache
@@ -365,13 +366,18 @@ def test_a_name_typed_as_the_stand_in_never_shows_the_readers_token(world, peopl
     assert not any(token in html.split('id="not-sent"')[1].split("<form")[0] for token in tokens)
 
 
-@pytest.mark.parametrize("name", ["portal:task-list", "portal:home"])
+@pytest.mark.parametrize("name, args", [
+    ("portal:task-list", ()), ("portal:home", ()), ("portal:agency-detail", ("so-noi-vu",)),
+    ("portal:task-detail", ("t3",)), ("portal:group-detail", ("ubnd-cap-huyen",)),
+])
 def test_midnight_between_the_views_today_and_the_key_files_the_page_under_the_day_it_shows(
-        client, world, people, monkeypatch, name):
+        client, world, people, monkeypatch, name, args):
     """A view takes today, midnight passes, then the body is looked up: it is filed under the view's day, so the
-    next request (the new day) never reads the old day's page under the new day's key."""
+    next request (the new day) never reads the old day's page under the new day's key. The body is rendered with the
+    view's day too (never read again in render())."""
+    Assignment.objects.create(task=world.t3, group=world.districts, role=Assignment.Role.COORDINATOR)  # group page
     client.force_login(people["tuphap"])
-    address = reverse(name)
+    address = reverse(name, args=[world.t3.pk if a == "t3" else a for a in args])
     real_localdate, real_body = timezone.localdate, fragments.body
     midnight = {"passed": False}
 
@@ -390,3 +396,64 @@ def test_midnight_between_the_views_today_and_the_key_files_the_page_under_the_d
     monkeypatch.setattr(fragments, "body", real_body)
     html = page(client, address)
     assert "quá hạn 11 ngày" in html and "quá hạn 10 ngày" not in html
+
+
+def test_the_agency_lists_year_is_the_views_day_across_new_year(client, world, people, monkeypatch):
+    """The agency list marks an agency that ended before this year: its body renders the view's day, whatever the
+    clock reads by the time the body is rendered (New Year's midnight between the two)."""
+    year = today().year
+    world.huyen.valid_to = datetime.date(year, 12, 31)
+    world.huyen.save()
+    client.force_login(people["tuphap"])
+    address = reverse("portal:agency-list")
+    real_localdate, real_body = timezone.localdate, fragments.body
+    clock = {"day": datetime.date(year, 12, 31)}
+
+    def localdate(value=None, timezone=None):
+        return real_localdate(value, timezone) if value is not None else clock["day"]
+
+    def body_after_midnight(*args, **kwargs):
+        clock["day"] = datetime.date(year + 1, 1, 1)
+        return real_body(*args, **kwargs)
+
+    monkeypatch.setattr("django.utils.timezone.localdate", localdate)
+    monkeypatch.setattr(fragments, "body", body_after_midnight)
+    assert "ngừng hoạt động" not in page(client, address)  # 31 December: still active this year
+    monkeypatch.setattr(fragments, "body", real_body)
+    assert "ngừng hoạt động" in page(client, address)  # 1 January: the new day's key, the new day's page
+
+
+def test_a_returned_reports_edits_show_on_the_task_page_to_those_who_may_see_them(
+        client, world, people, django_user_model):
+    """Sở Nội vụ's report is submitted, then returned: its officers edit it (quiet writes: reports.cache.agency_writes
+    bumps nothing) and see each edit on the task page at once (their key holds the versions of their own reports not
+    in CONTENT_STATUSES, a returned one too); a second officer of the agency too. Readers outside it never see the
+    returned text (a report being revised), and see the edited text once it is sent again."""
+    draft = AgencyReport.objects.get(plan=world.plan_a, agency=world.noivu, year=today().year)
+    fill_report(draft, people["noivu"])
+    report = AgencyReport.objects.get(pk=draft.pk)
+    submit_report(report, people["noivu"])
+    review_report(AgencyReport.objects.get(pk=draft.pk), people["coordinator"], accept=False, comment="Bổ sung số liệu")
+    line = draft.lines.get(task=world.t3)
+    t3 = reverse("portal:task-detail", args=[world.t3.pk])
+    second = make_user(django_user_model, "noivu2", world.noivu)
+    readers = {"noivu": people["noivu"], "noivu2": second, "viewer": people["viewer"], "tuphap": people["tuphap"]}
+    for user in readers.values():  # every reader's page cached before the edits
+        client.force_login(user)
+        assert "Đã bố trí ba cán bộ" not in page(client, t3)
+
+    for text in ("Đã bố trí ba cán bộ", "Đã bố trí bốn cán bộ"):
+        report = AgencyReport.objects.get(pk=draft.pk)
+        assert report.status == AgencyReport.Status.RETURNED
+        save_report(report, people["noivu"], expected_version=report.version, lines={line.pk: {"achievements": text}})
+        for name in ("noivu", "noivu2"):
+            client.force_login(readers[name])
+            assert text in page(client, t3), (name, text)
+        for name in ("viewer", "tuphap"):
+            client.force_login(readers[name])
+            assert text not in page(client, t3), (name, text)
+
+    submit_report(AgencyReport.objects.get(pk=draft.pk), people["noivu"])
+    client.force_login(people["viewer"])
+    html = page(client, t3)
+    assert "Đã bố trí bốn cán bộ" in html and "ba cán bộ" not in html

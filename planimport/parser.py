@@ -159,7 +159,7 @@ _VERBS = (
     "hoan thanh|khao sat|dieu tra|thong ke|bien soan|phat hanh|so hoa|dau tu|nang cap|mua sam|thiet lap|ket noi|"
     "tich hop|van dong|dang tai|khen thuong|so ket|tong ket|bao cao|thuc thi|lam|dan dat|ky ket|phoi hop|tham gia|"
     "dao tao|thi diem|kien toan|thanh lap|cung co|lua chon|tuyen chon|phat dong|giao|doi moi|thuc day|khuyen khich|"
-    "san tao|san lap|giai phong|di doi|thu hut|moi goi|can doi|tien hanh|trong cong tac|xac dinh|"
+    "san tao|san lap|giai phong|di doi|thu hut|moi goi|can doi|tien hanh|trong cong tac|xac dinh|thao go|"
     # adverbs that open a predicate: a name never holds them ("… và địa phương có rừng khẩn trương xây dựng …")
     "khan truong|tich cuc|quyet liet|nghiem tuc|"
     # "Bộ X căn cứ quy định … để phân công …": the subject acts on what it relies on
@@ -266,6 +266,7 @@ def _cut_at_verb(text, verbs_only=False):
     """The agency list at the start of ``text``: up to the first lower-case verb ("triển khai", "để" …), or the
     first lower-case word that cannot go on a name ("Sở Tư pháp công bố …": a name's lower-case syllable follows a
     capitalised one, "Tư pháp", or is a word names use, "tỉnh", "các", "có liên quan")."""
+    text = " ".join(text.split())  # fold() collapses spaces: the folded text's offsets are the text's only then
     f = fold(text)
     cut = len(text)
     for m in _VERB_RE.finditer(f):
@@ -316,6 +317,9 @@ def _agency_like(name):
         return True
     if re.match(r"^[Cc]ác\s+\w", name) and _STARTER_RE.match(name[4:]) and name[4:5].isupper():
         return True  # "các Công ty Lâm nghiệp": "các" and a capitalised agency name
+    if re.match(r"^cac (?:doanh nghiep|benh vien|truong|cong ty|tong cong ty|tap doan|ngan hang|trung tam|vien|hoi|"
+                r"dai|bao|chi cuc|cuc|vu|phong)\b", fold(name)):
+        return True  # "Các doanh nghiệp viễn thông", "Các bệnh viện tuyến tỉnh": "các" and a kind of body, lower-case
     return not fold(name).startswith(("cac ", "co quan", "don vi"))
 
 
@@ -351,6 +355,10 @@ def _heading_lead(text):
             return names
     # "3. Đối với các Bộ quản lý chuyên ngành (theo quy định tại khoản 5 Điều 3 …)": the group the points are for
     text = re.sub(r"^(?:Đối với|đối với)\s+(.+?)(?:\s*\([^()]*\)?)?\s*:?\s*$", r"\1", text.strip())
+    # "2. Giao Sở Xây dựng", "4.3 Đề nghị Ủy ban nhân dân các huyện": the asking word, then whom it asks; "4.1 Sở X
+    # (Giao Phòng Y)": who inside the body does it, not part of its name
+    text = re.sub(r"^(?:Giao|Đề nghị)\s+(?=\S)", "", text)
+    text = re.sub(r"\s*\([^()]*\)\s*:?\s*$", "", text) if not text.startswith("(") else text
     text = re.sub(r"(?i)\s*(?:có trách nhiệm|chịu trách nhiệm|thực hiện)?\s*:?\s*$", "", text.strip()).strip(" .:")
     if not text or len(text) > 150:
         return []
@@ -582,6 +590,7 @@ def _prose(text, any_sentence=False):
     """Lead, coordinators and timeframe stated in a sentence: "Giao Sở X chủ trì, phối hợp với Y thực hiện …,
     hoàn thành trong Quý II/2026"."""
     attrs = {}
+    text = " ".join(text.split())  # fold() collapses spaces: the folded text's offsets are the text's only then
     f = fold(text)
     if not any_sentence and not re.search(r"\bchu tri\b", f):
         return attrs
@@ -937,6 +946,9 @@ def _read_header(plan, lines):
                 break
             if title and line.isupper() and not any(t.isupper() for t in title):
                 break  # "NGHỊ QUYẾT" / "Ban hành …" / "CHÍNH PHỦ": the enacting body after the title, not in it
+            if title and line.isupper() and (fold(line).strip() in {fold(x).strip() for x in issuer_lines[:1]}
+                                             or re.match(r"^(?:bo truong|chu tich|thu tuong)\b", fold(line))):
+                break  # a title in capitals, then the enacting body ("CHÍNH PHỦ", "BỘ TRƯỞNG BỘ X"): not in it
             title.append(line)
             j += 1
             if len(title) >= 6 or (not line.isupper() and line.endswith((".", ":", ";"))):
@@ -1017,6 +1029,8 @@ def _read_body(plan, blocks, addressee=()):
         if in_tail:
             if kind == "p" and re.match(r"^phu luc\b", fold(value)) and len(value) < 120:
                 in_tail = False
+            elif kind == "p" and _attached_heading(blocks, i):
+                in_tail = False  # the plan or programme a decision issues, after the decision's own signature
             elif kind == "p":
                 tail.append(value)
                 continue
@@ -1024,6 +1038,15 @@ def _read_body(plan, blocks, addressee=()):
                 continue
         if kind == "table":
             cols, start = _table_columns(value)
+            part = next((n for n in reversed(stack) if n is not root and n.rank <= 1), None)
+            if cols and "lead" in cols and part is not None and part.special in ("organisation", "reporting", "funding"):
+                # a task list after the programme's "Tổ chức thực hiện" ("DANH MỤC CÁC NHIỆM VỤ …" / "(Kèm theo …)"):
+                # a part of its own, not a table inside the last item there
+                heading = next((b for b in reversed(stack[-1].body[-3:]) if b.isupper()), "")
+                stack[1:] = []
+                node = _Node(1, "PL", heading, root)
+                root.children.append(node)
+                stack.append(node)
             if cols and start >= len(value):  # a header row only: the cells follow one a line
                 lines, j = [], i
                 while j + 1 < len(blocks) and blocks[j + 1][0] == "p" and not _ends_flattened(blocks[j + 1][1]):
@@ -1122,14 +1145,14 @@ def _read_body(plan, blocks, addressee=()):
             continue
         # one paragraph under a heading that names its lead ("5. Thanh tra tỉnh" / "Chủ trì, phối hợp với …"): a task;
         # not a line that introduces points ("… gồm:", "Thực hiện các nhiệm vụ sau:")
-        if (current is not root and current.lead_heading and current.rank == 2 and not current.children
+        if (current is not root and current.lead_heading and current.rank in (2, 3) and not current.children
                 and not current.body and not _BULLET.match(line) and not line.rstrip().endswith(":")):
             node = _Node(6, current.number, line, current)
             current.children.append(node)
             node.attrs.update(_point_attrs(line))
             continue
         # a further paragraph under such a heading that names its own lead: "Giao Ban X chủ trì, hướng dẫn …"
-        if (current is not root and current.lead_heading and current.rank == 2 and current.children
+        if (current is not root and current.lead_heading and current.rank in (2, 3) and current.children
                 and all(c.rank == 6 for c in current.children) and not _BULLET.match(line)
                 and re.search(r"\bchu tri\b", fold(line))):
             attrs = _prose(line)
@@ -1138,6 +1161,20 @@ def _read_body(plan, blocks, addressee=()):
                 current.children.append(node)
                 node.attrs.update(attrs)
                 continue
+        # a further paragraph of the heading's own ("Đối với …, hướng dẫn …", "Đồng thời, chủ trì phối hợp với …"),
+        # after one that ended its sentence: another task of the heading's bodies
+        if (current is not root and current.lead_heading and current.rank in (2, 3) and current.children
+                and all(c.rank == 6 and c.number == current.number and not c.attrs.get("lead")
+                        for c in current.children) and not current.body
+                and not _BULLET.match(line) and line[:1].isupper() and not line.rstrip().endswith(":")
+                and not re.match(r"^(?:de nghi|yeu cau|tran trong)\b", fold(line)) and not _enforces_this_document(line)
+                and current.children[-1].text.rstrip().endswith((".", ";", "./."))):
+            # (not after a paragraph that names its own lead, "Giao Văn phòng X chủ trì …", nor a closing request
+            # "Đề nghị các chi bộ nghiêm túc triển khai thực hiện.")
+            node = _Node(6, current.number, line, current)
+            current.children.append(node)
+            node.attrs.update(_point_attrs(re.sub(r"^Đồng thời,?\s*", "", line)))
+            continue
         # "- Tài sản … cụm công nghiệp - Bộ Công Thương.": a dash that names its agency at its end is that agency's
         # task, under its point's timeframe
         tail_lead = []
@@ -1299,6 +1336,17 @@ def _read_body(plan, blocks, addressee=()):
                     child.attrs.update({k: v for k, v in _point_attrs(whole).items() if v})
                     child.attrs.setdefault("lead", root.attrs["addressee"])
     _collect(plan, root, tail)
+
+
+def _attached_heading(blocks, i):
+    """After a decision's or resolution's signature, the heading of the plan or programme it issues: "KẾ HOẠCH",
+    "CHƯƠNG TRÌNH HÀNH ĐỘNG", "DANH MỤC …" in capitals, with "(Kèm theo / Ban hành kèm theo Quyết định số …)" within
+    the next lines."""
+    value = blocks[i][1]
+    if not (value.isupper() and len(value) < 200 and re.match(
+            r"^(?:ke hoach|chuong trinh|de an|danh muc|quy che|phuong an)\b", fold(value))):
+        return False
+    return any(kind == "p" and re.match(r"^\(?(?:ban hanh )?kem theo\b", fold(v)) for kind, v in blocks[i + 1:i + 5])
 
 
 _COURTESY = re.compile(r"\btran trong (?:cam on|de nghi\b.*\bquan tam)|^\s*tran trong\s*[./]*\s*$")
@@ -1662,6 +1710,14 @@ def _read_reporting(plan, root):
                 fp = fold(p)
                 if "bao cao" in fp and re.search(r"dinh ky|truoc ngay|hang nam|hang nam|6 thang|hang quy|hang thang", fp):
                     candidates.append(p)
+    if not candidates:
+        # "III. Tổ chức thực hiện" / "2. Định kỳ trước ngày 15 tháng 12 hằng năm, các bộ … gửi Bộ X kết quả thực hiện
+        # để tổng hợp, báo cáo …": the rule stated as an item of the organisation part
+        for node in _iter(root):
+            fp = fold(node.text)
+            if (node.special == "organisation" and node.rank >= 2 and re.search(r"\bbao cao\b|\bket qua thuc hien\b", fp)
+                    and re.search(r"dinh ky|hang nam|6 thang|hang quy|hang thang", fp) and re.search(r"\bgui\b", fp)):
+                candidates.append(node.text)
     if not candidates:
         return
     # a rule that names its period ("- Báo cáo 6 tháng: … trước ngày 05/7") before one that only says "định kỳ"

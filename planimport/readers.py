@@ -84,7 +84,11 @@ def blocks_from_text(text):
             continue
         if raw.count("|") >= 2 or raw.strip("\t ").count("\t") >= 2:  # "a | b | c", or cells copied with tabs
             sep = "|" if raw.count("|") >= 2 else "\t"
-            cells = [_clean(_unmark(c)) for c in raw.strip().strip("|").strip("\t").split(sep)]
+            row = raw.strip().strip("\t")
+            if sep == "|" and row.startswith("|") and row.endswith("|"):
+                row = row[1:-1]  # "| a | b |": the outer pipes frame the row; " | b | c" (a DOCX row joined by " | "
+                # whose first cell is empty) keeps its empty first cell
+            cells = [_clean(_unmark(c)) for c in row.split(sep)]
             if all(re.fullmatch(r":?-{2,}:?|", c) for c in cells):
                 continue
             if table is None:

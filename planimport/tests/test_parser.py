@@ -1162,3 +1162,174 @@ def test_a_title_wrapped_at_its_date_goes_on_and_the_dated_opening_sentence_ends
             "Ngày 05/3/2026, Bộ Khoa học và Công nghệ đã ban hành hướng dẫn.\n\nI. MỤC ĐÍCH\n1. Mục đích\n")
     plan = parse_blocks(blocks_from_text(text))
     assert plan.title == "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị"
+
+
+# --- round 11: layouts the blind documents showed (made-up documents, other agencies) ---------------------------
+
+PROGRAMME_RESOLUTION = """CHÍNH PHỦ
+------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 41/NQ-CP | Hà Nội, ngày 3 tháng 5 năm 2027
+
+NGHỊ QUYẾT
+VỀ VIỆC BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG VỀ PHÁT TRIỂN THỦY SẢN BỀN VỮNG ĐẾN NĂM 2035
+CHÍNH PHỦ
+Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;
+QUYẾT NGHỊ:
+Điều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động về phát triển thủy sản bền vững đến năm 2035.
+Điều 2. Các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh ven biển chịu trách nhiệm thi hành Nghị quyết này.
+
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT, NN (2). | TM. CHÍNH PHỦ
+THỦ TƯỚNG
+
+Nguyễn Văn Hải
+
+CHƯƠNG TRÌNH HÀNH ĐỘNG
+VỀ PHÁT TRIỂN THỦY SẢN BỀN VỮNG ĐẾN NĂM 2035
+(Kèm theo Nghị quyết số 41/NQ-CP ngày 3 tháng 5 năm 2027 của Chính phủ)
+I. MỤC TIÊU
+Phát triển thủy sản thành ngành kinh tế hiện đại, bền vững.
+II. TỔ CHỨC THỰC HIỆN
+1. Các bộ, ngành, địa phương xây dựng kế hoạch thực hiện Chương trình này.
+2. Định kỳ trước ngày 15 tháng 12 hằng năm, các bộ, ngành, địa phương gửi Bộ Nông nghiệp và Môi trường kết quả thực hiện để tổng hợp, báo cáo Thủ tướng Chính phủ.
+
+DANH MỤC NHIỆM VỤ
+(Kèm theo Chương trình hành động tại Nghị quyết số 41/NQ-CP ngày 3 tháng 5 năm 2027 của Chính phủ)
+
+TT | Nội dung công việc | Sản phẩm | Cơ quan chủ trì thực hiện | Cơ quan phối hợp thực hiện | Thời gian trình
+1 | Xây dựng Đề án phát triển nuôi biển công nghiệp | Đề án | Bộ Nông nghiệp và Môi trường | Bộ Tài chính, Bộ Quốc phòng | Quý II năm 2028
+ | Rà soát quy hoạch hệ thống cảng cá | Báo cáo | Bộ Xây dựng | Ủy ban nhân dân các tỉnh ven biển | Năm 2028
+"""
+
+
+def test_a_resolution_whose_programme_and_task_list_follow_its_signature():
+    """A resolution (or decision) that issues a programme or plan: the programme comes after the resolution's own
+    signature ("Nơi nhận: …"), under its heading and "(Kèm theo Nghị quyết số …)", and its task list after the
+    programme's "Tổ chức thực hiện". The programme is read (not taken for the signature's tail); the task list is a
+    part of its own, not a table inside the last item of "Tổ chức thực hiện"; a row whose first cell is empty (" | Rà
+    soát …", no number) keeps its empty cell; the title ends before the enacting body's line ("CHÍNH PHỦ")."""
+    plan = parse_blocks(blocks_from_text(PROGRAMME_RESOLUTION))
+    assert plan.title == "BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG VỀ PHÁT TRIỂN THỦY SẢN BỀN VỮNG ĐẾN NĂM 2035"
+    assert [(t.title, t.lead, t.coordinators, t.timeframe.text) for t in plan.tasks] == [
+        ("Xây dựng Đề án phát triển nuôi biển công nghiệp", ["Bộ Nông nghiệp và Môi trường"],
+         ["Bộ Tài chính", "Bộ Quốc phòng"], "Quý II năm 2028"),
+        ("Rà soát quy hoạch hệ thống cảng cá", ["Bộ Xây dựng"], ["Ủy ban nhân dân các tỉnh ven biển"], "Năm 2028")]
+    assert plan.tasks[0].product == "Đề án"
+    assert plan.reporting.period == "yearly"
+    # the programme itself is read: its "Tổ chức thực hiện" items are standing responsibilities
+    assert [r.heading[:40] for r in plan.responsibilities][:1] == ["Các bộ, ngành, địa phương xây dựng kế ho"]
+
+
+def test_a_row_with_an_empty_first_cell_and_no_outer_pipes_keeps_its_cells():
+    rows = [b for b in blocks_from_text("TT | Nội dung | Chủ trì\n | Rà soát | Bộ Y tế\n| a | b | c |\n") if b[0] == "table"]
+    assert rows == [("table", [["TT", "Nội dung", "Chủ trì"], ["", "Rà soát", "Bộ Y tế"], ["a", "b", "c"]])]
+
+
+HEADINGS_LETTER = """ỦY BAN NHÂN DÂN                     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH BẮC KẠN                            Độc lập - Tự do - Hạnh phúc
+Số: 512/UBND-NNTN                      Bắc Kạn, ngày 9 tháng 3 năm 2027
+V/v bảo đảm an toàn hồ chứa nước mùa mưa lũ năm 2027
+
+Kính gửi: Các sở, ngành; Ủy ban nhân dân các xã, phường.
+
+Để bảo đảm an toàn hồ chứa nước, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các cơ quan thực hiện một số nhiệm vụ sau:
+1. Sở Nông nghiệp và Môi trường, Ủy ban nhân dân các xã, phường
+Theo chức năng, nhiệm vụ tổ chức rà soát hiện trạng các hồ chứa nước trên địa bàn.
+Đối với các hồ chứa xung yếu, hướng dẫn chủ đập lập phương án ứng phó, hoàn thành trước ngày 30 tháng 4 năm 2027.
+2. Giao Sở Tài chính
+Chủ trì, phối hợp với Sở Nội vụ tham mưu bố trí kinh phí sửa chữa hồ chứa.
+Đồng thời, chủ trì phối hợp với Kho bạc Nhà nước khu vực VIII hướng dẫn thanh toán kinh phí sửa chữa.
+3. Đề nghị các Sở: Xây dựng, Công Thương; Công ty Thủy nông Bắc Kạn
+Chủ trì, phối hợp với Sở Nông nghiệp và Môi trường kiểm tra các công trình thủy lợi.
+Đề nghị các đơn vị nghiêm túc thực hiện.
+4. Ban Chỉ huy phòng thủ dân sự tỉnh (Giao Văn phòng thường trực)
+- Theo dõi tình hình mưa lũ, cảnh báo kịp thời cho người dân.
+- Phối hợp với các địa phương, đơn vị liên quan tổ chức diễn tập ứng phó sự cố vỡ đập.
+5. Tổ chức thực hiện
+Thủ trưởng các sở, ngành; Chủ tịch Ủy ban nhân dân các xã, phường chịu trách nhiệm tổ chức triển khai thực hiện nghiêm túc các nội dung nêu trên./.
+"""
+
+
+def test_agency_headings_with_several_paragraphs_giao_de_nghi_and_a_parenthesis():
+    """Numbered agency headings: each paragraph under one is a task of the heading's bodies (not only the first; one
+    that opens "Đồng thời, chủ trì phối hợp với X …" too); "2. Giao Sở X" and "3. Đề nghị các Sở: A, B; Công ty C"
+    name their bodies ("Giao", "Đề nghị" are the asking words); "4. Ban X (Giao Văn phòng thường trực)": the
+    parenthesis names who inside the body does it, not part of its name; "Phối hợp với các địa phương, đơn vị liên
+    quan tổ chức …": the coordinators (one related group) end at the verb, also after "chủ trì phối hợp với X"
+    without a comma; the closing "Tổ chức thực hiện" paragraph is no task."""
+    plan = parse_blocks(blocks_from_text(HEADINGS_LETTER))
+    got = [(t.title[:40], t.lead, t.coordinators, t.timeframe.text) for t in plan.tasks]
+    assert got == [
+        ("Theo chức năng, nhiệm vụ tổ chức rà soát", ["Sở Nông nghiệp và Môi trường", "Ủy ban nhân dân các xã, phường"],
+         [], ""),
+        ("Đối với các hồ chứa xung yếu, hướng dẫn ", ["Sở Nông nghiệp và Môi trường", "Ủy ban nhân dân các xã, phường"],
+         [], "hoàn thành trước ngày 30 tháng 4 năm 2027"),
+        ("Chủ trì, phối hợp với Sở Nội vụ tham mưu", ["Sở Tài chính"], ["Sở Nội vụ"], ""),
+        ("Đồng thời, chủ trì phối hợp với Kho bạc ", ["Sở Tài chính"], ["Kho bạc Nhà nước khu vực VIII"], ""),
+        ("Chủ trì, phối hợp với Sở Nông nghiệp và ", ["Sở Xây dựng", "Sở Công Thương", "Công ty Thủy nông Bắc Kạn"],
+         ["Sở Nông nghiệp và Môi trường"], ""),
+        ("Theo dõi tình hình mưa lũ, cảnh báo kịp ", ["Ban Chỉ huy phòng thủ dân sự tỉnh"], [], ""),
+        ("Phối hợp với các địa phương, đơn vị liên", ["Ban Chỉ huy phòng thủ dân sự tỉnh"],
+         ["các địa phương, đơn vị liên quan"], ""),
+    ]
+
+
+DOTTED_HEADINGS_PLAN = """SỞ Y TẾ TỈNH HÀ NAM
+Số: 27/KH-SYT
+KẾ HOẠCH
+Phòng, chống sốt xuất huyết năm 2027
+1. MỤC TIÊU
+Giảm số ca mắc sốt xuất huyết.
+2. TỔ CHỨC THỰC HIỆN
+2.1 Trung tâm Kiểm soát bệnh tật tỉnh (Giao Khoa Phòng, chống bệnh truyền nhiễm)
+- Phối hợp với Sở Xây dựng, các cơ quan liên quan tháo gỡ khó khăn trong xử lý môi trường.
+- Tham mưu cho Sở Y tế ban hành hướng dẫn giám sát ca bệnh.
+2.2 Các bệnh viện tuyến tỉnh
+Chủ động xây dựng phương án thu dung người bệnh;
+chủ động bố trí nhân lực, thuốc, vật tư.
+"""
+
+
+def test_dotted_agency_headings_take_their_dashes_and_paragraph():
+    """"2.1 Trung tâm X (Giao Khoa Y)" and "2.2 Các bệnh viện tuyến tỉnh" (dotted headings, a plan without Roman
+    parts) lead the dashes or the paragraph under them; "tháo gỡ" opens the predicate after the coordinators."""
+    plan = parse_blocks(blocks_from_text(DOTTED_HEADINGS_PLAN))
+    assert [(t.title[:29], t.lead, t.coordinators) for t in plan.tasks] == [
+        ("Phối hợp với Sở Xây dựng, các", ["Trung tâm Kiểm soát bệnh tật tỉnh"], ["Sở Xây dựng", "các cơ quan liên quan"]),
+        ("Tham mưu cho Sở Y tế ban hành", ["Trung tâm Kiểm soát bệnh tật tỉnh"], []),
+        ("Chủ động xây dựng phương án t", ["Các bệnh viện tuyến tỉnh"], []),
+    ]
+
+
+DECISION_AND_ITS_PLAN = """BỘ Y TẾ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 12/QĐ-BYT | Hà Nội, ngày 5 tháng 1 năm 2027
+QUYẾT ĐỊNH
+Ban hành Kế hoạch tiêm chủng mở rộng năm 2027
+BỘ TRƯỞNG BỘ Y TẾ
+QUYẾT ĐỊNH:
+1. Ban hành kèm theo Quyết định này Kế hoạch tiêm chủng mở rộng năm 2027.
+2. Quyết định này có hiệu lực kể từ ngày ký.
+Nơi nhận:
+- Như trên;
+- Lưu: VT, DP.
+BỘ TRƯỞNG
+KẾ HOẠCH
+TIÊM CHỦNG MỞ RỘNG NĂM 2027
+(Ban hành kèm theo Quyết định số 12/QĐ-BYT ngày 5 tháng 1 năm 2027 của Bộ trưởng Bộ Y tế)
+1. Cục Phòng bệnh chủ trì, phối hợp với Viện Pasteur Nha Trang tổ chức tiêm chủng cho trẻ em, hoàn thành trong Quý IV/2027.
+2. Vụ Truyền thông chủ trì, phối hợp với Đài Truyền hình Việt Nam tuyên truyền về tiêm chủng, hoàn thành trong Quý II/2027.
+"""
+
+
+def test_the_plan_a_decision_issues_after_its_signature_is_read():
+    """A decision whose own points ("1. Ban hành kèm theo …") come before its signature, then the plan it issues
+    ("KẾ HOẠCH" / its title / "(Ban hành kèm theo Quyết định số …)") with numbered items: the plan is read, not taken
+    for the signature's tail."""
+    plan = parse_blocks(blocks_from_text(DECISION_AND_ITS_PLAN))
+    assert [(t.lead, t.coordinators, t.timeframe.text) for t in plan.tasks] == [
+        (["Cục Phòng bệnh"], ["Viện Pasteur Nha Trang"], "hoàn thành trong Quý IV/2027"),
+        (["Vụ Truyền thông"], ["Đài Truyền hình Việt Nam"], "hoàn thành trong Quý II/2027"),
+    ]

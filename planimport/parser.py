@@ -767,10 +767,41 @@ def _ocr_markers(blocks):
     return out
 
 
+def _join_continued_tables(blocks):
+    """A task table broken over a PDF's pages: a table with no header row, as wide as the task table before it, with
+    at most two short paragraphs between them (a repeated heading, a page's furniture), goes on with it; those
+    paragraphs come after the joined table."""
+    out, last, between = [], None, []
+    for kind, value in blocks:
+        if kind == "table":
+            cols, _start = _table_columns(value)
+            if (not cols and last is not None and len(between) <= 2 and value
+                    and all(len(r) == len(last[1][0]) for r in value)):
+                last[1].extend(value)
+                out.extend(between)
+                between = []
+                continue
+            out.extend(between)
+            between = []
+            block = (kind, [list(r) for r in value])
+            out.append(block)
+            last = block if cols and "lead" in cols else None
+            continue
+        if last is not None and kind == "p" and len(value) < 150 and not _marker(value) and len(between) < 3:
+            between.append((kind, value))
+            continue
+        out.extend(between)
+        between = []
+        last = None
+        out.append((kind, value))
+    out.extend(between)
+    return out
+
+
 def parse_blocks(blocks):
     """Blocks → ParsedPlan."""
     plan = ParsedPlan()
-    blocks = _ocr_markers(blocks)
+    blocks = _join_continued_tables(_ocr_markers(blocks))
     paragraphs_before = []
     i = 0
     # A document without Roman-numbered parts (a directive letter: "1. Trách nhiệm chung …", "2. Thanh tra tỉnh")
@@ -1161,6 +1192,14 @@ def _read_body(plan, blocks, addressee=()):
                 current.children.append(node)
                 node.attrs.update(attrs)
                 continue
+        # the paragraph going on in a line of its own, a PDF's break after its ";" ("… của doanh nghiệp;" / "chủ động bố
+        # trí …"): the same task
+        if (current is not root and current.lead_heading and current.rank in (2, 3) and current.children
+                and current.children[-1].rank == 6 and current.children[-1].number == current.number
+                and not current.body and not _BULLET.match(line) and line[:1].islower()
+                and not current.children[-1].text.rstrip().endswith((".", ":", "./."))):
+            current.children[-1].text = current.children[-1].text.rstrip() + " " + line.strip()
+            continue
         # a further paragraph of the heading's own ("Đối với …, hướng dẫn …", "Đồng thời, chủ trì phối hợp với …"),
         # after one that ended its sentence: another task of the heading's bodies
         if (current is not root and current.lead_heading and current.rank in (2, 3) and current.children
@@ -1440,7 +1479,16 @@ def _table_into(node, rows):
     if not cols:
         return
     section_number = None
+    joined = []
     for row in rows[start:]:
+        # a row that names neither number nor task but has words in its other cells: the row above going on past a
+        # page break ("… UBND các" / "xã, phường"), cell by cell
+        if (joined and any(c.strip() for c in row) and not _cell(row, cols, "number") and not _cell(row, cols, "title")
+                and len(row) == len(joined[-1])):
+            joined[-1] = [f"{a} {b}".strip() if b.strip() else a for a, b in zip(joined[-1], row)]
+            continue
+        joined.append(list(row))
+    for row in joined:
         if not any(c.strip() for c in row):
             continue
         if len(set(c for c in row if c)) == 1 and len(row) > 2:  # a merged row: a section heading

@@ -1302,6 +1302,9 @@ def test_dotted_agency_headings_take_their_dashes_and_paragraph():
         ("Tham mưu cho Sở Y tế ban hành", ["Trung tâm Kiểm soát bệnh tật tỉnh"], []),
         ("Chủ động xây dựng phương án t", ["Các bệnh viện tuyến tỉnh"], []),
     ]
+    # the paragraph a PDF broke after its ";" is one task
+    assert plan.tasks[-1].title == ("Chủ động xây dựng phương án thu dung người bệnh; chủ động bố trí nhân lực, "
+                                    "thuốc, vật tư.")
 
 
 DECISION_AND_ITS_PLAN = """BỘ Y TẾ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -1333,3 +1336,69 @@ def test_the_plan_a_decision_issues_after_its_signature_is_read():
         (["Cục Phòng bệnh"], ["Viện Pasteur Nha Trang"], "hoàn thành trong Quý IV/2027"),
         (["Vụ Truyền thông"], ["Đài Truyền hình Việt Nam"], "hoàn thành trong Quý II/2027"),
     ]
+
+
+HTML_TABLE_PLAN = """# 3. PHỤ LỤC
+
+<table>
+  <tbody>
+    <tr>
+      <td>TT</td>
+      <td>Nhiệm vụ</td>
+      <td>Đơn vị chủ trì</td>
+      <td>Đơn vị phối hợp</td>
+      <td>Thời gian thực hiện</td>
+      <td>Kết quả</td>
+    </tr>
+    <tr>
+      <td>I</td>
+      <td>Phát triển du lịch số</td>
+      <td></td><td></td><td></td><td></td>
+    </tr>
+    <tr>
+      <td>1</td>
+      <td>Xây dựng bản đồ du lịch số</td>
+      <td>Sở Văn hóa, Thể thao và Du lịch</td>
+      <td>Sở Khoa học và Công nghệ; UBND các</td>
+      <td>2027</td>
+      <td>Bản đồ số các điểm du lịch của tỉnh, cập nhật theo quy định của</td>
+    </tr>
+  </tbody>
+</table>
+
+II Quảng bá điểm đến
+
+<table>
+  <tbody>
+    <tr>
+      <td></td><td></td><td></td>
+      <td>xã, phường</td>
+      <td></td>
+      <td>pháp luật về du lịch.</td>
+    </tr>
+    <tr>
+      <td>2</td>
+      <td>Quảng bá điểm đến trên nền tảng số</td>
+      <td>Trung tâm Xúc tiến du lịch</td>
+      <td>Các doanh nghiệp lữ hành &amp; khách sạn</td>
+      <td>Thường<br>xuyên</td>
+      <td></td>
+    </tr>
+  </tbody>
+</table>
+"""
+
+
+def test_an_html_task_table_in_text_broken_over_pages():
+    """A text whose task table is HTML (a PDF converted to markdown: "<table>", "<tr>", "<td>" lines) is read as a
+    table ("<br>" a space, "&amp;" "&"); a table with no header row after a task table, of the same width, goes on
+    with it (the PDF's next page), and a row that names neither number nor task goes on with the row before it, cell
+    by cell ("UBND các" / "xã, phường")."""
+    plan = parse_blocks(blocks_from_text(HTML_TABLE_PLAN))
+    assert [(t.number, t.title, t.lead, t.coordinators, t.timeframe.text) for t in plan.tasks] == [
+        ("1", "Xây dựng bản đồ du lịch số", ["Sở Văn hóa, Thể thao và Du lịch"],
+         ["Sở Khoa học và Công nghệ", "UBND các xã, phường"], "2027"),
+        ("2", "Quảng bá điểm đến trên nền tảng số", ["Trung tâm Xúc tiến du lịch"],
+         ["Các doanh nghiệp lữ hành & khách sạn"], "Thường xuyên"),
+    ]
+    assert plan.tasks[0].product.endswith("theo quy định của pháp luật về du lịch.")

@@ -51,6 +51,7 @@ def split_names(text):
         return []
     names = []
     for part in re.split(r"\s*;\s*|\s*\n\s*", text):
+        part = re.sub(r"^(?:[-–+•*]\s*)+", "", part)  # "- Vụ A; - Vụ B.": each name under its own dash
         members = member_list(part)
         if members:
             names.extend(members)

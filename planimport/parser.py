@@ -650,17 +650,22 @@ def _table_columns(rows):
     """(column map, index of the first data row) when the table is a task table, else (None, 0)."""
     for i, row in enumerate(rows[:3]):
         names = [fold(c) for c in row]
-        if i + 1 < len(rows) and len(rows[i + 1]) == len(row):
+        if i + 1 < len(rows) and len(rows[i + 1]) >= len(row) and row:
             below = [fold(c) for c in rows[i + 1]]
             if any(re.search(r"chu tri|phoi hop", b) for b in below) and not any(re.search(r"chu tri", n) for n in names):
+                # "… | Thực hiện" over "… | Đơn vị chủ trì | Đơn vị phối hợp": a header cell spanning the cells under it
+                names = names + [names[-1]] * (len(below) - len(names))
                 names = [f"{a} {b}" if a != b else a for a, b in zip(names, below)]
                 i += 1
         cols = {}
+        lead_at = [j for j, name in enumerate(names) if re.search(r"chu tri", name)]
         for j, name in enumerate(names):
             for key, pattern in _COLUMNS:
                 if key not in cols and pattern.search(name) and j not in cols.values():
                     if key == "title" and re.search(r"chu tri|phoi hop|thoi gian", name):
                         continue
+                    if key == "lead" and lead_at and j not in lead_at:
+                        continue  # "Cơ quan chịu trách nhiệm …" before "Đơn vị chủ trì": the one that leads is named so
                     cols[key] = j
                     break
         if "lead" in cols and ("title" in cols or "number" in cols):
@@ -1474,6 +1479,16 @@ def _inline_into(node, text):
             node.attrs[k] = v
 
 
+def _cell_names(text):
+    """The names in a table cell: a list ("A; B", "- Vụ A; - Vụ B."), also two bodies joined by "/" ("Vụ Kế hoạch -
+    Tài chính/ Ban Quản lý quy hoạch", "Ban X /Tư vấn được lựa chọn"; not "UBND xã/phường")."""
+    parts = re.split(r"\s*/\s*(?=[A-ZĐ][^\s/]*\s+\S)", text) if "/" in text else [text]
+    if len(parts) > 1 and all(_STARTER_RE.match(p.strip(" -–")) or p[:1].isupper() for p in parts) \
+            and _STARTER_RE.match(parts[0].strip(" -–")):
+        return [n for p in parts for n in split_names(p)]
+    return split_names(text)
+
+
 def _table_into(node, rows):
     cols, start = _table_columns(rows)
     if not cols:
@@ -1488,9 +1503,24 @@ def _table_into(node, rows):
             joined[-1] = [f"{a} {b}".strip() if b.strip() else a for a, b in zip(joined[-1], row)]
             continue
         joined.append(list(row))
+    time_first = cols.get("time") == 0  # a schedule: the time leads each row, merged over the rows it spans
+    last_time = ""
     for row in joined:
         if not any(c.strip() for c in row):
             continue
+        if time_first:
+            when, names_any = _cell(row, cols, "time"), _cell(row, cols, "lead") or _cell(row, cols, "coordinators")
+            if re.fullmatch(r"[IVXL]{1,6}|\d{1,2}", when) and not names_any:
+                # "I | GIAI ĐOẠN 1: …", "1 | Lập nhiệm vụ": a phase or a step, numbered in the time column
+                node.table_tasks.append(("section", when, _cell(row, cols, "title"), {}))
+                continue
+            if not names_any:
+                continue  # "01/2020 | Phê duyệt … | Thủ tướng Chính phủ | |": done by nobody the plan assigns
+            if when:
+                last_time = when
+            else:
+                row = list(row)
+                row[cols["time"]] = last_time
         if len(set(c for c in row if c)) == 1 and len(row) > 2:  # a merged row: a section heading
             text = next(c for c in row if c)
             m = _marker(text)
@@ -1516,7 +1546,7 @@ def _table_into(node, rows):
         if not title:
             continue
         node.table_tasks.append(("task", number, title, {
-            "lead": split_names(lead), "coordinators": split_names(coord), "time": time,
+            "lead": _cell_names(lead), "coordinators": _cell_names(coord), "time": time,
             "product": _cell(row, cols, "product"),
         }))
 

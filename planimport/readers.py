@@ -102,8 +102,11 @@ def blocks_from_text(text):
     for raw in lines:
         if re.fullmatch(r"\s*[|_\-=*]+\s*", raw):
             continue
-        if raw.count("|") >= 2 or raw.strip("\t ").count("\t") >= 2:  # "a | b | c", or cells copied with tabs
-            sep = "|" if raw.count("|") >= 2 else "\t"
+        # "a | b | c", or cells copied with tabs; inside a table, also a row of two cells ("I | GIAI ĐOẠN 1: …", a
+        # DOCX row whose merged cells gave one text)
+        if (raw.count("|") >= 2 or raw.strip("\t ").count("\t") >= 2
+                or (table is not None and raw.count("|") == 1 and re.search(r"\S\s\|\s\S", raw))):
+            sep = "|" if raw.count("|") >= 2 or raw.strip("\t ").count("\t") < 2 else "\t"
             row = raw.strip().strip("\t")
             if sep == "|" and row.startswith("|") and row.endswith("|"):
                 row = row[1:-1]  # "| a | b |": the outer pipes frame the row; " | b | c" (a DOCX row joined by " | "

@@ -26,6 +26,8 @@ D = datetime.date
     ("Năm 2025", "deadline", D(2025, 12, 31), None, None),
     ("trước 30/6/2025", "deadline", D(2025, 6, 30), None, None),
     ("Tháng 10/2026", "deadline", D(2026, 10, 31), None, None),
+    ("10-11/2019", "period", None, D(2019, 10, 1), D(2019, 11, 30)),  # a range of months, not the day 10/11/2019
+    ("01-4/2021", "period", None, D(2021, 1, 1), D(2021, 4, 30)),
     ("6 tháng đầu năm 2025", "deadline", D(2025, 6, 30), None, None),
     ("Quý II, III/2026", "deadline", D(2026, 9, 30), None, None),
     ("Quý IV/2026, 2027", "period", None, D(2026, 1, 1), D(2027, 12, 31)),
@@ -1402,3 +1404,45 @@ def test_an_html_task_table_in_text_broken_over_pages():
          ["Các doanh nghiệp lữ hành & khách sạn"], "Thường xuyên"),
     ]
     assert plan.tasks[0].product.endswith("theo quy định của pháp luật về du lịch.")
+
+
+SCHEDULE_PLAN = """BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG
+Số: 77/QĐ-BNNMT | Hà Nội, ngày 2 tháng 3 năm 2027
+KẾ HOẠCH
+LẬP ĐỀ ÁN PHÁT TRIỂN CẢNG CÁ ĐẾN NĂM 2035
+(Ban hành kèm theo Quyết định số 77/QĐ-BNNMT ngày 2 tháng 3 năm 2027)
+I. MỤC ĐÍCH
+Phân công các đơn vị lập đề án.
+II. TỔ CHỨC THỰC HIỆN
+1. Giao Cục Thủy sản là cơ quan lập đề án.
+2. Các Vụ, Văn phòng Bộ có trách nhiệm phối hợp chặt chẽ trong quá trình lập đề án.
+NỘI DUNG CHI TIẾT
+
+Thời gian | Nội dung công việc | Cơ quan chịu trách nhiệm theo quy định | Thực hiện
+ |  |  | Đơn vị chủ trì | Đơn vị phối hợp
+I | GIAI ĐOẠN 1: CHUẨN BỊ
+1 | Khảo sát
+3-4/2027 | Khảo sát hiện trạng cảng cá | Cơ quan lập đề án | Cục Thủy sản | - Vụ Pháp chế; - Văn phòng Bộ.
+ | Tổng hợp số liệu khảo sát | Cơ quan lập đề án | Cục Thủy sản/ Viện Kinh tế thủy sản | - Vụ Tài chính.
+5/2027 | Phê duyệt đề cương | Bộ trưởng |  | 
+II | GIAI ĐOẠN 2: LẬP ĐỀ ÁN
+6-9/2027 | Lập đề án | Cơ quan lập đề án | Cục Thủy sản /Tư vấn được lựa chọn | - Vụ Pháp chế; - Vụ Tài chính.
+"""
+
+
+def test_a_schedule_whose_time_comes_first_over_merged_rows():
+    """A schedule ("Thời gian | Nội dung công việc | Cơ quan chịu trách nhiệm … | Thực hiện", then "Đơn vị chủ trì |
+    Đơn vị phối hợp" under "Thực hiện" in a wider second header row): the lead is the "chủ trì" column, not the
+    responsibility column before it; the time is the first column and an empty time cell goes on with the time above
+    (a merged cell); a row whose time cell is only "I" or "1" and names nobody is a part; a step that names neither
+    lead nor coordinator ("Phê duyệt đề cương | Bộ trưởng") is no task; "A/ B" or "A /B" in a lead cell names two;
+    "- Vụ A; - Vụ B." names two; a month range ("3-4/2027") is a period."""
+    plan = parse_blocks(blocks_from_text(SCHEDULE_PLAN))
+    assert [(t.title, t.lead, t.coordinators, t.timeframe.text, t.timeframe.kind) for t in plan.tasks] == [
+        ("Khảo sát hiện trạng cảng cá", ["Cục Thủy sản"], ["Vụ Pháp chế", "Văn phòng Bộ"], "3-4/2027", "period"),
+        ("Tổng hợp số liệu khảo sát", ["Cục Thủy sản", "Viện Kinh tế thủy sản"], ["Vụ Tài chính"], "3-4/2027", "period"),
+        ("Lập đề án", ["Cục Thủy sản", "Tư vấn được lựa chọn"], ["Vụ Pháp chế", "Vụ Tài chính"], "6-9/2027", "period"),
+    ]
+    tf = plan.tasks[0].timeframe
+    assert (tf.start, tf.end, tf.due) == (D(2027, 3, 1), D(2027, 4, 30), None)
+    assert [s.title for s in plan.sections][-3:] == ["GIAI ĐOẠN 1: CHUẨN BỊ", "Khảo sát", "GIAI ĐOẠN 2: LẬP ĐỀ ÁN"]

@@ -496,7 +496,7 @@ def _inline_labels(text):
 
 
 _TIME_START = re.compile(
-    r"\b(?:thoi gian|thoi han|hoan thanh|xong|truoc ngay|truoc thang|truoc quy|truoc|trong (?:nam|quy|thang)|"
+    r"\b(?:thoi gian|thoi han|hoan thanh|xong|cham nhat|truoc ngay|truoc thang|truoc quy|truoc|trong (?:nam|quy|thang)|"
     r"quy (?:i|ii|iii|iv|[1-4])\b|nam 20\d\d|giai doan 20|tu nam|thuong xuyen|hang nam|dinh ky)")
 
 
@@ -558,7 +558,8 @@ def _time_clause(text):
         if later:  # "năm 2020 trình Thủ tướng Chính phủ phê duyệt trong quý IV năm 2012": the submission's time
             part = later.group(1)
         # the time phrase ends at the time: "trong quý II năm 2012 theo hướng …", "… hằng năm để tổng hợp"
-        part = re.split(r"\s+(?:để|theo hướng|nhằm|bảo đảm|đảm bảo)\s", part)[0].strip(" .;)")
+        # "… năm 2028 theo yêu cầu của Bộ X": whose deadline it is, after the time
+        part = re.split(r"\s+(?:để|theo hướng|nhằm|bảo đảm|đảm bảo|theo yêu cầu|theo quy định)\s", part)[0].strip(" .;)")
         fp = fold(part)
         if re.search(r"\d", fp):
             if not fp.startswith(("trong ", "truoc ", "hoan thanh", "xong")) and re.search(

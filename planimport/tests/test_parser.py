@@ -1446,3 +1446,14 @@ def test_a_schedule_whose_time_comes_first_over_merged_rows():
     tf = plan.tasks[0].timeframe
     assert (tf.start, tf.end, tf.due) == (D(2027, 3, 1), D(2027, 4, 30), None)
     assert [s.title for s in plan.sections][-3:] == ["GIAI ĐOẠN 1: CHUẨN BỊ", "Khảo sát", "GIAI ĐOẠN 2: LẬP ĐỀ ÁN"]
+
+
+def test_a_deadline_cham_nhat_and_whose_requirement_it_is():
+    """"… chậm nhất đến ngày D theo yêu cầu của Bộ X": the time phrase starts at "chậm nhất" and ends at the date."""
+    from planimport.parser import _time_clause
+    text = ("Rà soát các trạm bơm, bảo đảm sửa chữa các trạm hư hỏng chậm nhất đến ngày 15 tháng 5 năm 2027 theo yêu "
+            "cầu của Bộ Nông nghiệp và Môi trường.")
+    assert _time_clause(text) == "chậm nhất đến ngày 15 tháng 5 năm 2027"
+    assert read_timeframe(_time_clause(text)).due == D(2027, 5, 15)
+    assert _time_clause("Tổ chức diễn tập, hoàn thành trước ngày 30/6/2027 theo quy định của Bộ Quốc phòng.") == (
+        "hoàn thành trước ngày 30/6/2027")

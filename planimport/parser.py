@@ -833,6 +833,10 @@ def parse_blocks(blocks):
                     paragraphs_before.extend(x.strip() for x in c.split("\n") if x.strip())
         i += 1
     _read_header(plan, paragraphs_before)
+    if not plan.issuer:
+        plan.issuer = next((m.group(1).strip() for kind, v in blocks if kind == "p" for m in [re.match(
+            r"^\(\s*(?:Ban hành\s+)?[Kk]èm theo\s+(?:Kế hoạch|Quyết định|Chương trình)\b.*\bcủa\s+((?:Sở|Ủy ban|UBND|Bộ|Ban)\s[^()]+?)\s*\)?\s*$",
+            v)] if m), "")
     # the asking paragraph may come in lines of its own (a PDF's "…NĐ-" / "CP, Bộ X đề nghị …" / "(sau đây …) … sau:")
     addressee = next((a for a in map(_addressee, list(reversed(paragraphs_before[-3:]))
                                      + [" ".join(paragraphs_before[-2:]), " ".join(paragraphs_before[-3:])]) if a), [])
@@ -1008,6 +1012,17 @@ def _read_header(plan, lines):
                 place = re.sub(r"^Số\s*[:.]?\s*\S+\s+", "", line[:len(blank.group(1))]).strip(" ,")
                 plan.place = place
     plan.issuer = _issuer(issuer_lines, plan)
+    if not issuer_lines and not plan.number:
+        # no header lines (a text that starts at the plan's opening paragraph): "…, Sở X ban hành Kế hoạch <title>,
+        # với những nội dung sau": the title; the issuer from the appendix line ("(Kèm theo Kế hoạch số … của X)")
+        plan.issuer = ""
+        if not plan.title:
+            for line in lines:
+                m = re.search(r"\bban hành\s+(?:Kế hoạch|Chương trình|Đề án)\s+(.+?)(?:,?\s+(?:với|gồm)\s+(?:những|các)\s+"
+                              r"nội dung sau|,?\s+(?:cụ thể\s+)?như sau)", line)
+                if m:
+                    plan.title = m.group(1).strip(" ,")
+                    break
 
 
 def _issuer(lines, plan):

@@ -1457,3 +1457,23 @@ def test_a_deadline_cham_nhat_and_whose_requirement_it_is():
     assert read_timeframe(_time_clause(text)).due == D(2027, 5, 15)
     assert _time_clause("Tổ chức diễn tập, hoàn thành trước ngày 30/6/2027 theo quy định của Bộ Quốc phòng.") == (
         "hoàn thành trước ngày 30/6/2027")
+
+
+HEADLESS_DEPARTMENT_PLAN = """Căn cứ Quyết định số 12/QĐ-UBND ngày 3/1/2027 của UBND tỉnh Hà Nam; Sở Y tế ban hành Kế hoạch phòng, chống dịch bệnh mùa hè năm 2027, với những nội dung sau
+1. MỤC TIÊU
+Giảm số ca mắc bệnh truyền nhiễm.
+2. PHỤ LỤC
+(Kèm theo Kế hoạch số /KH-SYT ngày / /2027 của Sở Y tế tỉnh Hà Nam)
+| TT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian |
+| 1 | Giám sát ca bệnh | Trung tâm Kiểm soát bệnh tật tỉnh | Các bệnh viện | Thường xuyên |
+"""
+
+
+def test_a_plan_without_header_lines_takes_its_title_and_issuer_from_its_text():
+    """A text that starts at the plan's opening paragraph (no issuer, number or date lines): its title from "… Sở X
+    ban hành Kế hoạch <title>, với những nội dung sau", its issuer from the appendix line "(Kèm theo Kế hoạch số …
+    của Sở X tỉnh Y)", not a default "UBND tỉnh"."""
+    plan = parse_blocks(blocks_from_text(HEADLESS_DEPARTMENT_PLAN))
+    assert (plan.number, plan.issuer, plan.title) == ("", "Sở Y tế tỉnh Hà Nam",
+                                                      "phòng, chống dịch bệnh mùa hè năm 2027")
+    assert [t.lead for t in plan.tasks] == [["Trung tâm Kiểm soát bệnh tật tỉnh"]]

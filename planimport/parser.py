@@ -1227,7 +1227,8 @@ def _read_body(plan, blocks, addressee=()):
                 and all(c.rank == 6 and c.number == current.number and not c.attrs.get("lead")
                         for c in current.children) and not current.body
                 and not _BULLET.match(line) and line[:1].isupper() and not line.rstrip().endswith(":")
-                and not re.match(r"^(?:de nghi|yeu cau|tran trong)\b", fold(line)) and not _enforces_this_document(line)
+                and not re.match(r"^(?:de nghi|yeu cau|tran trong|trong qua trinh)\b", fold(line))
+                and not re.search(r"\bneu (?:co|phat sinh) kho khan\b", fold(line)) and not _enforces_this_document(line)
                 and current.children[-1].text.rstrip().endswith((".", ";", "./."))):
             # (not after a paragraph that names its own lead, "Giao Văn phòng X chủ trì …", nor a closing request
             # "Đề nghị các chi bộ nghiêm túc triển khai thực hiện.")
@@ -1526,6 +1527,8 @@ def _table_into(node, rows):
             continue
         if time_first:
             when, names_any = _cell(row, cols, "time"), _cell(row, cols, "lead") or _cell(row, cols, "coordinators")
+            if names_any and not _STARTER_RE.match(_cell(row, cols, "lead")):
+                names_any = ""  # "Do Chủ tịch Hội đồng thẩm định quyết định (*)": the step's lead left to someone else
             if re.fullmatch(r"[IVXL]{1,6}|\d{1,2}", when) and not names_any:
                 # "I | GIAI ĐOẠN 1: …", "1 | Lập nhiệm vụ": a phase or a step, numbered in the time column
                 node.table_tasks.append(("section", when, _cell(row, cols, "title"), {}))

@@ -1241,9 +1241,11 @@ Kính gửi: Các sở, ngành; Ủy ban nhân dân các xã, phường.
 1. Sở Nông nghiệp và Môi trường, Ủy ban nhân dân các xã, phường
 Theo chức năng, nhiệm vụ tổ chức rà soát hiện trạng các hồ chứa nước trên địa bàn.
 Đối với các hồ chứa xung yếu, hướng dẫn chủ đập lập phương án ứng phó, hoàn thành trước ngày 30 tháng 4 năm 2027.
+Nếu có khó khăn, vướng mắc, các đơn vị báo cáo về Sở Nông nghiệp và Môi trường.
 2. Giao Sở Tài chính
 Chủ trì, phối hợp với Sở Nội vụ tham mưu bố trí kinh phí sửa chữa hồ chứa.
 Đồng thời, chủ trì phối hợp với Kho bạc Nhà nước khu vực VIII hướng dẫn thanh toán kinh phí sửa chữa.
+Trong quá trình thực hiện, các đơn vị chủ động trao đổi với Sở Nội vụ.
 3. Đề nghị các Sở: Xây dựng, Công Thương; Công ty Thủy nông Bắc Kạn
 Chủ trì, phối hợp với Sở Nông nghiệp và Môi trường kiểm tra các công trình thủy lợi.
 Đề nghị các đơn vị nghiêm túc thực hiện.
@@ -1261,7 +1263,8 @@ def test_agency_headings_with_several_paragraphs_giao_de_nghi_and_a_parenthesis(
     name their bodies ("Giao", "Đề nghị" are the asking words); "4. Ban X (Giao Văn phòng thường trực)": the
     parenthesis names who inside the body does it, not part of its name; "Phối hợp với các địa phương, đơn vị liên
     quan tổ chức …": the coordinators (one related group) end at the verb, also after "chủ trì phối hợp với X"
-    without a comma; the closing "Tổ chức thực hiện" paragraph is no task."""
+    without a comma; the closing "Tổ chức thực hiện" paragraph, "Nếu có khó khăn, vướng mắc, …" and "Trong quá trình
+    thực hiện, …" are no tasks."""
     plan = parse_blocks(blocks_from_text(HEADINGS_LETTER))
     got = [(t.title[:40], t.lead, t.coordinators, t.timeframe.text) for t in plan.tasks]
     assert got == [
@@ -1424,6 +1427,7 @@ I | GIAI ĐOẠN 1: CHUẨN BỊ
 1 | Khảo sát
 3-4/2027 | Khảo sát hiện trạng cảng cá | Cơ quan lập đề án | Cục Thủy sản | - Vụ Pháp chế; - Văn phòng Bộ.
  | Tổng hợp số liệu khảo sát | Cơ quan lập đề án | Cục Thủy sản/ Viện Kinh tế thủy sản | - Vụ Tài chính.
+ | Lấy ý kiến chuyên gia | Hội đồng thẩm định | Do Chủ tịch Hội đồng quyết định (*) | - Vụ Pháp chế.
 5/2027 | Phê duyệt đề cương | Bộ trưởng |  | 
 II | GIAI ĐOẠN 2: LẬP ĐỀ ÁN
 6-9/2027 | Lập đề án | Cơ quan lập đề án | Cục Thủy sản /Tư vấn được lựa chọn | - Vụ Pháp chế; - Vụ Tài chính.
@@ -1435,7 +1439,8 @@ def test_a_schedule_whose_time_comes_first_over_merged_rows():
     Đơn vị phối hợp" under "Thực hiện" in a wider second header row): the lead is the "chủ trì" column, not the
     responsibility column before it; the time is the first column and an empty time cell goes on with the time above
     (a merged cell); a row whose time cell is only "I" or "1" and names nobody is a part; a step that names neither
-    lead nor coordinator ("Phê duyệt đề cương | Bộ trưởng") is no task; "A/ B" or "A /B" in a lead cell names two;
+    lead nor coordinator ("Phê duyệt đề cương | Bộ trưởng"), or whose lead cell names no body ("Do Chủ tịch Hội đồng
+    quyết định"), is no task; "A/ B" or "A /B" in a lead cell names two;
     "- Vụ A; - Vụ B." names two; a month range ("3-4/2027") is a period."""
     plan = parse_blocks(blocks_from_text(SCHEDULE_PLAN))
     assert [(t.title, t.lead, t.coordinators, t.timeframe.text, t.timeframe.kind) for t in plan.tasks] == [

@@ -21,7 +21,8 @@ _STARTERS = (
     # a party's bodies: "Đảng đoàn Quốc hội", "Tổ đảng ở Thường trực Ủy ban …", "Ban cán sự đảng Bộ X", "Chi bộ …"
     "Đảng đoàn", "Tổ đảng", "Đảng bộ", "Chi bộ", "Ban cán sự đảng",
 )
-_STARTER_RE = re.compile(r"^(?:" + "|".join(re.escape(s) for s in sorted(set(_STARTERS), key=len, reverse=True)) + r")\b")
+# "Ban hành …" (to issue) is a verb, never the name of a "Ban"
+_STARTER_RE = re.compile(r"^(?![Bb]an hành\b)(?:" + "|".join(re.escape(s) for s in sorted(set(_STARTERS), key=len, reverse=True)) + r")\b")
 
 # Groups, by key: a written group maps to the groups it names ("Các sở, ngành, đơn vị, địa phương": departments and
 # districts). Tested on the folded text.
@@ -50,6 +51,7 @@ def split_names(text):
         return []
     names = []
     for part in re.split(r"\s*;\s*|\s*\n\s*", text):
+        part = re.sub(r"^(?:[-–+•*]\s*)+", "", part)  # "- Vụ A; - Vụ B.": each name under its own dash
         members = member_list(part)
         if members:
             names.extend(members)

@@ -159,7 +159,7 @@ _VERBS = (
     "hoan thanh|khao sat|dieu tra|thong ke|bien soan|phat hanh|so hoa|dau tu|nang cap|mua sam|thiet lap|ket noi|"
     "tich hop|van dong|dang tai|khen thuong|so ket|tong ket|bao cao|thuc thi|lam|dan dat|ky ket|phoi hop|tham gia|"
     "dao tao|thi diem|kien toan|thanh lap|cung co|lua chon|tuyen chon|phat dong|giao|doi moi|thuc day|khuyen khich|"
-    "san tao|san lap|giai phong|di doi|thu hut|moi goi|can doi|tien hanh|trong cong tac|xac dinh|"
+    "san tao|san lap|giai phong|di doi|thu hut|moi goi|can doi|tien hanh|trong cong tac|xac dinh|thao go|"
     # adverbs that open a predicate: a name never holds them ("… và địa phương có rừng khẩn trương xây dựng …")
     "khan truong|tich cuc|quyet liet|nghiem tuc|"
     # "Bộ X căn cứ quy định … để phân công …": the subject acts on what it relies on
@@ -266,6 +266,7 @@ def _cut_at_verb(text, verbs_only=False):
     """The agency list at the start of ``text``: up to the first lower-case verb ("triển khai", "để" …), or the
     first lower-case word that cannot go on a name ("Sở Tư pháp công bố …": a name's lower-case syllable follows a
     capitalised one, "Tư pháp", or is a word names use, "tỉnh", "các", "có liên quan")."""
+    text = " ".join(text.split())  # fold() collapses spaces: the folded text's offsets are the text's only then
     f = fold(text)
     cut = len(text)
     for m in _VERB_RE.finditer(f):
@@ -316,6 +317,9 @@ def _agency_like(name):
         return True
     if re.match(r"^[Cc]ác\s+\w", name) and _STARTER_RE.match(name[4:]) and name[4:5].isupper():
         return True  # "các Công ty Lâm nghiệp": "các" and a capitalised agency name
+    if re.match(r"^cac (?:doanh nghiep|benh vien|truong|cong ty|tong cong ty|tap doan|ngan hang|trung tam|vien|hoi|"
+                r"dai|bao|chi cuc|cuc|vu|phong)\b", fold(name)):
+        return True  # "Các doanh nghiệp viễn thông", "Các bệnh viện tuyến tỉnh": "các" and a kind of body, lower-case
     return not fold(name).startswith(("cac ", "co quan", "don vi"))
 
 
@@ -351,6 +355,10 @@ def _heading_lead(text):
             return names
     # "3. Đối với các Bộ quản lý chuyên ngành (theo quy định tại khoản 5 Điều 3 …)": the group the points are for
     text = re.sub(r"^(?:Đối với|đối với)\s+(.+?)(?:\s*\([^()]*\)?)?\s*:?\s*$", r"\1", text.strip())
+    # "2. Giao Sở Xây dựng", "4.3 Đề nghị Ủy ban nhân dân các huyện": the asking word, then whom it asks; "4.1 Sở X
+    # (Giao Phòng Y)": who inside the body does it, not part of its name
+    text = re.sub(r"^(?:Giao|Đề nghị)\s+(?=\S)", "", text)
+    text = re.sub(r"\s*\([^()]*\)\s*:?\s*$", "", text) if not text.startswith("(") else text
     text = re.sub(r"(?i)\s*(?:có trách nhiệm|chịu trách nhiệm|thực hiện)?\s*:?\s*$", "", text.strip()).strip(" .:")
     if not text or len(text) > 150:
         return []
@@ -488,7 +496,7 @@ def _inline_labels(text):
 
 
 _TIME_START = re.compile(
-    r"\b(?:thoi gian|thoi han|hoan thanh|xong|truoc ngay|truoc thang|truoc quy|truoc|trong (?:nam|quy|thang)|"
+    r"\b(?:thoi gian|thoi han|hoan thanh|xong|cham nhat|truoc ngay|truoc thang|truoc quy|truoc|trong (?:nam|quy|thang)|"
     r"quy (?:i|ii|iii|iv|[1-4])\b|nam 20\d\d|giai doan 20|tu nam|thuong xuyen|hang nam|dinh ky)")
 
 
@@ -550,7 +558,8 @@ def _time_clause(text):
         if later:  # "năm 2020 trình Thủ tướng Chính phủ phê duyệt trong quý IV năm 2012": the submission's time
             part = later.group(1)
         # the time phrase ends at the time: "trong quý II năm 2012 theo hướng …", "… hằng năm để tổng hợp"
-        part = re.split(r"\s+(?:để|theo hướng|nhằm|bảo đảm|đảm bảo)\s", part)[0].strip(" .;)")
+        # "… năm 2028 theo yêu cầu của Bộ X": whose deadline it is, after the time
+        part = re.split(r"\s+(?:để|theo hướng|nhằm|bảo đảm|đảm bảo|theo yêu cầu|theo quy định)\s", part)[0].strip(" .;)")
         fp = fold(part)
         if re.search(r"\d", fp):
             if not fp.startswith(("trong ", "truoc ", "hoan thanh", "xong")) and re.search(
@@ -582,6 +591,7 @@ def _prose(text, any_sentence=False):
     """Lead, coordinators and timeframe stated in a sentence: "Giao Sở X chủ trì, phối hợp với Y thực hiện …,
     hoàn thành trong Quý II/2026"."""
     attrs = {}
+    text = " ".join(text.split())  # fold() collapses spaces: the folded text's offsets are the text's only then
     f = fold(text)
     if not any_sentence and not re.search(r"\bchu tri\b", f):
         return attrs
@@ -641,17 +651,22 @@ def _table_columns(rows):
     """(column map, index of the first data row) when the table is a task table, else (None, 0)."""
     for i, row in enumerate(rows[:3]):
         names = [fold(c) for c in row]
-        if i + 1 < len(rows) and len(rows[i + 1]) == len(row):
+        if i + 1 < len(rows) and len(rows[i + 1]) >= len(row) and row:
             below = [fold(c) for c in rows[i + 1]]
             if any(re.search(r"chu tri|phoi hop", b) for b in below) and not any(re.search(r"chu tri", n) for n in names):
+                # "… | Thực hiện" over "… | Đơn vị chủ trì | Đơn vị phối hợp": a header cell spanning the cells under it
+                names = names + [names[-1]] * (len(below) - len(names))
                 names = [f"{a} {b}" if a != b else a for a, b in zip(names, below)]
                 i += 1
         cols = {}
+        lead_at = [j for j, name in enumerate(names) if re.search(r"chu tri", name)]
         for j, name in enumerate(names):
             for key, pattern in _COLUMNS:
                 if key not in cols and pattern.search(name) and j not in cols.values():
                     if key == "title" and re.search(r"chu tri|phoi hop|thoi gian", name):
                         continue
+                    if key == "lead" and lead_at and j not in lead_at:
+                        continue  # "Cơ quan chịu trách nhiệm …" before "Đơn vị chủ trì": the one that leads is named so
                     cols[key] = j
                     break
         if "lead" in cols and ("title" in cols or "number" in cols):
@@ -758,10 +773,41 @@ def _ocr_markers(blocks):
     return out
 
 
+def _join_continued_tables(blocks):
+    """A task table broken over a PDF's pages: a table with no header row, as wide as the task table before it, with
+    at most two short paragraphs between them (a repeated heading, a page's furniture), goes on with it; those
+    paragraphs come after the joined table."""
+    out, last, between = [], None, []
+    for kind, value in blocks:
+        if kind == "table":
+            cols, _start = _table_columns(value)
+            if (not cols and last is not None and len(between) <= 2 and value
+                    and all(len(r) == len(last[1][0]) for r in value)):
+                last[1].extend(value)
+                out.extend(between)
+                between = []
+                continue
+            out.extend(between)
+            between = []
+            block = (kind, [list(r) for r in value])
+            out.append(block)
+            last = block if cols and "lead" in cols else None
+            continue
+        if last is not None and kind == "p" and len(value) < 150 and not _marker(value) and len(between) < 3:
+            between.append((kind, value))
+            continue
+        out.extend(between)
+        between = []
+        last = None
+        out.append((kind, value))
+    out.extend(between)
+    return out
+
+
 def parse_blocks(blocks):
     """Blocks → ParsedPlan."""
     plan = ParsedPlan()
-    blocks = _ocr_markers(blocks)
+    blocks = _join_continued_tables(_ocr_markers(blocks))
     paragraphs_before = []
     i = 0
     # A document without Roman-numbered parts (a directive letter: "1. Trách nhiệm chung …", "2. Thanh tra tỉnh")
@@ -787,6 +833,10 @@ def parse_blocks(blocks):
                     paragraphs_before.extend(x.strip() for x in c.split("\n") if x.strip())
         i += 1
     _read_header(plan, paragraphs_before)
+    if not plan.issuer:
+        plan.issuer = next((m.group(1).strip() for kind, v in blocks if kind == "p" for m in [re.match(
+            r"^\(\s*(?:Ban hành\s+)?[Kk]èm theo\s+(?:Kế hoạch|Quyết định|Chương trình)\b.*\bcủa\s+((?:Sở|Ủy ban|UBND|Bộ|Ban)\s[^()]+?)\s*\)?\s*$",
+            v)] if m), "")
     # the asking paragraph may come in lines of its own (a PDF's "…NĐ-" / "CP, Bộ X đề nghị …" / "(sau đây …) … sau:")
     addressee = next((a for a in map(_addressee, list(reversed(paragraphs_before[-3:]))
                                      + [" ".join(paragraphs_before[-2:]), " ".join(paragraphs_before[-3:])]) if a), [])
@@ -937,6 +987,9 @@ def _read_header(plan, lines):
                 break
             if title and line.isupper() and not any(t.isupper() for t in title):
                 break  # "NGHỊ QUYẾT" / "Ban hành …" / "CHÍNH PHỦ": the enacting body after the title, not in it
+            if title and line.isupper() and (fold(line).strip() in {fold(x).strip() for x in issuer_lines[:1]}
+                                             or re.match(r"^(?:bo truong|chu tich|thu tuong)\b", fold(line))):
+                break  # a title in capitals, then the enacting body ("CHÍNH PHỦ", "BỘ TRƯỞNG BỘ X"): not in it
             title.append(line)
             j += 1
             if len(title) >= 6 or (not line.isupper() and line.endswith((".", ":", ";"))):
@@ -959,6 +1012,17 @@ def _read_header(plan, lines):
                 place = re.sub(r"^Số\s*[:.]?\s*\S+\s+", "", line[:len(blank.group(1))]).strip(" ,")
                 plan.place = place
     plan.issuer = _issuer(issuer_lines, plan)
+    if not issuer_lines and not plan.number:
+        # no header lines (a text that starts at the plan's opening paragraph): "…, Sở X ban hành Kế hoạch <title>,
+        # với những nội dung sau": the title; the issuer from the appendix line ("(Kèm theo Kế hoạch số … của X)")
+        plan.issuer = ""
+        if not plan.title:
+            for line in lines:
+                m = re.search(r"\bban hành\s+(?:Kế hoạch|Chương trình|Đề án)\s+(.+?)(?:,?\s+(?:với|gồm)\s+(?:những|các)\s+"
+                              r"nội dung sau|,?\s+(?:cụ thể\s+)?như sau)", line)
+                if m:
+                    plan.title = m.group(1).strip(" ,")
+                    break
 
 
 def _issuer(lines, plan):
@@ -1017,6 +1081,8 @@ def _read_body(plan, blocks, addressee=()):
         if in_tail:
             if kind == "p" and re.match(r"^phu luc\b", fold(value)) and len(value) < 120:
                 in_tail = False
+            elif kind == "p" and _attached_heading(blocks, i):
+                in_tail = False  # the plan or programme a decision issues, after the decision's own signature
             elif kind == "p":
                 tail.append(value)
                 continue
@@ -1024,6 +1090,15 @@ def _read_body(plan, blocks, addressee=()):
                 continue
         if kind == "table":
             cols, start = _table_columns(value)
+            part = next((n for n in reversed(stack) if n is not root and n.rank <= 1), None)
+            if cols and "lead" in cols and part is not None and part.special in ("organisation", "reporting", "funding"):
+                # a task list after the programme's "Tổ chức thực hiện" ("DANH MỤC CÁC NHIỆM VỤ …" / "(Kèm theo …)"):
+                # a part of its own, not a table inside the last item there
+                heading = next((b for b in reversed(stack[-1].body[-3:]) if b.isupper()), "")
+                stack[1:] = []
+                node = _Node(1, "PL", heading, root)
+                root.children.append(node)
+                stack.append(node)
             if cols and start >= len(value):  # a header row only: the cells follow one a line
                 lines, j = [], i
                 while j + 1 < len(blocks) and blocks[j + 1][0] == "p" and not _ends_flattened(blocks[j + 1][1]):
@@ -1122,14 +1197,14 @@ def _read_body(plan, blocks, addressee=()):
             continue
         # one paragraph under a heading that names its lead ("5. Thanh tra tỉnh" / "Chủ trì, phối hợp với …"): a task;
         # not a line that introduces points ("… gồm:", "Thực hiện các nhiệm vụ sau:")
-        if (current is not root and current.lead_heading and current.rank == 2 and not current.children
+        if (current is not root and current.lead_heading and current.rank in (2, 3) and not current.children
                 and not current.body and not _BULLET.match(line) and not line.rstrip().endswith(":")):
             node = _Node(6, current.number, line, current)
             current.children.append(node)
             node.attrs.update(_point_attrs(line))
             continue
         # a further paragraph under such a heading that names its own lead: "Giao Ban X chủ trì, hướng dẫn …"
-        if (current is not root and current.lead_heading and current.rank == 2 and current.children
+        if (current is not root and current.lead_heading and current.rank in (2, 3) and current.children
                 and all(c.rank == 6 for c in current.children) and not _BULLET.match(line)
                 and re.search(r"\bchu tri\b", fold(line))):
             attrs = _prose(line)
@@ -1138,6 +1213,29 @@ def _read_body(plan, blocks, addressee=()):
                 current.children.append(node)
                 node.attrs.update(attrs)
                 continue
+        # the paragraph going on in a line of its own, a PDF's break after its ";" ("… của doanh nghiệp;" / "chủ động bố
+        # trí …"): the same task
+        if (current is not root and current.lead_heading and current.rank in (2, 3) and current.children
+                and current.children[-1].rank == 6 and current.children[-1].number == current.number
+                and not current.body and not _BULLET.match(line) and line[:1].islower()
+                and not current.children[-1].text.rstrip().endswith((".", ":", "./."))):
+            current.children[-1].text = current.children[-1].text.rstrip() + " " + line.strip()
+            continue
+        # a further paragraph of the heading's own ("Đối với …, hướng dẫn …", "Đồng thời, chủ trì phối hợp với …"),
+        # after one that ended its sentence: another task of the heading's bodies
+        if (current is not root and current.lead_heading and current.rank in (2, 3) and current.children
+                and all(c.rank == 6 and c.number == current.number and not c.attrs.get("lead")
+                        for c in current.children) and not current.body
+                and not _BULLET.match(line) and line[:1].isupper() and not line.rstrip().endswith(":")
+                and not re.match(r"^(?:de nghi|yeu cau|tran trong|trong qua trinh)\b", fold(line))
+                and not re.search(r"\bneu (?:co|phat sinh) kho khan\b", fold(line)) and not _enforces_this_document(line)
+                and current.children[-1].text.rstrip().endswith((".", ";", "./."))):
+            # (not after a paragraph that names its own lead, "Giao Văn phòng X chủ trì …", nor a closing request
+            # "Đề nghị các chi bộ nghiêm túc triển khai thực hiện.")
+            node = _Node(6, current.number, line, current)
+            current.children.append(node)
+            node.attrs.update(_point_attrs(re.sub(r"^Đồng thời,?\s*", "", line)))
+            continue
         # "- Tài sản … cụm công nghiệp - Bộ Công Thương.": a dash that names its agency at its end is that agency's
         # task, under its point's timeframe
         tail_lead = []
@@ -1301,6 +1399,17 @@ def _read_body(plan, blocks, addressee=()):
     _collect(plan, root, tail)
 
 
+def _attached_heading(blocks, i):
+    """After a decision's or resolution's signature, the heading of the plan or programme it issues: "KẾ HOẠCH",
+    "CHƯƠNG TRÌNH HÀNH ĐỘNG", "DANH MỤC …" in capitals, with "(Kèm theo / Ban hành kèm theo Quyết định số …)" within
+    the next lines."""
+    value = blocks[i][1]
+    if not (value.isupper() and len(value) < 200 and re.match(
+            r"^(?:ke hoach|chuong trinh|de an|danh muc|quy che|phuong an)\b", fold(value))):
+        return False
+    return any(kind == "p" and re.match(r"^\(?(?:ban hanh )?kem theo\b", fold(v)) for kind, v in blocks[i + 1:i + 5])
+
+
 _COURTESY = re.compile(r"\btran trong (?:cam on|de nghi\b.*\bquan tam)|^\s*tran trong\s*[./]*\s*$")
 
 
@@ -1387,14 +1496,50 @@ def _inline_into(node, text):
             node.attrs[k] = v
 
 
+def _cell_names(text):
+    """The names in a table cell: a list ("A; B", "- Vụ A; - Vụ B."), also two bodies joined by "/" ("Vụ Kế hoạch -
+    Tài chính/ Ban Quản lý quy hoạch", "Ban X /Tư vấn được lựa chọn"; not "UBND xã/phường")."""
+    parts = re.split(r"\s*/\s*(?=[A-ZĐ][^\s/]*\s+\S)", text) if "/" in text else [text]
+    if len(parts) > 1 and all(_STARTER_RE.match(p.strip(" -–")) or p[:1].isupper() for p in parts) \
+            and _STARTER_RE.match(parts[0].strip(" -–")):
+        return [n for p in parts for n in split_names(p)]
+    return split_names(text)
+
+
 def _table_into(node, rows):
     cols, start = _table_columns(rows)
     if not cols:
         return
     section_number = None
+    joined = []
     for row in rows[start:]:
+        # a row that names neither number nor task but has words in its other cells: the row above going on past a
+        # page break ("… UBND các" / "xã, phường"), cell by cell
+        if (joined and any(c.strip() for c in row) and not _cell(row, cols, "number") and not _cell(row, cols, "title")
+                and len(row) == len(joined[-1])):
+            joined[-1] = [f"{a} {b}".strip() if b.strip() else a for a, b in zip(joined[-1], row)]
+            continue
+        joined.append(list(row))
+    time_first = cols.get("time") == 0  # a schedule: the time leads each row, merged over the rows it spans
+    last_time = ""
+    for row in joined:
         if not any(c.strip() for c in row):
             continue
+        if time_first:
+            when, names_any = _cell(row, cols, "time"), _cell(row, cols, "lead") or _cell(row, cols, "coordinators")
+            if names_any and not _STARTER_RE.match(_cell(row, cols, "lead")):
+                names_any = ""  # "Do Chủ tịch Hội đồng thẩm định quyết định (*)": the step's lead left to someone else
+            if re.fullmatch(r"[IVXL]{1,6}|\d{1,2}", when) and not names_any:
+                # "I | GIAI ĐOẠN 1: …", "1 | Lập nhiệm vụ": a phase or a step, numbered in the time column
+                node.table_tasks.append(("section", when, _cell(row, cols, "title"), {}))
+                continue
+            if not names_any:
+                continue  # "01/2020 | Phê duyệt … | Thủ tướng Chính phủ | |": done by nobody the plan assigns
+            if when:
+                last_time = when
+            else:
+                row = list(row)
+                row[cols["time"]] = last_time
         if len(set(c for c in row if c)) == 1 and len(row) > 2:  # a merged row: a section heading
             text = next(c for c in row if c)
             m = _marker(text)
@@ -1420,7 +1565,7 @@ def _table_into(node, rows):
         if not title:
             continue
         node.table_tasks.append(("task", number, title, {
-            "lead": split_names(lead), "coordinators": split_names(coord), "time": time,
+            "lead": _cell_names(lead), "coordinators": _cell_names(coord), "time": time,
             "product": _cell(row, cols, "product"),
         }))
 
@@ -1662,6 +1807,14 @@ def _read_reporting(plan, root):
                 fp = fold(p)
                 if "bao cao" in fp and re.search(r"dinh ky|truoc ngay|hang nam|hang nam|6 thang|hang quy|hang thang", fp):
                     candidates.append(p)
+    if not candidates:
+        # "III. Tổ chức thực hiện" / "2. Định kỳ trước ngày 15 tháng 12 hằng năm, các bộ … gửi Bộ X kết quả thực hiện
+        # để tổng hợp, báo cáo …": the rule stated as an item of the organisation part
+        for node in _iter(root):
+            fp = fold(node.text)
+            if (node.special == "organisation" and node.rank >= 2 and re.search(r"\bbao cao\b|\bket qua thuc hien\b", fp)
+                    and re.search(r"dinh ky|hang nam|6 thang|hang quy|hang thang", fp) and re.search(r"\bgui\b", fp)):
+                candidates.append(node.text)
     if not candidates:
         return
     # a rule that names its period ("- Báo cáo 6 tháng: … trước ngày 05/7") before one that only says "định kỳ"

@@ -3,6 +3,7 @@ both and keeps merged cells' text in each grid cell they cover), plain text (tab
 a PDF's text layer (pypdf: pure Python, maintained, no native library to install; scanned PDFs have no text layer and
 are refused). A block is ``("p", text)`` or ``("table", [[cell, …], …])``."""
 
+import html
 import io
 import re
 import unicodedata
@@ -69,6 +70,24 @@ def _indented_layout(lines):
     return indented >= 0.15 * len(body) and margin >= 0.15 * len(body)
 
 
+_HTML_TABLE = re.compile(r"<table\b[^>]*>(.*?)</table\s*>", re.I | re.S)
+
+
+def _html_tables(text):
+    """An HTML table inside a text (a PDF converted to markdown writes its tables as "<table>", "<tr>", "<td>"): its
+    rows as "| a | b |" lines, a cell's "<br>" a space, its other tags dropped, entities ("&amp;") read."""
+    def rows(m):
+        out = []
+        for tr in re.findall(r"<tr\b[^>]*>(.*?)</tr\s*>", m.group(1), re.I | re.S):
+            cells = re.findall(r"<t[dh]\b[^>]*>(.*?)</t[dh]\s*>", tr, re.I | re.S)
+            cells = [html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"(?i)<br\s*/?>", " ", c))) for c in cells]
+            cells = [" ".join(c.replace("|", "/").split()) for c in cells]
+            if cells:
+                out.append("| " + " | ".join(cells) + " |")
+        return "\n" + "\n".join(out) + "\n"
+    return _HTML_TABLE.sub(rows, text) if "<t" in text.lower() else text
+
+
 def blocks_from_text(text):
     """Lines of text: a line with two or more "|" is a table row (Markdown separator rows skipped); consecutive rows
     are one table. A line that only goes on the sentence of the line before is joined to it; lines of "|" or
@@ -76,15 +95,23 @@ def blocks_from_text(text):
     continues the paragraph, page numbers alone on a line are dropped (the paragraph goes on across the page
     break) and a line in two columns (the header's "ỦY BAN NHÂN DÂN      CỘNG HÒA …") gives its columns as
     paragraphs. After a table that is only a header row, its cells come one a line: those lines are not joined."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = _html_tables(text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = text.split("\n")
     layout = _indented_layout(lines)
     blocks, table, joinable, page_break, flattened = [], None, False, False, False
     for raw in lines:
         if re.fullmatch(r"\s*[|_\-=*]+\s*", raw):
             continue
-        if raw.count("|") >= 2 or raw.strip("\t ").count("\t") >= 2:  # "a | b | c", or cells copied with tabs
-            sep = "|" if raw.count("|") >= 2 else "\t"
-            cells = [_clean(_unmark(c)) for c in raw.strip().strip("|").strip("\t").split(sep)]
+        # "a | b | c", or cells copied with tabs; inside a table, also a row of two cells ("I | GIAI ĐOẠN 1: …", a
+        # DOCX row whose merged cells gave one text)
+        if (raw.count("|") >= 2 or raw.strip("\t ").count("\t") >= 2
+                or (table is not None and raw.count("|") == 1 and re.search(r"\S\s\|\s\S", raw))):
+            sep = "|" if raw.count("|") >= 2 or raw.strip("\t ").count("\t") < 2 else "\t"
+            row = raw.strip().strip("\t")
+            if sep == "|" and row.startswith("|") and row.endswith("|"):
+                row = row[1:-1]  # "| a | b |": the outer pipes frame the row; " | b | c" (a DOCX row joined by " | "
+                # whose first cell is empty) keeps its empty first cell
+            cells = [_clean(_unmark(c)) for c in row.split(sep)]
             if all(re.fullmatch(r":?-{2,}:?|", c) for c in cells):
                 continue
             if table is None:

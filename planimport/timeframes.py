@@ -86,6 +86,12 @@ def read_timeframe(text):
         return Timeframe(raw, "none")
     f = _without_references(f) or f
     before = bool(re.search(r"\b(truoc|cham nhat|xong truoc|khong muon hon|han)\b", f))
+    m = re.fullmatch(r"(?:thang\s+)?(\d{1,2})\s*-\s*(\d{1,2})\s*/\s*((?:19|20)\d\d)", f)
+    if m and 1 <= int(m.group(1)) < int(m.group(2)) <= 12:
+        # "10-11/2019", "01-4/2021" (a schedule's column): a range of months, not the day 10 of November
+        year = int(m.group(3))
+        return Timeframe(raw, "period", start=datetime.date(year, int(m.group(1)), 1),
+                         end=_month_end(year, int(m.group(2))))
 
     m = _DATE.search(f) or _DATE_WORDS.search(f)
     if m:

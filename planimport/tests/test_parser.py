@@ -26,6 +26,8 @@ D = datetime.date
     ("Năm 2025", "deadline", D(2025, 12, 31), None, None),
     ("trước 30/6/2025", "deadline", D(2025, 6, 30), None, None),
     ("Tháng 10/2026", "deadline", D(2026, 10, 31), None, None),
+    ("10-11/2019", "period", None, D(2019, 10, 1), D(2019, 11, 30)),  # a range of months, not the day 10/11/2019
+    ("01-4/2021", "period", None, D(2021, 1, 1), D(2021, 4, 30)),
     ("6 tháng đầu năm 2025", "deadline", D(2025, 6, 30), None, None),
     ("Quý II, III/2026", "deadline", D(2026, 9, 30), None, None),
     ("Quý IV/2026, 2027", "period", None, D(2026, 1, 1), D(2027, 12, 31)),
@@ -1162,3 +1164,321 @@ def test_a_title_wrapped_at_its_date_goes_on_and_the_dated_opening_sentence_ends
             "Ngày 05/3/2026, Bộ Khoa học và Công nghệ đã ban hành hướng dẫn.\n\nI. MỤC ĐÍCH\n1. Mục đích\n")
     plan = parse_blocks(blocks_from_text(text))
     assert plan.title == "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị"
+
+
+# --- round 11: layouts the blind documents showed (made-up documents, other agencies) ---------------------------
+
+PROGRAMME_RESOLUTION = """CHÍNH PHỦ
+------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 41/NQ-CP | Hà Nội, ngày 3 tháng 5 năm 2027
+
+NGHỊ QUYẾT
+VỀ VIỆC BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG VỀ PHÁT TRIỂN THỦY SẢN BỀN VỮNG ĐẾN NĂM 2035
+CHÍNH PHỦ
+Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;
+QUYẾT NGHỊ:
+Điều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động về phát triển thủy sản bền vững đến năm 2035.
+Điều 2. Các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh ven biển chịu trách nhiệm thi hành Nghị quyết này.
+
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT, NN (2). | TM. CHÍNH PHỦ
+THỦ TƯỚNG
+
+Nguyễn Văn Hải
+
+CHƯƠNG TRÌNH HÀNH ĐỘNG
+VỀ PHÁT TRIỂN THỦY SẢN BỀN VỮNG ĐẾN NĂM 2035
+(Kèm theo Nghị quyết số 41/NQ-CP ngày 3 tháng 5 năm 2027 của Chính phủ)
+I. MỤC TIÊU
+Phát triển thủy sản thành ngành kinh tế hiện đại, bền vững.
+II. TỔ CHỨC THỰC HIỆN
+1. Các bộ, ngành, địa phương xây dựng kế hoạch thực hiện Chương trình này.
+2. Định kỳ trước ngày 15 tháng 12 hằng năm, các bộ, ngành, địa phương gửi Bộ Nông nghiệp và Môi trường kết quả thực hiện để tổng hợp, báo cáo Thủ tướng Chính phủ.
+
+DANH MỤC NHIỆM VỤ
+(Kèm theo Chương trình hành động tại Nghị quyết số 41/NQ-CP ngày 3 tháng 5 năm 2027 của Chính phủ)
+
+TT | Nội dung công việc | Sản phẩm | Cơ quan chủ trì thực hiện | Cơ quan phối hợp thực hiện | Thời gian trình
+1 | Xây dựng Đề án phát triển nuôi biển công nghiệp | Đề án | Bộ Nông nghiệp và Môi trường | Bộ Tài chính, Bộ Quốc phòng | Quý II năm 2028
+ | Rà soát quy hoạch hệ thống cảng cá | Báo cáo | Bộ Xây dựng | Ủy ban nhân dân các tỉnh ven biển | Năm 2028
+"""
+
+
+def test_a_resolution_whose_programme_and_task_list_follow_its_signature():
+    """A resolution (or decision) that issues a programme or plan: the programme comes after the resolution's own
+    signature ("Nơi nhận: …"), under its heading and "(Kèm theo Nghị quyết số …)", and its task list after the
+    programme's "Tổ chức thực hiện". The programme is read (not taken for the signature's tail); the task list is a
+    part of its own, not a table inside the last item of "Tổ chức thực hiện"; a row whose first cell is empty (" | Rà
+    soát …", no number) keeps its empty cell; the title ends before the enacting body's line ("CHÍNH PHỦ")."""
+    plan = parse_blocks(blocks_from_text(PROGRAMME_RESOLUTION))
+    assert plan.title == "BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG VỀ PHÁT TRIỂN THỦY SẢN BỀN VỮNG ĐẾN NĂM 2035"
+    assert [(t.title, t.lead, t.coordinators, t.timeframe.text) for t in plan.tasks] == [
+        ("Xây dựng Đề án phát triển nuôi biển công nghiệp", ["Bộ Nông nghiệp và Môi trường"],
+         ["Bộ Tài chính", "Bộ Quốc phòng"], "Quý II năm 2028"),
+        ("Rà soát quy hoạch hệ thống cảng cá", ["Bộ Xây dựng"], ["Ủy ban nhân dân các tỉnh ven biển"], "Năm 2028")]
+    assert plan.tasks[0].product == "Đề án"
+    assert plan.reporting.period == "yearly"
+    # the programme itself is read: its "Tổ chức thực hiện" items are standing responsibilities
+    assert [r.heading[:40] for r in plan.responsibilities][:1] == ["Các bộ, ngành, địa phương xây dựng kế ho"]
+
+
+def test_a_row_with_an_empty_first_cell_and_no_outer_pipes_keeps_its_cells():
+    rows = [b for b in blocks_from_text("TT | Nội dung | Chủ trì\n | Rà soát | Bộ Y tế\n| a | b | c |\n") if b[0] == "table"]
+    assert rows == [("table", [["TT", "Nội dung", "Chủ trì"], ["", "Rà soát", "Bộ Y tế"], ["a", "b", "c"]])]
+
+
+HEADINGS_LETTER = """ỦY BAN NHÂN DÂN                     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH BẮC KẠN                            Độc lập - Tự do - Hạnh phúc
+Số: 512/UBND-NNTN                      Bắc Kạn, ngày 9 tháng 3 năm 2027
+V/v bảo đảm an toàn hồ chứa nước mùa mưa lũ năm 2027
+
+Kính gửi: Các sở, ngành; Ủy ban nhân dân các xã, phường.
+
+Để bảo đảm an toàn hồ chứa nước, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các cơ quan thực hiện một số nhiệm vụ sau:
+1. Sở Nông nghiệp và Môi trường, Ủy ban nhân dân các xã, phường
+Theo chức năng, nhiệm vụ tổ chức rà soát hiện trạng các hồ chứa nước trên địa bàn.
+Đối với các hồ chứa xung yếu, hướng dẫn chủ đập lập phương án ứng phó, hoàn thành trước ngày 30 tháng 4 năm 2027.
+Nếu có khó khăn, vướng mắc, các đơn vị báo cáo về Sở Nông nghiệp và Môi trường.
+2. Giao Sở Tài chính
+Chủ trì, phối hợp với Sở Nội vụ tham mưu bố trí kinh phí sửa chữa hồ chứa.
+Đồng thời, chủ trì phối hợp với Kho bạc Nhà nước khu vực VIII hướng dẫn thanh toán kinh phí sửa chữa.
+Trong quá trình thực hiện, các đơn vị chủ động trao đổi với Sở Nội vụ.
+3. Đề nghị các Sở: Xây dựng, Công Thương; Công ty Thủy nông Bắc Kạn
+Chủ trì, phối hợp với Sở Nông nghiệp và Môi trường kiểm tra các công trình thủy lợi.
+Đề nghị các đơn vị nghiêm túc thực hiện.
+4. Ban Chỉ huy phòng thủ dân sự tỉnh (Giao Văn phòng thường trực)
+- Theo dõi tình hình mưa lũ, cảnh báo kịp thời cho người dân.
+- Phối hợp với các địa phương, đơn vị liên quan tổ chức diễn tập ứng phó sự cố vỡ đập.
+5. Tổ chức thực hiện
+Thủ trưởng các sở, ngành; Chủ tịch Ủy ban nhân dân các xã, phường chịu trách nhiệm tổ chức triển khai thực hiện nghiêm túc các nội dung nêu trên./.
+"""
+
+
+def test_agency_headings_with_several_paragraphs_giao_de_nghi_and_a_parenthesis():
+    """Numbered agency headings: each paragraph under one is a task of the heading's bodies (not only the first; one
+    that opens "Đồng thời, chủ trì phối hợp với X …" too); "2. Giao Sở X" and "3. Đề nghị các Sở: A, B; Công ty C"
+    name their bodies ("Giao", "Đề nghị" are the asking words); "4. Ban X (Giao Văn phòng thường trực)": the
+    parenthesis names who inside the body does it, not part of its name; "Phối hợp với các địa phương, đơn vị liên
+    quan tổ chức …": the coordinators (one related group) end at the verb, also after "chủ trì phối hợp với X"
+    without a comma; the closing "Tổ chức thực hiện" paragraph, "Nếu có khó khăn, vướng mắc, …" and "Trong quá trình
+    thực hiện, …" are no tasks."""
+    plan = parse_blocks(blocks_from_text(HEADINGS_LETTER))
+    got = [(t.title[:40], t.lead, t.coordinators, t.timeframe.text) for t in plan.tasks]
+    assert got == [
+        ("Theo chức năng, nhiệm vụ tổ chức rà soát", ["Sở Nông nghiệp và Môi trường", "Ủy ban nhân dân các xã, phường"],
+         [], ""),
+        ("Đối với các hồ chứa xung yếu, hướng dẫn ", ["Sở Nông nghiệp và Môi trường", "Ủy ban nhân dân các xã, phường"],
+         [], "hoàn thành trước ngày 30 tháng 4 năm 2027"),
+        ("Chủ trì, phối hợp với Sở Nội vụ tham mưu", ["Sở Tài chính"], ["Sở Nội vụ"], ""),
+        ("Đồng thời, chủ trì phối hợp với Kho bạc ", ["Sở Tài chính"], ["Kho bạc Nhà nước khu vực VIII"], ""),
+        ("Chủ trì, phối hợp với Sở Nông nghiệp và ", ["Sở Xây dựng", "Sở Công Thương", "Công ty Thủy nông Bắc Kạn"],
+         ["Sở Nông nghiệp và Môi trường"], ""),
+        ("Theo dõi tình hình mưa lũ, cảnh báo kịp ", ["Ban Chỉ huy phòng thủ dân sự tỉnh"], [], ""),
+        ("Phối hợp với các địa phương, đơn vị liên", ["Ban Chỉ huy phòng thủ dân sự tỉnh"],
+         ["các địa phương, đơn vị liên quan"], ""),
+    ]
+
+
+DOTTED_HEADINGS_PLAN = """SỞ Y TẾ TỈNH HÀ NAM
+Số: 27/KH-SYT
+KẾ HOẠCH
+Phòng, chống sốt xuất huyết năm 2027
+1. MỤC TIÊU
+Giảm số ca mắc sốt xuất huyết.
+2. TỔ CHỨC THỰC HIỆN
+2.1 Trung tâm Kiểm soát bệnh tật tỉnh (Giao Khoa Phòng, chống bệnh truyền nhiễm)
+- Phối hợp với Sở Xây dựng, các cơ quan liên quan tháo gỡ khó khăn trong xử lý môi trường.
+- Tham mưu cho Sở Y tế ban hành hướng dẫn giám sát ca bệnh.
+2.2 Các bệnh viện tuyến tỉnh
+Chủ động xây dựng phương án thu dung người bệnh;
+chủ động bố trí nhân lực, thuốc, vật tư.
+"""
+
+
+def test_dotted_agency_headings_take_their_dashes_and_paragraph():
+    """"2.1 Trung tâm X (Giao Khoa Y)" and "2.2 Các bệnh viện tuyến tỉnh" (dotted headings, a plan without Roman
+    parts) lead the dashes or the paragraph under them; "tháo gỡ" opens the predicate after the coordinators."""
+    plan = parse_blocks(blocks_from_text(DOTTED_HEADINGS_PLAN))
+    assert [(t.title[:29], t.lead, t.coordinators) for t in plan.tasks] == [
+        ("Phối hợp với Sở Xây dựng, các", ["Trung tâm Kiểm soát bệnh tật tỉnh"], ["Sở Xây dựng", "các cơ quan liên quan"]),
+        ("Tham mưu cho Sở Y tế ban hành", ["Trung tâm Kiểm soát bệnh tật tỉnh"], []),
+        ("Chủ động xây dựng phương án t", ["Các bệnh viện tuyến tỉnh"], []),
+    ]
+    # the paragraph a PDF broke after its ";" is one task
+    assert plan.tasks[-1].title == ("Chủ động xây dựng phương án thu dung người bệnh; chủ động bố trí nhân lực, "
+                                    "thuốc, vật tư.")
+
+
+DECISION_AND_ITS_PLAN = """BỘ Y TẾ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Số: 12/QĐ-BYT | Hà Nội, ngày 5 tháng 1 năm 2027
+QUYẾT ĐỊNH
+Ban hành Kế hoạch tiêm chủng mở rộng năm 2027
+BỘ TRƯỞNG BỘ Y TẾ
+QUYẾT ĐỊNH:
+1. Ban hành kèm theo Quyết định này Kế hoạch tiêm chủng mở rộng năm 2027.
+2. Quyết định này có hiệu lực kể từ ngày ký.
+Nơi nhận:
+- Như trên;
+- Lưu: VT, DP.
+BỘ TRƯỞNG
+KẾ HOẠCH
+TIÊM CHỦNG MỞ RỘNG NĂM 2027
+(Ban hành kèm theo Quyết định số 12/QĐ-BYT ngày 5 tháng 1 năm 2027 của Bộ trưởng Bộ Y tế)
+1. Cục Phòng bệnh chủ trì, phối hợp với Viện Pasteur Nha Trang tổ chức tiêm chủng cho trẻ em, hoàn thành trong Quý IV/2027.
+2. Vụ Truyền thông chủ trì, phối hợp với Đài Truyền hình Việt Nam tuyên truyền về tiêm chủng, hoàn thành trong Quý II/2027.
+"""
+
+
+def test_the_plan_a_decision_issues_after_its_signature_is_read():
+    """A decision whose own points ("1. Ban hành kèm theo …") come before its signature, then the plan it issues
+    ("KẾ HOẠCH" / its title / "(Ban hành kèm theo Quyết định số …)") with numbered items: the plan is read, not taken
+    for the signature's tail."""
+    plan = parse_blocks(blocks_from_text(DECISION_AND_ITS_PLAN))
+    assert [(t.lead, t.coordinators, t.timeframe.text) for t in plan.tasks] == [
+        (["Cục Phòng bệnh"], ["Viện Pasteur Nha Trang"], "hoàn thành trong Quý IV/2027"),
+        (["Vụ Truyền thông"], ["Đài Truyền hình Việt Nam"], "hoàn thành trong Quý II/2027"),
+    ]
+
+
+HTML_TABLE_PLAN = """# 3. PHỤ LỤC
+
+<table>
+  <tbody>
+    <tr>
+      <td>TT</td>
+      <td>Nhiệm vụ</td>
+      <td>Đơn vị chủ trì</td>
+      <td>Đơn vị phối hợp</td>
+      <td>Thời gian thực hiện</td>
+      <td>Kết quả</td>
+    </tr>
+    <tr>
+      <td>I</td>
+      <td>Phát triển du lịch số</td>
+      <td></td><td></td><td></td><td></td>
+    </tr>
+    <tr>
+      <td>1</td>
+      <td>Xây dựng bản đồ du lịch số</td>
+      <td>Sở Văn hóa, Thể thao và Du lịch</td>
+      <td>Sở Khoa học và Công nghệ; UBND các</td>
+      <td>2027</td>
+      <td>Bản đồ số các điểm du lịch của tỉnh, cập nhật theo quy định của</td>
+    </tr>
+  </tbody>
+</table>
+
+II Quảng bá điểm đến
+
+<table>
+  <tbody>
+    <tr>
+      <td></td><td></td><td></td>
+      <td>xã, phường</td>
+      <td></td>
+      <td>pháp luật về du lịch.</td>
+    </tr>
+    <tr>
+      <td>2</td>
+      <td>Quảng bá điểm đến trên nền tảng số</td>
+      <td>Trung tâm Xúc tiến du lịch</td>
+      <td>Các doanh nghiệp lữ hành &amp; khách sạn</td>
+      <td>Thường<br>xuyên</td>
+      <td></td>
+    </tr>
+  </tbody>
+</table>
+"""
+
+
+def test_an_html_task_table_in_text_broken_over_pages():
+    """A text whose task table is HTML (a PDF converted to markdown: "<table>", "<tr>", "<td>" lines) is read as a
+    table ("<br>" a space, "&amp;" "&"); a table with no header row after a task table, of the same width, goes on
+    with it (the PDF's next page), and a row that names neither number nor task goes on with the row before it, cell
+    by cell ("UBND các" / "xã, phường")."""
+    plan = parse_blocks(blocks_from_text(HTML_TABLE_PLAN))
+    assert [(t.number, t.title, t.lead, t.coordinators, t.timeframe.text) for t in plan.tasks] == [
+        ("1", "Xây dựng bản đồ du lịch số", ["Sở Văn hóa, Thể thao và Du lịch"],
+         ["Sở Khoa học và Công nghệ", "UBND các xã, phường"], "2027"),
+        ("2", "Quảng bá điểm đến trên nền tảng số", ["Trung tâm Xúc tiến du lịch"],
+         ["Các doanh nghiệp lữ hành & khách sạn"], "Thường xuyên"),
+    ]
+    assert plan.tasks[0].product.endswith("theo quy định của pháp luật về du lịch.")
+
+
+SCHEDULE_PLAN = """BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG
+Số: 77/QĐ-BNNMT | Hà Nội, ngày 2 tháng 3 năm 2027
+KẾ HOẠCH
+LẬP ĐỀ ÁN PHÁT TRIỂN CẢNG CÁ ĐẾN NĂM 2035
+(Ban hành kèm theo Quyết định số 77/QĐ-BNNMT ngày 2 tháng 3 năm 2027)
+I. MỤC ĐÍCH
+Phân công các đơn vị lập đề án.
+II. TỔ CHỨC THỰC HIỆN
+1. Giao Cục Thủy sản là cơ quan lập đề án.
+2. Các Vụ, Văn phòng Bộ có trách nhiệm phối hợp chặt chẽ trong quá trình lập đề án.
+NỘI DUNG CHI TIẾT
+
+Thời gian | Nội dung công việc | Cơ quan chịu trách nhiệm theo quy định | Thực hiện
+ |  |  | Đơn vị chủ trì | Đơn vị phối hợp
+I | GIAI ĐOẠN 1: CHUẨN BỊ
+1 | Khảo sát
+3-4/2027 | Khảo sát hiện trạng cảng cá | Cơ quan lập đề án | Cục Thủy sản | - Vụ Pháp chế; - Văn phòng Bộ.
+ | Tổng hợp số liệu khảo sát | Cơ quan lập đề án | Cục Thủy sản/ Viện Kinh tế thủy sản | - Vụ Tài chính.
+ | Lấy ý kiến chuyên gia | Hội đồng thẩm định | Do Chủ tịch Hội đồng quyết định (*) | - Vụ Pháp chế.
+5/2027 | Phê duyệt đề cương | Bộ trưởng |  | 
+II | GIAI ĐOẠN 2: LẬP ĐỀ ÁN
+6-9/2027 | Lập đề án | Cơ quan lập đề án | Cục Thủy sản /Tư vấn được lựa chọn | - Vụ Pháp chế; - Vụ Tài chính.
+"""
+
+
+def test_a_schedule_whose_time_comes_first_over_merged_rows():
+    """A schedule ("Thời gian | Nội dung công việc | Cơ quan chịu trách nhiệm … | Thực hiện", then "Đơn vị chủ trì |
+    Đơn vị phối hợp" under "Thực hiện" in a wider second header row): the lead is the "chủ trì" column, not the
+    responsibility column before it; the time is the first column and an empty time cell goes on with the time above
+    (a merged cell); a row whose time cell is only "I" or "1" and names nobody is a part; a step that names neither
+    lead nor coordinator ("Phê duyệt đề cương | Bộ trưởng"), or whose lead cell names no body ("Do Chủ tịch Hội đồng
+    quyết định"), is no task; "A/ B" or "A /B" in a lead cell names two;
+    "- Vụ A; - Vụ B." names two; a month range ("3-4/2027") is a period."""
+    plan = parse_blocks(blocks_from_text(SCHEDULE_PLAN))
+    assert [(t.title, t.lead, t.coordinators, t.timeframe.text, t.timeframe.kind) for t in plan.tasks] == [
+        ("Khảo sát hiện trạng cảng cá", ["Cục Thủy sản"], ["Vụ Pháp chế", "Văn phòng Bộ"], "3-4/2027", "period"),
+        ("Tổng hợp số liệu khảo sát", ["Cục Thủy sản", "Viện Kinh tế thủy sản"], ["Vụ Tài chính"], "3-4/2027", "period"),
+        ("Lập đề án", ["Cục Thủy sản", "Tư vấn được lựa chọn"], ["Vụ Pháp chế", "Vụ Tài chính"], "6-9/2027", "period"),
+    ]
+    tf = plan.tasks[0].timeframe
+    assert (tf.start, tf.end, tf.due) == (D(2027, 3, 1), D(2027, 4, 30), None)
+    assert [s.title for s in plan.sections][-3:] == ["GIAI ĐOẠN 1: CHUẨN BỊ", "Khảo sát", "GIAI ĐOẠN 2: LẬP ĐỀ ÁN"]
+
+
+def test_a_deadline_cham_nhat_and_whose_requirement_it_is():
+    """"… chậm nhất đến ngày D theo yêu cầu của Bộ X": the time phrase starts at "chậm nhất" and ends at the date."""
+    from planimport.parser import _time_clause
+    text = ("Rà soát các trạm bơm, bảo đảm sửa chữa các trạm hư hỏng chậm nhất đến ngày 15 tháng 5 năm 2027 theo yêu "
+            "cầu của Bộ Nông nghiệp và Môi trường.")
+    assert _time_clause(text) == "chậm nhất đến ngày 15 tháng 5 năm 2027"
+    assert read_timeframe(_time_clause(text)).due == D(2027, 5, 15)
+    assert _time_clause("Tổ chức diễn tập, hoàn thành trước ngày 30/6/2027 theo quy định của Bộ Quốc phòng.") == (
+        "hoàn thành trước ngày 30/6/2027")
+
+
+HEADLESS_DEPARTMENT_PLAN = """Căn cứ Quyết định số 12/QĐ-UBND ngày 3/1/2027 của UBND tỉnh Hà Nam; Sở Y tế ban hành Kế hoạch phòng, chống dịch bệnh mùa hè năm 2027, với những nội dung sau
+1. MỤC TIÊU
+Giảm số ca mắc bệnh truyền nhiễm.
+2. PHỤ LỤC
+(Kèm theo Kế hoạch số /KH-SYT ngày / /2027 của Sở Y tế tỉnh Hà Nam)
+| TT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian |
+| 1 | Giám sát ca bệnh | Trung tâm Kiểm soát bệnh tật tỉnh | Các bệnh viện | Thường xuyên |
+"""
+
+
+def test_a_plan_without_header_lines_takes_its_title_and_issuer_from_its_text():
+    """A text that starts at the plan's opening paragraph (no issuer, number or date lines): its title from "… Sở X
+    ban hành Kế hoạch <title>, với những nội dung sau", its issuer from the appendix line "(Kèm theo Kế hoạch số …
+    của Sở X tỉnh Y)", not a default "UBND tỉnh"."""
+    plan = parse_blocks(blocks_from_text(HEADLESS_DEPARTMENT_PLAN))
+    assert (plan.number, plan.issuer, plan.title) == ("", "Sở Y tế tỉnh Hà Nam",
+                                                      "phòng, chống dịch bệnh mùa hè năm 2027")
+    assert [t.lead for t in plan.tasks] == [["Trung tâm Kiểm soát bệnh tật tỉnh"]]

@@ -24,8 +24,8 @@ def test_harness_measures_every_page_at_tiny_scale(tiny):
         assert row["available"], f"{row['label']}: {row['url_name']} is not in the site"
         assert row["status"] == 200, row
         assert row["queries"] > 0 and row["median_ms"] > 0 and row["p95_ms"] >= row["median_ms"]
-    # The floor is what it claims: session, user, and its own single query.
-    assert result["floor"]["queries"] == 3
+    # The floor is what it claims: the user and its own single query (the session is read from the cache).
+    assert result["floor"]["queries"] == 2  # the user, its own (the session from the cache)
     text = harness.table([result], harness.combine([result]))
     for page in PAGES:
         assert page.label[:34] in text

@@ -80,11 +80,11 @@ def test_the_page_costs_the_same_number_of_queries_with_more_agencies(client, db
 
     page()
     # 1 session; 2 user; 3 preference; 4 the user's agencies; 5 their live calendar tokens.
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         assert page().status_code == 200
     for _ in range(3):
         agency = make_agency()
         Membership.objects.create(user=user, agency=agency)
         new_calendar_token(agency, user)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         assert page().status_code == 200

@@ -90,5 +90,5 @@ def test_the_leader_home_query_count_does_not_grow(client, django_user_model, db
     # prefetched), 17 group members of the overdue tasks' leads, 18 who completed them, 19 the bodies standing in
     # for their leads (reports.completion.stand_ins_by: lead lines of successors of the leads named now; here none,
     # so no second query for their agencies -- one more when some body stands in).
-    with django_assert_num_queries(19):
+    with django_assert_num_queries(18):
         client.get(HOME)

@@ -478,7 +478,7 @@ def test_the_second_read_of_a_year_page_comes_from_the_cache(client, world, name
         _get(client, name, plan)
     with CaptureQueriesContext(connection) as second:
         _get(client, name, plan)
-    # The figures' queries (one to four) are gone; the session, user, roles, plan and names remain.
+    # The figures' queries (one to four) are gone; the user, roles, plan and names remain (the session: cached).
     assert len(second) < len(first), (len(first), len(second))
 
 

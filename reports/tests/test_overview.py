@@ -411,29 +411,29 @@ def grown(request, db, django_user_model):
     return plan, coordinator
 
 
-# (url name, extra args, queries). Every page: session, user, the user's memberships (one query answers
-# every role check, with the role permissions: accounts.roles), the plan (+ recipient, issuer), ...
+# (url name, extra args, queries). Every page: user (the session comes from the cache: cached_db), the user's
+# memberships (one query answers every role check, with the role permissions: accounts.roles), the plan (+ recipient, issuer), ...
 PAGES = [
     # + figures of the year (one grouped query), reports (+ agency, plan), the plan's tasks with is_completed and
     #   the leads' progress (+ section, plan; reports.completion), their assignments (+ agency, group)
-    ("reports:year-overview", [], 8),
+    ("reports:year-overview", [], 7),
     # + the same tasks, their assignments, line spreads (one grouped query)
-    ("reports:year-tasks", [], 7),
+    ("reports:year-tasks", [], 6),
     # + the task (+ section), its lines (+ report, agency)
-    ("reports:year-task", ["task"], 6),
+    ("reports:year-task", ["task"], 5),
     # + indicators, values (+ report, agency; summed by kind in Python: each value is read anyway)
-    ("reports:year-indicators", [], 6),
+    ("reports:year-indicators", [], 5),
     # + submitted reports with texts (+ agency)
-    ("reports:year-feedback", [], 5),
+    ("reports:year-feedback", [], 4),
     # + figures of every year (one grouped query), reporting years
-    ("reports:plan-years", None, 6),
+    ("reports:plan-years", None, 5),
     # + figures of every year, reporting years, reports (+ agency, plan), tasks with is_completed and the leads'
     #   progress (the overdue ones are picked from them), assignments, line spreads, content lines (+ report,
     #   agency), indicators, values; the reports' texts (feedback) come with the reports, the opened years with
     #   the year's parameters (read in place of the plan), the due date from that plan (no query of its own: one
     #   fewer than the "+ 2" below counts)
-    ("reports:year-export-xlsx", [], 12),  # + every line of the year once, indicators of every year once
-    ("reports:year-export-docx", [], 13),  # + the coordinator's draft
+    ("reports:year-export-xlsx", [], 11),  # + every line of the year once, indicators of every year once
+    ("reports:year-export-docx", [], 12),  # + the coordinator's draft
 ]
 
 

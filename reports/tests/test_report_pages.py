@@ -186,11 +186,11 @@ def test_report_page_query_count_is_pinned(client, world, django_assert_num_quer
     _grow(plan, extra)
     client.force_login(officer)
     client.post(report.get_absolute_url(), form_data(report))
-    # session, user, the user's memberships (every role check), report (+plan, agency, updated_by,
+    # user (the session from the cache), the user's memberships (every role check), report (+plan, agency, updated_by,
     # reviewed_by), lines (+task, section), their evidence, indicators, indicator values, events (+actor),
     # last year's texts (what each line may copy, and may not be submitted unchanged from); the agencies' former
     # names on the year's due date (reports.naming: the due date from the report's plan, read with it)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         assert client.get(report.get_absolute_url()).status_code == 200
 
 
@@ -201,18 +201,18 @@ def test_a_draft_save_and_a_submission_query_counts_are_pinned(client, world, dj
     client.force_login(officer)
     client.post(report.get_absolute_url(), form_data(report))  # the first save
     report.refresh_from_db()
-    # session, user, memberships, report (no agencies' former names: a save that redirects names none),
+    # user (the session from the cache), memberships, report (no agencies' former names: a save that redirects names none),
     # lines (+task, section; not their evidence: the page is not shown again), indicators; in the transaction: the
     # report locked, updated and its history row, the lines read, updated and their history rows, the indicator
     # values read, updated and their history rows, the "saved" event (and the savepoint and its release)
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(16):
         response = client.post(report.get_absolute_url(), form_data(report, overall_assessment="Tốt hơn"))
     assert response.status_code == 302
     report.refresh_from_db()
-    # session, user, memberships, report, the year's recipient; in the transaction (savepoint … release): the report
+    # user (the session from the cache), memberships, report, the year's recipient; in the transaction (savepoint … release): the report
     # locked, what is missing (lines, last year's texts, indicator values, indicators), the report updated and its
     # history row, the "submitted" event (its mails go once the transaction commits: not in this test's)
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(14):
         response = client.post(reverse("reports:report-submit", args=[report.pk]), {"version": report.version})
     assert response.status_code == 302
     report.refresh_from_db()
@@ -224,8 +224,8 @@ def test_year_submissions_query_count_is_pinned(client, world, django_assert_num
     plan, report, officer, coordinator = world
     _grow(plan, extra)
     client.force_login(coordinator)
-    # session, user, memberships (every role check), plan, reporting year, reports (+agency); the year's due date
+    # user (the session from the cache), memberships (every role check), plan, reporting year, reports (+agency); the year's due date
     # and the agencies' former names (reports.naming)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         response = client.get(reverse("reports:year-submissions", args=[plan.pk, 2024]))
     assert response.content.decode().count("/reports/") >= 3 + extra

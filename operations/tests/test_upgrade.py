@@ -18,8 +18,8 @@ from django.db import connection
 from testing.tools import require_tool, unavailable
 
 ROOT = Path(__file__).resolve().parents[2]
-# main as landed by session 7 (6 December 2026, eab91a7): the release this one upgrades.
-PREVIOUS_RELEASE = "eab91a79b2b4387c82fc1d2de6dd4ad126efcd6d"
+# main as landed by session 8 (6 December 2026, 07d1a31): the release this one upgrades.
+PREVIOUS_RELEASE = "07d1a31b051293cf91b2cc827a2e1f8999e52f75"
 
 COUNTS = ("import json; from reports.models import AgencyReport, TaskReport, IndicatorValue, ReportEvent, Evidence; "
           "print(json.dumps({m.__name__: m.objects.count() for m in "

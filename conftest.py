@@ -4,6 +4,7 @@ the ``testing`` package."""
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 
 from tasks.models import Plan
 from testing.factories import INDICATORS_FIXTURE, SEED_FIXTURE
@@ -15,6 +16,9 @@ def _empty_cache():
     tests, and a row id reused by the next test must not find the figures cached for the last one."""
     cache.clear()
     yield
+    # A page requested in English leaves English active in this thread (LocaleMiddleware activates, nothing
+    # deactivates): the next test would read labels in English.
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -19,10 +19,10 @@ class _Client(RedisCacheClient):
         self._clients = {}
 
     def get_client(self, key=None, *, write=False):
-        index = self._get_connection_pool_index(write)
-        client = self._clients.get(index)
+        pool = self._get_connection_pool(write)  # (with replicas, a read picks one at random: one client per pool)
+        client = self._clients.get(id(pool))
         if client is None:
-            client = self._clients[index] = self._client(connection_pool=self._get_connection_pool(write))
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
         return client
 
 

@@ -136,6 +136,9 @@ CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://" if DEBU
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
     # Django's, with one redis client per connection pool rather than one per cache call (plan_tracker/redis_cache.py).
     CACHES["default"]["BACKEND"] = "plan_tracker.redis_cache.RedisCache"
+    # Each site its own keys (its sessions above all) should two deployments share a Redis database: the database's
+    # name unless CACHE_URL sets one (?key_prefix=…).
+    CACHES["default"].setdefault("KEY_PREFIX", str(DATABASES["default"]["NAME"]).rpartition("/")[2])
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -308,12 +311,16 @@ PASSWORD_RESET_MAX_PER_IP_PER_HOUR = env.int("PASSWORD_RESET_MAX_PER_IP_PER_HOUR
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=9 * 3600)
 SESSION_REFRESH_SECONDS = env.int("SESSION_REFRESH_SECONDS", default=300)
 SESSION_COOKIE_HTTPONLY = True
-# Sessions are read from the cache (Redis in production: CACHE_URL) and written to the database and the cache:
-# every signed-in request read its session row from PostgreSQL (one query of ~10 per page; README "Deadline day").
-# The cached copy lives exactly as long as the session (its TTL is the session's age, renewed with each push of
-# SessionActivityMiddleware); signing out deletes both. Without a shared cache (no CACHE_URL, DEBUG off) the cache
-# is a dummy and every read goes to the database, as before. Redis restarted or flushed: read from the database.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions are kept in the database and read through the cache when the cache is shared by every process (Redis:
+# CACHE_URL; or local memory in one process under DEBUG, `make run` and the tests): every signed-in request read its
+# session row from PostgreSQL (one query of ~10 per page; README "Deadline day"). The cached copy is kept at most
+# 10 minutes (accounts/sessions.py: a copy that outlives a sign-out lets its cookie in that long at most); signing
+# out deletes both. Local memory in several gunicorn workers (CACHE_URL=locmemcache:// with DEBUG off) or no cache:
+# the database alone, as before (a sign-out in one worker would leave the copy in the others).
+_BACKEND = CACHES["default"]["BACKEND"]
+SESSION_ENGINE = ("accounts.sessions" if _BACKEND == "plan_tracker.redis_cache.RedisCache"
+                  or (DEBUG and _BACKEND == "django.core.cache.backends.locmem.LocMemCache")
+                  else "django.contrib.sessions.backends.db")
 
 # Content-Security-Policy (django-csp): scripts, styles, images and fonts from this site only; no inline
 # script or style, no plugins, no framing, forms post to this site only. Our templates have no inline

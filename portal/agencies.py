@@ -61,7 +61,7 @@ def agency_list(request):
             "year": today.year,
         })
 
-    body = fragments.body("agencies", (search, number), render_body, today)
+    body = fragments.body("agencies", (search, number, count), render_body, today)  # the count: as the task list
     return render(request, "agencies/agency_list.html", {"form": form, "body": body})
 
 

@@ -426,7 +426,9 @@ def task_list(request):
 
     # The filters' form is in the body too (its choices, its errors and the agency's name are the data's and the
     # canonical query's).
-    body = fragments.body("tasks", (filters, number), render_body, today)
+    # The count is in the key too: read under the generation the count was (a change between the two reads must
+    # not store a body paginated with the older count under the newer generation).
+    body = fragments.body("tasks", (filters, number, count), render_body, today)
     return render(request, "tasks/task_list.html", {"body": body})
 
 

@@ -8,14 +8,13 @@ itself depends on (language, the formats of the language and the time zone, the 
 never serve a row that differs from what rendering it now would give, and needs no invalidation: a changed value
 is another key. Local to the process (no cache round trip), bounded (emptied when full)."""
 
-from django.conf import settings
 from django.template import engines
 from django.urls import get_script_prefix, reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.formats import get_format
 from django.utils.safestring import mark_safe
 
-MAX_ROWS = 50_000
+MAX_ROWS = 20_000  # ~1 KB each: at most ~20 MB per process
 _rows = {}
 
 
@@ -26,7 +25,7 @@ def _template():
 def rows_html(rows, state_labels, status_labels):
     """The HTML of ``rows`` (``aggregates.overview.AgencyRow``), one string per row, in order."""
     context_key = (translation.get_language(), get_script_prefix(), get_format("SHORT_DATETIME_FORMAT"),
-                   settings.TIME_ZONE)
+                   timezone.get_current_timezone_name())
     out, template = [], None
     for row in rows:
         report = row.report

@@ -139,3 +139,26 @@ def test_an_invalid_value_has_its_own_entry_and_its_message(client, viewer, worl
     assert "khong-co" in one and "khac-nua" not in one and "khac-nua" in two
     assert page(client, f"{TASKS}?agency=+khong-co+&y=2") == one
     assert len(renders) == 2
+
+
+@pytest.mark.parametrize("address, name", [(TASKS, "tasks"), (AGENCIES, "agencies")])
+def test_a_count_read_before_a_change_never_files_its_body_under_the_newer_data(client, viewer, world, monkeypatch,
+                                                                                address, name):
+    """The count and the body are read in two steps: when a change lands between them, the body paginated with the
+    older count must not be the entry every later reader gets."""
+    client.force_login(viewer)
+    real = fragments.page_number
+    stale = {"once": True}
+
+    def count_read_before_the_change(list_name, parts, count, per_page, requested, today=None):
+        total, number = real(list_name, parts, count, per_page, requested, today)
+        if stale.pop("once", False):
+            return total + 7, number  # what the count was before the change
+        return total, number
+
+    monkeypatch.setattr(fragments, "page_number", count_read_before_the_change)
+    first = page(client, address)
+    second = page(client, address)
+    assert second != first
+    monkeypatch.setattr(fragments, "page_number", real)
+    assert page(client, address) == second

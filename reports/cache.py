@@ -76,6 +76,33 @@ def page(name, plan, year, today, render, *extra):
     return mark_safe(remember(f"page:{name}", _parts(plan.pk, year, today, *extra), scopes(plan.pk), render))
 
 
+# Raise when the report page's body changes shape (a deploy's processes never read an older body).
+REPORT_BODY_FORMAT = 1
+
+
+def report_body(report, reader, evidence, today, render):
+    """The body of a report's page (``render()``'s HTML: the facts, the officer's form or the read-only report, the
+    review forms, the events), rendered once per state of the report and kind of reader (issue #18), then served
+    as it is. Keyed on:
+
+    * the report row as read for this request, every column: ``version`` moves with every save, submission,
+      return, acceptance and reopening, and the other columns (status, texts, who saved, when) say the rest;
+    * ``reader``: what the reader may do with it (edit it, read its content, review it, reopen it): a coordinator
+      never gets the officer's form, an officer never the review form;
+    * ``evidence``: the ids of its files (a file deleted from its own page moves no version);
+    * today (days left or late), the language, the names date, this release;
+    * SITE's generation: every write that is not the agency's own quiet draft writes (``agency_writes``, all of
+      which move ``version``) bumps it: the plan's tasks and sections, the indicators, the agencies' names, the
+      review's comments and events, last year's report, a user's name (``portal.fragments``).
+
+    ``render`` must not use the request: its CSRF token is the stand-in (``plan_tracker.csrf``), and messages stay
+    in the page around the body. A page showing what someone typed (an invalid or stale save) is never cached."""
+    row = tuple(getattr(report, field.attname) for field in report._meta.concrete_fields)
+    parts = (REPORT_BODY_FORMAT, report.pk, row, tuple(reader), tuple(evidence), today.isoformat(),
+             translation.get_language(), names_date())
+    return mark_safe(remember("page:report", parts, (generations.SITE,), lambda: str(render())))
+
+
 def etag(name, plan_id, year, today, *extra):
     """An ETag for what is made of the year's figures: it changes whenever a cached figure would."""
     return '"%s"' % version_tag(name, *_parts(plan_id, year, today, *extra), scopes=scopes(plan_id))

@@ -100,7 +100,8 @@ def report_body(report, reader, evidence, today, render):
     row = tuple(getattr(report, field.attname) for field in report._meta.concrete_fields)
     parts = (REPORT_BODY_FORMAT, report.pk, row, tuple(reader), tuple(evidence), today.isoformat(),
              translation.get_language(), names_date())
-    return mark_safe(remember("page:report", parts, (generations.SITE,), lambda: str(render())))
+    # Stored as a plain str (str() of a SafeString is a SafeString, pickled with its class name).
+    return mark_safe(remember("page:report", parts, (generations.SITE,), lambda: str.__str__(render())))
 
 
 def etag(name, plan_id, year, today, *extra):

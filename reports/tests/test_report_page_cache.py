@@ -295,3 +295,27 @@ def test_a_renamed_saver_shows_at_once(world):
     colleague.save()
     html = get(browser, report)
     assert "— lan-nguyen" in html and "— colleague" not in html
+
+
+def stored_bodies(backend, report):
+    """The cache entries holding a body of ``report``'s page."""
+    from django.core.cache import cache
+
+    marker = f"page:report:{report.pk}:"
+    if backend == "redis":
+        client = cache._cache.get_client()
+        return [k for k in client.scan_iter(f"{cache.key_prefix}:*") if marker in k.decode()]
+    return [k for k in cache._cache if marker in k]
+
+
+def test_each_new_state_replaces_the_last_entry(world, backend):
+    """Deadline day: officers save every few minutes; each state's body takes the place of the last (one entry per
+    report, kind of reader and language), never one more entry per save."""
+    browser = signed_in(world["officer"])
+    report = a_first_save(world)
+    for n in range(3):
+        get(browser, report)
+        browser.post(report.get_absolute_url(), form_data(fresh(report), difficulties=f"Lần lưu {n}"))
+    assert "Lần lưu 2" in get(browser, report)
+    get(signed_in(world["coordinator"]), report)  # another kind of reader: its own entry
+    assert len(stored_bodies(backend, report)) == 2

@@ -22,13 +22,14 @@ from decimal import Decimal
 from django.core.paginator import Paginator
 from django.db.models import Model
 from django.http import QueryDict
-from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
 from agencies.naming import names_date
 from plan_tracker.cache import SITE, bump, remember
+# A body holding a form renders its CSRF token as a stand-in; ``with_csrf_token`` puts the request's in its place.
+from plan_tracker.csrf import CSRF_STAND_IN, with_csrf_token  # noqa: F401 (the portal's views use them from here)
 from plan_tracker.text import nfc
 
 FORMAT = 1  # raise when a body's template changes shape (a deploy renders new bodies, never reads old ones)
@@ -122,20 +123,6 @@ def _plain(html):
 def rendered(template, context):
     """``template`` rendered without the request (a cached body must not depend on it)."""
     return render_to_string(template, context)
-
-
-# A body holding a form renders its CSRF token as this stand-in; ``with_csrf_token`` puts the request's in its place.
-CSRF_STAND_IN = "csrf-stand-in-0f6c1e9b2d"
-
-
-_FIELD = 'name="csrfmiddlewaretoken" value="%s"'  # as {% csrf_token %} writes it
-
-
-def with_csrf_token(html, request):
-    """The stand-in replaced only where it is a token field's value: a name or an email typed as the stand-in's text
-    is data, and must never show the reader's token (it would go out in the copied contact list)."""
-    field = _FIELD % CSRF_STAND_IN
-    return mark_safe(html.replace(field, _FIELD % get_token(request))) if field in html else html
 
 
 # What a body shows of a user (the officers to chase in the coordinator's queue): their names, email, whether active.

@@ -33,6 +33,7 @@ import contextvars
 from contextlib import contextmanager
 
 from django.apps import apps
+from django.core.cache import cache as default_cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import translation
 from django.utils.safestring import mark_safe
@@ -74,6 +75,47 @@ def page(name, plan, year, today, render, *extra):
     it is. ``render`` must not use the request (no CSRF token, no user): the body is the same for every reader
     who may see the page."""
     return mark_safe(remember(f"page:{name}", _parts(plan.pk, year, today, *extra), scopes(plan.pk), render))
+
+
+# Raise when the report page's body changes shape (a deploy's processes never read an older body).
+REPORT_BODY_FORMAT = 1
+REPORT_BODY_TIMEOUT = 3600  # s
+
+
+def report_body(report, reader, evidence, today, render):
+    """The body of a report's page (``render()``'s HTML: the facts, the officer's form or the read-only report, the
+    review forms, the events), rendered once per state of the report and kind of reader (issue #18), then served
+    as it is. Its tag is made of:
+
+    * the report row as read for this request, every column: ``version`` moves with every save, submission,
+      return, acceptance and reopening, and the other columns (status, texts, who saved, when) say the rest;
+    * ``evidence``: the ids of its files (a file deleted from its own page moves no version);
+    * today (days left or late), the names date, this release;
+    * SITE's generation: every write that is not the agency's own quiet draft writes (``agency_writes``, all of
+      which move ``version``) bumps it: the plan's tasks and sections, the indicators, the agencies' names, the
+      review's comments and events, last year's report, a user's name (``portal.fragments``).
+
+    One entry per report, kind of reader (``reader``: what the reader may do with it: edit it, read its content,
+    review it, reopen it; a coordinator never gets the officer's form, an officer never the review form) and
+    language, holding (tag, HTML): a new state of the report replaces the last one instead of adding an entry
+    (deadline day: a thousand officers saving every few minutes would otherwise leave a 60 kB body per save in the
+    cache for an hour). An entry whose tag differs is a miss, never served. No lock (``remember``'s): one report's
+    page is rarely computed by two requests at once, and a race costs only a second rendering.
+
+    ``render`` must not use the request: its CSRF token is the stand-in (``plan_tracker.csrf``), and messages stay
+    in the page around the body. A page showing what someone typed (an invalid or stale save) is never cached."""
+    row = tuple(getattr(report, field.attname) for field in report._meta.concrete_fields)
+    tag = version_tag(REPORT_BODY_FORMAT, row, tuple(evidence), today.isoformat(), names_date(),
+                      scopes=(generations.SITE,))
+    kind = "".join("1" if right else "0" for right in reader)
+    slot = f"pt{generations.FORMAT}:page:report:{report.pk}:{kind}:{translation.get_language()}"
+    found = default_cache.get(slot)
+    if found is not None and found[0] == tag:
+        return mark_safe(found[1])
+    # Stored as a plain str (str() of a SafeString is a SafeString, pickled with its class name).
+    html = str.__str__(render())
+    default_cache.set(slot, (tag, html), REPORT_BODY_TIMEOUT)
+    return mark_safe(html)
 
 
 def etag(name, plan_id, year, today, *extra):

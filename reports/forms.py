@@ -65,6 +65,7 @@ class ReportForm(forms.Form):
         self.skipped = skipped or {}
         self.lines = lines
         self.indicators = indicators
+        file_attrs = evidence_input_attrs()  # once per form, not per line (each widget copies it)
         for line in lines:
             p = f"line-{line.pk}-"
             n = line.task.number
@@ -82,7 +83,7 @@ class ReportForm(forms.Form):
             self.fields[p + "copied"] = forms.BooleanField(required=False, widget=forms.HiddenInput)
             self.fields[p + "evidence"] = forms.FileField(
                 label=_("Thêm tệp minh chứng (nhiệm vụ %(n)s): PDF, DOCX, XLSX, JPG, PNG") % {"n": n}, required=False,
-                widget=forms.ClearableFileInput(attrs=evidence_input_attrs()))
+                widget=forms.ClearableFileInput(attrs=file_attrs))
         for indicator in indicators:
             self.fields[f"indicator-{indicator.pk}"] = VNDecimalField(
                 label=f"{indicator.name} ({indicator.unit})" if indicator.unit else indicator.name,

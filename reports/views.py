@@ -1,5 +1,6 @@
 import datetime
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -20,6 +21,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts import roles
+from plan_tracker.csrf import CSRF_STAND_IN, with_csrf_token
 from plan_tracker.serving import attachment_response
 from tasks.models import Plan
 
@@ -79,15 +81,43 @@ def _indicators(report):
 
 def _report_page(request, report, form=None, status=200):
     """The report's page (its form for its officers), the agencies named as on the year's due date
-    (``names_on_due_date``: the report's own agency, read with it, and those loaded for the page)."""
+    (``names_on_due_date``: the report's own agency, read with it, and those loaded for the page).
+
+    Its body is rendered once per state of the report and kind of reader (``cache.report_body``, issue #18), unless
+    ``form`` is given: a form showing what someone typed (a refused or stale save) is theirs alone, never cached."""
     with names_on_due_date(report.plan, report.year, loaded=[report.agency]):
-        return _named_report_page(request, report, form, status)
+        today = timezone.localdate()  # once: the key's day is the day the body shows
+        reader = _reader(request.user, report)
+        if form is not None:
+            body = _report_body(report, reader, today, form)
+        else:
+            evidence = (Evidence.objects.filter(task_report__report_id=report.pk).order_by("pk")
+                        .values_list("pk", flat=True)) if reader.content else ()
+            body = cache.report_body(report, reader, evidence, today, lambda: _report_body(report, reader, today))
+        return render(request, "reports/report_detail.html", {
+            "report": report, "body": with_csrf_token(body, request), "can_edit": reader.can_edit}, status=status)
 
 
-def _named_report_page(request, report, form, status):
-    officer_ids = roles.officer_agency_ids(request.user)
-    can_edit = report.agency_id in officer_ids and report.is_editable_by_agency
-    content = shows_content(request.user, report, officer_ids)
+class Reader(NamedTuple):
+    """What one reader may do with one report: what its page's body differs by, reader to reader."""
+    can_edit: bool  # an officer of its agency, while the agency may edit it: the form
+    content: bool  # its lines and texts (its agency's people; others once it has been submitted)
+    can_review: bool
+    can_reopen: bool
+
+
+def _reader(user, report):
+    officer_ids = roles.officer_agency_ids(user)
+    return Reader(
+        can_edit=report.agency_id in officer_ids and report.is_editable_by_agency,
+        content=shows_content(user, report, officer_ids),
+        can_review=report.status == AgencyReport.Status.SUBMITTED and roles.may_review(user),
+        can_reopen=report.status == AgencyReport.Status.ACCEPTED and roles.may_reopen(user))
+
+
+def _report_body(report, reader, today, form=None):
+    """The body's HTML, for ``reader``, without the request (``cache.report_body``)."""
+    can_edit, content = reader.can_edit, reader.content
     lines = []
     values = {}
     indicators = []
@@ -121,7 +151,8 @@ def _named_report_page(request, report, form, status):
             line.problems = services.line_problems(line, last_year)
             line.last_year_text = last_year.get(line.task_id, "")
         progress = {"filled": sum(1 for line in lines if not line.problems), "total": len(lines)}
-    context = {
+    days = report.days_to_due(today)
+    return render_to_string("reports/includes/_report_body.html", {
         "report": report,
         "lines": lines,
         "indicators": [(i, values.get(i.pk)) for i in indicators],
@@ -129,18 +160,18 @@ def _named_report_page(request, report, form, status):
         "can_edit": can_edit,
         "progress": progress,
         "shows_content": content,
-        "can_review": report.status == AgencyReport.Status.SUBMITTED and roles.may_review(request.user),
-        "can_reopen": report.status == AgencyReport.Status.ACCEPTED and roles.may_reopen(request.user),
+        "can_review": reader.can_review,
+        "can_reopen": reader.can_reopen,
         "review_form": ReviewForm(),
         "reopen_form": ReopenForm(),
         "events": events,
         "line_comments": comments,
         "last_return": returns[-1] if returns else None,
         "changes": changes,
-        "days_left": max(report.days_to_due(), 0),
-        "days_late": max(-report.days_to_due(), 0),
-    }
-    return render(request, "reports/report_detail.html", context, status=status)
+        "days_left": max(days, 0),
+        "days_late": max(-days, 0),
+        "csrf_token": CSRF_STAND_IN,  # the reader's own goes in its place (with_csrf_token)
+    })
 
 
 @csrf_exempt  # checked below by csrf_protect, once the upload handler is in place (Django's documented order)

@@ -35,7 +35,8 @@ from contextlib import contextmanager
 from django.apps import apps
 from django.core.cache import cache as default_cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.utils import translation
+from django.urls import get_script_prefix
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
 from agencies.naming import names_date
@@ -90,7 +91,7 @@ def report_body(report, reader, evidence, today, render):
     * the report row as read for this request, every column: ``version`` moves with every save, submission,
       return, acceptance and reopening, and the other columns (status, texts, who saved, when) say the rest;
     * ``evidence``: the ids of its files (a file deleted from its own page moves no version);
-    * today (days left or late), the names date, this release;
+    * today (days left or late), the names date, the active time zone and URL prefix, this release;
     * SITE's generation: every write that is not the agency's own quiet draft writes (``agency_writes``, all of
       which move ``version``) bumps it: the plan's tasks and sections, the indicators, the agencies' names, the
       review's comments and events, last year's report, a user's name (``portal.fragments``).
@@ -106,7 +107,7 @@ def report_body(report, reader, evidence, today, render):
     in the page around the body. A page showing what someone typed (an invalid or stale save) is never cached."""
     row = tuple(getattr(report, field.attname) for field in report._meta.concrete_fields)
     tag = version_tag(REPORT_BODY_FORMAT, row, tuple(evidence), today.isoformat(), names_date(),
-                      scopes=(generations.SITE,))
+                      timezone.get_current_timezone_name(), get_script_prefix(), scopes=(generations.SITE,))
     kind = "".join("1" if right else "0" for right in reader)
     slot = f"pt{generations.FORMAT}:page:report:{report.pk}:{kind}:{translation.get_language()}"
     found = default_cache.get(slot)

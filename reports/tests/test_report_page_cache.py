@@ -319,3 +319,22 @@ def test_each_new_state_replaces_the_last_entry(world, backend):
     assert "Lần lưu 2" in get(browser, report)
     get(signed_in(world["coordinator"]), report)  # another kind of reader: its own entry
     assert len(stored_bodies(backend, report)) == 2
+
+
+def test_another_time_zone_shows_at_once(world, settings, monkeypatch):
+    """The page shows when it was saved, in the active time zone: part of the key (as the overview's rows). Today
+    held still (in another zone it may be another date, which is in the key on its own)."""
+    real = timezone.localdate
+    day = real()
+    monkeypatch.setattr("django.utils.timezone.localdate",
+                        lambda value=None, timezone=None: real(value, timezone) if value is not None else day)
+    report = world["report"]
+    services.save_report(report, world["colleague"], expected_version=1, general={"difficulties": "x"})
+    browser = signed_in(world["officer"])
+    saved = AgencyReport.objects.get(pk=report.pk).updated_at
+    shown = timezone.localtime(saved).strftime("%H:%M")
+    assert shown in get(browser, report)
+    settings.TIME_ZONE = "America/Lima"  # UTC-5: twelve hours from Hà Nội
+    lima = timezone.localtime(saved).strftime("%H:%M")
+    html = get(browser, report)
+    assert lima != shown and lima in html

@@ -38,5 +38,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F
         "BENCHMARK_STATEMENT_TIMEOUT", "30s")
 
 # One cache key prefix per database: the scales' databases (and a deadline-day run) may share one Redis, and
-# their plans' ids (hence their generations' scopes, "plan:5") coincide.
+# their plans' ids (hence their generations' scopes, "plan:5") coincide. (With Redis, plan_tracker.settings has set
+# the database's name as the prefix already.)
 CACHES["default"].setdefault("KEY_PREFIX", "bench-" + str(DATABASES["default"]["NAME"]).rpartition("/")[2])  # noqa: F405

@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from accounts.roles import Roles
+from plan_tracker.cache import SITE, remember
+from plan_tracker.text import fold
 from agencies.models import Agency, AgencyGroup
 from reports import completion
 from reports.completion import with_deadline_states
@@ -66,6 +68,7 @@ def agency_list(request):
 
 
 SUGGESTIONS = 20
+SUGGEST_CACHED_UP_TO = 60  # characters of the folded words
 AGENCIES_PER_PAGE = 100
 
 
@@ -78,8 +81,20 @@ def agency_suggest(request):
     text = request.GET.get("q", "").strip()
     if "\x00" in text:  # PostgreSQL refuses NUL in text: a clear 400, never a 500
         return JsonResponse({"error": _("Từ khóa tìm kiếm có ký tự không hợp lệ.")}, status=400)
-    agencies = Agency.objects.search(text).vietnamese_order()[:SUGGESTIONS] if len(text) >= 2 else []
-    return JsonResponse({"results": [{"code": a.code, "label": agency_label(a)} for a in agencies]})
+    if len(text) < 2:
+        return JsonResponse({"results": []})
+
+    def suggestions():
+        return [{"code": a.code, "label": agency_label(a)}
+                for a in Agency.objects.search(text).vietnamese_order()[:SUGGESTIONS]]
+
+    # Cached as the portal's bodies are (SITE's generation: any agency saved, added or renamed shows at once), keyed
+    # on the words as the search reads them (folded, each once, in any order: "Sở Tư", "so tu", "tu  so" are one
+    # entry); a long text is searched, not kept.
+    words = tuple(sorted(set(fold(text).split())))
+    if len(" ".join(words)) > SUGGEST_CACHED_UP_TO:
+        return JsonResponse({"results": suggestions()})
+    return JsonResponse({"results": remember("suggest", fragments.key((words,)), (SITE,), suggestions)})
 
 
 def _split_by_role(tasks, agency, group_ids):

@@ -35,6 +35,11 @@ from plan_tracker.text import nfc
 FORMAT = 1  # raise when a body's template changes shape (a deploy renders new bodies, never reads old ones)
 
 
+def key(parts, today=None):
+    """The parts of a cached portal value's key: ``parts``, the format, the language, today and the names date."""
+    return _key(parts, today)
+
+
 def _key(parts, today):
     today = today or timezone.localdate()
     return (FORMAT, *parts, translation.get_language(), today.isoformat(), names_date())

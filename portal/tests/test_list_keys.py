@@ -162,3 +162,20 @@ def test_a_count_read_before_a_change_never_files_its_body_under_the_newer_data(
     assert second != first
     monkeypatch.setattr(fragments, "page_number", real)
     assert page(client, address) == second
+
+
+def test_agency_suggestions_are_searched_once_for_the_same_words_and_follow_a_new_agency(client, viewer, world,
+                                                                                          django_assert_num_queries):
+    from testing.factories import make_agency
+
+    client.force_login(viewer)
+    suggest = reverse("portal:suggest")
+    first = client.get(suggest, {"q": "so tu"}).json()
+    assert any(r["code"] == "so-tu-phap" for r in first["results"])
+    with django_assert_num_queries(3):  # the user, once per request: the same words (as the search reads them) are one entry
+        for typed in ("Sở Tư", "tu  so", "SO TU so"):
+            assert client.get(suggest, {"q": typed}).json() == first
+    make_agency(code="so-tu-lieu-thu", name="Sở Tư liệu thử", kind="department")
+    again = client.get(suggest, {"q": "so tu"}).json()
+    assert any(r["code"] == "so-tu-lieu-thu" for r in again["results"])
+    assert client.get(suggest, {"q": "ubnd"}).json() != again  # other words, their own entry

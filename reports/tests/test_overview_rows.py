@@ -130,3 +130,34 @@ def test_a_first_submission_corrected(client, scenario, today):
 
     after = _check(client, scenario, correct)
     assert "08:00 01/11/2024" in "".join(after)
+
+
+# --- the year pages' nav (reports.overview_views._nav: rendered once per process for the values it shows) ---------
+
+def _nav_html(client, plan, name="reports:year-overview", year=YEAR):
+    html = client.get(reverse(name, args=[plan.pk, year])).content.decode()
+    return html[html.index('<p class="meta">'):html.index("</nav>", html.index('<nav class="subnav"'))]
+
+
+def test_the_nav_is_each_readers_own_and_follows_the_plan_the_tab_and_the_language(client, scenario, today):
+    from django.test import Client
+
+    from reports import overview_views
+
+    plan = scenario.plan
+    client.force_login(scenario.coordinator)
+    coordinator = _nav_html(client, plan)
+    viewer = Client()
+    viewer.force_login(scenario.viewer)
+    seen = _nav_html(viewer, plan)
+    assert "XLSX" not in seen and "XLSX" in coordinator  # the viewer does not export
+    tasks = _nav_html(client, plan, "reports:year-tasks")
+    assert tasks != coordinator and 'aria-current="page">Nhiệm vụ' in tasks
+    assert '<strong aria-current="true">2023</strong>' in _nav_html(client, plan, year=2023)
+    plan.title = "Kế hoạch được đổi tên để thử"
+    plan.save()
+    assert "Kế hoạch được đổi tên để thử" in _nav_html(client, plan)
+    client.cookies.load({"django_language": "en"})
+    english = _nav_html(client, plan)
+    overview_views._NAVS.clear()
+    assert english == _nav_html(client, plan) and "Overview" in english

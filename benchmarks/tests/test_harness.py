@@ -42,6 +42,24 @@ def _result(scale, floor_ms, pages):
             "pages": [row(*p) for p in pages]}
 
 
+def test_the_officers_home_the_task_list_and_the_year_pages_are_judged_at_3_x_the_floor():
+    """Issue #18, item 1: every page within 5 × the floor, the officer's home, the task list and the year pages
+    within 3 ×."""
+    from benchmarks.pages import PAGES
+
+    tight = {p.label for p in PAGES if p.floor_target == 3.0}
+    assert {"home · officer", "task list", "year overview", "per-task roll-up", "one task's roll-up",
+            "indicator totals", "difficulties and proposals", "plan's years", "year submissions"} <= tight
+    assert {"home · coordinator", "report form (officer)", "my reports", "agency list"}.isdisjoint(tight)
+    small = _result("province", 2.0, [("year overview", 5, 6.0), ("my reports", 5, 6.0)])
+    large = _result("national", 2.0, [("year overview", 5, 7.0), ("my reports", 5, 7.0)])
+    for result in (small, large):
+        result["pages"][0]["floor_target"] = 3.0
+    rows = {r["label"]: r for r in harness.combine([small, large])}
+    assert rows["year overview"]["checks"]["≤ 3 × floor"] == "MISS"  # 3.5 ×
+    assert rows["my reports"]["checks"]["≤ 5 × floor"] == "PASS"
+
+
 def test_combine_flags_growing_query_counts_slow_growth_and_slow_exports():
     small = _result("province", 2.0, [("steady", 5, 6.0), ("grows", 5, 6.0), ("slows", 5, 4.0),
                                       ("export", 9, 300.0, True)])

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -494,19 +495,33 @@ def _year_submissions_page(request, plan, year, parameters_form=None, status=200
     reporting_year = ReportingYear.objects.filter(plan=plan, year=year).select_related("recipient").first()
     if reporting_year is None and not plan.runs_in(year):
         raise Http404  # a year the plan never had (/70000/: no due date exists for it)
-    listing = cache.figures("submissions", plan, year, timezone.localdate(), lambda: _submissions(plan, year))
+    today = timezone.localdate()
+    listing = cache.figures("submissions", plan, year, today, lambda: _submissions(plan, year))
     counts = listing["counts"]
     may_edit = reporting_year is not None and roles.may_open_year(request.user)
-    if may_edit and parameters_form is None:
-        parameters_form = YearParametersForm(instance=reporting_year)
+    can_open = roles.may_open_year(request.user) and year in plan.years
+
+    def parameters_section(form, csrf_token):
+        return render_to_string("reports/includes/_year_parameters.html", {
+            "plan": plan, "year": year, "reporting_year": reporting_year, "can_open": can_open,
+            # A year never opened: its compiled report takes the plan's parameters.
+            "parameters": reporting_year or ReportingYear(plan=plan, year=year, **ReportingYear.parameters_from(plan)),
+            "parameters_form": form if may_edit else None, "csrf_token": csrf_token})
+
+    if parameters_form is not None:  # what someone typed, with its errors: never cached
+        section = parameters_section(parameters_form, get_token(request))
+    else:
+        # The parameters and their form as stored: rendered once per generation of the plan (a save of the year's
+        # parameters bumps it, and its revision is in the key too) for what the reader may do, the token a stand-in.
+        section = with_csrf_token(cache.figures(
+            "year-parameters", plan, year, today,
+            lambda: str.__str__(parameters_section(YearParametersForm(instance=reporting_year) if may_edit else None,
+                                                   CSRF_STAND_IN)),
+            may_edit, can_open, reporting_year.revision if reporting_year else None), request)
     return render(request, "reports/year_submissions.html", {
         "plan": plan, "year": year, "reporting_year": reporting_year, "tables": mark_safe(listing["tables"]),
-        "counts": counts, "due_date": plan.report_due_date(year),
-        "can_open": roles.may_open_year(request.user) and year in plan.years,
-        "statuses": AgencyReport.Status,
-        # A year never opened: its compiled report takes the plan's parameters.
-        "parameters": reporting_year or ReportingYear(plan=plan, year=year, **ReportingYear.parameters_from(plan)),
-        "parameters_form": parameters_form if may_edit else None,
+        "counts": counts, "due_date": plan.report_due_date(year), "statuses": AgencyReport.Status,
+        "parameters_section": mark_safe(section),
     }, status=status)
 
 

@@ -301,3 +301,49 @@ def test_a_bad_report_date_is_refused_in_vietnamese(client, scenario):
     response = _edit(client, scenario, 2025, report_date="31/02/2026")
     assert response.status_code == 400
     assert "Ngày báo cáo không hợp lệ" in response.content.decode()
+
+
+# --- the parameters' section, cached without the request (reports.views._year_submissions_page) --------------------
+
+def _section(page):
+    return page[page.index('<section class="year-parameters">'):page.index("</section>")]
+
+
+def test_the_cached_parameters_follow_each_save_and_each_reader(client, scenario):
+    """Each reader's own section (the form only to those who may edit), their own CSRF token, the stored values
+    and revision after every save: the form read from the cache posts on the right revision."""
+    from django.test import Client
+
+    open_reporting_year(scenario.plan, 2025, scenario.coordinator)
+    url = reverse("reports:year-submissions", args=[scenario.plan.pk, 2025])
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(scenario.coordinator)
+    first = strict.get(url).content.decode()
+    assert 'name="revision" value="0"' in first
+    viewer = Client()
+    viewer.force_login(scenario.viewer)
+    assert 'name="revision"' not in _section(viewer.get(url).content.decode())  # never the coordinator's form
+    again = strict.get(url).content.decode()
+    token = lambda page: page.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]  # noqa: E731
+    assert "stand-in" not in token(again) and token(again)
+    post = {**NEW, "csrfmiddlewaretoken": token(again)}
+    assert strict.post(reverse("reports:year-parameters", args=[scenario.plan.pk, 2025]), post).status_code == 302
+    after = _section(strict.get(url).content.decode())
+    assert 'name="revision" value="1"' in after and "UBND tỉnh Bắc Ninh" in after
+    post = {**NEW, "signer_name": "Người ký lần hai", "revision": 1, "csrfmiddlewaretoken": token(again)}
+    assert strict.post(reverse("reports:year-parameters", args=[scenario.plan.pk, 2025]), post).status_code == 302
+    assert "Người ký lần hai" in _section(strict.get(url).content.decode())
+
+
+def test_a_refused_edit_is_never_the_cached_section(client, scenario):
+    open_reporting_year(scenario.plan, 2025, scenario.coordinator)
+    url = reverse("reports:year-submissions", args=[scenario.plan.pk, 2025])
+    client.force_login(scenario.coordinator)
+    client.get(url)
+    refused = _edit(client, scenario, 2025, recipient_name="   ", place="Nơi gõ sai " + "x" * 95)
+    assert refused.status_code == 400 and "Nơi gõ sai" in refused.content.decode()
+    clean = _section(client.get(url).content.decode())
+    assert "Nơi gõ sai" not in clean and "<details open>" not in clean and "Bắc Giang" in clean
+    # Another refused edit shows its own typed text, never the first one's.
+    other = _edit(client, scenario, 2025, recipient_name="   ", place="Nơi khác sai " + "y" * 95).content.decode()
+    assert "Nơi khác sai" in other and "Nơi gõ sai" not in other

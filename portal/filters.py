@@ -52,6 +52,9 @@ def agency_label(agency):
     return f"{agency.name} ({agency.code})"
 
 
+CODE_SHAPED = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")  # "so-tu-phap": a typed name never looks like this
+
+
 class AgencyField(forms.CharField):
     """An agency typed rather than picked from a list of every agency (a national roll-out has ~5,000):
     its code, its name or part of it, with or without accents. One query, whatever the number of agencies.
@@ -67,6 +70,12 @@ class AgencyField(forms.CharField):
             return None
         bracketed = AGENCY_IN_TEXT.search(text)
         code = bracketed.group(1) if bracketed else text.strip()
+        if CODE_SHAPED.fullmatch(code):
+            # What the box and every link send: a code, answered by its unique index (the search below reads every
+            # agency's folded names: 2-4 ms at national scale, on every request of a filtered task list).
+            found = Agency.objects.filter(code=code).first()
+            if found is not None:
+                return found
         words = fold(text).split()
         condition = Q(code=code)
         if words:

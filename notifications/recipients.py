@@ -9,6 +9,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from accounts import roles
+from plan_tracker.compiled import Statement
 from agencies.models import Membership
 
 from .models import Preference
@@ -110,112 +111,52 @@ def submission_recipients(report, flag):
 
     The compiled part is ``lead_agencies_told`` (and ``_coordinators_and_officers_query``) applied to a stand-in
     report: they must not branch on the report's values (its year, plan, agency, due date), only pass them into the
-    query; a branch would be taken for the stand-in once a day and hold for every report (``_CompiledQuery`` refuses a
+    query; a branch would be taken for the stand-in once a day and hold for every report (``plan_tracker.compiled.Statement`` refuses a
     stand-in missing from the parameters, not a branch). The agencies' validity dates are the data's, compared in SQL
     with the report's year's due date (tests: test_submission_recipients)."""
-    from django.db import router
-
-    alias = router.db_for_read(Membership)
-    compiled = _compiled_submission_query(alias, timezone.localdate())
     due = report.plan.report_due_date(report.year)
-    memberships = compiled.run({_STAND_IN_REPORT: report.pk, _STAND_IN_AGENCY: report.agency_id,
-                                _STAND_IN_PLAN: report.plan_id, _STAND_IN_YEAR: report.year, _STAND_IN_DUE: due})
+    memberships = _submission_statement(timezone.localdate()).rows(
+        report.pk, report.agency_id, report.plan_id, report.year, due)
     return _split(report.plan, memberships, flag, report.year)
 
 
-#: Values no report, agency or plan has, compiled into the submission's query in place of the report's (then swapped
-#: for them). The year's is inside its column's range (a value outside it would make Django drop the condition).
-_STAND_IN_REPORT, _STAND_IN_AGENCY, _STAND_IN_PLAN = -918_273_645_101, -918_273_645_102, -918_273_645_103
+#: Stand-ins (plan_tracker.compiled) the generated ones cannot be: the year's inside its small-integer column's range
+#: (a value outside it would make Django drop the condition), the due date a date.
 _STAND_IN_YEAR = 32_101
 _STAND_IN_DUE = datetime.date(1, 2, 3)
-#: {(database alias, local date): _CompiledQuery}: today's (the coordinators' rule is dated).
+#: {local date: Statement}: today's (the coordinators' rule is dated).
 _SUBMISSION = {}
 
 
-class _StandInReport:
-    pk, agency_id, plan_id, year = _STAND_IN_REPORT, _STAND_IN_AGENCY, _STAND_IN_PLAN, _STAND_IN_YEAR
+class _ReportValues:
+    """What ``lead_agencies_told`` reads of a report, as the statement's values (stand-ins when it is compiled)."""
 
-    class plan:  # noqa: N801 (the report's plan, as lead_agencies_told reads it)
-        pk = _STAND_IN_PLAN
-
-        @staticmethod
-        def report_due_date(year):
-            return _STAND_IN_DUE
+    def __init__(self, pk, agency_id, plan_id, year, due):
+        self.pk, self.agency_id, self.plan_id, self.year = pk, agency_id, plan_id, year
+        self.plan = _PlanValues(plan_id, due)
 
 
-def _compiled_submission_query(alias, today):
-    key = (alias, today)
-    found = _SUBMISSION.get(key)
+class _PlanValues:
+    def __init__(self, pk, due):
+        self.pk, self._due = pk, due
+
+    def report_due_date(self, year):
+        return self._due
+
+
+def _submission_statement(today):
+    found = _SUBMISSION.get(today)
     if found is None:
         from .coordination import lead_agencies_told
 
-        report = _StandInReport
-        queryset = _coordinators_and_officers_query(report.plan.pk, lead_agencies_told(report), report.year, today)
-        found = _CompiledQuery(queryset.using(alias), (
-            _STAND_IN_REPORT, _STAND_IN_AGENCY, _STAND_IN_PLAN, _STAND_IN_YEAR, _STAND_IN_DUE))
+        def build(report_id, agency_id, plan_id, year, due):
+            report = _ReportValues(report_id, agency_id, plan_id, year, due)
+            return _coordinators_and_officers_query(plan_id, lead_agencies_told(report), year, today)
+
+        found = Statement(build, stand_ins=(None, None, None, _STAND_IN_YEAR, _STAND_IN_DUE))
         _SUBMISSION.clear()  # yesterday's
-        _SUBMISSION[key] = found
+        _SUBMISSION[today] = found
     return found
-
-
-class _CompiledQuery:
-    """A queryset's SQL compiled once, run again with other values in place of its stand-ins: the rows become model
-    instances (select_related, annotations) as the queryset's own would, the SQL is not built again."""
-
-    def __init__(self, queryset, stand_ins):
-        from django.db import connections
-
-        self.queryset = queryset
-        connection = connections[queryset.db]
-        sql, params = queryset.query.get_compiler(using=queryset.db).as_sql()
-        self.sql, self.params = sql, tuple(params)
-        self.adapt = {}  # a stand-in as the backend passes it (a date is a string on SQLite) -> how to adapt its value
-        for stand_in in stand_ins:
-            if isinstance(stand_in, datetime.date):
-                passed, adapt = connection.ops.adapt_datefield_value(stand_in), connection.ops.adapt_datefield_value
-            else:
-                passed, adapt = stand_in, None
-            # Never a query for the wrong report: each stand-in is a parameter, and none is written into the SQL.
-            if passed not in self.params or str(passed) in sql:
-                raise RuntimeError(f"the compiled query does not take {stand_in!r} as a parameter")
-            self.adapt[passed] = (stand_in, adapt)
-
-    @staticmethod
-    def _swap(param, swapped):
-        # A parameter equal to a stand-in takes the value; in the same type (psycopg's Int2 for a small integer
-        # column on PostgreSQL: the ORM passes the value so).
-        if isinstance(param, (int, str, datetime.date)) and not isinstance(param, bool):
-            try:
-                value = swapped[param]
-            except (KeyError, TypeError):
-                return param
-            return value if type(param) in (int, str, datetime.date) or value is None else type(param)(value)
-        return param
-
-    def run(self, values):
-        """The rows with ``values`` ({stand-in: value}) in place of the stand-ins."""
-        swapped = {}
-        for passed, (stand_in, adapt) in self.adapt.items():
-            value = values[stand_in]
-            swapped[passed] = adapt(value) if adapt is not None else value
-        params = tuple(self._swap(p, swapped) for p in self.params)
-        sql = self.sql
-        queryset = self.queryset.all()
-        query = queryset.query
-        build = query.get_compiler
-
-        def get_compiler(using=None, connection=None, elide_empty=True):
-            compiler = build(using, connection, elide_empty)
-
-            def as_sql(with_limits=True, with_col_aliases=False):
-                compiler.pre_sql_setup(with_col_aliases=with_col_aliases)  # the columns, for the instances
-                return sql, params
-
-            compiler.as_sql = as_sql
-            return compiler
-
-        query.get_compiler = get_compiler
-        return list(queryset)
 
 
 def _split(plan, memberships, flag, year):

@@ -1,0 +1,136 @@
+"""Statements compiled once per process, run many times with other values (issue #18).
+
+Django builds and compiles a queryset's SQL at every evaluation: for the officer's hot statements (his report with
+its plan, agency and people; its lines with their tasks and sections; its events) that is 1-3 ms of CPU each, more
+than PostgreSQL takes to run them, and they run on every request of a deadline-day journey. A ``Statement`` builds its
+queryset once per shape with *stand-ins* (values no row has) in place of the values, compiles it, and then runs the
+same SQL with the values swapped in, the rows turned into model instances by Django's own iterable (select_related,
+annotations and prefetch_related as the queryset's own), without building or compiling it again.
+
+The rule that keeps this correct: ``build`` must only *pass* its arguments into the queryset, never branch on them
+(a branch is taken once, for the stand-ins, and would hold for every later value). What may change the SQL's shape
+(a list's length) is part of the key: a list argument gets one stand-in per element. A stand-in that does not reach
+the SQL as a parameter of its own (dropped by Django, written into the SQL, or wrapped as in a LIKE) is refused when
+the statement is compiled, so a misuse fails loudly instead of running a query for the wrong values.
+"""
+
+import datetime
+
+from django.core.exceptions import EmptyResultSet, FullResultSet
+from django.db import connections
+
+#: Integer stand-ins: within a 32-bit column's range (Django drops a lookup whose value is outside its column's
+#: range), far from any id. Small-integer columns (a year) need an explicit stand-in (``Statement(stand_ins=...)``).
+_INT_STAND_IN = -2_100_000_000
+_DATE_STAND_IN = datetime.date(1, 2, 3)
+
+
+def fits(field, value):
+    """Whether ``value`` is within ``field``'s integer column's range on its database (Django drops a lookup whose
+    value is not: no row matches; a compiled statement would pass it to the database, which refuses it)."""
+    from django.db import router
+
+    connection = connections[router.db_for_read(field.model)]
+    low, high = connection.ops.integer_field_range(field.get_internal_type())
+    return (low is None or value >= low) and (high is None or value <= high)
+
+
+class Statement:
+    """``build(*values)`` -> a queryset, compiled once per (database, shape) and run with ``rows(*values)``.
+
+    ``stand_ins``: one value per argument, for an argument whose column cannot take the generated stand-in (a year
+    in a small-integer column); ``None`` at a position means "generate one"."""
+
+    def __init__(self, build, stand_ins=None):
+        self.build = build
+        self.stand_ins = stand_ins
+        self._compiled = {}
+
+    def rows(self, *values):
+        """The queryset's rows (a list of instances) for ``values``."""
+        shape = tuple(len(v) if isinstance(v, (list, tuple)) else None for v in values)
+        compiled = self._compiled.get(shape)
+        if compiled is None:
+            compiled = self._compiled[shape] = _Compiled(self.build, self._make_stand_ins(shape))
+        return compiled.run(values)
+
+    def first(self, *values):
+        found = self.rows(*values)
+        return found[0] if found else None
+
+    def _make_stand_ins(self, shape):
+        counter = iter(range(1_000_000))
+        stand_ins = []
+        for position, length in enumerate(shape):
+            given = self.stand_ins[position] if self.stand_ins else None
+            if length is not None:
+                stand_ins.append([_INT_STAND_IN - next(counter) for _ in range(length)])
+            elif given is not None:
+                stand_ins.append(given)
+            else:
+                stand_ins.append(_INT_STAND_IN - next(counter))
+        return stand_ins
+
+
+class _Compiled:
+    def __init__(self, build, stand_ins):
+        queryset = build(*stand_ins)
+        self.queryset = queryset
+        self.alias = queryset.db
+        connection = connections[self.alias]
+        compiler = queryset.query.get_compiler(using=self.alias)
+        try:
+            sql, params = compiler.as_sql()
+        except (EmptyResultSet, FullResultSet) as dropped:  # a stand-in outside its column's range, an empty list
+            raise RuntimeError(f"the statement drops a condition for its stand-ins {stand_ins!r}") from dropped
+        self.sql, self.params = sql, tuple(params)
+        # What the rows are made from, as the compiler set it up (pre_sql_setup): read-only from here on.
+        self.state = (compiler.select, compiler.klass_info, compiler.annotation_col_map, compiler.col_count,
+                      compiler.has_extra_select)
+        flat = []  # (position, index in a list or None, stand-in as the backend passes it, adapt)
+        for position, stand_in in enumerate(stand_ins):
+            for index, one in (enumerate(stand_in) if isinstance(stand_in, list) else ((None, stand_in),)):
+                if isinstance(one, datetime.date) and not isinstance(one, datetime.datetime):
+                    passed, adapt = connection.ops.adapt_datefield_value(one), connection.ops.adapt_datefield_value
+                elif type(one) is int:
+                    passed, adapt = one, None
+                else:
+                    raise TypeError(f"no stand-in for a {type(one).__name__}")
+                if passed not in self.params or str(passed) in sql:
+                    raise RuntimeError(f"the compiled statement does not take {one!r} as a parameter: {sql}")
+                flat.append((position, index, passed, adapt))
+        self.flat = flat
+
+    def run(self, values):
+        swapped = {}
+        for position, index, passed, adapt in self.flat:
+            value = values[position] if index is None else values[position][index]
+            swapped[passed] = adapt(value) if adapt is not None and value is not None else value
+        params = tuple(_swap(p, swapped) for p in self.params)
+        sql = self.sql
+        select, klass_info, annotation_col_map, col_count, has_extra_select = self.state
+        queryset = self.queryset._chain()
+        query = queryset.query
+        build = type(query).get_compiler
+
+        def get_compiler(using=None, connection=None, elide_empty=True):
+            compiler = build(query, using, connection, elide_empty)
+            compiler.select, compiler.klass_info, compiler.annotation_col_map = select, klass_info, annotation_col_map
+            compiler.col_count, compiler.has_extra_select = col_count, has_extra_select
+            compiler.as_sql = lambda with_limits=True, with_col_aliases=False: (sql, params)
+            return compiler
+
+        query.get_compiler = get_compiler
+        return list(queryset)
+
+
+def _swap(param, swapped):
+    # A parameter equal to a stand-in takes the value, in the parameter's own type (psycopg's Int2 for a small
+    # integer column on PostgreSQL: the ORM passes the value so).
+    if isinstance(param, (int, str, datetime.date)) and not isinstance(param, bool):
+        try:
+            value = swapped[param]
+        except (KeyError, TypeError):
+            return param
+        return value if type(param) in (int, str, datetime.date) or value is None else type(param)(value)
+    return param

@@ -1,0 +1,94 @@
+"""plan_tracker.compiled.Statement: a queryset compiled once per shape gives, for any values, the rows the queryset
+itself gives (with their select_related objects, no query more), without compiling again; a build that does not pass
+a value into the SQL as a parameter is refused at once; and the report page's officer statements give 404 for a
+report id no column could hold."""
+
+from unittest import mock
+
+import pytest
+from django.db.models.sql.compiler import SQLCompiler
+from django.test.utils import CaptureQueriesContext
+from django.db import connection
+
+from plan_tracker.compiled import Statement, fits
+from reports.models import AgencyReport, TaskReport
+from testing.factories import fill_report, make_user, open_year, small_plan
+
+
+@pytest.fixture
+def reports(db, django_user_model):
+    plan, who = small_plan()
+    open_year(plan, 2024)
+    officer = make_user(django_user_model, "canbo", who["dept"])
+    found = list(AgencyReport.objects.filter(plan=plan, year=2024).order_by("pk"))
+    fill_report(found[0], officer)
+    return found
+
+
+def _lines_queryset(report_id):
+    return (TaskReport.objects.filter(report_id=report_id).select_related("task__section")
+            .order_by("task__order", "task__number"))
+
+
+def _shown(lines):
+    return [(line.pk, line.report_id, line.task.number, line.task.section.title, line.achievements) for line in lines]
+
+
+def test_rows_equal_the_querysets_for_every_value(reports):
+    statement = Statement(_lines_queryset)
+    for report in reports + reports[::-1]:
+        with CaptureQueriesContext(connection) as queries:
+            got = statement.rows(report.pk)
+            shown = _shown(got)  # tasks and sections read with the lines: no query more
+        assert len(queries) == 1
+        assert shown == _shown(_lines_queryset(report.pk))
+    assert any(_shown(statement.rows(r.pk)) for r in reports)
+    assert statement.rows(-5) == []
+
+
+def test_compiled_once_per_shape(reports):
+    statement = Statement(lambda pk, agency_ids: AgencyReport.objects.filter(pk=pk, agency_id__in=agency_ids))
+    report, other = reports[0], reports[1]
+    with mock.patch.object(SQLCompiler, "as_sql", autospec=True, side_effect=SQLCompiler.as_sql) as as_sql:
+        assert statement.rows(report.pk, [report.agency_id]) == [report]
+        assert statement.rows(other.pk, [other.agency_id]) == [other]
+        assert statement.rows(report.pk, [other.agency_id]) == []
+        assert as_sql.call_count == 1  # one shape: compiled once
+        # Another list length is another shape, compiled once more; its values all reach the SQL.
+        assert statement.rows(report.pk, [other.agency_id, report.agency_id]) == [report]
+        assert statement.rows(other.pk, [report.agency_id, other.agency_id]) == [other]
+        assert statement.rows(other.pk, [report.agency_id, report.agency_id]) == []
+        assert as_sql.call_count == 2
+
+
+def test_a_value_the_build_drops_is_refused(reports):
+    ignores = Statement(lambda pk, agency_id: AgencyReport.objects.filter(pk=pk))
+    with pytest.raises(RuntimeError, match="does not take"):
+        ignores.rows(reports[0].pk, reports[0].agency_id)
+
+
+def test_a_small_integer_column_takes_its_own_stand_in(reports):
+    report = reports[0]
+    generated = Statement(lambda year, pk: AgencyReport.objects.filter(year=year, pk=pk))
+    with pytest.raises(RuntimeError):  # Django drops a year of -2,100,000,000: the statement would ignore the year
+        generated.rows(report.year, report.pk)
+    explicit = Statement(lambda year, pk: AgencyReport.objects.filter(year=year, pk=pk), stand_ins=(32_101, None))
+    assert explicit.rows(report.year, report.pk) == [report]
+    assert explicit.rows(report.year + 1, report.pk) == []
+
+
+def test_fits_the_columns_range(db):
+    field = AgencyReport._meta.pk
+    assert fits(field, 1)
+    assert fits(field, 2**63 - 1)
+    assert not fits(field, 2**63)
+    assert not fits(field, -(2**63) - 1)
+
+
+def test_report_page_of_an_id_no_column_holds_is_404(reports, client, django_user_model):
+    officer = django_user_model.objects.get(username="canbo")
+    own = next(r for r in reports if r.agency_id == officer.memberships.get().agency_id)
+    client.force_login(officer)
+    assert client.get(f"/reports/{own.pk}/").status_code == 200
+    assert client.get(f"/reports/{2**63}/").status_code == 404
+    assert client.get(f"/reports/{2**63 - 1}/").status_code == 404

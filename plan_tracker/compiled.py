@@ -18,6 +18,7 @@ import datetime
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connections
+from django.db.transaction import TransactionManagementError
 
 #: Integer stand-ins: within a 32-bit column's range (Django drops a lookup whose value is outside its column's
 #: range), far from any id. Small-integer columns (a year) need an explicit stand-in (``Statement(stand_ins=...)``).
@@ -102,6 +103,11 @@ class _Compiled:
         self.flat = flat
 
     def run(self, values):
+        connection = connections[self.alias]
+        if (self.queryset.query.select_for_update and connection.features.has_select_for_update
+                and connection.get_autocommit()):
+            # What Django's compiler says (skipped here): a row lock outside a transaction is released at once.
+            raise TransactionManagementError("select_for_update cannot be used outside of a transaction.")
         swapped = {}
         for position, index, passed, adapt in self.flat:
             value = values[position] if index is None else values[position][index]

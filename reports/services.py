@@ -19,7 +19,7 @@ from tasks.models import Assignment, Task, TaskRouting
 from plan_tracker.bulk import update_by_pk
 from plan_tracker.text import nfc
 
-from . import cache, completion, rules
+from . import cache, completion, rules, statements
 from .models import (AgencyReport, Evidence, Indicator, IndicatorValue, LineComment, ReportEvent, ReportingYear,
                      TaskReport)
 from .signals import report_event
@@ -177,7 +177,10 @@ def _check_version(report, expected_version):
 
 def _lock(report):
     # of=("self",): PostgreSQL cannot lock the nullable side of the outer join to updated_by.
-    return AgencyReport.objects.select_for_update(of=("self",)).select_related("plan", "updated_by").get(pk=report.pk)
+    locked = statements.LOCKED.first(report.pk)
+    if locked is None:
+        raise AgencyReport.DoesNotExist("AgencyReport matching query does not exist.")
+    return locked
 
 
 class EvidenceLimit(ValidationError):
@@ -252,7 +255,7 @@ def _write_draft(report, user, general, lines, indicators, uploads, written):
     # are shown on no cached page; cache.agency_writes bumps the plan when the report's state changes).
     if lines:
         changed_lines, fields = [], set()
-        for line in report.lines.filter(pk__in=list(lines)):
+        for line in statements.of_report(statements.SOME_LINES.rows(report.pk, sorted(lines)), report):
             values = {name: (nfc(value) or "") if name in _NFC_LINE_FIELDS else value
                       for name, value in lines[line.pk].items()}
             changed = {name for name, value in values.items() if getattr(line, name) != value}
@@ -265,7 +268,7 @@ def _write_draft(report, user, general, lines, indicators, uploads, written):
             update_by_pk(TaskReport, changed_lines, sorted(fields))
             bulk_update_with_history(changed_lines, TaskReport, [], default_user=user)  # their history rows only
     if indicators:
-        current = {v.indicator_id: v for v in report.indicator_values.all()}
+        current = {v.indicator_id: v for v in statements.VALUES.rows(report.pk)}
         created, updated = [], []
         for indicator_id, value in indicators.items():
             iv = current.get(indicator_id)
@@ -311,12 +314,12 @@ def last_year_texts(report, task_ids=None):
     """{task id: the text of what the same agency achieved on that task in its report of the year before} (a
     submitted or accepted report; non-empty texts only): what "Chép từ năm trước" copies, and what a line may not
     be submitted unchanged from. One query."""
+    if task_ids is None:
+        return dict(statements.LAST_YEAR_TEXTS.rows(report.agency_id, report.plan_id, report.year - 1))
     lines = TaskReport.objects.filter(
         report__agency_id=report.agency_id, report__plan_id=report.plan_id, report__year=report.year - 1,
         report__status__in=rules.CONTENT_STATUSES).exclude(achievements="")
-    if task_ids is not None:
-        lines = lines.filter(task_id__in=task_ids)
-    return dict(lines.values_list("task_id", "achievements"))
+    return dict(lines.filter(task_id__in=task_ids).values_list("task_id", "achievements"))
 
 
 def _same_text(a, b):
@@ -375,12 +378,12 @@ def missing_parts(report):
 def missing_parts_with_places(report):
     """``missing_parts`` as [(the form field's id or the line's anchor, message)], for links to the form."""
     problems = []
-    lines = list(report.lines.select_related("task").order_by("task__order", "task__number"))
+    lines = statements.of_report(statements.LINES.rows(report.pk), report)
     last_year = last_year_texts(report)
     for line in lines:
         problems.extend((f"line-{line.pk}", p) for p in line_problems(line, last_year))
-    filled = {v.indicator_id for v in report.indicator_values.all() if v.value is not None}
-    for indicator in Indicator.objects.filter(plan_id=report.plan_id).order_by("order", "code"):  # no join to the plan
+    filled = {v.indicator_id for v in statements.VALUES.rows(report.pk) if v.value is not None}
+    for indicator in statements.INDICATORS.rows(report.plan_id):
         if indicator.pk not in filled:
             problems.append((f"id_indicator-{indicator.pk}", _("Chỉ tiêu “%(name)s”: chưa nhập số liệu (ghi 0 nếu "
                                                                 "không có).") % {"name": indicator.name}))

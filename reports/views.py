@@ -22,14 +22,13 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts import roles
-from plan_tracker.compiled import Statement
 from plan_tracker.csrf import CSRF_STAND_IN, with_csrf_token
 from plan_tracker.serving import attachment_response
 from tasks.models import Plan
 
 from . import cache
 from . import changes as report_changes
-from . import services
+from . import services, statements
 from .access import (
     get_evidence_for_user,
     get_report_for_user,
@@ -39,8 +38,7 @@ from .access import (
 )
 from .aggregates.kinds import _agency_order as agency_order
 from .forms import OpenYearForm, ReopenForm, ReportForm, ReviewForm, YearParametersForm
-from .models import (AgencyReport, Evidence, Indicator, IndicatorValue, LineComment, ReportEvent, ReportingYear,
-                     TaskReport)
+from .models import AgencyReport, Evidence, LineComment, ReportEvent, ReportingYear
 from .naming import names_of_the_report, names_of_the_year, names_on_due_date
 from .rules import local_date
 from .uploads import EvidenceUploadHandler
@@ -69,25 +67,10 @@ def _evidence():
     return Prefetch("evidence", queryset=Evidence.objects.order_by("uploaded_at", "pk"))
 
 
-# The statements of every report page and save, compiled once (plan_tracker.compiled, issue #18).
-_LINES = Statement(lambda report_id: TaskReport.objects.filter(report_id=report_id)
-                   .select_related("task__section").order_by("task__order", "task__number"))
-# ``Indicator.Meta.ordering`` within one plan, without its join to the plan.
-_INDICATORS = Statement(lambda plan_id: Indicator.objects.filter(plan_id=plan_id).order_by("order", "code"))
-_VALUES = Statement(lambda report_id: IndicatorValue.objects.filter(report_id=report_id))
-_EVENTS = Statement(lambda report_id: ReportEvent.objects.filter(report_id=report_id).select_related("actor"))
-
-
-def _of_report(rows, report):
-    for row in rows:  # as ``report.lines`` gives them: each knows its report without a query
-        row.report = report
-    return rows
-
-
 def _lines(report, evidence=True):
     """The report's lines with their tasks and sections, in plan order; with their evidence files (the page's list),
     or without (a save: ``_report_page`` reads them only when it shows the form again)."""
-    lines = _of_report(_LINES.rows(report.pk), report)
+    lines = statements.of_report(statements.LINES.rows(report.pk), report)
     if evidence:
         prefetch_related_objects(lines, _evidence())
     return lines
@@ -95,7 +78,7 @@ def _lines(report, evidence=True):
 
 def _indicators(report):
     """The plan's indicators in their order."""
-    return _INDICATORS.rows(report.plan_id)
+    return statements.INDICATORS.rows(report.plan_id)
 
 
 def _report_page(request, report, form=None, status=200):
@@ -144,10 +127,10 @@ def _report_body(report, reader, today, form=None):
         lines = form.lines if form is not None else _lines(report)
         prefetch_related_objects(lines, _evidence())  # a form shown again after a save: its lines' files (once)
         indicators = _indicators(report)
-        values = {v.indicator_id: v.value for v in _VALUES.rows(report.pk)}
+        values = {v.indicator_id: v.value for v in statements.VALUES.rows(report.pk)}
     if can_edit and form is None:
         form = ReportForm(report=report, lines=lines, indicators=indicators, values=values)
-    events = _of_report(_EVENTS.rows(report.pk), report)
+    events = statements.of_report(statements.EVENTS.rows(report.pk), report)
     returns = [e for e in events if e.action == ReportEvent.Action.RETURNED]
     comments = []
     if content and returns:

@@ -92,3 +92,23 @@ def test_report_page_of_an_id_no_column_holds_is_404(reports, client, django_use
     assert client.get(f"/reports/{own.pk}/").status_code == 200
     assert client.get(f"/reports/{2**63}/").status_code == 404
     assert client.get(f"/reports/{2**63 - 1}/").status_code == 404
+
+
+def test_a_row_lock_outside_a_transaction_is_refused_as_django_refuses_it(reports, transactional_db):
+    from django.db import transaction
+    from django.db.transaction import TransactionManagementError
+
+    locking = Statement(lambda pk: AgencyReport.objects.select_for_update().filter(pk=pk))
+    report = reports[0]
+    with transaction.atomic():
+        assert locking.rows(report.pk) == [report]
+
+    def outcome(run):
+        try:
+            return run()
+        except TransactionManagementError:
+            return "refused"
+
+    djangos = outcome(lambda: list(AgencyReport.objects.select_for_update().filter(pk=report.pk)))
+    assert djangos == ("refused" if connection.features.has_select_for_update else [report])
+    assert outcome(lambda: locking.rows(report.pk)) == djangos

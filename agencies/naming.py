@@ -9,10 +9,13 @@ are read once, in one query, when the block starts), so templates, exports and m
 name is not the one it carries). Values read with ``values()`` are not renamed."""
 
 import contextvars
+import datetime
 import copy
 from contextlib import ContextDecorator
 
 _NAMES = contextvars.ContextVar("agency_names_on", default=None)
+_FORMER = None  # the former names' Statement, once the models are loaded
+_DATE_STAND_IN = datetime.date(1, 2, 3)
 
 
 class names_on(ContextDecorator):
@@ -23,11 +26,15 @@ class names_on(ContextDecorator):
     def __enter__(self):
         from .models import AgencyName
 
+        global _FORMER
+        if _FORMER is None:  # compiled once (plan_tracker.compiled): every report page and export starts here
+            from plan_tracker.compiled import Statement
+
+            _FORMER = Statement(lambda on: AgencyName.objects.filter(used_until__gte=on).order_by("used_until")
+                                .values_list("agency_id", "name", "short_name"), stand_ins=(_DATE_STAND_IN,))
         former = {}
         if self.on is not None:
-            rows = AgencyName.objects.filter(used_until__gte=self.on).order_by("used_until").values_list(
-                "agency_id", "name", "short_name")
-            for agency_id, name, short_name in rows:
+            for agency_id, name, short_name in _FORMER.rows(self.on):
                 former.setdefault(agency_id, (name, short_name))  # the earliest name still in force on the date
         self._token = _NAMES.set((self.on, former))
         return self

@@ -1,0 +1,36 @@
+"""The statements of an officer's report page, save and submission, compiled once per process
+(``plan_tracker.compiled``, issue #18: building and compiling them cost more CPU than running them). Each ``build``
+only passes its arguments into the queryset: see that module's rule."""
+
+from plan_tracker.compiled import Statement
+
+from . import rules
+from .models import AgencyReport, Indicator, IndicatorValue, ReportEvent, TaskReport
+
+#: A report's lines with their tasks and sections, in plan order (the page, the problems).
+LINES = Statement(lambda report_id: TaskReport.objects.filter(report_id=report_id)
+                  .select_related("task__section").order_by("task__order", "task__number"))
+#: Some of a report's lines (those a save posts), in their default order.
+SOME_LINES = Statement(lambda report_id, pks: TaskReport.objects.filter(report_id=report_id, pk__in=pks))
+#: A plan's indicators in their order (``Indicator.Meta.ordering`` within one plan, without its join to the plan).
+INDICATORS = Statement(lambda plan_id: Indicator.objects.filter(plan_id=plan_id).order_by("order", "code"))
+VALUES = Statement(lambda report_id: IndicatorValue.objects.filter(report_id=report_id))
+EVENTS = Statement(lambda report_id: ReportEvent.objects.filter(report_id=report_id).select_related("actor"))
+#: The report locked for a write (inside a transaction: ``Statement`` refuses it outside one, as Django does).
+LOCKED = Statement(lambda pk: AgencyReport.objects.select_for_update(of=("self",))
+                   .select_related("plan", "updated_by").filter(pk=pk))
+#: {task id: text} of the agency's content report of the year before (``services.last_year_texts``); the year is
+#: a small integer: its own stand-in.
+LAST_YEAR_TEXTS = Statement(
+    lambda agency_id, plan_id, year: TaskReport.objects.filter(
+        report__agency_id=agency_id, report__plan_id=plan_id, report__year=year,
+        report__status__in=rules.CONTENT_STATUSES).exclude(achievements="").values_list("task_id", "achievements"),
+    stand_ins=(None, None, 32_101))
+
+
+def of_report(rows, report):
+    """``rows`` (a report's lines or events) each knowing its report without a query, as ``report.lines`` and
+    ``report.events`` give them."""
+    for row in rows:
+        row.report = report
+    return rows

@@ -179,13 +179,28 @@ class ReportingYear(models.Model):
     @classmethod
     def for_plan_year(cls, plan, year):
         """The year's parameters: the opened year's own, or for a year never opened the plan's (unsaved)."""
-        opened = cls.objects.filter(plan=plan, year=year).select_related("recipient").first()
+        opened = _opened_year().first(plan.pk, year)
         return opened or cls(plan=plan, year=year, **cls.parameters_from(plan))
 
     @property
     def onward_list(self):
         """The onward recipients, one name each ("Nơi nhận" of the compiled report)."""
         return [x.strip() for x in re.split(r"[;\n]", self.onward_to or "") if x.strip()]
+
+
+_OPENED_YEAR = []
+
+
+def _opened_year():
+    """``ReportingYear.objects.filter(plan=…, year=…).select_related("recipient")``, compiled once
+    (plan_tracker.compiled; the year a small integer: its own stand-in)."""
+    if not _OPENED_YEAR:
+        from plan_tracker.compiled import Statement
+
+        _OPENED_YEAR.append(Statement(
+            lambda plan_id, year: ReportingYear.objects.filter(plan_id=plan_id, year=year).select_related("recipient"),
+            stand_ins=(None, 32_101)))
+    return _OPENED_YEAR[0]
 
 
 class AgencyReportQuerySet(models.QuerySet):

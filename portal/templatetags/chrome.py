@@ -1,0 +1,55 @@
+"""``{% site_header %}``: the site's header (templates/includes/_site_header.html) on every page, rendered once per
+process for each (language, URL prefix, page kind, signed in, staff, user name; the path for a visitor not signed in)
+and served from memory after that (issue #18: ~2-3 ms of Django's template engine per page, ten URL reversals and a
+dozen translations, the same for every page a user opens). What differs per request is put back into the stored
+HTML: the CSRF token (``plan_tracker.csrf``) and the page's own path in the language form's ``next`` field. The
+header shows nothing else of the request: a new thing it shows must go into the key."""
+
+from django import template
+from django.template.loader import get_template
+from django.urls import get_script_prefix
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from plan_tracker.csrf import CSRF_STAND_IN, with_csrf_token
+
+register = template.Library()
+
+TEMPLATE = "includes/_site_header.html"
+_FULL_PATH = "full-path-stand-in-7c2d9e4a"
+_FIELD = 'value="%s"'
+_MEMO = {}
+LIMIT = 5_000  # keys held before the memo is emptied (a key per user and page kind: a busy morning's worth)
+
+
+class _Request:
+    """What the header reads of the request, with the page's path a stand-in."""
+
+    def __init__(self, request):
+        self.resolver_match = request.resolver_match
+        self.path = request.path
+
+    def get_full_path(self):
+        return _FULL_PATH
+
+
+@register.simple_tag(takes_context=True)
+def site_header(context):
+    request, user = context.get("request"), context.get("user")
+    if request is None or "csrf_token" not in context or user is None:  # a page rendered without its request
+        return get_template(TEMPLATE).render(context.flatten())
+    match = getattr(request, "resolver_match", None)
+    signed_in = user.is_authenticated
+    language = translation.get_language()
+    key = (language, get_script_prefix(), match.namespace if match else None, match.url_name if match else None,
+           signed_in, user.is_staff, user.get_username() if signed_in else None, None if signed_in else request.path)
+    html = _MEMO.get(key)
+    if html is None:
+        html = get_template(TEMPLATE).render({
+            "request": _Request(request), "user": user, "csrf_token": CSRF_STAND_IN, "LANGUAGE_CODE": language})
+        if len(_MEMO) >= LIMIT:
+            _MEMO.clear()
+        _MEMO[key] = html
+    html = html.replace(_FIELD % _FULL_PATH, _FIELD % escape(request.get_full_path()))
+    return mark_safe(with_csrf_token(html, request))

@@ -88,6 +88,30 @@ def _html_tables(text):
     return _HTML_TABLE.sub(rows, text) if "<t" in text.lower() else text
 
 
+# a footnote at a page's foot: its number, a space and a capital ("1 Nội dung thiết kế mỏ được quy định tại …"); the
+# mark it explains is that number right after a word ("… thay đổi thiết kế mỏ1 .")
+_FOOTNOTE = re.compile(r"^\s{0,12}(\d{1,2}) (?=[^\W\d_])")
+_FOOTNOTE_MARK = re.compile(r"[^\W\d_](\d{1,2})(?=[\s.,;:)]|$)")
+
+
+def _without_footnotes(lines):
+    """A PDF's page-layout text without its footnotes: a note numbered one past the last (from 1), whose mark a word
+    earlier carries, runs to the next page's number (kept: the paragraph goes on across the break) or, with none
+    after it, to the end."""
+    out, marks, last, skipping = [], set(), 0, False
+    for raw in lines:
+        m = _FOOTNOTE.match(raw)
+        if m and int(m.group(1)) == last + 1 and (skipping or m.group(1) in marks) and raw[m.end():m.end() + 1].isupper():
+            last, skipping = last + 1, True
+            continue
+        if skipping and not _PAGE_NUMBER.match(raw):
+            continue
+        skipping = False
+        out.append(raw)
+        marks.update(_FOOTNOTE_MARK.findall(raw))
+    return out
+
+
 def blocks_from_text(text):
     """Lines of text: a line with two or more "|" is a table row (Markdown separator rows skipped); consecutive rows
     are one table. A line that only goes on the sentence of the line before is joined to it; lines of "|" or
@@ -98,6 +122,8 @@ def blocks_from_text(text):
     text = _html_tables(text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = text.split("\n")
     layout = _indented_layout(lines)
+    if layout:
+        lines = _without_footnotes(lines)
     blocks, table, joinable, page_break, flattened = [], None, False, False, False
     for raw in lines:
         if re.fullmatch(r"\s*[|_\-=*]+\s*", raw):

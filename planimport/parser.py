@@ -1502,16 +1502,13 @@ def _guidance_request(heading, text):
     return _asked("Đề nghị " + m.group(1)).get("lead", [])
 
 
-# the short word a letter uses for its one addressee: "… đề nghị Công ty thực hiện …" to "Kính gửi: Công ty cổ phần X"
-_SHORT_ADDRESSEE = {"cong ty", "quy cong ty", "doanh nghiep", "quy doanh nghiep", "don vi", "quy don vi",
-                    "tong cong ty", "tap doan", "ngan hang", "trung tam", "benh vien", "truong", "so", "cuc", "vien"}
-
-
 def _named_addressee(names, lines):
-    """["Công ty cổ phần X"] for ["Công ty"] when the letter is addressed ("Kính gửi: …", its dashes) to one body whose
-    name starts with that word; ``names`` unchanged otherwise (none or two such addressees, any other name)."""
-    if len(names) != 1 or fold(names[0]) not in _SHORT_ADDRESSEE:
-        return names
+    """["Công ty cổ phần X"] for ["Công ty"] (the short word a letter uses for its one addressee: "… đề nghị Công ty
+    thực hiện …") or for a name cut short by a verb inside it ("Công ty TNHH Xây" of "Công ty TNHH Xây lắp Y") when
+    the letter is addressed ("Kính gửi: …", its dashes) to one body whose name starts with it; ``names`` unchanged
+    otherwise (none or two such addressees, two names asked)."""
+    if len(names) != 1 or group_keys(names[0]) or re.search(r"(?:^|\s)cac\s", fold(names[0])):
+        return names  # a group asked ("Ủy ban nhân dân các tỉnh, thành phố") is kept as written
     kind = re.sub(r"^quy\s+", "", fold(names[0]))
     candidates = []
     for j, line in enumerate(lines):
@@ -1537,14 +1534,18 @@ def _addressee(line):
     if not line.rstrip().endswith(":"):
         return []
     line = re.sub(r"\s*\([^()]*\)", "", line)  # "(sau đây gọi là Bộ, cơ quan trung ương)"
-    m = re.search(r"(?i)\bđề nghị\s+(.+)$", line.split(". ")[-1])
+    # "… Sở X yêu cầu Công ty Y thực hiện đầy đủ các nội dung sau:" asks one body as "đề nghị" does (not "Chủ tịch …
+    # yêu cầu các sở, ban, ngành … thực hiện:", the groups the numbered headings then name one by one)
+    m = re.search(r"(?i)\b(đề nghị|yêu cầu)\s+(.+)$", line.split(". ")[-1])
     if not m:
         return []
-    cut = _cut_at_verb(m.group(1), verbs_only=True)
-    if not cut or cut == m.group(1).rstrip(" :"):
+    cut = _cut_at_verb(m.group(2), verbs_only=True)
+    if not cut or cut == m.group(2).rstrip(" :"):
         return []
     cut = re.sub(r"(?i)(?:\s+(?:khẩn trương|quan tâm|chủ động|tập trung|kịp thời|sớm|nghiêm túc))+$", "", cut.rstrip(" ,;"))
     names = split_names(cut)
+    if fold(m.group(1)) == "yeu cau" and (len(names) != 1 or group_keys(names[0]) or fold(names[0]).startswith("cac ")):
+        return []
     return names if names and all(_agency_like(n) for n in names) else []
 
 

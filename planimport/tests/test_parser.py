@@ -1562,3 +1562,57 @@ def test_a_letter_to_one_company_whose_points_are_dashes_under_stage_headings():
         ("Kiểm định an toàn đập theo quy định.", company, []),
     ]
     assert (plan.number, plan.place) == ("412/SCT-QLNL", "Yên Bái")
+
+
+REQUIRED_COMPANY_LETTER = """        UBND TỈNH TUYÊN QUANG                     CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+          SỞ XÂY DỰNG                                  Độc lập - Tự do - Hạnh phúc
+
+      Số: 88 /SXD-QLXD                         Tuyên Quang, ngày 14 tháng           6    năm 2027
+V/v yêu cầu thực hiện các quy định sau khi
+      được cấp Giấy phép xây dựng
+
+          Kính gửi: Công ty TNHH Xây lắp Sông Lô
+
+      Để việc thi công bảo đảm đúng quy định, Sở Xây dựng yêu cầu Công ty TNHH
+Xây lắp Sông Lô thực hiện đầy đủ các nội dung sau:
+      1. Trước khi khởi công
+      - Gửi thông báo khởi công theo Luật Xây dựng năm 20251.
+      - Phối hợp với UBND xã Hùng Lợi và Công an xã Hùng Lợi bố trí mặt bằng tập kết
+vật liệu.
+      2. Trong quá trình thi công
+      - Lắp đặt biển báo công trình tại công trường.
+
+      1 Mẫu thông báo khởi công được quy định tại Phụ lục kèm theo Nghị định số 175/2024/NĐ-CP của
+
+Chính phủ về quản lý hoạt động xây dựng và Thông tư hướng dẫn
+                                                    2
+
+      - Thực hiện quan trắc lún theo thiết kế được duyệt2.
+
+
+công trình xây dựng chuyên ngành.
+      2 Quan trắc theo tiêu chuẩn quốc gia hiện hành.
+                                                    3
+
+      Sở Xây dựng yêu cầu Công ty TNHH Xây lắp Sông Lô nghiêm túc thực hiện./.
+"""
+
+
+def test_a_letter_that_requires_one_company_with_a_typed_in_date_and_notes_over_a_page():
+    """"… Sở X yêu cầu Công ty Y thực hiện đầy đủ các nội dung sau:" asks one named body as "đề nghị" does (not a
+    group: "Chủ tịch … yêu cầu các sở, ban, ngành …" leaves the headings' own leads); a dateline whose month was typed
+    into a wide blank is read; a note's mark after a year ("năm 20251.") is a mark, and a note left unfinished at a
+    page's foot goes on at the next page's foot, before that page's own note: both are dropped."""
+    plan = parse_blocks(blocks_from_text(REQUIRED_COMPANY_LETTER))
+    assert (plan.number, plan.date, plan.place) == ("88/SXD-QLXD", datetime.date(2027, 6, 14), "Tuyên Quang")
+    company = ["Công ty TNHH Xây lắp Sông Lô"]
+    assert [(t.title, t.lead, t.coordinators) for t in plan.tasks] == [
+        ("Gửi thông báo khởi công theo Luật Xây dựng năm 20251.", company, []),
+        ("Phối hợp với UBND xã Hùng Lợi và Công an xã Hùng Lợi bố trí mặt bằng tập kết vật liệu.", company,
+         ["UBND xã Hùng Lợi", "Công an xã Hùng Lợi"]),
+        ("Lắp đặt biển báo công trình tại công trường.", company, []),
+        ("Thực hiện quan trắc lún theo thiết kế được duyệt2.", company, []),
+    ]
+    grouped = parse_blocks(blocks_from_text(REQUIRED_COMPANY_LETTER.replace(
+        "yêu cầu Công ty TNHH\nXây lắp Sông Lô thực hiện", "yêu cầu các sở, ban, ngành thực hiện")))
+    assert not any(t.lead for t in grouped.tasks)

@@ -327,7 +327,7 @@ def _point_attrs(text):
     """Coordinators and timeframe of a point under a heading that names its lead: "Chủ trì, phối hợp với X …", or a
     point that starts with "Phối hợp (chặt chẽ) với X …"."""
     attrs = {k: v for k, v in _prose(text, any_sentence=True).items() if k != "lead" and v}
-    m = re.match(r"^phoi hop\s+(?:chat che\s+)?voi\s+", fold(text))
+    m = re.match(r"^(?:(?:chu dong|tich cuc)\s+)?phoi hop\s+(?:chat che\s+)?voi\s+", fold(text))
     if m and not attrs.get("coordinators"):
         names = _agency_suffix(split_names(_cut_at_verb(text[m.end():], verbs_only=True)))
         if names:
@@ -371,8 +371,15 @@ def _heading_lead(text):
         return [text]  # one group, named by what it was given
     if _cut_at_verb(text, verbs_only=True) != text:
         return []
+    if _OFFICE_HOLDER.match(text) and len(text) <= 80 and "," not in text:
+        return [text]  # "1. Phó Giám đốc Sở - Nguyễn Văn A": an office holder (with his name) leads what follows
     names = split_names(text)
     return names if names and all(_agency_like(n) for n in names) else []
+
+
+# an office holder heading a department's or a committee's points: "Phó Giám đốc Sở - Nguyễn Văn A", "Trưởng phòng X"
+_OFFICE_HOLDER = re.compile(r"^(?:Phó\s+)?(?:Tổng Giám đốc|Giám đốc|Trưởng phòng|Trưởng ban|Chánh Văn phòng|Chánh Thanh tra|"
+                            r"Thủ trưởng|Cục trưởng|Vụ trưởng|Chi cục trưởng|Viện trưởng|Hiệu trưởng)\b")
 
 
 def _subject_lead(text):
@@ -840,6 +847,7 @@ def parse_blocks(blocks):
     # the asking paragraph may come in lines of its own (a PDF's "…NĐ-" / "CP, Bộ X đề nghị …" / "(sau đây …) … sau:")
     addressee = next((a for a in map(_addressee, list(reversed(paragraphs_before[-3:]))
                                      + [" ".join(paragraphs_before[-2:]), " ".join(paragraphs_before[-3:])]) if a), [])
+    addressee = _named_addressee(addressee, paragraphs_before)
     if i >= len(blocks):
         # no numbered item: a letter whose work is in a paragraph ("… giao Sở X chủ trì, phối hợp với …"); its
         # paragraphs are read as the body too (only one that assigns work gives a task)
@@ -884,11 +892,13 @@ def _read_header(plan, lines):
             v = re.search(r"\s(?:v/v|ve viec)\s*[:.]?\s*", f)
             if v and title_at is None and not plan.title:
                 plan.title = line[v.end():].strip()
-            d = re.search(r"\s(\S[^,]*?),\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})", f)
+            # the place starts after the number's symbol ("Số: 2496 /UBND-KT Lào Cai, ngày …": not "2496 /UBND-KT
+            # Lào Cai")
+            d = re.search(r"\s(\S[^,]*?),\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})", f[m.end():])
             if d and not plan.date:  # "Số: 512/SYT-NVY   Nghệ An, ngày 4 tháng 5 năm 2026": the dateline beside it
                 try:
                     plan.date = datetime.date(int(d.group(4)), int(d.group(3)), int(d.group(2)))
-                    plan.place = line[d.start(1):d.end(1)].strip()
+                    plan.place = line[m.end() + d.start(1):m.end() + d.end(1)].strip()
                 except ValueError:
                     pass
             p = re.match(r"\s+([^\d,/|]{2,30}?),\s*ngay\b", f[m.end():])
@@ -1277,11 +1287,16 @@ def _read_body(plan, blocks, addressee=()):
             current.children.append(node)
             node.attrs.update({k: v for k, v in _point_attrs(node.text).items() if v})
             continue
-        # a point under a heading that names its lead ("2. Thanh tra tỉnh" / "- Chủ trì, phối hợp với …"): a task
+        # a point under a heading that names its lead ("2. Thanh tra tỉnh" / "- Chủ trì, phối hợp với …"): a task;
+        # after a paragraph that introduces the points ("Chủ trì, phối hợp với X tham mưu …, bao gồm:"), with that
+        # paragraph's coordinators and time where the point names none
         if _BULLET.match(line) and current is not root and current.lead_heading:
             node = _Node(6, "-", _BULLET.sub("", line), current)
             current.children.append(node)
             node.attrs.update(_point_attrs(node.text))
+            if current.body and current.body[-1].rstrip().endswith(":"):
+                for k, v in _point_attrs(current.body[-1]).items():
+                    node.attrs.setdefault(k, v)
             continue
         if (_BULLET.match(line) and current is not root and current.rank == 6 and current.parent is not None
                 and current.parent.lead_heading):
@@ -1396,7 +1411,28 @@ def _read_body(plan, blocks, addressee=()):
                     whole = " ".join([child.text] + child.body)  # a PDF's point may run on in lines of its own
                     child.attrs.update({k: v for k, v in _point_attrs(whole).items() if v})
                     child.attrs.setdefault("lead", root.attrs["addressee"])
+        # a heading of the addressee's points with only dashes under it ("1. Trước khi đưa mỏ vào hoạt động" / "- Thực
+        # hiện …" / "- Phối hợp với UBND xã X …"): each dash is a task of the addressee, the heading a section
+        for node in list(_iter(root)):
+            body = list(node.body)
+            while body and not _BULLET.match(body[-1]) and _CLOSING_REQUEST.search(fold(body[-1])):
+                body.pop()  # "Sở X yêu cầu Công ty … nghiêm túc thực hiện; … có khó khăn vướng mắc …": no task
+            if (node.rank >= 2 and node.rank != 6 and not node.children and not node.special
+                    and not node.attrs.get("coordinators") and not node.attrs.get("time")
+                    and node.attrs.get("lead", root.attrs["addressee"]) == root.attrs["addressee"] and body
+                    and all(_BULLET.match(b) for b in body)):
+                for line in body:
+                    child = _Node(6, "-", _BULLET.sub("", line), node)
+                    child.attrs.update({k: v for k, v in _point_attrs(child.text).items() if v})
+                    child.attrs["lead"] = root.attrs["addressee"]
+                    node.children.append(child)
+                node.body = node.body[len(body):]
     _collect(plan, root, tail)
+
+
+# a letter's closing request to carry its points out: "… yêu cầu Công ty X nghiêm túc thực hiện; trong quá trình thực
+# hiện có khó khăn vướng mắc kịp thời phản ánh …"
+_CLOSING_REQUEST = re.compile(r"\bnghiem tuc (?:trien khai )?thuc hien\b|\bkho khan,? vuong mac\b")
 
 
 def _attached_heading(blocks, i):
@@ -1466,20 +1502,50 @@ def _guidance_request(heading, text):
     return _asked("Đề nghị " + m.group(1)).get("lead", [])
 
 
+def _named_addressee(names, lines):
+    """["Công ty cổ phần X"] for ["Công ty"] (the short word a letter uses for its one addressee: "… đề nghị Công ty
+    thực hiện …") or for a name cut short by a verb inside it ("Công ty TNHH Xây" of "Công ty TNHH Xây lắp Y") when
+    the letter is addressed ("Kính gửi: …", its dashes) to one body whose name starts with it; ``names`` unchanged
+    otherwise (none or two such addressees, two names asked)."""
+    if len(names) != 1 or group_keys(names[0]) or re.search(r"(?:^|\s)cac\s", fold(names[0])):
+        return names  # a group asked ("Ủy ban nhân dân các tỉnh, thành phố") is kept as written
+    kind = re.sub(r"^quy\s+", "", fold(names[0]))
+    candidates = []
+    for j, line in enumerate(lines):
+        m = re.match(r"(?i)^kính gửi\s*:?\s*\|?\s*", line)
+        if not m:
+            continue
+        listed = [line[m.end():]]
+        for nxt in lines[j + 1:j + 8]:
+            if not _BULLET.match(nxt):
+                break
+            listed.append(nxt)
+        for part in listed:
+            for name in re.split(r"\s*;\s*|\s+-\s+(?=\S)|^\s*-\s*", part):
+                name = re.sub(r"\s*\([^()]*\)?\s*$", "", name).strip(" .;,")
+                if fold(name).startswith(kind + " "):
+                    candidates.append(name)
+    return [candidates[0]] if len(candidates) == 1 else names
+
+
 def _addressee(line):
     """The agencies a letter asks to do the points that follow, in the paragraph before them: "…, Bộ X đề nghị Ủy ban
     nhân dân các tỉnh, thành phố chỉ đạo … như sau:" → ["Ủy ban nhân dân các tỉnh, thành phố"]."""
     if not line.rstrip().endswith(":"):
         return []
     line = re.sub(r"\s*\([^()]*\)", "", line)  # "(sau đây gọi là Bộ, cơ quan trung ương)"
-    m = re.search(r"(?i)\bđề nghị\s+(.+)$", line.split(". ")[-1])
+    # "… Sở X yêu cầu Công ty Y thực hiện đầy đủ các nội dung sau:" asks one body as "đề nghị" does (not "Chủ tịch …
+    # yêu cầu các sở, ban, ngành … thực hiện:", the groups the numbered headings then name one by one)
+    m = re.search(r"(?i)\b(đề nghị|yêu cầu)\s+(.+)$", line.split(". ")[-1])
     if not m:
         return []
-    cut = _cut_at_verb(m.group(1), verbs_only=True)
-    if not cut or cut == m.group(1).rstrip(" :"):
+    cut = _cut_at_verb(m.group(2), verbs_only=True)
+    if not cut or cut == m.group(2).rstrip(" :"):
         return []
     cut = re.sub(r"(?i)(?:\s+(?:khẩn trương|quan tâm|chủ động|tập trung|kịp thời|sớm|nghiêm túc))+$", "", cut.rstrip(" ,;"))
     names = split_names(cut)
+    if fold(m.group(1)) == "yeu cau" and (len(names) != 1 or group_keys(names[0]) or fold(names[0]).startswith("cac ")):
+        return []
     return names if names and all(_agency_like(n) for n in names) else []
 
 

@@ -88,6 +88,44 @@ def _html_tables(text):
     return _HTML_TABLE.sub(rows, text) if "<t" in text.lower() else text
 
 
+# a footnote at a page's foot: its number, a space and a capital ("1 Nội dung thiết kế mỏ được quy định tại …"); the
+# mark it explains is that number right after a word ("… thay đổi thiết kế mỏ1 .")
+_FOOTNOTE = re.compile(r"^\s{0,12}(\d{1,2}) (?=[^\W\d_])")
+# (or right after a year: "… Luật Địa chất và khoáng sản năm 20243." is the year 2024 and the mark 3)
+_FOOTNOTE_MARK = re.compile(r"(?:[^\W\d_]|\b(?:19|20)\d\d)(\d{1,2})(?=[\s.,;:)]|$)")
+
+
+def _without_footnotes(lines):
+    """A PDF's page-layout text without its footnotes: a note numbered one past the last (from 1), whose mark a word
+    earlier carries, runs to the next page's number (kept: the paragraph goes on across the break) or, with none
+    after it, to the end. A note left unfinished at a page's foot (no full stop) goes on at the next page's foot:
+    the block there that starts in lower case after two blank lines, right before that page's own note, is its rest."""
+    out, marks, last, skipping, unfinished = [], set(), 0, False, False
+    for raw in lines:
+        m = _FOOTNOTE.match(raw)
+        starts = m and int(m.group(1)) == last + 1 and (skipping or m.group(1) in marks) \
+            and raw[m.end():m.end() + 1].isupper()
+        if unfinished and not skipping and starts:
+            k = len(out)
+            while k and out[k - 1].strip():
+                k -= 1
+            if k < len(out) and out[k].strip()[:1].islower() and k >= 2 and not out[k - 1].strip() \
+                    and not out[k - 2].strip():
+                del out[k:]  # the rest of the note before, at this page's foot (set off by blank lines)
+        if starts:
+            last, skipping = last + 1, True
+            unfinished = not raw.rstrip().endswith((".", ";", ")"))
+            continue
+        if skipping and not _PAGE_NUMBER.match(raw):
+            if raw.strip():
+                unfinished = not raw.rstrip().endswith((".", ";", ")"))
+            continue
+        skipping = False
+        out.append(raw)
+        marks.update(_FOOTNOTE_MARK.findall(raw))
+    return out
+
+
 def blocks_from_text(text):
     """Lines of text: a line with two or more "|" is a table row (Markdown separator rows skipped); consecutive rows
     are one table. A line that only goes on the sentence of the line before is joined to it; lines of "|" or
@@ -98,6 +136,8 @@ def blocks_from_text(text):
     text = _html_tables(text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = text.split("\n")
     layout = _indented_layout(lines)
+    if layout:
+        lines = _without_footnotes(lines)
     blocks, table, joinable, page_break, flattened = [], None, False, False, False
     for raw in lines:
         if re.fullmatch(r"\s*[|_\-=*]+\s*", raw):
@@ -132,6 +172,9 @@ def blocks_from_text(text):
                 flattened = False
             continue
         at_margin = layout and re.match(r"^\S", raw) is not None
+        # a dateline whose day or month was typed into a wide blank ("ngày 23 tháng               7    năm 2026"): one
+        # piece, not columns
+        raw = re.sub(r"(?i)\b(ngày|tháng)\s{5,}(?=\d{1,2}\s+(?:tháng|năm)\b)", r"\1 ", raw) if layout else raw
         if layout and _GAP.search(raw.strip()):
             for piece in re.split(r"\s{5,}", raw.strip()):
                 blocks.append(("p", _clean(piece)))

@@ -39,8 +39,12 @@ def test_accuracy_report_meets_the_targets(capsys):
     # 7432/UBND-XD stay out (looked at for this round's rules, so no longer blind: 23 tasks, 23 right leads, 20 fully
     # right), with 3260-KH/ĐĐQH15 and the made-up kept-out layouts: 67 kept-out tasks, 66 right leads, 62 fully right;
     # no fall below
-    assert sum(s.expected for s in kept) == 67
-    assert sum(s.lead for s in kept) >= 66 and sum(s.fully for s in kept) >= 62
+    # twelfth round (7/12/2026): four fresh documents blind (30 tasks, 11 read, 4 right leads, 2 fully right); three
+    # tuned on and moved to the tuned set (5085/SCT-VP, 6795/SNNMT-KS, 2496/UBND-KT), the blank-number UBND-KT letter
+    # (1 task, right on its blind run) kept out untouched: 68 kept-out tasks; a fifth, 6987/SNNMT-KS, blind after the
+    # round's rules (23 tasks, 0 read), then tuned on
+    assert sum(s.expected for s in kept) == 68
+    assert sum(s.lead for s in kept) >= 67 and sum(s.fully for s in kept) >= 63
     real = [s for s in scores if s.name.startswith("real-") and s.expected >= 9]
     assert len(real) >= 5
     assert len({s.layout for s in scores}) >= 6

@@ -1482,3 +1482,137 @@ def test_a_plan_without_header_lines_takes_its_title_and_issuer_from_its_text():
     assert (plan.number, plan.issuer, plan.title) == ("", "Sở Y tế tỉnh Hà Nam",
                                                       "phòng, chống dịch bệnh mùa hè năm 2027")
     assert [t.lead for t in plan.tasks] == [["Trung tâm Kiểm soát bệnh tật tỉnh"]]
+
+
+OFFICE_LETTER = """UBND TỈNH HÀ GIANG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+SỞ Y TẾ | Độc lập - Tự do - Hạnh phúc
+Số: 731 /SYT-NVD                  Hà Giang, ngày 3 tháng 5 năm 2027
+V/v triển khai nhiệm vụ quản lý thuốc được ủy quyền
+Kính gửi:
+- Bà Trần Thị B - Trưởng phòng Nghiệp vụ Dược;
+- Thanh tra Sở.
+Để triển khai kịp thời các nhiệm vụ được ủy quyền, Giám đốc Sở Y tế yêu cầu các đơn vị, cá nhân thực hiện các nội dung sau:
+1. Trưởng phòng Nghiệp vụ Dược - Trần Thị B
+Trực tiếp tham mưu cấp chứng chỉ hành nghề dược theo ủy quyền; chịu trách nhiệm trước Giám đốc Sở về kết quả thực hiện.
+2. Thanh tra Sở
+Chủ trì, phối hợp với Phòng Kế hoạch - Tài chính kiểm tra các cơ sở bán lẻ thuốc trên địa bàn, gồm:
+- Kiểm tra điều kiện kinh doanh của nhà thuốc;
+- Kiểm tra việc niêm yết giá thuốc.
+Yêu cầu Trưởng phòng Nghiệp vụ Dược và Chánh Thanh tra Sở nghiêm túc triển khai thực hiện./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+"""
+
+
+def test_a_department_letter_to_an_office_holder_and_an_office():
+    """A department's letter to its own staff: "1. Trưởng phòng X - <name>" (an office holder) leads the paragraph
+    under it; the paragraph under "2. Thanh tra Sở" that introduces dashes ("Chủ trì, phối hợp với Y …, gồm:") gives
+    each dash its coordinators; the dateline beside the number ("Số: 731 /SYT-NVD  Hà Giang, ngày …") gives the place
+    without the number."""
+    plan = parse_blocks(blocks_from_text(OFFICE_LETTER))
+    assert (plan.number, plan.date, plan.place) == ("731/SYT-NVD", datetime.date(2027, 5, 3), "Hà Giang")
+    assert [(t.title[:24], t.lead, t.coordinators) for t in plan.tasks] == [
+        ("Trực tiếp tham mưu cấp c", ["Trưởng phòng Nghiệp vụ Dược - Trần Thị B"], []),
+        ("Kiểm tra điều kiện kinh ", ["Thanh tra Sở"], ["Phòng Kế hoạch - Tài chính"]),
+        ("Kiểm tra việc niêm yết g", ["Thanh tra Sở"], ["Phòng Kế hoạch - Tài chính"]),
+    ]
+
+
+COMPANY_LETTER = """        UBND TỈNH YÊN BÁI                       CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+          SỞ CÔNG THƯƠNG                              Độc lập - Tự do - Hạnh phúc
+
+      Số: 412 /SCT-QLNL                           Yên Bái, ngày 9 tháng 3 năm 2027
+V/v thực hiện các quy định sau khi hồ
+      chứa được phê duyệt
+
+          Kính gửi: Công ty TNHH Thủy điện Suối Hoa
+             (Địa chỉ: thôn 3, xã Mỏ Vàng, tỉnh Yên Bái)
+
+      Hồ chứa thủy điện Suối Hoa đã được phê duyệt quy trình vận hành. Để bảo đảm
+an toàn đập, Sở Công Thương đề nghị Công ty thực hiện đầy đủ các nội dung sau:
+      1. Trước khi tích nước hồ chứa
+      - Lắp đặt hệ thống cảnh báo xả lũ cho vùng hạ du theo quy trình vận
+hành1.
+      - Chủ động phối hợp với UBND xã Mỏ Vàng tổ chức diễn tập phương án ứng phó
+1 Quy trình vận hành được ban hành kèm theo Quyết định số 15/QĐ-UBND ngày 2/1/2027
+                                                   2
+
+với tình huống khẩn cấp.
+      2. Trong quá trình vận hành
+      - Quan trắc mực nước hồ hằng ngày và lưu giữ số liệu.
+      - Kiểm định an toàn đập theo quy định.
+      Sở Công Thương yêu cầu Công ty TNHH Thủy điện Suối Hoa nghiêm túc thực hiện;
+trong quá trình thực hiện có khó khăn, vướng mắc kịp thời phản ánh về Sở Công Thương./.
+"""
+
+
+def test_a_letter_to_one_company_whose_points_are_dashes_under_stage_headings():
+    """A department's letter to one company ("Kính gửi: Công ty TNHH X" / "… đề nghị Công ty thực hiện … các nội dung
+    sau:"): the company (by its full name) leads every dash under the stage headings ("1. Trước khi …"), each a task,
+    "Chủ động phối hợp với UBND xã Y" its coordinator; a PDF's footnote ("1 Quy trình …" under the page, its mark
+    "vận hành1.") is dropped and the dash goes on over the page break; the closing request is no task."""
+    plan = parse_blocks(blocks_from_text(COMPANY_LETTER))
+    company = ["Công ty TNHH Thủy điện Suối Hoa"]
+    assert [(t.title, t.lead, t.coordinators) for t in plan.tasks] == [
+        ("Lắp đặt hệ thống cảnh báo xả lũ cho vùng hạ du theo quy trình vận hành1.", company, []),
+        ("Chủ động phối hợp với UBND xã Mỏ Vàng tổ chức diễn tập phương án ứng phó với tình huống khẩn cấp.", company,
+         ["UBND xã Mỏ Vàng"]),
+        ("Quan trắc mực nước hồ hằng ngày và lưu giữ số liệu.", company, []),
+        ("Kiểm định an toàn đập theo quy định.", company, []),
+    ]
+    assert (plan.number, plan.place) == ("412/SCT-QLNL", "Yên Bái")
+
+
+REQUIRED_COMPANY_LETTER = """        UBND TỈNH TUYÊN QUANG                     CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+          SỞ XÂY DỰNG                                  Độc lập - Tự do - Hạnh phúc
+
+      Số: 88 /SXD-QLXD                         Tuyên Quang, ngày 14 tháng           6    năm 2027
+V/v yêu cầu thực hiện các quy định sau khi
+      được cấp Giấy phép xây dựng
+
+          Kính gửi: Công ty TNHH Xây lắp Sông Lô
+
+      Để việc thi công bảo đảm đúng quy định, Sở Xây dựng yêu cầu Công ty TNHH
+Xây lắp Sông Lô thực hiện đầy đủ các nội dung sau:
+      1. Trước khi khởi công
+      - Gửi thông báo khởi công theo Luật Xây dựng năm 20251.
+      - Phối hợp với UBND xã Hùng Lợi và Công an xã Hùng Lợi bố trí mặt bằng tập kết
+vật liệu.
+      2. Trong quá trình thi công
+      - Lắp đặt biển báo công trình tại công trường.
+
+      1 Mẫu thông báo khởi công được quy định tại Phụ lục kèm theo Nghị định số 175/2024/NĐ-CP của
+
+Chính phủ về quản lý hoạt động xây dựng và Thông tư hướng dẫn
+                                                    2
+
+      - Thực hiện quan trắc lún theo thiết kế được duyệt2.
+
+
+công trình xây dựng chuyên ngành.
+      2 Quan trắc theo tiêu chuẩn quốc gia hiện hành.
+                                                    3
+
+      Sở Xây dựng yêu cầu Công ty TNHH Xây lắp Sông Lô nghiêm túc thực hiện./.
+"""
+
+
+def test_a_letter_that_requires_one_company_with_a_typed_in_date_and_notes_over_a_page():
+    """"… Sở X yêu cầu Công ty Y thực hiện đầy đủ các nội dung sau:" asks one named body as "đề nghị" does (not a
+    group: "Chủ tịch … yêu cầu các sở, ban, ngành …" leaves the headings' own leads); a dateline whose month was typed
+    into a wide blank is read; a note's mark after a year ("năm 20251.") is a mark, and a note left unfinished at a
+    page's foot goes on at the next page's foot, before that page's own note: both are dropped."""
+    plan = parse_blocks(blocks_from_text(REQUIRED_COMPANY_LETTER))
+    assert (plan.number, plan.date, plan.place) == ("88/SXD-QLXD", datetime.date(2027, 6, 14), "Tuyên Quang")
+    company = ["Công ty TNHH Xây lắp Sông Lô"]
+    assert [(t.title, t.lead, t.coordinators) for t in plan.tasks] == [
+        ("Gửi thông báo khởi công theo Luật Xây dựng năm 20251.", company, []),
+        ("Phối hợp với UBND xã Hùng Lợi và Công an xã Hùng Lợi bố trí mặt bằng tập kết vật liệu.", company,
+         ["UBND xã Hùng Lợi", "Công an xã Hùng Lợi"]),
+        ("Lắp đặt biển báo công trình tại công trường.", company, []),
+        ("Thực hiện quan trắc lún theo thiết kế được duyệt2.", company, []),
+    ]
+    grouped = parse_blocks(blocks_from_text(REQUIRED_COMPANY_LETTER.replace(
+        "yêu cầu Công ty TNHH\nXây lắp Sông Lô thực hiện", "yêu cầu các sở, ban, ngành thực hiện")))
+    assert not any(t.lead for t in grouped.tasks)

@@ -159,10 +159,20 @@ def _bare_kinds(current, sep):
     return "," in sep and all(fold(p).strip() in _KIND_WORDS for p in current.split(","))
 
 
+# "Bộ Xây dựng, tổ chức xã hội, tổ chức phi chính phủ", "UBND tỉnh, chủ rừng": kinds of non-state actors in lower case
+_ACTOR_KINDS = re.compile(r"^(?:to chuc (?:xa hoi|phi chinh phu|quoc te|chinh tri|doan the|nghe nghiep|tin dung)"
+                          r"|chu rung|ca nhan|cong dong|ho gia dinh|hop tac xa)\b")
+
+
 def _group_after_name(current, sep, nxt):
     """"Bộ Tài chính, bộ, ngành liên quan": after a body's own name, a bare kind in lower case ("bộ", "sở") starts a
-    group of its own."""
-    return ("," in sep and fold(nxt).strip() in ("bo", "so") and nxt[:1].islower()
+    group of its own; so does a kind of non-state actor ("…, tổ chức xã hội", "…, chủ rừng"), also after another one
+    ("tổ chức xã hội, tổ chức phi chính phủ": two kinds)."""
+    actor = bool(_ACTOR_KINDS.match(fold(nxt).strip()))
+    if "," in sep and actor and nxt[:1].islower() and _ACTOR_KINDS.match(fold(current).strip()):
+        return True
+    return ("," in sep and (fold(nxt).strip() in ("bo", "so") or actor)
+            and nxt[:1].islower()
             and bool(_STARTER_RE.match(current)) and len(current.split()) >= 2 and current[:1].isupper()
             and not fold(current).startswith("cac "))
 

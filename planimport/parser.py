@@ -676,6 +676,13 @@ def _table_columns(rows):
                         continue  # "Cơ quan chịu trách nhiệm …" before "Đơn vị chủ trì": the one that leads is named so
                     cols[key] = j
                     break
+        if "title" in cols and re.match(r"^nhom\b", names[cols["title"]]):
+            # "Nhóm hoạt động | Hoạt động | Cơ quan chủ trì …": the group's column, then the task's own
+            own = next((j for j in range(cols["title"] + 1, len(names)) if j not in cols.values()
+                        and dict(_COLUMNS)["title"].search(names[j])
+                        and not re.search(r"chu tri|phoi hop|thoi gian", names[j])), None)
+            if own is not None:
+                cols["group"], cols["title"] = cols["title"], own
         if "lead" in cols and ("title" in cols or "number" in cols):
             if "title" not in cols:
                 cols["title"] = cols["number"] + 1
@@ -870,7 +877,7 @@ def _read_header(plan, lines):
     dated = any(re.search(r",\s*ngay\s+\S*\s*thang\s+\d", fold(x)) for x in lines)
     title_at = None
     issuer_lines, issuer_done = [], False
-    subject_at, annexed = None, False
+    subject_at, annexed, decision_at = None, False, None
     for j, line in enumerate(lines):
         f = fold(line)
         if re.fullmatch(r"so\s*[:.]?\s*\d+", f) and j + 1 < len(lines) and lines[j + 1].lstrip().startswith("/"):
@@ -950,6 +957,8 @@ def _read_header(plan, lines):
             plan.document_type = "Phụ lục"
             title_at = j + 1
             continue
+        if f.strip() == "quyet dinh" and line.isupper() and decision_at is None:
+            decision_at = j  # "QUYẾT ĐỊNH" / "PHÊ DUYỆT …": the decision's title, unless a plan's own heading follows
         if re.fullmatch(r"(ke hoach|chuong trinh hanh dong|chuong trinh|de an|chi thi|thong bao|nghi quyet)( quoc gia)?", f.strip()) and title_at is None:
             plan.document_type = line.strip().capitalize()
             title_at = j + 1
@@ -983,6 +992,8 @@ def _read_header(plan, lines):
                     # "BỘ CÔNG THƯƠNG | CỘNG HÒA …" then "CỤC …": a ministry's department
                     or (re.match(r"^bo\b", fold(issuer_lines[0])) and re.match(r"^(?:cuc|vu|tong cuc|vien)\b", f)))):
                 issuer_lines.append(line)
+    if title_at is None and not plan.title and decision_at is not None:
+        title_at = decision_at + 1
     if title_at is not None:
         title, j = [], title_at
         while j < len(lines):
@@ -1613,7 +1624,8 @@ def _table_into(node, rows):
             node.table_tasks.append(("section", section_number, title, {}))
             continue
         number = _cell(row, cols, "number").rstrip(".")
-        title = _cell(row, cols, "title")
+        # "+ Rà soát …", ". Tiếp tục …": an activity's bullet, not its words
+        title = re.sub(r"^[-–+•.]\s+", "", _cell(row, cols, "title"))
         lead = _cell(row, cols, "lead")
         coord = _cell(row, cols, "coordinators")
         time = _cell(row, cols, "time")
@@ -1622,6 +1634,7 @@ def _table_into(node, rows):
         if not (lead or coord or time) or (not (lead or coord) and re.fullmatch(r"[IVXL]{1,6}", number)):
             # "| **IV.** | Phát triển … | | | | năm tiếp theo |": a Roman-numbered row that names nobody is a part's
             # heading, whatever words spilt into its time cell
+            title = title or _cell(row, cols, "group")  # "a) | Nhóm hoạt động nhằm …": a group's row
             if title:
                 if not number:
                     m = _marker(title)

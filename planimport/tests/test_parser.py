@@ -1616,3 +1616,59 @@ def test_a_letter_that_requires_one_company_with_a_typed_in_date_and_notes_over_
     grouped = parse_blocks(blocks_from_text(REQUIRED_COMPANY_LETTER.replace(
         "yêu cầu Công ty TNHH\nXây lắp Sông Lô thực hiện", "yêu cầu các sở, ban, ngành thực hiện")))
     assert not any(t.lead for t in grouped.tasks)
+
+
+# --- round 13: a decision whose appendix table has a group column and bulleted activities ------------------------
+
+PROGRAMME_DECISION = """| BỘ TRƯỞNG BỘ Y TẾ ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc  --------------- |
+| --- | --- |
+| Số: 77/QĐ-BYT | *Hà Nội, ngày 12 tháng 3 năm 2027* |
+QUYẾT ĐỊNH
+BAN HÀNH CHƯƠNG TRÌNH PHÒNG, CHỐNG BỆNH KHÔNG LÂY NHIỄM GIAI ĐOẠN 2027 - 2030
+BỘ TRƯỞNG BỘ Y TẾ
+*Căn cứ Luật Khám bệnh, chữa bệnh ngày 09 tháng 01 năm 2023;*
+QUYẾT ĐỊNH:
+Điều 1. Ban hành Chương trình phòng, chống bệnh không lây nhiễm với các nội dung sau:
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+| *Nơi nhận:* - Như Điều 2; - Lưu: VT. | BỘ TRƯỞNG     Nguyễn Văn A |
+| --- | --- |
+PHỤ LỤC
+CÁC HOẠT ĐỘNG CỦA CHƯƠNG TRÌNH
+| STT | Nhóm nhiệm vụ | Nhiệm vụ cụ thể | Đơn vị chủ trì | Đơn vị phối hợp | Kinh phí | Thời gian |
+| --- | --- | --- | --- | --- | --- | --- |
+| 1 | Nhóm nhiệm vụ về truyền thông |
+| - | Nâng cao hiểu biết của người dân về bệnh không lây nhiễm. | + Xây dựng bộ tài liệu truyền thông về tăng huyết áp. | Cục Y tế dự phòng. | Sở Y tế các tỉnh, tổ chức phi chính phủ, hộ gia đình. | Ngân sách nhà nước | 2027 - 2028 |
+|  |  | + Tập huấn cho nhân viên y tế thôn bản. | Trung tâm Kiểm soát bệnh tật tỉnh | Ủy ban nhân dân xã, cộng đồng, cơ quan liên quan. | ODA | 2027 - 2030 |
+|  |  | . Tổ chức ngày hội sức khỏe tại trường học. | Sở Giáo dục và Đào tạo. | Đoàn Thanh niên, tổ chức xã hội, tổ chức quốc tế. | Xã hội hóa | 2028 |
+"""
+
+
+def test_a_decision_whose_appendix_groups_its_bulleted_activities():
+    """"QUYẾT ĐỊNH" / "BAN HÀNH …" gives the decision's title when no plan of its own has a heading; in a table
+    "Nhóm nhiệm vụ | Nhiệm vụ cụ thể | Đơn vị chủ trì …" the group's column is no task's title: each activity is
+    ("+ …", ". …": the bullet dropped), a group's row is a part; after a
+    body's own name a lower-case kind of non-state actor ("tổ chức phi chính phủ", "hộ gia đình", "cộng đồng") is a
+    name of its own, also after another such kind ("tổ chức xã hội, tổ chức quốc tế")."""
+    plan = parse_blocks(blocks_from_text(PROGRAMME_DECISION))
+    assert plan.title == "BAN HÀNH CHƯƠNG TRÌNH PHÒNG, CHỐNG BỆNH KHÔNG LÂY NHIỄM GIAI ĐOẠN 2027 - 2030"
+    got = [(t.title, t.lead, t.coordinators, t.timeframe.text) for t in plan.tasks]
+    assert got == [
+        ("Xây dựng bộ tài liệu truyền thông về tăng huyết áp.", ["Cục Y tế dự phòng"],
+         ["Sở Y tế các tỉnh", "tổ chức phi chính phủ", "hộ gia đình"], "2027 - 2028"),
+        ("Tập huấn cho nhân viên y tế thôn bản.", ["Trung tâm Kiểm soát bệnh tật tỉnh"],
+         ["Ủy ban nhân dân xã", "cộng đồng", "cơ quan liên quan"], "2027 - 2030"),
+        ("Tổ chức ngày hội sức khỏe tại trường học.", ["Sở Giáo dục và Đào tạo"],
+         ["Đoàn Thanh niên", "tổ chức xã hội", "tổ chức quốc tế"], "2028"),
+    ]
+    assert any(s.title == "Nhóm nhiệm vụ về truyền thông" for s in plan.sections)
+    # a decision that issues a plan with its own heading keeps the plan's title
+    with_plan = parse_blocks(blocks_from_text(PROGRAMME_DECISION.replace(
+        "PHỤ LỤC\n", "KẾ HOẠCH\nTruyền thông phòng bệnh năm 2027\n", 1)))
+    assert with_plan.title != plan.title
+
+
+def test_lower_case_kinds_of_actor_after_a_body_are_names_of_their_own():
+    assert split_names("Sở Nông nghiệp và Môi trường, chủ rừng, hợp tác xã, cơ quan liên quan.") == [
+        "Sở Nông nghiệp và Môi trường", "chủ rừng", "hợp tác xã", "cơ quan liên quan"]
+    assert split_names("các tổ chức, cá nhân có liên quan") == ["các tổ chức, cá nhân có liên quan"]
+    assert split_names("Sở Tư pháp, tổ chức tuyên truyền") == ["Sở Tư pháp, tổ chức tuyên truyền"]

@@ -45,9 +45,10 @@ def test_accuracy_report_meets_the_targets(capsys):
     # round's rules (23 tasks, 0 read), then tuned on
     # thirteenth round (7/12/2026): two fresh Government decisions with appendix task tables blind (23 tasks, 16 read,
     # 14 right leads, 12 fully right); 419/QĐ-TTg tuned on and moved to the tuned set, 232/QĐ-TTg (14 tasks, 12 fully
-    # right blind) kept out, never tuned on: 82 kept-out tasks
-    assert sum(s.expected for s in kept) == 82
-    assert sum(s.lead for s in kept) >= 81 and sum(s.fully for s in kept) >= 75
+    # right blind) kept out, never tuned on; a third, 1775/QĐ-TTg, taken after the round's rules and kept out (12 tasks,
+    # 12 fully right on its first run): 94 kept-out tasks
+    assert sum(s.expected for s in kept) == 94
+    assert sum(s.lead for s in kept) >= 93 and sum(s.fully for s in kept) >= 87
     real = [s for s in scores if s.name.startswith("real-") and s.expected >= 9]
     assert len(real) >= 5
     assert len({s.layout for s in scores}) >= 6

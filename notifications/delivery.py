@@ -18,7 +18,7 @@ from reports.models import AgencyReport, ReportEvent
 from reports.rules import is_on_time
 
 from .coordination import coordination_lines
-from .emails import absolute_url, build_message, open_connection, render_email, send_one
+from .emails import PreparedMail, absolute_url, open_connection, render_email, send_one
 from .models import Delivery, Preference
 from .recipients import NOTIFICATIONS, REMINDERS
 
@@ -225,7 +225,8 @@ def _send_each(claimed, state, hold, sent, failed, cancelled, lost, done):
                     composed = _compose(delivery, state, coordination)
                     if composed is not None:
                         template, context, to_header, cc_header = composed
-                        composed = (*render_email(template, context, delivery.language), to_header, cc_header)
+                        composed = PreparedMail(*render_email(template, context, delivery.language),
+                                                to_header=to_header, cc_header=cc_header)
                     mails[key] = composed
                 mail = mails[key]
             if mail is None:  # the person opted out, or the mail is no longer called for
@@ -236,10 +237,7 @@ def _send_each(claimed, state, hold, sent, failed, cancelled, lost, done):
                 lost.append(delivery.pk)
                 done.add(delivery.pk)
                 continue
-            subject, text, html, to_header, cc_header = mail
-            message = build_message(delivery.email, subject, text, html, to_header=to_header, cc_header=cc_header,
-                                    connection=connection)
-            error = send_one(connection, message)
+            error = send_one(connection, mail.message(delivery.email, connection))
             done.add(delivery.pk)
             if error is None:
                 sent.append(delivery.pk)

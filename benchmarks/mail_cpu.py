@@ -35,6 +35,8 @@ from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import connection  # noqa: E402
 
+WARM = 5  # tasks the worker runs before it is measured
+
 BACKENDS = {
     "console": "django.core.mail.backends.console.EmailBackend",
     "smtp": "django.core.mail.backends.smtp.EmailBackend",
@@ -84,6 +86,7 @@ def main(argv):
     parser.add_argument("--leads", type=int, default=4)
     parser.add_argument("--backend", choices=sorted(BACKENDS), default="console")
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--breakdown", action="store_true", help="CPU per submission of the worker's main steps")
     o = parser.parse_args(argv[1:])
 
     settings.EMAIL_BACKEND = BACKENDS[o.backend]
@@ -109,6 +112,16 @@ def main(argv):
         if smtp is not None:
             smtp.stop()
         connection.creation.destroy_test_db(name, verbosity=0)
+
+
+def _timed(function, spent, key):
+    def timed(*args, **kwargs):
+        started = time.process_time()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[key] += time.process_time() - started
+    return timed
 
 
 def run(reports, o):
@@ -144,23 +157,52 @@ def run(reports, o):
     print(f"request: submit_report {1000 * submit_cpu / k:.2f} ms CPU per submission, of which recording the mails "
           f"{1000 * recording[0] / k:.2f} ms")
 
-    worker = Worker(queue_names=["default"], interval=0, batch=True, backend_name="default", startup_delay=False,
-                    max_tasks=None, worker_id="mail-cpu", excluded_queue_names=[])
+    def worker(max_tasks=None):
+        return Worker(queue_names=["default"], interval=0, batch=True, backend_name="default", startup_delay=False,
+                      max_tasks=max_tasks, worker_id="mail-cpu", excluded_queue_names=[])
+
+    spent = {}
+    if o.breakdown:
+        import importlib
+
+        for dotted in ("notifications.workflow.record_event_mails", "notifications.delivery.deliver",
+                       "notifications.delivery._claim", "notifications.delivery._send",
+                       "notifications.delivery.coordination_lines", "notifications.delivery._compose",
+                       "notifications.delivery.render_email", "notifications.delivery.send_one"):
+            module, _, name = dotted.rpartition(".")
+            target = importlib.import_module(module)
+            spent[dotted] = 0.0
+            setattr(target, name, _timed(getattr(target, name), spent, dotted))
+
+    # A worker that has run a few tasks (its URLs resolved, its templates loaded), as on a deadline day.
+    with contextlib.redirect_stdout(open(os.devnull, "w")):
+        worker(WARM).run()
+    k -= WARM
+    spent.update(dict.fromkeys(spent, 0.0))
+    mails -= Delivery.objects.filter(status=Delivery.Status.SENT).count()
+    from django.test.utils import CaptureQueriesContext
+
     profile = cProfile.Profile(time.process_time) if o.profile else None
     devnull = open(os.devnull, "w")
     with contextlib.redirect_stdout(devnull):
         started, wall = time.process_time(), time.perf_counter()
         if profile:
             profile.enable()
-        worker.run()
+        with CaptureQueriesContext(connection) as queries:
+            worker().run()
         if profile:
             profile.disable()
         cpu, wall = time.process_time() - started, time.perf_counter() - wall
-    sent = Delivery.objects.filter(status=Delivery.Status.SENT).count()
-    print(f"worker: {sent} of {mails} sent; {1000 * cpu / k:.2f} ms CPU per submission "
+    sent = Delivery.objects.filter(status=Delivery.Status.SENT).count() - (Delivery.objects.count() - mails)
+    print(f"worker (after {WARM} tasks): {sent} of {mails} sent; {1000 * cpu / k:.2f} ms CPU per submission, "
+          f"{len(queries) / k:.1f} queries "
           f"({1000 * cpu / max(sent, 1):.3f} ms per mail; wall {wall:.2f} s)")
+    for dotted, seconds in spent.items():
+        print(f"  {dotted}: {1000 * seconds / k:.2f} ms per submission (inclusive)")
     if profile:
-        pstats.Stats(profile).sort_stats("cumulative").print_stats(60)
+        stats = pstats.Stats(profile).sort_stats("cumulative")
+        stats.print_stats(60)
+        stats.print_callees("_claim|_send_each|send_event_mails")
 
 
 if __name__ == "__main__":

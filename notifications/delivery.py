@@ -8,7 +8,7 @@ import datetime
 import logging
 import uuid
 
-from django.db.models import F, Q
+from django.db.models import F, Q, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 
@@ -54,14 +54,30 @@ def _claim(queryset, limit, after_pk):
             status=Delivery.Status.SENDING, claim=token, claimed_at=timezone.now(), attempts=F("attempts") + 1)
     if not taken:
         return []
-    return list(
+    rows = list(
         Delivery.objects.filter(claim=token, status=Delivery.Status.SENDING)
-        .select_related("user__notification_preference", "reminder", "agency", "event__report__plan",
-                        "event__report__agency", "event__actor")
-        # (the agencies' former names: a report's mail names them as on its year's due date; no query when no event)
-        .prefetch_related("reminder__deliveries", "event__report__agency__former_names", "agency__former_names")
+        .select_related("user__notification_preference", "reminder", "agency")
+        .prefetch_related("reminder__deliveries")
         .order_by("pk")
     )
+    _attach_events(rows)
+    return rows
+
+
+def _attach_events(rows):
+    """Each row's event, with its report, plan, agency and actor, read once per event, not once per row (a
+    submission's 24 rows share one event): one query, none when no row has an event. Then the former names of every
+    agency the mails name (the reports' and the coordination mails' leads: named as on the year's due date), in one
+    query, none when there is no agency."""
+    event_ids = {row.event_id for row in rows if row.event_id is not None}
+    events = ReportEvent.objects.select_related("report__plan", "report__agency", "actor").in_bulk(event_ids) \
+        if event_ids else {}
+    for row in rows:
+        if row.event_id in events:  # (an event deleted meanwhile took its rows with it)
+            row.event = events[row.event_id]
+    agencies = [event.report.agency for event in events.values()] + [row.agency for row in rows if row.agency_id]
+    if agencies:
+        prefetch_related_objects(agencies, "former_names")
 
 
 def return_stranded():

@@ -8,7 +8,7 @@ import datetime
 import logging
 import uuid
 
-from django.db.models import F, Q
+from django.db.models import F, Q, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,7 +18,7 @@ from reports.models import AgencyReport, ReportEvent
 from reports.rules import is_on_time
 
 from .coordination import coordination_lines
-from .emails import absolute_url, build_message, open_connection, render_email, send_one
+from .emails import PreparedMail, absolute_url, open_connection, render_email, send_one
 from .models import Delivery, Preference
 from .recipients import NOTIFICATIONS, REMINDERS
 
@@ -54,14 +54,30 @@ def _claim(queryset, limit, after_pk):
             status=Delivery.Status.SENDING, claim=token, claimed_at=timezone.now(), attempts=F("attempts") + 1)
     if not taken:
         return []
-    return list(
+    rows = list(
         Delivery.objects.filter(claim=token, status=Delivery.Status.SENDING)
-        .select_related("user__notification_preference", "reminder", "agency", "event__report__plan",
-                        "event__report__agency", "event__actor")
-        # (the agencies' former names: a report's mail names them as on its year's due date; no query when no event)
-        .prefetch_related("reminder__deliveries", "event__report__agency__former_names", "agency__former_names")
+        .select_related("user__notification_preference", "reminder", "agency")
+        .prefetch_related("reminder__deliveries")
         .order_by("pk")
     )
+    _attach_events(rows)
+    return rows
+
+
+def _attach_events(rows):
+    """Each row's event, with its report, plan, agency and actor, read once per event, not once per row (a
+    submission's 24 rows share one event): one query, none when no row has an event. Then the former names of every
+    agency the mails name (the reports' and the coordination mails' leads: named as on the year's due date), in one
+    query, none when there is no agency."""
+    event_ids = {row.event_id for row in rows if row.event_id is not None}
+    events = ReportEvent.objects.select_related("report__plan", "report__agency", "actor").in_bulk(event_ids) \
+        if event_ids else {}
+    for row in rows:
+        if row.event_id in events:  # (an event deleted meanwhile took its rows with it)
+            row.event = events[row.event_id]
+    agencies = [event.report.agency for event in events.values()] + [row.agency for row in rows if row.agency_id]
+    if agencies:
+        prefetch_related_objects(agencies, "former_names")
 
 
 def return_stranded():
@@ -225,7 +241,8 @@ def _send_each(claimed, state, hold, sent, failed, cancelled, lost, done):
                     composed = _compose(delivery, state, coordination)
                     if composed is not None:
                         template, context, to_header, cc_header = composed
-                        composed = (*render_email(template, context, delivery.language), to_header, cc_header)
+                        composed = PreparedMail(*render_email(template, context, delivery.language),
+                                                to_header=to_header, cc_header=cc_header)
                     mails[key] = composed
                 mail = mails[key]
             if mail is None:  # the person opted out, or the mail is no longer called for
@@ -236,10 +253,7 @@ def _send_each(claimed, state, hold, sent, failed, cancelled, lost, done):
                 lost.append(delivery.pk)
                 done.add(delivery.pk)
                 continue
-            subject, text, html, to_header, cc_header = mail
-            message = build_message(delivery.email, subject, text, html, to_header=to_header, cc_header=cc_header,
-                                    connection=connection)
-            error = send_one(connection, message)
+            error = send_one(connection, mail.message(delivery.email, connection))
             done.add(delivery.pk)
             if error is None:
                 sent.append(delivery.pk)

@@ -18,7 +18,7 @@ from types import SimpleNamespace
 
 from django_tasks import task
 
-from plan_tracker.background import retry_later, stopping_on_signal
+from plan_tracker.background import retry_later, stop_requested, stopping_on_signal
 
 logger = logging.getLogger("notifications")
 
@@ -40,8 +40,10 @@ def send_event_mails(event_id):
         logger.exception("Notifications for report event %s failed; send_reminders will send what was recorded.",
                          event_id)
     try:  # also when sending failed as a whole (the mail backend could not be opened: the rows are marked failed)
-        if Delivery.objects.filter(event_id=event_id, status=Delivery.Status.FAILED,
-                                   attempts__lt=Delivery.MAX_ATTEMPTS).exists():
+        # Every row of the event waiting was taken by this run, unless it was stopped or another sender held some:
+        # when none of this run's failed, none is failed but another sender's (which retries its own). Else asked.
+        if (result is None or result.failed or stop_requested()) and Delivery.objects.filter(
+                event_id=event_id, status=Delivery.Status.FAILED, attempts__lt=Delivery.MAX_ATTEMPTS).exists():
             retry_later(send_event_mails, event_id)
     except Exception:
         logger.exception("Enqueueing the retry of report event %s failed; send_reminders sends it.", event_id)

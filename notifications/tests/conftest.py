@@ -22,6 +22,7 @@ class Received:
     mail_from: str
     rcpt_tos: list
     message: email.message.EmailMessage
+    raw: bytes = b""  # the DATA as received, byte for byte
 
     @property
     def subject(self):
@@ -64,7 +65,7 @@ class Inbox:
 
     async def handle_DATA(self, server, session, envelope):
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
-        self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos), message))
+        self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos), message, envelope.original_content))
         return "250 Message accepted for delivery"
 
     def to(self, address):

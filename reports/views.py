@@ -92,9 +92,7 @@ def _report_page(request, report, form=None, status=200):
         if form is not None:
             body = _report_body(report, reader, today, form)
         else:
-            evidence = (Evidence.objects.filter(task_report__report_id=report.pk).order_by("pk")
-                        .values_list("pk", flat=True)) if reader.content else ()
-            body = cache.report_body(report, reader, evidence, today, lambda: _report_body(report, reader, today))
+            body = cache.report_body(report, reader, today, lambda: _report_body(report, reader, today))
         return render(request, "reports/report_detail.html", {
             "report": report, "body": with_csrf_token(body, request), "can_edit": reader.can_edit}, status=status)
 

@@ -188,13 +188,13 @@ def test_report_page_query_count_is_pinned(client, world, django_assert_num_quer
     client.post(report.get_absolute_url(), form_data(report))
     # user (the session from the cache), the user's memberships (every role check), report (+plan, agency, updated_by,
     # reviewed_by), the agencies' former names on the year's due date (reports.naming: the due date from the report's
-    # plan, read with it), the report's files (the cached body's key: reports.cache.report_body); the body, computed
+    # plan, read with it) (the cached body's key is the report's row: reports.cache.report_body); the body, computed
     # (the first look after a save): lines (+task, section), their evidence, indicators, indicator values, events
     # (+actor), last year's texts (what each line may copy, and may not be submitted unchanged from)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         assert client.get(report.get_absolute_url()).status_code == 200
-    # the body from the cache: the first five only
-    with django_assert_num_queries(5):
+    # the body from the cache: the first four only
+    with django_assert_num_queries(4):
         assert client.get(report.get_absolute_url()).status_code == 200
 
 

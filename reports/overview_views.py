@@ -57,10 +57,11 @@ def _nav(plan, year, tab, can_export, can_pdf):
 
 
 def _page(request, template, plan, year, tab, **context):
+    """A year page around its ``nav`` (rendered with the reader's export buttons, ``_nav``); of what the nav is
+    made of, the pages read ``can_pdf`` only (draft.html's PDF button)."""
     can_export, can_pdf = roles.may_export(request.user), pdf.available()
     context.update({
-        "plan": plan, "year": year, "tab": tab, "plan_years": list(plan.years),
-        "can_export": can_export, "can_pdf": can_pdf, "nav": _nav(plan, year, tab, can_export, can_pdf),
+        "plan": plan, "year": year, "tab": tab, "can_pdf": can_pdf, "nav": _nav(plan, year, tab, can_export, can_pdf),
     })
     return render(request, f"reports/overview/{template}", context)
 

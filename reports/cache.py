@@ -78,6 +78,17 @@ def page(name, plan, year, today, render, *extra):
     return mark_safe(remember(f"page:{name}", _parts(plan.pk, year, today, *extra), scopes(plan.pk), render))
 
 
+def site_page(name, parts, today, render):
+    """A page's body that spans plans (``render()``'s HTML), cached for ``parts`` (what else it differs by, reader to
+    reader), ``today`` (the date ``render`` uses: the view reads it once and gives both the same), the language, the
+    names date, the URL prefix, this release and SITE's generation (bumped with every plan's, and by every write
+    that is not an agency's own quiet draft write, ``agency_writes``: those move nothing such a page may show but
+    ``shown(report)``, and a change of that bumps). ``render`` must not use the request: a form's CSRF token is the
+    stand-in (``plan_tracker.csrf``)."""
+    parts = (*parts, today.isoformat(), translation.get_language(), names_date(), get_script_prefix())
+    return mark_safe(remember(f"page:{name}", parts, (generations.SITE,), lambda: str.__str__(render())))
+
+
 # Raise when the report page's body changes shape (a deploy's processes never read an older body).
 REPORT_BODY_FORMAT = 1
 REPORT_BODY_TIMEOUT = 3600  # s
@@ -244,4 +255,5 @@ def connect():
     report_event.connect(_report_event, dispatch_uid="reports.cache.report_event")
 
 
-__all__ = ["agency_writes", "bump_everything", "bump_plan", "connect", "etag", "figures", "page", "generations", "shown"]
+__all__ = ["agency_writes", "bump_everything", "bump_plan", "connect", "etag", "figures", "page", "generations", "shown",
+           "site_page"]

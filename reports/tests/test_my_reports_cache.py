@@ -21,7 +21,7 @@ from plan_tracker.csrf import CSRF_STAND_IN
 from reports import services
 from reports.models import AgencyReport
 from testing.cache_backends import backend_fixture
-from testing.factories import fill_report, make_user, open_year, small_plan
+from testing.factories import fill_report, make_user, open_year, report_world
 
 backend = backend_fixture()
 
@@ -31,14 +31,11 @@ TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]*)"')
 
 @pytest.fixture
 def world(db, django_user_model):
-    plan, who = small_plan()
-    open_year(plan, 2024)
-    report = AgencyReport.objects.get(plan=plan, year=2024, agency=who["dept"])
+    w = report_world(django_user_model)
+    who = w.who
     return {
-        "plan": plan, "who": who, "report": report,
-        "officer": make_user(django_user_model, "officer", who["dept"]),
+        "plan": w.plan, "who": who, "report": w.report, "officer": w.officer, "coordinator": w.coordinator,
         "district_officer": make_user(django_user_model, "district", who["districts"][0]),
-        "coordinator": make_user(django_user_model, "coord", who["districts"][1], role=Membership.Role.COORDINATOR),
         "viewer": make_user(django_user_model, "viewer", who["districts"][1], role=Membership.Role.VIEWER),
         "nobody": make_user(django_user_model, "nobody"),
     }

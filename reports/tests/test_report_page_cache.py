@@ -22,7 +22,7 @@ from plan_tracker.csrf import CSRF_STAND_IN
 from reports import services
 from reports.models import AgencyReport, Evidence
 from testing.cache_backends import backend_fixture
-from testing.factories import fill_report, make_user, open_year, small_plan
+from testing.factories import fill_report, make_user, report_world
 
 from .test_report_pages import PDF, form_data
 
@@ -33,16 +33,13 @@ TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]*)"')
 
 @pytest.fixture
 def world(db, django_user_model, tmp_media):
-    plan, who = small_plan()
-    open_year(plan, 2024)
-    report = AgencyReport.objects.get(plan=plan, year=2024, agency=who["dept"])
-    officer = make_user(django_user_model, "officer", who["dept"])
+    w = report_world(django_user_model)
+    who = w.who
     colleague = make_user(django_user_model, "colleague", who["dept"])
     other = make_user(django_user_model, "other", who["districts"][0])
-    coordinator = make_user(django_user_model, "coord", who["districts"][1], role=Membership.Role.COORDINATOR)
     viewer = make_user(django_user_model, "viewer", who["districts"][1], role=Membership.Role.VIEWER)
-    return {"plan": plan, "report": report, "officer": officer, "colleague": colleague, "other": other,
-            "coordinator": coordinator, "viewer": viewer}
+    return {"plan": w.plan, "report": w.report, "officer": w.officer, "colleague": colleague, "other": other,
+            "coordinator": w.coordinator, "viewer": viewer}
 
 
 def signed_in(user, **kwargs):

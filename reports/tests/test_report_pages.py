@@ -7,21 +7,16 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from agencies.models import Membership
-from reports.models import AgencyReport, Evidence, TaskReport
-from testing.factories import make_user, open_year, small_plan
+from reports.models import Evidence, TaskReport
+from testing.factories import make_user, open_year, report_world
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 @pytest.fixture
 def world(db, django_user_model):
-    plan, who = small_plan()
-    open_year(plan, 2024)
-    report = AgencyReport.objects.get(plan=plan, year=2024, agency=who["dept"])
-    officer = make_user(django_user_model, "officer", who["dept"])
-    coordinator = make_user(django_user_model, "coord", who["districts"][1], role=Membership.Role.COORDINATOR)
-    return plan, report, officer, coordinator
+    w = report_world(django_user_model)
+    return w.plan, w.report, w.officer, w.coordinator
 
 
 def form_data(report, **overrides):

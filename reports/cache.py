@@ -78,19 +78,30 @@ def page(name, plan, year, today, render, *extra):
     return mark_safe(remember(f"page:{name}", _parts(plan.pk, year, today, *extra), scopes(plan.pk), render))
 
 
+def site_page(name, parts, today, render):
+    """A page's body that spans plans (``render()``'s HTML), cached for ``parts`` (what else it differs by, reader to
+    reader), ``today`` (the date ``render`` uses: the view reads it once and gives both the same), the language, the
+    names date, the URL prefix, this release and SITE's generation (bumped with every plan's, and by every write
+    that is not an agency's own quiet draft write, ``agency_writes``: those move nothing such a page may show but
+    ``shown(report)``, and a change of that bumps). ``render`` must not use the request: a form's CSRF token is the
+    stand-in (``plan_tracker.csrf``)."""
+    parts = (*parts, today.isoformat(), translation.get_language(), names_date(), get_script_prefix())
+    return mark_safe(remember(f"page:{name}", parts, (generations.SITE,), lambda: str.__str__(render())))
+
+
 # Raise when the report page's body changes shape (a deploy's processes never read an older body).
 REPORT_BODY_FORMAT = 1
 REPORT_BODY_TIMEOUT = 3600  # s
 
 
-def report_body(report, reader, evidence, today, render):
+def report_body(report, reader, today, render):
     """The body of a report's page (``render()``'s HTML: the facts, the officer's form or the read-only report, the
     review forms, the events), rendered once per state of the report and kind of reader (issue #18), then served
     as it is. Its tag is made of:
 
-    * the report row as read for this request, every column: ``version`` moves with every save, submission,
-      return, acceptance and reopening, and the other columns (status, texts, who saved, when) say the rest;
-    * ``evidence``: the ids of its files (a file deleted from its own page moves no version);
+    * the report row as read for this request, every column: ``version`` moves with every save (a file added with
+      it), file deleted (``services.delete_evidence``), copy of last year's text, submission, return, acceptance and
+      reopening, and the other columns (status, texts, who saved, when) say the rest;
     * today (days left or late), the names date, the active time zone and URL prefix, this release;
     * SITE's generation: every write that is not the agency's own quiet draft writes (``agency_writes``, all of
       which move ``version``) bumps it: the plan's tasks and sections, the indicators, the agencies' names, the
@@ -106,7 +117,7 @@ def report_body(report, reader, evidence, today, render):
     ``render`` must not use the request: its CSRF token is the stand-in (``plan_tracker.csrf``), and messages stay
     in the page around the body. A page showing what someone typed (an invalid or stale save) is never cached."""
     row = tuple(getattr(report, field.attname) for field in report._meta.concrete_fields)
-    tag = version_tag(REPORT_BODY_FORMAT, row, tuple(evidence), today.isoformat(), names_date(),
+    tag = version_tag(REPORT_BODY_FORMAT, row, today.isoformat(), names_date(),
                       timezone.get_current_timezone_name(), get_script_prefix(), scopes=(generations.SITE,))
     kind = "".join("1" if right else "0" for right in reader)
     slot = f"pt{generations.FORMAT}:page:report:{report.pk}:{kind}:{translation.get_language()}"
@@ -244,4 +255,5 @@ def connect():
     report_event.connect(_report_event, dispatch_uid="reports.cache.report_event")
 
 
-__all__ = ["agency_writes", "bump_everything", "bump_plan", "connect", "etag", "figures", "page", "generations", "shown"]
+__all__ = ["agency_writes", "bump_everything", "bump_plan", "connect", "etag", "figures", "page", "generations", "shown",
+           "site_page"]

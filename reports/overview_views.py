@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import condition, require_GET
 
 from accounts import roles
+from plan_tracker.memo import memo
 from tasks.models import Plan, Task
 
 from . import aggregates, cache, drafts, exports, overview_rows
@@ -42,7 +43,7 @@ def _plan_for(user, plan_pk, year):
 
 # The year pages' nav (the plan, the tabs, the years, the reader's export buttons), rendered once per process for
 # the values it shows: a pure function of its key (no invalidation: a changed value is another key), ~20 URLs and a
-# truncated title that were a third of a cached year page's CPU. Bounded: emptied when full.
+# truncated title that were a third of a cached year page's CPU. Bounded: emptied when full (plan_tracker.memo).
 _NAVS = {}
 _NAVS_MAX = 5_000
 
@@ -50,22 +51,17 @@ _NAVS_MAX = 5_000
 def _nav(plan, year, tab, can_export, can_pdf):
     key = (translation.get_language(), get_script_prefix(), plan.pk, plan.document_type, plan.number, plan.title,
            year, tab, plan.start_year, plan.last_year, can_export, can_pdf)
-    html = _NAVS.get(key)
-    if html is None:
-        html = render_to_string("reports/overview/_nav.html", {
-            "plan": plan, "year": year, "tab": tab, "plan_years": list(plan.years), "can_export": can_export,
-            "can_pdf": can_pdf})
-        if len(_NAVS) >= _NAVS_MAX:
-            _NAVS.clear()
-        _NAVS[key] = html
-    return mark_safe(html)
+    return mark_safe(memo(_NAVS, key, lambda: render_to_string("reports/overview/_nav.html", {
+        "plan": plan, "year": year, "tab": tab, "plan_years": list(plan.years), "can_export": can_export,
+        "can_pdf": can_pdf}), _NAVS_MAX))
 
 
 def _page(request, template, plan, year, tab, **context):
+    """A year page around its ``nav`` (rendered with the reader's export buttons, ``_nav``); of what the nav is
+    made of, the pages read ``can_pdf`` only (draft.html's PDF button)."""
     can_export, can_pdf = roles.may_export(request.user), pdf.available()
     context.update({
-        "plan": plan, "year": year, "tab": tab, "plan_years": list(plan.years),
-        "can_export": can_export, "can_pdf": can_pdf, "nav": _nav(plan, year, tab, can_export, can_pdf),
+        "plan": plan, "year": year, "tab": tab, "can_pdf": can_pdf, "nav": _nav(plan, year, tab, can_export, can_pdf),
     })
     return render(request, f"reports/overview/{template}", context)
 

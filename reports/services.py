@@ -305,7 +305,13 @@ def delete_evidence(evidence, user):
         raise PermissionDenied(_("Báo cáo đã gửi hoặc đã được tiếp nhận: không sửa được."))
     evidence._history_user = user
     stored = evidence.file.name
-    with cache.agency_writes(report):  # a draft's evidence is shown on no cached page
+    with cache.agency_writes(report):  # a draft's evidence is shown on no cached page of the year
+        # A change of the report, as a save is: its page's cached body (keyed on the row, reports.cache.report_body)
+        # shows the file gone, and another tab's older form is refused, not applied over it.
+        report.version += 1
+        report.updated_by = report._history_user = user
+        report._change_reason = "delete evidence"
+        report.save()
         evidence.delete()
     # The file goes once the row is gone for good: a rollback must not leave a row without its file.
     transaction.on_commit(lambda: evidence.file.storage.delete(stored))

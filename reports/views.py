@@ -47,19 +47,32 @@ from .uploads import EvidenceUploadHandler
 @login_required
 @require_GET
 def my_reports(request):
-    """Reports the user works on (officers), and the plans' reporting years (coordinators, viewers)."""
-    own = (
-        AgencyReport.objects.filter(agency_id__in=roles.officer_agency_ids(request.user))
-        .select_related("plan", "agency")
-        .order_by("-year", "plan__number", "agency__name")
-    )
-    years = None
-    if roles.sees_all_reports(request.user):
-        years = ReportingYear.objects.select_related("plan").order_by("plan__number", "-year")
-    return render(request, "reports/my_reports.html", {
-        "own": own, "years": years, "today": local_date(timezone.now()),
-        "plans": Plan.objects.order_by("number") if roles.may_open_year(request.user) else None,
-    })
+    """Reports the user works on (officers), and the plans' reporting years (coordinators, viewers).
+
+    The body (an officer's agency may hold ~1,000 report rows at national scale) is rendered once per SITE generation
+    for what it differs by, reader to reader (``cache.site_page``): the officer's agencies, whether the reader sees
+    every year's submissions, whether they may open a year (its forms: the CSRF token a stand-in), and today (the
+    year the forms select). What it shows of a report (status, not started or drafting, on time or late, invited,
+    plan, year, agency) is ``cache.shown``: a draft's later saves, which bump nothing, change none of it."""
+    today = _today()  # once: the key's day is the day the body shows
+    agency_ids = sorted(roles.officer_agency_ids(request.user))
+    sees_all, may_open = roles.sees_all_reports(request.user), roles.may_open_year(request.user)
+
+    def render_body():
+        own = (AgencyReport.objects.filter(agency_id__in=agency_ids).select_related("plan", "agency")
+               .order_by("-year", "plan__number", "agency__name"))
+        years = ReportingYear.objects.select_related("plan").order_by("plan__number", "-year") if sees_all else None
+        return render_to_string("reports/cached/my_reports.html", {
+            "own": own, "years": years, "today": today, "plans": Plan.objects.order_by("number") if may_open else None,
+            "csrf_token": CSRF_STAND_IN})
+
+    body = cache.site_page("my-reports", (agency_ids, sees_all, may_open), today, render_body)
+    return render(request, "reports/my_reports.html", {"body": with_csrf_token(body, request)})
+
+
+def _today():
+    """Today in the project's time zone (the year the open-year forms select)."""
+    return local_date(timezone.now())
 
 
 def _evidence():
@@ -93,9 +106,7 @@ def _report_page(request, report, form=None, status=200):
         if form is not None:
             body = _report_body(report, reader, today, form)
         else:
-            evidence = (Evidence.objects.filter(task_report__report_id=report.pk).order_by("pk")
-                        .values_list("pk", flat=True)) if reader.content else ()
-            body = cache.report_body(report, reader, evidence, today, lambda: _report_body(report, reader, today))
+            body = cache.report_body(report, reader, today, lambda: _report_body(report, reader, today))
         return render(request, "reports/report_detail.html", {
             "report": report, "body": with_csrf_token(body, request), "can_edit": reader.can_edit}, status=status)
 

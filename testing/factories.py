@@ -4,6 +4,7 @@ obliged agencies, filled-in and submitted reports; dates in local time."""
 import datetime
 import itertools
 import zoneinfo
+from dataclasses import dataclass
 
 from django.utils import timezone
 
@@ -132,6 +133,31 @@ def small_plan(n_districts=2):
 
 def open_year(plan, year=2024, user=None):
     open_reporting_year(plan, year, user)
+
+
+@dataclass
+class ReportWorld:
+    """``report_world``'s: the small plan, its agencies (``small_plan``'s ``who``), the department's 2024 report, its
+    officer and (unless left out) a coordinator."""
+    plan: Plan
+    who: dict
+    report: AgencyReport
+    officer: object
+    coordinator: object = None
+
+
+def report_world(django_user_model, *, coordinator=True):
+    """The report tests' usual world: ``small_plan``, its year 2024 opened, the department's 2024 report (a draft
+    never saved), an officer of the department ("officer") and, unless ``coordinator=False``, a coordinator ("coord",
+    a member of the second district). Each test file's ``world`` fixture adds its own users and returns the shape
+    its tests read."""
+    plan, who = small_plan()
+    open_year(plan, 2024)
+    report = AgencyReport.objects.get(plan=plan, year=2024, agency=who["dept"])
+    officer = make_user(django_user_model, "officer", who["dept"])
+    coord = (make_user(django_user_model, "coord", who["districts"][1], role=Membership.Role.COORDINATOR)
+             if coordinator else None)
+    return ReportWorld(plan, who, report, officer, coord)
 
 
 def fill_report(report, user, status=TaskReport.Status.DONE_FOR_YEAR):

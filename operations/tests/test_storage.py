@@ -7,25 +7,20 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from agencies.models import Membership
 from operations.models import StoredFile
 from operations.storage import DatabaseStorage
-from reports.models import AgencyReport, Evidence
+from reports.models import Evidence
 from reports.tests.test_report_pages import PDF, form_data
-from testing.factories import make_user, open_year, small_plan
+from testing.factories import make_user, report_world
 
 DATABASE = {"BACKEND": "operations.storage.DatabaseStorage"}
 
 
 @pytest.fixture
 def world(db, django_user_model, tmp_media):
-    plan, who = small_plan()
-    open_year(plan, 2024)
-    report = AgencyReport.objects.get(plan=plan, year=2024, agency=who["dept"])
-    officer = make_user(django_user_model, "officer", who["dept"])
-    coordinator = make_user(django_user_model, "coord", who["districts"][1], role=Membership.Role.COORDINATOR)
-    make_user(django_user_model, "stranger", who["districts"][0])  # an officer of another agency
-    return report, officer, coordinator, tmp_media
+    w = report_world(django_user_model)
+    make_user(django_user_model, "stranger", w.who["districts"][0])  # an officer of another agency
+    return w.report, w.officer, w.coordinator, tmp_media
 
 
 def upload_and_submit(report, officer, content=PDF + b"bang chung", name="Biên bản.pdf"):

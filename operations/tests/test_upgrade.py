@@ -18,8 +18,8 @@ from django.db import connection
 from testing.tools import require_tool, unavailable
 
 ROOT = Path(__file__).resolve().parents[2]
-# main as landed by session 8 (6 December 2026, 07d1a31): the release this one upgrades.
-PREVIOUS_RELEASE = "07d1a31b051293cf91b2cc827a2e1f8999e52f75"
+# main as landed by session 9 (6 December 2026, 17f4175): the release this one upgrades.
+PREVIOUS_RELEASE = "17f4175631f9fbe65e02d6f856ac13c2d1b8411f"
 
 COUNTS = ("import json; from reports.models import AgencyReport, TaskReport, IndicatorValue, ReportEvent, Evidence; "
           "print(json.dumps({m.__name__: m.objects.count() for m in "

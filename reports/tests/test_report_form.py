@@ -13,18 +13,15 @@ from plan_tracker.numbers import format_vn_number, parse_vn_number
 from reports import services
 from reports.cache import bump_plan
 from reports.models import AgencyReport, Evidence, IndicatorValue, TaskReport
-from testing.factories import make_user, open_year, small_plan
+from testing.factories import make_user, open_year, report_world
 
 from .test_report_pages import PDF, form_data
 
 
 @pytest.fixture
 def world(db, django_user_model, tmp_media):
-    plan, who = small_plan()
-    open_year(plan, 2024)
-    report = AgencyReport.objects.get(plan=plan, year=2024, agency=who["dept"])
-    officer = make_user(django_user_model, "officer", who["dept"])
-    return plan, report, officer
+    w = report_world(django_user_model, coordinator=False)
+    return w.plan, w.report, w.officer
 
 
 def page(client, report):

@@ -22,7 +22,7 @@ from plan_tracker.csrf import CSRF_STAND_IN
 from reports import services
 from reports.models import AgencyReport, Evidence
 from testing.cache_backends import backend_fixture
-from testing.factories import fill_report, make_user, open_year, small_plan
+from testing.factories import fill_report, make_user, report_world
 
 from .test_report_pages import PDF, form_data
 
@@ -33,16 +33,13 @@ TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]*)"')
 
 @pytest.fixture
 def world(db, django_user_model, tmp_media):
-    plan, who = small_plan()
-    open_year(plan, 2024)
-    report = AgencyReport.objects.get(plan=plan, year=2024, agency=who["dept"])
-    officer = make_user(django_user_model, "officer", who["dept"])
+    w = report_world(django_user_model)
+    who = w.who
     colleague = make_user(django_user_model, "colleague", who["dept"])
     other = make_user(django_user_model, "other", who["districts"][0])
-    coordinator = make_user(django_user_model, "coord", who["districts"][1], role=Membership.Role.COORDINATOR)
     viewer = make_user(django_user_model, "viewer", who["districts"][1], role=Membership.Role.VIEWER)
-    return {"plan": plan, "report": report, "officer": officer, "colleague": colleague, "other": other,
-            "coordinator": coordinator, "viewer": viewer}
+    return {"plan": w.plan, "report": w.report, "officer": w.officer, "colleague": colleague, "other": other,
+            "coordinator": w.coordinator, "viewer": viewer}
 
 
 def signed_in(user, **kwargs):
@@ -79,9 +76,9 @@ def test_the_second_request_comes_from_the_cache_and_reads_the_same(world):
     second, cached = counted(browser, world["report"])
     assert 'id="report-form"' in first and "Thiếu người" in first
     assert same(second) == same(first)
-    # From the cache: the session, the user, their agencies, the report, its agency's name on the due date, its
-    # files (part of the key: a file deleted changes no version).
-    assert cached == 5 < computed
+    # From the cache: the session, the user, their agencies, the report (its row is the key: every change of the
+    # report, a file deleted too, moves its version), its agency's name on the due date.
+    assert cached == 4 < computed
 
 
 def test_the_cached_page_costs_the_same_queries_whatever_the_number_of_lines(world):
@@ -136,18 +133,21 @@ def test_a_file_added_and_deleted_shows_at_once(world):
     browser = signed_in(world["officer"])
     report = a_first_save(world)
     line = report.lines.order_by("pk").first()
-    get(browser, report)
+    assert 'class="files"' not in get(browser, report)
     upload = SimpleUploadedFile("bien-ban.pdf", PDF, content_type="application/pdf")
     browser.post(report.get_absolute_url(), {**form_data(report), f"line-{line.pk}-evidence": upload})
     evidence = Evidence.objects.get()
     listed = f'href="{reverse("reports:evidence-download", args=[evidence.pk])}"'
-    assert listed in get(browser, report)
     version = fresh(report).version
-    # Deleted from its own page (no draft saved: the report's version does not move).
+    assert version == report.version + 1  # a file comes with a save: the version moves
+    html = get(browser, report)
+    assert listed in html and f'name="version" value="{version}"' in html
+    # Deleted from its own page (no draft saved): a change of the report, its version moves (the body's key).
     response = browser.post(reverse("reports:evidence-delete", args=[evidence.pk]))
-    assert response.status_code == 302 and fresh(report).version == version
+    assert response.status_code == 302
     html = get(browser, report)
     assert listed not in html and 'class="files"' not in html
+    assert f'name="version" value="{version + 1}"' in html and fresh(report).version == version + 1
 
 
 def test_a_return_and_an_acceptance_show_at_once(world):

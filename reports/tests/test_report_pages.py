@@ -7,21 +7,16 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from agencies.models import Membership
-from reports.models import AgencyReport, Evidence, TaskReport
-from testing.factories import make_user, open_year, small_plan
+from reports.models import Evidence, TaskReport
+from testing.factories import make_user, open_year, report_world
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 @pytest.fixture
 def world(db, django_user_model):
-    plan, who = small_plan()
-    open_year(plan, 2024)
-    report = AgencyReport.objects.get(plan=plan, year=2024, agency=who["dept"])
-    officer = make_user(django_user_model, "officer", who["dept"])
-    coordinator = make_user(django_user_model, "coord", who["districts"][1], role=Membership.Role.COORDINATOR)
-    return plan, report, officer, coordinator
+    w = report_world(django_user_model)
+    return w.plan, w.report, w.officer, w.coordinator
 
 
 def form_data(report, **overrides):
@@ -188,13 +183,13 @@ def test_report_page_query_count_is_pinned(client, world, django_assert_num_quer
     client.post(report.get_absolute_url(), form_data(report))
     # user (the session from the cache), the user's memberships (every role check), report (+plan, agency, updated_by,
     # reviewed_by), the agencies' former names on the year's due date (reports.naming: the due date from the report's
-    # plan, read with it), the report's files (the cached body's key: reports.cache.report_body); the body, computed
+    # plan, read with it) (the cached body's key is the report's row: reports.cache.report_body); the body, computed
     # (the first look after a save): lines (+task, section), their evidence, indicators, indicator values, events
     # (+actor), last year's texts (what each line may copy, and may not be submitted unchanged from)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         assert client.get(report.get_absolute_url()).status_code == 200
-    # the body from the cache: the first five only
-    with django_assert_num_queries(5):
+    # the body from the cache: the first four only
+    with django_assert_num_queries(4):
         assert client.get(report.get_absolute_url()).status_code == 200
 
 

@@ -7,22 +7,18 @@ from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from agencies.models import Membership
 from reports.models import AgencyReport, Evidence, IndicatorValue, ReportEvent, TaskReport
 from reports.services import review_report, save_report, submit_report
-from testing.factories import fill_report, make_user, open_year, small_plan
+from testing.factories import fill_report, make_user, report_world
 
 PDF = b"%PDF-1.4\n%%EOF\n"
 
 
 @pytest.fixture
 def world(db, django_user_model, tmp_media):
-    plan, who = small_plan()
-    open_year(plan, 2024)
-    officer = make_user(django_user_model, "officer", who["dept"])
-    coordinator = make_user(django_user_model, "coord", who["districts"][1], role=Membership.Role.COORDINATOR)
+    w = report_world(django_user_model)
+    plan, report, officer, coordinator = w.plan, w.report, w.officer, w.coordinator
     admin = django_user_model.objects.create_superuser("root", password="x")
-    report = AgencyReport.objects.get(plan=plan, year=2024, agency=who["dept"])
     line = report.lines.first()
     report = save_report(report, officer, expected_version=report.version, general={"difficulties": "Thiếu người"},
                          uploads=[(line, SimpleUploadedFile("bien-ban.pdf", PDF), "application/pdf")])

@@ -9,24 +9,19 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from agencies.models import Membership
 from exchange.formats import CSV, FORMATS, XLSX
 from reports.models import AgencyReport, Evidence, ReportEvent, TaskReport
 from reports.services import StaleReport, save_report, submit_report
 from tasks.models import Task
-from testing.factories import fill_report, make_agency, make_plan, make_section, make_task, make_user, open_year, small_plan
+from testing.factories import fill_report, make_agency, make_plan, make_section, make_task, make_user, report_world
 
 from .test_report_pages import PDF, form_data
 
 
 @pytest.fixture
 def world(db, django_user_model, tmp_media):
-    plan, who = small_plan()
-    open_year(plan, 2024)
-    report = AgencyReport.objects.get(plan=plan, year=2024, agency=who["dept"])
-    officer = make_user(django_user_model, "officer", who["dept"])
-    coordinator = make_user(django_user_model, "coord", who["districts"][1], role=Membership.Role.COORDINATOR)
-    return plan, report, officer, coordinator
+    w = report_world(django_user_model)
+    return w.plan, w.report, w.officer, w.coordinator
 
 
 @pytest.fixture

@@ -15,19 +15,17 @@ from django.db import transaction
 from django.utils import timezone
 
 from exchange.models import PendingImport
-from reports.models import AgencyReport, Evidence, ReportEvent
+from reports.models import Evidence, ReportEvent
 from reports.services import save_report
-from testing.factories import make_user, open_year, small_plan
+from testing.factories import report_world
 
 from .test_report_pages import PDF
 
 
 @pytest.fixture
 def world(db, django_user_model, tmp_media):
-    plan, who = small_plan()
-    open_year(plan, 2024)
-    report = AgencyReport.objects.get(plan=plan, year=2024, agency=who["dept"])
-    return report, make_user(django_user_model, "officer", who["dept"]), tmp_media
+    w = report_world(django_user_model, coordinator=False)
+    return w.report, w.officer, tmp_media
 
 
 def files(media):

@@ -7,10 +7,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from agencies.models import Membership
-from reports.models import AgencyReport, Evidence
+from reports.models import Evidence
 from reports.services import EvidenceLimit, save_report
-from testing.factories import make_user, open_year, small_plan
+from testing.factories import report_world
 from testing.zipbombs import write_bomb
 
 from .test_report_pages import PDF, form_data
@@ -20,12 +19,8 @@ MB = 1024 * 1024
 
 @pytest.fixture
 def world(db, django_user_model, tmp_media):
-    plan, who = small_plan()
-    open_year(plan, 2024)
-    report = AgencyReport.objects.get(plan=plan, year=2024, agency=who["dept"])
-    officer = make_user(django_user_model, "officer", who["dept"])
-    make_user(django_user_model, "coord", who["districts"][1], role=Membership.Role.COORDINATOR)
-    return report, officer, tmp_media
+    w = report_world(django_user_model)
+    return w.report, w.officer, tmp_media
 
 
 def files_on_disk(media):

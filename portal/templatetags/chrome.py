@@ -13,6 +13,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from plan_tracker.csrf import CSRF_STAND_IN, with_csrf_token
+from plan_tracker.memo import memo
 
 register = template.Library()
 
@@ -44,12 +45,7 @@ def site_header(context):
     language = translation.get_language()
     key = (language, get_script_prefix(), match.namespace if match else None, match.url_name if match else None,
            signed_in, user.is_staff, user.get_username() if signed_in else None, None if signed_in else request.path)
-    html = _MEMO.get(key)
-    if html is None:
-        html = get_template(TEMPLATE).render({
-            "request": _Request(request), "user": user, "csrf_token": CSRF_STAND_IN, "LANGUAGE_CODE": language})
-        if len(_MEMO) >= LIMIT:
-            _MEMO.clear()
-        _MEMO[key] = html
+    html = memo(_MEMO, key, lambda: get_template(TEMPLATE).render({
+        "request": _Request(request), "user": user, "csrf_token": CSRF_STAND_IN, "LANGUAGE_CODE": language}), LIMIT)
     html = html.replace(_FIELD % _FULL_PATH, _FIELD % escape(request.get_full_path()))
     return mark_safe(with_csrf_token(html, request))

@@ -21,8 +21,7 @@ from plan_tracker.bulk import update_by_pk
 from plan_tracker.text import nfc
 
 from . import cache, completion, rules, statements
-from .models import (AgencyReport, Evidence, Indicator, IndicatorValue, LineComment, ReportEvent, ReportingYear,
-                     TaskReport)
+from .models import AgencyReport, Evidence, IndicatorValue, LineComment, ReportEvent, ReportingYear, TaskReport
 from .signals import report_event
 from .uploads import per_save_message
 

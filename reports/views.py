@@ -25,8 +25,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts import roles
 from plan_tracker.csrf import CSRF_STAND_IN, with_csrf_token
+from plan_tracker.jinja2 import ChoiceLabels, PageUrls
 from plan_tracker.serving import attachment_response
-from portal.templatetags.jinja import ChoiceLabels, PageUrls
 from tasks.models import Plan
 
 from . import cache

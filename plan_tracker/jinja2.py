@@ -4,14 +4,19 @@ Django's template engine renders every page; the fragments repeated per row (the
 list, the home pages and the agency pages) are rendered by Jinja2, 5-10 times faster per row, through
 ``{% jinja "name" key=value %}`` (``portal/templatetags/jinja.py``). The fragments live in ``templates_jinja2/`` and
 keep what Django's templates give: auto-escaping, with Django's ``conditional_escape`` (Django's safe strings stay
-safe: they have ``__html__``; the values inside a ``{% trans %}`` are escaped by MarkupSafe: ``&#34;`` for ``&quot;``),
+safe: they have ``__html__``; the values inside a ``{% trans %}`` are escaped as ``{% blocktranslate %}`` escapes
+them, ``&quot;`` and ``&#x27;``, not MarkupSafe's ``&#34;`` and ``&#39;``),
 the same translations (``jinja2.ext.i18n`` bound to Django's gettext: ``{% trans %}`` makes the same
 msgids as ``{% blocktranslate %}``), ``url()`` and ``static()``, and Django's own ``date``,
-``truncatewords``, ``linebreaksbr``, ``floatformat``, ``stringformat``, ``filesizeformat`` (Django's, in place of
-Jinja2's own) and humanize's ``intcomma`` filters.
+``truncatewords``, ``linebreaksbr``, ``linebreaks``, ``floatformat``, ``stringformat``, ``filesizeformat`` (Django's, in
+place of Jinja2's own), humanize's ``intcomma`` and our ``vn_number`` filters, and ``regroup`` (Django's
+``{% regroup items by a.b as groups %}``: ``items|regroup("a.b")``, (key, items) pairs of consecutive equal keys,
+never sorted, unlike Jinja2's ``groupby``). Django's ``|default:x`` is ``or x`` (Jinja2's ``default`` only replaces
+what is undefined).
 """
 
 import html
+import itertools
 from pathlib import Path
 
 import django.forms
@@ -27,7 +32,10 @@ from django.utils.functional import Promise, cached_property
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
 from django.utils.timezone import template_localtime
-from jinja2 import Environment
+from jinja2 import Environment, pass_context
+from markupsafe import Markup
+
+from plan_tracker.numbers import format_vn_number
 
 
 def date(value, arg=None):
@@ -53,6 +61,43 @@ def finalize(value, _str=str, _int=int, _escape=html.escape, _safe=SafeString, _
     return _safe(_escape(_str(value)))
 
 
+def regroup(items, attribute):
+    """Django's ``{% regroup items by attribute as groups %}``: [(key, [items])] of consecutive items with equal
+    keys (``attribute`` dotted: "task.section"), in their order."""
+    names = attribute.split(".")
+
+    def key(item):
+        for name in names:
+            item = getattr(item, name)
+        return item
+
+    return [(k, list(group)) for k, group in itertools.groupby(items, key)]
+
+
+def _escaped(variables):
+    """The values of a ``{% trans %}`` escaped as ``{% blocktranslate %}`` escapes them (``finalize``: Django's
+    ``conditional_escape``); MarkupSafe's ``%`` then leaves them as they are (they have ``__html__``)."""
+    return {name: finalize(value) for name, value in variables.items()}
+
+
+@pass_context
+def _gettext(__context, __string, **variables):
+    """Jinja2's new-style ``gettext`` (jinja2.ext), with the values escaped as Django's templates escape them."""
+    rv = __context.call(translation.gettext, __string)
+    if __context.eval_ctx.autoescape:
+        return Markup(rv) % _escaped(variables)
+    return rv % variables
+
+
+@pass_context
+def _ngettext(__context, __singular, __plural, __num, **variables):
+    variables.setdefault("num", __num)
+    rv = __context.call(translation.ngettext, __singular, __plural, __num)
+    if __context.eval_ctx.autoescape:
+        return Markup(rv) % _escaped(variables)
+    return rv % variables
+
+
 def url(name, *args, **kwargs):
     return reverse(name, args=args or None, kwargs=kwargs or None)
 
@@ -67,17 +112,72 @@ def environment(**options):
         translation.gettext, translation.ngettext, newstyle=True,
         pgettext=translation.pgettext, npgettext=translation.npgettext)
     env.policies["ext.i18n.trimmed"] = True
+    # {% trans %} and _() through Django's gettext, their values escaped as {% blocktranslate %} escapes them.
+    env.globals.update(gettext=_gettext, ngettext=_ngettext)
     env.globals.update(url=url, static=static)
     env.filters.update(
         date=date,
         truncatewords=defaultfilters.truncatewords,
         linebreaksbr=defaultfilters.linebreaksbr,
+        linebreaks=defaultfilters.linebreaks_filter,
         floatformat=defaultfilters.floatformat,
         stringformat=defaultfilters.stringformat,
         intcomma=humanize.intcomma,
         filesizeformat=defaultfilters.filesizeformat,
+        vn_number=format_vn_number,
+        regroup=regroup,
     )
     return env
+
+
+class PageUrls:
+    """``url(name, *args)`` for one rendering. Each distinct address is reversed once (the same agencies appear
+    on many cards); an address whose arguments are all positive integers (primary keys: a row per report or
+    task) is reversed once per URL name, with stand-in numbers, and the row's numbers are put in their place:
+    Django writes an ``<int:…>`` argument as ``str(n)``, so the address is the same as reverse() gives."""
+
+    STAND_IN = 918_273_645_001
+
+    def __init__(self):
+        self.known = {}
+        self.patterns = {}
+
+    def __call__(self, name, *args):
+        key = (name, args)
+        try:
+            return self.known[key]
+        except KeyError:
+            pass
+        if args and all(type(a) is int and a > 0 for a in args):
+            pattern = self.patterns.get((name, len(args)))
+            if pattern is None:
+                stand_ins = [str(self.STAND_IN + i) for i in range(len(args))]
+                pattern = reverse(name, args=stand_ins).replace("%", "%%")
+                for i, stand_in in enumerate(stand_ins):
+                    pattern = pattern.replace(stand_in, "%(" + str(i) + ")s")
+                self.patterns[(name, len(args))] = pattern
+            address = pattern % {str(i): a for i, a in enumerate(args)}
+        else:
+            address = reverse(name, args=args or None)
+        self.known[key] = address
+        return address
+
+
+class ChoiceLabels:
+    """``label(obj, "status")`` = ``obj.get_status_display()``, worked out once per (model, field, value) in one
+    rendering: Django's ``get_FOO_display`` rebuilds the field's choices (translated) at every call, ~0.2 ms each,
+    and a page of 300 report lines asks it 600 times."""
+
+    def __init__(self):
+        self.known = {}
+
+    def __call__(self, obj, field_name):
+        key = (type(obj), field_name, getattr(obj, field_name))
+        try:
+            return self.known[key]
+        except KeyError:
+            label = self.known[key] = getattr(obj, f"get_{field_name}_display")()
+            return label
 
 
 class _WidgetTemplates(Jinja2Renderer):

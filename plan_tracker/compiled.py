@@ -37,7 +37,8 @@ def fits(field, value):
 
 
 class Statement:
-    """``build(*values)`` -> a queryset, compiled once per (database, shape) and run with ``rows(*values)``.
+    """``build(*values)`` -> a queryset, compiled once per shape and run with ``rows(*values)`` (on the database
+    the queryset chose when it was compiled: the project has one).
 
     ``stand_ins``: one value per argument, for an argument whose column cannot take the generated stand-in (a year
     in a small-integer column); ``None`` at a position means "generate one"."""

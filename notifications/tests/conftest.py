@@ -150,3 +150,12 @@ def world(db, django_user_model):
     coordinator = make_user(django_user_model, "dieuphoi", coordinating_agency, role=Membership.Role.COORDINATOR,
                             email="dieuphoi@example.vn")
     return World(plan, dept, district, silent, coordinating_agency, officer, district_officer, coordinator)
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Runs what is registered with transaction.on_commit, as a real commit would."""
+    def run(fn, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return fn(*args, **kwargs)
+    return run

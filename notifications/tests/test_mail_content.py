@@ -10,7 +10,6 @@ import os
 import re
 from pathlib import Path
 
-import pytest
 from django.core import mail
 
 from agencies.models import Membership
@@ -25,14 +24,6 @@ PINNED = Path(__file__).with_name("mail_content.txt")
 MESSAGE_ID = re.compile(rb"^Message-ID: <[^>]+>$", re.M)
 DATE = re.compile(rb"^Date: .+$", re.M)
 BOUNDARY = re.compile(rb"=+\d+==")
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    def run(fn, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return fn(*args, **kwargs)
-    return run
 
 
 def _masked(raw, ids):

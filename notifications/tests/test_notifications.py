@@ -20,15 +20,6 @@ DISTRICT = "canbo.huyen@example.vn"
 COORD = "dieuphoi@example.vn"
 
 
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Runs what is registered with transaction.on_commit, as a real commit would."""
-    def run(fn, *args, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return fn(*args, **kwargs)
-    return run
-
-
 def filled(world, agency, officer):
     return fill_report(world.report(agency), officer)
 

@@ -10,7 +10,7 @@ from plan_tracker.compiled import Statement, fits
 
 from . import rules
 
-from .models import AgencyReport, Evidence
+from .models import AgencyReport, Evidence, visible_agency_ids
 
 
 def _report(pk):
@@ -25,19 +25,17 @@ _AGENCIES_REPORT = Statement(lambda pk, agency_ids: _report(pk).filter(agency_id
 
 def get_report_for_user(user, pk):
     """The report if ``user`` may read it (``AgencyReport.objects.visible_to(user)``), else 404."""
-    if not roles.signed_in(user):
-        raise Http404
     try:
         pk = int(pk)
     except (TypeError, ValueError):
         raise Http404 from None
     if not fits(AgencyReport._meta.pk, pk):
         raise Http404
-    if roles.sees_all_reports(user):
+    agency_ids = visible_agency_ids(user)
+    if agency_ids is None:
         report = _ANY_REPORT.first(pk)
     else:
-        agency_ids = sorted(roles.officer_agency_ids(user))
-        report = _AGENCIES_REPORT.first(pk, agency_ids) if agency_ids else None
+        report = _AGENCIES_REPORT.first(pk, sorted(agency_ids)) if agency_ids else None
     if report is None:
         raise Http404
     return report

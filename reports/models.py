@@ -203,19 +203,29 @@ def _opened_year():
     return _OPENED_YEAR[0]
 
 
+def visible_agency_ids(user):
+    """Whose reports ``user`` may see: None for every agency's (admins, coordinators and viewers), else the ids of
+    the agencies they are an officer of (none when signed out). The one home of the rule: ``visible_to`` and
+    ``reports.access.get_report_for_user`` ask it."""
+    from accounts import roles
+
+    if not roles.signed_in(user):
+        return set()
+    if roles.sees_all_reports(user):
+        return None
+    return roles.officer_agency_ids(user)
+
+
 class AgencyReportQuerySet(models.QuerySet):
     def for_year(self, plan, year):
         return self.filter(plan=plan, year=year)
 
     def visible_to(self, user):
-        """Reports a user may see: all for admins, coordinators and viewers; their agencies' for officers."""
-        from accounts import roles
-
-        if not roles.signed_in(user):
-            return self.none()
-        if roles.sees_all_reports(user):
+        """Reports a user may see (``visible_agency_ids``)."""
+        agency_ids = visible_agency_ids(user)
+        if agency_ids is None:
             return self
-        return self.filter(agency_id__in=roles.officer_agency_ids(user))
+        return self.filter(agency_id__in=agency_ids) if agency_ids else self.none()
 
     def submitted(self):
         return self.filter(status__in=[AgencyReport.Status.SUBMITTED, AgencyReport.Status.ACCEPTED])

@@ -58,6 +58,15 @@ def rename_loaded(agency):
     agency._named_on = on
 
 
+def renamed(agency_id, name, short_name):
+    """(name, short name) of the agency ``agency_id`` read with ``values()`` as ``(name, short_name)``: the names in
+    force on the current ``names_on`` date, as a loaded ``Agency`` would carry them (``rename_loaded``)."""
+    state = _NAMES.get()
+    if state is None:
+        return name, short_name
+    return state[1].get(agency_id, (name, short_name))
+
+
 def names_date():
     """The date of the current ``names_on`` block (None outside one, or in a block for no date): what a value
     cached from agencies loaded here must be keyed on."""

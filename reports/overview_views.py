@@ -98,7 +98,7 @@ def _cached_page(request, template, plan, year, tab, build, *extra, **context):
 
 
 def _overview_context(plan, year, today):
-    data = aggregates.year_overview(plan, year, today)
+    data = aggregates.year_overview(plan, year, today, light=True)
     f = data.figures
     bars = [{"label": _("Tất cả"), "total": f.obliged,
              "segments": _segments([(s, aggregates.State.LABELS[s], f.count(s)) for s in aggregates.State.ORDER])}]

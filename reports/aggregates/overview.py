@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 
+from agencies.naming import renamed
+
 from .. import rules
 from ..models import AgencyReport
 from ..rules import State, submission_state
@@ -96,10 +98,68 @@ def agency_rows(plan, year, *, texts=()):
     return [g for g in grouped.values() if g.rows], invited
 
 
-def year_overview(plan, year, today, *, figures=None, overdue=None, texts=()):
+class _ShownAgency:
+    """What the overview shows of an agency (``light_rows``): its ids, names (in force on the names date), kind and
+    sort order."""
+    __slots__ = ("pk", "id", "name", "short_name", "sort_key", "code", "kind")
+
+    def __init__(self, pk, name, short_name, sort_key, code, kind):
+        self.pk = self.id = pk
+        self.name, self.short_name = renamed(pk, name, short_name)
+        self.sort_key, self.code, self.kind = sort_key, code, kind
+
+    def __str__(self):
+        return self.short_name or self.name
+
+
+class _ShownReport:
+    """What the overview shows of a report (``light_rows``): the columns ``submission_state`` and the rows read."""
+    __slots__ = ("pk", "id", "plan", "plan_id", "year", "status", "version", "first_submitted_at", "invited", "agency",
+                 "agency_id")
+    Status = AgencyReport.Status
+    _LABELS = dict(AgencyReport.Status.choices)
+
+    def __init__(self, plan, pk, year, status, version, first_submitted_at, invited, agency):
+        self.pk = self.id = pk
+        self.plan, self.plan_id, self.year = plan, plan.pk, year
+        self.status, self.version, self.first_submitted_at, self.invited = status, version, first_submitted_at, invited
+        self.agency, self.agency_id = agency, agency.pk
+
+    def get_status_display(self):
+        return self._LABELS.get(self.status, self.status)
+
+
+_LIGHT_COLUMNS = ("pk", "year", "status", "version", "first_submitted_at", "invited", "agency_id", "agency__name",
+                  "agency__short_name", "agency__sort_key", "agency__code", "agency__kind")
+
+
+def light_rows(plan, year):
+    """``agency_rows`` for the year overview's page, which only shows the rows: the same rows, grouped and ordered
+    alike, each report and agency a small read-only object instead of a model instance (deadline day: the overview
+    is computed afresh after every submission, and making 2 × 500 model instances was half of it). One query."""
+    grouped = {g.code: GroupRows(g, [], {s: 0 for s in State.ORDER}) for g in KIND_GROUPS}
+    invited = []
+    reports = [
+        _ShownReport(plan, pk, year_, status, version, first, inv, _ShownAgency(agency_id, name, short, key, code, kind))
+        for pk, year_, status, version, first, inv, agency_id, name, short, key, code, kind
+        in AgencyReport.objects.for_year(plan, year).order_by().values_list(*_LIGHT_COLUMNS)
+    ]
+    for report in sorted(reports, key=lambda r: _agency_order(r.agency)):
+        row = AgencyRow(report, submission_state(report))
+        if report.invited:
+            invited.append(row)
+            continue
+        g = grouped[kind_group(report.agency.kind)]
+        g.rows.append(row)
+        g.counts[row.state] += 1
+    return [g for g in grouped.values() if g.rows], invited
+
+
+def year_overview(plan, year, today, *, figures=None, overdue=None, texts=(), light=False):
     """Headline figures, the agencies by kind group and the overdue tasks. Three queries, fewer when
-    the caller already has the figures or the overdue tasks. ``texts``: see ``agency_rows``."""
-    groups, invited = agency_rows(plan, year, texts=texts)
+    the caller already has the figures or the overdue tasks. ``texts``: see ``agency_rows``; ``light``: the rows of
+    ``light_rows`` (for showing the overview only: no model instances, no texts)."""
+    groups, invited = light_rows(plan, year) if light and not texts else agency_rows(plan, year, texts=texts)
     return Overview(
         plan=plan, year=year, today=today,
         figures=figures if figures is not None else year_figures(plan, [year])[year],

@@ -142,10 +142,14 @@ def _line_spreads(plan, year):
     return spreads
 
 
-def plan_tasks(plan, year):
+def plan_tasks(plan, year, *, due_before=None):
     """The plan's tasks in order with their agencies, ``is_completed``, ``lead_count`` and ``lead_completed`` by
-    ``year`` (reports.completion): what task_rollup and overdue_tasks both need, in one query + a prefetch."""
-    tasks = completion.annotate_lead_progress(completion.annotate_completion(Task.objects.filter(plan=plan), year), year)
+    ``year`` (reports.completion): what task_rollup and overdue_tasks both need, in one query + a prefetch.
+    ``due_before``: only the deadline tasks due before that date (the only ones that can be overdue on it)."""
+    tasks = Task.objects.filter(plan=plan)
+    if due_before is not None:
+        tasks = tasks.filter(timeframe_kind=Task.Timeframe.DEADLINE, due_date__lt=due_before)
+    tasks = completion.annotate_lead_progress(completion.annotate_completion(tasks, year), year)
     return list(tasks.select_related("section", "plan")
                 .prefetch_related(Prefetch("assignments", queryset=Assignment.objects.select_related("agency", "group")))
                 .order_by("order", "number"))
@@ -156,7 +160,9 @@ def overdue_tasks(plan, year, today, *, tasks=None):
     today if earlier, and not completed by that year), each with ``lead_count`` and ``lead_completed``. Two
     queries (tasks, their assignments), none when given ``plan_tasks``."""
     on = completion.year_view_date(year, today)
-    tasks = plan_tasks(plan, year) if tasks is None else tasks
+    # Without the plan's tasks at hand, the completion of the deadline tasks due before ``on`` only: the others
+    # cannot be overdue (``completion.is_overdue``), and judging them was most of the overview's query time.
+    tasks = plan_tasks(plan, year, due_before=on) if tasks is None else tasks
     return [t for t in tasks if completion.is_overdue(t, on)]
 
 

@@ -161,3 +161,37 @@ def test_the_nav_is_each_readers_own_and_follows_the_plan_the_tab_and_the_langua
     english = _nav_html(client, plan)
     overview_views._NAVS.clear()
     assert english == _nav_html(client, plan) and "Overview" in english
+
+
+def test_light_rows_give_the_page_model_rows_give(client, scenario, today, monkeypatch):
+    """The overview page reads its agencies as plain values (``aggregates.overview.light_rows``): the page is the one
+    the model instances of ``agency_rows`` give, byte for byte, with every state, an invited body, a returned report
+    and an agency shown by the name it bore on the year's due date."""
+    from agencies.models import AgencyName
+    from reports.aggregates import overview as aggregates_overview
+    from testing.factories import make_agency
+
+    _signed_in(client, scenario)
+    AgencyName.objects.create(agency=scenario.agencies["D1"], name="UBND huyện Một cũ", short_name="H1 cũ",
+                              used_until=datetime.date(2025, 1, 1))
+    guest = make_agency(name="Bộ Khách mời thử", kind="ministry")
+    AgencyReport.objects.create(plan=scenario.plan, year=YEAR, agency=guest, invited=True, version=3,
+                                status=AgencyReport.Status.SUBMITTED,
+                                first_submitted_at=datetime.datetime(2024, 11, 2, 8, tzinfo=datetime.timezone.utc))
+    returned = AgencyReport.objects.get(pk=scenario.reports["B"].pk)
+    if returned.status == AgencyReport.Status.SUBMITTED:
+        review_report(returned, scenario.coordinator, accept=False, comment="Bổ sung số liệu")
+
+    def page():
+        cache.clear()
+        overview_rows._rows.clear()
+        html = client.get(reverse("reports:year-overview", args=[scenario.plan.pk, YEAR])).content.decode()
+        return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)  # masked anew for every response
+
+    light = page()
+    assert "UBND huyện Một cũ" in light and "Bộ Khách mời thử" in light
+    monkeypatch.setattr(aggregates_overview, "light_rows",
+                        lambda plan, year: aggregates_overview.agency_rows(plan, year))
+    assert page() == light
+    for state in ("on_time", "late", "drafting", "not_started"):
+        assert f"state-{state}" in light, state

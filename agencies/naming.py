@@ -58,13 +58,12 @@ def rename_loaded(agency):
     agency._named_on = on
 
 
-def renamed(agency_id, name, short_name):
-    """(name, short name) of the agency ``agency_id`` read with ``values()`` as ``(name, short_name)``: the names in
-    force on the current ``names_on`` date, as a loaded ``Agency`` would carry them (``rename_loaded``)."""
+def former_names():
+    """{agency id: (name, short name)} of the agencies whose names on the current ``names_on`` date differ from their
+    names now (empty outside a block): what ``rename_loaded`` gives loaded agencies, for names read with
+    ``values()``."""
     state = _NAMES.get()
-    if state is None:
-        return name, short_name
-    return state[1].get(agency_id, (name, short_name))
+    return {} if state is None else state[1]
 
 
 def names_date():

@@ -113,9 +113,17 @@ class State:
 
 def submission_state(report):
     """The state of one report (Python form of ``state_q``)."""
-    if report.first_submitted_at is not None:
-        return State.ON_TIME if is_on_time(report.first_submitted_at, report.plan, report.year) else State.LATE
-    return State.NOT_STARTED if report.version == 1 else State.DRAFTING
+    return state_of(report.first_submitted_at, report.version, deadline_end(report.plan, report.year)
+                    if report.first_submitted_at is not None else None)
+
+
+def state_of(first_submitted_at, version, end):
+    """The state of a report first submitted at ``first_submitted_at`` (None: never), now at ``version``, of a year
+    whose ``deadline_end`` is ``end`` (needed only once submitted): the rule of ``submission_state``, for rows read as
+    values (the year overview's 500 rows share one ``end``)."""
+    if first_submitted_at is not None:
+        return State.ON_TIME if first_submitted_at < end else State.LATE
+    return State.NOT_STARTED if version == 1 else State.DRAFTING
 
 
 def state_q(state, plan, years, prefix=""):

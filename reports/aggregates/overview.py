@@ -4,16 +4,17 @@ and the overdue tasks."""
 import datetime
 import zoneinfo
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from django.conf import settings
 
-from agencies.naming import renamed
+from agencies.naming import former_names
 
 from .. import rules
 from ..models import AgencyReport
 from ..rules import State, submission_state
 from .figures import Figures, year_figures
-from .kinds import KIND_GROUPS, GroupRows, _agency_order, kind_group
+from .kinds import _GROUP_OF_KIND, GROUP_ORDER, KIND_GROUPS, GroupRows, _agency_order, kind_group
 from .rollup import overdue_tasks
 
 
@@ -105,8 +106,7 @@ class _ShownAgency:
 
     def __init__(self, pk, name, short_name, sort_key, code, kind):
         self.pk = self.id = pk
-        self.name, self.short_name = renamed(pk, name, short_name)
-        self.sort_key, self.code, self.kind = sort_key, code, kind
+        self.name, self.short_name, self.sort_key, self.code, self.kind = name, short_name, sort_key, code, kind
 
     def __str__(self):
         return self.short_name or self.name
@@ -119,9 +119,9 @@ class _ShownReport:
     Status = AgencyReport.Status
     _LABELS = dict(AgencyReport.Status.choices)
 
-    def __init__(self, plan, pk, year, status, version, first_submitted_at, invited, agency):
+    def __init__(self, plan, plan_id, pk, year, status, version, first_submitted_at, invited, agency):
         self.pk = self.id = pk
-        self.plan, self.plan_id, self.year = plan, plan.pk, year
+        self.plan, self.plan_id, self.year = plan, plan_id, year
         self.status, self.version, self.first_submitted_at, self.invited = status, version, first_submitted_at, invited
         self.agency, self.agency_id = agency, agency.pk
 
@@ -129,30 +129,38 @@ class _ShownReport:
         return self._LABELS.get(self.status, self.status)
 
 
-_LIGHT_COLUMNS = ("pk", "year", "status", "version", "first_submitted_at", "invited", "agency_id", "agency__name",
+_LIGHT_COLUMNS = ("pk", "status", "version", "first_submitted_at", "invited", "agency_id", "agency__name",
                   "agency__short_name", "agency__sort_key", "agency__code", "agency__kind")
 
 
 def light_rows(plan, year):
     """``agency_rows`` for the year overview's page, which only shows the rows: the same rows, grouped and ordered
-    alike, each report and agency a small read-only object instead of a model instance (deadline day: the overview
-    is computed afresh after every submission, and making 2 × 500 model instances was half of it). One query."""
-    grouped = {g.code: GroupRows(g, [], {s: 0 for s in State.ORDER}) for g in KIND_GROUPS}
+    alike, each report and agency a small read-only object instead of a model instance, the agencies named as on the
+    names date (``agencies.naming.renamed``), the states by ``rules.state_of`` with the year's deadline read once
+    (deadline day: the overview is computed afresh after every submission, for every obliged agency; model instances
+    were half of it). One query."""
+    end, plan_id, former = rules.deadline_end(plan, year), plan.pk, former_names()
+    groups = {g.code: GroupRows(g, [], {s: 0 for s in State.ORDER}) for g in KIND_GROUPS}
+    group_of, order_of = _GROUP_OF_KIND, GROUP_ORDER
+    keyed = []
+    for pk, status, version, first, invited, agency_id, name, short, sort_key, code, kind in (
+            AgencyReport.objects.for_year(plan, year).order_by().values_list(*_LIGHT_COLUMNS)):
+        if agency_id in former:
+            name, short = former[agency_id]
+        group = group_of.get(kind, "others")
+        report = _ShownReport(plan, plan_id, pk, year, status, version, first, invited,
+                              _ShownAgency(agency_id, name, short, sort_key, code, kind))
+        keyed.append(((order_of[group], sort_key, code), group, AgencyRow(report, rules.state_of(first, version, end))))
+    keyed.sort(key=itemgetter(0))
     invited = []
-    reports = [
-        _ShownReport(plan, pk, year_, status, version, first, inv, _ShownAgency(agency_id, name, short, key, code, kind))
-        for pk, year_, status, version, first, inv, agency_id, name, short, key, code, kind
-        in AgencyReport.objects.for_year(plan, year).order_by().values_list(*_LIGHT_COLUMNS)
-    ]
-    for report in sorted(reports, key=lambda r: _agency_order(r.agency)):
-        row = AgencyRow(report, submission_state(report))
-        if report.invited:
+    for _key, group, row in keyed:
+        if row.report.invited:
             invited.append(row)
             continue
-        g = grouped[kind_group(report.agency.kind)]
+        g = groups[group]
         g.rows.append(row)
         g.counts[row.state] += 1
-    return [g for g in grouped.values() if g.rows], invited
+    return [g for g in groups.values() if g.rows], invited
 
 
 def year_overview(plan, year, today, *, figures=None, overdue=None, texts=(), light=False):

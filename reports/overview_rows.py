@@ -27,7 +27,8 @@ def _template():
 
 
 def rows_html(rows, state_labels, status_labels):
-    """The HTML of ``rows`` (``aggregates.overview.AgencyRow``), one string per row, in order."""
+    """The HTML of ``rows`` (``aggregates.overview.AgencyRow``) in order, each after a new line and four spaces, as
+    one safe string (the table's body: one value for the template to print, not 2,500)."""
     context_key = (translation.get_language(), get_script_prefix(), get_format("SHORT_DATETIME_FORMAT"),
                    timezone.get_current_timezone_name())
     template = None
@@ -51,4 +52,4 @@ def rows_html(rows, state_labels, status_labels):
         key = (context_key, report.pk, row.agency.name, row.state, days_late, report.status,
                first.isoformat() if first is not None else None)
         out.append(memo(_rows, key, partial(render, row, days_late), MAX_ROWS))
-    return out
+    return mark_safe("".join(["\n    " + html for html in out]))

@@ -18,8 +18,8 @@ from django.db import connection
 from testing.tools import require_tool, unavailable
 
 ROOT = Path(__file__).resolve().parents[2]
-# main as landed by session 9 (6 December 2026, 17f4175): the release this one upgrades.
-PREVIOUS_RELEASE = "17f4175631f9fbe65e02d6f856ac13c2d1b8411f"
+# main as landed by session 10 (7 December 2026, 4277fad): the release this one upgrades.
+PREVIOUS_RELEASE = "4277fad9b8fb7e08889244b7252c3871b455bc56"
 
 COUNTS = ("import json; from reports.models import AgencyReport, TaskReport, IndicatorValue, ReportEvent, Evidence; "
           "print(json.dumps({m.__name__: m.objects.count() for m in "

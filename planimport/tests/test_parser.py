@@ -1702,7 +1702,7 @@ I. NHIỆM VỤ VÀ GIẢI PHÁP
 
 hóa trong phát triển bền vững
 
-- Tổ chức quán triệt sâu rộng Nghị quyết đến cán bộ, đảng viên và Nhân dân. 
+- Tổ chức quán triệt sâu rộng Nghị quyết đến cán bộ, đảng viên các cấp. 
 Đưa nội dung Nghị quyết vào sinh hoạt chi bộ, sinh hoạt của các đoàn thể ở 
 cơ sở bằng nhiều hình thức phù hợp với từng đối tượng. 
 
@@ -1779,7 +1779,7 @@ def test_a_party_programme_whose_points_name_their_lead_after_them():
         ("Phối hợp chặt chẽ với các tỉnh", city, ["các tỉnh trong vùng", "các cơ quan Trung ương"], *always),
         ("Phát triển phong trào thể dục,", party, [], *always),
     ]
-    assert plan.tasks[0].title.endswith("Nhân dân. Đưa nội dung Nghị quyết vào sinh hoạt chi bộ, sinh hoạt của các "
+    assert plan.tasks[0].title.endswith("các cấp. Đưa nội dung Nghị quyết vào sinh hoạt chi bộ, sinh hoạt của các "
                                         "đoàn thể ở cơ sở bằng nhiều hình thức phù hợp với từng đối tượng.")
     assert "kế hoạch được duyệt, thu hút" in plan.tasks[-1].title  # across the page number "3"
     assert any(s.title == "Đổi mới công tác tuyên truyền, nâng cao nhận thức về vai trò của văn hóa trong phát triển "
@@ -1796,7 +1796,7 @@ def test_plain_pdf_text_wrapped_at_the_page_width_is_joined_by_it():
     in capitals: "KẾ HOẠCH" / "" / "khai thực hiện …" is a document's kind, then its title); a page's number alone
     between blank lines is dropped. A text of one-line paragraphs (DOCX text, markdown) has no such width."""
     paras = [v for k, v in blocks_from_text(PARTY_PROGRAMME) if k == "p"]
-    assert "- Tổ chức quán triệt sâu rộng Nghị quyết đến cán bộ, đảng viên và Nhân dân. Đưa nội dung Nghị quyết " \
+    assert "- Tổ chức quán triệt sâu rộng Nghị quyết đến cán bộ, đảng viên các cấp. Đưa nội dung Nghị quyết " \
            "vào sinh hoạt chi bộ, sinh hoạt của các đoàn thể ở cơ sở bằng nhiều hình thức phù hợp với từng đối " \
            "tượng." in paras
     assert "- Xây dựng chuyên mục về văn hóa trên báo chí của thành phố, cổng thông tin; đưa tin kịp thời các hoạt " \

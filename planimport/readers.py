@@ -75,10 +75,11 @@ def _indented_layout(lines):
 
 def _wrapped_width(lines):
     """The width of a plain PDF text's full lines (pdftotext without -layout: every paragraph wrapped at the page's
-    width, most lines as long as it), else 0: a text whose paragraphs are each one line (DOCX text, markdown, a web
-    page) has no such width."""
+    width, most lines as long as it, paragraphs set off by blank lines), else 0: a text whose paragraphs are each one
+    line (DOCX text, markdown, a web page) has no such width, and one without blank lines between its paragraphs (a
+    PDF's text layer as pypdf gives it) cannot tell a paragraph's last full line from a wrapped one."""
     body = [ln.rstrip() for ln in lines if ln.strip() and ln.count("|") < 2]
-    if len(body) < 30:
+    if len(body) < 30 or 5 * sum(1 for ln in lines if not ln.strip()) < len(body):
         return 0
     lengths = sorted(len(ln) for ln in body)
     width, median = lengths[int(0.9 * (len(lengths) - 1))], lengths[len(lengths) // 2]

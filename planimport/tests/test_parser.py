@@ -1806,6 +1806,9 @@ def test_plain_pdf_text_wrapped_at_the_page_width_is_joined_by_it():
            "dân thành phố." in paras
     assert "2" not in paras and "3" not in paras
     assert paras[paras.index("CHƯƠNG TRÌNH HÀNH ĐỘNG") + 1].startswith("thực hiện Nghị quyết")
+    # the same text without its blank lines (a PDF's text layer as pypdf gives it): a full line may end a paragraph
+    solid = [v for _k, v in blocks_from_text("\n".join(ln for ln in PARTY_PROGRAMME.split("\n") if ln.strip()))]
+    assert any(v.startswith("Đưa nội dung Nghị quyết vào sinh hoạt chi bộ") for v in solid)
     short = blocks_from_text("KẾ HOẠCH\n\nkhai thực hiện Nghị quyết số 57-NQ/TW\n\n1. Tổ chức quán triệt\n\n"
                              "Bộ X chủ trì.\nCác bộ phối hợp.")
     assert [v for _k, v in short] == ["KẾ HOẠCH", "khai thực hiện Nghị quyết số 57-NQ/TW", "1. Tổ chức quán triệt",

@@ -2,9 +2,9 @@
 kept-out documents apart. Each ``*.key.json`` is an answer key written by reading the document, in the ``import_plan
 --json`` shape plus ``split`` (tuned | kept_out), ``layout`` and ``source``.
 
-Tasks are paired by title (accent-, case- and punctuation-free; a title given twice pairs in order), else by number. Per task: the exact lead set, the
-exact coordinator set (names compared accent- and case-free, as written), the exact timeframe (text, kind and due
-date), and fully right (all three and the title). The header (number, date, issuer, place, title) and the reporting
+Tasks are paired by title (accent-, case- and punctuation-free; a title given twice pairs in order), else by number.
+Per task: the exact lead set, the exact coordinator set (names compared accent- and case-free, as written), the exact
+timeframe (text, kind and due date), and fully right (all three and the title). The header (number, date, issuer, place, title) and the reporting
 period are counted per document."""
 
 import re

@@ -180,6 +180,8 @@ def _group_after_name(current, sep, nxt):
 def _inside_group(current, sep, nxt):
     """"Các cơ quan, đơn vị có liên quan": ", đơn vị" continues the group, it is not a new name."""
     fc = fold(current)
+    if re.fullmatch(r"dang uy mat tran to quoc", fc) and fold(nxt).startswith("cac doan the") and "," in sep:
+        return True  # "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh": one party committee's name (since 2025)
     if re.search(r"\bdia phuong$", fc) and fold(nxt).startswith("doanh nghiep"):
         return False  # "Các bộ, ngành, địa phương, doanh nghiệp liên quan": the state's bodies end at "địa phương"
     generic = fc.startswith(("cac ", "co quan", "don vi", "nhung "))

@@ -140,7 +140,7 @@ _BULLET = re.compile(r"^(?:[-–—+•*▪◦·]\s*)+")
 
 _LABELS = [
     ("lead", r"(?:(?:co quan|don vi|bo phan|cq)(?:\s*/\s*(?:co quan|don vi))?\s+)?chu tri(?:\s+(?:thuc hien|thuc hien chinh))?"
-             r"|(?:co quan|don vi)\s+(?:thuc hien|chiu trach nhiem)|trach nhiem thuc hien|chu tri thuc hien"),
+             r"|(?:co quan|don vi)\s+(?:thuc hien|chiu trach nhiem)|trach nhiem (?:chi dao\s+)?thuc hien|chu tri thuc hien"),
     ("coordinators", r"(?:(?:co quan|don vi|cq)(?:\s*/\s*(?:co quan|don vi))?\s+)?phoi hop(?:\s+thuc hien)?"),
     ("time", r"thoi gian(?:\s+(?:thuc hien|hoan thanh|trien khai))?|thoi han(?:\s+hoan thanh)?|tien do(?:\s+(?:thuc hien|hoan thanh))?"),
     ("content", r"noi dung(?:\s+thuc hien)?|yeu cau"),
@@ -162,6 +162,8 @@ _VERBS = (
     "san tao|san lap|giai phong|di doi|thu hut|moi goi|can doi|tien hanh|trong cong tac|xac dinh|thao go|"
     # adverbs that open a predicate: a name never holds them ("… và địa phương có rừng khẩn trương xây dựng …")
     "khan truong|tich cuc|quyet liet|nghiem tuc|"
+    # "… các cơ quan Trung ương trong kiểm soát chất lượng nước …"
+    "kiem soat|"
     # "Bộ X căn cứ quy định … để phân công …": the subject acts on what it relies on
     "can cu|"
     # "… đề nghị Ủy ban nhân dân các tỉnh lưu ý các nhiệm vụ sau:"
@@ -286,6 +288,8 @@ def _cut_at_verb(text, verbs_only=False):
                 f[m.end(1):].lstrip().startswith(("nha nuoc", "chuyen nganh"))):
             continue  # "các sở quản lý nhà nước chuyên ngành", "cơ quan quản lý chuyên ngành": a body's name
         cut = start
+        if before and before[-1] == "trong":  # "… Trung ương trong kiểm soát …": "trong" opens the verb's phrase
+            cut = f.rfind("trong", 0, start)
         break
     if verbs_only:
         return text[:cut].rstrip(" ,;.")
@@ -578,6 +582,9 @@ def _time_clause(text):
                     and re.search(r"\b(?:Đề án|Chương trình|Chiến lược|Quy hoạch)\s[^;.:]{0,160}$",
                                   text[:at + m.start()])):
                 continue  # "thực hiện Đề án một triệu ha lúa … vùng đồng bằng Sông Cửu Long đến năm 2030": its name
+            if (not fp.startswith(("trong ", "truoc ", "hoan thanh", "xong")) and at >= 0
+                    and re.search(r"\bhuong toi\b", fold(re.split(r"[;.]\s", text[:at + m.start()])[-1]))):
+                continue  # "…; hướng tới xây dựng Sa Pa … trở thành khu du lịch xanh … vào năm 2030": a goal's horizon
             return part
         if k == 0 and re.search(r"thuong xuyen|hang nam|dinh ky", fp):
             if start == 0 or len(fc.split()) <= 6:
@@ -883,7 +890,7 @@ def _read_header(plan, lines):
         if re.fullmatch(r"so\s*[:.]?\s*\d+", f) and j + 1 < len(lines) and lines[j + 1].lstrip().startswith("/"):
             line = line + lines[j + 1].strip()  # "Số: 4390" / "/UBND-NLN": a PDF's columns split the number
             f = fold(line)
-        place = re.search(r"(?:^|\|)\s*([^|,]+?),\s*ngay\s+thang\s+nam\b", f)
+        place = re.search(r"(?:^|\|)\s*([^|,]+?),\s*ngay\s+thang\s+(?:\d{1,2}\s+)?nam\b", f)
         if place and not plan.place and title_at is None:  # "Số:   /KH-UBND | | Lào Cai, ngày   tháng   năm 2026"
             plan.place = line[place.start(1):place.end(1)].strip()
         # "Số: 12/KH-UBND", "Số 2449 -CV/ĐU" (no colon, a dash before the symbol)
@@ -1081,6 +1088,9 @@ def _issuer(lines, plan):
             level = m.group(1).lower()
             place = " ".join(w.capitalize() for w in m.group(2).lower().split())
         return f"UBND {level} {place}".strip()
+    m = re.match(r"^(TỈNH|THÀNH|HUYỆN|QUẬN|THỊ)\s+(?:ỦY|UỶ)\s+(\S.*)$", text)
+    if m:  # "TỈNH UỶ LÀO CAI": a province's party committee, its place's name capitalised
+        return f"{m.group(1).capitalize()} ủy " + " ".join(w.capitalize() for w in m.group(2).lower().split())
     return text[:1] + text[1:].lower() if text else ""
 
 
@@ -1157,6 +1167,26 @@ def _read_body(plan, blocks, addressee=()):
                     if prose.get(k):
                         current.attrs[k] = current.attrs.get(k, []) + prose[k]
                 continue
+            if (kind_ == "lead" and current.rank >= 2 and not current.special and not current.children
+                    and not current.has_info and current.body and _BULLET.match(current.body[0])):
+                # the points' lead named after them: "3.2. Nâng cao …" / "- Thường xuyên rà soát …" / "- Đẩy mạnh …"
+                # / "Trách nhiệm chỉ đạo thực hiện: Đảng ủy X; Y." (a party's action programme): each dash is a task
+                # of those bodies, the item a section
+                names = split_names(rest)
+                points = []
+                for b in current.body:
+                    if _BULLET.match(b) or not points:
+                        points.append(b)
+                    else:
+                        points[-1] += " " + b.strip()  # a line going on the dash before it
+                if names:
+                    for point in points:
+                        child = _Node(6, "-", _BULLET.sub("", point), current)
+                        child.attrs.update({k: v for k, v in _point_attrs(child.text).items() if v})
+                        child.attrs["lead"] = names
+                        current.children.append(child)
+                    current.body, current.attrs["lead"], current.lead_heading = [], names, True
+                    continue
             if kind_ in ("lead", "coordinators"):
                 current.attrs.setdefault(kind_, [])
                 current.attrs[kind_] = current.attrs[kind_] + split_names(rest)
@@ -1183,6 +1213,8 @@ def _read_body(plan, blocks, addressee=()):
                 node.special = "closing"  # the order to carry out the document: neither it nor what follows is a task
             parent.children.append(node)
             stack.append(node)
+            if rank >= 2 and re.fullmatch(r"(?:cac\s+)?nhiem vu thuong xuyen", fold(text).strip(" .:")):
+                node.attrs["time"] = text.strip(" .:")  # "3. Nhiệm vụ thường xuyên": the items under it are ongoing
             _inline_into(node, text)
             if rank == 5 and parent.lead_heading and not node.special:
                 for k, v in _point_attrs(text).items():  # "d) Phối hợp với các cơ quan … trong …"

@@ -35,6 +35,7 @@ _DATE_LINE = re.compile(r"^\S[^,]{0,30},?\s*ngày\s+\d", re.I)
 
 
 _MARKER_ONLY = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-zđ]\)|[IVXL]{1,5}\.?)$")
+_DOCUMENT_KIND = re.compile(r"KẾ HOẠCH|CHƯƠNG TRÌNH(?: HÀNH ĐỘNG)?|ĐỀ ÁN|CHỈ THỊ|THÔNG BÁO|NGHỊ QUYẾT|QUYẾT ĐỊNH")
 _GAP = re.compile(r"\S(\s{5,})\S")
 _PAGE_NUMBER = re.compile(r"^\s{10,}\d{1,3}\s*$")
 
@@ -48,6 +49,8 @@ def _continues(previous, line):
         return True
     if not previous or _STARTS_ITEM.match(line) or previous.endswith((".", ";", "!", "?", "|", ":")):
         return False
+    if _DOCUMENT_KIND.fullmatch(previous.strip()):
+        return False  # "CHƯƠNG TRÌNH HÀNH ĐỘNG" / "thực hiện Kết luận …": the kind of document, then its title
     first = line[:1]
     if first.islower() or (first.isdigit() and not previous[-1:].isdigit()):
         return True
@@ -68,6 +71,19 @@ def _indented_layout(lines):
     indented = sum(1 for ln in body if re.match(r"^ {2,}\S", ln))
     margin = sum(1 for ln in body if re.match(r"^\S", ln))
     return indented >= 0.15 * len(body) and margin >= 0.15 * len(body)
+
+
+def _wrapped_width(lines):
+    """The width of a plain PDF text's full lines (pdftotext without -layout: every paragraph wrapped at the page's
+    width, most lines as long as it, paragraphs set off by blank lines), else 0: a text whose paragraphs are each one
+    line (DOCX text, markdown, a web page) has no such width, and one without blank lines between its paragraphs (a
+    PDF's text layer as pypdf gives it) cannot tell a paragraph's last full line from a wrapped one."""
+    body = [ln.rstrip() for ln in lines if ln.strip() and ln.count("|") < 2]
+    if len(body) < 30 or 5 * sum(1 for ln in lines if not ln.strip()) < len(body):
+        return 0
+    lengths = sorted(len(ln) for ln in body)
+    width, median = lengths[int(0.9 * (len(lengths) - 1))], lengths[len(lengths) // 2]
+    return width if 50 <= width <= 110 and median >= 0.7 * width else 0
 
 
 _HTML_TABLE = re.compile(r"<table\b[^>]*>(.*?)</table\s*>", re.I | re.S)
@@ -139,7 +155,10 @@ def blocks_from_text(text):
     if layout:
         lines = _without_footnotes(lines)
     blocks, table, joinable, page_break, flattened = [], None, False, False, False
-    for raw in lines:
+    blank = False  # a blank line just before this one
+    width = 0 if layout else _wrapped_width(lines)
+    full = False  # the line before reached the page's width: wrapped there
+    for n, raw in enumerate(lines):
         if re.fullmatch(r"\s*[|_\-=*]+\s*", raw):
             continue
         # "a | b | c", or cells copied with tabs; inside a table, also a row of two cells ("I | GIAI ĐOẠN 1: …", a
@@ -165,11 +184,31 @@ def blocks_from_text(text):
         if layout and _PAGE_NUMBER.match(raw):
             page_break = True
             continue
+        if (not layout and blank and re.fullmatch(r"\s*\d{1,3}\s*", raw) and n + 1 < len(lines)
+                and not lines[n + 1].strip() and not flattened):
+            # plain PDF text (pdftotext without -layout): a page's number alone between blank lines, "…  ô nhiễm" / "" /
+            # "6" / "" / "môi trường …": dropped, the paragraph may go on across it
+            page_break = True
+            continue
         line = _clean(_unmark(re.sub(r"^\s*#{1,6}\s+", "", raw)))  # a markdown heading: "# NGHỊ QUYẾT", "## Ban hành …"
         if not line:
             if not page_break:
                 joinable = False  # a blank line ends the paragraph
                 flattened = False
+            blank = True
+            continue
+        # plain PDF text puts blank lines inside a sentence too ("3.1. Tăng cường …, giáo" / "" / "dục nâng cao …";
+        # "Trách nhiệm …: Đảng ủy Ủy" / "" / "ban nhân dân tỉnh."): after a blank line, a line in lower case (not a
+        # point "a)") goes on the paragraph that has not ended its sentence (not a heading in capitals: "KẾ HOẠCH" /
+        # "" / "khai thực hiện …" is a title of its own)
+        resumes = (not layout and blank and not joinable and blocks and blocks[-1][0] == "p" and line[:1].islower()
+                   and not _STARTS_ITEM.match(line) and not _MARKER_ONLY.match(blocks[-1][1])
+                   and not blocks[-1][1].isupper()
+                   and not blocks[-1][1].rstrip().endswith((".", ";", ":", "!", "?", "|")))
+        blank = False
+        if resumes:
+            blocks[-1] = ("p", blocks[-1][1] + " " + line)
+            joinable, page_break = True, False
             continue
         at_margin = layout and re.match(r"^\S", raw) is not None
         # a dateline whose day or month was typed into a wide blank ("ngày 23 tháng               7    năm 2026"): one
@@ -180,8 +219,10 @@ def blocks_from_text(text):
                 blocks.append(("p", _clean(piece)))
             joinable, page_break = False, False
             continue
+        wrapped = full and not _STARTS_ITEM.match(line) and not _MARKER_ONLY.match(line)
+        full = bool(width) and len(raw.rstrip()) >= width - 10
         if (joinable and not flattened and blocks and blocks[-1][0] == "p"
-                and ((at_margin and not _MARKER_ONLY.match(line)) or _continues(blocks[-1][1], line))):
+                and ((at_margin and not _MARKER_ONLY.match(line)) or wrapped or _continues(blocks[-1][1], line))):
             blocks[-1] = ("p", blocks[-1][1] + " " + line)
         else:
             blocks.append(("p", line))

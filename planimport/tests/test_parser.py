@@ -1672,3 +1672,144 @@ def test_lower_case_kinds_of_actor_after_a_body_are_names_of_their_own():
         "Sở Nông nghiệp và Môi trường", "chủ rừng", "hợp tác xã", "cơ quan liên quan"]
     assert split_names("các tổ chức, cá nhân có liên quan") == ["các tổ chức, cá nhân có liên quan"]
     assert split_names("Sở Tư pháp, tổ chức tuyên truyền") == ["Sở Tư pháp, tổ chức tuyên truyền"]
+
+
+# a city party committee's action programme as pdftotext writes it without -layout: every paragraph wrapped at the
+# page's width, blank lines between paragraphs and inside a wrapped heading or sentence, page numbers alone between
+# blank lines; the points' lead named after them ("Trách nhiệm chỉ đạo thực hiện: …")
+PARTY_PROGRAMME = """THÀNH UỶ CẦN THƠ
+*
+Số         -CTr/TU
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+
+Cần Thơ, ngày        tháng 3 năm 2027
+
+CHƯƠNG TRÌNH HÀNH ĐỘNG
+thực hiện Nghị quyết của Ban Chấp hành Đảng bộ thành phố về phát triển 
+văn hóa, thể thao và du lịch giai đoạn 2027 - 2030
+-----
+
+Thực hiện Nghị quyết của Ban Chấp hành Đảng bộ thành phố về phát triển văn 
+hóa, thể thao và du lịch giai đoạn 2027 - 2030, Ban Thường vụ Thành ủy ban 
+hành Chương trình hành động với các nội dung chủ yếu, cụ thể như sau: 
+
+I. NHIỆM VỤ VÀ GIẢI PHÁP
+
+1. Nhiệm vụ thường xuyên
+
+1.1. Đổi mới công tác tuyên truyền, nâng cao nhận thức về vai trò của văn 
+
+hóa trong phát triển bền vững
+
+- Tổ chức quán triệt sâu rộng Nghị quyết đến cán bộ, đảng viên các cấp. 
+Đưa nội dung Nghị quyết vào sinh hoạt chi bộ, sinh hoạt của các đoàn thể ở 
+cơ sở bằng nhiều hình thức phù hợp với từng đối tượng. 
+
+- Xây dựng chuyên mục về văn hóa trên báo chí của thành phố, cổng thông tin; 
+đưa tin kịp thời các hoạt động văn hóa tiêu biểu, mô hình hay ở cơ sở và 
+biểu dương các tập thể, cá nhân có thành tích xuất sắc. 
+
+Trách nhiệm chỉ đạo thực hiện: Đảng ủy Mặt trận Tổ quốc, các đoàn thể 
+
+thành phố; Đảng ủy Ủy ban nhân dân thành phố.
+
+1.2. Phát triển du lịch gắn với bảo tồn và phát huy giá trị di sản văn hóa
+
+- Bảo tồn, phát huy giá trị các di tích lịch sử - văn hóa trên địa bàn thành 
+phố theo quy hoạch được duyệt; ưu tiên tu bổ các di tích đang xuống cấp, có 
+nguy cơ bị hư hỏng, gắn với phát triển các tuyến du lịch trải nghiệm. 
+
+- Phát triển sản phẩm du lịch sông nước đặc trưng của thành phố; hướng tới 
+xây dựng Cần Thơ trở thành trung tâm du lịch, dịch vụ của vùng đồng bằng 
+sông Cửu Long vào năm 2030. 
+
+2
+
+- Phối hợp chặt chẽ với các tỉnh trong vùng và các cơ quan Trung ương 
+trong kiểm soát chất lượng dịch vụ du lịch, bảo vệ môi trường tại các khu, 
+điểm du lịch trên địa bàn thành phố. 
+
+Trách nhiệm chỉ đạo thực hiện: Đảng ủy Ủy ban nhân dân thành phố.
+
+1.3. Nâng cao chất lượng phong trào thể dục, thể thao quần chúng
+
+- Phát triển phong trào thể dục, thể thao quần chúng ở khu dân cư, trường 
+học; tổ chức các giải thi đấu truyền thống của thành phố theo kế hoạch 
+
+3
+
+được duyệt, thu hút đông đảo Nhân dân tham gia. 
+
+Trách nhiệm chỉ đạo thực hiện: Các cấp ủy, tổ chức đảng.
+
+II. TỔ CHỨC THỰC HIỆN
+
+1. Ban Tuyên giáo và Dân vận Thành ủy
+
+- Hướng dẫn, theo dõi, đôn đốc việc thực hiện Chương trình hành động này; 
+định kỳ sơ kết, tổng kết, báo cáo Ban Thường vụ Thành ủy theo quy định. 
+
+T/M THÀNH ỦY
+PHÓ BÍ THƯ
+
+Nguyễn Văn A
+"""
+
+
+def test_a_party_programme_whose_points_name_their_lead_after_them():
+    """Under "1. Nhiệm vụ thường xuyên" each item's dashes are tasks of the bodies its closing "Trách nhiệm chỉ đạo
+    thực hiện: A; B." names, ongoing ("Nhiệm vụ thường xuyên"); "Đảng ủy Mặt trận Tổ quốc, các đoàn thể thành phố" is
+    one body; "hướng tới … vào năm 2030" is a goal, not a deadline; "Phối hợp chặt chẽ với A và B trong kiểm soát …"
+    names A and B. The header: a city party committee, the dateline's day blank, the title under "CHƯƠNG TRÌNH HÀNH
+    ĐỘNG" in lower case. "Tổ chức thực hiện" stays the bodies' standing responsibilities."""
+    plan = parse_blocks(blocks_from_text(PARTY_PROGRAMME))
+    assert (plan.number, plan.date, plan.issuer, plan.place) == ("", None, "Thành ủy Cần Thơ", "Cần Thơ")
+    assert plan.title == ("thực hiện Nghị quyết của Ban Chấp hành Đảng bộ thành phố về phát triển văn hóa, thể thao "
+                          "và du lịch giai đoạn 2027 - 2030")
+    front, city, party = (["Đảng ủy Mặt trận Tổ quốc, các đoàn thể thành phố", "Đảng ủy Ủy ban nhân dân thành phố"],
+                          ["Đảng ủy Ủy ban nhân dân thành phố"], ["Các cấp ủy, tổ chức đảng"])
+    got = [(t.title[:30], t.lead, t.coordinators, t.timeframe.text, t.timeframe.kind) for t in plan.tasks]
+    always = ("Nhiệm vụ thường xuyên", "ongoing")
+    assert got == [
+        ("Tổ chức quán triệt sâu rộng Ng", front, [], *always),
+        ("Xây dựng chuyên mục về văn hóa", front, [], *always),
+        ("Bảo tồn, phát huy giá trị các ", city, [], *always),
+        ("Phát triển sản phẩm du lịch sô", city, [], *always),
+        ("Phối hợp chặt chẽ với các tỉnh", city, ["các tỉnh trong vùng", "các cơ quan Trung ương"], *always),
+        ("Phát triển phong trào thể dục,", party, [], *always),
+    ]
+    assert plan.tasks[0].title.endswith("các cấp. Đưa nội dung Nghị quyết vào sinh hoạt chi bộ, sinh hoạt của các "
+                                        "đoàn thể ở cơ sở bằng nhiều hình thức phù hợp với từng đối tượng.")
+    assert "kế hoạch được duyệt, thu hút" in plan.tasks[-1].title  # across the page number "3"
+    assert any(s.title == "Đổi mới công tác tuyên truyền, nâng cao nhận thức về vai trò của văn hóa trong phát triển "
+               "bền vững" for s in plan.sections)
+    assert split_names("Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh; Sở Y tế") == [
+        "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh", "Sở Y tế"]
+    assert split_names("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, các đoàn thể chính trị - xã hội tỉnh") == [
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các đoàn thể chính trị - xã hội tỉnh"]
+
+
+def test_plain_pdf_text_wrapped_at_the_page_width_is_joined_by_it():
+    """pdftotext without -layout: a line as long as the text's full lines was wrapped there, so the next line goes on
+    it even after a full stop or ";"; after a blank line a lower-case line goes on a sentence left open (not a heading
+    in capitals: "KẾ HOẠCH" / "" / "khai thực hiện …" is a document's kind, then its title); a page's number alone
+    between blank lines is dropped. A text of one-line paragraphs (DOCX text, markdown) has no such width."""
+    paras = [v for k, v in blocks_from_text(PARTY_PROGRAMME) if k == "p"]
+    assert "- Tổ chức quán triệt sâu rộng Nghị quyết đến cán bộ, đảng viên các cấp. Đưa nội dung Nghị quyết " \
+           "vào sinh hoạt chi bộ, sinh hoạt của các đoàn thể ở cơ sở bằng nhiều hình thức phù hợp với từng đối " \
+           "tượng." in paras
+    assert "- Xây dựng chuyên mục về văn hóa trên báo chí của thành phố, cổng thông tin; đưa tin kịp thời các hoạt " \
+           "động văn hóa tiêu biểu, mô hình hay ở cơ sở và biểu dương các tập thể, cá nhân có thành tích xuất sắc." \
+           in paras
+    assert "Trách nhiệm chỉ đạo thực hiện: Đảng ủy Mặt trận Tổ quốc, các đoàn thể thành phố; Đảng ủy Ủy ban nhân " \
+           "dân thành phố." in paras
+    assert "2" not in paras and "3" not in paras
+    assert paras[paras.index("CHƯƠNG TRÌNH HÀNH ĐỘNG") + 1].startswith("thực hiện Nghị quyết")
+    # the same text without its blank lines (a PDF's text layer as pypdf gives it): a full line may end a paragraph
+    solid = [v for _k, v in blocks_from_text("\n".join(ln for ln in PARTY_PROGRAMME.split("\n") if ln.strip()))]
+    assert any(v.startswith("Đưa nội dung Nghị quyết vào sinh hoạt chi bộ") for v in solid)
+    short = blocks_from_text("KẾ HOẠCH\n\nkhai thực hiện Nghị quyết số 57-NQ/TW\n\n1. Tổ chức quán triệt\n\n"
+                             "Bộ X chủ trì.\nCác bộ phối hợp.")
+    assert [v for _k, v in short] == ["KẾ HOẠCH", "khai thực hiện Nghị quyết số 57-NQ/TW", "1. Tổ chức quán triệt",
+                                      "Bộ X chủ trì.", "Các bộ phối hợp."]

@@ -9,7 +9,7 @@ import plan_tracker.settings as production
 from django.conf import settings
 
 BENCHMARK_COMMANDS = {"generate_scale_data", "run_benchmarks", "deadline_day", "deadline_capacity", "bench_import",
-                      "officer_journey"}
+                      "officer_journey", "overview_cpu"}
 
 
 def _commands(settings_module):

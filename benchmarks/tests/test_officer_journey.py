@@ -32,3 +32,25 @@ def test_the_journey_makes_every_request_of_the_load_drivers_and_counts_their_qu
     assert all(q > 0 for kind, got in samples.items() if kind != "login page" for _ms, q in got)
     rows = journey.table(samples)
     assert [row[0] for row in rows] == list(journey.KINDS) and all(row[1] <= row[2] for row in rows)
+
+
+@pytest.mark.django_db
+def test_the_overview_measurement_computes_the_page_after_each_bump_and_then_serves_it_cached(monkeypatch):
+    """``manage.py overview_cpu``: the computed overview (after a bump, as each submission makes) costs the queries of
+    computing it; the cached one fewer (the body is served as it is)."""
+    import io
+
+    from django.core.management import call_command
+
+    from reports import aggregates
+
+    Generator(MINI, seed=5, today=datetime.date.today(), password="pw").build()
+    computed = []
+    real = aggregates.year_overview
+    monkeypatch.setattr(aggregates, "year_overview", lambda *a, **k: computed.append(1) or real(*a, **k))
+    out = io.StringIO()
+    call_command("overview_cpu", "--scale", "oj", "--requests", "2", stdout=out)
+    lines = {line.split("  ")[0].strip(): line.split() for line in out.getvalue().splitlines()[2:]}
+    assert len(computed) == 3 + 2  # warm-up and measured requests, each computed; the cached ones none
+    computed_queries, cached_queries = int(lines["computed (after a bump)"][-2]), int(lines["cached"][-2])
+    assert computed_queries > cached_queries > 0

@@ -25,7 +25,7 @@ from reports.completion import deadline_state, with_deadline_states
 from reports.models import AgencyReport, ReportingYear, TaskReport
 from tasks.models import Assignment, Plan, Section, Task
 
-from . import fragments
+from . import fragments, statements
 from .filters import TaskFilter
 from .forms import RemindNowForm
 from .health import plan_health
@@ -194,25 +194,20 @@ def _roles_for(task, agency_id, group_ids):
 
 def _officer_home(agency_ids, today):
     """Queries: the agencies (+ their group ids), their tasks, the tasks' assignments, who completed them, their
-    reports."""
+    reports: compiled statements (portal.statements), each compiled once per process and shape."""
     year = today.year
-    agencies = list(Agency.objects.filter(pk__in=agency_ids).vietnamese_order())
+    agency_ids = sorted(agency_ids)
+    agencies = statements.AGENCIES.rows(agency_ids)
     memberships = {}
-    for agency_id, group_id in Agency.groups.through.objects.filter(agency_id__in=agency_ids).values_list(
-            "agency_id", "agencygroup_id"):
+    for agency_id, group_id in statements.MEMBERSHIPS.rows(agency_ids):
         memberships.setdefault(agency_id, set()).add(group_id)
-    group_ids = set().union(*memberships.values()) if memberships else set()
-    tasks = list(
-        listed_tasks(today).filter(
-            pk__in=Assignment.objects.filter(Q(agency_id__in=agency_ids) | Q(group_id__in=group_ids)).values("task_id")
-        ).by_deadline()
-    )
+    group_ids = sorted(set().union(*memberships.values())) if memberships else []
+    # listed_tasks' rows, compiled once per process (portal.statements): the same tasks, assignments and order.
+    tasks = statements.with_assignments(statements.tasks(year, agency_ids, group_ids), agency_ids, group_ids)
     with_deadline_states(tasks, today)
     # Who completed each task by this year: a lead's own state of a deadline task (reports.completion).
-    completed = completion.completed_by(tasks, year)
-    reports = list(
-        AgencyReport.objects.filter(agency_id__in=agency_ids).select_related("plan").order_by("-year", "plan__number")
-    )
+    completed = statements.completed_by(year, agency_ids, group_ids)
+    reports = statements.REPORTS.rows(agency_ids)
     work = []
     for agency in agencies:
         mine = []

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template import engines
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.roles import Roles
 from agencies.models import Agency
 from notifications import reminders
+from plan_tracker.jinja2 import ChoiceLabels, PageUrls
 from reports import completion, rules
 from reports.completion import deadline_state, with_deadline_states
 from reports.models import AgencyReport, ReportingYear, TaskReport
@@ -74,9 +76,8 @@ def home(request):
     context = {"today": today, "year": today.year, "roles": roles}
     if roles.officer_agency_ids:
         agency_ids = sorted(roles.officer_agency_ids)
-        context["officer"] = fragments.body("home-officer", (agency_ids,), lambda: fragments.rendered(
-            "portal/cached/home_officer.html",
-            {"officer": _officer_home(roles.officer_agency_ids, today), "year": today.year}), today)
+        context["officer"] = fragments.body("home-officer", (agency_ids,), lambda: officer_home_html(
+            _officer_home(roles.officer_agency_ids, today), today.year), today)
     if roles.is_coordinator:
         overseen = sorted(roles.overseen_agency_ids)
         context["overview"] = fragments.body("home-overview", (overseen, True), lambda: fragments.rendered(
@@ -179,6 +180,14 @@ class AgencyWork:
     coordinator_count: int
     current_reports: list  # CurrentReport per plan the agency reports on this year
     reports: list  # every report of the agency, newest year first
+
+
+def officer_home_html(officer, year):
+    """The officer's work (``_officer_home``) as HTML, rendered by Jinja2 (templates_jinja2/portal/home_officer.html:
+    the same HTML as the Django template it replaced, issue #18) with the page's helpers: its addresses (``url``: each
+    reversed once) and choice labels (``label``)."""
+    return engines["jinja2"].get_template("portal/home_officer.html").render({
+        "officer": officer, "year": year, "url": PageUrls(), "label": ChoiceLabels()})
 
 
 def _roles_for(task, agency_id, group_ids):

@@ -108,7 +108,8 @@ MESSAGES = [
     gettext_noop('Báo cáo năm %(year)s'),
     gettext_noop('Các báo cáo của đơn vị'),
     gettext_noop('Cơ quan không còn hoạt động trong năm nay; các nghĩa vụ chuyển cho cơ quan kế thừa.'),
-    gettext_noop('Kỳ báo cáo năm nay chưa được mở. Cơ quan tổng hợp sẽ mở kỳ báo cáo; khi đó báo cáo của đơn vị hiện ở đây.'),
+    gettext_noop('Kỳ báo cáo năm nay chưa được mở. Cơ quan tổng hợp sẽ mở kỳ báo cáo; '
+                 'khi đó báo cáo của đơn vị hiện ở đây.'),
     gettext_noop('Nhiệm vụ năm %(year)s và nhiệm vụ còn quá hạn'),
     gettext_noop('Nhiệm vụ đơn vị chủ trì'),
     gettext_noop('Năm'),

@@ -23,7 +23,7 @@ TEMPLATE = "includes/_site_header.html"
 _FULL_PATH = "full-path-stand-in-7c2d9e4a"
 _FIELD = 'value="%s"'
 _MEMO = {}
-LIMIT = 5_000  # keys held before the memo is emptied (a key per page kind, language and staff or not; per path for visitors)
+LIMIT = 5_000  # keys held before the memo is emptied (a key per page kind, language, staff or not; per path, visitors)
 
 
 _USERNAME = "username-stand-in-3b8e51d7c0"

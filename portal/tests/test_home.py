@@ -2,7 +2,6 @@
 and viewers, login for anonymous visitors; and the language switch that every page carries."""
 
 import datetime
-import re
 
 import pytest
 from django.conf import settings
@@ -17,18 +16,14 @@ from portal.views import year_page_url
 from testing.factories import (
     deadline, fill_report, make_agency, make_group, make_plan, make_section, make_task, make_user, today
 )
+from testing.pages import task_cards
 
 HOME = reverse("portal:home")
 
-# A task card as the officer's home shows it (templates_jinja2/tasks/_task_cards.html): its number, and the agency's
-# role on it.
-CARD = re.compile(r'<article class="task-card">\s*<h3><a href="[^"]+" lang="vi">([^.<]+(?:\.[^.<]+)*?)\. .*?</a></h3>'
-                  r'\s*<p class="meta">[^\n]*?<span class="badge( role-lead)?">', re.S)
-
 
 def cards(html):
-    """[(task number, "lead" or "coordinator")] of the task cards, in the page's order."""
-    return [(number, "lead" if lead else "coordinator") for number, lead in CARD.findall(html)]
+    """[(task number, the agency's role)] of the page's task cards, in its order."""
+    return [(card.number, card.role) for card in task_cards(html)]
 
 
 def current_plan(n_districts=2, **overrides):

@@ -104,4 +104,20 @@ MESSAGES = [
     gettext_noop('đạt %(q)s/%(t)s %(u)s'),
     gettext_noop('Lý do'),
     gettext_noop('Ý kiến cho nhiệm vụ %(n)s (khi trả lại)'),
+    # The officer's home (templates_jinja2/portal/home_officer.html).
+    gettext_noop('Báo cáo năm %(year)s'),
+    gettext_noop('Các báo cáo của đơn vị'),
+    gettext_noop('Cơ quan không còn hoạt động trong năm nay; các nghĩa vụ chuyển cho cơ quan kế thừa.'),
+    gettext_noop('Kỳ báo cáo năm nay chưa được mở. Cơ quan tổng hợp sẽ mở kỳ báo cáo; '
+                 'khi đó báo cáo của đơn vị hiện ở đây.'),
+    gettext_noop('Nhiệm vụ năm %(year)s và nhiệm vụ còn quá hạn'),
+    gettext_noop('Nhiệm vụ đơn vị chủ trì'),
+    gettext_noop('Năm'),
+    gettext_noop('Tất cả nhiệm vụ của đơn vị'),
+    gettext_noop('Xem báo cáo năm %(year)s'),
+    gettext_noop('hạn cuối là hôm nay'),
+    gettext_noop('hạn gửi'),
+    gettext_noop('Điền báo cáo năm %(year)s'),
+    gettext_noop('Đơn vị chủ trì %(lead)s và phối hợp %(coord)s nhiệm vụ; hạn gần nhất ở trên cùng.'),
+    gettext_noop('Đơn vị không có nhiệm vụ nào trong năm nay.'),
 ]

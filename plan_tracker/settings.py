@@ -287,6 +287,8 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+# axes' database handler with the sign-in's two deletes (expired attempts, the pair's) made one (accounts.axes_handler).
+AXES_HANDLER = "accounts.axes_handler.DatabaseHandler"
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_MINUTES = env.int("AXES_COOLOFF_MINUTES", default=15)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=AXES_COOLOFF_MINUTES)

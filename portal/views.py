@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template import engines
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,12 +21,13 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts.roles import Roles
 from agencies.models import Agency
 from notifications import reminders
+from plan_tracker.jinja2 import ChoiceLabels, PageUrls
 from reports import completion, rules
 from reports.completion import deadline_state, with_deadline_states
 from reports.models import AgencyReport, ReportingYear, TaskReport
 from tasks.models import Assignment, Plan, Section, Task
 
-from . import fragments
+from . import fragments, statements
 from .filters import TaskFilter
 from .forms import RemindNowForm
 from .health import plan_health
@@ -74,9 +76,8 @@ def home(request):
     context = {"today": today, "year": today.year, "roles": roles}
     if roles.officer_agency_ids:
         agency_ids = sorted(roles.officer_agency_ids)
-        context["officer"] = fragments.body("home-officer", (agency_ids,), lambda: fragments.rendered(
-            "portal/cached/home_officer.html",
-            {"officer": _officer_home(roles.officer_agency_ids, today), "year": today.year}), today)
+        context["officer"] = fragments.body("home-officer", (agency_ids,), lambda: officer_home_html(
+            _officer_home(roles.officer_agency_ids, today), today.year), today)
     if roles.is_coordinator:
         overseen = sorted(roles.overseen_agency_ids)
         context["overview"] = fragments.body("home-overview", (overseen, True), lambda: fragments.rendered(
@@ -181,6 +182,14 @@ class AgencyWork:
     reports: list  # every report of the agency, newest year first
 
 
+def officer_home_html(officer, year):
+    """The officer's work (``_officer_home``) as HTML, rendered by Jinja2 (templates_jinja2/portal/home_officer.html:
+    the same HTML as the Django template it replaced, issue #18) with the page's helpers: its addresses (``url``: each
+    reversed once) and choice labels (``label``)."""
+    return engines["jinja2"].get_template("portal/home_officer.html").render({
+        "officer": officer, "year": year, "url": PageUrls(), "label": ChoiceLabels()})
+
+
 def _roles_for(task, agency_id, group_ids):
     """The agency's role on a task from its prefetched assignments: lead wins over coordinator."""
     role = None
@@ -194,25 +203,20 @@ def _roles_for(task, agency_id, group_ids):
 
 def _officer_home(agency_ids, today):
     """Queries: the agencies (+ their group ids), their tasks, the tasks' assignments, who completed them, their
-    reports."""
+    reports: compiled statements (portal.statements), each compiled once per process and shape."""
     year = today.year
-    agencies = list(Agency.objects.filter(pk__in=agency_ids).vietnamese_order())
+    agency_ids = sorted(agency_ids)
+    agencies = statements.AGENCIES.rows(agency_ids)
     memberships = {}
-    for agency_id, group_id in Agency.groups.through.objects.filter(agency_id__in=agency_ids).values_list(
-            "agency_id", "agencygroup_id"):
+    for agency_id, group_id in statements.MEMBERSHIPS.rows(agency_ids):
         memberships.setdefault(agency_id, set()).add(group_id)
-    group_ids = set().union(*memberships.values()) if memberships else set()
-    tasks = list(
-        listed_tasks(today).filter(
-            pk__in=Assignment.objects.filter(Q(agency_id__in=agency_ids) | Q(group_id__in=group_ids)).values("task_id")
-        ).by_deadline()
-    )
+    group_ids = sorted(set().union(*memberships.values())) if memberships else []
+    # listed_tasks' rows, compiled once per process (portal.statements): the same tasks, assignments and order.
+    tasks = statements.with_assignments(statements.tasks(year, agency_ids, group_ids), agency_ids, group_ids)
     with_deadline_states(tasks, today)
     # Who completed each task by this year: a lead's own state of a deadline task (reports.completion).
-    completed = completion.completed_by(tasks, year)
-    reports = list(
-        AgencyReport.objects.filter(agency_id__in=agency_ids).select_related("plan").order_by("-year", "plan__number")
-    )
+    completed = statements.completed_by(year, agency_ids, group_ids)
+    reports = statements.REPORTS.rows(agency_ids)
     work = []
     for agency in agencies:
         mine = []

@@ -89,3 +89,20 @@ def test_a_user_who_changes_language_gets_the_header_in_it(world, django_user_mo
     client.cookies["django_language"] = "en"
     header = _header(client.get("/plans/"))
     assert ">Trang chủ<" not in header and 'value="en" selected' in header
+
+
+def test_one_header_in_memory_serves_every_user_with_their_own_name(world, django_user_model):
+    """The name is put into the stored header per request, escaped as the template escapes it: the header of a page
+    kind is rendered once for all the officers who open it (deadline day: each officer's first page of a kind)."""
+    chrome._MEMO.clear()
+    names = ["can-bo.mot@so", "can-bo-hai", 'ten<b>&"la\'']  # the last made without the form's checks
+    for name in names:
+        user = make_user(django_user_model, name, world.noivu)
+        client = Client()
+        client.force_login(user)
+        response = client.get("/plans/?q=" + name)
+        header = TOKEN.sub(r"\1…\2", _header(response))
+        assert header == _as_template_renders_it(response, user, "vi"), name
+        assert chrome._USERNAME not in header
+    assert "(ten&lt;b&gt;&amp;&quot;la&#x27;)</button>" in header
+    assert len(chrome._MEMO) == 1

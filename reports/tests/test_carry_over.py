@@ -12,6 +12,7 @@ from reports.models import AgencyReport, TaskReport
 from reports.services import open_reporting_year, submit_report
 from tasks.models import Task
 from testing.factories import fill_report, local, make_agency, make_group, make_plan, make_section, make_task, make_user
+from testing.pages import task_cards
 
 
 def _send(plan, agency, year, user, status=TaskReport.Status.COMPLETED):
@@ -21,8 +22,7 @@ def _send(plan, agency, year, user, status=TaskReport.Status.COMPLETED):
 
 def _home_state(client, user, number):
     client.force_login(user)
-    work, = client.get(reverse("portal:home")).context["officer"]
-    states = {row.task.number: row.task.deadline.state for row in work.tasks if row.task.deadline}
+    states = {card.number: card.state for card in task_cards(client.get(reverse("portal:home")).content.decode())}
     return states.get(number)
 
 

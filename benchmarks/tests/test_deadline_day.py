@@ -145,3 +145,24 @@ def test_a_person_answered_503_tries_again_and_each_failed_try_is_an_error():
     assert status == 200 and [entry["status"] for entry in log] == [503, 503, 200]
     assert loadtest.summarise({"log": log, "elapsed_s": 1, "requests": 3, "budget_exhausted": False,
                                "officers": {}, "failures": []})["errors"] == 2
+
+
+def test_postgresql_cpu_is_its_processes_own_time_and_their_exited_backends(tmp_path):
+    """deadline_day's PostgreSQL figure (``postgres_cpu_seconds``): every ``postgres`` process's utime + stime +
+    cutime + cstime from /proc/<pid>/stat, nothing of other processes; None where no PostgreSQL process is seen."""
+    import os
+
+    from benchmarks.management.commands.deadline_day import postgres_cpu_seconds
+
+    def stat(pid, name, utime, stime, cutime, cstime):
+        (tmp_path / str(pid)).mkdir()
+        rest = ["S", "1", "1", "1", "0", "-1", "4194560", "0", "0", "0", "0", utime, stime, cutime, cstime, "20", "0"]
+        (tmp_path / str(pid) / "stat").write_text(f"{pid} ({name}) " + " ".join(map(str, rest)) + "\n")
+
+    tick = os.sysconf("SC_CLK_TCK")
+    assert postgres_cpu_seconds(str(tmp_path)) is None
+    stat(10, "postgres", 100, 50, 7000, 300)  # the postmaster: its backends' time is in cutime, cstime
+    stat(11, "postgres", 20, 10, 0, 0)
+    stat(12, "gunicorn (x) y", 999, 999, 999, 999)  # a name with a parenthesis and spaces: not PostgreSQL
+    (tmp_path / "self").mkdir()
+    assert postgres_cpu_seconds(str(tmp_path)) == pytest.approx((100 + 50 + 7000 + 300 + 20 + 10) / tick)

@@ -38,6 +38,26 @@ def machine_cpu_seconds():
     return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
+def postgres_cpu_seconds(proc="/proc"):
+    """CPU time PostgreSQL's processes on this machine have spent so far (every database's, not only the run's): each
+    live ``postgres`` process's own time plus what its exited children spent (a backend's time passes to the
+    postmaster that reaps it), from ``proc``/<pid>/stat. None when there is no such process to read (a remote server)."""
+    ticks, found = 0, False
+    for entry in os.scandir(proc):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(os.path.join(entry.path, "stat")) as f:
+                stat = f.read()
+        except OSError:  # exited meanwhile, or not ours to read
+            continue
+        name, rest = stat[stat.index("(") + 1:stat.rindex(")")], stat[stat.rindex(")") + 2:].split()
+        if name == "postgres":
+            found = True
+            ticks += sum(int(x) for x in rest[11:15])  # utime, stime, cutime, cstime (fields 14-17)
+    return ticks / os.sysconf("SC_CLK_TCK") if found else None
+
+
 def children_cpu_seconds():
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -172,6 +192,7 @@ class Command(BaseCommand):
                                   f"within {o['ramp']:.0f} s, {len(coordinators)} coordinators refresh "
                                   f"{config['overview']}…")
                 machine_before, children_before = machine_cpu_seconds(), children_cpu_seconds()
+                postgres_before = postgres_cpu_seconds()
                 driver = subprocess.Popen(
                     [sys.executable, str(Path(__file__).resolve().parents[2] / "loadtest.py"),
                      str(workdir / "config.json"), str(workdir / "result.json")])
@@ -192,6 +213,9 @@ class Command(BaseCommand):
                     raise CommandError("The load driver ran past --max-seconds + 300 s and was stopped.") from None
                 driver_cpu = children_cpu_seconds() - children_before
                 machine_busy = machine_cpu_seconds() - machine_before if machine_before is not None else None
+                postgres_after = postgres_cpu_seconds()
+                postgres_cpu = (postgres_after - postgres_before
+                                if None not in (postgres_before, postgres_after) else None)
                 if driver.returncode:
                     raise CommandError(f"The load driver failed (exit {driver.returncode}); gunicorn log: {workdir}")
             finally:
@@ -225,14 +249,17 @@ class Command(BaseCommand):
                                         and found["sent"] == found["recorded"]),
         }
         cpu = {"machine_busy_s": machine_busy, "gunicorn_s": server_cpu, "driver_s": driver_cpu,
-               "notification_worker_s": worker_cpu, "wall_s": summary["seconds"], "cores": os.cpu_count()}
+               "notification_worker_s": worker_cpu, "postgres_s": postgres_cpu, "wall_s": summary["seconds"],
+               "cores": os.cpu_count()}
         if machine_busy is not None:
             cpu["postgres_and_other_s"] = machine_busy - server_cpu - driver_cpu
             self.stdout.write(
                 f"CPU over the run: machine busy {machine_busy:.0f} s of {summary['seconds'] * (os.cpu_count() or 1):.0f} "
                 f"core-seconds; gunicorn {server_cpu:.0f} s, load driver {driver_cpu:.0f} s, PostgreSQL, the "
                 f"notification worker and the rest {cpu['postgres_and_other_s']:.0f} s (the worker: {worker_cpu:.0f} s "
-                f"in all, its last {drain_s:.0f} s after the run included)")
+                f"in all, its last {drain_s:.0f} s after the run included)"
+                + (f"; PostgreSQL during the run {postgres_cpu:.0f} s (every database on this machine)"
+                   if postgres_cpu is not None else ""))
         for name, ok in checks.items():
             self.stdout.write(f"  {'PASS' if ok else 'MISS'}  {name}")
         for problem in (verification["lost"] + verification["doubled"] + summary["officers_failed"])[:10]:

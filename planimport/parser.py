@@ -158,7 +158,7 @@ _VERBS = (
     "bo sung|tiep tuc|kip thoi|chu dong|giam sat|dam bao|bao dam|ho tro|tap huan|boi duong|tiep nhan|xu ly|"
     "hoan thanh|khao sat|dieu tra|thong ke|bien soan|phat hanh|so hoa|dau tu|nang cap|mua sam|thiet lap|ket noi|"
     "tich hop|van dong|dang tai|khen thuong|so ket|tong ket|bao cao|thuc thi|lam|dan dat|ky ket|phoi hop|tham gia|"
-    "dao tao|thi diem|kien toan|thanh lap|cung co|lua chon|tuyen chon|phat dong|giao|doi moi|thuc day|khuyen khich|"
+    "dao tao|thi diem|kien toan|thanh lap|cung co|lua chon|tuyen chon|phat dong|(?<!ngoai )giao|doi moi|thuc day|khuyen khich|"
     "san tao|san lap|giai phong|di doi|thu hut|moi goi|can doi|tien hanh|trong cong tac|xac dinh|thao go|"
     # adverbs that open a predicate: a name never holds them ("… và địa phương có rừng khẩn trương xây dựng …")
     "khan truong|tich cuc|quyet liet|nghiem tuc|"
@@ -167,7 +167,9 @@ _VERBS = (
     # "Bộ X căn cứ quy định … để phân công …": the subject acts on what it relies on
     "can cu|"
     # "… đề nghị Ủy ban nhân dân các tỉnh lưu ý các nhiệm vụ sau:"
-    "luu y"
+    "luu y|"
+    # "Cục X có trách nhiệm thông báo …", "Các cấp ủy … quán triệt Đề án …"
+    "co trach nhiem|chiu trach nhiem|quan triet"
 )
 _VERB_RE = re.compile(r"(?:^|[\s,])(" + _VERBS + r")\b")
 
@@ -540,6 +542,10 @@ def _time_clause(text):
     clauses = [c for c in re.split(r"[;,(]\s*|\.\s+", text.rstrip(" .);")) if c.strip()]
     if clauses and re.fullmatch(r"\s*(?:[-–+•]\s*)?(?:dinh ky\s+)?hang nam\s*", fold(clauses[0])):
         return _BULLET.sub("", clauses[0]).strip()  # "Hàng năm, tiến hành rà soát …": the whole point's frequency
+    last = re.split(r";\s*", text.rstrip(" .;"))[-1]
+    m = re.match(r"(?i)^\s*(?:[-–+•]\s*)?((?:định\s+kỳ\s+)?h[àằ]ng\s+năm)\s+(?:có\s+|gửi\s+)?báo\s+cáo\b", last)
+    if m:  # "…; định kỳ hàng năm có báo cáo kết quả … gửi Bộ X", "Hàng năm có báo cáo …": the point's frequency
+        return m.group(1)
     reference = 0  # "Căn cứ nội dung Kế hoạch …, giai đoạn 2021 - 2030, xây dựng …": the clauses naming the document
     if clauses and re.match(r"^\s*(?:[-–+•]\s*)?can cu\b", fold(clauses[0])):
         reference = next((i for i, c in enumerate(clauses) if i and _VERB_RE.search(fold(c))), len(clauses))
@@ -1425,6 +1431,21 @@ def _read_body(plan, blocks, addressee=()):
             lead = _guidance_request(node.text, " ".join(x.strip() for x in node.body))
             if lead:
                 node.attrs["lead"] = lead
+    if not root.table_tasks and not any(c.number != "PL" or c.has_info or c.info_below() or c.table_tasks
+                                        for c in root.children):
+        # a decision or resolution whose assignments are its articles ("Điều 2. Bộ X thực hiện …", "Điều 3. Cục Y
+        # có trách nhiệm … phối hợp với Z …"): each article whose subject is a body is a task, numbered by the article
+        # (not the closing order "Điều 4. Bộ trưởng, … chịu trách nhiệm thi hành Quyết định này")
+        for line in root_paras:
+            m = re.match(r"(?i)^\s*điều\s+(\d{1,2})\s*[.:]\s*(\S.*)$", line)
+            if not m or _enforces_this_document(m.group(2)):
+                continue
+            attrs = _subject_paragraph(m.group(2))
+            if attrs.get("lead"):
+                node = _Node(2, m.group(1), m.group(2), root)
+                node.attrs.update({k: v for k, v in attrs.items() if k in ("lead", "coordinators", "time") and v})
+                root.children.append(node)
+        root_paras = [p for p in root_paras if not re.match(r"(?i)^\s*điều\s+\d", p)] if root.children else root_paras
     if not root.children and not root.table_tasks:
         # a letter with no numbered item: each paragraph that assigns work ("Chủ tịch UBND tỉnh giao Sở X chủ trì,
         # phối hợp với …", "Bộ X báo cáo …; trên cơ sở đó chủ trì, phối hợp với …") is a task
@@ -1823,6 +1844,12 @@ def _tasks_from_organisation(items, add_task):
         heading, _colon, rest = item.text.partition(":")
         heading = re.sub(r"(?i)^đề nghị\s+", "", heading).rstrip(" :.")
         lead = split_names(heading)
+        if (not item.children and not item.body and not rest.strip(" .;")
+                and not _enforces_this_document(item.text)):
+            own = _subject_paragraph(item.text)
+            if own.get("lead"):  # "3. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với … hướng dẫn …": its subject's task
+                add_task(item.number, item.text, section_code, own)
+            continue
         if not lead or not all(_STARTER_RE.match(n) or group_keys(n) for n in lead):
             continue
         points = [(c.number if c.rank == 5 else "", c.text, c.body) for c in item.children]
@@ -1926,6 +1953,14 @@ def _read_reporting(plan, root):
             if (node.special == "organisation" and node.rank >= 2 and re.search(r"\bbao cao\b|\bket qua thuc hien\b", fp)
                     and re.search(r"dinh ky|hang nam|6 thang|hang quy|hang thang", fp) and re.search(r"\bgui\b", fp)):
                 candidates.append(node.text)
+    if not candidates:
+        # "- Chỉ đạo thực hiện …; định kỳ hàng năm có báo cáo kết quả thực hiện gửi Bộ X để tổng hợp …": a yearly
+        # report asked in a task's last clause
+        for node in _iter(root):
+            last = re.split(r";\s*", node.text.rstrip(" .;"))[-1]
+            fl = fold(last)
+            if re.match(r"^\s*(?:[-–+•]\s*)?(?:dinh ky\s+)?hang nam\s+(?:co\s+)?bao cao\b", fl) and re.search(r"\bgui\b", fl):
+                candidates.append(last)
     if not candidates:
         return
     # a rule that names its period ("- Báo cáo 6 tháng: … trước ngày 05/7") before one that only says "định kỳ"

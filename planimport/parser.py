@@ -324,7 +324,7 @@ def _agency_like(name):
     if re.match(r"^[Cc]ác\s+\w", name) and _STARTER_RE.match(name[4:]) and name[4:5].isupper():
         return True  # "các Công ty Lâm nghiệp": "các" and a capitalised agency name
     if re.match(r"^cac (?:doanh nghiep|benh vien|truong|cong ty|tong cong ty|tap doan|ngan hang|trung tam|vien|hoi|"
-                r"dai|bao|chi cuc|cuc|vu|phong)\b", fold(name)):
+                r"dai|bao|chi cuc|cuc|vu|phong|dang uy|cap uy)\b", fold(name)):
         return True  # "Các doanh nghiệp viễn thông", "Các bệnh viện tuyến tỉnh": "các" and a kind of body, lower-case
     return not fold(name).startswith(("cac ", "co quan", "don vi"))
 
@@ -593,7 +593,9 @@ def _time_clause(text):
                 continue  # "…; hướng tới xây dựng Sa Pa … trở thành khu du lịch xanh … vào năm 2030": a goal's horizon
             return part
         if k == 0 and re.search(r"thuong xuyen|hang nam|dinh ky", fp):
-            if start == 0 or len(fc.split()) <= 6:
+            # "… tuyên truyền về Đề án, Nghị quyết thường xuyên và liên tục.": the adverb closing the sentence
+            if start == 0 or len(fc.split()) <= 6 or re.fullmatch(
+                    r"thuong xuyen(?:,? va lien tuc)?", fold(c[start:]).strip(" .;)")):
                 return part
             explicit = re.search(r"\bdinh ky hang (?:nam|quy|thang)\b", fc)
             if explicit:  # "… cung cấp thông tin … định kỳ hằng năm gửi về Bộ X": the task's own frequency
@@ -1845,7 +1847,7 @@ def _tasks_from_organisation(items, add_task):
         heading = re.sub(r"(?i)^đề nghị\s+", "", heading).rstrip(" :.")
         lead = split_names(heading)
         if (not item.children and not item.body and not rest.strip(" .;")
-                and not _enforces_this_document(item.text)):
+                and not _enforces_this_document(re.split(r"(?<=\.)\s+", item.text)[0])):
             own = _subject_paragraph(item.text)
             if own.get("lead"):  # "3. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với … hướng dẫn …": its subject's task
                 add_task(item.number, item.text, section_code, own)

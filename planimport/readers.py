@@ -222,7 +222,10 @@ def blocks_from_text(text):
         wrapped = full and not _STARTS_ITEM.match(line) and not _MARKER_ONLY.match(line)
         full = bool(width) and len(raw.rstrip()) >= width - 10
         if (joinable and not flattened and blocks and blocks[-1][0] == "p"
-                and ((at_margin and not _MARKER_ONLY.match(line)) or wrapped or _continues(blocks[-1][1], line))):
+                # a heading in capitals ("QUYẾT ĐỊNH") is a line of its own: its title's lines at the margin under it
+                # do not go on it
+                and ((at_margin and not _MARKER_ONLY.match(line) and not (blocks[-1][1].isupper() and not line.isupper()))
+                     or wrapped or _continues(blocks[-1][1], line))):
             blocks[-1] = ("p", blocks[-1][1] + " " + line)
         else:
             blocks.append(("p", line))

@@ -284,6 +284,8 @@ def _cut_at_verb(text, verbs_only=False):
             # "các", "những": a noun follows; "nhà đầu tư", "chủ đầu tư": an actor, not a verb; "Chủ dự án phải thực
             # hiện kiểm kê …": what the named body must do, inside its name
             continue
+        if m.group(1) == "tham muu" and before[-2:] == ["co", "quan"]:
+            continue  # "Các cơ quan tham mưu, giúp việc của Tỉnh ủy": a kind of body, not "tham mưu" (to advise)
         if m.group(1) == "trinh" and before and before[-1] == "cong":
             continue  # "Chủ các công trình …": the works, not "trình" (submit)
         if m.group(1) == "quan ly" and before and before[-1] in ("so", "quan", "ban", "vi", "bo") and (
@@ -324,7 +326,7 @@ def _agency_like(name):
     if re.match(r"^[Cc]ác\s+\w", name) and _STARTER_RE.match(name[4:]) and name[4:5].isupper():
         return True  # "các Công ty Lâm nghiệp": "các" and a capitalised agency name
     if re.match(r"^cac (?:doanh nghiep|benh vien|truong|cong ty|tong cong ty|tap doan|ngan hang|trung tam|vien|hoi|"
-                r"dai|bao|chi cuc|cuc|vu|phong|dang uy|cap uy)\b", fold(name)):
+                r"dai|bao|chi cuc|cuc|vu|phong|dang uy|cap uy|co quan tham muu)\b", fold(name)):
         return True  # "Các doanh nghiệp viễn thông", "Các bệnh viện tuyến tỉnh": "các" and a kind of body, lower-case
     return not fold(name).startswith(("cac ", "co quan", "don vi"))
 
@@ -465,6 +467,11 @@ def _subject_task(text):
     attrs = {"lead": lead}
     rest = re.sub(r"^[\s,;]+", "", text[len(cut):])
     attrs.update({k: v for k, v in _point_attrs(rest).items() if v})
+    m = re.match(r"^(?:(?:co|chiu) trach nhiem\s+)?(?:[a-z]+\s+){1,3}va\s+phoi hop\s+(?:chat che\s+)?voi\s+", fold(rest))
+    if m and not attrs.get("coordinators"):  # "Cục X có trách nhiệm thông báo và phối hợp với Y theo dõi …"
+        names = _agency_suffix(split_names(_cut_at_verb(rest[m.end():], verbs_only=True)))
+        if names:
+            attrs["coordinators"] = names
     return attrs
 
 

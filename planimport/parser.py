@@ -902,8 +902,10 @@ def _read_header(plan, lines):
     subject_at, annexed, decision_at = None, False, None
     for j, line in enumerate(lines):
         f = fold(line)
-        if re.fullmatch(r"so\s*[:.]?\s*\d+", f) and j + 1 < len(lines) and lines[j + 1].lstrip().startswith("/"):
-            line = line + lines[j + 1].strip()  # "Số: 4390" / "/UBND-NLN": a PDF's columns split the number
+        if re.fullmatch(r"so\s*[:.]?\s*\d*", f) and j + 1 < len(lines) and lines[j + 1].lstrip().startswith(("/", "-")):
+            # "Số: 4390" / "/UBND-NLN": a PDF's columns split the number; "Số" / "- ĐA/TU": a draft's, left blank
+            line = line + " " + lines[j + 1].strip() if not re.search(r"\d", f) else line + lines[j + 1].strip()
+            lines[j + 1] = ""
             f = fold(line)
         place = re.search(r"(?:^|\|)\s*([^|,]+?),\s*ngay\s+thang\s+(?:\d{1,2}\s+)?nam\b", f)
         if place and not plan.place and title_at is None:  # "Số:   /KH-UBND | | Lào Cai, ngày   tháng   năm 2026"
@@ -1001,6 +1003,8 @@ def _read_header(plan, lines):
         if title_at is None and line.isupper() and not plan.number and not plan.date:
             if re.fullmatch(r"dang cong san viet nam", f.strip()):
                 continue  # a party document's motto, in the right column
+            if re.fullmatch(r"\(\s*du thao\s*\)", f.strip()):
+                continue  # "(DỰ THẢO)": a draft's mark, not its issuer
             if re.search(r"^cong\b|hoa xa hoi|chu nghia|doc lap", f):  # not "BỘ CÔNG THƯƠNG"
                 issuer_done = True
             elif (len(issuer_lines) >= 2 and re.match(r"^(?:cuc|vu|tong cuc|vien)\b", fold(issuer_lines[1]))
@@ -1023,7 +1027,7 @@ def _read_header(plan, lines):
             if re.match(r"^[-_*]{3,}$", line) or re.match(r"^\(?kem theo\b", fold(line)):
                 break
             if title and not line.isupper() and (
-                    title[-1].isupper() or re.match(r"^(can cu|thuc hien|de |nham |theo de nghi)", fold(line))
+                    title[-1].isupper() or re.match(r"^(can cu|thuc hien|de |nham |theo de nghi|phan thu \w+$)", fold(line))
                     # "Ngày 22/12/2024, Bộ Chính trị đã ban hành …": the opening sentence (capital, date, comma), not
                     # a title wrapped at "… Nghị quyết số 57-NQ/TW" / "ngày 22/12/2024 của Bộ Chính trị"
                     or re.match(r"^Ngày\s+\d{1,2}(?:/\d{1,2}/\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,", line)):

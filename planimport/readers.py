@@ -214,6 +214,8 @@ def blocks_from_text(text):
         # a dateline whose day or month was typed into a wide blank ("ngày 23 tháng               7    năm 2026"): one
         # piece, not columns
         raw = re.sub(r"(?i)\b(ngày|tháng)\s{5,}(?=\d{1,2}\s+(?:tháng|năm)\b)", r"\1 ", raw) if layout else raw
+        # … or left blank in a draft ("Lào Cai, ngày       tháng     năm 2025")
+        raw = re.sub(r"(?i)\b(ngày|tháng)\s{5,}(?=(?:tháng|năm)\b)", r"\1 ", raw) if layout else raw
         if layout and _GAP.search(raw.strip()):
             for piece in re.split(r"\s{5,}", raw.strip()):
                 blocks.append(("p", _clean(piece)))

@@ -158,7 +158,8 @@ _VERBS = (
     "bo sung|tiep tuc|kip thoi|chu dong|giam sat|dam bao|bao dam|ho tro|tap huan|boi duong|tiep nhan|xu ly|"
     "hoan thanh|khao sat|dieu tra|thong ke|bien soan|phat hanh|so hoa|dau tu|nang cap|mua sam|thiet lap|ket noi|"
     "tich hop|van dong|dang tai|khen thuong|so ket|tong ket|bao cao|thuc thi|lam|dan dat|ky ket|phoi hop|tham gia|"
-    "dao tao|thi diem|kien toan|thanh lap|cung co|lua chon|tuyen chon|phat dong|(?<!ngoai )giao|doi moi|thuc day|khuyen khich|"
+    "dao tao|thi diem|kien toan|thanh lap|cung co|lua chon|tuyen chon|phat dong|(?<!ngoai )giao|doi moi|thuc day|"
+    "khuyen khich|"
     "san tao|san lap|giai phong|di doi|thu hut|moi goi|can doi|tien hanh|trong cong tac|xac dinh|thao go|"
     # adverbs that open a predicate: a name never holds them ("… và địa phương có rừng khẩn trương xây dựng …")
     "khan truong|tich cuc|quyet liet|nghiem tuc|"
@@ -467,7 +468,8 @@ def _subject_task(text):
     attrs = {"lead": lead}
     rest = re.sub(r"^[\s,;]+", "", text[len(cut):])
     attrs.update({k: v for k, v in _point_attrs(rest).items() if v})
-    m = re.match(r"^(?:(?:co|chiu) trach nhiem\s+)?(?:[a-z]+\s+){1,3}va\s+phoi hop\s+(?:chat che\s+)?voi\s+", fold(rest))
+    m = re.match(r"^(?:(?:co|chiu) trach nhiem\s+)?(?:[a-z]+\s+){1,3}va\s+phoi hop\s+(?:chat che\s+)?voi\s+",
+                 fold(rest))
     if m and not attrs.get("coordinators"):  # "Cục X có trách nhiệm thông báo và phối hợp với Y theo dõi …"
         names = _agency_suffix(split_names(_cut_at_verb(rest[m.end():], verbs_only=True)))
         if names:
@@ -1027,7 +1029,8 @@ def _read_header(plan, lines):
             if re.match(r"^[-_*]{3,}$", line) or re.match(r"^\(?kem theo\b", fold(line)):
                 break
             if title and not line.isupper() and (
-                    title[-1].isupper() or re.match(r"^(can cu|thuc hien|de |nham |theo de nghi|phan thu \w+$)", fold(line))
+                    title[-1].isupper()
+                    or re.match(r"^(can cu|thuc hien|de |nham |theo de nghi|phan thu \w+$)", fold(line))
                     # "Ngày 22/12/2024, Bộ Chính trị đã ban hành …": the opening sentence (capital, date, comma), not
                     # a title wrapped at "… Nghị quyết số 57-NQ/TW" / "ngày 22/12/2024 của Bộ Chính trị"
                     or re.match(r"^Ngày\s+\d{1,2}(?:/\d{1,2}/\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,", line)):
@@ -1972,7 +1975,8 @@ def _read_reporting(plan, root):
         for node in _iter(root):
             last = re.split(r";\s*", node.text.rstrip(" .;"))[-1]
             fl = fold(last)
-            if re.match(r"^\s*(?:[-–+•]\s*)?(?:dinh ky\s+)?hang nam\s+(?:co\s+)?bao cao\b", fl) and re.search(r"\bgui\b", fl):
+            if (re.match(r"^\s*(?:[-–+•]\s*)?(?:dinh ky\s+)?hang nam\s+(?:co\s+)?bao cao\b", fl)
+                    and re.search(r"\bgui\b", fl)):
                 candidates.append(last)
     if not candidates:
         return

@@ -226,7 +226,8 @@ def blocks_from_text(text):
         if (joinable and not flattened and blocks and blocks[-1][0] == "p"
                 # a heading in capitals ("QUYẾT ĐỊNH") is a line of its own: its title's lines at the margin under it
                 # do not go on it
-                and ((at_margin and not _MARKER_ONLY.match(line) and not (blocks[-1][1].isupper() and not line.isupper()))
+                and ((at_margin and not _MARKER_ONLY.match(line)
+                      and not (blocks[-1][1].isupper() and not line.isupper()))
                      or wrapped or _continues(blocks[-1][1], line))):
             blocks[-1] = ("p", blocks[-1][1] + " " + line)
         else:

@@ -1864,7 +1864,7 @@ CHÍNH PHỦ
 QUYẾT NGHỊ:
 Điều 1. Phê duyệt Hiệp định hợp tác nghề cá giữa Việt Nam và Nhật Bản ký ngày 2 tháng 4 năm 2027.
 Điều 2. Bộ Ngoại giao thực hiện các thủ tục đối ngoại về hiệu lực của Hiệp định.
-Điều 3. Cục Thủy sản và Kiểm ngư có trách nhiệm hướng dẫn và phối hợp với Ủy ban nhân dân các tỉnh ven biển theo dõi việc thực hiện Hiệp định.
+Điều 3. Cục Thủy sản và Kiểm ngư có trách nhiệm công bố và phối hợp với Ủy ban nhân dân các tỉnh ven biển theo dõi việc thực hiện Hiệp định.
 Điều 4. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh ven biển chịu trách nhiệm thi hành Nghị quyết này./.
 | *Nơi nhận:* - Như Điều 4; - Lưu: VT. | TM. CHÍNH PHỦ THỦ TƯỚNG     Nguyễn Văn B |
 | --- | --- |
@@ -1879,8 +1879,9 @@ DANH SÁCH CÁC CẢNG CÁ ĐƯỢC TIẾP NHẬN TÀU NHẬT BẢN
 def test_a_resolution_whose_articles_assign_its_work():
     """In a decision or resolution with no numbered item (an appendix table of facts aside), each article whose
     subject is a body is a task numbered by the article, its title the article's text ("Điều 2. Bộ Ngoại giao thực
-    hiện …": "Ngoại giao" is a name, not the verb "giao"); "… có trách nhiệm hướng dẫn và phối hợp với Y theo dõi …"
-    gives Y; the approving article and the closing order ("… chịu trách nhiệm thi hành Nghị quyết này") are none."""
+    hiện …": "Ngoại giao" is a name, not the verb "giao"); the subject ends before "có trách nhiệm", and "… có trách
+    nhiệm công bố và phối hợp với Y theo dõi …" gives Y; the approving article and the closing order ("… chịu trách
+    nhiệm thi hành Nghị quyết này") are none."""
     plan = parse_blocks(blocks_from_text(ARTICLES_RESOLUTION))
     got = [(t.number, t.title[:30], t.lead, t.coordinators) for t in plan.tasks]
     assert got == [

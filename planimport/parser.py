@@ -285,6 +285,8 @@ def _cut_at_verb(text, verbs_only=False):
             # "các", "những": a noun follows; "nhà đầu tư", "chủ đầu tư": an actor, not a verb; "Chủ dự án phải thực
             # hiện kiểm kê …": what the named body must do, inside its name
             continue
+        if m.group(1) == "kiem soat" and before and before[-1] == "ban":
+            continue  # "Ban kiểm soát Quỹ …": a board's name, not "kiểm soát" (to control)
         if m.group(1) == "tham muu" and before[-2:] == ["co", "quan"]:
             continue  # "Các cơ quan tham mưu, giúp việc của Tỉnh ủy": a kind of body, not "tham mưu" (to advise)
         if m.group(1) == "trinh" and before and before[-1] == "cong":

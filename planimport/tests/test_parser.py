@@ -1957,3 +1957,16 @@ def test_a_heading_in_capitals_on_a_pdf_page_keeps_its_title_under_it():
     plan = parse_blocks(blocks_from_text(text))
     assert plan.title == ("Ban hành hướng dẫn phòng, chống dịch bệnh tại các cơ sở khám bệnh, chữa bệnh thuộc phạm "
                           "vi quản lý của Bộ Y tế")
+
+
+def test_a_board_of_supervisors_is_a_name_not_the_verb_to_control():
+    """"Ban kiểm soát Quỹ …" (lower case, as often written) is a board's name: "kiểm soát" there is no verb ending the
+    subject; "… trong kiểm soát chất lượng …" after a name still is."""
+    own = parse_blocks(blocks_from_text(
+        "KẾ HOẠCH\nKiểm tra Quỹ bảo trì đường bộ năm 2027\n"
+        "1. Ban kiểm soát Quỹ bảo trì đường bộ tỉnh kiểm tra việc thu, chi của Quỹ, xong trong quý II năm 2027.\n"
+        "2. Sở Xây dựng phối hợp với các cơ quan Trung ương trong kiểm soát tải trọng xe, hoàn thành năm 2027.\n"))
+    assert [(t.lead, t.coordinators) for t in own.tasks] == [
+        (["Ban kiểm soát Quỹ bảo trì đường bộ tỉnh"], []),
+        (["Sở Xây dựng"], ["các cơ quan Trung ương"]),
+    ]

@@ -184,6 +184,8 @@ def _inside_group(current, sep, nxt):
         return True  # "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh": one party committee's name (since 2025)
     if re.search(r"\bdia phuong$", fc) and fold(nxt).startswith("doanh nghiep"):
         return False  # "Các bộ, ngành, địa phương, doanh nghiệp liên quan": the state's bodies end at "địa phương"
+    if re.match(r"^cac\s.*\scua\s+\S+(?:\s+\S+){0,3}$", fc) and sep.strip() == "và":
+        return True  # "Các cơ quan tham mưu, giúp việc của Tỉnh ủy và Đảng ủy UBND tỉnh": the bodies of both owners
     generic = fc.startswith(("cac ", "co quan", "don vi", "nhung "))
     return generic and nxt[:1].islower() and fold(nxt).split(" ")[0] in ("don", "co", "dia", "nganh", "ban", "doanh", "to") \
         and "," in sep

@@ -158,7 +158,8 @@ _VERBS = (
     "bo sung|tiep tuc|kip thoi|chu dong|giam sat|dam bao|bao dam|ho tro|tap huan|boi duong|tiep nhan|xu ly|"
     "hoan thanh|khao sat|dieu tra|thong ke|bien soan|phat hanh|so hoa|dau tu|nang cap|mua sam|thiet lap|ket noi|"
     "tich hop|van dong|dang tai|khen thuong|so ket|tong ket|bao cao|thuc thi|lam|dan dat|ky ket|phoi hop|tham gia|"
-    "dao tao|thi diem|kien toan|thanh lap|cung co|lua chon|tuyen chon|phat dong|giao|doi moi|thuc day|khuyen khich|"
+    "dao tao|thi diem|kien toan|thanh lap|cung co|lua chon|tuyen chon|phat dong|(?<!ngoai )giao|doi moi|thuc day|"
+    "khuyen khich|"
     "san tao|san lap|giai phong|di doi|thu hut|moi goi|can doi|tien hanh|trong cong tac|xac dinh|thao go|"
     # adverbs that open a predicate: a name never holds them ("… và địa phương có rừng khẩn trương xây dựng …")
     "khan truong|tich cuc|quyet liet|nghiem tuc|"
@@ -167,7 +168,9 @@ _VERBS = (
     # "Bộ X căn cứ quy định … để phân công …": the subject acts on what it relies on
     "can cu|"
     # "… đề nghị Ủy ban nhân dân các tỉnh lưu ý các nhiệm vụ sau:"
-    "luu y"
+    "luu y|"
+    # "Cục X có trách nhiệm thông báo …", "Các cấp ủy … quán triệt Đề án …"
+    "co trach nhiem|chiu trach nhiem|quan triet"
 )
 _VERB_RE = re.compile(r"(?:^|[\s,])(" + _VERBS + r")\b")
 
@@ -282,6 +285,10 @@ def _cut_at_verb(text, verbs_only=False):
             # "các", "những": a noun follows; "nhà đầu tư", "chủ đầu tư": an actor, not a verb; "Chủ dự án phải thực
             # hiện kiểm kê …": what the named body must do, inside its name
             continue
+        if m.group(1) == "kiem soat" and before and before[-1] == "ban":
+            continue  # "Ban kiểm soát Quỹ …": a board's name, not "kiểm soát" (to control)
+        if m.group(1) == "tham muu" and before[-2:] == ["co", "quan"]:
+            continue  # "Các cơ quan tham mưu, giúp việc của Tỉnh ủy": a kind of body, not "tham mưu" (to advise)
         if m.group(1) == "trinh" and before and before[-1] == "cong":
             continue  # "Chủ các công trình …": the works, not "trình" (submit)
         if m.group(1) == "quan ly" and before and before[-1] in ("so", "quan", "ban", "vi", "bo") and (
@@ -322,7 +329,7 @@ def _agency_like(name):
     if re.match(r"^[Cc]ác\s+\w", name) and _STARTER_RE.match(name[4:]) and name[4:5].isupper():
         return True  # "các Công ty Lâm nghiệp": "các" and a capitalised agency name
     if re.match(r"^cac (?:doanh nghiep|benh vien|truong|cong ty|tong cong ty|tap doan|ngan hang|trung tam|vien|hoi|"
-                r"dai|bao|chi cuc|cuc|vu|phong)\b", fold(name)):
+                r"dai|bao|chi cuc|cuc|vu|phong|dang uy|cap uy|co quan tham muu)\b", fold(name)):
         return True  # "Các doanh nghiệp viễn thông", "Các bệnh viện tuyến tỉnh": "các" and a kind of body, lower-case
     return not fold(name).startswith(("cac ", "co quan", "don vi"))
 
@@ -463,6 +470,12 @@ def _subject_task(text):
     attrs = {"lead": lead}
     rest = re.sub(r"^[\s,;]+", "", text[len(cut):])
     attrs.update({k: v for k, v in _point_attrs(rest).items() if v})
+    m = re.match(r"^(?:(?:co|chiu) trach nhiem\s+)?(?:[a-z]+\s+){1,3}va\s+phoi hop\s+(?:chat che\s+)?voi\s+",
+                 fold(rest))
+    if m and not attrs.get("coordinators"):  # "Cục X có trách nhiệm thông báo và phối hợp với Y theo dõi …"
+        names = _agency_suffix(split_names(_cut_at_verb(rest[m.end():], verbs_only=True)))
+        if names:
+            attrs["coordinators"] = names
     return attrs
 
 
@@ -540,6 +553,10 @@ def _time_clause(text):
     clauses = [c for c in re.split(r"[;,(]\s*|\.\s+", text.rstrip(" .);")) if c.strip()]
     if clauses and re.fullmatch(r"\s*(?:[-–+•]\s*)?(?:dinh ky\s+)?hang nam\s*", fold(clauses[0])):
         return _BULLET.sub("", clauses[0]).strip()  # "Hàng năm, tiến hành rà soát …": the whole point's frequency
+    last = re.split(r";\s*", text.rstrip(" .;"))[-1]
+    m = re.match(r"(?i)^\s*(?:[-–+•]\s*)?((?:định\s+kỳ\s+)?h[àằ]ng\s+năm)\s+(?:có\s+|gửi\s+)?báo\s+cáo\b", last)
+    if m:  # "…; định kỳ hàng năm có báo cáo kết quả … gửi Bộ X", "Hàng năm có báo cáo …": the point's frequency
+        return m.group(1)
     reference = 0  # "Căn cứ nội dung Kế hoạch …, giai đoạn 2021 - 2030, xây dựng …": the clauses naming the document
     if clauses and re.match(r"^\s*(?:[-–+•]\s*)?can cu\b", fold(clauses[0])):
         reference = next((i for i, c in enumerate(clauses) if i and _VERB_RE.search(fold(c))), len(clauses))
@@ -587,7 +604,9 @@ def _time_clause(text):
                 continue  # "…; hướng tới xây dựng Sa Pa … trở thành khu du lịch xanh … vào năm 2030": a goal's horizon
             return part
         if k == 0 and re.search(r"thuong xuyen|hang nam|dinh ky", fp):
-            if start == 0 or len(fc.split()) <= 6:
+            # "… tuyên truyền về Đề án, Nghị quyết thường xuyên và liên tục.": the adverb closing the sentence
+            if start == 0 or len(fc.split()) <= 6 or re.fullmatch(
+                    r"thuong xuyen(?:,? va lien tuc)?", fold(c[start:]).strip(" .;)")):
                 return part
             explicit = re.search(r"\bdinh ky hang (?:nam|quy|thang)\b", fc)
             if explicit:  # "… cung cấp thông tin … định kỳ hằng năm gửi về Bộ X": the task's own frequency
@@ -887,8 +906,10 @@ def _read_header(plan, lines):
     subject_at, annexed, decision_at = None, False, None
     for j, line in enumerate(lines):
         f = fold(line)
-        if re.fullmatch(r"so\s*[:.]?\s*\d+", f) and j + 1 < len(lines) and lines[j + 1].lstrip().startswith("/"):
-            line = line + lines[j + 1].strip()  # "Số: 4390" / "/UBND-NLN": a PDF's columns split the number
+        if re.fullmatch(r"so\s*[:.]?\s*\d*", f) and j + 1 < len(lines) and lines[j + 1].lstrip().startswith(("/", "-")):
+            # "Số: 4390" / "/UBND-NLN": a PDF's columns split the number; "Số" / "- ĐA/TU": a draft's, left blank
+            line = line + " " + lines[j + 1].strip() if not re.search(r"\d", f) else line + lines[j + 1].strip()
+            lines[j + 1] = ""
             f = fold(line)
         place = re.search(r"(?:^|\|)\s*([^|,]+?),\s*ngay\s+thang\s+(?:\d{1,2}\s+)?nam\b", f)
         if place and not plan.place and title_at is None:  # "Số:   /KH-UBND | | Lào Cai, ngày   tháng   năm 2026"
@@ -986,6 +1007,8 @@ def _read_header(plan, lines):
         if title_at is None and line.isupper() and not plan.number and not plan.date:
             if re.fullmatch(r"dang cong san viet nam", f.strip()):
                 continue  # a party document's motto, in the right column
+            if re.fullmatch(r"\(\s*du thao\s*\)", f.strip()):
+                continue  # "(DỰ THẢO)": a draft's mark, not its issuer
             if re.search(r"^cong\b|hoa xa hoi|chu nghia|doc lap", f):  # not "BỘ CÔNG THƯƠNG"
                 issuer_done = True
             elif (len(issuer_lines) >= 2 and re.match(r"^(?:cuc|vu|tong cuc|vien)\b", fold(issuer_lines[1]))
@@ -1008,7 +1031,8 @@ def _read_header(plan, lines):
             if re.match(r"^[-_*]{3,}$", line) or re.match(r"^\(?kem theo\b", fold(line)):
                 break
             if title and not line.isupper() and (
-                    title[-1].isupper() or re.match(r"^(can cu|thuc hien|de |nham |theo de nghi)", fold(line))
+                    title[-1].isupper()
+                    or re.match(r"^(can cu|thuc hien|de |nham |theo de nghi|phan thu \w+$)", fold(line))
                     # "Ngày 22/12/2024, Bộ Chính trị đã ban hành …": the opening sentence (capital, date, comma), not
                     # a title wrapped at "… Nghị quyết số 57-NQ/TW" / "ngày 22/12/2024 của Bộ Chính trị"
                     or re.match(r"^Ngày\s+\d{1,2}(?:/\d{1,2}/\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,", line)):
@@ -1425,6 +1449,21 @@ def _read_body(plan, blocks, addressee=()):
             lead = _guidance_request(node.text, " ".join(x.strip() for x in node.body))
             if lead:
                 node.attrs["lead"] = lead
+    if not root.table_tasks and not any(c.number != "PL" or c.has_info or c.info_below() or c.table_tasks
+                                        for c in root.children):
+        # a decision or resolution whose assignments are its articles ("Điều 2. Bộ X thực hiện …", "Điều 3. Cục Y
+        # có trách nhiệm … phối hợp với Z …"): each article whose subject is a body is a task, numbered by the article
+        # (not the closing order "Điều 4. Bộ trưởng, … chịu trách nhiệm thi hành Quyết định này")
+        for line in root_paras:
+            m = re.match(r"(?i)^\s*điều\s+(\d{1,2})\s*[.:]\s*(\S.*)$", line)
+            if not m or _enforces_this_document(m.group(2)):
+                continue
+            attrs = _subject_paragraph(m.group(2))
+            if attrs.get("lead"):
+                node = _Node(2, m.group(1), m.group(2), root)
+                node.attrs.update({k: v for k, v in attrs.items() if k in ("lead", "coordinators", "time") and v})
+                root.children.append(node)
+        root_paras = [p for p in root_paras if not re.match(r"(?i)^\s*điều\s+\d", p)] if root.children else root_paras
     if not root.children and not root.table_tasks:
         # a letter with no numbered item: each paragraph that assigns work ("Chủ tịch UBND tỉnh giao Sở X chủ trì,
         # phối hợp với …", "Bộ X báo cáo …; trên cơ sở đó chủ trì, phối hợp với …") is a task
@@ -1823,6 +1862,12 @@ def _tasks_from_organisation(items, add_task):
         heading, _colon, rest = item.text.partition(":")
         heading = re.sub(r"(?i)^đề nghị\s+", "", heading).rstrip(" :.")
         lead = split_names(heading)
+        if (not item.children and not item.body and not rest.strip(" .;")
+                and not _enforces_this_document(re.split(r"(?<=\.)\s+", item.text)[0])):
+            own = _subject_paragraph(item.text)
+            if own.get("lead"):  # "3. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với … hướng dẫn …": its subject's task
+                add_task(item.number, item.text, section_code, own)
+            continue
         if not lead or not all(_STARTER_RE.match(n) or group_keys(n) for n in lead):
             continue
         points = [(c.number if c.rank == 5 else "", c.text, c.body) for c in item.children]
@@ -1926,6 +1971,15 @@ def _read_reporting(plan, root):
             if (node.special == "organisation" and node.rank >= 2 and re.search(r"\bbao cao\b|\bket qua thuc hien\b", fp)
                     and re.search(r"dinh ky|hang nam|6 thang|hang quy|hang thang", fp) and re.search(r"\bgui\b", fp)):
                 candidates.append(node.text)
+    if not candidates:
+        # "- Chỉ đạo thực hiện …; định kỳ hàng năm có báo cáo kết quả thực hiện gửi Bộ X để tổng hợp …": a yearly
+        # report asked in a task's last clause
+        for node in _iter(root):
+            last = re.split(r";\s*", node.text.rstrip(" .;"))[-1]
+            fl = fold(last)
+            if (re.match(r"^\s*(?:[-–+•]\s*)?(?:dinh ky\s+)?hang nam\s+(?:co\s+)?bao cao\b", fl)
+                    and re.search(r"\bgui\b", fl)):
+                candidates.append(last)
     if not candidates:
         return
     # a rule that names its period ("- Báo cáo 6 tháng: … trước ngày 05/7") before one that only says "định kỳ"

@@ -214,6 +214,8 @@ def blocks_from_text(text):
         # a dateline whose day or month was typed into a wide blank ("ngày 23 tháng               7    năm 2026"): one
         # piece, not columns
         raw = re.sub(r"(?i)\b(ngày|tháng)\s{5,}(?=\d{1,2}\s+(?:tháng|năm)\b)", r"\1 ", raw) if layout else raw
+        # … or left blank in a draft ("Lào Cai, ngày       tháng     năm 2025")
+        raw = re.sub(r"(?i)\b(ngày|tháng)\s{5,}(?=(?:tháng|năm)\b)", r"\1 ", raw) if layout else raw
         if layout and _GAP.search(raw.strip()):
             for piece in re.split(r"\s{5,}", raw.strip()):
                 blocks.append(("p", _clean(piece)))
@@ -222,7 +224,11 @@ def blocks_from_text(text):
         wrapped = full and not _STARTS_ITEM.match(line) and not _MARKER_ONLY.match(line)
         full = bool(width) and len(raw.rstrip()) >= width - 10
         if (joinable and not flattened and blocks and blocks[-1][0] == "p"
-                and ((at_margin and not _MARKER_ONLY.match(line)) or wrapped or _continues(blocks[-1][1], line))):
+                # a heading in capitals ("QUYẾT ĐỊNH") is a line of its own: its title's lines at the margin under it
+                # do not go on it
+                and ((at_margin and not _MARKER_ONLY.match(line)
+                      and not (blocks[-1][1].isupper() and not line.isupper()))
+                     or wrapped or _continues(blocks[-1][1], line))):
             blocks[-1] = ("p", blocks[-1][1] + " " + line)
         else:
             blocks.append(("p", line))

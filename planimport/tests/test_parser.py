@@ -1813,3 +1813,160 @@ def test_plain_pdf_text_wrapped_at_the_page_width_is_joined_by_it():
                              "Bộ X chủ trì.\nCác bộ phối hợp.")
     assert [v for _k, v in short] == ["KẾ HOẠCH", "khai thực hiện Nghị quyết số 57-NQ/TW", "1. Tổ chức quán triệt",
                                       "Bộ X chủ trì.", "Các bộ phối hợp."]
+
+
+STRATEGY_DECISION = """\
+THỦ TƯỚNG CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc
+Số: 55/QĐ-TTg | Hà Nội, ngày 3 tháng 3 năm 2027
+QUYẾT ĐỊNH
+PHÊ DUYỆT CHIẾN LƯỢC PHÁT TRIỂN THỦY SẢN ĐẾN NĂM 2035
+THỦ TƯỚNG CHÍNH PHỦ
+Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;
+QUYẾT ĐỊNH:
+Điều 1. Phê duyệt Chiến lược phát triển thủy sản đến năm 2035.
+Điều 2. Tổ chức thực hiện
+1. Bộ Nông nghiệp và Môi trường
+- Chủ trì, phối hợp với các bộ, ngành tổ chức thực hiện Chiến lược.
+- Xây dựng kế hoạch kiểm tra hằng năm theo hướng tập trung vào các cảng cá.
+2. Bộ Công Thương
+- Phát triển thị trường tiêu thụ sản phẩm thủy sản; định kỳ hằng năm có báo cáo kết quả thực hiện gửi Bộ Nông nghiệp và Môi trường để tổng hợp, báo cáo Thủ tướng Chính phủ.
+3. Ủy ban nhân dân các tỉnh, thành phố ven biển
+- Bố trí kinh phí thực hiện Chiến lược.
+- Hằng năm có báo cáo kết quả thực hiện Chiến lược gửi Bộ Nông nghiệp và Môi trường.
+Điều 3. Quyết định này có hiệu lực kể từ ngày ký.
+"""
+
+
+def test_a_yearly_report_asked_in_a_points_last_clause_is_its_frequency_and_the_plans_rule():
+    """"…; định kỳ hằng năm có báo cáo kết quả … gửi Bộ X …" closing a point, or "Hằng năm có báo cáo …" opening it,
+    is that point's yearly frequency, and (no other rule stated) the plan's yearly reporting rule to Bộ X; "kế hoạch
+    kiểm tra hằng năm theo hướng …" inside a point is no timeframe."""
+    plan = parse_blocks(blocks_from_text(STRATEGY_DECISION))
+    got = [(t.title[:25], t.timeframe.text, t.timeframe.kind) for t in plan.tasks]
+    assert got == [
+        ("Chủ trì, phối hợp với các", "", "none"),
+        ("Xây dựng kế hoạch kiểm tr", "", "none"),
+        ("Phát triển thị trường tiê", "định kỳ hằng năm", "annual"),
+        ("Bố trí kinh phí thực hiện", "", "none"),
+        ("Hằng năm có báo cáo kết q", "Hằng năm", "annual"),
+    ]
+    assert (plan.reporting.period, plan.reporting.to) == ("yearly", ["Bộ Nông nghiệp và Môi trường"])
+
+
+ARTICLES_RESOLUTION = """\
+| CHÍNH PHỦ ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- |
+| --- | --- |
+| Số: 77/NQ-CP | *Hà Nội, ngày 5 tháng 5 năm 2027* |
+NGHỊ QUYẾT
+VỀ VIỆC PHÊ DUYỆT HIỆP ĐỊNH HỢP TÁC NGHỀ CÁ GIỮA VIỆT NAM VÀ NHẬT BẢN
+CHÍNH PHỦ
+*Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;*
+QUYẾT NGHỊ:
+Điều 1. Phê duyệt Hiệp định hợp tác nghề cá giữa Việt Nam và Nhật Bản ký ngày 2 tháng 4 năm 2027.
+Điều 2. Bộ Ngoại giao thực hiện các thủ tục đối ngoại về hiệu lực của Hiệp định.
+Điều 3. Cục Thủy sản và Kiểm ngư có trách nhiệm công bố và phối hợp với Ủy ban nhân dân các tỉnh ven biển theo dõi việc thực hiện Hiệp định.
+Điều 4. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh ven biển chịu trách nhiệm thi hành Nghị quyết này./.
+| *Nơi nhận:* - Như Điều 4; - Lưu: VT. | TM. CHÍNH PHỦ THỦ TƯỚNG     Nguyễn Văn B |
+| --- | --- |
+PHỤ LỤC
+DANH SÁCH CÁC CẢNG CÁ ĐƯỢC TIẾP NHẬN TÀU NHẬT BẢN
+| STT | Tên cảng | Địa chỉ |
+| --- | --- | --- |
+| 1 | Cảng cá Cửa Lò | Phường Nghi Tân, tỉnh Nghệ An |
+"""
+
+
+def test_a_resolution_whose_articles_assign_its_work():
+    """In a decision or resolution with no numbered item (an appendix table of facts aside), each article whose
+    subject is a body is a task numbered by the article, its title the article's text ("Điều 2. Bộ Ngoại giao thực
+    hiện …": "Ngoại giao" is a name, not the verb "giao"); the subject ends before "có trách nhiệm", and "… có trách
+    nhiệm công bố và phối hợp với Y theo dõi …" gives Y; the approving article and the closing order ("… chịu trách
+    nhiệm thi hành Nghị quyết này") are none."""
+    plan = parse_blocks(blocks_from_text(ARTICLES_RESOLUTION))
+    got = [(t.number, t.title[:30], t.lead, t.coordinators) for t in plan.tasks]
+    assert got == [
+        ("2", "Bộ Ngoại giao thực hiện các th", ["Bộ Ngoại giao"], []),
+        ("3", "Cục Thủy sản và Kiểm ngư có tr", ["Cục Thủy sản và Kiểm ngư"],
+         ["Ủy ban nhân dân các tỉnh ven biển"]),
+    ]
+    assert (plan.number, plan.issuer) == ("77/NQ-CP", "Chính phủ")
+
+
+PARTY_SCHEME_DRAFT = """\
+  TỈNH ỦY HÀ GIANG                              ĐẢNG CỘNG SẢN VIỆT NAM
+         *
+   Số     - ĐA/TU                          Hà Giang, ngày       tháng     năm 2027
+     (DỰ THẢO)
+                                   ĐỀ ÁN
+       Phát triển nông nghiệp hữu cơ gắn với xây dựng nông thôn mới
+                       giai đoạn 2027 - 2030
+                                 -------------
+                                Phần thứ ba
+                            TỔ CHỨC THỰC HIỆN
+        I. PHÂN CÔNG TRÁCH NHIỆM THỰC HIỆN ĐỀ ÁN
+        1. Các đảng ủy xã, phường quán triệt Đề án đến cán bộ, đảng viên; xây dựng
+kế hoạch thực hiện tại địa phương phù hợp với điều kiện thực tế.
+        2. Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì, phối hợp với các cơ quan có liên
+quan tuyên truyền về Đề án thường xuyên và liên tục.
+        3. Đảng ủy UBND tỉnh chỉ đạo UBND tỉnh cụ thể hóa Đề án thành kế hoạch cụ thể.
+Chỉ đạo các cấp, các ngành triển khai thực hiện nghiêm túc Đề án này.
+        4. Các cơ quan tham mưu, giúp việc của Tỉnh ủy và Đảng ủy UBND tỉnh theo
+chức năng nhiệm vụ đôn đốc, kiểm tra, giám sát việc triển khai thực hiện.
+        II. CHẾ ĐỘ BÁO CÁO
+        Định kỳ 6 tháng, hằng năm cơ quan chủ trì tổng hợp, báo cáo kết quả triển khai
+thực hiện Đề án với Tỉnh ủy./.
+ Nơi nhận:                                  T/M BAN CHẤP HÀNH
+- Ban Thường vụ Tỉnh ủy,                          BÍ THƯ
+- Lưu Văn phòng Tỉnh uỷ.
+"""
+
+
+def test_a_party_schemes_draft_whose_organisation_items_name_their_subjects():
+    """A scheme ("ĐỀ ÁN") assigning its work only in "Phân công trách nhiệm": each numbered paragraph is a task of
+    its subject ("Các đảng ủy xã, phường", "Các cơ quan tham mưu, giúp việc của Tỉnh ủy và Đảng ủy UBND tỉnh": one
+    name, "tham mưu" there no verb), also one that ends with an order to carry the scheme out; "thường xuyên và liên
+    tục" closing its sentence is a timeframe. The draft's header: the number and dateline left blank, "(DỰ THẢO)" no
+    issuer, "Phần thứ ba" no part of the title."""
+    plan = parse_blocks(blocks_from_text(PARTY_SCHEME_DRAFT))
+    assert (plan.number, plan.date, plan.issuer, plan.place) == ("", None, "Tỉnh ủy Hà Giang", "Hà Giang")
+    assert plan.title == "Phát triển nông nghiệp hữu cơ gắn với xây dựng nông thôn mới giai đoạn 2027 - 2030"
+    got = [(t.number, t.lead, t.coordinators, t.timeframe.text, t.timeframe.kind) for t in plan.tasks]
+    assert got == [
+        ("1", ["Các đảng ủy xã, phường"], [], "", "none"),
+        ("2", ["Ban Tuyên giáo và Dân vận Tỉnh ủy"], ["các cơ quan có liên quan"], "thường xuyên và liên tục",
+         "ongoing"),
+        ("3", ["Đảng ủy UBND tỉnh"], [], "", "none"),
+        ("4", ["Các cơ quan tham mưu, giúp việc của Tỉnh ủy và Đảng ủy UBND tỉnh"], [], "", "none"),
+    ]
+    assert plan.reporting.period == "semiannual"
+
+
+def test_a_heading_in_capitals_on_a_pdf_page_keeps_its_title_under_it():
+    """pdftotext -layout: "QUYẾT ĐỊNH" centred, its title's lines at the margin under it: the title is read."""
+    text = ("BỘ Y TẾ                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "                                        Độc lập - Tự do - Hạnh phúc\n\n"
+            "     Số: 88/QĐ-BYT                 Hà Nội, ngày 9 tháng 9 năm 2027\n\n"
+            "                                 QUYẾT ĐỊNH\n"
+            "Ban hành hướng dẫn phòng, chống dịch bệnh tại các cơ sở khám bệnh, chữa bệnh\n"
+            "thuộc phạm vi quản lý của Bộ Y tế\n\n"
+            "                        BỘ TRƯỞNG BỘ Y TẾ\n\n"
+            "      Căn cứ Luật Khám bệnh, chữa bệnh năm 2023;\n"
+            "                                QUYẾT ĐỊNH:\n"
+            "      Điều 1. Ban hành kèm theo Quyết định này hướng dẫn phòng, chống dịch bệnh.\n"
+            "      Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n")
+    plan = parse_blocks(blocks_from_text(text))
+    assert plan.title == ("Ban hành hướng dẫn phòng, chống dịch bệnh tại các cơ sở khám bệnh, chữa bệnh thuộc phạm "
+                          "vi quản lý của Bộ Y tế")
+
+
+def test_a_board_of_supervisors_is_a_name_not_the_verb_to_control():
+    """"Ban kiểm soát Quỹ …" (lower case, as often written) is a board's name: "kiểm soát" there is no verb ending the
+    subject; "… trong kiểm soát chất lượng …" after a name still is."""
+    own = parse_blocks(blocks_from_text(
+        "KẾ HOẠCH\nKiểm tra Quỹ bảo trì đường bộ năm 2027\n"
+        "1. Ban kiểm soát Quỹ bảo trì đường bộ tỉnh kiểm tra việc thu, chi của Quỹ, xong trong quý II năm 2027.\n"
+        "2. Sở Xây dựng phối hợp với các cơ quan Trung ương trong kiểm soát tải trọng xe, hoàn thành năm 2027.\n"))
+    assert [(t.lead, t.coordinators) for t in own.tasks] == [
+        (["Ban kiểm soát Quỹ bảo trì đường bộ tỉnh"], []),
+        (["Sở Xây dựng"], ["các cơ quan Trung ương"]),
+    ]

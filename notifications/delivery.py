@@ -222,6 +222,10 @@ def _send(claimed, *, state=None, result=None):
             result.sent += len(sent)
             result.failed += len(failed)
             result.cancelled += len(cancelled)
+            retry_events = getattr(result, "retry_events", None)
+            if retry_events is not None:  # the workflow mails' task retries them under their events
+                retry_events.update(d.event_id for d in failed
+                                    if d.event_id is not None and d.attempts < Delivery.MAX_ATTEMPTS)
     return result
 
 

@@ -21,6 +21,7 @@ from django_tasks_db.models import DBTaskResult
 
 from notifications import delivery, workflow
 from notifications.models import Delivery
+from notifications.tasks import send_event_mails
 from notifications.coordination import coordination_lines, lead_agencies_told
 from reports.models import ReportEvent
 from reports.services import review_report, submit_report
@@ -248,6 +249,70 @@ def test_review_mails_are_queued_too(world):
     run_worker()
     message, = mail.outbox
     assert "bị trả lại" in message.subject and "Bổ sung số liệu" in message.body
+
+
+def two_submissions_queued(world):
+    """The department's and the district's reports submitted (each coordinates the other's task), nothing sent:
+    four mails, two tasks waiting."""
+    reports = [submit_report(fill_report(world.report(agency), officer), officer)
+               for agency, officer in ((world.dept, world.officer), (world.district, world.district_officer))]
+    events = [r.events.get(action=ReportEvent.Action.SUBMITTED).pk for r in reports]
+    assert len(tasks("READY")) == 2 and Delivery.objects.filter(event__in=events, status="pending").count() == 4
+    return events
+
+
+def test_one_run_sends_the_mails_of_every_submission_waiting_and_their_own_tasks_then_send_nothing(world):
+    first, second = two_submissions_queued(world)
+
+    send_event_mails.call(first)  # the worker behind: the second submission came in before the first task ran
+
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([COORD, DISTRICT, COORD, OFFICER])
+    assert set(Delivery.objects.values_list("status", "attempts")) == {(Delivery.Status.SENT, 1)}
+    mail.outbox.clear()
+    run_worker()  # both tasks: nothing left to send, nothing sent twice
+    assert mail.outbox == [] and set(DBTaskResult.objects.values_list("status", flat=True)) == {"SUCCESSFUL"}
+
+
+def test_a_mail_of_another_submission_that_fails_in_that_run_is_retried_under_its_own_event_five_minutes_later(
+        world, smtp):
+    first, second = two_submissions_queued(world)
+    smtp.refuse.add(OFFICER)  # the district's submission tells the department's officer
+
+    send_event_mails.call(first)
+
+    assert smtp.envelopes == sorted([COORD, DISTRICT, COORD])
+    failed = Delivery.objects.get(email=OFFICER)
+    assert failed.event_id == second and (failed.status, failed.attempts) == (Delivery.Status.FAILED, 1)
+    waiting = sorted((path, a["args"], sorted(a["kwargs"].items())) for path, a in tasks("READY"))
+    path = "notifications.tasks.send_event_mails"
+    assert waiting == [(path, [first], []), (path, [second], []), (path, [second], [("retry", True)])]
+    smtp.refuse.clear()
+    run_worker()  # the two first tasks; the retry waits its five minutes: not tried again at once
+    failed.refresh_from_db()
+    assert failed.attempts == 1 and smtp.envelopes == sorted([COORD, DISTRICT, COORD])
+
+    in_five_minutes()
+    run_worker()
+    failed.refresh_from_db()
+    assert (failed.status, failed.attempts) == (Delivery.Status.SENT, 2)
+    assert smtp.envelopes == sorted([COORD, DISTRICT, COORD, OFFICER])
+    assert not DBTaskResult.objects.filter(status="READY").exists()
+
+
+def test_a_workflow_run_leaves_the_reminders_and_digests_to_their_own_run(world):
+    from notifications.models import Reminder
+    from reports.models import ReportingYear
+
+    reminder = Reminder.objects.create(kind=Reminder.Kind.DIGEST, reporting_year=ReportingYear.objects.get(
+        plan=world.plan, year=2025), offset_days=7, run_date=datetime.date(2025, 11, 8))
+    digest = Delivery.objects.create(kind=Delivery.Kind.DIGEST, reminder=reminder, email=COORD)
+    first, _ = two_submissions_queued(world)
+
+    send_event_mails.call(first)
+
+    digest.refresh_from_db()
+    assert (digest.status, digest.attempts) == (Delivery.Status.PENDING, 0)
+    assert len(mail.outbox) == 4
 
 
 def test_one_mail_is_rendered_once_for_all_its_recipients(world, django_user_model, monkeypatch):

@@ -134,6 +134,37 @@ def test_recording_costs_the_request_five_queries(world):
     assert Delivery.objects.count() == 2 and len(tasks()) == 1
 
 
+def test_the_requests_insert_writes_the_rows_bulk_create_would_and_a_replay_adds_none(world, django_user_model):
+    from agencies.models import Membership
+    from notifications.models import Preference
+    from testing.factories import make_user
+
+    # Two more coordinators, one reading English, one with no account (a Recipient without a user can only come from
+    # here): every column the request writes takes more than one value.
+    english = make_user(django_user_model, "dieuphoi.en", world.coordinating_agency,
+                        role=Membership.Role.COORDINATOR, email="dieuphoi.en@example.vn")
+    Preference.objects.create(user=english, language="en")
+    report = submit_report(fill_report(world.report(world.dept), world.officer), world.officer)
+    event = report.events.get(action=ReportEvent.Action.SUBMITTED)
+    rows = workflow._event_rows(event) + [(Delivery.Kind.SUBMITTED, None, None, "vanthu@example.vn", "vi")]
+    Delivery.objects.all().delete()
+
+    workflow._insert(event.pk, rows)
+
+    expected = Delivery.objects.bulk_create(
+        [Delivery(event_id=event.pk, kind=kind, agency_id=agency, user_id=user, email=address, language=language)
+         for kind, agency, user, address, language in rows], ignore_conflicts=True)
+    fields = [f.attname for f in Delivery._meta.concrete_fields if f.name not in ("id", "created_at")]
+    written = list(Delivery.objects.order_by("pk").values_list(*fields))
+    assert written == [tuple(getattr(d, name) for name in fields) for d in expected]
+    assert len(written) == 4 and len({row[fields.index("language")] for row in written}) == 2
+    assert len({row[fields.index("agency_id")] for row in written}) == 2
+    assert Delivery.objects.filter(created_at__lte=timezone.now()).count() == 4
+
+    workflow._insert(event.pk, rows)  # a replayed event: (event, kind, address) is unique
+    assert Delivery.objects.count() == 4
+
+
 def test_a_failed_mail_is_retried_by_the_task_five_minutes_later(world, smtp, client,
                                                                    django_capture_on_commit_callbacks):
     smtp.refuse.add(COORD)

@@ -199,9 +199,10 @@ class _PreparedWriter(BytesGenerator):
             key = (linesep, name, value)
             line = written.get(key)
             if line is None:
-                line = self.policy.fold_binary(name, value)
-                if name.lower() not in _PER_ADDRESS:
-                    written[key] = line
+                if name.lower() in _PER_ADDRESS:
+                    line = _fold_short(self.policy, name, value)
+                else:
+                    line = written[key] = self.policy.fold_binary(name, value)
             self._fp.write(line)
         self.write(self._NL)
 
@@ -216,6 +217,18 @@ class _PreparedWriter(BytesGenerator):
             written[key] = self._fp.getvalue()
         else:
             self._fp.write(body)
+
+
+def _fold_short(policy, name, value):
+    """``policy.fold_binary(name, value)`` (the compat32 policy Django's messages use), written directly when the
+    header fits on one line as it is: printable ASCII (the policy splits lines at some control characters), and
+    ``name: value`` within the policy's line length; then the fold is that line (a test holds the two to each
+    other). An address's To, Date and Message-ID are such lines: ~50 µs a mail less (issue #18). Anything else is
+    folded by the policy."""
+    limit = policy.max_line_length
+    if limit and value.isascii() and value.isprintable() and len(name) + 2 + len(value) <= limit:
+        return f"{name}: {value}{policy.linesep}".encode("ascii")
+    return policy.fold_binary(name, value)
 
 
 def open_connection():

@@ -16,6 +16,7 @@ import datetime
 import logging
 from types import SimpleNamespace
 
+from django.db.models import Q
 from django_tasks import task
 
 from plan_tracker.background import retry_later, stop_requested, stopping_on_signal
@@ -60,8 +61,6 @@ def _event_mails(event_id, retry):
     """What one run of ``send_event_mails`` sends: the event's mails (recorded here if the request could not), and
     every workflow mail waiting its first try. Reminders and digests are not workflow mails: the daily run sends
     them (they need the day's state)."""
-    from django.db.models import Q
-
     from .models import Delivery
     from .workflow import record_event_mails
 

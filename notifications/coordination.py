@@ -7,6 +7,7 @@ from collections import defaultdict
 from django.db.models import Q
 
 from agencies.models import Agency, AgencyGroup, active_on_q
+from plan_tracker.compiled import Statement
 from reports.models import TaskReport
 from tasks.models import Assignment
 
@@ -16,17 +17,11 @@ def coordination_lines(reports):
     something (not "nothing to report"), under every agency that leads the task, directly or as a member
     of a lead group existing on the year's due date, other than the reporting agency. Three queries at most."""
     by_id = {r.pk: r for r in reports}
-    lines = list(
-        TaskReport.objects.filter(report_id__in=list(by_id), role=Assignment.Role.COORDINATOR)
-        .exclude(status__in=["", TaskReport.Status.NOTHING_TO_REPORT])
-        .select_related("task__plan")
-        .order_by("task__order", "task__number")
-    )
+    lines = _LINES.rows(sorted(by_id))
     if not lines:
         return {}
     leads = defaultdict(list)
-    for a in (Assignment.objects.filter(task_id__in={line.task_id for line in lines}, role=Assignment.Role.LEAD)
-              .select_related("agency", "group").prefetch_related("group__members")):
+    for a in _LEADS.rows(sorted({line.task_id for line in lines})):
         leads[a.task_id].extend([a.agency] if a.agency_id else list(a.group.members.all()) if a.group_id else [])
     result = defaultdict(lambda: defaultdict(list))
     for line in lines:
@@ -37,6 +32,18 @@ def coordination_lines(reports):
                 if line not in result[report.pk][agency.pk]:
                     result[report.pk][agency.pk].append(line)
     return result
+
+
+#: ``coordination_lines``' two statements, compiled once per process and list length (``plan_tracker.compiled``: the
+#: mail worker reads them at every task; issue #18).
+_LINES = Statement(
+    lambda report_ids: TaskReport.objects.filter(report_id__in=report_ids, role=Assignment.Role.COORDINATOR)
+    .exclude(status__in=["", TaskReport.Status.NOTHING_TO_REPORT])
+    .select_related("task__plan")
+    .order_by("task__order", "task__number"))
+_LEADS = Statement(
+    lambda task_ids: Assignment.objects.filter(task_id__in=task_ids, role=Assignment.Role.LEAD)
+    .select_related("agency", "group").prefetch_related("group__members"))
 
 
 def lead_agencies_told(report):

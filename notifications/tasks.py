@@ -16,6 +16,7 @@ import datetime
 import logging
 from types import SimpleNamespace
 
+from django.db.models import Q
 from django_tasks import task
 
 from plan_tracker.background import retry_later, stop_requested, stopping_on_signal
@@ -24,30 +25,48 @@ logger = logging.getLogger("notifications")
 
 
 @task()
-def send_event_mails(event_id):
+def send_event_mails(event_id, retry=False):
     """Send the recorded mails of a report's workflow event (``notifications.workflow``): record them first if
-    the request could not, then send those waiting; a failed address is tried again ``RETRY_AFTER`` later."""
+    the request could not, then send them, with every other event's mails waiting their first try (batching: on
+    deadline day the worker falls behind, and one run then sends the mails of all the submissions that came in
+    meanwhile; their own tasks find nothing left and end at once). An address that failed is tried again
+    ``RETRY_AFTER`` later by a retry of its own event's task (``retry``: it also takes the event's failed mails,
+    which a first run leaves to that retry)."""
     from .delivery import deliver
     from .models import Delivery
-    from .workflow import record_event_mails
 
-    result = None
+    result = SimpleNamespace(sent=0, failed=0, cancelled=0, retry_events=set())
+    raised = False
     try:
-        record_event_mails(event_id)
-        result = deliver(Delivery.objects.filter(event_id=event_id), result=SimpleNamespace(sent=0, failed=0,
-                                                                                           cancelled=0))
+        deliver(_event_mails(event_id, retry), result=result)
     except Exception:
+        raised = True
         logger.exception("Notifications for report event %s failed; send_reminders will send what was recorded.",
                          event_id)
     try:  # also when sending failed as a whole (the mail backend could not be opened: the rows are marked failed)
-        # Every row of the event waiting was taken by this run, unless it was stopped or another sender held some:
-        # when none of this run's failed, none is failed but another sender's (which retries its own). Else asked.
-        if (result is None or result.failed or stop_requested()) and Delivery.objects.filter(
+        # Each event whose mails failed in this run (this one's or another's, taken with it) is retried under its
+        # own event. When the run broke off or was stopped before it could say, this event's failed mails are asked.
+        events = result.retry_events
+        if (raised or stop_requested()) and event_id not in events and Delivery.objects.filter(
                 event_id=event_id, status=Delivery.Status.FAILED, attempts__lt=Delivery.MAX_ATTEMPTS).exists():
-            retry_later(send_event_mails, event_id)
+            events.add(event_id)
+        for failed_event in sorted(events):  # rare: only after a failure; one retry task per event
+            retry_later(send_event_mails, failed_event, retry=True)
     except Exception:
         logger.exception("Enqueueing the retry of report event %s failed; send_reminders sends it.", event_id)
-    return None if result is None else _counts(result)
+    return None if raised else _counts(result)
+
+
+def _event_mails(event_id, retry):
+    """What one run of ``send_event_mails`` sends: the event's mails (recorded here if the request could not), and
+    every workflow mail waiting its first try. Reminders and digests are not workflow mails: the daily run sends
+    them (they need the day's state)."""
+    from .models import Delivery
+    from .workflow import record_event_mails
+
+    record_event_mails(event_id)
+    first_tries = Q(event__isnull=False, status=Delivery.Status.PENDING)
+    return Delivery.objects.filter(Q(event_id=event_id) | first_tries if retry else first_tries)
 
 
 @task()

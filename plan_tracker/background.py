@@ -36,10 +36,10 @@ def enqueue(a_task, *args, on_commit=True):
     return run.enqueue(*args)
 
 
-def retry_later(a_task, *args):
-    """Queued: run ``a_task(*args)`` again RETRY_AFTER from now (otherwise the next daily run retries)."""
+def retry_later(a_task, *args, **kwargs):
+    """Queued: run ``a_task(*args, **kwargs)`` again RETRY_AFTER from now (otherwise the next daily run retries)."""
     if queued():
-        a_task.using(backend="default", run_after=timezone.now() + RETRY_AFTER).enqueue(*args)
+        a_task.using(backend="default", run_after=timezone.now() + RETRY_AFTER).enqueue(*args, **kwargs)
 
 
 class InsideTransaction(RuntimeError):

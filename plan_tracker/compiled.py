@@ -15,6 +15,7 @@ the statement is compiled, so a misuse fails loudly instead of running a query f
 """
 
 import datetime
+import uuid
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connections
@@ -41,7 +42,7 @@ class Statement:
     the queryset chose when it was compiled: the project has one).
 
     ``stand_ins``: one value per argument, for an argument whose column cannot take the generated stand-in (a year
-    in a small-integer column); ``None`` at a position means "generate one"."""
+    in a small-integer column; a UUID: no UUID is generated); ``None`` at a position means "generate one"."""
 
     def __init__(self, build, stand_ins=None):
         self.build = build
@@ -94,6 +95,9 @@ class _Compiled:
             for index, one in (enumerate(stand_in) if isinstance(stand_in, list) else ((None, stand_in),)):
                 if isinstance(one, datetime.date) and not isinstance(one, datetime.datetime):
                     passed, adapt = connection.ops.adapt_datefield_value(one), connection.ops.adapt_datefield_value
+                elif isinstance(one, uuid.UUID):  # a UUID column: the UUID where the database has the type, else hex
+                    native = connection.features.has_native_uuid_field
+                    passed, adapt = (one, None) if native else (one.hex, _hex)
                 elif type(one) is int:
                     passed, adapt = one, None
                 else:
@@ -133,13 +137,20 @@ class _Compiled:
         return list(queryset)
 
 
+def _hex(value):
+    return value.hex
+
+
+_PLAIN = (int, str, datetime.date, uuid.UUID)
+
+
 def _swap(param, swapped):
     # A parameter equal to a stand-in takes the value, in the parameter's own type (psycopg's Int2 for a small
     # integer column on PostgreSQL: the ORM passes the value so).
-    if isinstance(param, (int, str, datetime.date)) and not isinstance(param, bool):
+    if isinstance(param, _PLAIN) and not isinstance(param, bool):
         try:
             value = swapped[param]
         except (KeyError, TypeError):
             return param
-        return value if type(param) in (int, str, datetime.date) or value is None else type(param)(value)
+        return value if type(param) in _PLAIN or value is None else type(param)(value)
     return param

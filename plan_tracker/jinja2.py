@@ -8,11 +8,11 @@ safe: they have ``__html__``; the values inside a ``{% trans %}`` are escaped as
 them, ``&quot;`` and ``&#x27;``, not MarkupSafe's ``&#34;`` and ``&#39;``),
 the same translations (``jinja2.ext.i18n`` bound to Django's gettext: ``{% trans %}`` makes the same
 msgids as ``{% blocktranslate %}``), ``url()`` and ``static()``, and Django's own ``date``,
-``truncatewords``, ``linebreaksbr``, ``linebreaks``, ``floatformat``, ``stringformat``, ``filesizeformat`` (Django's, in
-place of Jinja2's own), humanize's ``intcomma`` and our ``vn_number`` filters, and ``regroup`` (Django's
-``{% regroup items by a.b as groups %}``: ``items|regroup("a.b")``, (key, items) pairs of consecutive equal keys,
-never sorted, unlike Jinja2's ``groupby``). Django's ``|default:x`` is ``or x`` (Jinja2's ``default`` only replaces
-what is undefined).
+``truncatewords``, ``truncatechars``, ``linebreaksbr``, ``linebreaks``, ``floatformat``, ``stringformat``,
+``filesizeformat`` (Django's, in place of Jinja2's own), humanize's ``intcomma`` and our ``vn_number`` filters, and
+``regroup`` (Django's ``{% regroup items by a.b as groups %}``: ``items|regroup("a.b")``, (key, items) pairs of
+consecutive equal keys, never sorted, unlike Jinja2's ``groupby``). Django's ``|default:x`` is ``or x`` (Jinja2's
+``default`` only replaces what is undefined).
 """
 
 import html
@@ -118,6 +118,7 @@ def environment(**options):
     env.filters.update(
         date=date,
         truncatewords=defaultfilters.truncatewords,
+        truncatechars=defaultfilters.truncatechars,
         linebreaksbr=defaultfilters.linebreaksbr,
         linebreaks=defaultfilters.linebreaks_filter,
         floatformat=defaultfilters.floatformat,

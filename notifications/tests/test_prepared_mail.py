@@ -41,6 +41,7 @@ def djangos(message, boundary):
 @pytest.mark.parametrize("to_header, cc_header", [
     (None, None),
     (["canbo.a@example.vn", "canbo.b@example.vn"], ["giamdoc.so@example.vn"]),
+    ([f"canbo.phu.trach.bao.cao.{n}@example.vn" for n in range(4)], None),  # a To folded over several lines
 ])
 def test_each_address_gets_what_djangos_own_message_writes(date, to_header, cc_header):
     prepared = PreparedMail(SUBJECT, TEXT, HTML, to_header=to_header, cc_header=cc_header)
@@ -59,6 +60,20 @@ def test_each_address_gets_what_djangos_own_message_writes(date, to_header, cc_h
         assert ours["Date"] == date.now
     first, second = prepared.message("x@example.vn"), prepared.message("y@example.vn")
     assert first.extra_headers["Message-ID"] != second.extra_headers["Message-ID"]
+
+
+@pytest.mark.parametrize("linesep", ["\n", "\r\n"])
+def test_a_header_written_on_one_line_is_what_the_policy_folds(linesep):
+    from email import policy
+
+    compat32 = policy.compat32.clone(linesep=linesep)
+    values = ["Mon, 10 Nov 2025 02:30:00 -0000", "<176123.123.456@baocao.example.gov.vn>", "a@b.vn", "x", "a  b",
+              " leading", "trailing ", "tab\there", "Sở Thử", "", "a,b;c d", "a\x0bb", "a\x1cb", "\x0c"]
+    values += ["d" * n + "@example.vn" for n in range(50, 80)]  # each side of the line length
+    values += [", ".join(["canbo.phu.trach@example.vn"] * n) for n in (1, 2, 3, 4)]
+    for name in ("To", "Date", "Message-ID"):
+        for value in values:
+            assert emails._fold_short(compat32, name, value) == compat32.fold_binary(name, value), (name, value)
 
 
 def test_a_text_holding_a_boundary_gets_another_boundary(date, monkeypatch):

@@ -21,6 +21,7 @@ from django_tasks_db.models import DBTaskResult
 
 from notifications import delivery, workflow
 from notifications.models import Delivery
+from notifications.tasks import send_event_mails
 from notifications.coordination import coordination_lines, lead_agencies_told
 from reports.models import ReportEvent
 from reports.services import review_report, submit_report
@@ -131,6 +132,37 @@ def test_recording_costs_the_request_five_queries(world):
     # A savepoint, the recipients (one query), the insert, the task's insert, the savepoint's release.
     assert len(queries.captured_queries) == 5, [q["sql"] for q in queries.captured_queries]
     assert Delivery.objects.count() == 2 and len(tasks()) == 1
+
+
+def test_the_requests_insert_writes_the_rows_bulk_create_would_and_a_replay_adds_none(world, django_user_model):
+    from agencies.models import Membership
+    from notifications.models import Preference
+    from testing.factories import make_user
+
+    # Two more coordinators, one reading English, one with no account (a Recipient without a user can only come from
+    # here): every column the request writes takes more than one value.
+    english = make_user(django_user_model, "dieuphoi.en", world.coordinating_agency,
+                        role=Membership.Role.COORDINATOR, email="dieuphoi.en@example.vn")
+    Preference.objects.create(user=english, language="en")
+    report = submit_report(fill_report(world.report(world.dept), world.officer), world.officer)
+    event = report.events.get(action=ReportEvent.Action.SUBMITTED)
+    rows = workflow._event_rows(event) + [(Delivery.Kind.SUBMITTED, None, None, "vanthu@example.vn", "vi")]
+    Delivery.objects.all().delete()
+
+    workflow._insert(event.pk, rows)
+
+    expected = Delivery.objects.bulk_create(
+        [Delivery(event_id=event.pk, kind=kind, agency_id=agency, user_id=user, email=address, language=language)
+         for kind, agency, user, address, language in rows], ignore_conflicts=True)
+    fields = [f.attname for f in Delivery._meta.concrete_fields if f.name not in ("id", "created_at")]
+    written = list(Delivery.objects.order_by("pk").values_list(*fields))
+    assert written == [tuple(getattr(d, name) for name in fields) for d in expected]
+    assert len(written) == 4 and len({row[fields.index("language")] for row in written}) == 2
+    assert len({row[fields.index("agency_id")] for row in written}) == 2
+    assert Delivery.objects.filter(created_at__lte=timezone.now()).count() == 4
+
+    workflow._insert(event.pk, rows)  # a replayed event: (event, kind, address) is unique
+    assert Delivery.objects.count() == 4
 
 
 def test_a_failed_mail_is_retried_by_the_task_five_minutes_later(world, smtp, client,
@@ -248,6 +280,70 @@ def test_review_mails_are_queued_too(world):
     run_worker()
     message, = mail.outbox
     assert "bị trả lại" in message.subject and "Bổ sung số liệu" in message.body
+
+
+def two_submissions_queued(world):
+    """The department's and the district's reports submitted (each coordinates the other's task), nothing sent:
+    four mails, two tasks waiting."""
+    reports = [submit_report(fill_report(world.report(agency), officer), officer)
+               for agency, officer in ((world.dept, world.officer), (world.district, world.district_officer))]
+    events = [r.events.get(action=ReportEvent.Action.SUBMITTED).pk for r in reports]
+    assert len(tasks("READY")) == 2 and Delivery.objects.filter(event__in=events, status="pending").count() == 4
+    return events
+
+
+def test_one_run_sends_the_mails_of_every_submission_waiting_and_their_own_tasks_then_send_nothing(world):
+    first, second = two_submissions_queued(world)
+
+    send_event_mails.call(first)  # the worker behind: the second submission came in before the first task ran
+
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([COORD, DISTRICT, COORD, OFFICER])
+    assert set(Delivery.objects.values_list("status", "attempts")) == {(Delivery.Status.SENT, 1)}
+    mail.outbox.clear()
+    run_worker()  # both tasks: nothing left to send, nothing sent twice
+    assert mail.outbox == [] and set(DBTaskResult.objects.values_list("status", flat=True)) == {"SUCCESSFUL"}
+
+
+def test_a_mail_of_another_submission_that_fails_in_that_run_is_retried_under_its_own_event_five_minutes_later(
+        world, smtp):
+    first, second = two_submissions_queued(world)
+    smtp.refuse.add(OFFICER)  # the district's submission tells the department's officer
+
+    send_event_mails.call(first)
+
+    assert smtp.envelopes == sorted([COORD, DISTRICT, COORD])
+    failed = Delivery.objects.get(email=OFFICER)
+    assert failed.event_id == second and (failed.status, failed.attempts) == (Delivery.Status.FAILED, 1)
+    waiting = sorted((path, a["args"], sorted(a["kwargs"].items())) for path, a in tasks("READY"))
+    path = "notifications.tasks.send_event_mails"
+    assert waiting == [(path, [first], []), (path, [second], []), (path, [second], [("retry", True)])]
+    smtp.refuse.clear()
+    run_worker()  # the two first tasks; the retry waits its five minutes: not tried again at once
+    failed.refresh_from_db()
+    assert failed.attempts == 1 and smtp.envelopes == sorted([COORD, DISTRICT, COORD])
+
+    in_five_minutes()
+    run_worker()
+    failed.refresh_from_db()
+    assert (failed.status, failed.attempts) == (Delivery.Status.SENT, 2)
+    assert smtp.envelopes == sorted([COORD, DISTRICT, COORD, OFFICER])
+    assert not DBTaskResult.objects.filter(status="READY").exists()
+
+
+def test_a_workflow_run_leaves_the_reminders_and_digests_to_their_own_run(world):
+    from notifications.models import Reminder
+    from reports.models import ReportingYear
+
+    reminder = Reminder.objects.create(kind=Reminder.Kind.DIGEST, reporting_year=ReportingYear.objects.get(
+        plan=world.plan, year=2025), offset_days=7, run_date=datetime.date(2025, 11, 8))
+    digest = Delivery.objects.create(kind=Delivery.Kind.DIGEST, reminder=reminder, email=COORD)
+    first, _ = two_submissions_queued(world)
+
+    send_event_mails.call(first)
+
+    digest.refresh_from_db()
+    assert (digest.status, digest.attempts) == (Delivery.Status.PENDING, 0)
+    assert len(mail.outbox) == 4
 
 
 def test_one_mail_is_rendered_once_for_all_its_recipients(world, django_user_model, monkeypatch):

@@ -77,6 +77,22 @@ def test_a_small_integer_column_takes_its_own_stand_in(reports):
     assert explicit.rows(report.year + 1, report.pk) == []
 
 
+def test_a_uuid_column_takes_a_uuid_stand_in(db):
+    import uuid
+
+    from notifications.models import Delivery
+
+    tokens = [uuid.uuid4(), uuid.uuid4()]
+    rows = [Delivery.objects.create(kind="submitted", email=f"{n}@example.vn", claim=token, status="sending")
+            for n, token in enumerate(tokens)]
+    Delivery.objects.create(kind="submitted", email="waiting@example.vn", claim=tokens[0], status="pending")
+    claimed = Statement(lambda token: Delivery.objects.filter(claim=token, status="sending"),
+                        stand_ins=(uuid.UUID(int=0x5CA1AB1E),))
+    for row, token in zip(rows, tokens):
+        assert claimed.rows(token) == [row]
+    assert claimed.rows(uuid.uuid4()) == []
+
+
 def test_fits_the_columns_range(db):
     field = AgencyReport._meta.pk
     assert fits(field, 1)

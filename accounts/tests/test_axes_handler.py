@@ -18,12 +18,7 @@ HOME = "198.51.100.7"
 LOGIN = "/accounts/login/"
 
 
-@pytest.fixture(autouse=True)
-def axes_on(settings):
-    settings.AXES_ENABLED = True
-    settings.AXES_FAILURE_LIMIT = 5
-    settings.AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
-    settings.REVERSE_PROXY_COUNT = 0
+pytestmark = pytest.mark.usefixtures("axes_on")  # accounts/tests/conftest.py
 
 
 @pytest.fixture
@@ -51,7 +46,7 @@ def _attempt(username, ip, minutes_ago, failures=2, user_agent=""):
 
 
 def _scenario(client, django_user_model):
-    officer = make_user(django_user_model, "so.tuphap", make_agency())
+    make_user(django_user_model, "so.tuphap", make_agency())
     left = {
         "officer from the office, now": _attempt("so.tuphap", OFFICE, 1),
         "officer from home, now": _attempt("so.tuphap", HOME, 2),

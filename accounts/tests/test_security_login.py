@@ -25,12 +25,7 @@ ADMIN_LOGIN = "/admin/login/"
 LOCKED = 429
 
 
-@pytest.fixture(autouse=True)
-def axes_on(settings):
-    settings.AXES_ENABLED = True
-    settings.AXES_FAILURE_LIMIT = 5
-    settings.AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
-    settings.REVERSE_PROXY_COUNT = 0
+pytestmark = pytest.mark.usefixtures("axes_on")  # accounts/tests/conftest.py
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ database and the cache, the new one holds the signed-in user and what the sessio
 record names the new session, and a key already taken is never reused. On local memory and on Redis, with axes on
 (as in production; the test settings turn it off)."""
 
-import datetime
 import hashlib
 
 import pytest
@@ -26,12 +25,7 @@ backend = backend_fixture()
 PASSWORD = "Mat-khau-cu-5821"
 
 
-@pytest.fixture(autouse=True)
-def axes_on(settings):
-    settings.AXES_ENABLED = True
-    settings.AXES_FAILURE_LIMIT = 5
-    settings.AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
-    settings.REVERSE_PROXY_COUNT = 0
+pytestmark = pytest.mark.usefixtures("axes_on")  # accounts/tests/conftest.py
 
 
 @pytest.fixture

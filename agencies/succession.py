@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import MAX_SUCCESSION_CHAIN as MAX_CHAIN
-from .models import Agency, AgencyChange, AgencyName
+from .models import AgencyChange, AgencyName
 
 
 class Succession:

@@ -17,9 +17,9 @@ it. Every other numbered item with tasks under it, and every top-level part, is 
 
 import datetime
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
-from plan_tracker.text import fold, nfc
+from plan_tracker.text import fold
 
 from .names import classify, group_keys, split_names, _STARTER_RE
 from .timeframes import Timeframe, read_timeframe
@@ -1123,7 +1123,6 @@ def _read_body(plan, blocks, addressee=()):
     if addressee:
         root.attrs["addressee"] = list(addressee)
     stack = [root]
-    top_nodes = []
     tail = []  # paragraphs after the signature block starts
     in_tail = False
     root_paras = []  # paragraphs before the first numbered item

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
-from agencies.models import Agency
 from tasks.models import Assignment, Task
 
 from .. import completion

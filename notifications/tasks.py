@@ -19,19 +19,22 @@ from types import SimpleNamespace
 from django.db.models import Q
 from django_tasks import task
 
-from plan_tracker.background import retry_later, stop_requested, stopping_on_signal
+from plan_tracker.background import queued, retry_later, stop_requested, stopping_on_signal
 
 logger = logging.getLogger("notifications")
 
 
 @task()
-def send_event_mails(event_id, retry=False):
+def send_event_mails(event_id, retry=True):
     """Send the recorded mails of a report's workflow event (``notifications.workflow``): record them first if
     the request could not, then send them, with every other event's mails waiting their first try (batching: on
     deadline day the worker falls behind, and one run then sends the mails of all the submissions that came in
     meanwhile; their own tasks find nothing left and end at once). An address that failed is tried again
-    ``RETRY_AFTER`` later by a retry of its own event's task (``retry``: it also takes the event's failed mails,
-    which a first run leaves to that retry)."""
+    ``RETRY_AFTER`` later by a retry of its own event's task (``retry``: it also takes the event's failed mails).
+    The first run, enqueued with the event, passes ``retry=False`` and leaves them to that retry; a task without
+    the argument is a retry (a release before batching enqueued its retries so: they still take their failed
+    mails). Unqueued (NOTIFICATIONS_QUEUED off: the task runs inside the user's request) only the event's own mails
+    are sent: a request never sends other people's."""
     from .delivery import deliver
     from .models import Delivery
 
@@ -65,6 +68,8 @@ def _event_mails(event_id, retry):
     from .workflow import record_event_mails
 
     record_event_mails(event_id)
+    if not queued():
+        return Delivery.objects.filter(event_id=event_id)
     first_tries = Q(event__isnull=False, status=Delivery.Status.PENDING)
     return Delivery.objects.filter(Q(event_id=event_id) | first_tries if retry else first_tries)
 

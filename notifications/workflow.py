@@ -55,12 +55,12 @@ def report_event_created(sender=None, *, event, **kwargs):
     same task records and sends them right after the commit, inside the request. Never raises: a failure is
     logged and never undoes or breaks the user's action."""
     if not queued():
-        enqueue(send_event_mails, event.pk)
+        enqueue(send_event_mails, event.pk, retry=False)
         return
     try:
         with transaction.atomic():  # a savepoint: a database error here must not abort the user's change
             _record_event(event)
-            enqueue(send_event_mails, event.pk)
+            enqueue(send_event_mails, event.pk, retry=False)
     except Exception:
         logger.exception("Queueing the notifications of report event %s failed; trying again after the commit.",
                          event.pk)
@@ -69,7 +69,7 @@ def report_event_created(sender=None, *, event, **kwargs):
 
 def _enqueue_after_commit(event_id):
     try:
-        enqueue(send_event_mails, event_id)
+        enqueue(send_event_mails, event_id, retry=False)
     except Exception:
         logger.exception("Queueing the notifications of report event %s failed; send_reminders will send them.",
                          event_id)

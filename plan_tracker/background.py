@@ -23,17 +23,17 @@ def queued():
     return getattr(settings, "NOTIFICATIONS_QUEUED", False)
 
 
-def enqueue(a_task, *args, on_commit=True):
-    """Queued: enqueue ``a_task(*args)`` now, in the caller's transaction. Otherwise run it in this process: after
-    the caller's commit (``on_commit``), or at once (the caller has committed already). Returns the TaskResult
-    (None while an on-commit run waits)."""
+def enqueue(a_task, *args, on_commit=True, **kwargs):
+    """Queued: enqueue ``a_task(*args, **kwargs)`` now, in the caller's transaction. Otherwise run it in this
+    process: after the caller's commit (``on_commit``), or at once (the caller has committed already). Returns the
+    TaskResult (None while an on-commit run waits)."""
     if queued():
-        return a_task.using(backend="default").enqueue(*args)
+        return a_task.using(backend="default").enqueue(*args, **kwargs)
     run = a_task.using(backend="immediate")
     if on_commit:
-        transaction.on_commit(lambda: run.enqueue(*args), robust=True)
+        transaction.on_commit(lambda: run.enqueue(*args, **kwargs), robust=True)
         return None
-    return run.enqueue(*args)
+    return run.enqueue(*args, **kwargs)
 
 
 def retry_later(a_task, *args, **kwargs):

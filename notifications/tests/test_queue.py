@@ -68,7 +68,8 @@ def test_a_submit_sends_nothing_in_the_request_and_records_pending_mails_and_the
     ]
     assert rows.get(email=DISTRICT).agency == world.district
     event = report.events.get(action=ReportEvent.Action.SUBMITTED)
-    assert tasks("READY") == [("notifications.tasks.send_event_mails", {"args": [event.pk], "kwargs": {}})]
+    assert tasks("READY") == [("notifications.tasks.send_event_mails",
+                               {"args": [event.pk], "kwargs": {"retry": False}})]
 
 
 def test_the_worker_sends_each_mail_once(world, client, django_capture_on_commit_callbacks):
@@ -316,7 +317,8 @@ def test_a_mail_of_another_submission_that_fails_in_that_run_is_retried_under_it
     assert failed.event_id == second and (failed.status, failed.attempts) == (Delivery.Status.FAILED, 1)
     waiting = sorted((path, a["args"], sorted(a["kwargs"].items())) for path, a in tasks("READY"))
     path = "notifications.tasks.send_event_mails"
-    assert waiting == [(path, [first], []), (path, [second], []), (path, [second], [("retry", True)])]
+    assert waiting == [(path, [first], [("retry", False)]), (path, [second], [("retry", False)]),
+                       (path, [second], [("retry", True)])]
     smtp.refuse.clear()
     run_worker()  # the two first tasks; the retry waits its five minutes: not tried again at once
     failed.refresh_from_db()
@@ -417,3 +419,32 @@ def test_two_db_workers_at_once_send_each_mail_once(world, smtp, django_user_mod
     assert set(Delivery.objects.values_list("status", "attempts")) == {(Delivery.Status.SENT, 1)}
     runs = list(DBTaskResult.objects.values_list("status", "worker_ids"))
     assert len(runs) == 23 and all(status == "SUCCESSFUL" and len(ids) == 1 for status, ids in runs)
+
+
+def test_a_retry_queued_by_the_release_before_batching_still_takes_its_failed_mails(world, smtp):
+    """A task enqueued before this release, ``send_event_mails(event_id)`` without ``retry`` (that release's retries
+    were enqueued so), is a retry: it sends its event's failed mails, as it did then."""
+    first, second = two_submissions_queued(world)
+    smtp.refuse.add(OFFICER)
+    send_event_mails.call(first, retry=False)
+    failed = Delivery.objects.get(email=OFFICER)
+    assert (failed.event_id, failed.status) == (second, Delivery.Status.FAILED)
+    smtp.refuse.clear()
+
+    send_event_mails.call(second)  # as the release before this one enqueued its retry
+
+    failed.refresh_from_db()
+    assert (failed.status, failed.attempts) == (Delivery.Status.SENT, 2)
+
+
+def test_without_the_queue_a_request_sends_its_own_events_mails_only(world, settings):
+    """NOTIFICATIONS_QUEUED off (the task runs inside the user's request, after the commit): the submission's own
+    mails are sent, never other events' waiting ones (a request never sends other people's mails)."""
+    first, second = two_submissions_queued(world)
+    settings.NOTIFICATIONS_QUEUED = False
+
+    send_event_mails.call(first, retry=False)
+
+    assert Delivery.objects.filter(event=first, status=Delivery.Status.SENT).count() == 2
+    assert Delivery.objects.filter(event=second, status=Delivery.Status.PENDING).count() == 2
+    assert len(mail.outbox) == 2

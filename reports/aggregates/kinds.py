@@ -30,9 +30,14 @@ def kind_group(kind):
     return _GROUP_OF_KIND.get(kind, "others")
 
 
+def order_key(kind, sort_key, code):
+    """Where an agency of ``kind`` comes in the lists: its kind group, then its stored Vietnamese sort key
+    (``Agency.sort_key``, plan_tracker.collation: A < Ă < Â, D < Đ …), then its code."""
+    return GROUP_ORDER[kind_group(kind)], sort_key, code
+
+
 def _agency_order(agency):
-    # Agency.sort_key is the stored Vietnamese sort key (plan_tracker.collation): A < Ă < Â, D < Đ …
-    return GROUP_ORDER[kind_group(agency.kind)], agency.sort_key, agency.code
+    return order_key(agency.kind, agency.sort_key, agency.code)
 
 
 @dataclass

@@ -14,7 +14,7 @@ from .. import rules
 from ..models import AgencyReport
 from ..rules import State, submission_state
 from .figures import Figures, year_figures
-from .kinds import _GROUP_OF_KIND, GROUP_ORDER, KIND_GROUPS, GroupRows, _agency_order, kind_group
+from .kinds import KIND_GROUPS, GroupRows, _agency_order, kind_group, order_key
 from .rollup import overdue_tasks
 
 
@@ -136,21 +136,20 @@ _LIGHT_COLUMNS = ("pk", "status", "version", "first_submitted_at", "invited", "a
 def light_rows(plan, year):
     """``agency_rows`` for the year overview's page, which only shows the rows: the same rows, grouped and ordered
     alike, each report and agency a small read-only object instead of a model instance, the agencies named as on the
-    names date (``agencies.naming.renamed``), the states by ``rules.state_of`` with the year's deadline read once
+    names date (``agencies.naming.former_names``), the states by ``rules.state_of`` with the year's deadline read once
     (deadline day: the overview is computed afresh after every submission, for every obliged agency; model instances
     were half of it). One query."""
     end, plan_id, former = rules.deadline_end(plan, year), plan.pk, former_names()
     groups = {g.code: GroupRows(g, [], {s: 0 for s in State.ORDER}) for g in KIND_GROUPS}
-    group_of, order_of = _GROUP_OF_KIND, GROUP_ORDER
     keyed = []
     for pk, status, version, first, invited, agency_id, name, short, sort_key, code, kind in (
             AgencyReport.objects.for_year(plan, year).order_by().values_list(*_LIGHT_COLUMNS)):
         if agency_id in former:
             name, short = former[agency_id]
-        group = group_of.get(kind, "others")
         report = _ShownReport(plan, plan_id, pk, year, status, version, first, invited,
                               _ShownAgency(agency_id, name, short, sort_key, code, kind))
-        keyed.append(((order_of[group], sort_key, code), group, AgencyRow(report, rules.state_of(first, version, end))))
+        keyed.append((order_key(kind, sort_key, code), kind_group(kind),
+                      AgencyRow(report, rules.state_of(first, version, end))))
     keyed.sort(key=itemgetter(0))
     invited = []
     for _key, group, row in keyed:

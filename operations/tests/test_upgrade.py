@@ -19,7 +19,7 @@ from testing.tools import require_tool, unavailable
 
 ROOT = Path(__file__).resolve().parents[2]
 # main as landed by session 10 (7 December 2026, 4277fad): the release this one upgrades.
-PREVIOUS_RELEASE = "4277fad9b8fb7e08889244b7252c3871b455bc56"
+PREVIOUS_RELEASE = "dd53ebb3670d432451e78ab8b8cba654c48d6b41"
 
 COUNTS = ("import json; from reports.models import AgencyReport, TaskReport, IndicatorValue, ReportEvent, Evidence; "
           "print(json.dumps({m.__name__: m.objects.count() for m in "

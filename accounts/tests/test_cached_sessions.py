@@ -17,21 +17,11 @@ from django.utils import timezone
 
 from accounts.middleware import LAST_SEEN
 from accounts.sessions import CACHE_SECONDS, SessionStore
+from accounts.tests.conftest import PASSWORD  # the officer fixture's password
 from testing.cache_backends import backend_fixture
-from testing.factories import make_agency, make_user
 
 backend = backend_fixture()
-
-PASSWORD = "Mat-khau-cu-5821"
 HOME = "/"
-
-
-@pytest.fixture
-def officer(db, django_user_model):
-    user = make_user(django_user_model, "officer", make_agency(), email="officer@example.vn")
-    user.set_password(PASSWORD)
-    user.save()
-    return user
 
 
 def _signed_in(client, user):

@@ -17,23 +17,13 @@ from django.urls import reverse
 
 from accounts import sessions
 from accounts.sessions import SessionStore
+from accounts.tests.conftest import PASSWORD  # the officer fixture's password
 from testing.cache_backends import backend_fixture
-from testing.factories import make_agency, make_user
 
 backend = backend_fixture()
 
-PASSWORD = "Mat-khau-cu-5821"
-
 
 pytestmark = pytest.mark.usefixtures("axes_on")  # accounts/tests/conftest.py
-
-
-@pytest.fixture
-def officer(db, django_user_model):
-    user = make_user(django_user_model, "officer", make_agency(), email="officer@example.vn")
-    user.set_password(PASSWORD)
-    user.save()
-    return user
 
 
 def _session_before_sign_in(client):

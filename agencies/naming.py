@@ -4,7 +4,8 @@ force on the date it is about").
 A view about a date (a year's pages and exports are about the year's due date, a report's page about its year's)
 runs inside ``names_on(date)``: every ``Agency`` loaded from the database there, directly or through
 ``select_related``, carries the name and short name in force on that date (``Agency.name_on``; the former names
-are read once, in one query, when the block starts), so templates, exports and mails that print ``agency.name`` or
+are read once, in one query, when the block first needs them: a page whose body comes from the cache loads no agency
+and pays no query for them), so templates, exports and mails that print ``agency.name`` or
 ``agency`` need no change and no query per row. Such an object is for showing: saving it is refused (its stored
 name is not the one it carries). Values read with ``values()`` are not renamed."""
 
@@ -18,25 +19,44 @@ _FORMER = None  # the former names' Statement, once the models are loaded
 _DATE_STAND_IN = datetime.date(1, 2, 3)
 
 
+class _Names:
+    """A ``names_on`` block's date and its former names, read on first use (one query, compiled once)."""
+
+    __slots__ = ("on", "_former")
+
+    def __init__(self, on):
+        self.on, self._former = on, None
+
+    @property
+    def former(self):
+        if self._former is None:
+            self._former = _read_former(self.on)
+        return self._former
+
+
+def _read_former(on):
+    from .models import AgencyName
+
+    global _FORMER
+    if _FORMER is None:  # compiled once (plan_tracker.compiled): every report page and export starts here
+        from plan_tracker.compiled import Statement
+
+        _FORMER = Statement(lambda on: AgencyName.objects.filter(used_until__gte=on).order_by("used_until")
+                            .values_list("agency_id", "name", "short_name"), stand_ins=(_DATE_STAND_IN,))
+    former = {}
+    if on is not None:
+        for agency_id, name, short_name in _FORMER.rows(on):
+            former.setdefault(agency_id, (name, short_name))  # the earliest name still in force on the date
+    return former
+
+
 class names_on(ContextDecorator):
     def __init__(self, on):
         self.on = on
         self._token = None
 
     def __enter__(self):
-        from .models import AgencyName
-
-        global _FORMER
-        if _FORMER is None:  # compiled once (plan_tracker.compiled): every report page and export starts here
-            from plan_tracker.compiled import Statement
-
-            _FORMER = Statement(lambda on: AgencyName.objects.filter(used_until__gte=on).order_by("used_until")
-                                .values_list("agency_id", "name", "short_name"), stand_ins=(_DATE_STAND_IN,))
-        former = {}
-        if self.on is not None:
-            for agency_id, name, short_name in _FORMER.rows(self.on):
-                former.setdefault(agency_id, (name, short_name))  # the earliest name still in force on the date
-        self._token = _NAMES.set((self.on, former))
+        self._token = _NAMES.set(_Names(self.on))
         return self
 
     def __exit__(self, *exc):
@@ -47,11 +67,11 @@ class names_on(ContextDecorator):
 def rename_loaded(agency):
     """Give ``agency`` (just loaded) the name in force on the current ``names_on`` date, if any differs."""
     state = _NAMES.get()
-    if state is None:
+    if state is None or state.on is None or "name" not in agency.__dict__:
         return
-    on, former = state
-    names = former.get(agency.pk)
-    if names is None or "name" not in agency.__dict__:
+    on = state.on
+    names = state.former.get(agency.pk)
+    if names is None:
         return
     agency._stored_names = (agency.name, agency.short_name)
     agency.name, agency.short_name = names
@@ -63,14 +83,14 @@ def former_names():
     names now (empty outside a block): what ``rename_loaded`` gives loaded agencies, for names read with
     ``values()``."""
     state = _NAMES.get()
-    return {} if state is None else state[1]
+    return {} if state is None else state.former
 
 
 def names_date():
     """The date of the current ``names_on`` block (None outside one, or in a block for no date): what a value
     cached from agencies loaded here must be keyed on."""
     state = _NAMES.get()
-    return None if state is None else state[0]
+    return None if state is None else state.on
 
 
 def named_on(agency, on):

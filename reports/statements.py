@@ -3,10 +3,17 @@
 only passes its arguments into the queryset: see that module's rule."""
 
 from plan_tracker.compiled import Statement
+from tasks.models import Plan
 
 from . import rules
-from .models import AgencyReport, Indicator, IndicatorValue, ReportEvent, TaskReport
+from .models import AgencyReport, Indicator, IndicatorValue, ReportEvent, ReportingYear, TaskReport
 
+#: A plan by its id, alone (the year's pages: what they need of it is its own row; an agency it names is read when a
+#: cached body is rendered, inside the page's ``names_on`` block).
+PLAN = Statement(lambda pk: Plan.objects.filter(pk=pk).order_by())
+#: A plan's reporting year (its parameters and revision), alone; the year is a small integer: its own stand-in.
+REPORTING_YEAR = Statement(lambda plan_id, year: ReportingYear.objects.filter(plan_id=plan_id, year=year).order_by(),
+                           stand_ins=(None, 32_102))
 #: A report's lines with their tasks and sections, in plan order (the page, the problems).
 LINES = Statement(lambda report_id: TaskReport.objects.filter(report_id=report_id)
                   .select_related("task__section").order_by("task__order", "task__number"))

@@ -1970,3 +1970,103 @@ def test_a_board_of_supervisors_is_a_name_not_the_verb_to_control():
         (["Ban kiểm soát Quỹ bảo trì đường bộ tỉnh"], []),
         (["Sở Xây dựng"], ["các cơ quan Trung ương"]),
     ]
+
+
+PROJECT_DECISION = """\
+| THỦ TƯỚNG CHÍNH PHỦ ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- |
+| --- | --- |
+| Số: 977/QĐ-TTg | *Hà Nội, ngày 14 tháng 9 năm 2027* |
+QUYẾT ĐỊNH
+PHÊ DUYỆT DỰ ÁN HỖ TRỢ KỸ THUẬT “NÂNG CAO NĂNG LỰC Y TẾ CƠ SỞ” DO ADB TÀI TRỢ
+THỦ TƯỚNG CHÍNH PHỦ
+*Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 2 năm 2025;*
+QUYẾT ĐỊNH:
+Điều 1. Phê duyệt Dự án hỗ trợ kỹ thuật “Nâng cao năng lực y tế cơ sở” như sau:
+- Cơ quan chủ quản: Bộ Y tế.
+- Thời gian thực hiện Dự án: 24 tháng sau khi Văn kiện Dự án được phê duyệt.
+Điều 2. Giao Bộ Y tế:
+- Hoàn thiện Văn kiện Dự án, bảo đảm triển khai đúng tiến độ;
+- Chủ trì, điều phối và phối hợp với các Bộ: Tài chính, Nội vụ triển khai thực hiện Dự án.
+Điều 3. Ngân hàng Phát triển Việt Nam ký với ADB Hiệp định Dự án theo quy định.
+Điều 4. Trung tâm Dịch vụ kỹ thuật y tế quốc gia tổ chức tập huấn cho cán bộ y tế cơ sở.
+Điều 5. Ban Thư ký Hội đồng Y tế quốc gia tổng hợp kết quả thực hiện Dự án.
+Điều 6. Quyết định này có hiệu lực kể từ ngày ký.
+Bộ trưởng các Bộ: Y tế, Tài chính, Nội vụ, Thống đốc Ngân hàng Nhà nước Việt Nam chịu trách nhiệm thi hành Quyết định này./.
+"""
+
+
+def test_a_decision_whose_article_gives_a_body_its_dashes_and_whose_articles_sign():
+    """"Điều 2. Giao Bộ X:" with dashes: each dash a task of X ("chủ trì, điều phối và phối hợp với các Bộ: A, B" gives
+    each ministry as coordinator); "Điều 3. <bank> ký với …": "ký" (to sign) ends the subject, while "kỹ thuật" and
+    "Ban Thư ký" stay in names; the project's data in Điều 1 and the closing order are no tasks."""
+    plan = parse_blocks(blocks_from_text(PROJECT_DECISION))
+    got = [(t.title[:24], t.lead, t.coordinators) for t in plan.tasks]
+    assert got == [
+        ("Hoàn thiện Văn kiện Dự á", ["Bộ Y tế"], []),
+        ("Chủ trì, điều phối và ph", ["Bộ Y tế"], ["Bộ Tài chính", "Bộ Nội vụ"]),
+        ("Ngân hàng Phát triển Việ", ["Ngân hàng Phát triển Việt Nam"], []),
+        ("Trung tâm Dịch vụ kỹ thu", ["Trung tâm Dịch vụ kỹ thuật y tế quốc gia"], []),
+        ("Ban Thư ký Hội đồng Y tế", ["Ban Thư ký Hội đồng Y tế quốc gia"], []),
+    ]
+
+
+PROVINCE_TO_MINISTRY = """\
+ỦY BAN NHÂN DÂN                         CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        TỈNH HÀ TĨNH                                Độc lập - Tự do - Hạnh phúc
+
+       Số: 512 /UBND-NL                            Hà Tĩnh, ngày 04 tháng 3 năm 2027
+V/v kiến nghị tháo gỡ vướng mắc
+      trong cấp phép khai thác cát
+
+
+                                        Kính gửi: Bộ Nông nghiệp và Môi trường
+
+      Ủy ban nhân dân tỉnh Hà Tĩnh nhận được phản ánh của các doanh nghiệp về
+vướng mắc trong cấp phép khai thác cát lòng sông. Ủy ban nhân dân tỉnh Hà Tĩnh
+báo cáo và đề nghị Bộ Nông nghiệp và Môi trường nội dung như sau:
+     1. Quy định hiện hành
+       Theo quy định tại Luật Địa chất và khoáng sản, việc cấp phép khai thác cát
+thuộc thẩm quyền của Ủy ban nhân dân cấp tỉnh.
+      2. Khó khăn, vướng mắc
+       Các doanh nghiệp chưa được hướng dẫn lập hồ sơ đánh giá tác động dòng chảy.
+      3. Kiến nghị
+       Để kịp thời tháo gỡ khó khăn cho doanh nghiệp, Ủy ban nhân dân tỉnh Hà Tĩnh
+trân trọng đề nghị Bộ Nông nghiệp và Môi trường:
+       (i). Ban hành văn bản hướng dẫn lập hồ sơ đánh giá tác động dòng chảy
+đối với hoạt động khai thác cát lòng sông.
+       (ii). Chỉ đạo Cục Quản lý tài nguyên nước phối hợp với địa phương kiểm tra
+thực địa các mỏ cát trên địa bàn tỉnh.
+     Ủy ban nhân dân tỉnh Hà Tĩnh trân trọng đề nghị Bộ Nông nghiệp và Môi trường
+quan tâm, sớm xem xét, chỉ đạo giải quyết./.
+Nơi nhận:                                                TM. ỦY BAN NHÂN DÂN
+- Như trên;                                                   CHỦ TỊCH
+- Lưu: VT, NL.
+                                                             Trần Văn An
+"""
+
+ADDRESSEE_CONTENTS = """\
+BỘ XÂY DỰNG                      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                                   Độc lập - Tự do - Hạnh phúc
+Số: 88/BXD-HĐXD                    Hà Nội, ngày 02 tháng 6 năm 2027
+V/v triển khai Thông tư số 11/2027/TT-BXD
+Kính gửi: Ủy ban nhân dân các tỉnh, thành phố
+Để triển khai Thông tư số 11/2027/TT-BXD, Bộ Xây dựng đề nghị Ủy ban nhân dân các tỉnh, thành phố một số nội dung
+sau:
+1. Rà soát các công trình thuộc phạm vi quản lý.
+2. Hoàn thành việc cấp đổi chứng chỉ năng lực trong quý III năm 2027.
+Trân trọng./.
+"""
+
+
+def test_a_letter_that_reports_then_asks_its_addressee_points_of_its_own():
+    """A letter that "báo cáo và đề nghị Bộ X nội dung như sau:" reports in its numbered parts and asks in one of
+    them ("… trân trọng đề nghị Bộ X:" / "(i). …" / "(ii). …"): each point of the request is a task of X, the parts
+    before it none; "nội dung như sau" / "một số nội dung sau" ends whom a letter asks."""
+    plan = parse_blocks(blocks_from_text(PROVINCE_TO_MINISTRY))
+    got = [(t.number, t.title[:20], t.lead) for t in plan.tasks]
+    assert got == [("3.i", "Ban hành văn bản hướ", ["Bộ Nông nghiệp và Môi trường"]),
+                   ("3.ii", "Chỉ đạo Cục Quản lý ", ["Bộ Nông nghiệp và Môi trường"])]
+    plan = parse_blocks(blocks_from_text(ADDRESSEE_CONTENTS))
+    assert [(t.number, t.lead, t.timeframe.due) for t in plan.tasks] == [
+        ("1", ["Ủy ban nhân dân các tỉnh, thành phố"], None),
+        ("2", ["Ủy ban nhân dân các tỉnh, thành phố"], D(2027, 9, 30))]

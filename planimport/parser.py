@@ -1928,6 +1928,13 @@ def _tasks_from_organisation(items, add_task):
         heading, _colon, rest = item.text.partition(":")
         heading = re.sub(r"(?i)^đề nghị\s+", "", heading).rstrip(" :.")
         lead = split_names(heading)
+        whole = item.text.strip(" :.")
+        members = split_names(whole) if _colon and rest.strip(" .;") else []
+        if (len(members) > 1 and all(_agency_like(n) for n in members)
+                and _cut_at_verb(whole, verbs_only=True) == whole):
+            # "4. Các Bộ: Công Thương, Giao thông vận tải, Xây dựng" (over two lines on a PDF page): the group noun
+            # and its members, each a lead of the points under it; no task of its own after the colon
+            lead, rest = members, ""
         if (not item.children and not item.body and not rest.strip(" .;")
                 and not _enforces_this_document(re.split(r"(?<=\.)\s+", item.text)[0])):
             own = _subject_paragraph(item.text)

@@ -2070,3 +2070,42 @@ def test_a_letter_that_reports_then_asks_its_addressee_points_of_its_own():
     assert [(t.number, t.lead, t.timeframe.due) for t in plan.tasks] == [
         ("1", ["Ủy ban nhân dân các tỉnh, thành phố"], None),
         ("2", ["Ủy ban nhân dân các tỉnh, thành phố"], D(2027, 9, 30))]
+
+
+STRATEGY_ORGANISATION = """\
+                          THỦ TƯỚNG CHÍNH PHỦ          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                                                            Độc lập - Tự do - Hạnh phúc
+       Số: 640/QĐ-TTg                                      Hà Nội, ngày 03 tháng 5 năm 2027
+                                        QUYẾT ĐỊNH
+                   Phê duyệt Chiến lược quốc gia về phòng, chống thiên tai
+                                    đến năm 2040
+                                  THỦ TƯỚNG CHÍNH PHỦ
+                                        QUYẾT ĐỊNH:
+     Điều 1. Phê duyệt Chiến lược quốc gia về phòng, chống thiên tai với những nội dung
+sau:
+     V. TỔ CHỨC THỰC HIỆN
+    1. Bộ Nông nghiệp và Môi trường
+     - Chủ trì, phối hợp với các bộ, ngành hướng dẫn thực hiện Chiến lược.
+    2. Các Bộ: Xây dựng, Giáo dục và Đào tạo, Văn hóa, Thể thao và Du lịch, Khoa học
+và Công nghệ
+     - Rà soát các quy chuẩn kỹ thuật về phòng, chống thiên tai của ngành.
+     - Lồng ghép nội dung phòng, chống thiên tai vào kế hoạch của ngành.
+    3. Ủy ban nhân dân các tỉnh: xây dựng kế hoạch phòng, chống thiên tai của địa
+phương.
+     Điều 2. Quyết định này có hiệu lực từ ngày ký.
+"""
+
+
+def test_an_organisation_heading_that_names_a_group_and_its_members_over_two_lines():
+    """"2. Các Bộ: Xây dựng, …, Khoa học" / "và Công nghệ" (a heading wrapped on a PDF page): the group noun and its
+    members lead each dash under it, the heading no task of its own; "3. Ủy ban nhân dân các tỉnh: xây dựng …" stays a
+    subject and its task."""
+    plan = parse_blocks(blocks_from_text(STRATEGY_ORGANISATION))
+    got = [(t.title[:22], t.lead) for t in plan.tasks]
+    members = ["Bộ Xây dựng", "Bộ Giáo dục và Đào tạo", "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Khoa học và Công nghệ"]
+    assert got == [
+        ("Chủ trì, phối hợp với ", ["Bộ Nông nghiệp và Môi trường"]),
+        ("Rà soát các quy chuẩn ", members),
+        ("Lồng ghép nội dung phò", members),
+        ("xây dựng kế hoạch phòn", ["Ủy ban nhân dân các tỉnh"]),
+    ]

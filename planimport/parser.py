@@ -443,7 +443,10 @@ def _enforces_this_document(text):
     tổ chức triển khai và chỉ đạo … thực hiện nghiêm Chỉ thị này.", "… chịu trách nhiệm thi hành Quyết định này./."):
     no task, whoever it names."""
     # "g) Thực hiện các nhiệm vụ, quyền hạn tại mục 6 Công văn này và …": a pointer to another point, no task
-    return bool(_THIS_DOCUMENT.search(fold(text)) or re.match(
+    m = _THIS_DOCUMENT.search(fold(text))
+    if m and re.search(r"\b(?:khi|trong qua trinh)\s*$", fold(text)[:m.start()]):
+        m = None  # "d) Chịu trách nhiệm hướng dẫn, … xử lý các vấn đề phát sinh khi thực hiện Quyết định này.": a duty
+    return bool(m or re.match(
         r"^thuc hien\b[^.;]*\btai\s+(?:muc|diem|khoan)\s+\S+\s+(?:cua\s+)?(?:cong van|ke hoach|chi thi|quyet dinh"
         r"|van ban)\s+nay\b", fold(text)))
 
@@ -857,7 +860,15 @@ def parse_blocks(blocks):
     i = 0
     # A document without Roman-numbered parts (a directive letter: "1. Trách nhiệm chung …", "2. Thanh tra tỉnh")
     # starts its body at its first numbered item.
-    parts = any(kind == "p" and (_marker(v) or (9,))[0] <= 1 for kind, v in blocks)
+    # (its own, not an appendix's after the signature: "Nơi nhận:" … "PHỤ LỤC" / "I. Lĩnh vực …" of a decision whose
+    # articles' items are "1.", "2. Giám đốc Sở X:" / "a) …")
+    own = len(blocks)
+    for k, (kind, v) in enumerate(blocks):
+        if kind == "p" and re.match(r"^\s*(?:Nơi nhận\b|PHỤ LỤC\b)", v) and any(
+                kind2 == "p" and (_marker(v2) or (9,))[0] == 2 for kind2, v2 in blocks[:k]):
+            own = k
+            break
+    parts = any(kind == "p" and (_marker(v) or (9,))[0] <= 1 for kind, v in blocks[:own])
     body_rank = 1 if parts else 2
     # The header: up to the first top-level part (I. …). Header tables (issuer | nation) read as their lines.
     while i < len(blocks):
@@ -878,6 +889,19 @@ def parse_blocks(blocks):
                     paragraphs_before.extend(x.strip() for x in c.split("\n") if x.strip())
         i += 1
     _read_header(plan, paragraphs_before)
+    if not plan.date and plan.number:
+        # a dateline no reading gives ("ngày15 tháng 54 năm 2026"): the date its own annex gives it ("(Kèm theo Quyết
+        # định số 1696 /QĐ-UBND ngày 15 / 5 /2026 của …)")
+        own = re.sub(r"\s+", "", fold(plan.number))
+        for kind, v in blocks:
+            m = re.search(r"kem theo\s+\S+(?:\s+\S+)?\s+so\s*([^\s]+(?:\s*/\s*[^\s]+)?)\s+ngay\s+(\d{1,2})\s*(?:/|thang)\s*"
+                          r"(\d{1,2})\s*(?:/|nam)\s*(\d{4})", fold(v)) if kind == "p" else None
+            if m and re.sub(r"\s+", "", m.group(1)) == own:
+                try:
+                    plan.date = datetime.date(int(m.group(4)), int(m.group(3)), int(m.group(2)))
+                except ValueError:
+                    continue
+                break
     if not plan.issuer:
         plan.issuer = next((m.group(1).strip() for kind, v in blocks if kind == "p" for m in [re.match(
             r"^\(\s*(?:Ban hành\s+)?[Kk]èm theo\s+(?:Kế hoạch|Quyết định|Chương trình)\b.*\bcủa\s+((?:Sở|Ủy ban|UBND|Bộ|Ban)\s[^()]+?)\s*\)?\s*$",
@@ -934,13 +958,14 @@ def _read_header(plan, lines):
                 plan.title = line[v.end():].strip()
             # the place starts after the number's symbol ("Số: 2496 /UBND-KT Lào Cai, ngày …": not "2496 /UBND-KT
             # Lào Cai")
-            d = re.search(r"\s(\S[^,]*?),\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})", f[m.end():])
+            # ("ngày15": the day typed without its space)
+            d = re.search(r"\s(\S[^,]*?),\s*ngay\s*(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})", f[m.end():])
             if d and not plan.date:  # "Số: 512/SYT-NVY   Nghệ An, ngày 4 tháng 5 năm 2026": the dateline beside it
+                plan.place = line[m.end() + d.start(1):m.end() + d.end(1)].strip()
                 try:
                     plan.date = datetime.date(int(d.group(4)), int(d.group(3)), int(d.group(2)))
-                    plan.place = line[m.end() + d.start(1):m.end() + d.end(1)].strip()
                 except ValueError:
-                    pass
+                    pass  # "ngày15 tháng 54 năm 2026": a mistyped month; the place stands
             p = re.match(r"\s+([^\d,/|]{2,30}?),\s*ngay\b", f[m.end():])
             if p and not plan.place and not d:  # "… Hà Nội, ngày 3Ù tháng 4Ä …": the day lost to OCR, the place read
                 plan.place = line[m.end() + p.start(1):m.end() + p.end(1)].strip()
@@ -965,7 +990,7 @@ def _read_header(plan, lines):
         if m and not plan.number:  # "(Kèm theo Quyết định số 1422/QĐ-TTg": a plan issued with a decision
             sym = re.search(r"số\s*\d+\s*/\s*([^\s,)]+)", line, re.I)
             plan.number = f"{m.group(1)}/{sym.group(1) if sym else m.group(2).upper()}"
-        m = (re.search(r"^(.*?),?\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})", f)
+        m = (re.search(r"^(.*?),?\s*ngay\s*(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})", f)  # also "ngày15"
              or re.search(r"^(.*?),?\s*ngay\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", f))
         if m and not m.group(1) and not annexed and (
                 (dated and re.match(r"^ngay\s+[\d/.\- ]+,\s*\w", f))
@@ -2050,8 +2075,9 @@ def _read_reporting(plan, root):
         for node in _iter(root):
             last = re.split(r";\s*", node.text.rstrip(" .;"))[-1]
             fl = fold(last)
-            if (re.match(r"^\s*(?:[-–+•]\s*)?(?:dinh ky\s+)?hang nam\s+(?:co\s+)?bao cao\b", fl)
-                    and re.search(r"\bgui\b", fl)):
+            asked = re.match(r"^\s*(?:[-–+•]\s*)?(?:dinh ky\s+)?hang nam\s+(?:co\s+)?bao cao\b", fl)
+            # "… gửi Bộ X …", or "Định kỳ hàng năm báo cáo Ủy ban nhân dân tỉnh …": whom it reports to named
+            if asked and (re.search(r"\bgui\b", fl) or _STARTER_RE.match(last[asked.end():].strip())):
                 candidates.append(last)
     if not candidates:
         return
@@ -2090,6 +2116,9 @@ def _read_reporting(plan, root):
     m = re.search(r"\(qua ([^)]+)\)", text)
     if not rep.to and m:
         rep.to = split_names(m.group(1))
+    m = re.search(r"(?i)\bbáo cáo\s+(.+?)(?=\s+(?:hoặc|và|để|theo|trước)\s|[.;,(]|$)", text)
+    if not rep.to and m and _STARTER_RE.match(m.group(1)):
+        rep.to = split_names(m.group(1))  # "Định kỳ hàng năm báo cáo Ủy ban nhân dân tỉnh hoặc đột xuất …"
 
 
 def _iter(node):

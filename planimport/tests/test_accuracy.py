@@ -60,7 +60,8 @@ def test_accuracy_report_meets_the_targets(capsys):
     # right) and the OCR'd CV 2265/BCT-ATMT (1 task, its lead right, its coordinator missed) kept out, never tuned on:
     # 119 kept-out tasks, 111 right leads, 101 fully right; then a general rule for an organisation heading naming a
     # group and its members ("4. Các Bộ: Công Thương, …" over two PDF lines; QĐ 896's miss, written on a made-up
-    # text) moved 896 from 16 to 20 right leads and 13 to 15 fully right: 115 right leads, 103 fully right
+    # text) moved 896 from 16 to 20 right leads and 13 to 15 fully right: 115 right leads, 103 fully right; a fifth,
+    # QĐ 1696/QĐ-UBND, taken after those rules (5 tasks, none read blind), then tuned on and moved to the tuned set
     assert sum(s.expected for s in kept) == 119
     assert sum(s.lead for s in kept) >= 115 and sum(s.fully for s in kept) >= 103
     real = [s for s in scores if s.name.startswith("real-") and s.expected >= 9]

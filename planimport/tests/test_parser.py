@@ -2109,3 +2109,61 @@ def test_an_organisation_heading_that_names_a_group_and_its_members_over_two_lin
         ("Lồng ghép nội dung phò", members),
         ("xây dựng kế hoạch phòn", ["Ủy ban nhân dân các tỉnh"]),
     ]
+
+
+DELEGATION_DECISION = """\
+ỦY BAN NHÂN DÂN                  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+    TỈNH QUẢNG TRỊ                         Độc lập - Tự do - Hạnh phúc
+
+  Số: 418 /QĐ-UBND                 Quảng Trị, ngày07 tháng 13 năm 2027
+
+                                QUYẾT ĐỊNH
+             Về việc ủy quyền cho Giám đốc Sở Y tế thực hiện
+           một số nhiệm vụ, quyền hạn của UBND tỉnh trong lĩnh vực dược
+
+                   ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ
+
+      Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;
+                            QUYẾT ĐỊNH:
+       Điều 1. Ủy quyền cho Giám đốc Sở Y tế thực hiện một số nhiệm vụ của Ủy ban
+nhân dân tỉnh trong lĩnh vực dược. (Chi tiết tại Phụ lục kèm theo)
+       Điều 2. Tổ chức thực hiện
+       1. Việc thực hiện nhiệm vụ được ủy quyền phải tuân thủ quy định của pháp luật.
+       2. Giám đốc Sở Y tế:
+       a) Tổ chức thực hiện các thủ tục hành chính được ủy quyền đúng quy định.
+       b) Chịu trách nhiệm xử lý các vấn đề phát sinh khi thực hiện Quyết định này.
+       c) Định kỳ hàng năm báo cáo Ủy ban nhân dân tỉnh hoặc đột xuất theo yêu cầu.
+       Điều 3. Quyết định này có hiệu lực kể từ ngày ký.
+       Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Y tế chịu trách nhiệm thi hành Quyết định này./.
+Nơi nhận:                                           TM. ỦY BAN NHÂN DÂN
+- Như Điều 3;                                                CHỦ TỊCH
+- Lưu: VT.
+                                                       Lê Văn Bình
+                                                     PHỤ LỤC
+                  (Kèm theo Quyết định số 418 /QĐ-UBND ngày 07 / 11 /2027 của UBND tỉnh Quảng Trị)
+STT   NỘI DUNG NHIỆM VỤ ỦY QUYỀN                          CĂN CỨ PHÁP LÝ
+ I.   Lĩnh vực dược
+ 1    Cấp chứng chỉ hành nghề dược                        Luật Dược năm 2016
+"""
+
+
+def test_a_delegating_decision_whose_appendix_alone_has_roman_parts():
+    """A decision whose items are "1.", "2. Giám đốc Sở X:" / "a) …" and whose appendix after the signature has a
+    Roman part ("I. Lĩnh vực dược"): its body starts at its first item (not the appendix's part), each lettered
+    point a task of the office holder; "… phát sinh khi thực hiện Quyết định này" is a duty, not the closing order;
+    "Định kỳ hàng năm báo cáo Ủy ban nhân dân tỉnh …" is the yearly rule, to that body; the dateline "ngày07 tháng 13"
+    gives the place, the annex line naming the document's own number its date."""
+    plan = parse_blocks(blocks_from_text(DELEGATION_DECISION))
+    assert [(t.number, t.title[:24], t.lead) for t in plan.tasks] == [
+        ("2.a", "Tổ chức thực hiện các th", ["Giám đốc Sở Y tế"]),
+        ("2.b", "Chịu trách nhiệm xử lý c", ["Giám đốc Sở Y tế"]),
+        ("2.c", "Định kỳ hàng năm báo cáo", ["Giám đốc Sở Y tế"]),
+    ]
+    assert plan.tasks[2].timeframe.kind == "annual"
+    assert (plan.reporting.period, plan.reporting.to) == ("yearly", ["Ủy ban nhân dân tỉnh"])
+    assert (plan.number, plan.place, plan.date) == ("418/QĐ-UBND", "Quảng Trị", D(2027, 11, 7))
+    # the same as a DOCX's text, the number and the dateline on one line
+    plain = "\n".join(line.strip() for line in DELEGATION_DECISION.splitlines())
+    plain = plain.replace("Số: 418 /QĐ-UBND\nQuảng Trị,", "Số: 418 /QĐ-UBND    Quảng Trị,")
+    plan = parse_blocks(blocks_from_text(plain))
+    assert (plan.number, plan.place, plan.date, len(plan.tasks)) == ("418/QĐ-UBND", "Quảng Trị", D(2027, 11, 7), 3)

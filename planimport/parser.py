@@ -16,6 +16,7 @@ it. Every other numbered item with tasks under it, and every top-level part, is 
 ("Tổ chức thực hiện": each agency's standing duties), funding and reporting are read as such, not as tasks."""
 
 import datetime
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -157,7 +158,7 @@ _VERBS = (
     "duy tri|nang cao|van hanh|cap nhat|phat trien|ung dung|chi dao|don doc|tham dinh|trinh|lap|chuan bi|sua doi|"
     "bo sung|tiep tuc|kip thoi|chu dong|giam sat|dam bao|bao dam|ho tro|tap huan|boi duong|tiep nhan|xu ly|"
     "hoan thanh|khao sat|dieu tra|thong ke|bien soan|phat hanh|so hoa|dau tu|nang cap|mua sam|thiet lap|ket noi|"
-    "tich hop|van dong|dang tai|khen thuong|so ket|tong ket|bao cao|thuc thi|lam|dan dat|ky ket|phoi hop|tham gia|"
+    "tich hop|van dong|dang tai|khen thuong|so ket|tong ket|bao cao|thuc thi|lam|dan dat|ky ket|dang ky|ky|phoi hop|tham gia|"
     "dao tao|thi diem|kien toan|thanh lap|cung co|lua chon|tuyen chon|phat dong|(?<!ngoai )giao|doi moi|thuc day|"
     "khuyen khich|"
     "san tao|san lap|giai phong|di doi|thu hut|moi goi|can doi|tien hanh|trong cong tac|xac dinh|thao go|"
@@ -285,6 +286,8 @@ def _cut_at_verb(text, verbs_only=False):
             # "các", "những": a noun follows; "nhà đầu tư", "chủ đầu tư": an actor, not a verb; "Chủ dự án phải thực
             # hiện kiểm kê …": what the named body must do, inside its name
             continue
+        if m.group(1) == "ky" and (text[start:start + 2] not in ("ký", "kí") or before and before[-1] in ("thu", "chu")):
+            continue  # "kỹ thuật"; "Ban Thư ký", "chữ ký": a noun, not "ký" (to sign)
         if m.group(1) == "kiem soat" and before and before[-1] == "ban":
             continue  # "Ban kiểm soát Quỹ …": a board's name, not "kiểm soát" (to control)
         if m.group(1) == "tham muu" and before[-2:] == ["co", "quan"]:
@@ -440,7 +443,10 @@ def _enforces_this_document(text):
     tổ chức triển khai và chỉ đạo … thực hiện nghiêm Chỉ thị này.", "… chịu trách nhiệm thi hành Quyết định này./."):
     no task, whoever it names."""
     # "g) Thực hiện các nhiệm vụ, quyền hạn tại mục 6 Công văn này và …": a pointer to another point, no task
-    return bool(_THIS_DOCUMENT.search(fold(text)) or re.match(
+    m = _THIS_DOCUMENT.search(fold(text))
+    if m and re.search(r"\b(?:khi|trong qua trinh)\s*$", fold(text)[:m.start()]):
+        m = None  # "d) Chịu trách nhiệm hướng dẫn, … xử lý các vấn đề phát sinh khi thực hiện Quyết định này.": a duty
+    return bool(m or re.match(
         r"^thuc hien\b[^.;]*\btai\s+(?:muc|diem|khoan)\s+\S+\s+(?:cua\s+)?(?:cong van|ke hoach|chi thi|quyet dinh"
         r"|van ban)\s+nay\b", fold(text)))
 
@@ -658,7 +664,9 @@ def _prose(text, any_sentence=False):
         attrs["lead"] = names
     after = text[m.end():]
     fa = fold(after)
-    pm = re.match(r"^\s*(?:thuc hien\s*)?[,;]?\s*(?:va\s+)?phoi hop\s+(?:chat che\s+)?(?:voi\s+)?", fa)
+    # "chủ trì, điều phối và phối hợp với …": another verb of the lead's may come before "phối hợp"
+    pm = re.match(r"^\s*(?:thuc hien\s*)?(?:[,;]?\s*(?:dieu phoi|dieu hanh|huong dan|chi dao)\s*)?[,;]?\s*(?:va\s+)?"
+                  r"phoi hop\s+(?:chat che\s+)?(?:voi\s+)?", fa)
     if pm:
         coord_text = _cut_at_verb(after[pm.end():])
         names = _agency_suffix(split_names(coord_text))
@@ -852,7 +860,15 @@ def parse_blocks(blocks):
     i = 0
     # A document without Roman-numbered parts (a directive letter: "1. Trách nhiệm chung …", "2. Thanh tra tỉnh")
     # starts its body at its first numbered item.
-    parts = any(kind == "p" and (_marker(v) or (9,))[0] <= 1 for kind, v in blocks)
+    # (its own, not an appendix's after the signature: "Nơi nhận:" … "PHỤ LỤC" / "I. Lĩnh vực …" of a decision whose
+    # articles' items are "1.", "2. Giám đốc Sở X:" / "a) …")
+    own = len(blocks)
+    for k, (kind, v) in enumerate(blocks):
+        if kind == "p" and re.match(r"^\s*(?:Nơi nhận\b|PHỤ LỤC\b)", v) and any(
+                kind2 == "p" and (_marker(v2) or (9,))[0] == 2 for kind2, v2 in blocks[:k]):
+            own = k
+            break
+    parts = any(kind == "p" and (_marker(v) or (9,))[0] <= 1 for kind, v in blocks[:own])
     body_rank = 1 if parts else 2
     # The header: up to the first top-level part (I. …). Header tables (issuer | nation) read as their lines.
     while i < len(blocks):
@@ -873,6 +889,19 @@ def parse_blocks(blocks):
                     paragraphs_before.extend(x.strip() for x in c.split("\n") if x.strip())
         i += 1
     _read_header(plan, paragraphs_before)
+    if not plan.date and plan.number:
+        # a dateline no reading gives ("ngày15 tháng 54 năm 2026"): the date its own annex gives it ("(Kèm theo Quyết
+        # định số 1696 /QĐ-UBND ngày 15 / 5 /2026 của …)")
+        own = re.sub(r"\s+", "", fold(plan.number))
+        for kind, v in blocks:
+            m = re.search(r"kem theo\s+\S+(?:\s+\S+)?\s+so\s*([^\s]+(?:\s*/\s*[^\s]+)?)\s+ngay\s+(\d{1,2})\s*(?:/|thang)\s*"
+                          r"(\d{1,2})\s*(?:/|nam)\s*(\d{4})", fold(v)) if kind == "p" else None
+            if m and re.sub(r"\s+", "", m.group(1)) == own:
+                try:
+                    plan.date = datetime.date(int(m.group(4)), int(m.group(3)), int(m.group(2)))
+                except ValueError:
+                    continue
+                break
     if not plan.issuer:
         plan.issuer = next((m.group(1).strip() for kind, v in blocks if kind == "p" for m in [re.match(
             r"^\(\s*(?:Ban hành\s+)?[Kk]èm theo\s+(?:Kế hoạch|Quyết định|Chương trình)\b.*\bcủa\s+((?:Sở|Ủy ban|UBND|Bộ|Ban)\s[^()]+?)\s*\)?\s*$",
@@ -929,13 +958,14 @@ def _read_header(plan, lines):
                 plan.title = line[v.end():].strip()
             # the place starts after the number's symbol ("Số: 2496 /UBND-KT Lào Cai, ngày …": not "2496 /UBND-KT
             # Lào Cai")
-            d = re.search(r"\s(\S[^,]*?),\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})", f[m.end():])
+            # ("ngày15": the day typed without its space)
+            d = re.search(r"\s(\S[^,]*?),\s*ngay\s*(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})", f[m.end():])
             if d and not plan.date:  # "Số: 512/SYT-NVY   Nghệ An, ngày 4 tháng 5 năm 2026": the dateline beside it
+                plan.place = line[m.end() + d.start(1):m.end() + d.end(1)].strip()
                 try:
                     plan.date = datetime.date(int(d.group(4)), int(d.group(3)), int(d.group(2)))
-                    plan.place = line[m.end() + d.start(1):m.end() + d.end(1)].strip()
                 except ValueError:
-                    pass
+                    pass  # "ngày15 tháng 54 năm 2026": a mistyped month; the place stands
             p = re.match(r"\s+([^\d,/|]{2,30}?),\s*ngay\b", f[m.end():])
             if p and not plan.place and not d:  # "… Hà Nội, ngày 3Ù tháng 4Ä …": the day lost to OCR, the place read
                 plan.place = line[m.end() + p.start(1):m.end() + p.end(1)].strip()
@@ -960,7 +990,7 @@ def _read_header(plan, lines):
         if m and not plan.number:  # "(Kèm theo Quyết định số 1422/QĐ-TTg": a plan issued with a decision
             sym = re.search(r"số\s*\d+\s*/\s*([^\s,)]+)", line, re.I)
             plan.number = f"{m.group(1)}/{sym.group(1) if sym else m.group(2).upper()}"
-        m = (re.search(r"^(.*?),?\s*ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})", f)
+        m = (re.search(r"^(.*?),?\s*ngay\s*(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})", f)  # also "ngày15"
              or re.search(r"^(.*?),?\s*ngay\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", f))
         if m and not m.group(1) and not annexed and (
                 (dated and re.match(r"^ngay\s+[\d/.\- ]+,\s*\w", f))
@@ -1448,14 +1478,41 @@ def _read_body(plan, blocks, addressee=()):
             lead = _guidance_request(node.text, " ".join(x.strip() for x in node.body))
             if lead:
                 node.attrs["lead"] = lead
+    asked_points = False
+    for node in list(_iter(root)):
+        if node.rank >= 2 and not node.special and not node.children and not node.has_info and node.body:
+            # "3. Kiến nghị" / "…, Ủy ban nhân dân tỉnh X trân trọng đề nghị Bộ Y:" / "(i). Chỉ đạo …" / "(ii). …": each
+            # point of the request is a task of the body it asks
+            points = _request_points(node.body)
+            if points:
+                asked_points = True
+                for number, text, lead in points:  # "(ii)" of "3. Kiến nghị": "3.ii"
+                    child = _Node(6, f"{node.number}.{number}" if node.number else number, text, node)
+                    child.attrs.update({k: v for k, v in _point_attrs(text).items() if v})
+                    child.attrs["lead"] = lead
+                    node.children.append(child)
+                node.body = []
     if not root.table_tasks and not any(c.number != "PL" or c.has_info or c.info_below() or c.table_tasks
                                         for c in root.children):
         # a decision or resolution whose assignments are its articles ("Điều 2. Bộ X thực hiện …", "Điều 3. Cục Y
         # có trách nhiệm … phối hợp với Z …"): each article whose subject is a body is a task, numbered by the article
         # (not the closing order "Điều 4. Bộ trưởng, … chịu trách nhiệm thi hành Quyết định này")
-        for line in root_paras:
+        for at, line in enumerate(root_paras):
             m = re.match(r"(?i)^\s*điều\s+(\d{1,2})\s*[.:]\s*(\S.*)$", line)
             if not m or _enforces_this_document(m.group(2)):
+                continue
+            dashes = list(itertools.takewhile(lambda x: _BULLET.match(x), root_paras[at + 1:]))
+            lead = _heading_lead(m.group(2)) if m.group(2).rstrip().endswith(":") and dashes else []
+            if lead:
+                # "Điều 2. Giao Bộ X:" / "- Thực hiện …" / "- Chủ trì, phối hợp với các Bộ: A, B …": each dash is a
+                # task of the bodies the article names, the article a section
+                node = _Node(2, m.group(1), m.group(2), root)
+                root.children.append(node)
+                for dash in dashes:
+                    child = _Node(6, "-", _BULLET.sub("", dash), node)
+                    child.attrs.update({k: v for k, v in _point_attrs(child.text).items() if v})
+                    child.attrs["lead"] = lead
+                    node.children.append(child)
                 continue
             attrs = _subject_paragraph(m.group(2))
             if attrs.get("lead"):
@@ -1479,7 +1536,10 @@ def _read_body(plan, blocks, addressee=()):
                 node = _Node(2, str(len(root.children) + 1), line, root)
                 node.attrs.update(attrs)
                 root.children.append(node)
-    if root.attrs.get("addressee"):
+    if root.attrs.get("addressee") and not asked_points:
+        # (not when a part of the letter asks again with points of its own: "… báo cáo và đề nghị Bộ Y nội dung như
+        # sau:" / "1. Quy định …" / "2. Khó khăn, vướng mắc" / "3. Kiến nghị" / "… đề nghị Bộ Y:" / "(i). …": the parts
+        # before report, the request's points are the tasks)
         # the letter asks its addressee to do the numbered points ("… đề nghị Ủy ban nhân dân các tỉnh … như sau:"):
         # the addressee leads every point that names no lead of its own
         for node in root.children:
@@ -1487,6 +1547,11 @@ def _read_body(plan, blocks, addressee=()):
                 continue
             if not node.info_below():
                 node.attrs["lead"] = root.attrs["addressee"]
+                if not node.children and not any(_BULLET.match(b) for b in node.body):
+                    # "2. Hoàn thành … trong quý III năm 2027.": the point's own time (not a heading's over its dashes)
+                    time = _time_clause(" ".join([node.text] + node.body))
+                    if time:
+                        node.attrs["time"] = time
             for child in node.children:  # "b) Phối hợp với Bộ X …": its coordinators and time, the addressee's lead
                 if child.rank == 5 and not child.has_info:
                     whole = " ".join([child.text] + child.body)  # a PDF's point may run on in lines of its own
@@ -1609,6 +1674,30 @@ def _named_addressee(names, lines):
     return [candidates[0]] if len(candidates) == 1 else names
 
 
+_REQUEST_POINT = re.compile(r"^\s*(\((?:[ivx]{1,4}|\d{1,2})\)|[a-zđ]\))\.?\s+(?=\S)")
+
+
+def _request_points(body):
+    """[(marker, text, lead)] of the points a paragraph asking a body introduces ("…, Ủy ban nhân dân tỉnh X trân
+    trọng đề nghị Bộ Y:" / "(i). Chỉ đạo …" / "(ii). Sớm …"); [] when the body holds no such request."""
+    for k, line in enumerate(body):
+        lead = _addressee(line) if line.rstrip().endswith(":") else []
+        rest = body[k + 1:]
+        if not lead or not rest or not _REQUEST_POINT.match(rest[0]):
+            continue
+        points = []
+        for nxt in rest:
+            m = _REQUEST_POINT.match(nxt)
+            if m:
+                points.append([m.group(1).strip("()"), nxt[m.end():].strip(), lead])
+            elif points and not points[-1][1].rstrip().endswith("."):
+                points[-1][1] += " " + nxt.strip()  # the point's own line going on
+            else:
+                break
+        return [tuple(p) for p in points]
+    return []
+
+
 def _addressee(line):
     """The agencies a letter asks to do the points that follow, in the paragraph before them: "…, Bộ X đề nghị Ủy ban
     nhân dân các tỉnh, thành phố chỉ đạo … như sau:" → ["Ủy ban nhân dân các tỉnh, thành phố"]."""
@@ -1620,8 +1709,11 @@ def _addressee(line):
     m = re.search(r"(?i)\b(đề nghị|yêu cầu)\s+(.+)$", line.split(". ")[-1])
     if not m:
         return []
-    cut = _cut_at_verb(m.group(2), verbs_only=True)
-    if not cut or cut == m.group(2).rstrip(" :"):
+    asked = m.group(2)
+    # "… đề nghị Bộ X nội dung như sau:", "… đề nghị Bộ X một số nội dung sau:": whom it asks ends there
+    ends = re.search(r"(?i)\s+(?:(?:các|một số)\s+)?(?:nội dung|vấn đề)(?:\s+cụ thể)?\s+(?:như\s+)?sau\s*:\s*$", asked)
+    cut = _cut_at_verb(asked[:ends.start()] if ends else asked, verbs_only=True)
+    if not cut or (not ends and cut == asked.rstrip(" :")):
         return []
     cut = re.sub(r"(?i)(?:\s+(?:khẩn trương|quan tâm|chủ động|tập trung|kịp thời|sớm|nghiêm túc))+$", "", cut.rstrip(" ,;"))
     names = split_names(cut)
@@ -1861,6 +1953,13 @@ def _tasks_from_organisation(items, add_task):
         heading, _colon, rest = item.text.partition(":")
         heading = re.sub(r"(?i)^đề nghị\s+", "", heading).rstrip(" :.")
         lead = split_names(heading)
+        whole = item.text.strip(" :.")
+        members = split_names(whole) if _colon and rest.strip(" .;") else []
+        if (len(members) > 1 and all(_agency_like(n) for n in members)
+                and _cut_at_verb(whole, verbs_only=True) == whole):
+            # "4. Các Bộ: Công Thương, Giao thông vận tải, Xây dựng" (over two lines on a PDF page): the group noun
+            # and its members, each a lead of the points under it; no task of its own after the colon
+            lead, rest = members, ""
         if (not item.children and not item.body and not rest.strip(" .;")
                 and not _enforces_this_document(re.split(r"(?<=\.)\s+", item.text)[0])):
             own = _subject_paragraph(item.text)
@@ -1976,8 +2075,9 @@ def _read_reporting(plan, root):
         for node in _iter(root):
             last = re.split(r";\s*", node.text.rstrip(" .;"))[-1]
             fl = fold(last)
-            if (re.match(r"^\s*(?:[-–+•]\s*)?(?:dinh ky\s+)?hang nam\s+(?:co\s+)?bao cao\b", fl)
-                    and re.search(r"\bgui\b", fl)):
+            asked = re.match(r"^\s*(?:[-–+•]\s*)?(?:dinh ky\s+)?hang nam\s+(?:co\s+)?bao cao\b", fl)
+            # "… gửi Bộ X …", or "Định kỳ hàng năm báo cáo Ủy ban nhân dân tỉnh …": whom it reports to named
+            if asked and (re.search(r"\bgui\b", fl) or _STARTER_RE.match(last[asked.end():].strip())):
                 candidates.append(last)
     if not candidates:
         return
@@ -2016,6 +2116,9 @@ def _read_reporting(plan, root):
     m = re.search(r"\(qua ([^)]+)\)", text)
     if not rep.to and m:
         rep.to = split_names(m.group(1))
+    m = re.search(r"(?i)\bbáo cáo\s+(.+?)(?=\s+(?:hoặc|và|để|theo|trước)\s|[.;,(]|$)", text)
+    if not rep.to and m and _STARTER_RE.match(m.group(1)):
+        rep.to = split_names(m.group(1))  # "Định kỳ hàng năm báo cáo Ủy ban nhân dân tỉnh hoặc đột xuất …"
 
 
 def _iter(node):

@@ -1970,3 +1970,200 @@ def test_a_board_of_supervisors_is_a_name_not_the_verb_to_control():
         (["Ban kiểm soát Quỹ bảo trì đường bộ tỉnh"], []),
         (["Sở Xây dựng"], ["các cơ quan Trung ương"]),
     ]
+
+
+PROJECT_DECISION = """\
+| THỦ TƯỚNG CHÍNH PHỦ ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- |
+| --- | --- |
+| Số: 977/QĐ-TTg | *Hà Nội, ngày 14 tháng 9 năm 2027* |
+QUYẾT ĐỊNH
+PHÊ DUYỆT DỰ ÁN HỖ TRỢ KỸ THUẬT “NÂNG CAO NĂNG LỰC Y TẾ CƠ SỞ” DO ADB TÀI TRỢ
+THỦ TƯỚNG CHÍNH PHỦ
+*Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 2 năm 2025;*
+QUYẾT ĐỊNH:
+Điều 1. Phê duyệt Dự án hỗ trợ kỹ thuật “Nâng cao năng lực y tế cơ sở” như sau:
+- Cơ quan chủ quản: Bộ Y tế.
+- Thời gian thực hiện Dự án: 24 tháng sau khi Văn kiện Dự án được phê duyệt.
+Điều 2. Giao Bộ Y tế:
+- Hoàn thiện Văn kiện Dự án, bảo đảm triển khai đúng tiến độ;
+- Chủ trì, điều phối và phối hợp với các Bộ: Tài chính, Nội vụ triển khai thực hiện Dự án.
+Điều 3. Ngân hàng Phát triển Việt Nam ký với ADB Hiệp định Dự án theo quy định.
+Điều 4. Trung tâm Dịch vụ kỹ thuật y tế quốc gia tổ chức tập huấn cho cán bộ y tế cơ sở.
+Điều 5. Ban Thư ký Hội đồng Y tế quốc gia tổng hợp kết quả thực hiện Dự án.
+Điều 6. Quyết định này có hiệu lực kể từ ngày ký.
+Bộ trưởng các Bộ: Y tế, Tài chính, Nội vụ, Thống đốc Ngân hàng Nhà nước Việt Nam chịu trách nhiệm thi hành Quyết định này./.
+"""
+
+
+def test_a_decision_whose_article_gives_a_body_its_dashes_and_whose_articles_sign():
+    """"Điều 2. Giao Bộ X:" with dashes: each dash a task of X ("chủ trì, điều phối và phối hợp với các Bộ: A, B" gives
+    each ministry as coordinator); "Điều 3. <bank> ký với …": "ký" (to sign) ends the subject, while "kỹ thuật" and
+    "Ban Thư ký" stay in names; the project's data in Điều 1 and the closing order are no tasks."""
+    plan = parse_blocks(blocks_from_text(PROJECT_DECISION))
+    got = [(t.title[:24], t.lead, t.coordinators) for t in plan.tasks]
+    assert got == [
+        ("Hoàn thiện Văn kiện Dự á", ["Bộ Y tế"], []),
+        ("Chủ trì, điều phối và ph", ["Bộ Y tế"], ["Bộ Tài chính", "Bộ Nội vụ"]),
+        ("Ngân hàng Phát triển Việ", ["Ngân hàng Phát triển Việt Nam"], []),
+        ("Trung tâm Dịch vụ kỹ thu", ["Trung tâm Dịch vụ kỹ thuật y tế quốc gia"], []),
+        ("Ban Thư ký Hội đồng Y tế", ["Ban Thư ký Hội đồng Y tế quốc gia"], []),
+    ]
+
+
+PROVINCE_TO_MINISTRY = """\
+ỦY BAN NHÂN DÂN                         CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        TỈNH HÀ TĨNH                                Độc lập - Tự do - Hạnh phúc
+
+       Số: 512 /UBND-NL                            Hà Tĩnh, ngày 04 tháng 3 năm 2027
+V/v kiến nghị tháo gỡ vướng mắc
+      trong cấp phép khai thác cát
+
+
+                                        Kính gửi: Bộ Nông nghiệp và Môi trường
+
+      Ủy ban nhân dân tỉnh Hà Tĩnh nhận được phản ánh của các doanh nghiệp về
+vướng mắc trong cấp phép khai thác cát lòng sông. Ủy ban nhân dân tỉnh Hà Tĩnh
+báo cáo và đề nghị Bộ Nông nghiệp và Môi trường nội dung như sau:
+     1. Quy định hiện hành
+       Theo quy định tại Luật Địa chất và khoáng sản, việc cấp phép khai thác cát
+thuộc thẩm quyền của Ủy ban nhân dân cấp tỉnh.
+      2. Khó khăn, vướng mắc
+       Các doanh nghiệp chưa được hướng dẫn lập hồ sơ đánh giá tác động dòng chảy.
+      3. Kiến nghị
+       Để kịp thời tháo gỡ khó khăn cho doanh nghiệp, Ủy ban nhân dân tỉnh Hà Tĩnh
+trân trọng đề nghị Bộ Nông nghiệp và Môi trường:
+       (i). Ban hành văn bản hướng dẫn lập hồ sơ đánh giá tác động dòng chảy
+đối với hoạt động khai thác cát lòng sông.
+       (ii). Chỉ đạo Cục Quản lý tài nguyên nước phối hợp với địa phương kiểm tra
+thực địa các mỏ cát trên địa bàn tỉnh.
+     Ủy ban nhân dân tỉnh Hà Tĩnh trân trọng đề nghị Bộ Nông nghiệp và Môi trường
+quan tâm, sớm xem xét, chỉ đạo giải quyết./.
+Nơi nhận:                                                TM. ỦY BAN NHÂN DÂN
+- Như trên;                                                   CHỦ TỊCH
+- Lưu: VT, NL.
+                                                             Trần Văn An
+"""
+
+ADDRESSEE_CONTENTS = """\
+BỘ XÂY DỰNG                      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                                   Độc lập - Tự do - Hạnh phúc
+Số: 88/BXD-HĐXD                    Hà Nội, ngày 02 tháng 6 năm 2027
+V/v triển khai Thông tư số 11/2027/TT-BXD
+Kính gửi: Ủy ban nhân dân các tỉnh, thành phố
+Để triển khai Thông tư số 11/2027/TT-BXD, Bộ Xây dựng đề nghị Ủy ban nhân dân các tỉnh, thành phố một số nội dung
+sau:
+1. Rà soát các công trình thuộc phạm vi quản lý.
+2. Hoàn thành việc cấp đổi chứng chỉ năng lực trong quý III năm 2027.
+Trân trọng./.
+"""
+
+
+def test_a_letter_that_reports_then_asks_its_addressee_points_of_its_own():
+    """A letter that "báo cáo và đề nghị Bộ X nội dung như sau:" reports in its numbered parts and asks in one of
+    them ("… trân trọng đề nghị Bộ X:" / "(i). …" / "(ii). …"): each point of the request is a task of X, the parts
+    before it none; "nội dung như sau" / "một số nội dung sau" ends whom a letter asks."""
+    plan = parse_blocks(blocks_from_text(PROVINCE_TO_MINISTRY))
+    got = [(t.number, t.title[:20], t.lead) for t in plan.tasks]
+    assert got == [("3.i", "Ban hành văn bản hướ", ["Bộ Nông nghiệp và Môi trường"]),
+                   ("3.ii", "Chỉ đạo Cục Quản lý ", ["Bộ Nông nghiệp và Môi trường"])]
+    plan = parse_blocks(blocks_from_text(ADDRESSEE_CONTENTS))
+    assert [(t.number, t.lead, t.timeframe.due) for t in plan.tasks] == [
+        ("1", ["Ủy ban nhân dân các tỉnh, thành phố"], None),
+        ("2", ["Ủy ban nhân dân các tỉnh, thành phố"], D(2027, 9, 30))]
+
+
+STRATEGY_ORGANISATION = """\
+                          THỦ TƯỚNG CHÍNH PHỦ          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                                                            Độc lập - Tự do - Hạnh phúc
+       Số: 640/QĐ-TTg                                      Hà Nội, ngày 03 tháng 5 năm 2027
+                                        QUYẾT ĐỊNH
+                   Phê duyệt Chiến lược quốc gia về phòng, chống thiên tai
+                                    đến năm 2040
+                                  THỦ TƯỚNG CHÍNH PHỦ
+                                        QUYẾT ĐỊNH:
+     Điều 1. Phê duyệt Chiến lược quốc gia về phòng, chống thiên tai với những nội dung
+sau:
+     V. TỔ CHỨC THỰC HIỆN
+    1. Bộ Nông nghiệp và Môi trường
+     - Chủ trì, phối hợp với các bộ, ngành hướng dẫn thực hiện Chiến lược.
+    2. Các Bộ: Xây dựng, Giáo dục và Đào tạo, Văn hóa, Thể thao và Du lịch, Khoa học
+và Công nghệ
+     - Rà soát các quy chuẩn kỹ thuật về phòng, chống thiên tai của ngành.
+     - Lồng ghép nội dung phòng, chống thiên tai vào kế hoạch của ngành.
+    3. Ủy ban nhân dân các tỉnh: xây dựng kế hoạch phòng, chống thiên tai của địa
+phương.
+     Điều 2. Quyết định này có hiệu lực từ ngày ký.
+"""
+
+
+def test_an_organisation_heading_that_names_a_group_and_its_members_over_two_lines():
+    """"2. Các Bộ: Xây dựng, …, Khoa học" / "và Công nghệ" (a heading wrapped on a PDF page): the group noun and its
+    members lead each dash under it, the heading no task of its own; "3. Ủy ban nhân dân các tỉnh: xây dựng …" stays a
+    subject and its task."""
+    plan = parse_blocks(blocks_from_text(STRATEGY_ORGANISATION))
+    got = [(t.title[:22], t.lead) for t in plan.tasks]
+    members = ["Bộ Xây dựng", "Bộ Giáo dục và Đào tạo", "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Khoa học và Công nghệ"]
+    assert got == [
+        ("Chủ trì, phối hợp với ", ["Bộ Nông nghiệp và Môi trường"]),
+        ("Rà soát các quy chuẩn ", members),
+        ("Lồng ghép nội dung phò", members),
+        ("xây dựng kế hoạch phòn", ["Ủy ban nhân dân các tỉnh"]),
+    ]
+
+
+DELEGATION_DECISION = """\
+ỦY BAN NHÂN DÂN                  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+    TỈNH QUẢNG TRỊ                         Độc lập - Tự do - Hạnh phúc
+
+  Số: 418 /QĐ-UBND                 Quảng Trị, ngày07 tháng 13 năm 2027
+
+                                QUYẾT ĐỊNH
+             Về việc ủy quyền cho Giám đốc Sở Y tế thực hiện
+           một số nhiệm vụ, quyền hạn của UBND tỉnh trong lĩnh vực dược
+
+                   ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ
+
+      Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;
+                            QUYẾT ĐỊNH:
+       Điều 1. Ủy quyền cho Giám đốc Sở Y tế thực hiện một số nhiệm vụ của Ủy ban
+nhân dân tỉnh trong lĩnh vực dược. (Chi tiết tại Phụ lục kèm theo)
+       Điều 2. Tổ chức thực hiện
+       1. Việc thực hiện nhiệm vụ được ủy quyền phải tuân thủ quy định của pháp luật.
+       2. Giám đốc Sở Y tế:
+       a) Tổ chức thực hiện các thủ tục hành chính được ủy quyền đúng quy định.
+       b) Chịu trách nhiệm xử lý các vấn đề phát sinh khi thực hiện Quyết định này.
+       c) Định kỳ hàng năm báo cáo Ủy ban nhân dân tỉnh hoặc đột xuất theo yêu cầu.
+       Điều 3. Quyết định này có hiệu lực kể từ ngày ký.
+       Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Y tế chịu trách nhiệm thi hành Quyết định này./.
+Nơi nhận:                                           TM. ỦY BAN NHÂN DÂN
+- Như Điều 3;                                                CHỦ TỊCH
+- Lưu: VT.
+                                                       Lê Văn Bình
+                                                     PHỤ LỤC
+                  (Kèm theo Quyết định số 418 /QĐ-UBND ngày 07 / 11 /2027 của UBND tỉnh Quảng Trị)
+STT   NỘI DUNG NHIỆM VỤ ỦY QUYỀN                          CĂN CỨ PHÁP LÝ
+ I.   Lĩnh vực dược
+ 1    Cấp chứng chỉ hành nghề dược                        Luật Dược năm 2016
+"""
+
+
+def test_a_delegating_decision_whose_appendix_alone_has_roman_parts():
+    """A decision whose items are "1.", "2. Giám đốc Sở X:" / "a) …" and whose appendix after the signature has a
+    Roman part ("I. Lĩnh vực dược"): its body starts at its first item (not the appendix's part), each lettered
+    point a task of the office holder; "… phát sinh khi thực hiện Quyết định này" is a duty, not the closing order;
+    "Định kỳ hàng năm báo cáo Ủy ban nhân dân tỉnh …" is the yearly rule, to that body; the dateline "ngày07 tháng 13"
+    gives the place, the annex line naming the document's own number its date."""
+    plan = parse_blocks(blocks_from_text(DELEGATION_DECISION))
+    assert [(t.number, t.title[:24], t.lead) for t in plan.tasks] == [
+        ("2.a", "Tổ chức thực hiện các th", ["Giám đốc Sở Y tế"]),
+        ("2.b", "Chịu trách nhiệm xử lý c", ["Giám đốc Sở Y tế"]),
+        ("2.c", "Định kỳ hàng năm báo cáo", ["Giám đốc Sở Y tế"]),
+    ]
+    assert plan.tasks[2].timeframe.kind == "annual"
+    assert (plan.reporting.period, plan.reporting.to) == ("yearly", ["Ủy ban nhân dân tỉnh"])
+    assert (plan.number, plan.place, plan.date) == ("418/QĐ-UBND", "Quảng Trị", D(2027, 11, 7))
+    # the same as a DOCX's text, the number and the dateline on one line
+    plain = "\n".join(line.strip() for line in DELEGATION_DECISION.splitlines())
+    plain = plain.replace("Số: 418 /QĐ-UBND\nQuảng Trị,", "Số: 418 /QĐ-UBND    Quảng Trị,")
+    plan = parse_blocks(blocks_from_text(plain))
+    assert (plan.number, plan.place, plan.date, len(plan.tasks)) == ("418/QĐ-UBND", "Quảng Trị", D(2027, 11, 7), 3)

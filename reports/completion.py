@@ -50,6 +50,8 @@ from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
 from agencies.models import Agency, AgencyGroup, exists_on_due_q
 from tasks.models import Assignment, Task
 
+from plan_tracker.compiled import inline_constants
+
 from .models import TaskReport
 from .rules import CONTENT_STATUSES
 LEAD = Assignment.Role.LEAD
@@ -142,38 +144,6 @@ _OUTER = {"pk": '"tasks_task"."id"', "plan__report_due_month": '"tasks_plan"."re
 # A subquery's table alias as Django writes it, unquoted: U0, V12, AB3 (FROM "t" U0, U0."col").
 _ALIAS = re.compile(r'(?<![\w"])([A-Z]+[0-9]+)(?=[\s.),]|$)')
 _compiled = {}
-# A compiled rule's parameters are the rule's own constants (roles, statuses, the year): those of these shapes are
-# written into its SQL (``_inline_constants``).
-_WORD = re.compile(r"[a-z_]{1,40}")
-_PLACEHOLDER = re.compile(r"%s|%%")
-
-
-def _inline_constants(sql, params):
-    """(sql, params) with each parameter that is a whole number or a lowercase word (a role, a status: the rule's
-    constants, never a user's input) written into the SQL as a literal, the others left as parameters.
-
-    PostgreSQL plans a prepared statement once for every value of its parameters (``plan_cache_mode =
-    force_generic_plan``, settings): ``role = $1`` is then guessed to match half the lines, and the planner hashed
-    every report of the year to join one lead line (the stand-ins' EXISTS: ~0.7 ms per task on a deadline-day plan of
-    2,500 agencies). Written as ``role = 'lead'``, the column's statistics say how rare lead lines are. The rule is
-    compiled once per year, so nothing varies between uses."""
-    out, kept, values = [], [], iter(params)
-
-    def put(match):
-        if match.group(0) == "%%":
-            return "%%"
-        value = next(values)
-        if isinstance(value, int) and not isinstance(value, bool):
-            return str(int(value))
-        if isinstance(value, str) and _WORD.fullmatch(value):
-            return "'%s'" % value
-        kept.append(value)
-        return "%s"
-
-    sql = _PLACEHOLDER.sub(put, sql)
-    if next(values, out) is not out:
-        raise AssertionError("completion: more parameters than placeholders in a compiled rule")
-    return sql, tuple(kept)
 
 
 def _rule(rule, year):
@@ -205,7 +175,8 @@ def _compiled_rule(connection, rule, year):
             sql = sql.replace(_OUTER[name], "[[ptc:%s]]" % name)
         if '"tasks_task"' in sql or '"tasks_plan"' in sql:
             raise AssertionError(f"completion: an outer column left in the compiled rule: {sql}")
-        _compiled[key] = _inline_constants(sql, params)
+        # The rule's parameters are its own constants (roles, statuses, the year): written into the SQL.
+        _compiled[key] = inline_constants(sql, params, numbers=True)
     return _compiled[key]
 
 

@@ -348,14 +348,18 @@ def test_the_compiled_rules_constants_are_written_into_their_sql():
     columns' statistics: ``role = 'lead'`` is rare, ``role = $1`` a guess of one line in two); a value of another
     shape stays a parameter, in its place; a literal percent sign is kept."""
     from django.db import connection
-    from reports.completion import _compiled_rule, _inline_constants
+    from plan_tracker.compiled import inline_constants
+    from reports.completion import _compiled_rule
 
-    sql, params = _inline_constants("a = %s AND b LIKE 'x%%' AND c <= %s AND d IN (%s, %s) AND e = %s AND f = %s",
-                                    [Assignment.Role.LEAD, 2024, "it's", datetime.date(2024, 1, 1), True, "Lead"])
+    sql, params = inline_constants("a = %s AND b LIKE 'x%%' AND c <= %s AND d IN (%s, %s) AND e = %s AND f = %s",
+                                    [Assignment.Role.LEAD, 2024, "it's", datetime.date(2024, 1, 1), True, "Lead"],
+                                    numbers=True)
     assert sql == "a = 'lead' AND b LIKE 'x%%' AND c <= 2024 AND d IN (%s, %s) AND e = %s AND f = %s"
     assert params == ("it's", datetime.date(2024, 1, 1), True, "Lead")
     with pytest.raises(AssertionError):
-        _inline_constants("a = %s", [1, 2])
+        inline_constants("a = %s", [1, 2])
+    # Without ``numbers`` (a compiled Statement: its stand-ins are numbers) whole numbers stay parameters.
+    assert inline_constants("a = %s AND b = %s", ["lead", 7]) == ("a = 'lead' AND b = %s", (7,))
     sql, params = _compiled_rule(connection, "completed", 2024)
     assert "\"role\" = 'lead'" in sql and "<= 2024" in sql and "'completed'" in sql
     assert not [p for p in params if isinstance(p, int) or isinstance(p, str) and p.isalpha() and p.islower()]

@@ -15,7 +15,6 @@ the statement is compiled, so a misuse fails loudly instead of running a query f
 """
 
 import datetime
-import re
 import uuid
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
@@ -36,41 +35,6 @@ def fits(field, value):
     connection = connections[router.db_for_read(field.model)]
     low, high = connection.ops.integer_field_range(field.get_internal_type())
     return (low is None or value >= low) and (high is None or value <= high)
-
-#: A constant of a compiled statement written into its SQL (``inline_constants``): a lowercase word (a role, a status).
-_WORD = re.compile(r"[a-z_]{1,40}")
-_PLACEHOLDER = re.compile(r"%s|%%")
-
-
-def inline_constants(sql, params, numbers=False):
-    """(sql, params) with each parameter that is a lowercase word (a role, a status: a constant of the code that built
-    the statement, never a user's input), and with ``numbers`` each whole number, written into the SQL as a literal;
-    the others left as parameters, in order.
-
-    PostgreSQL plans a prepared statement once for every value of its parameters (``plan_cache_mode =
-    force_generic_plan``, settings): ``role = $1`` is then guessed to match a third or a half of the rows whatever
-    the column holds, and the planner chose scans of whole tables (the completion rule's stand-in lines: every report
-    of the year hashed to join one lead line, ~0.7 ms per task on a deadline-day plan of 2,500 agencies; an officer's
-    completed lines: every line of the plan read to find 67). Written as ``role = 'lead'``, the column's statistics
-    say how rare the value is. Only for statements whose constants do not vary between uses: the compiled completion
-    rules (per year: ``numbers``), a ``Statement`` (its values are stand-ins, never words: ints, dates, UUIDs)."""
-    kept, values, missing = [], iter(params), object()
-
-    def put(match):
-        if match.group(0) == "%%":
-            return "%%"
-        value = next(values)
-        if numbers and isinstance(value, int) and not isinstance(value, bool):
-            return str(int(value))
-        if isinstance(value, str) and _WORD.fullmatch(value):
-            return "'%s'" % value
-        kept.append(value)
-        return "%s"
-
-    sql = _PLACEHOLDER.sub(put, sql)
-    if next(values, missing) is not missing:
-        raise AssertionError(f"more parameters than placeholders: {sql}")
-    return sql, tuple(kept)
 
 
 class Statement:
@@ -122,7 +86,7 @@ class _Compiled:
             sql, params = compiler.as_sql()
         except (EmptyResultSet, FullResultSet) as dropped:  # a stand-in outside its column's range, an empty list
             raise RuntimeError(f"the statement drops a condition for its stand-ins {stand_ins!r}") from dropped
-        self.sql, self.params = inline_constants(sql, params)
+        self.sql, self.params = sql, tuple(params)
         # What the rows are made from, as the compiler set it up (pre_sql_setup): read-only from here on.
         self.state = (compiler.select, compiler.klass_info, compiler.annotation_col_map, compiler.col_count,
                       compiler.has_extra_select)

@@ -129,18 +129,3 @@ def test_a_row_lock_outside_a_transaction_is_refused_as_django_refuses_it(report
     assert djangos == ("refused" if connection.features.has_select_for_update else [report])
     assert outcome(lambda: locking.rows(report.pk)) == djangos
 
-
-def test_a_statements_constant_words_are_written_into_its_sql_its_values_stay_parameters(reports):
-    """A constant word of the build (a status) reaches the SQL as a literal (PostgreSQL's generic plan reads the
-    column's statistics for it); the values stay parameters, swapped at each run: the same rows as the queryset's."""
-    def build(report_id):
-        return TaskReport.objects.filter(report_id=report_id, status=TaskReport.Status.COMPLETED).order_by("pk")
-
-    TaskReport.objects.filter(pk__in=TaskReport.objects.filter(report=reports[0]).values("pk")[:1]).update(
-        status=TaskReport.Status.COMPLETED)
-    statement = Statement(build)
-    for report in reports:
-        assert statement.rows(report.pk) == list(build(report.pk))
-    assert statement.rows(reports[0].pk)
-    (compiled,) = statement._compiled.values()
-    assert "'completed'" in compiled.sql and compiled.sql.count("%s") == 1 and len(compiled.params) == 1

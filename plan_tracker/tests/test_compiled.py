@@ -128,4 +128,3 @@ def test_a_row_lock_outside_a_transaction_is_refused_as_django_refuses_it(report
     djangos = outcome(lambda: list(AgencyReport.objects.select_for_update().filter(pk=report.pk)))
     assert djangos == ("refused" if connection.features.has_select_for_update else [report])
     assert outcome(lambda: locking.rows(report.pk)) == djangos
-

@@ -51,10 +51,11 @@ class Journey:
     """One officer's browser: the test client's cookies, one request at a time, each timed (process CPU) and its
     queries counted."""
 
-    def __init__(self, client, counter, samples, pages=None, profiles=None, sql=None):
+    def __init__(self, client, counter, samples, pages=None, profiles=None, sql=None, clock=None):
         self.client, self.counter, self.samples, self.pages = client, counter, samples, pages
         self.profiles = profiles or {}
         self.sql = sql
+        self.clock = clock
 
     def request(self, kind, method, path, data=None):
         if method != "GET":
@@ -63,6 +64,8 @@ class Journey:
         before_queries = self.counter.count
         if self.sql is not None:
             self.counter.statements = self.sql.setdefault(kind, [])
+        if self.clock is not None:
+            self.clock.label = kind
         if profile is not None:
             profile.enable()
         started = time.process_time()
@@ -112,18 +115,22 @@ class Journey:
         return report
 
 
-def replay(usernames, password, pages=None, profiles=None, sql=None):
+def replay(usernames, password, pages=None, profiles=None, sql=None, clock=None, runs=None):
     """Each officer's journey in turn through one test client (one handler, as a gunicorn worker has: its
     middleware built once), a fresh cookie jar per officer; ``sql``: a dict that gets the first journey's statements
-per kind. Returns {kind: [(cpu ms, queries), …]}."""
+    per kind; ``clock``: a ``benchmarks.pg_time.StatementClock`` installed, labelled by kind, each journey's range of
+    its records appended to ``runs``. Returns {kind: [(cpu ms, queries), …]}."""
     client = Client(enforce_csrf_checks=True)
     counter = QueryCounter()
     samples = {}
     with connection.execute_wrapper(counter):
         for i, username in enumerate(usernames):
             client.cookies = SimpleCookie()
+            start = len(clock.records) if clock is not None else 0
             Journey(client, counter, samples, pages if i == 0 else None, profiles if i else None,
-                    sql if i == 0 else None).run(username, password)
+                    sql if i == 0 else None, clock).run(username, password)
+            if clock is not None and runs is not None:
+                runs.append((start, len(clock.records)))
     return samples
 
 

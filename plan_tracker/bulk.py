@@ -60,17 +60,24 @@ def update_by_pk(model, objs, field_names, using=None):
     head = f"UPDATE {table} SET " + ", ".join(
         f"{qn(f.column)} = {qn('v')}.{qn(f'column{i}')}" for i, f in enumerate(fields, start=2)
     )
-    tail = f") AS {qn('v')} WHERE {table}.{qn(pk.column)} = {qn('v')}.{qn('column1')}"
+    # The rows' keys once more, as a condition on the table itself: PostgreSQL then reads them by the primary key's
+    # index whatever it believes of the table's size. Joined on the VALUES alone, a table whose statistics say it is
+    # empty (analyzed before deadline day's first saves filled it; no autovacuum since) was read whole at every save
+    # (indicator values: 2.4 -> 0.05 ms at 2,000 rows, a generic plan kept for the connection's life).
+    tail = (f") AS {qn('v')} WHERE {table}.{qn(pk.column)} = {qn('v')}.{qn('column1')} "
+            f"AND {table}.{qn(pk.column)} IN ")
     max_params = connection.features.max_query_params
-    per_statement = max(1, max_params // len(columns)) if max_params else len(objs)
+    per_statement = max(1, max_params // (len(columns) + 1)) if max_params else len(objs)
     statements = []
     for start in range(0, len(objs), per_statement):
         batch = objs[start:start + per_statement]
-        params = []
+        params, keys = [], []
         for obj in batch:
-            params.append(pk.get_db_prep_save(obj.pk, connection))
+            keys.append(pk.get_db_prep_save(obj.pk, connection))
+            params.append(keys[-1])
             params.extend(f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields)
-        statements.append((f"{head} FROM (VALUES {', '.join([row] * len(batch))}{tail}", params))
+        sql = f"{head} FROM (VALUES {', '.join([row] * len(batch))}{tail}({', '.join(['%s'] * len(batch))})"
+        statements.append((sql, params + keys))
     matched = 0
     # Several statements commit together (as bulk_update's batches do); one needs no transaction of its own.
     with (transaction.atomic(using=alias, savepoint=False) if len(statements) > 1 else contextlib.nullcontext()):

@@ -54,3 +54,37 @@ def test_the_overview_measurement_computes_the_page_after_each_bump_and_then_ser
     assert len(computed) == 3 + 2  # warm-up and measured requests, each computed; the cached ones none
     computed_queries, cached_queries = int(lines["computed (after a bump)"][-2]), int(lines["cached"][-2])
     assert computed_queries > cached_queries > 0
+
+
+def test_statement_shapes_count_the_same_statement_of_every_journey_together():
+    from benchmarks.pg_time import shape
+
+    assert shape('SELECT a FROM t WHERE x IN (%s, %s, %s) AND y = 5') == "SELECT a FROM t WHERE x IN (%s, …) AND y = N"
+    assert shape("UPDATE t SET a = v.c FROM (VALUES (CAST(%s AS bigint), CAST(%s AS numeric(18, 2))), "
+                 "(CAST(%s AS bigint), CAST(%s AS numeric(18, 2)))) v") == \
+        "UPDATE t SET a = v.c FROM (VALUES (CAST(%s AS bigint), CAST(%s AS numeric(N, N))), …) v"
+    assert shape('SAVEPOINT "s140253845433216_x2"') == shape('SAVEPOINT "s1_x17"') == 'SAVEPOINT "s_x"'
+    assert shape("SELECT (a), (b) FROM t") == "SELECT (a), (b) FROM t"
+
+
+@pytest.mark.django_db
+def test_the_statement_clock_times_every_statement_of_each_request():
+    """``officer_journey --pg``: each statement of each journey recorded under its request's kind (with the server
+    process's CPU where the server is on this machine), and the table adds up per journey."""
+    from benchmarks.pg_time import StatementClock, print_table, shape
+
+    Generator(MINI, seed=5, today=datetime.date.today(), password="pw").build()
+    officers, _, _plan, _year = deadline.participants("oj", 2, 0)
+    clock, runs, sql = StatementClock(), [], {}
+    with clock.installed():
+        journey.replay(officers, "pw", sql=sql, clock=clock, runs=runs)
+    assert len(runs) == 2 and runs[0][1] == runs[1][0] and runs[1][1] == len(clock.records)
+    first = clock.records[runs[0][0]:runs[0][1]]
+    assert [(label, what) for label, what, _w, _c in first] == [
+        (kind, shape(statement)) for kind in journey.KINDS for statement in sql[kind]]
+    rows = clock.per_statement(runs[:1])
+    assert sum(calls for _l, _s, calls, _w, _c in rows) == len(first)
+    assert all(wall > 0 and cpu >= 0 for _l, _s, _n, wall, cpu in rows)
+    out = []
+    print_table(out.append, rows)
+    assert out[-1].startswith("all")

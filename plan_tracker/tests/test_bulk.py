@@ -150,8 +150,8 @@ def test_update_by_pk_writes_dates_times_decimals_and_nulls_as_bulk_update_does(
 
 
 def test_update_by_pk_batches_under_the_backends_parameter_limit(sample_model, monkeypatch):
-    # 8 parameters a row (the key and 7 columns): a limit of 23 lets 2 rows through a statement (3 would be 24), so
-    # 5 rows take 3 statements, in one transaction.
+    # 9 parameters a row (the key, 7 columns, the key again in the IN list): a limit of 23 lets 2 rows through a
+    # statement (3 would be 27), so 5 rows take 3 statements, in one transaction.
     monkeypatch.setattr(connection.features, "max_query_params", 23)
     objs = _samples(sample_model, 5)
     with CaptureQueriesContext(connection) as statements:
@@ -159,6 +159,21 @@ def test_update_by_pk_batches_under_the_backends_parameter_limit(sample_model, m
     updates = [q["sql"] for q in statements if q["sql"].startswith("UPDATE")]
     assert len(updates) == 3 and all("VALUES" in sql for sql in updates)
     assert _stored_samples(sample_model, objs) == _expected(5)
+
+
+def test_update_by_pk_names_its_rows_keys_as_a_condition_on_the_table(sample_model):
+    """The keys once more in an IN list on the table's own key column, besides the join to the VALUES: PostgreSQL then
+    reads the rows by the key's index even when its statistics say the table is empty (a generic plan made so read
+    the whole table at every save). Only the rows named are written."""
+    objs, other = _samples(sample_model, 3), _samples(sample_model, 1)[0]
+    before = _stored_samples(sample_model, [other])
+    with CaptureQueriesContext(connection) as statements:
+        assert update_by_pk(sample_model, objs[:2], SAMPLE_FIELDS) == 2
+    (sql,) = [q["sql"] for q in statements if q["sql"].startswith("UPDATE")]
+    table, key = connection.ops.quote_name(sample_model._meta.db_table), connection.ops.quote_name("id")
+    assert f"{table}.{key} IN ({objs[0].pk}, {objs[1].pk})" in sql
+    assert _stored_samples(sample_model, objs[:2]) == _expected(2)
+    assert _stored_samples(sample_model, [other]) == before
 
 
 @pytest.mark.parametrize("version, statement", [((3, 32, 3), "CASE"), ((3, 33, 0), "VALUES")])

@@ -13,7 +13,7 @@ from agencies.naming import former_names
 from .. import rules
 from ..models import AgencyReport
 from ..rules import State, submission_state
-from .figures import Figures, year_figures
+from .figures import Figures, figures_from_rows, year_figures
 from .kinds import KIND_GROUPS, GroupRows, _agency_order, kind_group, order_key
 from .rollup import overdue_tasks
 
@@ -166,10 +166,14 @@ def year_overview(plan, year, today, *, figures=None, overdue=None, texts=(), li
     """Headline figures, the agencies by kind group and the overdue tasks. Three queries, fewer when
     the caller already has the figures or the overdue tasks. ``texts``: see ``agency_rows``; ``light``: the rows of
     ``light_rows`` (for showing the overview only: no model instances, no texts)."""
-    groups, invited = light_rows(plan, year) if light and not texts else agency_rows(plan, year, texts=texts)
+    light = light and not texts
+    groups, invited = light_rows(plan, year) if light else agency_rows(plan, year, texts=texts)
+    if figures is None:
+        figures = (figures_from_rows(plan, year, (row for g in groups for row in g.rows)) if light
+                   else year_figures(plan, [year])[year])
     return Overview(
         plan=plan, year=year, today=today,
-        figures=figures if figures is not None else year_figures(plan, [year])[year],
+        figures=figures,
         groups=groups,
         overdue=overdue if overdue is not None else overdue_tasks(plan, year, today),
         invited=invited,

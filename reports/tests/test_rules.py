@@ -341,3 +341,25 @@ def test_a_body_taken_off_a_task_stops_being_a_lead_whatever_lines_it_holds(db, 
     # A successor of a lead still stands in: the removed body now succeeds the staying one, and has not completed.
     staying.successors.add(removed)
     assert _answers_both_ways([task], 2025) == {"1.1": (False, 2)}
+
+
+def test_the_compiled_rules_constants_are_written_into_their_sql():
+    """A compiled rule's roles and year reach the SQL as literals (PostgreSQL's generic plans then read the columns'
+    statistics: ``role = 'lead'`` is rare, ``role = $1`` a guess of one line in two); a status (its share moves within
+    minutes on deadline day), any value of another shape stays a parameter, in its place; a literal percent sign is
+    kept."""
+    from django.db import connection
+    from reports.completion import _compiled_rule, inline_constants
+
+    words = frozenset(Assignment.Role.values)
+    sql, params = inline_constants(
+        "a = %s AND b LIKE 'x%%' AND c <= %s AND d IN (%s, %s) AND e = %s AND f = %s AND g = %s",
+        [Assignment.Role.LEAD, 2024, "it's", datetime.date(2024, 1, 1), True, "Lead", "completed"], words)
+    assert sql == "a = 'lead' AND b LIKE 'x%%' AND c <= 2024 AND d IN (%s, %s) AND e = %s AND f = %s AND g = %s"
+    assert params == ("it's", datetime.date(2024, 1, 1), True, "Lead", "completed")
+    with pytest.raises(AssertionError):
+        inline_constants("a = %s", [1, 2], words)
+    sql, params = _compiled_rule(connection, "completed", 2024)
+    assert "\"role\" = 'lead'" in sql and "<= 2024" in sql and "'completed'" not in sql
+    assert "completed" in params and "submitted" in params
+    assert not [p for p in params if isinstance(p, int) or p in words]

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from benchmarks import deadline, journey
+from benchmarks import deadline, journey, pg_time
 from benchmarks.scale import is_present
 
 
@@ -35,6 +35,9 @@ class Command(BaseCommand):
                             help="cProfile these request kinds (all if none named) over the journeys after the "
                                  "first; prints the top functions per kind.")
         parser.add_argument("--sql", action="store_true", help="Print the first journey's SQL, request by request.")
+        parser.add_argument("--pg", action="store_true",
+                            help="Time each statement and commit: wall time and the PostgreSQL server process's "
+                                 "CPU (/proc, a server on this machine), mean per journey, the first left out.")
         parser.add_argument("--top", type=int, default=25)
         parser.add_argument("--sort", default="tottime")
 
@@ -51,7 +54,12 @@ class Command(BaseCommand):
         if o["profile"] is not None:
             profiles = {kind: cProfile.Profile(time.process_time) for kind in (o["profile"] or journey.KINDS)}
         sql = {} if o["sql"] else None
-        samples = journey.replay(officers, o["password"], pages, profiles, sql)
+        clock, runs = (pg_time.StatementClock(), []) if o["pg"] else (None, None)
+        if clock is not None:
+            with clock.installed():
+                samples = journey.replay(officers, o["password"], pages, profiles, sql, clock, runs)
+        else:
+            samples = journey.replay(officers, o["password"], pages, profiles, sql)
         self.stdout.write(f"{len(officers)} journeys ({connection.vendor}), the first left out of the times")
         self.stdout.write(f"{'request':<26} {'min ms':>7} {'median ms':>9} {'queries':>8}")
         total = 0.0
@@ -59,6 +67,9 @@ class Command(BaseCommand):
             total += median
             self.stdout.write(f"{kind:<26} {low:>7.1f} {median:>9.1f} {queries:>8}")
         self.stdout.write(f"{'journey (sum of medians)':<26} {'':>7} {total:>9.1f}")
+        if clock is not None:
+            self.stdout.write("\nPer statement, mean per journey (the first journey left out):")
+            pg_time.print_table(self.stdout.write, clock.per_statement(runs[1:] or runs))
         for kind, statements in (sql or {}).items():
             self.stdout.write(f"\n=== {kind}: {len(statements)} statements ===")
             for statement in statements:

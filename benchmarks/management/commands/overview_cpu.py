@@ -12,7 +12,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from benchmarks import deadline
+from benchmarks import deadline, pg_time
 from benchmarks.scale import is_present
 from reports import cache as figures_cache
 
@@ -32,6 +32,9 @@ class Command(BaseCommand):
         parser.add_argument("--scale", default="deadline", help="A scale with a deadline plan (default: deadline).")
         parser.add_argument("--agencies", type=int, default=None,
                             help="Write a fresh deadline scale of this many agencies first.")
+        parser.add_argument("--pg", action="store_true",
+                            help="Also time each statement of the computed overview: wall time and the PostgreSQL "
+                                 "server process's CPU (/proc, a server on this machine), mean per request.")
 
     def handle(self, *args, **o):
         if o["agencies"] is not None or not is_present(o["scale"]):
@@ -45,6 +48,10 @@ class Command(BaseCommand):
         path = deadline.overview_path(plan, year)
         obliged = plan.agency_reports.filter(year=year, invited=False).count()
 
+        clock, runs = (pg_time.StatementClock(), []) if o["pg"] else (None, None)
+        if clock is not None:
+            clock.label = "overview"
+
         def measure(bump):
             for _ in range(3):
                 if bump:
@@ -56,7 +63,13 @@ class Command(BaseCommand):
                     figures_cache.bump_plan(plan.pk)
                 with CaptureQueriesContext(connection) as captured:
                     started = time.process_time()
-                    response = client.get(path)
+                    if clock is not None and bump:
+                        start = len(clock.records)
+                        with clock.installed():
+                            response = client.get(path)
+                        runs.append((start, len(clock.records)))
+                    else:
+                        response = client.get(path)
                     times.append((time.process_time() - started) * 1000)
                 if response.status_code != 200:
                     raise CommandError(f"{path}: HTTP {response.status_code}")
@@ -69,3 +82,7 @@ class Command(BaseCommand):
         for label, bump in (("computed (after a bump)", True), ("cached", False)):
             median, low, queries, size = measure(bump)
             self.stdout.write(f"{label:<24} {median:>9.1f} {low:>7.1f} {queries:>8} {size // 1000:>6}")
+        if clock is not None:
+            self.stdout.write("\nThe computed overview per statement, mean per request (Django's CPU above includes "
+                              "the timing's own):")
+            pg_time.print_table(self.stdout.write, clock.per_statement(runs))

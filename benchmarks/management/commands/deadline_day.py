@@ -22,6 +22,7 @@ from django.db import connection
 from environ import Env
 
 from benchmarks import deadline
+from benchmarks.autovacuum import AutoAnalyze, conninfo
 from benchmarks.scale import is_present
 
 from .run_benchmarks import machine
@@ -125,6 +126,10 @@ class Command(BaseCommand):
                             help="Run this shell command that many seconds into the run (e.g. restart PostgreSQL).")
         parser.add_argument("--retries", type=int, default=0,
                             help="A person answered 502/503/504 waits 1 s and tries again, this many times.")
+        parser.add_argument("--no-autoanalyze", action="store_true",
+                            help="Where this PostgreSQL runs with autovacuum off, do not do its analyse during the run "
+                                 "(benchmarks/autovacuum.py; by default the run does it, as a production server's "
+                                 "autovacuum would).")
         parser.add_argument("--json", default=str(Path(settings.BASE_DIR) / "benchmarks" / "results-deadline.json"))
 
     def handle(self, *args, **o):
@@ -182,6 +187,7 @@ class Command(BaseCommand):
                 cwd=settings.BASE_DIR, env=env, stdout=worker_log, stderr=subprocess.STDOUT,
                 preexec_fn=lambda: os.nice(o["worker_nice"]),
             )
+        autoanalyze = None
         try:
             try:
                 self.wait_until_up(base, server)
@@ -193,6 +199,9 @@ class Command(BaseCommand):
                                   f"{config['overview']}…")
                 machine_before, children_before = machine_cpu_seconds(), children_cpu_seconds()
                 postgres_before = postgres_cpu_seconds()
+                if not o["no_autoanalyze"]:
+                    autoanalyze = AutoAnalyze(conninfo(settings.DATABASES["default"]))
+                    autoanalyze.start()
                 driver = subprocess.Popen(
                     [sys.executable, str(Path(__file__).resolve().parents[2] / "loadtest.py"),
                      str(workdir / "config.json"), str(workdir / "result.json")])
@@ -219,6 +228,8 @@ class Command(BaseCommand):
                 if driver.returncode:
                     raise CommandError(f"The load driver failed (exit {driver.returncode}); gunicorn log: {workdir}")
             finally:
+                if autoanalyze is not None:
+                    autoanalyze.stop()
                 stop(server, 30)
                 log.close()
             # gunicorn's workers are reaped by its master, the master by this process: their CPU time adds up here.
@@ -260,6 +271,11 @@ class Command(BaseCommand):
                 f"in all, its last {drain_s:.0f} s after the run included)"
                 + (f"; PostgreSQL during the run {postgres_cpu:.0f} s (every database on this machine)"
                    if postgres_cpu is not None else ""))
+        if autoanalyze is not None and autoanalyze.active:
+            self.stdout.write(
+                f"autovacuum is off on this PostgreSQL: its analyse done by the run, every {autoanalyze.naptime:g} s by "
+                f"autovacuum's thresholds ({autoanalyze.passes} looks, {len(autoanalyze.tables)} tables analysed: "
+                f"{', '.join(sorted(set(autoanalyze.tables)))[:300]})")
         for name, ok in checks.items():
             self.stdout.write(f"  {'PASS' if ok else 'MISS'}  {name}")
         for problem in (verification["lost"] + verification["doubled"] + summary["officers_failed"])[:10]:
@@ -269,6 +285,9 @@ class Command(BaseCommand):
             "machine": machine(), "workers": o["workers"], "config": {k: v for k, v in config.items()
                                                                      if k not in ("officers", "coordinators")},
             "officers": len(officers), "coordinators": len(coordinators), "signed_in": o["signed_in"],
+            "autoanalyze": (None if autoanalyze is None or not autoanalyze.active
+                            else {"naptime_s": autoanalyze.naptime, "passes": autoanalyze.passes,
+                                  "tables": autoanalyze.tables}),
             "notifications_queued": queued, "notify_every_s": o["notify_every"], "worker_nice": o["worker_nice"],
             "summary": summary, "notifications": {**found, "drained_after_run_s": drain_s},
             "verification": verification, "checks": checks, "cpu": cpu, "server_log_errors": errors_in_log,

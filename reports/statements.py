@@ -5,13 +5,16 @@ only passes its arguments into the queryset: see that module's rule."""
 from plan_tracker.compiled import Statement
 
 from . import rules
-from .models import AgencyReport, Indicator, IndicatorValue, ReportEvent, TaskReport
+from .models import AgencyReport, Evidence, Indicator, IndicatorValue, ReportEvent, TaskReport
 
 #: A report's lines with their tasks and sections, in plan order (the page, the problems).
 LINES = Statement(lambda report_id: TaskReport.objects.filter(report_id=report_id)
                   .select_related("task__section").order_by("task__order", "task__number"))
 #: Some of a report's lines (those a save posts), in their default order.
 SOME_LINES = Statement(lambda report_id, pks: TaskReport.objects.filter(report_id=report_id, pk__in=pks))
+#: A report's evidence files, each line's in upload order (``Evidence.Meta.ordering``): ``with_evidence``.
+EVIDENCE = Statement(lambda report_id: Evidence.objects.filter(task_report__report_id=report_id)
+                     .order_by("uploaded_at", "pk"))
 #: A plan's indicators in their order (``Indicator.Meta.ordering`` within one plan, without its join to the plan).
 INDICATORS = Statement(lambda plan_id: Indicator.objects.filter(plan_id=plan_id).order_by("order", "code"))
 VALUES = Statement(lambda report_id: IndicatorValue.objects.filter(report_id=report_id))
@@ -34,3 +37,25 @@ def of_report(rows, report):
     for row in rows:
         row.report = report
     return rows
+
+
+def with_evidence(lines, report_id):
+    """``lines`` (all of the report ``report_id``'s, or some) with their evidence files set as Django's prefetch
+    (``Prefetch("evidence", Evidence.objects.order_by("uploaded_at", "pk"))``) sets them: ``line.evidence.all()``
+    makes no query, each file knows its line. One query by the report (compiled once), not by a list of line ids:
+    one shape whatever the number of lines. Lines prefetched already are left as they are."""
+    lines = [line for line in lines if "evidence" not in getattr(line, "_prefetched_objects_cache", {})]
+    if not lines:
+        return
+    by_line = {}
+    for evidence in EVIDENCE.rows(report_id):
+        by_line.setdefault(evidence.task_report_id, []).append(evidence)
+    plain = Evidence.objects.order_by("uploaded_at", "pk")
+    for line in lines:
+        rows = by_line.get(line.pk, [])
+        for evidence in rows:
+            evidence.task_report = line
+        queryset = line.evidence._apply_rel_filters(plain)
+        queryset._result_cache = rows
+        queryset._prefetch_done = True
+        line.__dict__.setdefault("_prefetched_objects_cache", {})["evidence"] = queryset

@@ -7,7 +7,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
@@ -78,17 +77,12 @@ def _today():
     return local_date(timezone.now())
 
 
-def _evidence():
-    # A new Prefetch each time: Django adds hints to a Prefetch's queryset as it uses it.
-    return Prefetch("evidence", queryset=Evidence.objects.order_by("uploaded_at", "pk"))
-
-
 def _lines(report, evidence=True):
     """The report's lines with their tasks and sections, in plan order; with their evidence files (the page's list),
     or without (a save: ``_report_page`` reads them only when it shows the form again)."""
     lines = statements.of_report(statements.LINES.rows(report.pk), report)
     if evidence:
-        prefetch_related_objects(lines, _evidence())
+        statements.with_evidence(lines, report.pk)
     return lines
 
 
@@ -154,7 +148,7 @@ def _report_body_context(report, reader, today, form=None):
     indicators = []
     if content:
         lines = form.lines if form is not None else _lines(report)
-        prefetch_related_objects(lines, _evidence())  # a form shown again after a save: its lines' files (once)
+        statements.with_evidence(lines, report.pk)  # a form shown again after a save: its lines' files (once)
         indicators = _indicators(report)
         values = {v.indicator_id: v.value for v in statements.VALUES.rows(report.pk)}
     if can_edit and form is None:

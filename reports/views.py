@@ -30,7 +30,7 @@ from tasks.models import Plan
 
 from . import cache
 from . import changes as report_changes
-from . import services, statements
+from . import form_html, services, statements
 from .access import (
     get_evidence_for_user,
     get_report_for_user,
@@ -131,10 +131,12 @@ def _report_body(report, reader, today, form=None):
     return render_body(_report_body_context(report, reader, today, form))
 
 
-def render_body(context):
+def render_body(context, environment=None):
     """The body's HTML from its context (``_report_body_context``), rendered by Jinja2 with the page's helpers: its
-    addresses (``url``: each reversed once), its choice labels (``label``) and the target's word in its context."""
-    return engines["jinja2"].get_template("reports/_report_body.html").render({
+    addresses (``url``: each reversed once), its choice labels (``label``) and the target's word in its context.
+    ``environment``: another Jinja2 environment to render it with (the tests' reference templates)."""
+    environment = environment or engines["jinja2"].env
+    return environment.get_template("reports/_report_body.html").render({
         **context, "url": PageUrls(), "label": ChoiceLabels(),
         # As Django's {% translate "chỉ tiêu" context "task target" as t_target %} gave it: our catalogue's word, safe.
         "t_target": mark_safe(pgettext("task target", "chỉ tiêu"))})
@@ -196,6 +198,7 @@ def _report_body_context(report, reader, today, form=None):
         "days_left": max(days, 0),
         "days_late": max(-days, 0),
         "csrf_token": CSRF_STAND_IN,  # the reader's own goes in its place (with_csrf_token)
+        "field_block": form_html.field_block,  # each field of the form (reports/_report_form.html)
     }
 
 

@@ -2,6 +2,8 @@
 (``plan_tracker.compiled``, issue #18: building and compiling them cost more CPU than running them). Each ``build``
 only passes its arguments into the queryset: see that module's rule."""
 
+from django.db.models import OuterRef, Subquery
+
 from plan_tracker.compiled import Statement
 
 from . import rules
@@ -18,6 +20,12 @@ EVIDENCE = Statement(lambda report_id: Evidence.objects.filter(task_report__repo
 #: A plan's indicators in their order (``Indicator.Meta.ordering`` within one plan, without its join to the plan).
 INDICATORS = Statement(lambda plan_id: Indicator.objects.filter(plan_id=plan_id).order_by("order", "code"))
 VALUES = Statement(lambda report_id: IndicatorValue.objects.filter(report_id=report_id))
+#: A plan's indicators in their order, each with the report's value of it (``report_value``: None without one; one
+#: value per report and indicator, ``reports_one_value_per_indicator``): ``INDICATORS`` and ``VALUES`` in one query,
+#: for the report's page and its missing parts (the confirm page, the submission).
+INDICATORS_WITH_VALUES = Statement(lambda plan_id, report_id: Indicator.objects.filter(plan_id=plan_id).annotate(
+    report_value=Subquery(IndicatorValue.objects.filter(report_id=report_id, indicator_id=OuterRef("pk"))
+                          .values("value")[:1])).order_by("order", "code"))
 EVENTS = Statement(lambda report_id: ReportEvent.objects.filter(report_id=report_id).select_related("actor"))
 #: The report locked for a write (inside a transaction: ``Statement`` refuses it outside one, as Django does).
 LOCKED = Statement(lambda pk: AgencyReport.objects.select_for_update(of=("self",))

@@ -151,8 +151,12 @@ def _report_body_context(report, reader, today, form=None):
     if content:
         lines = form.lines if form is not None else _lines(report)
         statements.with_evidence(lines, report.pk)  # a form shown again after a save: its lines' files (once)
-        indicators = _indicators(report)
-        values = {v.indicator_id: v.value for v in statements.VALUES.rows(report.pk)}
+        if form is None:  # with the report's values, in one query
+            indicators = statements.INDICATORS_WITH_VALUES.rows(report.plan_id, report.pk)
+            values = {i.pk: i.report_value for i in indicators}
+        else:  # the form holds what was typed
+            indicators = form.indicators
+            values = {v.indicator_id: v.value for v in statements.VALUES.rows(report.pk)}
     if can_edit and form is None:
         form = ReportForm(report=report, lines=lines, indicators=indicators, values=values)
     events = statements.of_report(statements.EVENTS.rows(report.pk), report)

@@ -102,3 +102,82 @@ def test_the_form_page_reads_as_many_statements_with_more_files(world):
     report = AgencyReport.objects.get(pk=report.pk)
     services.save_report(report, officer, expected_version=report.version, general={"difficulties": "Hai"})
     assert queries(browser, report) == few
+
+
+def three_indicators(world):
+    """The plan's indicator "Tin, bài" and two more; the report: one value given, one row without a value, one
+    without a row; another agency's report of the year: a value for each (never this report's)."""
+    from reports.models import Indicator, IndicatorValue
+
+    plan, report = world.plan, world.report
+    given = Indicator.objects.get(plan=plan, code="tin-bai")
+    empty = Indicator.objects.create(plan=plan, code="hoi-nghi", name="Hội nghị", unit="cuộc", order=2)
+    absent = Indicator.objects.create(plan=plan, code="lop-hoc", name="Lớp tập huấn", unit="lớp", order=3)
+    IndicatorValue.objects.create(report=report, indicator=given, value=42)
+    IndicatorValue.objects.create(report=report, indicator=empty, value=None)
+    other = AgencyReport.objects.filter(plan=plan, year=report.year).exclude(pk=report.pk).first()
+    for n, indicator in enumerate((given, empty, absent)):
+        IndicatorValue.objects.create(report=other, indicator=indicator, value=7771 + n)
+    return given, empty, absent
+
+
+def test_the_form_and_the_confirm_page_see_the_reports_own_indicator_values(world):
+    from django.urls import reverse
+
+    report, officer = world.report, world.officer
+    given, empty, absent = three_indicators(world)
+    # Every line and the assessment (fill_report without its indicators): the indicators as above.
+    lines = {line.pk: {"status": "done_for_year", "achievements": "Đã làm",
+                       "quantity_achieved": 1 if line.task.target_quantity else None}
+             for line in report.lines.select_related("task")}
+    report = services.save_report(report, officer, expected_version=report.version, lines=lines,
+                                  general={"overall_assessment": "Hoàn thành tốt."})
+    browser = signed_in(officer)
+    html = page(browser, report)
+    assert f'name="indicator-{given.pk}" value="42"' in html
+    assert re.search(rf'<input type="text" name="indicator-{empty.pk}"(?! value)', html)
+    assert re.search(rf'<input type="text" name="indicator-{absent.pk}"(?! value)', html)
+    assert "7771" not in html and "7772" not in html and "7773" not in html
+    confirm = browser.get(reverse("reports:report-submit", args=[report.pk])).content.decode()
+    assert "Chỉ tiêu “Tin, bài”" not in confirm
+    assert f'href="{report.get_absolute_url()}#id_indicator-{empty.pk}"' in confirm
+    assert f'href="{report.get_absolute_url()}#id_indicator-{absent.pk}"' in confirm
+    # The submission is refused for the same two, and goes once they are given.
+    refused = browser.post(reverse("reports:report-submit", args=[report.pk]), {"version": report.version})
+    assert refused.status_code == 400
+    text = refused.content.decode()
+    assert "Chỉ tiêu “Hội nghị”" in text and "Chỉ tiêu “Lớp tập huấn”" in text and "Chỉ tiêu “Tin, bài”" not in text
+    services.save_report(report, officer, expected_version=report.version, indicators={empty.pk: 0, absent.pk: 3})
+    report = AgencyReport.objects.get(pk=report.pk)
+    done = browser.post(reverse("reports:report-submit", args=[report.pk]), {"version": report.version})
+    assert done.status_code == 302 and AgencyReport.objects.get(pk=report.pk).status == AgencyReport.Status.SUBMITTED
+    # Read-only now: the table shows this report's values.
+    html = page(browser, report)
+    assert "<th scope=\"row\">Tin, bài</th><td>42 tin, bài</td>" in html and "7771" not in html
+
+
+def test_the_form_and_confirm_pages_read_as_many_statements_with_more_indicators(world):
+    from django.urls import reverse
+
+    from reports.models import Indicator
+
+    report, officer = world.report, world.officer
+    browser = signed_in(officer)
+    page(browser, report)
+    confirm = reverse("reports:report-submit", args=[report.pk])
+
+    def counts():
+        services.save_report(AgencyReport.objects.get(pk=report.pk), officer,
+                             expected_version=AgencyReport.objects.get(pk=report.pk).version,
+                             general={"difficulties": str(timezone.now())})
+        fresh = AgencyReport.objects.get(pk=report.pk)
+        with CaptureQueriesContext(connection) as on_page:
+            page(browser, fresh)
+        with CaptureQueriesContext(connection) as on_confirm:
+            assert browser.get(confirm).status_code == 200
+        return len(on_page), len(on_confirm)
+
+    few = counts()
+    for n in range(6):
+        Indicator.objects.create(plan=world.plan, code=f"them-{n}", name=f"Thêm {n}", order=10 + n)
+    assert counts() == few

@@ -392,9 +392,8 @@ def missing_parts_with_places(report):
     last_year = last_year_texts(report)
     for line in lines:
         problems.extend((f"line-{line.pk}", p) for p in line_problems(line, last_year))
-    filled = {v.indicator_id for v in statements.VALUES.rows(report.pk) if v.value is not None}
-    for indicator in statements.INDICATORS.rows(report.plan_id):
-        if indicator.pk not in filled:
+    for indicator in statements.INDICATORS_WITH_VALUES.rows(report.plan_id, report.pk):
+        if indicator.report_value is None:
             problems.append((f"id_indicator-{indicator.pk}", _("Chỉ tiêu “%(name)s”: chưa nhập số liệu (ghi 0 nếu "
                                                                 "không có).") % {"name": indicator.name}))
     if not report.overall_assessment.strip():

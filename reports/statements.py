@@ -2,11 +2,13 @@
 (``plan_tracker.compiled``, issue #18: building and compiling them cost more CPU than running them). Each ``build``
 only passes its arguments into the queryset: see that module's rule."""
 
+from django.db.models import OuterRef, Subquery
+
 from plan_tracker.compiled import Statement
 from tasks.models import Plan
 
 from . import rules
-from .models import AgencyReport, Indicator, IndicatorValue, ReportEvent, ReportingYear, TaskReport
+from .models import AgencyReport, Evidence, Indicator, IndicatorValue, ReportEvent, ReportingYear, TaskReport
 
 #: A plan by its id, alone (the year's pages: what they need of it is its own row; an agency it names is read when a
 #: cached body is rendered, inside the page's ``names_on`` block).
@@ -19,9 +21,18 @@ LINES = Statement(lambda report_id: TaskReport.objects.filter(report_id=report_i
                   .select_related("task__section").order_by("task__order", "task__number"))
 #: Some of a report's lines (those a save posts), in their default order.
 SOME_LINES = Statement(lambda report_id, pks: TaskReport.objects.filter(report_id=report_id, pk__in=pks))
+#: A report's evidence files, each line's in upload order (``Evidence.Meta.ordering``): ``with_evidence``.
+EVIDENCE = Statement(lambda report_id: Evidence.objects.filter(task_report__report_id=report_id)
+                     .order_by("uploaded_at", "pk"))
 #: A plan's indicators in their order (``Indicator.Meta.ordering`` within one plan, without its join to the plan).
 INDICATORS = Statement(lambda plan_id: Indicator.objects.filter(plan_id=plan_id).order_by("order", "code"))
 VALUES = Statement(lambda report_id: IndicatorValue.objects.filter(report_id=report_id))
+#: A plan's indicators in their order, each with the report's value of it (``report_value``: None without one; one
+#: value per report and indicator, ``reports_one_value_per_indicator``): ``INDICATORS`` and ``VALUES`` in one query,
+#: for the report's page and its missing parts (the confirm page, the submission).
+INDICATORS_WITH_VALUES = Statement(lambda plan_id, report_id: Indicator.objects.filter(plan_id=plan_id).annotate(
+    report_value=Subquery(IndicatorValue.objects.filter(report_id=report_id, indicator_id=OuterRef("pk"))
+                          .values("value")[:1])).order_by("order", "code"))
 EVENTS = Statement(lambda report_id: ReportEvent.objects.filter(report_id=report_id).select_related("actor"))
 #: The report locked for a write (inside a transaction: ``Statement`` refuses it outside one, as Django does).
 LOCKED = Statement(lambda pk: AgencyReport.objects.select_for_update(of=("self",))
@@ -41,3 +52,25 @@ def of_report(rows, report):
     for row in rows:
         row.report = report
     return rows
+
+
+def with_evidence(lines, report_id):
+    """``lines`` (all of the report ``report_id``'s, or some) with their evidence files set as Django's prefetch
+    (``Prefetch("evidence", Evidence.objects.order_by("uploaded_at", "pk"))``) sets them: ``line.evidence.all()``
+    makes no query, each file knows its line. One query by the report (compiled once), not by a list of line ids:
+    one shape whatever the number of lines. Lines prefetched already are left as they are."""
+    lines = [line for line in lines if "evidence" not in getattr(line, "_prefetched_objects_cache", {})]
+    if not lines:
+        return
+    by_line = {}
+    for evidence in EVIDENCE.rows(report_id):
+        by_line.setdefault(evidence.task_report_id, []).append(evidence)
+    plain = Evidence.objects.order_by("uploaded_at", "pk")
+    for line in lines:
+        rows = by_line.get(line.pk, [])
+        for evidence in rows:
+            evidence.task_report = line
+        queryset = line.evidence._apply_rel_filters(plain)
+        queryset._result_cache = rows
+        queryset._prefetch_done = True
+        line.__dict__.setdefault("_prefetched_objects_cache", {})["evidence"] = queryset

@@ -7,7 +7,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
@@ -32,7 +31,7 @@ from tasks.models import Plan
 
 from . import cache
 from . import changes as report_changes
-from . import services, statements
+from . import form_html, services, statements
 from .access import (
     get_evidence_for_user,
     get_report_for_user,
@@ -79,17 +78,12 @@ def _today():
     return local_date(timezone.now())
 
 
-def _evidence():
-    # A new Prefetch each time: Django adds hints to a Prefetch's queryset as it uses it.
-    return Prefetch("evidence", queryset=Evidence.objects.order_by("uploaded_at", "pk"))
-
-
 def _lines(report, evidence=True):
     """The report's lines with their tasks and sections, in plan order; with their evidence files (the page's list),
     or without (a save: ``_report_page`` reads them only when it shows the form again)."""
     lines = statements.of_report(statements.LINES.rows(report.pk), report)
     if evidence:
-        prefetch_related_objects(lines, _evidence())
+        statements.with_evidence(lines, report.pk)
     return lines
 
 
@@ -138,10 +132,12 @@ def _report_body(report, reader, today, form=None):
     return render_body(_report_body_context(report, reader, today, form))
 
 
-def render_body(context):
+def render_body(context, environment=None):
     """The body's HTML from its context (``_report_body_context``), rendered by Jinja2 with the page's helpers: its
-    addresses (``url``: each reversed once), its choice labels (``label``) and the target's word in its context."""
-    return engines["jinja2"].get_template("reports/_report_body.html").render({
+    addresses (``url``: each reversed once), its choice labels (``label``) and the target's word in its context.
+    ``environment``: another Jinja2 environment to render it with (the tests' reference templates)."""
+    environment = environment or engines["jinja2"].env
+    return environment.get_template("reports/_report_body.html").render({
         **context, "url": PageUrls(), "label": ChoiceLabels(),
         # As Django's {% translate "chỉ tiêu" context "task target" as t_target %} gave it: our catalogue's word, safe.
         "t_target": mark_safe(pgettext("task target", "chỉ tiêu"))})
@@ -155,9 +151,13 @@ def _report_body_context(report, reader, today, form=None):
     indicators = []
     if content:
         lines = form.lines if form is not None else _lines(report)
-        prefetch_related_objects(lines, _evidence())  # a form shown again after a save: its lines' files (once)
-        indicators = _indicators(report)
-        values = {v.indicator_id: v.value for v in statements.VALUES.rows(report.pk)}
+        statements.with_evidence(lines, report.pk)  # a form shown again after a save: its lines' files (once)
+        if form is None:  # with the report's values, in one query
+            indicators = statements.INDICATORS_WITH_VALUES.rows(report.plan_id, report.pk)
+            values = {i.pk: i.report_value for i in indicators}
+        else:  # the form holds what was typed
+            indicators = form.indicators
+            values = {v.indicator_id: v.value for v in statements.VALUES.rows(report.pk)}
     if can_edit and form is None:
         form = ReportForm(report=report, lines=lines, indicators=indicators, values=values)
     events = statements.of_report(statements.EVENTS.rows(report.pk), report)
@@ -203,6 +203,7 @@ def _report_body_context(report, reader, today, form=None):
         "days_left": max(days, 0),
         "days_late": max(-days, 0),
         "csrf_token": CSRF_STAND_IN,  # the reader's own goes in its place (with_csrf_token)
+        "field_block": form_html.field_block,  # each field of the form (reports/_report_form.html)
     }
 
 

@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template import Context, engines
 from django.template.engine import Engine
 from django.utils import timezone, translation
+from jinja2 import ChoiceLoader, FileSystemLoader
 
 from agencies.models import Membership
 from reports import services, views
@@ -50,13 +51,30 @@ def fresh(report):
     return AgencyReport.objects.select_related("plan", "agency", "updated_by").get(pk=report.pk)
 
 
+JINJA_REFERENCE = None
+
+
+def macro_body(context):
+    """The body by Jinja2 with the report form's fields written by the macro ``field_block`` as before session 12
+    (reports/tests/reference/jinja2/reports/_report_form.html) instead of ``reports.form_html.field_block``."""
+    global JINJA_REFERENCE
+    if JINJA_REFERENCE is None:
+        real = engines["jinja2"].env
+        JINJA_REFERENCE = real.overlay(loader=ChoiceLoader([FileSystemLoader(REFERENCE_DIR / "jinja2"), real.loader]),
+                                       cache_size=50)
+    return views.render_body(context, environment=JINJA_REFERENCE)
+
+
 def render_both(report, reader, *, form=None, day=None, lang="vi"):
-    """The body by Django's template and by Jinja2, from one context: asserted equal; the HTML."""
+    """The body by Django's template, by Jinja2, and by Jinja2 with the fields' macro, from one context: asserted
+    equal; the HTML."""
     with translation.override(lang):
         context = views._report_body_context(report, reader, day or today(), form)
         expected = django_body(context)
         got = views.render_body(context)
+        by_macro = macro_body(context)
     assert got == expected
+    assert got == by_macro
     return got
 
 
@@ -78,7 +96,8 @@ def world(db, django_user_model, tmp_media):
               target_unit=f"tin {ODD}")
     make_task(section, lead=dept, number="2.3", title="Việc có hạn", timeframe_kind=Task.Timeframe.DEADLINE,
               due_date=datetime.date(2023, 6, 30), timeframe_text="")
-    Indicator.objects.create(plan=plan, code="khong-so", name=f"Chỉ tiêu {ODD}", unit=f"đơn vị {ODD}", order=2)
+    Indicator.objects.create(plan=plan, code="khong-so", name=f"Chỉ tiêu {ODD}", unit=f"đơn vị {ODD}", order=2,
+                             help_text=f"Cách tính {ODD}")
     officer = make_user(django_user_model, "officer", dept)
     colleague = make_user(django_user_model, "colleague", dept)
     other = make_user(django_user_model, "other", who["districts"][0])
@@ -144,6 +163,9 @@ def test_an_untouched_draft_for_its_officer_with_last_years_texts(world, lang):
     assert 'id="report-form"' in html and 'data-copy-target="' in html
     assert f"Năm trước {ODD_DJANGO}" in html and "<b>" not in html
     assert ('class="badge empty"' in html) and ("0/5" in html)
+    # The fields' blocks (reports.form_html): help text escaped, a select marked, the star of a part needed.
+    assert f'<small class="meta">Cách tính {ODD_DJANGO}</small>' in html
+    assert 'class="field field-select"' in html and '<span class="req" title="' in html
     assert ("Quá hạn từ 30/06/2023" if lang == "vi" else "Overdue since 30/06/2023") in html
     if lang == "en":
         assert "Save draft" in html and "Lưu nháp" not in html

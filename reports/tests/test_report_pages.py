@@ -185,9 +185,10 @@ def test_report_page_query_count_is_pinned(client, world, django_assert_num_quer
     # user (the session from the cache), the user's memberships (every role check), report (+plan, agency, updated_by,
     # reviewed_by), the agencies' former names on the year's due date (reports.naming: the due date from the report's
     # plan, read with it) (the cached body's key is the report's row: reports.cache.report_body); the body, computed
-    # (the first look after a save): lines (+task, section), their evidence, indicators, indicator values, events
-    # (+actor), last year's texts (what each line may copy, and may not be submitted unchanged from)
-    with django_assert_num_queries(10):
+    # (the first look after a save): lines (+task, section), their evidence, indicators with the report's values (one
+    # query: reports.statements.INDICATORS_WITH_VALUES), events (+actor), last year's texts (what each line may copy,
+    # and may not be submitted unchanged from)
+    with django_assert_num_queries(9):
         assert client.get(report.get_absolute_url()).status_code == 200
     # the body from the cache: the first four only
     with django_assert_num_queries(4):
@@ -210,9 +211,9 @@ def test_a_draft_save_and_a_submission_query_counts_are_pinned(client, world, dj
     assert response.status_code == 302
     report.refresh_from_db()
     # user (the session from the cache), memberships, report, the year's recipient; in the transaction (savepoint … release): the report
-    # locked, what is missing (lines, last year's texts, indicator values, indicators), the report updated and its
-    # history row, the "submitted" event (its mails go once the transaction commits: not in this test's)
-    with django_assert_num_queries(14):
+    # locked, what is missing (lines, last year's texts, indicators with the report's values), the report updated and
+    # its history row, the "submitted" event (its mails go once the transaction commits: not in this test's)
+    with django_assert_num_queries(13):
         response = client.post(reverse("reports:report-submit", args=[report.pk]), {"version": report.version})
     assert response.status_code == 302
     report.refresh_from_db()

@@ -332,7 +332,9 @@ def _agency_like(name):
     if re.match(r"^[Cc]ác\s+\w", name) and _STARTER_RE.match(name[4:]) and name[4:5].isupper():
         return True  # "các Công ty Lâm nghiệp": "các" and a capitalised agency name
     if re.match(r"^cac (?:doanh nghiep|benh vien|truong|cong ty|tong cong ty|tap doan|ngan hang|trung tam|vien|hoi|"
-                r"dai|bao|chi cuc|cuc|vu|phong|dang uy|cap uy|co quan tham muu)\b", fold(name)):
+                r"dai|bao|chi cuc|cuc|vu|phong|dang uy|cap uy|co quan tham muu|"
+                # "Ủy ban MTTQ tỉnh và các tổ chức chính trị - xã hội tỉnh", "… và các đoàn thể tỉnh"
+                r"to chuc chinh tri\s*-?\s*xa hoi|(?:hoi\s+)?doan the)\b", fold(name)):
         return True  # "Các doanh nghiệp viễn thông", "Các bệnh viện tuyến tỉnh": "các" and a kind of body, lower-case
     return not fold(name).startswith(("cac ", "co quan", "don vi"))
 
@@ -525,6 +527,18 @@ def _inline_labels(text):
     return attrs, head if len(head) > 10 else text
 
 
+def _label_parts(text):
+    """[(kind, value)] of a line that gives several labels in turn, the first at its start: "Chủ trì: Sở X; Phối hợp:
+    Sở Y. Thời hạn: Năm 2026" (only lead, coordinators and time: a "Yêu cầu:" inside a value is no label)."""
+    f = fold(text)
+    hits = [(m.start(), m.end(), next(k for k, _ in _LABELS if m.group(k))) for m in _INLINE_LABEL_RE.finditer(f)]
+    hits = [h for h in hits if h[2] in ("lead", "coordinators", "time")]
+    if not hits or hits[0][0] != 0:
+        return []
+    return [(kind, text[end:hits[i + 1][0] if i + 1 < len(hits) else len(text)].strip(" ;,.")) for i, (_s, end, kind)
+            in enumerate(hits)]
+
+
 _TIME_START = re.compile(
     r"\b(?:thoi gian|thoi han|hoan thanh|xong|cham nhat|truoc ngay|truoc thang|truoc quy|truoc|trong (?:nam|quy|thang)|"
     r"quy (?:i|ii|iii|iv|[1-4])\b|nam 20\d\d|giai doan 20|tu nam|thuong xuyen|hang nam|dinh ky)")
@@ -696,7 +710,13 @@ def _table_columns(rows):
             below = [fold(c) for c in rows[i + 1]]
             if any(re.search(r"chu tri|phoi hop", b) for b in below) and not any(re.search(r"chu tri", n) for n in names):
                 # "… | Thực hiện" over "… | Đơn vị chủ trì | Đơn vị phối hợp": a header cell spanning the cells under it
-                names = names + [names[-1]] * (len(below) - len(names))
+                # a DOCX row gives a merged cell once: it spans from the first cell named below it ("STT | Nhiệm vụ |
+                # Phân công | Tiến độ" over "| | Chủ trì | Phối hợp |"), else it is the last
+                # (a vertically merged cell repeats its words below: not a cell named below it)
+                first = next((j for j, b in enumerate(below) if b and (j >= len(names) or b != names[j])),
+                             len(names) - 1)
+                first = min(first, len(names) - 1)
+                names = names[:first] + [names[first]] * (len(below) - len(names) + 1) + names[first + 1:]
                 names = [f"{a} {b}" if a != b else a for a, b in zip(names, below)]
                 i += 1
         cols = {}
@@ -1213,6 +1233,16 @@ def _read_body(plan, blocks, addressee=()):
         label = _label_of(line)
         if label and current is not root:
             kind_, rest = label
+            parts = _label_parts(_BULLET.sub("", line))
+            if len(parts) > 1 and parts[0][0] == kind_ and kind_ in ("lead", "coordinators", "time"):
+                # "Chủ trì: Sở X; phối hợp: Sở Y; thời gian: Quý II/2026" / "Đơn vị chủ trì: Sở X. Tiến độ: Năm 2026":
+                # several labels on one line, each its own value
+                rest = parts[0][1]
+                for k, value in parts[1:]:
+                    if k == "time":
+                        current.attrs.setdefault("time", value)
+                    else:
+                        current.attrs[k] = current.attrs.get(k, []) + split_names(value)
             if kind_ == "lead" and re.search(r"\bchu tri\b", fold(rest)):
                 # "Trách nhiệm thực hiện: Sở Y tế chủ trì, phối hợp với Sở Tài chính"
                 prose = _prose(rest)
@@ -1758,6 +1788,17 @@ def _table_into(node, rows):
                 and len(row) == len(joined[-1])):
             joined[-1] = [f"{a} {b}".strip() if b.strip() else a for a, b in zip(joined[-1], row)]
             continue
+        title = _cell(row, cols, "title")
+        if (joined and title[:1].islower() and not _cell(row, cols, "number") and not any(
+                _cell(row, cols, k) for k in ("lead", "coordinators", "time")) and _cell(joined[-1], cols, "title")
+                and any(_cell(joined[-1], cols, k) for k in ("lead", "coordinators", "time"))
+                and not re.search(r"[.;:]$", _cell(joined[-1], cols, "title"))):
+            # "| | liên thông bốn cấp | | |" under a task's row: its title going on in a row of its own (a heading
+            # row starts with a capital; a title ended by its full stop goes on no further: a transcription's spill)
+            j = cols["title"]
+            joined[-1] = list(joined[-1])
+            joined[-1][j] = f"{joined[-1][j]} {title}"
+            continue
         joined.append(list(row))
     time_first = cols.get("time") == 0  # a schedule: the time leads each row, merged over the rows it spans
     last_time = ""
@@ -1963,6 +2004,10 @@ def _tasks_from_organisation(items, add_task):
         if (not item.children and not item.body and not rest.strip(" .;")
                 and not _enforces_this_document(re.split(r"(?<=\.)\s+", item.text)[0])):
             own = _subject_paragraph(item.text)
+            asked = re.match(r"(?i)^(?:đề nghị|giao)\s+", item.text)
+            if not own.get("lead") and asked:
+                # "2. Đề nghị Ủy ban MTTQ tỉnh và các đoàn thể tuyên truyền …": whom the plan asks does it
+                own = _subject_paragraph(item.text[asked.end():])
             if own.get("lead"):  # "3. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với … hướng dẫn …": its subject's task
                 add_task(item.number, item.text, section_code, own)
             continue
@@ -2119,6 +2164,14 @@ def _read_reporting(plan, root):
     m = re.search(r"(?i)\bbáo cáo\s+(.+?)(?=\s+(?:hoặc|và|để|theo|trước)\s|[.;,(]|$)", text)
     if not rep.to and m and _STARTER_RE.match(m.group(1)):
         rep.to = split_names(m.group(1))  # "Định kỳ hàng năm báo cáo Ủy ban nhân dân tỉnh hoặc đột xuất …"
+    if not rep.to:
+        # "… báo cáo tình hình thực hiện trước ngày 20 hằng tháng về Sở Tài chính": "về" and an agency (not "báo
+        # cáo về tình hình …": what it is about)
+        for m in re.finditer(r"\bve\s+", f):
+            written = re.split(r"\s+(?:để|trước|theo|hoặc)\s|[.;(]", text[m.end():])[0]
+            if _STARTER_RE.match(written):
+                rep.to = [n for n in split_names(written) if _STARTER_RE.match(n)]
+                break
 
 
 def _iter(node):

@@ -1,0 +1,275 @@
+"""Round 17: made-up variants of the issue's four layouts (labelled lines, tables, prose, a lead on a heading),
+each a small document a provincial office could plausibly write. They test the parser's rules for generality: the
+wording, order and punctuation change, the facts do not. Every task is compared as the accuracy report compares it
+(planimport.accuracy._norm on title and timeframe; lead and coordinator sets; kind; due)."""
+
+import datetime
+import io
+
+import pytest
+
+from planimport.accuracy import _norm
+from planimport.parser import parse_blocks, parse_document
+from planimport.readers import blocks_from_text
+
+HEADER = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG TRỊ
+Số: 45/KH-UBND
+Quảng Trị, ngày 10 tháng 3 năm 2026
+KẾ HOẠCH
+Triển khai chuyển đổi số năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+Bảo đảm thực hiện đồng bộ, hiệu quả.
+"""
+
+
+def T(title, lead, coordinators=(), timeframe="", kind="none", due=None):
+    return (_norm(title), sorted(_norm(n) for n in lead), sorted(_norm(n) for n in coordinators),
+            _norm(timeframe), kind, due)
+
+
+def got(plan):
+    return [T(t.title, t.lead, t.coordinators, t.timeframe.text, t.timeframe.json_kind,
+              t.timeframe.due.isoformat() if t.timeframe.due else None) for t in plan.tasks]
+
+
+def read(body):
+    return parse_blocks(blocks_from_text(HEADER + body))
+
+
+VARIANTS = {
+    # --- 1. numbered items with labelled lines -------------------------------------------------------------------
+    "labels-agency-words": ("""II. NHIỆM VỤ
+1. Xây dựng kho dữ liệu dùng chung của tỉnh
+- Cơ quan chủ trì: Sở Khoa học và Công nghệ.
+- Cơ quan phối hợp: Sở Tài chính, Công an tỉnh.
+- Thời hạn hoàn thành: Quý II/2026.
+2. Rà soát thủ tục hành chính trực tuyến
+- Đơn vị chủ trì: Văn phòng UBND tỉnh.
+- Đơn vị phối hợp: Các sở, ban, ngành.
+- Thời hạn: Thường xuyên.
+""", [T("Xây dựng kho dữ liệu dùng chung của tỉnh", ["Sở Khoa học và Công nghệ"], ["Sở Tài chính", "Công an tỉnh"],
+        "Quý II/2026", "deadline", "2026-06-30"),
+      T("Rà soát thủ tục hành chính trực tuyến", ["Văn phòng UBND tỉnh"], ["Các sở, ban, ngành"], "Thường xuyên",
+        "ongoing")]),
+    "labels-other-order": ("""II. NHIỆM VỤ
+1. Tập huấn kỹ năng số cho cán bộ cấp xã
++ Thời gian thực hiện: Tháng 10/2026.
++ Đơn vị thực hiện: Sở Nội vụ.
++ Đơn vị phối hợp: UBND các huyện, thị xã, thành phố.
+2. Nâng cấp Cổng thông tin điện tử tỉnh
++ Tiến độ: Năm 2026.
++ Cơ quan thực hiện: Sở TT&TT.
+""", [T("Tập huấn kỹ năng số cho cán bộ cấp xã", ["Sở Nội vụ"], ["UBND các huyện, thị xã, thành phố"],
+        "Tháng 10/2026", "deadline", "2026-10-31"),
+      T("Nâng cấp Cổng thông tin điện tử tỉnh", ["Sở TT&TT"], [], "Năm 2026", "deadline", "2026-12-31")]),
+    "labels-one-line-semicolons": ("""II. NHIỆM VỤ
+1. Xây dựng Đề án phát triển kinh tế số
+Chủ trì: Sở KH&ĐT; phối hợp: Sở Tài chính, Sở Công Thương; thời gian: trước 30/6/2026.
+2. Đào tạo nghề cho lao động nông thôn
+Cơ quan chủ trì: Sở LĐ-TB&XH; Cơ quan phối hợp: UBND các huyện; Thời hạn: Hằng năm.
+""", [T("Xây dựng Đề án phát triển kinh tế số", ["Sở KH&ĐT"], ["Sở Tài chính", "Sở Công Thương"], "trước 30/6/2026",
+        "deadline", "2026-06-30"),
+      T("Đào tạo nghề cho lao động nông thôn", ["Sở LĐ-TB&XH"], ["UBND các huyện"], "Hằng năm", "annual")]),
+    "labels-one-line-periods": ("""II. NHIỆM VỤ
+1. Số hóa hồ sơ học sinh
+- Đơn vị chủ trì: Sở GD&ĐT. Đơn vị phối hợp: Sở Tài chính. Thời hạn hoàn thành: Quý IV/2026.
+2. Số hóa di sản văn hóa
+- Đơn vị chủ trì: Sở VHTTDL. Tiến độ: Giai đoạn 2026-2030.
+""", [T("Số hóa hồ sơ học sinh", ["Sở GD&ĐT"], ["Sở Tài chính"], "Quý IV/2026", "deadline", "2026-12-31"),
+      T("Số hóa di sản văn hóa", ["Sở VHTTDL"], [], "Giai đoạn 2026-2030", "period")]),
+    "labels-bold-markdown": ("""II. NHIỆM VỤ
+1. Diễn tập phòng thủ dân sự
+**Chủ trì:** BCH Quân sự tỉnh.
+**Phối hợp:** Công an tỉnh, Sở Y tế.
+**Thời gian:** Quý III/2026.
+""", [T("Diễn tập phòng thủ dân sự", ["BCH Quân sự tỉnh"], ["Công an tỉnh", "Sở Y tế"], "Quý III/2026", "deadline",
+        "2026-09-30")]),
+    "labels-inline-parenthesis": ("""II. NHIỆM VỤ
+1. Tổ chức Ngày hội chuyển đổi số (Chủ trì: Sở TT&TT; phối hợp: Tỉnh đoàn; thời gian: Tháng 10/2026).
+2. Tổng kết việc thực hiện Kế hoạch (Cơ quan chủ trì: Sở Nội vụ; Thời hạn hoàn thành: Năm 2026).
+""", [T("Tổ chức Ngày hội chuyển đổi số", ["Sở TT&TT"], ["Tỉnh đoàn"], "Tháng 10/2026", "deadline", "2026-10-31"),
+      T("Tổng kết việc thực hiện Kế hoạch", ["Sở Nội vụ"], [], "Năm 2026", "deadline", "2026-12-31")]),
+    "labels-dotted-items": ("""II. NHIỆM VỤ
+1. Hạ tầng số
+1.1. Phủ sóng 5G các khu công nghiệp
+- Chủ trì: Sở TT&TT
+- Phối hợp: Ban Quản lý Khu kinh tế tỉnh
+- Thời gian: Năm 2026
+1.2. Kết nối mạng truyền số liệu chuyên dùng đến cấp xã
+- Chủ trì: Sở TT&TT
+- Phối hợp: UBND cấp xã
+- Thời gian: trước 30/6/2026
+""", [T("Phủ sóng 5G các khu công nghiệp", ["Sở TT&TT"], ["Ban Quản lý Khu kinh tế tỉnh"], "Năm 2026", "deadline",
+        "2026-12-31"),
+      T("Kết nối mạng truyền số liệu chuyên dùng đến cấp xã", ["Sở TT&TT"], ["UBND cấp xã"], "trước 30/6/2026",
+        "deadline", "2026-06-30")]),
+    # --- 2. tables -------------------------------------------------------------------------------------------------
+    "table-synonyms": ("""II. NHIỆM VỤ CỤ THỂ
+| STT | Nội dung nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn | Kết quả/Sản phẩm | Ghi chú |
+| 1 | Xây dựng kế hoạch truyền thông | Sở TT&TT | Báo Quảng Trị | Quý I/2026 | Kế hoạch | |
+| 2 | Kiểm tra an toàn thông tin | Công an tỉnh | Sở TT&TT | Hằng năm | Báo cáo | |
+""", [T("Xây dựng kế hoạch truyền thông", ["Sở TT&TT"], ["Báo Quảng Trị"], "Quý I/2026", "deadline", "2026-03-31"),
+      T("Kiểm tra an toàn thông tin", ["Công an tỉnh"], ["Sở TT&TT"], "Hằng năm", "annual")]),
+    "table-other-order": ("""II. NHIỆM VỤ
+| STT | Tên nhiệm vụ | Tiến độ | Đơn vị phối hợp | Đơn vị chủ trì | Ghi chú |
+| 1 | Lập quy hoạch hạ tầng số | Năm 2026 | Sở Xây dựng | Sở TT&TT | |
+| 2 | Chuyển đổi số trong y tế | Thường xuyên | | Sở Y tế | |
+""", [T("Lập quy hoạch hạ tầng số", ["Sở TT&TT"], ["Sở Xây dựng"], "Năm 2026", "deadline", "2026-12-31"),
+      T("Chuyển đổi số trong y tế", ["Sở Y tế"], [], "Thường xuyên", "ongoing")]),
+    "table-section-rows-and-continuation": ("""II. NHIỆM VỤ
+| TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |
+| I | CHÍNH QUYỀN SỐ | | | |
+| 1 | Triển khai hệ thống quản lý văn bản | Văn phòng UBND tỉnh | Các sở, ban, ngành | Quý II/2026 |
+| | liên thông bốn cấp | | | |
+| II | KINH TẾ SỐ | | | |
+| 1 | Phát triển thương mại điện tử | Sở Công Thương | Sở TT&TT | Năm 2026 |
+""", [T("Triển khai hệ thống quản lý văn bản liên thông bốn cấp", ["Văn phòng UBND tỉnh"], ["Các sở, ban, ngành"],
+        "Quý II/2026", "deadline", "2026-06-30"),
+      T("Phát triển thương mại điện tử", ["Sở Công Thương"], ["Sở TT&TT"], "Năm 2026", "deadline", "2026-12-31")]),
+    "table-two-row-header": ("""II. NHIỆM VỤ
+| STT | Nội dung nhiệm vụ | Phân công thực hiện | | Thời hạn |
+| | | Chủ trì | Phối hợp | |
+| 1 | Đánh giá mức độ chuyển đổi số cấp xã | Sở TT&TT | UBND cấp xã | Quý IV/2026 |
+| 2 | Ban hành chính sách hỗ trợ doanh nghiệp | Sở KH&ĐT | Sở Tài chính | trước 30/6/2026 |
+""", [T("Đánh giá mức độ chuyển đổi số cấp xã", ["Sở TT&TT"], ["UBND cấp xã"], "Quý IV/2026", "deadline",
+        "2026-12-31"),
+      T("Ban hành chính sách hỗ trợ doanh nghiệp", ["Sở KH&ĐT"], ["Sở Tài chính"], "trước 30/6/2026", "deadline",
+        "2026-06-30")]),
+    "table-tabs-letter-sections": ("II. NHIỆM VỤ\n"
+                                   "STT\tNội dung\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời hạn\n"
+                                   "A\tNHIỆM VỤ CHUNG\t\t\t\n"
+                                   "1\tTuyên truyền về chuyển đổi số\tSở VHTTDL\tĐài Phát thanh - Truyền hình tỉnh\tThường xuyên\n"
+                                   "B\tNHIỆM VỤ CỤ THỂ\t\t\t\n"
+                                   "1\tXây dựng nền tảng số y tế\tSở Y tế\tSở TT&TT\tTháng 10/2026\n",
+                                   [T("Tuyên truyền về chuyển đổi số", ["Sở VHTTDL"], ["Đài Phát thanh - Truyền hình tỉnh"],
+                                      "Thường xuyên", "ongoing"),
+                                    T("Xây dựng nền tảng số y tế", ["Sở Y tế"], ["Sở TT&TT"], "Tháng 10/2026", "deadline",
+                                      "2026-10-31")]),
+    # --- 3. prose --------------------------------------------------------------------------------------------------
+    "prose-giao": ("""II. NHIỆM VỤ
+1. Giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Tài chính, Sở Xây dựng và UBND các huyện triển khai rà soát quỹ đất, hoàn thành trong Quý II/2026.
+2. Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ tham mưu UBND tỉnh ban hành quy chế phối hợp trước ngày 30/6/2026.
+""", [T("Giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Tài chính, Sở Xây dựng và UBND các huyện triển "
+        "khai rà soát quỹ đất, hoàn thành trong Quý II/2026.", ["Sở Nông nghiệp và Môi trường"],
+        ["Sở Tài chính", "Sở Xây dựng", "UBND các huyện"], "hoàn thành trong Quý II/2026", "deadline", "2026-06-30"),
+      T("Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ tham mưu UBND tỉnh ban hành quy chế phối hợp trước ngày 30/6/2026.",
+        ["Sở Tư pháp"], ["Sở Nội vụ"], "trước ngày 30/6/2026", "deadline", "2026-06-30")]),
+    "prose-organisation-part": ("""II. NHIỆM VỤ, GIẢI PHÁP
+1. Nâng cao nhận thức về chuyển đổi số.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Khoa học và Công nghệ chủ trì, phối hợp với các sở, ngành theo dõi, đôn đốc việc thực hiện Kế hoạch; tổng hợp báo cáo UBND tỉnh trước ngày 15/12/2026.
+2. Đề nghị Ủy ban MTTQ tỉnh và các tổ chức chính trị - xã hội tỉnh tuyên truyền, vận động Nhân dân tham gia.
+3. UBND các huyện, thị xã, thành phố: xây dựng kế hoạch triển khai tại địa phương, hoàn thành trong tháng 4/2026.
+""", [T("Sở Khoa học và Công nghệ chủ trì, phối hợp với các sở, ngành theo dõi, đôn đốc việc thực hiện Kế hoạch; tổng "
+        "hợp báo cáo UBND tỉnh trước ngày 15/12/2026.", ["Sở Khoa học và Công nghệ"], ["các sở, ngành"],
+        "trước ngày 15/12/2026", "deadline", "2026-12-15"),
+      T("Đề nghị Ủy ban MTTQ tỉnh và các tổ chức chính trị - xã hội tỉnh tuyên truyền, vận động Nhân dân tham gia.",
+        ["Ủy ban MTTQ tỉnh", "các tổ chức chính trị - xã hội tỉnh"], []),
+      # "X: …" (the agency as the point's heading): the words after the colon are the title, as the keys have it
+      T("xây dựng kế hoạch triển khai tại địa phương, hoàn thành trong tháng 4/2026.",
+        ["UBND các huyện, thị xã, thành phố"], [], "hoàn thành trong tháng 4/2026", "deadline", "2026-04-30")]),
+    # --- 4. a lead on a heading ------------------------------------------------------------------------------------
+    "heading-agency-colon": ("""II. NHIỆM VỤ
+1. Sở Y tế:
+- Triển khai bệnh án điện tử tại các bệnh viện tuyến tỉnh, hoàn thành trong năm 2026.
+- Phối hợp với Bảo hiểm xã hội tỉnh kết nối dữ liệu khám chữa bệnh, thực hiện thường xuyên.
+2. Sở GD&ĐT:
+- Triển khai học bạ số, hoàn thành trước 30/6/2026.
+""", [T("Triển khai bệnh án điện tử tại các bệnh viện tuyến tỉnh, hoàn thành trong năm 2026.", ["Sở Y tế"], [],
+        "hoàn thành trong năm 2026", "deadline", "2026-12-31"),
+      T("Phối hợp với Bảo hiểm xã hội tỉnh kết nối dữ liệu khám chữa bệnh, thực hiện thường xuyên.", ["Sở Y tế"],
+        ["Bảo hiểm xã hội tỉnh"], "thực hiện thường xuyên", "ongoing"),
+      T("Triển khai học bạ số, hoàn thành trước 30/6/2026.", ["Sở GD&ĐT"], [], "hoàn thành trước 30/6/2026",
+        "deadline", "2026-06-30")]),
+    "heading-chu-tri-cac-nhiem-vu-sau": ("""II. NHIỆM VỤ
+1. Sở Y tế chủ trì thực hiện các nhiệm vụ sau:
+a) Triển khai hồ sơ sức khỏe điện tử; thời gian: Năm 2026.
+b) Xây dựng trung tâm điều hành y tế thông minh; thời gian: Giai đoạn 2026-2030.
+2. Giao Sở Nội vụ:
+a) Triển khai hồ sơ công việc trên môi trường điện tử; thời gian: Quý III/2026.
+""", [T("Triển khai hồ sơ sức khỏe điện tử", ["Sở Y tế"], [], "Năm 2026", "deadline", "2026-12-31"),
+      T("Xây dựng trung tâm điều hành y tế thông minh", ["Sở Y tế"], [], "Giai đoạn 2026-2030", "period"),
+      T("Triển khai hồ sơ công việc trên môi trường điện tử", ["Sở Nội vụ"], [], "Quý III/2026", "deadline",
+        "2026-09-30")]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(VARIANTS))
+def test_a_variant_is_read_right(name):
+    body, want = VARIANTS[name]
+    assert got(read(body)) == want
+
+
+def _docx(rows, merged=()):
+    from docx import Document
+
+    document = Document()
+    for line in HEADER.strip().splitlines() + ["II. NHIỆM VỤ"]:
+        document.add_paragraph(line)
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for i, row in enumerate(rows):
+        for j, c in enumerate(row):
+            table.cell(i, j).text = c
+    for i, a, b in merged:
+        table.cell(i, a).merge(table.cell(i, b))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return parse_document("plan.docx", buffer.getvalue())
+
+
+def test_a_docx_table_with_a_two_row_header_and_a_merged_section_row():
+    plan = _docx([["STT", "Tên nhiệm vụ", "Phân công", "", "Tiến độ", "Ghi chú"],
+                  ["", "", "Đơn vị chủ trì", "Đơn vị phối hợp", "", ""],
+                  ["I", "HẠ TẦNG SỐ", "", "", "", ""],
+                  ["1", "Phủ sóng di động vùng lõm", "Sở TT&TT", "UBND các huyện", "Quý II/2026", ""],
+                  ["2", "Kết nối cáp quang đến thôn", "Sở TT&TT", "", "Năm 2026", ""]],
+                 merged=[(0, 2, 3), (2, 1, 5)])
+    assert got(plan) == [T("Phủ sóng di động vùng lõm", ["Sở TT&TT"], ["UBND các huyện"], "Quý II/2026", "deadline",
+                           "2026-06-30"),
+                         T("Kết nối cáp quang đến thôn", ["Sở TT&TT"], [], "Năm 2026", "deadline", "2026-12-31")]
+
+
+def test_a_docx_two_row_header_whose_first_cells_are_merged_down():
+    """python-docx gives a vertically merged cell's words again in the row below: "STT" over "STT"."""
+    from docx import Document
+
+    document = Document()
+    for line in HEADER.strip().splitlines() + ["II. NHIỆM VỤ"]:
+        document.add_paragraph(line)
+    table = document.add_table(rows=3, cols=5)
+    for j, c in enumerate(["STT", "Nội dung", "Phân công", "", "Thời hạn"]):
+        table.cell(0, j).text = c
+    for j, c in enumerate(["", "", "Chủ trì", "Phối hợp", ""]):
+        table.cell(1, j).text = c
+    for j, c in enumerate(["1", "Cấp chữ ký số cho cán bộ", "Sở Nội vụ", "Sở TT&TT", "Quý I/2026"]):
+        table.cell(2, j).text = c
+    table.cell(0, 2).merge(table.cell(0, 3))
+    for j in (0, 1, 4):
+        table.cell(0, j).merge(table.cell(1, j))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    plan = parse_document("plan.docx", buffer.getvalue())
+    assert got(plan) == [T("Cấp chữ ký số cho cán bộ", ["Sở Nội vụ"], ["Sở TT&TT"], "Quý I/2026", "deadline",
+                           "2026-03-31")]
+
+
+def test_a_docx_table_in_another_column_order():
+    plan = _docx([["TT", "Đơn vị chủ trì", "Nội dung", "Thời hạn hoàn thành", "Đơn vị phối hợp"],
+                  ["1", "Sở Tài chính", "Bố trí kinh phí thực hiện", "Hằng năm", "Sở KH&ĐT"]])
+    assert got(plan) == [T("Bố trí kinh phí thực hiện", ["Sở Tài chính"], ["Sở KH&ĐT"], "Hằng năm", "annual")]
+
+
+@pytest.mark.parametrize("text, period, due, to", [
+    ("Các sở, ban, ngành báo cáo kết quả thực hiện về UBND tỉnh (qua Sở Nội vụ) trước ngày 15/11 hằng năm.",
+     "yearly", "11-15", ["Sở Nội vụ"]),  # "(qua X)": X gathers the reports (the parser's convention)
+    ("Các sở, ban, ngành báo cáo kết quả thực hiện trước ngày 15 tháng 11 hằng năm về UBND tỉnh.",
+     "yearly", "11-15", ["UBND tỉnh"]),
+    ("Định kỳ 6 tháng, năm, các cơ quan, đơn vị báo cáo kết quả gửi Sở TT&TT để tổng hợp, báo cáo UBND tỉnh.",
+     "semiannual", None, ["Sở TT&TT"]),
+    ("Các đơn vị báo cáo tình hình thực hiện trước ngày 20 hằng tháng về Sở Tài chính.", "monthly", "20",
+     ["Sở Tài chính"]),
+])
+def test_reporting_rule_variants(text, period, due, to):
+    plan = read("II. NHIỆM VỤ\n1. Việc một\n- Chủ trì: Sở Y tế\nIII. CHẾ ĐỘ BÁO CÁO\n" + text + "\n")
+    assert (plan.reporting.period, plan.reporting.due, plan.reporting.to) == (period, due, to)

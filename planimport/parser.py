@@ -374,6 +374,10 @@ def _heading_lead(text):
     # "2. Giao Sở Xây dựng", "4.3 Đề nghị Ủy ban nhân dân các huyện": the asking word, then whom it asks; "4.1 Sở X
     # (Giao Phòng Y)": who inside the body does it, not part of its name
     text = re.sub(r"^(?:Giao|Đề nghị)\s+(?=\S)", "", text)
+    # "2. Sở Tài chính chủ trì thực hiện các nhiệm vụ sau:", "Sở Y tế có trách nhiệm triển khai những nội dung sau:"
+    text = re.sub(r"(?i)\s+(?:(?:chủ trì|có trách nhiệm|chịu trách nhiệm)\s+)?(?:(?:thực hiện|triển khai)\s+)?"
+                  r"(?:các|những)\s+(?:nhiệm vụ|nội dung|công việc)(?:\s+(?:cụ thể|chủ yếu|trọng tâm))?\s+(?:như\s+)?sau"
+                  r"\s*:\s*$", "", text)
     text = re.sub(r"\s*\([^()]*\)\s*:?\s*$", "", text) if not text.startswith("(") else text
     text = re.sub(r"(?i)\s*(?:có trách nhiệm|chịu trách nhiệm|thực hiện)?\s*:?\s*$", "", text.strip()).strip(" .:")
     if not text or len(text) > 150:
@@ -1298,7 +1302,10 @@ def _read_body(plan, blocks, addressee=()):
             stack.append(node)
             if rank >= 2 and re.fullmatch(r"(?:cac\s+)?nhiem vu thuong xuyen", fold(text).strip(" .:")):
                 node.attrs["time"] = text.strip(" .:")  # "3. Nhiệm vụ thường xuyên": the items under it are ongoing
-            _inline_into(node, text)
+            if not (rank >= 2 and text.rstrip().endswith(":") and re.search(r"\bchu tri\b", fold(text))
+                    and _heading_lead(text)):
+                # not "2. Sở Tài chính chủ trì thực hiện các nhiệm vụ sau:": a heading whose lead the points inherit
+                _inline_into(node, text)
             if rank == 5 and parent.lead_heading and not node.special:
                 for k, v in _point_attrs(text).items():  # "d) Phối hợp với các cơ quan … trong …"
                     node.attrs.setdefault(k, v)

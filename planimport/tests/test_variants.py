@@ -192,6 +192,76 @@ a) Triển khai hồ sơ công việc trên môi trường điện tử; thời 
       T("Xây dựng trung tâm điều hành y tế thông minh", ["Sở Y tế"], [], "Giai đoạn 2026-2030", "period"),
       T("Triển khai hồ sơ công việc trên môi trường điện tử", ["Sở Nội vụ"], [], "Quý III/2026", "deadline",
         "2026-09-30")]),
+    # --- second batch (written after the first rules) -----------------------------------------------------------
+    "labels-coordinators-first-bold-outside": ("""II. NHIỆM VỤ
+1. Kiểm tra việc sử dụng chữ ký số
+- **Cơ quan phối hợp**: Sở Nội vụ.
+- **Cơ quan chủ trì**: Sở TT&TT.
+- **Thời gian hoàn thành**: trước 30/6/2026.
+""", [T("Kiểm tra việc sử dụng chữ ký số", ["Sở TT&TT"], ["Sở Nội vụ"], "trước 30/6/2026", "deadline",
+        "2026-06-30")]),
+    "labels-lettered-points": ("""II. NHIỆM VỤ
+1. Phát triển xã hội số
+a) Phổ cập kỹ năng số cho người dân
+Chủ trì: Tỉnh đoàn. Phối hợp: Sở GD&ĐT, Hội Liên hiệp Phụ nữ tỉnh. Thời gian: Hằng năm.
+b) Phát triển tổ công nghệ số cộng đồng
+Chủ trì: UBND các huyện, thị xã, thành phố; Thời gian: Thường xuyên.
+""", [T("Phổ cập kỹ năng số cho người dân", ["Tỉnh đoàn"], ["Sở GD&ĐT", "Hội Liên hiệp Phụ nữ tỉnh"], "Hằng năm",
+        "annual"),
+      T("Phát triển tổ công nghệ số cộng đồng", ["UBND các huyện, thị xã, thành phố"], [], "Thường xuyên", "ongoing")]),
+    "table-no-number-column": ("""II. NHIỆM VỤ
+| Nội dung công việc | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện | Ghi chú |
+| Ban hành danh mục cơ sở dữ liệu dùng chung | Sở KH&ĐT | Các sở, ban, ngành | Quý II/2026 | |
+| Vận hành Trung tâm giám sát an toàn thông tin | Công an tỉnh | Sở TT&TT | Thường xuyên | |
+""", [T("Ban hành danh mục cơ sở dữ liệu dùng chung", ["Sở KH&ĐT"], ["Các sở, ban, ngành"], "Quý II/2026",
+        "deadline", "2026-06-30"),
+      T("Vận hành Trung tâm giám sát an toàn thông tin", ["Công an tỉnh"], ["Sở TT&TT"], "Thường xuyên", "ongoing")]),
+    "table-product-before-lead-dotted-sections": ("""II. NHIỆM VỤ
+| TT | Nhiệm vụ | Kết quả/Sản phẩm | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn |
+| 1 | Nhóm nhiệm vụ về thể chế | | | | |
+| 1.1 | Ban hành quy chế quản lý dữ liệu | Quyết định của UBND tỉnh | Sở KH&ĐT | Sở Tư pháp | Quý III/2026 |
+| 1.2 | Sửa đổi quy chế tiếp nhận văn bản | Quyết định | Văn phòng UBND tỉnh | | Năm 2026 |
+| 2 | Nhóm nhiệm vụ về nhân lực | | | | |
+| 2.1 | Đào tạo chuyên gia an toàn thông tin | Lớp đào tạo | Sở Nội vụ | Sở TT&TT | Giai đoạn 2026-2030 |
+""", [T("Ban hành quy chế quản lý dữ liệu", ["Sở KH&ĐT"], ["Sở Tư pháp"], "Quý III/2026", "deadline", "2026-09-30"),
+      T("Sửa đổi quy chế tiếp nhận văn bản", ["Văn phòng UBND tỉnh"], [], "Năm 2026", "deadline", "2026-12-31"),
+      T("Đào tạo chuyên gia an toàn thông tin", ["Sở Nội vụ"], ["Sở TT&TT"], "Giai đoạn 2026-2030", "period")]),
+    "prose-dashes-under-a-topic": ("""II. NHIỆM VỤ, GIẢI PHÁP
+1. Về phát triển hạ tầng
+- Giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính, Sở Nông nghiệp và Môi trường và UBND các huyện triển khai quy hoạch hạ tầng kỹ thuật, hoàn thành trong Quý II/2026.
+- Sở Công Thương chủ trì, phối hợp với Sở TT&TT tham mưu UBND tỉnh ban hành đề án phát triển thương mại điện tử trước ngày 30/6/2026.
+""", [T("Giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính, Sở Nông nghiệp và Môi trường và UBND các huyện triển "
+        "khai quy hoạch hạ tầng kỹ thuật, hoàn thành trong Quý II/2026.", ["Sở Xây dựng"],
+        ["Sở Tài chính", "Sở Nông nghiệp và Môi trường", "UBND các huyện"], "hoàn thành trong Quý II/2026", "deadline",
+        "2026-06-30"),
+      T("Sở Công Thương chủ trì, phối hợp với Sở TT&TT tham mưu UBND tỉnh ban hành đề án phát triển thương mại điện "
+        "tử trước ngày 30/6/2026.", ["Sở Công Thương"], ["Sở TT&TT"], "trước ngày 30/6/2026", "deadline",
+        "2026-06-30")]),
+    "heading-leads-under-organisation": ("""II. NHIỆM VỤ
+1. Nâng cao nhận thức về chuyển đổi số.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở LĐ-TB&XH:
+- Chủ trì, phối hợp với Sở Nội vụ đào tạo kỹ năng số cho người lao động, thực hiện hằng năm.
+2. BCH Quân sự tỉnh, Công an tỉnh:
+- Bảo đảm an ninh, an toàn thông tin trên địa bàn tỉnh, thực hiện thường xuyên.
+3. UBND các huyện, thị xã, thành phố:
+- Bố trí nhân lực chuyển đổi số cấp xã, hoàn thành trong năm 2026.
+""", [T("Chủ trì, phối hợp với Sở Nội vụ đào tạo kỹ năng số cho người lao động, thực hiện hằng năm.", ["Sở LĐ-TB&XH"],
+        ["Sở Nội vụ"], "thực hiện hằng năm", "annual"),
+      T("Bảo đảm an ninh, an toàn thông tin trên địa bàn tỉnh, thực hiện thường xuyên.",
+        ["BCH Quân sự tỉnh", "Công an tỉnh"], [], "thực hiện thường xuyên", "ongoing"),
+      T("Bố trí nhân lực chuyển đổi số cấp xã, hoàn thành trong năm 2026.", ["UBND các huyện, thị xã, thành phố"], [],
+        "hoàn thành trong năm 2026", "deadline", "2026-12-31")]),
+    "heading-giao-with-dashes": ("""II. NHIỆM VỤ CỤ THỂ
+1. Giao Sở Nội vụ:
+- Xây dựng Đề án vị trí việc làm về chuyển đổi số, hoàn thành trước 30/6/2026.
+- Hướng dẫn đánh giá cán bộ theo kết quả số hóa, hằng năm.
+2. Sở Tài chính chủ trì thực hiện các nhiệm vụ sau:
+- Bố trí kinh phí thực hiện Kế hoạch, hằng năm.
+""", [T("Xây dựng Đề án vị trí việc làm về chuyển đổi số, hoàn thành trước 30/6/2026.", ["Sở Nội vụ"], [],
+        "hoàn thành trước 30/6/2026", "deadline", "2026-06-30"),
+      T("Hướng dẫn đánh giá cán bộ theo kết quả số hóa, hằng năm.", ["Sở Nội vụ"], [], "hằng năm", "annual"),
+      T("Bố trí kinh phí thực hiện Kế hoạch, hằng năm.", ["Sở Tài chính"], [], "hằng năm", "annual")]),
 }
 
 

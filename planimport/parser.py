@@ -716,9 +716,8 @@ def _table_columns(rows):
                 # "… | Thực hiện" over "… | Đơn vị chủ trì | Đơn vị phối hợp": a header cell spanning the cells under it
                 # a DOCX row gives a merged cell once: it spans from the first cell named below it ("STT | Nhiệm vụ |
                 # Phân công | Tiến độ" over "| | Chủ trì | Phối hợp |"), else it is the last
-                # (a vertically merged cell repeats its words below: not a cell named below it)
-                first = next((j for j, b in enumerate(below) if b and (j >= len(names) or b != names[j])),
-                             len(names) - 1)
+                # (a vertically merged cell gives its words again below: the words joined cell by cell keep them)
+                first = next((j for j, b in enumerate(below) if b), len(names) - 1)
                 first = min(first, len(names) - 1)
                 names = names[:first] + [names[first]] * (len(below) - len(names) + 1) + names[first + 1:]
                 names = [f"{a} {b}" if a != b else a for a, b in zip(names, below)]

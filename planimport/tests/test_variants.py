@@ -160,12 +160,15 @@ Cơ quan chủ trì: Sở LĐ-TB&XH; Cơ quan phối hợp: UBND các huyện; T
 III. TỔ CHỨC THỰC HIỆN
 1. Sở Khoa học và Công nghệ chủ trì, phối hợp với các sở, ngành theo dõi, đôn đốc việc thực hiện Kế hoạch; tổng hợp báo cáo UBND tỉnh trước ngày 15/12/2026.
 2. Đề nghị Ủy ban MTTQ tỉnh và các tổ chức chính trị - xã hội tỉnh tuyên truyền, vận động Nhân dân tham gia.
-3. UBND các huyện, thị xã, thành phố: xây dựng kế hoạch triển khai tại địa phương, hoàn thành trong tháng 4/2026.
+3. Đề nghị Liên đoàn Lao động tỉnh và các đoàn thể tỉnh phổ biến kỹ năng số cho đoàn viên, hội viên.
+4. UBND các huyện, thị xã, thành phố: xây dựng kế hoạch triển khai tại địa phương, hoàn thành trong tháng 4/2026.
 """, [T("Sở Khoa học và Công nghệ chủ trì, phối hợp với các sở, ngành theo dõi, đôn đốc việc thực hiện Kế hoạch; tổng "
         "hợp báo cáo UBND tỉnh trước ngày 15/12/2026.", ["Sở Khoa học và Công nghệ"], ["các sở, ngành"],
         "trước ngày 15/12/2026", "deadline", "2026-12-15"),
       T("Đề nghị Ủy ban MTTQ tỉnh và các tổ chức chính trị - xã hội tỉnh tuyên truyền, vận động Nhân dân tham gia.",
         ["Ủy ban MTTQ tỉnh", "các tổ chức chính trị - xã hội tỉnh"], []),
+      T("Đề nghị Liên đoàn Lao động tỉnh và các đoàn thể tỉnh phổ biến kỹ năng số cho đoàn viên, hội viên.",
+        ["Liên đoàn Lao động tỉnh", "các đoàn thể tỉnh"], []),
       # "X: …" (the agency as the point's heading): the words after the colon are the title, as the keys have it
       T("xây dựng kế hoạch triển khai tại địa phương, hoàn thành trong tháng 4/2026.",
         ["UBND các huyện, thị xã, thành phố"], [], "hoàn thành trong tháng 4/2026", "deadline", "2026-04-30")]),
@@ -265,6 +268,16 @@ III. TỔ CHỨC THỰC HIỆN
 }
 
 
+def test_a_row_under_a_title_ended_by_its_full_stop_does_not_go_on_with_it():
+    """A transcription's spill ("| | … công bố kết quả. | | |" repeating the end of the row above) is no more title."""
+    plan = read("""II. NHIỆM VỤ
+| TT | Nội dung | Cơ quan chủ trì | Thời hạn |
+| 1 | Xây dựng bộ tiêu chí đánh giá. Công bố kết quả. | Sở Nội vụ | Năm 2026 |
+| | công bố kết quả. | | |
+""")
+    assert [t.title for t in plan.tasks] == ["Xây dựng bộ tiêu chí đánh giá. Công bố kết quả."]
+
+
 @pytest.mark.parametrize("name", sorted(VARIANTS))
 def test_a_variant_is_read_right(name):
     body, want = VARIANTS[name]
@@ -307,15 +320,15 @@ def test_a_docx_two_row_header_whose_first_cells_are_merged_down():
     document = Document()
     for line in HEADER.strip().splitlines() + ["II. NHIỆM VỤ"]:
         document.add_paragraph(line)
-    table = document.add_table(rows=3, cols=5)
-    for j, c in enumerate(["STT", "Nội dung", "Phân công", "", "Thời hạn"]):
+    table = document.add_table(rows=3, cols=6)
+    for j, c in enumerate(["STT", "Nội dung", "Thời hạn", "Phân công", "", "Ghi chú"]):
         table.cell(0, j).text = c
-    for j, c in enumerate(["", "", "Chủ trì", "Phối hợp", ""]):
+    for j, c in enumerate(["", "", "", "Chủ trì", "Phối hợp", ""]):
         table.cell(1, j).text = c
-    for j, c in enumerate(["1", "Cấp chữ ký số cho cán bộ", "Sở Nội vụ", "Sở TT&TT", "Quý I/2026"]):
+    for j, c in enumerate(["1", "Cấp chữ ký số cho cán bộ", "Quý I/2026", "Sở Nội vụ", "Sở TT&TT", ""]):
         table.cell(2, j).text = c
-    table.cell(0, 2).merge(table.cell(0, 3))
-    for j in (0, 1, 4):
+    table.cell(0, 3).merge(table.cell(0, 4))
+    for j in (0, 1, 2, 5):
         table.cell(0, j).merge(table.cell(1, j))
     buffer = io.BytesIO()
     document.save(buffer)

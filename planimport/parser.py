@@ -2019,14 +2019,23 @@ def _tasks_from_organisation(items, add_task):
             continue
         if not lead or not all(_STARTER_RE.match(n) or group_keys(n) for n in lead):
             continue
-        points = [(c.number if c.rank == 5 else "", c.text, c.body) for c in item.children]
-        points += [("", _BULLET.sub("", b), []) for b in item.body if _BULLET.match(b)]
+        points = []
+        for c in item.children:
+            own = _heading_lead(c.text) if c.text.rstrip().endswith(":") else []
+            dashes = [b for b in c.body if _BULLET.match(b)]
+            if own and (dashes or c.children):
+                # "1. Các sở, ban, ngành" / "a) Sở Y tế:" / "- Xây dựng …": a member's heading, its dashes its tasks
+                points += [(d.number if d.rank == 5 else "", d.text, d.body, own) for d in c.children]
+                points += [("", _BULLET.sub("", b), [], own) for b in dashes]
+            else:
+                points.append((c.number if c.rank == 5 else "", c.text, c.body, lead))
+        points += [("", _BULLET.sub("", b), [], lead) for b in item.body if _BULLET.match(b)]
         if rest.strip(" .;"):
-            points.insert(0, ("", rest.strip(), []))
+            points.insert(0, ("", rest.strip(), [], lead))
         if not points:
-            points = [("", b, []) for b in item.body]
-        for number, text, body in points:
-            attrs = {"lead": lead}
+            points = [("", b, [], lead) for b in item.body]
+        for number, text, body, point_lead in points:
+            attrs = {"lead": point_lead}
             prose = _point_attrs(text)  # "Chủ trì, phối hợp với X …", "Phối hợp với X …"
             if prose.get("coordinators"):
                 attrs["coordinators"] = prose["coordinators"]

@@ -265,6 +265,57 @@ III. TỔ CHỨC THỰC HIỆN
         "hoàn thành trước 30/6/2026", "deadline", "2026-06-30"),
       T("Hướng dẫn đánh giá cán bộ theo kết quả số hóa, hằng năm.", ["Sở Nội vụ"], [], "hằng năm", "annual"),
       T("Bố trí kinh phí thực hiện Kế hoạch, hằng năm.", ["Sở Tài chính"], [], "hằng năm", "annual")]),
+    # --- third batch -----------------------------------------------------------------------------------------------
+    "labels-on-the-item-line": ("""II. NHIỆM VỤ
+1. Xây dựng cơ sở dữ liệu đất đai. Chủ trì: Sở Nông nghiệp và Môi trường; thời hạn: Quý II/2026.
+2. Rà soát quy hoạch sử dụng đất - Cơ quan chủ trì thực hiện: UBND các huyện - Thời gian: Năm 2026.
+""", [T("Xây dựng cơ sở dữ liệu đất đai", ["Sở Nông nghiệp và Môi trường"], [], "Quý II/2026", "deadline",
+        "2026-06-30"),
+      T("Rà soát quy hoạch sử dụng đất", ["UBND các huyện"], [], "Năm 2026", "deadline", "2026-12-31")]),
+    "labels-en-dash-and-two-values": ("""II. NHIỆM VỤ
+1. Phát triển du lịch thông minh
+– Chủ trì thực hiện: Sở VHTTDL.
+– Phối hợp thực hiện: Sở TT&TT; UBND các huyện, thị xã, thành phố.
+– Thời gian thực hiện: Thường xuyên, hằng năm.
+""", [T("Phát triển du lịch thông minh", ["Sở VHTTDL"], ["Sở TT&TT", "UBND các huyện, thị xã, thành phố"],
+        "Thường xuyên, hằng năm", "annual")]),  # the yearly word wins (timeframes.py tries it first)
+    "table-roman-dotted-numbers-and-two-leads": ("""II. NHIỆM VỤ
+| TT | Nội dung nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn hoàn thành | Sản phẩm |
+| I. | NHIỆM VỤ VỀ THỂ CHẾ | | | | |
+| 1. | Ban hành quy định về chia sẻ dữ liệu | Sở KH&ĐT | Các sở, ban, ngành | Tháng 10/2026 | Quyết định |
+| 2. | Xây dựng chính sách thu hút nhân lực số | Sở Nội vụ; Sở Tài chính | Sở TT&TT | Năm 2025 | Nghị quyết |
+""", [T("Ban hành quy định về chia sẻ dữ liệu", ["Sở KH&ĐT"], ["Các sở, ban, ngành"], "Tháng 10/2026", "deadline",
+        "2026-10-31"),
+      T("Xây dựng chính sách thu hút nhân lực số", ["Sở Nội vụ", "Sở Tài chính"], ["Sở TT&TT"], "Năm 2025",
+        "deadline", "2025-12-31")]),
+    "prose-related-bodies-and-police": ("""II. NHIỆM VỤ
+1. Giao UBND các huyện, thị xã, thành phố chủ trì, phối hợp với các cơ quan có liên quan triển khai thu gom rác thải, hoàn thành trước ngày 31/12/2026.
+2. Công an tỉnh chủ trì, phối hợp với BCH Quân sự tỉnh bảo đảm an ninh trật tự, thực hiện thường xuyên.
+""", [T("Giao UBND các huyện, thị xã, thành phố chủ trì, phối hợp với các cơ quan có liên quan triển khai thu gom rác "
+        "thải, hoàn thành trước ngày 31/12/2026.", ["UBND các huyện, thị xã, thành phố"], ["các cơ quan có liên quan"],
+        "hoàn thành trước ngày 31/12/2026", "deadline", "2026-12-31"),
+      T("Công an tỉnh chủ trì, phối hợp với BCH Quân sự tỉnh bảo đảm an ninh trật tự, thực hiện thường xuyên.",
+        ["Công an tỉnh"], ["BCH Quân sự tỉnh"], "thực hiện thường xuyên", "ongoing")]),
+    "heading-lettered-agencies": ("""II. NHIỆM VỤ
+III. TỔ CHỨC THỰC HIỆN
+1. Các sở, ban, ngành
+a) Sở Y tế:
+- Xây dựng kế hoạch phòng chống dịch, hoàn thành trong Quý I/2026.
+b) Sở GD&ĐT:
+- Tổ chức khám sức khỏe học sinh, hằng năm.
+""", [T("Xây dựng kế hoạch phòng chống dịch, hoàn thành trong Quý I/2026.", ["Sở Y tế"], [],
+        "hoàn thành trong Quý I/2026", "deadline", "2026-03-31"),
+      T("Tổ chức khám sức khỏe học sinh, hằng năm.", ["Sở GD&ĐT"], [], "hằng năm", "annual")]),
+    "heading-agency-without-colon-and-a-paragraph": ("""II. NHIỆM VỤ
+III. TRÁCH NHIỆM THỰC HIỆN
+1. Sở Tài chính
+Chủ trì, phối hợp với Sở KH&ĐT tham mưu bố trí kinh phí thực hiện Kế hoạch, hằng năm.
+2. Sở Tư pháp
+Thẩm định các văn bản quy phạm pháp luật liên quan, thường xuyên.
+""", [T("Chủ trì, phối hợp với Sở KH&ĐT tham mưu bố trí kinh phí thực hiện Kế hoạch, hằng năm.", ["Sở Tài chính"],
+        ["Sở KH&ĐT"], "hằng năm", "annual"),
+      T("Thẩm định các văn bản quy phạm pháp luật liên quan, thường xuyên.", ["Sở Tư pháp"], [], "thường xuyên",
+        "ongoing")]),
 }
 
 
@@ -352,6 +403,10 @@ def test_a_docx_table_in_another_column_order():
      "semiannual", None, ["Sở TT&TT"]),
     ("Các đơn vị báo cáo tình hình thực hiện trước ngày 20 hằng tháng về Sở Tài chính.", "monthly", "20",
      ["Sở Tài chính"]),
+    ("Định kỳ 6 tháng (trước ngày 15/6) và năm (trước ngày 15/12), các đơn vị gửi báo cáo về Sở Nội vụ để tổng hợp.",
+     "semiannual", "06-15", ["Sở Nội vụ"]),
+    ("Các sở, ngành báo cáo kết quả hằng quý gửi Sở KH&ĐT trước ngày 20 của tháng cuối quý.", "quarterly", "20",
+     ["Sở KH&ĐT"]),
 ])
 def test_reporting_rule_variants(text, period, due, to):
     plan = read("II. NHIỆM VỤ\n1. Việc một\n- Chủ trì: Sở Y tế\nIII. CHẾ ĐỘ BÁO CÁO\n" + text + "\n")

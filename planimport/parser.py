@@ -1249,6 +1249,10 @@ def _read_body(plan, blocks, addressee=()):
             if kind_ == "lead" and re.search(r"\bchu tri\b", fold(rest)):
                 # "Trách nhiệm thực hiện: Sở Y tế chủ trì, phối hợp với Sở Tài chính"
                 prose = _prose(rest)
+                helped = re.match(r"^(.+?)\s+chủ trì\s*[;,.]\s*(.+?)\s+phối hợp\s*[.;]?\s*$", rest, re.I)
+                if helped and not prose.get("coordinators"):
+                    # "Cơ quan thực hiện: Sở X chủ trì; Sở Y, UBND các huyện phối hợp": who helps named before its verb
+                    prose = {"lead": split_names(helped.group(1)), "coordinators": split_names(helped.group(2))}
                 for k in ("lead", "coordinators"):
                     if prose.get(k):
                         current.attrs[k] = current.attrs.get(k, []) + prose[k]

@@ -316,6 +316,31 @@ Thẩm định các văn bản quy phạm pháp luật liên quan, thường xuy
         ["Sở KH&ĐT"], "hằng năm", "annual"),
       T("Thẩm định các văn bản quy phạm pháp luật liên quan, thường xuyên.", ["Sở Tư pháp"], [], "thường xuyên",
         "ongoing")]),
+    # --- fourth batch ----------------------------------------------------------------------------------------------
+    "labels-who-leads-and-who-helps-in-one-value": ("""II. NHIỆM VỤ
+1. Xây dựng bản đồ số du lịch
+- Cơ quan thực hiện: Sở VHTTDL chủ trì; Sở TT&TT, UBND các huyện phối hợp.
+- Thời gian: Quý IV/2026.
+""", [T("Xây dựng bản đồ số du lịch", ["Sở VHTTDL"], ["Sở TT&TT", "UBND các huyện"], "Quý IV/2026", "deadline",
+        "2026-12-31")]),
+    "table-tabs-two-row-header": ("II. NHIỆM VỤ\n"
+                                  "STT\tNhiệm vụ, giải pháp\tCơ quan, đơn vị thực hiện\t\tThời gian hoàn thành\n"
+                                  "\t\tChủ trì\tPhối hợp\t\n"
+                                  "1\tCải cách thủ tục hành chính\tVăn phòng UBND tỉnh\tSở Tư pháp\tTrước 30/6/2025\n"
+                                  "2\tĐo lường sự hài lòng của người dân\tSở Nội vụ\t\tGiai đoạn 2026-2030\n",
+                                  [T("Cải cách thủ tục hành chính", ["Văn phòng UBND tỉnh"], ["Sở Tư pháp"],
+                                     "Trước 30/6/2025", "deadline", "2025-06-30"),
+                                   T("Đo lường sự hài lòng của người dân", ["Sở Nội vụ"], [], "Giai đoạn 2026-2030",
+                                     "period")]),
+    "heading-group-under-tasks-part": ("""II. NHIỆM VỤ CỤ THỂ
+1. UBND các huyện, thị xã, thành phố:
+- Kiện toàn Ban Chỉ đạo chuyển đổi số cấp huyện, hoàn thành trong Quý I/2026.
+2. Các sở, ban, ngành:
+- Cập nhật dữ liệu chuyên ngành lên hệ thống, thường xuyên.
+""", [T("Kiện toàn Ban Chỉ đạo chuyển đổi số cấp huyện, hoàn thành trong Quý I/2026.",
+        ["UBND các huyện, thị xã, thành phố"], [], "hoàn thành trong Quý I/2026", "deadline", "2026-03-31"),
+      T("Cập nhật dữ liệu chuyên ngành lên hệ thống, thường xuyên.", ["Các sở, ban, ngành"], [], "thường xuyên",
+        "ongoing")]),
 }
 
 
@@ -386,6 +411,27 @@ def test_a_docx_two_row_header_whose_first_cells_are_merged_down():
     plan = parse_document("plan.docx", buffer.getvalue())
     assert got(plan) == [T("Cấp chữ ký số cho cán bộ", ["Sở Nội vụ"], ["Sở TT&TT"], "Quý I/2026", "deadline",
                            "2026-03-31")]
+
+
+def test_docx_paragraphs_with_bold_labels_and_an_inherited_lead():
+    from docx import Document
+
+    document = Document()
+    for line in HEADER.strip().splitlines() + ["II. NHIỆM VỤ", "1. Xây dựng kho dữ liệu nông nghiệp"]:
+        document.add_paragraph(line)
+    for label, value in [("Đơn vị chủ trì: ", "Sở Nông nghiệp và Môi trường."), ("Đơn vị phối hợp: ", "Sở KH&ĐT."),
+                         ("Thời hạn: ", "Quý II/2026.")]:
+        paragraph = document.add_paragraph("- ")
+        paragraph.add_run(label).bold = True
+        paragraph.add_run(value)
+    for line in ["2. Sở Y tế chủ trì thực hiện các nhiệm vụ sau:", "- Triển khai tiêm chủng số, hằng năm."]:
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    plan = parse_document("plan.docx", buffer.getvalue())
+    assert got(plan) == [T("Xây dựng kho dữ liệu nông nghiệp", ["Sở Nông nghiệp và Môi trường"], ["Sở KH&ĐT"],
+                           "Quý II/2026", "deadline", "2026-06-30"),
+                         T("Triển khai tiêm chủng số, hằng năm.", ["Sở Y tế"], [], "hằng năm", "annual")]
 
 
 def test_a_docx_table_in_another_column_order():

@@ -1768,6 +1768,10 @@ def _inline_into(node, text):
     attrs, head = _inline_labels(text)
     if attrs:
         node.text = head if node.text == text else node.text
+        if not attrs.get("lead") and re.search(r"\bchu tri\b", fold(head)):
+            # "Giao Sở X chủ trì, phối hợp với Sở Y …; thời gian hoàn thành: Quý II/2026": the lead in the words
+            # before the label
+            attrs = {**{k: v for k, v in _prose(head).items() if k in ("lead", "coordinators")}, **attrs}
     else:
         attrs = _prose(text)
     for k, v in attrs.items():
@@ -1778,6 +1782,10 @@ def _inline_into(node, text):
 def _cell_names(text):
     """The names in a table cell: a list ("A; B", "- Vụ A; - Vụ B."), also two bodies joined by "/" ("Vụ Kế hoạch -
     Tài chính/ Ban Quản lý quy hoạch", "Ban X /Tư vấn được lựa chọn"; not "UBND xã/phường")."""
+    lines = [ln.strip(" ;,-–") for ln in text.split("\n") if ln.strip(" ;,-–")]
+    if len(lines) > 1 and all(_STARTER_RE.match(ln) for ln in lines):
+        # a DOCX cell with one body a paragraph ("Sở TT&TT" / "Sở Tài chính"): each paragraph its names
+        return [n for ln in lines for n in _cell_names(ln)]
     parts = re.split(r"\s*/\s*(?=[A-ZĐ][^\s/]*\s+\S)", text) if "/" in text else [text]
     if len(parts) > 1 and all(_STARTER_RE.match(p.strip(" -–")) or p[:1].isupper() for p in parts) \
             and _STARTER_RE.match(parts[0].strip(" -–")):

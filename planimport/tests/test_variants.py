@@ -341,6 +341,56 @@ Thẩm định các văn bản quy phạm pháp luật liên quan, thường xuy
         ["UBND các huyện, thị xã, thành phố"], [], "hoàn thành trong Quý I/2026", "deadline", "2026-03-31"),
       T("Cập nhật dữ liệu chuyên ngành lên hệ thống, thường xuyên.", ["Các sở, ban, ngành"], [], "thường xuyên",
         "ongoing")]),
+    # --- fifth batch -----------------------------------------------------------------------------------------------
+    "organisation-colon-paragraphs": ("""II. NHIỆM VỤ
+1. Nâng cao nhận thức về cải cách hành chính.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Tài chính: Tham mưu bố trí kinh phí thực hiện Kế hoạch theo quy định, hằng năm.
+2. Các sở, ban, ngành, UBND các huyện, thị xã, thành phố: Căn cứ chức năng, nhiệm vụ, xây dựng kế hoạch thực hiện, gửi Sở Nội vụ trước ngày 30/4/2026.
+3. Báo Quảng Trị, Đài Phát thanh - Truyền hình tỉnh: Mở chuyên mục tuyên truyền về cải cách hành chính, thường xuyên.
+4. Đề nghị Ủy ban MTTQ Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh: Phối hợp tuyên truyền, vận động Nhân dân.
+""", [T("Tham mưu bố trí kinh phí thực hiện Kế hoạch theo quy định, hằng năm.", ["Sở Tài chính"], [], "hằng năm",
+        "annual"),
+      T("Căn cứ chức năng, nhiệm vụ, xây dựng kế hoạch thực hiện, gửi Sở Nội vụ trước ngày 30/4/2026.",
+        ["Các sở, ban, ngành", "UBND các huyện, thị xã, thành phố"], [], "trước ngày 30/4/2026", "deadline",
+        "2026-04-30"),
+      T("Mở chuyên mục tuyên truyền về cải cách hành chính, thường xuyên.",
+        ["Báo Quảng Trị", "Đài Phát thanh - Truyền hình tỉnh"], [], "thường xuyên", "ongoing"),
+      T("Phối hợp tuyên truyền, vận động Nhân dân.",
+        ["Ủy ban MTTQ Việt Nam tỉnh", "các tổ chức chính trị - xã hội tỉnh"], [])]),
+    "prose-dash-with-related-and-dotted-heading": ("""II. NHIỆM VỤ
+1. Y tế
+- Sở Y tế chủ trì, phối hợp với Sở Tài chính, Bảo hiểm xã hội tỉnh và các cơ quan liên quan triển khai thanh toán không dùng tiền mặt tại bệnh viện, hoàn thành trước ngày 30/9/2026.
+2. Công Thương
+2.1. Sở Công Thương:
+- Xây dựng sàn giao dịch thương mại điện tử của tỉnh, hoàn thành trong Quý IV/2026.
+- Hỗ trợ doanh nghiệp đưa sản phẩm lên sàn, thường xuyên.
+""", [T("Sở Y tế chủ trì, phối hợp với Sở Tài chính, Bảo hiểm xã hội tỉnh và các cơ quan liên quan triển khai thanh "
+        "toán không dùng tiền mặt tại bệnh viện, hoàn thành trước ngày 30/9/2026.", ["Sở Y tế"],
+        ["Sở Tài chính", "Bảo hiểm xã hội tỉnh", "các cơ quan liên quan"], "hoàn thành trước ngày 30/9/2026",
+        "deadline", "2026-09-30"),
+      T("Xây dựng sàn giao dịch thương mại điện tử của tỉnh, hoàn thành trong Quý IV/2026.", ["Sở Công Thương"], [],
+        "hoàn thành trong Quý IV/2026", "deadline", "2026-12-31"),
+      T("Hỗ trợ doanh nghiệp đưa sản phẩm lên sàn, thường xuyên.", ["Sở Công Thương"], [], "thường xuyên",
+        "ongoing")]),
+    # --- sixth batch -----------------------------------------------------------------------------------------------
+    "item-heading-then-a-giao-paragraph": ("""II. NHIỆM VỤ
+1. Rà soát, sắp xếp các đơn vị sự nghiệp công lập
+Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính và các đơn vị liên quan tổ chức thực hiện; thời gian hoàn thành: Quý II/2026.
+2. Chuyển đổi số trong quản lý tài sản công
+Giao Sở Tài chính chủ trì, phối hợp với Sở KH&ĐT tham mưu UBND tỉnh triển khai trong năm 2026.
+""", [T("Rà soát, sắp xếp các đơn vị sự nghiệp công lập", ["Sở Nội vụ"], ["Sở Tài chính", "các đơn vị liên quan"],
+        "Quý II/2026", "deadline", "2026-06-30"),
+      T("Chuyển đổi số trong quản lý tài sản công", ["Sở Tài chính"], ["Sở KH&ĐT"], "trong năm 2026", "deadline",
+        "2026-12-31")]),
+    "table-two-cell-section-rows-and-a-lead-marked-chu-tri": ("""II. NHIỆM VỤ
+| STT | Nội dung | Đơn vị thực hiện | Thời gian |
+| A | NHIỆM VỤ TRỌNG TÂM |
+| 1 | Triển khai Đề án 06 | Công an tỉnh | Năm 2026 |
+| B | NHIỆM VỤ THƯỜNG XUYÊN |
+| 1 | Cập nhật dữ liệu dân cư | UBND cấp xã | Thường xuyên |
+""", [T("Triển khai Đề án 06", ["Công an tỉnh"], [], "Năm 2026", "deadline", "2026-12-31"),
+      T("Cập nhật dữ liệu dân cư", ["UBND cấp xã"], [], "Thường xuyên", "ongoing")]),
 }
 
 
@@ -432,6 +482,16 @@ def test_docx_paragraphs_with_bold_labels_and_an_inherited_lead():
     assert got(plan) == [T("Xây dựng kho dữ liệu nông nghiệp", ["Sở Nông nghiệp và Môi trường"], ["Sở KH&ĐT"],
                            "Quý II/2026", "deadline", "2026-06-30"),
                          T("Triển khai tiêm chủng số, hằng năm.", ["Sở Y tế"], [], "hằng năm", "annual")]
+
+
+def test_a_docx_table_whose_cells_hold_several_paragraphs():
+    plan = _docx([["TT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn hoàn thành"],
+                  ["1", "Xây dựng cơ sở dữ liệu ngành", "Sở Y tế", "Sở TT&TT\nSở Tài chính", "Quý III/2026"],
+                  ["2", "Đào tạo nhân lực y tế số", "Sở Y tế", "Sở Nội vụ;\nUBND các huyện", "Hằng năm"]])
+    assert got(plan) == [T("Xây dựng cơ sở dữ liệu ngành", ["Sở Y tế"], ["Sở TT&TT", "Sở Tài chính"], "Quý III/2026",
+                           "deadline", "2026-09-30"),
+                         T("Đào tạo nhân lực y tế số", ["Sở Y tế"], ["Sở Nội vụ", "UBND các huyện"], "Hằng năm",
+                           "annual")]
 
 
 def test_a_docx_table_in_another_column_order():

@@ -2011,6 +2011,8 @@ def _tasks_from_organisation(items, add_task):
     for section_code, item in items:
         heading, _colon, rest = item.text.partition(":")
         heading = re.sub(r"(?i)^đề nghị\s+", "", heading).rstrip(" :.")
+        # "1. Sở Khoa học và Công nghệ (cơ quan thường trực):": its role, not its name (as _heading_lead reads it)
+        heading = re.sub(r"\s*\([^()]*\)$", "", heading) if not heading.startswith("(") else heading
         lead = split_names(heading)
         whole = item.text.strip(" :.")
         members = split_names(whole) if _colon and rest.strip(" .;") else []

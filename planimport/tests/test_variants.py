@@ -391,6 +391,41 @@ Giao Sở Tài chính chủ trì, phối hợp với Sở KH&ĐT tham mưu UBND 
 | 1 | Cập nhật dữ liệu dân cư | UBND cấp xã | Thường xuyên |
 """, [T("Triển khai Đề án 06", ["Công an tỉnh"], [], "Năm 2026", "deadline", "2026-12-31"),
       T("Cập nhật dữ liệu dân cư", ["UBND cấp xã"], [], "Thường xuyên", "ongoing")]),
+    # --- seventh batch ---------------------------------------------------------------------------------------------
+    "labels-wrapped-value-and-other-labels": ("""II. NHIỆM VỤ
+1. Xây dựng hệ thống camera giám sát giao thông
+- Cơ quan chủ trì thực hiện: Công an tỉnh.
+- Cơ quan phối hợp: Sở Xây dựng, Sở Tài chính, UBND các huyện,
+thị xã, thành phố.
+- Kinh phí: Ngân sách tỉnh.
+- Thời gian hoàn thành: Trong năm 2026.
+""", [T("Xây dựng hệ thống camera giám sát giao thông", ["Công an tỉnh"],
+        ["Sở Xây dựng", "Sở Tài chính", "UBND các huyện, thị xã, thành phố"], "Trong năm 2026", "deadline",
+        "2026-12-31")]),
+    "table-no-outer-pipes-long-headers": ("""II. NHIỆM VỤ
+TT | Nhiệm vụ | Cơ quan chủ trì thực hiện | Cơ quan phối hợp thực hiện | Thời gian thực hiện/hoàn thành
+1 | Xây dựng khung kiến trúc số của tỉnh | Sở KH&CN | Các sở, ban, ngành | Quý II/2026
+2 | Đánh giá an toàn hệ thống thông tin cấp độ | Công an tỉnh | Sở KH&CN | Hằng năm
+""", [T("Xây dựng khung kiến trúc số của tỉnh", ["Sở KH&CN"], ["Các sở, ban, ngành"], "Quý II/2026", "deadline",
+        "2026-06-30"),
+      T("Đánh giá an toàn hệ thống thông tin cấp độ", ["Công an tỉnh"], ["Sở KH&CN"], "Hằng năm", "annual")]),
+    "prose-topic-colon-giao": ("""II. NHIỆM VỤ
+1. Về đào tạo: Giao Sở Nội vụ chủ trì, phối hợp với Sở KH&CN tổ chức bồi dưỡng kỹ năng số cho công chức, hoàn thành trong Quý III/2026.
+2. Về quốc phòng: Giao BCH Quân sự tỉnh chủ trì, phối hợp với Công an tỉnh xây dựng kế hoạch diễn tập, thực hiện hằng năm.
+""", [T("Về đào tạo: Giao Sở Nội vụ chủ trì, phối hợp với Sở KH&CN tổ chức bồi dưỡng kỹ năng số cho công chức, hoàn "
+        "thành trong Quý III/2026.", ["Sở Nội vụ"], ["Sở KH&CN"], "hoàn thành trong Quý III/2026", "deadline",
+        "2026-09-30"),
+      T("Về quốc phòng: Giao BCH Quân sự tỉnh chủ trì, phối hợp với Công an tỉnh xây dựng kế hoạch diễn tập, thực "
+        "hiện hằng năm.", ["BCH Quân sự tỉnh"], ["Công an tỉnh"], "thực hiện hằng năm", "annual")]),
+    "heading-with-a-standing-role": ("""II. NHIỆM VỤ
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Khoa học và Công nghệ (cơ quan thường trực):
+- Hướng dẫn, đôn đốc các cơ quan triển khai Kế hoạch, thường xuyên.
+- Tổng hợp kết quả, báo cáo UBND tỉnh trước ngày 15/12/2026.
+""", [T("Hướng dẫn, đôn đốc các cơ quan triển khai Kế hoạch, thường xuyên.", ["Sở Khoa học và Công nghệ"], [],
+        "thường xuyên", "ongoing"),
+      T("Tổng hợp kết quả, báo cáo UBND tỉnh trước ngày 15/12/2026.", ["Sở Khoa học và Công nghệ"], [],
+        "trước ngày 15/12/2026", "deadline", "2026-12-15")]),
 }
 
 

@@ -426,6 +426,38 @@ III. TỔ CHỨC THỰC HIỆN
         "thường xuyên", "ongoing"),
       T("Tổng hợp kết quả, báo cáo UBND tỉnh trước ngày 15/12/2026.", ["Sở Khoa học và Công nghệ"], [],
         "trước ngày 15/12/2026", "deadline", "2026-12-15")]),
+    # --- eighth batch ----------------------------------------------------------------------------------------------
+    "labels-under-lettered-points-with-dashes": ("""II. NHIỆM VỤ
+1. Chuyển đổi số trong nông nghiệp
+a) Xây dựng cơ sở dữ liệu vùng trồng
+- Chủ trì: Sở Nông nghiệp và Môi trường;
+- Phối hợp: UBND các huyện, thị xã, thành phố;
+- Thời hạn: Quý IV/2026.
+b) Truy xuất nguồn gốc nông sản
+- Chủ trì: Sở Nông nghiệp và Môi trường;
+- Thời hạn: Thường xuyên.
+""", [T("Xây dựng cơ sở dữ liệu vùng trồng", ["Sở Nông nghiệp và Môi trường"], ["UBND các huyện, thị xã, thành phố"],
+        "Quý IV/2026", "deadline", "2026-12-31"),
+      T("Truy xuất nguồn gốc nông sản", ["Sở Nông nghiệp và Môi trường"], [], "Thường xuyên", "ongoing")]),
+    "table-pipes-with-section-text-rows": ("""II. NHIỆM VỤ
+| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn | Ghi chú |
+| 1 | Nhiệm vụ về hạ tầng | | | | |
+| - | Nâng cấp Trung tâm dữ liệu tỉnh | Sở KH&CN | Sở Tài chính | Quý II/2026 | |
+| - | Mở rộng mạng WAN tỉnh | Sở KH&CN | | Năm 2026 | |
+""", [T("Nâng cấp Trung tâm dữ liệu tỉnh", ["Sở KH&CN"], ["Sở Tài chính"], "Quý II/2026", "deadline", "2026-06-30"),
+      T("Mở rộng mạng WAN tỉnh", ["Sở KH&CN"], [], "Năm 2026", "deadline", "2026-12-31")]),
+    "prose-ubnd-cac-huyen-with-dashes": ("""II. NHIỆM VỤ
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Tài chính chủ trì, phối hợp với các cơ quan liên quan tham mưu bố trí kinh phí, hằng năm.
+2. UBND các huyện, thị xã, thành phố:
+- Chỉ đạo UBND cấp xã triển khai Kế hoạch tại địa phương, thường xuyên.
+- Báo cáo kết quả thực hiện về Sở Tài chính trước ngày 15/11 hằng năm.
+""", [T("Sở Tài chính chủ trì, phối hợp với các cơ quan liên quan tham mưu bố trí kinh phí, hằng năm.",
+        ["Sở Tài chính"], ["các cơ quan liên quan"], "hằng năm", "annual"),
+      T("Chỉ đạo UBND cấp xã triển khai Kế hoạch tại địa phương, thường xuyên.",
+        ["UBND các huyện, thị xã, thành phố"], [], "thường xuyên", "ongoing"),
+      T("Báo cáo kết quả thực hiện về Sở Tài chính trước ngày 15/11 hằng năm.", ["UBND các huyện, thị xã, thành phố"],
+        [])]),  # a report's recurring date is the reporting rule's, not the task's timeframe (the keys' convention)
 }
 
 

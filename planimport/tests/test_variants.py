@@ -561,6 +561,39 @@ def test_a_docx_table_whose_cells_hold_several_paragraphs():
                            "annual")]
 
 
+def test_a_docx_table_with_merged_part_rows_and_dotted_numbers():
+    plan = _docx([["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn", "Sản phẩm"],
+                  ["A", "NHIỆM VỤ CHUNG", "", "", "", ""],
+                  ["1", "Quán triệt, phổ biến Kế hoạch", "Các sở, ban, ngành", "", "Quý I/2026", "Hội nghị"],
+                  ["B", "NHIỆM VỤ CỤ THỂ", "", "", "", ""],
+                  ["1", "Lĩnh vực y tế", "", "", "", ""],
+                  ["1.1", "Triển khai bệnh án điện tử", "Sở Y tế", "Bảo hiểm xã hội tỉnh", "Năm 2026", "Hệ thống"]],
+                 merged=[(1, 0, 5), (3, 0, 5), (4, 1, 5)])
+    assert got(plan) == [T("Quán triệt, phổ biến Kế hoạch", ["Các sở, ban, ngành"], [], "Quý I/2026", "deadline",
+                           "2026-03-31"),
+                         T("Triển khai bệnh án điện tử", ["Sở Y tế"], ["Bảo hiểm xã hội tỉnh"], "Năm 2026", "deadline",
+                           "2026-12-31")]
+
+
+def test_docx_word_numbered_items_with_labels_on_one_line():
+    from docx import Document
+
+    document = Document()
+    for line in HEADER.strip().splitlines() + ["II. NHIỆM VỤ"]:
+        document.add_paragraph(line)
+    document.add_paragraph("Hoàn thiện Cổng dịch vụ công của tỉnh", style="List Number")
+    document.add_paragraph("Cơ quan chủ trì: Văn phòng UBND tỉnh; cơ quan phối hợp: Sở KH&CN; thời hạn: Quý II/2026.")
+    document.add_paragraph("Số hóa kết quả giải quyết thủ tục hành chính", style="List Number")
+    document.add_paragraph("Cơ quan chủ trì: Các sở, ban, ngành; thời hạn: Thường xuyên.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    plan = parse_document("plan.docx", buffer.getvalue())
+    assert got(plan) == [T("Hoàn thiện Cổng dịch vụ công của tỉnh", ["Văn phòng UBND tỉnh"], ["Sở KH&CN"], "Quý II/2026",
+                           "deadline", "2026-06-30"),
+                         T("Số hóa kết quả giải quyết thủ tục hành chính", ["Các sở, ban, ngành"], [], "Thường xuyên",
+                           "ongoing")]
+
+
 def test_a_docx_table_in_another_column_order():
     plan = _docx([["TT", "Đơn vị chủ trì", "Nội dung", "Thời hạn hoàn thành", "Đơn vị phối hợp"],
                   ["1", "Sở Tài chính", "Bố trí kinh phí thực hiện", "Hằng năm", "Sở KH&ĐT"]])

@@ -332,7 +332,9 @@ def _agency_like(name):
     if re.match(r"^[Cc]ác\s+\w", name) and _STARTER_RE.match(name[4:]) and name[4:5].isupper():
         return True  # "các Công ty Lâm nghiệp": "các" and a capitalised agency name
     if re.match(r"^cac (?:doanh nghiep|benh vien|truong|cong ty|tong cong ty|tap doan|ngan hang|trung tam|vien|hoi|"
-                r"dai|bao|chi cuc|cuc|vu|phong|dang uy|cap uy|co quan tham muu)\b", fold(name)):
+                r"dai|bao|chi cuc|cuc|vu|phong|dang uy|cap uy|co quan tham muu|"
+                # "Ủy ban MTTQ tỉnh và các tổ chức chính trị - xã hội tỉnh", "… và các đoàn thể tỉnh"
+                r"to chuc chinh tri\s*-?\s*xa hoi|(?:hoi\s+)?doan the)\b", fold(name)):
         return True  # "Các doanh nghiệp viễn thông", "Các bệnh viện tuyến tỉnh": "các" and a kind of body, lower-case
     return not fold(name).startswith(("cac ", "co quan", "don vi"))
 
@@ -372,6 +374,10 @@ def _heading_lead(text):
     # "2. Giao Sở Xây dựng", "4.3 Đề nghị Ủy ban nhân dân các huyện": the asking word, then whom it asks; "4.1 Sở X
     # (Giao Phòng Y)": who inside the body does it, not part of its name
     text = re.sub(r"^(?:Giao|Đề nghị)\s+(?=\S)", "", text)
+    # "2. Sở Tài chính chủ trì thực hiện các nhiệm vụ sau:", "Sở Y tế có trách nhiệm triển khai những nội dung sau:"
+    text = re.sub(r"(?i)\s+(?:(?:chủ trì|có trách nhiệm|chịu trách nhiệm)\s+)?(?:(?:thực hiện|triển khai)\s+)?"
+                  r"(?:các|những)\s+(?:nhiệm vụ|nội dung|công việc)(?:\s+(?:cụ thể|chủ yếu|trọng tâm))?\s+(?:như\s+)?sau"
+                  r"\s*:\s*$", "", text)
     text = re.sub(r"\s*\([^()]*\)\s*:?\s*$", "", text) if not text.startswith("(") else text
     text = re.sub(r"(?i)\s*(?:có trách nhiệm|chịu trách nhiệm|thực hiện)?\s*:?\s*$", "", text.strip()).strip(" .:")
     if not text or len(text) > 150:
@@ -523,6 +529,18 @@ def _inline_labels(text):
             attrs.setdefault(kind, split_names(value))
     head = text[:hits[0][0]].rstrip(" (;,-–")
     return attrs, head if len(head) > 10 else text
+
+
+def _label_parts(text):
+    """[(kind, value)] of a line that gives several labels in turn, the first at its start: "Chủ trì: Sở X; Phối hợp:
+    Sở Y. Thời hạn: Năm 2026" (only lead, coordinators and time: a "Yêu cầu:" inside a value is no label)."""
+    f = fold(text)
+    hits = [(m.start(), m.end(), next(k for k, _ in _LABELS if m.group(k))) for m in _INLINE_LABEL_RE.finditer(f)]
+    hits = [h for h in hits if h[2] in ("lead", "coordinators", "time")]
+    if not hits or hits[0][0] != 0:
+        return []
+    return [(kind, text[end:hits[i + 1][0] if i + 1 < len(hits) else len(text)].strip(" ;,.")) for i, (_s, end, kind)
+            in enumerate(hits)]
 
 
 _TIME_START = re.compile(
@@ -696,7 +714,12 @@ def _table_columns(rows):
             below = [fold(c) for c in rows[i + 1]]
             if any(re.search(r"chu tri|phoi hop", b) for b in below) and not any(re.search(r"chu tri", n) for n in names):
                 # "… | Thực hiện" over "… | Đơn vị chủ trì | Đơn vị phối hợp": a header cell spanning the cells under it
-                names = names + [names[-1]] * (len(below) - len(names))
+                # a DOCX row gives a merged cell once: it spans from the first cell named below it ("STT | Nhiệm vụ |
+                # Phân công | Tiến độ" over "| | Chủ trì | Phối hợp |"), else it is the last
+                # (a vertically merged cell gives its words again below: the words joined cell by cell keep them)
+                first = next((j for j, b in enumerate(below) if b), len(names) - 1)
+                first = min(first, len(names) - 1)
+                names = names[:first] + [names[first]] * (len(below) - len(names) + 1) + names[first + 1:]
                 names = [f"{a} {b}" if a != b else a for a, b in zip(names, below)]
                 i += 1
         cols = {}
@@ -1213,9 +1236,23 @@ def _read_body(plan, blocks, addressee=()):
         label = _label_of(line)
         if label and current is not root:
             kind_, rest = label
+            parts = _label_parts(_BULLET.sub("", line))
+            if len(parts) > 1 and parts[0][0] == kind_ and kind_ in ("lead", "coordinators", "time"):
+                # "Chủ trì: Sở X; phối hợp: Sở Y; thời gian: Quý II/2026" / "Đơn vị chủ trì: Sở X. Tiến độ: Năm 2026":
+                # several labels on one line, each its own value
+                rest = parts[0][1]
+                for k, value in parts[1:]:
+                    if k == "time":
+                        current.attrs.setdefault("time", value)
+                    else:
+                        current.attrs[k] = current.attrs.get(k, []) + split_names(value)
             if kind_ == "lead" and re.search(r"\bchu tri\b", fold(rest)):
                 # "Trách nhiệm thực hiện: Sở Y tế chủ trì, phối hợp với Sở Tài chính"
                 prose = _prose(rest)
+                helped = re.match(r"^(.+?)\s+chủ trì\s*[;,.]\s*(.+?)\s+phối hợp\s*[.;]?\s*$", rest, re.I)
+                if helped and not prose.get("coordinators"):
+                    # "Cơ quan thực hiện: Sở X chủ trì; Sở Y, UBND các huyện phối hợp": who helps named before its verb
+                    prose = {"lead": split_names(helped.group(1)), "coordinators": split_names(helped.group(2))}
                 for k in ("lead", "coordinators"):
                     if prose.get(k):
                         current.attrs[k] = current.attrs.get(k, []) + prose[k]
@@ -1268,7 +1305,10 @@ def _read_body(plan, blocks, addressee=()):
             stack.append(node)
             if rank >= 2 and re.fullmatch(r"(?:cac\s+)?nhiem vu thuong xuyen", fold(text).strip(" .:")):
                 node.attrs["time"] = text.strip(" .:")  # "3. Nhiệm vụ thường xuyên": the items under it are ongoing
-            _inline_into(node, text)
+            if not (rank >= 2 and text.rstrip().endswith(":") and re.search(r"\bchu tri\b", fold(text))
+                    and _heading_lead(text)):
+                # not "2. Sở Tài chính chủ trì thực hiện các nhiệm vụ sau:": a heading whose lead the points inherit
+                _inline_into(node, text)
             if rank == 5 and parent.lead_heading and not node.special:
                 for k, v in _point_attrs(text).items():  # "d) Phối hợp với các cơ quan … trong …"
                     node.attrs.setdefault(k, v)
@@ -1728,6 +1768,10 @@ def _inline_into(node, text):
     attrs, head = _inline_labels(text)
     if attrs:
         node.text = head if node.text == text else node.text
+        if not attrs.get("lead") and re.search(r"\bchu tri\b", fold(head)):
+            # "Giao Sở X chủ trì, phối hợp với Sở Y …; thời gian hoàn thành: Quý II/2026": the lead in the words
+            # before the label
+            attrs = {**{k: v for k, v in _prose(head).items() if k in ("lead", "coordinators")}, **attrs}
     else:
         attrs = _prose(text)
     for k, v in attrs.items():
@@ -1738,6 +1782,10 @@ def _inline_into(node, text):
 def _cell_names(text):
     """The names in a table cell: a list ("A; B", "- Vụ A; - Vụ B."), also two bodies joined by "/" ("Vụ Kế hoạch -
     Tài chính/ Ban Quản lý quy hoạch", "Ban X /Tư vấn được lựa chọn"; not "UBND xã/phường")."""
+    lines = [ln.strip(" ;,-–") for ln in text.split("\n") if ln.strip(" ;,-–")]
+    if len(lines) > 1 and all(_STARTER_RE.match(ln) for ln in lines):
+        # a DOCX cell with one body a paragraph ("Sở TT&TT" / "Sở Tài chính"): each paragraph its names
+        return [n for ln in lines for n in _cell_names(ln)]
     parts = re.split(r"\s*/\s*(?=[A-ZĐ][^\s/]*\s+\S)", text) if "/" in text else [text]
     if len(parts) > 1 and all(_STARTER_RE.match(p.strip(" -–")) or p[:1].isupper() for p in parts) \
             and _STARTER_RE.match(parts[0].strip(" -–")):
@@ -1757,6 +1805,17 @@ def _table_into(node, rows):
         if (joined and any(c.strip() for c in row) and not _cell(row, cols, "number") and not _cell(row, cols, "title")
                 and len(row) == len(joined[-1])):
             joined[-1] = [f"{a} {b}".strip() if b.strip() else a for a, b in zip(joined[-1], row)]
+            continue
+        title = _cell(row, cols, "title")
+        if (joined and title[:1].islower() and not _cell(row, cols, "number") and not any(
+                _cell(row, cols, k) for k in ("lead", "coordinators", "time")) and _cell(joined[-1], cols, "title")
+                and any(_cell(joined[-1], cols, k) for k in ("lead", "coordinators", "time"))
+                and not re.search(r"[.;:]$", _cell(joined[-1], cols, "title"))):
+            # "| | liên thông bốn cấp | | |" under a task's row: its title going on in a row of its own (a heading
+            # row starts with a capital; a title ended by its full stop goes on no further: a transcription's spill)
+            j = cols["title"]
+            joined[-1] = list(joined[-1])
+            joined[-1][j] = f"{joined[-1][j]} {title}"
             continue
         joined.append(list(row))
     time_first = cols.get("time") == 0  # a schedule: the time leads each row, merged over the rows it spans
@@ -1952,6 +2011,8 @@ def _tasks_from_organisation(items, add_task):
     for section_code, item in items:
         heading, _colon, rest = item.text.partition(":")
         heading = re.sub(r"(?i)^đề nghị\s+", "", heading).rstrip(" :.")
+        # "1. Sở Khoa học và Công nghệ (cơ quan thường trực):": its role, not its name (as _heading_lead reads it)
+        heading = re.sub(r"\s*\([^()]*\)$", "", heading) if not heading.startswith("(") else heading
         lead = split_names(heading)
         whole = item.text.strip(" :.")
         members = split_names(whole) if _colon and rest.strip(" .;") else []
@@ -1963,19 +2024,32 @@ def _tasks_from_organisation(items, add_task):
         if (not item.children and not item.body and not rest.strip(" .;")
                 and not _enforces_this_document(re.split(r"(?<=\.)\s+", item.text)[0])):
             own = _subject_paragraph(item.text)
+            asked = re.match(r"(?i)^(?:đề nghị|giao)\s+", item.text)
+            if not own.get("lead") and asked:
+                # "2. Đề nghị Ủy ban MTTQ tỉnh và các đoàn thể tuyên truyền …": whom the plan asks does it
+                own = _subject_paragraph(item.text[asked.end():])
             if own.get("lead"):  # "3. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với … hướng dẫn …": its subject's task
                 add_task(item.number, item.text, section_code, own)
             continue
         if not lead or not all(_STARTER_RE.match(n) or group_keys(n) for n in lead):
             continue
-        points = [(c.number if c.rank == 5 else "", c.text, c.body) for c in item.children]
-        points += [("", _BULLET.sub("", b), []) for b in item.body if _BULLET.match(b)]
+        points = []
+        for c in item.children:
+            own = _heading_lead(c.text) if c.text.rstrip().endswith(":") else []
+            dashes = [b for b in c.body if _BULLET.match(b)]
+            if own and (dashes or c.children):
+                # "1. Các sở, ban, ngành" / "a) Sở Y tế:" / "- Xây dựng …": a member's heading, its dashes its tasks
+                points += [(d.number if d.rank == 5 else "", d.text, d.body, own) for d in c.children]
+                points += [("", _BULLET.sub("", b), [], own) for b in dashes]
+            else:
+                points.append((c.number if c.rank == 5 else "", c.text, c.body, lead))
+        points += [("", _BULLET.sub("", b), [], lead) for b in item.body if _BULLET.match(b)]
         if rest.strip(" .;"):
-            points.insert(0, ("", rest.strip(), []))
+            points.insert(0, ("", rest.strip(), [], lead))
         if not points:
-            points = [("", b, []) for b in item.body]
-        for number, text, body in points:
-            attrs = {"lead": lead}
+            points = [("", b, [], lead) for b in item.body]
+        for number, text, body, point_lead in points:
+            attrs = {"lead": point_lead}
             prose = _point_attrs(text)  # "Chủ trì, phối hợp với X …", "Phối hợp với X …"
             if prose.get("coordinators"):
                 attrs["coordinators"] = prose["coordinators"]
@@ -2119,6 +2193,14 @@ def _read_reporting(plan, root):
     m = re.search(r"(?i)\bbáo cáo\s+(.+?)(?=\s+(?:hoặc|và|để|theo|trước)\s|[.;,(]|$)", text)
     if not rep.to and m and _STARTER_RE.match(m.group(1)):
         rep.to = split_names(m.group(1))  # "Định kỳ hàng năm báo cáo Ủy ban nhân dân tỉnh hoặc đột xuất …"
+    if not rep.to:
+        # "… báo cáo tình hình thực hiện trước ngày 20 hằng tháng về Sở Tài chính": "về" and an agency (not "báo
+        # cáo về tình hình …": what it is about)
+        for m in re.finditer(r"\bve\s+", f):
+            written = re.split(r"\s+(?:để|trước|theo|hoặc)\s|[.;(]", text[m.end():])[0]
+            if _STARTER_RE.match(written):
+                rep.to = [n for n in split_names(written) if _STARTER_RE.match(n)]
+                break
 
 
 def _iter(node):

@@ -163,10 +163,13 @@ def blocks_from_text(text):
             continue
         # "a | b | c", or cells copied with tabs; inside a table, also a row of two cells ("I | GIAI ĐOẠN 1: …", a
         # DOCX row whose merged cells gave one text)
-        if (raw.count("|") >= 2 or raw.strip("\t ").count("\t") >= 2
+        # inside a tab table, a row whose first cells are empty keeps them ("\t\tChủ trì\tPhối hợp\t" under a header
+        # row: the second row of a two-row header)
+        tabbed = table is not None and raw.count("\t") >= 2 and bool(raw.strip()) and raw.count("|") < 2
+        if (raw.count("|") >= 2 or raw.strip("\t ").count("\t") >= 2 or tabbed
                 or (table is not None and raw.count("|") == 1 and re.search(r"\S\s\|\s\S", raw))):
-            sep = "|" if raw.count("|") >= 2 or raw.strip("\t ").count("\t") < 2 else "\t"
-            row = raw.strip().strip("\t")
+            sep = "|" if raw.count("|") >= 2 or (raw.strip("\t ").count("\t") < 2 and not tabbed) else "\t"
+            row = raw.strip(" ") if tabbed else raw.strip().strip("\t")
             if sep == "|" and row.startswith("|") and row.endswith("|"):
                 row = row[1:-1]  # "| a | b |": the outer pipes frame the row; " | b | c" (a DOCX row joined by " | "
                 # whose first cell is empty) keeps its empty first cell

@@ -542,6 +542,10 @@ def blocks_from_pdf(data):
                         if (started and last and last[0] == "table"
                                 and len(max(content, key=len)) == len(max(last[1], key=len))):
                             rows = content[1:] if content and _same_row(content[0], last[1][0]) else content
+                            if (rows and len(rows[0]) == len(last[1][-1]) > 2 and not rows[0][0]
+                                    and last[1][-1][0]):
+                                # a row the page break split: its rest, no number of its own, goes on with it
+                                last[1][-1] = [_join_wrapped(a, b) for a, b in zip(last[1][-1], rows.pop(0))]
                             last[1].extend(rows)
                         else:
                             page_items.append(("table", content, None, columns))

@@ -425,18 +425,17 @@ def _unruled_tables(lines, margin):
 
 def _join_wrapped(a, b):
     """A cell's two lines as one: a date the cell's width broke inside ("30/11/202" / "6") is joined without a
-    space."""
+    space, and so is a header word of capitals ("ST" / "T")."""
     if not a or not b:
         return a or b
+    if re.fullmatch(r"[A-ZĐ]{1,3}", a) and re.fullmatch(r"[A-ZĐ]{1,2}", b):
+        return a + b  # a narrow column's header word broken in two ("ST" / "T": "STT")
     return a + ("" if re.search(r"\d/\d{1,3}$", a) and b[:1].isdigit() else " ") + b
 
 
 def _column_of(columns, segment):
-    middle = (segment[0] + min(segment[1], segment[0] + 40)) / 2
-    for k, (x0, x1) in enumerate(columns):
-        if middle <= x1 + 0.5:
-            return k
-    return len(columns) - 1
+    """The column a segment starts in (the last one starting at or before it)."""
+    return max([k for k, (x0, x1) in enumerate(columns) if x0 <= segment[0] + 2] or [0])
 
 
 def _unruled_rows(region, columns, rows=None):

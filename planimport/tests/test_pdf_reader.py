@@ -1,0 +1,100 @@
+"""A plan's PDF read by position (pdfplumber): its task tables come back as table blocks, as from the DOCX it was
+made from (the dev set's two PDFs are LibreOffice exports of its DOCX documents), the rest of the page as text."""
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from planimport.readers import DocumentError, _join_wrapped, read_blocks
+from tasks.models import Plan, Task
+
+from .test_admin_import import upload
+from .test_seed_import import agencies_only  # noqa: F401
+
+DEVSET = Path(__file__).resolve().parent / "devset"
+HA_TINH = DEVSET / "layout-pdf-table-ha-tinh.pdf"  # ruled, over two pages, header row repeated, a row split
+UNRULED = DEVSET / "layout-pdf-table.pdf"  # a DOCX table without borders
+
+
+def blocks(path):
+    return read_blocks(path.name, path.read_bytes())
+
+
+def test_a_ruled_table_over_two_pages_is_one_table_with_its_header_once():
+    read = blocks(HA_TINH)
+    tables = [b[1] for b in read if b[0] == "table"]
+    assert len(tables) == 1
+    rows = tables[0]
+    header = ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn hoàn thành",
+              "Kết quả/sản phẩm"]
+    assert rows[0] == header and header not in rows[1:]  # the second page's repeat dropped
+    assert len(rows) == 1 + 3 + 12  # three Roman section rows, twelve tasks
+    assert rows[1] == ["I", "HOÀN THIỆN THỂ CHẾ, CHÍNH SÁCH"]  # merged across: kept once
+    # the row the page break split, joined; a cell's wrapped lines joined
+    assert rows[6][:3] == ["4", "Nâng cấp Hệ thống thông tin giải quyết thủ tục hành chính của tỉnh, kết nối với Cơ "
+                                "sở dữ liệu quốc gia về dân cư để tự động điền thông tin công dân vào biểu mẫu điện "
+                                "tử; bảo đảm an toàn thông tin theo cấp độ", "Sở KH&CN"]
+    assert rows[7][0] == "5"
+    assert rows[-2][4] == "Trước 30/11/2026"  # "30/11/202" / "6" in its narrow cell
+    text = [b[1] for b in read if b[0] == "p"]
+    position = read.index(("table", rows))
+    assert ("p", "II. NHIỆM VỤ CỤ THỂ") in read[:position] and ("p", "III. KINH PHÍ THỰC HIỆN") in read[position:]
+    assert "Hà Tĩnh, ngày 18 tháng 4 năm 2026" in text and "Số: 215/KH-UBND" in text
+
+
+def test_a_table_without_rules_is_read_from_its_columns():
+    read = blocks(UNRULED)
+    tables = [b[1] for b in read if b[0] == "table"]
+    assert len(tables) == 1
+    rows = tables[0]
+    assert rows[0] == ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Sản phẩm"]
+    assert rows[1] == ["A. Chính quyền số"]  # a section row across the table
+    assert rows[2] == ["1", "Ban hành danh mục dữ liệu mở của tỉnh", "Sở Khoa học và Công nghệ", "Các sở, ban, ngành",
+                       "Quý II/2026", "Quyết định"]
+    # the last row's cell goes on at the next page's top ("UBND cấp" / "xã")
+    assert rows[-1] == ["4", "Đào tạo kỹ năng số cho công chức cấp xã", "Sở Nội vụ", "UBND cấp xã",
+                        "trước 30/11/2026", "Lớp đào tạo"]
+    assert ("p", "III. CHẾ ĐỘ BÁO CÁO") in read and ("p", "I. MỤC ĐÍCH, YÊU CẦU") in read
+
+
+@pytest.mark.parametrize("pdf, docx", [("layout-pdf-table-ha-tinh.pdf", "layout-pdf-table-ha-tinh.docx"),
+                                       ("layout-pdf-table.pdf", "layout-docx-table.docx")])
+def test_a_pdf_imports_as_the_docx_it_was_made_from(pdf, docx):
+    def read(name):
+        out = io.StringIO()
+        call_command("import_plan", str(DEVSET / name), "--json", stdout=out)
+        return json.loads(out.getvalue())
+
+    from_pdf, from_docx = read(pdf), read(docx)
+    assert from_pdf == from_docx
+    key = json.loads((DEVSET / pdf.replace(".pdf", ".key.json")).read_text(encoding="utf-8"))
+    fields = ("title", "lead", "coordinators", "timeframe", "kind", "due")
+    assert [{f: t[f] for f in fields} for t in from_pdf["tasks"]] == [{f: t[f] for f in fields} for t in key["tasks"]]
+
+
+def test_words_broken_by_a_narrow_cell_are_joined_without_a_space():
+    assert _join_wrapped("trước 30/11/202", "6") == "trước 30/11/2026"
+    assert _join_wrapped("ST", "T") == "STT"
+    assert _join_wrapped("Quý", "II/2026") == "Quý II/2026"
+    assert _join_wrapped("Sở Tài", "chính") == "Sở Tài chính"
+    assert _join_wrapped("UBND cấp", "xã") == "UBND cấp xã"
+
+
+def test_an_encrypted_pdf_is_refused_in_vietnamese():
+    data = (Path(__file__).resolve().parent / "encrypted-plan.pdf").read_bytes()
+    with pytest.raises(DocumentError, match="tệp hỏng hoặc được bảo vệ"):
+        read_blocks("plan.pdf", data)
+
+
+def test_the_admin_previews_and_writes_a_pdf_plan_with_a_task_table(admin_client, agencies_only):  # noqa: F811
+    response = upload(admin_client, "215-KH-UBND.pdf", HA_TINH.read_bytes())
+    assert response.status_code == 302 and Plan.objects.count() == 0
+    html = admin_client.get(response["Location"]).content.decode()
+    assert "215/KH-UBND" in html and "12 nhiệm vụ" in html and "Trước 30/11/2026" in html
+    done = admin_client.post(response["Location"])
+    assert done.status_code == 302
+    plan = Plan.objects.get()
+    assert Task.objects.filter(plan=plan).count() == 12

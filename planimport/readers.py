@@ -380,6 +380,23 @@ def _page_lines(words):
     return out
 
 
+def _char_width(lines):
+    """A page's usual width of a character (points): its segments' widths over their lengths, the median."""
+    widths = sorted((s[1] - s[0]) / len(s[2]) for ln in lines for s in ln["segments"] if len(s[2]) >= 4)
+    return widths[len(widths) // 2] if widths else 5.0
+
+
+def _laid_out(line, margin, width):
+    """A line as ``pdftotext -layout`` writes it, which the text reader knows (``_indented_layout``): its indent from
+    the page's margin and its gaps as spaces, one a character's width (a paragraph's first line indented, a wrapped
+    line at the margin, the header's two columns far apart)."""
+    out, x = "", margin
+    for x0, x1, text in line["segments"]:
+        out += " " * max(1 if out else 0, round((x0 - x) / width)) + text.replace("\xa0", " ").rstrip()
+        x = x1
+    return out
+
+
 def _columns(lines):
     """The columns of a table without rules: the x-ranges its lines of two or more cells cover, apart."""
     spans = sorted((s[0], s[1]) for ln in lines if len(ln["segments"]) >= 2 for s in ln["segments"])
@@ -509,8 +526,9 @@ def blocks_from_pdf(data):
                     middle = ((obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2)
                     return not any(b[0] <= middle[0] <= b[2] and b[1] <= middle[1] <= b[3] for b in boxes)
 
-                lines = _page_lines(page.filter(outside).extract_words(x_tolerance=1.5))
+                lines = _page_lines(page.filter(outside).extract_words(x_tolerance=1.5, keep_blank_chars=True))
                 margin = min((ln["segments"][0][0] for ln in lines), default=0)
+                width = _char_width(lines)
                 pieces = [(t.bbox[1], "table", _ruled_rows(t), None) for t in ruled]
                 taken = set()
                 for first, last, rows in _unruled_tables(lines, margin):
@@ -533,10 +551,7 @@ def blocks_from_pdf(data):
                             _unruled_rows([content], last[3], last[1])
                             continue
                         started = False
-                        for seg in content["segments"]:
-                            page_items.append(("text", _clean(seg[2])))
-                        if len(content["segments"]) > 1:
-                            page_items.append(("text", ""))  # a line in columns (the header's): its pieces apart
+                        page_items.append(("text", _laid_out(content, margin, width)))
                     else:
                         if (started and last and last[0] == "table"
                                 and len(max(content, key=len)) == len(max(last[1], key=len))):
@@ -560,6 +575,8 @@ def blocks_from_pdf(data):
                                                                   for i in items if i[0] == "table")
     if text < 50:
         raise DocumentError(gettext("Tệp PDF không có lớp chữ (bản quét): hãy gửi bản DOCX hoặc PDF có chữ."))
+    if not any(i[0] == "table" for i in items):
+        return _blocks_from_pdf_text(data)
     blocks, lines = [], []
     for item in items + [("table", None, None, None)]:
         if item[0] == "text":
@@ -570,6 +587,20 @@ def blocks_from_pdf(data):
         if item[1] is not None:
             blocks.append(("table", item[1]))
     return blocks
+
+
+def _blocks_from_pdf_text(data):
+    """A PDF with no table: its text layer as pypdf gives it, read as text, as before pdfplumber read tables (on
+    LibreOffice's PDFs of the dev set's texts pypdf's lines read better than pdfplumber's words)."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        text = "\n".join((page.extract_text() or "") for page in reader.pages)
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as e:
+        raise DocumentError(gettext("Không đọc được tệp PDF: tệp hỏng hoặc được bảo vệ.")) from e
+    return blocks_from_text(text)
 
 
 def read_blocks(name, data):

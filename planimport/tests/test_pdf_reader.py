@@ -98,3 +98,35 @@ def test_the_admin_previews_and_writes_a_pdf_plan_with_a_task_table(admin_client
     assert done.status_code == 302
     plan = Plan.objects.get()
     assert Task.objects.filter(plan=plan).count() == 12
+
+
+def test_a_cell_merged_down_rows_is_given_in_each_row_and_a_page_number_is_dropped():
+    """A lead cell merged over two rows (LibreOffice's PDF of a DOCX made with python-docx) is each row's lead, as
+    python-docx gives the DOCX; the footer's page number "1" is no paragraph."""
+    read = blocks(Path(__file__).resolve().parent / "merged-lead.pdf")
+    rows = next(b[1] for b in read if b[0] == "table")
+    assert rows[1:] == [["1", "Kiểm tra hệ thống đê điều", "Sở Nông nghiệp và Môi trường", "Quý II/2026"],
+                        ["2", "Diễn tập cứu hộ vùng lũ", "Sở Nông nghiệp và Môi trường", "Tháng 7/2026"],
+                        ["3", "Tập huấn kỹ năng phòng tránh lũ quét", "Sở Giáo dục và Đào tạo", "Tháng 9/2026"]]
+    assert ("p", "1") not in read and read[-1][1].startswith("Các sở, ngành báo cáo")
+
+
+def test_a_pdf_with_no_table_reads_its_text_as_before(monkeypatch):
+    """No table on its pages: pypdf's text, read as text (the parser's PDF rules were written on it)."""
+    import matplotlib
+    from matplotlib.figure import Figure
+
+    from planimport import readers
+
+    monkeypatch.setitem(matplotlib.rcParams, "pdf.fonttype", 42)
+    figure = Figure(figsize=(8.27, 11.69))
+    lines = ["Số: 7/KH-UBND", "Huế, ngày 2 tháng 2 năm 2026", "KẾ HOẠCH", "Chuyển đổi số", "I. NHIỆM VỤ",
+             "1. Giao Sở Y tế chủ trì triển khai bệnh án điện tử, hoàn thành trong Quý II/2026."]
+    for k, line in enumerate(lines):
+        figure.text(0.1, 0.9 - 0.04 * k, line, fontsize=11)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="pdf")
+    called = []
+    monkeypatch.setattr(readers, "_blocks_from_pdf_text",
+                        lambda data, real=readers._blocks_from_pdf_text: called.append(1) or real(data))
+    assert read_blocks("plan.pdf", buffer.getvalue()) == [("p", line) for line in lines] and called

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from planimport.readers import DocumentError, _join_wrapped, read_blocks
+from planimport.readers import DocumentError, _join_wrapped, _laid_out, _page_lines, read_blocks
 from tasks.models import Plan, Task
 
 from .test_admin_import import upload
@@ -130,3 +130,20 @@ def test_a_pdf_with_no_table_reads_its_text_as_before(monkeypatch):
     monkeypatch.setattr(readers, "_blocks_from_pdf_text",
                         lambda data, real=readers._blocks_from_pdf_text: called.append(1) or real(data))
     assert read_blocks("plan.pdf", buffer.getvalue()) == [("p", line) for line in lines] and called
+
+
+def word(x0, x1, text, top=100.0):
+    return {"x0": x0, "x1": x1, "top": top, "bottom": top + 12, "text": text}
+
+
+def test_a_lines_words_part_into_cells_at_wide_gaps_only():
+    """Words 3-4 points apart (a paragraph's, justified) are one piece; 12 points apart, two cells."""
+    line = _page_lines([word(90, 110, "Sở"), word(113.5, 140, "Tài"), word(143, 170, "chính"),
+                        word(182, 200, "Quý"), word(203, 240, "II/2026")])[0]
+    assert [s[2] for s in line["segments"]] == ["Sở Tài chính", "Quý II/2026"]
+
+
+def test_a_line_off_a_table_is_laid_out_as_pdftotext_layout_writes_it():
+    """Its indent and its gaps from the page's margin and positions, a space a character's width."""
+    line = {"segments": [[100.0, 160.0, "1. Việc một"], [220.0, 260.0, "Hà Nội"]]}
+    assert _laid_out(line, 90.0, 5.0) == "  1. Việc một            Hà Nội"

@@ -1,7 +1,8 @@
 """Documents in, blocks out: a plan's paragraphs and tables in document order, from DOCX (python-docx, which reads
 both and keeps merged cells' text in each grid cell they cover), plain text (tables written as "a | b | c" lines) or
-a PDF's text layer (pypdf: pure Python, maintained, no native library to install; scanned PDFs have no text layer and
-are refused). A block is ``("p", text)`` or ``("table", [[cell, …], …])``."""
+a PDF's text layer (pdfplumber, by position: its tables as tables, ruled or not, the rest as text; a PDF with no
+table through pypdf's text, as before; scanned PDFs have no text layer and are refused). A block is ``("p", text)``
+or ``("table", [[cell, …], …])``."""
 
 import html
 import io

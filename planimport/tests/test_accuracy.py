@@ -80,3 +80,22 @@ def test_the_command_prints_the_table(capsys):
     call_command("import_accuracy")
     out = capsys.readouterr().out
     assert "ALL kept_out" in out and "ALL tuned" in out and "140-task plan read in" in out
+
+
+def test_the_command_measures_another_folder(tmp_path, capsys):
+    # --dir DIR: the documents and keys of DIR only (a blind set kept apart), not the devset's
+    from pathlib import Path
+    import shutil
+
+    import pytest
+    from django.core.management.base import CommandError
+
+    devset = Path(__file__).resolve().parent / "devset"
+    for name in ("layout-prose.txt", "layout-prose.key.json"):
+        shutil.copy(devset / name, tmp_path / name)
+    call_command("import_accuracy", "--dir", str(tmp_path))
+    out = capsys.readouterr().out
+    rows = [line for line in out.splitlines() if line.startswith(("layout-", "seed-", "real-", "kept-"))]
+    assert [r.split()[0] for r in rows] == ["layout-prose.txt"]
+    with pytest.raises(CommandError):
+        call_command("import_accuracy", "--dir", str(tmp_path / "nowhere"))

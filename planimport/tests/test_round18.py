@@ -1,0 +1,27 @@
+"""Round 18: general rules for the patterns round 17's blind set showed (SOURCES.md "Round 17: blind set"), each on a
+made-up text with other bodies and words than those documents."""
+
+import pytest
+
+from planimport.names import split_names
+from planimport.tests.test_variants import T, got, read
+
+
+def test_an_office_serving_both_councils_is_one_name():
+    # "Văn phòng HĐND và UBND huyện": one office, not "Văn phòng HĐND" and "UBND huyện"
+    assert split_names("Văn phòng HĐND và UBND huyện, Phòng Tư pháp") == ["Văn phòng HĐND và UBND huyện", "Phòng Tư pháp"]
+    assert split_names("Văn phòng Đoàn ĐBQH và HĐND tỉnh; Sở Nội vụ") == ["Văn phòng Đoàn ĐBQH và HĐND tỉnh", "Sở Nội vụ"]
+    # an office with its own place is a name of its own
+    assert split_names("Văn phòng UBND tỉnh và UBND các huyện") == ["Văn phòng UBND tỉnh", "UBND các huyện"]
+    plan = read("II. NHIỆM VỤ\n1. Văn phòng HĐND và UBND phường:\n"
+                "- Cập nhật danh mục thủ tục hành chính trên cổng thông tin; thực hiện thường xuyên.\n")
+    assert [t.lead for t in plan.tasks] == [["Văn phòng HĐND và UBND phường"]]
+
+
+def test_a_utility_branch_is_a_name():
+    # "Phối hợp với Điện lực huyện …" under a heading lead: the utility's branch coordinates
+    plan = read("II. NHIỆM VỤ\n1. Phòng Hạ tầng:\n"
+                "- Phối hợp với Điện lực huyện kiểm tra hệ thống chiếu sáng công cộng; hoàn thành trước 31/8/2026.\n")
+    assert got(plan) == [T("Phối hợp với Điện lực huyện kiểm tra hệ thống chiếu sáng công cộng; hoàn thành trước "
+                           "31/8/2026.", ["Phòng Hạ tầng"], ["Điện lực huyện"], "hoàn thành trước 31/8/2026",
+                           "deadline", "2026-08-31")]

@@ -339,6 +339,17 @@ def _agency_like(name):
     return not fold(name).startswith(("cac ", "co quan", "don vi"))
 
 
+def _cut_time_label(node):
+    """A point under a heading lead whose time is a label after its work ("- Phối hợp với X kiểm tra …; thời gian:
+    Quý III/2026."): the label and its value leave the title, the value is the time. Returns the text to read the
+    point's other attributes from."""
+    attrs, head = _inline_labels(node.text)
+    if set(attrs) == {"time"} and attrs["time"] and head != node.text:
+        node.text = head
+        node.attrs["time"] = attrs["time"]
+    return node.text
+
+
 def _point_attrs(text):
     """Coordinators and timeframe of a point under a heading that names its lead: "Chủ trì, phối hợp với X …", or a
     point that starts with "Phối hợp (chặt chẽ) với X …"."""
@@ -1421,7 +1432,7 @@ def _read_body(plan, blocks, addressee=()):
                 and current.parent.lead_heading and current.text.rstrip().endswith(":") and not current.body):
             node = _Node(6, "-", _BULLET.sub("", line), current)
             current.children.append(node)
-            node.attrs.update({k: v for k, v in _point_attrs(node.text).items() if v})
+            node.attrs.update({k: v for k, v in _point_attrs(_cut_time_label(node)).items() if v})
             continue
         # a point under a heading that names its lead ("2. Thanh tra tỉnh" / "- Chủ trì, phối hợp với …"): a task;
         # after a paragraph that introduces the points ("Chủ trì, phối hợp với X tham mưu …, bao gồm:"), with that
@@ -1429,7 +1440,7 @@ def _read_body(plan, blocks, addressee=()):
         if _BULLET.match(line) and current is not root and current.lead_heading:
             node = _Node(6, "-", _BULLET.sub("", line), current)
             current.children.append(node)
-            node.attrs.update(_point_attrs(node.text))
+            node.attrs.update(_point_attrs(_cut_time_label(node)))
             if current.body and current.body[-1].rstrip().endswith(":"):
                 for k, v in _point_attrs(current.body[-1]).items():
                     node.attrs.setdefault(k, v)
@@ -1440,7 +1451,7 @@ def _read_body(plan, blocks, addressee=()):
             node = _Node(6, "-", _BULLET.sub("", line), current)
             current.children.append(node)
             stack.append(node)
-            node.attrs.update(_point_attrs(node.text))
+            node.attrs.update(_point_attrs(_cut_time_label(node)))
             continue
         if (_BULLET.match(line) and current is not root and current.rank >= 2 and not current.children
                 and re.match(r"^ve\b.*:\s*$", fold(_BULLET.sub("", line)))):

@@ -25,3 +25,15 @@ def test_a_utility_branch_is_a_name():
     assert got(plan) == [T("Phối hợp với Điện lực huyện kiểm tra hệ thống chiếu sáng công cộng; hoàn thành trước "
                            "31/8/2026.", ["Phòng Hạ tầng"], ["Điện lực huyện"], "hoàn thành trước 31/8/2026",
                            "deadline", "2026-08-31")]
+
+
+def test_a_dash_under_a_heading_lead_loses_its_time_label():
+    # "- …; thời gian: Quý III/2026." under "2. Phòng Y tế:": the label leaves the title, its value is the time
+    plan = read("II. NHIỆM VỤ\n2. Phòng Y tế:\n"
+                "- Phối hợp với Trung tâm Y tế, Phòng Giáo dục tổ chức khám sức khỏe học sinh; thời gian: Quý III/2026.\n"
+                "- Kiểm tra an toàn thực phẩm bếp ăn tập thể; thực hiện thường xuyên.\n")
+    assert got(plan) == [
+        T("Phối hợp với Trung tâm Y tế, Phòng Giáo dục tổ chức khám sức khỏe học sinh", ["Phòng Y tế"],
+          ["Trung tâm Y tế", "Phòng Giáo dục"], "Quý III/2026", "deadline", "2026-09-30"),
+        T("Kiểm tra an toàn thực phẩm bếp ăn tập thể; thực hiện thường xuyên.", ["Phòng Y tế"], [],
+          "thực hiện thường xuyên", "ongoing")]

@@ -22,6 +22,8 @@ _STARTERS = (
     "Đảng đoàn", "Tổ đảng", "Đảng bộ", "Chi bộ", "Ban cán sự đảng",
     # a public-service company's local branch written by its trade ("Bưu điện huyện", "Điện lực tỉnh", "Viễn thông X")
     "Bưu điện", "Điện lực", "Viễn thông",
+    # an office holder named beside bodies: "Các ban, ngành, đoàn thể và Trưởng các thôn", "Trưởng khu phố"
+    "Trưởng",
 )
 # "Ban hành …" (to issue) is a verb, never the name of a "Ban"
 _STARTER_RE = re.compile(r"^(?![Bb]an hành\b)(?:" + "|".join(re.escape(s) for s in sorted(set(_STARTERS), key=len, reverse=True)) + r")\b")

@@ -334,7 +334,9 @@ def _agency_like(name):
     if re.match(r"^cac (?:doanh nghiep|benh vien|truong|cong ty|tong cong ty|tap doan|ngan hang|trung tam|vien|hoi|"
                 r"dai|bao|chi cuc|cuc|vu|phong|dang uy|cap uy|co quan tham muu|"
                 # "Ủy ban MTTQ tỉnh và các tổ chức chính trị - xã hội tỉnh", "… và các đoàn thể tỉnh"
-                r"to chuc chinh tri\s*-?\s*xa hoi|(?:hoi\s+)?doan the)\b", fold(name)):
+                r"to chuc chinh tri\s*-?\s*xa hoi|(?:hoi\s+)?doan the|"
+                # "Các ban, ngành, đoàn thể huyện": a commune's or a district's boards and branches
+                r"ban\s*,?\s*nganh)\b", fold(name)):
         return True  # "Các doanh nghiệp viễn thông", "Các bệnh viện tuyến tỉnh": "các" and a kind of body, lower-case
     return not fold(name).startswith(("cac ", "co quan", "don vi"))
 

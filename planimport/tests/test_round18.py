@@ -37,3 +37,13 @@ def test_a_dash_under_a_heading_lead_loses_its_time_label():
           ["Trung tâm Y tế", "Phòng Giáo dục"], "Quý III/2026", "deadline", "2026-09-30"),
         T("Kiểm tra an toàn thực phẩm bếp ăn tập thể; thực hiện thường xuyên.", ["Phòng Y tế"], [],
           "thực hiện thường xuyên", "ongoing")]
+
+
+def test_a_heading_of_groups_and_an_office_holder_keeps_its_dash():
+    # "3. Các ban, ngành, đoàn thể phường và Trưởng khu phố:": both lead the dash under it
+    assert split_names("Các hội, đoàn thể và Trưởng khu phố") == ["Các hội, đoàn thể", "Trưởng khu phố"]
+    plan = read("II. NHIỆM VỤ\n3. Các ban, ngành, đoàn thể phường và Trưởng khu phố:\n"
+                "- Tuyên truyền người dân phân loại rác tại nguồn; thực hiện thường xuyên.\n")
+    assert got(plan) == [T("Tuyên truyền người dân phân loại rác tại nguồn; thực hiện thường xuyên.",
+                           ["Các ban, ngành, đoàn thể phường", "Trưởng khu phố"], [], "thực hiện thường xuyên",
+                           "ongoing")]

@@ -171,7 +171,9 @@ _VERBS = (
     # "… đề nghị Ủy ban nhân dân các tỉnh lưu ý các nhiệm vụ sau:"
     "luu y|"
     # "Cục X có trách nhiệm thông báo …", "Các cấp ủy … quán triệt Đề án …"
-    "co trach nhiem|chiu trach nhiem|quan triet"
+    "co trach nhiem|chiu trach nhiem|quan triet|"
+    # "… phối hợp với Sở Y đưa nội dung … vào …", "… với các hợp tác xã mở rộng …"
+    "dua|mo rong"
 )
 _VERB_RE = re.compile(r"(?:^|[\s,])(" + _VERBS + r")\b")
 
@@ -268,6 +270,11 @@ _NAME_WORDS = set(
 )
 
 
+# "các doanh nghiệp viễn thông", "các tổ chức tín dụng trên địa bàn": a kind of body, then lower-case words that say
+# which
+_KIND_QUALIFIED = re.compile(r"^cac (?:doanh nghiep|to chuc|hop tac xa|co so|ngan hang|hiep hoi|benh vien|truong)\s+\S")
+
+
 def _cut_at_verb(text, verbs_only=False):
     """The agency list at the start of ``text``: up to the first lower-case verb ("triển khai", "để" …), or the
     first lower-case word that cannot go on a name ("Sở Tư pháp công bố …": a name's lower-case syllable follows a
@@ -308,6 +315,10 @@ def _cut_at_verb(text, verbs_only=False):
         if len(names) > 1 and all(_STARTER_RE.match(n) for n in names):
             # a list of names up to the verb ("các Sở, ban ngành, chủ đầu tư kinh doanh hạ tầng … thực hiện"):
             # each starts as a name does, so its lower-case words are the names' own
+            return text[:cut].rstrip(" ,;.")
+        if len(names) == 1 and _KIND_QUALIFIED.match(fold(names[0])) and len(names[0].split()) <= 9:
+            # "các tổ chức tín dụng trên địa bàn đẩy mạnh …": a kind of body in lower case and what qualifies it,
+            # up to the verb
             return text[:cut].rstrip(" ,;.")
     # the first lower-case word after a lower-case word, outside the words names use
     previous_lower = False

@@ -47,3 +47,18 @@ def test_a_heading_of_groups_and_an_office_holder_keeps_its_dash():
     assert got(plan) == [T("Tuyên truyền người dân phân loại rác tại nguồn; thực hiện thường xuyên.",
                            ["Các ban, ngành, đoàn thể phường", "Trưởng khu phố"], [], "thực hiện thường xuyên",
                            "ongoing")]
+
+
+@pytest.mark.parametrize("sentence, coordinators", [
+    # a kind of body in lower case and the words that say which, up to the verb
+    ("Giao Sở Tài chính chủ trì, phối hợp với các ngân hàng thương mại mở rộng cho vay tiêu dùng; thực hiện "
+     "thường xuyên.", ["các ngân hàng thương mại"]),
+    ("Giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp với các hợp tác xã nông nghiệp trên địa bàn triển khai "
+     "mô hình tưới tiết kiệm; thực hiện thường xuyên.", ["các hợp tác xã nông nghiệp trên địa bàn"]),
+    # a one-syllable verb after a name whose words are all capitalised
+    ("Giao Sở Tư pháp chủ trì, phối hợp với UBND thành phố Bảo Lộc đưa tiêu chí tiếp cận pháp luật vào đánh giá cán "
+     "bộ; thực hiện thường xuyên.", ["UBND thành phố Bảo Lộc"]),
+])
+def test_a_coordinator_ends_at_its_verb(sentence, coordinators):
+    plan = read("II. NHIỆM VỤ\n1. Cải cách hành chính\n- " + sentence + "\n")
+    assert [sorted(t.coordinators) for t in plan.tasks] == [sorted(coordinators)]

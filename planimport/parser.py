@@ -899,10 +899,27 @@ def _join_continued_tables(blocks):
     return out
 
 
+# a time broken over two PDF lines: a line ending in the time's word ("…, hoàn thành trong Quý", "… trước tháng") and
+# the next line opening with its value ("II/2026.", "9/2026", "30/6/2026", "2027.")
+_TIME_WORD_END = re.compile(r"(?:\b(?:quy|thang|nam|ngay|truoc|trong|den|giai doan))\s*$")
+_TIME_VALUE_START = re.compile(r"^\s*(?:(?:[IVX]{1,4}|\d{1,2})\s*/\s*(?:\d{1,2}\s*/\s*)?\d{4}|\d{4})(?=$|[\s.,;)])")
+
+
+def _join_broken_times(blocks):
+    out = []
+    for kind, value in blocks:
+        if (kind == "p" and out and out[-1][0] == "p" and _TIME_VALUE_START.match(value)
+                and _TIME_WORD_END.search(fold(out[-1][1])) and len(value) < 120):
+            out[-1] = ("p", out[-1][1].rstrip() + " " + value.strip())
+            continue
+        out.append((kind, value))
+    return out
+
+
 def parse_blocks(blocks):
     """Blocks → ParsedPlan."""
     plan = ParsedPlan()
-    blocks = _join_continued_tables(_ocr_markers(blocks))
+    blocks = _join_broken_times(_join_continued_tables(_ocr_markers(blocks)))
     paragraphs_before = []
     i = 0
     # A document without Roman-numbered parts (a directive letter: "1. Trách nhiệm chung …", "2. Thanh tra tỉnh")

@@ -4,7 +4,7 @@ made-up text with other bodies and words than those documents."""
 import pytest
 
 from planimport.names import split_names
-from planimport.tests.test_variants import T, got, read
+from planimport.tests.test_variants import HEADER as HEADER_TEXT, T, got, read
 
 
 def test_an_office_serving_both_councils_is_one_name():
@@ -62,3 +62,22 @@ def test_a_heading_of_groups_and_an_office_holder_keeps_its_dash():
 def test_a_coordinator_ends_at_its_verb(sentence, coordinators):
     plan = read("II. NHIỆM VỤ\n1. Cải cách hành chính\n- " + sentence + "\n")
     assert [sorted(t.coordinators) for t in plan.tasks] == [sorted(coordinators)]
+
+
+@pytest.mark.parametrize("first, second, timeframe, due", [
+    ("hoàn thành trong Quý", "III/2026.", "hoàn thành trong Quý III/2026", "2026-09-30"),
+    ("hoàn thành trước ngày", "15/8/2026.", "hoàn thành trước ngày 15/8/2026", "2026-08-15"),
+])
+def test_a_time_broken_over_two_pdf_lines_is_joined(first, second, timeframe, due):
+    # a PDF's line ends at the time's word, the next opens with its value ("III/2026." is no part "III")
+    from planimport.parser import parse_blocks
+    from planimport.readers import blocks_from_text
+
+    blocks = blocks_from_text(HEADER_TEXT + "II. NHIỆM VỤ\n")
+    blocks += [("p", "1. Giao Sở Xây dựng chủ trì, phối hợp với Công an tỉnh kiểm tra an toàn phòng cháy tại các chung "
+                     "cư, " + first), ("p", second), ("p", "2. Giao Sở Y tế chủ trì tổ chức tiêm chủng; thực hiện "
+                                                         "thường xuyên.")]
+    plan = parse_blocks(blocks)
+    assert [(t.timeframe.text, t.timeframe.json_kind, str(t.timeframe.due)) for t in plan.tasks] == [
+        (timeframe, "deadline", due), ("thực hiện thường xuyên", "ongoing", "None")]
+    assert [t.lead for t in plan.tasks] == [["Sở Xây dựng"], ["Sở Y tế"]]

@@ -1544,6 +1544,14 @@ def _read_body(plan, blocks, addressee=()):
             # prose under a numbered item: "Giao Sở X chủ trì …" in the paragraph after the heading
             if not current.has_info and re.search(r"\bchu tri\b", fold(line)):
                 _inline_into(current, line)
+                lead = current.attrs.get("lead") or []
+                if (len(current.body) == 1 and current.rank >= 2 and lead and not current.lead_heading
+                        and fold(line).startswith(fold(lead[0])) and not current.text.rstrip().endswith((":", ".", ";"))
+                        and len(current.text.split()) <= 10):
+                    # "4. Bảo đảm cơ sở vật chất" / "Phòng X chủ trì, phối hợp với … ; thời gian …": the paragraph
+                    # whose subject leads is the task, the heading's words its topic (a heading that is a sentence,
+                    # "4. Hoàn thành di dời 01 khu công nghiệp …." over its lead's paragraph, is the task itself)
+                    current.text, current.body[0] = line, current.text
             elif (not current.has_info and not current.special and current.rank >= 2
                   and (current.body[-2] if len(current.body) > 1 else current.text).rstrip().endswith((".", ";", ":"))):
                 # not a line that goes on with the sentence before it ("… gửi" / "Bộ X, bộ quản lý …")

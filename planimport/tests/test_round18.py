@@ -81,3 +81,24 @@ def test_a_time_broken_over_two_pdf_lines_is_joined(first, second, timeframe, du
     assert [(t.timeframe.text, t.timeframe.json_kind, str(t.timeframe.due)) for t in plan.tasks] == [
         (timeframe, "deadline", due), ("thực hiện thường xuyên", "ongoing", "None")]
     assert [t.lead for t in plan.tasks] == [["Sở Xây dựng"], ["Sở Y tế"]]
+
+
+def test_a_topical_heading_over_one_paragraph_naming_its_lead():
+    # "3. Nâng cao năng lực cán bộ" / "Phòng Nội vụ chủ trì, …": the paragraph is the task; a heading that is a
+    # sentence of its own, or a paragraph that asks ("Giao Phòng X chủ trì …"), keeps the heading as the title
+    plan = read("II. NHIỆM VỤ\n1. Nâng cao năng lực cán bộ\n"
+                "Phòng Nội vụ chủ trì, phối hợp với Trung tâm Chính trị huyện tổ chức bồi dưỡng kỹ năng số cho công "
+                "chức; thời gian hoàn thành trước 30/11/2026.\n"
+                "2. Hoàn thành số hóa hồ sơ địa chính của huyện.\n"
+                "Phòng Tài nguyên chủ trì, phối hợp với Chi nhánh Văn phòng đăng ký đất đai thực hiện; thời gian "
+                "hoàn thành trước 31/12/2026.\n"
+                "3. Phát triển du lịch cộng đồng\n"
+                "Giao Phòng Văn hóa chủ trì, phối hợp với UBND các xã xây dựng sản phẩm du lịch; thực hiện thường xuyên.\n")
+    assert [t.title for t in plan.tasks] == [
+        "Phòng Nội vụ chủ trì, phối hợp với Trung tâm Chính trị huyện tổ chức bồi dưỡng kỹ năng số cho công chức; "
+        "thời gian hoàn thành trước 30/11/2026.",
+        "Hoàn thành số hóa hồ sơ địa chính của huyện.",
+        "Phát triển du lịch cộng đồng"]
+    assert [t.lead for t in plan.tasks] == [["Phòng Nội vụ"], ["Phòng Tài nguyên"], ["Phòng Văn hóa"]]
+    assert plan.tasks[0].coordinators == ["Trung tâm Chính trị huyện"]
+    assert plan.tasks[0].timeframe.due.isoformat() == "2026-11-30"

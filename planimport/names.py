@@ -22,6 +22,8 @@ _STARTERS = (
     "Đảng đoàn", "Tổ đảng", "Đảng bộ", "Chi bộ", "Ban cán sự đảng",
     # a public-service company's local branch written by its trade ("Bưu điện huyện", "Điện lực tỉnh", "Viễn thông X")
     "Bưu điện", "Điện lực", "Viễn thông",
+    # a district's forest rangers, road or irrigation works, a commune's health station
+    "Hạt Kiểm lâm", "Hạt Quản lý", "Trạm Y tế",
     # an office holder named beside bodies: "Các ban, ngành, đoàn thể và Trưởng các thôn", "Trưởng khu phố"
     "Trưởng",
 )

@@ -2190,7 +2190,9 @@ def _read_reporting(plan, root):
         for node in _iter(root):
             fp = fold(node.text)
             if (node.special == "organisation" and node.rank >= 2 and re.search(r"\bbao cao\b|\bket qua thuc hien\b", fp)
-                    and re.search(r"dinh ky|hang nam|6 thang|hang quy|hang thang", fp) and re.search(r"\bgui\b", fp)):
+                    and re.search(r"dinh ky|hang nam|6 thang|hang quy|hang thang", fp)
+                    and (re.search(r"\bgui\b", fp) or re.match(r"^(?:che do|thong tin)(?:,? bao cao)?\s*:", fp))):
+                # (or "2. Chế độ báo cáo: Định kỳ hằng năm, … báo cáo kết quả về Sở X": the item named for the rule)
                 candidates.append(node.text)
     if not candidates:
         # "- Chỉ đạo thực hiện …; định kỳ hàng năm có báo cáo kết quả thực hiện gửi Bộ X để tổng hợp …": a yearly

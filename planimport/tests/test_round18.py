@@ -102,3 +102,17 @@ def test_a_topical_heading_over_one_paragraph_naming_its_lead():
     assert [t.lead for t in plan.tasks] == [["Phòng Nội vụ"], ["Phòng Tài nguyên"], ["Phòng Văn hóa"]]
     assert plan.tasks[0].coordinators == ["Trung tâm Chính trị huyện"]
     assert plan.tasks[0].timeframe.due.isoformat() == "2026-11-30"
+
+
+@pytest.mark.parametrize("item, period, due, to", [
+    # the rule as a numbered item of the organisation part, named for it, reported "về" a body (no "gửi")
+    ("2. Chế độ báo cáo: Định kỳ 6 tháng, năm, các phòng, ban báo cáo kết quả thực hiện về Phòng Nội vụ để tổng hợp, "
+     "báo cáo UBND huyện.", "semiannual", None, ["Phòng Nội vụ"]),
+    ("2. Chế độ báo cáo: Định kỳ trước ngày 25 hằng tháng, các xã báo cáo tiến độ về Hạt Quản lý đê điều huyện để "
+     "tổng hợp.", "monthly", "25", ["Hạt Quản lý đê điều huyện"]),
+])
+def test_a_reporting_rule_in_an_item_of_the_organisation_part(item, period, due, to):
+    plan = read("II. NHIỆM VỤ\n1. Việc một\n- Chủ trì: Phòng Nội vụ\nIII. TỔ CHỨC THỰC HIỆN\n"
+                "1. Các phòng, ban, UBND các xã có trách nhiệm tổ chức triển khai thực hiện Kế hoạch này.\n"
+                + item + "\n")
+    assert (plan.reporting.period, plan.reporting.due, plan.reporting.to) == (period, due, to)

@@ -912,6 +912,13 @@ def _join_broken_times(blocks):
                 and _TIME_WORD_END.search(fold(out[-1][1])) and len(value) < 120):
             out[-1] = ("p", out[-1][1].rstrip() + " " + value.strip())
             continue
+        if (kind == "p" and out and out[-1][0] == "p" and value.strip()[:1].islower() and len(value.strip()) <= 40
+                and value.rstrip().endswith(":") and _marker(out[-1][1]) and not _marker(value)
+                and not out[-1][1].rstrip().endswith((".", ":", ";"))):
+            # a numbered heading broken over two PDF lines, its end on the next ("2. Sở X chủ trì thực hiện các nhiệm"
+            # / "vụ sau:"): one heading, whose points follow
+            out[-1] = ("p", out[-1][1].rstrip() + " " + value.strip())
+            continue
         out.append((kind, value))
     return out
 

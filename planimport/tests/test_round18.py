@@ -116,3 +116,23 @@ def test_a_reporting_rule_in_an_item_of_the_organisation_part(item, period, due,
                 "1. Các phòng, ban, UBND các xã có trách nhiệm tổ chức triển khai thực hiện Kế hoạch này.\n"
                 + item + "\n")
     assert (plan.reporting.period, plan.reporting.due, plan.reporting.to) == (period, due, to)
+
+
+@pytest.mark.parametrize("heading", [
+    [("p", "2. Phòng Tư pháp chủ trì thực hiện các nhiệm vụ sau:")],
+    # a PDF's heading broken over two lines, its end on the next
+    [("p", "2. Phòng Tư pháp chủ trì thực hiện các nhiệm"), ("p", "vụ sau:")],
+])
+def test_a_lead_heading_over_dashes_in_pdf_lines(heading):
+    from planimport.parser import parse_blocks
+    from planimport.readers import blocks_from_text
+
+    blocks = (blocks_from_text(HEADER_TEXT + "II. NHIỆM VỤ\n") + heading
+              + [("p", "- Rà soát văn bản quy phạm pháp luật của huyện; hoàn thành trước 30/9/2026."),
+                 ("p", "- Tổ chức Ngày Pháp luật; thực hiện hằng năm."),
+                 ("p", "3. Phòng Nội vụ:"), ("p", "- Kiện toàn bộ máy các cơ quan chuyên môn; thực hiện thường xuyên.")])
+    plan = parse_blocks(blocks)
+    assert [(t.title, t.lead) for t in plan.tasks] == [
+        ("Rà soát văn bản quy phạm pháp luật của huyện; hoàn thành trước 30/9/2026.", ["Phòng Tư pháp"]),
+        ("Tổ chức Ngày Pháp luật; thực hiện hằng năm.", ["Phòng Tư pháp"]),
+        ("Kiện toàn bộ máy các cơ quan chuyên môn; thực hiện thường xuyên.", ["Phòng Nội vụ"])]

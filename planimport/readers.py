@@ -1,7 +1,8 @@
 """Documents in, blocks out: a plan's paragraphs and tables in document order, from DOCX (python-docx, which reads
 both and keeps merged cells' text in each grid cell they cover), plain text (tables written as "a | b | c" lines) or
-a PDF's text layer (pypdf: pure Python, maintained, no native library to install; scanned PDFs have no text layer and
-are refused). A block is ``("p", text)`` or ``("table", [[cell, …], …])``."""
+a PDF's text layer (pdfplumber, by position: its tables as tables, ruled or not, the rest as text; a PDF with no
+table through pypdf's text, as before; scanned PDFs have no text layer and are refused). A block is ``("p", text)``
+or ``("table", [[cell, …], …])``."""
 
 import html
 import io
@@ -356,7 +357,245 @@ class _Numbering:
         return re.sub(r"%(\d)", value, text)
 
 
+# a gap wider than this (points) between two words of a line parts two cells of a table without rules; a
+# paragraph's words (justified too) stand 3-6 points apart
+_CELL_GAP = 7.5
+
+
+def _page_lines(words):
+    """A page's words (pdfplumber) as lines, top to bottom, each a list of segments (words closer than
+    ``_CELL_GAP``), a segment ``[x0, x1, text]``."""
+    lines = []
+    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(lines[-1][0] - w["top"]) < 2.5:
+            lines[-1][1].append(w)
+        else:
+            lines.append([w["top"], [w], w["bottom"]])
+    out = []
+    for top, ws, bottom in lines:
+        ws.sort(key=lambda w: w["x0"])
+        segments = []
+        for w in ws:
+            if segments and w["x0"] - segments[-1][1] <= _CELL_GAP:
+                segments[-1][1], segments[-1][2] = w["x1"], segments[-1][2] + " " + w["text"]
+            else:
+                segments.append([w["x0"], w["x1"], w["text"]])
+        out.append({"top": top, "bottom": max(w["bottom"] for w in ws), "segments": segments})
+    return out
+
+
+def _char_width(lines):
+    """A page's usual width of a character (points): its segments' widths over their lengths, the median."""
+    widths = sorted((s[1] - s[0]) / len(s[2]) for ln in lines for s in ln["segments"] if len(s[2]) >= 4)
+    return widths[len(widths) // 2] if widths else 5.0
+
+
+def _laid_out(line, margin, width):
+    """A line as ``pdftotext -layout`` writes it, which the text reader knows (``_indented_layout``): its indent from
+    the page's margin and its gaps as spaces, one a character's width (a paragraph's first line indented, a wrapped
+    line at the margin, the header's two columns far apart)."""
+    out, x = "", margin
+    for x0, x1, text in line["segments"]:
+        out += " " * max(1 if out else 0, round((x0 - x) / width)) + text.replace("\xa0", " ").rstrip()
+        x = x1
+    return out
+
+
+def _columns(lines):
+    """The columns of a table without rules: the x-ranges its lines of two or more cells cover, apart."""
+    spans = sorted((s[0], s[1]) for ln in lines if len(ln["segments"]) >= 2 for s in ln["segments"])
+    columns = []
+    for x0, x1 in spans:
+        if columns and x0 <= columns[-1][1] + 1:
+            columns[-1][1] = max(columns[-1][1], x1)
+        else:
+            columns.append([x0, x1])
+    return columns
+
+
+def _unruled_tables(lines, margin):
+    """Tables drawn without rules (a DOCX table without borders): a run of lines parted into three cells or more by
+    wide gaps, with the lines between them (a section row "A. …" at the margin between two such lines, a cell's
+    wrapped words). Rows: a line whose first column has words starts one (its number, "1"; the header's first line),
+    the lines under it go on with it cell by cell. Returns ``(first line, last line, rows)`` per table."""
+    found, n = [], 0
+    while n < len(lines):
+        if len(lines[n]["segments"]) < 3:
+            n += 1
+            continue
+        end = n
+        k = n + 1
+        while k < len(lines):
+            ln = lines[k]
+            if lines[k]["top"] - lines[k - 1]["bottom"] > 3 * (lines[k - 1]["bottom"] - lines[k - 1]["top"]) + 2:
+                break
+            if len(ln["segments"]) >= 2 or ln["segments"][0][0] > margin + 3:
+                end = k
+            elif not (k + 1 < len(lines) and len(lines[k + 1]["segments"]) >= 2):
+                break  # a line at the margin that no row of cells follows: the text after the table
+            k += 1
+        region = lines[n:end + 1]
+        columns = _columns(region)
+        if len(columns) < 3 or sum(len(ln["segments"]) >= 3 for ln in region) < 2:
+            n = end + 1
+            continue
+        found.append((n, end, _unruled_rows(region, columns)))
+        n = end + 1
+    return found
+
+
+def _join_wrapped(a, b):
+    """A cell's two lines as one: a date the cell's width broke inside ("30/11/202" / "6") is joined without a
+    space, and so is a header word of capitals ("ST" / "T")."""
+    if not a or not b:
+        return a or b
+    if re.fullmatch(r"[A-ZĐ]{1,3}", a) and re.fullmatch(r"[A-ZĐ]{1,2}", b):
+        return a + b  # a narrow column's header word broken in two ("ST" / "T": "STT")
+    return a + ("" if re.search(r"\d/\d{1,3}$", a) and b[:1].isdigit() else " ") + b
+
+
+def _column_of(columns, segment):
+    """The column a segment starts in (the last one starting at or before it)."""
+    return max([k for k, (x0, x1) in enumerate(columns) if x0 <= segment[0] + 2] or [0])
+
+
+def _unruled_rows(region, columns, rows=None):
+    rows = rows if rows is not None else []
+    for ln in region:
+        cells = [""] * len(columns)
+        for seg in ln["segments"]:
+            k = _column_of(columns, seg)
+            cells[k] = (cells[k] + " " + seg[2]).strip()
+        spans = len(ln["segments"]) == 1 and ln["segments"][0][1] > columns[0][1] + 1 and cells[0]
+        if spans:
+            rows.append([cells[0]])  # a section row across the table ("A. Chính quyền số"): one merged cell
+        elif not rows or (cells[0] and len(rows[-1]) > 1) or len(rows[-1]) == 1:
+            rows.append(cells)
+        else:
+            rows[-1] = [_join_wrapped(a, b) for a, b in zip(rows[-1], cells)]
+    return rows
+
+
+def _ruled_rows(table):
+    """A ruled table's rows (pdfplumber): a cell's lines joined; a cell merged across columns kept once; a cell
+    merged down rows given in each row it covers, as python-docx gives a DOCX table."""
+    texts = table.extract()
+    rows = []
+    for r, row in enumerate(table.rows):
+        cells = []
+        for c, cell in enumerate(row.cells):
+            text = texts[r][c]
+            if cell is None:
+                above = next((k for k in range(r - 1, -1, -1) if table.rows[k].cells[c] is not None), None)
+                if above is None or table.rows[above].cells[c][3] < row.bbox[3] - 1:
+                    continue  # merged across: the cell on its left holds the text
+                text = rows[above][c] if c < len(rows[above]) and len(rows[above]) == len(row.cells) else ""
+            lines = (text or "").split("\n")
+            joined = lines[0]
+            for line in lines[1:]:
+                joined = _join_wrapped(joined.rstrip(), line.strip())
+            cells.append(_clean(joined))
+        rows.append(cells)
+    return rows
+
+
+def _same_row(a, b):
+    return [re.sub(r"\W+", "", fold_key(c)) for c in a] == [re.sub(r"\W+", "", fold_key(c)) for c in b]
+
+
+def fold_key(text):
+    return unicodedata.normalize("NFC", text or "").lower()
+
+
 def blocks_from_pdf(data):
+    """A PDF's text layer read by position (pdfplumber): its ruled tables as table blocks (``_ruled_rows``), its
+    tables without rules too (``_unruled_tables``), the rest of each page as text lines in reading order, read as
+    text (``blocks_from_text``). A table that ends a page and one that starts the next with as many columns are one
+    table, the next page's repeat of the header row dropped; lines at the next page's top inside the table's columns
+    (a wrapped cell's end) go on with its last row."""
+    import pdfplumber
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
+
+    items = []  # ("text", line) and ("table", rows, continues): in reading order
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for page in pdf.pages:
+                ruled = [t for t in page.find_tables() if len(t.rows) >= 2 and len(t.columns) >= 3]
+                boxes = [t.bbox for t in ruled]
+
+                def outside(obj, boxes=boxes):
+                    if obj.get("object_type") != "char":
+                        return True
+                    middle = ((obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2)
+                    return not any(b[0] <= middle[0] <= b[2] and b[1] <= middle[1] <= b[3] for b in boxes)
+
+                lines = _page_lines(page.filter(outside).extract_words(x_tolerance=1.5, keep_blank_chars=True))
+                margin = min((ln["segments"][0][0] for ln in lines), default=0)
+                width = _char_width(lines)
+                pieces = [(t.bbox[1], "table", _ruled_rows(t), None) for t in ruled]
+                taken = set()
+                for first, last, rows in _unruled_tables(lines, margin):
+                    pieces.append((lines[first]["top"], "table", rows, _columns(lines[first:last + 1])))
+                    taken.update(range(first, last + 1))
+                for k, ln in enumerate(lines):
+                    if k not in taken:
+                        pieces.append((ln["top"], "text", ln, None))
+                pieces.sort(key=lambda p: p[0])
+                page_items, started = [], True
+                for top, kind, content, columns in pieces:
+                    if kind == "text" and re.fullmatch(r"[-–\s]*\d{1,3}[-–\s]*",
+                                                       " ".join(s[2] for s in content["segments"])):
+                        continue  # a page number alone
+                    last = items[-1] if items and not page_items else None
+                    if kind == "text":
+                        if (started and last and last[0] == "table" and last[3] and content["segments"][0][0]
+                                > last[3][0][1] + 1):
+                            # the previous page's table without rules goes on: a wrapped cell's last words
+                            _unruled_rows([content], last[3], last[1])
+                            continue
+                        started = False
+                        page_items.append(("text", _laid_out(content, margin, width)))
+                    else:
+                        if (started and last and last[0] == "table"
+                                and len(max(content, key=len)) == len(max(last[1], key=len))):
+                            rows = content[1:] if content and _same_row(content[0], last[1][0]) else content
+                            if (rows and len(rows[0]) == len(last[1][-1]) > 2 and not rows[0][0]
+                                    and last[1][-1][0]):
+                                # a row the page break split: its rest, no number of its own, goes on with it
+                                last[1][-1] = [_join_wrapped(a, b) for a, b in zip(last[1][-1], rows.pop(0))]
+                            last[1].extend(rows)
+                        else:
+                            page_items.append(("table", content, None, columns))
+                        started = False
+                items.extend(page_items)
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, OSError, AttributeError) as e:
+        raise DocumentError(gettext("Không đọc được tệp PDF: tệp hỏng hoặc được bảo vệ.")) from e
+    except Exception as e:  # pdfminer raises its own kinds on an encrypted or broken file
+        if type(e).__module__.startswith(("pdfminer", "pdfplumber", "pypdfium2")):
+            raise DocumentError(gettext("Không đọc được tệp PDF: tệp hỏng hoặc được bảo vệ.")) from e
+        raise
+    text = sum(len(i[1]) for i in items if i[0] == "text") + sum(len(" ".join(map(" ".join, i[1])))
+                                                                  for i in items if i[0] == "table")
+    if text < 50:
+        raise DocumentError(gettext("Tệp PDF không có lớp chữ (bản quét): hãy gửi bản DOCX hoặc PDF có chữ."))
+    if not any(i[0] == "table" for i in items):
+        return _blocks_from_pdf_text(data)
+    blocks, lines = [], []
+    for item in items + [("table", None, None, None)]:
+        if item[0] == "text":
+            lines.append(item[1])
+            continue
+        blocks.extend(blocks_from_text("\n".join(lines)))
+        lines = []
+        if item[1] is not None:
+            blocks.append(("table", item[1]))
+    return blocks
+
+
+def _blocks_from_pdf_text(data):
+    """A PDF with no table: its text layer as pypdf gives it, read as text, as before pdfplumber read tables (on
+    LibreOffice's PDFs of the dev set's texts pypdf's lines read better than pdfplumber's words)."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -365,8 +604,6 @@ def blocks_from_pdf(data):
         text = "\n".join((page.extract_text() or "") for page in reader.pages)
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as e:
         raise DocumentError(gettext("Không đọc được tệp PDF: tệp hỏng hoặc được bảo vệ.")) from e
-    if len(text.strip()) < 50:
-        raise DocumentError(gettext("Tệp PDF không có lớp chữ (bản quét): hãy gửi bản DOCX hoặc PDF có chữ."))
     return blocks_from_text(text)
 
 

@@ -134,12 +134,13 @@ def test_wrapped_lines_are_joined():
 
 
 def test_a_pdf_without_text_is_refused():
-    from pypdf import PdfWriter
+    from matplotlib.figure import Figure
 
-    writer = PdfWriter()
-    writer.add_blank_page(width=595, height=842)
+    figure = Figure(figsize=(8.27, 11.69))  # a page with a drawing and no text layer, as a scan's
+    figure.add_subplot().axis("off")
+    figure.gca().plot([0, 1], [0, 1])
     buffer = io.BytesIO()
-    writer.write(buffer)
+    figure.savefig(buffer, format="pdf")
     with pytest.raises(DocumentError, match="không có lớp chữ"):
         read_blocks("scan.pdf", buffer.getvalue())
 

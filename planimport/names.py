@@ -20,6 +20,12 @@ _STARTERS = (
     "Thuế", "Vườn quốc gia", "Khu bảo tồn", "địa phương", "Địa phương", "nhà đầu tư", "Nhà đầu tư", "chủ đầu tư", "Chủ đầu tư",
     # a party's bodies: "Đảng đoàn Quốc hội", "Tổ đảng ở Thường trực Ủy ban …", "Ban cán sự đảng Bộ X", "Chi bộ …"
     "Đảng đoàn", "Tổ đảng", "Đảng bộ", "Chi bộ", "Ban cán sự đảng",
+    # a public-service company's local branch written by its trade ("Bưu điện huyện", "Điện lực tỉnh", "Viễn thông X")
+    "Bưu điện", "Điện lực", "Viễn thông",
+    # a district's forest rangers, road or irrigation works, a commune's health station
+    "Hạt Kiểm lâm", "Hạt Quản lý", "Trạm Y tế",
+    # an office holder named beside bodies: "Các ban, ngành, đoàn thể và Trưởng các thôn", "Trưởng khu phố"
+    "Trưởng",
 )
 # "Ban hành …" (to issue) is a verb, never the name of a "Ban"
 _STARTER_RE = re.compile(r"^(?![Bb]an hành\b)(?:" + "|".join(re.escape(s) for s in sorted(set(_STARTERS), key=len, reverse=True)) + r")\b")
@@ -177,9 +183,18 @@ def _group_after_name(current, sep, nxt):
             and not fold(current).startswith("cac "))
 
 
+# "Văn phòng HĐND", "Văn phòng Đoàn ĐBQH, HĐND": an office named for bodies written bare (no place yet), which the list's
+# next name ("và UBND tỉnh") completes
+_SHARED_OFFICE = re.compile(r"(?:van phong|vp)\s+(?:(?:hdnd|hoi dong nhan dan|doan dbqh|doan dai bieu quoc hoi)"
+                            r"(?:\s*,\s*|\s+va\s+|$))+")
+
+
 def _inside_group(current, sep, nxt):
     """"Các cơ quan, đơn vị có liên quan": ", đơn vị" continues the group, it is not a new name."""
     fc = fold(current)
+    if (_SHARED_OFFICE.fullmatch(fc) and sep.strip() in ("và", ",")
+            and re.match(r"(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan)\b", fold(nxt))):
+        return True  # "Văn phòng HĐND và UBND huyện": one office serving both councils, not two names
     if re.fullmatch(r"dang uy mat tran to quoc", fc) and fold(nxt).startswith("cac doan the") and "," in sep:
         return True  # "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh": one party committee's name (since 2025)
     if re.search(r"\bdia phuong$", fc) and fold(nxt).startswith("doanh nghiep"):

@@ -171,7 +171,9 @@ _VERBS = (
     # "… đề nghị Ủy ban nhân dân các tỉnh lưu ý các nhiệm vụ sau:"
     "luu y|"
     # "Cục X có trách nhiệm thông báo …", "Các cấp ủy … quán triệt Đề án …"
-    "co trach nhiem|chiu trach nhiem|quan triet"
+    "co trach nhiem|chiu trach nhiem|quan triet|"
+    # "… phối hợp với Sở Y đưa nội dung … vào …", "… với các hợp tác xã mở rộng …"
+    "dua|mo rong"
 )
 _VERB_RE = re.compile(r"(?:^|[\s,])(" + _VERBS + r")\b")
 
@@ -268,6 +270,11 @@ _NAME_WORDS = set(
 )
 
 
+# "các doanh nghiệp viễn thông", "các tổ chức tín dụng trên địa bàn": a kind of body, then lower-case words that say
+# which
+_KIND_QUALIFIED = re.compile(r"^cac (?:doanh nghiep|to chuc|hop tac xa|co so|ngan hang|hiep hoi|benh vien|truong)\s+\S")
+
+
 def _cut_at_verb(text, verbs_only=False):
     """The agency list at the start of ``text``: up to the first lower-case verb ("triển khai", "để" …), or the
     first lower-case word that cannot go on a name ("Sở Tư pháp công bố …": a name's lower-case syllable follows a
@@ -309,6 +316,10 @@ def _cut_at_verb(text, verbs_only=False):
             # a list of names up to the verb ("các Sở, ban ngành, chủ đầu tư kinh doanh hạ tầng … thực hiện"):
             # each starts as a name does, so its lower-case words are the names' own
             return text[:cut].rstrip(" ,;.")
+        if len(names) == 1 and _KIND_QUALIFIED.match(fold(names[0])) and len(names[0].split()) <= 9:
+            # "các tổ chức tín dụng trên địa bàn đẩy mạnh …": a kind of body in lower case and what qualifies it,
+            # up to the verb
+            return text[:cut].rstrip(" ,;.")
     # the first lower-case word after a lower-case word, outside the words names use
     previous_lower = False
     for m in re.finditer(r"\S+", text[:cut]):
@@ -334,9 +345,22 @@ def _agency_like(name):
     if re.match(r"^cac (?:doanh nghiep|benh vien|truong|cong ty|tong cong ty|tap doan|ngan hang|trung tam|vien|hoi|"
                 r"dai|bao|chi cuc|cuc|vu|phong|dang uy|cap uy|co quan tham muu|"
                 # "Ủy ban MTTQ tỉnh và các tổ chức chính trị - xã hội tỉnh", "… và các đoàn thể tỉnh"
-                r"to chuc chinh tri\s*-?\s*xa hoi|(?:hoi\s+)?doan the)\b", fold(name)):
+                r"to chuc chinh tri\s*-?\s*xa hoi|(?:hoi\s+)?doan the|"
+                # "Các ban, ngành, đoàn thể huyện": a commune's or a district's boards and branches
+                r"ban\s*,?\s*nganh)\b", fold(name)):
         return True  # "Các doanh nghiệp viễn thông", "Các bệnh viện tuyến tỉnh": "các" and a kind of body, lower-case
     return not fold(name).startswith(("cac ", "co quan", "don vi"))
+
+
+def _cut_time_label(node):
+    """A point under a heading lead whose time is a label after its work ("- Phối hợp với X kiểm tra …; thời gian:
+    Quý III/2026."): the label and its value leave the title, the value is the time. Returns the text to read the
+    point's other attributes from."""
+    attrs, head = _inline_labels(node.text)
+    if set(attrs) == {"time"} and attrs["time"] and head != node.text:
+        node.text = head
+        node.attrs["time"] = attrs["time"]
+    return node.text
 
 
 def _point_attrs(text):
@@ -875,10 +899,34 @@ def _join_continued_tables(blocks):
     return out
 
 
+# a time broken over two PDF lines: a line ending in the time's word ("…, hoàn thành trong Quý", "… trước tháng") and
+# the next line opening with its value ("II/2026.", "9/2026", "30/6/2026", "2027.")
+_TIME_WORD_END = re.compile(r"(?:\b(?:quy|thang|nam|ngay|truoc|trong|den|giai doan))\s*$")
+_TIME_VALUE_START = re.compile(r"^\s*(?:(?:[IVX]{1,4}|\d{1,2})\s*/\s*(?:\d{1,2}\s*/\s*)?\d{4}|\d{4})(?=$|[\s.,;)])")
+
+
+def _join_broken_times(blocks):
+    out = []
+    for kind, value in blocks:
+        if (kind == "p" and out and out[-1][0] == "p" and _TIME_VALUE_START.match(value)
+                and _TIME_WORD_END.search(fold(out[-1][1])) and len(value) < 120):
+            out[-1] = ("p", out[-1][1].rstrip() + " " + value.strip())
+            continue
+        if (kind == "p" and out and out[-1][0] == "p" and value.strip()[:1].islower() and len(value.strip()) <= 40
+                and value.rstrip().endswith(":") and _marker(out[-1][1]) and not _marker(value)
+                and not out[-1][1].rstrip().endswith((".", ":", ";"))):
+            # a numbered heading broken over two PDF lines, its end on the next ("2. Sở X chủ trì thực hiện các nhiệm"
+            # / "vụ sau:"): one heading, whose points follow
+            out[-1] = ("p", out[-1][1].rstrip() + " " + value.strip())
+            continue
+        out.append((kind, value))
+    return out
+
+
 def parse_blocks(blocks):
     """Blocks → ParsedPlan."""
     plan = ParsedPlan()
-    blocks = _join_continued_tables(_ocr_markers(blocks))
+    blocks = _join_broken_times(_join_continued_tables(_ocr_markers(blocks)))
     paragraphs_before = []
     i = 0
     # A document without Roman-numbered parts (a directive letter: "1. Trách nhiệm chung …", "2. Thanh tra tỉnh")
@@ -1421,7 +1469,7 @@ def _read_body(plan, blocks, addressee=()):
                 and current.parent.lead_heading and current.text.rstrip().endswith(":") and not current.body):
             node = _Node(6, "-", _BULLET.sub("", line), current)
             current.children.append(node)
-            node.attrs.update({k: v for k, v in _point_attrs(node.text).items() if v})
+            node.attrs.update({k: v for k, v in _point_attrs(_cut_time_label(node)).items() if v})
             continue
         # a point under a heading that names its lead ("2. Thanh tra tỉnh" / "- Chủ trì, phối hợp với …"): a task;
         # after a paragraph that introduces the points ("Chủ trì, phối hợp với X tham mưu …, bao gồm:"), with that
@@ -1429,7 +1477,7 @@ def _read_body(plan, blocks, addressee=()):
         if _BULLET.match(line) and current is not root and current.lead_heading:
             node = _Node(6, "-", _BULLET.sub("", line), current)
             current.children.append(node)
-            node.attrs.update(_point_attrs(node.text))
+            node.attrs.update(_point_attrs(_cut_time_label(node)))
             if current.body and current.body[-1].rstrip().endswith(":"):
                 for k, v in _point_attrs(current.body[-1]).items():
                     node.attrs.setdefault(k, v)
@@ -1440,7 +1488,7 @@ def _read_body(plan, blocks, addressee=()):
             node = _Node(6, "-", _BULLET.sub("", line), current)
             current.children.append(node)
             stack.append(node)
-            node.attrs.update(_point_attrs(node.text))
+            node.attrs.update(_point_attrs(_cut_time_label(node)))
             continue
         if (_BULLET.match(line) and current is not root and current.rank >= 2 and not current.children
                 and re.match(r"^ve\b.*:\s*$", fold(_BULLET.sub("", line)))):
@@ -1503,6 +1551,14 @@ def _read_body(plan, blocks, addressee=()):
             # prose under a numbered item: "Giao Sở X chủ trì …" in the paragraph after the heading
             if not current.has_info and re.search(r"\bchu tri\b", fold(line)):
                 _inline_into(current, line)
+                lead = current.attrs.get("lead") or []
+                if (len(current.body) == 1 and current.rank >= 2 and lead and not current.lead_heading
+                        and fold(line).startswith(fold(lead[0])) and not current.text.rstrip().endswith((":", ".", ";"))
+                        and len(current.text.split()) <= 10):
+                    # "4. Bảo đảm cơ sở vật chất" / "Phòng X chủ trì, phối hợp với … ; thời gian …": the paragraph
+                    # whose subject leads is the task, the heading's words its topic (a heading that is a sentence,
+                    # "4. Hoàn thành di dời 01 khu công nghiệp …." over its lead's paragraph, is the task itself)
+                    current.text, current.body[0] = line, current.text
             elif (not current.has_info and not current.special and current.rank >= 2
                   and (current.body[-2] if len(current.body) > 1 else current.text).rstrip().endswith((".", ";", ":"))):
                 # not a line that goes on with the sentence before it ("… gửi" / "Bộ X, bộ quản lý …")
@@ -2141,7 +2197,9 @@ def _read_reporting(plan, root):
         for node in _iter(root):
             fp = fold(node.text)
             if (node.special == "organisation" and node.rank >= 2 and re.search(r"\bbao cao\b|\bket qua thuc hien\b", fp)
-                    and re.search(r"dinh ky|hang nam|6 thang|hang quy|hang thang", fp) and re.search(r"\bgui\b", fp)):
+                    and re.search(r"dinh ky|hang nam|6 thang|hang quy|hang thang", fp)
+                    and (re.search(r"\bgui\b", fp) or re.match(r"^(?:che do|thong tin)(?:,? bao cao)?\s*:", fp))):
+                # (or "2. Chế độ báo cáo: Định kỳ hằng năm, … báo cáo kết quả về Sở X": the item named for the rule)
                 candidates.append(node.text)
     if not candidates:
         # "- Chỉ đạo thực hiện …; định kỳ hàng năm có báo cáo kết quả thực hiện gửi Bộ X để tổng hợp …": a yearly

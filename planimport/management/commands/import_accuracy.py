@@ -1,10 +1,12 @@
-"""manage.py import_accuracy [--misses]: the plan import's accuracy on its development set (planimport.accuracy)."""
+"""manage.py import_accuracy [--misses] [--dir DIR]: the plan import's accuracy on its development set, or on the
+documents and answer keys of another folder (planimport.accuracy)."""
 
 import time
+from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from planimport.accuracy import evaluate, table
+from planimport.accuracy import DEVSET, evaluate, table
 from planimport.parser import parse_blocks
 
 
@@ -34,9 +36,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--misses", action="store_true", help="In từng chỗ đọc sai.")
+        parser.add_argument("--dir", default=str(DEVSET),
+                            help="Thư mục chứa văn bản và khóa đáp án cần đo (mặc định: bộ phát triển).")
 
     def handle(self, *args, **options):
-        scores = evaluate()
+        folder = Path(options["dir"])
+        if not folder.is_dir() or not any(folder.glob("*.key.json")):
+            raise CommandError(f"Không có khóa đáp án (*.key.json) trong thư mục {folder}.")
+        scores = evaluate(folder)
         for line in table(scores):
             self.stdout.write(line)
         n, seconds = time_long_plan()

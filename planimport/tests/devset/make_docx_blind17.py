@@ -1,5 +1,6 @@
-"""How blind17's DOCX documents were written (python-docx), kept for the record; run once, from this folder:
-../../../../.venv/bin/python make_docx.py. The PDF is LibreOffice's: soffice --headless --convert-to pdf blind17-mixed-1.docx"""
+"""How the blind17 DOCX documents were written (python-docx), kept for the record (round 17 wrote them in
+blind17/; round 18 moved them here): run once, from this folder: ../../../.venv/bin/python make_docx_blind17.py.
+The PDF is LibreOffice's: soffice --headless --convert-to pdf blind17-mixed-1.docx"""
 
 import unicodedata
 

@@ -75,7 +75,7 @@ MIDDLEWARE = [
     # production"): no cookie, no session, no login, any Host.
     "operations.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "plan_tracker.middleware.CSPMiddleware",  # django-csp's, the policy built once per process
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "plan_tracker.middleware.VietnameseFirstMiddleware",

@@ -82,7 +82,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.middleware.AuthenticationMiddleware",  # Django's, the user read by a statement compiled once
     # Pages for signed-in people are never cached; Permissions-Policy (README "Security").
     "plan_tracker.middleware.SecurityHeadersMiddleware",
     # A signed-in session ends after SESSION_COOKIE_AGE without a request.

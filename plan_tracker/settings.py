@@ -75,14 +75,14 @@ MIDDLEWARE = [
     # production"): no cookie, no session, no login, any Host.
     "operations.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "plan_tracker.middleware.CSPMiddleware",  # django-csp's, the policy built once per process
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "plan_tracker.middleware.VietnameseFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.middleware.AuthenticationMiddleware",  # Django's, the user read by a statement compiled once
     # Pages for signed-in people are never cached; Permissions-Policy (README "Security").
     "plan_tracker.middleware.SecurityHeadersMiddleware",
     # A signed-in session ends after SESSION_COOKIE_AGE without a request.

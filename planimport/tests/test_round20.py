@@ -1,0 +1,64 @@
+"""Round 20: general rules for the patterns round 19's blind set showed (devset/blind19/README.md), each on a made-up
+text with other bodies and words than those documents."""
+
+import pytest
+
+from planimport.parser import parse_blocks
+from planimport.readers import blocks_from_text
+from planimport.tests.test_variants import HEADER as HEADER_TEXT, T, got, read
+
+
+def test_paragraphs_under_a_topical_item_are_a_task_each():
+    # "1. Phát triển nông nghiệp" over paragraphs that each assign work ("Giao X chủ trì …", "X chủ trì …", "Đề nghị X
+    # phối hợp với Y …"): a task per paragraph, and per sentence of a paragraph that assigns again; "1.1", "1.2" …
+    plan = read("II. NHIỆM VỤ\n1. Phát triển nông nghiệp\n"
+                "Giao Phòng Kinh tế chủ trì, phối hợp với Trung tâm Khuyến nông huyện tổ chức tập huấn cho nông dân, hoàn "
+                "thành trong Quý II/2026. Phòng Tài chính chủ trì, phối hợp với Phòng Kinh tế bố trí kinh phí hỗ trợ "
+                "giống, thực hiện hằng năm.\n"
+                "Đề nghị Hội Nông dân huyện phối hợp với Phòng Kinh tế tuyên truyền mô hình mới.\n"
+                "2. Bảo vệ rừng\n"
+                "Giao Hạt Kiểm lâm huyện chủ trì, phối hợp với UBND các xã kiểm tra việc khai thác gỗ; thời gian "
+                "thực hiện: 6 tháng đầu năm 2026.\n"
+                "Giao Công an huyện phối hợp với Hạt Kiểm lâm huyện kiểm tra các cơ sở chế biến gỗ, thực hiện thường "
+                "xuyên.\n")
+    assert got(plan) == [
+        T("Giao Phòng Kinh tế chủ trì, phối hợp với Trung tâm Khuyến nông huyện tổ chức tập huấn cho nông dân, hoàn thành "
+          "trong Quý II/2026.", ["Phòng Kinh tế"], ["Trung tâm Khuyến nông huyện"], "hoàn thành trong Quý II/2026",
+          "deadline", "2026-06-30"),
+        T("Phòng Tài chính chủ trì, phối hợp với Phòng Kinh tế bố trí kinh phí hỗ trợ giống, thực hiện hằng năm.",
+          ["Phòng Tài chính"], ["Phòng Kinh tế"], "thực hiện hằng năm", "annual"),
+        T("Đề nghị Hội Nông dân huyện phối hợp với Phòng Kinh tế tuyên truyền mô hình mới.", ["Hội Nông dân huyện"],
+          ["Phòng Kinh tế"]),
+        T("Giao Hạt Kiểm lâm huyện chủ trì, phối hợp với UBND các xã kiểm tra việc khai thác gỗ",
+          ["Hạt Kiểm lâm huyện"], ["UBND các xã"], "6 tháng đầu năm 2026", "deadline", "2026-06-30"),
+        T("Giao Công an huyện phối hợp với Hạt Kiểm lâm huyện kiểm tra các cơ sở chế biến gỗ, thực hiện thường xuyên.",
+          ["Công an huyện"], ["Hạt Kiểm lâm huyện"], "thực hiện thường xuyên", "ongoing")]
+    assert [t.number for t in plan.tasks] == ["1.1", "1.2", "1.3", "2.1", "2.2"]
+    # the topical items are sections
+    assert [s.title for s in plan.sections if s.number in ("1", "2")] == ["Phát triển nông nghiệp", "Bảo vệ rừng"]
+
+
+def test_a_topical_item_over_one_assigning_paragraph_stays_one_task():
+    # one paragraph, one sentence: the item is the task, titled by its heading (as before)
+    plan = read("II. NHIỆM VỤ\n1. Phát triển nông nghiệp\n"
+                "Giao Phòng Kinh tế chủ trì, phối hợp với Trung tâm Khuyến nông huyện tổ chức tập huấn cho nông dân, hoàn "
+                "thành trong Quý II/2026. Kết quả báo cáo UBND huyện.\n")
+    assert [(t.title, t.lead) for t in plan.tasks] == [("Phát triển nông nghiệp", ["Phòng Kinh tế"])]
+
+
+def test_a_paragraph_that_assigns_nothing_keeps_the_item_one_task():
+    # a paragraph of background before the assignment: the item is one task, as before
+    plan = read("II. NHIỆM VỤ\n1. Phát triển nông nghiệp\n"
+                "Năm 2025, diện tích lúa chất lượng cao của huyện tăng 12%.\n"
+                "Giao Phòng Kinh tế chủ trì, phối hợp với Trung tâm Khuyến nông huyện tổ chức tập huấn, hoàn thành trong "
+                "Quý II/2026.\n"
+                "Giao Phòng Tài chính chủ trì bố trí kinh phí, thực hiện hằng năm.\n")
+    assert [t.lead for t in plan.tasks] == [["Phòng Kinh tế"]]
+
+
+def test_a_discipline_in_a_name():
+    # "Viện Sinh thái học …": the "-học" of a discipline ends the name, the verb after it does not join it
+    plan = read("II. NHIỆM VỤ\n1. Bảo tồn đa dạng sinh học\n"
+                "Giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Viện Sinh thái học điều tra hiện trạng "
+                "các loài chim, hoàn thành trong năm 2026.\n")
+    assert [t.coordinators for t in plan.tasks] == [["Viện Sinh thái học"]]

@@ -599,6 +599,22 @@ def _assignment_paragraphs(node):
     return [tuple(u) for u in units] if len(units) >= 2 else []
 
 
+def _timed_assignment(node):
+    """A numbered point of the organisation part ("IV. Tổ chức thực hiện" / "2. Giao Sở X chủ trì, phối hợp với Y …,
+    hoàn thành trước tháng 12/2026.") that assigns work and gives it a time of its own: its lead, coordinators and
+    time (a task an officer tracks, though the plan assigns its work elsewhere); {} for a standing duty with no time
+    ("… theo dõi, đôn đốc, tổng hợp, báo cáo UBND tỉnh", "… căn cứ chức năng, nhiệm vụ chủ động triển khai …")."""
+    if (node.special != "organisation" or node.rank < 2 or node.parent is None or node.parent.rank > 1
+            or node.children or node.body or node.has_info):
+        return {}
+    attrs = _assignment(node.text)
+    # the time a completion or an action phrase states ("hoàn thành trước …", "thực hiện trong năm …", "; thời gian:
+    # …"), not the span a product covers ("… đánh giá mức hấp thụ các-bon rừng giai đoạn 2021 - 2030")
+    own = re.match(r"(?:hoan thanh|thuc hien|trien khai|xong|cham nhat|truoc|trong|thoi gian|thoi han)\b",
+                   fold(attrs.get("time", "")))
+    return attrs if own or (attrs.get("time") and attrs["title"] != node.text) else {}
+
+
 _NOTICE_CLOSING = re.compile(r"^\s*van phong (?:chinh phu|uy ban nhan dan|ubnd)\b.*\bthong bao\s+(?:de|cho)\b.*\bbiet\b")
 
 
@@ -1651,6 +1667,10 @@ def _read_body(plan, blocks, addressee=()):
             node.subject_paras, node.body = units, []
             for k in ("lead", "coordinators", "time"):
                 node.attrs.pop(k, None)
+        timed = _timed_assignment(node)
+        if timed:
+            node.text = timed.pop("title")
+            node.attrs.update(timed)
     asked_points = False
     for node in list(_iter(root)):
         if node.rank >= 2 and not node.special and not node.children and not node.has_info and node.body:

@@ -62,3 +62,30 @@ def test_a_discipline_in_a_name():
                 "Giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Viện Sinh thái học điều tra hiện trạng "
                 "các loài chim, hoàn thành trong năm 2026.\n")
     assert [t.coordinators for t in plan.tasks] == [["Viện Sinh thái học"]]
+
+
+def test_an_assignment_with_its_own_time_under_the_organisation_part_is_a_task():
+    # "IV. TỔ CHỨC THỰC HIỆN" / "2. Giao X chủ trì, phối hợp với Y …, hoàn thành trước tháng 10/2026.": a task, tracked
+    # by its deadline, though the plan assigns its work elsewhere; a standing duty with no time of its own ("… căn cứ
+    # chức năng, nhiệm vụ chủ động triển khai …", "… theo dõi, đôn đốc, báo cáo UBND tỉnh") stays a responsibility
+    plan = read("II. NHIỆM VỤ\n1. Cải tạo chợ trung tâm\n- Chủ trì: UBND thị xã\n- Thời gian: Năm 2027\n"
+                "2. Lắp đặt camera giám sát giao thông\n- Chủ trì: Công an tỉnh\n- Thời gian: Quý IV/2026\n"
+                "III. TỔ CHỨC THỰC HIỆN\n"
+                "1. Giao Sở Xây dựng chủ trì, phối hợp với các sở, ngành theo dõi, đôn đốc, tổng hợp kết quả thực hiện "
+                "Kế hoạch, báo cáo UBND tỉnh.\n"
+                "2. Giao Sở Tài chính chủ trì, phối hợp với Sở Xây dựng thẩm định dự toán kinh phí, hoàn thành trước "
+                "tháng 10/2026.\n"
+                "3. Đề nghị Báo Quảng Trị, Đài Phát thanh và Truyền hình tỉnh phối hợp với Sở Xây dựng tuyên truyền về "
+                "Kế hoạch, thực hiện trong năm 2026.\n"
+                "4. Các sở, ban, ngành, UBND các huyện căn cứ chức năng, nhiệm vụ chủ động triển khai thực hiện Kế "
+                "hoạch này.\n"
+                # a span the work covers, not its time
+                "5. Sở Xây dựng chủ trì, phối hợp với Sở Tài chính đánh giá hiệu quả đầu tư các chợ giai đoạn 2021 - "
+                "2025.\n")
+    assert got(plan)[2:] == [
+        T("Giao Sở Tài chính chủ trì, phối hợp với Sở Xây dựng thẩm định dự toán kinh phí, hoàn thành trước tháng "
+          "10/2026.", ["Sở Tài chính"], ["Sở Xây dựng"], "hoàn thành trước tháng 10/2026", "deadline", "2026-09-30"),
+        T("Đề nghị Báo Quảng Trị, Đài Phát thanh và Truyền hình tỉnh phối hợp với Sở Xây dựng tuyên truyền về Kế "
+          "hoạch, thực hiện trong năm 2026.", ["Báo Quảng Trị", "Đài Phát thanh và Truyền hình tỉnh"], ["Sở Xây dựng"],
+          "thực hiện trong năm 2026", "deadline", "2026-12-31")]
+    assert len(plan.tasks) == 4 and [r.number for r in plan.responsibilities] == ["1", "4", "5"]

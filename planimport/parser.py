@@ -1946,6 +1946,18 @@ def _cell_names(text):
     return split_names(text)
 
 
+def _wraps_row_above(joined, row, cols):
+    """A row with no number, no lead and no time whose title goes on in lower case, under a task's row whose title
+    has not ended ("| 5 | Rà soát … đưa vào | Sở X | Công an tỉnh; | 2026 |" / "| | sử dụng trước … | | UBND các xã |
+    |"): the row above wrapped, its title and its other cells (a coordinator) going on."""
+    if not joined or len(row) != len(joined[-1]) or _cell(row, cols, "number"):
+        return False
+    above, title = joined[-1], _cell(row, cols, "title")
+    return bool(title[:1].islower() and not _cell(row, cols, "lead") and not _cell(row, cols, "time")
+                and _cell(row, cols, "coordinators") and _cell(above, cols, "number") and _cell(above, cols, "lead")
+                and not re.search(r"[.;:]$", _cell(above, cols, "title")))
+
+
 def _table_into(node, rows):
     cols, start = _table_columns(rows)
     if not cols:
@@ -1960,6 +1972,9 @@ def _table_into(node, rows):
             joined[-1] = [f"{a} {b}".strip() if b.strip() else a for a, b in zip(joined[-1], row)]
             continue
         title = _cell(row, cols, "title")
+        if _wraps_row_above(joined, row, cols):
+            joined[-1] = [f"{a} {b}".strip() if b.strip() else a for a, b in zip(joined[-1], row)]
+            continue
         if (joined and title[:1].islower() and not _cell(row, cols, "number") and not any(
                 _cell(row, cols, k) for k in ("lead", "coordinators", "time")) and _cell(joined[-1], cols, "title")
                 and any(_cell(joined[-1], cols, k) for k in ("lead", "coordinators", "time"))

@@ -89,3 +89,19 @@ def test_an_assignment_with_its_own_time_under_the_organisation_part_is_a_task()
           "hoạch, thực hiện trong năm 2026.", ["Báo Quảng Trị", "Đài Phát thanh và Truyền hình tỉnh"], ["Sở Xây dựng"],
           "thực hiện trong năm 2026", "deadline", "2026-12-31")]
     assert len(plan.tasks) == 4 and [r.number for r in plan.responsibilities] == ["1", "4", "5"]
+
+
+def test_a_table_row_wrapped_onto_a_row_with_no_number_goes_on_the_row_above():
+    # "| 2 | Kiểm tra … các cơ sở | Sở Y tế | Công an tỉnh; | Quý III/2026 |" / "| | kinh doanh thực phẩm | | UBND các
+    # huyện | |": the title and the coordinators go on, cell by cell; no task of its own
+    plan = read("II. NHIỆM VỤ\n"
+                "| TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\n"
+                "| 1 | Tập huấn an toàn thực phẩm cho bếp ăn tập thể | Sở Y tế | Sở GD&ĐT | Quý II/2026 |\n"
+                "| 2 | Kiểm tra an toàn thực phẩm tại các cơ sở | Sở Y tế | Công an tỉnh; | Quý III/2026 |\n"
+                "| | kinh doanh thức ăn đường phố | | UBND các huyện | |\n"
+                "| 3 | Xây dựng chợ an toàn thực phẩm | Sở Công Thương | UBND các huyện | Năm 2027 |\n")
+    assert got(plan)[1:] == [
+        T("Kiểm tra an toàn thực phẩm tại các cơ sở kinh doanh thức ăn đường phố", ["Sở Y tế"],
+          ["Công an tỉnh", "UBND các huyện"], "Quý III/2026", "deadline", "2026-09-30"),
+        T("Xây dựng chợ an toàn thực phẩm", ["Sở Công Thương"], ["UBND các huyện"], "Năm 2027", "deadline",
+          "2027-12-31")]

@@ -377,7 +377,26 @@ def _point_attrs(text):
         names = _agency_suffix(split_names(_cut_at_verb(text[m.end():], verbs_only=True)))
         if names:
             attrs["coordinators"] = names
+    if not attrs.get("coordinators"):
+        names = _clause_coordinators(text)
+        if names:
+            attrs["coordinators"] = names
     return attrs
+
+
+def _clause_coordinators(text):
+    """Whom a point's lead works with, named in a clause of its own after the work ("Phổ biến pháp luật về thuế cho
+    hộ kinh doanh, phối hợp với Thuế tỉnh và Hiệp hội Doanh nghiệp tỉnh; thời gian: Năm 2026."); [] when "phối hợp
+    với" is part of what is done ("Xây dựng quy chế phối hợp với các tỉnh …") or names no body."""
+    text = " ".join(text.split())
+    m = re.search(r"[,;]\s+(?:và\s+|đồng thời\s+)?phối hợp\s+(?:chặt chẽ\s+)?với\s+([^;.]+)", text, re.I)
+    if not m:
+        return []
+    clause = m.group(1).strip(" ,")
+    if _cut_at_verb(clause) != clause:
+        return []  # "…; phối hợp với X kiểm tra …": another duty, with its own verb, not whom the work is done with
+    names = split_names(clause)
+    return names if names and all(_agency_like(n) for n in names) else []
 
 
 _BODY_WORDS = set("cac co quan to chuc don vi doanh nghiep ca nhan so ban nganh dia phuong".split())

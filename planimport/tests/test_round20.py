@@ -105,3 +105,20 @@ def test_a_table_row_wrapped_onto_a_row_with_no_number_goes_on_the_row_above():
           ["Công an tỉnh", "UBND các huyện"], "Quý III/2026", "deadline", "2026-09-30"),
         T("Xây dựng chợ an toàn thực phẩm", ["Sở Công Thương"], ["UBND các huyện"], "Năm 2027", "deadline",
           "2027-12-31")]
+
+
+@pytest.mark.parametrize("point, coordinators", [
+    # whom the lead works with, named in a clause after the work: ", phối hợp với X và Y; thời gian: …"
+    ("b) Hướng dẫn hộ kinh doanh đăng ký thuế điện tử, phối hợp với Thuế tỉnh và Liên minh Hợp tác xã tỉnh; thời gian: "
+     "Năm 2026.", ["Thuế tỉnh", "Liên minh Hợp tác xã tỉnh"]),
+    ("b) Tổ chức hội chợ hàng nông sản, phối hợp với UBND các xã, phường; thực hiện hằng năm.", ["UBND các xã, phường"]),
+    # not a clause of whom: "phối hợp với" inside what is done, after its object
+    ("b) Xây dựng quy chế phối hợp với các tỉnh lân cận trong quản lý thị trường; thời gian: Năm 2026.", []),
+    # a further duty of the point's, with its own verb: no coordinator of the point's work
+    ("b) Kiểm tra các chợ đầu mối; phối hợp với Công an tỉnh xử lý vi phạm; thời gian: Năm 2026.", []),
+])
+def test_coordinators_named_after_the_work(point, coordinators):
+    plan = read("II. NHIỆM VỤ\n2. Giao Sở Công Thương chủ trì thực hiện các nhiệm vụ sau:\n"
+                "a) Rà soát mạng lưới chợ; thời gian: Quý II/2026.\n" + point + "\n")
+    assert [t.lead for t in plan.tasks] == [["Sở Công Thương"]] * 2
+    assert plan.tasks[1].coordinators == coordinators

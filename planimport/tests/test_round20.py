@@ -113,7 +113,7 @@ def test_a_table_row_wrapped_onto_a_row_with_no_number_goes_on_the_row_above():
      "Năm 2026.", ["Thuế tỉnh", "Liên minh Hợp tác xã tỉnh"]),
     ("b) Tổ chức hội chợ hàng nông sản, phối hợp với UBND các xã, phường; thực hiện hằng năm.", ["UBND các xã, phường"]),
     # not a clause of whom: "phối hợp với" inside what is done, after its object
-    ("b) Xây dựng quy chế phối hợp với Cục Quản lý thị trường tỉnh; thời gian: Năm 2026.", []),
+    ("b) Xây dựng quy chế phối hợp với Công an tỉnh; thời gian: Năm 2026.", []),
     # a further duty of the point's, with its own verb: no coordinator of the point's work
     ("b) Kiểm tra các chợ đầu mối; phối hợp với Công an tỉnh xử lý vi phạm; thời gian: Năm 2026.", []),
 ])

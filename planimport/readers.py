@@ -155,7 +155,7 @@ def blocks_from_text(text):
     layout = _indented_layout(lines)
     if layout:
         lines = _without_footnotes(lines)
-    blocks, table, joinable, page_break, flattened = [], None, False, False, False
+    blocks, table, joinable, page_break, flattened, held = [], None, False, False, False, False
     blank = False  # a blank line just before this one
     width = 0 if layout else _wrapped_width(lines)
     full = False  # the line before reached the page's width: wrapped there
@@ -186,7 +186,9 @@ def blocks_from_text(text):
             flattened = len(table) == 1  # a header row and no row under it: the cells follow one a line
         table = None
         if layout and _PAGE_NUMBER.match(raw):
-            page_break = True
+            # the blank line above the number was the page's foot, not a paragraph's end ("… chuỗi giá" / "" / "2" /
+            # "" / "trị gắn với …"): the paragraph before it may go on
+            page_break, joinable = True, joinable or held
             continue
         if (not layout and blank and re.fullmatch(r"\s*\d{1,3}\s*", raw) and n + 1 < len(lines)
                 and not lines[n + 1].strip() and not flattened):
@@ -197,6 +199,7 @@ def blocks_from_text(text):
         line = _clean(_unmark(re.sub(r"^\s*#{1,6}\s+", "", raw)))  # a markdown heading: "# NGHỊ QUYẾT", "## Ban hành …"
         if not line:
             if not page_break:
+                held = held if blank else joinable  # (unless a page's number follows: the foot of the page)
                 joinable = False  # a blank line ends the paragraph
                 flattened = False
             blank = True

@@ -122,3 +122,41 @@ def test_coordinators_named_after_the_work(point, coordinators):
                 "a) Rà soát mạng lưới chợ; thời gian: Quý II/2026.\n" + point + "\n")
     assert [t.lead for t in plan.tasks] == [["Sở Công Thương"]] * 2
     assert plan.tasks[1].coordinators == coordinators
+
+
+def test_a_page_number_inside_a_title_of_a_laid_out_pdf_text():
+    # a PDF's page laid out as text: the item's title breaks at the page's foot ("… giá" / "" / "   4" / "" / "trị
+    # …"): the page number is dropped and the title goes on across it; a paragraph ended before the break stays ended
+    text = (
+        "     ỦY BAN NHÂN DÂN              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "       HUYỆN TAM NÔNG                  Độc lập - Tự do - Hạnh phúc\n\n"
+        "    Số: 21/KH-UBND                   Tam Nông, ngày 12 tháng 2 năm 2026\n\n"
+        "                                   KẾ HOẠCH\n"
+        "          Phát triển làng nghề truyền thống năm 2026\n\n"
+        "      Thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới giai đoạn\n"
+        "2026 - 2030, Ủy ban nhân dân huyện ban hành Kế hoạch phát triển làng nghề\n"
+        "truyền thống năm 2026 như sau:\n"
+        "      I. MỤC ĐÍCH, YÊU CẦU\n"
+        "      Bảo tồn, phát triển các làng nghề truyền thống gắn với du lịch nông thôn và\n"
+        "xây dựng nông thôn mới; tạo việc làm, tăng thu nhập cho lao động nông thôn,\n"
+        "nhất là lao động nữ và người dân tộc thiểu số ở các xã vùng cao.\n"
+        "      II. NHIỆM VỤ\n"
+        "      1. Khôi phục nghề dệt thổ cẩm tại các xã vùng cao, gắn với đào tạo nghề cho\n"
+        "lao động nông thôn.\n"
+        "      - Chủ trì: Phòng Kinh tế.\n"
+        "      - Thời gian: Quý III/2026.\n"
+        "      2. Hỗ trợ các hộ làm nghề đăng ký nhãn hiệu tập thể, tham gia chuỗi cung\n\n"
+        "                                       4\n\n"
+        "ứng sản phẩm OCOP của huyện.\n"
+        "      - Chủ trì: Phòng Nông nghiệp.\n"
+        "      - Thời gian: Năm 2026.\n"
+        "      3. Quảng bá sản phẩm làng nghề trên sàn thương mại điện tử.\n\n"
+        "                                       5\n\n"
+        "      - Chủ trì: Phòng Văn hóa.\n"
+        "      - Thời gian: Thường xuyên.\n")
+    plan = parse_blocks(blocks_from_text(text))
+    assert [t.title for t in plan.tasks] == [
+        "Khôi phục nghề dệt thổ cẩm tại các xã vùng cao, gắn với đào tạo nghề cho lao động nông thôn.",
+        "Hỗ trợ các hộ làm nghề đăng ký nhãn hiệu tập thể, tham gia chuỗi cung ứng sản phẩm OCOP của huyện.",
+        "Quảng bá sản phẩm làng nghề trên sàn thương mại điện tử."]
+    assert [t.lead for t in plan.tasks] == [["Phòng Kinh tế"], ["Phòng Nông nghiệp"], ["Phòng Văn hóa"]]

@@ -1686,10 +1686,6 @@ def _read_body(plan, blocks, addressee=()):
             node.subject_paras, node.body = units, []
             for k in ("lead", "coordinators", "time"):
                 node.attrs.pop(k, None)
-        timed = _timed_assignment(node)
-        if timed:
-            node.text = timed.pop("title")
-            node.attrs.update(timed)
     asked_points = False
     for node in list(_iter(root)):
         if node.rank >= 2 and not node.special and not node.children and not node.has_info and node.body:
@@ -2100,6 +2096,9 @@ def _collect(plan, root, tail):
                     responsibilities.append(ParsedResponsibility(item.number, item.text,
                                                                  "\n\n".join(item.body + [_flat(c) for c in item.children]).strip(), k))
                     organisation_items.append((sec.code, item))
+                    timed = _timed_assignment(item)
+                    if timed:
+                        organisation_timed.append((sec.code, item, timed, responsibilities[-1]))
                 if with_tasks:  # numbered items with "Chủ trì:" lines under "Tổ chức thực hiện": tasks after all
                     part = _Node(child.rank, child.number, child.text, None)
                     part.children = with_tasks
@@ -2173,6 +2172,7 @@ def _collect(plan, root, tail):
                 add_task(number, title, current, merged)
 
     organisation_items = []
+    organisation_timed = []  # (section code, item, attrs, responsibility): a "Tổ chức thực hiện" point with a time
     table_leads = any(kind == "task" and attrs.get("lead")
                       for node in [root, *_iter(root)] for kind, _n, _t, attrs in node.table_tasks)
     walk(root, None, {}, 0)
@@ -2186,6 +2186,12 @@ def _collect(plan, root, tail):
         # "Giám sát và đánh giá", eleven under "Tổ chức thực hiện")
         for args in points:
             add_task(*args)
+    elif organisation_timed:
+        # a plan that assigns its work elsewhere: its "Tổ chức thực hiện" points that assign work with a time of their
+        # own are tasks too ("2. Giao Sở X chủ trì, …, hoàn thành trước tháng 12/2026."), the others responsibilities
+        for code, item, attrs, duty in organisation_timed:
+            add_task(item.number, attrs.pop("title"), code, attrs)
+            responsibilities.remove(duty)
     _unique_numbers(tasks)
     plan.sections, plan.tasks, plan.responsibilities = sections, tasks, responsibilities
     _read_reporting(plan, root)
@@ -2352,7 +2358,7 @@ def _read_reporting(plan, root):
     f = fold(text)
     if re.search(r"hang thang|hang thang|moi thang|dinh ky thang", f):
         rep.period = "monthly"
-    elif re.search(r"hang quy|hang quy|moi quy|dinh ky quy", f):
+    elif re.search(r"hang quy|hang quy|moi quy|dinh ky quy", f) or _QUARTERLY.search(f):
         rep.period = "quarterly"
     elif re.search(r"6 thang|sau thang|nua nam|6 thang,? (va )?(ca )?nam", f):
         rep.period = "semiannual"
@@ -2376,9 +2382,6 @@ def _read_reporting(plan, root):
         om = re.search(r"(?i)tổng hợp,?\s*báo cáo\s+(.+?)(?:\s+theo quy định|[.;]|$)", after)
         if om:
             rep.onward = om.group(1).strip(" ,.")
-    m = re.search(r"\(qua ([^)]+)\)", text)
-    if not rep.to and m:
-        rep.to = split_names(m.group(1))
     m = re.search(r"(?i)\bbáo cáo\s+(.+?)(?=\s+(?:hoặc|và|để|theo|trước)\s|[.;,(]|$)", text)
     if not rep.to and m and _STARTER_RE.match(m.group(1)):
         rep.to = split_names(m.group(1))  # "Định kỳ hàng năm báo cáo Ủy ban nhân dân tỉnh hoặc đột xuất …"
@@ -2390,6 +2393,16 @@ def _read_reporting(plan, root):
             if _STARTER_RE.match(written):
                 rep.to = [n for n in split_names(written) if _STARTER_RE.match(n)]
                 break
+    m = re.search(r"\(qua ([^)]+)\)", text)
+    if not rep.to and m:
+        # "… (qua Sở X)" with no body named before it: the office it goes through is all the rule names ("… về Công
+        # an tỉnh (qua Phòng …)" is to Công an tỉnh, read above)
+        rep.to = split_names(m.group(1))
+
+
+# a quarterly rule said without "hằng quý": "báo cáo kết quả thực hiện theo quý, gửi về …", "… trước ngày 25 của tháng
+# cuối quý" (not "theo quy định")
+_QUARTERLY = re.compile(r"\btheo quy(?=\s*(?:[,.;)]|va\b|$))|\bthang cuoi (?:moi )?quy\b")
 
 
 def _iter(node):

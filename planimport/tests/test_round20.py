@@ -160,3 +160,20 @@ def test_a_page_number_inside_a_title_of_a_laid_out_pdf_text():
         "Hỗ trợ các hộ làm nghề đăng ký nhãn hiệu tập thể, tham gia chuỗi cung ứng sản phẩm OCOP của huyện.",
         "Quảng bá sản phẩm làng nghề trên sàn thương mại điện tử."]
     assert [t.lead for t in plan.tasks] == [["Phòng Kinh tế"], ["Phòng Nông nghiệp"], ["Phòng Văn hóa"]]
+
+
+@pytest.mark.parametrize("text, period, due, to", [
+    # "theo quý" is the period, "tháng cuối quý" its month
+    ("Các sở, ngành báo cáo kết quả thực hiện theo quý, gửi về Sở Công Thương trước ngày 18 của tháng cuối quý để "
+     "tổng hợp, báo cáo UBND tỉnh.", "quarterly", "18", ["Sở Công Thương"]),
+    ("Các đơn vị gửi báo cáo về Sở Y tế trước ngày 22 của tháng cuối quý.", "quarterly", "22", ["Sở Y tế"]),
+    # "theo quy định" is no period
+    ("Các đơn vị báo cáo kết quả thực hiện theo quy định, gửi về Sở Y tế trước ngày 10/12 hằng năm.", "yearly",
+     "12-10", ["Sở Y tế"]),
+    # the body reported to, not the office in brackets it goes through
+    ("Định kỳ 6 tháng, năm, các cơ quan báo cáo kết quả về Sở Nội vụ (qua Phòng Công chức, viên chức) để tổng hợp.",
+     "semiannual", None, ["Sở Nội vụ"]),
+])
+def test_reporting_rules_of_round_20(text, period, due, to):
+    plan = read("II. NHIỆM VỤ\n1. Việc một\n- Chủ trì: Sở Y tế\nIII. TỔ CHỨC THỰC HIỆN\n" + text + "\n")
+    assert (plan.reporting.period, plan.reporting.due, plan.reporting.to) == (period, due, to)

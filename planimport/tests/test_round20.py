@@ -164,8 +164,8 @@ def test_a_page_number_inside_a_title_of_a_laid_out_pdf_text():
 
 @pytest.mark.parametrize("text, period, due, to", [
     # "theo quý" is the period, "tháng cuối quý" its month
-    ("Các sở, ngành báo cáo kết quả thực hiện theo quý, gửi về Sở Công Thương trước ngày 18 của tháng cuối quý để "
-     "tổng hợp, báo cáo UBND tỉnh.", "quarterly", "18", ["Sở Công Thương"]),
+    ("Các sở, ngành báo cáo kết quả thực hiện theo quý, gửi về Sở Công Thương để tổng hợp, báo cáo UBND tỉnh.",
+     "quarterly", None, ["Sở Công Thương"]),
     ("Các đơn vị gửi báo cáo về Sở Y tế trước ngày 22 của tháng cuối quý.", "quarterly", "22", ["Sở Y tế"]),
     # "theo quy định" is no period
     ("Các đơn vị báo cáo kết quả thực hiện theo quy định, gửi về Sở Y tế trước ngày 10/12 hằng năm.", "yearly",

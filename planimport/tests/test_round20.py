@@ -164,8 +164,8 @@ def test_a_page_number_inside_a_title_of_a_laid_out_pdf_text():
 
 @pytest.mark.parametrize("text, period, due, to", [
     # "theo quý" is the period, "tháng cuối quý" its month
-    ("Các sở, ngành báo cáo kết quả thực hiện theo quý, gửi về Sở Công Thương để tổng hợp, báo cáo UBND tỉnh.",
-     "quarterly", None, ["Sở Công Thương"]),
+    ("Định kỳ theo quý, các sở, ngành báo cáo kết quả thực hiện, gửi về Sở Công Thương để tổng hợp, báo cáo UBND "
+     "tỉnh.", "quarterly", None, ["Sở Công Thương"]),
     ("Các đơn vị gửi báo cáo về Sở Y tế trước ngày 22 của tháng cuối quý.", "quarterly", "22", ["Sở Y tế"]),
     # "theo quy định" is no period
     ("Các đơn vị báo cáo kết quả thực hiện theo quy định, gửi về Sở Y tế trước ngày 10/12 hằng năm.", "yearly",
@@ -177,3 +177,37 @@ def test_a_page_number_inside_a_title_of_a_laid_out_pdf_text():
 def test_reporting_rules_of_round_20(text, period, due, to):
     plan = read("II. NHIỆM VỤ\n1. Việc một\n- Chủ trì: Sở Y tế\nIII. TỔ CHỨC THỰC HIỆN\n" + text + "\n")
     assert (plan.reporting.period, plan.reporting.due, plan.reporting.to) == (period, due, to)
+
+
+def test_a_centred_title_stops_at_the_first_part_of_a_laid_out_pdf_page():
+    # a PDF page's text laid out: the centred title's last line, then "I. MỤC ĐÍCH, YÊU CẦU" at the margin: a part
+    # of its own, not the title's end (nor is "II. NHIỆM VỤ" the end of the paragraph above it)
+    text = ("                     ỦY BAN NHÂN DÂN\n"
+            "                     TỈNH LẠNG SƠN\n"
+            "                     Số: 64/KH-UBND\n"
+            "               Lạng Sơn, ngày 02 tháng 6 năm 2026\n"
+            "                         KẾ HOẠCH\n"
+            "  Phòng, chống buôn lậu, gian lận thương mại và hàng giả qua biên\n"
+            "                       giới năm 2026\n"
+            "I. MỤC ĐÍCH, YÊU CẦU\n"
+            "Ngăn chặn kịp thời các hành vi buôn lậu qua đường mòn, lối mở; xử lý nghiêm\n"
+            "các vi phạm.\n"
+            "II. NHIỆM VỤ CỤ THỂ\n"
+            "| STT | Nội dung | Thời gian | Cơ quan chủ trì |\n"
+            "| 1 | Tuần tra, kiểm soát các đường mòn, lối mở biên giới | Thường xuyên | Bộ đội Biên phòng tỉnh |\n")
+    plan = parse_blocks(blocks_from_text(text))
+    assert plan.title == "Phòng, chống buôn lậu, gian lận thương mại và hàng giả qua biên giới năm 2026"
+    assert [(t.title, t.lead) for t in plan.tasks] == [
+        ("Tuần tra, kiểm soát các đường mòn, lối mở biên giới", ["Bộ đội Biên phòng tỉnh"])]
+    assert [s.title for s in plan.sections] == ["MỤC ĐÍCH, YÊU CẦU", "NHIỆM VỤ CỤ THỂ"]
+
+
+def test_a_name_broken_at_a_line_end_goes_on():
+    # "… báo cáo UBND tỉnh và Ban" / "Chỉ đạo 389 tỉnh.": a line ending on a name's first word after a lower-case
+    # word goes on with the next line
+    blocks = blocks_from_text("Các đơn vị báo cáo kết quả về Sở Công Thương trước ngày 25 hằng tháng để tổng hợp, "
+                              "báo cáo UBND tỉnh và Ban\nChỉ đạo 389 tỉnh.\nNơi nhận:\n")
+    assert blocks[0] == ("p", "Các đơn vị báo cáo kết quả về Sở Công Thương trước ngày 25 hằng tháng để tổng hợp, "
+                              "báo cáo UBND tỉnh và Ban Chỉ đạo 389 tỉnh.")
+    # a line whose last word is no name's first word, or a capitalised line of its own, stays apart
+    assert blocks_from_text("Giao Sở Y tế chủ trì\nKiểm tra các cơ sở\n")[1] == ("p", "Kiểm tra các cơ sở")

@@ -42,9 +42,10 @@ _PAGE_NUMBER = re.compile(r"^\s{10,}\d{1,3}\s*$")
 # a part's heading in capitals ("I. MỤC ĐÍCH, YÊU CẦU", "II. NHIỆM VỤ CỤ THỂ"): a line of its own, at a laid-out page's
 # margin too (not the end of the centred title above it)
 _PART_HEADING = re.compile(r"^[IVXL]{1,6}\s*[.)]\s+\S")
-# the first word of a name ("Ban", "Sở", "Ủy ban" …) ending a line after a lower-case word: "… báo cáo UBND tỉnh và Ban"
-# / "Chỉ đạo quốc gia …" is one sentence, the name broken at the line's end
-_NAME_HEAD_END = re.compile(r"\s[a-zà-ỹđ]+\s+(?:Ban|Sở|Bộ|Cục|Phòng|Ủy|Uỷ|Hội|Trung|Viện|Văn|Chi|Tổng|Đài|Liên|Quỹ|Ngân|Hạt|Trạm)$")
+# the first word of a name ("Ban", "Sở", "Ủy ban" …) ending a line after a word that joins it to the sentence: "… báo
+# cáo UBND tỉnh và Ban" / "Chỉ đạo quốc gia …" is one sentence, the name broken at the line's end (not a heading "2.
+# Thanh tra Sở" over its paragraph)
+_NAME_HEAD_END = re.compile(r"\s(?:và|với|của|cho|về|gửi|hoặc|tại|đến)\s+(?:Ban|Sở|Bộ|Cục|Phòng|Ủy|Uỷ|Hội|Trung|Viện|Văn|Chi|Tổng|Đài|Liên|Quỹ|Ngân|Hạt|Trạm)$")
 
 
 def _continues(previous, line):

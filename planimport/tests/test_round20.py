@@ -211,3 +211,4 @@ def test_a_name_broken_at_a_line_end_goes_on():
                               "báo cáo UBND tỉnh và Ban Chỉ đạo 389 tỉnh.")
     # a line whose last word is no name's first word, or a capitalised line of its own, stays apart
     assert blocks_from_text("Giao Sở Y tế chủ trì\nKiểm tra các cơ sở\n")[1] == ("p", "Kiểm tra các cơ sở")
+    assert blocks_from_text("2. Thanh tra Sở\nChủ trì kiểm tra các cơ sở.\n")[1] == ("p", "Chủ trì kiểm tra các cơ sở.")

@@ -315,27 +315,89 @@ def _cut_at_verb(text, verbs_only=False):
         break
     if verbs_only:
         return text[:cut].rstrip(" ,;.")
+    cut = _proper_name_end(text, cut)
+    start = 0
     if cut < len(text):
         names = split_names(text[:cut])
-        if len(names) > 1 and all(_STARTER_RE.match(n) for n in names):
-            # a list of names up to the verb ("các Sở, ban ngành, chủ đầu tư kinh doanh hạ tầng … thực hiện"):
-            # each starts as a name does, so its lower-case words are the names' own
-            return text[:cut].rstrip(" ,;.")
-        if len(names) == 1 and _KIND_QUALIFIED.match(fold(names[0])) and len(names[0].split()) <= 9:
+        listed = len(names) > 1 and all(_STARTER_RE.match(n) for n in names)
+        if (len(names) == 1 or listed) and _KIND_QUALIFIED.match(fold(names[-1])) and len(names[-1].split()) <= 9:
             # "các tổ chức tín dụng trên địa bàn đẩy mạnh …": a kind of body in lower case and what qualifies it,
             # up to the verb
             return text[:cut].rstrip(" ,;.")
-    # the first lower-case word after a lower-case word, outside the words names use
-    previous_lower = False
-    for m in re.finditer(r"\S+", text[:cut]):
+        if listed and not names[-1][:1].isupper():
+            # a list of names up to the verb that each start as a name does ("các Sở, ban ngành, chủ đầu tư kinh
+            # doanh hạ tầng … thực hiện", "…, các địa phương có rừng"): their lower-case words are their own
+            return text[:cut].rstrip(" ,;.")
+        if listed:
+            # … but a last name in capitals may run into work the parser has no verb for ("…, Cục Quản lý thị
+            # trường tỉnh ngăn chặn hàng giả …"): the lower-case rule below reads it
+            end = len(text[:cut].rstrip(" ,;."))
+            start = max(text.rfind(", ", 0, end), text.rfind("; ", 0, end), text.rfind(" và ", 0, end)) + 1
+    # the first lower-case word after a lower-case word, outside the words (and two-word terms) names use
+    previous_lower, compound = False, False
+    words = list(re.finditer(r"\S+", text[:cut]))
+    words = [w for w in words if w.start() >= start]
+    for k, m in enumerate(words):
         word = m.group(0)
         bare = fold(word).strip(",;.()")
         lower = word[:1].islower()
-        if lower and previous_lower and bare not in _NAME_WORDS and not re.fullmatch(r"[-–&]", word):
+        nxt = fold(words[k + 1].group(0)).strip(",;.()") if k + 1 < len(words) else ""
+        starts = lower and f"{bare} {nxt}" in _NAME_TERMS  # "… các khu công nghiệp", "Cục Quản lý thị trường"
+        if (lower and previous_lower and bare not in _NAME_WORDS and not compound and not starts
+                and not re.fullmatch(r"[-–&]", word)):
             cut = m.start()
             break
+        compound = starts
         previous_lower = lower and bare not in ("cac", "va", "voi")
     return text[:cut].rstrip(" ,;.")
+
+
+# two-word terms in lower case that agencies' names hold after their capitalised words ("Ban Quản lý các khu công
+# nghiệp", "Cục Quản lý thị trường", "Chi cục Bảo vệ môi trường", "Ngân hàng Nhà nước … chi nhánh tỉnh", "Báo X điện
+# tử", "Ủy ban nhân dân xã X", "Bộ Chỉ huy quân sự tỉnh"): a lower-case word after a lower-case one goes on the name
+# when it starts one of them
+_NAME_TERMS = {"cong nghiep", "thi truong", "moi truong", "nong thon", "xa hoi", "dan su", "chi nhanh", "dien tu",
+               "kinh te", "cuu nan", "thien tai", "nhan dan", "kiem sat", "quan su"}
+# the levels a place is named at: the capitalised words after one are a place's name ("huyện Đakrông")
+_PLACE_LEVELS = {"tinh", "huyen", "xa", "phuong", "quan", "pho", "tran"}
+# the lower-case words a name goes on with after a proper name: a place's level ("… Việt Nam tỉnh", "thị xã"), "và",
+# "các", "cấp", "có liên quan", "trực thuộc", "của", "khu vực", "trung ương"
+_AFTER_PROPER = {"tinh", "huyen", "xa", "phuong", "thanh", "pho", "thi", "tran", "quan", "va", "cac", "cap", "co",
+                 "lien", "truc", "thuoc", "cua", "khu", "vuc", "trung", "uong", "dia"}
+_ACRONYM_WORD = re.compile(r"[A-ZĐ][A-ZĐ0-9&\-]*[A-ZĐ]")
+
+
+def _proper_name_end(text, cut):
+    """Where a list of names ends before ``cut``: at a lower-case word right after a proper name, which no agency's
+    name goes on with in lower case except in the words names use ("tỉnh", "và", "các", "có liên quan", "cấp xã", …):
+    after two capitalised words past a name's first ("Sở Công Thương", "Báo … Quảng Trị"), after a place's name
+    ("UBND huyện Đakrông") or after initials ("Sở VHTTDL"). One lower-case syllable after a single capitalised word
+    goes on it ("Sở Tư pháp", "Hội Liên hiệp Phụ nữ tỉnh"): a name's words are capitalised first only."""
+    first, proper, capitals, level = True, False, 0, False
+    words = list(re.finditer(r"\S+", text[:cut]))
+    for k, m in enumerate(words):
+        word = m.group(0)
+        core = word.strip(",;.()")
+        bare = fold(core)
+        if not core:
+            continue
+        if core[:1].islower():
+            nxt = fold(words[k + 1].group(0)).strip(",;.()") if k + 1 < len(words) else ""
+            if proper and bare not in _AFTER_PROPER and f"{bare} {nxt}" not in _NAME_TERMS:
+                return m.start()
+            proper, capitals = False, 0
+            level = bare in _PLACE_LEVELS
+            first = bare in ("va", "voi", "cac")  # "các Bộ Kế hoạch …": the name starts after "các"
+        elif core[:1].isupper():
+            # a name's first word counts when it is no kind of body ("…, Công Thương": a member's own name)
+            capitals = (0 if _STARTER_RE.match(text[m.start():]) else 1) if first else capitals + 1
+            proper = bool(_ACRONYM_WORD.fullmatch(core)) or capitals >= 2 or level
+            first = False
+        else:
+            proper, capitals, level = False, 0, False  # a number, a dash: neither
+        if word.endswith((",", ";")):
+            first, proper, capitals, level = True, False, 0, False  # the next name starts
+    return cut
 
 
 def _agency_like(name):
@@ -670,8 +732,9 @@ def _label_parts(text):
             in enumerate(hits)]
 
 
+# "trong giai đoạn 2026–2030" as "trong năm 2026": the period with its "trong" ("thực hiện trong giai đoạn …" whole)
 _TIME_START = re.compile(
-    r"\b(?:thoi gian|thoi han|hoan thanh|xong|cham nhat|truoc ngay|truoc thang|truoc quy|truoc|trong (?:nam|quy|thang)|"
+    r"\b(?:thoi gian|thoi han|hoan thanh|xong|cham nhat|truoc ngay|truoc thang|truoc quy|truoc|trong (?:nam|quy|thang|giai doan)|"
     r"quy (?:i|ii|iii|iv|[1-4])\b|nam 20\d\d|giai doan 20|tu nam|thuong xuyen|hang nam|dinh ky)")
 
 

@@ -244,7 +244,11 @@ def blocks_from_text(text):
                 # a heading in capitals ("QUYẾT ĐỊNH") is a line of its own: its title's lines at the margin under it
                 # do not go on it
                 and ((at_margin and not _MARKER_ONLY.match(line)
-                      and not (blocks[-1][1].isupper() and not line.isupper()))
+                      and not (blocks[-1][1].isupper() and not line.isupper())
+                      # a numbered heading in capitals ("II. NHIỆM VỤ CỤ THỂ"), or a numbered line after a sentence's
+                      # end, at the margin starts its own paragraph: a page whose body all starts at the margin under a
+                      # centred title
+                      and not (_STARTS_ITEM.match(line) and (line.isupper() or blocks[-1][1].endswith((".", ";", ":")))))
                      or wrapped or _continues(blocks[-1][1], line))):
             blocks[-1] = ("p", blocks[-1][1] + " " + line)
         else:

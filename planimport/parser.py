@@ -324,9 +324,10 @@ def _cut_at_verb(text, verbs_only=False):
             # "các tổ chức tín dụng trên địa bàn đẩy mạnh …": a kind of body in lower case and what qualifies it,
             # up to the verb
             return text[:cut].rstrip(" ,;.")
-        if listed and not names[-1][:1].isupper():
+        if listed and (not names[-1][:1].isupper() or group_keys(names[-1])):
             # a list of names up to the verb that each start as a name does ("các Sở, ban ngành, chủ đầu tư kinh
-            # doanh hạ tầng … thực hiện", "…, các địa phương có rừng"): their lower-case words are their own
+            # doanh hạ tầng … thực hiện", "…, các địa phương có rừng"): their lower-case words are their own; so are
+            # a group's last in the list ("… và UBND các xã, phường ven biển", its qualifier)
             return text[:cut].rstrip(" ,;.")
         if listed:
             # … but a last name in capitals may run into work the parser has no verb for ("…, Cục Quản lý thị
@@ -359,11 +360,13 @@ def _cut_at_verb(text, verbs_only=False):
 _NAME_TERMS = {"cong nghiep", "thi truong", "moi truong", "nong thon", "xa hoi", "dan su", "chi nhanh", "dien tu",
                "kinh te", "cuu nan", "thien tai", "nhan dan", "kiem sat", "quan su"}
 # the levels a place is named at: the capitalised words after one are a place's name ("huyện Đakrông")
-_PLACE_LEVELS = {"tinh", "huyen", "xa", "phuong", "quan", "pho", "tran"}
+_PLACE_LEVELS = {"tinh", "huyen", "xa", "phuong", "quan", "pho", "tran", "khu"}
+# as written: "trận", "quân" are none; "đặc khu" (a special zone, since 2025) is one, "khu" alone no
+_PLACE_LEVEL_WORDS = {"tỉnh", "huyện", "xã", "phường", "quận", "phố", "trấn", "khu"}
 # the lower-case words a name goes on with after a proper name: a place's level ("… Việt Nam tỉnh", "thị xã"), "và",
 # "các", "cấp", "có liên quan", "trực thuộc", "của", "khu vực", "trung ương"
 _AFTER_PROPER = {"tinh", "huyen", "xa", "phuong", "thanh", "pho", "thi", "tran", "quan", "va", "cac", "cap", "co",
-                 "lien", "truc", "thuoc", "cua", "khu", "vuc", "trung", "uong", "dia"}
+                 "lien", "truc", "thuoc", "cua", "khu", "vuc", "trung", "uong", "dia", "dac"}
 _ACRONYM_WORD = re.compile(r"[A-ZĐ][A-ZĐ0-9&\-]*[A-ZĐ]")
 
 
@@ -386,7 +389,9 @@ def _proper_name_end(text, cut):
             if proper and bare not in _AFTER_PROPER and f"{bare} {nxt}" not in _NAME_TERMS:
                 return m.start()
             proper, capitals = False, 0
-            level = bare in _PLACE_LEVELS
+            level = bare in _PLACE_LEVELS and core.lower() in _PLACE_LEVEL_WORDS  # not "Mặt trận" ("thị trấn")
+            if bare == "khu" and not (k and words[k - 1].group(0).lower() == "đặc"):
+                level = False  # "đặc khu Vân Đồn" is a place; "Ban Quản lý khu Kinh tế" no
             first = bare in ("va", "voi", "cac")  # "các Bộ Kế hoạch …": the name starts after "các"
         elif core[:1].isupper():
             # a name's first word counts when it is no kind of body ("…, Công Thương": a member's own name)
@@ -637,6 +642,9 @@ def _assignment(sentence):
     else:
         attrs = _subject_task(body)
         attrs.pop("title", None)
+        names = _named_after_phoi_hop(body)
+        if names:
+            attrs["coordinators"] = names
     lead = attrs.get("lead")
     if not lead or not fold(body).startswith(fold(lead[0])):
         return {}
@@ -647,6 +655,17 @@ def _assignment(sentence):
     if labels.get("time"):
         attrs["time"] = labels["time"]
     return {**attrs, "title": title}
+
+
+def _named_after_phoi_hop(text):
+    """The coordinators after the subject's "phối hợp (chặt chẽ) với" ("X phối hợp với Y canh gác …"), ending where
+    their names do (``_cut_at_verb`` as "chủ trì, phối hợp với" reads them: a verb, or a lower-case word after a
+    proper name or initials), so work the parser has no verb for does not join them."""
+    text = " ".join(text.split())  # fold() collapses spaces: the folded text's offsets are the text's only then
+    m = re.search(r"\bphoi hop\s+(?:chat che\s+)?voi\s+", fold(text))
+    if not m:
+        return []
+    return _agency_suffix(split_names(_cut_at_verb(text[m.end():])))
 
 
 def _assignment_paragraphs(node):

@@ -212,3 +212,29 @@ def test_a_name_broken_at_a_line_end_goes_on():
     # a line whose last word is no name's first word, or a capitalised line of its own, stays apart
     assert blocks_from_text("Giao Sở Y tế chủ trì\nKiểm tra các cơ sở\n")[1] == ("p", "Kiểm tra các cơ sở")
     assert blocks_from_text("2. Thanh tra Sở\nChủ trì kiểm tra các cơ sở.\n")[1] == ("p", "Chủ trì kiểm tra các cơ sở.")
+
+
+@pytest.mark.parametrize("sentence, coordinators", [
+    # a group last in a list keeps its qualifier ("… đặc khu ven biển", "… có rừng ngập mặn"), up to the verb
+    ("Giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính và UBND các xã, phường ven biển tổ chức kiểm tra các công "
+     "trình kè; hoàn thành trong Quý II/2026.", ["Sở Tài chính", "UBND các xã, phường ven biển"]),
+    # "khu" is a place's level only in "đặc khu": "Ban Quản lý khu Kinh tế" goes on
+    ("Giao Sở Công Thương chủ trì, phối hợp với Ban Quản lý khu Kinh tế tỉnh điều tiết hàng hóa xuất khẩu; thực "
+     "hiện thường xuyên.", ["Ban Quản lý khu Kinh tế tỉnh"]),
+    # "Mặt trận": "trận" is no level of a place ("thị trấn"), the name goes on ("Tổ quốc Việt Nam cấp xã")
+    ("Giao Phòng Tư pháp chủ trì, phối hợp với Ủy ban Mặt trận Tổ quốc Việt Nam cấp xã củng cố các tổ hòa giải; "
+     "hoàn thành trong Quý II/2026.", ["Ủy ban Mặt trận Tổ quốc Việt Nam cấp xã"]),
+])
+def test_coordinator_names_with_lower_case_words(sentence, coordinators):
+    plan = read("II. NHIỆM VỤ\n1. Phòng chống thiên tai\n- " + sentence + "\n")
+    assert [t.coordinators for t in plan.tasks] == [coordinators]
+
+
+def test_an_assigning_sentence_without_chu_tri_ends_its_coordinator_at_the_work():
+    # "Giao X phối hợp với Y <work the parser has no verb for> …": Y ends where its name does (a proper name, initials)
+    plan = read("II. NHIỆM VỤ\n1. Giữ gìn an ninh biên giới\n"
+                "Giao Công an tỉnh phối hợp với UBND huyện Bát Xát canh gác các mốc giới, thực hiện thường xuyên.\n"
+                "Đề nghị Bộ Chỉ huy Bộ đội Biên phòng tỉnh phối hợp với Sở NN&MT truy quét lâm tặc trong rừng phòng hộ.\n"
+                "Giao Bộ Chỉ huy Quân sự tỉnh phối hợp với UBND đặc khu Vân Đồn canh gác bờ biển, thực hiện thường "
+                "xuyên.\n")
+    assert [t.coordinators for t in plan.tasks] == [["UBND huyện Bát Xát"], ["Sở NN&MT"], ["UBND đặc khu Vân Đồn"]]

@@ -39,9 +39,6 @@ _MARKER_ONLY = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-zđ]\)|[IVXL]{1,5}\.
 _DOCUMENT_KIND = re.compile(r"KẾ HOẠCH|CHƯƠNG TRÌNH(?: HÀNH ĐỘNG)?|ĐỀ ÁN|CHỈ THỊ|THÔNG BÁO|NGHỊ QUYẾT|QUYẾT ĐỊNH")
 _GAP = re.compile(r"\S(\s{5,})\S")
 _PAGE_NUMBER = re.compile(r"^\s{10,}\d{1,3}\s*$")
-# a part's heading in capitals ("I. MỤC ĐÍCH, YÊU CẦU", "II. NHIỆM VỤ CỤ THỂ"): a line of its own, at a laid-out page's
-# margin too (not the end of the centred title above it)
-_PART_HEADING = re.compile(r"^[IVXL]{1,6}\s*[.)]\s+\S")
 # the first word of a name ("Ban", "Sở", "Ủy ban" …) ending a line after a word that joins it to the sentence: "… báo
 # cáo UBND tỉnh và Ban" / "Chỉ đạo quốc gia …" is one sentence, the name broken at the line's end (not a heading "2.
 # Thanh tra Sở" over its paragraph)
@@ -240,7 +237,6 @@ def blocks_from_text(text):
         wrapped = full and not _STARTS_ITEM.match(line) and not _MARKER_ONLY.match(line)
         full = bool(width) and len(raw.rstrip()) >= width - 10
         if (joinable and not flattened and blocks and blocks[-1][0] == "p"
-                and not (_PART_HEADING.match(line) and line.isupper())
                 # a heading in capitals ("QUYẾT ĐỊNH") is a line of its own: its title's lines at the margin under it
                 # do not go on it
                 and ((at_margin and not _MARKER_ONLY.match(line)

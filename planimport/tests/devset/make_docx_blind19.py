@@ -1,5 +1,6 @@
-"""How blind19's DOCX documents were written (python-docx), kept for the record; run once, from this folder:
-../../../../.venv/bin/python make_docx.py. The PDF is LibreOffice's:
+"""How blind19's DOCX documents were written (python-docx), kept for the record (round 19 wrote them in blind19/;
+round 20 moved them here): run once, from this folder: ../../../.venv/bin/python make_docx_blind19.py. The PDF is
+LibreOffice's:
 soffice --headless --convert-to pdf blind19-table-2.docx"""
 
 import unicodedata

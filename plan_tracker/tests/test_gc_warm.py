@@ -11,7 +11,8 @@ from plan_tracker import gc_warm
 
 @pytest.fixture
 def calls(monkeypatch):
-    """gc.collect and gc.freeze recorded, not run (a frozen test process would keep every test's objects)."""
+    """gc.collect and gc.freeze recorded, not run (a frozen test process would keep every test's objects). The tests
+    that send request_finished take ``db``: its other receivers (close_old_connections) touch the connections."""
     made = []
     monkeypatch.setattr(gc, "collect", lambda *a: made.append("collect"))
     monkeypatch.setattr(gc, "freeze", lambda: made.append("freeze"))
@@ -23,7 +24,7 @@ def connected():
     return sum(entry[0][0] == gc_warm.DISPATCH_UID for entry in request_finished.receivers)
 
 
-def test_freezes_after_a_full_collection_at_the_given_requests_then_disconnects(calls):
+def test_freezes_after_a_full_collection_at_the_given_requests_then_disconnects(calls, db):
     receiver = gc_warm.install(at=(1, 3, 5))
     assert connected()
     request_finished.send(sender=None)
@@ -42,7 +43,7 @@ def test_freezes_after_a_full_collection_at_the_given_requests_then_disconnects(
     assert calls == ["collect", "freeze"] * 3
 
 
-def test_installed_once_per_process(calls):
+def test_installed_once_per_process(calls, db):
     first = gc_warm.install(at=(2,))
     second = gc_warm.install(at=(2,))
     assert connected() == 1

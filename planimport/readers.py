@@ -143,6 +143,41 @@ def _without_footnotes(lines):
     return out
 
 
+_BOLD_OPEN = re.compile(r"^\s*(\*\*?)(?=[^\s*])")
+
+
+def _join_emphasis_spans(lines):
+    """Markdown of a web page wraps a bold or italic span over lines ("**V. TỔ" / "CHỨC THỰC HIỆN**", "**1." / "Sở Y
+    tế:**", "*a) Các bệnh lây" / "truyền qua đường tiêu hóa*"): a numbered line that opens a span it does not close, and the
+    lines up to the one that closes it (at most four, no blank line, no table row between), are one line. A span
+    never closed is left as it is."""
+    out, i = [], 0
+    while i < len(lines):
+        line = lines[i]
+        m = _BOLD_OPEN.match(line) if line.count("|") < 2 else None
+        head = line[m.end():].strip() if m else ""
+        if m and (_STARTS_ITEM.match(head) or _MARKER_ONLY.match(head)):  # a numbered heading ("**V. TỔ", "**1."),
+            # not a signature's or a header's lines set in bold ("**KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH**": two lines)
+            mark = m.group(1)
+            opened = line.count("**") % 2 == 1 if mark == "**" else line.replace("**", "").count("*") % 2 == 1
+            j = i + 1
+            while opened and j < len(lines) and j <= i + 4 and lines[j].strip() and lines[j].count("|") < 2:
+                closes = (lines[j].count("**") % 2 == 1 if mark == "**"
+                          else lines[j].replace("**", "").count("*") % 2 == 1)
+                if closes:
+                    out.append(" ".join(x.strip() for x in lines[i:j + 1]))
+                    i = j + 1
+                    break
+                j += 1
+            else:
+                out.append(line)
+                i += 1
+            continue
+        out.append(line)
+        i += 1
+    return out
+
+
 def blocks_from_text(text):
     """Lines of text: a line with two or more "|" is a table row (Markdown separator rows skipped); consecutive rows
     are one table. A line that only goes on the sentence of the line before is joined to it; lines of "|" or
@@ -151,7 +186,7 @@ def blocks_from_text(text):
     break) and a line in two columns (the header's "ỦY BAN NHÂN DÂN      CỘNG HÒA …") gives its columns as
     paragraphs. After a table that is only a header row, its cells come one a line: those lines are not joined."""
     text = _html_tables(text.replace("\r\n", "\n").replace("\r", "\n"))
-    lines = text.split("\n")
+    lines = _join_emphasis_spans(text.split("\n"))
     layout = _indented_layout(lines)
     if layout:
         lines = _without_footnotes(lines)

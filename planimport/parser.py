@@ -239,6 +239,7 @@ class _Node:
         self.table_tasks = []  # from tables under this node: (number, fields)
         self.lead_heading = False  # "2. Thanh tra tỉnh": the heading names the lead of the points under it
         self.subject_paras = []  # (text, attrs) of subject-led paragraphs under its topical dashes: tasks
+        self.subject_led = False  # a dash whose own subject is its lead, among a part's content (_stray_dashes)
         self.members, self.members_read = [], False  # "Giao các sở … gồm: - Sở Công Thương (…); …": the group's members
 
     @property
@@ -1575,6 +1576,7 @@ def _read_body(plan, blocks, addressee=()):
                 while len(stack) > 1 and stack[-1].rank >= 6:
                     stack.pop()
                 node = _Node(6, "-", _BULLET.sub("", line), stack[-1])
+                node.subject_led = not host.has_info and not host.special  # a stray subject-led dash in content
                 stack[-1].children.append(node)
                 stack.append(node)
                 _inline_into(node, node.text)
@@ -2069,11 +2071,12 @@ def _collect(plan, root, tail):
                 for k, (text, own) in enumerate(child.subject_paras, 1):
                     add_task(f"{child.number}.{k}", text, code, own)
                 continue
-            if info and (attrs.get("lead") or not table_leads):
+            if info and (attrs.get("lead") or not table_leads) and not _leadless_time_only(child, attrs, lead_named):
                 # in a plan whose task table names each task's lead, an item outside it that names no lead (09/KH-BTNMT's
                 # "II. Nhiệm vụ chủ yếu của Bộ": "1. Chủ trì, phối hợp với …") restates the table's work: no task
                 add_task(child.number, child.text, section_code, attrs,
                          child.body + [_flat(c) for c in child.children])
+                tasks[-1].subject_led = child.subject_led
                 continue
             if child.table_tasks:
                 sec = add_section(child, section_code)
@@ -2105,6 +2108,10 @@ def _collect(plan, root, tail):
                 add_task(number, title, current, merged)
 
     organisation_items = []
+    # (a "Tổ chức thực hiện" whose items are bodies' headings names leads too: its points are read after the walk)
+    lead_named = any(n.attrs.get("lead") for n in _iter(root)) or any(
+        n.special == "organisation" and n.rank <= 1 and any(_STARTER_RE.match(c.text) for c in n.children)
+        for n in root.children)
     table_leads = any(kind == "task" and attrs.get("lead")
                       for node in [root, *_iter(root)] for kind, _n, _t, attrs in node.table_tasks)
     walk(root, None, {}, 0)
@@ -2112,7 +2119,11 @@ def _collect(plan, root, tail):
         table(root, None, {})
     points = []
     _tasks_from_organisation(organisation_items, lambda *args: points.append(args))
-    if len(tasks) * 4 < len(points):
+    if _stray_dashes(tasks, points):
+        tasks[:] = [t for t in tasks if not getattr(t, "subject_led", False)]
+        for args in points:
+            add_task(*args)
+    elif len(tasks) * 4 < len(points):
         # the plan assigns its work in "Tổ chức thực hiện" ("1. Bộ X" / "- Chủ trì, phối hợp với …"): no tasks
         # elsewhere, or a few against its many points there (QĐ 1422/QĐ-TTg: one subject-led point under
         # "Giám sát và đánh giá", eleven under "Tổ chức thực hiện")
@@ -2122,6 +2133,21 @@ def _collect(plan, root, tail):
     plan.sections, plan.tasks, plan.responsibilities = sections, tasks, responsibilities
     _read_reporting(plan, root)
     _read_tail(plan, tail)
+
+
+def _stray_dashes(tasks, points):
+    """A plan that assigns its work under "Tổ chức thực hiện" (its bodies' headings, their points) and whose other
+    parts name a body only in a few dashes of their content ("- Trung tâm X chủ trì điều phối hóa chất …" among
+    leadless dashes): those dashes stay content, the points are the tasks (1422/QĐ-TTg's convention, for more than
+    its one stray point against eleven)."""
+    return bool(tasks) and all(getattr(t, "subject_led", False) for t in tasks) and len(tasks) * 2 <= len(points)
+
+
+def _leadless_time_only(node, attrs, lead_named):
+    """An item of content that gives only when ("a. Thời gian thực hiện: Từ tháng 3 đến tháng 11 hằng năm", "3. Hội
+    nghị …" / "- Thời gian: 01 ngày/hội nghị") in a plan that names its tasks' leads elsewhere: no task of its own."""
+    return (lead_named and not attrs.get("lead") and not attrs.get("coordinators") and not node.attrs.get("lead")
+            and not node.lead_heading)
 
 
 def _tasks_from_organisation(items, add_task):

@@ -195,7 +195,7 @@ def blocks_from_text(text):
     width = 0 if layout else _wrapped_width(lines)
     full = False  # the line before reached the page's width: wrapped there
     for n, raw in enumerate(lines):
-        if re.fullmatch(r"\s*[|_\-=*]+\s*", raw):
+        if re.fullmatch(r"\s*[|_\-=*]+\s*", raw) or re.fullmatch(r"\s*\*[\s*]*\*\s*", raw):  # "* *": an empty span
             continue
         # "a | b | c", or cells copied with tabs; inside a table, also a row of two cells ("I | GIAI ĐOẠN 1: …", a
         # DOCX row whose merged cells gave one text)

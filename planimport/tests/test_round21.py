@@ -37,3 +37,31 @@ def test_words_opening_a_sentence_about_a_thing_are_no_body():
 def test_a_bold_signature_over_lines_keeps_its_lines():
     blocks = blocks_from_text("**TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH**\n")
     assert blocks == [("p", "TM. ỦY BAN NHÂN DÂN"), ("p", "CHỦ TỊCH")]
+
+
+def test_content_giving_only_when_is_no_task():
+    # "a. Thời gian thực hiện: …" under a topic, "- Thời gian: 02 ngày/hội thảo" under a meeting: when, not what
+    # anyone does, in a plan whose "Tổ chức thực hiện" names the bodies
+    plan = read("I. NỘI DUNG\n1. Khảo sát chất lượng đất\n1.1. Đối với vùng trồng lúa\n"
+                "a. Thời gian thực hiện: Từ tháng 4 đến tháng 10 hằng năm.\n- Số điểm lấy mẫu: 12 điểm.\n"
+                "2. Hội thảo giới thiệu giống mới\n- Thời gian: 02 ngày/hội thảo.\n"
+                "II. TỔ CHỨC THỰC HIỆN\n1. Sở Công Thương:\n- Chủ trì kiểm tra thị trường.\n")
+    assert [(t.title, t.lead) for t in plan.tasks] == [("Chủ trì kiểm tra thị trường.", ["Sở Công Thương"])]
+
+
+def test_a_few_stray_subject_led_dashes_stay_content():
+    # the activities' part names a body in two dashes among leadless ones; "Tổ chức thực hiện" assigns the work
+    plan = read("I. CÁC HOẠT ĐỘNG\n1. Xử lý môi trường\n- Thu gom rác thải sau mưa.\n"
+                "- Trung tâm Y tế huyện chủ động cung cấp hóa chất khử khuẩn cho các xã.\n- Khơi thông cống rãnh.\n"
+                "2. Giám sát\n- Lấy mẫu nước giếng.\n- Phòng Giáo dục hướng dẫn vệ sinh trường lớp.\n"
+                "II. TỔ CHỨC THỰC HIỆN\n1. Phòng Y tế:\n- Chủ trì triển khai kế hoạch.\n- Hướng dẫn khử khuẩn.\n"
+                "2. Phòng Tài chính:\nTham mưu bố trí kinh phí.\n3. UBND các xã:\n- Tổ chức tổng vệ sinh.\n"
+                "- Bố trí lực lượng tại chỗ.\n")
+    assert [(t.title, t.lead) for t in plan.tasks] == [
+        ("Chủ trì triển khai kế hoạch.", ["Phòng Y tế"]), ("Hướng dẫn khử khuẩn.", ["Phòng Y tế"]),
+        ("Tham mưu bố trí kinh phí.", ["Phòng Tài chính"]), ("Tổ chức tổng vệ sinh.", ["UBND các xã"]),
+        ("Bố trí lực lượng tại chỗ.", ["UBND các xã"])]
+
+
+def test_an_empty_emphasis_line_is_no_paragraph():
+    assert blocks_from_text("Tổ chức tập huấn.\n\n* *\n\n** **\n") == [("p", "Tổ chức tập huấn.")]

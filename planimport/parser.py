@@ -474,6 +474,9 @@ def _heading_lead(text):
                               for p in parts):
         # "2. Các cơ quan chuyên trách tham mưu, giúp việc Đảng ủy; các chi bộ, đảng bộ cơ sở": groups, one a part
         return parts
+    holders = _office_holders(parts)
+    if holders:
+        return holders
     if _given_group(text) and not re.search(r"\bchu tri\b|\b(co|chiu) trach nhiem\b", fold(text)):
         return [text]  # one group, named by what it was given
     if _cut_at_verb(text, verbs_only=True) != text:
@@ -487,6 +490,24 @@ def _heading_lead(text):
 # an office holder heading a department's or a committee's points: "Phó Giám đốc Sở - Nguyễn Văn A", "Trưởng phòng X"
 _OFFICE_HOLDER = re.compile(r"^(?:Phó\s+)?(?:Tổng Giám đốc|Giám đốc|Trưởng phòng|Trưởng ban|Chánh Văn phòng|Chánh Thanh tra|"
                             r"Thủ trưởng|Cục trưởng|Vụ trưởng|Chi cục trưởng|Viện trưởng|Hiệu trưởng)\b")
+
+
+_HOLDER_TITLE = re.compile(r"^(?:Phó\s+)?(?:Thủ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Người đứng đầu|Trưởng ban|"
+                           r"Trưởng phòng|Chánh Văn phòng)\s+(\S.*)$")
+
+
+def _office_holders(parts):
+    """A heading of office holders over bodies, one a part ("Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã,
+    phường"): each leads as written, as an office holder's heading does ("Giám đốc Sở Công Thương", "Phó Giám đốc Sở
+    - …"); [] unless every part is a title over bodies."""
+    if len(parts) < 2 or sum(len(p) for p in parts) > 150:
+        return []
+    for part in parts:
+        m = _HOLDER_TITLE.match(part)
+        names = split_names(m.group(1)) if m else []
+        if not names or not all(_agency_like(n) for n in names) or _cut_at_verb(part, verbs_only=True) != part:
+            return []
+    return parts
 
 
 def _subject_lead(text):

@@ -65,3 +65,14 @@ def test_a_few_stray_subject_led_dashes_stay_content():
 
 def test_an_empty_emphasis_line_is_no_paragraph():
     assert blocks_from_text("Tổ chức tập huấn.\n\n* *\n\n** **\n") == [("p", "Tổ chức tập huấn.")]
+
+
+def test_a_heading_of_office_holders_leads_as_written():
+    # each office holder over bodies leads, as written (the convention of "Giám đốc Sở Công Thương" headings)
+    plan = read("II. NHIỆM VỤ\n1. Giám đốc các sở, ban, ngành; Chủ tịch UBND các huyện, thị xã\n"
+                "a) Rà soát quy trình nội bộ giải quyết hồ sơ.\nb) Công khai kết quả giải quyết hồ sơ.\n"
+                "2. Sở Tư pháp\na) Kiểm tra việc công bố thủ tục.\n")
+    both = ["Giám đốc các sở, ban, ngành", "Chủ tịch UBND các huyện, thị xã"]
+    assert [(t.title, t.lead) for t in plan.tasks] == [
+        ("Rà soát quy trình nội bộ giải quyết hồ sơ.", both), ("Công khai kết quả giải quyết hồ sơ.", both),
+        ("Kiểm tra việc công bố thủ tục.", ["Sở Tư pháp"])]

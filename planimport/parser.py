@@ -565,6 +565,20 @@ def _enforces_this_document(text):
         r"|van ban)\s+nay\b", fold(text)))
 
 
+_FOLLOW_UP = re.compile(
+    r"^(?:[^,;:]{0,80}?\bchu tri\s*,?\s*)?(?:theo doi|kiem tra|don doc|giam sat)(?:\s*(?:,|va)\s*(?:theo doi|kiem tra|don doc"
+    r"|giam sat|quan ly))*\s+(?:(?:va\s+)?(?:bao cao|tong hop)\s+[^.;]{0,80}?)?(?:viec\s+|tinh hinh\s+|ket qua\s+)?"
+    r"(?:trien khai\s+)?thuc hien\s+(?:(?:cac|nhung)\s+nhiem vu\s+(?:duoc giao\s+)?(?:tai|trong|cua)\s+)?"
+    r"(?:ke hoach|chi thi|quyet dinh|chuong trinh|de an|cong van)(?:\s+nay)?\s*[./]*\s*$")
+
+
+def _follows_up_this_document(text):
+    """The document's own follow-up: "Sở Y tế chủ trì kiểm tra, đôn đốc thực hiện kế hoạch.", "Theo dõi, kiểm tra,
+    đôn đốc báo cáo Chủ tịch UBND tỉnh kết quả triển khai thực hiện các nhiệm vụ được giao tại Chỉ thị này.": whoever
+    it names, no task (13/CT-TTg's and 2200/QĐ-BNNMT's convention)."""
+    return bool(_FOLLOW_UP.match(fold(_BULLET.sub("", text)).strip()))
+
+
 def _subject_task(text):
     """A numbered paragraph whose subject is its lead, without "chủ trì" ("1. Sở Y chủ động nghiên cứu, tham mưu …",
     "2. Các sở, ngành theo chức năng, nhiệm vụ, phối hợp với Sở Y triển khai …"): lead, coordinators ("…, phối hợp với
@@ -2029,6 +2043,8 @@ def _collect(plan, root, tail):
         return sections[-1]
 
     def add_task(own_number, title, section_code, attrs, body=()):
+        if _follows_up_this_document(title):
+            return
         order["task"] += 1
         time_text = attrs.get("time", "")
         tf = read_timeframe(time_text)

@@ -76,3 +76,13 @@ def test_a_heading_of_office_holders_leads_as_written():
     assert [(t.title, t.lead) for t in plan.tasks] == [
         ("Rà soát quy trình nội bộ giải quyết hồ sơ.", both), ("Công khai kết quả giải quyết hồ sơ.", both),
         ("Kiểm tra việc công bố thủ tục.", ["Sở Tư pháp"])]
+
+
+def test_the_documents_own_follow_up_is_no_task():
+    plan = read("II. TỔ CHỨC THỰC HIỆN\n1. Văn phòng UBND tỉnh\n"
+                "a) Theo dõi, đôn đốc và báo cáo Chủ tịch UBND tỉnh kết quả thực hiện các nhiệm vụ được giao tại "
+                "Kế hoạch này.\nb) Kiểm tra việc thực hiện kế hoạch sử dụng đất của các huyện.\n"
+                "2. Sở Tài chính\n- Sở Tài chính chủ trì kiểm tra, đôn đốc thực hiện kế hoạch.\n- Bố trí kinh phí.\n")
+    assert [(t.title, t.lead) for t in plan.tasks] == [
+        ("Kiểm tra việc thực hiện kế hoạch sử dụng đất của các huyện.", ["Văn phòng UBND tỉnh"]),
+        ("Bố trí kinh phí.", ["Sở Tài chính"])]

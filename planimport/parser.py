@@ -2169,6 +2169,7 @@ def _collect(plan, root, tail):
     _unique_numbers(tasks)
     plan.sections, plan.tasks, plan.responsibilities = sections, tasks, responsibilities
     _read_reporting(plan, root)
+    _without_reporting_task(plan)
     _read_tail(plan, tail)
 
 
@@ -2338,6 +2339,8 @@ def _read_reporting(plan, root):
             if asked and (re.search(r"\bgui\b", fl) or _STARTER_RE.match(last[asked.end():].strip())):
                 candidates.append(last)
     if not candidates:
+        candidates = _daily_reports(root)
+    if not candidates:
         return
     # a rule that names its period ("- Báo cáo 6 tháng: … trước ngày 05/7") before one that only says "định kỳ"
     named = [p for p in candidates if re.search(r"6 thang|hang nam|hang quy|hang thang|bao cao nam|truoc ngay", fold(p))]
@@ -2385,6 +2388,27 @@ def _read_reporting(plan, root):
             if _STARTER_RE.match(written):
                 rep.to = [n for n in split_names(written) if _STARTER_RE.match(n)]
                 break
+
+
+def _daily_reports(root):
+    """A daily report sent to a body ("- Báo cáo tổng hợp hằng ngày gửi UBND tỉnh, Ban Chỉ huy …"), where the plan
+    states no periodic rule: the reporting rule, its period "other" (not "báo cáo nhanh hằng ngày" with no recipient)."""
+    return [p for node in _iter(root) for p in node.body
+            if re.search(r"\bbao cao\b[^.;]*\bhang ngay\b[^.;]*\bgui\s+(?:ve\s+)?\S", fold(p))
+            and _STARTER_RE.match(re.split(r"(?i)\bgửi\s+(?:về\s+)?", p, maxsplit=1)[-1])]
+
+
+def _without_reporting_task(plan):
+    """The sentence read as the reporting rule ("Hàng năm, các bộ, ngành … báo cáo kết quả thực hiện về Bộ X tổng hợp,
+    báo cáo …") is that rule only, not a task as well."""
+    rule = fold(_BULLET.sub("", plan.reporting.text)).strip(" ./")
+    if not rule:
+        return
+    # (only a sentence whose own subject is not the task's lead: the bodies it names report, whoever the heading above
+    # it named; a heading's own yearly-report point, "đ) Định kỳ hằng năm báo cáo …", stays its task)
+    subject = _subject_lead(re.sub(r"^[^,]{0,40},\s*", "", _BULLET.sub("", plan.reporting.text)))
+    plan.tasks = [t for t in plan.tasks if fold(t.title).strip(" ./") != rule or not subject
+                  or {fold(n) for n in subject} & {fold(n) for n in t.lead}]
 
 
 def _iter(node):

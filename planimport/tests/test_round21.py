@@ -86,3 +86,23 @@ def test_the_documents_own_follow_up_is_no_task():
     assert [(t.title, t.lead) for t in plan.tasks] == [
         ("Kiểm tra việc thực hiện kế hoạch sử dụng đất của các huyện.", ["Văn phòng UBND tỉnh"]),
         ("Bố trí kinh phí.", ["Sở Tài chính"])]
+
+
+def test_a_daily_report_to_a_body_is_the_reporting_rule():
+    plan = read("II. NỘI DUNG\n1. Giám sát, báo cáo\n- Thiết lập chế độ báo cáo nhanh hằng ngày trong mùa mưa.\n"
+                "- Báo cáo tổng hợp hằng ngày gửi UBND huyện, Ban Chỉ huy Phòng thủ dân sự huyện.\n"
+                "III. TỔ CHỨC THỰC HIỆN\n1. Phòng Y tế:\n- Chủ trì triển khai kế hoạch.\n")
+    rep = plan.reporting
+    assert (rep.text, rep.period, rep.to) == (
+        "- Báo cáo tổng hợp hằng ngày gửi UBND huyện, Ban Chỉ huy Phòng thủ dân sự huyện.", "other",
+        ["UBND huyện", "Ban Chỉ huy Phòng thủ dân sự huyện"])
+    assert [t.title for t in plan.tasks] == ["Chủ trì triển khai kế hoạch."]
+
+
+def test_a_yearly_report_sentence_of_other_bodies_is_the_rule_only():
+    # the closing sentence under the last heading names its own subject: the reporting rule, not that heading's task
+    plan = read("II. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp\n- Hướng dẫn nghiệp vụ hòa giải cơ sở.\n"
+                "- Hàng năm, các sở, ngành và UBND các huyện báo cáo kết quả thực hiện về Sở Tư pháp tổng hợp, báo cáo "
+                "UBND tỉnh./.\n")
+    assert plan.reporting.period == "yearly"
+    assert [t.title for t in plan.tasks] == ["Hướng dẫn nghiệp vụ hòa giải cơ sở."]

@@ -41,12 +41,21 @@ _GAP = re.compile(r"\S(\s{5,})\S")
 _PAGE_NUMBER = re.compile(r"^\s{10,}\d{1,3}\s*$")
 
 
+def _goes_on_after_semicolon(previous, line):
+    """A wrapped paragraph's line break right after a ";" ("… tổ chức tổng vệ sinh môi trường;" / "bố trí nguồn lực tại
+    chỗ."): a line in lower case that is no point of its own ("a) …", "- …") goes on the clause list before it."""
+    return previous.endswith(";") and line[:1].islower() and not _STARTS_ITEM.match(line) \
+        and not _MARKER_ONLY.match(line)
+
+
 def _continues(previous, line):
     """Whether ``line`` goes on the paragraph ``previous`` (text copied from a web page or a PDF wraps lines in the
     middle of a sentence: "Thực hiện Chỉ thị số 07/CT-TTg" / "ngày 21/3/2023 của Thủ tướng …")."""
     if _MARKER_ONLY.match(line) or _MARKER_ONLY.match(previous or ""):
         return False  # "1", "a)" alone on a line: a table's cell flattened to a line, never part of a sentence
     if re.fullmatch(r"(?i)số\s*:?", previous or ""):
+        return True
+    if previous and _goes_on_after_semicolon(previous, line):
         return True
     if not previous or _STARTS_ITEM.match(line) or previous.endswith((".", ";", "!", "?", "|", ":")):
         return False

@@ -106,3 +106,11 @@ def test_a_yearly_report_sentence_of_other_bodies_is_the_rule_only():
                 "UBND tỉnh./.\n")
     assert plan.reporting.period == "yearly"
     assert [t.title for t in plan.tasks] == ["Hướng dẫn nghiệp vụ hòa giải cơ sở."]
+
+
+def test_a_line_in_lower_case_after_a_semicolon_goes_on_the_paragraph():
+    assert blocks_from_text("Tổ chức tổng vệ sinh\nmôi trường;\nbố trí lực lượng tại chỗ.\n- Tuyên truyền.\n") == [
+        ("p", "Tổ chức tổng vệ sinh môi trường; bố trí lực lượng tại chỗ."), ("p", "- Tuyên truyền.")]
+    # a point of its own after a ";" stays one
+    assert blocks_from_text("a) Rà soát hồ sơ;\nb) Công khai kết quả.\n") == [
+        ("p", "a) Rà soát hồ sơ;"), ("p", "b) Công khai kết quả.")]

@@ -1099,6 +1099,7 @@ def _read_header(plan, lines):
              for cell in re.split(r"\s+\|\s+|(?<=Hạnh phúc)\s+|\s+[-_=]{3,}(?:\s+|$)"
                                   # "ỦY BAN NHÂN DÂN TỈNH X   CỘNG HÒA …", "SỞ Y   Độc lập - …": the two columns
                                   r"|(?<=\S)\s+(?=CỘNG\s+H(?:OÀ|ÒA)\s+XÃ HỘI|Độc lập\s*-)", line) if cell.strip()]
+    lines = [_split_month_joined(x) for x in lines]
     dated = any(re.search(r",\s*ngay\s+\S*\s*thang\s+\d", fold(x)) for x in lines)
     title_at = None
     issuer_lines, issuer_done = [], False
@@ -1239,9 +1240,17 @@ def _read_header(plan, lines):
                 break
             if title and line.isupper() and not any(t.isupper() for t in title):
                 break  # "NGHỊ QUYẾT" / "Ban hành …" / "CHÍNH PHỦ": the enacting body after the title, not in it
-            if title and line.isupper() and (fold(line).strip() in {fold(x).strip() for x in issuer_lines[:1]}
-                                             or re.match(r"^(?:bo truong|chu tich|thu tuong)\b", fold(line))):
+            if title and line.isupper() and not _title_goes_on(title[-1]) and (
+                    fold(line).strip() in {fold(x).strip() for x in issuer_lines[:1]}
+                    or re.match(r"^(?:bo truong|chu tich|thu tuong)\b", fold(line))):
                 break  # a title in capitals, then the enacting body ("CHÍNH PHỦ", "BỘ TRƯỞNG BỘ X"): not in it
+            annex = re.search(r"\s*\(\s*(?:Ban hành\s+)?[Kk]èm theo\b", line) if title or line[:1] != "(" else None
+            if annex and line[:annex.start()].isupper():
+                # "THỰC HIỆN CHỈ THỊ … (Ban hành kèm theo Quyết định số …)" on one line (a web page): the title ends
+                # before its annex note, the opening paragraph after it is no part of it
+                title.append(line[:annex.start()])
+                j += 1
+                break
             title.append(line)
             j += 1
             if len(title) >= 6 or (not line.isupper() and line.endswith((".", ":", ";"))):
@@ -1275,6 +1284,17 @@ def _read_header(plan, lines):
                 if m:
                     plan.title = m.group(1).strip(" ,")
                     break
+
+
+def _split_month_joined(line):
+    """A dateline whose month's two digits were typed apart ("ngày 26 tháng 0 6 năm 2018"): "tháng 06"."""
+    return re.sub(r"(?i)\b(tháng\s+)0\s+([1-9])(?=\s+năm\b)", r"\g<1>0\2", line)
+
+
+def _title_goes_on(line):
+    """A title's line that stops on a word that needs what follows ("… NGÀY 15 THÁNG 8 NĂM 2024 CỦA" / "THỦ TƯỚNG
+    CHÍNH PHỦ VỀ …"): the next line is the title's, even one that names an office."""
+    return bool(re.search(r"\s(?:cua|va|ve|voi|cho|tai|theo|trong|doi voi)$", fold(line).strip()))
 
 
 def _issuer(lines, plan):

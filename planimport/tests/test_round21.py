@@ -1,6 +1,7 @@
 """Round 21: general rules for the patterns the real documents of blind19real and blind20real showed (their SOURCES.md),
 each on a made-up text with other bodies and words than those documents."""
 
+from planimport.parser import parse_blocks
 from planimport.readers import blocks_from_text
 from planimport.tests.test_variants import read
 
@@ -114,3 +115,28 @@ def test_a_line_in_lower_case_after_a_semicolon_goes_on_the_paragraph():
     # a point of its own after a ";" stays one
     assert blocks_from_text("a) Rà soát hồ sơ;\nb) Công khai kết quả.\n") == [
         ("p", "a) Rà soát hồ sơ;"), ("p", "b) Công khai kết quả.")]
+
+
+def _header(text):
+    return parse_blocks(blocks_from_text(text))
+
+
+def test_a_month_typed_apart_is_read():
+    plan = _header("ỦY BAN NHÂN DÂN\nTỈNH HÀ GIANG\n| Số: 41/KH-UBND | Hà Giang, ngày 12 tháng 0 4 năm 2025 |\n"
+                   "KẾ HOẠCH\nPhát triển du lịch cộng đồng\nI. MỤC ĐÍCH\n")
+    assert (plan.date.isoformat(), plan.place) == ("2025-04-12", "Hà Giang")
+
+
+def test_a_title_line_ending_on_cua_goes_on_past_an_office():
+    plan = _header("ỦY BAN NHÂN DÂN\nTỈNH HÀ GIANG\nSố: 41/KH-UBND\nHà Giang, ngày 12 tháng 4 năm 2025\nKẾ HOẠCH\n"
+                   "THỰC HIỆN CHỈ THỊ SỐ 05/CT-TTG NGÀY 02 THÁNG 3 NĂM 2025 CỦA\n"
+                   "THỦ TƯỚNG CHÍNH PHỦ VỀ PHÁT TRIỂN DU LỊCH CỘNG ĐỒNG\nI. MỤC ĐÍCH\n")
+    assert plan.title == ("THỰC HIỆN CHỈ THỊ SỐ 05/CT-TTG NGÀY 02 THÁNG 3 NĂM 2025 CỦA THỦ TƯỚNG CHÍNH PHỦ VỀ PHÁT "
+                          "TRIỂN DU LỊCH CỘNG ĐỒNG")
+
+
+def test_a_title_ends_before_its_annex_note_on_the_same_line():
+    plan = _header("ỦY BAN NHÂN DÂN\nTỈNH HÀ GIANG\nSố: 41/KH-UBND\nHà Giang, ngày 12 tháng 4 năm 2025\nKẾ HOẠCH\n"
+                   "PHÁT TRIỂN DU LỊCH CỘNG ĐỒNG (Ban hành kèm theo Quyết định số 9/QĐ-UBND ngày 12/4/2025)\n"
+                   "Để phát triển du lịch cộng đồng, UBND tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n")
+    assert plan.title == "PHÁT TRIỂN DU LỊCH CỘNG ĐỒNG"

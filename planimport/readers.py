@@ -165,8 +165,9 @@ def _join_emphasis_spans(lines):
         line = lines[i]
         m = _BOLD_OPEN.match(line) if line.count("|") < 2 else None
         head = line[m.end():].strip() if m else ""
-        if m and (_STARTS_ITEM.match(head) or _MARKER_ONLY.match(head)):  # a numbered heading ("**V. TỔ", "**1."),
-            # not a signature's or a header's lines set in bold ("**KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH**": two lines)
+        if m and (_STARTS_ITEM.match(head) or _MARKER_ONLY.match(head) or _DATE_LINE.match(head)):  # a numbered heading ("**V. TỔ", "**1."),
+            # or a dateline ("*Cần Thơ, ngày 21" / "tháng 11 năm 2025*"), not a signature's or a header's lines set in
+            # bold ("**KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH**": two lines)
             mark = m.group(1)
             opened = line.count("**") % 2 == 1 if mark == "**" else line.replace("**", "").count("*") % 2 == 1
             j = i + 1

@@ -140,3 +140,9 @@ def test_a_title_ends_before_its_annex_note_on_the_same_line():
                    "PHÁT TRIỂN DU LỊCH CỘNG ĐỒNG (Ban hành kèm theo Quyết định số 9/QĐ-UBND ngày 12/4/2025)\n"
                    "Để phát triển du lịch cộng đồng, UBND tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n")
     assert plan.title == "PHÁT TRIỂN DU LỊCH CỘNG ĐỒNG"
+
+
+def test_an_italic_dateline_over_two_lines_gives_its_place():
+    plan = _header("ỦY BAN NHÂN DÂN\nTỈNH HÀ GIANG\nSố: 41/KH-UBND\n*Hà Giang, ngày 12\ntháng 4 năm 2025 *\nKẾ HOẠCH\n"
+                   "Phát triển du lịch cộng đồng\nI. MỤC ĐÍCH\n")
+    assert (plan.date.isoformat(), plan.place) == ("2025-04-12", "Hà Giang")

@@ -2068,6 +2068,9 @@ def _collect(plan, root, tail):
         order["task"] += 1
         time_text = attrs.get("time", "")
         tf = read_timeframe(time_text)
+        if _before_the_plan(tf, plan.date) and fold(time_text) in fold(title):  # (read from the task's own words,
+            # not a "Thời gian" label or column, which says when whatever the year)
+            tf = read_timeframe("")
         task = ParsedTask(own_number, " ".join(title.split()), section_code, list(attrs.get("lead", [])),
                           list(attrs.get("coordinators", [])), tf, order=order["task"])
         content = [attrs.get("content", "")] + list(body)
@@ -2206,6 +2209,13 @@ def _leadless_time_only(node, attrs, lead_named):
     nghị …" / "- Thời gian: 01 ngày/hội nghị") in a plan that names its tasks' leads elsewhere: no task of its own."""
     return (lead_named and not attrs.get("lead") and not attrs.get("coordinators") and not node.attrs.get("lead")
             and not node.lead_heading)
+
+
+def _before_the_plan(tf, date):
+    """A period or deadline over before the plan was issued ("trong giai đoạn 1974 - 1975" of those it helps, "Hội nghị
+    … năm 2024 của Ban Chỉ đạo …" in a plan of 11/2025): history the task cites, not when it is due."""
+    last = tf.end or tf.due
+    return bool(date and last and tf.kind in ("period", "deadline") and last < date.replace(month=1, day=1))
 
 
 def _tasks_from_organisation(items, add_task):

@@ -146,3 +146,14 @@ def test_an_italic_dateline_over_two_lines_gives_its_place():
     plan = _header("ỦY BAN NHÂN DÂN\nTỈNH HÀ GIANG\nSố: 41/KH-UBND\n*Hà Giang, ngày 12\ntháng 4 năm 2025 *\nKẾ HOẠCH\n"
                    "Phát triển du lịch cộng đồng\nI. MỤC ĐÍCH\n")
     assert (plan.date.isoformat(), plan.place) == ("2025-04-12", "Hà Giang")
+
+
+def test_a_time_over_before_the_plan_is_no_timeframe():
+    # the plan is of 10/3/2026: "năm 2024 của Ban Chỉ đạo" and "giai đoạn 1990 - 1995" are history the task cites
+    plan = read("II. NHIỆM VỤ\n1. Sở Nội vụ:\n"
+                "- Phối hợp với các cơ quan liên quan rà soát hồ sơ của người tham gia kháng chiến trong giai đoạn "
+                "1990 - 1995 chưa được khen thưởng.\n"
+                "- Tham mưu kiện toàn tổ công tác theo kết luận tại hội nghị năm 2024 của Ban Chỉ đạo tỉnh.\n"
+                "- Tổng kết công tác thi đua; hoàn thành trong năm 2026.\n")
+    assert [(t.timeframe.kind, t.timeframe.text) for t in plan.tasks] == [
+        ("none", ""), ("none", ""), ("deadline", "hoàn thành trong năm 2026")]

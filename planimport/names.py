@@ -30,7 +30,11 @@ _STARTERS = (
     "Trưởng",
 )
 # "Ban hành …" (to issue) is a verb, never the name of a "Ban"
-_STARTER_RE = re.compile(r"^(?![Bb]an hành\b)(?:" + "|".join(re.escape(s) for s in sorted(set(_STARTERS), key=len, reverse=True)) + r")\b")
+# words that open a sentence about a thing, not a body's name: "Báo cáo …" (a report, not "Báo Lào Cai"), "Hội nghị …",
+# "Hội thảo …" (a meeting, not "Hội Nông dân"), "Phòng chống …", "Phòng, chống …", "Phòng ngừa …" (preventing, not
+# "Phòng Y tế")
+_NOT_A_BODY = r"(?![Bb]áo cáo\b|[Hh]ội (?:nghị|thảo|thi|diễn)\b|[Pp]hòng,?\s+(?:chống|ngừa|tránh)\b)"
+_STARTER_RE = re.compile(r"^(?![Bb]an hành\b)" + _NOT_A_BODY + r"(?:" + "|".join(re.escape(s) for s in sorted(set(_STARTERS), key=len, reverse=True)) + r")\b")
 
 # Groups, by key: a written group maps to the groups it names ("Các sở, ngành, đơn vị, địa phương": departments and
 # districts). Tested on the folded text.

@@ -239,8 +239,9 @@ class _Node:
         self.table_tasks = []  # from tables under this node: (number, fields)
         self.lead_heading = False  # "2. Thanh tra tỉnh": the heading names the lead of the points under it
         self.subject_paras = []  # (text, attrs) of subject-led paragraphs under its topical dashes: tasks
-        self.members, self.members_read = [], False
-        self.heading_swapped = False  # its heading went to its body, its paragraph whose subject leads is its text  # "Giao các sở … gồm: - Sở Công Thương (…); …": the group's members
+        self.heading_swapped = False  # its heading went to its body, its paragraph whose subject leads is its text
+        self.subject_led = False  # a dash whose own subject is its lead, among a part's content (_stray_dashes)
+        self.members, self.members_read = [], False  # "Giao các sở … gồm: - Sở Công Thương (…); …": the group's members
 
     @property
     def has_info(self):
@@ -502,6 +503,9 @@ def _heading_lead(text):
                               for p in parts):
         # "2. Các cơ quan chuyên trách tham mưu, giúp việc Đảng ủy; các chi bộ, đảng bộ cơ sở": groups, one a part
         return parts
+    holders = _office_holders(parts)
+    if holders:
+        return holders
     if _given_group(text) and not re.search(r"\bchu tri\b|\b(co|chiu) trach nhiem\b", fold(text)):
         return [text]  # one group, named by what it was given
     if _cut_at_verb(text, verbs_only=True) != text:
@@ -515,6 +519,24 @@ def _heading_lead(text):
 # an office holder heading a department's or a committee's points: "Phó Giám đốc Sở - Nguyễn Văn A", "Trưởng phòng X"
 _OFFICE_HOLDER = re.compile(r"^(?:Phó\s+)?(?:Tổng Giám đốc|Giám đốc|Trưởng phòng|Trưởng ban|Chánh Văn phòng|Chánh Thanh tra|"
                             r"Thủ trưởng|Cục trưởng|Vụ trưởng|Chi cục trưởng|Viện trưởng|Hiệu trưởng)\b")
+
+
+_HOLDER_TITLE = re.compile(r"^(?:Phó\s+)?(?:Thủ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Người đứng đầu|Trưởng ban|"
+                           r"Trưởng phòng|Chánh Văn phòng)\s+(\S.*)$")
+
+
+def _office_holders(parts):
+    """A heading of office holders over bodies, one a part ("Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã,
+    phường"): each leads as written, as an office holder's heading does ("Giám đốc Sở Công Thương", "Phó Giám đốc Sở
+    - …"); [] unless every part is a title over bodies."""
+    if len(parts) < 2 or sum(len(p) for p in parts) > 150:
+        return []
+    for part in parts:
+        m = _HOLDER_TITLE.match(part)
+        names = split_names(m.group(1)) if m else []
+        if not names or not all(_agency_like(n) for n in names) or _cut_at_verb(part, verbs_only=True) != part:
+            return []
+    return parts
 
 
 def _subject_lead(text):
@@ -570,6 +592,20 @@ def _enforces_this_document(text):
     return bool(m or re.match(
         r"^thuc hien\b[^.;]*\btai\s+(?:muc|diem|khoan)\s+\S+\s+(?:cua\s+)?(?:cong van|ke hoach|chi thi|quyet dinh"
         r"|van ban)\s+nay\b", fold(text)))
+
+
+_FOLLOW_UP = re.compile(
+    r"^(?:[^,;:]{0,80}?\bchu tri\s*,?\s*)?(?:theo doi|kiem tra|don doc|giam sat)(?:\s*(?:,|va)\s*(?:theo doi|kiem tra|don doc"
+    r"|giam sat|quan ly))*\s+(?:(?:va\s+)?(?:bao cao|tong hop)\s+[^.;]{0,80}?)?(?:viec\s+|tinh hinh\s+|ket qua\s+)?"
+    r"(?:trien khai\s+)?thuc hien\s+(?:(?:cac|nhung)\s+nhiem vu\s+(?:duoc giao\s+)?(?:tai|trong|cua)\s+)?"
+    r"(?:ke hoach|chi thi|quyet dinh|chuong trinh|de an|cong van)(?:\s+nay)?\s*[./]*\s*$")
+
+
+def _follows_up_this_document(text):
+    """The document's own follow-up: "Sở Y tế chủ trì kiểm tra, đôn đốc thực hiện kế hoạch.", "Theo dõi, kiểm tra,
+    đôn đốc báo cáo Chủ tịch UBND tỉnh kết quả triển khai thực hiện các nhiệm vụ được giao tại Chỉ thị này.": whoever
+    it names, no task (13/CT-TTg's and 2200/QĐ-BNNMT's convention)."""
+    return bool(_FOLLOW_UP.match(fold(_BULLET.sub("", text)).strip()))
 
 
 def _subject_task(text):
@@ -1185,6 +1221,7 @@ def _read_header(plan, lines):
              for cell in re.split(r"\s+\|\s+|(?<=Hạnh phúc)\s+|\s+[-_=]{3,}(?:\s+|$)"
                                   # "ỦY BAN NHÂN DÂN TỈNH X   CỘNG HÒA …", "SỞ Y   Độc lập - …": the two columns
                                   r"|(?<=\S)\s+(?=CỘNG\s+H(?:OÀ|ÒA)\s+XÃ HỘI|Độc lập\s*-)", line) if cell.strip()]
+    lines = [_split_month_joined(x) for x in lines]
     dated = any(re.search(r",\s*ngay\s+\S*\s*thang\s+\d", fold(x)) for x in lines)
     title_at = None
     issuer_lines, issuer_done = [], False
@@ -1325,9 +1362,17 @@ def _read_header(plan, lines):
                 break
             if title and line.isupper() and not any(t.isupper() for t in title):
                 break  # "NGHỊ QUYẾT" / "Ban hành …" / "CHÍNH PHỦ": the enacting body after the title, not in it
-            if title and line.isupper() and (fold(line).strip() in {fold(x).strip() for x in issuer_lines[:1]}
-                                             or re.match(r"^(?:bo truong|chu tich|thu tuong)\b", fold(line))):
+            if title and line.isupper() and not _title_goes_on(title[-1]) and (
+                    fold(line).strip() in {fold(x).strip() for x in issuer_lines[:1]}
+                    or re.match(r"^(?:bo truong|chu tich|thu tuong)\b", fold(line))):
                 break  # a title in capitals, then the enacting body ("CHÍNH PHỦ", "BỘ TRƯỞNG BỘ X"): not in it
+            annex = re.search(r"\s*\(\s*(?:Ban hành\s+)?[Kk]èm theo\b", line) if title or line[:1] != "(" else None
+            if annex and line[:annex.start()].isupper():
+                # "THỰC HIỆN CHỈ THỊ … (Ban hành kèm theo Quyết định số …)" on one line (a web page): the title ends
+                # before its annex note, the opening paragraph after it is no part of it
+                title.append(line[:annex.start()])
+                j += 1
+                break
             title.append(line)
             j += 1
             if len(title) >= 6 or (not line.isupper() and line.endswith((".", ":", ";"))):
@@ -1361,6 +1406,17 @@ def _read_header(plan, lines):
                 if m:
                     plan.title = m.group(1).strip(" ,")
                     break
+
+
+def _split_month_joined(line):
+    """A dateline whose month's two digits were typed apart ("ngày 26 tháng 0 6 năm 2018"): "tháng 06"."""
+    return re.sub(r"(?i)\b(tháng\s+)0\s+([1-9])(?=\s+năm\b)", r"\g<1>0\2", line)
+
+
+def _title_goes_on(line):
+    """A title's line that stops on a word that needs what follows ("… NGÀY 15 THÁNG 8 NĂM 2024 CỦA" / "THỦ TƯỚNG
+    CHÍNH PHỦ VỀ …"): the next line is the title's, even one that names an office."""
+    return bool(re.search(r"\s(?:cua|va|ve|voi|cho|tai|theo|trong|doi voi)$", fold(line).strip()))
 
 
 def _issuer(lines, plan):
@@ -1697,6 +1753,7 @@ def _read_body(plan, blocks, addressee=()):
                 while len(stack) > 1 and stack[-1].rank >= 6:
                     stack.pop()
                 node = _Node(6, "-", _BULLET.sub("", line), stack[-1])
+                node.subject_led = not host.has_info and not host.special  # a stray subject-led dash in content
                 stack[-1].children.append(node)
                 stack.append(node)
                 _inline_into(node, node.text)
@@ -2152,9 +2209,14 @@ def _collect(plan, root, tail):
         return sections[-1]
 
     def add_task(own_number, title, section_code, attrs, body=()):
+        if _follows_up_this_document(title):
+            return
         order["task"] += 1
         time_text = attrs.get("time", "")
         tf = read_timeframe(time_text)
+        if _before_the_plan(tf, plan.date) and fold(time_text) in fold(title):  # (read from the task's own words,
+            # not a "Thời gian" label or column, which says when whatever the year)
+            tf = read_timeframe("")
         task = ParsedTask(own_number, " ".join(title.split()), section_code, list(attrs.get("lead", [])),
                           list(attrs.get("coordinators", [])), tf, order=order["task"])
         content = [attrs.get("content", "")] + list(body)
@@ -2218,11 +2280,12 @@ def _collect(plan, root, tail):
                 for k, (text, own) in enumerate(child.subject_paras, 1):
                     add_task(f"{child.number}.{k}", text, code, own)
                 continue
-            if info and (attrs.get("lead") or not table_leads):
+            if info and (attrs.get("lead") or not table_leads) and not _leadless_time_only(child, attrs, lead_named):
                 # in a plan whose task table names each task's lead, an item outside it that names no lead (09/KH-BTNMT's
                 # "II. Nhiệm vụ chủ yếu của Bộ": "1. Chủ trì, phối hợp với …") restates the table's work: no task
                 add_task(child.number, child.text, section_code, attrs,
                          child.body + [_flat(c) for c in child.children])
+                tasks[-1].subject_led = child.subject_led
                 continue
             if child.table_tasks:
                 sec = add_section(child, section_code)
@@ -2255,6 +2318,10 @@ def _collect(plan, root, tail):
 
     organisation_items = []
     organisation_timed = []  # (section code, item, attrs, responsibility): a "Tổ chức thực hiện" point with a time
+    # (a "Tổ chức thực hiện" whose items are bodies' headings names leads too: its points are read after the walk)
+    lead_named = any(n.attrs.get("lead") for n in _iter(root)) or any(
+        n.special == "organisation" and n.rank <= 1 and any(_STARTER_RE.match(c.text) for c in n.children)
+        for n in root.children)
     table_leads = any(kind == "task" and attrs.get("lead")
                       for node in [root, *_iter(root)] for kind, _n, _t, attrs in node.table_tasks)
     walk(root, None, {}, 0)
@@ -2262,7 +2329,11 @@ def _collect(plan, root, tail):
         table(root, None, {})
     points = []
     _tasks_from_organisation(organisation_items, lambda *args: points.append(args))
-    if len(tasks) * 4 < len(points):
+    if _stray_dashes(tasks, points):
+        tasks[:] = [t for t in tasks if not getattr(t, "subject_led", False)]
+        for args in points:
+            add_task(*args)
+    elif len(tasks) * 4 < len(points):
         # the plan assigns its work in "Tổ chức thực hiện" ("1. Bộ X" / "- Chủ trì, phối hợp với …"): no tasks
         # elsewhere, or a few against its many points there (QĐ 1422/QĐ-TTg: one subject-led point under
         # "Giám sát và đánh giá", eleven under "Tổ chức thực hiện")
@@ -2277,7 +2348,30 @@ def _collect(plan, root, tail):
     _unique_numbers(tasks)
     plan.sections, plan.tasks, plan.responsibilities = sections, tasks, responsibilities
     _read_reporting(plan, root)
+    _without_reporting_task(plan)
     _read_tail(plan, tail)
+
+
+def _stray_dashes(tasks, points):
+    """A plan that assigns its work under "Tổ chức thực hiện" (its bodies' headings, their points) and whose other
+    parts name a body only in a few dashes of their content ("- Trung tâm X chủ trì điều phối hóa chất …" among
+    leadless dashes): those dashes stay content, the points are the tasks (1422/QĐ-TTg's convention, for more than
+    its one stray point against eleven)."""
+    return bool(tasks) and all(getattr(t, "subject_led", False) for t in tasks) and len(tasks) * 2 <= len(points)
+
+
+def _leadless_time_only(node, attrs, lead_named):
+    """An item of content that gives only when ("a. Thời gian thực hiện: Từ tháng 3 đến tháng 11 hằng năm", "3. Hội
+    nghị …" / "- Thời gian: 01 ngày/hội nghị") in a plan that names its tasks' leads elsewhere: no task of its own."""
+    return (lead_named and not attrs.get("lead") and not attrs.get("coordinators") and not node.attrs.get("lead")
+            and not node.lead_heading)
+
+
+def _before_the_plan(tf, date):
+    """A period or deadline over before the plan was issued ("trong giai đoạn 1974 - 1975" of those it helps, "Hội nghị
+    … năm 2024 của Ban Chỉ đạo …" in a plan of 11/2025): history the task cites, not when it is due."""
+    last = tf.end or tf.due
+    return bool(date and last and tf.kind in ("period", "deadline") and last < date.replace(month=1, day=1))
 
 
 def _tasks_from_organisation(items, add_task):
@@ -2431,6 +2525,8 @@ def _read_reporting(plan, root):
             if asked and (re.search(r"\bgui\b", fl) or _STARTER_RE.match(last[asked.end():].strip())):
                 candidates.append(last)
     if not candidates:
+        candidates = _daily_reports(root)
+    if not candidates:
         return
     # a rule that names its period ("- Báo cáo 6 tháng: … trước ngày 05/7") before one that only says "định kỳ"
     named = [p for p in candidates if re.search(r"6 thang|hang nam|hang quy|hang thang|bao cao nam|truoc ngay", fold(p))]
@@ -2485,6 +2581,27 @@ def _read_reporting(plan, root):
 # a quarterly rule said without "hằng quý": "báo cáo kết quả thực hiện theo quý, gửi về …", "… trước ngày 25 của tháng
 # cuối quý" (not "theo quy định")
 _QUARTERLY = re.compile(r"\btheo quy(?=\s*(?:[,.;)]|va\b|$))|\bthang cuoi (?:moi )?quy\b")
+
+
+def _daily_reports(root):
+    """A daily report sent to a body ("- Báo cáo tổng hợp hằng ngày gửi UBND tỉnh, Ban Chỉ huy …"), where the plan
+    states no periodic rule: the reporting rule, its period "other" (not "báo cáo nhanh hằng ngày" with no recipient)."""
+    return [p for node in _iter(root) for p in node.body
+            if re.search(r"\bbao cao\b[^.;]*\bhang ngay\b[^.;]*\bgui\s+(?:ve\s+)?\S", fold(p))
+            and _STARTER_RE.match(re.split(r"(?i)\bgửi\s+(?:về\s+)?", p, maxsplit=1)[-1])]
+
+
+def _without_reporting_task(plan):
+    """The sentence read as the reporting rule ("Hàng năm, các bộ, ngành … báo cáo kết quả thực hiện về Bộ X tổng hợp,
+    báo cáo …") is that rule only, not a task as well."""
+    rule = fold(_BULLET.sub("", plan.reporting.text)).strip(" ./")
+    if not rule:
+        return
+    # (only a sentence whose own subject is not the task's lead: the bodies it names report, whoever the heading above
+    # it named; a heading's own yearly-report point, "đ) Định kỳ hằng năm báo cáo …", stays its task)
+    subject = _subject_lead(re.sub(r"^[^,]{0,40},\s*", "", _BULLET.sub("", plan.reporting.text)))
+    plan.tasks = [t for t in plan.tasks if fold(t.title).strip(" ./") != rule or not subject
+                  or {fold(n) for n in subject} & {fold(n) for n in t.lead}]
 
 
 def _iter(node):

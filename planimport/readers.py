@@ -45,12 +45,21 @@ _PAGE_NUMBER = re.compile(r"^\s{10,}\d{1,3}\s*$")
 _NAME_HEAD_END = re.compile(r"\s(?:và|với|của|cho|về|gửi|hoặc|tại|đến)\s+(?:Ban|Sở|Bộ|Cục|Phòng|Ủy|Uỷ|Hội|Trung|Viện|Văn|Chi|Tổng|Đài|Liên|Quỹ|Ngân|Hạt|Trạm)$")
 
 
+def _goes_on_after_semicolon(previous, line):
+    """A wrapped paragraph's line break right after a ";" ("… tổ chức tổng vệ sinh môi trường;" / "bố trí nguồn lực tại
+    chỗ."): a line in lower case that is no point of its own ("a) …", "- …") goes on the clause list before it."""
+    return previous.endswith(";") and line[:1].islower() and not _STARTS_ITEM.match(line) \
+        and not _MARKER_ONLY.match(line)
+
+
 def _continues(previous, line):
     """Whether ``line`` goes on the paragraph ``previous`` (text copied from a web page or a PDF wraps lines in the
     middle of a sentence: "Thực hiện Chỉ thị số 07/CT-TTg" / "ngày 21/3/2023 của Thủ tướng …")."""
     if _MARKER_ONLY.match(line) or _MARKER_ONLY.match(previous or ""):
         return False  # "1", "a)" alone on a line: a table's cell flattened to a line, never part of a sentence
     if re.fullmatch(r"(?i)số\s*:?", previous or ""):
+        return True
+    if previous and _goes_on_after_semicolon(previous, line):
         return True
     if not previous or _STARTS_ITEM.match(line) or previous.endswith((".", ";", "!", "?", "|", ":")):
         return False
@@ -149,6 +158,42 @@ def _without_footnotes(lines):
     return out
 
 
+_BOLD_OPEN = re.compile(r"^\s*(\*\*?)(?=[^\s*])")
+
+
+def _join_emphasis_spans(lines):
+    """Markdown of a web page wraps a bold or italic span over lines ("**V. TỔ" / "CHỨC THỰC HIỆN**", "**1." / "Sở Y
+    tế:**", "*a) Các bệnh lây" / "truyền qua đường tiêu hóa*"): a numbered line that opens a span it does not close, and the
+    lines up to the one that closes it (at most four, no blank line, no table row between), are one line. A span
+    never closed is left as it is."""
+    out, i = [], 0
+    while i < len(lines):
+        line = lines[i]
+        m = _BOLD_OPEN.match(line) if line.count("|") < 2 else None
+        head = line[m.end():].strip() if m else ""
+        if m and (_STARTS_ITEM.match(head) or _MARKER_ONLY.match(head) or _DATE_LINE.match(head)):  # a numbered heading ("**V. TỔ", "**1."),
+            # or a dateline ("*Cần Thơ, ngày 21" / "tháng 11 năm 2025*"), not a signature's or a header's lines set in
+            # bold ("**KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH**": two lines)
+            mark = m.group(1)
+            opened = line.count("**") % 2 == 1 if mark == "**" else line.replace("**", "").count("*") % 2 == 1
+            j = i + 1
+            while opened and j < len(lines) and j <= i + 4 and lines[j].strip() and lines[j].count("|") < 2:
+                closes = (lines[j].count("**") % 2 == 1 if mark == "**"
+                          else lines[j].replace("**", "").count("*") % 2 == 1)
+                if closes:
+                    out.append(" ".join(x.strip() for x in lines[i:j + 1]))
+                    i = j + 1
+                    break
+                j += 1
+            else:
+                out.append(line)
+                i += 1
+            continue
+        out.append(line)
+        i += 1
+    return out
+
+
 def blocks_from_text(text):
     """Lines of text: a line with two or more "|" is a table row (Markdown separator rows skipped); consecutive rows
     are one table. A line that only goes on the sentence of the line before is joined to it; lines of "|" or
@@ -157,7 +202,7 @@ def blocks_from_text(text):
     break) and a line in two columns (the header's "ỦY BAN NHÂN DÂN      CỘNG HÒA …") gives its columns as
     paragraphs. After a table that is only a header row, its cells come one a line: those lines are not joined."""
     text = _html_tables(text.replace("\r\n", "\n").replace("\r", "\n"))
-    lines = text.split("\n")
+    lines = _join_emphasis_spans(text.split("\n"))
     layout = _indented_layout(lines)
     if layout:
         lines = _without_footnotes(lines)
@@ -166,7 +211,7 @@ def blocks_from_text(text):
     width = 0 if layout else _wrapped_width(lines)
     full = False  # the line before reached the page's width: wrapped there
     for n, raw in enumerate(lines):
-        if re.fullmatch(r"\s*[|_\-=*]+\s*", raw):
+        if re.fullmatch(r"\s*[|_\-=*]+\s*", raw) or re.fullmatch(r"\s*\*[\s*]*\*\s*", raw):  # "* *": an empty span
             continue
         # "a | b | c", or cells copied with tabs; inside a table, also a row of two cells ("I | GIAI ĐOẠN 1: …", a
         # DOCX row whose merged cells gave one text)

@@ -5,7 +5,7 @@ only passes its arguments into the queryset: see that module's rule."""
 from django.db.models import OuterRef, Subquery
 
 from plan_tracker.compiled import Statement
-from tasks.models import Plan
+from tasks.models import Plan, Task
 
 from . import rules
 from .models import AgencyReport, Evidence, Indicator, IndicatorValue, ReportEvent, ReportingYear, TaskReport
@@ -13,6 +13,12 @@ from .models import AgencyReport, Evidence, Indicator, IndicatorValue, ReportEve
 #: A plan by its id, alone (the year's pages: what they need of it is its own row; an agency it names is read when a
 #: cached body is rendered, inside the page's ``names_on`` block).
 PLAN = Statement(lambda pk: Plan.objects.filter(pk=pk).order_by())
+#: A plan by its id with the bodies it names (its report's recipient, its issuer): the exports' plan for a year never
+#: opened, whose parameters are the plan's (``ReportingYear.parameters_from``).
+PLAN_WITH_BODIES = Statement(lambda pk: Plan.objects.filter(pk=pk).select_related("report_recipient", "issuer")
+                             .order_by())
+#: One task of a plan, with its section (the year's one-task page).
+TASK = Statement(lambda plan_id, pk: Task.objects.filter(plan_id=plan_id, pk=pk).select_related("section").order_by())
 #: A plan's reporting year (its parameters and revision), alone; the year is a small integer: its own stand-in.
 REPORTING_YEAR = Statement(lambda plan_id, year: ReportingYear.objects.filter(plan_id=plan_id, year=year).order_by(),
                            stand_ins=(None, 32_102))

@@ -4,7 +4,7 @@ only passes its arguments into the queryset: see that module's rule."""
 
 from django.db.models import OuterRef, Subquery
 
-from plan_tracker.compiled import Statement
+from plan_tracker.compiled import Statement, set_prefetched
 from tasks.models import Plan, Task
 
 from . import rules
@@ -65,18 +65,4 @@ def with_evidence(lines, report_id):
     (``Prefetch("evidence", Evidence.objects.order_by("uploaded_at", "pk"))``) sets them: ``line.evidence.all()``
     makes no query, each file knows its line. One query by the report (compiled once), not by a list of line ids:
     one shape whatever the number of lines. Lines prefetched already are left as they are."""
-    lines = [line for line in lines if "evidence" not in getattr(line, "_prefetched_objects_cache", {})]
-    if not lines:
-        return
-    by_line = {}
-    for evidence in EVIDENCE.rows(report_id):
-        by_line.setdefault(evidence.task_report_id, []).append(evidence)
-    plain = Evidence.objects.order_by("uploaded_at", "pk")
-    for line in lines:
-        rows = by_line.get(line.pk, [])
-        for evidence in rows:
-            evidence.task_report = line
-        queryset = line.evidence._apply_rel_filters(plain)
-        queryset._result_cache = rows
-        queryset._prefetch_done = True
-        line.__dict__.setdefault("_prefetched_objects_cache", {})["evidence"] = queryset
+    set_prefetched(lines, "evidence", lambda: EVIDENCE.rows(report_id), Evidence.objects.order_by("uploaded_at", "pk"))

@@ -250,3 +250,11 @@ def test_a_nul_byte_in_the_agency_suggestions_is_a_400_not_a_500(client, django_
     response = client.get(reverse("portal:suggest"), {"q": "so\x00tu"})
     assert response.status_code == 400
     assert "không hợp lệ" in response.json()["error"]
+
+
+@pytest.mark.parametrize("path", ["/reports/plan/99999999999999999999/2024/parameters/",
+                                  "/reports/plan/99999999999999999999/open/",
+                                  "/reports/99999999999999999999/2024/draft/regenerate/"])
+def test_a_post_to_a_plan_id_no_column_holds_answers_404(client, world, admin_user, path):
+    client.force_login(admin_user)
+    assert client.post(path, {"year": "2024", "revision": "0"}).status_code == 404

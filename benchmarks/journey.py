@@ -13,6 +13,11 @@ from urllib.parse import urlsplit
 from django.db import connection
 from django.test import Client
 
+try:  # what the server's workers install (plan_tracker.wsgi); absent from a tree measured from before it
+    from plan_tracker import gc_warm
+except ImportError:
+    gc_warm = None
+
 from . import loadtest
 
 # The requests of one journey, in the load driver's order (its log's "kind", made distinct where a kind repeats).
@@ -115,14 +120,18 @@ class Journey:
         return report
 
 
-def replay(usernames, password, pages=None, profiles=None, sql=None, clock=None, runs=None):
+def replay(usernames, password, pages=None, profiles=None, sql=None, clock=None, runs=None, freeze=False):
     """Each officer's journey in turn through one test client (one handler, as a gunicorn worker has: its
     middleware built once), a fresh cookie jar per officer; ``sql``: a dict that gets the first journey's statements
     per kind; ``clock``: a ``benchmarks.pg_time.StatementClock`` installed, labelled by kind, each journey's range of
-    its records appended to ``runs``. Returns {kind: [(cpu ms, queries), …]}."""
+    its records appended to ``runs``; ``freeze``: the collector as in a gunicorn worker (``plan_tracker.gc_warm``,
+    installed by ``plan_tracker.wsgi``: frozen after the process's requests 1, 100 and 1,000). Returns
+    {kind: [(cpu ms, queries), …]}."""
     client = Client(enforce_csrf_checks=True)
     counter = QueryCounter()
     samples = {}
+    if freeze and gc_warm is not None:
+        gc_warm.install()
     with connection.execute_wrapper(counter):
         for i, username in enumerate(usernames):
             client.cookies = SimpleCookie()

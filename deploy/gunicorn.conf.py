@@ -12,9 +12,12 @@ workers = int(os.environ.get("GUNICORN_WORKERS", 2 * multiprocessing.cpu_count()
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 60))
 # On restart (systemctl restart, deploy/upgrade), requests in hand get this long to finish.
 graceful_timeout = 30
-# Recycled now and then: a slow leak never grows for weeks.
-max_requests = 2000
-max_requests_jitter = 200
+# Recycled now and then: a slow leak never grows for weeks. Each new worker costs ~1 core-second (importing the site
+# ~0.7 s, its first requests ~0.35 s more: templates, compiled statements, a new database connection's first plans),
+# so not on deadline day: 2,500 officers make ~30,000 requests, ~7,500 a worker (at 2,000: ~15 new workers, ~16
+# core-s, ~3 % of the day's CPU; README "Deadline day, session 13").
+max_requests = 10000
+max_requests_jitter = 1000
 # nginx on this machine sets X-Forwarded-Proto; trusted from it only.
 forwarded_allow_ips = "127.0.0.1"
 # Logs to stdout/stderr: the journal under systemd (journalctl -u plan-tracker@8001), files under deploy/stack.

@@ -14,3 +14,8 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'plan_tracker.settings')
 
 application = get_wsgi_application()
+
+# The server's processes only: the collector stops walking what the warm process holds for good (issue #18).
+from plan_tracker import gc_warm  # noqa: E402
+
+gc_warm.install()

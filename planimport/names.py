@@ -24,6 +24,8 @@ _STARTERS = (
     "Bưu điện", "Điện lực", "Viễn thông",
     # a district's forest rangers, road or irrigation works, a commune's health station
     "Hạt Kiểm lâm", "Hạt Quản lý", "Trạm Y tế",
+    # a cooperative and its union, a club ("Hợp tác xã Dịch vụ nông nghiệp X", "Câu lạc bộ Hưu trí")
+    "Hợp tác xã", "Liên hiệp", "Câu lạc bộ",
     # an office holder named beside bodies: "Các ban, ngành, đoàn thể và Trưởng các thôn", "Trưởng khu phố"
     "Trưởng",
 )
@@ -68,7 +70,7 @@ def split_names(text):
         while i < len(pieces):
             sep, nxt = pieces[i], pieces[i + 1]
             new_name = nxt and (_STARTER_RE.match(nxt) or (_ACRONYM.fullmatch(nxt) and "," in sep)
-                                or _group_after_name(current, sep, nxt))
+                                or _group_after_name(current, sep, nxt) or _name_after_group(current, sep, nxt))
             if new_name and not _inside_group(current, sep, nxt) and not _bare_kinds(current, sep):
                 names.append(current)
                 current = nxt
@@ -181,6 +183,19 @@ def _group_after_name(current, sep, nxt):
             and nxt[:1].islower()
             and bool(_STARTER_RE.match(current)) and len(current.split()) >= 2 and current[:1].isupper()
             and not fold(current).startswith("cac "))
+
+
+# a group's own words, capitalised or not ("UBND các Huyện, Thị xã, Thành phố", "Các Sở, Ban, Ngành"): its levels and
+# kinds of body
+_GROUP_WORDS = re.compile(r"^(?:tinh|thanh pho|huyen|quan|thi xa|thi tran|xa|phuong|ban|nganh|so|bo|co quan|don vi|"
+                          r"dia phuong|doan the|hoi|to chuc|doanh nghiep|cap)\b")
+
+
+def _name_after_group(current, sep, nxt):
+    """"UBND các xã, phường, Hợp tác xã X", "Các sở, ban, ngành, Câu lạc bộ Y": after a group, a capitalised name
+    after a comma that is none of the group's own levels or kinds is another body."""
+    return ("," in sep and nxt[:1].isupper() and bool(group_keys(current))
+            and not _GROUP_WORDS.match(fold(nxt).strip()))
 
 
 # "Văn phòng HĐND", "Văn phòng Đoàn ĐBQH, HĐND": an office named for bodies written bare (no place yet), which the list's

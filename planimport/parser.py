@@ -239,7 +239,8 @@ class _Node:
         self.table_tasks = []  # from tables under this node: (number, fields)
         self.lead_heading = False  # "2. Thanh tra tỉnh": the heading names the lead of the points under it
         self.subject_paras = []  # (text, attrs) of subject-led paragraphs under its topical dashes: tasks
-        self.members, self.members_read = [], False  # "Giao các sở … gồm: - Sở Công Thương (…); …": the group's members
+        self.members, self.members_read = [], False
+        self.heading_swapped = False  # its heading went to its body, its paragraph whose subject leads is its text  # "Giao các sở … gồm: - Sở Công Thương (…); …": the group's members
 
     @property
     def has_info(self):
@@ -266,7 +267,9 @@ def _agency_suffix(names):
 _NAME_WORDS = set(
     "tinh va cac cap huyen xa phuong thi tran thanh pho co lien quan don vi co quan ban nganh cua dia phuong chinh tri "
     "hoi to chuc nha nuoc khu vuc truc thuoc trung uong doan the thong tin bao chi truyen thong doanh nghiep "
-    "nha dau tu thu chu".split()
+    "nha dau tu thu chu "
+    # the "-học" of a discipline closing a name ("Viện Xã hội học", "Viện Hải dương học")
+    "hoc".split()
 )
 
 
@@ -288,6 +291,8 @@ def _cut_at_verb(text, verbs_only=False):
             continue
         if m.group(1) == "giao" and text[start:start + 4] != "giao":
             continue  # "Ban Tuyên giáo": "giáo" folds to the verb "giao"
+        if m.group(1) == "lam" and text[start:start + 3].lower() != "làm":
+            continue  # "Hạt Kiểm lâm", "Lâm nghiệp": "lâm" folds to the verb "làm"
         before = f[:start].split()
         if before and before[-1] in ("cac", "nhung", "va", "nha", "chu", "phai"):
             # "các", "những": a noun follows; "nhà đầu tư", "chủ đầu tư": an actor, not a verb; "Chủ dự án phải thực
@@ -310,27 +315,94 @@ def _cut_at_verb(text, verbs_only=False):
         break
     if verbs_only:
         return text[:cut].rstrip(" ,;.")
+    cut = _proper_name_end(text, cut)
+    start = 0
     if cut < len(text):
         names = split_names(text[:cut])
-        if len(names) > 1 and all(_STARTER_RE.match(n) for n in names):
-            # a list of names up to the verb ("các Sở, ban ngành, chủ đầu tư kinh doanh hạ tầng … thực hiện"):
-            # each starts as a name does, so its lower-case words are the names' own
-            return text[:cut].rstrip(" ,;.")
-        if len(names) == 1 and _KIND_QUALIFIED.match(fold(names[0])) and len(names[0].split()) <= 9:
+        listed = len(names) > 1 and all(_STARTER_RE.match(n) for n in names)
+        if (len(names) == 1 or listed) and _KIND_QUALIFIED.match(fold(names[-1])) and len(names[-1].split()) <= 9:
             # "các tổ chức tín dụng trên địa bàn đẩy mạnh …": a kind of body in lower case and what qualifies it,
             # up to the verb
             return text[:cut].rstrip(" ,;.")
-    # the first lower-case word after a lower-case word, outside the words names use
-    previous_lower = False
-    for m in re.finditer(r"\S+", text[:cut]):
+        if listed and (not names[-1][:1].isupper() or group_keys(names[-1])):
+            # a list of names up to the verb that each start as a name does ("các Sở, ban ngành, chủ đầu tư kinh
+            # doanh hạ tầng … thực hiện", "…, các địa phương có rừng"): their lower-case words are their own; so are
+            # a group's last in the list ("… và UBND các xã, phường ven biển", its qualifier)
+            return text[:cut].rstrip(" ,;.")
+        if listed:
+            # … but a last name in capitals may run into work the parser has no verb for ("…, Cục Quản lý thị
+            # trường tỉnh ngăn chặn hàng giả …"): the lower-case rule below reads it
+            end = len(text[:cut].rstrip(" ,;."))
+            start = max(text.rfind(", ", 0, end), text.rfind("; ", 0, end), text.rfind(" và ", 0, end)) + 1
+    # the first lower-case word after a lower-case word, outside the words (and two-word terms) names use
+    previous_lower, compound = False, False
+    words = list(re.finditer(r"\S+", text[:cut]))
+    words = [w for w in words if w.start() >= start]
+    for k, m in enumerate(words):
         word = m.group(0)
         bare = fold(word).strip(",;.()")
         lower = word[:1].islower()
-        if lower and previous_lower and bare not in _NAME_WORDS and not re.fullmatch(r"[-–&]", word):
+        nxt = fold(words[k + 1].group(0)).strip(",;.()") if k + 1 < len(words) else ""
+        starts = lower and f"{bare} {nxt}" in _NAME_TERMS  # "… các khu công nghiệp", "Cục Quản lý thị trường"
+        if (lower and previous_lower and bare not in _NAME_WORDS and not compound and not starts
+                and not re.fullmatch(r"[-–&]", word)):
             cut = m.start()
             break
+        compound = starts
         previous_lower = lower and bare not in ("cac", "va", "voi")
     return text[:cut].rstrip(" ,;.")
+
+
+# two-word terms in lower case that agencies' names hold after their capitalised words ("Ban Quản lý các khu công
+# nghiệp", "Cục Quản lý thị trường", "Chi cục Bảo vệ môi trường", "Ngân hàng Nhà nước … chi nhánh tỉnh", "Báo X điện
+# tử", "Ủy ban nhân dân xã X", "Bộ Chỉ huy quân sự tỉnh"): a lower-case word after a lower-case one goes on the name
+# when it starts one of them
+_NAME_TERMS = {"cong nghiep", "thi truong", "moi truong", "nong thon", "xa hoi", "dan su", "chi nhanh", "dien tu",
+               "kinh te", "cuu nan", "thien tai", "nhan dan", "kiem sat", "quan su"}
+# the levels a place is named at: the capitalised words after one are a place's name ("huyện Đakrông")
+_PLACE_LEVELS = {"tinh", "huyen", "xa", "phuong", "quan", "pho", "tran", "khu"}
+# as written: "trận", "quân" are none; "đặc khu" (a special zone, since 2025) is one, "khu" alone no
+_PLACE_LEVEL_WORDS = {"tỉnh", "huyện", "xã", "phường", "quận", "phố", "trấn", "khu"}
+# the lower-case words a name goes on with after a proper name: a place's level ("… Việt Nam tỉnh", "thị xã"), "và",
+# "các", "cấp", "có liên quan", "trực thuộc", "của", "khu vực", "trung ương"
+_AFTER_PROPER = {"tinh", "huyen", "xa", "phuong", "thanh", "pho", "thi", "tran", "quan", "va", "cac", "cap", "co",
+                 "lien", "truc", "thuoc", "cua", "khu", "vuc", "trung", "uong", "dia", "dac"}
+_ACRONYM_WORD = re.compile(r"[A-ZĐ][A-ZĐ0-9&\-]*[A-ZĐ]")
+
+
+def _proper_name_end(text, cut):
+    """Where a list of names ends before ``cut``: at a lower-case word right after a proper name, which no agency's
+    name goes on with in lower case except in the words names use ("tỉnh", "và", "các", "có liên quan", "cấp xã", …):
+    after two capitalised words past a name's first ("Sở Công Thương", "Báo … Quảng Trị"), after a place's name
+    ("UBND huyện Đakrông") or after initials ("Sở VHTTDL"). One lower-case syllable after a single capitalised word
+    goes on it ("Sở Tư pháp", "Hội Liên hiệp Phụ nữ tỉnh"): a name's words are capitalised first only."""
+    first, proper, capitals, level = True, False, 0, False
+    words = list(re.finditer(r"\S+", text[:cut]))
+    for k, m in enumerate(words):
+        word = m.group(0)
+        core = word.strip(",;.()")
+        bare = fold(core)
+        if not core:
+            continue
+        if core[:1].islower():
+            nxt = fold(words[k + 1].group(0)).strip(",;.()") if k + 1 < len(words) else ""
+            if proper and bare not in _AFTER_PROPER and f"{bare} {nxt}" not in _NAME_TERMS:
+                return m.start()
+            proper, capitals = False, 0
+            level = bare in _PLACE_LEVELS and core.lower() in _PLACE_LEVEL_WORDS  # not "Mặt trận" ("thị trấn")
+            if bare == "khu" and not (k and words[k - 1].group(0).lower() == "đặc"):
+                level = False  # "đặc khu Vân Đồn" is a place; "Ban Quản lý khu Kinh tế" no
+            first = bare in ("va", "voi", "cac")  # "các Bộ Kế hoạch …": the name starts after "các"
+        elif core[:1].isupper():
+            # a name's first word counts when it is no kind of body ("…, Công Thương": a member's own name)
+            capitals = (0 if _STARTER_RE.match(text[m.start():]) else 1) if first else capitals + 1
+            proper = bool(_ACRONYM_WORD.fullmatch(core)) or capitals >= 2 or level
+            first = False
+        else:
+            proper, capitals, level = False, 0, False  # a number, a dash: neither
+        if word.endswith((",", ";")):
+            first, proper, capitals, level = True, False, 0, False  # the next name starts
+    return cut
 
 
 def _agency_like(name):
@@ -372,7 +444,26 @@ def _point_attrs(text):
         names = _agency_suffix(split_names(_cut_at_verb(text[m.end():], verbs_only=True)))
         if names:
             attrs["coordinators"] = names
+    if not attrs.get("coordinators"):
+        names = _clause_coordinators(text)
+        if names:
+            attrs["coordinators"] = names
     return attrs
+
+
+def _clause_coordinators(text):
+    """Whom a point's lead works with, named in a clause of its own after the work ("Phổ biến pháp luật về thuế cho
+    hộ kinh doanh, phối hợp với Thuế tỉnh và Hiệp hội Doanh nghiệp tỉnh; thời gian: Năm 2026."); [] when "phối hợp
+    với" is part of what is done ("Xây dựng quy chế phối hợp với các tỉnh …") or names no body."""
+    text = " ".join(text.split())
+    m = re.search(r"[,;]\s+(?:và\s+|đồng thời\s+)?phối hợp\s+(?:chặt chẽ\s+)?với\s+([^;.]+)", text, re.I)
+    if not m:
+        return []
+    clause = m.group(1).strip(" ,")
+    if _cut_at_verb(clause) != clause:
+        return []  # "…; phối hợp với X kiểm tra …": another duty, with its own verb, not whom the work is done with
+    names = split_names(clause)
+    return names if names and all(_agency_like(n) for n in names) else []
 
 
 _BODY_WORDS = set("cac co quan to chuc don vi doanh nghiep ca nhan so ban nganh dia phuong".split())
@@ -531,6 +622,99 @@ def _subject_paragraph(text):
     return {"lead": lead, **({"time": prose["time"]} if prose.get("time") else {})}
 
 
+# "Giao X …", "Đề nghị X …": the asking word before whom it asks
+_ASKING = re.compile(r"^(?:Giao|Đề nghị)\s+(?=\S)")
+
+
+def _assignment(sentence):
+    """Lead, coordinators and timeframe of a sentence that opens by assigning work: "Giao X chủ trì, phối hợp với Y
+    …", "X chủ trì, phối hợp với Y …", "Đề nghị A, B phối hợp với C …", "Giao X phối hợp với Y …" (the lead, then its
+    "chủ trì" or "phối hợp" straight after it); a time given as a label ("…; thời gian thực hiện: 6 tháng đầu năm
+    2026.") is cut from the sentence, which is returned as "title". {} for any other sentence."""
+    text = " ".join(sentence.split())
+    labels, head = _inline_labels(text)
+    if labels.get("lead") or labels.get("coordinators"):
+        return {}
+    title = head if labels.get("time") and head != text else text
+    body = _ASKING.sub("", title)
+    if re.search(r"\bchu tri\b", fold(body)):
+        attrs = _prose(title)
+    else:
+        attrs = _subject_task(body)
+        attrs.pop("title", None)
+        names = _named_after_phoi_hop(body)
+        if names:
+            attrs["coordinators"] = names
+    lead = attrs.get("lead")
+    if not lead or not fold(body).startswith(fold(lead[0])):
+        return {}
+    after = fold(body)[len(fold(_cut_at_verb(body, verbs_only=True))):].lstrip(" ,")
+    if not after.startswith(("chu tri", "phoi hop")):
+        return {}
+    attrs = {k: v for k, v in attrs.items() if k in ("lead", "coordinators", "time") and v}
+    if labels.get("time"):
+        attrs["time"] = labels["time"]
+    return {**attrs, "title": title}
+
+
+def _named_after_phoi_hop(text):
+    """The coordinators after the subject's "phối hợp (chặt chẽ) với" ("X phối hợp với Y canh gác …"), ending where
+    their names do (``_cut_at_verb`` as "chủ trì, phối hợp với" reads them: a verb, or a lower-case word after a
+    proper name or initials), so work the parser has no verb for does not join them."""
+    text = " ".join(text.split())  # fold() collapses spaces: the folded text's offsets are the text's only then
+    m = re.search(r"\bphoi hop\s+(?:chat che\s+)?voi\s+", fold(text))
+    if not m:
+        return []
+    return _agency_suffix(split_names(_cut_at_verb(text[m.end():])))
+
+
+def _assignment_paragraphs(node):
+    """[(title, attrs)] of a topical item ("1. Hoàn thiện cơ chế, chính sách") over paragraphs that each open by
+    assigning work: a task per paragraph, and per later sentence of a paragraph that assigns again ("… hằng năm. Sở Y
+    chủ trì, …"); a sentence that does not goes with the one before it. [] unless there are two or more, or when a
+    paragraph opens otherwise (background, a dash) or the item is a sentence of its own."""
+    heading = node.body[0] if node.heading_swapped else node.text
+    paras = ([node.text] + node.body[1:]) if node.heading_swapped else list(node.body)
+    if (node.rank < 2 or node.special or node.children or node.lead_heading or not paras
+            or heading.rstrip().endswith((".", ":", ";"))):
+        return []
+    joined = []
+    for line in paras:  # a paragraph wrapped over lines of its own (a PDF's) is one
+        if joined and not joined[-1].rstrip().endswith((".", ";", ":", "!")) and line[:1].islower():
+            joined[-1] += " " + line.strip()
+        else:
+            joined.append(line.strip())
+    units = []
+    for para in joined:
+        if _BULLET.match(para):
+            return []
+        for k, sentence in enumerate(re.split(r"(?<=[.!])\s+(?=[A-ZĐ])", para)):
+            attrs = _assignment(sentence)
+            if attrs:
+                units.append([attrs.pop("title"), attrs])
+            elif k == 0:
+                return []
+            else:
+                units[-1][0] += " " + sentence
+    return [tuple(u) for u in units] if len(units) >= 2 else []
+
+
+def _timed_assignment(node):
+    """A numbered point of the organisation part ("IV. Tổ chức thực hiện" / "2. Giao Sở X chủ trì, phối hợp với Y …,
+    hoàn thành trước tháng 12/2026.") that assigns work and gives it a time of its own: its lead, coordinators and
+    time (a task an officer tracks, though the plan assigns its work elsewhere); {} for a standing duty with no time
+    ("… theo dõi, đôn đốc, tổng hợp, báo cáo UBND tỉnh", "… căn cứ chức năng, nhiệm vụ chủ động triển khai …")."""
+    if (node.special != "organisation" or node.rank < 2 or node.parent is None or node.parent.rank > 1
+            or node.children or node.body or node.has_info):
+        return {}
+    attrs = _assignment(node.text)
+    # the time a completion or an action phrase states ("hoàn thành trước …", "thực hiện trong năm …", "; thời gian:
+    # …"), not the span a product covers ("… đánh giá mức hấp thụ các-bon rừng giai đoạn 2021 - 2030")
+    own = re.match(r"(?:hoan thanh|thuc hien|trien khai|xong|cham nhat|truoc|trong|thoi gian|thoi han)\b",
+                   fold(attrs.get("time", "")))
+    return attrs if own or (attrs.get("time") and attrs["title"] != node.text) else {}
+
+
 _NOTICE_CLOSING = re.compile(r"^\s*van phong (?:chinh phu|uy ban nhan dan|ubnd)\b.*\bthong bao\s+(?:de|cho)\b.*\bbiet\b")
 
 
@@ -567,8 +751,9 @@ def _label_parts(text):
             in enumerate(hits)]
 
 
+# "trong giai đoạn 2026–2030" as "trong năm 2026": the period with its "trong" ("thực hiện trong giai đoạn …" whole)
 _TIME_START = re.compile(
-    r"\b(?:thoi gian|thoi han|hoan thanh|xong|cham nhat|truoc ngay|truoc thang|truoc quy|truoc|trong (?:nam|quy|thang)|"
+    r"\b(?:thoi gian|thoi han|hoan thanh|xong|cham nhat|truoc ngay|truoc thang|truoc quy|truoc|trong (?:nam|quy|thang|giai doan)|"
     r"quy (?:i|ii|iii|iv|[1-4])\b|nam 20\d\d|giai doan 20|tu nam|thuong xuyen|hang nam|dinh ky)")
 
 
@@ -1559,6 +1744,7 @@ def _read_body(plan, blocks, addressee=()):
                     # whose subject leads is the task, the heading's words its topic (a heading that is a sentence,
                     # "4. Hoàn thành di dời 01 khu công nghiệp …." over its lead's paragraph, is the task itself)
                     current.text, current.body[0] = line, current.text
+                    current.heading_swapped = True
             elif (not current.has_info and not current.special and current.rank >= 2
                   and (current.body[-2] if len(current.body) > 1 else current.text).rstrip().endswith((".", ";", ":"))):
                 # not a line that goes on with the sentence before it ("… gửi" / "Bộ X, bộ quản lý …")
@@ -1574,6 +1760,14 @@ def _read_body(plan, blocks, addressee=()):
             lead = _guidance_request(node.text, " ".join(x.strip() for x in node.body))
             if lead:
                 node.attrs["lead"] = lead
+    for node in _iter(root):
+        units = _assignment_paragraphs(node)
+        if units:  # "1. Hoàn thiện …" / "Giao Sở X chủ trì …" / "Sở Y chủ trì …": a task each, the item a section
+            if node.heading_swapped:
+                node.text, node.body = node.body[0], []
+            node.subject_paras, node.body = units, []
+            for k in ("lead", "coordinators", "time"):
+                node.attrs.pop(k, None)
     asked_points = False
     for node in list(_iter(root)):
         if node.rank >= 2 and not node.special and not node.children and not node.has_info and node.body:
@@ -1849,6 +2043,18 @@ def _cell_names(text):
     return split_names(text)
 
 
+def _wraps_row_above(joined, row, cols):
+    """A row with no number, no lead and no time whose title goes on in lower case, under a task's row whose title
+    has not ended ("| 5 | Rà soát … đưa vào | Sở X | Công an tỉnh; | 2026 |" / "| | sử dụng trước … | | UBND các xã |
+    |"): the row above wrapped, its title and its other cells (a coordinator) going on."""
+    if not joined or len(row) != len(joined[-1]) or _cell(row, cols, "number"):
+        return False
+    above, title = joined[-1], _cell(row, cols, "title")
+    return bool(title[:1].islower() and not _cell(row, cols, "lead") and not _cell(row, cols, "time")
+                and _cell(row, cols, "coordinators") and _cell(above, cols, "number") and _cell(above, cols, "lead")
+                and not re.search(r"[.;:]$", _cell(above, cols, "title")))
+
+
 def _table_into(node, rows):
     cols, start = _table_columns(rows)
     if not cols:
@@ -1863,6 +2069,9 @@ def _table_into(node, rows):
             joined[-1] = [f"{a} {b}".strip() if b.strip() else a for a, b in zip(joined[-1], row)]
             continue
         title = _cell(row, cols, "title")
+        if _wraps_row_above(joined, row, cols):
+            joined[-1] = [f"{a} {b}".strip() if b.strip() else a for a, b in zip(joined[-1], row)]
+            continue
         if (joined and title[:1].islower() and not _cell(row, cols, "number") and not any(
                 _cell(row, cols, k) for k in ("lead", "coordinators", "time")) and _cell(joined[-1], cols, "title")
                 and any(_cell(joined[-1], cols, k) for k in ("lead", "coordinators", "time"))
@@ -1969,6 +2178,9 @@ def _collect(plan, root, tail):
                     responsibilities.append(ParsedResponsibility(item.number, item.text,
                                                                  "\n\n".join(item.body + [_flat(c) for c in item.children]).strip(), k))
                     organisation_items.append((sec.code, item))
+                    timed = _timed_assignment(item)
+                    if timed:
+                        organisation_timed.append((sec.code, item, timed, responsibilities[-1]))
                 if with_tasks:  # numbered items with "Chủ trì:" lines under "Tổ chức thực hiện": tasks after all
                     part = _Node(child.rank, child.number, child.text, None)
                     part.children = with_tasks
@@ -2042,6 +2254,7 @@ def _collect(plan, root, tail):
                 add_task(number, title, current, merged)
 
     organisation_items = []
+    organisation_timed = []  # (section code, item, attrs, responsibility): a "Tổ chức thực hiện" point with a time
     table_leads = any(kind == "task" and attrs.get("lead")
                       for node in [root, *_iter(root)] for kind, _n, _t, attrs in node.table_tasks)
     walk(root, None, {}, 0)
@@ -2055,6 +2268,12 @@ def _collect(plan, root, tail):
         # "Giám sát và đánh giá", eleven under "Tổ chức thực hiện")
         for args in points:
             add_task(*args)
+    elif organisation_timed:
+        # a plan that assigns its work elsewhere: its "Tổ chức thực hiện" points that assign work with a time of their
+        # own are tasks too ("2. Giao Sở X chủ trì, …, hoàn thành trước tháng 12/2026."), the others responsibilities
+        for code, item, attrs, duty in organisation_timed:
+            add_task(item.number, attrs.pop("title"), code, attrs)
+            responsibilities.remove(duty)
     _unique_numbers(tasks)
     plan.sections, plan.tasks, plan.responsibilities = sections, tasks, responsibilities
     _read_reporting(plan, root)
@@ -2221,7 +2440,7 @@ def _read_reporting(plan, root):
     f = fold(text)
     if re.search(r"hang thang|hang thang|moi thang|dinh ky thang", f):
         rep.period = "monthly"
-    elif re.search(r"hang quy|hang quy|moi quy|dinh ky quy", f):
+    elif re.search(r"hang quy|hang quy|moi quy|dinh ky quy", f) or _QUARTERLY.search(f):
         rep.period = "quarterly"
     elif re.search(r"6 thang|sau thang|nua nam|6 thang,? (va )?(ca )?nam", f):
         rep.period = "semiannual"
@@ -2245,9 +2464,6 @@ def _read_reporting(plan, root):
         om = re.search(r"(?i)tổng hợp,?\s*báo cáo\s+(.+?)(?:\s+theo quy định|[.;]|$)", after)
         if om:
             rep.onward = om.group(1).strip(" ,.")
-    m = re.search(r"\(qua ([^)]+)\)", text)
-    if not rep.to and m:
-        rep.to = split_names(m.group(1))
     m = re.search(r"(?i)\bbáo cáo\s+(.+?)(?=\s+(?:hoặc|và|để|theo|trước)\s|[.;,(]|$)", text)
     if not rep.to and m and _STARTER_RE.match(m.group(1)):
         rep.to = split_names(m.group(1))  # "Định kỳ hàng năm báo cáo Ủy ban nhân dân tỉnh hoặc đột xuất …"
@@ -2259,6 +2475,16 @@ def _read_reporting(plan, root):
             if _STARTER_RE.match(written):
                 rep.to = [n for n in split_names(written) if _STARTER_RE.match(n)]
                 break
+    m = re.search(r"\(qua ([^)]+)\)", text)
+    if not rep.to and m:
+        # "… (qua Sở X)" with no body named before it: the office it goes through is all the rule names ("… về Công
+        # an tỉnh (qua Phòng …)" is to Công an tỉnh, read above)
+        rep.to = split_names(m.group(1))
+
+
+# a quarterly rule said without "hằng quý": "báo cáo kết quả thực hiện theo quý, gửi về …", "… trước ngày 25 của tháng
+# cuối quý" (not "theo quy định")
+_QUARTERLY = re.compile(r"\btheo quy(?=\s*(?:[,.;)]|va\b|$))|\bthang cuoi (?:moi )?quy\b")
 
 
 def _iter(node):

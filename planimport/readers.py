@@ -39,6 +39,10 @@ _MARKER_ONLY = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-zđ]\)|[IVXL]{1,5}\.
 _DOCUMENT_KIND = re.compile(r"KẾ HOẠCH|CHƯƠNG TRÌNH(?: HÀNH ĐỘNG)?|ĐỀ ÁN|CHỈ THỊ|THÔNG BÁO|NGHỊ QUYẾT|QUYẾT ĐỊNH")
 _GAP = re.compile(r"\S(\s{5,})\S")
 _PAGE_NUMBER = re.compile(r"^\s{10,}\d{1,3}\s*$")
+# the first word of a name ("Ban", "Sở", "Ủy ban" …) ending a line after a word that joins it to the sentence: "… báo
+# cáo UBND tỉnh và Ban" / "Chỉ đạo quốc gia …" is one sentence, the name broken at the line's end (not a heading "2.
+# Thanh tra Sở" over its paragraph)
+_NAME_HEAD_END = re.compile(r"\s(?:và|với|của|cho|về|gửi|hoặc|tại|đến)\s+(?:Ban|Sở|Bộ|Cục|Phòng|Ủy|Uỷ|Hội|Trung|Viện|Văn|Chi|Tổng|Đài|Liên|Quỹ|Ngân|Hạt|Trạm)$")
 
 
 def _continues(previous, line):
@@ -59,6 +63,8 @@ def _continues(previous, line):
         return True
     if not previous.isupper() and re.search(r"\s(và|của|các|với|cho|về|tại|theo|trong|đến|để)$", previous):
         return True  # "… của Bộ Chính trị và" / "Chương trình hành động số 104 …": no sentence ends on "và"
+    if _NAME_HEAD_END.search(previous) and first.isupper():
+        return True  # "… báo cáo UBND tỉnh và Ban" / "Chỉ đạo quốc gia …": the name goes on
     return False
 
 
@@ -155,7 +161,7 @@ def blocks_from_text(text):
     layout = _indented_layout(lines)
     if layout:
         lines = _without_footnotes(lines)
-    blocks, table, joinable, page_break, flattened = [], None, False, False, False
+    blocks, table, joinable, page_break, flattened, held = [], None, False, False, False, False
     blank = False  # a blank line just before this one
     width = 0 if layout else _wrapped_width(lines)
     full = False  # the line before reached the page's width: wrapped there
@@ -186,7 +192,9 @@ def blocks_from_text(text):
             flattened = len(table) == 1  # a header row and no row under it: the cells follow one a line
         table = None
         if layout and _PAGE_NUMBER.match(raw):
-            page_break = True
+            # the blank line above the number was the page's foot, not a paragraph's end ("… chuỗi giá" / "" / "2" /
+            # "" / "trị gắn với …"): the paragraph before it may go on
+            page_break, joinable = True, joinable or held
             continue
         if (not layout and blank and re.fullmatch(r"\s*\d{1,3}\s*", raw) and n + 1 < len(lines)
                 and not lines[n + 1].strip() and not flattened):
@@ -197,6 +205,7 @@ def blocks_from_text(text):
         line = _clean(_unmark(re.sub(r"^\s*#{1,6}\s+", "", raw)))  # a markdown heading: "# NGHỊ QUYẾT", "## Ban hành …"
         if not line:
             if not page_break:
+                held = held if blank else joinable  # (unless a page's number follows: the foot of the page)
                 joinable = False  # a blank line ends the paragraph
                 flattened = False
             blank = True
@@ -231,7 +240,11 @@ def blocks_from_text(text):
                 # a heading in capitals ("QUYẾT ĐỊNH") is a line of its own: its title's lines at the margin under it
                 # do not go on it
                 and ((at_margin and not _MARKER_ONLY.match(line)
-                      and not (blocks[-1][1].isupper() and not line.isupper()))
+                      and not (blocks[-1][1].isupper() and not line.isupper())
+                      # a numbered heading in capitals ("II. NHIỆM VỤ CỤ THỂ"), or a numbered line after a sentence's
+                      # end, at the margin starts its own paragraph: a page whose body all starts at the margin under a
+                      # centred title
+                      and not (_STARTS_ITEM.match(line) and (line.isupper() or blocks[-1][1].endswith((".", ";", ":")))))
                      or wrapped or _continues(blocks[-1][1], line))):
             blocks[-1] = ("p", blocks[-1][1] + " " + line)
         else:

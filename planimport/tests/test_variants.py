@@ -602,7 +602,9 @@ def test_a_docx_table_in_another_column_order():
 
 @pytest.mark.parametrize("text, period, due, to", [
     ("Các sở, ban, ngành báo cáo kết quả thực hiện về UBND tỉnh (qua Sở Nội vụ) trước ngày 15/11 hằng năm.",
-     "yearly", "11-15", ["Sở Nội vụ"]),  # "(qua X)": X gathers the reports (the parser's convention)
+     # the body reported to, not the office in brackets the reports go through (round 20; "gửi về X (qua Y)" was
+     # read so already; before, the office in brackets)
+     "yearly", "11-15", ["UBND tỉnh"]),
     ("Các sở, ban, ngành báo cáo kết quả thực hiện trước ngày 15 tháng 11 hằng năm về UBND tỉnh.",
      "yearly", "11-15", ["UBND tỉnh"]),
     ("Định kỳ 6 tháng, năm, các cơ quan, đơn vị báo cáo kết quả gửi Sở TT&TT để tổng hợp, báo cáo UBND tỉnh.",

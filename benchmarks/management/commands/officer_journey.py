@@ -57,9 +57,9 @@ class Command(BaseCommand):
         clock, runs = (pg_time.StatementClock(), []) if o["pg"] else (None, None)
         if clock is not None:
             with clock.installed():
-                samples = journey.replay(officers, o["password"], pages, profiles, sql, clock, runs)
+                samples = journey.replay(officers, o["password"], pages, profiles, sql, clock, runs, freeze=True)
         else:
-            samples = journey.replay(officers, o["password"], pages, profiles, sql)
+            samples = journey.replay(officers, o["password"], pages, profiles, sql, freeze=True)
         self.stdout.write(f"{len(officers)} journeys ({connection.vendor}), the first left out of the times")
         self.stdout.write(f"{'request':<26} {'min ms':>7} {'median ms':>9} {'queries':>8}")
         total = 0.0

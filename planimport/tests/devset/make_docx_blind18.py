@@ -1,5 +1,6 @@
-"""How blind18's DOCX documents were written (python-docx), kept for the record; run once, from this folder:
-../../../../.venv/bin/python make_docx.py. The PDFs are LibreOffice's:
+"""How blind18's DOCX documents were written (python-docx), kept for the record (round 18 wrote them in blind18/;
+round 19 moved them here): run once, from this folder: ../../../.venv/bin/python make_docx_blind18.py. The PDFs are
+LibreOffice's:
 soffice --headless --convert-to pdf blind18-table-2.docx blind18-mixed-1.docx"""
 
 import unicodedata

@@ -154,6 +154,31 @@ class _Compiled:
         return list(queryset)
 
 
+def set_prefetched(instances, name, rows, queryset):
+    """``instances`` (of one model) with their reverse foreign key ``name`` set as Django's prefetch sets it
+    (``prefetch_related(Prefetch(name, queryset))``): ``instance.<name>.all()`` makes no query and each row knows its
+    instance. ``rows()``: every row of ``name`` the instances may have (more does no harm: a row is given to the
+    instance its foreign key names), in the order each instance's list is to keep; called once, and only when some
+    instance is not prefetched already (as Django's, a prefetch done already is left as it is). For the rows of a
+    statement compiled once (``Statement``): found by what the instances have in common (their report, the agencies
+    they were found by), never by a list of the instances' ids, one shape whatever their number."""
+    instances = [i for i in instances if name not in getattr(i, "_prefetched_objects_cache", {})]
+    if not instances:
+        return
+    field = getattr(type(instances[0]), name).field  # the rows' foreign key to the instances
+    found = {}
+    for row in rows():
+        found.setdefault(getattr(row, field.attname), []).append(row)
+    for instance in instances:
+        own = found.get(getattr(instance, field.target_field.attname), [])
+        for row in own:
+            setattr(row, field.name, instance)
+        prefetched = getattr(instance, name)._apply_rel_filters(queryset)
+        prefetched._result_cache = own
+        prefetched._prefetch_done = True
+        instance.__dict__.setdefault("_prefetched_objects_cache", {})[name] = prefetched
+
+
 def _hex(value):
     return value.hex
 

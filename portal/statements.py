@@ -10,7 +10,7 @@ of compiled shapes per process, and no long IN list."""
 from django.db.models import Q
 
 from agencies.models import Agency
-from plan_tracker.compiled import Statement
+from plan_tracker.compiled import Statement, set_prefetched
 from reports import completion, rules
 from reports.models import AgencyReport, TaskReport
 from tasks.models import Assignment, Task
@@ -71,16 +71,6 @@ def completed_by(year, agency_ids, group_ids):
 def with_assignments(tasks, agency_ids, group_ids):
     """``tasks`` (those of ``tasks()`` for the same agencies and groups) with their assignments set as Django's
     prefetch sets them (``task.assignments.all()`` makes no query; each assignment knows its task)."""
-    found = {}
-    for assignment in ASSIGNMENTS.rows(agency_ids, group_ids):
-        found.setdefault(assignment.task_id, []).append(assignment)
-    manager_queryset = Assignment.objects.select_related("agency", "group")
-    for task in tasks:
-        rows = found.get(task.pk, [])
-        for assignment in rows:
-            assignment.task = task
-        queryset = task.assignments._apply_rel_filters(manager_queryset)
-        queryset._result_cache = rows
-        queryset._prefetch_done = True
-        task.__dict__.setdefault("_prefetched_objects_cache", {})["assignments"] = queryset
+    set_prefetched(tasks, "assignments", lambda: ASSIGNMENTS.rows(agency_ids, group_ids),
+                   Assignment.objects.select_related("agency", "group"))
     return tasks

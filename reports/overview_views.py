@@ -9,7 +9,7 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix
 from django.utils import timezone, translation
@@ -20,23 +20,29 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import condition, require_GET
 
 from accounts import roles
+from plan_tracker.compiled import fits
 from plan_tracker.memo import memo
 from tasks.models import Plan, Task
 
-from . import aggregates, cache, drafts, exports, overview_rows
+from . import aggregates, cache, drafts, exports, overview_rows, statements
 from .models import AgencyReport, ReportingYear
 from .exports import pdf
-from .naming import names_of_the_year, names_on_due_date
+from .naming import names_on_due_date
 from .exports.docx import DOCX_CONTENT_TYPE
 from .exports.xlsx import XLSX_CONTENT_TYPE
 
 
-def _plan_for(user, plan_pk, year):
-    """The plan if ``user`` may read the year's aggregates (404 otherwise, like a missing plan)."""
+def _plan_for(user, plan_pk, year, *, bodies=False):
+    """The plan if ``user`` may read the year's aggregates (404 otherwise, like a missing plan), read by a statement
+    compiled once (``reports.statements``, issue #18: built by the ORM per request it was a tenth of a year page's
+    CPU): the plan alone (its pages name no body of it: the names date comes from its due date), with ``bodies``
+    its report's recipient and its issuer too (the parameters of a year never opened). An id outside its column's
+    range is a 404 without a query."""
     if not roles.sees_all_reports(user):
         raise Http404
-    plan = get_object_or_404(Plan.objects.select_related("report_recipient", "issuer"), pk=plan_pk)
-    if year is not None and not plan.runs_in(year):
+    statement = statements.PLAN_WITH_BODIES if bodies else statements.PLAN
+    plan = statement.first(plan_pk) if fits(Plan._meta.pk, plan_pk) else None
+    if plan is None or (year is not None and not plan.runs_in(year)):
         raise Http404
     return plan
 
@@ -115,13 +121,17 @@ def _overview_context(plan, year, today):
             "state_labels": state_labels, "status_labels": status_labels}
 
 
+# The year pages below name each body as on the year's due date, taken from the plan they have read
+# (``names_on_due_date``: no query of its own; the former names are read only when a body is rendered, not when the
+# page's body comes from the cache).
+
 @login_required
 @require_GET
-@names_of_the_year
 def overview(request, plan_pk, year):
     plan = _plan_for(request.user, plan_pk, year)
-    return _cached_page(request, "overview", plan, year, "overview",
-                        lambda today: _overview_context(plan, year, today))
+    with names_on_due_date(plan, year):
+        return _cached_page(request, "overview", plan, year, "overview",
+                            lambda today: _overview_context(plan, year, today))
 
 
 def _tasks_context(plan, year, today):
@@ -133,10 +143,10 @@ def _tasks_context(plan, year, today):
 
 @login_required
 @require_GET
-@names_of_the_year
 def tasks(request, plan_pk, year):
     plan = _plan_for(request.user, plan_pk, year)
-    return _cached_page(request, "tasks", plan, year, "tasks", lambda today: _tasks_context(plan, year, today))
+    with names_on_due_date(plan, year):
+        return _cached_page(request, "tasks", plan, year, "tasks", lambda today: _tasks_context(plan, year, today))
 
 
 def _task_context(plan, year, task):
@@ -148,30 +158,32 @@ def _task_context(plan, year, task):
 
 @login_required
 @require_GET
-@names_of_the_year
 def task_detail(request, plan_pk, year, task_pk):
     plan = _plan_for(request.user, plan_pk, year)
-    task = get_object_or_404(Task.objects.select_related("section"), plan=plan, pk=task_pk)
-    return _cached_page(request, "task", plan, year, "tasks", lambda _today: _task_context(plan, year, task), task.pk,
-                        task=task)
+    task = statements.TASK.first(plan.pk, task_pk) if fits(Task._meta.pk, task_pk) else None
+    if task is None:  # no such task, another plan's, or an id outside its column's range
+        raise Http404
+    with names_on_due_date(plan, year):
+        return _cached_page(request, "task", plan, year, "tasks", lambda _today: _task_context(plan, year, task),
+                            task.pk, task=task)
 
 
 @login_required
 @require_GET
-@names_of_the_year
 def indicators(request, plan_pk, year):
     plan = _plan_for(request.user, plan_pk, year)
-    return _cached_page(request, "indicators", plan, year, "indicators", lambda _today: {
-        "rows": aggregates.indicator_totals(plan, year), "groups": aggregates.KIND_GROUPS})
+    with names_on_due_date(plan, year):
+        return _cached_page(request, "indicators", plan, year, "indicators", lambda _today: {
+            "rows": aggregates.indicator_totals(plan, year), "groups": aggregates.KIND_GROUPS})
 
 
 @login_required
 @require_GET
-@names_of_the_year
 def feedback(request, plan_pk, year):
     plan = _plan_for(request.user, plan_pk, year)
-    return _cached_page(request, "feedback", plan, year, "feedback",
-                        lambda _today: {"groups": aggregates.feedback(plan, year)})
+    with names_on_due_date(plan, year):
+        return _cached_page(request, "feedback", plan, year, "feedback",
+                            lambda _today: {"groups": aggregates.feedback(plan, year)})
 
 
 def _years_context(plan):
@@ -198,13 +210,15 @@ def _export(request, plan_pk, year, *, data=True):
     the view's ``_named`` block (the agencies by their names on the year's due date)."""
     if not roles.may_export(request.user):
         raise PermissionDenied
+    if not fits(Plan._meta.pk, plan_pk):
+        raise Http404  # the database would refuse the id (a lookup through the foreign key is not range-checked)
     # Every opened year's parameters with their plan in one query: the year's (what heads the compiled report; a
     # year never opened takes the plan's) and which years are opened (the charts over the years).
     opened = list(ReportingYear.objects.select_related("plan__report_recipient", "plan__issuer", "recipient")
                   .filter(plan_id=plan_pk))
     params = next((row for row in opened if row.year == year), None)
     if params is None or not params.plan.runs_in(year):
-        plan = _plan_for(request.user, plan_pk, year)
+        plan = _plan_for(request.user, plan_pk, year, bodies=True)
         params = ReportingYear(plan=plan, year=year, **ReportingYear.parameters_from(plan))
     plan = params.plan
     if not data:

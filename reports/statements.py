@@ -4,8 +4,8 @@ only passes its arguments into the queryset: see that module's rule."""
 
 from django.db.models import OuterRef, Subquery
 
-from plan_tracker.compiled import Statement
-from tasks.models import Plan
+from plan_tracker.compiled import Statement, set_prefetched
+from tasks.models import Plan, Task
 
 from . import rules
 from .models import AgencyReport, Evidence, Indicator, IndicatorValue, ReportEvent, ReportingYear, TaskReport
@@ -13,6 +13,12 @@ from .models import AgencyReport, Evidence, Indicator, IndicatorValue, ReportEve
 #: A plan by its id, alone (the year's pages: what they need of it is its own row; an agency it names is read when a
 #: cached body is rendered, inside the page's ``names_on`` block).
 PLAN = Statement(lambda pk: Plan.objects.filter(pk=pk).order_by())
+#: A plan by its id with the bodies it names (its report's recipient, its issuer): the exports' plan for a year never
+#: opened, whose parameters are the plan's (``ReportingYear.parameters_from``).
+PLAN_WITH_BODIES = Statement(lambda pk: Plan.objects.filter(pk=pk).select_related("report_recipient", "issuer")
+                             .order_by())
+#: One task of a plan, with its section (the year's one-task page).
+TASK = Statement(lambda plan_id, pk: Task.objects.filter(plan_id=plan_id, pk=pk).select_related("section").order_by())
 #: A plan's reporting year (its parameters and revision), alone; the year is a small integer: its own stand-in.
 REPORTING_YEAR = Statement(lambda plan_id, year: ReportingYear.objects.filter(plan_id=plan_id, year=year).order_by(),
                            stand_ins=(None, 32_102))
@@ -59,18 +65,4 @@ def with_evidence(lines, report_id):
     (``Prefetch("evidence", Evidence.objects.order_by("uploaded_at", "pk"))``) sets them: ``line.evidence.all()``
     makes no query, each file knows its line. One query by the report (compiled once), not by a list of line ids:
     one shape whatever the number of lines. Lines prefetched already are left as they are."""
-    lines = [line for line in lines if "evidence" not in getattr(line, "_prefetched_objects_cache", {})]
-    if not lines:
-        return
-    by_line = {}
-    for evidence in EVIDENCE.rows(report_id):
-        by_line.setdefault(evidence.task_report_id, []).append(evidence)
-    plain = Evidence.objects.order_by("uploaded_at", "pk")
-    for line in lines:
-        rows = by_line.get(line.pk, [])
-        for evidence in rows:
-            evidence.task_report = line
-        queryset = line.evidence._apply_rel_filters(plain)
-        queryset._result_cache = rows
-        queryset._prefetch_done = True
-        line.__dict__.setdefault("_prefetched_objects_cache", {})["evidence"] = queryset
+    set_prefetched(lines, "evidence", lambda: EVIDENCE.rows(report_id), Evidence.objects.order_by("uploaded_at", "pk"))

@@ -573,6 +573,8 @@ def year_parameters(request, plan_pk, year):
     """A coordinator corrects the year's reporting parameters: that year's compiled report only."""
     if not roles.may_open_year(request.user):
         raise PermissionDenied
+    if not fits(Plan._meta.pk, plan_pk):
+        raise Http404  # the database would refuse the id (a lookup through the foreign key is not range-checked)
     reporting_year = get_object_or_404(ReportingYear.objects.select_related("plan"), plan_id=plan_pk, year=year)
     form = YearParametersForm(request.POST, instance=reporting_year)
     if not form.is_valid():

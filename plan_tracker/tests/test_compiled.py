@@ -1,7 +1,7 @@
 """plan_tracker.compiled.Statement: a queryset compiled once per shape gives, for any values, the rows the queryset
 itself gives (with their select_related objects, no query more), without compiling again; a build that does not pass
 a value into the SQL as a parameter is refused at once; and the report page's officer statements give 404 for a
-report id no column could hold."""
+report id no column could hold. ``set_prefetched`` sets a reverse foreign key's rows as Django's prefetch does."""
 
 from unittest import mock
 
@@ -9,8 +9,9 @@ import pytest
 from django.db.models.sql.compiler import SQLCompiler
 from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.db.models import Prefetch
 
-from plan_tracker.compiled import Statement, fits
+from plan_tracker.compiled import Statement, fits, set_prefetched
 from reports.models import AgencyReport, TaskReport
 from testing.factories import fill_report, make_user, open_year, small_plan
 
@@ -128,6 +129,50 @@ def test_a_row_lock_outside_a_transaction_is_refused_as_django_refuses_it(report
     djangos = outcome(lambda: list(AgencyReport.objects.select_for_update().filter(pk=report.pk)))
     assert djangos == ("refused" if connection.features.has_select_for_update else [report])
     assert outcome(lambda: locking.rows(report.pk)) == djangos
+
+
+# --- set_prefetched: a reverse foreign key's rows set as Django's prefetch sets them ------------------------------
+
+def _lines_of(plan_id):
+    return TaskReport.objects.filter(report__plan_id=plan_id).select_related("task").order_by("-pk")
+
+
+def _by_report(reports):
+    return {r.pk: [(line.pk, line.task.number, line.report is r) for line in r.lines.all()] for r in reports}
+
+
+def test_set_prefetched_gives_what_djangos_prefetch_gives(reports):
+    plan_id = reports[0].plan_id
+    TaskReport.objects.filter(report=reports[-1]).delete()  # one instance without rows: an empty list, no query
+    djangos = list(AgencyReport.objects.filter(pk__in=[r.pk for r in reports]).order_by("pk")
+                   .prefetch_related(Prefetch("lines", _lines_of(plan_id))))
+    ours = list(AgencyReport.objects.filter(pk__in=[r.pk for r in reports]).order_by("pk"))
+    with CaptureQueriesContext(connection) as queries:
+        set_prefetched(ours, "lines", lambda: list(_lines_of(plan_id)), TaskReport.objects.all())
+    assert len(queries) == 1
+    with CaptureQueriesContext(connection) as queries:
+        assert _by_report(ours) == _by_report(djangos)
+        assert ours[-1].lines.all().count() == 0 and len(ours[0].lines.all()) > 1
+        assert all(seen for lines in _by_report(ours).values() for _pk, _number, seen in lines)
+    assert len(queries) == 0
+    assert {line.pk for line in ours[0].lines.filter(status=TaskReport.Status.DONE_FOR_YEAR)} <= {
+        line.pk for line in ours[0].lines.all()}  # a further filter queries, as on Django's prefetch
+
+
+def test_set_prefetched_leaves_a_prefetch_done_already(reports):
+    done = list(AgencyReport.objects.filter(pk=reports[0].pk).prefetch_related("lines"))
+    before = done[0]._prefetched_objects_cache["lines"]
+    called = []
+    with CaptureQueriesContext(connection) as queries:
+        set_prefetched(done, "lines", lambda: called.append(1) or [], TaskReport.objects.all())
+    assert called == [] and len(queries) == 0
+    assert done[0]._prefetched_objects_cache["lines"] is before
+    fresh = [AgencyReport.objects.get(pk=reports[1].pk)]
+    set_prefetched(done + fresh, "lines", lambda: called.append(1) or list(TaskReport.objects.all()),
+                   TaskReport.objects.all())
+    assert called == [1] and done[0]._prefetched_objects_cache["lines"] is before
+    assert [line.pk for line in fresh[0].lines.all()] == [
+        line.pk for line in TaskReport.objects.filter(report=fresh[0]).order_by("pk")]
 
 
 # ------------------------------------------------------------------------------------ the rows' converters, once

@@ -13,6 +13,7 @@ from agencies.models import Agency, AgencyChange
 from agencies.succession import apply_change
 from reports.models import AgencyReport
 from reports.services import open_reporting_year
+from tasks.models import Task
 
 OLD, NEW = "Sở Tư pháp", "Sở Pháp chế và Tư pháp tỉnh"
 
@@ -96,3 +97,33 @@ def test_the_officers_form_shown_again_after_a_refused_save_names_the_agency_as_
     assert OLD in text and NEW not in text
     report = AgencyReport.objects.get(plan=renamed, year=2026, agency=body)
     assert NEW in _text(client.post(report.get_absolute_url(), {"version": ""}).content.decode())
+
+
+def test_every_year_page_names_the_agency_as_on_the_years_due_date(renamed, admin_user, client, django_user_model):
+    """One task's roll-up, the indicator totals and the agencies' words (each takes the due date from the plan it
+    read: ``reports.naming.names_on_due_date``) name a body as on the year's due date, as the overview does: the
+    name before the 2026 rename on the 2024 pages, the new one on the 2026 pages; from the cache too."""
+    from reports.services import submit_report
+    from testing.factories import fill_report, make_user
+
+    body = Agency.objects.get(code="so-tu-phap")
+    officer = make_user(django_user_model, "officer-stp", body)
+    for year in (2024, 2026):
+        report = AgencyReport.objects.get(plan=renamed, year=year, agency=body)
+        fill_report(report, officer)
+        submit_report(AgencyReport.objects.get(pk=report.pk), officer)
+    task = Task.objects.filter(task_reports__report__agency=body, task_reports__report__year=2024).filter(
+        task_reports__report__agency=body, task_reports__report__year=2026).order_by("pk").first()  # on both years' reports
+    client.force_login(admin_user)
+    for year, shown, not_shown in ((2024, OLD, NEW), (2026, NEW, OLD)):
+        for _read in ("computed", "from the cache"):
+            pages = {
+                "task": reverse("reports:year-task", args=[renamed.pk, year, task.pk]),
+                "indicators": reverse("reports:year-indicators", args=[renamed.pk, year]),
+                "feedback": reverse("reports:year-feedback", args=[renamed.pk, year]),
+            }
+            for where, url in pages.items():
+                response = client.get(url)
+                assert response.status_code == 200, (where, year)
+                text = _text(response.content.decode())
+                assert shown in text and not_shown not in text, (where, year, _read)

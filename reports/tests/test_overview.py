@@ -15,6 +15,7 @@ In 2023 only A and B sent (on time); 2025 was never opened.
 """
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -428,7 +429,8 @@ def grown(request, db, django_user_model):
 
 
 # (url name, extra args, queries). Every page: user (the session comes from the cache: cached_db), the user's
-# memberships (one query answers every role check, with the role permissions: accounts.roles), the plan (+ recipient, issuer), ...
+# memberships (one query answers every role check, with the role permissions: accounts.roles), the plan (alone, by a
+# compiled statement: reports.statements.PLAN; the year's due date taken from it, no query of its own), ...
 PAGES = [
     # + figures of the year (one grouped query), reports (+ agency, plan), the plan's tasks with is_completed and
     #   the leads' progress (+ section, plan; reports.completion), their assignments (+ agency, group)
@@ -446,10 +448,10 @@ PAGES = [
     # + figures of every year, reporting years, reports (+ agency, plan), tasks with is_completed and the leads'
     #   progress (the overdue ones are picked from them), assignments, line spreads, content lines (+ report,
     #   agency), indicators, values; the reports' texts (feedback) come with the reports, the opened years with
-    #   the year's parameters (read in place of the plan), the due date from that plan (no query of its own: one
-    #   fewer than the "+ 2" below counts)
-    ("reports:year-export-xlsx", [], 11),  # + every line of the year once, indicators of every year once
-    ("reports:year-export-docx", [], 12),  # + the coordinator's draft
+    #   the year's parameters (read in place of the plan; + recipient, issuer), the due date from that plan (no query
+    #   of its own, as on every year page)
+    ("reports:year-export-xlsx", [], 12),  # + every line of the year once, indicators of every year once
+    ("reports:year-export-docx", [], 13),  # + the coordinator's draft
 ]
 
 
@@ -463,7 +465,27 @@ def test_query_counts_are_pinned_whatever_the_number_of_agencies(client, grown, 
         args = [plan.pk, 2024] + [plan.tasks.get(number="1.1").pk for _ in extra]
     client.force_login(coordinator)
     if extra is not None:
-        expected += 2  # the year's due date and the agencies' former names (names in force then: reports.naming)
+        expected += 1  # the agencies' former names (names in force on the year's due date: reports.naming)
     with django_assert_num_queries(expected):
         response = client.get(reverse(name, args=args))
     assert response.status_code == 200
+
+
+# Served from the cache: the user, the memberships, the plan (and the task): no due-date query (the date comes from the
+# plan read), no agency loaded, so no former names read (agencies.naming).
+CACHED = [("reports:year-overview", [], 3), ("reports:year-tasks", [], 3), ("reports:year-task", ["task"], 4),
+          ("reports:year-indicators", [], 3), ("reports:year-feedback", [], 3), ("reports:plan-years", None, 3)]
+
+
+@pytest.mark.parametrize("name,extra,expected", CACHED, ids=[p[0] for p in CACHED])
+def test_query_counts_of_a_year_page_served_from_the_cache(client, grown, django_assert_num_queries, name, extra,
+                                                           expected):
+    plan, coordinator = grown
+    args = [plan.pk] if extra is None else [plan.pk, 2024] + [plan.tasks.get(number="1.1").pk for _ in extra]
+    client.force_login(coordinator)
+    first = client.get(reverse(name, args=args))
+    with django_assert_num_queries(expected):
+        again = client.get(reverse(name, args=args))
+    assert first.status_code == again.status_code == 200
+    token = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]+"')  # masked anew on every response
+    assert token.sub(b"", again.content) == token.sub(b"", first.content)

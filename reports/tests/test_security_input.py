@@ -137,6 +137,17 @@ def test_an_indicator_beyond_its_column_is_a_form_error(client, world):
     "/reports/99999999999999999999/", "/reports/99999999999999999999/history/",
     "/reports/99999999999999999999/submit/", "/reports/evidence/99999999999999999999/",
     "/reports/plan/99999999999999999999/2024/submissions/", "/reports/99999999999999999999/years/",
+    # The year pages read the plan and the task by statements compiled once (reports.statements): an id outside
+    # its column's range never reaches the database (which would refuse it: a 500), nor a year beyond any plan's.
+    "/reports/99999999999999999999/2024/", "/reports/99999999999999999999/2024/tasks/",
+    "/reports/99999999999999999999/2024/indicators/", "/reports/99999999999999999999/2024/feedback/",
+    "/reports/99999999999999999999/2024/tasks/{task}/", "/reports/9223372036854775808/2024/indicators/",
+    "/reports/9223372036854775808/years/", "/reports/9223372036854775807/years/",
+    "/reports/9223372036854775807/2024/tasks/{task}/", "/reports/{plan}/2024/tasks/9223372036854775808/",
+    "/reports/{plan}/99999999999999999999/", "/reports/{plan}/99999999999999999999/indicators/",
+    "/reports/{plan}/99999999999999999999/tasks/{task}/",
+    "/reports/99999999999999999999/2024/export.xlsx", "/reports/99999999999999999999/2024/export.docx",
+    "/reports/99999999999999999999/2024/draft/",
 ])
 def test_out_of_range_years_and_ids_answer_404(client, world, path):
     plan, report, officer, coordinator = world
@@ -239,3 +250,11 @@ def test_a_nul_byte_in_the_agency_suggestions_is_a_400_not_a_500(client, django_
     response = client.get(reverse("portal:suggest"), {"q": "so\x00tu"})
     assert response.status_code == 400
     assert "không hợp lệ" in response.json()["error"]
+
+
+@pytest.mark.parametrize("path", ["/reports/plan/99999999999999999999/2024/parameters/",
+                                  "/reports/plan/99999999999999999999/open/",
+                                  "/reports/99999999999999999999/2024/draft/regenerate/"])
+def test_a_post_to_a_plan_id_no_column_holds_answers_404(client, world, admin_user, path):
+    client.force_login(admin_user)
+    assert client.post(path, {"year": "2024", "revision": "0"}).status_code == 404

@@ -143,7 +143,10 @@ _LABELS = [
     ("lead", r"(?:(?:co quan|don vi|bo phan|cq)(?:\s*/\s*(?:co quan|don vi))?\s+)?chu tri(?:\s+(?:thuc hien|thuc hien chinh))?"
              r"|(?:co quan|don vi)\s+(?:thuc hien|chiu trach nhiem)|trach nhiem (?:chi dao\s+)?thuc hien|chu tri thuc hien"),
     ("coordinators", r"(?:(?:co quan|don vi|cq)(?:\s*/\s*(?:co quan|don vi))?\s+)?phoi hop(?:\s+thuc hien)?"),
-    ("time", r"thoi gian(?:\s+(?:thuc hien|hoan thanh|trien khai))?|thoi han(?:\s+hoan thanh)?|tien do(?:\s+(?:thuc hien|hoan thanh))?"),
+    # every word that can label a time, on a line of its own ("- Hoàn thành: Quý III/2026") or inline ("…; thời gian
+    # trình: Tháng 7/2026"); a label needs its colon, "…, hoàn thành trong năm 2026" is the sentence's own time
+    ("time", r"thoi gian(?:\s+(?:thuc hien|hoan thanh|trien khai|trinh))?|thoi han(?:\s+(?:hoan thanh|trinh))?"
+             r"|tien do(?:\s+(?:thuc hien|hoan thanh|trinh))?|hoan thanh"),
     ("content", r"noi dung(?:\s+thuc hien)?|yeu cau"),
     ("target", r"hinh thuc\s*/\s*so luong|hinh thuc,?\s+so luong|so luong|chi tieu"),
     ("product", r"san pham(?:\s+(?:dau ra|hoan thanh))?|ket qua(?:\s+(?:dau ra|can dat))?"),

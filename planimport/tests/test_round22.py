@@ -1,0 +1,52 @@
+"""Round 22: general rules for the patterns round 20's blind set showed (devset/blind20/README.md), each on a made-up
+text with other bodies and words than those documents."""
+
+import pytest
+
+from planimport.tests.test_variants import T, got, read
+
+
+@pytest.mark.parametrize("label", ["Hoàn thành", "Thời gian", "Thời hạn", "Tiến độ", "Thời gian trình",
+                                   "Thời gian thực hiện", "Thời hạn hoàn thành", "Tiến độ thực hiện"])
+def test_every_time_label_on_a_dash_line_of_its_own(label):
+    # "- Hoàn thành: Quý III/2026." under a numbered point is the point's time, as "- Thời gian: …" is
+    plan = read("II. NHIỆM VỤ\n1. Nâng cấp hệ thống thủy lợi\n"
+                "1.1. Kiên cố hóa kênh mương nội đồng tại các xã vùng trũng\n"
+                "- Cơ quan chủ trì: Sở Xây dựng.\n- Cơ quan phối hợp: Công ty TNHH MTV Khai thác thủy lợi.\n"
+                f"- {label}: Quý III/2026.\n"
+                "1.2. Nạo vét hồ chứa nước trước mùa mưa lũ\n- Cơ quan chủ trì: Công ty TNHH MTV Khai thác thủy lợi.\n")
+    assert got(plan)[0] == T("Kiên cố hóa kênh mương nội đồng tại các xã vùng trũng", ["Sở Xây dựng"],
+                             ["Công ty TNHH MTV Khai thác thủy lợi"], "Quý III/2026", "deadline", "2026-09-30")
+
+
+@pytest.mark.parametrize("label", ["hoàn thành", "thời gian", "thời hạn", "tiến độ", "thời gian trình",
+                                   "thời gian thực hiện", "Thời hạn hoàn thành"])
+def test_every_time_label_inline_after_a_semicolon_leaves_the_title(label):
+    # "…; hoàn thành: Tháng 11/2026." at a dash's end under a heading that names the lead: the label and its value
+    # leave the title and are the time
+    plan = read("II. NHIỆM VỤ\n1. Sở Giáo dục và Đào tạo:\n"
+                f"- Chủ trì, phối hợp với Đại học Tây Nguyên biên soạn tài liệu giáo dục địa phương; {label}: "
+                "Tháng 11/2026.\n")
+    assert got(plan) == [T("Chủ trì, phối hợp với Đại học Tây Nguyên biên soạn tài liệu giáo dục địa phương",
+                           ["Sở Giáo dục và Đào tạo"], ["Đại học Tây Nguyên"], "Tháng 11/2026", "deadline",
+                           "2026-11-30")]
+
+
+@pytest.mark.parametrize("label", ["hoàn thành", "thời gian trình", "tiến độ"])
+def test_an_inline_time_label_in_an_assigning_sentence_leaves_the_title(label):
+    plan = read("II. NHIỆM VỤ\n1. Phát triển giao thông nông thôn\n"
+                "- Giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính lập đề án cứng hóa đường trục xã; "
+                f"{label}: Quý II/2027.\n"
+                "- Giao Công an tỉnh chủ trì lắp đặt đèn tín hiệu tại các nút giao; thời gian: Năm 2027.\n")
+    assert got(plan)[0] == T("Giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính lập đề án cứng hóa đường trục xã",
+                             ["Sở Xây dựng"], ["Sở Tài chính"], "Quý II/2027", "deadline", "2027-06-30")
+
+
+def test_completion_in_a_sentence_is_no_label():
+    # "hoàn thành" without a colon is the sentence's own time phrase, kept whole in the title as before
+    plan = read("II. NHIỆM VỤ\n1. Sở Giáo dục và Đào tạo:\n"
+                "- Chủ trì, phối hợp với Đại học Tây Nguyên biên soạn tài liệu giáo dục địa phương, hoàn thành trong "
+                "Quý IV/2026.\n")
+    assert got(plan) == [T("Chủ trì, phối hợp với Đại học Tây Nguyên biên soạn tài liệu giáo dục địa phương, hoàn "
+                           "thành trong Quý IV/2026.", ["Sở Giáo dục và Đào tạo"], ["Đại học Tây Nguyên"],
+                           "hoàn thành trong Quý IV/2026", "deadline", "2026-12-31")]

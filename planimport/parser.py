@@ -182,7 +182,10 @@ _VERB_RE = re.compile(r"(?:^|[\s,])(" + _VERBS + r")\b")
 
 _TIME_HINT = re.compile(
     r"(hoan thanh|thoi gian|thoi han|truoc ngay|truoc thang|trong (nam|quy|thang)|quy (i|ii|iii|iv|[1-4])\b|"
-    r"thuong xuyen|hang nam|hang nam|nam 20\d\d|giai doan 20)"
+    r"thuong xuyen|hang nam|hang nam|nam 20\d\d|giai doan 20|"
+    # "…; thực hiện hằng quý.", "…; hằng tháng.": a clause that is the frequency alone ("định kỳ hằng tháng báo cáo …"
+    # is a report's rhythm, not the point's time)
+    r"^\s*(?:thuc hien\s+|trien khai\s+)?hang (?:quy|thang)\s*$)"
 )
 
 _SPECIAL_SECTIONS = [
@@ -757,7 +760,7 @@ def _label_parts(text):
 # "trong giai đoạn 2026–2030" as "trong năm 2026": the period with its "trong" ("thực hiện trong giai đoạn …" whole)
 _TIME_START = re.compile(
     r"\b(?:thoi gian|thoi han|hoan thanh|xong|cham nhat|truoc ngay|truoc thang|truoc quy|truoc|trong (?:nam|quy|thang|giai doan)|"
-    r"quy (?:i|ii|iii|iv|[1-4])\b|nam 20\d\d|giai doan 20|tu nam|thuong xuyen|hang nam|dinh ky)")
+    r"quy (?:i|ii|iii|iv|[1-4])\b|nam 20\d\d|giai doan 20|tu nam|thuong xuyen|hang nam|dinh ky|hang (?:quy|thang))")
 
 
 _HORIZON = re.compile(r"(?i)(?:\s*(?:cho\s+)?đến\s+năm\s+\d{4})?\s*(?:,|và)?\s*(?:có\s+tính\s+đến|có\s+xét\s+đến|tầm\s+nhìn"
@@ -839,7 +842,7 @@ def _time_clause(text):
                     and re.search(r"\bhuong toi\b", fold(re.split(r"[;.]\s", text[:at + m.start()])[-1]))):
                 continue  # "…; hướng tới xây dựng Sa Pa … trở thành khu du lịch xanh … vào năm 2030": a goal's horizon
             return part
-        if k == 0 and re.search(r"thuong xuyen|hang nam|dinh ky", fp):
+        if k == 0 and re.search(r"thuong xuyen|hang nam|dinh ky|hang (?:quy|thang)", fp):
             # "… tuyên truyền về Đề án, Nghị quyết thường xuyên và liên tục.": the adverb closing the sentence
             if start == 0 or len(fc.split()) <= 6 or re.fullmatch(
                     r"thuong xuyen(?:,? va lien tuc)?", fold(c[start:]).strip(" .;)")):

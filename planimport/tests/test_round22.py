@@ -50,3 +50,29 @@ def test_completion_in_a_sentence_is_no_label():
     assert got(plan) == [T("Chủ trì, phối hợp với Đại học Tây Nguyên biên soạn tài liệu giáo dục địa phương, hoàn "
                            "thành trong Quý IV/2026.", ["Sở Giáo dục và Đào tạo"], ["Đại học Tây Nguyên"],
                            "hoàn thành trong Quý IV/2026", "deadline", "2026-12-31")]
+
+
+@pytest.mark.parametrize("phrase, kind", [("thực hiện hằng quý", "ongoing"), ("thực hiện hàng quý", "ongoing"),
+                                          ("thực hiện hằng tháng", "ongoing"), ("thực hiện thường xuyên", "ongoing"),
+                                          ("thực hiện hằng năm", "annual")])
+def test_a_recurring_time_phrase_closing_a_point(phrase, kind):
+    # "…; thực hiện hằng quý." closing a point: its timeframe, kept whole in the title (as "thực hiện thường xuyên")
+    plan = read("II. NHIỆM VỤ\n1. Trung tâm Y tế huyện:\n"
+                f"- Chủ trì, phối hợp với Bảo hiểm xã hội huyện khám sàng lọc bệnh mạn tính cho người cao tuổi; {phrase}.\n")
+    assert got(plan) == [T("Chủ trì, phối hợp với Bảo hiểm xã hội huyện khám sàng lọc bệnh mạn tính cho người cao tuổi; "
+                           f"{phrase}.", ["Trung tâm Y tế huyện"], ["Bảo hiểm xã hội huyện"], phrase, kind)]
+
+
+def test_a_quarter_inside_a_sentence_is_no_recurring_time():
+    # "báo cáo hằng quý" inside the work (not its last clause): no timeframe of the point
+    plan = read("II. NHIỆM VỤ\n1. Trung tâm Y tế huyện:\n"
+                "- Chủ trì, phối hợp với Bảo hiểm xã hội huyện tổng hợp số liệu hằng quý về bệnh mạn tính, công khai "
+                "trên cổng thông tin của huyện.\n")
+    assert [t.timeframe.text for t in plan.tasks] == [""]
+
+
+def test_a_report_every_month_inside_the_work_is_no_time():
+    plan = read("II. NHIỆM VỤ\n1. Trung tâm Y tế huyện:\n"
+                "- Hướng dẫn các trạm y tế xã định kỳ hằng tháng báo cáo số ca bệnh truyền nhiễm gửi về Trung tâm Kiểm "
+                "soát bệnh tật tỉnh để tổng hợp.\n")
+    assert [t.timeframe.text for t in plan.tasks] == [""]

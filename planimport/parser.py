@@ -859,6 +859,16 @@ _RECITAL = re.compile(r"^\s*(?:[-–+•]\s*)?(?:luat|nghi dinh|nghi quyet|quyet
                       r"|\bda\s+(?:duoc\s+)?giao\b|\bda\s*$")
 
 
+# a body's role in brackets after its name: "Sở X (cơ quan thường trực)", "(cơ quan đầu mối)", "(đơn vị thường trực
+# Ban Chỉ đạo)", "(thường trực)"
+_ROLE_IN_BRACKETS = re.compile(r"(?i)\s*\((?:(?:cơ quan|đơn vị|bộ phận)\s+)?(?:thường trực|đầu mối|tham mưu|chủ trì)\b[^()]*\)")
+
+
+def _drop_roles(text):
+    """``text`` without the roles in brackets after its names, to read the names from (a title keeps them)."""
+    return _ROLE_IN_BRACKETS.sub("", text)
+
+
 def _prose(text, any_sentence=False):
     """Lead, coordinators and timeframe stated in a sentence: "Giao Sở X chủ trì, phối hợp với Y thực hiện …,
     hoàn thành trong Quý II/2026"."""
@@ -876,7 +886,7 @@ def _prose(text, any_sentence=False):
               or re.search(r"\bla\s+(?:co quan|don vi)\s*$", f[:x.start()])), None)
     if not m:
         return attrs
-    before = text[:m.start()]
+    before = _drop_roles(text[:m.start()])
     sentence = re.split(r"\.\s+", before)[-1]
     if _RECITAL.search(fold(sentence)):
         # "Luật … và Nghị định … giao Bộ X chủ trì …", "Thời gian qua, Tỉnh ủy đã giao Sở X chủ trì …", "Thực hiện
@@ -901,7 +911,7 @@ def _prose(text, any_sentence=False):
     pm = re.match(r"^\s*(?:thuc hien\s*)?(?:[,;]?\s*(?:dieu phoi|dieu hanh|huong dan|chi dao)\s*)?[,;]?\s*(?:va\s+)?"
                   r"phoi hop\s+(?:chat che\s+)?(?:voi\s+)?", fa)
     if pm:
-        coord_text = _cut_at_verb(after[pm.end():])
+        coord_text = _cut_at_verb(_drop_roles(after[pm.end():]))
         names = _agency_suffix(split_names(coord_text))
         if names:
             attrs["coordinators"] = names

@@ -76,3 +76,20 @@ def test_a_report_every_month_inside_the_work_is_no_time():
                 "- Hướng dẫn các trạm y tế xã định kỳ hằng tháng báo cáo số ca bệnh truyền nhiễm gửi về Trung tâm Kiểm "
                 "soát bệnh tật tỉnh để tổng hợp.\n")
     assert [t.timeframe.text for t in plan.tasks] == [""]
+
+
+@pytest.mark.parametrize("sentence, lead, coordinators", [
+    ("Giao Sở Văn hóa, Thể thao và Du lịch (cơ quan đầu mối) chủ trì, phối hợp với Sở Xây dựng lập đề án phát triển "
+     "du lịch biển, hoàn thành trong năm 2026.", ["Sở Văn hóa, Thể thao và Du lịch"], ["Sở Xây dựng"]),
+    ("Giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính (cơ quan thường trực Ban Chỉ đạo), Sở Công Thương rà soát "
+     "quy hoạch bến cảng, hoàn thành trong năm 2026.", ["Sở Xây dựng"], ["Sở Tài chính", "Sở Công Thương"]),
+    ("Đề nghị Liên đoàn Lao động tỉnh (đơn vị thường trực) chủ trì, phối hợp với Hội Nông dân tỉnh tổ chức hội thi "
+     "tay nghề, hoàn thành trong năm 2026.", ["Liên đoàn Lao động tỉnh"], ["Hội Nông dân tỉnh"]),
+])
+def test_a_role_in_brackets_is_no_part_of_a_name_in_a_sentence(sentence, lead, coordinators):
+    # "(cơ quan đầu mối)", "(cơ quan thường trực …)", "(đơn vị thường trực)" after a name in an assigning sentence:
+    # the body's role, not its name nor the lead; the title keeps the sentence as written
+    plan = read("II. NHIỆM VỤ\n1. Phát triển kinh tế biển\n- " + sentence + "\n"
+                "- Giao Công an tỉnh chủ trì bảo đảm an ninh vùng biển, thực hiện thường xuyên.\n")
+    task = plan.tasks[0]
+    assert (task.title, task.lead, task.coordinators) == (sentence, lead, coordinators)

@@ -2045,11 +2045,19 @@ def _inline_into(node, text):
             node.attrs[k] = v
 
 
+def _paragraphs_a_name_each(lines):
+    """Whether a cell's paragraphs are a name (or list) each though no separator ends them ("Sở Xây dựng" / "Cảng vụ
+    Hàng hải X"): each starts in capitals and none breaks off mid-name (ending in "và", "của", "các", a comma or a
+    hyphen, "Sở Văn hóa, Thể thao và" / "Du lịch")."""
+    return len(lines) > 1 and all(ln[:1].isupper() for ln in lines) and not any(
+        re.search(r"(?:\s(?:và|của|các|cấp|thuộc|trực thuộc)|[,&\-–/])$", ln) for ln in lines[:-1])
+
+
 def _cell_names(text):
     """The names in a table cell: a list ("A; B", "- Vụ A; - Vụ B."), also two bodies joined by "/" ("Vụ Kế hoạch -
     Tài chính/ Ban Quản lý quy hoạch", "Ban X /Tư vấn được lựa chọn"; not "UBND xã/phường")."""
     lines = [ln.strip(" ;,-–") for ln in text.split("\n") if ln.strip(" ;,-–")]
-    if len(lines) > 1 and all(_STARTER_RE.match(ln) for ln in lines):
+    if len(lines) > 1 and (all(_STARTER_RE.match(ln) for ln in lines) or _paragraphs_a_name_each(lines)):
         # a DOCX cell with one body a paragraph ("Sở TT&TT" / "Sở Tài chính"): each paragraph its names
         return [n for ln in lines for n in _cell_names(ln)]
     parts = re.split(r"\s*/\s*(?=[A-ZĐ][^\s/]*\s+\S)", text) if "/" in text else [text]

@@ -93,3 +93,41 @@ def test_a_role_in_brackets_is_no_part_of_a_name_in_a_sentence(sentence, lead, c
                 "- Giao Công an tỉnh chủ trì bảo đảm an ninh vùng biển, thực hiện thường xuyên.\n")
     task = plan.tasks[0]
     assert (task.title, task.lead, task.coordinators) == (sentence, lead, coordinators)
+
+
+def _docx_table(rows):
+    import io
+
+    from docx import Document
+
+    from planimport.parser import parse_document
+
+    document = Document()
+    for line in ["Số: 9/KH-UBND", "Huế, ngày 2 tháng 2 năm 2026", "KẾ HOẠCH", "Thử", "I. NHIỆM VỤ"]:
+        document.add_paragraph(line)
+    table = document.add_table(rows=len(rows) + 1, cols=5)
+    for j, c in enumerate(["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"]):
+        table.cell(0, j).text = c
+    for i, row in enumerate(rows, 1):
+        for j, c in enumerate(row):
+            cell = table.cell(i, j)
+            paragraphs = c if isinstance(c, list) else [c]
+            cell.text = paragraphs[0]
+            for more in paragraphs[1:]:
+                cell.add_paragraph(more)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return parse_document("plan.docx", buffer.getvalue())
+
+
+def test_a_cells_paragraphs_with_no_separator_are_a_name_each():
+    # a coordinator cell of two paragraphs, neither with a comma nor a starter word the parser knows ("Ga đường sắt
+    # Huế" / "Cảng hàng không Phú Bài"): a name each, as "Sở X" / "Sở Y" paragraphs are
+    plan = _docx_table([
+        ["1", "Xây dựng bãi đỗ xe trung chuyển", "Sở Xây dựng", ["Ga đường sắt Huế", "Cảng hàng không Phú Bài"],
+         "Năm 2026"],
+        ["2", "Mở tuyến xe buýt kết nối", "Sở Xây dựng", ["Sở Tài chính", "Cảng hàng không Phú Bài"], "Năm 2026"],
+        ["3", "Cải tạo nhà chờ", "Sở Xây dựng", ["Sở Văn hóa, Thể thao và", "Du lịch"], "Năm 2026"]])
+    assert [t.coordinators for t in plan.tasks] == [["Ga đường sắt Huế", "Cảng hàng không Phú Bài"],
+                                                    ["Sở Tài chính", "Cảng hàng không Phú Bài"],
+                                                    ["Sở Văn hóa, Thể thao và Du lịch"]]

@@ -482,9 +482,23 @@ def _given_group(text):
     return bool(m and set(re.findall(r"[a-z]+", fold(m.group(1)))) <= _BODY_WORDS)
 
 
+# a verb that is also the first word of a body's name: "Thanh tra, kiểm tra …", "Thanh tra việc chấp hành …" (to
+# inspect), "Phòng, chống …", "Phòng ngừa …" (to prevent); the body has a capital or its level after the word
+# ("Thanh tra Sở X", "Thanh tra tỉnh", "Phòng Kinh tế")
+_VERB_LIKE_BODY = re.compile(r"^\s*(?:[-–+•]\s*)?(?:Thanh tra|Phòng)(?=\s*(?:[,;.:]|và\s|$)|\s+(?!(?:tỉnh|huyện|thành phố|"
+                             r"thị xã|xã|phường|quận|thị trấn|cấp|các)\b)[a-zà-ỹđ])")
+
+
+def _opens_with_verb_like_body(text):
+    """Whether ``text`` opens with a verb that names a body only with more words ("Thanh tra, kiểm tra …")."""
+    return bool(_VERB_LIKE_BODY.match(text))
+
+
 def _heading_lead(text):
     """The agencies a numbered heading names and nothing else ("2. Thanh tra tỉnh", "3. Sở Nông nghiệp và Môi
     trường:", "1. Cục Biến đổi khí hậu có trách nhiệm:"): the lead of the points under it."""
+    if _opens_with_verb_like_body(text):
+        return []
     m = re.match(r"^(.{3,120}?),\s+(?:chỉ đạo|yêu cầu|hướng dẫn|giao)\s+[^:]*:\s*$", text.strip())
     if m:  # "1. Ủy ban nhân dân tỉnh, chỉ đạo các cơ quan, đơn vị có liên quan:": the agency that directs leads
         names = split_names(m.group(1))
@@ -527,6 +541,8 @@ def _subject_lead(text):
     """The agencies a sentence starts with as its subject, without "chủ trì": "Ban Quản lý Khu kinh tế và Ban Quản lý
     các Khu công nghiệp tỉnh đầu tư, hoàn thiện …", "Ủy ban nhân dân cấp xã: đầu tư …"."""
     body = _BULLET.sub("", text).strip()
+    if _opens_with_verb_like_body(body):
+        return []
     m = re.match(r"^Trường hợp\b.*?\bthì\s+", body)
     if m:  # "Trường hợp … thì (trong thời hạn …, kể từ …,) Sở X …": the subject after the condition and its time
         body = body[m.end():]

@@ -131,3 +131,28 @@ def test_a_cells_paragraphs_with_no_separator_are_a_name_each():
     assert [t.coordinators for t in plan.tasks] == [["Ga đường sắt Huế", "Cảng hàng không Phú Bài"],
                                                     ["Sở Tài chính", "Cảng hàng không Phú Bài"],
                                                     ["Sở Văn hóa, Thể thao và Du lịch"]]
+
+
+@pytest.mark.parametrize("title", [
+    "Thanh tra, giám sát việc sử dụng đất của các dự án chậm tiến độ.",
+    "Thanh tra việc chấp hành pháp luật về đất đai tại các xã.",
+    "Thanh tra chuyên đề về quản lý khoáng sản",
+    "Phòng, chống sạt lở bờ sông tại các xã ven sông.",
+    "Phòng ngừa ô nhiễm nguồn nước tại các làng nghề.",
+])
+def test_a_title_opening_with_a_verb_that_also_names_a_body(title):
+    # "Thanh tra" (to inspect) and "Phòng" (to prevent) open work, though "Thanh tra tỉnh" and "Phòng Kinh tế" are
+    # bodies: the lead is the label's alone
+    plan = read("II. NHIỆM VỤ\n1. Quản lý tài nguyên\n1.1. " + title + "\n- Chủ trì: Thanh tra tỉnh.\n"
+                "- Phối hợp: Sở Nông nghiệp và Môi trường.\n- Thời gian: Năm 2026.\n")
+    assert [(t.lead, t.coordinators) for t in plan.tasks] == [(["Thanh tra tỉnh"], ["Sở Nông nghiệp và Môi trường"])]
+
+
+@pytest.mark.parametrize("line, lead", [
+    ("2. Thanh tra tỉnh:", ["Thanh tra tỉnh"]), ("2. Thanh tra Sở Xây dựng:", ["Thanh tra Sở Xây dựng"]),
+    ("2. Phòng Kinh tế huyện:", ["Phòng Kinh tế huyện"]), ("2. Thanh tra huyện, Phòng Tư pháp:", ["Thanh tra huyện",
+                                                                                                  "Phòng Tư pháp"])])
+def test_those_bodies_still_lead_from_a_heading(line, lead):
+    plan = read("II. NHIỆM VỤ\n1. Sở Tài chính:\n- Bố trí kinh phí, thực hiện hằng năm.\n" + line +
+                "\n- Kiểm tra việc bồi thường, hỗ trợ tái định cư, hoàn thành trong năm 2026.\n")
+    assert [t.lead for t in plan.tasks] == [["Sở Tài chính"], lead]

@@ -2083,6 +2083,15 @@ def _cell_names(text):
     return split_names(text)
 
 
+def _name_goes_on(above, title, cols):
+    """Whether a row's title in capitals goes on the title of the task row above: a name the row's end broke ("… Khu
+    di tích lịch sử Đền" / "Hùng", "… và Khu du lịch" / "Hải Hòa"), a word or three under a title that has not ended
+    (a group's row names more, or has its own number)."""
+    return bool(title[:1].isupper() and len(title.split()) <= 3 and not title.isupper()
+                and _cell(above, cols, "number") and _cell(above, cols, "title")
+                and not re.search(r"[.;:]$", _cell(above, cols, "title")))
+
+
 def _wraps_row_above(joined, row, cols):
     """A row with no number, no lead and no time whose title goes on in lower case, under a task's row whose title
     has not ended ("| 5 | Rà soát … đưa vào | Sở X | Công an tỉnh; | 2026 |" / "| | sử dụng trước … | | UBND các xã |
@@ -2090,7 +2099,8 @@ def _wraps_row_above(joined, row, cols):
     if not joined or len(row) != len(joined[-1]) or _cell(row, cols, "number"):
         return False
     above, title = joined[-1], _cell(row, cols, "title")
-    return bool(title[:1].islower() and not _cell(row, cols, "lead") and not _cell(row, cols, "time")
+    return bool((title[:1].islower() or _name_goes_on(above, title, cols))
+                and not _cell(row, cols, "lead") and not _cell(row, cols, "time")
                 and _cell(row, cols, "coordinators") and _cell(above, cols, "number") and _cell(above, cols, "lead")
                 and not re.search(r"[.;:]$", _cell(above, cols, "title")))
 
@@ -2112,7 +2122,7 @@ def _table_into(node, rows):
         if _wraps_row_above(joined, row, cols):
             joined[-1] = [f"{a} {b}".strip() if b.strip() else a for a, b in zip(joined[-1], row)]
             continue
-        if (joined and title[:1].islower() and not _cell(row, cols, "number") and not any(
+        if (joined and (title[:1].islower() or _name_goes_on(joined[-1], title, cols)) and not _cell(row, cols, "number") and not any(
                 _cell(row, cols, k) for k in ("lead", "coordinators", "time")) and _cell(joined[-1], cols, "title")
                 and any(_cell(joined[-1], cols, k) for k in ("lead", "coordinators", "time"))
                 and not re.search(r"[.;:]$", _cell(joined[-1], cols, "title"))):

@@ -156,3 +156,42 @@ def test_those_bodies_still_lead_from_a_heading(line, lead):
     plan = read("II. NHIỆM VỤ\n1. Sở Tài chính:\n- Bố trí kinh phí, thực hiện hằng năm.\n" + line +
                 "\n- Kiểm tra việc bồi thường, hỗ trợ tái định cư, hoàn thành trong năm 2026.\n")
     assert [t.lead for t in plan.tasks] == [["Sở Tài chính"], lead]
+
+
+def test_rows_without_outer_pipes_keep_an_empty_number_cell():
+    # "1 | … | Sở X | … | Năm 2026 |" rows (no leading pipe, a trailing one before an empty last cell) and their
+    # continuation rows " | … |" with an empty number cell: the cells stay in their columns, the row above goes on
+    # (its title in a name broken at the row's end, its time, a coordinator after a cell ending in ";")
+    plan = read("II. NHIỆM VỤ\n"
+                "STT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn | Ghi chú\n"
+                "1 | Nâng cấp đường vào Khu di tích lịch sử Đền | Sở Xây dựng | Sở Tài chính; | Quý IV/2026 |\n"
+                " | Hùng | | UBND xã Hy Cương | |\n"
+                "2 | Số hóa hiện vật của Bảo tàng tỉnh | Sở VHTTDL | Sở KH&CN | Hoàn thành trước |\n"
+                " |  |  |  | ngày 15/10/2026 |\n"
+                "3 | Tập huấn nghiệp vụ cho thuyết minh viên | Sở VHTTDL | | Năm 2026 | Hằng năm\n")
+    assert got(plan) == [
+        T("Nâng cấp đường vào Khu di tích lịch sử Đền Hùng", ["Sở Xây dựng"], ["Sở Tài chính", "UBND xã Hy Cương"],
+          "Quý IV/2026", "deadline", "2026-12-31"),
+        T("Số hóa hiện vật của Bảo tàng tỉnh", ["Sở VHTTDL"], ["Sở KH&CN"], "Hoàn thành trước ngày 15/10/2026",
+          "deadline", "2026-10-15"),
+        T("Tập huấn nghiệp vụ cho thuyết minh viên", ["Sở VHTTDL"], [], "Năm 2026", "deadline", "2026-12-31")]
+
+
+def test_framed_rows_still_lose_their_outer_pipes():
+    plan = read("II. NHIỆM VỤ\n"
+                "| STT | Nội dung | Đơn vị chủ trì | Thời hạn |\n"
+                "| 1 | Số hóa hiện vật của Bảo tàng tỉnh | Sở VHTTDL | Năm 2026 |\n")
+    assert got(plan) == [T("Số hóa hiện vật của Bảo tàng tỉnh", ["Sở VHTTDL"], [], "Năm 2026", "deadline",
+                           "2026-12-31")]
+
+
+def test_a_name_broken_at_a_rows_end_goes_on_in_a_row_of_its_own():
+    # "… Khu bảo tồn thiên nhiên Pù" / "| | Hu | | |": the title goes on; a longer row in capitals with no number is
+    # a group's row, not the title going on
+    plan = read("II. NHIỆM VỤ\n"
+                "| STT | Nội dung | Đơn vị chủ trì | Thời hạn |\n"
+                "| 1 | Điều tra đa dạng sinh học Khu bảo tồn thiên nhiên Pù | Sở NN&MT | Năm 2026 |\n"
+                "| | Hu | | |\n"
+                "| 2 | Trồng rừng phòng hộ đầu nguồn | Sở NN&MT | Năm 2027 |\n")
+    assert [t.title for t in plan.tasks] == ["Điều tra đa dạng sinh học Khu bảo tồn thiên nhiên Pù Hu",
+                                             "Trồng rừng phòng hộ đầu nguồn"]

@@ -1688,6 +1688,17 @@ def _read_body(plan, blocks, addressee=()):
             current.children.append(node)
             node.attrs.update({k: v for k, v in _point_attrs(_cut_time_label(node)).items() if v})
             continue
+        # "+" points under a dash that introduces them ("1. Sở X:" / "- Chủ trì, phối hợp với Y hỗ trợ …:" / "+ …"):
+        # the points are the tasks, with the dash's coordinators and time where they give none; the dash is none
+        intro = _introducing_dash(current, line) if current is not root else None
+        if intro is not None:
+            node = _Node(6, "-", _BULLET.sub("", line), intro)
+            intro.children.append(node)
+            node.attrs.update(_point_attrs(_cut_time_label(node)))
+            for k, v in _point_attrs(intro.text).items():
+                if v:
+                    node.attrs.setdefault(k, v)
+            continue
         # a point under a heading that names its lead ("2. Thanh tra tỉnh" / "- Chủ trì, phối hợp với …"): a task;
         # after a paragraph that introduces the points ("Chủ trì, phối hợp với X tham mưu …, bao gồm:"), with that
         # paragraph's coordinators and time where the point names none
@@ -1901,6 +1912,17 @@ def _read_body(plan, blocks, addressee=()):
 # a letter's closing request to carry its points out: "… yêu cầu Công ty X nghiêm túc thực hiện; trong quá trình thực
 # hiện có khó khăn vướng mắc kịp thời phản ánh …"
 _CLOSING_REQUEST = re.compile(r"\bnghiem tuc (?:trien khai )?thuc hien\b|\bkho khan,? vuong mac\b")
+
+
+def _introducing_dash(current, line):
+    """The dash under a heading that names its lead which introduces ``line``, a point with a bullet of its own ("+",
+    "•") after it: the dash ends with ":" ("- Chủ trì, phối hợp với Y hỗ trợ hộ kinh doanh:"); else None."""
+    if not (current.lead_heading and current.rank in (2, 3) and current.children and not current.body):
+        return None
+    dash = current.children[-1]
+    if not re.match(r"^\s*[+•◦▪]", line) or dash.rank != 6 or not dash.text.rstrip().endswith(":"):
+        return None
+    return dash
 
 
 def _attached_heading(blocks, i):

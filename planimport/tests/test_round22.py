@@ -195,3 +195,40 @@ def test_a_name_broken_at_a_rows_end_goes_on_in_a_row_of_its_own():
                 "| 2 | Trồng rừng phòng hộ đầu nguồn | Sở NN&MT | Năm 2027 |\n")
     assert [t.title for t in plan.tasks] == ["Điều tra đa dạng sinh học Khu bảo tồn thiên nhiên Pù Hu",
                                              "Trồng rừng phòng hộ đầu nguồn"]
+
+
+@pytest.mark.parametrize("bullet", ["+", "•"])
+def test_a_dash_that_introduces_points_under_a_heading_lead(bullet):
+    # "1. Sở X:" / "- Chủ trì, phối hợp với Y triển khai …:" / "+ …" / "+ …": the "+" points are the tasks, each with
+    # the heading's lead and the dash's coordinator (and its time where they give none); the dash is no task
+    plan = read("II. NHIỆM VỤ\n1. Sở Văn hóa, Thể thao và Du lịch:\n"
+                "- Tổ chức Tuần lễ văn hóa các dân tộc; thời gian: Tháng 4/2026.\n"
+                "- Phối hợp với Hội Văn học nghệ thuật tỉnh, Trung tâm Văn hóa tỉnh triển khai bảo tồn di sản văn hóa phi vật thể:\n"
+                f"{bullet} Kiểm kê các lễ hội truyền thống; thời gian: Quý III/2026.\n"
+                f"{bullet} Phục dựng nghề dệt thổ cẩm tại các bản; thực hiện thường xuyên.\n"
+                "- Xây dựng kế hoạch quảng bá du lịch; thời gian: Năm 2026.\n"
+                "2. Sở Tài chính:\n- Bố trí kinh phí thực hiện, hằng năm.\n")
+    rows = [(t.title, t.lead, t.coordinators, t.timeframe.text) for t in plan.tasks]
+    assert rows[:4] == [
+        ("Tổ chức Tuần lễ văn hóa các dân tộc", ["Sở Văn hóa, Thể thao và Du lịch"], [], "Tháng 4/2026"),
+        ("Kiểm kê các lễ hội truyền thống", ["Sở Văn hóa, Thể thao và Du lịch"],
+         ["Hội Văn học nghệ thuật tỉnh", "Trung tâm Văn hóa tỉnh"], "Quý III/2026"),
+        ("Phục dựng nghề dệt thổ cẩm tại các bản; thực hiện thường xuyên.", ["Sở Văn hóa, Thể thao và Du lịch"],
+         ["Hội Văn học nghệ thuật tỉnh", "Trung tâm Văn hóa tỉnh"], "thực hiện thường xuyên"),
+        ("Xây dựng kế hoạch quảng bá du lịch", ["Sở Văn hóa, Thể thao và Du lịch"], [], "Năm 2026")]
+    assert len(rows) == 5
+
+
+@pytest.mark.parametrize("sentence, coordinators", [
+    ("Giao Sở Y tế chủ trì, phối hợp với Hội Đông y tỉnh sưu tầm tư liệu về y học cổ truyền, hoàn thành trong năm 2026.",
+     ["Hội Đông y tỉnh"]),
+    ("Giao Công an tỉnh chủ trì, phối hợp với Viện Kiểm sát nhân dân tỉnh, Tòa án nhân dân huyện đẩy nhanh việc giải "
+     "quyết án tồn đọng, hoàn thành trong năm 2026.", ["Viện Kiểm sát nhân dân tỉnh", "Tòa án nhân dân huyện"]),
+    # the words names use after a level stay: "… tỉnh và …", "… huyện có liên quan"
+    ("Giao Sở Y tế chủ trì, phối hợp với Hội Đông y tỉnh và Trung tâm Y tế các huyện có liên quan sưu tầm bài thuốc "
+     "cổ truyền, hoàn thành trong năm 2026.", ["Hội Đông y tỉnh", "Trung tâm Y tế các huyện có liên quan"]),
+])
+def test_a_lower_case_word_after_a_names_level_ends_it(sentence, coordinators):
+    plan = read("II. NHIỆM VỤ\n1. Chăm sóc sức khỏe Nhân dân\n- " + sentence + "\n"
+                "- Giao Sở Tài chính chủ trì bố trí kinh phí, thực hiện hằng năm.\n")
+    assert plan.tasks[0].coordinators == coordinators

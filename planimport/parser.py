@@ -679,6 +679,51 @@ def _assignment(sentence):
     return {**attrs, "title": title}
 
 
+def _asked_or_charged(sentence):
+    """Lead, coordinators, timeframe and title of a sentence that asks or charges a body without "chủ trì": "Yêu cầu
+    X rà soát …; thời gian thực hiện: …", "Đề nghị X phối hợp với Y …" (no time), "X chịu/có trách nhiệm …"; {} for
+    any other sentence (``_assignment`` reads those with "chủ trì" or the subject's "phối hợp")."""
+    attrs = _assignment(sentence)
+    if attrs:
+        return attrs
+    text = " ".join(_BULLET.sub("", sentence).split())
+    labels, head = _inline_labels(text)
+    if labels.get("lead") or labels.get("coordinators"):
+        return {}
+    title = head if labels.get("time") and head != text else text
+    m = re.match(r"^(?:Yêu cầu|Đề nghị)\s+(?=\S)", title)
+    body = title[m.end():] if m else title
+    if not m and not re.search(r"\b(?:co|chiu) trach nhiem\b", fold(body)):
+        return {}
+    attrs = _subject_task(body)
+    lead = attrs.get("lead")
+    if not lead or not fold(body).startswith(fold(lead[0])):
+        return {}
+    out = {"lead": lead, "title": title}
+    if attrs.get("coordinators"):
+        out["coordinators"] = attrs["coordinators"]
+    time = labels.get("time") or _time_clause(title)
+    if time:
+        out["time"] = time
+    return out
+
+
+def _dash_sentences(line):
+    """[(title, attrs)] of a dash whose sentences each assign work (a later sentence that does not goes with the
+    one before it): "- X chịu trách nhiệm …; thực hiện thường xuyên. Y chủ trì, phối hợp với Z …" two tasks; [] when
+    its first sentence assigns none."""
+    units = []
+    for k, sentence in enumerate(re.split(r"(?<=[.!])\s+(?=[A-ZĐ])", _BULLET.sub("", line).strip())):
+        attrs = _asked_or_charged(sentence)
+        if attrs:
+            units.append([attrs.pop("title"), attrs])
+        elif k == 0:
+            return []
+        else:
+            units[-1][0] += " " + sentence
+    return [tuple(u) for u in units]
+
+
 def _named_after_phoi_hop(text):
     """The coordinators after the subject's "phối hợp (chặt chẽ) với" ("X phối hợp với Y canh gác …"), ending where
     their names do (``_cut_at_verb`` as "chủ trì, phối hợp với" reads them: a verb, or a lower-case word after a
@@ -1721,6 +1766,18 @@ def _read_body(plan, blocks, addressee=()):
         if (_BULLET.match(line) and current is not root and current.rank >= 2 and not current.children
                 and re.match(r"^ve\b.*:\s*$", fold(_BULLET.sub("", line)))):
             topic_dash = current  # "- Về rà soát …:": a topic, the paragraphs under it may be tasks
+        # a dash under a topical item that asks or charges bodies in sentences of its own ("- Yêu cầu X …", "- X chịu
+        # trách nhiệm …. Y chủ trì, …"): a task per sentence
+        units = _topical_dash_units(current, line) if current is not root else []
+        if units:
+            while len(stack) > 1 and stack[-1].rank >= 6:
+                stack.pop()
+            for title, attrs in units:
+                node = _Node(6, "-", title, stack[-1])
+                stack[-1].children.append(node)
+                node.attrs.update({k: v for k, v in attrs.items() if v})
+            stack.append(node)
+            continue
         # a bullet item that states its own lead: a task of its own
         if _BULLET.match(line) and current is not root and current.special not in ("organisation", "reporting"):
             attrs, _head = _inline_labels(line)
@@ -1912,6 +1969,21 @@ def _read_body(plan, blocks, addressee=()):
 # a letter's closing request to carry its points out: "… yêu cầu Công ty X nghiêm túc thực hiện; trong quá trình thực
 # hiện có khó khăn vướng mắc kịp thời phản ánh …"
 _CLOSING_REQUEST = re.compile(r"\bnghiem tuc (?:trien khai )?thuc hien\b|\bkho khan,? vuong mac\b")
+
+
+def _topical_dash_units(current, line):
+    """The tasks of a dash under a topical item ("1. Đấu tranh, triệt phá …" / "- …") that the rule for a dash with
+    its own "chủ trì" does not read whole: two or more assigning sentences, or one that asks ("Yêu cầu X …", "Đề nghị
+    X phối hợp với Y …") or charges ("X có trách nhiệm …") without "chủ trì"; [] otherwise."""
+    host = current.parent if current.rank == 6 and current.parent is not None else current
+    if (not _BULLET.match(line) or re.match(r"^\s*[+•◦▪]", line) or host.rank < 2 or host.special or host.has_info
+            or host.lead_heading or current.special):
+        return []
+    units = _dash_sentences(line)
+    if len(units) >= 2 or (units and not re.search(r"\bchu tri\b", fold(units[0][0]))
+                           and re.match(r"(?:yeu cau|de nghi)\s", fold(units[0][0]))):
+        return units
+    return []
 
 
 def _introducing_dash(current, line):

@@ -232,3 +232,37 @@ def test_a_lower_case_word_after_a_names_level_ends_it(sentence, coordinators):
     plan = read("II. NHIỆM VỤ\n1. Chăm sóc sức khỏe Nhân dân\n- " + sentence + "\n"
                 "- Giao Sở Tài chính chủ trì bố trí kinh phí, thực hiện hằng năm.\n")
     assert plan.tasks[0].coordinators == coordinators
+
+
+def test_a_dash_holding_two_assignments_is_two_tasks():
+    # "- X chịu trách nhiệm …; thực hiện thường xuyên. Y chủ trì, phối hợp với Z …, hoàn thành …": a task per
+    # sentence that assigns, each with its own lead, coordinators and time
+    plan = read("II. NHIỆM VỤ\n1. Bảo vệ nguồn nước\n"
+                "- Giao Sở Xây dựng chủ trì, phối hợp với Công ty Cấp nước tỉnh nâng cấp nhà máy nước sạch, hoàn thành "
+                "trong Quý IV/2026.\n"
+                "- Chi cục Thủy lợi chịu trách nhiệm giám sát chất lượng nước các hồ chứa; thực hiện thường xuyên. "
+                "Sở Y tế chủ trì, phối hợp với Bệnh viện Đa khoa tỉnh xét nghiệm mẫu nước sinh hoạt, hoàn "
+                "thành trước ngày 31/8/2026.\n")
+    assert got(plan) == [
+        T("Giao Sở Xây dựng chủ trì, phối hợp với Công ty Cấp nước tỉnh nâng cấp nhà máy nước sạch, hoàn thành trong "
+          "Quý IV/2026.", ["Sở Xây dựng"], ["Công ty Cấp nước tỉnh"], "hoàn thành trong Quý IV/2026", "deadline",
+          "2026-12-31"),
+        T("Chi cục Thủy lợi chịu trách nhiệm giám sát chất lượng nước các hồ chứa; thực hiện thường xuyên.",
+          ["Chi cục Thủy lợi"], [], "thực hiện thường xuyên", "ongoing"),
+        T("Sở Y tế chủ trì, phối hợp với Bệnh viện Đa khoa tỉnh xét nghiệm mẫu nước sinh hoạt, hoàn thành "
+          "trước ngày 31/8/2026.", ["Sở Y tế"], ["Bệnh viện Đa khoa tỉnh"],
+          "hoàn thành trước ngày 31/8/2026", "deadline", "2026-08-31")]
+
+
+@pytest.mark.parametrize("dash, lead, coordinators, timeframe", [
+    ("Yêu cầu UBND các huyện kiểm tra các công trình cấp nước nông thôn; thời hạn: Quý III/2026.", ["UBND các huyện"],
+     [], "Quý III/2026"),
+    ("Đề nghị Hội Nông dân tỉnh phối hợp với Sở Xây dựng vận động hội viên sử dụng nước tiết kiệm.",
+     ["Hội Nông dân tỉnh"], ["Sở Xây dựng"], ""),
+])
+def test_a_dash_asking_a_body_without_chu_tri(dash, lead, coordinators, timeframe):
+    # "Yêu cầu X …" and "Đề nghị X phối hợp với Y …" (no "chủ trì", perhaps no time): X leads, Y coordinates
+    plan = read("II. NHIỆM VỤ\n1. Bảo vệ nguồn nước\n"
+                "- Giao Sở Xây dựng chủ trì, phối hợp với Công ty Cấp nước tỉnh nâng cấp nhà máy nước sạch, hoàn thành "
+                "trong Quý IV/2026.\n- " + dash + "\n")
+    assert [(t.lead, t.coordinators, t.timeframe.text) for t in plan.tasks][1:] == [(lead, coordinators, timeframe)]

@@ -625,7 +625,22 @@ def _subject_task(text):
         names = _agency_suffix(split_names(_cut_at_verb(rest[m.end():], verbs_only=True)))
         if names:
             attrs["coordinators"] = names
+    if not attrs.get("coordinators"):
+        names = _charged_with_whom(rest)
+        if names:
+            attrs["coordinators"] = names
     return attrs
+
+
+def _charged_with_whom(rest):
+    """Whom a body charged with work does it with, later in the same clause: "(Sở X) có trách nhiệm tổ chức … và
+    phối hợp với Y, Z theo dõi …", "… chịu trách nhiệm thẩm định …, phối hợp với Y hướng dẫn …" (not after ";" or a
+    full stop: another duty)."""
+    f = fold(rest)
+    m = re.match(r"^(?:co|chiu) trach nhiem\s[^;.]*?(?:,|\sva)\s+phoi hop\s+(?:chat che\s+)?voi\s+", f)
+    if not m:
+        return []
+    return _agency_suffix(split_names(_cut_at_verb(rest[m.end():], verbs_only=True)))
 
 
 def _subject_paragraph(text):

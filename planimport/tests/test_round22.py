@@ -266,3 +266,22 @@ def test_a_dash_asking_a_body_without_chu_tri(dash, lead, coordinators, timefram
                 "- Giao Sở Xây dựng chủ trì, phối hợp với Công ty Cấp nước tỉnh nâng cấp nhà máy nước sạch, hoàn thành "
                 "trong Quý IV/2026.\n- " + dash + "\n")
     assert [(t.lead, t.coordinators, t.timeframe.text) for t in plan.tasks][1:] == [(lead, coordinators, timeframe)]
+
+
+@pytest.mark.parametrize("dash, coordinators", [
+    ("Trung tâm Y tế huyện có trách nhiệm tổ chức tiêm vắc xin cho trẻ em dưới 5 tuổi và phối hợp với Phòng Giáo dục "
+     "và Đào tạo, UBND các xã theo dõi trẻ chưa được tiêm, thực hiện hằng năm.",
+     ["Phòng Giáo dục và Đào tạo", "UBND các xã"]),
+    ("Phòng Tài chính - Kế hoạch chịu trách nhiệm thẩm định dự toán mua vắc xin, phối hợp với Kho bạc Nhà nước khu vực "
+     "hướng dẫn thanh toán, hoàn thành trong Quý II/2026.", ["Kho bạc Nhà nước khu vực"]),
+    # another duty after ";" is no coordination of the work
+    ("Trung tâm Y tế huyện có trách nhiệm tổ chức tiêm vắc xin; phối hợp với Công an huyện xử lý cơ sở tiêm trái "
+     "phép, thực hiện hằng năm.", []),
+])
+def test_a_body_charged_with_work_and_with_whom_it_works(dash, coordinators):
+    # "X có/chịu trách nhiệm <work> (và|,) phối hợp với Y <work>": X leads, Y coordinates
+    plan = read("II. NHIỆM VỤ\n1. Tiêm chủng mở rộng\n"
+                "- Giao Sở Y tế chủ trì, phối hợp với Sở Tài chính mua vắc xin, hoàn thành trong Quý I/2026.\n- "
+                + dash + "\n")
+    assert [(t.lead[:1], t.coordinators) for t in plan.tasks][1:] == [([dash.split(" có ")[0].split(" chịu ")[0]],
+                                                                       coordinators)]

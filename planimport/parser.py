@@ -185,7 +185,9 @@ _TIME_HINT = re.compile(
     r"thuong xuyen|hang nam|hang nam|nam 20\d\d|giai doan 20|"
     # "…; thực hiện hằng quý.", "…; hằng tháng.": a clause that is the frequency alone ("định kỳ hằng tháng báo cáo …"
     # is a report's rhythm, not the point's time)
-    r"^\s*(?:thuc hien\s+|trien khai\s+)?hang (?:quy|thang)\s*$)"
+    r"^\s*(?:thuc hien\s+|trien khai\s+)?hang (?:quy|thang)\s*$|"
+    # "… gửi Sở X trước 30/6/2026": a date after "trước" without "ngày"
+    r"truoc \d{1,2}\s*/\s*\d{1,2}\s*/\s*20\d\d)"
 )
 
 _SPECIAL_SECTIONS = [

@@ -285,3 +285,15 @@ def test_a_body_charged_with_work_and_with_whom_it_works(dash, coordinators):
                 + dash + "\n")
     assert [(t.lead[:1], t.coordinators) for t in plan.tasks][1:] == [([dash.split(" có ")[0].split(" chịu ")[0]],
                                                                        coordinators)]
+
+
+@pytest.mark.parametrize("end, timeframe, due", [
+    ("gửi Sở Y tế trước 15/9/2026.", "trước 15/9/2026", "2026-09-15"),
+    ("hoàn thành trước 31/10/2026.", "hoàn thành trước 31/10/2026", "2026-10-31"),
+])
+def test_a_date_after_truoc_without_ngay_closing_a_sentence(end, timeframe, due):
+    # "… trước 15/9/2026." (no "ngày"): the sentence's deadline, as "trước ngày 15/9/2026"
+    plan = read("II. NHIỆM VỤ\n1. Tiêm chủng mở rộng\n"
+                "- Giao Sở Y tế chủ trì, phối hợp với Sở Tài chính mua vắc xin, hoàn thành trong Quý I/2026.\n"
+                "- Yêu cầu UBND các xã lập danh sách trẻ em chưa tiêm chủng " + end + "\n")
+    assert [(t.timeframe.text, str(t.timeframe.due)) for t in plan.tasks][1:] == [(timeframe, due)]

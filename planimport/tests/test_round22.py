@@ -229,6 +229,8 @@ def test_a_dash_that_introduces_points_under_a_heading_lead(bullet):
      "cổ truyền, hoàn thành trong năm 2026.", ["Hội Đông y tỉnh", "Trung tâm Y tế các huyện có liên quan"]),
 ])
 def test_a_lower_case_word_after_a_names_level_ends_it(sentence, coordinators):
+    # a guard: these passed before round 22 (``_cut_at_verb``'s lower-case rule ends such names); a rule of its own
+    # for the level word was written, failed no test when mutated, and was removed
     plan = read("II. NHIỆM VỤ\n1. Chăm sóc sức khỏe Nhân dân\n- " + sentence + "\n"
                 "- Giao Sở Tài chính chủ trì bố trí kinh phí, thực hiện hằng năm.\n")
     assert plan.tasks[0].coordinators == coordinators

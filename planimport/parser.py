@@ -143,7 +143,10 @@ _LABELS = [
     ("lead", r"(?:(?:co quan|don vi|bo phan|cq)(?:\s*/\s*(?:co quan|don vi))?\s+)?chu tri(?:\s+(?:thuc hien|thuc hien chinh))?"
              r"|(?:co quan|don vi)\s+(?:thuc hien|chiu trach nhiem)|trach nhiem (?:chi dao\s+)?thuc hien|chu tri thuc hien"),
     ("coordinators", r"(?:(?:co quan|don vi|cq)(?:\s*/\s*(?:co quan|don vi))?\s+)?phoi hop(?:\s+thuc hien)?"),
-    ("time", r"thoi gian(?:\s+(?:thuc hien|hoan thanh|trien khai))?|thoi han(?:\s+hoan thanh)?|tien do(?:\s+(?:thuc hien|hoan thanh))?"),
+    # every word that can label a time, on a line of its own ("- Hoàn thành: Quý III/2026") or inline ("…; thời gian
+    # trình: Tháng 7/2026"); a label needs its colon, "…, hoàn thành trong năm 2026" is the sentence's own time
+    ("time", r"thoi gian(?:\s+(?:thuc hien|hoan thanh|trien khai|trinh))?|thoi han(?:\s+(?:hoan thanh|trinh))?"
+             r"|tien do(?:\s+(?:thuc hien|hoan thanh|trinh))?|hoan thanh"),
     ("content", r"noi dung(?:\s+thuc hien)?|yeu cau"),
     ("target", r"hinh thuc\s*/\s*so luong|hinh thuc,?\s+so luong|so luong|chi tieu"),
     ("product", r"san pham(?:\s+(?:dau ra|hoan thanh))?|ket qua(?:\s+(?:dau ra|can dat))?"),
@@ -179,7 +182,12 @@ _VERB_RE = re.compile(r"(?:^|[\s,])(" + _VERBS + r")\b")
 
 _TIME_HINT = re.compile(
     r"(hoan thanh|thoi gian|thoi han|truoc ngay|truoc thang|trong (nam|quy|thang)|quy (i|ii|iii|iv|[1-4])\b|"
-    r"thuong xuyen|hang nam|hang nam|nam 20\d\d|giai doan 20)"
+    r"thuong xuyen|hang nam|hang nam|nam 20\d\d|giai doan 20|"
+    # "…; thực hiện hằng quý.", "…; hằng tháng.": a clause that is the frequency alone ("định kỳ hằng tháng báo cáo …"
+    # is a report's rhythm, not the point's time)
+    r"^\s*(?:thuc hien\s+|trien khai\s+)?hang (?:quy|thang)\s*$|"
+    # "… gửi Sở X trước 30/6/2026": a date after "trước" without "ngày"
+    r"truoc \d{1,2}\s*/\s*\d{1,2}\s*/\s*20\d\d)"
 )
 
 _SPECIAL_SECTIONS = [
@@ -477,9 +485,23 @@ def _given_group(text):
     return bool(m and set(re.findall(r"[a-z]+", fold(m.group(1)))) <= _BODY_WORDS)
 
 
+# a verb that is also the first word of a body's name: "Thanh tra, kiểm tra …", "Thanh tra việc chấp hành …" (to
+# inspect), "Phòng, chống …", "Phòng ngừa …" (to prevent); the body has a capital or its level after the word
+# ("Thanh tra Sở X", "Thanh tra tỉnh", "Phòng Kinh tế")
+_VERB_LIKE_BODY = re.compile(r"^\s*(?:[-–+•]\s*)?(?:Thanh tra|Phòng)(?=\s*(?:[,;.:]|và\s|$)|\s+(?!(?:tỉnh|huyện|thành phố|"
+                             r"thị xã|xã|phường|quận|thị trấn|cấp|các)\b)[a-zà-ỹđ])")
+
+
+def _opens_with_verb_like_body(text):
+    """Whether ``text`` opens with a verb that names a body only with more words ("Thanh tra, kiểm tra …")."""
+    return bool(_VERB_LIKE_BODY.match(text))
+
+
 def _heading_lead(text):
     """The agencies a numbered heading names and nothing else ("2. Thanh tra tỉnh", "3. Sở Nông nghiệp và Môi
     trường:", "1. Cục Biến đổi khí hậu có trách nhiệm:"): the lead of the points under it."""
+    if _opens_with_verb_like_body(text):
+        return []
     m = re.match(r"^(.{3,120}?),\s+(?:chỉ đạo|yêu cầu|hướng dẫn|giao)\s+[^:]*:\s*$", text.strip())
     if m:  # "1. Ủy ban nhân dân tỉnh, chỉ đạo các cơ quan, đơn vị có liên quan:": the agency that directs leads
         names = split_names(m.group(1))
@@ -543,6 +565,8 @@ def _subject_lead(text):
     """The agencies a sentence starts with as its subject, without "chủ trì": "Ban Quản lý Khu kinh tế và Ban Quản lý
     các Khu công nghiệp tỉnh đầu tư, hoàn thiện …", "Ủy ban nhân dân cấp xã: đầu tư …"."""
     body = _BULLET.sub("", text).strip()
+    if _opens_with_verb_like_body(body):
+        return []
     m = re.match(r"^Trường hợp\b.*?\bthì\s+", body)
     if m:  # "Trường hợp … thì (trong thời hạn …, kể từ …,) Sở X …": the subject after the condition and its time
         body = body[m.end():]
@@ -639,7 +663,22 @@ def _subject_task(text):
         names = _agency_suffix(split_names(_cut_at_verb(rest[m.end():], verbs_only=True)))
         if names:
             attrs["coordinators"] = names
+    if not attrs.get("coordinators"):
+        names = _charged_with_whom(rest)
+        if names:
+            attrs["coordinators"] = names
     return attrs
+
+
+def _charged_with_whom(rest):
+    """Whom a body charged with work does it with, later in the same clause: "(Sở X) có trách nhiệm tổ chức … và
+    phối hợp với Y, Z theo dõi …", "… chịu trách nhiệm thẩm định …, phối hợp với Y hướng dẫn …" (not after ";" or a
+    full stop: another duty)."""
+    f = fold(rest)
+    m = re.match(r"^(?:co|chiu) trach nhiem\s[^;.]*?(?:,|\sva)\s+phoi hop\s+(?:chat che\s+)?voi\s+", f)
+    if not m:
+        return []
+    return _agency_suffix(split_names(_cut_at_verb(rest[m.end():], verbs_only=True)))
 
 
 def _subject_paragraph(text):
@@ -691,6 +730,51 @@ def _assignment(sentence):
     if labels.get("time"):
         attrs["time"] = labels["time"]
     return {**attrs, "title": title}
+
+
+def _asked_or_charged(sentence):
+    """Lead, coordinators, timeframe and title of a sentence that asks or charges a body without "chủ trì": "Yêu cầu
+    X rà soát …; thời gian thực hiện: …", "Đề nghị X phối hợp với Y …" (no time), "X chịu/có trách nhiệm …"; {} for
+    any other sentence (``_assignment`` reads those with "chủ trì" or the subject's "phối hợp")."""
+    attrs = _assignment(sentence)
+    if attrs:
+        return attrs
+    text = " ".join(_BULLET.sub("", sentence).split())
+    labels, head = _inline_labels(text)
+    if labels.get("lead") or labels.get("coordinators"):
+        return {}
+    title = head if labels.get("time") and head != text else text
+    m = re.match(r"^(?:Yêu cầu|Đề nghị)\s+(?=\S)", title)
+    body = title[m.end():] if m else title
+    if not m and not re.search(r"\b(?:co|chiu) trach nhiem\b", fold(body)):
+        return {}
+    attrs = _subject_task(body)
+    lead = attrs.get("lead")
+    if not lead or not fold(body).startswith(fold(lead[0])):
+        return {}
+    out = {"lead": lead, "title": title}
+    if attrs.get("coordinators"):
+        out["coordinators"] = attrs["coordinators"]
+    time = labels.get("time") or _time_clause(title)
+    if time:
+        out["time"] = time
+    return out
+
+
+def _dash_sentences(line):
+    """[(title, attrs)] of a dash whose sentences each assign work (a later sentence that does not goes with the
+    one before it): "- X chịu trách nhiệm …; thực hiện thường xuyên. Y chủ trì, phối hợp với Z …" two tasks; [] when
+    its first sentence assigns none."""
+    units = []
+    for k, sentence in enumerate(re.split(r"(?<=[.!])\s+(?=[A-ZĐ])", _BULLET.sub("", line).strip())):
+        attrs = _asked_or_charged(sentence)
+        if attrs:
+            units.append([attrs.pop("title"), attrs])
+        elif k == 0:
+            return []
+        else:
+            units[-1][0] += " " + sentence
+    return [tuple(u) for u in units]
 
 
 def _named_after_phoi_hop(text):
@@ -790,7 +874,7 @@ def _label_parts(text):
 # "trong giai đoạn 2026–2030" as "trong năm 2026": the period with its "trong" ("thực hiện trong giai đoạn …" whole)
 _TIME_START = re.compile(
     r"\b(?:thoi gian|thoi han|hoan thanh|xong|cham nhat|truoc ngay|truoc thang|truoc quy|truoc|trong (?:nam|quy|thang|giai doan)|"
-    r"quy (?:i|ii|iii|iv|[1-4])\b|nam 20\d\d|giai doan 20|tu nam|thuong xuyen|hang nam|dinh ky)")
+    r"quy (?:i|ii|iii|iv|[1-4])\b|nam 20\d\d|giai doan 20|tu nam|thuong xuyen|hang nam|dinh ky|hang (?:quy|thang))")
 
 
 _HORIZON = re.compile(r"(?i)(?:\s*(?:cho\s+)?đến\s+năm\s+\d{4})?\s*(?:,|và)?\s*(?:có\s+tính\s+đến|có\s+xét\s+đến|tầm\s+nhìn"
@@ -872,7 +956,7 @@ def _time_clause(text):
                     and re.search(r"\bhuong toi\b", fold(re.split(r"[;.]\s", text[:at + m.start()])[-1]))):
                 continue  # "…; hướng tới xây dựng Sa Pa … trở thành khu du lịch xanh … vào năm 2030": a goal's horizon
             return part
-        if k == 0 and re.search(r"thuong xuyen|hang nam|dinh ky", fp):
+        if k == 0 and re.search(r"thuong xuyen|hang nam|dinh ky|hang (?:quy|thang)", fp):
             # "… tuyên truyền về Đề án, Nghị quyết thường xuyên và liên tục.": the adverb closing the sentence
             if start == 0 or len(fc.split()) <= 6 or re.fullmatch(
                     r"thuong xuyen(?:,? va lien tuc)?", fold(c[start:]).strip(" .;)")):
@@ -887,6 +971,16 @@ def _time_clause(text):
 # "đã (được) giao" / "… đã chủ trì"
 _RECITAL = re.compile(r"^\s*(?:[-–+•]\s*)?(?:luat|nghi dinh|nghi quyet|quyet dinh|thong tu|chi thi)\b.*\bgiao\b"
                       r"|\bda\s+(?:duoc\s+)?giao\b|\bda\s*$")
+
+
+# a body's role in brackets after its name: "Sở X (cơ quan thường trực)", "(cơ quan đầu mối)", "(đơn vị thường trực
+# Ban Chỉ đạo)", "(thường trực)"
+_ROLE_IN_BRACKETS = re.compile(r"(?i)\s*\((?:(?:cơ quan|đơn vị|bộ phận)\s+)?(?:thường trực|đầu mối|tham mưu|chủ trì)\b[^()]*\)")
+
+
+def _drop_roles(text):
+    """``text`` without the roles in brackets after its names, to read the names from (a title keeps them)."""
+    return _ROLE_IN_BRACKETS.sub("", text)
 
 
 def _prose(text, any_sentence=False):
@@ -906,7 +1000,7 @@ def _prose(text, any_sentence=False):
               or re.search(r"\bla\s+(?:co quan|don vi)\s*$", f[:x.start()])), None)
     if not m:
         return attrs
-    before = text[:m.start()]
+    before = _drop_roles(text[:m.start()])
     sentence = re.split(r"\.\s+", before)[-1]
     if _RECITAL.search(fold(sentence)):
         # "Luật … và Nghị định … giao Bộ X chủ trì …", "Thời gian qua, Tỉnh ủy đã giao Sở X chủ trì …", "Thực hiện
@@ -931,7 +1025,7 @@ def _prose(text, any_sentence=False):
     pm = re.match(r"^\s*(?:thuc hien\s*)?(?:[,;]?\s*(?:dieu phoi|dieu hanh|huong dan|chi dao)\s*)?[,;]?\s*(?:va\s+)?"
                   r"phoi hop\s+(?:chat che\s+)?(?:voi\s+)?", fa)
     if pm:
-        coord_text = _cut_at_verb(after[pm.end():])
+        coord_text = _cut_at_verb(_drop_roles(after[pm.end():]))
         names = _agency_suffix(split_names(coord_text))
         if names:
             attrs["coordinators"] = names
@@ -1712,6 +1806,17 @@ def _read_body(plan, blocks, addressee=()):
             current.children.append(node)
             node.attrs.update({k: v for k, v in _point_attrs(_cut_time_label(node)).items() if v})
             continue
+        # "+" points under a dash that introduces them ("1. Sở X:" / "- Chủ trì, phối hợp với Y hỗ trợ …:" / "+ …"):
+        # the points are the tasks, with the dash's coordinators and time where they give none; the dash is none
+        intro = _introducing_dash(current, line) if current is not root else None
+        if intro is not None:
+            node = _Node(6, "-", _BULLET.sub("", line), intro)
+            intro.children.append(node)
+            node.attrs.update(_point_attrs(_cut_time_label(node)))
+            for k, v in _point_attrs(intro.text).items():
+                if v:
+                    node.attrs.setdefault(k, v)
+            continue
         # a point under a heading that names its lead ("2. Thanh tra tỉnh" / "- Chủ trì, phối hợp với …"): a task;
         # after a paragraph that introduces the points ("Chủ trì, phối hợp với X tham mưu …, bao gồm:"), with that
         # paragraph's coordinators and time where the point names none
@@ -1734,6 +1839,18 @@ def _read_body(plan, blocks, addressee=()):
         if (_BULLET.match(line) and current is not root and current.rank >= 2 and not current.children
                 and re.match(r"^ve\b.*:\s*$", fold(_BULLET.sub("", line)))):
             topic_dash = current  # "- Về rà soát …:": a topic, the paragraphs under it may be tasks
+        # a dash under a topical item that asks or charges bodies in sentences of its own ("- Yêu cầu X …", "- X chịu
+        # trách nhiệm …. Y chủ trì, …"): a task per sentence
+        units = _topical_dash_units(current, line) if current is not root else []
+        if units:
+            while len(stack) > 1 and stack[-1].rank >= 6:
+                stack.pop()
+            for title, attrs in units:
+                node = _Node(6, "-", title, stack[-1])
+                stack[-1].children.append(node)
+                node.attrs.update({k: v for k, v in attrs.items() if v})
+            stack.append(node)
+            continue
         # a bullet item that states its own lead: a task of its own
         if _BULLET.match(line) and current is not root and current.special not in ("organisation", "reporting"):
             attrs, _head = _inline_labels(line)
@@ -1928,6 +2045,32 @@ def _read_body(plan, blocks, addressee=()):
 _CLOSING_REQUEST = re.compile(r"\bnghiem tuc (?:trien khai )?thuc hien\b|\bkho khan,? vuong mac\b")
 
 
+def _topical_dash_units(current, line):
+    """The tasks of a dash under a topical item ("1. Đấu tranh, triệt phá …" / "- …") that the rule for a dash with
+    its own "chủ trì" does not read whole: two or more assigning sentences, or one that asks ("Yêu cầu X …", "Đề nghị
+    X phối hợp với Y …") or charges ("X có trách nhiệm …") without "chủ trì"; [] otherwise."""
+    host = current.parent if current.rank == 6 and current.parent is not None else current
+    if (not _BULLET.match(line) or re.match(r"^\s*[+•◦▪]", line) or host.rank < 2 or host.special or host.has_info
+            or host.lead_heading or current.special):
+        return []
+    units = _dash_sentences(line)
+    if len(units) >= 2 or (units and not re.search(r"\bchu tri\b", fold(units[0][0]))
+                           and re.match(r"(?:yeu cau|de nghi)\s", fold(units[0][0]))):
+        return units
+    return []
+
+
+def _introducing_dash(current, line):
+    """The dash under a heading that names its lead which introduces ``line``, a point with a bullet of its own ("+",
+    "•") after it: the dash ends with ":" ("- Chủ trì, phối hợp với Y hỗ trợ hộ kinh doanh:"); else None."""
+    if not (current.lead_heading and current.rank in (2, 3) and current.children and not current.body):
+        return None
+    dash = current.children[-1]
+    if not re.match(r"^\s*[+•◦▪]", line) or dash.rank != 6 or not dash.text.rstrip().endswith(":"):
+        return None
+    return dash
+
+
 def _attached_heading(blocks, i):
     """After a decision's or resolution's signature, the heading of the plan or programme it issues: "KẾ HOẠCH",
     "CHƯƠNG TRÌNH HÀNH ĐỘNG", "DANH MỤC …" in capitals, with "(Kèm theo / Ban hành kèm theo Quyết định số …)" within
@@ -2086,11 +2229,19 @@ def _inline_into(node, text):
             node.attrs[k] = v
 
 
+def _paragraphs_a_name_each(lines):
+    """Whether a cell's paragraphs are a name (or list) each though no separator ends them ("Sở Xây dựng" / "Cảng vụ
+    Hàng hải X"): each starts in capitals and none breaks off mid-name (ending in "và", "của", "các", a comma or a
+    hyphen, "Sở Văn hóa, Thể thao và" / "Du lịch")."""
+    return len(lines) > 1 and all(ln[:1].isupper() for ln in lines) and not any(
+        re.search(r"(?:\s(?:và|của|các|cấp|thuộc|trực thuộc)|[,&\-–/])$", ln) for ln in lines[:-1])
+
+
 def _cell_names(text):
     """The names in a table cell: a list ("A; B", "- Vụ A; - Vụ B."), also two bodies joined by "/" ("Vụ Kế hoạch -
     Tài chính/ Ban Quản lý quy hoạch", "Ban X /Tư vấn được lựa chọn"; not "UBND xã/phường")."""
     lines = [ln.strip(" ;,-–") for ln in text.split("\n") if ln.strip(" ;,-–")]
-    if len(lines) > 1 and all(_STARTER_RE.match(ln) for ln in lines):
+    if len(lines) > 1 and (all(_STARTER_RE.match(ln) for ln in lines) or _paragraphs_a_name_each(lines)):
         # a DOCX cell with one body a paragraph ("Sở TT&TT" / "Sở Tài chính"): each paragraph its names
         return [n for ln in lines for n in _cell_names(ln)]
     parts = re.split(r"\s*/\s*(?=[A-ZĐ][^\s/]*\s+\S)", text) if "/" in text else [text]
@@ -2100,6 +2251,15 @@ def _cell_names(text):
     return split_names(text)
 
 
+def _name_goes_on(above, title, cols):
+    """Whether a row's title in capitals goes on the title of the task row above: a name the row's end broke ("… Khu
+    di tích lịch sử Đền" / "Hùng", "… và Khu du lịch" / "Hải Hòa"), a word or three under a title that has not ended
+    (a group's row names more, or has its own number)."""
+    return bool(title[:1].isupper() and len(title.split()) <= 3 and not title.isupper()
+                and _cell(above, cols, "number") and _cell(above, cols, "title")
+                and not re.search(r"[.;:]$", _cell(above, cols, "title")))
+
+
 def _wraps_row_above(joined, row, cols):
     """A row with no number, no lead and no time whose title goes on in lower case, under a task's row whose title
     has not ended ("| 5 | Rà soát … đưa vào | Sở X | Công an tỉnh; | 2026 |" / "| | sử dụng trước … | | UBND các xã |
@@ -2107,7 +2267,8 @@ def _wraps_row_above(joined, row, cols):
     if not joined or len(row) != len(joined[-1]) or _cell(row, cols, "number"):
         return False
     above, title = joined[-1], _cell(row, cols, "title")
-    return bool(title[:1].islower() and not _cell(row, cols, "lead") and not _cell(row, cols, "time")
+    return bool((title[:1].islower() or _name_goes_on(above, title, cols))
+                and not _cell(row, cols, "lead") and not _cell(row, cols, "time")
                 and _cell(row, cols, "coordinators") and _cell(above, cols, "number") and _cell(above, cols, "lead")
                 and not re.search(r"[.;:]$", _cell(above, cols, "title")))
 
@@ -2129,7 +2290,7 @@ def _table_into(node, rows):
         if _wraps_row_above(joined, row, cols):
             joined[-1] = [f"{a} {b}".strip() if b.strip() else a for a, b in zip(joined[-1], row)]
             continue
-        if (joined and title[:1].islower() and not _cell(row, cols, "number") and not any(
+        if (joined and (title[:1].islower() or _name_goes_on(joined[-1], title, cols)) and not _cell(row, cols, "number") and not any(
                 _cell(row, cols, k) for k in ("lead", "coordinators", "time")) and _cell(joined[-1], cols, "title")
                 and any(_cell(joined[-1], cols, k) for k in ("lead", "coordinators", "time"))
                 and not re.search(r"[.;:]$", _cell(joined[-1], cols, "title"))):

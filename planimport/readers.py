@@ -194,6 +194,15 @@ def _join_emphasis_spans(lines):
     return out
 
 
+def _framed(row, table, framed):
+    """Whether a " | " row's outer pipes frame it ("| a | b |"): as the table's first row is, or when the row has the
+    table's width without them. In a table whose rows are not framed ("1 | Việc | Sở X | Năm 2026 |", a trailing pipe
+    before an empty last cell), a row " | Hùng | | | |" holds an empty number cell, not a frame."""
+    if not (row.startswith("|") and row.endswith("|")):
+        return False
+    return framed or not table or row[1:-1].count("|") + 1 == len(table[0])
+
+
 def blocks_from_text(text):
     """Lines of text: a line with two or more "|" is a table row (Markdown separator rows skipped); consecutive rows
     are one table. A line that only goes on the sentence of the line before is joined to it; lines of "|" or
@@ -208,6 +217,7 @@ def blocks_from_text(text):
         lines = _without_footnotes(lines)
     blocks, table, joinable, page_break, flattened, held = [], None, False, False, False, False
     blank = False  # a blank line just before this one
+    framed = True  # the current " | " table's rows framed by outer pipes
     width = 0 if layout else _wrapped_width(lines)
     full = False  # the line before reached the page's width: wrapped there
     for n, raw in enumerate(lines):
@@ -222,7 +232,9 @@ def blocks_from_text(text):
                 or (table is not None and raw.count("|") == 1 and re.search(r"\S\s\|\s\S", raw))):
             sep = "|" if raw.count("|") >= 2 or (raw.strip("\t ").count("\t") < 2 and not tabbed) else "\t"
             row = raw.strip(" ") if tabbed else raw.strip().strip("\t")
-            if sep == "|" and row.startswith("|") and row.endswith("|"):
+            if not table:
+                framed = raw.lstrip().startswith("|")  # the table's first row: framed or not
+            if sep == "|" and _framed(row, table, framed):
                 row = row[1:-1]  # "| a | b |": the outer pipes frame the row; " | b | c" (a DOCX row joined by " | "
                 # whose first cell is empty) keeps its empty first cell
             cells = [_clean(_unmark(c)) for c in row.split(sep)]

@@ -1,5 +1,6 @@
-"""How blind20's DOCX documents were written (python-docx), kept for the record; run once, from this folder:
-../../../../.venv/bin/python make_docx.py. The PDF is LibreOffice's:
+"""How blind20's DOCX documents were written (python-docx), kept for the record (round 20 wrote them in blind20/;
+round 22 moved them here): run once, from this folder: ../../../.venv/bin/python make_docx_blind20.py. The PDF is
+LibreOffice's:
 soffice --headless --convert-to pdf blind20-table-2.docx"""
 
 import unicodedata

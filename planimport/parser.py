@@ -137,6 +137,8 @@ _UPPER_LETTER = re.compile(r"^([A-Z])\s*[.)/]\s+(\S.*)$")
 _DOTTED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\s*[.)/]?\s+(\S.*)$")
 _ARABIC = re.compile(r"^(\d{1,2})\s*[.)/]\s*(\S.*)$")
 _LETTER = re.compile(r"^([a-zđ])\s*[).]\s*(\S.*)$")
+_LOWER_ROMAN = re.compile(r"^([ivx]{2,5})\s*\)\s*(\S.*)$")  # "ii)", "iv)": points as "a)" are, after an "i)"
+_PAREN = re.compile(r"^\((\d{1,2}|[a-zđ])\)\s+(?=[^\W\d_])(.*)$")  # "(1)", "(a)": items a level below whatever holds them
 _BULLET = re.compile(r"^(?:[-–—+•*▪◦·]\s*)+")
 
 _LABELS = [
@@ -232,6 +234,12 @@ def _marker(line):
     m = _LETTER.match(line)
     if m:
         return 5, m.group(1), m.group(2).strip()
+    m = _LOWER_ROMAN.match(line)
+    if m and re.fullmatch(r"x{0,3}(ix|iv|v?i{0,3})", m.group(1)):
+        return 5, m.group(1), m.group(2).strip()
+    m = _PAREN.match(line)
+    if m and not re.match(r"^\d", m.group(2)):
+        return 6, m.group(1), m.group(2).strip()
     m = _UPPER_LETTER.match(line)
     if m and m.group(1) not in "IVXL" and m.group(2)[:1].isupper():
         return 0, m.group(1), m.group(2).strip()
@@ -1669,6 +1677,8 @@ def _read_body(plan, blocks, addressee=()):
                 current.attrs[kind_] = (current.attrs.get(kind_, "") + " " + rest).strip(" ;")
             continue
         m = _marker(line)
+        if m and m[0] == 6 and not any(n.rank >= 2 for n in stack if n.rank < 6):
+            m = None  # "(1) Tổng mức vốn …" under an article or a part: its content, not an item of a numbered heading
         if m:
             rank, number, text = m
             if rank == 1 or rank == 0:

@@ -34,3 +34,19 @@ def test_roman_lettered_points_under_a_heading_that_names_the_lead():
         "Bố trí kinh phí thực hiện Kế hoạch.", "Hướng dẫn thanh quyết toán kinh phí."]
     assert [t.lead for t in tasks] == [["Sở Công Thương"]] * 3 + [["Sở Tài chính"]] * 2
     assert tasks[0].coordinators == ["Sở Tài chính"]
+
+
+def test_a_comma_before_a_body_name_written_with_capitals_splits_two_names():
+    # "Tỉnh Đoàn", "Thành Đoàn" (each word capitalised) begin a body's name as "Tỉnh đoàn" does: two names
+    from planimport.names import split_names
+    assert split_names("Sở Tư pháp, Tỉnh Đoàn Gia Lai") == ["Sở Tư pháp", "Tỉnh Đoàn Gia Lai"]
+    assert split_names("Công an thành phố, Thành Đoàn Cần Thơ") == ["Công an thành phố", "Thành Đoàn Cần Thơ"]
+    assert split_names("Sở Y tế, Hội Liên Hiệp Phụ nữ tỉnh") == ["Sở Y tế", "Hội Liên Hiệp Phụ nữ tỉnh"]
+    # a name whose own words hold a comma stays whole
+    assert split_names("Báo và Phát thanh, Truyền hình Gia Lai") == ["Báo và Phát thanh, Truyền hình Gia Lai"]
+
+
+def test_a_coordinator_line_of_two_bodies_at_a_comma():
+    plan = read("II. NHIỆM VỤ\n1. Tổ chức Tháng hành động vì trẻ em\n- Cơ quan chủ trì: Sở Y tế.\n"
+                "- Cơ quan phối hợp: Sở Giáo dục và Đào tạo, Tỉnh Đoàn Kon Tum.\n- Thời gian: Tháng 6/2027.\n")
+    assert plan.tasks[0].coordinators == ["Sở Giáo dục và Đào tạo", "Tỉnh Đoàn Kon Tum"]

@@ -598,12 +598,17 @@ def _subject_lead(text):
         return []  # "Bộ X đã tổ chức …": what was done, background, no task
     cut = _QUALIFIER.sub("", cut).rstrip(" ,;")  # "Các sở, ban, ngành theo chức năng, nhiệm vụ, phối hợp …"
     cut = re.sub(r"\s+(?:có|chịu)\s+trách\s+nhiệm$", "", cut)  # "Sở X có trách nhiệm chỉ đạo …": Sở X
+    cut = _SUBJECT_ROLE.sub("", cut)  # "Sở X là cơ quan đầu mối, phối hợp …", "Sở X chịu trách nhiệm chính, …": Sở X
     if re.search(r"\s(yêu cầu|đề nghị|giao|chỉ đạo)\s", cut):
         return []  # "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các cơ quan …": who asks, not who does
     names = split_names(cut)
     return names if names and all(_agency_like(n) for n in names) else []
 
 
+# the role a subject is given before its work: "… là cơ quan đầu mối", "… là đơn vị thường trực", "… chịu trách nhiệm
+# chính" (the body leads)
+_SUBJECT_ROLE = re.compile(r"(?i)\s+(?:là\s+(?:cơ quan|đơn vị|bộ phận)\s+(?:đầu mối|thường trực|chủ trì|chủ quản)"
+                           r"|(?:có|chịu)\s+trách\s+nhiệm\s+chính)\s*$")
 # a qualifier after a subject: "theo chức năng, nhiệm vụ (được giao)", "trong phạm vi quản lý", "căn cứ chức năng …"
 _QUALIFIER = re.compile(r"(?i),?\s+(?:theo|căn cứ|trong phạm vi)\s+(?:chức năng|nhiệm vụ|quản lý|thẩm quyền)\b.*$")
 
@@ -740,6 +745,10 @@ def _assignment(sentence):
     return {**attrs, "title": title}
 
 
+# a connective opening a sentence that assigns more work: "Đồng thời, …", "Ngoài ra, …", "Bên cạnh đó, …"
+_CONNECTIVE = re.compile(r"^(?:Đồng thời|Ngoài ra|Bên cạnh đó)\s*,\s+(?=\S)")
+
+
 def _asked_or_charged(sentence):
     """Lead, coordinators, timeframe and title of a sentence that asks or charges a body without "chủ trì": "Yêu cầu
     X rà soát …; thời gian thực hiện: …", "Đề nghị X phối hợp với Y …" (no time), "X chịu/có trách nhiệm …"; {} for
@@ -747,6 +756,21 @@ def _asked_or_charged(sentence):
     attrs = _assignment(sentence)
     if attrs:
         return attrs
+    m = _CONNECTIVE.match(" ".join(_BULLET.sub("", sentence).split()))
+    if m:  # "Đồng thời, Sở X xây dựng …, trình … trong Quý I/2027.": a further task, its subject the lead
+        whole = m.string
+        inner = whole[m.end():]
+        attrs = _asked_or_charged(inner)
+        if not attrs:
+            found = _subject_task(inner)
+            if found.get("lead") and fold(inner).startswith(fold(found["lead"][0])):
+                attrs = {k: v for k, v in found.items() if k in ("lead", "coordinators", "time") and v}
+                time = _time_clause(inner)
+                if time and not attrs.get("time"):
+                    attrs["time"] = time
+        if attrs:
+            return {**attrs, "title": whole if attrs.get("title", inner) == inner else m.group(0) + attrs["title"]}
+        return {}
     text = " ".join(_BULLET.sub("", sentence).split())
     labels, head = _inline_labels(text)
     if labels.get("lead") or labels.get("coordinators"):
@@ -813,13 +837,17 @@ def _assignment_paragraphs(node):
         else:
             joined.append(line.strip())
     units = []
-    for para in joined:
+    for p, para in enumerate(joined):
         if _BULLET.match(para):
             return []
         for k, sentence in enumerate(re.split(r"(?<=[.!])\s+(?=[A-ZĐ])", para)):
-            attrs = _assignment(sentence)
+            # a paragraph that asks ("Yêu cầu X …", "Đề nghị X …") or charges ("X chịu trách nhiệm …") assigns as
+            # "Giao X chủ trì …" does
+            attrs = _asked_or_charged(sentence)
             if attrs:
                 units.append([attrs.pop("title"), attrs])
+            elif k == 0 and p > 0 and units and p == len(joined) - 1:
+                break  # a closing standing paragraph after the tasks ("Các sở, ban, ngành … chủ động lồng ghép …")
             elif k == 0:
                 return []
             else:

@@ -50,3 +50,59 @@ def test_a_coordinator_line_of_two_bodies_at_a_comma():
     plan = read("II. NHIỆM VỤ\n1. Tổ chức Tháng hành động vì trẻ em\n- Cơ quan chủ trì: Sở Y tế.\n"
                 "- Cơ quan phối hợp: Sở Giáo dục và Đào tạo, Tỉnh Đoàn Kon Tum.\n- Thời gian: Tháng 6/2027.\n")
     assert plan.tasks[0].coordinators == ["Sở Giáo dục và Đào tạo", "Tỉnh Đoàn Kon Tum"]
+
+
+def test_a_topical_heading_over_assigning_paragraphs_is_no_task_and_each_paragraph_is():
+    # "2. Phát triển …" (a topic) over paragraphs that ask ("Yêu cầu X …"), charge ("X chịu trách nhiệm …") or
+    # assign ("Giao X …"): each paragraph a task, the heading none; a closing standing paragraph no task
+    plan = read("II. NHIỆM VỤ\n1. Truyền thông\n"
+                "Giao Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Đài Phát thanh và Truyền hình Bến Tre "
+                "mở chuyên mục về du lịch cộng đồng, hoàn thành trước ngày 30/9/2026.\n\n"
+                "Đề nghị Hội Nông dân tỉnh phối hợp với Sở Công Thương giới thiệu sản phẩm OCOP, thực hiện trong "
+                "tháng 8/2027.\n\n"
+                "2. Phát triển sản phẩm du lịch\n"
+                "Công an tỉnh chịu trách nhiệm chính, phối hợp với Sở Y tế bảo đảm an ninh tại các điểm du lịch; "
+                "thực hiện thường xuyên.\n\n"
+                "Yêu cầu UBND các xã, phường rà soát các homestay trên địa bàn, gửi Sở Tài chính trước ngày "
+                "20/11/2026.\n\n"
+                "Các sở, ban, ngành căn cứ chức năng, nhiệm vụ chủ động lồng ghép nội dung phát triển du lịch vào "
+                "kế hoạch của đơn vị.\n\n"
+                "III. TỔ CHỨC THỰC HIỆN\nSở Văn hóa, Thể thao và Du lịch theo dõi, đôn đốc thực hiện Kế hoạch này.\n")
+    tasks = plan.tasks
+    assert [t.title[:30] for t in tasks] == ["Giao Sở Văn hóa, Thể thao và D", "Đề nghị Hội Nông dân tỉnh phối",
+                                            "Công an tỉnh chịu trách nhiệm ", "Yêu cầu UBND các xã, phường rà"]
+    assert tasks[2].lead == ["Công an tỉnh"] and tasks[2].coordinators == ["Sở Y tế"]
+    assert tasks[2].timeframe.text == "thực hiện thường xuyên"
+    assert tasks[3].lead == ["UBND các xã, phường"]
+
+
+def test_dong_thoi_opens_a_second_task_in_the_paragraph():
+    # "… . Đồng thời, Sở X <làm> …": a second task of the same paragraph, its subject the lead; its title keeps
+    # "Đồng thời,"
+    plan = read("II. NHIỆM VỤ\n1. Cải thiện môi trường kinh doanh\n"
+                "Giao Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp rà soát thủ tục hành chính liên thông, hoàn thành "
+                "trước ngày 30/6/2027. Đồng thời, Sở Nội vụ xây dựng bộ chỉ số đánh giá năng lực điều hành cấp xã, "
+                "trình UBND tỉnh trong Quý III/2027.\n"
+                "Đề nghị Hiệp hội Doanh nghiệp tỉnh phối hợp với Sở Tài chính tổ chức đối thoại doanh nghiệp; thực "
+                "hiện hằng năm.\n")
+    tasks = plan.tasks
+    assert len(tasks) == 3
+    assert tasks[0].title.endswith("hoàn thành trước ngày 30/6/2027.")
+    assert tasks[1].title.startswith("Đồng thời, Sở Nội vụ xây dựng")
+    assert tasks[1].lead == ["Sở Nội vụ"] and tasks[1].coordinators == []
+    assert tasks[1].timeframe.due.isoformat() == "2027-09-30"
+    assert tasks[2].lead == ["Hiệp hội Doanh nghiệp tỉnh"]
+
+
+def test_the_focal_body_and_the_chief_responsible_body_lead():
+    # "X là cơ quan đầu mối, phối hợp với Y …" and "X chịu trách nhiệm chính, phối hợp với Y …": X leads, Y helps
+    plan = read("II. NHIỆM VỤ\n1. Nâng cao chất lượng dân số\n"
+                "Giao Sở Y tế chủ trì, phối hợp với Sở Tư pháp rà soát quy định về hôn nhân cận huyết, hoàn thành "
+                "trước ngày 30/4/2027. Trung tâm Kiểm soát bệnh tật tỉnh là cơ quan đầu mối, phối hợp với Hội Liên "
+                "hiệp Phụ nữ tỉnh tổ chức tư vấn tiền hôn nhân, thực hiện hằng quý.\n\n"
+                "Bệnh viện Đa khoa tỉnh chịu trách nhiệm chính, phối hợp với Trung tâm Y tế các huyện tổ chức sàng lọc sơ "
+                "sinh; thực hiện thường xuyên.\n")
+    tasks = plan.tasks
+    assert [t.lead for t in tasks] == [["Sở Y tế"], ["Trung tâm Kiểm soát bệnh tật tỉnh"], ["Bệnh viện Đa khoa tỉnh"]]
+    assert tasks[1].coordinators == ["Hội Liên hiệp Phụ nữ tỉnh"]
+    assert tasks[2].coordinators == ["Trung tâm Y tế các huyện"]

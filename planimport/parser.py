@@ -270,11 +270,15 @@ class _Node:
 # --- inline (prose and parenthesised) assignments ---------------------------------------------------------------
 
 
+# "BHXH tỉnh", "KBNN tỉnh", "NHNN khu vực 5": a body named by its initials and its level
+_INITIALS_BODY = re.compile(r"^[A-ZĐ]{3,6}\s+(?:tỉnh|thành phố|huyện|xã|Việt Nam|khu vực)\b")
+
+
 def _agency_suffix(names):
     """The longest run of names at the end of ``names`` that all look like agencies or groups."""
     out = []
     for name in reversed(names):
-        if _STARTER_RE.match(name) or group_keys(name) or classify(name) == "related":
+        if _STARTER_RE.match(name) or _INITIALS_BODY.match(name) or group_keys(name) or classify(name) == "related":
             out.insert(0, name)
         else:
             break
@@ -425,6 +429,8 @@ def _proper_name_end(text, cut):
 def _agency_like(name):
     """A written name that is an agency or a group ("Thanh tra tỉnh", "Các sở, ban, ngành"), not a phrase that only
     starts like one ("Các nhiệm vụ trọng tâm")."""
+    if _INITIALS_BODY.match(name):
+        return True
     if not _STARTER_RE.match(name):  # "Theo dõi, phát hiện … liên quan đến tỉnh" is no agency
         return False
     if group_keys(name) or classify(name) == "related":
@@ -776,7 +782,7 @@ def _asked_or_charged(sentence):
     if labels.get("lead") or labels.get("coordinators"):
         return {}
     title = head if labels.get("time") and head != text else text
-    m = re.match(r"^(?:Yêu cầu|Đề nghị)\s+(?=\S)", title)
+    m = re.match(r"^(?:Yêu cầu|Đề nghị|Giao)\s+(?=\S)", title)  # "Giao X tham mưu …": X asked, no "chủ trì"
     body = title[m.end():] if m else title
     if not m and not re.search(r"\b(?:co|chiu) trach nhiem\b", fold(body)):
         return {}

@@ -106,3 +106,19 @@ def test_the_focal_body_and_the_chief_responsible_body_lead():
     assert [t.lead for t in tasks] == [["Sở Y tế"], ["Trung tâm Kiểm soát bệnh tật tỉnh"], ["Bệnh viện Đa khoa tỉnh"]]
     assert tasks[1].coordinators == ["Hội Liên hiệp Phụ nữ tỉnh"]
     assert tasks[2].coordinators == ["Trung tâm Y tế các huyện"]
+
+
+def test_giving_work_without_chu_tri_and_an_abbreviated_body_under_a_topical_heading():
+    # "Giao X <làm> …; thời gian: …" asks X as "Yêu cầu X …" does; "Đề nghị BHXH tỉnh chủ trì …": an initialism
+    # opening a name is a body
+    plan = read("II. NHIỆM VỤ\n1. Bảo đảm nguồn lực\n"
+                "Giao Sở Tài chính cân đối kinh phí sự nghiệp cho các xã biên giới; thời gian: Tháng 10/2026.\n\n"
+                "Đề nghị KBNN tỉnh chủ trì, phối hợp với Sở Tài chính hướng dẫn thủ tục thanh toán vốn; thực hiện "
+                "thường xuyên.\n\n2. Kiểm tra, giám sát\n"
+                "Thanh tra tỉnh chủ trì, phối hợp với Sở Nội vụ kiểm tra việc sử dụng kinh phí, hoàn thành trong "
+                "Quý IV/2027.\n")
+    tasks = plan.tasks
+    assert [t.lead for t in tasks] == [["Sở Tài chính"], ["KBNN tỉnh"], ["Thanh tra tỉnh"]]
+    assert tasks[0].title == "Giao Sở Tài chính cân đối kinh phí sự nghiệp cho các xã biên giới"
+    assert tasks[0].timeframe.text == "Tháng 10/2026"
+    assert tasks[1].coordinators == ["Sở Tài chính"]

@@ -122,3 +122,14 @@ def test_giving_work_without_chu_tri_and_an_abbreviated_body_under_a_topical_hea
     assert tasks[0].title == "Giao Sở Tài chính cân đối kinh phí sự nghiệp cho các xã biên giới"
     assert tasks[0].timeframe.text == "Tháng 10/2026"
     assert tasks[1].coordinators == ["Sở Tài chính"]
+
+
+def test_half_year_phrase_kept_whole_as_the_time():
+    # "… trong 6 tháng đầu năm 2027" closing a sentence: the whole phrase, not "năm 2027"
+    plan = read("II. NHIỆM VỤ\n1. Chuyển đổi số\n"
+                "Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Nội vụ số hóa hồ sơ, tài liệu lưu trữ; "
+                "thực hiện thường xuyên.\n\n"
+                "Sở Nội vụ có trách nhiệm bồi dưỡng kỹ năng số cho cán bộ, công chức cấp xã trong 6 tháng đầu năm "
+                "2027.\n")
+    assert plan.tasks[1].timeframe.text == "trong 6 tháng đầu năm 2027"
+    assert plan.tasks[1].timeframe.due.isoformat() == "2027-06-30"

@@ -133,3 +133,27 @@ def test_half_year_phrase_kept_whole_as_the_time():
                 "2027.\n")
     assert plan.tasks[1].timeframe.text == "trong 6 tháng đầu năm 2027"
     assert plan.tasks[1].timeframe.due.isoformat() == "2027-06-30"
+
+
+def test_a_laid_out_pages_centred_title_line_ends_the_title():
+    # a PDF page as laid out: the title's last line centred, "Căn cứ …" at the margin under it starts a paragraph
+    # of its own (a line at the margin otherwise goes on the paragraph before it)
+    from planimport.readers import blocks_from_text
+    text = ("       ỦY BAN NHÂN DÂN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "         TỈNH GIA LAI                    Độc lập - Tự do - Hạnh phúc\n"
+            "         Số: 77/KH-UBND              Gia Lai, ngày 3 tháng 9 năm 2026\n\n"
+            "                                KẾ HOẠCH\n"
+            "Phát triển cây dược liệu dưới tán rừng trên địa bàn tỉnh Gia Lai giai\n"
+            "                           đoạn 2026 - 2030\n"
+            "Căn cứ Luật Lâm nghiệp năm 2017; theo đề nghị của Sở Nông nghiệp và Môi\n"
+            "trường, UBND tỉnh ban hành Kế hoạch như sau:\n"
+            "     I. MỤC TIÊU\n"
+            "     Phát triển vùng trồng dược liệu tập trung, gắn với bảo vệ và phát triển\n"
+            "rừng bền vững.\n"
+            "     II. NHIỆM VỤ\n"
+            "     1. Rà soát quỹ đất dưới tán rừng phù hợp trồng dược liệu.\n"
+            "     2. Xây dựng mô hình liên kết trồng và tiêu thụ dược liệu.\n")
+    paras = [v for k, v in blocks_from_text(text) if k == "p"]
+    assert "Phát triển cây dược liệu dưới tán rừng trên địa bàn tỉnh Gia Lai giai đoạn 2026 - 2030" in paras
+    assert ("Căn cứ Luật Lâm nghiệp năm 2017; theo đề nghị của Sở Nông nghiệp và Môi trường, UBND tỉnh ban hành Kế "
+            "hoạch như sau:") in paras

@@ -34,7 +34,16 @@ _STARTERS = (
 # "Hội thảo …" (a meeting, not "Hội Nông dân"), "Phòng chống …", "Phòng, chống …", "Phòng ngừa …" (preventing, not
 # "Phòng Y tế")
 _NOT_A_BODY = r"(?![Bb]áo cáo\b|[Hh]ội (?:nghị|thảo|thi|diễn)\b|[Pp]hòng,?\s+(?:chống|ngừa|tránh)\b)"
-_STARTER_RE = re.compile(r"^(?![Bb]an hành\b)" + _NOT_A_BODY + r"(?:" + "|".join(re.escape(s) for s in sorted(set(_STARTERS), key=len, reverse=True)) + r")\b")
+
+
+def _starter_pattern(starter):
+    """A starter's first word as written, its later words in either case: "Tỉnh đoàn" also "Tỉnh Đoàn", "Hội Liên
+    hiệp" also "Hội Liên Hiệp" (a name's words are often each capitalised)."""
+    first, _, rest = starter.partition(" ")
+    return re.escape(first) + (r"\s+(?i:" + re.escape(rest).replace(r"\ ", r"\s+") + ")" if rest else "")
+
+
+_STARTER_RE = re.compile(r"^(?![Bb]an hành\b)" + _NOT_A_BODY + r"(?:" + "|".join(_starter_pattern(s) for s in sorted(set(_STARTERS), key=len, reverse=True)) + r")\b")
 
 # Groups, by key: a written group maps to the groups it names ("Các sở, ngành, đơn vị, địa phương": departments and
 # districts). Tested on the folded text.

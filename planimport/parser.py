@@ -137,6 +137,8 @@ _UPPER_LETTER = re.compile(r"^([A-Z])\s*[.)/]\s+(\S.*)$")
 _DOTTED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\s*[.)/]?\s+(\S.*)$")
 _ARABIC = re.compile(r"^(\d{1,2})\s*[.)/]\s*(\S.*)$")
 _LETTER = re.compile(r"^([a-zđ])\s*[).]\s*(\S.*)$")
+_LOWER_ROMAN = re.compile(r"^([ivx]{2,5})\s*\)\s*(\S.*)$")  # "ii)", "iv)": points as "a)" are, after an "i)"
+_PAREN = re.compile(r"^\((\d{1,2}|[a-zđ])\)\s+(?=[^\W\d_])(.*)$")  # "(1)", "(a)": items a level below whatever holds them
 _BULLET = re.compile(r"^(?:[-–—+•*▪◦·]\s*)+")
 
 _LABELS = [
@@ -232,6 +234,12 @@ def _marker(line):
     m = _LETTER.match(line)
     if m:
         return 5, m.group(1), m.group(2).strip()
+    m = _LOWER_ROMAN.match(line)
+    if m and re.fullmatch(r"x{0,3}(ix|iv|v?i{0,3})", m.group(1)):
+        return 5, m.group(1), m.group(2).strip()
+    m = _PAREN.match(line)
+    if m and not re.match(r"^\d", m.group(2)):
+        return 6, m.group(1), m.group(2).strip()
     m = _UPPER_LETTER.match(line)
     if m and m.group(1) not in "IVXL" and m.group(2)[:1].isupper():
         return 0, m.group(1), m.group(2).strip()
@@ -262,11 +270,15 @@ class _Node:
 # --- inline (prose and parenthesised) assignments ---------------------------------------------------------------
 
 
+# "BHXH tỉnh", "KBNN tỉnh", "NHNN khu vực 5": a body named by its initials and its level
+_INITIALS_BODY = re.compile(r"^[A-ZĐ]{3,6}\s+(?:tỉnh|thành phố|huyện|xã|Việt Nam|khu vực)\b")
+
+
 def _agency_suffix(names):
     """The longest run of names at the end of ``names`` that all look like agencies or groups."""
     out = []
     for name in reversed(names):
-        if _STARTER_RE.match(name) or group_keys(name) or classify(name) == "related":
+        if _STARTER_RE.match(name) or _INITIALS_BODY.match(name) or group_keys(name) or classify(name) == "related":
             out.insert(0, name)
         else:
             break
@@ -417,6 +429,8 @@ def _proper_name_end(text, cut):
 def _agency_like(name):
     """A written name that is an agency or a group ("Thanh tra tỉnh", "Các sở, ban, ngành"), not a phrase that only
     starts like one ("Các nhiệm vụ trọng tâm")."""
+    if _INITIALS_BODY.match(name):
+        return True
     if not _STARTER_RE.match(name):  # "Theo dõi, phát hiện … liên quan đến tỉnh" is no agency
         return False
     if group_keys(name) or classify(name) == "related":
@@ -590,12 +604,17 @@ def _subject_lead(text):
         return []  # "Bộ X đã tổ chức …": what was done, background, no task
     cut = _QUALIFIER.sub("", cut).rstrip(" ,;")  # "Các sở, ban, ngành theo chức năng, nhiệm vụ, phối hợp …"
     cut = re.sub(r"\s+(?:có|chịu)\s+trách\s+nhiệm$", "", cut)  # "Sở X có trách nhiệm chỉ đạo …": Sở X
+    cut = _SUBJECT_ROLE.sub("", cut)  # "Sở X là cơ quan đầu mối, phối hợp …", "Sở X chịu trách nhiệm chính, …": Sở X
     if re.search(r"\s(yêu cầu|đề nghị|giao|chỉ đạo)\s", cut):
         return []  # "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các cơ quan …": who asks, not who does
     names = split_names(cut)
     return names if names and all(_agency_like(n) for n in names) else []
 
 
+# the role a subject is given before its work: "… là cơ quan đầu mối", "… là đơn vị thường trực", "… chịu trách nhiệm
+# chính" (the body leads)
+_SUBJECT_ROLE = re.compile(r"(?i)\s+(?:là\s+(?:cơ quan|đơn vị|bộ phận)\s+(?:đầu mối|thường trực|chủ trì|chủ quản)"
+                           r"|(?:có|chịu)\s+trách\s+nhiệm\s+chính)\s*$")
 # a qualifier after a subject: "theo chức năng, nhiệm vụ (được giao)", "trong phạm vi quản lý", "căn cứ chức năng …"
 _QUALIFIER = re.compile(r"(?i),?\s+(?:theo|căn cứ|trong phạm vi)\s+(?:chức năng|nhiệm vụ|quản lý|thẩm quyền)\b.*$")
 
@@ -732,6 +751,10 @@ def _assignment(sentence):
     return {**attrs, "title": title}
 
 
+# a connective opening a sentence that assigns more work: "Đồng thời, …", "Ngoài ra, …", "Bên cạnh đó, …"
+_CONNECTIVE = re.compile(r"^(?:Đồng thời|Ngoài ra|Bên cạnh đó)\s*,\s+(?=\S)")
+
+
 def _asked_or_charged(sentence):
     """Lead, coordinators, timeframe and title of a sentence that asks or charges a body without "chủ trì": "Yêu cầu
     X rà soát …; thời gian thực hiện: …", "Đề nghị X phối hợp với Y …" (no time), "X chịu/có trách nhiệm …"; {} for
@@ -739,12 +762,27 @@ def _asked_or_charged(sentence):
     attrs = _assignment(sentence)
     if attrs:
         return attrs
+    m = _CONNECTIVE.match(" ".join(_BULLET.sub("", sentence).split()))
+    if m:  # "Đồng thời, Sở X xây dựng …, trình … trong Quý I/2027.": a further task, its subject the lead
+        whole = m.string
+        inner = whole[m.end():]
+        attrs = _asked_or_charged(inner)
+        if not attrs:
+            found = _subject_task(inner)
+            if found.get("lead") and fold(inner).startswith(fold(found["lead"][0])):
+                attrs = {k: v for k, v in found.items() if k in ("lead", "coordinators", "time") and v}
+                time = _time_clause(inner)
+                if time and not attrs.get("time"):
+                    attrs["time"] = time
+        if attrs:
+            return {**attrs, "title": whole if attrs.get("title", inner) == inner else m.group(0) + attrs["title"]}
+        return {}
     text = " ".join(_BULLET.sub("", sentence).split())
     labels, head = _inline_labels(text)
     if labels.get("lead") or labels.get("coordinators"):
         return {}
     title = head if labels.get("time") and head != text else text
-    m = re.match(r"^(?:Yêu cầu|Đề nghị)\s+(?=\S)", title)
+    m = re.match(r"^(?:Yêu cầu|Đề nghị|Giao)\s+(?=\S)", title)  # "Giao X tham mưu …": X asked, no "chủ trì"
     body = title[m.end():] if m else title
     if not m and not re.search(r"\b(?:co|chiu) trach nhiem\b", fold(body)):
         return {}
@@ -805,13 +843,17 @@ def _assignment_paragraphs(node):
         else:
             joined.append(line.strip())
     units = []
-    for para in joined:
+    for p, para in enumerate(joined):
         if _BULLET.match(para):
             return []
         for k, sentence in enumerate(re.split(r"(?<=[.!])\s+(?=[A-ZĐ])", para)):
-            attrs = _assignment(sentence)
+            # a paragraph that asks ("Yêu cầu X …", "Đề nghị X …") or charges ("X chịu trách nhiệm …") assigns as
+            # "Giao X chủ trì …" does
+            attrs = _asked_or_charged(sentence)
             if attrs:
                 units.append([attrs.pop("title"), attrs])
+            elif k == 0 and p > 0 and units and p == len(joined) - 1:
+                break  # a closing standing paragraph after the tasks ("Các sở, ban, ngành … chủ động lồng ghép …")
             elif k == 0:
                 return []
             else:
@@ -873,7 +915,7 @@ def _label_parts(text):
 
 # "trong giai đoạn 2026–2030" as "trong năm 2026": the period with its "trong" ("thực hiện trong giai đoạn …" whole)
 _TIME_START = re.compile(
-    r"\b(?:thoi gian|thoi han|hoan thanh|xong|cham nhat|truoc ngay|truoc thang|truoc quy|truoc|trong (?:nam|quy|thang|giai doan)|"
+    r"\b(?:(?:trong\s+)?\d{1,2} thang (?:dau|cuoi) nam|thoi gian|thoi han|hoan thanh|xong|cham nhat|truoc ngay|truoc thang|truoc quy|truoc|trong (?:nam|quy|thang|giai doan)|"
     r"quy (?:i|ii|iii|iv|[1-4])\b|nam 20\d\d|giai doan 20|tu nam|thuong xuyen|hang nam|dinh ky|hang (?:quy|thang))")
 
 
@@ -1669,6 +1711,8 @@ def _read_body(plan, blocks, addressee=()):
                 current.attrs[kind_] = (current.attrs.get(kind_, "") + " " + rest).strip(" ;")
             continue
         m = _marker(line)
+        if m and m[0] == 6 and not any(n.rank >= 2 for n in stack if n.rank < 6):
+            m = None  # "(1) Tổng mức vốn …" under an article or a part: its content, not an item of a numbered heading
         if m:
             rank, number, text = m
             if rank == 1 or rank == 0:

@@ -220,6 +220,7 @@ def blocks_from_text(text):
     framed = True  # the current " | " table's rows framed by outer pipes
     width = 0 if layout else _wrapped_width(lines)
     full = False  # the line before reached the page's width: wrapped there
+    centred = False  # the line before was centred on a laid-out page (a title's line): a paragraph's line it is not
     for n, raw in enumerate(lines):
         if re.fullmatch(r"\s*[|_\-=*]+\s*", raw) or re.fullmatch(r"\s*\*[\s*]*\*\s*", raw):  # "* *": an empty span
             continue
@@ -280,7 +281,10 @@ def blocks_from_text(text):
             blocks[-1] = ("p", blocks[-1][1] + " " + line)
             joinable, page_break = True, False
             continue
-        at_margin = layout and re.match(r"^\S", raw) is not None
+        # a line at the margin goes on the paragraph before it, but not a centred line (a title's last line, "KẾ
+        # HOẠCH" / "Phòng, chống … năm" / "            2026 - 2027" / "Căn cứ …"): the paragraph under it starts anew
+        at_margin = layout and re.match(r"^\S", raw) is not None and not centred
+        centred = layout and re.match(r"^ {10,}\S", raw) is not None
         # a dateline whose day or month was typed into a wide blank ("ngày 23 tháng               7    năm 2026"): one
         # piece, not columns
         raw = re.sub(r"(?i)\b(ngày|tháng)\s{5,}(?=\d{1,2}\s+(?:tháng|năm)\b)", r"\1 ", raw) if layout else raw

@@ -1,5 +1,5 @@
-"""Checks blind21's keys against their documents without the importer (run from this folder:
-../../../../.venv/bin/python check_keys.py): valid JSON in the key shape, NFC, every title, name and timeframe found in
+"""Checks blind21's keys against their documents without the importer (written in blind21/ in round 21, moved here
+in round 23; run from this folder: ../../../.venv/bin/python check_keys_blind21.py): valid JSON in the key shape, NFC, every title, name and timeframe found in
 the document's text (whitespace-folded; the PDF's key against the DOCX it was made from), and each timeframe's kind and
 due date as DESIGN.md gives them, worked out here independently."""
 
@@ -91,7 +91,7 @@ def check(key_path):
     if unicodedata.normalize("NFC", text) != text:
         errors.append("document not NFC")
     flat = fold(text)
-    if key["split"] != "kept_out" or "keys21" not in key["source"]:
+    if key["split"] != "tuned" or "keys21" not in key["source"]:  # "kept_out" until round 23 moved them
         errors.append("split/source")
     for name in ("number", "issuer", "place", "title"):
         if not key["plan"].get(name):
@@ -132,7 +132,7 @@ def check(key_path):
 def main():
     total = 0
     bad = 0
-    for key_path in sorted(HERE.glob("*.key.json")):
+    for key_path in sorted(HERE.glob("blind21-*.key.json")):
         key = json.loads(key_path.read_text(encoding="utf-8"))
         errors = check(key_path)
         total += len(key["tasks"])

@@ -1,5 +1,5 @@
-"""How blind21's DOCX documents were written (python-docx), kept for the record; run once, from this folder:
-../../../../.venv/bin/python make_docx.py. The PDF is LibreOffice's:
+"""How blind21's DOCX documents were written (python-docx), kept for the record (round 21 wrote them in blind21/;
+round 23 moved them here): run once, from this folder: ../../../.venv/bin/python make_docx_blind21.py. The PDF is LibreOffice's:
 soffice --headless --convert-to pdf blind21-table-2.docx"""
 
 import unicodedata

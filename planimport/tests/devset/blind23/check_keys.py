@@ -1,0 +1,147 @@
+"""Checks blind23's keys (blind22's checker) against their documents without the importer (run from this folder:
+../../../../.venv/bin/python check_keys.py): valid JSON in the key shape, NFC, every title, name and timeframe found in
+the document's text (whitespace-folded; the PDF's key against the DOCX it was made from), and each timeframe's kind and
+due date as DESIGN.md gives them, worked out here independently."""
+
+import calendar
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+TASK_FIELDS = ["number", "title", "lead", "coordinators", "timeframe", "kind", "due"]
+# a title whose table row wraps onto a second row: each piece is in the text (none in blind23)
+WRAPPED = {}
+KEY_FIELDS = ["file", "split", "layout", "source", "plan", "reporting", "tasks"]
+
+
+def text_of(path):
+    if path.suffix == ".pdf":
+        path = path.with_suffix(".docx")
+    if path.suffix == ".docx":
+        from docx import Document
+        doc = Document(str(path))
+        parts = [p.text for p in doc.paragraphs]
+        for t in doc.tables:
+            for row in t.rows:
+                for cell in row.cells:
+                    parts.append(cell.text)
+        text = "\n".join(parts)
+    else:  # a page number alone on its line (page-laid-out text) is no part of the text
+        text = "\n".join(line for line in path.read_text(encoding="utf-8").split("\n") if not line.strip().isdigit())
+    return text
+
+
+def fold(s):
+    return re.sub(r"\s+", " ", s.replace("|", " ")).strip()
+
+
+def last_day(y, m):
+    return f"{y:04d}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}"
+
+
+def expected_kind_due(tf):
+    t = tf.lower().strip()
+    if not t:
+        return "none", None
+    if t.startswith("theo "):
+        return "other", None
+    if "thường xuyên" in t or "hằng quý" in t or "hằng tháng" in t:
+        return "ongoing", None
+    if "hằng năm" in t or "hàng năm" in t:
+        return "annual", None
+    if re.search(r"\d{4}\s*[–-]\s*\d{4}", t):
+        return "period", None
+    if m := re.search(r"trước tháng (\d+)/(\d{4})", t):
+        mo, y = int(m[1]), int(m[2])
+        return "deadline", last_day(y, mo - 1) if mo > 1 else last_day(y - 1, 12)
+    if m := re.search(r"(\d+)/(\d+)/(\d{4})", t):
+        return "deadline", f"{int(m[3]):04d}-{int(m[2]):02d}-{int(m[1]):02d}"
+    if m := re.search(r"quý (i{1,3}|iv)/(\d{4})", t):
+        q = {"i": 1, "ii": 2, "iii": 3, "iv": 4}[m[1]]
+        return "deadline", last_day(int(m[2]), 3 * q)
+    if m := re.search(r"tháng (\d+)/(\d{4})", t):
+        if "6 tháng đầu" in t:
+            return "deadline", f"{m[2]}-06-30"
+        return "deadline", last_day(int(m[2]), int(m[1]))
+    if m := re.search(r"6 tháng đầu năm (\d{4})", t):
+        return "deadline", f"{m[1]}-06-30"
+    if m := re.search(r"6 tháng cuối năm (\d{4})", t):
+        return "deadline", f"{m[1]}-12-31"
+    if m := re.search(r"năm (\d{4})$", t):
+        return "deadline", f"{m[1]}-12-31"
+    return "?", "?"
+
+
+def check(key_path):
+    errors = []
+    raw = key_path.read_text(encoding="utf-8")
+    if unicodedata.normalize("NFC", raw) != raw:
+        errors.append("key not NFC")
+    key = json.loads(raw)
+    if list(key) != KEY_FIELDS:
+        errors.append(f"key fields {list(key)}")
+    doc = HERE / key["file"]
+    if not doc.exists():
+        return [f"no document {doc.name}"]
+    text = text_of(doc)
+    if unicodedata.normalize("NFC", text) != text:
+        errors.append("document not NFC")
+    flat = fold(text)
+    if key["split"] != "kept_out" or "keys23" not in key["source"]:
+        errors.append("split/source")
+    for name in ("number", "issuer", "place", "title"):
+        if not key["plan"].get(name):
+            errors.append(f"plan.{name} empty")
+    if fold(key["plan"]["title"]) not in flat:
+        errors.append("plan title not in document")
+    if key["plan"]["number"] not in flat:
+        errors.append("plan number not in document")
+    if key["reporting"]["period"] not in ("yearly", "semiannual", "quarterly", "monthly", "other", "none"):
+        errors.append("reporting period")
+    for name in key["reporting"]["to"]:
+        if fold(name) not in flat:
+            errors.append(f"reporting to {name!r} not in document")
+    numbers = set()
+    for t in key["tasks"]:
+        where = f"{key['file']} {t.get('number')}"
+        if list(t) != TASK_FIELDS:
+            errors.append(f"{where}: fields {list(t)}")
+        if t["number"] in numbers:
+            errors.append(f"{where}: number repeated")
+        numbers.add(t["number"])
+        pieces = WRAPPED.get((key["file"], t["number"]), [t["title"]])
+        if fold(" ".join(pieces)) != fold(t["title"]) or any(fold(p) not in flat for p in pieces):
+            errors.append(f"{where}: title not in document")
+        if not t["lead"]:
+            errors.append(f"{where}: no lead")
+        for name in t["lead"] + t["coordinators"]:
+            if fold(name) not in flat:
+                errors.append(f"{where}: name {name!r} not in document")
+        if t["timeframe"] and fold(t["timeframe"]) not in flat:
+            errors.append(f"{where}: timeframe {t['timeframe']!r} not in document")
+        kind, due = expected_kind_due(t["timeframe"])
+        if (kind, due) != (t["kind"], t["due"]):
+            errors.append(f"{where}: {t['timeframe']!r} is {t['kind']}/{t['due']}, expected {kind}/{due}")
+    return errors
+
+
+def main():
+    total = 0
+    bad = 0
+    for key_path in sorted(HERE.glob("*.key.json")):
+        key = json.loads(key_path.read_text(encoding="utf-8"))
+        errors = check(key_path)
+        total += len(key["tasks"])
+        print(f"{key_path.name}: {len(key['tasks'])} tasks, {'ok' if not errors else 'ERRORS'}")
+        for e in errors:
+            print("   ", e)
+        bad += len(errors)
+    print(f"{total} tasks; {bad} problems")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -254,6 +254,7 @@ class _Node:
         self.special = parent.special if parent is not None else None
         self.table_tasks = []  # from tables under this node: (number, fields)
         self.lead_heading = False  # "2. Thanh tra tỉnh": the heading names the lead of the points under it
+        self.paren_heading = False  # "(2) Giao X:" right under a part, ranked as "2. Giao X:" is
         self.subject_paras = []  # (text, attrs) of subject-led paragraphs under its topical dashes: tasks
         self.heading_swapped = False  # its heading went to its body, its paragraph whose subject leads is its text
         self.subject_led = False  # a dash whose own subject is its lead, among a part's content (_stray_dashes)
@@ -531,7 +532,8 @@ def _heading_lead(text):
                   r"(?:các|những)\s+(?:nhiệm vụ|nội dung|công việc)(?:\s+(?:cụ thể|chủ yếu|trọng tâm))?\s+(?:như\s+)?sau"
                   r"\s*:\s*$", "", text)
     text = re.sub(r"\s*\([^()]*\)\s*:?\s*$", "", text) if not text.startswith("(") else text
-    text = re.sub(r"(?i)\s*(?:có trách nhiệm|chịu trách nhiệm|thực hiện)?\s*:?\s*$", "", text.strip()).strip(" .:")
+    text = re.sub(r"(?i)\s*(?:có trách nhiệm|chịu trách nhiệm(?:\s+chính)?|thực hiện)?\s*:?\s*$", "",
+                  text.strip()).strip(" .:")
     if not text or len(text) > 150:
         return []
     parts = [p.strip() for p in text.split(";")]
@@ -1711,10 +1713,18 @@ def _read_body(plan, blocks, addressee=()):
                 current.attrs[kind_] = (current.attrs.get(kind_, "") + " " + rest).strip(" ;")
             continue
         m = _marker(line)
-        if m and m[0] == 6 and not any(n.rank >= 2 for n in stack if n.rank < 6):
-            m = None  # "(1) Tổng mức vốn …" under an article or a part: its content, not an item of a numbered heading
+        paren_headed = any(n.rank == 2 and n.paren_heading for n in stack)
+        if m and m[0] == 6 and (paren_headed or not any(n.rank >= 2 for n in stack if n.rank < 6)):
+            if m[2].rstrip().endswith(":") and (_heading_lead(m[2]) or _subject_lead(m[2])):
+                # "(2) Giao Phòng Y tế xã:" right under a part (or after such a heading): a heading naming the lead
+                # of the points under it, whatever its numbering, ranked as a numbered heading is
+                m = (2,) + m[1:] + (True,)
+            elif paren_headed:
+                pass
+            else:
+                m = None  # "(1) Tổng mức vốn …" under an article or a part: its content, not an item of a heading
         if m:
-            rank, number, text = m
+            rank, number, text = m[:3]
             if rank == 1 or rank == 0:
                 while len(stack) > 1 and stack[-1].rank >= rank:
                     stack.pop()
@@ -1723,6 +1733,7 @@ def _read_body(plan, blocks, addressee=()):
                     stack.pop()
             parent = stack[-1]
             node = _Node(rank, number, text, parent)
+            node.paren_heading = len(m) > 3
             if rank <= 1:
                 ft = fold(text)
                 node.special = next((name for name, p in _SPECIAL_SECTIONS if p.search(ft)), None)

@@ -1,0 +1,29 @@
+"""Round 24: general rules about a document's structure (not its wording), from round 22's blind set
+(devset/blind22/README.md), each on a made-up text with other provinces, bodies and words than those documents."""
+
+from planimport.tests.test_variants import read
+
+
+def test_parenthesised_headings_ending_with_a_colon_name_the_lead_of_their_points():
+    # "(1) X chịu trách nhiệm chính:", "(2) Giao X:", "(3) X và Y:", "(4) Đề nghị X:", "(5) X:" right under a part:
+    # each heading names the lead of the "a)" points under it, whatever the heading's numbering; a heading with
+    # one point keeps it
+    plan = read("II. NHIỆM VỤ VÀ GIẢI PHÁP\n"
+                "(1) Phòng Tài nguyên và Môi trường xã chịu trách nhiệm chính:\n"
+                "a) Rà soát các điểm tập kết rác thải trên địa bàn xã; thời hạn: Quý III/2027.\n"
+                "b) Tổ chức ra quân làm sạch kênh rạch hằng tháng.\n"
+                "(2) Giao Trạm Y tế xã:\n"
+                "a) Tuyên truyền phòng dịch bệnh mùa mưa; thực hiện thường xuyên.\n"
+                "(3) Công an xã và Ban Chỉ huy Quân sự xã:\n"
+                "a) Kiểm tra việc xả thải trái phép; thời hạn: Năm 2027.\n"
+                "(4) Đề nghị Hội Nông dân xã:\n"
+                "a) Vận động hội viên thu gom bao bì thuốc bảo vệ thực vật.\n"
+                "(5) Văn phòng HĐND và UBND xã:\n"
+                "a) Đăng tin về kết quả thực hiện trên cổng thông tin của xã.\n"
+                "b) Tổng hợp báo cáo kết quả thực hiện.\n")
+    tasks = plan.tasks
+    assert [t.title[:20] for t in tasks] == [
+        "Rà soát các điểm tập", "Tổ chức ra quân làm ", "Tuyên truyền phòng d", "Kiểm tra việc xả thả",
+        "Vận động hội viên th", "Đăng tin về kết quả ", "Tổng hợp báo cáo kết"]
+    assert [t.lead for t in tasks] == [["Phòng Tài nguyên và Môi trường xã"]] * 2 + [["Trạm Y tế xã"]] + [
+        ["Công an xã", "Ban Chỉ huy Quân sự xã"], ["Hội Nông dân xã"]] + [["Văn phòng HĐND và UBND xã"]] * 2

@@ -368,6 +368,10 @@ def _cut_at_verb(text, verbs_only=False):
         starts = lower and f"{bare} {nxt}" in _NAME_TERMS  # "… các khu công nghiệp", "Cục Quản lý thị trường"
         if (lower and previous_lower and bare not in _NAME_WORDS and not compound and not starts
                 and not re.fullmatch(r"[-–&]", word)):
+            tail = text[m.start():cut].rstrip(" ,;.").split()
+            if (cut < len(text) and 1 < len(tail) <= 3 and fold(tail[-1]) in _PLACE_LEVELS - {"pho", "tran", "khu"}
+                    and not re.search(r"[,;]", " ".join(tail))):
+                break  # "Hội Cựu chiến binh phường tổ chức …": a name ending with its place's level, up to the verb
             cut = m.start()
             break
         compound = starts

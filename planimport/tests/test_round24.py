@@ -27,3 +27,16 @@ def test_parenthesised_headings_ending_with_a_colon_name_the_lead_of_their_point
         "Vận động hội viên th", "Đăng tin về kết quả ", "Tổng hợp báo cáo kết"]
     assert [t.lead for t in tasks] == [["Phòng Tài nguyên và Môi trường xã"]] * 2 + [["Trạm Y tế xã"]] + [
         ["Công an xã", "Ban Chỉ huy Quân sự xã"], ["Hội Nông dân xã"]] + [["Văn phòng HĐND và UBND xã"]] * 2
+
+
+def test_a_name_ending_with_its_place_level_runs_whole_up_to_the_verb():
+    # "Hội Cựu chiến binh xã", "Trung tâm Dịch vụ nông nghiệp huyện" before "tổ chức …": lower-case words ending in a
+    # place's level ("xã", "tỉnh") are the name's own, not the work's
+    from planimport.parser import _point_attrs
+    got_ = _point_attrs("Chủ trì, phối hợp với Hội Nông dân xã, Hội Cựu chiến binh xã tổ chức ngày hội trồng cây.")
+    assert got_["coordinators"] == ["Hội Nông dân xã", "Hội Cựu chiến binh xã"]
+    got_ = _point_attrs("Chủ trì, phối hợp với Trung tâm Dịch vụ nông nghiệp huyện tổ chức tập huấn cho nông dân.")
+    assert got_["coordinators"] == ["Trung tâm Dịch vụ nông nghiệp huyện"]
+    # a lower-case work with no verb the parser knows is still cut off
+    got_ = _point_attrs("Chủ trì, phối hợp với Sở Tư pháp công bố thủ tục hành chính.")
+    assert got_["coordinators"] == ["Sở Tư pháp"]

@@ -748,8 +748,10 @@ def _assignment(sentence):
     lead = attrs.get("lead")
     if not lead or not fold(body).startswith(fold(lead[0])):
         return {}
-    after = fold(body)[len(fold(_cut_at_verb(body, verbs_only=True))):].lstrip(" ,")
-    if not after.startswith(("chu tri", "phoi hop")):
+    named = fold(_cut_at_verb(body, verbs_only=True))
+    after = fold(body)[len(named):].lstrip(" ,")
+    if not after.startswith(("chu tri", "phoi hop")) and not re.search(r"\bchu tri$", named):
+        # "Giao X chủ trì rà soát …", "X chủ trì thẩm định …": "chủ trì" straight before the work, no comma
         return {}
     attrs = {k: v for k, v in attrs.items() if k in ("lead", "coordinators", "time") and v}
     if labels.get("time"):

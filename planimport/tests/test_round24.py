@@ -40,3 +40,20 @@ def test_a_name_ending_with_its_place_level_runs_whole_up_to_the_verb():
     # a lower-case work with no verb the parser knows is still cut off
     got_ = _point_attrs("Chủ trì, phối hợp với Sở Tư pháp công bố thủ tục hành chính.")
     assert got_["coordinators"] == ["Sở Tư pháp"]
+
+
+def test_chu_tri_straight_before_the_work_assigns_as_chu_tri_phoi_hop_does():
+    # "Giao X chủ trì <work> …" and "X chủ trì <work> …" (no comma, no "phối hợp") under a topical heading: each
+    # paragraph a task of X, as "X chủ trì, phối hợp với Y …" is
+    plan = read("II. NHIỆM VỤ\n1. Phát triển lâm nghiệp bền vững\n"
+                "Giao Sở Nông nghiệp và Môi trường chủ trì rà soát quy hoạch ba loại rừng, hoàn thành trong Quý III/2027.\n\n"
+                "Chi cục Kiểm lâm tỉnh có trách nhiệm phối hợp với Công an tỉnh tuần tra bảo vệ rừng, "
+                "thực hiện thường xuyên.\n\n"
+                "2. Bảo đảm nguồn lực\n"
+                "Sở Tài chính chủ trì, phối hợp với Sở Nội vụ tham mưu bố trí biên chế kiểm lâm; thời hạn: Năm 2027.\n\n"
+                "Sở Kế hoạch chủ trì cân đối vốn đầu tư công cho các dự án lâm nghiệp theo phân cấp.\n")
+    tasks = plan.tasks
+    assert [t.lead for t in tasks] == [["Sở Nông nghiệp và Môi trường"], ["Chi cục Kiểm lâm tỉnh"],
+                                       ["Sở Tài chính"], ["Sở Kế hoạch"]]
+    assert tasks[0].title.startswith("Giao Sở Nông nghiệp và Môi trường chủ trì rà soát")
+    assert tasks[3].title.startswith("Sở Kế hoạch chủ trì cân đối vốn")

@@ -700,7 +700,8 @@ def _charged_with_whom(rest):
     phối hợp với Y, Z theo dõi …", "… chịu trách nhiệm thẩm định …, phối hợp với Y hướng dẫn …" (not after ";" or a
     full stop: another duty)."""
     f = fold(rest)
-    m = re.match(r"^(?:co|chiu) trach nhiem\s[^;.]*?(?:,|\sva)\s+phoi hop\s+(?:chat che\s+)?voi\s+", f)
+    # "… có trách nhiệm phối hợp với Y sơ tán …": whom it works with straight after its charge
+    m = re.match(r"^(?:co|chiu) trach nhiem\s(?:[^;.]*?(?:,|\sva)\s+)?phoi hop\s+(?:chat che\s+)?voi\s+", f)
     if not m:
         return []
     return _agency_suffix(split_names(_cut_at_verb(rest[m.end():], verbs_only=True)))

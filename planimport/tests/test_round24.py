@@ -57,3 +57,13 @@ def test_chu_tri_straight_before_the_work_assigns_as_chu_tri_phoi_hop_does():
                                        ["Sở Tài chính"], ["Sở Kế hoạch"]]
     assert tasks[0].title.startswith("Giao Sở Nông nghiệp và Môi trường chủ trì rà soát")
     assert tasks[3].title.startswith("Sở Kế hoạch chủ trì cân đối vốn")
+
+
+def test_charged_to_work_with_names_whom_it_works_with():
+    # "X có trách nhiệm phối hợp với Y <work> …": Y coordinates, as in "X có trách nhiệm <work>, phối hợp với Y …"
+    plan = read("II. NHIỆM VỤ\n1. Ứng phó với thiên tai\n"
+                "Giao Sở Xây dựng chủ trì rà soát, gia cố hệ thống đê bao, hoàn thành trong Quý II/2027.\n\n"
+                "UBND các xã miền núi có trách nhiệm phối hợp với Ban Chỉ huy Quân sự tỉnh tổ chức sơ tán dân khỏi vùng "
+                "sạt lở, thực hiện hằng năm trong mùa mưa bão.\n")
+    assert plan.tasks[1].lead == ["UBND các xã miền núi"]
+    assert plan.tasks[1].coordinators == ["Ban Chỉ huy Quân sự tỉnh"]

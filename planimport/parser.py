@@ -1585,6 +1585,10 @@ def _issuer(lines, plan):
         text = " ".join(lines[1:])  # a ministry's department issues under its own (wrapped) name
         return text[:1] + text[1:].lower()
     text = " ".join(lines)
+    if (len(lines) >= 2 and re.match(r"^(?:uy ban nhan dan|ubnd)\b", fold(lines[-1]))
+            and re.search(r"\b(?:TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG)\s+\S", lines[-1])):
+        # "UBND TỈNH QUẢNG TRỊ" / "ỦY BAN NHÂN DÂN PHƯỜNG ĐÔNG HÀ": the lower committee of a two-line header issues
+        text = lines[-1]
     f = fold(text)
     sym = plan.number.split("/", 1)[1] if "/" in plan.number else ""
     level = "tỉnh"

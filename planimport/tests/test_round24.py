@@ -1,7 +1,13 @@
 """Round 24: general rules about a document's structure (not its wording), from round 22's blind set
 (devset/blind22/README.md), each on a made-up text with other provinces, bodies and words than those documents."""
 
+from planimport.parser import parse_blocks
+from planimport.readers import blocks_from_text
 from planimport.tests.test_variants import read
+
+
+def parse(text):
+    return parse_blocks(blocks_from_text(text))
 
 
 def test_parenthesised_headings_ending_with_a_colon_name_the_lead_of_their_points():
@@ -67,3 +73,17 @@ def test_charged_to_work_with_names_whom_it_works_with():
                 "sạt lở, thực hiện hằng năm trong mùa mưa bão.\n")
     assert plan.tasks[1].lead == ["UBND các xã miền núi"]
     assert plan.tasks[1].coordinators == ["Ban Chỉ huy Quân sự tỉnh"]
+
+
+def test_the_lower_of_two_peoples_committees_in_the_header_issues():
+    # "UBND TỈNH NINH BÌNH" / "ỦY BAN NHÂN DÂN XÃ GIA VIỄN": the commune's committee, the lower line, issues
+    plan = parse("UBND TỈNH NINH BÌNH\nỦY BAN NHÂN DÂN XÃ GIA VIỄN\nSố: 41/KH-UBND\n"
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nGia Viễn, ngày 3 tháng 4 năm 2027\n\n"
+                "KẾ HOẠCH\nPhát triển du lịch cộng đồng trên địa bàn xã Gia Viễn năm 2027\n\n"
+                "I. NHIỆM VỤ\n1. Giao Công chức Văn hóa - Xã hội xã:\na) Xây dựng bản đồ du lịch của xã; thời hạn: Quý II/2027.\n")
+    assert plan.issuer == "UBND xã Gia Viễn"
+    # one line naming a province's committee stays the province's
+    plan = parse("ỦY BAN NHÂN DÂN TỈNH NINH BÌNH\nSố: 41/KH-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                "Độc lập - Tự do - Hạnh phúc\nNinh Bình, ngày 3 tháng 4 năm 2027\n\nKẾ HOẠCH\nPhát triển du lịch năm 2027\n\n"
+                "I. NHIỆM VỤ\n1. Giao Sở Du lịch:\na) Xây dựng bản đồ du lịch của tỉnh; thời hạn: Quý II/2027.\n")
+    assert plan.issuer == "UBND tỉnh Ninh Bình"

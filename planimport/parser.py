@@ -254,6 +254,7 @@ class _Node:
         self.special = parent.special if parent is not None else None
         self.table_tasks = []  # from tables under this node: (number, fields)
         self.lead_heading = False  # "2. Thanh tra tỉnh": the heading names the lead of the points under it
+        self.paren_heading = False  # "(2) Giao X:" right under a part, ranked as "2. Giao X:" is
         self.subject_paras = []  # (text, attrs) of subject-led paragraphs under its topical dashes: tasks
         self.heading_swapped = False  # its heading went to its body, its paragraph whose subject leads is its text
         self.subject_led = False  # a dash whose own subject is its lead, among a part's content (_stray_dashes)
@@ -367,6 +368,10 @@ def _cut_at_verb(text, verbs_only=False):
         starts = lower and f"{bare} {nxt}" in _NAME_TERMS  # "… các khu công nghiệp", "Cục Quản lý thị trường"
         if (lower and previous_lower and bare not in _NAME_WORDS and not compound and not starts
                 and not re.fullmatch(r"[-–&]", word)):
+            tail = text[m.start():cut].rstrip(" ,;.").split()
+            if (cut < len(text) and 1 < len(tail) <= 3 and fold(tail[-1]) in _PLACE_LEVELS - {"pho", "tran", "khu"}
+                    and not re.search(r"[,;]", " ".join(tail))):
+                break  # "Hội Cựu chiến binh phường tổ chức …": a name ending with its place's level, up to the verb
             cut = m.start()
             break
         compound = starts
@@ -531,7 +536,8 @@ def _heading_lead(text):
                   r"(?:các|những)\s+(?:nhiệm vụ|nội dung|công việc)(?:\s+(?:cụ thể|chủ yếu|trọng tâm))?\s+(?:như\s+)?sau"
                   r"\s*:\s*$", "", text)
     text = re.sub(r"\s*\([^()]*\)\s*:?\s*$", "", text) if not text.startswith("(") else text
-    text = re.sub(r"(?i)\s*(?:có trách nhiệm|chịu trách nhiệm|thực hiện)?\s*:?\s*$", "", text.strip()).strip(" .:")
+    text = re.sub(r"(?i)\s*(?:có trách nhiệm|chịu trách nhiệm(?:\s+chính)?|thực hiện)?\s*:?\s*$", "",
+                  text.strip()).strip(" .:")
     if not text or len(text) > 150:
         return []
     parts = [p.strip() for p in text.split(";")]
@@ -694,7 +700,8 @@ def _charged_with_whom(rest):
     phối hợp với Y, Z theo dõi …", "… chịu trách nhiệm thẩm định …, phối hợp với Y hướng dẫn …" (not after ";" or a
     full stop: another duty)."""
     f = fold(rest)
-    m = re.match(r"^(?:co|chiu) trach nhiem\s[^;.]*?(?:,|\sva)\s+phoi hop\s+(?:chat che\s+)?voi\s+", f)
+    # "… có trách nhiệm phối hợp với Y sơ tán …": whom it works with straight after its charge
+    m = re.match(r"^(?:co|chiu) trach nhiem\s(?:[^;.]*?(?:,|\sva)\s+)?phoi hop\s+(?:chat che\s+)?voi\s+", f)
     if not m:
         return []
     return _agency_suffix(split_names(_cut_at_verb(rest[m.end():], verbs_only=True)))
@@ -742,8 +749,10 @@ def _assignment(sentence):
     lead = attrs.get("lead")
     if not lead or not fold(body).startswith(fold(lead[0])):
         return {}
-    after = fold(body)[len(fold(_cut_at_verb(body, verbs_only=True))):].lstrip(" ,")
-    if not after.startswith(("chu tri", "phoi hop")):
+    named = fold(_cut_at_verb(body, verbs_only=True))
+    after = fold(body)[len(named):].lstrip(" ,")
+    if not after.startswith(("chu tri", "phoi hop")) and not re.search(r"\bchu tri$", named):
+        # "Giao X chủ trì rà soát …", "X chủ trì thẩm định …": "chủ trì" straight before the work, no comma
         return {}
     attrs = {k: v for k, v in attrs.items() if k in ("lead", "coordinators", "time") and v}
     if labels.get("time"):
@@ -1576,6 +1585,10 @@ def _issuer(lines, plan):
         text = " ".join(lines[1:])  # a ministry's department issues under its own (wrapped) name
         return text[:1] + text[1:].lower()
     text = " ".join(lines)
+    if (len(lines) >= 2 and re.match(r"^(?:uy ban nhan dan|ubnd)\b", fold(lines[-1]))
+            and re.search(r"\b(?:TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG)\s+\S", lines[-1])):
+        # "UBND TỈNH QUẢNG TRỊ" / "ỦY BAN NHÂN DÂN PHƯỜNG ĐÔNG HÀ": the lower committee of a two-line header issues
+        text = lines[-1]
     f = fold(text)
     sym = plan.number.split("/", 1)[1] if "/" in plan.number else ""
     level = "tỉnh"
@@ -1711,10 +1724,18 @@ def _read_body(plan, blocks, addressee=()):
                 current.attrs[kind_] = (current.attrs.get(kind_, "") + " " + rest).strip(" ;")
             continue
         m = _marker(line)
-        if m and m[0] == 6 and not any(n.rank >= 2 for n in stack if n.rank < 6):
-            m = None  # "(1) Tổng mức vốn …" under an article or a part: its content, not an item of a numbered heading
+        paren_headed = any(n.rank == 2 and n.paren_heading for n in stack)
+        if m and m[0] == 6 and (paren_headed or not any(n.rank >= 2 for n in stack if n.rank < 6)):
+            if m[2].rstrip().endswith(":") and (_heading_lead(m[2]) or _subject_lead(m[2])):
+                # "(2) Giao Phòng Y tế xã:" right under a part (or after such a heading): a heading naming the lead
+                # of the points under it, whatever its numbering, ranked as a numbered heading is
+                m = (2,) + m[1:] + (True,)
+            elif paren_headed:
+                pass
+            else:
+                m = None  # "(1) Tổng mức vốn …" under an article or a part: its content, not an item of a heading
         if m:
-            rank, number, text = m
+            rank, number, text = m[:3]
             if rank == 1 or rank == 0:
                 while len(stack) > 1 and stack[-1].rank >= rank:
                     stack.pop()
@@ -1723,6 +1744,7 @@ def _read_body(plan, blocks, addressee=()):
                     stack.pop()
             parent = stack[-1]
             node = _Node(rank, number, text, parent)
+            node.paren_heading = len(m) > 3
             if rank <= 1:
                 ft = fold(text)
                 node.special = next((name for name, p in _SPECIAL_SECTIONS if p.search(ft)), None)

@@ -86,23 +86,29 @@ def test_accuracy_report_meets_the_targets(capsys):
     # first run 63 read, 53 right leads, 49 fully right) tuned on with general rules about structure written on made-up
     # texts (test_round23.py), then moved to the tuned set (81 of 81 fully right); the kept-out documents' misses were
     # not looked at and their figures are unchanged: 119 tasks, 116 right leads, 105 fully right
+    # twenty-fourth round (7/12/2026): round 22's blind set of six more constructed plans (blind22/, 55 tasks; on its
+    # first run 44 read, 36 fully right; on this round's starting parser 48 read, 42 right leads, 41 fully right)
+    # tuned on with general rules about structure written on made-up texts (test_round24.py), then moved to the tuned
+    # set (55 of 55 fully right); the kept-out documents' misses were not looked at; their figures: 119 tasks, 116
+    # right leads, 106 fully right (one more, 154/QĐ-TTg's coordinator after "có trách nhiệm phối hợp với")
     assert sum(s.expected for s in kept) == 119
     tuned = [s for s in scores if s.split == "tuned"]
     # twenty-first round (7/12/2026): blind19real's three real documents (82 tasks) and blind20real's two (24 tasks),
     # tuned on with general rules written on made-up texts (test_round21.py), moved to the tuned set; twenty-second
     # round: blind20 (87 tasks), likewise (test_round22.py)
     # 576 before round 19, + 64 (blind18) + 79 (blind19, round 20) + 82 + 24 (blind19real, blind20real, round 21)
-    # + 87 (blind20, round 22) + 81 (blind21, round 23)
-    assert sum(s.expected for s in tuned) == 576 + 64 + 79 + 82 + 24 + 87 + 81
+    # + 87 (blind20, round 22) + 81 (blind21, round 23) + 55 (blind22, round 24)
+    assert sum(s.expected for s in tuned) == 576 + 64 + 79 + 82 + 24 + 87 + 81 + 55
     assert sum(s.name.startswith("blind17-") for s in tuned) == 8
     assert sum(s.name.startswith("blind18-") for s in tuned) == 8
     assert sum(s.name.startswith("blind19-") for s in tuned) == 8
     assert sum(s.name.startswith("blind20-") for s in tuned) == 8
     assert sum(s.name.startswith("blind21-") for s in tuned) == 8
+    assert sum(s.name.startswith("blind22-") for s in tuned) == 6
     assert sum(s.name in PENDING for s in tuned) == 4
     # session 13: the two kept-out keys that kept "Các bộ, ngành và địa phương (liên quan)" whole (154/QĐ-TTg,
     # 896/QĐ-TTg) brought in line with the README's convention for group lists (18 of 20): 116 right leads, 105 fully
-    assert sum(s.lead for s in kept) >= 116 and sum(s.fully for s in kept) >= 105
+    assert sum(s.lead for s in kept) >= 116 and sum(s.fully for s in kept) >= 106
     real = [s for s in scores if s.name.startswith("real-") and s.expected >= 9]
     assert len(real) >= 5
     assert len({s.layout for s in scores}) >= 6

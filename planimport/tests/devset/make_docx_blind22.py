@@ -1,5 +1,5 @@
-"""How blind22's DOCX document was written (python-docx, blind21's helpers), kept for the record; run once, from this folder:
-../../../../.venv/bin/python make_docx.py"""
+"""How blind22's DOCX document was written (python-docx, blind21's helpers), kept for the record (written in blind22/, moved here in round 24); run once, from this folder:
+../../../.venv/bin/python make_docx_blind22.py"""
 
 import unicodedata
 

@@ -1,5 +1,5 @@
-"""Checks blind22's keys (blind21's checker, with "Hàng năm") against their documents without the importer (run from this folder:
-../../../../.venv/bin/python check_keys.py): valid JSON in the key shape, NFC, every title, name and timeframe found in
+"""Checks blind22's keys (blind21's checker, with "Hàng năm") against their documents without the importer (written in blind22/ in round 23, moved here in round 24; run from this folder:
+../../../.venv/bin/python check_keys_blind22.py): valid JSON in the key shape, NFC, every title, name and timeframe found in
 the document's text (whitespace-folded; the PDF's key against the DOCX it was made from), and each timeframe's kind and
 due date as DESIGN.md gives them, worked out here independently."""
 
@@ -90,7 +90,7 @@ def check(key_path):
     if unicodedata.normalize("NFC", text) != text:
         errors.append("document not NFC")
     flat = fold(text)
-    if key["split"] != "kept_out" or "keys22" not in key["source"]:
+    if key["split"] != "tuned" or "keys22" not in key["source"]:  # "kept_out" until round 24 moved them
         errors.append("split/source")
     for name in ("number", "issuer", "place", "title"):
         if not key["plan"].get(name):
@@ -131,7 +131,7 @@ def check(key_path):
 def main():
     total = 0
     bad = 0
-    for key_path in sorted(HERE.glob("*.key.json")):
+    for key_path in sorted(HERE.glob("blind22-*.key.json")):
         key = json.loads(key_path.read_text(encoding="utf-8"))
         errors = check(key_path)
         total += len(key["tasks"])

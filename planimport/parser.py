@@ -812,16 +812,25 @@ def _dash_sentences(line):
     """[(title, attrs)] of a dash whose sentences each assign work (a later sentence that does not goes with the
     one before it): "- X chịu trách nhiệm …; thực hiện thường xuyên. Y chủ trì, phối hợp với Z …" two tasks; [] when
     its first sentence assigns none."""
+    units = _sentence_units(_BULLET.sub("", line).strip())
+    return [tuple(u) for u in units] if units else []
+
+
+def _sentence_units(text):
+    """[[title, attrs]] of ``text``'s sentences, a unit per sentence that assigns work (``_asked_or_charged``: "Giao
+    X chủ trì …", "Yêu cầu X …", "X chịu trách nhiệm …"), a sentence that does not going with the one before it; None
+    when the first sentence assigns none. (A dash's units: ``_dash_sentences``; a topical item's paragraphs':
+    ``_assignment_paragraphs``.)"""
     units = []
-    for k, sentence in enumerate(re.split(r"(?<=[.!])\s+(?=[A-ZĐ])", _BULLET.sub("", line).strip())):
+    for k, sentence in enumerate(re.split(r"(?<=[.!])\s+(?=[A-ZĐ])", text)):
         attrs = _asked_or_charged(sentence)
         if attrs:
             units.append([attrs.pop("title"), attrs])
         elif k == 0:
-            return []
+            return None
         else:
             units[-1][0] += " " + sentence
-    return [tuple(u) for u in units]
+    return units
 
 
 def _named_after_phoi_hop(text):
@@ -855,18 +864,14 @@ def _assignment_paragraphs(node):
     for p, para in enumerate(joined):
         if _BULLET.match(para):
             return []
-        for k, sentence in enumerate(re.split(r"(?<=[.!])\s+(?=[A-ZĐ])", para)):
-            # a paragraph that asks ("Yêu cầu X …", "Đề nghị X …") or charges ("X chịu trách nhiệm …") assigns as
-            # "Giao X chủ trì …" does
-            attrs = _asked_or_charged(sentence)
-            if attrs:
-                units.append([attrs.pop("title"), attrs])
-            elif k == 0 and p > 0 and units and p == len(joined) - 1:
+        # a paragraph that asks ("Yêu cầu X …", "Đề nghị X …") or charges ("X chịu trách nhiệm …") assigns as
+        # "Giao X chủ trì …" does
+        para_units = _sentence_units(para)
+        if para_units is None:
+            if p > 0 and units and p == len(joined) - 1:
                 break  # a closing standing paragraph after the tasks ("Các sở, ban, ngành … chủ động lồng ghép …")
-            elif k == 0:
-                return []
-            else:
-                units[-1][0] += " " + sentence
+            return []
+        units.extend(para_units)
     return [tuple(u) for u in units] if len(units) >= 2 else []
 
 

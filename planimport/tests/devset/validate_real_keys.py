@@ -1,8 +1,9 @@
-"""Checks the blind19real keys (helper real19): valid JSON, NFC, fields, split, the blind note, titles, names and
-timeframes verbatim in the text, kind one of DESIGN.md's, due given for a deadline and only for one, numbers unique.
-Usage: python3 validate_keys.py planimport/tests/devset/blind19real
-(Kept as validate_keys_blind19real.py when round 21 moved the documents from blind19real/ to the devset's top level as
-tuned: it checked them blind, with split kept_out.)"""
+"""Checks the keys of REAL documents keyed blind by a helper (the note "blind round N (helper realN)" in their source;
+the constructed sets have check_keys.py): valid JSON, NFC, fields, split, titles, names and timeframes verbatim in the
+text, kind one of DESIGN.md's, due given for a deadline and only for one, numbers unique.
+Usage: python3 validate_real_keys.py FOLDER   (e.g. planimport/tests/devset: blind19real's and blind20real's keys,
+tuned since round 21; a new set's folder before its keys are committed)
+(Written by the helpers real19 and real20 as validate_keys.py in their folders, one copy each; made one in session 13.)"""
 import json, glob, os, re, unicodedata, datetime, sys
 D = sys.argv[1]
 KINDS = {'ongoing', 'annual', 'period', 'deadline', 'other', 'none'}
@@ -10,14 +11,16 @@ ok = True
 def bad(*a):
     global ok; ok = False; print('BAD', *a)
 total = 0
+NOTE = re.compile(r'blind round \d+ \(helper real\d+\)')
 for kp in sorted(glob.glob(os.path.join(D, '*.key.json'))):
     raw = open(kp, encoding='utf-8').read()
-    if raw != unicodedata.normalize('NFC', raw): bad(kp, 'key not NFC')
     k = json.loads(raw)
+    if not NOTE.search(k.get('source', '')):
+        continue
+    if raw != unicodedata.normalize('NFC', raw): bad(kp, 'key not NFC')
     for f in ('file', 'split', 'layout', 'source', 'plan', 'reporting', 'tasks'):
         if f not in k: bad(kp, 'missing', f)
-    if k['split'] != 'kept_out': bad(kp, 'split')
-    if 'blind round 19 (helper real19)' not in k['source']: bad(kp, 'source note')
+    if k['split'] not in ('kept_out', 'tuned'): bad(kp, 'split')
     doc = os.path.join(D, k['file'])
     text = open(doc, encoding='utf-8').read()
     if text != unicodedata.normalize('NFC', text): bad(doc, 'not NFC')

@@ -149,3 +149,51 @@ def docx_text(path):
             for cell in row.cells:
                 parts.append(cell.text)
     return "\n".join(parts)
+
+
+def bullet_numbering(doc, char="-"):
+    """A list drawn by Word (automatic numbering), its one level a bullet ``char`` ("-" as Vietnamese plans type
+    their dashes): adds an abstract numbering and a numbering instance to the document's numbering part and returns
+    the instance's id for ``list_para``. Added in blind25; the helpers above are unchanged."""
+    numbering = doc.part.numbering_part.element
+    abstract_ids = [int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))]
+    num_ids = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
+    abstract_id = max(abstract_ids, default=-1) + 1
+    num_id = max(num_ids, default=0) + 1
+    abstract = OxmlElement("w:abstractNum")
+    abstract.set(qn("w:abstractNumId"), str(abstract_id))
+    lvl = OxmlElement("w:lvl")
+    lvl.set(qn("w:ilvl"), "0")
+    for tag, val in (("w:start", "1"), ("w:numFmt", "bullet"), ("w:lvlText", char), ("w:lvlJc", "left")):
+        e = OxmlElement(tag)
+        e.set(qn("w:val"), val)
+        lvl.append(e)
+    ppr = OxmlElement("w:pPr")
+    ind = OxmlElement("w:ind")
+    ind.set(qn("w:left"), "720")
+    ind.set(qn("w:hanging"), "360")
+    ppr.append(ind)
+    lvl.append(ppr)
+    abstract.append(lvl)
+    first_num = numbering.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    num = OxmlElement("w:num")
+    num.set(qn("w:numId"), str(num_id))
+    ref = OxmlElement("w:abstractNumId")
+    ref.set(qn("w:val"), str(abstract_id))
+    num.append(ref)
+    numbering.append(num)
+    return num_id
+
+
+def list_para(doc, text, num_id, level=0):
+    """A paragraph of a list drawn by Word: its bullet or number is not in its text (see ``bullet_numbering``)."""
+    p = doc.add_paragraph()
+    p.add_run(nfc(text))
+    num_pr = p._p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = level
+    num_pr.get_or_add_numId().val = num_id
+    return p

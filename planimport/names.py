@@ -7,6 +7,8 @@ import re
 
 from plan_tracker.text import fold, nfc
 
+from .bodies import is_known, known_spans
+
 # Words that begin an agency's or a group's name: a list splits before them at ", " and " và ". Case matters:
 # "Các sở, ban, ngành" must not split before "ban".
 _STARTERS = (
@@ -78,20 +80,34 @@ def split_names(text):
             names.extend(members)
             continue
         pieces = re.split(r"(,\s+|\s+và\s+|\s+với\s+|\s*\+\s*)", part)
+        known = known_spans(part)  # the bodies the importer knows (bodies.py): no list parts inside one
         current = pieces[0]
+        at = len(current)
         i = 1
         while i < len(pieces):
             sep, nxt = pieces[i], pieces[i + 1]
+            inside = any(s < at < e for s, e in known)
+            # two known names, "X, Y" or "X và Y" ("Viettel Tây Ninh, VNPT Tây Ninh"), are two
+            both_known = not inside and nxt and is_known(current) and any(s == at + len(sep) for s, _e in known)
             new_name = nxt and (_STARTER_RE.match(nxt) or (_ACRONYM.fullmatch(nxt) and "," in sep)
                                 or _group_after_name(current, sep, nxt) or _name_after_group(current, sep, nxt))
-            if new_name and not _inside_group(current, sep, nxt) and not _bare_kinds(current, sep):
+            if both_known or (new_name and not inside and not _inside_group(current, sep, nxt)
+                              and not _bare_kinds(current, sep)):
                 names.append(current)
                 current = nxt
             else:
                 current = current + sep + nxt
+            at += len(sep) + len(nxt)
             i += 2
         names.append(current)
-    return [n.strip(" .;:,") for n in names if n.strip(" .;:,()")]
+    return [_without_bracket(n.strip(" .;:,")) for n in names if n.strip(" .;:,()")]
+
+
+def _without_bracket(name):
+    """"Sở Công Thương (Cơ quan Thường trực Ban Chỉ đạo …)": a bracket after a known name, whole, says what it does,
+    it is no part of its name."""
+    m = re.match(r"^(.*\S)\s*\([^()]*\)$", name)
+    return m.group(1) if m and is_known(m.group(1)) else name
 
 
 # "Các Bộ: A, B", "Các Sở: A, B": a kind of body, then its members' own names after the colon

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from plan_tracker.text import fold
 
+from .bodies import known_names_in_force, known_spans
 from .names import classify, group_keys, split_names, _STARTER_RE
 from .timeframes import Timeframe, read_timeframe
 
@@ -307,9 +308,10 @@ def _cut_at_verb(text, verbs_only=False):
     text = " ".join(text.split())  # fold() collapses spaces: the folded text's offsets are the text's only then
     f = fold(text)
     cut = len(text)
+    known = known_spans(text)  # the bodies the importer knows: never cut inside one (bodies.py)
     for m in _VERB_RE.finditer(f):
         start = m.start(1)
-        if start == 0 or not text[start].islower():
+        if start == 0 or not text[start].islower() or _inside(known, start):
             continue
         if m.group(1) == "giao" and text[start:start + 4] != "giao":
             continue  # "Ban Tuyên giáo": "giáo" folds to the verb "giao"
@@ -337,7 +339,7 @@ def _cut_at_verb(text, verbs_only=False):
         break
     if verbs_only:
         return text[:cut].rstrip(" ,;.")
-    cut = _proper_name_end(text, cut)
+    cut = _proper_name_end(text, cut, known)
     start = 0
     if cut < len(text):
         names = split_names(text[:cut])
@@ -364,6 +366,9 @@ def _cut_at_verb(text, verbs_only=False):
         word = m.group(0)
         bare = fold(word).strip(",;.()")
         lower = word[:1].islower()
+        if _inside(known, m.start()):
+            previous_lower, compound = lower, False  # a known name's own words
+            continue
         nxt = fold(words[k + 1].group(0)).strip(",;.()") if k + 1 < len(words) else ""
         starts = lower and f"{bare} {nxt}" in _NAME_TERMS  # "… các khu công nghiệp", "Cục Quản lý thị trường"
         if (lower and previous_lower and bare not in _NAME_WORDS and not compound and not starts
@@ -396,7 +401,12 @@ _AFTER_PROPER = {"tinh", "huyen", "xa", "phuong", "thanh", "pho", "thi", "tran",
 _ACRONYM_WORD = re.compile(r"[A-ZĐ][A-ZĐ0-9&\-]*[A-ZĐ]")
 
 
-def _proper_name_end(text, cut):
+def _inside(spans, pos):
+    """Whether ``pos`` falls inside one of the known names' ``spans`` (after its first character)."""
+    return any(s < pos < e for s, e in spans)
+
+
+def _proper_name_end(text, cut, known=()):
     """Where a list of names ends before ``cut``: at a lower-case word right after a proper name, which no agency's
     name goes on with in lower case except in the words names use ("tỉnh", "và", "các", "có liên quan", "cấp xã", …):
     after two capitalised words past a name's first ("Sở Công Thương", "Báo … Quảng Trị"), after a place's name
@@ -409,6 +419,13 @@ def _proper_name_end(text, cut):
         core = word.strip(",;.()")
         bare = fold(core)
         if not core:
+            continue
+        if _inside(known, m.start()):
+            # a known name's words: complete at its end, so a lower-case word after it that names do not go on
+            # with ends the list
+            first, proper, capitals, level = False, True, 0, False
+            if word.endswith((",", ";")) and not _inside(known, m.end()):
+                first, proper = True, False
             continue
         if core[:1].islower():
             nxt = fold(words[k + 1].group(0)).strip(",;.()") if k + 1 < len(words) else ""
@@ -488,6 +505,8 @@ def _clause_coordinators(text):
     if not m:
         return []
     clause = m.group(1).strip(" ,")
+    # "… phối hợp với X (thời gian: Quý III/2027)": a labelled bracket after the names is none of them
+    clause = re.sub(r"\s*\(([^()]*)\)\s*$", lambda b: "" if _label_of(b.group(1)) else b.group(0), clause)
     if _cut_at_verb(clause) != clause:
         return []  # "…; phối hợp với X kiểm tra …": another duty, with its own verb, not whom the work is done with
     names = split_names(clause)
@@ -1294,9 +1313,19 @@ def _join_broken_times(blocks):
     return out
 
 
-def parse_blocks(blocks):
-    """Blocks → ParsedPlan."""
+def parse_blocks(blocks, known=None):
+    """Blocks → ParsedPlan. ``known``: the database's agency names on the plan's date (a function of the date read
+    from the header, ``matching.known_names``), known as the standard bodies are (bodies.py)."""
+    if known is None:
+        return _parse_blocks(blocks, None)
     plan = ParsedPlan()
+    _parse_blocks(blocks, plan, header_only=True)
+    with known_names_in_force(known(plan.date) if callable(known) else known):
+        return _parse_blocks(blocks, None)
+
+
+def _parse_blocks(blocks, header_plan, header_only=False):
+    plan = header_plan or ParsedPlan()
     blocks = _join_broken_times(_join_continued_tables(_ocr_markers(blocks)))
     paragraphs_before = []
     i = 0
@@ -1331,6 +1360,8 @@ def parse_blocks(blocks):
                     paragraphs_before.extend(x.strip() for x in c.split("\n") if x.strip())
         i += 1
     _read_header(plan, paragraphs_before)
+    if header_only:
+        return plan
     if not plan.date and plan.number:
         # a dateline no reading gives ("ngày15 tháng 54 năm 2026"): the date its own annex gives it ("(Kèm theo Quyết
         # định số 1696 /QĐ-UBND ngày 15 / 5 /2026 của …)")
@@ -2856,8 +2887,9 @@ def _read_tail(plan, tail):
     plan.signer_name = names[-1] if names else ""
 
 
-def parse_document(name, data):
-    """The document's bytes → ParsedPlan (``readers.DocumentError`` when unreadable)."""
+def parse_document(name, data, known=None):
+    """The document's bytes → ParsedPlan (``readers.DocumentError`` when unreadable). ``known``: as ``parse_blocks``'s
+    (the admin's import and ``import_plan`` pass ``matching.known_names``)."""
     from .readers import read_blocks
 
-    return parse_blocks(read_blocks(name, data))
+    return parse_blocks(read_blocks(name, data), known)

@@ -1,0 +1,108 @@
+"""Round 25: names ended and parted by the bodies the importer knows (planimport/bodies.py: a province's standard bodies
+after the 2025 reform, the older names, their abbreviations, and the database's agencies when the import has one),
+then round 23's blind set's other structural misses (devset/blind23/README.md); each on a made-up text with other
+provinces, bodies and words than those documents."""
+
+import pytest
+
+from planimport.bodies import is_known, known_names_in_force
+from planimport.names import split_names
+from planimport.parser import _clause_coordinators, _cut_at_verb, _point_attrs
+from planimport.tests.test_variants import read
+
+
+def test_standard_bodies_are_known_accent_and_case_free_with_their_abbreviations_and_place():
+    assert is_known("Sở Văn hóa, Thể thao và Du lịch")
+    assert is_known("Sở VHTTDL")
+    assert is_known("sở văn hoá, thể thao và du lịch")
+    assert is_known("Sở TT&TT")
+    assert is_known("Sở LĐ-TB&XH tỉnh Bắc Ninh")
+    assert is_known("BCH Quân sự tỉnh")
+    assert is_known("Trung tâm Kiểm soát bệnh tật tỉnh Gia Lai")
+    assert is_known("Kho bạc Nhà nước khu vực XII")
+    assert is_known("MobiFone Gia Lai")
+    # a one-word core is a body only with its place; a part of a name is none
+    assert not is_known("Thuế")
+    assert is_known("Thuế tỉnh Gia Lai")
+    assert not is_known("Sở Văn hóa")
+    assert not is_known("Trung tâm Kiểm soát")
+
+
+def test_a_known_name_is_not_cut_at_a_verb_inside_it():
+    # "kiểm soát" is a verb, "bệnh tật" lower-case words: inside a known name neither ends it
+    assert _cut_at_verb("Trung tâm Kiểm soát bệnh tật tỉnh triển khai tiêm chủng mở rộng") == \
+        "Trung tâm Kiểm soát bệnh tật tỉnh"
+    # "phát triển" (to develop) in lower case inside "Quỹ Đầu tư phát triển tỉnh" is its own, not the work
+    assert _cut_at_verb("Quỹ Đầu tư phát triển tỉnh cho vay ưu đãi các hợp tác xã") == "Quỹ Đầu tư phát triển tỉnh"
+    got = _point_attrs("Chủ trì, phối hợp với Hội Chữ thập đỏ tỉnh và Trung tâm Kiểm soát bệnh tật tỉnh "
+                       "hướng dẫn phòng dịch sau lũ.")
+    assert got["coordinators"] == ["Hội Chữ thập đỏ tỉnh", "Trung tâm Kiểm soát bệnh tật tỉnh"]
+
+
+def test_a_coordinator_clause_after_the_work_reads_a_known_name_whole():
+    # "…, phối hợp với <known name> (thời gian: …)": the bracketed time is not the name's
+    got = _clause_coordinators("Phun hóa chất diệt muỗi tại các ổ dịch, phối hợp với Trung tâm Kiểm soát bệnh tật "
+                               "tỉnh (thời gian: Quý III/2027).")
+    assert got == ["Trung tâm Kiểm soát bệnh tật tỉnh"]
+
+
+def test_a_known_name_is_not_split_inside_and_two_known_names_are_parted():
+    assert split_names("Sở Văn hóa, Thể thao và Du lịch, Sở Giáo dục và Đào tạo") == [
+        "Sở Văn hóa, Thể thao và Du lịch", "Sở Giáo dục và Đào tạo"]
+    assert split_names("Văn phòng Đoàn ĐBQH và HĐND tỉnh") == ["Văn phòng Đoàn ĐBQH và HĐND tỉnh"]
+    # the national companies' local branches, written with their province: two bodies
+    assert split_names("MobiFone Gia Lai, Viettel Gia Lai") == ["MobiFone Gia Lai", "Viettel Gia Lai"]
+    assert split_names("Công an tỉnh, VNPT Gia Lai và Bưu điện tỉnh Gia Lai") == [
+        "Công an tỉnh", "VNPT Gia Lai", "Bưu điện tỉnh Gia Lai"]
+    # a known name then a group: the group keeps its comma, the word the key drops ("các") ends no known name
+    assert split_names("Sở Tài chính, các cơ quan, đơn vị có liên quan") == [
+        "Sở Tài chính", "các cơ quan, đơn vị có liên quan"]
+
+
+def test_a_bracket_after_a_known_name_is_no_part_of_it():
+    plan = read("II. NHIỆM VỤ\n1. Kiểm tra an toàn thực phẩm dịp Tết\n"
+                "- Cơ quan chủ trì: Sở Y tế (Cơ quan Thường trực Ban Chỉ đạo liên ngành an toàn thực phẩm).\n"
+                "- Cơ quan phối hợp: Sở Công Thương.\n- Thời hạn hoàn thành: Quý I/2027.\n")
+    assert plan.tasks[0].lead == ["Sở Y tế"]
+
+
+@pytest.mark.django_db
+def test_the_databases_agencies_are_known_too_when_the_import_has_them():
+    # a body no list holds ("Ban Quản lý rừng phòng hộ Ayun Pa") is cut at its lower-case words without the database;
+    # known from it, it runs whole
+    text = "Chủ trì, phối hợp với Ban Quản lý rừng phòng hộ Ayun Pa tuần tra bảo vệ rừng."
+    assert _point_attrs(text)["coordinators"] != ["Ban Quản lý rừng phòng hộ Ayun Pa"]
+    with known_names_in_force(["Ban Quản lý rừng phòng hộ Ayun Pa"]):
+        assert _point_attrs(text)["coordinators"] == ["Ban Quản lý rừng phòng hộ Ayun Pa"]
+
+
+ARMY_PLAN = """ỦY BAN NHÂN DÂN TỈNH GIA LAI
+Số: 77/KH-UBND
+Gia Lai, ngày 12 tháng 3 năm 2027
+KẾ HOẠCH
+Bảo vệ rừng mùa khô năm 2027
+I. NHIỆM VỤ
+1. Giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Ban Quản lý rừng phòng hộ Ayun Pa tuần tra các vùng rừng trọng điểm, hoàn thành trong Quý II/2027.
+"""
+
+
+@pytest.mark.django_db
+def test_import_plan_writing_to_the_database_knows_its_agencies_names(tmp_path, capsys):
+    # the command that writes the plan reads the names with the database's agencies: the coordinator the database
+    # holds is matched whole, no agency "Ban Quản lý" made; --json (nothing written) reads without them
+    import json
+
+    from django.core.management import call_command
+
+    from agencies.models import Agency
+    from tasks.models import Assignment
+
+    Agency.objects.create(code="so-nnmt", name="Sở Nông nghiệp và Môi trường", kind="department")
+    forest = Agency.objects.create(code="bql-ayun-pa", name="Ban Quản lý rừng phòng hộ Ayun Pa", kind="other")
+    path = tmp_path / "77.txt"
+    path.write_text(ARMY_PLAN, encoding="utf-8")
+    call_command("import_plan", str(path), "--json")
+    assert json.loads(capsys.readouterr().out)["tasks"][0]["coordinators"] != ["Ban Quản lý rừng phòng hộ Ayun Pa"]
+    call_command("import_plan", str(path))
+    assert [a.agency for a in Assignment.objects.filter(role="coordinator")] == [forest]
+    assert not Agency.objects.filter(name="Ban Quản lý").exists()

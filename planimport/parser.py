@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from plan_tracker.text import fold
 
-from .bodies import known_names_in_force, known_spans
+from .bodies import is_known, known_end, known_names_in_force, known_spans
 from .names import classify, group_keys, split_names, _STARTER_RE
 from .timeframes import Timeframe, read_timeframe
 
@@ -280,7 +280,8 @@ def _agency_suffix(names):
     """The longest run of names at the end of ``names`` that all look like agencies or groups."""
     out = []
     for name in reversed(names):
-        if _STARTER_RE.match(name) or _INITIALS_BODY.match(name) or group_keys(name) or classify(name) == "related":
+        if (_STARTER_RE.match(name) or _INITIALS_BODY.match(name) or group_keys(name) or classify(name) == "related"
+                or is_known(name)):  # a body the importer knows, with no kind word ("Viettel Tây Ninh")
             out.insert(0, name)
         else:
             break
@@ -451,7 +452,7 @@ def _proper_name_end(text, cut, known=()):
 def _agency_like(name):
     """A written name that is an agency or a group ("Thanh tra tỉnh", "Các sở, ban, ngành"), not a phrase that only
     starts like one ("Các nhiệm vụ trọng tâm")."""
-    if _INITIALS_BODY.match(name):
+    if _INITIALS_BODY.match(name) or is_known(name):
         return True
     if not _STARTER_RE.match(name):  # "Theo dõi, phát hiện … liên quan đến tỉnh" is no agency
         return False
@@ -549,6 +550,9 @@ def _heading_lead(text):
     text = re.sub(r"^(?:Đối với|đối với)\s+(.+?)(?:\s*\([^()]*\)?)?\s*:?\s*$", r"\1", text.strip())
     # "2. Giao Sở Xây dựng", "4.3 Đề nghị Ủy ban nhân dân các huyện": the asking word, then whom it asks; "4.1 Sở X
     # (Giao Phòng Y)": who inside the body does it, not part of its name
+    # a heading that asks a body by name and ends with a colon ("4. Đề nghị Đồn Biên phòng X:", "3. Giao Hải đội
+    # Y:"): whom it asks is a body, whatever its first word
+    asked = bool(re.match(r"^(?:Giao|Đề nghị)\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]", text)) and text.endswith(":")
     text = re.sub(r"^(?:Giao|Đề nghị)\s+(?=\S)", "", text)
     # "2. Sở Tài chính chủ trì thực hiện các nhiệm vụ sau:", "Sở Y tế có trách nhiệm triển khai những nội dung sau:"
     text = re.sub(r"(?i)\s+(?:(?:chủ trì|có trách nhiệm|chịu trách nhiệm)\s+)?(?:(?:thực hiện|triển khai)\s+)?"
@@ -574,7 +578,7 @@ def _heading_lead(text):
     if _OFFICE_HOLDER.match(text) and len(text) <= 80 and "," not in text:
         return [text]  # "1. Phó Giám đốc Sở - Nguyễn Văn A": an office holder (with his name) leads what follows
     names = split_names(text)
-    return names if names and all(_agency_like(n) for n in names) else []
+    return names if names and all(_agency_like(n) or (asked and n[:1].isupper()) for n in names) else []
 
 
 # an office holder heading a department's or a committee's points: "Phó Giám đốc Sở - Nguyễn Văn A", "Trưởng phòng X"
@@ -835,14 +839,14 @@ def _dash_sentences(line):
     return [tuple(u) for u in units] if units else []
 
 
-def _sentence_units(text):
+def _sentence_units(text, named_subject=False):
     """[[title, attrs]] of ``text``'s sentences, a unit per sentence that assigns work (``_asked_or_charged``: "Giao
     X chủ trì …", "Yêu cầu X …", "X chịu trách nhiệm …"), a sentence that does not going with the one before it; None
     when the first sentence assigns none. (A dash's units: ``_dash_sentences``; a topical item's paragraphs':
-    ``_assignment_paragraphs``.)"""
+    ``_assignment_paragraphs``, which also takes a named body's subject sentence: ``named_subject``.)"""
     units = []
     for k, sentence in enumerate(re.split(r"(?<=[.!])\s+(?=[A-ZĐ])", text)):
-        attrs = _asked_or_charged(sentence)
+        attrs = _asked_or_charged(sentence) or (named_subject and _named_subject(sentence))
         if attrs:
             units.append([attrs.pop("title"), attrs])
         elif k == 0:
@@ -850,6 +854,29 @@ def _sentence_units(text):
         else:
             units[-1][0] += " " + sentence
     return units
+
+
+# the document itself, named in a sentence ("… căn cứ Kế hoạch này …"): a standing closing, no task
+_THIS_PLAN = re.compile(r"\b(?:ke hoach|quyet dinh|chi thi|chuong trinh|de an|van ban|cong van|nghi quyet|thong bao)\s+nay\b")
+
+
+def _named_subject(sentence):
+    """Lead, coordinators, time and title of a sentence whose subject is a body named as one ("Phòng Kế hoạch - Tài
+    chính tham mưu …, hoàn thành trước tháng 9/2027."), without "chủ trì" or "trách nhiệm"; {} for a group ("Các đơn
+    vị …", "có liên quan"), or a sentence about the document itself."""
+    text = " ".join(_BULLET.sub("", sentence).split())
+    if _THIS_PLAN.search(fold(text)):
+        return {}
+    attrs = _subject_task(text)
+    lead = attrs.get("lead")
+    if not lead or not fold(text).startswith(fold(lead[0])) or not all(
+            classify(n) == "agency" and n[:1].isupper() and not fold(n).startswith("cac ") for n in lead):
+        return {}
+    out = {k: v for k, v in attrs.items() if k in ("lead", "coordinators", "time") and v}
+    time = _time_clause(text)
+    if time and not out.get("time"):
+        out["time"] = time
+    return {**out, "title": text}
 
 
 def _named_after_phoi_hop(text):
@@ -885,7 +912,8 @@ def _assignment_paragraphs(node):
             return []
         # a paragraph that asks ("Yêu cầu X …", "Đề nghị X …") or charges ("X chịu trách nhiệm …") assigns as
         # "Giao X chủ trì …" does
-        para_units = _sentence_units(para)
+        # … and so does a named body's subject sentence among them ("Phòng X tham mưu …")
+        para_units = _sentence_units(para, named_subject=True)
         if para_units is None:
             if p > 0 and units and p == len(joined) - 1:
                 break  # a closing standing paragraph after the tasks ("Các sở, ban, ngành … chủ động lồng ghép …")
@@ -2774,7 +2802,8 @@ def _read_reporting(plan, root):
             fp = fold(node.text)
             if (node.special == "organisation" and node.rank >= 2 and re.search(r"\bbao cao\b|\bket qua thuc hien\b", fp)
                     and re.search(r"dinh ky|hang nam|6 thang|hang quy|hang thang", fp)
-                    and (re.search(r"\bgui\b", fp) or re.match(r"^(?:che do|thong tin)(?:,? bao cao)?\s*:", fp))):
+                    and (re.search(r"\bgui\b", fp) or re.match(r"^(?:che do|thong tin)(?:,? bao cao)?\s*:", fp)
+                         or _reports_to_a_body(node.text))):
                 # (or "2. Chế độ báo cáo: Định kỳ hằng năm, … báo cáo kết quả về Sở X": the item named for the rule)
                 candidates.append(node.text)
     if not candidates:
@@ -2839,6 +2868,17 @@ def _read_reporting(plan, root):
         # "… (qua Sở X)" with no body named before it: the office it goes through is all the rule names ("… về Công
         # an tỉnh (qua Phòng …)" is to Công an tỉnh, read above)
         rep.to = split_names(m.group(1))
+
+
+def _reports_to_a_body(text):
+    """"… các cơ quan … báo cáo kết quả về Sở X (qua …) …": a report sent to a body, said with "về" (to) where
+    others say "gửi" (send)."""
+    text = " ".join(text.split())
+    for m in re.finditer(r"\bbao cao\b[^.;]*?\bve\s+", fold(text)):
+        written = text[m.end():]
+        if _STARTER_RE.match(written) or known_end(written) is not None:
+            return True
+    return False
 
 
 # a quarterly rule said without "hằng quý": "báo cáo kết quả thực hiện theo quý, gửi về …", "… trước ngày 25 của tháng

@@ -106,3 +106,71 @@ def test_import_plan_writing_to_the_database_knows_its_agencies_names(tmp_path, 
     call_command("import_plan", str(path))
     assert [a.agency for a in Assignment.objects.filter(role="coordinator")] == [forest]
     assert not Agency.objects.filter(name="Ban Quản lý").exists()
+
+
+def test_a_heading_asking_a_body_by_name_leads_its_one_point_whatever_the_bodys_first_word():
+    # "Đề nghị X:" / "Giao X:" ending with a colon: X is the body asked, even when its first word is no kind the
+    # importer knows ("Đồn", "Hải đội"); its single dash is its task
+    plan = read("II. NHIỆM VỤ\n"
+                "1. Giao Công an xã:\n- Tuần tra kiểm soát tại các bến đò ngang; thực hiện thường xuyên.\n\n"
+                "2. Đề nghị Đồn Công an Cửa khẩu Lệ Thanh:\n"
+                "- Phối hợp với Công an xã kiểm tra người qua lại khu vực cửa khẩu (thời gian: Năm 2027).\n\n"
+                "3. Giao Hải đội Dân quân thường trực:\n- Tuần tra vùng biển ven bờ; thời hạn: Hằng tháng.\n")
+    assert [t.lead for t in plan.tasks] == [["Công an xã"], ["Đồn Công an Cửa khẩu Lệ Thanh"],
+                                           ["Hải đội Dân quân thường trực"]]
+    assert plan.tasks[1].coordinators == ["Công an xã"]
+    assert plan.tasks[1].timeframe.text == "Năm 2027"
+
+
+def test_a_named_body_as_subject_opens_a_task_among_a_topical_headings_assigning_paragraphs():
+    # under a topical heading whose paragraphs assign work, one whose subject is a named body and its verb ("X tham
+    # mưu …", no "chủ trì" nor "trách nhiệm") is a task too, the heading none; a closing paragraph of a group about
+    # the plan itself ("Các đơn vị … căn cứ Kế hoạch này …") is still no task
+    plan = read("II. NHIỆM VỤ\n1. Chỉnh trang đô thị\n"
+                "Phòng Quản lý đô thị tham mưu Chủ tịch UBND phường ban hành quy chế quản lý vỉa hè, hoàn thành "
+                "trước tháng 6/2027.\n\n"
+                "Đề nghị Công an phường phối hợp với Ban Chỉ huy Quân sự phường ra quân lập lại trật tự lòng đường; "
+                "thực hiện hằng tháng.\n\n"
+                "Các trường học trên địa bàn phường chịu trách nhiệm tuyên truyền học sinh giữ gìn vệ sinh đường phố.\n\n"
+                "Các đơn vị thuộc phường căn cứ Kế hoạch này chủ động triển khai thực hiện.\n\n"
+                "2. Giữ gìn vệ sinh môi trường\n"
+                "Phòng Quản lý đô thị chủ trì, phối hợp với Công an phường xử lý vi phạm về vệ sinh, hoàn thành trong "
+                "Quý III/2027.\n\n"
+                "Đề nghị Đoàn Thanh niên phường tổ chức ra quân ngày chủ nhật xanh; thực hiện hằng tháng.\n\n"
+                "Các phòng chuyên môn thuộc UBND phường chủ động lồng ghép nội dung trong kế hoạch công tác năm.\n")
+    tasks = plan.tasks[:3]
+    assert [t.lead for t in plan.tasks[3:]] == [["Phòng Quản lý đô thị"], ["Đoàn Thanh niên phường"]]
+    assert [t.lead for t in tasks] == [["Phòng Quản lý đô thị"], ["Công an phường"],
+                                       ["Các trường học trên địa bàn phường"]]
+    assert tasks[0].title.startswith("Phòng Quản lý đô thị tham mưu Chủ tịch UBND phường")
+    assert tasks[0].coordinators == []
+    assert tasks[1].coordinators == ["Ban Chỉ huy Quân sự phường"]
+
+
+def test_a_union_and_a_known_company_are_bodies_a_charged_body_works_with():
+    # "Công đoàn …" is a kind of body as "Hội …", "Liên đoàn …" are; a known company's branch ("MobiFone Gia Lai")
+    # is a body without any kind word
+    plan = read("II. NHIỆM VỤ\n1. Chăm lo đời sống người lao động\n"
+                "Sở Nội vụ chủ trì, phối hợp với Sở Tài chính rà soát chế độ phụ cấp, hoàn thành trong Quý I/2027.\n\n"
+                "Các bệnh viện tuyến huyện chịu trách nhiệm tổ chức khám sức khỏe định kỳ, phối hợp với Công đoàn "
+                "Viên chức tỉnh; thời gian: Quý II/2027.\n\n"
+                "Các trường học trên địa bàn tỉnh chịu trách nhiệm số hóa hồ sơ nhân sự, phối hợp với MobiFone Gia Lai; "
+                "thời gian: Năm 2027.\n")
+    assert [t.coordinators for t in plan.tasks] == [["Sở Tài chính"], ["Công đoàn Viên chức tỉnh"],
+                                                   ["MobiFone Gia Lai"]]
+    assert _point_attrs("Phối hợp với VNPT Gia Lai lắp đặt camera giám sát tại các chốt.")["coordinators"] == [
+        "VNPT Gia Lai"]
+
+
+def test_a_periodic_report_to_a_body_as_an_item_of_the_organisation_part_is_the_reporting_rule():
+    # "2. Định kỳ hằng tháng (trước ngày 25), các X báo cáo kết quả về <body> (qua …) …": the rule, though it says
+    # "về" where others say "gửi"
+    plan = read("II. NHIỆM VỤ\n1. Giao Sở Xây dựng chủ trì, phối hợp với Công an tỉnh kiểm tra các công trình, "
+                "hoàn thành trong Quý II/2027.\n"
+                "III. TỔ CHỨC THỰC HIỆN\n"
+                "1. Các sở, ban, ngành căn cứ Kế hoạch này chủ động triển khai thực hiện.\n"
+                "2. Định kỳ hằng tháng (trước ngày 25), các cơ quan được giao nhiệm vụ báo cáo kết quả về Sở Xây dựng "
+                "(qua Phòng Quản lý chất lượng) để tổng hợp, báo cáo UBND tỉnh.\n")
+    assert plan.reporting.period == "monthly"
+    assert plan.reporting.to == ["Sở Xây dựng"]
+    assert plan.reporting.due_day == 25

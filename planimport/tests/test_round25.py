@@ -1,6 +1,6 @@
 """Round 25: names ended and parted by the bodies the importer knows (planimport/bodies.py: a province's standard bodies
 after the 2025 reform, the older names, their abbreviations, and the database's agencies when the import has one),
-then round 23's blind set's other structural misses (devset/blind23/README.md); each on a made-up text with other
+then round 23's blind set's other structural misses (devset/SOURCES.md, "Round 23: seventh blind set"); each on a made-up text with other
 provinces, bodies and words than those documents."""
 
 import pytest
@@ -174,3 +174,19 @@ def test_a_periodic_report_to_a_body_as_an_item_of_the_organisation_part_is_the_
     assert plan.reporting.period == "monthly"
     assert plan.reporting.to == ["Sở Xây dựng"]
     assert plan.reporting.due_day == 25
+
+
+@pytest.mark.django_db
+def test_the_admins_preview_knows_the_databases_agencies(admin_client):
+    # the admin's upload and preview read the names with the database's agencies: the coordinator is matched whole
+    import re
+
+    from agencies.models import Agency
+    from planimport.tests.test_admin_import import upload
+
+    Agency.objects.create(code="so-nnmt", name="Sở Nông nghiệp và Môi trường", kind="department")
+    Agency.objects.create(code="bql-ayun-pa", name="Ban Quản lý rừng phòng hộ Ayun Pa", kind="other")
+    response = upload(admin_client, "77.txt", ARMY_PLAN.encode())
+    html = admin_client.get(response["Location"]).content.decode()
+    row = re.search(r'<tr class="name-(\w+)">\s*<td>Ban Quản lý rừng phòng hộ Ayun Pa</td>', html)
+    assert row and row.group(1) == "matched"

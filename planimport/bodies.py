@@ -11,6 +11,7 @@ known names written "X, Y" or "X và Y" are two ("Viettel Tây Ninh, VNPT Tây N
 
 import contextlib
 import functools
+import itertools
 import contextvars
 import re
 
@@ -94,7 +95,8 @@ _EXTRA = contextvars.ContextVar("known_bodies_extra", default=None)
 def known_names_in_force(names):
     """Within the block, the database's agency names (``names``: their names, short names, aliases valid on the
     plan's date) are known too."""
-    token = _EXTRA.set(_index(n for n in names if n) if names else None)
+    index = _index(n for n in names if n) if names else None
+    token = _EXTRA.set((index, {k.split()[0] for k in index}) if index else None)
     try:
         yield
     finally:
@@ -110,8 +112,8 @@ def _standard():
 def _lookup(key):
     found = _standard().get(key)
     extra = _EXTRA.get()
-    if extra and key in extra:
-        found = extra[key] if found is None else (found and extra[key])
+    if extra and key in extra[0]:
+        found = extra[0][key] if found is None else (found and extra[0][key])
     return found
 
 
@@ -123,12 +125,12 @@ def _first_words():
     if _FIRST_KEYS is None:
         _FIRST_KEYS = {k.split()[0] for k in _standard()}
     extra = _EXTRA.get()
-    return _FIRST_KEYS | {k.split()[0] for k in extra} if extra else _FIRST_KEYS
+    return _FIRST_KEYS | extra[1] if extra else _FIRST_KEYS
 
 
-def known_end(text, start=0, max_words=12):
+def known_end(text, start=0, max_words=16):
     """The end offset of the longest known name at ``text[start:]`` (its place included), or None."""
-    words = [m for m in _WORD.finditer(text, start)][:max_words + 6]
+    words = list(itertools.islice(_WORD.finditer(text, start), max_words))
     if not words or words[0].start() != start:
         return None
     first = _key(words[0].group(0))

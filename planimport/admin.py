@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from agencies.models import Agency
 from exchange.models import PendingImport
 
-from .matching import Matcher
+from .matching import Matcher, known_names
 from .models import PlanDocument
 from .parser import parse_document
 from .readers import DocumentError
@@ -83,7 +83,7 @@ class PlanDocumentAdmin(admin.ModelAdmin):
             upload = form.cleaned_data["document"]
             data = upload.read()
             try:
-                parsed = parse_document(upload.name, data)
+                parsed = parse_document(upload.name, data, known_names)
                 check_readable(parsed)
             except (DocumentError, ImportRefused) as e:
                 error = str(e)
@@ -101,7 +101,7 @@ class PlanDocumentAdmin(admin.ModelAdmin):
             messages.error(request, gettext("Văn bản này đã được nhập hoặc đã hết hạn: hãy tải lên lại."))
             return HttpResponseRedirect(reverse("admin:planimport_plandocument_changelist"))
         name, data = _without_name(bytes(pending.data))
-        parsed = parse_document(name, data)
+        parsed = parse_document(name, data, known_names)
         matcher = Matcher(parsed.date, parsed.place)
         names = [(i, n, matcher.match(n)) for i, n in enumerate(written_names(parsed))]
         error = None

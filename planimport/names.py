@@ -7,6 +7,8 @@ import re
 
 from plan_tracker.text import fold, nfc
 
+from .bodies import is_known, known_spans
+
 # Words that begin an agency's or a group's name: a list splits before them at ", " and " và ". Case matters:
 # "Các sở, ban, ngành" must not split before "ban".
 _STARTERS = (
@@ -14,7 +16,7 @@ _STARTERS = (
     "Trung tâm", "Hội", "Liên đoàn", "Liên minh", "Đoàn", "Tỉnh đoàn", "Thành đoàn", "Mặt trận", "Kho bạc", "Cục",
     "Chi cục", "Viện", "Trường", "Bảo hiểm", "Ngân hàng", "Hội đồng", "HĐND", "Tòa án", "Toà án", "Đảng ủy", "Đảng ủy",
     "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Huyện ủy", "Các", "các", "cơ quan", "Cơ quan", "đơn vị", "Đơn vị", "Quỹ",
-    "Tổng cục", "Vụ", "Hiệp hội", "Bệnh viện", "Đại học", "Công ty", "Tập đoàn", "Tổng công ty", "Bộ Chỉ huy",
+    "Tổng cục", "Vụ", "Hiệp hội", "Công đoàn", "Bệnh viện", "Đại học", "Công ty", "Tập đoàn", "Tổng công ty", "Bộ Chỉ huy",
     "Bộ CHQS", "BCH", "Cảnh sát", "Chi nhánh", "Phòng", "Ngành", "Sở,", "Doanh nghiệp", "doanh nghiệp", "Các cơ quan",
     "Thường trực", "Chủ tịch", "Cổng", "Nhà xuất bản", "Thông tấn", "Học viện", "Ủy ban MTTQ", "MTTQ",
     "Thuế", "Vườn quốc gia", "Khu bảo tồn", "địa phương", "Địa phương", "nhà đầu tư", "Nhà đầu tư", "chủ đầu tư", "Chủ đầu tư",
@@ -78,20 +80,34 @@ def split_names(text):
             names.extend(members)
             continue
         pieces = re.split(r"(,\s+|\s+và\s+|\s+với\s+|\s*\+\s*)", part)
+        known = known_spans(part)  # the bodies the importer knows (bodies.py): no list parts inside one
         current = pieces[0]
+        at = len(current)
         i = 1
         while i < len(pieces):
             sep, nxt = pieces[i], pieces[i + 1]
+            inside = any(s < at < e for s, e in known)
+            # two known names, "X, Y" or "X và Y" ("Viettel Tây Ninh, VNPT Tây Ninh"), are two
+            both_known = not inside and nxt and is_known(current) and any(s == at + len(sep) for s, _e in known)
             new_name = nxt and (_STARTER_RE.match(nxt) or (_ACRONYM.fullmatch(nxt) and "," in sep)
                                 or _group_after_name(current, sep, nxt) or _name_after_group(current, sep, nxt))
-            if new_name and not _inside_group(current, sep, nxt) and not _bare_kinds(current, sep):
+            if both_known or (new_name and not inside and not _inside_group(current, sep, nxt)
+                              and not _bare_kinds(current, sep)):
                 names.append(current)
                 current = nxt
             else:
                 current = current + sep + nxt
+            at += len(sep) + len(nxt)
             i += 2
         names.append(current)
-    return [n.strip(" .;:,") for n in names if n.strip(" .;:,()")]
+    return [_without_bracket(n.strip(" .;:,")) for n in names if n.strip(" .;:,()")]
+
+
+def _without_bracket(name):
+    """"Sở Công Thương (Cơ quan Thường trực Ban Chỉ đạo …)": a bracket after a known name, whole, says what it does,
+    it is no part of its name."""
+    m = re.match(r"^(.*\S)\s*\([^()]*\)$", name)
+    return m.group(1) if m and is_known(m.group(1)) else name
 
 
 # "Các Bộ: A, B", "Các Sở: A, B": a kind of body, then its members' own names after the colon

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from plan_tracker.text import fold
 
+from .bodies import is_known, known_end, known_names_in_force, known_spans
 from .names import classify, group_keys, split_names, _STARTER_RE
 from .timeframes import Timeframe, read_timeframe
 
@@ -279,7 +280,8 @@ def _agency_suffix(names):
     """The longest run of names at the end of ``names`` that all look like agencies or groups."""
     out = []
     for name in reversed(names):
-        if _STARTER_RE.match(name) or _INITIALS_BODY.match(name) or group_keys(name) or classify(name) == "related":
+        if (_STARTER_RE.match(name) or _INITIALS_BODY.match(name) or group_keys(name) or classify(name) == "related"
+                or is_known(name)):  # a body the importer knows, with no kind word ("Viettel Tây Ninh")
             out.insert(0, name)
         else:
             break
@@ -307,9 +309,10 @@ def _cut_at_verb(text, verbs_only=False):
     text = " ".join(text.split())  # fold() collapses spaces: the folded text's offsets are the text's only then
     f = fold(text)
     cut = len(text)
+    known = known_spans(text)  # the bodies the importer knows: never cut inside one (bodies.py)
     for m in _VERB_RE.finditer(f):
         start = m.start(1)
-        if start == 0 or not text[start].islower():
+        if start == 0 or not text[start].islower() or _inside(known, start):
             continue
         if m.group(1) == "giao" and text[start:start + 4] != "giao":
             continue  # "Ban Tuyên giáo": "giáo" folds to the verb "giao"
@@ -337,7 +340,7 @@ def _cut_at_verb(text, verbs_only=False):
         break
     if verbs_only:
         return text[:cut].rstrip(" ,;.")
-    cut = _proper_name_end(text, cut)
+    cut = _proper_name_end(text, cut, known)
     start = 0
     if cut < len(text):
         names = split_names(text[:cut])
@@ -364,6 +367,9 @@ def _cut_at_verb(text, verbs_only=False):
         word = m.group(0)
         bare = fold(word).strip(",;.()")
         lower = word[:1].islower()
+        if _inside(known, m.start()):
+            previous_lower, compound = lower, False  # a known name's own words
+            continue
         nxt = fold(words[k + 1].group(0)).strip(",;.()") if k + 1 < len(words) else ""
         starts = lower and f"{bare} {nxt}" in _NAME_TERMS  # "… các khu công nghiệp", "Cục Quản lý thị trường"
         if (lower and previous_lower and bare not in _NAME_WORDS and not compound and not starts
@@ -396,7 +402,12 @@ _AFTER_PROPER = {"tinh", "huyen", "xa", "phuong", "thanh", "pho", "thi", "tran",
 _ACRONYM_WORD = re.compile(r"[A-ZĐ][A-ZĐ0-9&\-]*[A-ZĐ]")
 
 
-def _proper_name_end(text, cut):
+def _inside(spans, pos):
+    """Whether ``pos`` falls inside one of the known names' ``spans`` (after its first character)."""
+    return any(s < pos < e for s, e in spans)
+
+
+def _proper_name_end(text, cut, known=()):
     """Where a list of names ends before ``cut``: at a lower-case word right after a proper name, which no agency's
     name goes on with in lower case except in the words names use ("tỉnh", "và", "các", "có liên quan", "cấp xã", …):
     after two capitalised words past a name's first ("Sở Công Thương", "Báo … Quảng Trị"), after a place's name
@@ -409,6 +420,13 @@ def _proper_name_end(text, cut):
         core = word.strip(",;.()")
         bare = fold(core)
         if not core:
+            continue
+        if _inside(known, m.start()):
+            # a known name's words: complete at its end, so a lower-case word after it that names do not go on
+            # with ends the list
+            first, proper, capitals, level = False, True, 0, False
+            if word.endswith((",", ";")) and not _inside(known, m.end()):
+                first, proper = True, False
             continue
         if core[:1].islower():
             nxt = fold(words[k + 1].group(0)).strip(",;.()") if k + 1 < len(words) else ""
@@ -434,7 +452,7 @@ def _proper_name_end(text, cut):
 def _agency_like(name):
     """A written name that is an agency or a group ("Thanh tra tỉnh", "Các sở, ban, ngành"), not a phrase that only
     starts like one ("Các nhiệm vụ trọng tâm")."""
-    if _INITIALS_BODY.match(name):
+    if _INITIALS_BODY.match(name) or is_known(name):
         return True
     if not _STARTER_RE.match(name):  # "Theo dõi, phát hiện … liên quan đến tỉnh" is no agency
         return False
@@ -488,6 +506,8 @@ def _clause_coordinators(text):
     if not m:
         return []
     clause = m.group(1).strip(" ,")
+    # "… phối hợp với X (thời gian: Quý III/2027)": a labelled bracket after the names is none of them
+    clause = re.sub(r"\s*\(([^()]*)\)\s*$", lambda b: "" if _label_of(b.group(1)) else b.group(0), clause)
     if _cut_at_verb(clause) != clause:
         return []  # "…; phối hợp với X kiểm tra …": another duty, with its own verb, not whom the work is done with
     names = split_names(clause)
@@ -530,6 +550,9 @@ def _heading_lead(text):
     text = re.sub(r"^(?:Đối với|đối với)\s+(.+?)(?:\s*\([^()]*\)?)?\s*:?\s*$", r"\1", text.strip())
     # "2. Giao Sở Xây dựng", "4.3 Đề nghị Ủy ban nhân dân các huyện": the asking word, then whom it asks; "4.1 Sở X
     # (Giao Phòng Y)": who inside the body does it, not part of its name
+    # a heading that asks a body by name and ends with a colon ("4. Đề nghị Đồn Biên phòng X:", "3. Giao Hải đội
+    # Y:"): whom it asks is a body, whatever its first word
+    asked = bool(re.match(r"^(?:Giao|Đề nghị)\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]", text)) and text.endswith(":")
     text = re.sub(r"^(?:Giao|Đề nghị)\s+(?=\S)", "", text)
     # "2. Sở Tài chính chủ trì thực hiện các nhiệm vụ sau:", "Sở Y tế có trách nhiệm triển khai những nội dung sau:"
     text = re.sub(r"(?i)\s+(?:(?:chủ trì|có trách nhiệm|chịu trách nhiệm)\s+)?(?:(?:thực hiện|triển khai)\s+)?"
@@ -555,7 +578,7 @@ def _heading_lead(text):
     if _OFFICE_HOLDER.match(text) and len(text) <= 80 and "," not in text:
         return [text]  # "1. Phó Giám đốc Sở - Nguyễn Văn A": an office holder (with his name) leads what follows
     names = split_names(text)
-    return names if names and all(_agency_like(n) for n in names) else []
+    return names if names and all(_agency_like(n) or (asked and n[:1].isupper()) for n in names) else []
 
 
 # an office holder heading a department's or a committee's points: "Phó Giám đốc Sở - Nguyễn Văn A", "Trưởng phòng X"
@@ -816,14 +839,14 @@ def _dash_sentences(line):
     return [tuple(u) for u in units] if units else []
 
 
-def _sentence_units(text):
+def _sentence_units(text, named_subject=False):
     """[[title, attrs]] of ``text``'s sentences, a unit per sentence that assigns work (``_asked_or_charged``: "Giao
     X chủ trì …", "Yêu cầu X …", "X chịu trách nhiệm …"), a sentence that does not going with the one before it; None
     when the first sentence assigns none. (A dash's units: ``_dash_sentences``; a topical item's paragraphs':
-    ``_assignment_paragraphs``.)"""
+    ``_assignment_paragraphs``, which also takes a named body's subject sentence: ``named_subject``.)"""
     units = []
     for k, sentence in enumerate(re.split(r"(?<=[.!])\s+(?=[A-ZĐ])", text)):
-        attrs = _asked_or_charged(sentence)
+        attrs = _asked_or_charged(sentence) or (named_subject and _named_subject(sentence))
         if attrs:
             units.append([attrs.pop("title"), attrs])
         elif k == 0:
@@ -831,6 +854,29 @@ def _sentence_units(text):
         else:
             units[-1][0] += " " + sentence
     return units
+
+
+# the document itself, named in a sentence ("… căn cứ Kế hoạch này …"): a standing closing, no task
+_THIS_PLAN = re.compile(r"\b(?:ke hoach|quyet dinh|chi thi|chuong trinh|de an|van ban|cong van|nghi quyet|thong bao)\s+nay\b")
+
+
+def _named_subject(sentence):
+    """Lead, coordinators, time and title of a sentence whose subject is a body named as one ("Phòng Kế hoạch - Tài
+    chính tham mưu …, hoàn thành trước tháng 9/2027."), without "chủ trì" or "trách nhiệm"; {} for a group ("Các đơn
+    vị …", "có liên quan"), or a sentence about the document itself."""
+    text = " ".join(_BULLET.sub("", sentence).split())
+    if _THIS_PLAN.search(fold(text)):
+        return {}
+    attrs = _subject_task(text)
+    lead = attrs.get("lead")
+    if not lead or not fold(text).startswith(fold(lead[0])) or not all(
+            classify(n) == "agency" and n[:1].isupper() and not fold(n).startswith("cac ") for n in lead):
+        return {}
+    out = {k: v for k, v in attrs.items() if k in ("lead", "coordinators", "time") and v}
+    time = _time_clause(text)
+    if time and not out.get("time"):
+        out["time"] = time
+    return {**out, "title": text}
 
 
 def _named_after_phoi_hop(text):
@@ -866,7 +912,8 @@ def _assignment_paragraphs(node):
             return []
         # a paragraph that asks ("Yêu cầu X …", "Đề nghị X …") or charges ("X chịu trách nhiệm …") assigns as
         # "Giao X chủ trì …" does
-        para_units = _sentence_units(para)
+        # … and so does a named body's subject sentence among them ("Phòng X tham mưu …")
+        para_units = _sentence_units(para, named_subject=True)
         if para_units is None:
             if p > 0 and units and p == len(joined) - 1:
                 break  # a closing standing paragraph after the tasks ("Các sở, ban, ngành … chủ động lồng ghép …")
@@ -1294,9 +1341,19 @@ def _join_broken_times(blocks):
     return out
 
 
-def parse_blocks(blocks):
-    """Blocks → ParsedPlan."""
+def parse_blocks(blocks, known=None):
+    """Blocks → ParsedPlan. ``known``: the database's agency names on the plan's date (a function of the date read
+    from the header, ``matching.known_names``), known as the standard bodies are (bodies.py)."""
+    if known is None:
+        return _parse_blocks(blocks, None)
     plan = ParsedPlan()
+    _parse_blocks(blocks, plan, header_only=True)
+    with known_names_in_force(known(plan.date) if callable(known) else known):
+        return _parse_blocks(blocks, None)
+
+
+def _parse_blocks(blocks, header_plan, header_only=False):
+    plan = header_plan or ParsedPlan()
     blocks = _join_broken_times(_join_continued_tables(_ocr_markers(blocks)))
     paragraphs_before = []
     i = 0
@@ -1331,6 +1388,8 @@ def parse_blocks(blocks):
                     paragraphs_before.extend(x.strip() for x in c.split("\n") if x.strip())
         i += 1
     _read_header(plan, paragraphs_before)
+    if header_only:
+        return plan
     if not plan.date and plan.number:
         # a dateline no reading gives ("ngày15 tháng 54 năm 2026"): the date its own annex gives it ("(Kèm theo Quyết
         # định số 1696 /QĐ-UBND ngày 15 / 5 /2026 của …)")
@@ -2743,7 +2802,8 @@ def _read_reporting(plan, root):
             fp = fold(node.text)
             if (node.special == "organisation" and node.rank >= 2 and re.search(r"\bbao cao\b|\bket qua thuc hien\b", fp)
                     and re.search(r"dinh ky|hang nam|6 thang|hang quy|hang thang", fp)
-                    and (re.search(r"\bgui\b", fp) or re.match(r"^(?:che do|thong tin)(?:,? bao cao)?\s*:", fp))):
+                    and (re.search(r"\bgui\b", fp) or re.match(r"^(?:che do|thong tin)(?:,? bao cao)?\s*:", fp)
+                         or _reports_to_a_body(node.text))):
                 # (or "2. Chế độ báo cáo: Định kỳ hằng năm, … báo cáo kết quả về Sở X": the item named for the rule)
                 candidates.append(node.text)
     if not candidates:
@@ -2810,6 +2870,17 @@ def _read_reporting(plan, root):
         rep.to = split_names(m.group(1))
 
 
+def _reports_to_a_body(text):
+    """"… các cơ quan … báo cáo kết quả về Sở X (qua …) …": a report sent to a body, said with "về" (to) where
+    others say "gửi" (send)."""
+    text = " ".join(text.split())
+    for m in re.finditer(r"\bbao cao\b[^.;]*?\bve\s+", fold(text)):
+        written = text[m.end():]
+        if _STARTER_RE.match(written) or known_end(written) is not None:
+            return True
+    return False
+
+
 # a quarterly rule said without "hằng quý": "báo cáo kết quả thực hiện theo quý, gửi về …", "… trước ngày 25 của tháng
 # cuối quý" (not "theo quy định")
 _QUARTERLY = re.compile(r"\btheo quy(?=\s*(?:[,.;)]|va\b|$))|\bthang cuoi (?:moi )?quy\b")
@@ -2856,8 +2927,9 @@ def _read_tail(plan, tail):
     plan.signer_name = names[-1] if names else ""
 
 
-def parse_document(name, data):
-    """The document's bytes → ParsedPlan (``readers.DocumentError`` when unreadable)."""
+def parse_document(name, data, known=None):
+    """The document's bytes → ParsedPlan (``readers.DocumentError`` when unreadable). ``known``: as ``parse_blocks``'s
+    (the admin's import and ``import_plan`` pass ``matching.known_names``)."""
     from .readers import read_blocks
 
-    return parse_blocks(read_blocks(name, data))
+    return parse_blocks(read_blocks(name, data), known)

@@ -10,6 +10,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext
 
+from planimport.matching import known_names
 from planimport.parser import parse_document
 from planimport.readers import DocumentError
 from planimport.services import ImportRefused, write_plan
@@ -29,7 +30,8 @@ class Command(BaseCommand):
         except OSError as e:
             raise CommandError(gettext("Không mở được tệp %(name)s: %(error)s") % {"name": path, "error": e.strerror})
         try:
-            parsed = parse_document(path.name, data)
+            # without --json the plan is written: the database's agencies end and part its names too
+            parsed = parse_document(path.name, data, None if options["json"] else known_names)
         except DocumentError as e:
             raise CommandError(str(e))
         if options["json"]:

@@ -1795,6 +1795,9 @@ def _read_body(plan, blocks, addressee=()):
             current.attrs["lead"], current.lead_heading, current.members_read = current.members, True, True
             current.body.append(line)
             continue
+        if _topical_with_headings(current) and (_BULLET.match(line) or line[:1].islower()):
+            current.body.append(line)  # the next heading, point or dash among a topic's bodies' headings
+            continue
         # one paragraph under a heading that names its lead ("5. Thanh tra tỉnh" / "Chủ trì, phối hợp với …"): a task;
         # not a line that introduces points ("… gồm:", "Thực hiện các nhiệm vụ sau:")
         if (current is not root and current.lead_heading and current.rank in (2, 3) and not current.children
@@ -1952,7 +1955,9 @@ def _read_body(plan, blocks, addressee=()):
         if _COURTESY.search(fold(line)):
             continue  # "Bộ X trân trọng cảm ơn sự phối hợp …./.", "Trân trọng./.": a closing courtesy, no task
         if (current is not root and current.rank == 5 and not current.children and not current.body
-                and not _BULLET.match(line) and (line[:1].islower() or not current.text.rstrip().endswith((".", ":", ";")))):
+                and not _BULLET.match(line) and (line[:1].islower() or not current.text.rstrip().endswith((".", ":", ";")))
+                and not (line.rstrip().endswith(":") and _heading_lead(line.strip()))):
+            # (not a body's own line over the points under a topic: "b) Đầu tư …" / "Ủy ban nhân dân các huyện:")
             current.text = current.text.rstrip() + " " + line.strip()  # a PDF's point going on in lines of its own
             continue
         if _NOTICE_CLOSING.search(fold(line)):
@@ -1999,6 +2004,8 @@ def _read_body(plan, blocks, addressee=()):
                     time = _time_clause(line)
                     if time:
                         current.attrs["time"] = time
+    for node in list(_iter(root)):
+        _body_headings_into(node)
     for node in _iter(root):
         if node.rank >= 2 and not node.special and not node.children and not node.has_info and node.body:
             # a point of guidance "Về …" whose paragraphs (wrapped lines, joined) ask: "Vì vậy, đề nghị địa phương …"
@@ -2109,6 +2116,84 @@ def _read_body(plan, blocks, addressee=()):
                     node.children.append(child)
                 node.body = node.body[len(body):]
     _collect(plan, root, tail)
+
+
+def _body_headings(body):
+    """The bodies' headings inside a topical item's paragraphs ("a) Hoàn thiện thể chế …" / "- Bộ X" / "+ …" / "+ …" /
+    "- Bộ Y rà soát …" / "- Bộ Z" / "+ …"; or "b) Hoàn thiện hạ tầng …" / "Ủy ban nhân dân các tỉnh:" / "- …"): a list
+    of (lead, title, attrs, points) — a heading's points (its title None), or a subject-led dash (points None) —
+    when every dash falls under a heading or names its own subject and one heading has points; else []."""
+    items = []
+    for line in body:
+        bare = _BULLET.sub("", line).strip()
+        plus = re.match(r"^\s*[+•◦▪]", line) is not None
+        dash = _BULLET.match(line) is not None and not plus
+        heading = items[-1] if items and items[-1][1] is None else None
+        if heading is not None and (plus if heading[4] else dash):
+            heading[3].append(bare)  # a point of the heading above: "+" under a dash, a dash under a line of its own
+            continue
+        lead = [] if plus or re.search(r"[.;!?]$", bare) else _heading_lead(bare)
+        if lead:
+            items.append([lead, None, {}, [], dash])
+            continue
+        if dash:
+            attrs = _subject_task(bare)
+            if not attrs.get("lead"):
+                return []
+            attrs.pop("title", None)
+            items.append([attrs.pop("lead"), bare, attrs, None, True])
+            continue
+        if not plus and items and line[:1].islower() and not bare.endswith(":"):
+            last = items[-1]
+            if last[3]:
+                last[3][-1] += " " + bare  # a line going on the point before it
+            elif last[1]:
+                last[1] += " " + bare
+            else:
+                return []
+            continue
+        return []
+    if not any(points for _lead, _title, _attrs, points, _dash in items if points):
+        return []
+    return [(lead, title, attrs, points) for lead, title, attrs, points, _dash in items]
+
+
+def _topical_with_headings(node):
+    """A topical item whose paragraphs so far are bodies' headings with points (``_body_headings``): what follows
+    stays its paragraphs until its next item (read as a whole by ``_body_headings_into``)."""
+    return (node is not None and node.kind != "root" and node.rank >= 2 and not node.special and not node.children
+            and not node.attrs.get("lead") and not node.lead_heading and bool(node.body)
+            and bool(_body_headings(node.body)))
+
+def _body_headings_into(node):
+    """A topical item (no lead of its own) whose paragraphs are bodies' headings with points (``_body_headings``):
+    each heading a section of its points, each point a task of the heading's bodies, a subject-led dash a task; the
+    item itself no task (what it seemed to name, the next line's body, is no coordinator of it)."""
+    if (node.rank < 2 or node.special or node.children or node.attrs.get("lead") or node.lead_heading
+            or not node.body or node.subject_paras or _heading_lead(node.text)):
+        return
+    items = _body_headings(node.body)
+    if not items:
+        return
+    node.attrs = {k: v for k, v in node.attrs.items() if k not in ("lead", "coordinators", "time")}
+    for k, (lead, title, attrs, points) in enumerate(items, 1):
+        if points is None:
+            child = _Node(6, str(k), title, node)
+            child.attrs.update({key: v for key, v in attrs.items() if v})
+            child.attrs["lead"] = lead
+            node.children.append(child)
+            continue
+        host = node
+        if len(items) > 1:
+            host = _Node(6, str(k), ", ".join(lead), node)
+            host.attrs["lead"], host.lead_heading = lead, True
+            node.children.append(host)
+        for j, point in enumerate(points, 1):
+            child = _Node(7 if host is not node else 6, str(j), point, host)
+            child.attrs.update({key: v for key, v in _point_attrs(point).items() if v})
+            child.attrs["lead"] = lead
+            host.children.append(child)
+    node.body = []
 
 
 # a letter's closing request to carry its points out: "… yêu cầu Công ty X nghiêm túc thực hiện; trong quá trình thực

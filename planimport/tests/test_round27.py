@@ -1,0 +1,48 @@
+"""Round 27: general rules about a document's structure (not its wording), from Nghị quyết 394/NQ-CP's first blind run
+(devset/SOURCES.md, rounds 25 and 27), each on a made-up text with other places, bodies and words than that document."""
+
+from planimport.parser import parse_blocks
+from planimport.readers import blocks_from_text
+
+
+def parse(text):
+    return parse_blocks(blocks_from_text(text))
+
+
+TOPICAL_ITEM_WITH_BODY_HEADINGS = (
+    "KẾ HOẠCH\nBảo vệ nguồn nước sinh hoạt\n\n"
+    "I. NHIỆM VỤ, GIẢI PHÁP\n\n"
+    "1. Nâng cao chất lượng nguồn nước\n\n"
+    "a) Hoàn thiện quy định về khai thác nước ngầm\n\n"
+    "- Sở Xây dựng\n\n"
+    "+ Ban hành quy chuẩn kỹ thuật cấp nước nông thôn.\n\n"
+    "+ Hướng dẫn kiểm định đồng hồ đo nước, hoàn thành trước ngày 30 tháng 6 năm 2027.\n\n"
+    "- Sở Y tế\n\n"
+    "+ Giám sát chất lượng nước ăn uống tại các trạm cấp nước.\n\n"
+    "- Sở Giáo dục và Đào tạo tổ chức ngoại khóa về sử dụng nước sạch trong trường học.\n\n"
+    "- Sở Tài chính\n\n"
+    "+ Chủ trì, phối hợp với Sở Xây dựng bố trí kinh phí kiểm định.\n\n"
+    "b) Đầu tư hệ thống cấp nước tập trung\n\n"
+    "Ủy ban nhân dân các huyện, thị xã:\n\n"
+    "- Lập danh mục công trình cấp nước tập trung cần đầu tư.\n\n"
+    "- Bố trí vốn duy tu các công trình cấp nước.\n\n"
+    "2. Nâng cao nhận thức của người dân\n\n"
+    "a) Báo Quảng Bình\n\n"
+    "- Mở chuyên mục về sử dụng nước tiết kiệm.\n\n"
+    "II. TỔ CHỨC THỰC HIỆN\n\n"
+    "Các sở, ngành triển khai thực hiện Kế hoạch này.\n")
+
+
+def test_body_headings_inside_a_topical_item_lead_their_points():
+    # a topical lettered item ("a) Hoàn thiện …") holding dashed bodies' headings with "+" points, a subject-led dash,
+    # and a body's own line "X:" over dashes: each point a task of its heading's body; the subject-led dash one task;
+    # the topical item no task; and the items after it are still read
+    tasks = parse(TOPICAL_ITEM_WITH_BODY_HEADINGS).tasks
+    assert [t.title[:22] for t in tasks] == [
+        "Ban hành quy chuẩn kỹ ", "Hướng dẫn kiểm định đồ", "Giám sát chất lượng nư",
+        "Sở Giáo dục và Đào tạo", "Chủ trì, phối hợp với ", "Lập danh mục công trìn", "Bố trí vốn duy tu các ",
+        "Mở chuyên mục về sử dụ"]
+    assert [t.lead for t in tasks] == [["Sở Xây dựng"]] * 2 + [["Sở Y tế"], ["Sở Giáo dục và Đào tạo"], ["Sở Tài chính"]] + [
+        ["Ủy ban nhân dân các huyện, thị xã"]] * 2 + [["Báo Quảng Bình"]]
+    assert [t.coordinators for t in tasks] == [[]] * 4 + [["Sở Xây dựng"]] + [[]] * 3
+    assert tasks[1].timeframe.due.isoformat() == "2027-06-30"

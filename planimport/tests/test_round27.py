@@ -46,3 +46,36 @@ def test_body_headings_inside_a_topical_item_lead_their_points():
         ["Ủy ban nhân dân các huyện, thị xã"]] * 2 + [["Báo Quảng Bình"]]
     assert [t.coordinators for t in tasks] == [[]] * 4 + [["Sở Xây dựng"]] + [[]] * 3
     assert tasks[1].timeframe.due.isoformat() == "2027-06-30"
+
+
+WRAPPED_PARAGRAPHS = (
+    "KẾ HOẠCH\n\nPhòng chống dịch bệnh mùa mưa\n\n"
+    "Nhằm chủ động phòng chống dịch bệnh\nmùa mưa năm 2027, giảm số ca mắc\nvà tử vong do sốt xuất huyết, Ủy ban\n"
+    "nhân dân tỉnh ban hành Kế hoạch\nnhư sau.\n\n"
+    "I. NHIỆM VỤ\n\n"
+    "1. Giám sát dịch\n\n"
+    "a) Ủy ban nhân dân các huyện,\nthị xã, thành phố\n\n"
+    "- Chỉ đạo Trung tâm Y tế\nHuyện tổ chức phun hóa chất diệt muỗi tại các ổ dịch, hoàn thành trước\n"
+    "ngày 30 tháng 9 năm 2027.\n\n"
+    "- Chỉ đạo Hội Chữ thập đỏ\nHuyện vận động người dân dọn vệ sinh nơi ở.\n\n"
+    "b) Báo Hà Giang, Đài Phát thanh và Truyền hình Hà\nGiang đưa tin về tình hình dịch bệnh trên địa bàn.\n\n"
+    "II. TỔ CHỨC THỰC HIỆN\n\n"
+    "Các sở, ngành triển khai thực hiện Kế hoạch này.\n\n"
+    "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn A\n")
+
+
+def test_a_line_wrapped_before_a_capitalised_word_goes_on_its_paragraph():
+    # a text whose paragraphs are set off by blank lines and wrapped in the middle of their sentences: a line right
+    # under another that has not ended its sentence goes on its paragraph even when it opens with a capital ("… Trung
+    # tâm Y tế" / "Huyện tổ chức …", "… Truyền hình Hà" / "Giang đưa tin …"); a heading in capitals and the lines
+    # of a signature stay lines of their own
+    from planimport.readers import blocks_from_text
+    texts = [v for _k, v in blocks_from_text(WRAPPED_PARAGRAPHS)]
+    assert "- Chỉ đạo Trung tâm Y tế Huyện tổ chức phun hóa chất diệt muỗi tại các ổ dịch, hoàn thành trước ngày " \
+           "30 tháng 9 năm 2027." in texts
+    assert "- Chỉ đạo Hội Chữ thập đỏ Huyện vận động người dân dọn vệ sinh nơi ở." in texts
+    assert texts[-3:] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn A"]
+    tasks = parse(WRAPPED_PARAGRAPHS).tasks
+    assert [t.lead for t in tasks] == [["Ủy ban nhân dân các huyện, thị xã, thành phố"]] * 2 + [
+        ["Báo Hà Giang", "Đài Phát thanh và Truyền hình Hà Giang"]]
+    assert tasks[0].timeframe.due.isoformat() == "2027-09-30"

@@ -91,7 +91,12 @@ def test_accuracy_report_meets_the_targets(capsys):
     # tuned on with general rules about structure written on made-up texts (test_round24.py), then moved to the tuned
     # set (55 of 55 fully right); the kept-out documents' misses were not looked at; their figures: 119 tasks, 116
     # right leads, 106 fully right (one more, 154/QĐ-TTg's coordinator after "có trách nhiệm phối hợp với")
-    assert sum(s.expected for s in kept) == 119
+    # twenty-seventh round (7/12/2026): Nghị quyết 394/NQ-CP, added blind in round 25 (51 tasks; first run 7 read,
+    # 5 right leads, 4 fully right), tuned on with two structural rules (test_round27.py: bodies' headings inside a
+    # topical item; a wrapped line going on its paragraph whatever its first letter): 23 read, 22 right leads, 21
+    # fully right; not yet right enough to move to the tuned set, so it stays kept out (no longer blind); the other
+    # kept-out documents unchanged (119 tasks, 116 right leads, 106 fully right)
+    assert sum(s.expected for s in kept) == 119 + 51
     tuned = [s for s in scores if s.split == "tuned"]
     # twenty-first round (7/12/2026): blind19real's three real documents (82 tasks) and blind20real's two (24 tasks),
     # tuned on with general rules written on made-up texts (test_round21.py), moved to the tuned set; twenty-second
@@ -108,7 +113,7 @@ def test_accuracy_report_meets_the_targets(capsys):
     assert sum(s.name in PENDING for s in tuned) == 4
     # session 13: the two kept-out keys that kept "Các bộ, ngành và địa phương (liên quan)" whole (154/QĐ-TTg,
     # 896/QĐ-TTg) brought in line with the README's convention for group lists (18 of 20): 116 right leads, 105 fully
-    assert sum(s.lead for s in kept) >= 116 and sum(s.fully for s in kept) >= 106
+    assert sum(s.lead for s in kept) >= 116 + 22 and sum(s.fully for s in kept) >= 106 + 21
     real = [s for s in scores if s.name.startswith("real-") and s.expected >= 9]
     assert len(real) >= 5
     assert len({s.layout for s in scores}) >= 6

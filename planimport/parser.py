@@ -2138,10 +2138,8 @@ def _body_headings(body):
             continue
         if dash:
             attrs = _subject_task(bare)
-            if not attrs.get("lead"):
-                return []
             attrs.pop("title", None)
-            items.append([attrs.pop("lead"), bare, attrs, None, True])
+            items.append([attrs.pop("lead", []), bare, attrs, None, True])  # (no subject it reads: content)
             continue
         if not plus and items and line[:1].islower() and not bare.endswith(":"):
             last = items[-1]
@@ -2179,8 +2177,9 @@ def _body_headings_into(node):
     for k, (lead, title, attrs, points) in enumerate(items, 1):
         if points is None:
             child = _Node(6, str(k), title, node)
-            child.attrs.update({key: v for key, v in attrs.items() if v})
-            child.attrs["lead"] = lead
+            if lead:
+                child.attrs.update({key: v for key, v in attrs.items() if v})
+                child.attrs["lead"] = lead
             node.children.append(child)
             continue
         host = node

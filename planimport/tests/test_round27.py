@@ -20,6 +20,7 @@ TOPICAL_ITEM_WITH_BODY_HEADINGS = (
     "- Sở Y tế\n\n"
     "+ Giám sát chất lượng nước ăn uống tại các trạm cấp nước.\n\n"
     "- Sở Giáo dục và Đào tạo tổ chức ngoại khóa về sử dụng nước sạch trong trường học.\n\n"
+    "- Các trường học, bệnh viện thực hành tiết kiệm nước trong sinh hoạt hằng ngày.\n\n"
     "- Sở Tài chính\n\n"
     "+ Chủ trì, phối hợp với Sở Xây dựng bố trí kinh phí kiểm định.\n\n"
     "b) Đầu tư hệ thống cấp nước tập trung\n\n"
@@ -36,7 +37,8 @@ TOPICAL_ITEM_WITH_BODY_HEADINGS = (
 def test_body_headings_inside_a_topical_item_lead_their_points():
     # a topical lettered item ("a) Hoàn thiện …") holding dashed bodies' headings with "+" points, a subject-led dash,
     # and a body's own line "X:" over dashes: each point a task of its heading's body; the subject-led dash one task;
-    # the topical item no task; and the items after it are still read
+    # the topical item no task; and the items after it are still read; a dash among them that names no body as its
+    # subject ("- Các trường học, bệnh viện thực hành …") is content, not a reason to read none of them
     tasks = parse(TOPICAL_ITEM_WITH_BODY_HEADINGS).tasks
     assert [t.title[:22] for t in tasks] == [
         "Ban hành quy chuẩn kỹ ", "Hướng dẫn kiểm định đồ", "Giám sát chất lượng nư",

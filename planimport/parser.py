@@ -2428,6 +2428,16 @@ def _wraps_row_above(joined, row, cols):
                 and not re.search(r"[.;:]$", _cell(above, cols, "title")))
 
 
+def _names_go_on(above, below, k, cols):
+    """Column ``k`` of a row going on in the row under it: the words joined ("… UBND các" / "xã, phường"); but in a
+    names' column, a row of its own naming whole bodies (a second lead in a row under a task whose number, title and
+    time cells span both) adds its names as further lines of the cell ("Sở X" / "UBND huyện Y")."""
+    if not below.strip():
+        return above
+    if k in (cols.get("lead"), cols.get("coordinators")) and _paragraphs_a_name_each([above.strip(), below.strip()]):
+        return f"{above.strip()}\n{below.strip()}"
+    return f"{above} {below}".strip()
+
 def _table_into(node, rows):
     cols, start = _table_columns(rows)
     if not cols:
@@ -2439,7 +2449,7 @@ def _table_into(node, rows):
         # page break ("… UBND các" / "xã, phường"), cell by cell
         if (joined and any(c.strip() for c in row) and not _cell(row, cols, "number") and not _cell(row, cols, "title")
                 and len(row) == len(joined[-1])):
-            joined[-1] = [f"{a} {b}".strip() if b.strip() else a for a, b in zip(joined[-1], row)]
+            joined[-1] = [_names_go_on(a, b, k, cols) for k, (a, b) in enumerate(zip(joined[-1], row))]
             continue
         title = _cell(row, cols, "title")
         if _wraps_row_above(joined, row, cols):

@@ -124,6 +124,50 @@ def _runs_on(previous, line):
             and not line.isupper() and not _STARTS_ITEM.match(line) and not _MARKER_ONLY.match(line)
             and not _MARKER_ONLY.match(previous))
 
+def _pipe_cell_tables(lines):
+    """A web page's table saved as text one cell a line, each cell after a line of "|" alone and two such lines
+    between rows ("|" / "TT" / "|" / "Tên đề án" / … / "|" / "|" / "1" / "|" / "Đề án …" / …): its rows as "| a | b |"
+    lines, a cell's wrapped lines joined. A row shorter than the header (its number, title and time merged with the
+    row above) gives its cells from the third column on. Only a run of two rows or more whose first has three cells
+    or more (a signature's "|" / "Nơi nhận: …" / "|" / "TM. …" / "|" is no table)."""
+    out, n = [], 0
+    while n < len(lines):
+        if lines[n].strip() != "|":
+            out.append(lines[n])
+            n += 1
+            continue
+        end = n
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        cells, rows = [], []
+        for ln in lines[n + 1:end]:
+            if ln.strip() == "|":
+                if cells and cells[-1] is None:
+                    rows.append([c for c in cells[:-1]])
+                    cells = []
+                else:
+                    cells.append(None)
+            elif cells and cells[-1] is not None:
+                cells[-1] += " " + ln.strip()
+            else:
+                if cells:
+                    cells.pop()
+                cells.append(ln.strip())
+        if cells:
+            rows.append([c for c in cells if c is not None])
+        rows = [r for r in rows if r]
+        if len(rows) < 2 or len(rows[0]) < 3 or any(c is None for r in rows for c in r):
+            out.extend(lines[n:end])
+            n = end
+            continue
+        width = len(rows[0])
+        for row in rows:
+            if len(row) < width:
+                row = ([""] * min(2, width - len(row)) + row + [""] * width)[:width]
+            out.append("| " + " | ".join(c.replace("|", "/") or " " for c in row) + " |")
+        n = end
+    return out
+
 _HTML_TABLE = re.compile(r"<table\b[^>]*>(.*?)</table\s*>", re.I | re.S)
 
 
@@ -233,7 +277,7 @@ def blocks_from_text(text):
     break) and a line in two columns (the header's "ỦY BAN NHÂN DÂN      CỘNG HÒA …") gives its columns as
     paragraphs. After a table that is only a header row, its cells come one a line: those lines are not joined."""
     text = _html_tables(text.replace("\r\n", "\n").replace("\r", "\n"))
-    lines = _join_emphasis_spans(text.split("\n"))
+    lines = _join_emphasis_spans(_pipe_cell_tables(text.split("\n")))
     layout = _indented_layout(lines)
     parted = not layout and _blank_parted(lines)
     piped = False  # a line of "|" alone (page furniture, a flattened table's cell border) since the line before

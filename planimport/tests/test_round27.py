@@ -81,3 +81,28 @@ def test_a_line_wrapped_before_a_capitalised_word_goes_on_its_paragraph():
     assert [t.lead for t in tasks] == [["Ủy ban nhân dân các huyện, thị xã, thành phố"]] * 2 + [
         ["Báo Hà Giang", "Đài Phát thanh và Truyền hình Hà Giang"]]
     assert tasks[0].timeframe.due.isoformat() == "2027-09-30"
+
+
+PIPE_CELL_APPENDIX = (
+    "KẾ HOẠCH\n\nPhát triển du lịch cộng đồng\n\n"
+    "I. NHIỆM VỤ\n\n"
+    "1. Sở Văn hóa, Thể thao và Du lịch chủ trì xây dựng bộ tiêu chí homestay, hoàn thành trong năm 2027.\n\n"
+    "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\n"
+    "|\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nTrần Văn B\n|\n\n"
+    "PHỤ LỤC\n\nDANH MỤC DỰ ÁN ƯU TIÊN\n\n"
+    "|\n**STT**\n|\n**Tên dự án**\n|\n**Cơ quan chủ trì**\n|\n**Cơ quan phối hợp**\n|\n**Thời hạn**\n|\n"
+    "|\n1\n|\nDự án bảo tồn làng nghề\ndệt thổ cẩm\n|\nSở Văn hóa, Thể thao và Du lịch\n|\nSở Công Thương\n|\n2028\n|\n"
+    "|\nỦy ban nhân dân huyện Mèo Vạc\n|\nHội Liên hiệp Phụ nữ huyện\n|\n"
+    "|\n2\n|\nDự án đường vào bản Lô Lô Chải\n|\nSở Xây dựng\n|\nSở Tài chính\n|\n2029\n|\n")
+
+
+def test_a_table_written_one_cell_a_line_between_lone_pipes_is_read_as_a_table():
+    # a web page's table saved as text, each cell between lines of "|" alone and two such lines between rows: a
+    # table; a shorter row under a numbered one (its number, title and time cells merged with the row above) adds
+    # its lead and coordinators to that row's task; the signature's cells are no table
+    tasks = parse(PIPE_CELL_APPENDIX).tasks
+    assert [t.title for t in tasks[1:]] == ["Dự án bảo tồn làng nghề dệt thổ cẩm", "Dự án đường vào bản Lô Lô Chải"]
+    assert tasks[1].lead == ["Sở Văn hóa, Thể thao và Du lịch", "Ủy ban nhân dân huyện Mèo Vạc"]
+    assert tasks[1].coordinators == ["Sở Công Thương", "Hội Liên hiệp Phụ nữ huyện"]
+    assert tasks[1].timeframe.due.isoformat() == "2028-12-31"
+    assert tasks[2].lead == ["Sở Xây dựng"] and tasks[2].coordinators == ["Sở Tài chính"]

@@ -1331,6 +1331,7 @@ def parse_blocks(blocks):
                     paragraphs_before.extend(x.strip() for x in c.split("\n") if x.strip())
         i += 1
     _read_header(plan, paragraphs_before)
+    _own_annex_header(plan, paragraphs_before, blocks)
     if not plan.date and plan.number:
         # a dateline no reading gives ("ngày15 tháng 54 năm 2026"): the date its own annex gives it ("(Kèm theo Quyết
         # định số 1696 /QĐ-UBND ngày 15 / 5 /2026 của …)")
@@ -1512,6 +1513,8 @@ def _read_header(plan, lines):
                 break
             if title and line.isupper() and not any(t.isupper() for t in title):
                 break  # "NGHỊ QUYẾT" / "Ban hành …" / "CHÍNH PHỦ": the enacting body after the title, not in it
+            if title and line.isupper() and not _title_goes_on(title[-1]) and _enacting_line(lines, j):
+                break  # "CHÍNH PHỦ" / "Căn cứ …": the enacting body over its legal bases, not the title's
             if title and line.isupper() and not _title_goes_on(title[-1]) and (
                     fold(line).strip() in {fold(x).strip() for x in issuer_lines[:1]}
                     or re.match(r"^(?:bo truong|chu tich|thu tuong)\b", fold(line))):
@@ -1557,6 +1560,40 @@ def _read_header(plan, lines):
                     plan.title = m.group(1).strip(" ,")
                     break
 
+
+def _enacting_line(lines, j):
+    """Whether header line ``j`` is the enacting body's ("CHÍNH PHỦ", "ỦY BAN NHÂN DÂN TỈNH X"): a short line in
+    capitals right over the first "Căn cứ …" (the body, then the laws it acts on)."""
+    line = lines[j]
+    if not (line.isupper() and len(line.split()) <= 8 and not re.search(r"[\d.;:,]", line) and j + 1 < len(lines)
+            and re.match(r"^\W*can cu\b", fold(lines[j + 1]))):
+        return False
+    # (a body's name: not a title's last line over the bases, "TỈNH ĐẮK LẮK", "… GIAI ĐOẠN 2026 - 2030")
+    return fold(line).strip() in ("chinh phu", "thu tuong chinh phu") or _agency_like(_issuer([line], ParsedPlan()))
+
+
+def _own_annex_header(plan, paragraphs, blocks):
+    """A page that lost its header cells (no number, no date, no issuer): the issuer the enacting line names, the
+    number and date the document's own annex note gives ("(Kèm theo Nghị quyết số 394/NQ-CP ngày 03 tháng 12 năm
+    2025 của Chính phủ)": of the kind its heading names, "NGHỊ QUYẾT")."""
+    if plan.number or plan.date:
+        return
+    if not plan.issuer:
+        at = next((j for j in range(len(paragraphs)) if _enacting_line(paragraphs, j)), None)
+        if at is not None:
+            plan.issuer = _issuer([paragraphs[at]], plan)
+    kinds = {fold(p).strip() for p in paragraphs[:3] if p.isupper() and len(p.split()) <= 4}
+    for kind, v in blocks:
+        m = re.search(r"kem theo\s+(\S+(?:\s+\S+)?)\s+so\s*(\S+)\s+ngay\s+(\d{1,2})\s*(?:/|thang)\s*(\d{1,2})\s*(?:/|nam)\s*"
+                      r"(\d{4})", fold(v)) if kind == "p" else None
+        if m and m.group(1).upper() in {k.upper() for k in kinds}:
+            try:
+                plan.date = datetime.date(int(m.group(5)), int(m.group(4)), int(m.group(3)))
+            except ValueError:
+                continue
+            at = fold(v).find(m.group(2))
+            plan.number = v[at:at + len(m.group(2))]  # (as written: fold keeps the text's length)
+            return
 
 def _split_month_joined(line):
     """A dateline whose month's two digits were typed apart ("ngày 26 tháng 0 6 năm 2018"): "tháng 06"."""

@@ -106,3 +106,27 @@ def test_a_table_written_one_cell_a_line_between_lone_pipes_is_read_as_a_table()
     assert tasks[1].coordinators == ["Sở Công Thương", "Hội Liên hiệp Phụ nữ huyện"]
     assert tasks[1].timeframe.due.isoformat() == "2028-12-31"
     assert tasks[2].lead == ["Sở Xây dựng"] and tasks[2].coordinators == ["Sở Tài chính"]
+
+
+HEADERLESS_RESOLUTION = (
+    "**NGHỊ QUYẾT**\n\n"
+    "VỀ PHÁT TRIỂN RỪNG GỖ LỚN;\nNÂNG CAO GIÁ TRỊ LÂM SẢN\n\n"
+    "**ỦY BAN NHÂN DÂN TỈNH BẮC KẠN**\n\n"
+    "*Căn cứ Luật Lâm nghiệp ngày 15 tháng 11 năm 2017;*\n\n"
+    "**QUYẾT NGHỊ:**\n\n"
+    "I. NHIỆM VỤ\n\n"
+    "1. Sở Nông nghiệp và Môi trường chủ trì rà soát quỹ đất trồng rừng gỗ lớn, hoàn thành trong năm 2027.\n\n"
+    "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\n"
+    "PHỤ LỤC\n\nDANH MỤC VÙNG TRỒNG RỪNG\n\n"
+    "*(Kèm theo Nghị quyết số 27/NQ-UBND ngày 09 tháng 4 năm 2026 của Ủy ban nhân dân tỉnh Bắc Kạn)*\n\n"
+    "Vùng 1: các xã phía Bắc.\n")
+
+
+def test_a_page_without_header_cells_takes_its_number_date_and_issuer_from_its_own_annex_and_enacting_line():
+    # a page that lost its header cells: the title in capitals stops before the enacting body's line (a line in
+    # capitals over "Căn cứ …"), which names the issuer; the number and date are the document's own annex note's
+    # ("(Kèm theo Nghị quyết số … ngày …)", the kind its heading names)
+    plan = parse(HEADERLESS_RESOLUTION)
+    assert plan.title == "PHÁT TRIỂN RỪNG GỖ LỚN; NÂNG CAO GIÁ TRỊ LÂM SẢN"
+    assert plan.issuer == "UBND tỉnh Bắc Kạn"
+    assert plan.number == "27/NQ-UBND" and plan.date.isoformat() == "2026-04-09"

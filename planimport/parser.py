@@ -2200,12 +2200,32 @@ def _topical_with_headings(node):
             and not node.attrs.get("lead") and not node.lead_heading and bool(node.body)
             and bool(_body_headings(node.body)))
 
+def _asked_name(text):
+    """Whom a heading asks or charges when it names nothing else: "Đề nghị Trung ương Hội X Việt Nam", "Giao Ban Y"
+    (a capitalised name the lists may not know, no verb, no sentence), as a list; else []."""
+    m = re.match(r"^(?:Giao|Đề nghị)\s+(.+?)\s*:?\s*$", text.strip())
+    if not m or not m.group(1)[:1].isupper() or re.search(r"[,;.()]", m.group(1)) or len(m.group(1).split()) > 10:
+        return []
+    name = m.group(1)
+    return [name] if _cut_at_verb(name, verbs_only=True) == name else []
+
 def _body_headings_into(node):
     """A topical item (no lead of its own) whose paragraphs are bodies' headings with points (``_body_headings``):
     each heading a section of its points, each point a task of the heading's bodies, a subject-led dash a task; the
     item itself no task (what it seemed to name, the next line's body, is no coordinator of it)."""
     if (node.rank < 2 or node.special or node.children or node.attrs.get("lead") or node.lead_heading
             or not node.body or node.subject_paras or _heading_lead(node.text)):
+        return
+    asked = _asked_name(node.text)
+    if asked and len(node.body) >= 2 and all(_BULLET.match(b) for b in node.body):
+        # "c) Đề nghị Trung ương Hội X" / "- Chỉ đạo …" / "- Chỉ đạo …": whom it asks leads each dash
+        node.attrs = {k: v for k, v in node.attrs.items() if k not in ("lead", "coordinators", "time")}
+        node.attrs["lead"], node.lead_heading = asked, True
+        for line in node.body:
+            child = _Node(6, "-", _BULLET.sub("", line), node)
+            child.attrs.update({k: v for k, v in _point_attrs(_cut_time_label(child)).items() if v})
+            node.children.append(child)
+        node.body = []
         return
     items = _body_headings(node.body)
     if not items:

@@ -130,3 +130,17 @@ def test_a_page_without_header_cells_takes_its_number_date_and_issuer_from_its_o
     assert plan.title == "PHÁT TRIỂN RỪNG GỖ LỚN; NÂNG CAO GIÁ TRỊ LÂM SẢN"
     assert plan.issuer == "UBND tỉnh Bắc Kạn"
     assert plan.number == "27/NQ-UBND" and plan.date.isoformat() == "2026-04-09"
+
+
+def test_an_asking_heading_without_a_verb_leads_the_dashes_under_it():
+    # "c) Đề nghị <a name the parser's lists do not know>" over dashes: whom it asks leads each dash (the bodies a dash
+    # tells it to direct are no leads); a heading with a verb stays a topic
+    plan = parse("I. NHIỆM VỤ\n\n1. Huy động xã hội\n\n"
+                 "a) Đề nghị Trung ương Hội Người cao tuổi Việt Nam\n\n"
+                 "- Chỉ đạo liên minh các tỉnh vận động hợp tác xã tham gia thu gom phế liệu.\n\n"
+                 "- Chỉ đạo Quỹ Hỗ trợ phát triển hợp tác xã ưu tiên cho vay dự án tái chế.\n\n"
+                 "b) Đề nghị tăng cường tuyên truyền trên báo chí\n\n"
+                 "- Đăng tải tin bài về mô hình tái chế.\n")
+    tasks = plan.tasks
+    assert [t.title[:24] for t in tasks] == ["Chỉ đạo liên minh các tỉ", "Chỉ đạo Quỹ Hỗ trợ phát "]
+    assert [t.lead for t in tasks] == [["Trung ương Hội Người cao tuổi Việt Nam"]] * 2

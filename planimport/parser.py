@@ -2043,6 +2043,7 @@ def _read_body(plan, blocks, addressee=()):
                         current.attrs["time"] = time
     for node in list(_iter(root)):
         _body_headings_into(node)
+        _holders_dated_points(node)
     for node in _iter(root):
         if node.rank >= 2 and not node.special and not node.children and not node.has_info and node.body:
             # a point of guidance "Về …" whose paragraphs (wrapped lines, joined) ask: "Vì vậy, đề nghị địa phương …"
@@ -2208,6 +2209,27 @@ def _asked_name(text):
         return []
     name = m.group(1)
     return [name] if _cut_at_verb(name, verbs_only=True) == name else []
+
+_HOLDER_PART = re.compile(r"^(?:Phó\s+)?(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Người đứng đầu|Trưởng ban|"
+                          r"Trưởng phòng|Chánh Văn phòng)\b")
+
+
+def _holders_dated_points(node):
+    """Under the organisation part, a heading of office holders ("1. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, …, Chủ
+    tịch Ủy ban nhân dân các tỉnh, …", parted at each title) over lettered points: a point that opens with its own
+    deadline ("c) Trước ngày 31 tháng 12 năm 2025, xây dựng …") is a task of the holders as written; the others
+    (duties, a yearly report) stay as they are."""
+    if (node.special != "organisation" or node.rank < 2 or node.parent is None or node.parent.rank > 1
+            or node.attrs.get("lead") or not node.children or any(c.rank != 5 for c in node.children)):
+        return
+    parts = re.split(r",\s+(?=" + _HOLDER_PART.pattern[1:] + r"\s)", node.text.strip(" .:"))
+    if len(parts) < 2 or not all(_HOLDER_PART.match(p) for p in parts):
+        return
+    for child in node.children:
+        clause = _time_clause(child.text)
+        if (clause and fold(child.text).startswith(fold(clause)) and read_timeframe(clause).kind == "deadline"
+                and not child.has_info):
+            child.attrs["lead"], child.attrs["time"] = parts, clause
 
 def _body_headings_into(node):
     """A topical item (no lead of its own) whose paragraphs are bodies' headings with points (``_body_headings``):

@@ -144,3 +144,20 @@ def test_an_asking_heading_without_a_verb_leads_the_dashes_under_it():
     tasks = plan.tasks
     assert [t.title[:24] for t in tasks] == ["Chỉ đạo liên minh các tỉ", "Chỉ đạo Quỹ Hỗ trợ phát "]
     assert [t.lead for t in tasks] == [["Trung ương Hội Người cao tuổi Việt Nam"]] * 2
+
+
+def test_a_dated_point_under_an_office_holders_heading_of_the_organisation_part_is_their_task():
+    # "Tổ chức thực hiện" / "1. Giám đốc các sở, Chủ tịch Ủy ban nhân dân các huyện" (office holders, parted at their
+    # titles) / "a) …" / "b) Trước ngày …, ban hành kế hoạch …": the dated point is a task of the holders as written;
+    # the undated points and a yearly report are no tasks
+    plan = parse("I. NHIỆM VỤ\n\n1. Sở Y tế chủ trì kiểm tra an toàn thực phẩm tại chợ đầu mối, hoàn thành trong năm 2027.\n\n"
+                 "II. TỔ CHỨC THỰC HIỆN\n\n"
+                 "1. Giám đốc các sở, ban, ngành, Chủ tịch Ủy ban nhân dân các huyện, thị xã\n\n"
+                 "a) Chịu trách nhiệm trước Ủy ban nhân dân tỉnh về kết quả thực hiện Kế hoạch này.\n\n"
+                 "b) Trước ngày 30 tháng 6 năm 2027, ban hành kế hoạch triển khai tại cơ quan, địa phương mình.\n\n"
+                 "c) Trước ngày 10 tháng 12 hằng năm, báo cáo kết quả thực hiện gửi Sở Y tế để tổng hợp.\n\n"
+                 "2. Sở Y tế theo dõi, đôn đốc thực hiện Kế hoạch này.\n")
+    tasks = plan.tasks
+    assert [t.title[:30] for t in tasks] == ["Sở Y tế chủ trì kiểm tra an to", "Trước ngày 30 tháng 6 năm 2027"]
+    assert tasks[1].lead == ["Giám đốc các sở, ban, ngành", "Chủ tịch Ủy ban nhân dân các huyện, thị xã"]
+    assert tasks[1].timeframe.due.isoformat() == "2027-06-30"

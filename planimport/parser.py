@@ -613,8 +613,22 @@ def _subject_lead(text):
     cut = _SUBJECT_ROLE.sub("", cut)  # "Sở X là cơ quan đầu mối, phối hợp …", "Sở X chịu trách nhiệm chính, …": Sở X
     if re.search(r"\s(yêu cầu|đề nghị|giao|chỉ đạo)\s", cut):
         return []  # "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các cơ quan …": who asks, not who does
-    names = split_names(cut)
+    names = _levels_joined(split_names(cut), cut)
     return names if names and all(_agency_like(n) for n in names) else []
+
+
+def _levels_joined(names, text):
+    """"… các cơ quan báo chí trung ương" / "địa phương" split at the "và" that joins one kind of body at two levels:
+    one name again ("các cơ quan báo chí trung ương và địa phương"), as written."""
+    out = []
+    for name in names:
+        if (out and fold(name) in ("dia phuong", "trung uong", "co so") and re.search(r"\b(?:trung uong|dia phuong|tinh)$",
+                                                                                   fold(out[-1]))
+                and f"{out[-1]} và {name}" in text):
+            out[-1] = f"{out[-1]} và {name}"
+        else:
+            out.append(name)
+    return out
 
 
 # the role a subject is given before its work: "… là cơ quan đầu mối", "… là đơn vị thường trực", "… chịu trách nhiệm

@@ -161,3 +161,13 @@ def test_a_dated_point_under_an_office_holders_heading_of_the_organisation_part_
     assert [t.title[:30] for t in tasks] == ["Sở Y tế chủ trì kiểm tra an to", "Trước ngày 30 tháng 6 năm 2027"]
     assert tasks[1].lead == ["Giám đốc các sở, ban, ngành", "Chủ tịch Ủy ban nhân dân các huyện, thị xã"]
     assert tasks[1].timeframe.due.isoformat() == "2027-06-30"
+
+
+def test_a_subject_naming_one_kind_of_body_at_two_levels_keeps_them_one_name():
+    # "… và các cơ quan báo chí trung ương và địa phương có trách nhiệm …": the "và" between two levels (trung ương,
+    # địa phương) joins one kind of body, one name; the bodies before it are names of their own
+    plan = parse("I. NHIỆM VỤ\n\n1. Truyền thông\n\n"
+                 "a) Báo Lạng Sơn, Đài Phát thanh và Truyền hình Lạng Sơn và các cơ quan báo chí trung ương và địa "
+                 "phương có trách nhiệm mở chuyên mục về phòng chống cháy rừng.\n")
+    assert [t.lead for t in plan.tasks] == [
+        ["Báo Lạng Sơn", "Đài Phát thanh và Truyền hình Lạng Sơn", "các cơ quan báo chí trung ương và địa phương"]]

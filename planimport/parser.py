@@ -178,7 +178,9 @@ _VERBS = (
     # "Cục X có trách nhiệm thông báo …", "Các cấp ủy … quán triệt Đề án …"
     "co trach nhiem|chiu trach nhiem|quan triet|"
     # "… phối hợp với Sở Y đưa nội dung … vào …", "… với các hợp tác xã mở rộng …"
-    "dua|mo rong"
+    "dua|mo rong|"
+    # "Bộ X và các cơ sở giáo dục lồng ghép nội dung … vào …"
+    "long ghep"
 )
 _VERB_RE = re.compile(r"(?:^|[\s,])(" + _VERBS + r")\b")
 
@@ -446,6 +448,8 @@ def _agency_like(name):
                 r"dai|bao|chi cuc|cuc|vu|phong|dang uy|cap uy|co quan tham muu|"
                 # "Ủy ban MTTQ tỉnh và các tổ chức chính trị - xã hội tỉnh", "… và các đoàn thể tỉnh"
                 r"to chuc chinh tri\s*-?\s*xa hoi|(?:hoi\s+)?doan the|"
+                # "các cơ sở giáo dục, đào tạo", "các cơ sở giáo dục nghề nghiệp": schools, a kind of body
+                r"co so giao duc|"
                 # "Các ban, ngành, đoàn thể huyện": a commune's or a district's boards and branches
                 r"ban\s*,?\s*nganh)\b", fold(name)):
         return True  # "Các doanh nghiệp viễn thông", "Các bệnh viện tuyến tỉnh": "các" and a kind of body, lower-case

@@ -171,3 +171,15 @@ def test_a_subject_naming_one_kind_of_body_at_two_levels_keeps_them_one_name():
                  "phương có trách nhiệm mở chuyên mục về phòng chống cháy rừng.\n")
     assert [t.lead for t in plan.tasks] == [
         ["Báo Lạng Sơn", "Đài Phát thanh và Truyền hình Lạng Sơn", "các cơ quan báo chí trung ương và địa phương"]]
+
+
+def test_schools_as_a_kind_of_body_and_long_ghep_as_a_verb_in_a_subject_led_dash():
+    # "- Sở X và các cơ sở giáo dục nghề nghiệp lồng ghép …" among bodies' headings: both lead ("các cơ sở giáo
+    # dục …" a kind of body, lower-case; "lồng ghép" the work's verb)
+    text = TOPICAL_ITEM_WITH_BODY_HEADINGS.replace(
+        "- Sở Giáo dục và Đào tạo tổ chức ngoại khóa về sử dụng nước sạch trong trường học.",
+        "- Sở Giáo dục và Đào tạo và các cơ sở giáo dục nghề nghiệp lồng ghép kiến thức sử dụng nước sạch vào "
+        "hoạt động ngoại khóa.")
+    tasks = parse(text).tasks
+    assert tasks[3].title.startswith("Sở Giáo dục và Đào tạo và các cơ sở")
+    assert tasks[3].lead == ["Sở Giáo dục và Đào tạo", "các cơ sở giáo dục nghề nghiệp"]

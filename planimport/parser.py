@@ -1038,7 +1038,15 @@ def _time_clause(text):
             explicit = re.search(r"\bdinh ky hang (?:nam|quy|thang)\b", fc)
             if explicit:  # "… cung cấp thông tin … định kỳ hằng năm gửi về Bộ X": the task's own frequency
                 return c[explicit.start():explicit.end()]
+    m = _WEEKLY_DAY.search(text)
+    if m:  # "… vào ngày thứ Bảy hoặc Chủ nhật hàng tuần tại …": the day a week the work is done on
+        return m.group(0)
     return ""
+
+
+_WEEK_DAY = r"(?:thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|hai|ba|tư|năm|sáu|bảy)|Chủ\s+nhật|chủ\s+nhật)"
+_WEEKLY_DAY = re.compile(r"(?:(?:ngày|sáng|chiều|tối)\s+)?" + _WEEK_DAY + r"(?:\s+(?:hoặc|và)\s+" + _WEEK_DAY
+                         + r")*\s+h[àằ]ng\s+tuần\b")
 
 
 # a sentence that recites an earlier assignment: a law or decree as its subject ("Luật … giao Bộ X chủ trì"), or

@@ -183,3 +183,15 @@ def test_schools_as_a_kind_of_body_and_long_ghep_as_a_verb_in_a_subject_led_dash
     tasks = parse(text).tasks
     assert tasks[3].title.startswith("Sở Giáo dục và Đào tạo và các cơ sở")
     assert tasks[3].lead == ["Sở Giáo dục và Đào tạo", "các cơ sở giáo dục nghề nghiệp"]
+
+
+def test_a_weekly_day_is_the_points_time_kind_other():
+    # "… vào sáng thứ Bảy hằng tuần …", "… ngày Chủ nhật hoặc thứ Hai hàng tuần": the point's rhythm, kept as written
+    # (kind other: a week has no kind of its own); a weekly word without a day ("họp giao ban hằng tuần") is none
+    plan = parse("I. NHIỆM VỤ\n\n1. Vệ sinh môi trường\n\n"
+                 "a) Ủy ban nhân dân các xã\n\n"
+                 "- Tổ chức dọn vệ sinh kênh mương vào ngày Chủ nhật hoặc thứ Hai hàng tuần tại các thôn, bản.\n\n"
+                 "- Duy trì họp giao ban hằng tuần về công tác vệ sinh.\n")
+    tasks = plan.tasks
+    assert (tasks[0].timeframe.text, tasks[0].timeframe.kind) == ("ngày Chủ nhật hoặc thứ Hai hàng tuần", "other")
+    assert tasks[1].timeframe.kind == "none"

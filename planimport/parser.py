@@ -179,7 +179,9 @@ _VERBS = (
     # "Cục X có trách nhiệm thông báo …", "Các cấp ủy … quán triệt Đề án …"
     "co trach nhiem|chiu trach nhiem|quan triet|"
     # "… phối hợp với Sở Y đưa nội dung … vào …", "… với các hợp tác xã mở rộng …"
-    "dua|mo rong"
+    "dua|mo rong|"
+    # "Bộ X và các cơ sở giáo dục lồng ghép nội dung … vào …"
+    "long ghep"
 )
 _VERB_RE = re.compile(r"(?:^|[\s,])(" + _VERBS + r")\b")
 
@@ -464,6 +466,8 @@ def _agency_like(name):
                 r"dai|bao|chi cuc|cuc|vu|phong|dang uy|cap uy|co quan tham muu|"
                 # "Ủy ban MTTQ tỉnh và các tổ chức chính trị - xã hội tỉnh", "… và các đoàn thể tỉnh"
                 r"to chuc chinh tri\s*-?\s*xa hoi|(?:hoi\s+)?doan the|"
+                # "các cơ sở giáo dục, đào tạo", "các cơ sở giáo dục nghề nghiệp": schools, a kind of body
+                r"co so giao duc|"
                 # "Các ban, ngành, đoàn thể huyện": a commune's or a district's boards and branches
                 r"ban\s*,?\s*nganh)\b", fold(name)):
         return True  # "Các doanh nghiệp viễn thông", "Các bệnh viện tuyến tỉnh": "các" and a kind of body, lower-case
@@ -636,8 +640,22 @@ def _subject_lead(text):
     cut = _SUBJECT_ROLE.sub("", cut)  # "Sở X là cơ quan đầu mối, phối hợp …", "Sở X chịu trách nhiệm chính, …": Sở X
     if re.search(r"\s(yêu cầu|đề nghị|giao|chỉ đạo)\s", cut):
         return []  # "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các cơ quan …": who asks, not who does
-    names = split_names(cut)
+    names = _levels_joined(split_names(cut), cut)
     return names if names and all(_agency_like(n) for n in names) else []
+
+
+def _levels_joined(names, text):
+    """"… các cơ quan báo chí trung ương" / "địa phương" split at the "và" that joins one kind of body at two levels:
+    one name again ("các cơ quan báo chí trung ương và địa phương"), as written."""
+    out = []
+    for name in names:
+        if (out and fold(name) in ("dia phuong", "trung uong", "co so") and re.search(r"\b(?:trung uong|dia phuong|tinh)$",
+                                                                                   fold(out[-1]))
+                and f"{out[-1]} và {name}" in text):
+            out[-1] = f"{out[-1]} và {name}"
+        else:
+            out.append(name)
+    return out
 
 
 # the role a subject is given before its work: "… là cơ quan đầu mối", "… là đơn vị thường trực", "… chịu trách nhiệm
@@ -1067,7 +1085,15 @@ def _time_clause(text):
             explicit = re.search(r"\bdinh ky hang (?:nam|quy|thang)\b", fc)
             if explicit:  # "… cung cấp thông tin … định kỳ hằng năm gửi về Bộ X": the task's own frequency
                 return c[explicit.start():explicit.end()]
+    m = _WEEKLY_DAY.search(text)
+    if m:  # "… vào ngày thứ Bảy hoặc Chủ nhật hàng tuần tại …": the day a week the work is done on
+        return m.group(0)
     return ""
+
+
+_WEEK_DAY = r"(?:thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy|hai|ba|tư|năm|sáu|bảy)|Chủ\s+nhật|chủ\s+nhật)"
+_WEEKLY_DAY = re.compile(r"(?:(?:ngày|sáng|chiều|tối)\s+)?" + _WEEK_DAY + r"(?:\s+(?:hoặc|và)\s+" + _WEEK_DAY
+                         + r")*\s+h[àằ]ng\s+tuần\b")
 
 
 # a sentence that recites an earlier assignment: a law or decree as its subject ("Luật … giao Bộ X chủ trì"), or
@@ -1388,8 +1414,7 @@ def _parse_blocks(blocks, header_plan, header_only=False):
                     paragraphs_before.extend(x.strip() for x in c.split("\n") if x.strip())
         i += 1
     _read_header(plan, paragraphs_before)
-    if header_only:
-        return plan
+    _own_annex_header(plan, paragraphs_before, blocks)
     if not plan.date and plan.number:
         # a dateline no reading gives ("ngày15 tháng 54 năm 2026"): the date its own annex gives it ("(Kèm theo Quyết
         # định số 1696 /QĐ-UBND ngày 15 / 5 /2026 của …)")
@@ -1407,6 +1432,8 @@ def _parse_blocks(blocks, header_plan, header_only=False):
         plan.issuer = next((m.group(1).strip() for kind, v in blocks if kind == "p" for m in [re.match(
             r"^\(\s*(?:Ban hành\s+)?[Kk]èm theo\s+(?:Kế hoạch|Quyết định|Chương trình)\b.*\bcủa\s+((?:Sở|Ủy ban|UBND|Bộ|Ban)\s[^()]+?)\s*\)?\s*$",
             v)] if m), "")
+    if header_only:
+        return plan
     # the asking paragraph may come in lines of its own (a PDF's "…NĐ-" / "CP, Bộ X đề nghị …" / "(sau đây …) … sau:")
     addressee = next((a for a in map(_addressee, list(reversed(paragraphs_before[-3:]))
                                      + [" ".join(paragraphs_before[-2:]), " ".join(paragraphs_before[-3:])]) if a), [])
@@ -1571,6 +1598,8 @@ def _read_header(plan, lines):
                 break
             if title and line.isupper() and not any(t.isupper() for t in title):
                 break  # "NGHỊ QUYẾT" / "Ban hành …" / "CHÍNH PHỦ": the enacting body after the title, not in it
+            if title and line.isupper() and not _title_goes_on(title[-1]) and _enacting_line(lines, j):
+                break  # "CHÍNH PHỦ" / "Căn cứ …": the enacting body over its legal bases, not the title's
             if title and line.isupper() and not _title_goes_on(title[-1]) and (
                     fold(line).strip() in {fold(x).strip() for x in issuer_lines[:1]}
                     or re.match(r"^(?:bo truong|chu tich|thu tuong)\b", fold(line))):
@@ -1616,6 +1645,40 @@ def _read_header(plan, lines):
                     plan.title = m.group(1).strip(" ,")
                     break
 
+
+def _enacting_line(lines, j):
+    """Whether header line ``j`` is the enacting body's ("CHÍNH PHỦ", "ỦY BAN NHÂN DÂN TỈNH X"): a short line in
+    capitals right over the first "Căn cứ …" (the body, then the laws it acts on)."""
+    line = lines[j]
+    if not (line.isupper() and len(line.split()) <= 8 and not re.search(r"[\d.;:,]", line) and j + 1 < len(lines)
+            and re.match(r"^\W*can cu\b", fold(lines[j + 1]))):
+        return False
+    # (a body's name: not a title's last line over the bases, "TỈNH ĐẮK LẮK", "… GIAI ĐOẠN 2026 - 2030")
+    return fold(line).strip() in ("chinh phu", "thu tuong chinh phu") or _agency_like(_issuer([line], ParsedPlan()))
+
+
+def _own_annex_header(plan, paragraphs, blocks):
+    """A page that lost its header cells (no number, no date, no issuer): the issuer the enacting line names, the
+    number and date the document's own annex note gives ("(Kèm theo Nghị quyết số 394/NQ-CP ngày 03 tháng 12 năm
+    2025 của Chính phủ)": of the kind its heading names, "NGHỊ QUYẾT")."""
+    if plan.number or plan.date:
+        return
+    if not plan.issuer:
+        at = next((j for j in range(len(paragraphs)) if _enacting_line(paragraphs, j)), None)
+        if at is not None:
+            plan.issuer = _issuer([paragraphs[at]], plan)
+    kinds = {fold(p).strip() for p in paragraphs[:3] if p.isupper() and len(p.split()) <= 4}
+    for kind, v in blocks:
+        m = re.search(r"kem theo\s+(\S+(?:\s+\S+)?)\s+so\s*(\S+)\s+ngay\s+(\d{1,2})\s*(?:/|thang)\s*(\d{1,2})\s*(?:/|nam)\s*"
+                      r"(\d{4})", fold(v)) if kind == "p" else None
+        if m and m.group(1).upper() in {k.upper() for k in kinds}:
+            try:
+                plan.date = datetime.date(int(m.group(5)), int(m.group(4)), int(m.group(3)))
+            except ValueError:
+                continue
+            at = fold(v).find(m.group(2))
+            plan.number = v[at:at + len(m.group(2))]  # (as written: fold keeps the text's length)
+            return
 
 def _split_month_joined(line):
     """A dateline whose month's two digits were typed apart ("ngày 26 tháng 0 6 năm 2018"): "tháng 06"."""
@@ -1854,6 +1917,9 @@ def _read_body(plan, blocks, addressee=()):
             current.attrs["lead"], current.lead_heading, current.members_read = current.members, True, True
             current.body.append(line)
             continue
+        if _topical_with_headings(current) and (_BULLET.match(line) or line[:1].islower()):
+            current.body.append(line)  # the next heading, point or dash among a topic's bodies' headings
+            continue
         # one paragraph under a heading that names its lead ("5. Thanh tra tỉnh" / "Chủ trì, phối hợp với …"): a task;
         # not a line that introduces points ("… gồm:", "Thực hiện các nhiệm vụ sau:")
         if (current is not root and current.lead_heading and current.rank in (2, 3) and not current.children
@@ -2011,7 +2077,9 @@ def _read_body(plan, blocks, addressee=()):
         if _COURTESY.search(fold(line)):
             continue  # "Bộ X trân trọng cảm ơn sự phối hợp …./.", "Trân trọng./.": a closing courtesy, no task
         if (current is not root and current.rank == 5 and not current.children and not current.body
-                and not _BULLET.match(line) and (line[:1].islower() or not current.text.rstrip().endswith((".", ":", ";")))):
+                and not _BULLET.match(line) and (line[:1].islower() or not current.text.rstrip().endswith((".", ":", ";")))
+                and not (line.rstrip().endswith(":") and _heading_lead(line.strip()))):
+            # (not a body's own line over the points under a topic: "b) Đầu tư …" / "Ủy ban nhân dân các huyện:")
             current.text = current.text.rstrip() + " " + line.strip()  # a PDF's point going on in lines of its own
             continue
         if _NOTICE_CLOSING.search(fold(line)):
@@ -2058,6 +2126,9 @@ def _read_body(plan, blocks, addressee=()):
                     time = _time_clause(line)
                     if time:
                         current.attrs["time"] = time
+    for node in list(_iter(root)):
+        _body_headings_into(node)
+        _holders_dated_points(node)
     for node in _iter(root):
         if node.rank >= 2 and not node.special and not node.children and not node.has_info and node.body:
             # a point of guidance "Về …" whose paragraphs (wrapped lines, joined) ask: "Vì vậy, đề nghị địa phương …"
@@ -2168,6 +2239,124 @@ def _read_body(plan, blocks, addressee=()):
                     node.children.append(child)
                 node.body = node.body[len(body):]
     _collect(plan, root, tail)
+
+
+def _body_headings(body):
+    """The bodies' headings inside a topical item's paragraphs ("a) Hoàn thiện thể chế …" / "- Bộ X" / "+ …" / "+ …" /
+    "- Bộ Y rà soát …" / "- Bộ Z" / "+ …"; or "b) Hoàn thiện hạ tầng …" / "Ủy ban nhân dân các tỉnh:" / "- …"): a list
+    of (lead, title, attrs, points) — a heading's points (its title None), or a subject-led dash (points None) —
+    when every dash falls under a heading or names its own subject and one heading has points; else []."""
+    items = []
+    for line in body:
+        bare = _BULLET.sub("", line).strip()
+        plus = re.match(r"^\s*[+•◦▪]", line) is not None
+        dash = _BULLET.match(line) is not None and not plus
+        heading = items[-1] if items and items[-1][1] is None else None
+        if heading is not None and (plus if heading[4] else dash):
+            heading[3].append(bare)  # a point of the heading above: "+" under a dash, a dash under a line of its own
+            continue
+        lead = [] if plus or re.search(r"[.;!?]$", bare) else _heading_lead(bare)
+        if lead:
+            items.append([lead, None, {}, [], dash])
+            continue
+        if dash:
+            attrs = _subject_task(bare)
+            attrs.pop("title", None)
+            items.append([attrs.pop("lead", []), bare, attrs, None, True])  # (no subject it reads: content)
+            continue
+        if not plus and items and line[:1].islower() and not bare.endswith(":"):
+            last = items[-1]
+            if last[3]:
+                last[3][-1] += " " + bare  # a line going on the point before it
+            elif last[1]:
+                last[1] += " " + bare
+            else:
+                return []
+            continue
+        return []
+    if not any(points for _lead, _title, _attrs, points, _dash in items if points):
+        return []
+    return [(lead, title, attrs, points) for lead, title, attrs, points, _dash in items]
+
+
+def _topical_with_headings(node):
+    """A topical item whose paragraphs so far are bodies' headings with points (``_body_headings``): what follows
+    stays its paragraphs until its next item (read as a whole by ``_body_headings_into``)."""
+    return (node is not None and node.kind != "root" and node.rank >= 2 and not node.special and not node.children
+            and not node.attrs.get("lead") and not node.lead_heading and bool(node.body)
+            and bool(_body_headings(node.body)))
+
+def _asked_name(text):
+    """Whom a heading asks or charges when it names nothing else: "Đề nghị Trung ương Hội X Việt Nam", "Giao Ban Y"
+    (a capitalised name the lists may not know, no verb, no sentence), as a list; else []."""
+    m = re.match(r"^(?:Giao|Đề nghị)\s+(.+?)\s*:?\s*$", text.strip())
+    if not m or not m.group(1)[:1].isupper() or re.search(r"[,;.()]", m.group(1)) or len(m.group(1).split()) > 10:
+        return []
+    name = m.group(1)
+    return [name] if _cut_at_verb(name, verbs_only=True) == name else []
+
+_HOLDER_PART = re.compile(r"^(?:Phó\s+)?(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Người đứng đầu|Trưởng ban|"
+                          r"Trưởng phòng|Chánh Văn phòng)\b")
+
+
+def _holders_dated_points(node):
+    """Under the organisation part, a heading of office holders ("1. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, …, Chủ
+    tịch Ủy ban nhân dân các tỉnh, …", parted at each title) over lettered points: a point that opens with its own
+    deadline ("c) Trước ngày 31 tháng 12 năm 2025, xây dựng …") is a task of the holders as written; the others
+    (duties, a yearly report) stay as they are."""
+    if (node.special != "organisation" or node.rank < 2 or node.parent is None or node.parent.rank > 1
+            or node.attrs.get("lead") or not node.children or any(c.rank != 5 for c in node.children)):
+        return
+    parts = re.split(r",\s+(?=" + _HOLDER_PART.pattern[1:] + r"\s)", node.text.strip(" .:"))
+    if len(parts) < 2 or not all(_HOLDER_PART.match(p) for p in parts):
+        return
+    for child in node.children:
+        clause = _time_clause(child.text)
+        if (clause and fold(child.text).startswith(fold(clause)) and read_timeframe(clause).kind == "deadline"
+                and not child.has_info):
+            child.attrs["lead"], child.attrs["time"] = parts, clause
+
+def _body_headings_into(node):
+    """A topical item (no lead of its own) whose paragraphs are bodies' headings with points (``_body_headings``):
+    each heading a section of its points, each point a task of the heading's bodies, a subject-led dash a task; the
+    item itself no task (what it seemed to name, the next line's body, is no coordinator of it)."""
+    if (node.rank < 2 or node.special or node.children or node.attrs.get("lead") or node.lead_heading
+            or not node.body or node.subject_paras or _heading_lead(node.text)):
+        return
+    asked = _asked_name(node.text)
+    if asked and len(node.body) >= 2 and all(_BULLET.match(b) for b in node.body):
+        # "c) Đề nghị Trung ương Hội X" / "- Chỉ đạo …" / "- Chỉ đạo …": whom it asks leads each dash
+        node.attrs = {k: v for k, v in node.attrs.items() if k not in ("lead", "coordinators", "time")}
+        node.attrs["lead"], node.lead_heading = asked, True
+        for line in node.body:
+            child = _Node(6, "-", _BULLET.sub("", line), node)
+            child.attrs.update({k: v for k, v in _point_attrs(_cut_time_label(child)).items() if v})
+            node.children.append(child)
+        node.body = []
+        return
+    items = _body_headings(node.body)
+    if not items:
+        return
+    node.attrs = {k: v for k, v in node.attrs.items() if k not in ("lead", "coordinators", "time")}
+    for k, (lead, title, attrs, points) in enumerate(items, 1):
+        if points is None:
+            child = _Node(6, str(k), title, node)
+            if lead:
+                child.attrs.update({key: v for key, v in attrs.items() if v})
+                child.attrs["lead"] = lead
+            node.children.append(child)
+            continue
+        host = node
+        if len(items) > 1:
+            host = _Node(6, str(k), ", ".join(lead), node)
+            host.attrs["lead"], host.lead_heading = lead, True
+            node.children.append(host)
+        for j, point in enumerate(points, 1):
+            child = _Node(7 if host is not node else 6, str(j), point, host)
+            child.attrs.update({key: v for key, v in _point_attrs(point).items() if v})
+            child.attrs["lead"] = lead
+            host.children.append(child)
+    node.body = []
 
 
 # a letter's closing request to carry its points out: "… yêu cầu Công ty X nghiêm túc thực hiện; trong quá trình thực
@@ -2403,6 +2592,16 @@ def _wraps_row_above(joined, row, cols):
                 and not re.search(r"[.;:]$", _cell(above, cols, "title")))
 
 
+def _names_go_on(above, below, k, cols):
+    """Column ``k`` of a row going on in the row under it: the words joined ("… UBND các" / "xã, phường"); but in a
+    names' column, a row of its own naming whole bodies (a second lead in a row under a task whose number, title and
+    time cells span both) adds its names as further lines of the cell ("Sở X" / "UBND huyện Y")."""
+    if not below.strip():
+        return above
+    if k in (cols.get("lead"), cols.get("coordinators")) and _paragraphs_a_name_each([above.strip(), below.strip()]):
+        return f"{above.strip()}\n{below.strip()}"
+    return f"{above} {below}".strip()
+
 def _table_into(node, rows):
     cols, start = _table_columns(rows)
     if not cols:
@@ -2414,7 +2613,7 @@ def _table_into(node, rows):
         # page break ("… UBND các" / "xã, phường"), cell by cell
         if (joined and any(c.strip() for c in row) and not _cell(row, cols, "number") and not _cell(row, cols, "title")
                 and len(row) == len(joined[-1])):
-            joined[-1] = [f"{a} {b}".strip() if b.strip() else a for a, b in zip(joined[-1], row)]
+            joined[-1] = [_names_go_on(a, b, k, cols) for k, (a, b) in enumerate(zip(joined[-1], row))]
             continue
         title = _cell(row, cols, "title")
         if _wraps_row_above(joined, row, cols):

@@ -102,6 +102,72 @@ def _wrapped_width(lines):
     return width if 50 <= width <= 110 and median >= 0.7 * width else 0
 
 
+def _blank_parted(lines):
+    """Whether the text sets its paragraphs off by blank lines (a web page or a PDF copied as text, lines wrapped in
+    the middle of sentences): most lines that end a sentence (a point's one-line entries aside) are
+    followed by a blank line."""
+    body = [(n, ln.strip()) for n, ln in enumerate(lines) if ln.strip() and ln.count("|") < 2]
+    ends = [n for n, ln in body if ln.endswith(".") and not _STARTS_ITEM.match(ln) and n + 1 < len(lines)]
+    if len(ends) < 4:
+        return False
+    # … and wraps its paragraphs' lines: lines going on in lower case under another are common (not a text whose
+    # paragraphs are each one line under a heading of their own: "1. Truyền thông" / "Giao Sở X …")
+    wraps = sum(1 for n, ln in body if n and lines[n - 1].strip() and ln[:1].islower() and not _STARTS_ITEM.match(ln))
+    return sum(1 for n in ends if not lines[n + 1].strip()) >= 0.8 * len(ends) and wraps >= max(5, len(ends) // 2)
+
+
+def _runs_on(previous, line):
+    """In such a text, a line right under another that has not ended its sentence goes on it, whatever its first letter
+    ("- Chỉ đạo Hội Liên hiệp" / "Phụ nữ Việt Nam đẩy mạnh …"): not a point of its own, nor under or over a heading in
+    capitals or a signature's lines."""
+    return (not previous.rstrip().endswith((".", ";", ":", "!", "?", "|")) and not previous.isupper()
+            and not line.isupper() and not _STARTS_ITEM.match(line) and not _MARKER_ONLY.match(line)
+            and not _MARKER_ONLY.match(previous))
+
+def _pipe_cell_tables(lines):
+    """A web page's table saved as text one cell a line, each cell after a line of "|" alone and two such lines
+    between rows ("|" / "TT" / "|" / "Tên đề án" / … / "|" / "|" / "1" / "|" / "Đề án …" / …): its rows as "| a | b |"
+    lines, a cell's wrapped lines joined. A row shorter than the header (its number, title and time merged with the
+    row above) gives its cells from the third column on. Only a run of two rows or more whose first has three cells
+    or more (a signature's "|" / "Nơi nhận: …" / "|" / "TM. …" / "|" is no table)."""
+    out, n = [], 0
+    while n < len(lines):
+        if lines[n].strip() != "|":
+            out.append(lines[n])
+            n += 1
+            continue
+        end = n
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        cells, rows = [], []
+        for ln in lines[n + 1:end]:
+            if ln.strip() == "|":
+                if cells and cells[-1] is None:
+                    rows.append([c for c in cells[:-1]])
+                    cells = []
+                else:
+                    cells.append(None)
+            elif cells and cells[-1] is not None:
+                cells[-1] += " " + ln.strip()
+            else:
+                if cells:
+                    cells.pop()
+                cells.append(ln.strip())
+        if cells:
+            rows.append([c for c in cells if c is not None])
+        rows = [r for r in rows if r]
+        if len(rows) < 2 or len(rows[0]) < 3 or any(c is None for r in rows for c in r):
+            out.extend(lines[n:end])
+            n = end
+            continue
+        width = len(rows[0])
+        for row in rows:
+            if len(row) < width:
+                row = ([""] * min(2, width - len(row)) + row + [""] * width)[:width]
+            out.append("| " + " | ".join(c.replace("|", "/") or " " for c in row) + " |")
+        n = end
+    return out
+
 _HTML_TABLE = re.compile(r"<table\b[^>]*>(.*?)</table\s*>", re.I | re.S)
 
 
@@ -211,8 +277,10 @@ def blocks_from_text(text):
     break) and a line in two columns (the header's "ỦY BAN NHÂN DÂN      CỘNG HÒA …") gives its columns as
     paragraphs. After a table that is only a header row, its cells come one a line: those lines are not joined."""
     text = _html_tables(text.replace("\r\n", "\n").replace("\r", "\n"))
-    lines = _join_emphasis_spans(text.split("\n"))
+    lines = _join_emphasis_spans(_pipe_cell_tables(text.split("\n")))
     layout = _indented_layout(lines)
+    parted = not layout and _blank_parted(lines)
+    piped = False  # a line of "|" alone (page furniture, a flattened table's cell border) since the line before
     if layout:
         lines = _without_footnotes(lines)
     blocks, table, joinable, page_break, flattened, held = [], None, False, False, False, False
@@ -223,6 +291,7 @@ def blocks_from_text(text):
     centred = False  # the line before was centred on a laid-out page (a title's line): a paragraph's line it is not
     for n, raw in enumerate(lines):
         if re.fullmatch(r"\s*[|_\-=*]+\s*", raw) or re.fullmatch(r"\s*\*[\s*]*\*\s*", raw):  # "* *": an empty span
+            piped = True
             continue
         # "a | b | c", or cells copied with tabs; inside a table, also a row of two cells ("I | GIAI ĐOẠN 1: …", a
         # DOCX row whose merged cells gave one text)
@@ -306,11 +375,12 @@ def blocks_from_text(text):
                       # end, at the margin starts its own paragraph: a page whose body all starts at the margin under a
                       # centred title
                       and not (_STARTS_ITEM.match(line) and (line.isupper() or blocks[-1][1].endswith((".", ";", ":")))))
-                     or wrapped or _continues(blocks[-1][1], line))):
+                     or wrapped or _continues(blocks[-1][1], line)
+                     or (parted and not piped and _runs_on(blocks[-1][1], line)))):
             blocks[-1] = ("p", blocks[-1][1] + " " + line)
         else:
             blocks.append(("p", line))
-        joinable, page_break = True, False
+        joinable, page_break, piped = True, False, False
     return blocks
 
 

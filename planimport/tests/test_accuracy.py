@@ -96,6 +96,11 @@ def test_accuracy_report_meets_the_targets(capsys):
     # tuned on with names ended and parted by the bodies the importer knows (bodies.py) and rules about structure,
     # written on made-up texts (test_round25.py), then moved to the tuned set (42 of 42 fully right); the kept-out
     # documents' misses were not looked at and their figures are unchanged: 119 tasks, 116 right leads, 106 fully right
+    # twenty-seventh round (7/12/2026): Nghị quyết 394/NQ-CP, added blind in round 25 (51 tasks; first run 7 read,
+    # 5 right leads, 4 fully right), tuned on with rules about structure written on made-up texts (test_round27.py)
+    # and moved to the tuned set (51 read, 50 right leads, 46 fully right; five misses pinned in PENDING); the other
+    # kept-out documents' misses were not looked at and their figures are unchanged: 119 tasks, 116 right leads,
+    # 106 fully right
     assert sum(s.expected for s in kept) == 119
     tuned = [s for s in scores if s.split == "tuned"]
     # twenty-first round (7/12/2026): blind19real's three real documents (82 tasks) and blind20real's two (24 tasks),
@@ -103,7 +108,8 @@ def test_accuracy_report_meets_the_targets(capsys):
     # round: blind20 (87 tasks), likewise (test_round22.py)
     # 576 before round 19, + 64 (blind18) + 79 (blind19, round 20) + 82 + 24 (blind19real, blind20real, round 21)
     # + 87 (blind20, round 22) + 81 (blind21, round 23) + 55 (blind22, round 24) + 42 (blind23, round 25)
-    assert sum(s.expected for s in tuned) == 576 + 64 + 79 + 82 + 24 + 87 + 81 + 55 + 42
+    # + 51 (394/NQ-CP, round 27)
+    assert sum(s.expected for s in tuned) == 576 + 64 + 79 + 82 + 24 + 87 + 81 + 55 + 42 + 51
     assert sum(s.name.startswith("blind17-") for s in tuned) == 8
     assert sum(s.name.startswith("blind18-") for s in tuned) == 8
     assert sum(s.name.startswith("blind19-") for s in tuned) == 8
@@ -111,7 +117,7 @@ def test_accuracy_report_meets_the_targets(capsys):
     assert sum(s.name.startswith("blind21-") for s in tuned) == 8
     assert sum(s.name.startswith("blind22-") for s in tuned) == 6
     assert sum(s.name.startswith("blind23-") for s in tuned) == 5
-    assert sum(s.name in PENDING for s in tuned) == 4
+    assert sum(s.name in PENDING for s in tuned) == 5
     # session 13: the two kept-out keys that kept "Các bộ, ngành và địa phương (liên quan)" whole (154/QĐ-TTg,
     # 896/QĐ-TTg) brought in line with the README's convention for group lists (18 of 20): 116 right leads, 105 fully
     assert sum(s.lead for s in kept) >= 116 and sum(s.fully for s in kept) >= 106
@@ -131,6 +137,10 @@ PENDING = {
     "real-165-kh-ubnd-can-tho-2025.txt": (6, 0),
     "real-773-qd-ttg-2018.txt": (2, 1),
     "real-0134-kh-ubnd-dak-lak-2025.txt": (2, 0),
+    # round 27, 394/NQ-CP (devset/SOURCES.md "Round 27"): three lower-case coordinators the key reads after "phối hợp
+    # (chặt chẽ) với" ("nhà trường", "chính quyền, các đoàn thể", "chính quyền địa phương"), "các cơ sở giáo dục, đào
+    # tạo" parted at its comma, the appendix's "Bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ" read as two names
+    "real-394-nq-cp-2025.txt": (5, 0),
 }
 
 

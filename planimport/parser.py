@@ -558,6 +558,27 @@ def _heading_lead(text):
     return names if names and all(_agency_like(n) for n in names) else []
 
 
+# "1. X chủ trì, phối hợp với Y thực hiện các nhiệm vụ sau:" (also "Giao X …", "… triển khai những nội dung sau:"): a
+# heading whose whole assignment its points inherit, X their lead and Y their coordinators; the heading is no task
+_ASSIGNING_HEADING = re.compile(
+    r"^(?:Giao\s+|Đề nghị\s+)?(?P<lead>.{3,150}?)\s+chủ trì\s*,?\s+phối hợp\s+(?:với\s+)?(?P<with>.{3,200}?)\s+"
+    r"(?:(?:tổ chức\s+)?(?:thực hiện|triển khai)\s+)?(?:các|những)\s+(?:nhiệm vụ|nội dung|công việc|hoạt động)"
+    r"(?:\s+(?:cụ thể|chủ yếu|trọng tâm))?\s+(?:như\s+)?sau\s*:\s*$", re.I)
+
+
+def _assigning_heading(text):
+    """The lead and coordinators a heading "X chủ trì, phối hợp với Y thực hiện các nhiệm vụ sau:" gives its points,
+    or None."""
+    m = _ASSIGNING_HEADING.match(text.strip())
+    if not m:
+        return None
+    lead = _heading_lead(m.group("lead"))
+    helpers = split_names(m.group("with"))
+    if not lead or not helpers or not all(_agency_like(n) or group_keys(n) for n in helpers):
+        return None
+    return lead, helpers
+
+
 # an office holder heading a department's or a committee's points: "Phó Giám đốc Sở - Nguyễn Văn A", "Trưởng phòng X"
 _OFFICE_HOLDER = re.compile(r"^(?:Phó\s+)?(?:Tổng Giám đốc|Giám đốc|Trưởng phòng|Trưởng ban|Chánh Văn phòng|Chánh Thanh tra|"
                             r"Thủ trưởng|Cục trưởng|Vụ trưởng|Chi cục trưởng|Viện trưởng|Hiệu trưởng)\b")
@@ -1759,8 +1780,12 @@ def _read_body(plan, blocks, addressee=()):
             stack.append(node)
             if rank >= 2 and re.fullmatch(r"(?:cac\s+)?nhiem vu thuong xuyen", fold(text).strip(" .:")):
                 node.attrs["time"] = text.strip(" .:")  # "3. Nhiệm vụ thường xuyên": the items under it are ongoing
-            if not (rank >= 2 and text.rstrip().endswith(":") and re.search(r"\bchu tri\b", fold(text))
-                    and _heading_lead(text)):
+            assigning = _assigning_heading(text) if rank >= 2 and not node.special else None
+            if assigning:
+                node.attrs["lead"], node.attrs["coordinators"] = assigning
+                node.lead_heading = True
+            elif not (rank >= 2 and text.rstrip().endswith(":") and re.search(r"\bchu tri\b", fold(text))
+                      and _heading_lead(text)):
                 # not "2. Sở Tài chính chủ trì thực hiện các nhiệm vụ sau:": a heading whose lead the points inherit
                 _inline_into(node, text)
             if rank == 5 and parent.lead_heading and not node.special:

@@ -2755,12 +2755,13 @@ def _read_reporting(plan, root):
             rest = node.body[len(candidates[:1]):] if candidates else []
             plan.closing_text = "\n\n".join(p for p in rest if p not in candidates[:1])
             break
+    in_tasks = []  # said inside a task that names its own lead ("- … báo cáo … gửi Bộ X trước ngày 10/12/2027"): its work
     if not candidates:
         for node in _iter(root):
             for p in node.body:
                 fp = fold(p)
                 if "bao cao" in fp and re.search(r"dinh ky|truoc ngay|hang nam|hang nam|6 thang|hang quy|hang thang", fp):
-                    candidates.append(p)
+                    (in_tasks if _led_work(node) else candidates).append(p)
     if not candidates:
         # "III. Tổ chức thực hiện" / "2. Định kỳ trước ngày 15 tháng 12 hằng năm, các bộ … gửi Bộ X kết quả thực hiện
         # để tổng hợp, báo cáo …": the rule stated as an item of the organisation part
@@ -2768,9 +2769,13 @@ def _read_reporting(plan, root):
             fp = fold(node.text)
             if (node.special == "organisation" and node.rank >= 2 and re.search(r"\bbao cao\b|\bket qua thuc hien\b", fp)
                     and re.search(r"dinh ky|hang nam|6 thang|hang quy|hang thang", fp)
-                    and (re.search(r"\bgui\b", fp) or re.match(r"^(?:che do|thong tin)(?:,? bao cao)?\s*:", fp))):
-                # (or "2. Chế độ báo cáo: Định kỳ hằng năm, … báo cáo kết quả về Sở X": the item named for the rule)
+                    and (re.search(r"\bgui\b", fp) or re.match(r"^(?:che do|thong tin)(?:,? bao cao)?\s*:", fp)
+                         or _reported_to(node.text))):
+                # (or "2. Chế độ báo cáo: Định kỳ hằng năm, … báo cáo kết quả về Sở X": the item named for the rule;
+                # or "2. Định kỳ hằng năm, các cơ quan báo cáo kết quả … về Sở X trước ngày 05/12": whom it goes to)
                 candidates.append(node.text)
+    if not candidates:
+        candidates = in_tasks  # none stated elsewhere: the report a task sends is the rule
     if not candidates:
         # "- Chỉ đạo thực hiện …; định kỳ hàng năm có báo cáo kết quả thực hiện gửi Bộ X để tổng hợp …": a yearly
         # report asked in a task's last clause
@@ -2833,6 +2838,26 @@ def _read_reporting(plan, root):
         # "… (qua Sở X)" with no body named before it: the office it goes through is all the rule names ("… về Công
         # an tỉnh (qua Phòng …)" is to Công an tỉnh, read above)
         rep.to = split_names(m.group(1))
+
+
+def _led_work(node):
+    """A node that is (or is inside) a task naming its own lead, outside the follow-up parts ("Tổ chức thực hiện",
+    "Chế độ báo cáo"): what its paragraphs say is that task's work, not the plan's reporting rule."""
+    if node.special in ("organisation", "reporting"):
+        return False
+    while node is not None:
+        if node.attrs.get("lead"):
+            return True
+        node = node.parent
+    return False
+
+
+def _reported_to(text):
+    """ "… báo cáo kết quả … về Sở X …": the body a report goes to, named after "về" (not "báo cáo về tình hình …")."""
+    for m in re.finditer(r"(?i)\bvề\s+", text):
+        if _STARTER_RE.match(text[m.end():]):
+            return True
+    return False
 
 
 # a quarterly rule said without "hằng quý": "báo cáo kết quả thực hiện theo quý, gửi về …", "… trước ngày 25 của tháng

@@ -30,3 +30,39 @@ def test_a_heading_that_assigns_lead_and_coordinators_over_its_points_is_no_task
         ["Công ty Khai thác công trình thủy lợi", "UBND các xã"]] * 2
     assert [t.timeframe.text for t in tasks] == ["Quý II/2027", "hoàn thành trong tháng 8/2027", "Tháng 4/2027",
                                                  "thực hiện hằng năm"]
+
+
+def test_the_reporting_rule_is_the_follow_up_parts_not_a_report_a_task_sends():
+    # a task's own report ("… lập báo cáo chuyên đề gửi Bộ X trước ngày 15/11/2027", in a dash or a paragraph of an
+    # item with its own lead) is that task's work; the plan's rule is the point of "Tổ chức thực hiện" that says who
+    # reports to whom ("… báo cáo kết quả thực hiện về Sở Y trước ngày …"), even without "gửi"
+    plan = read("II. NHIỆM VỤ\n"
+                "1. Phòng Giáo dục thường xuyên:\n"
+                "- Rà soát nhu cầu học tập của người lớn tuổi; thời hạn: Quý I/2027.\n"
+                "- Tổng hợp số liệu, lập báo cáo chuyên đề gửi Bộ Giáo dục và Đào tạo trước ngày 15/11/2027.\n"
+                "III. TỔ CHỨC THỰC HIỆN\n"
+                "1. Văn phòng Sở bảo đảm kinh phí thực hiện.\n"
+                "2. Định kỳ 6 tháng, các đơn vị báo cáo kết quả thực hiện về Sở Giáo dục và Đào tạo trước ngày 10/6 "
+                "và 10/12 để tổng hợp.\n")
+    assert plan.reporting.period == "semiannual"
+    assert plan.reporting.to == ["Sở Giáo dục và Đào tạo"]
+    plan = read("II. NHIỆM VỤ\n"
+                "1. Xây dựng cơ sở dữ liệu người học\n"
+                "- Chủ trì: Phòng Kế hoạch - Tài chính.\n"
+                "- Thời gian: Quý II/2027.\n"
+                "Tổng hợp, báo cáo kết quả gửi Bộ Giáo dục và Đào tạo trước ngày 20/12/2027.\n"
+                "2. Bồi dưỡng giáo viên\n"
+                "- Chủ trì: Trung tâm Ngoại ngữ tỉnh.\n"
+                "- Thời gian: Năm 2027.\n"
+                "III. TỔ CHỨC THỰC HIỆN\n"
+                "1. Văn phòng Sở bảo đảm kinh phí thực hiện.\n"
+                "2. Hằng năm, các đơn vị báo cáo kết quả thực hiện về Sở Giáo dục và Đào tạo trước ngày 05/12.\n")
+    rep = plan.reporting
+    assert (rep.period, rep.due_day, rep.due_month, rep.to) == ("yearly", 5, 12, ["Sở Giáo dục và Đào tạo"])
+    # with no rule stated elsewhere, the report a task sends is still read as the rule
+    plan = read("II. NHIỆM VỤ\n"
+                "1. Xây dựng cơ sở dữ liệu người học\n"
+                "- Chủ trì: Phòng Kế hoạch - Tài chính.\n"
+                "- Thời gian: Quý II/2027.\n"
+                "Tổng hợp, báo cáo kết quả gửi Bộ Giáo dục và Đào tạo trước ngày 20/12 hằng năm.\n")
+    assert (plan.reporting.period, plan.reporting.to) == ("yearly", ["Bộ Giáo dục và Đào tạo"])

@@ -1590,6 +1590,10 @@ def _title_goes_on(line):
     return bool(re.search(r"\s(?:cua|va|ve|voi|cho|tai|theo|trong|doi voi)$", fold(line).strip()))
 
 
+# a place's level as a header writes it: "TỈNH", "XÃ", "PHƯỜNG", "ĐẶC KHU" (after the 2025 reform), "THỊ TRẤN" …
+_HEADER_LEVELS = r"TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|THỊ TRẤN|QUẬN|XÃ|PHƯỜNG|ĐẶC KHU"
+
+
 def _issuer(lines, plan):
     if len(lines) >= 2 and re.match(r"^(dang bo|ban chap hanh trung uong)\b", fold(lines[0])) and re.match(
             r"^(dang uy|ban|chi bo|dang doan)\b", fold(lines[1])):
@@ -1600,7 +1604,7 @@ def _issuer(lines, plan):
     if (len(lines) >= 2 and re.match(r"^(?:uy ban nhan dan|ubnd)\b", fold(lines[0]))
             and re.match(r"^(?:so|ban|chi cuc|thanh tra|cuc)\b", fold(lines[1]))):
         # "ỦY BAN NHÂN DÂN TỈNH LÀO CAI" / "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG": the department under its province issues
-        m = re.search(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG)\s+(.+)$", lines[0])
+        m = re.search(r"\b(" + _HEADER_LEVELS + r")\s+(.+)$", lines[0])
         dept = " ".join(lines[1:])
         kind, _, rest = dept.lower().partition(" ")  # "Sở Y tế", "Sở Nông nghiệp và Môi trường"
         dept = kind.capitalize() + " " + re.sub(r"(^|, | và )(\w)", lambda x: x.group(1) + x.group(2).upper(), rest)
@@ -1612,7 +1616,7 @@ def _issuer(lines, plan):
         return text[:1] + text[1:].lower()
     text = " ".join(lines)
     if (len(lines) >= 2 and re.match(r"^(?:uy ban nhan dan|ubnd)\b", fold(lines[-1]))
-            and re.search(r"\b(?:TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG)\s+\S", lines[-1])):
+            and re.search(r"\b(?:" + _HEADER_LEVELS + r")\s+\S", lines[-1])):
         # "UBND TỈNH QUẢNG TRỊ" / "ỦY BAN NHÂN DÂN PHƯỜNG ĐÔNG HÀ": the lower committee of a two-line header issues
         text = lines[-1]
     f = fold(text)
@@ -1624,7 +1628,7 @@ def _issuer(lines, plan):
             break
     if "uy ban nhan dan" in f or sym.endswith("UBND") or not text:
         place = plan.place
-        m = re.search(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG)\s+(.+)$", text)
+        m = re.search(r"\b(" + _HEADER_LEVELS + r")\s+(.+)$", text)
         if m:
             level = m.group(1).lower()
             place = " ".join(w.capitalize() for w in m.group(2).lower().split())

@@ -66,3 +66,16 @@ def test_the_reporting_rule_is_the_follow_up_parts_not_a_report_a_task_sends():
                 "- Thời gian: Quý II/2027.\n"
                 "Tổng hợp, báo cáo kết quả gửi Bộ Giáo dục và Đào tạo trước ngày 20/12 hằng năm.\n")
     assert (plan.reporting.period, plan.reporting.to) == ("yearly", ["Bộ Giáo dục và Đào tạo"])
+
+
+def test_the_lower_committee_of_a_two_line_header_issues_at_any_level():
+    # "UBND TỈNH QUẢNG NINH" / "ỦY BAN NHÂN DÂN ĐẶC KHU VÂN ĐỒN": the lower committee issues whatever its level's word
+    # (round 24 read "xã", "phường"; a đặc khu, a thị trấn are levels too)
+    for level, written in (("ĐẶC KHU VÂN ĐỒN", "UBND đặc khu Vân Đồn"), ("THỊ TRẤN CÁI RỒNG", "UBND thị trấn Cái Rồng")):
+        plan = parse(f"UBND TỈNH QUẢNG NINH\nỦY BAN NHÂN DÂN {level}\nSố: 77/KH-UBND\n"
+                     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                     "Vân Đồn, ngày 9 tháng 3 năm 2027\n\n"
+                     "KẾ HOẠCH\nPhòng chống rác thải nhựa trên biển năm 2027\n\n"
+                     "I. NHIỆM VỤ\n1. Phòng Kinh tế:\na) Ra quân thu gom rác thải ven biển; thời hạn: Quý II/2027.\n")
+        assert plan.issuer == written
+        assert plan.title == "Phòng chống rác thải nhựa trên biển năm 2027"

@@ -1522,8 +1522,8 @@ def _read_header(plan, lines):
         title, j = [], title_at
         while j < len(lines):
             line = lines[j]
-            if re.match(r"^[-_*]{3,}$", line) or re.match(r"^\(?kem theo\b", fold(line)):
-                break
+            if re.match(r"^[-_*]{3,}$", line) or re.match(r"^\(?\s*(?:(?:duoc )?ban hanh\s+)?kem theo\b", fold(line)):
+                break  # "(Kèm theo …)", "(Ban hành kèm theo Quyết định số …)": the plan's annex note, after its title
             if title and not line.isupper() and (
                     title[-1].isupper()
                     or re.match(r"^(can cu|thuc hien|de |nham |theo de nghi|phan thu \w+$)", fold(line))

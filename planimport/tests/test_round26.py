@@ -79,3 +79,20 @@ def test_the_lower_committee_of_a_two_line_header_issues_at_any_level():
                      "I. NHIỆM VỤ\n1. Phòng Kinh tế:\na) Ra quân thu gom rác thải ven biển; thời hạn: Quý II/2027.\n")
         assert plan.issuer == written
         assert plan.title == "Phòng chống rác thải nhựa trên biển năm 2027"
+
+
+def test_a_plans_title_ends_before_its_annex_note():
+    # a decision, then its plan: "KẾ HOẠCH" / its title / "(Ban hành kèm theo Quyết định số … của …)": the title is
+    # the line(s) under "KẾ HOẠCH", not the note under them
+    plan = parse("ỦY BAN NHÂN DÂN\nXÃ TÂN HIỆP\nSố: 27/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                 "Độc lập - Tự do - Hạnh phúc\nTân Hiệp, ngày 12 tháng 1 năm 2027\n\n"
+                 "QUYẾT ĐỊNH\nBan hành Kế hoạch phát triển thư viện cộng đồng năm 2027\n\n"
+                 "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phát triển thư viện cộng đồng năm 2027.\n"
+                 "Điều 2. Quyết định có hiệu lực kể từ ngày ký.\n\n"
+                 "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\nCHỦ TỊCH\nLê Văn Bình\n\n"
+                 "KẾ HOẠCH\nPhát triển thư viện cộng đồng trên địa bàn xã Tân Hiệp năm 2027\n"
+                 "(Ban hành kèm theo Quyết định số 27/QĐ-UBND ngày 12/01/2027 của Chủ tịch UBND xã Tân Hiệp)\n\n"
+                 "I. NHIỆM VỤ\n1. Công chức Văn hóa - Xã hội:\n"
+                 "a) Mở thêm hai điểm đọc sách tại nhà văn hóa ấp; thời hạn: Quý III/2027.\n")
+    assert plan.title == "Phát triển thư viện cộng đồng trên địa bàn xã Tân Hiệp năm 2027"
+    assert plan.issuer == "UBND xã Tân Hiệp"

@@ -96,3 +96,23 @@ def test_a_plans_title_ends_before_its_annex_note():
                  "a) Mở thêm hai điểm đọc sách tại nhà văn hóa ấp; thời hạn: Quý III/2027.\n")
     assert plan.title == "Phát triển thư viện cộng đồng trên địa bàn xã Tân Hiệp năm 2027"
     assert plan.issuer == "UBND xã Tân Hiệp"
+
+
+def test_a_group_heading_of_the_units_under_a_body_leads_its_one_point():
+    # "6. Các cơ quan, đơn vị trực thuộc UBND phường:" over a single dash: the group (kinds joined by a comma, then
+    # "trực thuộc"/"thuộc" and the body they belong to, at any level) leads that dash, which is a task
+    from planimport.names import group_keys
+
+    plan = read("II. NHIỆM VỤ\n"
+                "1. Phòng Văn hóa - Thông tin phường:\n"
+                "- Rà soát các thiết chế văn hóa khu phố; thời hạn: Quý I/2027.\n"
+                "2. Các cơ quan, đơn vị trực thuộc UBND phường:\n"
+                "- Treo băng rôn tuyên truyền theo hướng dẫn; hoàn thành: Tháng 10/2027.\n"
+                "III. TỔ CHỨC THỰC HIỆN\n"
+                "1. Văn phòng HĐND và UBND phường bảo đảm kinh phí thực hiện.\n")
+    assert [(t.lead, t.title) for t in plan.tasks][1:] == [
+        (["Các cơ quan, đơn vị trực thuộc UBND phường"], "Treo băng rôn tuyên truyền theo hướng dẫn")]
+    assert plan.tasks[1].timeframe.text == "Tháng 10/2027"
+    for name in ("Các cơ quan, đơn vị trực thuộc UBND đặc khu", "các đơn vị, cơ quan thuộc Ủy ban nhân dân xã",
+                 "các đơn vị trực thuộc Sở"):
+        assert group_keys(name) == ["units"], name

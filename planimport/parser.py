@@ -384,7 +384,10 @@ def _cut_at_verb(text, verbs_only=False):
 # tử", "Ủy ban nhân dân xã X", "Bộ Chỉ huy quân sự tỉnh"): a lower-case word after a lower-case one goes on the name
 # when it starts one of them
 _NAME_TERMS = {"cong nghiep", "thi truong", "moi truong", "nong thon", "xa hoi", "dan su", "chi nhanh", "dien tu",
-               "kinh te", "cuu nan", "thien tai", "nhan dan", "kiem sat", "quan su"}
+               "kinh te", "cuu nan", "thien tai", "nhan dan", "kiem sat", "quan su",
+               # "Phòng Văn hóa, Thể thao và Du lịch đặc khu", "Hội Nông dân đặc khu": a special zone's level (since
+               # 2025), two words, closing a name as "xã", "phường" do
+               "dac khu"}
 # the levels a place is named at: the capitalised words after one are a place's name ("huyện Đakrông")
 _PLACE_LEVELS = {"tinh", "huyen", "xa", "phuong", "quan", "pho", "tran", "khu"}
 # as written: "trận", "quân" are none; "đặc khu" (a special zone, since 2025) is one, "khu" alone no
@@ -561,7 +564,7 @@ def _heading_lead(text):
 # "1. X chủ trì, phối hợp với Y thực hiện các nhiệm vụ sau:" (also "Giao X …", "… triển khai những nội dung sau:"): a
 # heading whose whole assignment its points inherit, X their lead and Y their coordinators; the heading is no task
 _ASSIGNING_HEADING = re.compile(
-    r"^(?:Giao\s+|Đề nghị\s+)?(?P<lead>.{3,150}?)\s+chủ trì\s*,?\s+phối hợp\s+(?:với\s+)?(?P<with>.{3,200}?)\s+"
+    r"^(?:Giao\s+|Đề nghị\s+)?(?P<lead>.{3,150}?)\s+chủ trì(?:\s*,?\s+phối hợp\s+(?:với\s+)?(?P<with>.{3,200}?))?\s+"
     r"(?:(?:tổ chức\s+)?(?:thực hiện|triển khai)\s+)?(?:các|những)\s+(?:nhiệm vụ|nội dung|công việc|hoạt động)"
     r"(?:\s+(?:cụ thể|chủ yếu|trọng tâm))?\s+(?:như\s+)?sau\s*:\s*$", re.I)
 
@@ -572,9 +575,13 @@ def _assigning_heading(text):
     m = _ASSIGNING_HEADING.match(text.strip())
     if not m:
         return None
-    lead = _heading_lead(m.group("lead"))
-    helpers = split_names(m.group("with"))
-    if not lead or not helpers or not all(_agency_like(n) or group_keys(n) for n in helpers):
+    # the words before "chủ trì" are the lead whole, whatever lower-case words its name holds ("Ban Quản lý dự án đầu
+    # tư xây dựng …"): the heading's own words end it
+    lead = _heading_lead(m.group("lead")) or split_names(m.group("lead"))
+    helpers = split_names(m.group("with") or "")
+    if not lead or not all(_STARTER_RE.match(n) or _agency_like(n) for n in lead):
+        return None
+    if m.group("with") and (not helpers or not all(_agency_like(n) or group_keys(n) for n in helpers)):
         return None
     return lead, helpers
 

@@ -116,3 +116,38 @@ def test_a_group_heading_of_the_units_under_a_body_leads_its_one_point():
     for name in ("Các cơ quan, đơn vị trực thuộc UBND đặc khu", "các đơn vị, cơ quan thuộc Ủy ban nhân dân xã",
                  "các đơn vị trực thuộc Sở"):
         assert group_keys(name) == ["units"], name
+
+
+def test_a_coordinator_named_after_the_work_and_ending_in_dac_khu():
+    # ", phối hợp với Y; thời hạn: …" after a point's work names Y as coordinator under a heading that gave only the
+    # lead; "đặc khu" (a place's level since 2025, two words) closes a name as "xã", "phường" do
+    plan = read("II. NHIỆM VỤ\n"
+                "1. Giao Ban Quản lý các khu du lịch đặc khu chủ trì thực hiện các nhiệm vụ sau:\n"
+                "a) Xây dựng bến đón khách du lịch tại cảng Bến Đầm; thời hạn: Quý III/2027.\n"
+                "b) Lắp đặt biển chỉ dẫn song ngữ tại các điểm du lịch, phối hợp với Phòng Văn hóa, Thể thao và Du lịch "
+                "đặc khu; thời hạn: 6 tháng đầu năm 2027.\n"
+                "c) Chủ trì, phối hợp với Công an đặc khu và Hội Nông dân đặc khu tổ chức ra quân dọn vệ sinh bãi biển "
+                "(thời gian: Quý II/2027).\n")
+    tasks = plan.tasks
+    assert [t.lead for t in tasks] == [["Ban Quản lý các khu du lịch đặc khu"]] * 3
+    assert [t.coordinators for t in tasks] == [[], ["Phòng Văn hóa, Thể thao và Du lịch đặc khu"],
+                                               ["Công an đặc khu", "Hội Nông dân đặc khu"]]
+    assert tasks[1].timeframe.text == "6 tháng đầu năm 2027"
+
+
+def test_the_lead_of_an_assigning_heading_is_every_word_before_chu_tri():
+    # "2. Giao Ban Quản lý dự án phát triển đô thị xã chủ trì thực hiện các nhiệm vụ sau:": the heading's own words
+    # end the name, so lower-case words in it that read as work elsewhere ("phát triển") stay the name's; its points
+    # inherit it and read their own coordinators after their work
+    plan = read("II. NHIỆM VỤ\n"
+                "1. Phòng Kinh tế xã:\n"
+                "- Rà soát quỹ đất công trên địa bàn xã; thời hạn: Quý I/2027.\n"
+                "2. Giao Ban Quản lý dự án phát triển đô thị xã chủ trì thực hiện các nhiệm vụ sau:\n"
+                "a) Hoàn thành nâng cấp chợ trung tâm xã (thời gian: Tháng 9/2027).\n"
+                "b) Cải tạo hệ thống thoát nước khu dân cư, phối hợp với Công ty Cấp nước Thanh Sơn; thời hạn: "
+                "Quý IV/2027.\n")
+    tasks = plan.tasks
+    assert [t.title[:20] for t in tasks] == ["Rà soát quỹ đất công", "Hoàn thành nâng cấp ", "Cải tạo hệ thống tho"]
+    assert [t.lead for t in tasks[1:]] == [["Ban Quản lý dự án phát triển đô thị xã"]] * 2
+    assert [t.coordinators for t in tasks] == [[], [], ["Công ty Cấp nước Thanh Sơn"]]
+    assert [t.timeframe.text for t in tasks[1:]] == ["Tháng 9/2027", "Quý IV/2027"]

@@ -460,9 +460,13 @@ def _cut_time_label(node):
     Quý III/2026."): the label and its value leave the title, the value is the time. Returns the text to read the
     point's other attributes from."""
     attrs, head = _inline_labels(node.text)
-    if set(attrs) == {"time"} and attrs["time"] and head != node.text:
+    if any(attrs.values()) and set(attrs) <= {"time", "coordinators"} and head != node.text:
         node.text = head
-        node.attrs["time"] = attrs["time"]
+        if attrs.get("time"):
+            node.attrs["time"] = attrs["time"]
+        if attrs.get("coordinators"):
+            # "- <work> (phối hợp: Y); thời hạn: …": whom the work is done with, labelled after it
+            node.attrs["coordinators"] = attrs["coordinators"]
     return node.text
 
 

@@ -151,3 +151,21 @@ def test_the_lead_of_an_assigning_heading_is_every_word_before_chu_tri():
     assert [t.lead for t in tasks[1:]] == [["Ban Quản lý dự án phát triển đô thị xã"]] * 2
     assert [t.coordinators for t in tasks] == [[], [], ["Công ty Cấp nước Thanh Sơn"]]
     assert [t.timeframe.text for t in tasks[1:]] == ["Tháng 9/2027", "Quý IV/2027"]
+
+
+def test_a_coordinator_label_after_a_points_work_is_its_coordinator():
+    # "- <work> (phối hợp: Y); thời hạn: …" or "(phối hợp: Y; thời gian: …)" under a heading naming the lead: Y
+    # coordinates, the labels leave the title as a time label alone does
+    plan = read("II. NHIỆM VỤ\n"
+                "1. Phòng Kinh tế xã:\n"
+                "- Lắp đặt đèn chiếu sáng các tuyến đường liên thôn (phối hợp: Điện lực Hương Khê); thời hạn: Quý II/2027.\n"
+                "- Tổ chức hội chợ nông sản của xã (phối hợp: Hội Nông dân xã, Hội Phụ nữ xã; thời gian: Quý III/2027).\n"
+                "- Rà soát quỹ đất công trên địa bàn xã; thời hạn: Quý I/2027.\n"
+                "- Vận động Nhân dân hiến đất mở đường (phối hợp: Ban Công tác Mặt trận các thôn).\n")
+    tasks = plan.tasks
+    assert [t.title for t in tasks] == ["Lắp đặt đèn chiếu sáng các tuyến đường liên thôn",
+                                        "Tổ chức hội chợ nông sản của xã", "Rà soát quỹ đất công trên địa bàn xã",
+                                        "Vận động Nhân dân hiến đất mở đường"]
+    assert [t.coordinators for t in tasks] == [["Điện lực Hương Khê"], ["Hội Nông dân xã", "Hội Phụ nữ xã"], [],
+                                               ["Ban Công tác Mặt trận các thôn"]]
+    assert [t.timeframe.text for t in tasks] == ["Quý II/2027", "Quý III/2027", "Quý I/2027", ""]

@@ -1,5 +1,5 @@
-"""Round 26: general rules about a document's structure (not its wording), from round 24's blind set
-(devset/blind24/README.md), each on a made-up text with other provinces, bodies and words than those documents."""
+"""Round 26: general rules about a document's structure (not its wording), from round 24's blind set (devset/SOURCES.md,
+"Round 25: eighth blind set"), each on a made-up text with other provinces, bodies and words than those documents."""
 
 from planimport.parser import parse_blocks
 from planimport.readers import blocks_from_text

@@ -56,7 +56,9 @@ GROUP_PATTERNS = [
                                r"|\bso,\s*ban,\s*nganh|\bcac\s+so\b|\bcac\s+(bo|co quan)\s*,\s*nganh")),
     ("press", re.compile(r"\bcac\s+co quan\s+(thong tin\s*,?\s*)?(bao chi|truyen thong)|\bco quan\s+(thong tin\s*,?\s*)?bao chi"
                          r"|\bcac\s+bao\b|\bcac\s+co quan\s+bao\b")),
-    ("units", re.compile(r"\bcac\s+(don vi|co quan)\s+(truc thuoc|thuoc)\s+(bo|so|ubnd)")),
+    # "các đơn vị trực thuộc Sở", "Các cơ quan, đơn vị trực thuộc UBND đặc khu": the units under a body, any level
+    ("units", re.compile(r"\bcac\s+(don vi|co quan)(\s*,\s*(don vi|co quan))?\s+(truc thuoc|thuoc)\s+"
+                         r"(bo|so|ubnd|uy ban nhan dan)\b")),
     ("districts", re.compile(r"\bdia phuong\b")),
 ]
 

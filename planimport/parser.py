@@ -392,7 +392,10 @@ def _cut_at_verb(text, verbs_only=False):
 # tử", "Ủy ban nhân dân xã X", "Bộ Chỉ huy quân sự tỉnh"): a lower-case word after a lower-case one goes on the name
 # when it starts one of them
 _NAME_TERMS = {"cong nghiep", "thi truong", "moi truong", "nong thon", "xa hoi", "dan su", "chi nhanh", "dien tu",
-               "kinh te", "cuu nan", "thien tai", "nhan dan", "kiem sat", "quan su"}
+               "kinh te", "cuu nan", "thien tai", "nhan dan", "kiem sat", "quan su",
+               # "Phòng Văn hóa, Thể thao và Du lịch đặc khu", "Hội Nông dân đặc khu": a special zone's level (since
+               # 2025), two words, closing a name as "xã", "phường" do
+               "dac khu"}
 # the levels a place is named at: the capitalised words after one are a place's name ("huyện Đakrông")
 _PLACE_LEVELS = {"tinh", "huyen", "xa", "phuong", "quan", "pho", "tran", "khu"}
 # as written: "trận", "quân" are none; "đặc khu" (a special zone, since 2025) is one, "khu" alone no
@@ -479,9 +482,13 @@ def _cut_time_label(node):
     Quý III/2026."): the label and its value leave the title, the value is the time. Returns the text to read the
     point's other attributes from."""
     attrs, head = _inline_labels(node.text)
-    if set(attrs) == {"time"} and attrs["time"] and head != node.text:
+    if any(attrs.values()) and set(attrs) <= {"time", "coordinators"} and head != node.text:
         node.text = head
-        node.attrs["time"] = attrs["time"]
+        if attrs.get("time"):
+            node.attrs["time"] = attrs["time"]
+        if attrs.get("coordinators"):
+            # "- <work> (phối hợp: Y); thời hạn: …": whom the work is done with, labelled after it
+            node.attrs["coordinators"] = attrs["coordinators"]
     return node.text
 
 
@@ -583,6 +590,31 @@ def _heading_lead(text):
         return [text]  # "1. Phó Giám đốc Sở - Nguyễn Văn A": an office holder (with his name) leads what follows
     names = split_names(text)
     return names if names and all(_agency_like(n) or (asked and n[:1].isupper()) for n in names) else []
+
+
+# "1. X chủ trì, phối hợp với Y thực hiện các nhiệm vụ sau:" (also "Giao X …", "… triển khai những nội dung sau:"): a
+# heading whose whole assignment its points inherit, X their lead and Y their coordinators; the heading is no task
+_ASSIGNING_HEADING = re.compile(
+    r"^(?:Giao\s+|Đề nghị\s+)?(?P<lead>.{3,150}?)\s+chủ trì(?:\s*,?\s+phối hợp\s+(?:với\s+)?(?P<with>.{3,200}?))?\s+"
+    r"(?:(?:tổ chức\s+)?(?:thực hiện|triển khai)\s+)?(?:các|những)\s+(?:nhiệm vụ|nội dung|công việc|hoạt động)"
+    r"(?:\s+(?:cụ thể|chủ yếu|trọng tâm))?\s+(?:như\s+)?sau\s*:\s*$", re.I)
+
+
+def _assigning_heading(text):
+    """The lead and coordinators a heading "X chủ trì, phối hợp với Y thực hiện các nhiệm vụ sau:" gives its points,
+    or None."""
+    m = _ASSIGNING_HEADING.match(text.strip())
+    if not m:
+        return None
+    # the words before "chủ trì" are the lead whole, whatever lower-case words its name holds ("Ban Quản lý dự án đầu
+    # tư xây dựng …"): the heading's own words end it
+    lead = _heading_lead(m.group("lead")) or split_names(m.group("lead"))
+    helpers = split_names(m.group("with") or "")
+    if not lead or not all(_STARTER_RE.match(n) or _agency_like(n) for n in lead):
+        return None
+    if m.group("with") and (not helpers or not all(_agency_like(n) or group_keys(n) for n in helpers)):
+        return None
+    return lead, helpers
 
 
 # an office holder heading a department's or a committee's points: "Phó Giám đốc Sở - Nguyễn Văn A", "Trưởng phòng X"
@@ -1587,8 +1619,8 @@ def _read_header(plan, lines):
         title, j = [], title_at
         while j < len(lines):
             line = lines[j]
-            if re.match(r"^[-_*]{3,}$", line) or re.match(r"^\(?kem theo\b", fold(line)):
-                break
+            if re.match(r"^[-_*]{3,}$", line) or re.match(r"^\(?\s*(?:(?:duoc )?ban hanh\s+)?kem theo\b", fold(line)):
+                break  # "(Kèm theo …)", "(Ban hành kèm theo Quyết định số …)": the plan's annex note, after its title
             if title and not line.isupper() and (
                     title[-1].isupper()
                     or re.match(r"^(can cu|thuc hien|de |nham |theo de nghi|phan thu \w+$)", fold(line))
@@ -1691,6 +1723,10 @@ def _title_goes_on(line):
     return bool(re.search(r"\s(?:cua|va|ve|voi|cho|tai|theo|trong|doi voi)$", fold(line).strip()))
 
 
+# a place's level as a header writes it: "TỈNH", "XÃ", "PHƯỜNG", "ĐẶC KHU" (after the 2025 reform), "THỊ TRẤN" …
+_HEADER_LEVELS = r"TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|THỊ TRẤN|QUẬN|XÃ|PHƯỜNG|ĐẶC KHU"
+
+
 def _issuer(lines, plan):
     if len(lines) >= 2 and re.match(r"^(dang bo|ban chap hanh trung uong)\b", fold(lines[0])) and re.match(
             r"^(dang uy|ban|chi bo|dang doan)\b", fold(lines[1])):
@@ -1701,7 +1737,7 @@ def _issuer(lines, plan):
     if (len(lines) >= 2 and re.match(r"^(?:uy ban nhan dan|ubnd)\b", fold(lines[0]))
             and re.match(r"^(?:so|ban|chi cuc|thanh tra|cuc)\b", fold(lines[1]))):
         # "ỦY BAN NHÂN DÂN TỈNH LÀO CAI" / "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG": the department under its province issues
-        m = re.search(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG)\s+(.+)$", lines[0])
+        m = re.search(r"\b(" + _HEADER_LEVELS + r")\s+(.+)$", lines[0])
         dept = " ".join(lines[1:])
         kind, _, rest = dept.lower().partition(" ")  # "Sở Y tế", "Sở Nông nghiệp và Môi trường"
         dept = kind.capitalize() + " " + re.sub(r"(^|, | và )(\w)", lambda x: x.group(1) + x.group(2).upper(), rest)
@@ -1713,7 +1749,7 @@ def _issuer(lines, plan):
         return text[:1] + text[1:].lower()
     text = " ".join(lines)
     if (len(lines) >= 2 and re.match(r"^(?:uy ban nhan dan|ubnd)\b", fold(lines[-1]))
-            and re.search(r"\b(?:TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG)\s+\S", lines[-1])):
+            and re.search(r"\b(?:" + _HEADER_LEVELS + r")\s+\S", lines[-1])):
         # "UBND TỈNH QUẢNG TRỊ" / "ỦY BAN NHÂN DÂN PHƯỜNG ĐÔNG HÀ": the lower committee of a two-line header issues
         text = lines[-1]
     f = fold(text)
@@ -1725,7 +1761,7 @@ def _issuer(lines, plan):
             break
     if "uy ban nhan dan" in f or sym.endswith("UBND") or not text:
         place = plan.place
-        m = re.search(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG)\s+(.+)$", text)
+        m = re.search(r"\b(" + _HEADER_LEVELS + r")\s+(.+)$", text)
         if m:
             level = m.group(1).lower()
             place = " ".join(w.capitalize() for w in m.group(2).lower().split())
@@ -1881,8 +1917,12 @@ def _read_body(plan, blocks, addressee=()):
             stack.append(node)
             if rank >= 2 and re.fullmatch(r"(?:cac\s+)?nhiem vu thuong xuyen", fold(text).strip(" .:")):
                 node.attrs["time"] = text.strip(" .:")  # "3. Nhiệm vụ thường xuyên": the items under it are ongoing
-            if not (rank >= 2 and text.rstrip().endswith(":") and re.search(r"\bchu tri\b", fold(text))
-                    and _heading_lead(text)):
+            assigning = _assigning_heading(text) if rank >= 2 and not node.special else None
+            if assigning:
+                node.attrs["lead"], node.attrs["coordinators"] = assigning
+                node.lead_heading = True
+            elif not (rank >= 2 and text.rstrip().endswith(":") and re.search(r"\bchu tri\b", fold(text))
+                      and _heading_lead(text)):
                 # not "2. Sở Tài chính chủ trì thực hiện các nhiệm vụ sau:": a heading whose lead the points inherit
                 _inline_into(node, text)
             if rank == 5 and parent.lead_heading and not node.special:
@@ -2988,12 +3028,13 @@ def _read_reporting(plan, root):
             rest = node.body[len(candidates[:1]):] if candidates else []
             plan.closing_text = "\n\n".join(p for p in rest if p not in candidates[:1])
             break
+    in_tasks = []  # said inside a task that names its own lead ("- … báo cáo … gửi Bộ X trước ngày 10/12/2027"): its work
     if not candidates:
         for node in _iter(root):
             for p in node.body:
                 fp = fold(p)
                 if "bao cao" in fp and re.search(r"dinh ky|truoc ngay|hang nam|hang nam|6 thang|hang quy|hang thang", fp):
-                    candidates.append(p)
+                    (in_tasks if _led_work(node) else candidates).append(p)
     if not candidates:
         # "III. Tổ chức thực hiện" / "2. Định kỳ trước ngày 15 tháng 12 hằng năm, các bộ … gửi Bộ X kết quả thực hiện
         # để tổng hợp, báo cáo …": the rule stated as an item of the organisation part
@@ -3003,8 +3044,11 @@ def _read_reporting(plan, root):
                     and re.search(r"dinh ky|hang nam|6 thang|hang quy|hang thang", fp)
                     and (re.search(r"\bgui\b", fp) or re.match(r"^(?:che do|thong tin)(?:,? bao cao)?\s*:", fp)
                          or _reports_to_a_body(node.text))):
-                # (or "2. Chế độ báo cáo: Định kỳ hằng năm, … báo cáo kết quả về Sở X": the item named for the rule)
+                # (or "2. Chế độ báo cáo: Định kỳ hằng năm, … báo cáo kết quả về Sở X": the item named for the rule;
+                # or "2. Định kỳ hằng năm, các cơ quan báo cáo kết quả … về Sở X trước ngày 05/12": whom it goes to)
                 candidates.append(node.text)
+    if not candidates:
+        candidates = in_tasks  # none stated elsewhere: the report a task sends is the rule
     if not candidates:
         # "- Chỉ đạo thực hiện …; định kỳ hàng năm có báo cáo kết quả thực hiện gửi Bộ X để tổng hợp …": a yearly
         # report asked in a task's last clause
@@ -3077,6 +3121,18 @@ def _reports_to_a_body(text):
         written = text[m.end():]
         if _STARTER_RE.match(written) or known_end(written) is not None:
             return True
+    return False
+
+
+def _led_work(node):
+    """A node that is (or is inside) a task naming its own lead, outside the follow-up parts ("Tổ chức thực hiện",
+    "Chế độ báo cáo"): what its paragraphs say is that task's work, not the plan's reporting rule."""
+    if node.special in ("organisation", "reporting"):
+        return False
+    while node is not None:
+        if node.attrs.get("lead"):
+            return True
+        node = node.parent
     return False
 
 

@@ -1,10 +1,10 @@
-"""How blind24's two DOCX documents were written (python-docx, the shared helpers in ../docx_tools.py); run once,
-from this folder: ../../../../.venv/bin/python make_docx_blind24.py"""
+"""How blind24's two DOCX documents were written (python-docx, the shared helpers in docx_tools.py; written in blind24/,
+moved here in round 26); run once, from this folder: ../../../.venv/bin/python make_docx_blind24.py"""
 
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from docx_tools import header, header_table, new_document, para, paras, signature, table  # noqa: E402
 

@@ -108,6 +108,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # {% load static %}: Django's tags, each address worked out once per process (plan_tracker/static_urls.py).
+            "libraries": {"static": "plan_tracker.static_urls"},
         },
     },
     # The fragments repeated per row, rendered by Jinja2 inside Django's pages (plan_tracker/jinja2.py).

@@ -9,9 +9,10 @@ base URL (with the URL prefix of the moment when STATIC_URL is relative) and its
 path, emptied whenever a setting changes (tests), bounded. What Django raises (a file missing from a strict manifest)
 is raised as before, never kept.
 
-Django's templates get it as the ``static`` library (``TEMPLATES``' ``libraries``: ``{% load static %}`` loads this
-module): Django's own tags (``static``, ``get_static_prefix``, ``get_media_prefix``), the ``static`` tag's node asking
-``static_url`` for its address."""
+Django's templates get it as the ``static_urls`` library (``TEMPLATES``' ``libraries``; the project's pages load it in
+place of ``static``, which stays Django's own: a library replacing ``static`` makes Django warn, templates.W003):
+Django's own tags (``static``, ``get_static_prefix``, ``get_media_prefix``), the ``static`` tag's node asking
+``static_url`` for its address. The output is the same either way."""
 
 from django import template
 from django.core.signals import setting_changed

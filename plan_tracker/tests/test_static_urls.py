@@ -22,7 +22,7 @@ def prefix_back():
 
 
 def django_template(path):
-    return engines["django"].from_string("{% load static %}{% static path %}|{% static path as u %}{{ u }}|"
+    return engines["django"].from_string("{% load static_urls %}{% static path %}|{% static path as u %}{{ u }}|"
                                          "{% get_static_prefix %}|{% get_media_prefix %}").render({"path": path})
 
 
@@ -68,3 +68,14 @@ def test_a_changed_setting_is_followed():
 def test_a_page_links_its_stylesheet(db):
     html = Client().get(reverse("login")).content.decode()
     assert f'<link rel="stylesheet" href="{static("css/app.css")}">' in html
+    assert "css/app.css" in static_urls._URLS  # through the project's library
+
+
+def test_the_project_pages_load_it_and_django_warns_of_nothing(capsys):
+    from django.core.management import call_command
+
+    for name in ("base.html", "reports/report_detail.html", "tasks/task_list.html"):
+        source = engines["django"].engine.find_template(name)[0].source
+        assert "{% load" in source.splitlines()[0] and " static_urls " in source.splitlines()[0], name
+    call_command("check", "--tag", "templates")
+    assert "W003" not in capsys.readouterr().err

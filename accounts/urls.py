@@ -8,7 +8,7 @@ from . import views
 
 urlpatterns = [
     # Signing in and out (logout is POST only).
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", views.LogoutView.as_view(), name="logout"),
     # Changing one's own password, signed in.
     path("password_change/", auth_views.PasswordChangeView.as_view(), name="password_change"),

@@ -1,15 +1,56 @@
 """Thin layers over django.contrib.auth's views; everything else is Django's own behaviour."""
 
+import re
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.http import HttpResponseRedirect
+from django.core.signals import setting_changed
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from plan_tracker.csrf import CSRF_STAND_IN, with_csrf_token
+from plan_tracker.memo import memo
+
 from . import services
 from .security import client_ip
+
+
+#: {(language, URL prefix, path): the sign-in page's HTML, its CSRF token fields stand-ins}: ``LoginView``'s.
+_LOGIN_PAGES = {}
+LOGIN_PAGES_LIMIT = 50
+_TOKEN_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
+
+
+def _forget_login_pages(**kwargs):
+    _LOGIN_PAGES.clear()  # a test's settings (templates, languages…) may change what the page is made of
+
+
+setting_changed.connect(_forget_login_pages, dispatch_uid="accounts.views.login_pages")
+
+
+class LoginView(auth_views.LoginView):
+    """Django's sign-in view. Its plain page (a visitor not signed in, no query string: no ``next``; no message to
+    show) is the same for everyone but its CSRF token: it is rendered once per process for each language, URL prefix
+    and path (issue #18: ~2 ms of Django's template engine, the first page of every officer's deadline day), with
+    every token field made a stand-in (the header's language form has one too), and each request gets it with its
+    own token (``plan_tracker.csrf.with_csrf_token``, which sets the cookie as ``{% csrf_token %}`` does). Anything
+    else (a ``next``, a signed-in user, a message after signing out, a refused POST) is Django's own rendering."""
+
+    def get(self, request, *args, **kwargs):
+        if request.GET or request.user.is_authenticated or len(messages.get_messages(request)):
+            return super().get(request, *args, **kwargs)
+        key = (translation.get_language(), get_script_prefix(), request.path)
+        html = memo(_LOGIN_PAGES, key, lambda: self._plain_page(request), LOGIN_PAGES_LIMIT)
+        return HttpResponse(with_csrf_token(html, request))
+
+    def _plain_page(self, request):
+        html = render_to_string(self.get_template_names(), self.get_context_data(), request)
+        return _TOKEN_FIELD.sub(f'name="csrfmiddlewaretoken" value="{CSRF_STAND_IN}"', html)
 
 
 class LogoutView(auth_views.LogoutView):

@@ -25,7 +25,6 @@ from django.forms.renderers import DjangoTemplates as DjangoTemplatesRenderer
 from django.forms.renderers import Jinja2 as Jinja2Renderer
 from django.contrib.humanize.templatetags import humanize
 from django.template import defaultfilters
-from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import Promise, cached_property
@@ -36,6 +35,7 @@ from jinja2 import Environment, pass_context
 from markupsafe import Markup
 
 from plan_tracker.numbers import format_vn_number
+from plan_tracker.static_urls import static_url
 
 
 def date(value, arg=None):
@@ -114,7 +114,7 @@ def environment(**options):
     env.policies["ext.i18n.trimmed"] = True
     # {% trans %} and _() through Django's gettext, their values escaped as {% blocktranslate %} escapes them.
     env.globals.update(gettext=_gettext, ngettext=_ngettext)
-    env.globals.update(url=url, static=static)
+    env.globals.update(url=url, static=static_url)  # Django's static(), each address once per process
     env.filters.update(
         date=date,
         truncatewords=defaultfilters.truncatewords,

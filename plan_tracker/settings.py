@@ -108,6 +108,9 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # {% load static_urls %}: Django's static tags, each address worked out once per process
+            # (plan_tracker/static_urls.py); a name of its own: Django warns (templates.W003) when one replaces "static".
+            "libraries": {"static_urls": "plan_tracker.static_urls"},
         },
     },
     # The fragments repeated per row, rendered by Jinja2 inside Django's pages (plan_tracker/jinja2.py).

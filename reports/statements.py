@@ -22,6 +22,10 @@ TASK = Statement(lambda plan_id, pk: Task.objects.filter(plan_id=plan_id, pk=pk)
 #: A plan's reporting year (its parameters and revision), alone; the year is a small integer: its own stand-in.
 REPORTING_YEAR = Statement(lambda plan_id, year: ReportingYear.objects.filter(plan_id=plan_id, year=year).order_by(),
                            stand_ins=(None, 32_102))
+#: The reports of some agencies with their plans and agencies, newest year first (the "my reports" page of their
+#: officers: ``views.my_reports``); one compiled statement per number of agencies.
+AGENCIES_REPORTS = Statement(lambda agency_ids: AgencyReport.objects.filter(agency_id__in=agency_ids)
+                             .select_related("plan", "agency").order_by("-year", "plan__number", "agency__name"))
 #: A report's lines with their tasks and sections, in plan order (the page, the problems).
 LINES = Statement(lambda report_id: TaskReport.objects.filter(report_id=report_id)
                   .select_related("task__section").order_by("task__order", "task__number"))

@@ -25,6 +25,7 @@ from plan_tracker.memo import memo
 from tasks.models import Plan, Task
 
 from . import aggregates, cache, drafts, exports, overview_rows, statements
+from .aggregates.figures import figures_from_tally
 from .models import AgencyReport, ReportingYear
 from .exports import pdf
 from .naming import names_on_due_date
@@ -104,7 +105,12 @@ def _cached_page(request, template, plan, year, tab, build, *extra, **context):
 
 
 def _overview_context(plan, year, today):
-    data = aggregates.year_overview(plan, year, today, light=True)
+    # The states' and statuses' labels translated once, not once per row (2,500 on a large deadline day).
+    state_labels = {s: str(aggregates.State.LABELS[s]) for s in aggregates.State.ORDER}
+    status_labels = {value: str(label) for value, label in AgencyReport.Status.choices}
+    groups, invited, tally = overview_rows.groups(plan, year, state_labels, status_labels)
+    data = aggregates.year_overview(plan, year, today, rows=(groups, invited),
+                                    figures=figures_from_tally(plan, year, tally))
     f = data.figures
     bars = [{"label": _("Tất cả"), "total": f.obliged,
              "segments": _segments([(s, aggregates.State.LABELS[s], f.count(s)) for s in aggregates.State.ORDER])}]
@@ -112,11 +118,6 @@ def _overview_context(plan, year, today):
         bars.append({"label": g.group.label, "total": g.total,
                      "segments": _segments([(s, aggregates.State.LABELS[s], g.counts[s])
                                             for s in aggregates.State.ORDER])})
-    # The states' and statuses' labels translated once, not once per row (500 on deadline day).
-    state_labels = {s: str(aggregates.State.LABELS[s]) for s in aggregates.State.ORDER}
-    status_labels = {value: str(label) for value, label in AgencyReport.Status.choices}
-    for g in data.groups:
-        g.rows_html = overview_rows.rows_html(g.rows, state_labels, status_labels)
     return {"data": data, "f": f, "bars": bars, "legend": bars[0]["segments"], "missing": f.missing(data.today),
             "state_labels": state_labels, "status_labels": status_labels}
 

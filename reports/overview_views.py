@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template import engines
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix
 from django.utils import timezone, translation
@@ -21,6 +22,7 @@ from django.views.decorators.http import condition, require_GET
 
 from accounts import roles
 from plan_tracker.compiled import fits
+from plan_tracker.jinja2 import PageUrls
 from plan_tracker.memo import memo
 from tasks.models import Plan, Task
 
@@ -89,9 +91,17 @@ def _today():
     return timezone.localdate()
 
 
+#: The bodies rendered by Jinja2 (templates_jinja2/, each the twin of the Django template it replaced, kept as the
+#: tests' reference in reports/tests/reference/): the overview's, computed after every submission on deadline day.
+_JINJA_BODIES = {"overview": "reports/_overview_body.html"}
+
+
 def _body(template, plan, year, **context):
     """The page's body alone (``_<template>_body.html``), for the cache: no request, the same for every reader."""
-    return render_to_string(f"reports/overview/_{template}_body.html", {"plan": plan, "year": year, **context})
+    context = {"plan": plan, "year": year, **context}
+    if template in _JINJA_BODIES:  # each address reversed once per URL name (PageUrls), as in {% jinja %}
+        return mark_safe(engines["jinja2"].get_template(_JINJA_BODIES[template]).render({"url": PageUrls(), **context}))
+    return render_to_string(f"reports/overview/_{template}_body.html", context)
 
 
 def _cached_page(request, template, plan, year, tab, build, *extra, **context):

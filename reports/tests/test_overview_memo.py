@@ -164,3 +164,23 @@ def test_the_figures_follow_each_step_of_a_report(client, scenario, monkeypatch)
         assert html == _slow(client, scenario.plan, monkeypatch)
         seen.append(html)
     assert all(a != b for a, b in zip(seen, seen[1:]))  # each step shows (a resubmission reads as the first one)
+
+
+def test_first_submissions_a_microsecond_either_side_of_the_deadline(client, scenario, monkeypatch):
+    """The first submission is read as the database writes it out (text) and made a date-time for a row worked out:
+    a microsecond before the deadline's end is on time, the end itself is late (by a day), as the slow way says."""
+    from reports import rules
+
+    client.force_login(scenario.coordinator)
+    _page(client, scenario.plan)
+    end = rules.deadline_end(scenario.plan, YEAR)
+    for key, first in (("D2", end - datetime.timedelta(microseconds=1)), ("P", end)):
+        AgencyReport.objects.filter(pk=scenario.reports[key].pk).update(
+            first_submitted_at=first, version=3, status=AgencyReport.Status.SUBMITTED)
+    figures_cache.bump_plan(scenario.plan.pk)  # an update() sends no signal
+    html = _page(client, scenario.plan)
+    assert html == _slow(client, scenario.plan, monkeypatch)
+    rows = dict(re.findall(r">([^<>]+)</a></td>\s*<td><span class=\"badge state-(\w+)\"", html))
+    assert rows["UBND huyện Hai"] == "on_time" and rows["Báo Thử"] == "late"
+    assert overview_rows.first_submitted(str(end - datetime.timedelta(microseconds=1))) == \
+        end - datetime.timedelta(microseconds=1)

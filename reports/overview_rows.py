@@ -39,7 +39,7 @@ from .aggregates.overview import AgencyRow, _ShownAgency, _ShownReport
 from .models import AgencyReport
 from .rules import State
 
-MAX_ROWS = 20_000  # rows per context (~1.2 KB each: at most ~25 MB per process)
+MAX_ROWS = 20_000  # rows in all contexts (~1.2 KB each: ~25 MB per process)
 MAX_CONTEXTS = 64  # (language, time zone, due date…) combinations kept at once
 _contexts = {}
 
@@ -114,15 +114,14 @@ class _Worker:
 
 
 def _store(worker):
+    """The rows remembered for the page's context; every context's emptied once they hold ``MAX_ROWS`` rows in all
+    (or ``MAX_CONTEXTS`` contexts): a bound of the process's memory, at most one page's rows over it."""
     key = (translation.get_language(), get_script_prefix(), get_format("SHORT_DATETIME_FORMAT"),
            timezone.get_current_timezone_name(), settings.TIME_ZONE, worker.due, worker.end,
            tuple(worker.state_labels.items()), tuple(worker.status_labels.items()))
-    store = _contexts.get(key)
-    if store is None or len(store) >= MAX_ROWS:
-        if len(_contexts) >= MAX_CONTEXTS:
-            _contexts.clear()
-        store = _contexts[key] = {}
-    return store
+    if sum(map(len, _contexts.values())) >= MAX_ROWS or (key not in _contexts and len(_contexts) >= MAX_CONTEXTS):
+        _contexts.clear()
+    return _contexts.setdefault(key, {})
 
 
 class Tally:

@@ -184,3 +184,25 @@ def test_first_submissions_a_microsecond_either_side_of_the_deadline(client, sce
     assert rows["UBND huyện Hai"] == "on_time" and rows["Báo Thử"] == "late"
     assert overview_rows.first_submitted(str(end - datetime.timedelta(microseconds=1))) == \
         end - datetime.timedelta(microseconds=1)
+
+
+def test_the_rows_remembered_are_bounded(client, scenario, monkeypatch):
+    """Once the memo holds MAX_ROWS rows in all it is emptied (the process's memory bounded), and the page is the
+    same; so with a language more."""
+    client.force_login(scenario.coordinator)
+    monkeypatch.setattr(overview_rows, "MAX_ROWS", 6)
+    overview_rows.clear()
+    first = _page(client, scenario.plan)
+    assert sum(map(len, overview_rows._contexts.values())) == 6  # the year's six reports
+    figures_cache.bump_plan(scenario.plan.pk)
+    assert _page(client, scenario.plan) == first
+    client.cookies.load({"django_language": "en"})
+    figures_cache.bump_plan(scenario.plan.pk)
+    _page(client, scenario.plan)
+    assert sum(map(len, overview_rows._contexts.values())) == 6 and len(overview_rows._contexts) == 1
+    monkeypatch.setattr(overview_rows, "MAX_ROWS", 20_000)
+    monkeypatch.setattr(overview_rows, "MAX_CONTEXTS", 1)
+    client.cookies.load({"django_language": "vi"})
+    figures_cache.bump_plan(scenario.plan.pk)
+    assert _page(client, scenario.plan) == first
+    assert len(overview_rows._contexts) == 1

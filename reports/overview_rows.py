@@ -14,13 +14,13 @@ counts summed from the stored states (session 14: a computed overview at 2,500 a
 of CPU making objects, states, sort keys and look-ups per row, README "The overview's CPU, session 14").
 Local to the process (no cache round trip), bounded (emptied when full)."""
 
-import datetime
 import zoneinfo
 from collections import Counter
 from itertools import groupby
 from operator import itemgetter
 
 from django.conf import settings
+from django.db import connections, router
 from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.template import engines
@@ -59,13 +59,17 @@ ROWS = Statement(lambda plan_id, year: AgencyReport.objects.filter(plan_id=plan_
 
 
 def first_submitted(text):
-    """The first submission's instant from its text as read (None: never submitted); naive text (SQLite) is UTC."""
+    """The first submission's instant from its text as read (None: never submitted); naive text (SQLite) is in the
+    database's time zone, as Django reads it (UTC unless ``DATABASES`` sets another)."""
     if text is None:
         return None
     found = parse_datetime(text)
     if found is None:
         raise ValueError(f"not a date-time: {text!r}")
-    return found if found.tzinfo is not None else found.replace(tzinfo=datetime.timezone.utc)
+    return found if found.tzinfo is not None else found.replace(tzinfo=connections[ROWS_DB].timezone)
+
+
+ROWS_DB = router.db_for_read(AgencyReport)
 
 # An entry: (place in the list, group code, state, status, invited, HTML).
 _PLACE, _GROUP, _STATE, _STATUS, _INVITED, _HTML = range(6)

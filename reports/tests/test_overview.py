@@ -175,8 +175,9 @@ def computed_overviews(monkeypatch):
 
 
 def test_the_overview_page_counts_its_figures_from_its_rows_as_year_figures_does(client, scenario, monkeypatch):
-    """The page's overview (``reports.overview_rows.groups``) counts the reports from the rows it shows and only the task × agency cells
-    by a query of its own: every figure is ``year_figures``', an invited body's report and its line left out."""
+    """The page's overview (``reports.overview_rows.groups``) counts the reports from the rows it shows and only the
+    task × agency cells by a query of its own: every figure is ``year_figures``', an invited body's report and its line
+    left out."""
     AgencyReport.objects.filter(pk=scenario.reports["P"].pk).update(invited=True)
     expected = aggregates.year_figures(scenario.plan, [2024])[2024]
     assert (expected.obliged, expected.on_time, expected.late, expected.drafting, expected.not_started) == (5, 3, 1, 1, 0)

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template import engines
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix
 from django.utils import timezone, translation
@@ -21,10 +22,12 @@ from django.views.decorators.http import condition, require_GET
 
 from accounts import roles
 from plan_tracker.compiled import fits
+from plan_tracker.jinja2 import PageUrls
 from plan_tracker.memo import memo
 from tasks.models import Plan, Task
 
 from . import aggregates, cache, drafts, exports, overview_rows, statements
+from .aggregates.figures import figures_from_tally
 from .models import AgencyReport, ReportingYear
 from .exports import pdf
 from .naming import names_on_due_date
@@ -88,9 +91,17 @@ def _today():
     return timezone.localdate()
 
 
+#: The bodies rendered by Jinja2 (templates_jinja2/, each the twin of the Django template it replaced, kept as the
+#: tests' reference in reports/tests/reference/): the overview's, computed after every submission on deadline day.
+_JINJA_BODIES = {"overview": "reports/_overview_body.html"}
+
+
 def _body(template, plan, year, **context):
     """The page's body alone (``_<template>_body.html``), for the cache: no request, the same for every reader."""
-    return render_to_string(f"reports/overview/_{template}_body.html", {"plan": plan, "year": year, **context})
+    context = {"plan": plan, "year": year, **context}
+    if template in _JINJA_BODIES:  # each address reversed once per URL name (PageUrls), as in {% jinja %}
+        return mark_safe(engines["jinja2"].get_template(_JINJA_BODIES[template]).render({"url": PageUrls(), **context}))
+    return render_to_string(f"reports/overview/_{template}_body.html", context)
 
 
 def _cached_page(request, template, plan, year, tab, build, *extra, **context):
@@ -104,7 +115,12 @@ def _cached_page(request, template, plan, year, tab, build, *extra, **context):
 
 
 def _overview_context(plan, year, today):
-    data = aggregates.year_overview(plan, year, today, light=True)
+    # The states' and statuses' labels translated once, not once per row (2,500 on a large deadline day).
+    state_labels = {s: str(aggregates.State.LABELS[s]) for s in aggregates.State.ORDER}
+    status_labels = {value: str(label) for value, label in AgencyReport.Status.choices}
+    groups, invited, tally = overview_rows.groups(plan, year, state_labels, status_labels)
+    data = aggregates.year_overview(plan, year, today, rows=(groups, invited),
+                                    figures=figures_from_tally(plan, year, tally))
     f = data.figures
     bars = [{"label": _("Tất cả"), "total": f.obliged,
              "segments": _segments([(s, aggregates.State.LABELS[s], f.count(s)) for s in aggregates.State.ORDER])}]
@@ -112,11 +128,6 @@ def _overview_context(plan, year, today):
         bars.append({"label": g.group.label, "total": g.total,
                      "segments": _segments([(s, aggregates.State.LABELS[s], g.counts[s])
                                             for s in aggregates.State.ORDER])})
-    # The states' and statuses' labels translated once, not once per row (500 on deadline day).
-    state_labels = {s: str(aggregates.State.LABELS[s]) for s in aggregates.State.ORDER}
-    status_labels = {value: str(label) for value, label in AgencyReport.Status.choices}
-    for g in data.groups:
-        g.rows_html = overview_rows.rows_html(g.rows, state_labels, status_labels)
     return {"data": data, "f": f, "bars": bars, "legend": bars[0]["segments"], "missing": f.missing(data.today),
             "state_labels": state_labels, "status_labels": status_labels}
 

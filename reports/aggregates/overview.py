@@ -4,17 +4,14 @@ and the overdue tasks."""
 import datetime
 import zoneinfo
 from dataclasses import dataclass, field
-from operator import itemgetter
 
 from django.conf import settings
-
-from agencies.naming import former_names
 
 from .. import rules
 from ..models import AgencyReport
 from ..rules import State, submission_state
-from .figures import Figures, figures_from_rows, year_figures
-from .kinds import KIND_GROUPS, GroupRows, _agency_order, kind_group, order_key
+from .figures import Figures, year_figures
+from .kinds import KIND_GROUPS, GroupRows, _agency_order, kind_group
 from .rollup import overdue_tasks
 
 
@@ -100,8 +97,8 @@ def agency_rows(plan, year, *, texts=()):
 
 
 class _ShownAgency:
-    """What the overview shows of an agency (``light_rows``): its ids, names (in force on the names date), kind and
-    sort order."""
+    """What the overview shows of an agency (``reports.overview_rows``: an invited body's row): its ids, names (in force
+    on the names date), kind and sort order."""
     __slots__ = ("pk", "id", "name", "short_name", "sort_key", "code", "kind")
 
     def __init__(self, pk, name, short_name, sort_key, code, kind):
@@ -113,7 +110,8 @@ class _ShownAgency:
 
 
 class _ShownReport:
-    """What the overview shows of a report (``light_rows``): the columns ``submission_state`` and the rows read."""
+    """What the overview shows of a report (``reports.overview_rows``: an invited body's row): the columns
+    ``submission_state`` and the rows read."""
     __slots__ = ("pk", "id", "plan", "plan_id", "year", "status", "version", "first_submitted_at", "invited", "agency",
                  "agency_id")
     Status = AgencyReport.Status
@@ -129,48 +127,13 @@ class _ShownReport:
         return self._LABELS.get(self.status, self.status)
 
 
-_LIGHT_COLUMNS = ("pk", "status", "version", "first_submitted_at", "invited", "agency_id", "agency__name",
-                  "agency__short_name", "agency__sort_key", "agency__code", "agency__kind")
-
-
-def light_rows(plan, year):
-    """``agency_rows`` for the year overview's page, which only shows the rows: the same rows, grouped and ordered
-    alike, each report and agency a small read-only object instead of a model instance, the agencies named as on the
-    names date (``agencies.naming.former_names``), the states by ``rules.state_of`` with the year's deadline read once
-    (deadline day: the overview is computed afresh after every submission, for every obliged agency; model instances
-    were half of it). One query."""
-    end, plan_id, former = rules.deadline_end(plan, year), plan.pk, former_names()
-    groups = {g.code: GroupRows(g, [], {s: 0 for s in State.ORDER}) for g in KIND_GROUPS}
-    keyed = []
-    for pk, status, version, first, invited, agency_id, name, short, sort_key, code, kind in (
-            AgencyReport.objects.for_year(plan, year).order_by().values_list(*_LIGHT_COLUMNS)):
-        if agency_id in former:
-            name, short = former[agency_id]
-        report = _ShownReport(plan, plan_id, pk, year, status, version, first, invited,
-                              _ShownAgency(agency_id, name, short, sort_key, code, kind))
-        keyed.append((order_key(kind, sort_key, code), kind_group(kind),
-                      AgencyRow(report, rules.state_of(first, version, end))))
-    keyed.sort(key=itemgetter(0))
-    invited = []
-    for _key, group, row in keyed:
-        if row.report.invited:
-            invited.append(row)
-            continue
-        g = groups[group]
-        g.rows.append(row)
-        g.counts[row.state] += 1
-    return [g for g in groups.values() if g.rows], invited
-
-
-def year_overview(plan, year, today, *, figures=None, overdue=None, texts=(), light=False):
+def year_overview(plan, year, today, *, figures=None, overdue=None, texts=(), rows=None):
     """Headline figures, the agencies by kind group and the overdue tasks. Three queries, fewer when
-    the caller already has the figures or the overdue tasks. ``texts``: see ``agency_rows``; ``light``: the rows of
-    ``light_rows`` (for showing the overview only: no model instances, no texts)."""
-    light = light and not texts
-    groups, invited = light_rows(plan, year) if light else agency_rows(plan, year, texts=texts)
+    the caller already has the figures or the overdue tasks. ``texts``: see ``agency_rows``; ``rows``: the groups
+    and invited rows the caller has read already (the page's: ``reports.overview_rows.groups``)."""
+    groups, invited = rows if rows is not None else agency_rows(plan, year, texts=texts)
     if figures is None:
-        figures = (figures_from_rows(plan, year, (row for g in groups for row in g.rows)) if light
-                   else year_figures(plan, [year])[year])
+        figures = year_figures(plan, [year])[year]
     return Overview(
         plan=plan, year=year, today=today,
         figures=figures,

@@ -28,6 +28,7 @@ from plan_tracker.cache import EVERYTHING, SITE, generations, plan_scope
 from reports import aggregates, overview_views, services
 from reports.models import AgencyReport, Evidence, Indicator, ReportingYear, TaskReport
 from reports.services import open_reporting_year, reopen_report, review_report, submit_report
+from reports.tests.test_overview import computed_overviews
 from tasks.models import Assignment, Task
 from tasks.resources import TaskResource
 from testing.factories import fill_report, make_agency, make_task, make_user, small_plan
@@ -232,13 +233,16 @@ def test_a_new_task_and_a_renamed_section_show_at_once(client, world):
     assert "Nhiệm vụ thêm giữa năm" in text and "Mục đã đổi tên thử" in text
 
 
-def test_the_plans_due_date_and_the_years_parameters_show_at_once(client, world):
+def test_the_plans_due_date_and_the_years_parameters_show_at_once(client, world, monkeypatch):
     plan, who, admin, coordinator, officer, report = world
     client.force_login(coordinator)
-    assert _get(client, "year-overview", plan).context["data"].due_date == plan.report_due_date(2024)
+    computed = computed_overviews(monkeypatch)
+    _get(client, "year-overview", plan)
+    assert computed[0]["data"].due_date == plan.report_due_date(2024)
     plan.report_due_day, plan.report_due_month = 20, 12
     plan.save()
-    assert _get(client, "year-overview", plan).context["data"].due_date == datetime.date(2024, 12, 20)
+    assert "<strong>20/12/2024</strong>" in _get(client, "year-overview", plan).content.decode()
+    assert computed[0]["data"].due_date == datetime.date(2024, 12, 20) and len(computed) == 2
 
 
 def test_a_renamed_agency_and_an_applied_agency_change_show_at_once(client, world):
@@ -281,10 +285,13 @@ def test_the_overdue_tasks_follow_the_day(client, world, monkeypatch):
     make_task(plan.sections.get(), lead=who["dept"], number="1.9", timeframe_kind="deadline",
               due_date=datetime.date(2024, 6, 30))
     client.force_login(coordinator)
+    computed = computed_overviews(monkeypatch)
     monkeypatch.setattr(overview_views, "_today", lambda: datetime.date(2024, 6, 30))
-    assert [t.number for t in _get(client, "year-overview", plan).context["data"].overdue] == []
+    assert "Nhiệm vụ quá hạn hoàn thành" not in _get(client, "year-overview", plan).content.decode()
+    assert [t.number for t in computed[0]["data"].overdue] == []
     monkeypatch.setattr(overview_views, "_today", lambda: datetime.date(2024, 7, 1))
-    assert [t.number for t in _get(client, "year-overview", plan).context["data"].overdue] == ["1.9"]
+    assert "Nhiệm vụ quá hạn hoàn thành" in _get(client, "year-overview", plan).content.decode()
+    assert [t.number for t in computed[0]["data"].overdue] == ["1.9"] and len(computed) == 2
 
 
 def test_a_body_computed_at_midnight_is_cached_under_the_day_it_was_computed_for(client, world, monkeypatch):

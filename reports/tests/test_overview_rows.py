@@ -1,5 +1,5 @@
-"""The year overview's agency rows, rendered once per process for the values they show (reports/overview_rows.py):
-after any change, the page's rows are exactly what rendering them afresh gives. Each test warms the memo with the
+"""The year overview's agency rows, worked out once per process for the values they show (reports/overview_rows.py):
+after any change, the page's rows are exactly what working them out afresh gives. Each test warms the memo with the
 page as it was, makes one change, and compares the page with a rendering whose memo was emptied first."""
 
 import datetime
@@ -8,6 +8,7 @@ import re
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 
 from reports import overview_rows
 from reports.models import AgencyReport
@@ -39,7 +40,7 @@ def _rows(client, plan):
 
 
 def _fresh(client, plan):
-    overview_rows._rows.clear()
+    overview_rows.clear()
     return _rows(client, plan)
 
 
@@ -163,12 +164,33 @@ def test_the_nav_is_each_readers_own_and_follows_the_plan_the_tab_and_the_langua
     assert english == _nav_html(client, plan) and "Overview" in english
 
 
-def test_light_rows_give_the_page_model_rows_give(client, scenario, today, monkeypatch):
-    """The overview page reads its agencies as plain values (``aggregates.overview.light_rows``): the page is the one
-    the model instances of ``agency_rows`` give, byte for byte, with every state, an invited body, a returned report
-    and an agency shown by the name it bore on the year's due date."""
+def _reference_groups(plan, year, state_labels, status_labels):
+    """What ``overview_rows.groups`` gives, made the slow way: model instances (``agency_rows``), every row rendered
+    afresh from them, the reports counted by ``year_figures``."""
+    from django.template import engines
+
+    from reports.aggregates import State, year_figures
+    from reports.aggregates.overview import agency_rows
+
+    template = engines["jinja2"].get_template("reports/_overview_row.html")
+    groups, invited = agency_rows(plan, year)
+    for g in groups:
+        g.rows_html = mark_safe("".join("\n    " + template.render({
+            "url": reverse("reports:report-detail", args=[row.report.pk]), "name": row.agency.name,
+            "state": row.state, "state_label": state_labels[row.state],
+            "days_late": row.days_late if row.state == "late" else None,
+            "status": row.report.status, "status_label": status_labels[row.report.status],
+            "first": row.first_submitted_local}) for row in g.rows))
+    f = year_figures(plan, [year])[year]
+    return groups, invited, overview_rows.Tally({s: f.count(s) for s in State.ORDER}, f.returned, f.accepted)
+
+
+def test_the_pages_rows_are_what_model_rows_give(client, scenario, today, monkeypatch):
+    """The overview page reads its agencies as tuples, each worked out once per process (``overview_rows.groups``):
+    the page is the one model instances give (``agency_rows``, each row rendered afresh, the figures counted by
+    ``year_figures``), byte for byte, with every state, an invited body, a returned report, an agency shown by the
+    name it bore on the year's due date, and in English."""
     from agencies.models import AgencyName
-    from reports.aggregates import overview as aggregates_overview
     from testing.factories import make_agency
 
     _signed_in(client, scenario)
@@ -184,14 +206,19 @@ def test_light_rows_give_the_page_model_rows_give(client, scenario, today, monke
 
     def page():
         cache.clear()
-        overview_rows._rows.clear()
         html = client.get(reverse("reports:year-overview", args=[scenario.plan.pk, YEAR])).content.decode()
         return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)  # masked anew for every response
 
-    light = page()
-    assert "UBND huyện Một cũ" in light and "Bộ Khách mời thử" in light
-    monkeypatch.setattr(aggregates_overview, "light_rows",
-                        lambda plan, year: aggregates_overview.agency_rows(plan, year))
-    assert page() == light
+    fast = page(), page()  # the second with every row remembered
+    client.cookies.load({"django_language": "en"})
+    fast_english = page()
+    client.cookies.load({"django_language": "vi"})
+    assert fast[0] == fast[1]
+    assert "UBND huyện Một cũ" in fast[0] and "Bộ Khách mời thử" in fast[0]
     for state in ("on_time", "late", "drafting", "not_started"):
-        assert f"state-{state}" in light, state
+        assert f"state-{state}" in fast[0], state
+    assert "status-returned" in fast[0] and "status-accepted" in fast[0]
+    monkeypatch.setattr(overview_rows, "groups", _reference_groups)
+    assert page() == fast[0]
+    client.cookies.load({"django_language": "en"})
+    assert page() == fast_english and "Submitted late" in fast_english

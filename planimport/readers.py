@@ -11,6 +11,8 @@ import unicodedata
 
 from django.utils.translation import gettext
 
+from . import spacetable
+
 
 class DocumentError(ValueError):
     """A document that cannot be read; the message is for the person who sent it."""
@@ -212,6 +214,7 @@ def blocks_from_text(text):
     paragraphs. After a table that is only a header row, its cells come one a line: those lines are not joined."""
     text = _html_tables(text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = _join_emphasis_spans(text.split("\n"))
+    lines, space_tables = spacetable.take_tables(lines)  # tables in columns of spaces (pdftotext -layout)
     layout = _indented_layout(lines)
     if layout:
         lines = _without_footnotes(lines)
@@ -222,6 +225,10 @@ def blocks_from_text(text):
     full = False  # the line before reached the page's width: wrapped there
     centred = False  # the line before was centred on a laid-out page (a title's line): a paragraph's line it is not
     for n, raw in enumerate(lines):
+        if raw.startswith(spacetable.PLACEHOLDER):
+            blocks.append(("table", space_tables[int(raw[len(spacetable.PLACEHOLDER):])]))
+            table, joinable, blank, page_break = None, False, False, False
+            continue
         if re.fullmatch(r"\s*[|_\-=*]+\s*", raw) or re.fullmatch(r"\s*\*[\s*]*\*\s*", raw):  # "* *": an empty span
             continue
         # "a | b | c", or cells copied with tabs; inside a table, also a row of two cells ("I | GIAI ĐOẠN 1: …", a

@@ -1,0 +1,182 @@
+"""Round 28: a task table laid out as text in columns of spaces (what `pdftotext -layout` prints for a PDF page with a
+table, pasted into a .txt), read by planimport/spacetable.py into the table rows the other table readers give. Every
+text here is made up; the last is `pdftotext -layout` on a PDF that LibreOffice made from a python-docx table
+(planimport/tests/spacetable/make_pdf.py)."""
+
+from pathlib import Path
+
+from planimport.parser import parse_document
+from planimport.readers import blocks_from_text
+from planimport.tests.test_variants import read
+
+HERE = Path(__file__).parent / "spacetable"
+
+
+def by_number(plan):
+    return {t.number: t for t in plan.tasks}
+
+
+SIMPLE = """II. NHIỆM VỤ VÀ PHÂN CÔNG
+STT   Nội dung nhiệm vụ                          Cơ quan chủ trì       Cơ quan phối hợp        Thời hạn hoàn thành
+1     Xây dựng cổng dữ liệu mở của tỉnh          Sở Khoa học và        Sở Tài chính            Quý III/2026
+                                                 Công nghệ
+2     Đào tạo kỹ năng số cho công chức cấp xã    Sở Nội vụ             UBND các xã, phường     Năm 2026
+3     Kiểm tra an toàn thông tin các hệ thống    Công an tỉnh          Sở Khoa học và Công     Thường xuyên
+      thông tin dùng chung                                             nghệ
+III. TỔ CHỨC THỰC HIỆN
+Các sở, ngành báo cáo kết quả trước ngày 15 tháng 12 hằng năm gửi Sở Khoa học và Công nghệ.
+"""
+
+
+def test_a_one_row_header_table_in_columns_of_spaces_gives_its_tasks():
+    plan = read(SIMPLE)
+    tasks = by_number(plan)
+    assert sorted(tasks) == ["1", "2", "3"]
+    assert tasks["1"].title == "Xây dựng cổng dữ liệu mở của tỉnh"
+    # the lead cell wrapped onto the next line (not the last column) is joined to its row
+    assert tasks["1"].lead == ["Sở Khoa học và Công nghệ"]
+    assert tasks["1"].coordinators == ["Sở Tài chính"]
+    assert tasks["1"].timeframe.text == "Quý III/2026"
+    assert tasks["2"].coordinators == ["UBND các xã, phường"]
+    assert tasks["3"].title == "Kiểm tra an toàn thông tin các hệ thống thông tin dùng chung"
+    assert tasks["3"].coordinators == ["Sở Khoa học và Công nghệ"]
+    assert tasks["3"].timeframe.kind == "ongoing"
+
+
+TWO_ROW = """III. NHIỆM VỤ CỤ THỂ
+Nhiệm vụ cụ thể tại bảng sau:
+
+                                                     Đơn vị thực hiện
+ TT     Nhiệm vụ                            Chủ trì                 Phối hợp                   Thời gian      Ghi chú
+
+ A      NHÓM NHIỆM VỤ VỀ THỂ CHẾ
+
+ 1      Rà soát, sửa đổi quy chế quản lý    Sở Tư pháp              Văn phòng UBND tỉnh;       Tháng 6/2026
+        hoạt động của hệ thống thông tin                            Sở Nội vụ; các sở,
+        báo cáo của tỉnh                                            ngành liên quan
+
+ 2      Ban hành danh mục dữ liệu dùng      Sở Khoa học và          Các sở, ban, ngành         Quý IV/2026    Trình UBND
+        chung của tỉnh                      Công nghệ                                                         tỉnh
+                                                                                                  7
+\f                                                     Đơn vị thực hiện
+ TT     Nhiệm vụ                            Chủ trì                 Phối hợp                   Thời gian      Ghi chú
+ B      NHÓM NHIỆM VỤ VỀ HẠ TẦNG
+ 3      Mở rộng mạng truy nhập Internet     Ban Quản lý các khu     Viễn thông Ninh Bình;      Năm 2026 -
+        băng rộng tới các thôn, bản đặc     công nghiệp tỉnh        Viettel Ninh Bình;         2027
+        biệt khó khăn                                               UBND các xã
+
+ 4      Chuyển đổi trung tâm dữ liệu của    Sở Khoa học và          Sở Tài chính               Trước
+        tỉnh sang nền tảng điện toán đám    Công nghệ                                          30/11/2026
+        mây
+"""
+
+
+def test_a_two_row_header_wrapped_cells_a_page_break_and_a_repeated_header():
+    plan = read(TWO_ROW)
+    tasks = by_number(plan)
+    assert sorted(tasks) == ["1", "2", "3", "4"]
+    one, two, three, four = (tasks[n] for n in "1234")
+    assert one.title == "Rà soát, sửa đổi quy chế quản lý hoạt động của hệ thống thông tin báo cáo của tỉnh"
+    assert one.lead == ["Sở Tư pháp"]
+    # a coordinator cell over three lines: its list whole
+    assert one.coordinators == ["Văn phòng UBND tỉnh", "Sở Nội vụ", "các sở, ngành liên quan"]
+    assert one.timeframe.text == "Tháng 6/2026"
+    assert two.lead == ["Sở Khoa học và Công nghệ"]
+    assert two.title == "Ban hành danh mục dữ liệu dùng chung của tỉnh"
+    # the page's number, the form feed and the header repeated on the next page are not rows
+    assert three.title == "Mở rộng mạng truy nhập Internet băng rộng tới các thôn, bản đặc biệt khó khăn"
+    assert three.lead == ["Ban Quản lý các khu công nghiệp tỉnh"]
+    assert three.coordinators == ["Viễn thông Ninh Bình", "Viettel Ninh Bình", "UBND các xã"]
+    assert three.timeframe.kind == "period"
+    assert four.title == "Chuyển đổi trung tâm dữ liệu của tỉnh sang nền tảng điện toán đám mây"
+    assert four.timeframe.text == "Trước 30/11/2026"
+    # the letter rows are the table's sections
+    assert one.section.endswith("A") and three.section.endswith("B")
+    assert "7" not in " ".join(t.title for t in plan.tasks)
+
+
+MIXED = """II. NHIỆM VỤ
+1. Tuyên truyền về chuyển đổi số
+- Chủ trì: Sở Văn hóa, Thể thao và Du lịch.
+- Phối hợp: Báo Quảng Trị.
+- Thời gian: Năm 2026.
+2. Rà soát các quy trình nội bộ để đưa lên môi trường số, hoàn thành trong Quý III/2026.
+III. NHIỆM VỤ VỀ DỮ LIỆU
+Giao các cơ quan thực hiện các nhiệm vụ theo bảng dưới đây:
+
+TT   Tên nhiệm vụ                       Đơn vị chủ trì         Đơn vị phối hợp          Tiến độ
+I.   Dữ liệu chuyên ngành
+1    Cập nhật cơ sở dữ liệu đất đai     Sở Nông nghiệp và      UBND các xã              Quý II/2026
+                                        Môi trường
+2    Số hóa hồ sơ hộ tịch               Sở Tư pháp             UBND các xã,             Năm 2026
+                                                               phường
+II.  Dữ liệu dùng chung
+3    Xây dựng kho dữ liệu dùng          Sở Khoa học và         Các sở, ngành            Quý IV/2026
+     chung                              Công nghệ
+
+IV. TỔ CHỨC THỰC HIỆN
+Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Nội vụ theo dõi, đôn đốc thực hiện Kế hoạch này, báo cáo UBND tỉnh trước ngày 20 tháng 12 năm 2026.
+"""
+
+
+def test_a_space_table_among_items_and_prose():
+    plan = read(MIXED)
+    titles = [t.title for t in plan.tasks]
+    assert "Tuyên truyền về chuyển đổi số" in titles
+    table = [t for t in plan.tasks if t.title in ("Cập nhật cơ sở dữ liệu đất đai", "Số hóa hồ sơ hộ tịch",
+                                                    "Xây dựng kho dữ liệu dùng chung")]
+    assert len(table) == 3
+    land, civil, store = table
+    assert land.lead == ["Sở Nông nghiệp và Môi trường"] and land.timeframe.text == "Quý II/2026"
+    assert civil.coordinators == ["UBND các xã, phường"]
+    assert store.lead == ["Sở Khoa học và Công nghệ"] and store.coordinators == ["Các sở, ngành"]
+    assert [t.section for t in table] == ["III.I", "III.I", "III.II"]
+    # the part after the table is not a cell of its last row
+    assert "TỔ CHỨC" not in " ".join(t.title for t in table)
+
+
+def test_the_table_ends_at_a_paragraph_after_it_at_the_margin_or_indented_across_its_columns():
+    table = MIXED[MIXED.index("TT   Tên"):MIXED.index("IV. TỔ CHỨC")].rstrip("\n")
+    for after in ("Sở Tài chính bố trí kinh phí thực hiện các nhiệm vụ nêu trên theo quy định của pháp luật.",
+                  "      Sở Tài chính bố trí kinh phí thực hiện các nhiệm vụ nêu trên theo quy định của pháp luật,",
+                  "      Sở Tài chính bố trí kinh phí thực hiện"):
+        for gap in ("\n", "\n\n"):
+            blocks = blocks_from_text(table + gap + after + "\n")
+            rows = [value for kind, value in blocks if kind == "table"]
+            assert len(rows) == 1 and len(rows[0]) == 6, (after, gap)
+            assert rows[0][-1] == ["3", "Xây dựng kho dữ liệu dùng chung", "Sở Khoa học và\nCông nghệ", "Các sở, ngành",
+                                   "Quý IV/2026"]
+            assert blocks[-1] == ("p", after.strip())
+
+
+def test_lines_in_columns_that_are_no_task_table_stay_text():
+    # the header's two columns and a signature block: no column names, no table
+    text = ("ỦY BAN NHÂN DÂN            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "TỈNH QUẢNG TRỊ                 Độc lập - Tự do - Hạnh phúc\n")
+    assert not any(kind == "table" for kind, _ in blocks_from_text(text))
+
+
+def test_pdftotext_layout_of_a_libreoffice_pdf_table_over_three_pages():
+    # a landscape appendix with a two-row header, Roman group rows, cells wrapped over up to six lines, and columns
+    # that pdftotext places differently on each page (no header repeated after the first page)
+    plan = parse_document("phu-tho.txt", (HERE / "pdftotext-layout-phu-tho.txt").read_bytes())
+    assert plan.number == "215/KH-UBND"
+    tasks = by_number(plan)
+    assert sorted(tasks, key=int) == [str(n) for n in range(1, 13)]
+    assert tasks["1"].title == ("Nâng cấp đường truyền số liệu chuyên dùng kết nối Văn phòng Đăng ký đất đai với các "
+                                "chi nhánh")
+    assert tasks["1"].lead == ["Sở Khoa học và Công nghệ"]
+    assert tasks["1"].coordinators == ["Văn phòng Đăng ký đất đai tỉnh", "Viễn thông Phú Thọ"]
+    assert tasks["1"].product == "Đường truyền được nâng cấp"
+    assert tasks["3"].coordinators == ["Sở Nông nghiệp và Môi trường", "Sở Khoa học và Công nghệ"]
+    # the row the page break split: "đất đai" on the next page ends its title
+    assert tasks["4"].title == "Cung cấp dịch vụ công trực tuyến toàn trình đối với thủ tục đăng ký biến động đất đai"
+    assert tasks["4"].lead == ["Văn phòng Đăng ký đất đai tỉnh"]
+    assert tasks["6"].lead == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert tasks["6"].coordinators == ["Báo và Phát thanh, Truyền hình Phú Thọ", "UBND các xã, phường"]
+    assert tasks["6"].timeframe.kind == "period"
+    assert tasks["10"].title.endswith("nhóm xã số 3 phục vụ cấp giấy chứng nhận quyền sử dụng đất lần đầu")
+    assert tasks["11"].timeframe.text == "Quý IV/2028"
+    assert tasks["11"].lead == ["UBND các xã, phường"]
+    assert tasks["1"].section.endswith("I") and tasks["4"].section.endswith("II")
+    assert plan.reporting.period == "yearly"

@@ -167,8 +167,31 @@ def _header_block(lines, h, first):
     return top, bottom
 
 
+def _task_row_follows(lines, i):
+    """Whether a task's row (a number, then cells) comes after the line ``i`` before any other line at the first
+    column: a group's row is followed by its rows."""
+    for line in lines[i + 1:i + 9]:
+        segs = _segments(line.replace("\f", " "))
+        if not segs or _is_page_number(line) or _is_header(line):
+            continue
+        if _NUMBER.match(segs[0][2]) or _MARKED.match(segs[0][2]):
+            return len(segs) >= 3
+    return False
+
+
+def _header_follows(lines, i):
+    """Whether line ``i`` is a header's upper line: the header's line of names right under it."""
+    return (i + 1 < len(lines) and _is_header(lines[i + 1]) and _header_block(lines, i + 1, False)[0] <= i)
+
+
+def _title_column(names):
+    title = dict(_column_names())["title"]
+    return next((j for j, n in enumerate(names) if title.search(fold(n)) and not _NAMES.search(fold(n))), 1)
+
+
 def _read_table(lines, h):
-    """The table whose header line is ``h``: (first line, line after its last, rows)."""
+    """The table whose header line is ``h``: (first line, line after its last, rows). First the table's lines, each a
+    row's start or a line of cells going on a row; then the lines given to their rows (``_centred_split``)."""
     top, bottom = _header_block(lines, h, True)
     header = [ln.replace("\f", " ") for ln in lines[top:bottom + 1]]
     header = [ln for ln in header if not re.fullmatch(r"\s*(?:\(\d+\)\s*)+", ln)]
@@ -180,11 +203,12 @@ def _read_table(lines, h):
     starts, names = _header_columns(header, _body_starts(first_lines) or [0])
     width = len(starts)
     name_cols = {j for j, n in enumerate(names) if _NAMES.search(fold(n))}
-    rows = [names]
-    current = None
-    page_starts, mapping, page_first = starts, list(range(width)), first_lines
+    title_col = _title_column(names)
+    entries = []  # (marker or None, [(column, text)], a group's row)
+    page_starts, mapping = starts, list(range(width))
     i = bottom + 1
     end = i
+    wide = False
     while i < len(lines):
         raw = lines[i]
         if "|" in raw or "\t" in raw:
@@ -208,43 +232,112 @@ def _read_table(lines, h):
         if not raw.strip():
             i += 1
             continue
-        if _is_page_number(raw) and (current is None or (len(page_starts) > 1 and _segments(raw)[0][0] >= page_starts[1] - _TOLERANCE) or "\f" in lines[i]
-                                     or i + 1 >= len(lines) or not lines[i + 1].strip() or "\f" in lines[i + 1]):
+        if _is_page_number(raw) and (not entries or (len(page_starts) > 1 and _segments(raw)[0][0] >= page_starts[1]
+                                                     - _TOLERANCE) or "\f" in lines[i] or i + 1 >= len(lines)
+                                     or not lines[i + 1].strip() or "\f" in lines[i + 1]):
             i += 1  # a page's number: at the page's foot (a form feed or blank lines after it) or off the columns
             continue
         if re.fullmatch(r"\s*(?:\(\d+\)\s*)+", raw):
             i += 1
             continue
         if _is_header(raw):  # the header repeated without a form feed (a page pasted after another)
-            _t, b = _header_block(lines, i, False)
-            i = b + 1
+            i = _header_block(lines, i, False)[1] + 1
+            continue
+        if _header_follows(lines, i):
+            i += 1  # a repeated header's line above its names ("Đơn vị thực hiện" over "Chủ trì  Phối hợp")
+            continue
+        if re.fullmatch(r"\s*[-_=+.]{3,}\s*", raw):
+            i += 1  # a ruled line between rows
             continue
         segs = _segments(raw)
         marker = _row_marker(segs, page_starts)
+        group = False
+        if marker is not None and len(segs) == 1 and segs[0][2] != marker:
+            if not _task_row_follows(lines, i):
+                marker = None  # "III. TỔ CHỨC THỰC HIỆN", "1. Sở X …" after the table: its next part, not a group
+            group = True
         if marker is not None:
-            current = [""] * width
-            rows.append(current)
-            first = segs[0][2]
-            if first != marker:  # "1. Việc …", "I. Nhóm …": the mark and its words in one run
-                rest = _MARKED.match(first).group(2)
-                segs = [(segs[0][0], segs[0][0], marker), (page_starts[min(1, len(page_starts) - 1)], segs[0][1], rest)] + segs[1:]
+            # "I", "A" with the group's name and nothing else: a group's row
+            group = group or (_roman_or_letter(marker) is not None and len(segs) <= 2)
+            if segs[0][2] != marker:  # "1. Việc …", "I. Nhóm …": the mark and its words in one run
+                rest = _MARKED.match(segs[0][2]).group(2)
+                segs = [(segs[0][0], segs[0][0], marker),
+                        (page_starts[min(title_col, len(page_starts) - 1)], segs[0][1], rest)] + segs[1:]
         else:
-            if current is None:
-                break
+            last_group = bool(entries) and entries[-1][2] and bool(lines[i - 1].strip())
+            if (last_group and len(segs) == 1 and _task_row_follows(lines, i)
+                    and (len(page_starts) < 2 or segs[0][0] < page_starts[1] - _TOLERANCE or wide)):
+                # a group's row wrapped ("II. Dịch vụ công và đào tạo cho" / "cán bộ cấp xã"): its name goes on
+                entries[-1][1].append((title_col, segs[0][2]))
+                i += 1
+                end = i
+                continue
             if len(page_starts) > 1 and segs[0][0] < page_starts[1] - _TOLERANCE:
                 break  # words in the first column: a paragraph after the table
-            group = not any(current[2:])  # a group's row: its words may run across the columns
-            crosses = any(j + 1 < len(page_starts) and b > page_starts[j + 1] + _TOLERANCE
-                          for a, b, _text in segs for j in [_column_of(page_starts, a)])
-            if crosses and not (group and len(segs) == 1):
+            if any(j + 1 < len(page_starts) and b > page_starts[j + 1] + _TOLERANCE
+                   for a, b, _text in segs for j in [_column_of(page_starts, a)]):
                 break  # the words run across the columns: a paragraph, not a cell
+        cells = []
         for a, _b, text in segs:
-            j = mapping[_column_of(page_starts, a)] if _column_of(page_starts, a) < len(mapping) else width - 1
-            current[j] = _join(current[j], text.strip(), j in name_cols)
+            c = _column_of(page_starts, a)
+            cells.append((mapping[c] if c < len(mapping) else width - 1, text.strip()))
+        entries.append((marker, cells, group))
+        # a group's row whose name runs past the title's column: a line of words under it is its name going on
+        wide = group and title_col + 1 < len(page_starts) and segs[-1][1] > page_starts[title_col + 1] + _TOLERANCE
         i += 1
         end = i
-    rows = [rows[0]] + [r for r in rows[1:] if any(r)]
+    rows = [names]
+    for marker, group, cells in _centred_split(entries, title_col):
+        row = [""] * width
+        for j, text in cells:
+            row[j] = _join(row[j], text, j in name_cols)
+        if any(row):
+            rows.append(row)
     return top, end, rows
+
+
+def _roman_or_letter(marker):
+    return re.fullmatch(r"(?:[IVXL]{1,6}|[A-ZĐ])[.)]?", marker)
+
+
+def _centred_split(entries, title_col):
+    """The rows: (marker, a group's row, [(column, text)]). A line of cells goes on the row above it, but in a table
+    whose cells are centred vertically (a row's title has lines above its number's line: the line after the header or
+    a group's row is no row's start) a row's number sits on its middle line: the lines between two rows' numbers are
+    parted where the next row's title starts (a capital in the title's column) nearest to as many lines below the
+    row's number as it had above."""
+    starts = [n for n, e in enumerate(entries) if e[0] is not None]
+    centred = any(e[0] is None and (n == 0 or (entries[n - 1][0] is not None and entries[n - 1][2]))
+                  for n, e in enumerate(entries))
+    rows = []
+    if not centred:
+        for marker, cells, group in entries:
+            if marker is not None:
+                rows.append([marker, group, list(cells)])
+            elif rows:
+                rows[-1][2] += cells
+        return rows
+    above, pending = 0, []  # the lines above the next row's number
+    for n, (marker, cells, group) in enumerate(entries):
+        if marker is None:
+            continue
+        nxt = next((k for k in range(n + 1, len(entries)) if entries[k][0] is not None), len(entries))
+        gap = entries[n + 1:nxt]
+        row = [marker, group, [c for e in pending for c in e[1]] + list(cells)]
+        rows.append(row)
+        if nxt == len(entries) or entries[nxt][2]:
+            k = len(gap)  # the last row, or before a group's row: every line the row's own
+        elif group:
+            k = 0  # after a group's row: the next row's lines
+        else:
+            def opens(e):
+                return any(j == title_col and t[:1].isupper() for j, t in e[1])
+            choices = [k for k in range(len(gap) + 1) if k == len(gap) or opens(gap[k])]
+            k = min(choices, key=lambda k: (abs(k - above), k < above))
+        row[2] += [c for e in gap[:k] for c in e[1]]
+        pending = gap[k:]
+        above = len(pending)
+    return rows
 
 
 def take_tables(lines):

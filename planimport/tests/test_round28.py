@@ -5,6 +5,8 @@ text here is made up; the last is `pdftotext -layout` on a PDF that LibreOffice 
 
 from pathlib import Path
 
+import pytest
+
 from planimport.parser import parse_document
 from planimport.readers import blocks_from_text
 from planimport.tests.test_variants import read
@@ -156,10 +158,12 @@ def test_lines_in_columns_that_are_no_task_table_stay_text():
     assert not any(kind == "table" for kind, _ in blocks_from_text(text))
 
 
-def test_pdftotext_layout_of_a_libreoffice_pdf_table_over_three_pages():
+@pytest.mark.parametrize("name", ["pdftotext-layout-phu-tho.txt", "pdftotext-layout-phu-tho-centred.txt"])
+def test_pdftotext_layout_of_a_libreoffice_pdf_table_over_three_pages(name):
     # a landscape appendix with a two-row header, Roman group rows, cells wrapped over up to six lines, and columns
-    # that pdftotext places differently on each page (no header repeated after the first page)
-    plan = parse_document("phu-tho.txt", (HERE / "pdftotext-layout-phu-tho.txt").read_bytes())
+    # that pdftotext places differently on each page (no header repeated after the first page); in the second, every
+    # cell is centred vertically: a row's number sits on its middle line, its title's first lines above it
+    plan = parse_document("phu-tho.txt", (HERE / name).read_bytes())
     assert plan.number == "215/KH-UBND"
     tasks = by_number(plan)
     assert sorted(tasks, key=int) == [str(n) for n in range(1, 13)]
@@ -180,3 +184,53 @@ def test_pdftotext_layout_of_a_libreoffice_pdf_table_over_three_pages():
     assert tasks["11"].lead == ["UBND các xã, phường"]
     assert tasks["1"].section.endswith("I") and tasks["4"].section.endswith("II")
     assert plan.reporting.period == "yearly"
+
+
+def test_a_part_or_a_numbered_point_right_after_the_table_is_not_a_row_of_it():
+    plan = read(SIMPLE)
+    assert [s.title for s in plan.sections if s.code == "III"] == ["TỔ CHỨC THỰC HIỆN"]
+    assert sorted(t.number for t in plan.tasks) == ["1", "2", "3"]
+    text = SIMPLE.replace("III. TỔ CHỨC THỰC HIỆN\n", "III. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính bố trí kinh phí.\n")
+    blocks = blocks_from_text(text)
+    assert ("p", "1. Sở Tài chính bố trí kinh phí.") in blocks
+    assert [len(v) for k, v in blocks if k == "table"] == [4]
+
+
+REPEATED = """II. NHIỆM VỤ
+                                           Đơn vị thực hiện
+STT   Nội dung                       Chủ trì             Phối hợp            Thời gian
+----------------------------------------------------------------------------------------
+1.    Cập nhật bản đồ số các điểm    Sở Xây dựng         Sở Tài chính        Quý I/2027
+      du lịch của tỉnh
+----------------------------------------------------------------------------------------
+
+                                           - 5 -
+
+                                           Đơn vị thực hiện
+STT   Nội dung                       Chủ trì             Phối hợp            Thời gian
+2.    Xây dựng ứng dụng hướng dẫn    Sở Văn hóa, Thể     Trung tâm Xúc       Quý II/2027
+      du lịch thông minh             thao và Du lịch     tiến du lịch
+"""
+
+
+def test_a_header_repeated_without_a_form_feed_its_upper_line_and_ruled_lines_are_skipped():
+    tasks = by_number(read(REPEATED))
+    assert sorted(tasks) == ["1", "2"]
+    assert tasks["1"].title == "Cập nhật bản đồ số các điểm du lịch của tỉnh"
+    assert tasks["1"].lead == ["Sở Xây dựng"] and tasks["1"].coordinators == ["Sở Tài chính"]
+    assert tasks["1"].timeframe.text == "Quý I/2027"
+    assert tasks["2"].lead == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert tasks["2"].coordinators == ["Trung tâm Xúc tiến du lịch"]
+
+
+def test_a_group_row_wrapped_at_the_first_column_goes_on_its_name():
+    text = """II. NHIỆM VỤ
+TT   Nhiệm vụ                          Cơ quan chủ trì      Thời gian
+A.   NHÓM NHIỆM VỤ NÂNG CAO NĂNG LỰC CHO ĐỘI NGŨ CÁN BỘ LÀM CÔNG TÁC
+     CHUYỂN ĐỔI SỐ Ở CẤP XÃ
+1    Mở lớp bồi dưỡng kỹ năng số       Sở Nội vụ            Quý II/2027
+"""
+    plan = read(text)
+    assert [(t.number, t.lead, t.timeframe.text) for t in plan.tasks] == [("1", ["Sở Nội vụ"], "Quý II/2027")]
+    assert any(s.title == "NHÓM NHIỆM VỤ NÂNG CAO NĂNG LỰC CHO ĐỘI NGŨ CÁN BỘ LÀM CÔNG TÁC CHUYỂN ĐỔI SỐ Ở CẤP XÃ"
+               for s in plan.sections)

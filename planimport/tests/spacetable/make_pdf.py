@@ -1,5 +1,7 @@
 """Made-up plan with a landscape appendix task table (python-docx), for `soffice --headless --convert-to pdf` and
-`pdftotext -layout`: round 28's realistic space-column table."""
+`pdftotext -layout`: round 28's realistic space-column table.
+    python make_pdf.py plan.docx [centre] && soffice --headless --convert-to pdf plan.docx && pdftotext -layout plan.pdf
+(LibreOffice 7.4.7, pdftotext 22.12): pdftotext-layout-phu-tho.txt, and -centred.txt with "centre"."""
 import sys
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -62,4 +64,9 @@ widths = [Cm(1.2), Cm(8.5), Cm(4.5), Cm(5.5), Cm(3.0), Cm(3.5)]
 for row in t.rows:
     for j, c in enumerate(row.cells):
         c.width = widths[j]
+if len(sys.argv) > 2:  # "centre": every cell centred vertically, as Word's tables often are
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+    for row in t.rows:
+        for c in row.cells:
+            c.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
 doc.save(sys.argv[1])

@@ -16,6 +16,8 @@ import re
 
 from plan_tracker.text import fold
 
+from .names import _STARTER_RE
+
 PLACEHOLDER = "\x1etable "  # the line that stands for a table taken out (readers.blocks_from_text puts it back)
 
 _SEGMENT = re.compile(r"\S+(?: \S+)*")  # a cell's words on a line: runs of words parted by single spaces
@@ -114,6 +116,17 @@ def _header_columns(header, starts):
     return starts, [" ".join(ns) for ns in names]
 
 
+def _unnamed_into_named(starts, names):
+    """Each column's index among the named columns: a column no header cell names (cells centred across their
+    column start at places of their own: "Trong năm 2026" left of "Tháng") is the nearest named column's."""
+    named = [k for k, n in enumerate(names) if n]
+    if not named:
+        return list(range(len(starts))), names
+    index = {k: m for m, k in enumerate(named)}
+    return [index.get(k, index[min(named, key=lambda n: abs(starts[n] - starts[k]))]) for k in range(len(starts))], \
+        [names[k] for k in named]
+
+
 def _map_page(starts, first, page_lines, first_lines):
     """A later page's column starts mapped onto the first page's columns: one to one when as many, else by place
     across the table's width."""
@@ -135,11 +148,19 @@ def _map_page(starts, first, page_lines, first_lines):
     return out
 
 
+def _name_ends(text):
+    """Whether a names cell's line ends a name: its last name has words past its kind ("Sở Tài chính", not "Văn
+    phòng" / "UBND tỉnh", "Sở Khoa học và" / "Công nghệ") and no list mark ends it (then a space joins as well)."""
+    last = re.split(r"[;,]", text)[-1].strip()
+    m = _STARTER_RE.match(last)
+    return bool(m and last[m.end():].strip() and not re.search(r"(?:\s(?:và|của|các|cấp|thuộc)|[&\-–/])$", last))
+
+
 def _join(a, b, names):
     if not a or not b:
         return a or b
-    if names:
-        return f"{a}\n{b}"  # a names cell's lines: the parser reads each as a name or joins a name the width broke
+    if names and _name_ends(a) and _STARTER_RE.match(b):
+        return f"{a}\n{b}"  # one name a line ("Sở Tài chính" / "Sở Nội vụ"): the parser reads each line as a name
     if re.search(r"\d/\d{1,3}$", a) and b[:1].isdigit():
         return a + b  # a date the column's width broke ("30/11/202" / "6")
     return f"{a} {b}"
@@ -201,11 +222,12 @@ def _read_table(lines, h):
         k += 1
     first_lines = [ln for ln in lines[bottom + 1:k]]
     starts, names = _header_columns(header, _body_starts(first_lines) or [0])
-    width = len(starts)
+    into, names = _unnamed_into_named(starts, names)
+    width = len(names)
     name_cols = {j for j, n in enumerate(names) if _NAMES.search(fold(n))}
     title_col = _title_column(names)
     entries = []  # (marker or None, [(column, text)], a group's row)
-    page_starts, mapping = starts, list(range(width))
+    page_starts, mapping = starts, into
     i = bottom + 1
     end = i
     wide = False
@@ -224,7 +246,7 @@ def _read_table(lines, h):
                 n += 1
             page = [ln.replace("\f", " ") for ln in lines[page_end:n]]
             page_starts = _body_starts(page) or starts
-            mapping = _map_page(page_starts, starts, page, first_lines)
+            mapping = [into[k] for k in _map_page(page_starts, starts, page, first_lines)]
             if i != page_end:
                 i = page_end
                 continue

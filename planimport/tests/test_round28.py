@@ -146,7 +146,7 @@ def test_the_table_ends_at_a_paragraph_after_it_at_the_margin_or_indented_across
             blocks = blocks_from_text(table + gap + after + "\n")
             rows = [value for kind, value in blocks if kind == "table"]
             assert len(rows) == 1 and len(rows[0]) == 6, (after, gap)
-            assert rows[0][-1] == ["3", "Xây dựng kho dữ liệu dùng chung", "Sở Khoa học và\nCông nghệ", "Các sở, ngành",
+            assert rows[0][-1] == ["3", "Xây dựng kho dữ liệu dùng chung", "Sở Khoa học và Công nghệ", "Các sở, ngành",
                                    "Quý IV/2026"]
             assert blocks[-1] == ("p", after.strip())
 
@@ -234,3 +234,48 @@ A.   NHÓM NHIỆM VỤ NÂNG CAO NĂNG LỰC CHO ĐỘI NGŨ CÁN BỘ LÀM CÔ
     assert [(t.number, t.lead, t.timeframe.text) for t in plan.tasks] == [("1", ["Sở Nội vụ"], "Quý II/2027")]
     assert any(s.title == "NHÓM NHIỆM VỤ NÂNG CAO NĂNG LỰC CHO ĐỘI NGŨ CÁN BỘ LÀM CÔNG TÁC CHUYỂN ĐỔI SỐ Ở CẤP XÃ"
                for s in plan.sections)
+
+
+CENTRED_CELLS = """III. DANH MỤC NHIỆM VỤ
+
+  TT              Tên nhiệm vụ                    Sản phẩm            Đơn vị thực hiện              Thời gian       Ghi chú
+                                                                   Chủ trì         Phối hợp
+
+  1     Xây dựng quy chế phối hợp chia sẻ     Quyết định của     Sở Nội vụ       Văn phòng          Tháng
+        dữ liệu giữa các cơ quan              UBND tỉnh                          UBND tỉnh         6/2026
+
+  2     Triển khai chữ ký số cho người        Chữ ký số được     Sở Khoa học     Công an tỉnh;   Trong năm 2026
+        dân                                   cấp                và Công nghệ    Bưu điện tỉnh
+
+                                                  - 3 -
+
+  3     Tổ chức tập huấn sử dụng chữ ký số    Lớp tập huấn       Sở Khoa học                     Quý III/2026
+                                                                 và Công nghệ
+IV. TỔ CHỨC THỰC HIỆN
+Các sở, ngành báo cáo kết quả trước ngày 15 tháng 12 hằng năm.
+"""
+
+
+def test_cells_centred_across_their_column_an_empty_cell_and_a_name_wrapped_before_a_capital():
+    plan = read(CENTRED_CELLS)
+    tasks = by_number(plan)
+    assert sorted(tasks) == ["1", "2", "3"]
+    # "Văn phòng" / "UBND tỉnh": one name the width broke; "Trong năm 2026" starts left of "Tháng": both the time's
+    assert tasks["1"].coordinators == ["Văn phòng UBND tỉnh"]
+    assert tasks["1"].timeframe.text == "Tháng 6/2026"
+    assert tasks["1"].product == "Quyết định của UBND tỉnh"
+    assert tasks["2"].timeframe.text == "Trong năm 2026"
+    assert tasks["2"].coordinators == ["Công an tỉnh", "Bưu điện tỉnh"]
+    assert tasks["3"].lead == ["Sở Khoa học và Công nghệ"] and tasks["3"].coordinators == []
+    assert tasks["3"].timeframe.text == "Quý III/2026"
+    assert [s.title for s in plan.sections if s.code == "IV"] == ["TỔ CHỨC THỰC HIỆN"]
+
+
+def test_a_names_cell_with_one_name_a_line():
+    text = """II. NHIỆM VỤ
+TT   Nội dung                        Chủ trì            Phối hợp
+1    Kiểm kê tài sản công            Sở Tài chính       Sở Nội vụ
+                                                        Kho bạc Nhà nước
+                                                        khu vực VII
+"""
+    assert read(text).tasks[0].coordinators == ["Sở Nội vụ", "Kho bạc Nhà nước khu vực VII"]

@@ -279,3 +279,21 @@ TT   Nội dung                        Chủ trì            Phối hợp
                                                         khu vực VII
 """
     assert read(text).tasks[0].coordinators == ["Sở Nội vụ", "Kho bạc Nhà nước khu vực VII"]
+
+
+def test_a_header_cell_over_two_named_below_an_empty_column_and_a_date_the_width_broke():
+    text = """II. NHIỆM VỤ
+TT   Nội dung                        Sản phẩm    Chủ trì         Thời gian thực hiện
+                                                                 Bắt đầu    Hoàn thành
+1    Lập quy hoạch mạng lưới trạm                Sở Xây dựng     1/2027     Trước 30/11/202
+     sạc xe điện                                                            7
+2    Lắp đặt trạm sạc tại các trụ                Sở Công         3/2027     Quý IV/2027
+     sở cơ quan nhà nước                         Thương
+"""
+    tasks = by_number(read(text))
+    # "Thời gian thực hiện" over "Bắt đầu | Hoàn thành": the due date is the "Hoàn thành" column's, not the start's
+    assert tasks["1"].timeframe.text == "Trước 30/11/2027"
+    assert tasks["2"].timeframe.text == "Quý IV/2027"
+    # "Sản phẩm" names a column no row fills: a column of its own, not the title's
+    assert tasks["1"].product == "" and tasks["1"].title == "Lập quy hoạch mạng lưới trạm sạc xe điện"
+    assert tasks["2"].lead == ["Sở Công Thương"]

@@ -47,8 +47,10 @@ def _is_header(line):
     if "|" in line or "\t" in line:
         return False
     segs = _segments(line.replace("\f", " "))
-    return (len(segs) >= 3 and sum(_names_a_column(s[2]) for s in segs) >= 2
-            and all(len(s[2]) <= 40 for s in segs))
+    # a justified line of prose may part "chủ trì" and "thời gian" by wide gaps: a header's cells are column names
+    # or capitalised ("Cơ quan" over "chủ trì")
+    return (len(segs) >= 3 and sum(_names_a_column(s[2]) for s in segs) >= 2 and all(len(s[2]) <= 40 for s in segs)
+            and all(not s[2][:1].islower() or _names_a_column(s[2]) for s in segs))
 
 
 def _is_page_number(line):

@@ -297,3 +297,46 @@ TT   Nội dung                        Sản phẩm    Chủ trì         Thời
     # "Sản phẩm" names a column no row fills: a column of its own, not the title's
     assert tasks["1"].product == "" and tasks["1"].title == "Lập quy hoạch mạng lưới trạm sạc xe điện"
     assert tasks["2"].lead == ["Sở Công Thương"]
+
+
+def test_a_number_one_space_from_its_title_and_a_justified_paragraph_naming_columns():
+    text = """II. NHIỆM VỤ
+TT  Nội dung                          Chủ trì              Thời gian
+1 Khảo sát hiện trạng hạ tầng số      Sở Khoa học và       Quý I/2027
+  của các xã                          Công nghệ
+2 Lập danh mục dịch vụ công           Văn phòng UBND       Quý II/2027
+  cần tái cấu trúc                    tỉnh
+"""
+    tasks = by_number(read(text))
+    assert tasks["1"].title == "Khảo sát hiện trạng hạ tầng số của các xã"
+    assert tasks["1"].lead == ["Sở Khoa học và Công nghệ"]
+    assert tasks["2"].lead == ["Văn phòng UBND tỉnh"] and tasks["2"].timeframe.text == "Quý II/2027"
+    # a justified line of prose whose gaps part "chủ trì", "nội dung", "thời gian": no header
+    prose = ("      Giao   Sở Tài chính   chủ trì,   rà soát   nội dung   và   thời gian   thực hiện\n"
+             "2.  Sở Xây dựng   kiểm tra   các công trình   trọng điểm\n")
+    assert not any(kind == "table" for kind, _ in blocks_from_text(prose))
+
+
+APPENDIX = """PHỤ LỤC
+DANH MỤC NHIỆM VỤ
+(Kèm theo Kế hoạch số 45/KH-UBND ngày 10/3/2026 của UBND tỉnh Quảng Trị)
+
+                                          Cơ quan          Cơ quan          Thời hạn
+ STT          Nội dung công việc          chủ trì          phối hợp        hoàn thành
+  1.   Triển khai nền tảng học tập số    Sở Giáo dục     Sở Khoa học và    Năm 2026
+       cho học sinh trung học            và Đào tạo      Công nghệ
+  2.   Tổ chức hội thi tin học trẻ       Tỉnh Đoàn       Sở Giáo dục và      Hằng năm
+                                                         Đào tạo
+ 10.   Đánh giá mức độ chuyển đổi số     Sở Khoa học     Các sở, ngành;   Quý IV/2026
+       của các cơ quan                   và Công nghệ    UBND các xã
+"""
+
+
+def test_an_appendix_sent_alone_with_its_header_words_over_two_lines():
+    # "Cơ quan" over "chủ trì": the header's names in lower case under capitalised words; numbers "1." and "10."
+    plan = read(APPENDIX)
+    tasks = by_number(plan)
+    assert sorted(tasks, key=int) == ["1", "2", "10"]
+    assert tasks["1"].lead == ["Sở Giáo dục và Đào tạo"] and tasks["1"].coordinators == ["Sở Khoa học và Công nghệ"]
+    assert tasks["2"].timeframe.kind == "annual"
+    assert tasks["10"].coordinators == ["Các sở, ngành", "UBND các xã"]

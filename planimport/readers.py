@@ -212,9 +212,9 @@ def blocks_from_text(text):
     continues the paragraph, page numbers alone on a line are dropped (the paragraph goes on across the page
     break) and a line in two columns (the header's "ỦY BAN NHÂN DÂN      CỘNG HÒA …") gives its columns as
     paragraphs. After a table that is only a header row, its cells come one a line: those lines are not joined."""
-    text = _html_tables(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = spacetable.pipe_tables(text.replace("\r\n", "\n").replace("\r", "\n"))  # tables in columns of spaces
+    text = _html_tables(text)
     lines = _join_emphasis_spans(text.split("\n"))
-    lines, space_tables = spacetable.take_tables(lines)  # tables in columns of spaces (pdftotext -layout)
     layout = _indented_layout(lines)
     if layout:
         lines = _without_footnotes(lines)
@@ -225,10 +225,6 @@ def blocks_from_text(text):
     full = False  # the line before reached the page's width: wrapped there
     centred = False  # the line before was centred on a laid-out page (a title's line): a paragraph's line it is not
     for n, raw in enumerate(lines):
-        if raw.startswith(spacetable.PLACEHOLDER):
-            blocks.append(("table", space_tables[int(raw[len(spacetable.PLACEHOLDER):])]))
-            table, joinable, blank, page_break = None, False, False, False
-            continue
         if re.fullmatch(r"\s*[|_\-=*]+\s*", raw) or re.fullmatch(r"\s*\*[\s*]*\*\s*", raw):  # "* *": an empty span
             continue
         # "a | b | c", or cells copied with tabs; inside a table, also a row of two cells ("I | GIAI ĐOẠN 1: …", a

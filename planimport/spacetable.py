@@ -5,8 +5,9 @@ landscape appendix "PHỤ LỤC … DANH MỤC NHIỆM VỤ"), pasted into a .tx
 name two of the columns the other table readers know: TT, Nội dung/Nhiệm vụ, Chủ trì, Phối hợp, Thời gian …; a
 header's lines above and below it joined column by column, a cell spanning others over them, "Đơn vị thực hiện" over
 "Chủ trì  Phối hợp", dropped), works out the columns from where the body's numbered rows put their cells, page by page
-(pdftotext places a table's columns anew on each page), and gives the table as rows of cells, the header row first:
-the rows the DOCX, PDF and "|" readers give, read by the parser's table code (``parser._table_into``). A row starts at
+(pdftotext places a table's columns anew on each page), and writes the table as "| a | b |" rows, the header row
+first (``pipe_tables``): the "|" reader gives them to the parser's table code (``parser._table_into``) as the DOCX
+and PDF readers give theirs. A row starts at
 a line with a number (or a Roman numeral or a letter: a group's row) in the first column; the lines under it, up to
 the next such line, go on its cells, column by column; a page number, a form feed, blank lines and the header repeated
 on the next page are skipped; the table ends at a line whose first column holds words, or whose words cross its
@@ -18,7 +19,6 @@ from plan_tracker.text import fold
 
 from .names import _STARTER_RE
 
-PLACEHOLDER = "\x1etable "  # the line that stands for a table taken out (readers.blocks_from_text puts it back)
 
 _SEGMENT = re.compile(r"\S+(?: \S+)*")  # a cell's words on a line: runs of words parted by single spaces
 _NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVXL]{1,6}\.?|[A-ZĐ][.)]?|[a-zđ]\))$")
@@ -162,7 +162,7 @@ def _join(a, b, names):
     if not a or not b:
         return a or b
     if names and _name_ends(a) and _STARTER_RE.match(b):
-        return f"{a}\n{b}"  # one name a line ("Sở Tài chính" / "Sở Nội vụ"): the parser reads each line as a name
+        return f"{a}; {b}"  # one name a line ("Sở Tài chính" / "Sở Nội vụ"): a list of names
     if re.search(r"\d/\d{1,3}$", a) and b[:1].isdigit():
         return a + b  # a date the column's width broke ("30/11/202" / "6")
     return f"{a} {b}"
@@ -364,9 +364,31 @@ def _centred_split(entries, title_col):
     return rows
 
 
+def pipe_tables(text):
+    """The text with each task table in columns of spaces written as "| a | b |" rows, one a row (a cell's "|" a
+    "/"), for ``readers.blocks_from_text``'s table rows."""
+    if "  " not in text:
+        return text
+    lines, tables = take_tables(text.split("\n"))
+    if not tables:
+        return text
+    out = []
+    for line in lines:
+        if line.startswith(_PLACEHOLDER):
+            rows = tables[int(line[len(_PLACEHOLDER):])]
+            out += ["| " + " | ".join(c.replace("|", "/").replace("\n", " ") for c in row) + " |" for row in rows]
+            out.append("")
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+_PLACEHOLDER = "\x1etable "  # the line that stands for a table taken out
+
+
 def take_tables(lines):
     """The lines with each task table in columns of spaces taken out: (lines, tables), a table's lines replaced by
-    one line ``PLACEHOLDER + its index``. Tables with fewer than one row are left as text."""
+    one line ``_PLACEHOLDER + its index``. Tables with fewer than one row are left as text."""
     out, tables, i = [], [], 0
     while i < len(lines):
         if _is_header(lines[i]):
@@ -374,7 +396,7 @@ def take_tables(lines):
             header = fold(" ".join(rows[0]))
             if len(rows) >= 2 and _NAMES.search(header) and end > i:
                 del out[len(out) - (i - top):]
-                out.append(f"{PLACEHOLDER}{len(tables)}")
+                out.append(f"{_PLACEHOLDER}{len(tables)}")
                 tables.append(rows)
                 i = end
                 continue

@@ -213,7 +213,7 @@ def blocks_from_text(text):
     break) and a line in two columns (the header's "ỦY BAN NHÂN DÂN      CỘNG HÒA …") gives its columns as
     paragraphs. After a table that is only a header row, its cells come one a line: those lines are not joined."""
     text = spacetable.pipe_tables(text.replace("\r\n", "\n").replace("\r", "\n"))  # tables in columns of spaces
-    text = _html_tables(text)
+    text = _html_tables(text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = _join_emphasis_spans(text.split("\n"))
     layout = _indented_layout(lines)
     if layout:

@@ -128,8 +128,16 @@ def _first_words():
     return _FIRST_KEYS | extra[1] if extra else _FIRST_KEYS
 
 
-def known_end(text, start=0, max_words=16):
+#: How many known names in a row ``known_end`` looks through for a name's place (each looks at the next word: is it a
+#: known name's start?). Real lists part their names with commas; a run of hundreds with none ("Viettel Viettel …")
+#: would otherwise recurse a level a word, past Python's limit.
+_MAX_CHAIN = 24
+
+
+def known_end(text, start=0, max_words=16, _chain=0):
     """The end offset of the longest known name at ``text[start:]`` (its place included), or None."""
+    if _chain > _MAX_CHAIN:
+        return None
     words = list(itertools.islice(_WORD.finditer(text, start), max_words))
     if not words or words[0].start() != start:
         return None
@@ -148,14 +156,14 @@ def known_end(text, start=0, max_words=16):
         needs_place = _lookup(_key(piece))
         if needs_place is None:
             continue
-        place_end = _place_end(text, end)
+        place_end = _place_end(text, end, _chain)
         if needs_place and place_end == end:
             continue
         return place_end
     return None
 
 
-def _place_end(text, end):
+def _place_end(text, end, _chain=0):
     """Where a body's place ends after ``end``: its level ("tỉnh", "xã", "khu vực") and the place's name in capitals
     ("tỉnh Cà Mau", "khu vực VI"), or the name alone ("Viettel Tây Ninh"); ``end`` when none follows."""
     pos = end
@@ -171,7 +179,7 @@ def _place_end(text, end):
         if not m:
             break
         w = _PLACE_WORD.match(text, m.end())
-        if not w or known_end(text, m.end()) is not None:
+        if not w or known_end(text, m.end(), _chain=_chain + 1) is not None:
             break
         from .names import _STARTER_RE
 

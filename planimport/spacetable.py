@@ -54,7 +54,8 @@ def _is_header(line):
 
 
 def _is_page_number(line):
-    return re.fullmatch(r"\s*[-–]?\s*\d{1,3}\s*[-–]?\s*", line.replace("\f", "")) is not None
+    # stripped first: "\s*" on both sides of an optional dash backtracks over a long run of spaces
+    return re.fullmatch(r"[-–]?\s*\d{1,3}\s*[-–]?", line.replace("\f", "").strip()) is not None
 
 
 def _row_marker(segs, starts):
@@ -212,15 +213,19 @@ def _title_column(names):
     return next((j for j, n in enumerate(names) if title.search(fold(n)) and not _NAMES.search(fold(n))), 1)
 
 
+_PAGE_LINES = 150  # more lines than a page of pdftotext -layout holds (~60–90)
+
+
 def _read_table(lines, h):
     """The table whose header line is ``h``: (first line, line after its last, rows). First the table's lines, each a
     row's start or a line of cells going on a row; then the lines given to their rows (``_centred_split``)."""
     top, bottom = _header_block(lines, h, True)
     header = [ln.replace("\f", " ") for ln in lines[top:bottom + 1]]
     header = [ln for ln in header if not re.fullmatch(r"\s*(?:\(\d+\)\s*)+", ln)]
-    # the first page's lines: up to the next form feed
+    # the first page's lines: up to the next form feed, at most a page's (_PAGE_LINES: a text with no form feed is not
+    # read whole again at every header-like line)
     k = bottom + 1
-    while k < len(lines) and "\f" not in lines[k]:
+    while k < len(lines) and k <= bottom + _PAGE_LINES and "\f" not in lines[k]:
         k += 1
     first_lines = [ln for ln in lines[bottom + 1:k]]
     starts, names = _header_columns(header, _body_starts(first_lines) or [0])
@@ -229,6 +234,7 @@ def _read_table(lines, h):
     name_cols = {j for j, n in enumerate(names) if _NAMES.search(fold(n))}
     title_col = _title_column(names)
     entries = []  # (marker or None, [(column, text)], a group's row)
+    rows_at_last_header = -1  # how many entries there were at the last header repeated
     page_starts, mapping = starts, into
     i = bottom + 1
     end = i
@@ -265,6 +271,9 @@ def _read_table(lines, h):
             i += 1
             continue
         if _is_header(raw):  # the header repeated without a form feed (a page pasted after another)
+            if len(entries) == rows_at_last_header:
+                break  # a header again with no row since the last: no table goes on here
+            rows_at_last_header = len(entries)
             i = _header_block(lines, i, False)[1] + 1
             continue
         if _header_follows(lines, i):

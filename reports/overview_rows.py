@@ -98,7 +98,7 @@ class _Worker:
         first, status = first_submitted(row[FIRST]), row[STATUS]
         state = rules.state_of(first, row[VERSION], self.end)
         group = kind_group(row[KIND])
-        days_late = max((rules.local_date(first) - self.due).days, 0) if state == State.LATE else None
+        days_late = rules.days_late_after(first, self.due) if state == State.LATE else None
         self.template = self.template or _template()  # looked up once, on the first miss
         html = "\n    " + self.template.render({
             "url": reverse("reports:report-detail", args=[row[PK]]), "name": row[NAME],

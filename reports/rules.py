@@ -88,9 +88,14 @@ def readable_by_others(report):
 
 def days_late(first_submitted_at, plan, year):
     """Whole local days between the due date and the first submission (0 when on time); None before."""
+    return days_late_after(first_submitted_at, due_date(plan, year))
+
+
+def days_late_after(first_submitted_at, due):
+    """``days_late`` with the year's due date already known (the overview's rows)."""
     if first_submitted_at is None:
         return None
-    return max((local_date(first_submitted_at) - due_date(plan, year)).days, 0)
+    return max((local_date(first_submitted_at) - due).days, 0)
 
 
 # ------------------------------------------------------------------------------------ submission state

@@ -18,8 +18,8 @@ from django.db import connection
 from testing.tools import require_tool, unavailable
 
 ROOT = Path(__file__).resolve().parents[2]
-# main as landed by session 13 (7 December 2026, 34aa2ae): the release this one upgrades.
-PREVIOUS_RELEASE = "34aa2ae47915b92089f141688e947a689be8879e"
+# main as landed by session 14 (7 December 2026, 51066cd): the release this one upgrades.
+PREVIOUS_RELEASE = "51066cd25276694b08e94ce6444405f983e205dc"
 
 COUNTS = ("import json; from reports.models import AgencyReport, TaskReport, IndicatorValue, ReportEvent, Evidence; "
           "print(json.dumps({m.__name__: m.objects.count() for m in "

@@ -294,7 +294,7 @@ ABBREVIATIONS = {
     "ptth": "phat thanh truyen hinh", "pt&th": "phat thanh truyen hinh", "vp": "van phong", "bql": "ban quan ly",
     "kcn": "khu cong nghiep", "ttdl": "the thao du lich", "tp": "thanh pho", "ct-tt": "chinh tri tu tuong",
     "bchqs": "bo chi huy quan su", "chqs": "chi huy quan su", "bhxh": "bao hiem xa hoi", "cntt": "cong nghe thong tin",
-    "tw": "trung uong", "tu": "trung uong",
+    "tw": "trung uong",
 }
 _NOISE = {"va", "cac", "cua", "cap", "cac", "thuoc", "truc", "de", "nghi"}
 
@@ -302,6 +302,9 @@ _NOISE = {"va", "cac", "cua", "cap", "cac", "thuoc", "truc", "de", "nghi"}
 def name_key(name):
     """The key two names of one agency share: folded, abbreviations expanded, "và"/"các"/punctuation dropped,
     a leading "Đề nghị" dropped. "Sở TT&TT" → "so thong tin truyen thong"."""
+    if any(c.islower() for c in name or ""):
+        # "TƯ" (Trung ương) written in capitals among lower-case words; "tư" of "Đầu tư", "Tư pháp" is no abbreviation
+        name = re.sub(r"(?<!\w)T[ƯU](?!\w)", "TW", name)
     f = fold(name)
     f = re.sub(r"^de nghi\s+", "", f)
     f = f.replace("uy ban nhan dan", "ubnd").replace("hoi dong nhan dan", "hdnd")

@@ -389,10 +389,10 @@ def _cut_at_verb(text, verbs_only=False):
 
 # two-word terms in lower case that agencies' names hold after their capitalised words ("Ban Quản lý các khu công
 # nghiệp", "Cục Quản lý thị trường", "Chi cục Bảo vệ môi trường", "Ngân hàng Nhà nước … chi nhánh tỉnh", "Báo X điện
-# tử", "Ủy ban nhân dân xã X", "Bộ Chỉ huy quân sự tỉnh"): a lower-case word after a lower-case one goes on the name
-# when it starts one of them
+# tử", "Ủy ban nhân dân xã X", "Bộ Chỉ huy quân sự tỉnh", "Tổng công ty X"): a lower-case word after a lower-case
+# one goes on the name when it starts one of them
 _NAME_TERMS = {"cong nghiep", "thi truong", "moi truong", "nong thon", "xa hoi", "dan su", "chi nhanh", "dien tu",
-               "kinh te", "cuu nan", "thien tai", "nhan dan", "kiem sat", "quan su",
+               "cong ty", "kinh te", "cuu nan", "thien tai", "nhan dan", "kiem sat", "quan su",
                # "Phòng Văn hóa, Thể thao và Du lịch đặc khu", "Hội Nông dân đặc khu": a special zone's level (since
                # 2025), two words, closing a name as "xã", "phường" do
                "dac khu"}
@@ -1144,6 +1144,18 @@ def _drop_roles(text):
     return _ROLE_IN_BRACKETS.sub("", text)
 
 
+def _without_unit_bracket(before):
+    """"Bộ Tài chính (Cục Quản lý công sản) chủ trì": a bracket between a known lead and "chủ trì" names the unit
+    that does the work, none of the lead's name (as a bracket after a known name in a list is not, round 25)."""
+    m = re.search(r"\s*\([^()]*\)\s*$", before)
+    if m:
+        head = before[:m.start()]
+        spans = known_spans(head)
+        if spans and spans[-1][1] == len(head):
+            return head
+    return before
+
+
 def _prose(text, any_sentence=False):
     """Lead, coordinators and timeframe stated in a sentence: "Giao Sở X chủ trì, phối hợp với Y thực hiện …,
     hoàn thành trong Quý II/2026"."""
@@ -1161,7 +1173,7 @@ def _prose(text, any_sentence=False):
               or re.search(r"\bla\s+(?:co quan|don vi)\s*$", f[:x.start()])), None)
     if not m:
         return attrs
-    before = _drop_roles(text[:m.start()])
+    before = _without_unit_bracket(_drop_roles(text[:m.start()]))
     sentence = re.split(r"\.\s+", before)[-1]
     if _RECITAL.search(fold(sentence)):
         # "Luật … và Nghị định … giao Bộ X chủ trì …", "Thời gian qua, Tỉnh ủy đã giao Sở X chủ trì …", "Thực hiện

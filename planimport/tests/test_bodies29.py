@@ -109,3 +109,17 @@ def test_a_ministrys_plan_names_its_units_and_the_central_bodies_whole():
                                                           "Hội Liên hiệp Phụ nữ Việt Nam",
                                                           "Liên đoàn Thương mại và Công nghiệp Việt Nam"]),
     ]
+
+
+def test_the_databases_names_are_known_whatever_their_first_word_and_only_within_the_block():
+    # a name whose first word no standard body starts with ("Xí nghiệp …"): its first word is joined to the standard
+    # ones for the block, and no longer known after it
+    from planimport.bodies import known_names_in_force
+
+    name = "Xí nghiệp Thủy nông Ayun Hạ"
+    assert not is_known(name)
+    with known_names_in_force([name]):
+        assert is_known(name)
+        assert is_known("Bộ Tài chính")
+        assert _cut_at_verb(f"{name} nạo vét kênh mương nội đồng") == name
+    assert not is_known(name)

@@ -123,3 +123,13 @@ def test_the_databases_names_are_known_whatever_their_first_word_and_only_within
         assert is_known("Bộ Tài chính")
         assert _cut_at_verb(f"{name} nạo vét kênh mương nội đồng") == name
     assert not is_known(name)
+
+
+def test_a_names_last_tinh_is_its_places_level_however_it_is_written():
+    # "Thanh tra tỉnh" is "Thanh tra" at a place's level: also "Thanh tra huyện X"; a name the database writes with
+    # "Tỉnh" in capitals ("Trung tâm Y tế Tỉnh") is read as one written "tỉnh"
+    from planimport.bodies import known_names_in_force
+
+    assert is_known("Thanh tra huyện Krông Pa")
+    with known_names_in_force(["Trung tâm Y tế Tỉnh"]):
+        assert is_known("Trung tâm Y tế huyện Krông Pa")

@@ -62,6 +62,7 @@ PROVINCIAL_BRANCHES = (
     "Ngân hàng Nhà nước tỉnh", "Ngân hàng Nhà nước Việt Nam chi nhánh tỉnh",
     "Kiểm toán nhà nước khu vực", "Chi cục Thuế khu vực", "Thi hành án dân sự tỉnh", "Chi cục Thi hành án dân sự",
     "Phòng Thi hành án dân sự khu vực", "Ban Chỉ huy Phòng thủ khu vực", "Bộ Tư lệnh Quân khu", "Thành đoàn",
+    "Bộ đội Biên phòng tỉnh",
     # the police's and the services' provincial units ("Phòng Cảnh sát giao thông Công an tỉnh …")
     "Phòng Cảnh sát giao thông", "Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ",
     "Phòng An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao", "Trung tâm Dịch vụ việc làm tỉnh",

@@ -340,6 +340,7 @@ def _cut_at_verb(text, verbs_only=False):
         if before and before[-1] == "trong":  # "… Trung ương trong kiểm soát …": "trong" opens the verb's phrase
             cut = f.rfind("trong", 0, start)
         break
+    cut = _verb_after_known(text, cut, known)
     if verbs_only:
         return text[:cut].rstrip(" ,;.")
     cut = _proper_name_end(text, cut, known)
@@ -405,6 +406,20 @@ _PLACE_LEVEL_WORDS = {"tỉnh", "huyện", "xã", "phường", "quận", "phố"
 _AFTER_PROPER = {"tinh", "huyen", "xa", "phuong", "thanh", "pho", "thi", "tran", "quan", "va", "cac", "cap", "co",
                  "lien", "truc", "thuoc", "cua", "khu", "vuc", "trung", "uong", "dia", "dac"}
 _ACRONYM_WORD = re.compile(r"[A-ZĐ][A-ZĐ0-9&\-]*[A-ZĐ]")
+
+
+# verbs written as a name's words are ("Thanh tra tỉnh", "Viện kiểm sát"): right after a known name, whole with its
+# place, the work ("Thanh tra Chính phủ thanh tra …", "Viện kiểm sát nhân dân tối cao kiểm sát …")
+_VERBS_LIKE_NAME_WORDS = re.compile(r"\s+(?:thanh tra|kiểm sát)\b")
+
+
+def _verb_after_known(text, cut, known):
+    """``cut``, or the start of such a verb right after a known name before it."""
+    for _s, e in known:
+        m = _VERBS_LIKE_NAME_WORDS.match(text, e)
+        if m and m.start() < cut:
+            return m.start()
+    return cut
 
 
 def _inside(spans, pos):

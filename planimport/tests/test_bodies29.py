@@ -133,3 +133,16 @@ def test_a_names_last_tinh_is_its_places_level_however_it_is_written():
     assert is_known("Thanh tra huyện Krông Pa")
     with known_names_in_force(["Trung tâm Y tế Tỉnh"]):
         assert is_known("Trung tâm Y tế huyện Krông Pa")
+
+
+def test_a_verb_written_as_a_names_words_after_a_known_name_is_the_work():
+    # "thanh tra" (to inspect), "kiểm sát" (to supervise) are the words of "Thanh tra …", "Viện kiểm sát …": right
+    # after a known name, whole with its place, they are what it does
+    assert _cut_at_verb("Thanh tra Chính phủ thanh tra trách nhiệm người đứng đầu") == "Thanh tra Chính phủ"
+    assert _cut_at_verb("Viện kiểm sát nhân dân tối cao kiểm sát việc tạm giữ, tạm giam") == (
+        "Viện kiểm sát nhân dân tối cao")
+    assert _cut_at_verb("Thanh tra tỉnh thanh tra việc quản lý đất đai") == "Thanh tra tỉnh"
+    assert _point_attrs("Phối hợp với Thanh tra Chính phủ thanh tra việc quản lý đất đai.")["coordinators"] == [
+        "Thanh tra Chính phủ"]
+    # inside a name they stay its own
+    assert _cut_at_verb("Viện Kiểm sát nhân dân tỉnh Gia Lai tổ chức hội nghị") == "Viện Kiểm sát nhân dân tỉnh Gia Lai"

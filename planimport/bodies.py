@@ -1,13 +1,16 @@
-"""The bodies the importer knows by name: a province's standard bodies after the July 2025 reform, the names older
-plans still write, their common abbreviations, the local branches of the national companies a plan names ("Viettel
-Tây Ninh", "VNPT Tây Ninh"), and, when the import has a database, the agencies' own names, short names and aliases
-(``matching.known_names``, through ``known_names_in_force``). The one home of that list.
+"""The bodies the importer knows by name: a province's standard bodies after the July 2025 reform, the names older plans
+still write, their common abbreviations, the local branches of the national companies a plan names ("Viettel Tây
+Ninh", "VNPT Tây Ninh"), the national bodies (the ministries after March 2025 and before, the Government's and the
+state's central bodies, a ministry's units, the central mass organisations, the state groups), and, when the import
+has a database, the agencies' own names, short names and aliases (``matching.known_names``, through
+``known_names_in_force``). The one home of that list.
 
 A known name is matched accent- and case-free with its abbreviations expanded (``names.name_key``: "Sở VHTTDL" is "Sở
 Văn hóa, Thể thao và Du lịch"), then runs on over its place ("… tỉnh", "… tỉnh Cà Mau", "… Tây Ninh", "… khu vực
-VI"). The parser uses it before its wording rules: a known name is never cut inside ("Trung tâm Kiểm soát bệnh tật
-tỉnh" is not cut at the verb "kiểm soát"), nor a list split inside one ("Văn phòng Đoàn ĐBQH và HĐND tỉnh"), and two
-known names written "X, Y" or "X và Y" are two ("Viettel Tây Ninh, VNPT Tây Ninh"). Pure Python, no database."""
+VI"); a national one does not ("Bộ Tài chính"), and "Văn phòng Bộ" runs on over its owner's known name ("Văn phòng Bộ
+Tài chính"). The parser uses it before its wording rules: a known name is never cut inside ("Trung tâm Kiểm soát bệnh
+tật tỉnh" is not cut at the verb "kiểm soát"), nor a list split inside one ("Văn phòng Đoàn ĐBQH và HĐND tỉnh"), and
+two known names written "X, Y" or "X và Y" are two ("Viettel Tây Ninh, VNPT Tây Ninh"). Pure Python, no database."""
 
 import contextlib
 import functools

@@ -132,6 +132,9 @@ class _ServerCpu:
         self._at = None
 
     def start(self):
+        # The worker closes a connection older than CONN_MAX_AGE between tasks (a new server process: its CPU
+        # would not be counted): kept open while measured.
+        connection.close_at = None
         self._at = self._read(self._pid)
 
     def stop(self, key):

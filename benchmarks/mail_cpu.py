@@ -118,6 +118,33 @@ def main(argv):
         connection.creation.destroy_test_db(name, verbosity=0)
 
 
+class _ServerCpu:
+    """The CPU time of this connection's PostgreSQL server process between start() and stop(key), summed per key."""
+
+    def __init__(self):
+        from benchmarks.pg_time import backend_cpu_ns
+
+        self._read = backend_cpu_ns
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            self._pid = cursor.fetchone()[0]
+        self.ns = {"request": 0, "worker": 0}
+        self._at = None
+
+    def start(self):
+        # The worker closes a connection older than CONN_MAX_AGE between tasks (a new server process: its CPU
+        # would not be counted): kept open while measured.
+        connection.close_at = None
+        self._at = self._read(self._pid)
+
+    def stop(self, key):
+        now = self._read(self._pid)
+        if now is None or self._at is None or self.ns[key] is None:
+            self.ns[key] = None
+        else:
+            self.ns[key] += now - self._at
+
+
 def _timed(function, spent, key):
     def timed(*args, **kwargs):
         started = time.process_time()
@@ -185,6 +212,8 @@ def run(reports, o):
 
     profile = cProfile.Profile(time.process_time) if o.profile else None
     submit_cpu = cpu = wall = 0.0
+    # PostgreSQL: the server process's CPU of this connection (benchmarks.pg_time), for the submissions and the worker.
+    server = _ServerCpu() if connection.vendor == "postgresql" else None
     worker_queries = 0
     # Keeping up: each submission's task runs before the next submission comes in (a quiet queue: nothing to batch).
     # Behind (the default): every submission comes in before the worker runs (a worker that fell behind).
@@ -192,9 +221,14 @@ def run(reports, o):
     with contextlib.redirect_stdout(devnull):
         for batch in rounds:
             started = time.process_time()
+            if server:
+                server.start()
             for report, officer in batch:
                 submit_report(report, officer)
             submit_cpu += time.process_time() - started
+            if server:
+                server.stop("request")
+                server.start()
             with CaptureQueriesContext(connection) as queries:
                 started, began = time.process_time(), time.perf_counter()
                 if profile:
@@ -204,6 +238,8 @@ def run(reports, o):
                     profile.disable()
                 cpu, wall = cpu + time.process_time() - started, wall + time.perf_counter() - began
             worker_queries += len(queries)
+            if server:
+                server.stop("worker")
     mails = Delivery.objects.count() - before
     sent = Delivery.objects.filter(status=Delivery.Status.SENT).count() - before
     print(f"{k} submissions measured ({'keeping up: one task at a time' if o.keeping_up else 'behind: all waiting'}), "
@@ -212,6 +248,9 @@ def run(reports, o):
           f"{1000 * recording[0] / k:.2f} ms")
     print(f"worker (after {WARM} tasks): {sent} of {mails} sent; {1000 * cpu / k:.2f} ms CPU per submission, "
           f"{worker_queries / k:.1f} queries ({1000 * cpu / max(sent, 1):.3f} ms per mail; wall {wall:.2f} s)")
+    if server and server.ns["request"] is not None:
+        print(f"PostgreSQL server CPU per submission: request {server.ns['request'] / 1e6 / k:.2f} ms, "
+              f"worker {server.ns['worker'] / 1e6 / k:.2f} ms")
     for dotted, seconds in spent.items():
         print(f"  {dotted}: {1000 * seconds / k:.2f} ms per submission (inclusive)")
     if profile:

@@ -84,3 +84,50 @@ def test_another_configuration_is_left_to_axes(client, django_user_model, db, ha
     kept, reads = _scenario(client, django_user_model)
     assert kept == {"officer from the office, now", "officer from home, now", "colleague from the office, now"}
     assert reads == 1  # axes' clean-up of the expired ones only
+
+
+def _writes_and_commits(client, data):
+    """The POST's writing statements, each with whether it ran in a transaction, and the commits made."""
+    writes, commits = [], []
+
+    def record(execute, sql, params, many, context):
+        if sql.split(None, 1)[0].upper() in ("INSERT", "UPDATE", "DELETE"):
+            writes.append((sql.split('"')[1], connection.in_atomic_block))
+        return execute(sql, params, many, context)
+
+    real_commit = connection.commit
+
+    def commit():
+        commits.append(1)
+        return real_commit()
+
+    connection.commit = commit
+    try:
+        with connection.execute_wrapper(record):
+            response = client.post(LOGIN, data, REMOTE_ADDR=OFFICE)
+    finally:
+        del connection.commit
+    return response, writes, len(commits)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_sign_in_writes_in_one_transaction_and_the_session_in_its_own(client, django_user_model):
+    user = make_user(django_user_model, "so.tuphap", make_agency())
+    _attempt("so.tuphap", OFFICE, 20)  # expired: the sign-in deletes it
+    response, writes, commits = _writes_and_commits(client, {"username": "so.tuphap", "password": "pw-so.tuphap"})
+    assert response.status_code == 302
+    assert {table for table, _ in writes} >= {"axes_accesslog", "axes_accessattempt", "auth_user", "django_session"}
+    assert all(in_transaction for _, in_transaction in writes)
+    assert commits == 2  # the sign-in's, the session's
+    user.refresh_from_db()
+    assert user.last_login and AccessLog.objects.filter(username="so.tuphap").exists()
+    assert not AccessAttempt.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_refused_sign_in_still_records_the_failure(client, django_user_model):
+    make_user(django_user_model, "so.tuphap", make_agency())
+    response, writes, commits = _writes_and_commits(client, {"username": "so.tuphap", "password": "sai"})
+    assert response.status_code == 200
+    assert AccessAttempt.objects.get(username="so.tuphap").failures_since_start == 1
+    assert commits >= 1 and all(in_transaction for _, in_transaction in writes)

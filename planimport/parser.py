@@ -191,6 +191,8 @@ _TIME_HINT = re.compile(
     # "…; thực hiện hằng quý.", "…; hằng tháng.": a clause that is the frequency alone ("định kỳ hằng tháng báo cáo …"
     # is a report's rhythm, not the point's time)
     r"^\s*(?:thuc hien\s+|trien khai\s+)?hang (?:quy|thang)\s*$|"
+    # "…; triển khai theo tiến độ giao vốn hằng quý.": the work follows a cycle of that rhythm
+    r"^\s*(?:thuc hien|trien khai)\s+theo\s.*\bhang (?:quy|thang)\s*$|"
     # "… gửi Sở X trước 30/6/2026": a date after "trước" without "ngày"
     r"truoc \d{1,2}\s*/\s*\d{1,2}\s*/\s*20\d\d)"
 )
@@ -1110,6 +1112,10 @@ def _time_clause(text):
                 continue  # "…; hướng tới xây dựng Sa Pa … trở thành khu du lịch xanh … vào năm 2030": a goal's horizon
             return part
         if k == 0 and re.search(r"thuong xuyen|hang nam|dinh ky|hang (?:quy|thang)", fp):
+            if (lead_in and len(clauses) > 1 and fc[lead_in.end():].startswith("theo ")
+                    and re.fullmatch(r"(?:dinh ky\s+)?hang (?:nam|quy|thang)", fold(c[m.start():]).strip(" .;)"))):
+                # "…; thực hiện theo kế hoạch lập dự toán hằng năm.": the work follows a yearly cycle, the clause whole
+                return c.strip(" .;)")
             # "… tuyên truyền về Đề án, Nghị quyết thường xuyên và liên tục.": the adverb closing the sentence
             if start == 0 or len(fc.split()) <= 6 or re.fullmatch(
                     r"thuong xuyen(?:,? va lien tuc)?", fold(c[start:]).strip(" .;)")):

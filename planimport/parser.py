@@ -167,6 +167,8 @@ _VERBS = (
     "tich hop|van dong|dang tai|khen thuong|so ket|tong ket|bao cao|thuc thi|lam|dan dat|ky ket|dang ky|ky|phoi hop|tham gia|"
     "dao tao|thi diem|kien toan|thanh lap|cung co|lua chon|tuyen chon|phat dong|(?<!ngoai )giao|doi moi|thuc day|"
     "khuyen khich|"
+    # "… phối hợp với Cục X thanh tra chuyên ngành …": an inspection as "kiểm tra" is ("Thanh tra tỉnh" is capitalised)
+    "thanh tra|"
     "san tao|san lap|giai phong|di doi|thu hut|moi goi|can doi|tien hanh|trong cong tac|xac dinh|thao go|"
     # adverbs that open a predicate: a name never holds them ("… và địa phương có rừng khẩn trương xây dựng …")
     "khan truong|tich cuc|quyet liet|nghiem tuc|"
@@ -306,6 +308,10 @@ _NAME_WORDS = set(
 _KIND_QUALIFIED = re.compile(r"^cac (?:doanh nghiep|to chuc|hop tac xa|co so|ngan hang|hiep hoi|benh vien|truong)\s+\S")
 
 
+# "Cục …", "Tổng cục …" with a capitalised word after it: a ministry's department, its name a field in lower case
+_CENTRAL_DEPARTMENT = re.compile(r"^(?:Tổng\s+cục|Cục)\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]")
+
+
 def _cut_at_verb(text, verbs_only=False):
     """The agency list at the start of ``text``: up to the first lower-case verb ("triển khai", "để" …), or the
     first lower-case word that cannot go on a name ("Sở Tư pháp công bố …": a name's lower-case syllable follows a
@@ -357,6 +363,10 @@ def _cut_at_verb(text, verbs_only=False):
             # a list of names up to the verb that each start as a name does ("các Sở, ban ngành, chủ đầu tư kinh
             # doanh hạ tầng … thực hiện", "…, các địa phương có rừng"): their lower-case words are their own; so are
             # a group's last in the list ("… và UBND các xã, phường ven biển", its qualifier)
+            return text[:cut].rstrip(" ,;.")
+        if (len(names) == 1 or listed) and _CENTRAL_DEPARTMENT.match(names[-1]) and len(names[-1].split()) <= 10:
+            # "Cục Di sản văn hóa kiểm tra …": a central department's name goes on in lower case ("Cục Bản quyền tác
+            # giả", "Tổng cục Thể dục thể thao"), up to the verb
             return text[:cut].rstrip(" ,;.")
         if listed:
             # … but a last name in capitals may run into work the parser has no verb for ("…, Cục Quản lý thị

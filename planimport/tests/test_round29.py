@@ -1,0 +1,38 @@
+"""Round 29: general rules about a document's structure (not its wording), from round 26's blind set (devset/SOURCES.md,
+"Round 26: ninth blind set"), each on a made-up text with other provinces, bodies and words than those documents."""
+
+from planimport.tests.test_variants import read
+
+
+def test_a_closing_clause_that_ties_the_work_to_a_yearly_cycle_is_its_timeframe():
+    # "…; thực hiện theo <a cycle> hằng năm." closing a point: the clause whole is its time (the budget's cycle is
+    # DESIGN.md's budget_cycle, shown as annual); a cadence inside the work ("… kế hoạch kiểm tra hằng năm theo …") is
+    # not
+    plan = read("II. NHIỆM VỤ\n"
+                "1. Phòng Kế hoạch - Tài chính:\n"
+                "- Bố trí kinh phí mua sắm trang thiết bị cho các trạm quan trắc; thực hiện theo chu kỳ lập dự toán "
+                "ngân sách hằng năm.\n"
+                "- Rà soát định mức chi cho hoạt động quan trắc; triển khai theo tiến độ giao vốn hằng quý.\n"
+                "- Xây dựng kế hoạch kiểm tra hằng năm theo hướng giảm trùng lặp; thời gian: Quý I/2027.\n")
+    tasks = plan.tasks
+    assert [t.timeframe.text for t in tasks] == [
+        "thực hiện theo chu kỳ lập dự toán ngân sách hằng năm", "triển khai theo tiến độ giao vốn hằng quý",
+        "Quý I/2027"]
+    assert [t.timeframe.json_kind for t in tasks] == ["annual", "ongoing", "deadline"]
+
+
+def test_a_central_departments_name_runs_on_in_lower_case_up_to_the_verb():
+    # "Cục Di sản văn hóa", "Tổng cục Thể dục thể thao": a ministry's department names its field in lower case after
+    # its first capitalised word; the name ends at the verb ("kiểm tra", "rà soát", "thanh tra"), not at its second
+    # lower-case word. Other bodies keep the rule they had ("Cục Thuế tỉnh hướng dẫn …")
+    plan = read("II. NHIỆM VỤ\n"
+                "1. Văn phòng Bộ:\n"
+                "- Chủ trì, phối hợp với Cục Di sản văn hóa kiểm tra các bảo tàng ngoài công lập; thời gian: Năm 2027.\n"
+                "- Chủ trì, phối hợp với Tổng cục Thể dục thể thao rà soát các giải đấu cấp quốc gia; thời gian: "
+                "Quý II/2027.\n"
+                "- Chủ trì, phối hợp với Cục Bảo tồn thiên nhiên và Đa dạng sinh học thanh tra các khu bảo tồn; thời "
+                "gian: Quý III/2027.\n"
+                "- Chủ trì, phối hợp với Cục Thuế tỉnh hướng dẫn các doanh nghiệp lữ hành; thời gian: Năm 2027.\n")
+    assert [t.coordinators for t in plan.tasks] == [
+        ["Cục Di sản văn hóa"], ["Tổng cục Thể dục thể thao"], ["Cục Bảo tồn thiên nhiên và Đa dạng sinh học"],
+        ["Cục Thuế tỉnh"]]

@@ -36,3 +36,15 @@ def test_a_central_departments_name_runs_on_in_lower_case_up_to_the_verb():
     assert [t.coordinators for t in plan.tasks] == [
         ["Cục Di sản văn hóa"], ["Tổng cục Thể dục thể thao"], ["Cục Bảo tồn thiên nhiên và Đa dạng sinh học"],
         ["Cục Thuế tỉnh"]]
+
+
+def test_a_unit_named_in_brackets_after_its_body_is_no_part_of_the_name():
+    # "Bộ Quốc phòng (Cục Cứu hộ - Cứu nạn)": the body, its unit in brackets saying which of its units works; the
+    # name is the body's (the keys' convention). A bracket that is no unit's name stays ("Trung tâm Y tế (cũ)")
+    plan = read("II. NHIỆM VỤ\n"
+                "1. Xây dựng quy chế phối hợp tìm kiếm cứu nạn trên biển\n"
+                "- Đơn vị chủ trì: Văn phòng Bộ.\n"
+                "- Đơn vị phối hợp: Bộ Quốc phòng (Cục Cứu hộ - Cứu nạn); Bộ Ngoại giao (Vụ Luật pháp và Điều ước quốc "
+                "tế, Cục Lãnh sự); Trung tâm Y tế huyện Bình Sơn (cũ).\n"
+                "- Thời gian hoàn thành: Quý IV/2027.\n")
+    assert plan.tasks[0].coordinators == ["Bộ Quốc phòng", "Bộ Ngoại giao", "Trung tâm Y tế huyện Bình Sơn (cũ)"]

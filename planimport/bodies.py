@@ -174,6 +174,7 @@ def _place_end(text, end, _chain=0):
     level = _LEVEL_RE.match(text, after)
     if level and not (level.group(0).lower() == "xã" and re.match(r"\s+hội\b", text[level.end():])):
         pos = level.end()  # "xã hội" is no commune
+    taken = 0
     for _ in range(4):
         m = re.compile(r"\s+").match(text, pos)
         if not m:
@@ -186,6 +187,9 @@ def _place_end(text, end, _chain=0):
         if _STARTER_RE.match(text[m.end():]):
             break  # the next body's name, not this one's place
         pos = w.end()
+        taken += 1
+    if taken == 1 and not level and re.match(r"\s+(?!(?:và|các|cấp)\b)[a-zà-ỹđ]", text[pos:]):
+        return end  # "Báo Văn hóa": one capitalised word and a lower-case one after it are the body's name, no place
     return pos
 
 

@@ -504,7 +504,7 @@ def _cut_time_label(node):
     return node.text
 
 
-def _point_attrs(text):
+def _point_attrs(text, subject=False):
     """Coordinators and timeframe of a point under a heading that names its lead: "Chủ trì, phối hợp với X …", or a
     point that starts with "Phối hợp (chặt chẽ) với X …"."""
     attrs = {k: v for k, v in _prose(text, any_sentence=True).items() if k != "lead" and v}
@@ -514,13 +514,13 @@ def _point_attrs(text):
         if names:
             attrs["coordinators"] = names
     if not attrs.get("coordinators"):
-        names = _clause_coordinators(text)
+        names = _clause_coordinators(text, subject)
         if names:
             attrs["coordinators"] = names
     return attrs
 
 
-def _clause_coordinators(text):
+def _clause_coordinators(text, subject=False):
     """Whom a point's lead works with, named in a clause of its own after the work ("Phổ biến pháp luật về thuế cho
     hộ kinh doanh, phối hợp với Thuế tỉnh và Hiệp hội Doanh nghiệp tỉnh; thời gian: Năm 2026."); [] when "phối hợp
     với" is part of what is done ("Xây dựng quy chế phối hợp với các tỉnh …") or names no body."""
@@ -532,7 +532,14 @@ def _clause_coordinators(text):
     # "… phối hợp với X (thời gian: Quý III/2027)": a labelled bracket after the names is none of them
     clause = re.sub(r"\s*\(([^()]*)\)\s*$", lambda b: "" if _label_of(b.group(1)) else b.group(0), clause)
     if _cut_at_verb(clause) != clause:
-        return []  # "…; phối hợp với X kiểm tra …": another duty, with its own verb, not whom the work is done with
+        if (subject or _STARTER_RE.match(_BULLET.sub("", text)) or not _cut_at_verb(clause)
+                or any(classify(n) == "related" for n in split_names(_cut_at_verb(clause)))):
+            # "X có trách nhiệm …; phối hợp với Y kiểm tra …": X's further duty, not whom the work is done with; nor
+            # "…; phối hợp với cơ quan liên quan kiểm tra …" (nobody in particular)
+            return []
+        # a point with no subject (its lead the heading's): "Đăng tải …; phối hợp với Báo X tuyên truyền …" names
+        # whom its lead works with, up to the verb
+        clause = _cut_at_verb(clause)
     names = split_names(clause)
     return names if names and all(_agency_like(n) for n in names) else []
 
@@ -766,7 +773,7 @@ def _subject_task(text):
         return {}
     attrs = {"lead": lead}
     rest = re.sub(r"^[\s,;]+", "", text[len(cut):])
-    attrs.update({k: v for k, v in _point_attrs(rest).items() if v})
+    attrs.update({k: v for k, v in _point_attrs(rest, subject=True).items() if v})
     m = re.match(r"^(?:(?:co|chiu) trach nhiem\s+)?(?:[a-z]+\s+){1,3}va\s+phoi hop\s+(?:chat che\s+)?voi\s+",
                  fold(rest))
     if m and not attrs.get("coordinators"):  # "Cục X có trách nhiệm thông báo và phối hợp với Y theo dõi …"

@@ -48,3 +48,23 @@ def test_a_unit_named_in_brackets_after_its_body_is_no_part_of_the_name():
                 "tế, Cục Lãnh sự); Trung tâm Y tế huyện Bình Sơn (cũ).\n"
                 "- Thời gian hoàn thành: Quý IV/2027.\n")
     assert plan.tasks[0].coordinators == ["Bộ Quốc phòng", "Bộ Ngoại giao", "Trung tâm Y tế huyện Bình Sơn (cũ)"]
+
+
+def test_a_partner_named_in_a_later_clause_of_a_point_with_no_subject():
+    # under a heading that names the lead, "<work>; phối hợp với Y <more work>; thời gian: …" names Y, whom the lead
+    # works with (up to the verb); a point with its own subject ("X có trách nhiệm …; phối hợp với Y xử lý …") keeps
+    # round 22's reading: Y is in X's further duty, no coordinator
+    plan = read("II. NHIỆM VỤ\n"
+                "1. Trung tâm Văn hóa tỉnh:\n"
+                "- Biên soạn tài liệu giới thiệu di sản của tỉnh; phối hợp với Đài Phát thanh và Truyền hình tỉnh "
+                "phát sóng các phóng sự chuyên đề; thời gian: Quý II/2027.\n"
+                "- Tổ chức triển lãm ảnh về di sản; phối hợp với các nghệ nhân trưng bày hiện vật; thời gian: Năm "
+                "2027.\n"
+                "- Phục dựng lễ hội truyền thống; phối hợp với cơ quan liên quan quảng bá lễ hội, thực hiện hằng năm.\n"
+                "- Số hóa tư liệu về các làng nghề; phối hợp với Báo Văn nghệ giới thiệu các làng nghề; thời gian: "
+                "Năm 2027.\n"
+                "2. Bảo vệ di tích\n"
+                "- Ban Quản lý di tích tỉnh có trách nhiệm tu bổ các di tích xuống cấp; phối hợp với Công an tỉnh xử lý "
+                "hành vi xâm phạm di tích, thực hiện thường xuyên.\n")
+    assert [t.coordinators for t in plan.tasks] == [["Đài Phát thanh và Truyền hình tỉnh"], [], [], ["Báo Văn nghệ"],
+                                                    []]

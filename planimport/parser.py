@@ -510,7 +510,11 @@ def _point_attrs(text, subject=False):
     attrs = {k: v for k, v in _prose(text, any_sentence=True).items() if k != "lead" and v}
     m = re.match(r"^(?:(?:chu dong|tich cuc)\s+)?phoi hop\s+(?:chat che\s+)?voi\s+", fold(text))
     if m and not attrs.get("coordinators"):
-        names = _agency_suffix(split_names(_cut_at_verb(text[m.end():], verbs_only=True)))
+        partners = _cut_at_verb(text[m.end():], verbs_only=True)
+        # "Phối hợp với Công ty Điện lực X bảo vệ …": a proper name ends at the lower-case word after it, a verb the
+        # parser has no word for
+        partners = partners[:_proper_name_end(partners, len(partners), known_spans(partners))].rstrip(" ,;.")
+        names = _agency_suffix(split_names(partners))
         if names:
             attrs["coordinators"] = names
     if not attrs.get("coordinators"):

@@ -68,3 +68,16 @@ def test_a_partner_named_in_a_later_clause_of_a_point_with_no_subject():
                 "hành vi xâm phạm di tích, thực hiện thường xuyên.\n")
     assert [t.coordinators for t in plan.tasks] == [["Đài Phát thanh và Truyền hình tỉnh"], [], [], ["Báo Văn nghệ"],
                                                     []]
+
+
+def test_a_partners_proper_name_ends_at_the_lower_case_word_after_it():
+    # "Phối hợp với Công ty Cấp nước Hòa Bình bảo vệ …": the company's name ends with its place, at a verb the parser
+    # has no word for; a kind of body in lower case and its qualifier ("các doanh nghiệp viễn thông") stays whole
+    plan = read("II. NHIỆM VỤ\n"
+                "1. Sở Xây dựng:\n"
+                "- Phối hợp với Công ty Cấp nước Hòa Bình bảo vệ hành lang an toàn đường ống, xử lý các trường hợp vi "
+                "phạm; thời gian: Năm 2027.\n"
+                "- Phối hợp với Viettel Hòa Bình kéo cáp quang tới các xã vùng cao; thời gian: Quý III/2027.\n"
+                "- Phối hợp với các doanh nghiệp viễn thông lắp đặt trạm phát sóng; thời gian: Năm 2027.\n")
+    assert [t.coordinators for t in plan.tasks] == [["Công ty Cấp nước Hòa Bình"], ["Viettel Hòa Bình"],
+                                                    ["các doanh nghiệp viễn thông"]]

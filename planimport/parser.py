@@ -602,6 +602,10 @@ def _heading_lead(text):
                               for p in parts):
         # "2. Các cơ quan chuyên trách tham mưu, giúp việc Đảng ủy; các chi bộ, đảng bộ cơ sở": groups, one a part
         return parts
+    if len(parts) == 1 and _HOLDER_TITLE.match(text):
+        # "5. Giám đốc Sở X, Tổng Biên tập Báo Y:": office holders parted by commas, each over his body (whose own
+        # name may hold commas)
+        parts = re.split(r",\s+(?=" + _HOLDER_WORDS + r"\s)", text)
     holders = _office_holders(parts)
     if holders:
         return holders
@@ -645,8 +649,9 @@ _OFFICE_HOLDER = re.compile(r"^(?:Phó\s+)?(?:Tổng Giám đốc|Giám đốc|T
                             r"Thủ trưởng|Cục trưởng|Vụ trưởng|Chi cục trưởng|Viện trưởng|Hiệu trưởng)\b")
 
 
-_HOLDER_TITLE = re.compile(r"^(?:Phó\s+)?(?:Thủ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Người đứng đầu|Trưởng ban|"
-                           r"Trưởng phòng|Chánh Văn phòng)\s+(\S.*)$")
+_HOLDER_WORDS = (r"(?:Phó\s+)?(?:Thủ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Người đứng đầu|Trưởng ban|Trưởng phòng|"
+                 r"Chánh Văn phòng|Tổng Biên tập)")
+_HOLDER_TITLE = re.compile(r"^" + _HOLDER_WORDS + r"\s+(\S.*)$")
 
 
 def _office_holders(parts):
@@ -696,7 +701,12 @@ def _subject_lead(text):
     if re.search(r"\s(yêu cầu|đề nghị|giao|chỉ đạo)\s", cut):
         return []  # "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các cơ quan …": who asks, not who does
     names = _levels_joined(split_names(cut), cut)
-    return names if names and all(_agency_like(n) for n in names) else []
+    if names and all(_agency_like(n) for n in names):
+        return names
+    holder = _HOLDER_TITLE.match(cut)
+    if holder and "," not in cut and _agency_like(holder.group(1)):
+        return [cut]  # "Giám đốc Công an tỉnh chỉ đạo …": an office holder over his body, as written
+    return []
 
 
 def _levels_joined(names, text):
@@ -798,6 +808,8 @@ def _charged_with_whom(rest):
     f = fold(rest)
     # "… có trách nhiệm phối hợp với Y sơ tán …": whom it works with straight after its charge
     m = re.match(r"^(?:co|chiu) trach nhiem\s(?:[^;.]*?(?:,|\sva)\s+)?phoi hop\s+(?:chat che\s+)?voi\s+", f)
+    # "(Giám đốc Công an tỉnh) chỉ đạo lực lượng X phối hợp với Y điều tra …": the force it directs works with Y
+    m = m or re.match(r"^chi dao\s[^;.,:]*?\sphoi hop\s+(?:chat che\s+)?voi\s+", f)
     if not m:
         return []
     return _agency_suffix(split_names(_cut_at_verb(rest[m.end():], verbs_only=True)))

@@ -1,6 +1,8 @@
 """Round 29: general rules about a document's structure (not its wording), from round 26's blind set (devset/SOURCES.md,
 "Round 26: ninth blind set"), each on a made-up text with other provinces, bodies and words than those documents."""
 
+from planimport.parser import parse_blocks
+from planimport.readers import blocks_from_text
 from planimport.tests.test_variants import read
 
 
@@ -27,7 +29,8 @@ def test_a_central_departments_name_runs_on_in_lower_case_up_to_the_verb():
     # lower-case word. Other bodies keep the rule they had ("Cục Thuế tỉnh hướng dẫn …")
     plan = read("II. NHIỆM VỤ\n"
                 "1. Văn phòng Bộ:\n"
-                "- Chủ trì, phối hợp với Cục Di sản văn hóa kiểm tra các bảo tàng ngoài công lập; thời gian: Năm 2027.\n"
+                "- Chủ trì, phối hợp với Cục Di sản văn hóa kiểm tra các bảo tàng ngoài công lập; thời gian: Năm "
+                "2027.\n"
                 "- Chủ trì, phối hợp với Tổng cục Thể dục thể thao rà soát các giải đấu cấp quốc gia; thời gian: "
                 "Quý II/2027.\n"
                 "- Chủ trì, phối hợp với Cục Bảo tồn thiên nhiên và Đa dạng sinh học thanh tra các khu bảo tồn; thời "
@@ -64,8 +67,8 @@ def test_a_partner_named_in_a_later_clause_of_a_point_with_no_subject():
                 "- Số hóa tư liệu về các làng nghề; phối hợp với Báo Văn nghệ giới thiệu các làng nghề; thời gian: "
                 "Năm 2027.\n"
                 "2. Bảo vệ di tích\n"
-                "- Ban Quản lý di tích tỉnh có trách nhiệm tu bổ các di tích xuống cấp; phối hợp với Công an tỉnh xử lý "
-                "hành vi xâm phạm di tích, thực hiện thường xuyên.\n")
+                "- Ban Quản lý di tích tỉnh có trách nhiệm tu bổ các di tích xuống cấp; phối hợp với Công an tỉnh "
+                "xử lý hành vi xâm phạm di tích, thực hiện thường xuyên.\n")
     assert [t.coordinators for t in plan.tasks] == [["Đài Phát thanh và Truyền hình tỉnh"], [], [], ["Báo Văn nghệ"],
                                                     []]
 
@@ -81,3 +84,40 @@ def test_a_partners_proper_name_ends_at_the_lower_case_word_after_it():
                 "- Phối hợp với các doanh nghiệp viễn thông lắp đặt trạm phát sóng; thời gian: Năm 2027.\n")
     assert [t.coordinators for t in plan.tasks] == [["Công ty Cấp nước Hòa Bình"], ["Viettel Hòa Bình"],
                                                     ["các doanh nghiệp viễn thông"]]
+
+
+DIRECTIVE = ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 07/CT-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+             "Độc lập - Tự do - Hạnh phúc\nQuảng Ngãi, ngày 15 tháng 4 năm 2027\n\nCHỈ THỊ\n"
+             "VỀ VIỆC TĂNG CƯỜNG PHÒNG, CHỐNG ĐUỐI NƯỚC CHO HỌC SINH DỊP HÈ NĂM 2027\n\n")
+
+
+def directive(body):
+    return parse_blocks(blocks_from_text(DIRECTIVE + body))
+
+
+def test_office_holders_lead_a_directives_items_as_written():
+    # a Chỉ thị asks office holders: "2. Giám đốc X chỉ đạo … phối hợp với Y …" is one task of the holder (Y whom the
+    # force he directs works with); "3. Giám đốc Sở X, Tổng Biên tập Tạp chí Y:" two holders, parted at the comma
+    # before the second title (their bodies' names may hold commas), leading its dash
+    plan = directive(
+        "Năm học vừa qua, công tác bảo đảm an toàn trường học được các cấp quan tâm. Để chủ động phòng ngừa tai nạn, "
+        "đuối nước cho học sinh trong dịp hè, Chủ tịch UBND tỉnh yêu cầu:\n"
+        "1. Giám đốc Sở Giáo dục và Đào tạo:\n"
+        "- Chỉ đạo các trường học tổ chức tuyên truyền kỹ năng phòng, chống đuối nước cho học sinh trước khi nghỉ hè; "
+        "thời gian: Tháng 5/2027.\n"
+        "- Chủ trì, phối hợp với Tỉnh đoàn tổ chức các lớp dạy bơi miễn phí cho học sinh tiểu học; thời gian: Tháng "
+        "7/2027.\n"
+        "2. Giám đốc Bảo hiểm xã hội tỉnh chỉ đạo các phòng nghiệp vụ phối hợp với Sở Y tế rà soát việc tham gia bảo "
+        "hiểm y tế học sinh; thực hiện hằng năm.\n"
+        "3. Giám đốc Sở Tài chính, Tổng Biên tập Tạp chí Văn nghệ tỉnh:\n"
+        "- Bố trí kinh phí và đăng tải các bài viết về phòng, chống đuối nước trẻ em; thời gian: Quý II/2027.\n"
+        "4. Chủ tịch UBND các xã, phường:\n"
+        "- Rà soát, cắm biển cảnh báo tại các ao, hồ, sông, suối nguy hiểm, hoàn thành trước ngày 31/5/2027.\n")
+    tasks = {t.number: t for t in plan.tasks}
+    assert sorted(tasks) == ["1.1", "1.2", "2", "3.1", "4.1"]
+    assert tasks["2"].lead == ["Giám đốc Bảo hiểm xã hội tỉnh"]
+    assert tasks["2"].coordinators == ["Sở Y tế"]
+    assert tasks["2"].timeframe.text == "thực hiện hằng năm"
+    assert tasks["2"].title.startswith("Giám đốc Bảo hiểm xã hội tỉnh chỉ đạo các phòng nghiệp vụ")
+    assert tasks["3.1"].lead == ["Giám đốc Sở Tài chính", "Tổng Biên tập Tạp chí Văn nghệ tỉnh"]
+    assert tasks["1.1"].lead == ["Giám đốc Sở Giáo dục và Đào tạo"] and tasks["1.1"].coordinators == []

@@ -3101,6 +3101,13 @@ def _read_reporting(plan, root):
     if not candidates:
         candidates = _daily_reports(root)
     if not candidates:
+        # "Các sở, ngành báo cáo đột xuất … về Sở X khi có yêu cầu": the only rule stated has no period (period
+        # other), the sentence that says whom the report goes to
+        candidates = [sentence for node in [root, *_iter(root)] for p in [node.text, *node.body]
+                      for sentence in re.split(r"(?<=\.)\s+", p or "")
+                      if re.search(r"\bbao cao\b.*\b(?:dot xuat|khi co yeu cau)\b", fold(sentence))
+                      and _reports_to_a_body(sentence)][:1]
+    if not candidates:
         return
     # a rule that names its period ("- Báo cáo 6 tháng: … trước ngày 05/7") before one that only says "định kỳ"
     named = [p for p in candidates if re.search(r"6 thang|hang nam|hang quy|hang thang|bao cao nam|truoc ngay", fold(p))]
@@ -3141,7 +3148,7 @@ def _read_reporting(plan, root):
         # "… báo cáo tình hình thực hiện trước ngày 20 hằng tháng về Sở Tài chính": "về" and an agency (not "báo
         # cáo về tình hình …": what it is about)
         for m in re.finditer(r"\bve\s+", f):
-            written = re.split(r"\s+(?:để|trước|theo|hoặc)\s|[.;(]", text[m.end():])[0]
+            written = re.split(r"\s+(?:để|trước|theo|hoặc|khi)\s|[.;(]", text[m.end():])[0]
             if _STARTER_RE.match(written):
                 rep.to = [n for n in split_names(written) if _STARTER_RE.match(n)]
                 break

@@ -121,3 +121,24 @@ def test_office_holders_lead_a_directives_items_as_written():
     assert tasks["2"].title.startswith("Giám đốc Bảo hiểm xã hội tỉnh chỉ đạo các phòng nghiệp vụ")
     assert tasks["3.1"].lead == ["Giám đốc Sở Tài chính", "Tổng Biên tập Tạp chí Văn nghệ tỉnh"]
     assert tasks["1.1"].lead == ["Giám đốc Sở Giáo dục và Đào tạo"] and tasks["1.1"].coordinators == []
+
+
+def test_a_directives_only_rule_a_report_on_request_is_read_with_no_period():
+    # "… báo cáo đột xuất … về Sở X khi có yêu cầu": the one reporting rule stated, with no period ("other"), to Sở X
+    # ("khi có yêu cầu" no part of the name); a plan with a periodic rule keeps it
+    plan = directive(
+        "Chủ tịch UBND tỉnh yêu cầu:\n"
+        "1. Giám đốc Sở Giáo dục và Đào tạo:\n"
+        "- Chỉ đạo các trường học tổ chức tuyên truyền kỹ năng phòng, chống đuối nước; thời gian: Tháng 5/2027.\n"
+        "Giao Sở Giáo dục và Đào tạo theo dõi, đôn đốc việc thực hiện Chỉ thị này. Các sở, ngành, UBND các xã, phường "
+        "báo cáo đột xuất tình hình thực hiện về Sở Giáo dục và Đào tạo khi có yêu cầu để tổng hợp, báo cáo Chủ tịch "
+        "UBND tỉnh.\n")
+    assert (plan.reporting.period, plan.reporting.to) == ("other", ["Sở Giáo dục và Đào tạo"])
+    assert plan.reporting.text.startswith("Các sở, ngành, UBND các xã, phường báo cáo đột xuất")
+    plan = directive(
+        "Chủ tịch UBND tỉnh yêu cầu:\n"
+        "1. Giám đốc Sở Giáo dục và Đào tạo:\n"
+        "- Chỉ đạo các trường học tổ chức tuyên truyền kỹ năng phòng, chống đuối nước; thời gian: Tháng 5/2027.\n"
+        "Các sở, ngành báo cáo đột xuất về Sở Giáo dục và Đào tạo khi có yêu cầu; định kỳ hằng quý báo cáo kết quả "
+        "gửi Sở Giáo dục và Đào tạo trước ngày 20 tháng cuối quý.\n")
+    assert plan.reporting.period == "quarterly"

@@ -36,6 +36,8 @@ STANDARD_BODIES = (
     "Trung tâm Kiểm soát bệnh tật tỉnh", "Trung tâm Phục vụ hành chính công tỉnh", "Báo và Phát thanh, Truyền hình tỉnh",
     "Báo tỉnh", "Viện Kiểm sát nhân dân tỉnh", "Tòa án nhân dân tỉnh", "Cục Thi hành án dân sự tỉnh",
     "Trường Chính trị tỉnh", "Quỹ Đầu tư phát triển tỉnh",
+    # a province's (or a commune's, a special zone's) board for public construction projects
+    "Ban Quản lý dự án đầu tư xây dựng tỉnh",
     # the Front and the mass organisations
     "Ủy ban MTTQ Việt Nam tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Hội Liên hiệp Phụ nữ tỉnh",
     "Hội Nông dân tỉnh", "Hội Cựu chiến binh tỉnh", "Liên đoàn Lao động tỉnh", "Tỉnh đoàn",

@@ -142,3 +142,15 @@ def test_a_directives_only_rule_a_report_on_request_is_read_with_no_period():
         "Các sở, ngành báo cáo đột xuất về Sở Giáo dục và Đào tạo khi có yêu cầu; định kỳ hằng quý báo cáo kết quả "
         "gửi Sở Giáo dục và Đào tạo trước ngày 20 tháng cuối quý.\n")
     assert plan.reporting.period == "quarterly"
+
+
+def test_a_project_board_is_a_known_body_not_cut_at_its_verbs():
+    # "Ban Quản lý dự án đầu tư xây dựng" (a province's, a region's or a commune's board for public works; bodies.py)
+    # holds the words "đầu tư", "xây dựng" that read as work elsewhere: the name runs on over them to its place
+    plan = read("II. NHIỆM VỤ\n"
+                "1. Phòng Kinh tế, Hạ tầng và Đô thị xã:\n"
+                "- Phối hợp với Ban Quản lý dự án đầu tư xây dựng khu vực Tây Nguyên kiểm tra tiến độ các công trình "
+                "trường học; thời gian: Quý II/2027.\n"
+                "- Phối hợp với Ban Quản lý dự án đầu tư xây dựng xã nghiệm thu các công trình; thời gian: Năm 2027.\n")
+    assert [t.coordinators for t in plan.tasks] == [["Ban Quản lý dự án đầu tư xây dựng khu vực Tây Nguyên"],
+                                                    ["Ban Quản lý dự án đầu tư xây dựng xã"]]

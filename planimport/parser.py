@@ -575,6 +575,7 @@ def _heading_lead(text):
     trường:", "1. Cục Biến đổi khí hậu có trách nhiệm:"): the lead of the points under it."""
     if _opens_with_verb_like_body(text):
         return []
+    colon = text.rstrip().endswith(":")
     m = re.match(r"^(.{3,120}?),\s+(?:chỉ đạo|yêu cầu|hướng dẫn|giao)\s+[^:]*:\s*$", text.strip())
     if m:  # "1. Ủy ban nhân dân tỉnh, chỉ đạo các cơ quan, đơn vị có liên quan:": the agency that directs leads
         names = split_names(m.group(1))
@@ -611,7 +612,14 @@ def _heading_lead(text):
         return holders
     if _given_group(text) and not re.search(r"\bchu tri\b|\b(co|chiu) trach nhiem\b", fold(text)):
         return [text]  # one group, named by what it was given
-    if _cut_at_verb(text, verbs_only=True) != text:
+    cut = _cut_at_verb(text, verbs_only=True)
+    if cut != text:
+        rest = text[len(cut):]
+        if (colon and _STARTER_RE.match(text) and re.search(r"\svà\s+[A-ZĐ]", rest)
+                and not any(_STARTER_RE.match(rest[w.start():]) for w in re.finditer(r"\S+", rest))):
+            # "2. Phòng Quản lý xử lý vi phạm hành chính và Bổ trợ tư pháp:": a unit named by its fields, the second
+            # capitalised after "và" and no body named after the "verb": the heading is the unit's name whole
+            return [text]
         return []
     if _OFFICE_HOLDER.match(text) and len(text) <= 80 and "," not in text:
         return [text]  # "1. Phó Giám đốc Sở - Nguyễn Văn A": an office holder (with his name) leads what follows

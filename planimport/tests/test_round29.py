@@ -154,3 +154,19 @@ def test_a_project_board_is_a_known_body_not_cut_at_its_verbs():
                 "- Phối hợp với Ban Quản lý dự án đầu tư xây dựng xã nghiệm thu các công trình; thời gian: Năm 2027.\n")
     assert [t.coordinators for t in plan.tasks] == [["Ban Quản lý dự án đầu tư xây dựng khu vực Tây Nguyên"],
                                                     ["Ban Quản lý dự án đầu tư xây dựng xã"]]
+
+
+def test_a_units_name_of_two_fields_heads_its_points_whole():
+    # "2. Phòng Quản lý xử lý vi phạm hành chính và Bổ trợ tư pháp:" — a unit named by its fields, the second
+    # capitalised after "và": its lower-case words that read as work ("xử lý") are its name's; a heading whose verb
+    # is followed by a body ("2. Sở Y tế chỉ đạo các bệnh viện và Trung tâm Y tế:") is no such name
+    plan = read("II. NHIỆM VỤ\n"
+                "1. Phòng Quản lý đầu tư công và Hợp tác quốc tế:\n"
+                "- Rà soát danh mục dự án sử dụng vốn vay ODA; thời gian: Quý I/2027.\n"
+                "- Phối hợp với Kho bạc Nhà nước khu vực X giải ngân vốn đầu tư công; thực hiện thường xuyên.\n"
+                "2. Phòng Ngân sách:\n"
+                "- Thẩm định dự toán chi thường xuyên của các sở; thời gian: Tháng 11/2027.\n"
+                "3. Sở Y tế chỉ đạo các bệnh viện và Trung tâm Kiểm soát bệnh tật tỉnh:\n"
+                "- Chuẩn bị đủ thuốc, vật tư y tế; thời gian: Quý I/2027.\n")
+    assert [t.lead for t in plan.tasks] == [["Phòng Quản lý đầu tư công và Hợp tác quốc tế"]] * 2 + [
+        ["Phòng Ngân sách"], ["Sở Y tế"]]

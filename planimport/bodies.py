@@ -41,6 +41,8 @@ STANDARD_BODIES = (
     "Trung tâm Kiểm soát bệnh tật tỉnh", "Trung tâm Phục vụ hành chính công tỉnh", "Báo và Phát thanh, Truyền hình tỉnh",
     "Báo tỉnh", "Viện Kiểm sát nhân dân tỉnh", "Tòa án nhân dân tỉnh", "Cục Thi hành án dân sự tỉnh",
     "Trường Chính trị tỉnh", "Quỹ Đầu tư phát triển tỉnh",
+    # a province's (or a commune's, a special zone's) board for public construction projects
+    "Ban Quản lý dự án đầu tư xây dựng tỉnh",
     # the Front and the mass organisations
     "Ủy ban MTTQ Việt Nam tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Hội Liên hiệp Phụ nữ tỉnh",
     "Hội Nông dân tỉnh", "Hội Cựu chiến binh tỉnh", "Liên đoàn Lao động tỉnh", "Tỉnh đoàn",
@@ -365,6 +367,7 @@ def _place_end(text, end, _chain=0):
     level = _LEVEL_RE.match(text, after)
     if level and not (level.group(0).lower() == "xã" and re.match(r"\s+hội\b", text[level.end():])):
         pos = level.end()  # "xã hội" is no commune
+    taken = 0
     for _ in range(4):
         m = re.compile(r"\s+").match(text, pos)
         if not m:
@@ -377,6 +380,9 @@ def _place_end(text, end, _chain=0):
         if _STARTER_RE.match(text[m.end():]):
             break  # the next body's name, not this one's place
         pos = w.end()
+        taken += 1
+    if taken == 1 and not level and re.match(r"\s+(?!(?:và|các|cấp)\b)[a-zà-ỹđ]", text[pos:]):
+        return end  # "Báo Văn hóa": one capitalised word and a lower-case one after it are the body's name, no place
     return pos
 
 

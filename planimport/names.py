@@ -93,8 +93,9 @@ def split_names(text):
             both_known = not inside and nxt and is_known(current) and any(s == at + len(sep) for s, _e in known)
             new_name = nxt and (_STARTER_RE.match(nxt) or (_ACRONYM.fullmatch(nxt) and "," in sep)
                                 or _group_after_name(current, sep, nxt) or _name_after_group(current, sep, nxt))
-            if both_known or (new_name and not inside and not _inside_group(current, sep, nxt)
-                              and not _bare_kinds(current, sep)):
+            open_bracket = current.count("(") > current.count(")")  # "Bộ X (Vụ A, Cục B)": one name, its units
+            if not open_bracket and (both_known or (new_name and not inside and not _inside_group(current, sep, nxt)
+                                                    and not _bare_kinds(current, sep))):
                 names.append(current)
                 current = nxt
             else:
@@ -107,8 +108,10 @@ def split_names(text):
 
 def _without_bracket(name):
     """"Sở Công Thương (Cơ quan Thường trực Ban Chỉ đạo …)": a bracket after a known name, whole, says what it does,
-    it is no part of its name."""
-    m = re.match(r"^(.*\S)\s*\([^()]*\)$", name)
+    it is no part of its name; nor is a unit's name in brackets after a body's ("Bộ Y tế (Cục An toàn thực phẩm)")."""
+    m = re.match(r"^(.*\S)\s*\(([^()]*)\)$", name)
+    if m and _STARTER_RE.match(m.group(1)) and _STARTER_RE.match(m.group(2).strip()):
+        return m.group(1)  # "Bộ Công an (Cục An ninh mạng …)": the body, its unit in brackets saying which works
     return m.group(1) if m and is_known(m.group(1)) else name
 
 

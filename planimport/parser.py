@@ -167,6 +167,8 @@ _VERBS = (
     "tich hop|van dong|dang tai|khen thuong|so ket|tong ket|bao cao|thuc thi|lam|dan dat|ky ket|dang ky|ky|phoi hop|tham gia|"
     "dao tao|thi diem|kien toan|thanh lap|cung co|lua chon|tuyen chon|phat dong|(?<!ngoai )giao|doi moi|thuc day|"
     "khuyen khich|"
+    # "… phối hợp với Cục X thanh tra chuyên ngành …": an inspection as "kiểm tra" is ("Thanh tra tỉnh" is capitalised)
+    "thanh tra|"
     "san tao|san lap|giai phong|di doi|thu hut|moi goi|can doi|tien hanh|trong cong tac|xac dinh|thao go|"
     # adverbs that open a predicate: a name never holds them ("… và địa phương có rừng khẩn trương xây dựng …")
     "khan truong|tich cuc|quyet liet|nghiem tuc|"
@@ -191,6 +193,8 @@ _TIME_HINT = re.compile(
     # "…; thực hiện hằng quý.", "…; hằng tháng.": a clause that is the frequency alone ("định kỳ hằng tháng báo cáo …"
     # is a report's rhythm, not the point's time)
     r"^\s*(?:thuc hien\s+|trien khai\s+)?hang (?:quy|thang)\s*$|"
+    # "…; triển khai theo tiến độ giao vốn hằng quý.": the work follows a cycle of that rhythm
+    r"^\s*(?:thuc hien|trien khai)\s+theo\s.*\bhang (?:quy|thang)\s*$|"
     # "… gửi Sở X trước 30/6/2026": a date after "trước" without "ngày"
     r"truoc \d{1,2}\s*/\s*\d{1,2}\s*/\s*20\d\d)"
 )
@@ -304,6 +308,10 @@ _NAME_WORDS = set(
 _KIND_QUALIFIED = re.compile(r"^cac (?:doanh nghiep|to chuc|hop tac xa|co so|ngan hang|hiep hoi|benh vien|truong)\s+\S")
 
 
+# "Cục …", "Tổng cục …" with a capitalised word after it: a ministry's department, its name a field in lower case
+_CENTRAL_DEPARTMENT = re.compile(r"^(?:Tổng\s+cục|Cục)\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]")
+
+
 def _cut_at_verb(text, verbs_only=False):
     """The agency list at the start of ``text``: up to the first lower-case verb ("triển khai", "để" …), or the
     first lower-case word that cannot go on a name ("Sở Tư pháp công bố …": a name's lower-case syllable follows a
@@ -356,6 +364,10 @@ def _cut_at_verb(text, verbs_only=False):
             # a list of names up to the verb that each start as a name does ("các Sở, ban ngành, chủ đầu tư kinh
             # doanh hạ tầng … thực hiện", "…, các địa phương có rừng"): their lower-case words are their own; so are
             # a group's last in the list ("… và UBND các xã, phường ven biển", its qualifier)
+            return text[:cut].rstrip(" ,;.")
+        if (len(names) == 1 or listed) and _CENTRAL_DEPARTMENT.match(names[-1]) and len(names[-1].split()) <= 10:
+            # "Cục Di sản văn hóa kiểm tra …": a central department's name goes on in lower case ("Cục Bản quyền tác
+            # giả", "Tổng cục Thể dục thể thao"), up to the verb
             return text[:cut].rstrip(" ,;.")
         if listed:
             # … but a last name in capitals may run into work the parser has no verb for ("…, Cục Quản lý thị
@@ -507,23 +519,27 @@ def _cut_time_label(node):
     return node.text
 
 
-def _point_attrs(text):
+def _point_attrs(text, subject=False):
     """Coordinators and timeframe of a point under a heading that names its lead: "Chủ trì, phối hợp với X …", or a
     point that starts with "Phối hợp (chặt chẽ) với X …"."""
     attrs = {k: v for k, v in _prose(text, any_sentence=True).items() if k != "lead" and v}
     m = re.match(r"^(?:(?:chu dong|tich cuc)\s+)?phoi hop\s+(?:chat che\s+)?voi\s+", fold(text))
     if m and not attrs.get("coordinators"):
-        names = _agency_suffix(split_names(_cut_at_verb(text[m.end():], verbs_only=True)))
+        partners = _cut_at_verb(text[m.end():], verbs_only=True)
+        # "Phối hợp với Công ty Điện lực X bảo vệ …": a proper name ends at the lower-case word after it, a verb the
+        # parser has no word for
+        partners = partners[:_proper_name_end(partners, len(partners), known_spans(partners))].rstrip(" ,;.")
+        names = _agency_suffix(split_names(partners))
         if names:
             attrs["coordinators"] = names
     if not attrs.get("coordinators"):
-        names = _clause_coordinators(text)
+        names = _clause_coordinators(text, subject)
         if names:
             attrs["coordinators"] = names
     return attrs
 
 
-def _clause_coordinators(text):
+def _clause_coordinators(text, subject=False):
     """Whom a point's lead works with, named in a clause of its own after the work ("Phổ biến pháp luật về thuế cho
     hộ kinh doanh, phối hợp với Thuế tỉnh và Hiệp hội Doanh nghiệp tỉnh; thời gian: Năm 2026."); [] when "phối hợp
     với" is part of what is done ("Xây dựng quy chế phối hợp với các tỉnh …") or names no body."""
@@ -535,7 +551,14 @@ def _clause_coordinators(text):
     # "… phối hợp với X (thời gian: Quý III/2027)": a labelled bracket after the names is none of them
     clause = re.sub(r"\s*\(([^()]*)\)\s*$", lambda b: "" if _label_of(b.group(1)) else b.group(0), clause)
     if _cut_at_verb(clause) != clause:
-        return []  # "…; phối hợp với X kiểm tra …": another duty, with its own verb, not whom the work is done with
+        if (subject or _STARTER_RE.match(_BULLET.sub("", text)) or not _cut_at_verb(clause)
+                or any(classify(n) == "related" for n in split_names(_cut_at_verb(clause)))):
+            # "X có trách nhiệm …; phối hợp với Y kiểm tra …": X's further duty, not whom the work is done with; nor
+            # "…; phối hợp với cơ quan liên quan kiểm tra …" (nobody in particular)
+            return []
+        # a point with no subject (its lead the heading's): "Đăng tải …; phối hợp với Báo X tuyên truyền …" names
+        # whom its lead works with, up to the verb
+        clause = _cut_at_verb(clause)
     names = split_names(clause)
     return names if names and all(_agency_like(n) for n in names) else []
 
@@ -567,6 +590,7 @@ def _heading_lead(text):
     trường:", "1. Cục Biến đổi khí hậu có trách nhiệm:"): the lead of the points under it."""
     if _opens_with_verb_like_body(text):
         return []
+    colon = text.rstrip().endswith(":")
     m = re.match(r"^(.{3,120}?),\s+(?:chỉ đạo|yêu cầu|hướng dẫn|giao)\s+[^:]*:\s*$", text.strip())
     if m:  # "1. Ủy ban nhân dân tỉnh, chỉ đạo các cơ quan, đơn vị có liên quan:": the agency that directs leads
         names = split_names(m.group(1))
@@ -594,12 +618,23 @@ def _heading_lead(text):
                               for p in parts):
         # "2. Các cơ quan chuyên trách tham mưu, giúp việc Đảng ủy; các chi bộ, đảng bộ cơ sở": groups, one a part
         return parts
+    if len(parts) == 1 and _HOLDER_TITLE.match(text):
+        # "5. Giám đốc Sở X, Tổng Biên tập Báo Y:": office holders parted by commas, each over his body (whose own
+        # name may hold commas)
+        parts = re.split(r",\s+(?=" + _HOLDER_WORDS + r"\s)", text)
     holders = _office_holders(parts)
     if holders:
         return holders
     if _given_group(text) and not re.search(r"\bchu tri\b|\b(co|chiu) trach nhiem\b", fold(text)):
         return [text]  # one group, named by what it was given
-    if _cut_at_verb(text, verbs_only=True) != text:
+    cut = _cut_at_verb(text, verbs_only=True)
+    if cut != text:
+        rest = text[len(cut):]
+        if (colon and _STARTER_RE.match(text) and re.search(r"\svà\s+[A-ZĐ]", rest)
+                and not any(_STARTER_RE.match(rest[w.start():]) for w in re.finditer(r"\S+", rest))):
+            # "2. Phòng Quản lý xử lý vi phạm hành chính và Bổ trợ tư pháp:": a unit named by its fields, the second
+            # capitalised after "và" and no body named after the "verb": the heading is the unit's name whole
+            return [text]
         return []
     if _OFFICE_HOLDER.match(text) and len(text) <= 80 and "," not in text:
         return [text]  # "1. Phó Giám đốc Sở - Nguyễn Văn A": an office holder (with his name) leads what follows
@@ -637,8 +672,9 @@ _OFFICE_HOLDER = re.compile(r"^(?:Phó\s+)?(?:Tổng Giám đốc|Giám đốc|T
                             r"Thủ trưởng|Cục trưởng|Vụ trưởng|Chi cục trưởng|Viện trưởng|Hiệu trưởng)\b")
 
 
-_HOLDER_TITLE = re.compile(r"^(?:Phó\s+)?(?:Thủ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Người đứng đầu|Trưởng ban|"
-                           r"Trưởng phòng|Chánh Văn phòng)\s+(\S.*)$")
+_HOLDER_WORDS = (r"(?:Phó\s+)?(?:Thủ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Người đứng đầu|Trưởng ban|Trưởng phòng|"
+                 r"Chánh Văn phòng|Tổng Biên tập)")
+_HOLDER_TITLE = re.compile(r"^" + _HOLDER_WORDS + r"\s+(\S.*)$")
 
 
 def _office_holders(parts):
@@ -688,7 +724,12 @@ def _subject_lead(text):
     if re.search(r"\s(yêu cầu|đề nghị|giao|chỉ đạo)\s", cut):
         return []  # "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các cơ quan …": who asks, not who does
     names = _levels_joined(split_names(cut), cut)
-    return names if names and all(_agency_like(n) for n in names) else []
+    if names and all(_agency_like(n) for n in names):
+        return names
+    holder = _HOLDER_TITLE.match(cut)
+    if holder and "," not in cut and _agency_like(holder.group(1)):
+        return [cut]  # "Giám đốc Công an tỉnh chỉ đạo …": an office holder over his body, as written
+    return []
 
 
 def _levels_joined(names, text):
@@ -769,7 +810,7 @@ def _subject_task(text):
         return {}
     attrs = {"lead": lead}
     rest = re.sub(r"^[\s,;]+", "", text[len(cut):])
-    attrs.update({k: v for k, v in _point_attrs(rest).items() if v})
+    attrs.update({k: v for k, v in _point_attrs(rest, subject=True).items() if v})
     m = re.match(r"^(?:(?:co|chiu) trach nhiem\s+)?(?:[a-z]+\s+){1,3}va\s+phoi hop\s+(?:chat che\s+)?voi\s+",
                  fold(rest))
     if m and not attrs.get("coordinators"):  # "Cục X có trách nhiệm thông báo và phối hợp với Y theo dõi …"
@@ -790,6 +831,8 @@ def _charged_with_whom(rest):
     f = fold(rest)
     # "… có trách nhiệm phối hợp với Y sơ tán …": whom it works with straight after its charge
     m = re.match(r"^(?:co|chiu) trach nhiem\s(?:[^;.]*?(?:,|\sva)\s+)?phoi hop\s+(?:chat che\s+)?voi\s+", f)
+    # "(Giám đốc Công an tỉnh) chỉ đạo lực lượng X phối hợp với Y điều tra …": the force it directs works with Y
+    m = m or re.match(r"^chi dao\s[^;.,:]*?\sphoi hop\s+(?:chat che\s+)?voi\s+", f)
     if not m:
         return []
     return _agency_suffix(split_names(_cut_at_verb(rest[m.end():], verbs_only=True)))
@@ -1125,6 +1168,10 @@ def _time_clause(text):
                 continue  # "…; hướng tới xây dựng Sa Pa … trở thành khu du lịch xanh … vào năm 2030": a goal's horizon
             return part
         if k == 0 and re.search(r"thuong xuyen|hang nam|dinh ky|hang (?:quy|thang)", fp):
+            if (lead_in and len(clauses) > 1 and fc[lead_in.end():].startswith("theo ")
+                    and re.fullmatch(r"(?:dinh ky\s+)?hang (?:nam|quy|thang)", fold(c[m.start():]).strip(" .;)"))):
+                # "…; thực hiện theo kế hoạch lập dự toán hằng năm.": the work follows a yearly cycle, the clause whole
+                return c.strip(" .;)")
             # "… tuyên truyền về Đề án, Nghị quyết thường xuyên và liên tục.": the adverb closing the sentence
             if start == 0 or len(fc.split()) <= 6 or re.fullmatch(
                     r"thuong xuyen(?:,? va lien tuc)?", fold(c[start:]).strip(" .;)")):
@@ -3089,6 +3136,13 @@ def _read_reporting(plan, root):
     if not candidates:
         candidates = _daily_reports(root)
     if not candidates:
+        # "Các sở, ngành báo cáo đột xuất … về Sở X khi có yêu cầu": the only rule stated has no period (period
+        # other), the sentence that says whom the report goes to
+        candidates = [sentence for node in [root, *_iter(root)] for p in [node.text, *node.body]
+                      for sentence in re.split(r"(?<=\.)\s+", p or "")
+                      if re.search(r"\bbao cao\b.*\b(?:dot xuat|khi co yeu cau)\b", fold(sentence))
+                      and _reports_to_a_body(sentence)][:1]
+    if not candidates:
         return
     # a rule that names its period ("- Báo cáo 6 tháng: … trước ngày 05/7") before one that only says "định kỳ"
     named = [p for p in candidates if re.search(r"6 thang|hang nam|hang quy|hang thang|bao cao nam|truoc ngay", fold(p))]
@@ -3129,7 +3183,7 @@ def _read_reporting(plan, root):
         # "… báo cáo tình hình thực hiện trước ngày 20 hằng tháng về Sở Tài chính": "về" and an agency (not "báo
         # cáo về tình hình …": what it is about)
         for m in re.finditer(r"\bve\s+", f):
-            written = re.split(r"\s+(?:để|trước|theo|hoặc)\s|[.;(]", text[m.end():])[0]
+            written = re.split(r"\s+(?:để|trước|theo|hoặc|khi)\s|[.;(]", text[m.end():])[0]
             if _STARTER_RE.match(written):
                 rep.to = [n for n in split_names(written) if _STARTER_RE.match(n)]
                 break

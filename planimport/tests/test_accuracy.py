@@ -108,6 +108,11 @@ def test_accuracy_report_meets_the_targets(capsys):
     # about structure written on made-up texts (test_round26.py), then moved to the tuned set (48 of 57 fully right;
     # the 9 left are AWAITING another helper's rules); the kept-out documents' misses were not looked at and their
     # figures are unchanged: 119 tasks, 116 right leads, 106 fully right
+    # twenty-ninth round (7/12/2026): round 26's blind set of six more constructed plans (blind25/, 60 tasks; on its
+    # first run 51 read, 48 right leads, 43 fully right; on this round's starting parser 58 read, 58 right leads, 53
+    # fully right) tuned on with general rules about structure written on made-up texts (test_round29.py), then moved
+    # to the tuned set (60 of 60 fully right; three of PENDING's misses right too); the kept-out documents' misses
+    # were not looked at and their figures are unchanged: 119 tasks, 116 right leads, 106 fully right
     assert sum(s.expected for s in kept) == 119
     tuned = [s for s in scores if s.split == "tuned"]
     # twenty-first round (7/12/2026): blind19real's three real documents (82 tasks) and blind20real's two (24 tasks),
@@ -115,8 +120,8 @@ def test_accuracy_report_meets_the_targets(capsys):
     # round: blind20 (87 tasks), likewise (test_round22.py)
     # 576 before round 19, + 64 (blind18) + 79 (blind19, round 20) + 82 + 24 (blind19real, blind20real, round 21)
     # + 87 (blind20, round 22) + 81 (blind21, round 23) + 55 (blind22, round 24) + 42 (blind23, round 25)
-    # + 51 (394/NQ-CP, round 27) + 57 (blind24, round 26)
-    assert sum(s.expected for s in tuned) == 576 + 64 + 79 + 82 + 24 + 87 + 81 + 55 + 42 + 51 + 57
+    # + 51 (394/NQ-CP, round 27) + 57 (blind24, round 26) + 60 (blind25, round 29)
+    assert sum(s.expected for s in tuned) == 576 + 64 + 79 + 82 + 24 + 87 + 81 + 55 + 42 + 51 + 57 + 60
     assert sum(s.name.startswith("blind17-") for s in tuned) == 8
     assert sum(s.name.startswith("blind18-") for s in tuned) == 8
     assert sum(s.name.startswith("blind19-") for s in tuned) == 8
@@ -125,8 +130,9 @@ def test_accuracy_report_meets_the_targets(capsys):
     assert sum(s.name.startswith("blind22-") for s in tuned) == 6
     assert sum(s.name.startswith("blind23-") for s in tuned) == 5
     assert sum(s.name.startswith("blind24-") for s in tuned) == 6
+    assert sum(s.name.startswith("blind25-") for s in tuned) == 6
     assert sum(s.name in PENDING for s in tuned) == 5
-    assert sum(s.name in AWAITING for s in tuned) == 2
+    assert sum(s.name in AWAITING for s in tuned) == len(AWAITING)
     # session 13: the two kept-out keys that kept "Các bộ, ngành và địa phương (liên quan)" whole (154/QĐ-TTg,
     # 896/QĐ-TTg) brought in line with the README's convention for group lists (18 of 20): 116 right leads, 105 fully
     assert sum(s.lead for s in kept) >= 116 and sum(s.fully for s in kept) >= 106
@@ -140,11 +146,12 @@ def test_accuracy_report_meets_the_targets(capsys):
 # verb ("…; phối hợp với X", "Căn cứ …, phối hợp với X", "Phối hợp X" without "với"), another helper's rules (imp20);
 # the rest: 165's "giai đoạn 2026 - 2030" (the plans' period) read as a timeframe, 773's title (the plan's, the key
 # the decision's), 0134's "Kế hoạch … hàng năm" read as annual and "các cơ quan quản lý NTTS" cut at "quản lý". Shrink
-# these as the rules come; never add to them.
+# these as the rules come; never add to them. Round 29: a point with no subject whose later clause reads "…; phối hợp
+# với X <verb> …" names X (test_round29.py), three of them right.
 PENDING = {
     "real-012-ct-ubnd-dak-lak-2025.txt": (1, 0),
-    "real-165-kh-ubnd-can-tho-2025.txt": (6, 0),
-    "real-773-qd-ttg-2018.txt": (2, 1),
+    "real-165-kh-ubnd-can-tho-2025.txt": (4, 0),  # 6 → 4 in round 29 ("…; phối hợp với X <verb> …", below)
+    "real-773-qd-ttg-2018.txt": (1, 1),  # 2 → 1 in round 29
     "real-0134-kh-ubnd-dak-lak-2025.txt": (2, 0),
     # round 27, 394/NQ-CP (devset/SOURCES.md "Round 27"): three lower-case coordinators the key reads after "phối hợp
     # (chặt chẽ) với" ("nhà trường", "chính quyền, các đoàn thể", "chính quyền địa phương"), "các cơ sở giáo dục, đào
@@ -158,11 +165,9 @@ PENDING = {
 # (session 14) five of the nine were right (prose-1's topical heading, "Viettel X, VNPT X" in items-1 and table-1);
 # left: items-2's "Phòng Quản lý xử lý vi phạm hành chính và Bổ trợ tư pháp" cut to "Phòng Quản lý" (three dashes; a
 # room of a Sở no list knows), heading-1's "Ban Quản lý dự án [đầu tư xây dựng đặc khu]" cut as a coordinator.
-# Shrink these as rules come; never add to them.
-AWAITING = {
-    "blind24-items-2.txt": (0, 3, 3),
-    "blind24-heading-1.txt": (0, 0, 1),
-}
+# Shrink these as rules come; never add to them. Round 29: both right (a unit named by two fields, "Phòng Quản lý …
+# và Bổ trợ tư pháp:", heads its points whole; "Ban Quản lý dự án đầu tư xây dựng" a standard body): none left.
+AWAITING = {}
 
 
 def test_a_140_task_plan_is_read_in_under_5_seconds(capsys):

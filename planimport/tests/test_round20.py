@@ -114,8 +114,11 @@ def test_a_table_row_wrapped_onto_a_row_with_no_number_goes_on_the_row_above():
     ("b) Tổ chức hội chợ hàng nông sản, phối hợp với UBND các xã, phường; thực hiện hằng năm.", ["UBND các xã, phường"]),
     # not a clause of whom: "phối hợp với" inside what is done, after its object
     ("b) Xây dựng quy chế phối hợp với Công an tỉnh; thời gian: Năm 2026.", []),
-    # a further duty of the point's, with its own verb: no coordinator of the point's work
-    ("b) Kiểm tra các chợ đầu mối; phối hợp với Công an tỉnh xử lý vi phạm; thời gian: Năm 2026.", []),
+    # a further clause with its own verb: round 29 reads X as whom the point's lead works with, as the keys of real
+    # documents (165/KH-UBND Cần Thơ, 773/QĐ-TTg) and blind25 do (test_round29.py); "nobody in particular" ("…; phối
+    # hợp với cơ quan liên quan xử lý …") and a point with its own subject still name none
+    ("b) Kiểm tra các chợ đầu mối; phối hợp với Công an tỉnh xử lý vi phạm; thời gian: Năm 2026.", ["Công an tỉnh"]),
+    ("b) Kiểm tra các chợ đầu mối; phối hợp với cơ quan liên quan xử lý vi phạm; thời gian: Năm 2026.", []),
 ])
 def test_coordinators_named_after_the_work(point, coordinators):
     plan = read("II. NHIỆM VỤ\n2. Giao Sở Công Thương chủ trì thực hiện các nhiệm vụ sau:\n"

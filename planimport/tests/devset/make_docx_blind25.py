@@ -1,11 +1,11 @@
-"""How blind25's two DOCX documents were written (python-docx, the shared helpers in ../docx_tools.py, with
-``bullet_numbering``/``list_para`` added this round for dashes drawn by Word); run once, from this folder:
-../../../../.venv/bin/python make_docx_blind25.py"""
+"""How blind25's two DOCX documents were written (python-docx, the shared helpers in docx_tools.py, with
+``bullet_numbering``/``list_para`` added in round 26 for dashes drawn by Word; written in blind25/, moved here in round
+29); run once, from this folder: ../../../.venv/bin/python make_docx_blind25.py"""
 
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from docx_tools import (bullet_numbering, header, header_table, list_para, new_document, para, paras,  # noqa: E402
                         signature, table)

@@ -113,7 +113,11 @@ def test_accuracy_report_meets_the_targets(capsys):
     # fully right) tuned on with general rules about structure written on made-up texts (test_round29.py), then moved
     # to the tuned set (60 of 60 fully right; three of PENDING's misses right too); the kept-out documents' misses
     # were not looked at and their figures are unchanged: 119 tasks, 116 right leads, 106 fully right
-    assert sum(s.expected for s in kept) == 119
+    # session 15 (7/12/2026), after rounds 29 (blind25 tuned on) and the national bodies' list: two fresh real
+    # documents added blind by a helper who never read the parser, both tesseract OCR of scans (the Bộ Chính trị's
+    # CTr 31-CTr/TW, 26 tasks: first run 8 read, 6 right leads, 6 fully right; NQ 66.25/2026/NQ-CP, 16 tasks: 11 read,
+    # 8 right leads, 5 fully right), kept out, never tuned on: 161 kept-out tasks, 130 right leads, 117 fully right
+    assert sum(s.expected for s in kept) == 119 + 26 + 16
     tuned = [s for s in scores if s.split == "tuned"]
     # twenty-first round (7/12/2026): blind19real's three real documents (82 tasks) and blind20real's two (24 tasks),
     # tuned on with general rules written on made-up texts (test_round21.py), moved to the tuned set; twenty-second
@@ -135,7 +139,7 @@ def test_accuracy_report_meets_the_targets(capsys):
     assert sum(s.name in AWAITING for s in tuned) == len(AWAITING)
     # session 13: the two kept-out keys that kept "Các bộ, ngành và địa phương (liên quan)" whole (154/QĐ-TTg,
     # 896/QĐ-TTg) brought in line with the README's convention for group lists (18 of 20): 116 right leads, 105 fully
-    assert sum(s.lead for s in kept) >= 116 and sum(s.fully for s in kept) >= 106
+    assert sum(s.lead for s in kept) >= 130 and sum(s.fully for s in kept) >= 117
     real = [s for s in scores if s.name.startswith("real-") and s.expected >= 9]
     assert len(real) >= 5
     assert len({s.layout for s in scores}) >= 6

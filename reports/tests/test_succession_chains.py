@@ -159,6 +159,12 @@ def test_a_cycle_of_successions_ends(db):
     assert completion.annotate_completion(Task.objects.filter(pk=task.pk), 2026).get().is_completed
     tasks = list(Task.objects.filter(pk=task.pk).prefetch_related("assignments__agency"))
     assert completion.stand_ins_by(tasks, 2026)[task.pk] == [b]
+    # a line of the cycle's body on a task whose lead is outside the cycle: the walk finds no lead, and ends
+    other = make_task(task.section, lead=make_agency(code="z", name="Sở khác"), number="3.2")
+    TaskReport.objects.create(report=AgencyReport.objects.get(agency=b), task=other, role="lead",
+                              status=TaskReport.Status.COMPLETED, achievements="x")
+    assert not completion.annotate_completion(Task.objects.filter(pk=other.pk), 2026).get().is_completed
+    assert other.pk not in completion.stand_ins_by([other], 2026)
     back = AgencyChange.objects.create(code="back", kind=AgencyChange.Kind.MERGE, effective_date=D(2025, 7, 1))
     back.predecessors.set([b])
     back.successors.set([a])

@@ -222,3 +222,11 @@ def test_a_member_of_a_lead_groups_successor_groups_successor_stands_in_for_the_
     assert completion.annotate_completion(qs, 2026).get().is_completed
     progress = completion.annotate_lead_progress(qs, 2026).get()
     assert (progress.lead_completed, progress.lead_count) == (1, 1)
+
+
+def test_a_cycle_of_successor_groups_answers_nobody(db):
+    first = AgencyGroup.objects.create(code="c1", name="Nhóm 1", valid_to=D(2024, 1, 1))
+    second = AgencyGroup.objects.create(code="c2", name="Nhóm 2", valid_to=D(2024, 6, 1), successor=first)
+    first.successor = second
+    first.save()
+    assert first.in_force_on(D(2025, 1, 1)) is None

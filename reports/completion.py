@@ -10,8 +10,9 @@ The rules, as of a year Y (the current year for "today's" pages, the year viewed
 * A lead **has completed** the task by Y when it has a line on the task with status "completed" in a
   submitted or accepted report of year Y or before. Drafts and returned reports do not count.
 * A task's leads also include the bodies that **stand in** for them: every body holding a *lead line* on the task
-  in a report of year Y or before that succeeds a lead the task names now (a successor of a named lead or of a
-  member of a lead group, or a member of a lead group's successor group). A body taken off the task is no lead,
+  in a report of year Y or before that succeeds a lead the task names now (a successor, at any depth, of a named lead
+  or of a member of a lead group or of its successor groups, or a member of a lead group's successor groups at any
+  depth: ``_StandsForALead``, one SQL statement however long the chains). A body taken off the task is no lead,
   whatever lines it holds from before. ``services.obligations`` gives such lines to the successors of a ceased lead (by
   the task's routing, the change's default successor, or a group's successor group: ``agencies.succession``), so a
   successor's "completed" counts, and a successor that has not completed holds the task open.

@@ -19,9 +19,6 @@ def active_in_year_q(year, prefix=""):
     )
 
 
-MAX_SUCCESSION_CHAIN = 20  # changes (or successor groups) in a row followed before giving up: a cycle is a data error
-
-
 def exists_on_due_q(year, month, day, prefix=""):
     """SQL form of ``agency.is_active_on(plan.report_due_date(year))``: the agency exists on the day ``day`` of the
     month ``month`` of ``year`` -- a plan's due date for the year, where ``month`` and ``day`` may be expressions
@@ -222,8 +219,9 @@ class AgencyGroup(models.Model):
         it has ended (chains followed), None when none is (not yet in force, or ended with no successor).
         ``groups``: {id: group} already loaded to follow successors in (``GroupMembers``); else read as needed.
         The one definition used by ``GroupMembers`` (obligations) and ``agencies.succession.apply_change``."""
-        group = self
-        for _depth in range(MAX_SUCCESSION_CHAIN):
+        group, seen = self, set()
+        while group is not None and group.pk not in seen:  # any length; a cycle (a data error) answers nobody
+            seen.add(group.pk)
             if group.valid_from is not None and group.valid_from > on:
                 return None
             if group.valid_to is None or group.valid_to >= on:
@@ -231,9 +229,7 @@ class AgencyGroup(models.Model):
             if group.successor_id is None:
                 return None
             group = groups.get(group.successor_id) if groups is not None else group.successor
-            if group is None:
-                return None
-        return None  # a cycle of successor groups: an error in the data, answered as nobody
+        return None
 
 
 class GroupMembers:

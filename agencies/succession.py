@@ -18,7 +18,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import MAX_SUCCESSION_CHAIN as MAX_CHAIN
 from .models import AgencyChange, AgencyName
 
 
@@ -49,26 +48,30 @@ class Succession:
         changes = [c for c in self._ending.get(agency.pk, ()) if c.effective_date <= on]
         return max(changes, key=lambda c: (c.effective_date, c.pk)) if changes else None
 
-    def resolve(self, agency, task_id, on, _depth=0):
+    def resolve(self, agency, task_id, on):
         """The agencies existing on ``on`` that answer for ``agency``'s part of task ``task_id``: [agency] while it
-        exists; after it has ceased, its successors by the routing (chains followed); [] for nobody."""
-        if agency.is_active_on(on):
-            return [agency]
-        change = self.ended_by(agency, on)
-        if change is None or _depth >= MAX_CHAIN:
-            return []
-        routed = self._routing.get((change.pk, task_id))
-        if routed is not None and routed in self._agencies:
-            targets = [self._agencies[routed]]
-        elif change.default_successor_id:
-            targets = [change.default_successor]
-        else:
-            targets = self._successors.get(change.pk, [])
-        result = []
-        for target in targets:
-            for body in self.resolve(target, task_id, on, _depth + 1):
-                if body not in result:
-                    result.append(body)
+        exists; after it has ceased, its successors by the routing, chains followed to any depth (each body walked
+        once: a cycle in the data ends the walk); [] for nobody. In the order the changes name them."""
+        result, seen, todo = [], set(), [agency]
+        while todo:
+            body = todo.pop()
+            if body.pk in seen:
+                continue
+            seen.add(body.pk)
+            if body.is_active_on(on):
+                result.append(body)
+                continue
+            change = self.ended_by(body, on)
+            if change is None:
+                continue
+            routed = self._routing.get((change.pk, task_id))
+            if routed is not None and routed in self._agencies:
+                targets = [self._agencies[routed]]
+            elif change.default_successor_id:
+                targets = [change.default_successor]
+            else:
+                targets = self._successors.get(change.pk, [])
+            todo.extend(reversed(targets))
         return result
 
     def successor_on(self, agency, on):

@@ -107,11 +107,14 @@ def slug_for(name, taken):
 
 
 def known_names(on_date=None):
-    """Every agency's name, short name and aliases, and its former names still in use on ``on_date``: the names the
-    parser ends and parts a plan's lists at when the import has a database (``parser.parse_document``'s ``known``,
-    ``bodies.known_names_in_force``). One query."""
+    """Every agency's name, short name and aliases, and its former names and former short names still in use on
+    ``on_date`` (the names ``Matcher`` matches): the names the parser ends and parts a plan's lists at when the import
+    has a database (``parser.parse_document``'s ``known``, ``bodies.known_names_in_force``). Two queries: the
+    agencies, then their former names (prefetched), whatever their number."""
     names = []
     for agency in Agency.objects.prefetch_related("former_names"):
         names += [agency.name, agency.short_name, *agency.alias_list]
-        names += [n.name for n in agency.former_names.all() if on_date is None or on_date <= n.used_until]
+        for former in agency.former_names.all():
+            if on_date is None or on_date <= former.used_until:
+                names += [former.name, former.short_name]
     return [n for n in names if n]

@@ -10,8 +10,9 @@ The rules, as of a year Y (the current year for "today's" pages, the year viewed
 * A lead **has completed** the task by Y when it has a line on the task with status "completed" in a
   submitted or accepted report of year Y or before. Drafts and returned reports do not count.
 * A task's leads also include the bodies that **stand in** for them: every body holding a *lead line* on the task
-  in a report of year Y or before that succeeds a lead the task names now (a successor of a named lead or of a
-  member of a lead group, or a member of a lead group's successor group). A body taken off the task is no lead,
+  in a report of year Y or before that succeeds a lead the task names now (a successor, at any depth, of a named lead
+  or of a member of a lead group or of its successor groups, or a member of a lead group's successor groups at any
+  depth: ``_StandsForALead``, one SQL statement however long the chains). A body taken off the task is no lead,
   whatever lines it holds from before. ``services.obligations`` gives such lines to the successors of a ceased lead (by
   the task's routing, the change's default successor, or a group's successor group: ``agencies.succession``), so a
   successor's "completed" counts, and a successor that has not completed holds the task open.
@@ -100,25 +101,63 @@ def _answers_q(year, prefix=""):
     return exists_on_due_q(year, OuterRef("plan__report_due_month"), OuterRef("plan__report_due_day"), prefix)
 
 
+class _StandsForALead(models.Expression):
+    """SQL, on lead lines (``TaskReport``): the line's body stands for a lead the task names now -- it is a successor,
+    at any depth, of a named lead or of a member of a lead group or of one of that group's successor groups (at any
+    depth), or a member of such a successor group. A lead itself is no stand-in. A body that held a lead line and has
+    since been taken off the task (its assignment removed, no lead it succeeds) stands for nobody: the task is judged
+    by its current assignments and their successors.
+
+    One EXISTS over two recursive queries, whatever the chains' length: the body and its predecessors through
+    ``Agency.successors``, walked up from the body (the successions table's index on the successor), and the task's
+    lead groups with their successor groups, walked down; each row carries ``moved`` (0: the body, or a group named
+    on the task; 1: reached through a succession). ``UNION`` keeps each row once, so a cycle in the data ends the
+    walk. The CTE and table aliases are lower case (``_ALIAS`` renames Django's U0, V1…)."""
+
+    conditional = True
+    output_field = models.BooleanField()
+
+    def __init__(self, body=None, task=None):
+        super().__init__()
+        self.body = body if body is not None else models.F("report__agency_id")
+        self.task = task if task is not None else models.F("task_id")
+
+    def get_source_expressions(self):
+        return [self.body, self.task]
+
+    def set_source_expressions(self, exprs):
+        self.body, self.task = exprs
+
+    def as_sql(self, compiler, connection):
+        q = connection.ops.quote_name
+        body, body_params = compiler.compile(self.body)
+        task, task_params = compiler.compile(self.task)
+        succession = q(Agency.successors.through._meta.db_table)
+        from_id, to_id = (q(Agency.successors.field.m2m_column_name()),
+                          q(Agency.successors.field.m2m_reverse_name()))
+        assignment, group = q(Assignment._meta.db_table), q(AgencyGroup._meta.db_table)
+        members = q(AgencyGroup.members.through._meta.db_table)
+        task_id, role, agency_id, group_id = q("task_id"), q("role"), q("agency_id"), q("group_id")
+        sql = (
+            f"EXISTS (WITH RECURSIVE ptc_up(id, moved) AS ("
+            f"SELECT {body}, 0 UNION SELECT ptc_s.{from_id}, 1 FROM {succession} ptc_s, ptc_up "
+            f"WHERE ptc_s.{to_id} = ptc_up.id), "
+            f"ptc_groups(id, moved) AS ("
+            f"SELECT ptc_a.{group_id}, 0 FROM {assignment} ptc_a WHERE ptc_a.{task_id} = {task} "
+            f"AND ptc_a.{role} = %s AND ptc_a.{group_id} IS NOT NULL "
+            f"UNION SELECT ptc_g.{q('successor_id')}, 1 FROM {group} ptc_g, ptc_groups "
+            f"WHERE ptc_g.{q('id')} = ptc_groups.id AND ptc_g.{q('successor_id')} IS NOT NULL) "
+            f"SELECT 1 FROM ptc_up WHERE (ptc_up.moved = 1 AND EXISTS (SELECT 1 FROM {assignment} ptc_n "
+            f"WHERE ptc_n.{task_id} = {task} AND ptc_n.{role} = %s AND ptc_n.{agency_id} = ptc_up.id)) "
+            f"OR EXISTS (SELECT 1 FROM {members} ptc_m, ptc_groups WHERE ptc_m.{q('agencygroup_id')} = ptc_groups.id "
+            f"AND ptc_m.{agency_id} = ptc_up.id AND ptc_up.moved + ptc_groups.moved > 0))"
+        )
+        return sql, [*body_params, *task_params, LEAD, *task_params, LEAD]
+
+
 def _stands_for_a_lead():
-    """SQL, on lead lines: the line's body stands for a lead the task names now -- it is a successor (or a
-    successor's successor) of a named lead or of a member of a lead group, or a member of the successor group of a
-    lead group. A body that held a lead line and has since been taken off the task (its assignment removed, no
-    lead it succeeds) stands for nobody: the task is judged by its current assignments and their successors. Each
-    path its own EXISTS (ORing join paths in one subquery defeats PostgreSQL's indexes: ENGINEERING.md)."""
-    body, task = OuterRef("report__agency_id"), OuterRef("task_id")
-    members = AgencyGroup.members.through.objects
-    paths = []
-    for path in ("agency__successors", "agency__successors__successors"):
-        paths.append(Exists(Assignment.objects.filter(task=task, role=LEAD, **{path: body})))
-        paths.append(Exists(members.filter(agencygroup__assignments__task=task, agencygroup__assignments__role=LEAD,
-                                           **{path: body})))
-    paths.append(Exists(members.filter(agency_id=body, agencygroup__predecessors__assignments__task=task,
-                                       agencygroup__predecessors__assignments__role=LEAD)))
-    q = Q()
-    for p in paths:
-        q |= Q(p)
-    return q
+    """SQL, on lead lines: the line's body stands for a lead the task names now (``_StandsForALead``)."""
+    return _StandsForALead()
 
 
 def _stand_in_lines(task_ref, year):

@@ -19,7 +19,7 @@ from reports import overview_rows
 from reports.models import AgencyReport
 from reports.services import reopen_report, review_report, submit_report
 from reports.tests.test_overview import TODAY, build_scenario, write
-from reports.tests.test_overview_rows import _reference_groups
+from reports.tests.test_overview_rows import slow_way
 from testing.cache_backends import backend_fixture
 
 YEAR = 2024
@@ -49,7 +49,7 @@ def _slow(client, plan, monkeypatch):
     other runs share)."""
     figures_cache.bump_plan(plan.pk)
     with monkeypatch.context() as m:
-        m.setattr(overview_rows, "groups", _reference_groups)
+        slow_way(m)
         return _page(client, plan)
 
 

@@ -135,7 +135,8 @@ class _Compiled:
         swapped = {}
         for position, index, passed, adapt in self.flat:
             value = values[position] if index is None else values[position][index]
-            if adapt is not None and isinstance(value, datetime.datetime) and not getattr(adapt, "takes_datetimes", False):
+            takes_datetimes = getattr(adapt, "takes_datetimes", False)
+            if adapt is not None and isinstance(value, datetime.datetime) and not takes_datetimes:
                 raise TypeError("a date statement takes dates, not date-times")  # Django would convert it first
             swapped[passed] = adapt(value) if adapt is not None and value is not None else value
         params = tuple(_swap(p, swapped) for p in self.params)

@@ -2,10 +2,10 @@
 and HTML worked out once per process for the values it shows.
 
 The overview's body is computed afresh after every submission (its figures changed), but a submission changes one
-row. Each row is read as a tuple of its columns (the report's id, status, whether untouched, first submission and invitation;
-its agency's id, names in force on the names date, sort key, code and kind), and everything the page takes from it
-(its state, days late, kind group and place in the list, and its HTML: a URL, translated labels, a date in the
-reader's language and time zone) is a pure function of that tuple and of what the rendering itself depends on: the
+row. Each row is read as a tuple of its columns (the report's id, status, whether untouched, first submission and
+invitation; its agency's id, names in force on the names date, sort key, code and kind), and everything the page
+takes from it (its state, days late, kind group and place in the list, and its HTML: a URL, translated labels, a date
+in the reader's language and time zone) is a pure function of that tuple and of what the rendering itself depends on: the
 year's due date and deadline, the language, the formats of the language, the project's and the active time zone, the
 URL prefix. So the memo is keyed on exactly those: it can never serve a row that differs from what working it out now
 would give, and needs no invalidation (a changed value is another key). Only rows whose values changed since they

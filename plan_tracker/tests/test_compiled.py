@@ -105,7 +105,10 @@ def test_a_datetime_column_takes_an_instant_as_django_passes_it(reports):
 
     sent = datetime.datetime(2024, 11, 15, 16, 30, 0, 123_456, tzinfo=datetime.timezone.utc)
     AgencyReport.objects.filter(pk=reports[0].pk).update(first_submitted_at=sent, status="submitted")
-    build = lambda plan_id, before: AgencyReport.objects.filter(plan_id=plan_id, first_submitted_at__lt=before)  # noqa: E731
+
+    def build(plan_id, before):
+        return AgencyReport.objects.filter(plan_id=plan_id, first_submitted_at__lt=before)
+
     statement = Statement(build, stand_ins=(None, DATETIME_STAND_IN))
     hanoi = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
     for before in (sent, sent + datetime.timedelta(microseconds=1), sent.astimezone(hanoi),

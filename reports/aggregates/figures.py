@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 
 from .. import rules
-from ..models import AgencyReport, ReportingYear, TaskReport
+from ..models import AgencyReport, ReportingYear
 from ..rules import State
 from ..statements import CELLS
 
@@ -117,7 +117,6 @@ def figures_from_tally(plan, year, tally):
     same figures as ``year_figures`` (``reports/tests/test_overview.py`` compares them); its query counted every
     report once per line (``COUNT(DISTINCT …)``: seven sorts of every line of the year), this one counts the lines
     alone (2,500 obliged agencies on PostgreSQL: ~12 → ~4 ms)."""
-
     f = Figures(year=year, due_date=plan.report_due_date(year))
     for state, n in tally.states.items():
         setattr(f, state, n)

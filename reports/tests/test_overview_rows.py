@@ -192,7 +192,8 @@ def slow_way(m):
     from reports import aggregates, overview_views, statements
 
     m.setattr(overview_rows, "groups", _reference_groups)
-    m.setattr(overview_views, "figures_from_tally", lambda plan, year, tally: aggregates.year_figures(plan, [year])[year])
+    m.setattr(overview_views, "figures_from_tally",
+              lambda plan, year, tally: aggregates.year_figures(plan, [year])[year])
     m.setattr(statements, "overdue_tasks", aggregates.overdue_tasks)
 
 

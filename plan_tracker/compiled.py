@@ -25,6 +25,8 @@ from django.db.transaction import TransactionManagementError
 #: range), far from any id. Small-integer columns (a year) need an explicit stand-in (``Statement(stand_ins=...)``).
 _INT_STAND_IN = -2_100_000_000
 _DATE_STAND_IN = datetime.date(1, 2, 3)
+#: A date-time stand-in (an instant no row has; aware, as the project's date-times are): give it in ``stand_ins``.
+DATETIME_STAND_IN = datetime.datetime(1, 2, 3, 4, 5, 6, 789_012, tzinfo=datetime.timezone.utc)
 
 
 def fits(field, value):
@@ -93,7 +95,9 @@ class _Compiled:
         flat = []  # (position, index in a list or None, stand-in as the backend passes it, adapt)
         for position, stand_in in enumerate(stand_ins):
             for index, one in (enumerate(stand_in) if isinstance(stand_in, list) else ((None, stand_in),)):
-                if isinstance(one, datetime.date) and not isinstance(one, datetime.datetime):
+                if isinstance(one, datetime.datetime):  # an aware instant: as Django passes it (SQLite: UTC text)
+                    passed, adapt = connection.ops.adapt_datetimefield_value(one), _instant(connection)
+                elif isinstance(one, datetime.date):
                     passed, adapt = connection.ops.adapt_datefield_value(one), connection.ops.adapt_datefield_value
                 elif isinstance(one, uuid.UUID):  # a UUID column: the UUID where the database has the type, else hex
                     native = connection.features.has_native_uuid_field
@@ -131,7 +135,8 @@ class _Compiled:
         swapped = {}
         for position, index, passed, adapt in self.flat:
             value = values[position] if index is None else values[position][index]
-            if adapt is not None and isinstance(value, datetime.datetime):
+            takes_datetimes = getattr(adapt, "takes_datetimes", False)
+            if adapt is not None and isinstance(value, datetime.datetime) and not takes_datetimes:
                 raise TypeError("a date statement takes dates, not date-times")  # Django would convert it first
             swapped[passed] = adapt(value) if adapt is not None and value is not None else value
         params = tuple(_swap(p, swapped) for p in self.params)
@@ -183,7 +188,21 @@ def _hex(value):
     return value.hex
 
 
-_PLAIN = (int, str, datetime.date, uuid.UUID)
+def _instant(connection):
+    """A date-time statement's value as Django passes an aware instant to ``connection``; a date or a naive date-time
+    refused (Django would take a naive one in the current time zone, with a warning: a statement does not guess)."""
+    adapt = connection.ops.adapt_datetimefield_value
+
+    def instant(value):
+        if not isinstance(value, datetime.datetime) or value.tzinfo is None or value.utcoffset() is None:
+            raise TypeError(f"a date-time statement takes aware date-times, not {value!r}")
+        return adapt(value)
+
+    instant.takes_datetimes = True
+    return instant
+
+
+_PLAIN = (int, str, datetime.date, datetime.datetime, uuid.UUID)
 
 
 def _swap(param, swapped):

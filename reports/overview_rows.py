@@ -2,10 +2,10 @@
 and HTML worked out once per process for the values it shows.
 
 The overview's body is computed afresh after every submission (its figures changed), but a submission changes one
-row. Each row is read as a tuple of its columns (the report's id, status, version, first submission and invitation;
-its agency's id, names in force on the names date, sort key, code and kind), and everything the page takes from it
-(its state, days late, kind group and place in the list, and its HTML: a URL, translated labels, a date in the
-reader's language and time zone) is a pure function of that tuple and of what the rendering itself depends on: the
+row. Each row is read as a tuple of its columns (the report's id, status, whether untouched, first submission and
+invitation; its agency's id, names in force on the names date, sort key, code and kind), and everything the page
+takes from it (its state, days late, kind group and place in the list, and its HTML: a URL, translated labels, a date
+in the reader's language and time zone) is a pure function of that tuple and of what the rendering itself depends on: the
 year's due date and deadline, the language, the formats of the language, the project's and the active time zone, the
 URL prefix. So the memo is keyed on exactly those: it can never serve a row that differs from what working it out now
 would give, and needs no invalidation (a changed value is another key). Only rows whose values changed since they
@@ -21,7 +21,7 @@ from operator import itemgetter
 
 from django.conf import settings
 from django.db import connections, router
-from django.db.models import CharField
+from django.db.models import BooleanField, CharField, ExpressionWrapper
 from django.db.models.functions import Cast
 from django.template import engines
 from django.urls import get_script_prefix, reverse
@@ -43,18 +43,22 @@ MAX_ROWS = 20_000  # rows in all contexts (~1.2 KB each: ~25 MB per process)
 MAX_CONTEXTS = 64  # (language, time zone, due date…) combinations kept at once
 _contexts = {}
 
-#: The columns a row is read with, in the order of its tuple (the memo's key). The first submission is read as the
+#: The columns a row is read with, in the order of its tuple (the memo's key). Of the report's version, only whether
+#: it is untouched (``rules.is_untouched``: never saved): a draft saved again (a new version) is the same row, not a
+#: miss (session 15). The first submission is read as the
 #: database writes it out (text: exact to the microsecond, with its offset on PostgreSQL, in UTC on SQLite) and made a
 #: date-time only when a row is worked out: Django's loader of PostgreSQL's date-times is Python, ~4 us a value (6 of
 #: a computed overview's ~18 ms once 1,400 of 2,500 had submitted).
-COLUMNS = ("pk", "status", "version", "first_text", "invited", "agency_id", "agency__name",
+COLUMNS = ("pk", "status", "untouched", "first_text", "invited", "agency_id", "agency__name",
            "agency__short_name", "agency__sort_key", "agency__code", "agency__kind")
-PK, STATUS, VERSION, FIRST, INVITED, AGENCY, NAME, SHORT, SORT_KEY, CODE, KIND = range(len(COLUMNS))
+PK, STATUS, UNTOUCHED, FIRST, INVITED, AGENCY, NAME, SHORT, SORT_KEY, CODE, KIND = range(len(COLUMNS))
 
 #: A plan year's reports with their agencies, as tuples (compiled once: ``plan_tracker.compiled``); the year is a
 #: small integer: its own stand-in.
 ROWS = Statement(lambda plan_id, year: AgencyReport.objects.filter(plan_id=plan_id, year=year).order_by()
-                 .annotate(first_text=Cast("first_submitted_at", CharField())).values_list(*COLUMNS),
+                 .annotate(first_text=Cast("first_submitted_at", CharField()),
+                           untouched=ExpressionWrapper(rules.untouched_q(), output_field=BooleanField()))
+                 .values_list(*COLUMNS),
                  stand_ins=(None, 32_101))
 
 
@@ -96,8 +100,11 @@ class _Worker:
 
     def entry(self, row):
         first, status = first_submitted(row[FIRST]), row[STATUS]
-        state = rules.state_of(first, row[VERSION], self.end)
+        state = rules.state_of(first, row[UNTOUCHED], self.end)
         group = kind_group(row[KIND])
+        place = (GROUP_ORDER[group], row[SORT_KEY], row[CODE])
+        if row[INVITED]:  # shown in the invited bodies' own table (``invited``), made per request: no HTML here
+            return (place, group, state, status, True, None)
         days_late = rules.days_late_after(first, self.due) if state == State.LATE else None
         self.template = self.template or _template()  # looked up once, on the first miss
         html = "\n    " + self.template.render({
@@ -106,15 +113,14 @@ class _Worker:
             "status": status, "status_label": self.status_labels[status],
             "first": first.astimezone(zoneinfo.ZoneInfo(settings.TIME_ZONE)) if first is not None else None,
         })
-        return ((GROUP_ORDER[group], row[SORT_KEY], row[CODE]), group, state, status, row[INVITED], html)
+        return (place, group, state, status, False, html)
 
     def invited(self, row):
         """An invited body's row for the page's own table (few: made as objects each time)."""
         agency = _ShownAgency(row[AGENCY], row[NAME], row[SHORT], row[SORT_KEY], row[CODE], row[KIND])
         first = first_submitted(row[FIRST])
-        report = _ShownReport(self.plan, self.plan.pk, row[PK], self.year, row[STATUS], row[VERSION], first,
-                              row[INVITED], agency)
-        return AgencyRow(report, rules.state_of(first, row[VERSION], self.end))
+        report = _ShownReport(self.plan, self.plan.pk, row[PK], self.year, row[STATUS], first, row[INVITED], agency)
+        return AgencyRow(report, rules.state_of(first, row[UNTOUCHED], self.end))
 
 
 def _store(worker):

@@ -120,7 +120,8 @@ def _overview_context(plan, year, today):
     status_labels = {value: str(label) for value, label in AgencyReport.Status.choices}
     groups, invited, tally = overview_rows.groups(plan, year, state_labels, status_labels)
     data = aggregates.year_overview(plan, year, today, rows=(groups, invited),
-                                    figures=figures_from_tally(plan, year, tally))
+                                    figures=figures_from_tally(plan, year, tally),
+                                    overdue=statements.overdue_tasks(plan, year, today))
     f = data.figures
     bars = [{"label": _("Tất cả"), "total": f.obliged,
              "segments": _segments([(s, aggregates.State.LABELS[s], f.count(s)) for s in aggregates.State.ORDER])}]

@@ -118,17 +118,29 @@ class State:
 
 def submission_state(report):
     """The state of one report (Python form of ``state_q``)."""
-    return state_of(report.first_submitted_at, report.version, deadline_end(report.plan, report.year)
+    return state_of(report.first_submitted_at, is_untouched(report.version), deadline_end(report.plan, report.year)
                     if report.first_submitted_at is not None else None)
 
 
-def state_of(first_submitted_at, version, end):
-    """The state of a report first submitted at ``first_submitted_at`` (None: never), now at ``version``, of a year
-    whose ``deadline_end`` is ``end`` (needed only once submitted): the rule of ``submission_state``, for rows read as
-    values (the year overview's 500 rows share one ``end``)."""
+def is_untouched(version):
+    """Whether a report at ``version`` was never saved (version 1: opened, nothing written); SQL: ``untouched_q``."""
+    return version == 1
+
+
+def untouched_q(prefix=""):
+    """SQL form of ``is_untouched`` on the report's version."""
+    return Q(**{f"{prefix}version": 1})
+
+
+def state_of(first_submitted_at, untouched, end):
+    """The state of a report first submitted at ``first_submitted_at`` (None: never), ``untouched`` (``is_untouched``:
+    never saved) or not, of a year whose ``deadline_end`` is ``end`` (needed only once submitted): the rule of
+    ``submission_state``, for rows read as values (the year overview's 2,500 rows share one ``end``; a row reads
+    whether its report is untouched, not its version: a draft saved again is the same row, README "The overview's
+    CPU, session 15")."""
     if first_submitted_at is not None:
         return State.ON_TIME if first_submitted_at < end else State.LATE
-    return State.NOT_STARTED if version == 1 else State.DRAFTING
+    return State.NOT_STARTED if untouched else State.DRAFTING
 
 
 def state_q(state, plan, years, prefix=""):
@@ -142,7 +154,7 @@ def state_q(state, plan, years, prefix=""):
     if state == State.DRAFTING:
         return unsent & Q(**{f"{prefix}version__gt": 1})
     if state == State.NOT_STARTED:
-        return unsent & Q(**{f"{prefix}version": 1})
+        return unsent & untouched_q(prefix)
     raise ValueError(state)
 
 

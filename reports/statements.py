@@ -2,12 +2,14 @@
 (``plan_tracker.compiled``, issue #18: building and compiling them cost more CPU than running them). Each ``build``
 only passes its arguments into the queryset: see that module's rule."""
 
-from django.db.models import OuterRef, Subquery
+import datetime
 
-from plan_tracker.compiled import Statement, set_prefetched
+from django.db.models import Count, OuterRef, Q, Subquery, Value
+
+from plan_tracker.compiled import DATETIME_STAND_IN, Statement, set_prefetched
 from tasks.models import Plan, Task
 
-from . import rules
+from . import completion, rules
 from .models import AgencyReport, Evidence, Indicator, IndicatorValue, ReportEvent, ReportingYear, TaskReport
 
 #: A plan by its id, alone (the year's pages: what they need of it is its own row; an agency it names is read when a
@@ -70,3 +72,54 @@ def with_evidence(lines, report_id):
     makes no query, each file knows its line. One query by the report (compiled once), not by a list of line ids:
     one shape whatever the number of lines. Lines prefetched already are left as they are."""
     set_prefetched(lines, "evidence", lambda: EVIDENCE.rows(report_id), Evidence.objects.order_by("uploaded_at", "pk"))
+
+
+# ------------------------------------------------------------------------------- the year overview (issue #18)
+
+#: The task × agency cells of a plan year's obliged reports, as (all, of submitted reports, of reports submitted
+#: before ``deadline``: ``rules.deadline_end``, the on-time rule of ``rules.on_time_q`` within one year): one row,
+#: zeros without a report (``aggregates.figures.figures_from_tally``; the constant grouping is dropped by Django: one
+#: aggregate, no GROUP BY). The year is a small integer: its own stand-in; the deadline an instant.
+CELLS = Statement(lambda plan_id, year, deadline: TaskReport.objects.filter(
+    report__plan_id=plan_id, report__year=year, report__invited=False).order_by().annotate(one=Value(1)).values("one")
+    .annotate(cells=Count("pk"), submitted=Count("pk", filter=Q(report__first_submitted_at__isnull=False)),
+              on_time=Count("pk", filter=Q(report__first_submitted_at__lt=deadline)))
+    .values_list("cells", "submitted", "on_time"), stand_ins=(None, 32_103, DATETIME_STAND_IN))
+
+#: The columns the overview shows of an overdue task (``templates_jinja2/reports/_overview_body.html``) and
+#: ``completion.is_overdue`` reads.
+_OVERDUE_COLUMNS = ("pk", "plan_id", "number", "title", "order", "timeframe_kind", "due_date")
+#: {year: Statement}: the completion rules are compiled per year (the year is written into their SQL,
+#: ``completion.CompiledRule``), so each year has its own statement; a handful of years per process.
+_OVERDUE = {}
+_OVERDUE_MAX = 64
+_DAY_STAND_IN = datetime.date(1, 2, 3)
+
+
+def _overdue_build(year):
+    def build(plan_id, due_before):
+        tasks = Task.objects.filter(plan_id=plan_id, timeframe_kind=Task.Timeframe.DEADLINE, due_date__lt=due_before)
+        return completion.annotate_lead_progress(tasks, year).only(*_OVERDUE_COLUMNS).order_by("order", "number")
+    return build
+
+
+def overdue_tasks(plan, year, today):
+    """``aggregates.overdue_tasks(plan, year, today)`` for the year overview, by a statement compiled once per year
+    (built by the ORM at every request it was ~4.5 ms of a computed overview's CPU, README "The overview's CPU,
+    session 15"): the deadline tasks due before the day the year is seen from, each with ``lead_count`` and
+    ``lead_completed``, those not completed. Completed is read from the two counts (a task is completed exactly when
+    0 < lead_completed = lead_count: ``completion.annotate_lead_progress``, held by ``reports/tests/test_rules.py``),
+    not by the completion rule's own subquery (half the statement's PostgreSQL time). Only the columns the page shows
+    (``_OVERDUE_COLUMNS``); no section, plan or assignments (the page shows none of them)."""
+    on = completion.year_view_date(year, today)
+    statement = _OVERDUE.get(year)
+    if statement is None:
+        if len(_OVERDUE) >= _OVERDUE_MAX:
+            _OVERDUE.clear()
+        statement = _OVERDUE[year] = Statement(_overdue_build(year), stand_ins=(None, _DAY_STAND_IN))
+    found = []
+    for task in statement.rows(plan.pk, on):
+        task.is_completed = 0 < task.lead_completed == task.lead_count
+        if completion.is_overdue(task, on):
+            found.append(task)
+    return found

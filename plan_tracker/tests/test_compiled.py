@@ -94,6 +94,39 @@ def test_a_uuid_column_takes_a_uuid_stand_in(db):
     assert claimed.rows(uuid.uuid4()) == []
 
 
+def test_a_datetime_column_takes_an_instant_as_django_passes_it(reports):
+    """An instant stand-in (``DATETIME_STAND_IN``) is a parameter on every backend (SQLite: UTC text); run with
+    another instant, in any time zone, the statement finds what the queryset finds, to the microsecond; a date or a
+    naive date-time is refused (Django would guess its time zone)."""
+    import datetime
+    import zoneinfo
+
+    from plan_tracker.compiled import DATETIME_STAND_IN
+
+    sent = datetime.datetime(2024, 11, 15, 16, 30, 0, 123_456, tzinfo=datetime.timezone.utc)
+    AgencyReport.objects.filter(pk=reports[0].pk).update(first_submitted_at=sent, status="submitted")
+
+    def build(plan_id, before):
+        return AgencyReport.objects.filter(plan_id=plan_id, first_submitted_at__lt=before)
+
+    statement = Statement(build, stand_ins=(None, DATETIME_STAND_IN))
+    hanoi = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
+    for before in (sent, sent + datetime.timedelta(microseconds=1), sent.astimezone(hanoi),
+                   (sent + datetime.timedelta(microseconds=1)).astimezone(hanoi), sent - datetime.timedelta(days=1)):
+        assert statement.rows(reports[0].plan_id, before) == list(build(reports[0].plan_id, before)), before
+    assert statement.rows(reports[0].plan_id, sent + datetime.timedelta(microseconds=1)) == [reports[0]]
+    assert statement.rows(reports[0].plan_id, sent) == []
+    for wrong in (datetime.date(2024, 11, 16), datetime.datetime(2024, 11, 16)):
+        with pytest.raises(TypeError, match="aware date-times"):
+            statement.rows(reports[0].plan_id, wrong)
+    # A date statement still refuses a date-time.
+    from tasks.models import Task
+
+    dated = Statement(lambda on: Task.objects.filter(due_date__lt=on), stand_ins=(datetime.date(1, 2, 3),))
+    with pytest.raises(TypeError, match="takes dates"):
+        dated.rows(sent)
+
+
 def test_fits_the_columns_range(db):
     field = AgencyReport._meta.pk
     assert fits(field, 1)

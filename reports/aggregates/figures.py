@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 
 from .. import rules
-from ..models import AgencyReport, ReportingYear, TaskReport
+from ..models import AgencyReport, ReportingYear
 from ..rules import State
+from ..statements import CELLS
 
 
 def _share(part, whole):
@@ -112,21 +113,16 @@ def year_figures(plan, years):
 def figures_from_tally(plan, year, tally):
     """``year_figures(plan, [year])[year]`` for a year whose obliged reports the caller has counted already (the year
     overview's rows, ``reports.overview_rows.groups``: ``tally.states`` {state: reports}, ``tally.returned``,
-    ``tally.accepted``): the task × agency cells by one query. The same figures as ``year_figures``
-    (``reports/tests/test_overview.py`` compares them); its query counted every report once per line (``COUNT(DISTINCT
-    …)``: seven sorts of every line of the year), this one counts the lines alone (2,500 obliged agencies on
-    PostgreSQL: ~12 → ~4 ms)."""
+    ``tally.accepted``): the task × agency cells by one query (``statements.CELLS``: compiled once, session 15). The
+    same figures as ``year_figures`` (``reports/tests/test_overview.py`` compares them); its query counted every
+    report once per line (``COUNT(DISTINCT …)``: seven sorts of every line of the year), this one counts the lines
+    alone (2,500 obliged agencies on PostgreSQL: ~12 → ~4 ms)."""
     f = Figures(year=year, due_date=plan.report_due_date(year))
     for state, n in tally.states.items():
         setattr(f, state, n)
         f.obliged += n
     f.returned, f.accepted = tally.returned, tally.accepted
-    cells = TaskReport.objects.filter(report__plan=plan, report__year=year, report__invited=False).aggregate(
-        cells=Count("pk"),
-        cells_submitted=Count("pk", filter=Q(report__first_submitted_at__isnull=False)),
-        cells_on_time=Count("pk", filter=rules.state_q(State.ON_TIME, plan, [year], prefix="report__")),
-    )
-    f.cells, f.cells_submitted, f.cells_on_time = cells["cells"], cells["cells_submitted"], cells["cells_on_time"]
+    (f.cells, f.cells_submitted, f.cells_on_time), = CELLS.rows(plan.pk, year, rules.deadline_end(plan, year))
     return f
 
 

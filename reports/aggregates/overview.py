@@ -110,17 +110,17 @@ class _ShownAgency:
 
 
 class _ShownReport:
-    """What the overview shows of a report (``reports.overview_rows``: an invited body's row): the columns
-    ``submission_state`` and the rows read."""
-    __slots__ = ("pk", "id", "plan", "plan_id", "year", "status", "version", "first_submitted_at", "invited", "agency",
+    """What the overview shows of a report (``reports.overview_rows``: an invited body's row, its state worked out
+    already): the columns the rows read (not its version: the overview reads only whether it is untouched)."""
+    __slots__ = ("pk", "id", "plan", "plan_id", "year", "status", "first_submitted_at", "invited", "agency",
                  "agency_id")
     Status = AgencyReport.Status
     _LABELS = dict(AgencyReport.Status.choices)
 
-    def __init__(self, plan, plan_id, pk, year, status, version, first_submitted_at, invited, agency):
+    def __init__(self, plan, plan_id, pk, year, status, first_submitted_at, invited, agency):
         self.pk = self.id = pk
         self.plan, self.plan_id, self.year = plan, plan_id, year
-        self.status, self.version, self.first_submitted_at, self.invited = status, version, first_submitted_at, invited
+        self.status, self.first_submitted_at, self.invited = status, first_submitted_at, invited
         self.agency, self.agency_id = agency, agency.pk
 
     def get_status_display(self):

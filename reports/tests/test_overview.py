@@ -443,9 +443,9 @@ def grown(request, db, django_user_model):
 # memberships (one query answers every role check, with the role permissions: accounts.roles), the plan (alone, by a
 # compiled statement: reports.statements.PLAN; the year's due date taken from it, no query of its own), ...
 PAGES = [
-    # + figures of the year (one grouped query), reports (+ agency, plan), the plan's tasks with is_completed and
-    #   the leads' progress (+ section, plan; reports.completion), their assignments (+ agency, group)
-    ("reports:year-overview", [], 7),
+    # + the task × agency cells (one aggregate), reports (+ agency), the deadline tasks due before the day with the
+    #   leads' progress (reports.statements.overdue_tasks: no section, assignments; session 15, one query fewer)
+    ("reports:year-overview", [], 6),
     # + the same tasks, their assignments, line spreads (one grouped query)
     ("reports:year-tasks", [], 6),
     # + the task (+ section), its lines (+ report, agency)

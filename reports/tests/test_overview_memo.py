@@ -19,7 +19,7 @@ from reports import overview_rows
 from reports.models import AgencyReport
 from reports.services import reopen_report, review_report, submit_report
 from reports.tests.test_overview import TODAY, build_scenario, write
-from reports.tests.test_overview_rows import _reference_groups
+from reports.tests.test_overview_rows import slow_way
 from testing.cache_backends import backend_fixture
 
 YEAR = 2024
@@ -49,7 +49,7 @@ def _slow(client, plan, monkeypatch):
     other runs share)."""
     figures_cache.bump_plan(plan.pk)
     with monkeypatch.context() as m:
-        m.setattr(overview_rows, "groups", _reference_groups)
+        slow_way(m)
         return _page(client, plan)
 
 
@@ -206,3 +206,53 @@ def test_the_rows_remembered_are_bounded(client, scenario, monkeypatch):
     figures_cache.bump_plan(scenario.plan.pk)
     assert _page(client, scenario.plan) == first
     assert len(overview_rows._contexts) == 1
+
+
+def _worked_out(monkeypatch):
+    """The reports whose rows are worked out (memo misses) from now on, by id."""
+    worked, real = [], overview_rows._Worker.entry
+    monkeypatch.setattr(overview_rows._Worker, "entry", lambda self, row: worked.append(row[overview_rows.PK])
+                        or real(self, row))
+    return worked
+
+
+def test_a_draft_saved_again_is_the_same_row_and_a_first_save_is_not(client, scenario, monkeypatch):
+    """A row reads whether its report is untouched, not its version (session 15): a draft saved again (D2, a new
+    version) is a memo hit, its row as before; a first save (P: untouched to drafting) is worked out and shows."""
+    client.force_login(scenario.coordinator)
+    before = _page(client, scenario.plan)
+    worked = _worked_out(monkeypatch)
+    version = _report(scenario, "D2").version
+    write(_report(scenario, "D2"), overall_assessment="D2 lưu lại lần nữa")
+    assert _report(scenario, "D2").version > version > 1
+    figures_cache.bump_plan(scenario.plan.pk)  # the figures computed afresh, as after any submission
+    assert _page(client, scenario.plan) == before and worked == []
+    write(_report(scenario, "P"), overall_assessment="P lưu lần đầu")
+    figures_cache.bump_plan(scenario.plan.pk)
+    after = _page(client, scenario.plan)
+    assert worked == [scenario.reports["P"].pk]
+    assert after.count("state-drafting") == before.count("state-drafting") + 1
+    assert after == _slow(client, scenario.plan, monkeypatch)
+
+
+def test_an_invited_bodys_row_is_not_rendered_for_the_obliged_table(client, scenario, monkeypatch):
+    """An invited body's report is shown in its own table (made per request): its row in the obliged table's memo
+    holds no HTML, none is rendered for it; the page is the slow way's."""
+    AgencyReport.objects.filter(pk=scenario.reports["P"].pk).update(invited=True)
+    rendered, real = [], overview_rows._template
+
+    class Counting:
+        def __init__(self, template):
+            self.template = template
+
+        def render(self, context):
+            rendered.append(context["name"])
+            return self.template.render(context)
+
+    monkeypatch.setattr(overview_rows, "_template", lambda: Counting(real()))
+    overview_rows.clear()
+    client.force_login(scenario.coordinator)
+    html = _page(client, scenario.plan)
+    assert sorted(rendered) == sorted(a.name for k, a in scenario.agencies.items() if k != "P")
+    assert "Được mời báo cáo" in html and "Báo Thử" in html
+    assert html == _slow(client, scenario.plan, monkeypatch)

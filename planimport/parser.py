@@ -1999,7 +1999,7 @@ def _read_body(plan, blocks, addressee=()):
                       and _heading_lead(text)):
                 # not "2. Sở Tài chính chủ trì thực hiện các nhiệm vụ sau:": a heading whose lead the points inherit
                 _inline_into(node, text)
-            if rank == 5 and parent.lead_heading and not node.special:
+            if rank in (3, 4, 5) and parent.rank < rank and parent.lead_heading and not node.special:
                 for k, v in _point_attrs(text).items():  # "d) Phối hợp với các cơ quan … trong …"
                     node.attrs.setdefault(k, v)
             if rank >= 2 and not node.special and not node.has_info:

@@ -627,6 +627,10 @@ def _heading_lead(text):
         return holders
     if _given_group(text) and not re.search(r"\bchu tri\b|\b(co|chiu) trach nhiem\b", fold(text)):
         return [text]  # one group, named by what it was given
+    if _UNIT_FIELDS.fullmatch(text) and not re.search(r"\b(?:cac|nhung|lien quan)\b", fold(text.split(",", 1)[1])):
+        # "1. Ban Quản lý thuế hộ kinh doanh, cá nhân và thu khác": a unit named by its fields, the later ones in lower
+        # case after a comma and "và" ("cá nhân" one of them, no actor): the heading is its name whole
+        return [text]
     cut = _cut_at_verb(text, verbs_only=True)
     if cut != text:
         rest = text[len(cut):]
@@ -640,6 +644,11 @@ def _heading_lead(text):
         return [text]  # "1. Phó Giám đốc Sở - Nguyễn Văn A": an office holder (with his name) leads what follows
     names = split_names(text)
     return names if names and all(_agency_like(n) or (asked and n[:1].isupper()) for n in names) else []
+
+
+# a unit of a body named by its fields: "Ban Quản lý thuế hộ kinh doanh, cá nhân và thu khác", "Phòng X, y và z"
+_UNIT_FIELDS = re.compile(r"(?:Ban|Phòng|Vụ|Cục|Trung tâm)\s+[^,;:()]+(?:,\s+[a-zà-ỹđ][^,;:()A-ZĐ]*)+\s+và\s+"
+                          r"[a-zà-ỹđ][^,;:()A-ZĐ]*")
 
 
 # "1. X chủ trì, phối hợp với Y thực hiện các nhiệm vụ sau:" (also "Giao X …", "… triển khai những nội dung sau:"): a

@@ -904,6 +904,24 @@ def _assignment(sentence):
 _CONNECTIVE = re.compile(r"^(?:Đồng thời|Ngoài ra|Bên cạnh đó)\s*,\s+(?=\S)")
 
 
+def _asked_point(text):
+    """A lettered point, under no lead, that asks or charges a body without "chủ trì" ("đ) Giao Chủ tịch UBND các
+    phường rà soát …; thực hiện thường xuyên.", "c) Giám đốc Sở X chịu trách nhiệm chỉ đạo …; thời hạn: …"), or that
+    states a policy and then asks ("b) Ưu tiên …; giao Sở X và Sở Y rà soát …, gửi Sở Z trước ngày …"): its lead,
+    coordinators, time and title (the point whole, a time label cut); {} for any other point."""
+    text = " ".join(text.split())
+    attrs = _asked_or_charged(text)
+    if attrs.get("lead") and fold(attrs["title"]) in fold(text):
+        return attrs
+    m = re.search(r";\s+giao\s+(?=[A-ZĐ])", text)
+    if m:
+        attrs = _asked_or_charged("Giao " + text[m.end():])
+        if attrs.get("lead"):
+            attrs["title"] = text
+            return attrs
+    return {}
+
+
 def _asked_or_charged(sentence):
     """Lead, coordinators, timeframe and title of a sentence that asks or charges a body without "chủ trì": "Yêu cầu
     X rà soát …; thời gian thực hiện: …", "Đề nghị X phối hợp với Y …" (no time), "X chịu/có trách nhiệm …"; {} for
@@ -2026,6 +2044,12 @@ def _read_body(plan, blocks, addressee=()):
                         lead = _subject_lead(text)
                         if lead:
                             node.attrs["lead"], node.lead_heading = lead, True
+            if (rank == 5 and not node.special and not node.attrs.get("lead") and not node.attrs.get("coordinators")
+                    and not any(n.attrs.get("lead") for n in stack[:-1]) and not text.rstrip().endswith(":")):
+                asked = _asked_point(text)
+                if asked:
+                    node.text = asked.pop("title")
+                    node.attrs.update(asked)
             continue
         # the members of the group a heading names, listed after "… gồm:" ("- Sở Công Thương (đối với …);"): the lead
         # of the points that follow ("Có trách nhiệm: a) …")

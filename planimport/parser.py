@@ -901,7 +901,7 @@ def _assignment(sentence):
 
 
 # a connective opening a sentence that assigns more work: "Đồng thời, …", "Ngoài ra, …", "Bên cạnh đó, …"
-_CONNECTIVE = re.compile(r"^(?:Đồng thời|Ngoài ra|Bên cạnh đó)\s*,\s+(?=\S)")
+_CONNECTIVE = re.compile(r"^(?:Đồng thời|Ngoài ra|Bên cạnh đó|Trên cơ sở đó)\s*,\s+(?=\S)")
 
 
 def _asked_point(text):

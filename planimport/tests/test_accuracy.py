@@ -181,7 +181,7 @@ AWAITING = {
     # round 30: blind26's misses when it moved (devset/SOURCES.md "Round 30"), shrunk as this round's rules come
     "blind26-heading-1.txt": (0, 0, 1),  # 2 → 1: a timeframe of two parts
     "blind26-items-2.txt": (0, 0, 4),  # 7 → 5 → 4: decimal points under a lead's heading; a unit's fields
-    "blind26-prose-1.txt": (2, 2, 3),  # 6 → 3: lettered points that ask without "chủ trì"
+    "blind26-prose-1.txt": (0, 0, 1),  # 6 → 3 → 1: lettered points that ask without "chủ trì"; "Trên cơ sở đó, …"
 }
 
 # documents whose reporting rule is not read as keyed yet (round 30, blind26's, shrunk as the rules come)

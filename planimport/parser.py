@@ -1835,6 +1835,10 @@ def _issuer(lines, plan):
         lines = lines[1:]  # "ĐẢNG BỘ TỈNH LÀO CAI" / "ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH": the party committee under it issues
         text = " ".join(lines)
         return text[:1] + text[1:].lower()
+    if (len(lines) == 2 and re.match(r"^(?:uy ban nhan dan|ubnd)\b", fold(lines[0]))
+            and fold(lines[1]).strip(" .") == "van phong"):
+        # "UBND TỈNH NGHỆ AN" / "VĂN PHÒNG": the committee's office issues (a Thông báo kết luận), named after it
+        return "Văn phòng " + _issuer(lines[:1], plan)
     if (len(lines) >= 2 and re.match(r"^(?:uy ban nhan dan|ubnd)\b", fold(lines[0]))
             and re.match(r"^(?:so|ban|chi cuc|thanh tra|cuc)\b", fold(lines[1]))):
         # "ỦY BAN NHÂN DÂN TỈNH LÀO CAI" / "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG": the department under its province issues

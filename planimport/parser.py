@@ -1706,6 +1706,12 @@ def _read_header(plan, lines):
             elif (len(issuer_lines) >= 2 and re.match(r"^(?:cuc|vu|tong cuc|vien)\b", fold(issuer_lines[1]))
                   and re.search(r"(?:,|\bva)$", fold(issuer_lines[-1]))):
                 issuer_lines.append(line)  # "CỤC ĐỔI MỚI SÁNG TẠO," / "CHUYỂN ĐỔI XANH VÀ" / "KHUYẾN CÔNG": wrapped
+            elif (len(issuer_lines) == 2 and line.isupper() and re.match(r"^(?:uy ban nhan dan|ubnd)\b", fold(issuer_lines[0]))
+                  and re.match(r"^(?:so|ban|chi cuc|cuc)\b", fold(issuer_lines[1]))
+                  and re.search(r"\s(?:tinh|thanh pho)$", f.strip())):
+                # "UBND TỈNH CÀ MAU" / "BAN CHỈ ĐẠO CÁC CHƯƠNG TRÌNH" / "MỤC TIÊU QUỐC GIA TỈNH": the department's name
+                # wrapped, its second line ending at its level (the place the first line's)
+                issuer_lines.append(line)
             elif not issuer_done or (len(issuer_lines) == 1 and (
                     re.match(r"^(tinh|thanh pho|huyen|xa|phuong)\b", f)
                     # "ỦY BAN NHÂN DÂN TỈNH X | CỘNG HÒA …" then "SỞ Y": a department under its province
@@ -1847,6 +1853,8 @@ def _issuer(lines, plan):
         kind, _, rest = dept.lower().partition(" ")  # "Sở Y tế", "Sở Nông nghiệp và Môi trường"
         dept = kind.capitalize() + " " + re.sub(r"(^|, | và )(\w)", lambda x: x.group(1) + x.group(2).upper(), rest)
         if m:
+            # "Ban Chỉ đạo … quốc gia tỉnh" (its level closing a wrapped name): the place after it, the level once
+            dept = re.sub(r"\s+" + m.group(1).lower() + r"$", "", dept)
             dept += f" {m.group(1).lower()} " + " ".join(w.capitalize() for w in m.group(2).lower().split())
         return dept
     if len(lines) >= 2 and re.match(r"^bo\b", fold(lines[0])) and re.match(r"^(?:cuc|vu|tong cuc|vien)\b", fold(lines[1])):

@@ -778,7 +778,12 @@ def _enforces_this_document(text):
         m = None  # "d) Chịu trách nhiệm hướng dẫn, … xử lý các vấn đề phát sinh khi thực hiện Quyết định này.": a duty
     return bool(m or re.match(
         r"^thuc hien\b[^.;]*\btai\s+(?:muc|diem|khoan)\s+\S+\s+(?:cua\s+)?(?:cong van|ke hoach|chi thi|quyet dinh"
-        r"|van ban)\s+nay\b", fold(text)))
+        r"|van ban)\s+nay\b", fold(text)) or re.search(
+        # "1. Các sở, …, UBND các xã, phường khẩn trương triển khai các nhiệm vụ tại Phụ lục kèm theo Công văn này; …":
+        # the order to carry out the document's appendix, whose rows are the tasks
+        r"^[^;.]*\b(?:thuc hien|trien khai)\s+(?:cac|nhung)\s+(?:nhiem vu|noi dung|giai phap)\s+(?:tai|theo|neu tai)\s+"
+        r"phu luc\s+(?:\S+\s+)?(?:ban hanh\s+)?kem theo\s+(?:cong van|ke hoach|chi thi|quyet dinh|van ban)\s+nay\b",
+        fold(text)))
 
 
 _FOLLOW_UP = re.compile(
@@ -3159,7 +3164,11 @@ def _read_reporting(plan, root):
         # để tổng hợp, báo cáo …": the rule stated as an item of the organisation part
         for node in _iter(root):
             fp = fold(node.text)
-            if (node.special == "organisation" and node.rank >= 2 and re.search(r"\bbao cao\b|\bket qua thuc hien\b", fp)
+            # (or a letter's numbered point, its tasks in an appendix: "3. Các cơ quan, đơn vị báo cáo … định kỳ hằng
+            # tháng (trước ngày 20) về Sở X …")
+            if ((node.special == "organisation" or (node.parent is root and not node.special and not _led_work(node)
+                                                    and _reports_to_a_body(node.text)))
+                    and node.rank >= 2 and re.search(r"\bbao cao\b|\bket qua thuc hien\b", fp)
                     and re.search(r"dinh ky|hang nam|6 thang|hang quy|hang thang", fp)
                     and (re.search(r"\bgui\b", fp) or re.match(r"^(?:che do|thong tin)(?:,? bao cao)?\s*:", fp)
                          or _reports_to_a_body(node.text))):

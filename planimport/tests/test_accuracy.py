@@ -184,8 +184,9 @@ AWAITING = {
     "blind26-prose-1.txt": (0, 0, 1),  # 6 → 3 → 1: lettered points that ask without "chủ trì"; "Trên cơ sở đó, …"
 }
 
-# documents whose reporting rule is not read as keyed yet (round 30, blind26's, shrunk as the rules come)
-AWAITING_RULE = {"blind26-tabletext-1.txt"}
+# documents whose reporting rule is not read as keyed yet (round 30, blind26's: none left, a letter's numbered report
+# point read)
+AWAITING_RULE = set()
 
 # header fields not read as keyed yet (round 30, blind26's issuers: an office of a UBND, a Ban Chỉ đạo's long name)
 AWAITING_HEADER = {}

@@ -179,9 +179,7 @@ PENDING = {
 # và Bổ trợ tư pháp:", heads its points whole; "Ban Quản lý dự án đầu tư xây dựng" a standard body): none left.
 AWAITING = {
     # round 30: blind26's misses when it moved (devset/SOURCES.md "Round 30"), shrunk as this round's rules come
-    "blind26-heading-1.txt": (0, 0, 1),  # 2 → 1: a timeframe of two parts
-    "blind26-items-2.txt": (0, 0, 4),  # 7 → 5 → 4: decimal points under a lead's heading; a unit's fields
-    "blind26-prose-1.txt": (0, 0, 1),  # 6 → 3 → 1: lettered points that ask without "chủ trì"; "Trên cơ sở đó, …"
+    "blind26-items-2.txt": (0, 0, 3),  # 7 → 5 → 4 → 3: decimal points under a lead's heading; a unit's fields; "Thời báo"
 }
 
 # documents whose reporting rule is not read as keyed yet (round 30, blind26's: none left, a letter's numbered report

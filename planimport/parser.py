@@ -167,6 +167,9 @@ _VERBS = (
     "tich hop|van dong|dang tai|khen thuong|so ket|tong ket|bao cao|thuc thi|lam|dan dat|ky ket|dang ky|ky|phoi hop|tham gia|"
     "dao tao|thi diem|kien toan|thanh lap|cung co|lua chon|tuyen chon|phat dong|(?<!ngoai )giao|doi moi|thuc day|"
     "khuyen khich|"
+    # "… phối hợp với UBND các xã, phường, đặc khu thông báo, hướng dẫn …": to notify ("Thông báo" as a document is
+    # capitalised or after "tại"; a name never holds it)
+    "(?<!tai )thong bao|"
     # "… phối hợp với Cục X thanh tra chuyên ngành …": an inspection as "kiểm tra" is ("Thanh tra tỉnh" is capitalised)
     "thanh tra|"
     "san tao|san lap|giai phong|di doi|thu hut|moi goi|can doi|tien hanh|trong cong tac|xac dinh|thao go|"

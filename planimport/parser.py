@@ -390,6 +390,15 @@ def _cut_at_verb(text, verbs_only=False):
             continue
         nxt = fold(words[k + 1].group(0)).strip(",;.()") if k + 1 < len(words) else ""
         starts = lower and f"{bare} {nxt}" in _NAME_TERMS  # "… các khu công nghiệp", "Cục Quản lý thị trường"
+        if (lower and previous_lower and text[:m.start()].endswith(", ") and k + 1 < len(words)
+                and re.match(r"^(?:Ban|Vụ|Phòng)\s+[A-ZĐ]", text[_name_start(text, m.start() - 2):])
+                and cut < len(text) and "," not in text[m.start():cut] and len(text[m.start():cut].split()) <= 4
+                and not re.search(r"\b(?:cac|co quan|don vi|to chuc|lien quan|dia phuong|doanh nghiep|ca nhan|nha|"
+                                  r"truong|chu|ho|cong dong|hop tac xa|nhan dan)\b", fold(text[m.start():cut]))):
+            # "… phối hợp với Ban Chính sách, thuế quốc tế hướng dẫn …": a unit named by its fields, the second in
+            # lower case after the comma, up to the verb (a few words: no group, no kind of actor, no other comma)
+            break
+
         if (lower and previous_lower and bare not in _NAME_WORDS and not compound and not starts
                 and not re.fullmatch(r"[-–&]", word)):
             tail = text[m.start():cut].rstrip(" ,;.").split()
@@ -440,6 +449,11 @@ def _verb_after_known(text, cut, known):
 def _inside(spans, pos):
     """Whether ``pos`` falls inside one of the known names' ``spans`` (after its first character)."""
     return any(s < pos < e for s, e in spans)
+
+
+def _name_start(text, at):
+    """Where the name holding ``text[at]`` starts: after the list's last ", ", "; " or " và " before it."""
+    return max([0] + [i + len(sep) for sep in (", ", "; ", " và ") for i in [text.rfind(sep, 0, at)] if i >= 0])
 
 
 def _proper_name_end(text, cut, known=()):

@@ -220,3 +220,16 @@ def test_to_notify_ends_the_partners_names():
                 "- Lập danh sách doanh nghiệp chậm nộp thuế; phối hợp với UBND các phường, đặc khu thông báo, đôn đốc "
                 "từng doanh nghiệp, hoàn thành trước ngày 31/3/2028.\n")
     assert plan.tasks[0].coordinators == ["UBND các phường, đặc khu"]
+
+
+def test_a_units_second_field_after_a_comma_goes_on_its_name_up_to_the_verb():
+    # "… phối hợp với Ban Kế hoạch, tài chính hướng dẫn …": a unit named by two fields, the second in lower case after
+    # the comma, a few words up to the verb, is one name; a group after the comma ("Ban Dân vận, các cơ quan liên
+    # quan") stays a name of its own
+    plan = read("II. NHIỆM VỤ\n"
+                "1. Văn phòng Bộ:\n"
+                "- Chủ trì, phối hợp với Ban Kế hoạch, tài chính hướng dẫn các đơn vị lập dự toán; thời gian: Quý "
+                "III/2028.\n"
+                "- Chủ trì, phối hợp với Ban Dân vận, các cơ quan liên quan tổ chức đối thoại; thời gian: Năm 2028.\n")
+    assert [t.coordinators for t in plan.tasks] == [["Ban Kế hoạch, tài chính"],
+                                                    ["Ban Dân vận", "các cơ quan liên quan"]]

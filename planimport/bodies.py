@@ -41,6 +41,8 @@ STANDARD_BODIES = (
     "Trung tâm Kiểm soát bệnh tật tỉnh", "Trung tâm Phục vụ hành chính công tỉnh", "Báo và Phát thanh, Truyền hình tỉnh",
     "Báo tỉnh", "Viện Kiểm sát nhân dân tỉnh", "Tòa án nhân dân tỉnh", "Cục Thi hành án dân sự tỉnh",
     "Trường Chính trị tỉnh", "Quỹ Đầu tư phát triển tỉnh",
+    # round 30: the public-service units every province has under its Sở (Tư pháp's auction centre, the land fund's)
+    "Trung tâm Dịch vụ đấu giá tài sản tỉnh", "Trung tâm Phát triển quỹ đất tỉnh",
     # a province's (or a commune's, a special zone's) board for public construction projects
     "Ban Quản lý dự án đầu tư xây dựng tỉnh",
     # the Front and the mass organisations
@@ -50,6 +52,7 @@ STANDARD_BODIES = (
     "Hiệp hội Doanh nghiệp tỉnh", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh",
     # a commune's own bodies
     "Phòng Kinh tế", "Phòng Văn hóa - Xã hội", "Phòng Kinh tế, Hạ tầng và Đô thị", "Trạm Y tế",
+    "Bưu điện văn hóa xã",  # round 30: Vietnam Post's point in every commune
     "Ban Chỉ huy Quân sự", "Công an",
     # the local branches of the national companies plans name beside the state's bodies
     "Viettel", "VNPT", "MobiFone", "Bưu điện tỉnh", "Điện lực", "Công ty Điện lực", "Viễn thông",

@@ -16,7 +16,7 @@ _STARTERS = (
     "Trung tâm", "Hội", "Liên đoàn", "Liên minh", "Đoàn", "Tỉnh đoàn", "Thành đoàn", "Mặt trận", "Kho bạc", "Cục",
     "Chi cục", "Viện", "Trường", "Bảo hiểm", "Ngân hàng", "Hội đồng", "HĐND", "Tòa án", "Toà án", "Đảng ủy", "Đảng ủy",
     "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Huyện ủy", "Các", "các", "cơ quan", "Cơ quan", "đơn vị", "Đơn vị", "Quỹ",
-    "Tổng cục", "Vụ", "Hiệp hội", "Công đoàn", "Bệnh viện", "Đại học", "Công ty", "Tập đoàn", "Tổng công ty", "Bộ Chỉ huy",
+    "Tổng cục", "Vụ", "Hiệp hội", "Công đoàn", "Bệnh viện", "Đại học", "Công ty", "Tập đoàn", "Tổng công ty", "Bộ Chỉ huy", "Thời báo",
     "Bộ CHQS", "BCH", "Cảnh sát", "Chi nhánh", "Phòng", "Ngành", "Sở,", "Doanh nghiệp", "doanh nghiệp", "Các cơ quan",
     "Thường trực", "Chủ tịch", "Cổng", "Nhà xuất bản", "Thông tấn", "Học viện", "Ủy ban MTTQ", "MTTQ",
     "Thuế", "Vườn quốc gia", "Khu bảo tồn", "địa phương", "Địa phương", "nhà đầu tư", "Nhà đầu tư", "chủ đầu tư", "Chủ đầu tư",

@@ -167,6 +167,9 @@ _VERBS = (
     "tich hop|van dong|dang tai|khen thuong|so ket|tong ket|bao cao|thuc thi|lam|dan dat|ky ket|dang ky|ky|phoi hop|tham gia|"
     "dao tao|thi diem|kien toan|thanh lap|cung co|lua chon|tuyen chon|phat dong|(?<!ngoai )giao|doi moi|thuc day|"
     "khuyen khich|"
+    # "… phối hợp với UBND các xã, phường, đặc khu thông báo, hướng dẫn …": to notify ("Thông báo" as a document is
+    # capitalised or after "tại"; a name never holds it)
+    "(?<!tai )thong bao|"
     # "… phối hợp với Cục X thanh tra chuyên ngành …": an inspection as "kiểm tra" is ("Thanh tra tỉnh" is capitalised)
     "thanh tra|"
     "san tao|san lap|giai phong|di doi|thu hut|moi goi|can doi|tien hanh|trong cong tac|xac dinh|thao go|"
@@ -387,6 +390,15 @@ def _cut_at_verb(text, verbs_only=False):
             continue
         nxt = fold(words[k + 1].group(0)).strip(",;.()") if k + 1 < len(words) else ""
         starts = lower and f"{bare} {nxt}" in _NAME_TERMS  # "… các khu công nghiệp", "Cục Quản lý thị trường"
+        if (lower and previous_lower and text[:m.start()].endswith(", ") and k + 1 < len(words)
+                and re.match(r"^(?:Ban|Vụ|Phòng)\s+[A-ZĐ]", text[_name_start(text, m.start() - 2):])
+                and cut < len(text) and "," not in text[m.start():cut] and len(text[m.start():cut].split()) <= 4
+                and not re.search(r"\b(?:cac|co quan|don vi|to chuc|lien quan|dia phuong|doanh nghiep|ca nhan|nha|"
+                                  r"truong|chu|ho|cong dong|hop tac xa|nhan dan)\b", fold(text[m.start():cut]))):
+            # "… phối hợp với Ban Chính sách, thuế quốc tế hướng dẫn …": a unit named by its fields, the second in
+            # lower case after the comma, up to the verb (a few words: no group, no kind of actor, no other comma)
+            break
+
         if (lower and previous_lower and bare not in _NAME_WORDS and not compound and not starts
                 and not re.fullmatch(r"[-–&]", word)):
             tail = text[m.start():cut].rstrip(" ,;.").split()
@@ -437,6 +449,11 @@ def _verb_after_known(text, cut, known):
 def _inside(spans, pos):
     """Whether ``pos`` falls inside one of the known names' ``spans`` (after its first character)."""
     return any(s < pos < e for s, e in spans)
+
+
+def _name_start(text, at):
+    """Where the name holding ``text[at]`` starts: after the list's last ", ", "; " or " và " before it."""
+    return max([0] + [i + len(sep) for sep in (", ", "; ", " và ") for i in [text.rfind(sep, 0, at)] if i >= 0])
 
 
 def _proper_name_end(text, cut, known=()):
@@ -627,6 +644,10 @@ def _heading_lead(text):
         return holders
     if _given_group(text) and not re.search(r"\bchu tri\b|\b(co|chiu) trach nhiem\b", fold(text)):
         return [text]  # one group, named by what it was given
+    if _UNIT_FIELDS.fullmatch(text) and not re.search(r"\b(?:cac|nhung|lien quan)\b", fold(text.split(",", 1)[1])):
+        # "1. Ban Quản lý thuế hộ kinh doanh, cá nhân và thu khác": a unit named by its fields, the later ones in lower
+        # case after a comma and "và" ("cá nhân" one of them, no actor): the heading is its name whole
+        return [text]
     cut = _cut_at_verb(text, verbs_only=True)
     if cut != text:
         rest = text[len(cut):]
@@ -640,6 +661,11 @@ def _heading_lead(text):
         return [text]  # "1. Phó Giám đốc Sở - Nguyễn Văn A": an office holder (with his name) leads what follows
     names = split_names(text)
     return names if names and all(_agency_like(n) or (asked and n[:1].isupper()) for n in names) else []
+
+
+# a unit of a body named by its fields: "Ban Quản lý thuế hộ kinh doanh, cá nhân và thu khác", "Phòng X, y và z"
+_UNIT_FIELDS = re.compile(r"(?:Ban|Phòng|Vụ|Cục|Trung tâm)\s+[^,;:()]+(?:,\s+[a-zà-ỹđ][^,;:()A-ZĐ]*)+\s+và\s+"
+                          r"[a-zà-ỹđ][^,;:()A-ZĐ]*")
 
 
 # "1. X chủ trì, phối hợp với Y thực hiện các nhiệm vụ sau:" (also "Giao X …", "… triển khai những nội dung sau:"): a
@@ -769,7 +795,12 @@ def _enforces_this_document(text):
         m = None  # "d) Chịu trách nhiệm hướng dẫn, … xử lý các vấn đề phát sinh khi thực hiện Quyết định này.": a duty
     return bool(m or re.match(
         r"^thuc hien\b[^.;]*\btai\s+(?:muc|diem|khoan)\s+\S+\s+(?:cua\s+)?(?:cong van|ke hoach|chi thi|quyet dinh"
-        r"|van ban)\s+nay\b", fold(text)))
+        r"|van ban)\s+nay\b", fold(text)) or re.search(
+        # "1. Các sở, …, UBND các xã, phường khẩn trương triển khai các nhiệm vụ tại Phụ lục kèm theo Công văn này; …":
+        # the order to carry out the document's appendix, whose rows are the tasks
+        r"^[^;.]*\b(?:thuc hien|trien khai)\s+(?:cac|nhung)\s+(?:nhiem vu|noi dung|giai phap)\s+(?:tai|theo|neu tai)\s+"
+        r"phu luc\s+(?:\S+\s+)?(?:ban hanh\s+)?kem theo\s+(?:cong van|ke hoach|chi thi|quyet dinh|van ban)\s+nay\b",
+        fold(text)))
 
 
 _FOLLOW_UP = re.compile(
@@ -892,7 +923,25 @@ def _assignment(sentence):
 
 
 # a connective opening a sentence that assigns more work: "Đồng thời, …", "Ngoài ra, …", "Bên cạnh đó, …"
-_CONNECTIVE = re.compile(r"^(?:Đồng thời|Ngoài ra|Bên cạnh đó)\s*,\s+(?=\S)")
+_CONNECTIVE = re.compile(r"^(?:Đồng thời|Ngoài ra|Bên cạnh đó|Trên cơ sở đó)\s*,\s+(?=\S)")
+
+
+def _asked_point(text):
+    """A lettered point, under no lead, that asks or charges a body without "chủ trì" ("đ) Giao Chủ tịch UBND các
+    phường rà soát …; thực hiện thường xuyên.", "c) Giám đốc Sở X chịu trách nhiệm chỉ đạo …; thời hạn: …"), or that
+    states a policy and then asks ("b) Ưu tiên …; giao Sở X và Sở Y rà soát …, gửi Sở Z trước ngày …"): its lead,
+    coordinators, time and title (the point whole, a time label cut); {} for any other point."""
+    text = " ".join(text.split())
+    attrs = _asked_or_charged(text)
+    if attrs.get("lead") and fold(attrs["title"]) in fold(text):
+        return attrs
+    m = re.search(r";\s+giao\s+(?=[A-ZĐ])", text)
+    if m:
+        attrs = _asked_or_charged("Giao " + text[m.end():])
+        if attrs.get("lead"):
+            attrs["title"] = text
+            return attrs
+    return {}
 
 
 def _asked_or_charged(sentence):
@@ -1679,6 +1728,12 @@ def _read_header(plan, lines):
             elif (len(issuer_lines) >= 2 and re.match(r"^(?:cuc|vu|tong cuc|vien)\b", fold(issuer_lines[1]))
                   and re.search(r"(?:,|\bva)$", fold(issuer_lines[-1]))):
                 issuer_lines.append(line)  # "CỤC ĐỔI MỚI SÁNG TẠO," / "CHUYỂN ĐỔI XANH VÀ" / "KHUYẾN CÔNG": wrapped
+            elif (len(issuer_lines) == 2 and line.isupper() and re.match(r"^(?:uy ban nhan dan|ubnd)\b", fold(issuer_lines[0]))
+                  and re.match(r"^(?:so|ban|chi cuc|cuc)\b", fold(issuer_lines[1]))
+                  and re.search(r"\s(?:tinh|thanh pho)$", f.strip())):
+                # "UBND TỈNH CÀ MAU" / "BAN CHỈ ĐẠO CÁC CHƯƠNG TRÌNH" / "MỤC TIÊU QUỐC GIA TỈNH": the department's name
+                # wrapped, its second line ending at its level (the place the first line's)
+                issuer_lines.append(line)
             elif not issuer_done or (len(issuer_lines) == 1 and (
                     re.match(r"^(tinh|thanh pho|huyen|xa|phuong)\b", f)
                     # "ỦY BAN NHÂN DÂN TỈNH X | CỘNG HÒA …" then "SỞ Y": a department under its province
@@ -1808,6 +1863,10 @@ def _issuer(lines, plan):
         lines = lines[1:]  # "ĐẢNG BỘ TỈNH LÀO CAI" / "ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH": the party committee under it issues
         text = " ".join(lines)
         return text[:1] + text[1:].lower()
+    if (len(lines) == 2 and re.match(r"^(?:uy ban nhan dan|ubnd)\b", fold(lines[0]))
+            and fold(lines[1]).strip(" .") == "van phong"):
+        # "UBND TỈNH NGHỆ AN" / "VĂN PHÒNG": the committee's office issues (a Thông báo kết luận), named after it
+        return "Văn phòng " + _issuer(lines[:1], plan)
     if (len(lines) >= 2 and re.match(r"^(?:uy ban nhan dan|ubnd)\b", fold(lines[0]))
             and re.match(r"^(?:so|ban|chi cuc|thanh tra|cuc)\b", fold(lines[1]))):
         # "ỦY BAN NHÂN DÂN TỈNH LÀO CAI" / "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG": the department under its province issues
@@ -1816,6 +1875,8 @@ def _issuer(lines, plan):
         kind, _, rest = dept.lower().partition(" ")  # "Sở Y tế", "Sở Nông nghiệp và Môi trường"
         dept = kind.capitalize() + " " + re.sub(r"(^|, | và )(\w)", lambda x: x.group(1) + x.group(2).upper(), rest)
         if m:
+            # "Ban Chỉ đạo … quốc gia tỉnh" (its level closing a wrapped name): the place after it, the level once
+            dept = re.sub(r"\s+" + m.group(1).lower() + r"$", "", dept)
             dept += f" {m.group(1).lower()} " + " ".join(w.capitalize() for w in m.group(2).lower().split())
         return dept
     if len(lines) >= 2 and re.match(r"^bo\b", fold(lines[0])) and re.match(r"^(?:cuc|vu|tong cuc|vien)\b", fold(lines[1])):
@@ -1999,7 +2060,7 @@ def _read_body(plan, blocks, addressee=()):
                       and _heading_lead(text)):
                 # not "2. Sở Tài chính chủ trì thực hiện các nhiệm vụ sau:": a heading whose lead the points inherit
                 _inline_into(node, text)
-            if rank == 5 and parent.lead_heading and not node.special:
+            if rank in (3, 4, 5) and parent.rank < rank and parent.lead_heading and not node.special:
                 for k, v in _point_attrs(text).items():  # "d) Phối hợp với các cơ quan … trong …"
                     node.attrs.setdefault(k, v)
             if rank >= 2 and not node.special and not node.has_info:
@@ -2017,6 +2078,12 @@ def _read_body(plan, blocks, addressee=()):
                         lead = _subject_lead(text)
                         if lead:
                             node.attrs["lead"], node.lead_heading = lead, True
+            if (rank == 5 and not node.special and not node.attrs.get("lead") and not node.attrs.get("coordinators")
+                    and not any(n.attrs.get("lead") for n in stack[:-1]) and not text.rstrip().endswith(":")):
+                asked = _asked_point(text)
+                if asked:
+                    node.text = asked.pop("title")
+                    node.attrs.update(asked)
             continue
         # the members of the group a heading names, listed after "… gồm:" ("- Sở Công Thương (đối với …);"): the lead
         # of the points that follow ("Có trách nhiệm: a) …")
@@ -3114,7 +3181,11 @@ def _read_reporting(plan, root):
         # để tổng hợp, báo cáo …": the rule stated as an item of the organisation part
         for node in _iter(root):
             fp = fold(node.text)
-            if (node.special == "organisation" and node.rank >= 2 and re.search(r"\bbao cao\b|\bket qua thuc hien\b", fp)
+            # (or a letter's numbered point, its tasks in an appendix: "3. Các cơ quan, đơn vị báo cáo … định kỳ hằng
+            # tháng (trước ngày 20) về Sở X …")
+            if ((node.special == "organisation" or (node.parent is root and not node.special and not _led_work(node)
+                                                    and _reports_to_a_body(node.text)))
+                    and node.rank >= 2 and re.search(r"\bbao cao\b|\bket qua thuc hien\b", fp)
                     and re.search(r"dinh ky|hang nam|6 thang|hang quy|hang thang", fp)
                     and (re.search(r"\bgui\b", fp) or re.match(r"^(?:che do|thong tin)(?:,? bao cao)?\s*:", fp)
                          or _reports_to_a_body(node.text))):

@@ -54,6 +54,7 @@ _QUARTER = re.compile(r"quy\s+(iv|iii|ii|i|[1-4])\s*(?:/|-|nam|,)?\s*(?:nam\s+)?
 _HALF = re.compile(r"6 thang (dau|cuoi) nam\s*" + YEAR)
 _PERIOD = re.compile(YEAR + r"\s*(?:-|–|—|den|đen|toi)\s*(?:nam\s+)?" + YEAR)
 _YEAR = re.compile(r"(?<![\d/])" + YEAR + r"(?![\d/])")
+YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _YEAR_ANY = re.compile(r"(?<!\d)" + YEAR + r"(?!\d)")
 _QUARTERS = re.compile(r"quy\s+((?:iv|iii|ii|i|[1-4])(?:\s*,\s*(?:iv|iii|ii|i|[1-4]))+)\s*(?:/|-|nam)\s*(?:nam\s+)?" + YEAR)
 
@@ -85,6 +86,15 @@ def read_timeframe(text):
     if not f:
         return Timeframe(raw, "none")
     f = _without_references(f) or f
+    if (re.match(r"theo\b", f) and YEAR_IN.search(f)
+            and not re.search(r"[,;]|\b(truoc|hoan thanh|xong|cham nhat|trong|hang|thuong xuyen)\b", f)):
+        # "Theo Chương trình công tác năm 2027 của tỉnh": another document's schedule, its year no deadline
+        return Timeframe(raw, "other")
+    m = re.fullmatch(r"(.*\d.*?)\s+va\s+((?:duy tri|thuc hien|tiep tuc)\s+)?((?:hang|hàng) (?:nam|quy|thang)|thuong xuyen"
+                     r"|lien tuc)\b(.*)", f.replace("hằng", "hang"))
+    if m and YEAR_IN.search(m.group(1)):
+        # "Quý III/2027 và hằng năm": done by the date, then kept up; the kind is the recurring part's
+        return Timeframe(raw, read_timeframe(m.group(3) + m.group(4)).kind)
     before = bool(re.search(r"\b(truoc|cham nhat|xong truoc|khong muon hon|han)\b", f))
     m = re.fullmatch(r"(?:thang\s+)?(\d{1,2})\s*-\s*(\d{1,2})\s*/\s*((?:19|20)\d\d)", f)
     if m and 1 <= int(m.group(1)) < int(m.group(2)) <= 12:

@@ -32,8 +32,10 @@ def test_accuracy_report_meets_the_targets(capsys):
         # 8520/BCT-KHCN's day "ngày 3Ù tháng 4Ä năm 4034"; 3109/BCT-KHCN's number, day, subject and place ("số: 34ÚŸ
         # mCT-KHCN Hà Nội, ngày/Í0. tháng ƒnăm 2018", "77v tướng đân …")
         lost = {"real-8388-btc-qlcs-2026.txt": 1, "real-8520-bct-khcn-2021.txt": 1, "real-3109-bct-khcn-2018.txt": 4}
-        assert s.header >= s.header_total - lost.get(s.name, 0) - PENDING.get(s.name, (0, 0))[1], s.name
-        assert s.reporting in ("", "ok"), s.name  # 7103/UBND-TH: "Báo cáo 6 tháng …" is semiannual
+        assert s.header >= (s.header_total - lost.get(s.name, 0) - PENDING.get(s.name, (0, 0))[1]
+                            - AWAITING_HEADER.get(s.name, 0)), s.name
+        # 7103/UBND-TH: "Báo cáo 6 tháng …" is semiannual
+        assert s.reporting in ("", "ok") or s.name in AWAITING_RULE, s.name
     kept = [s for s in scores if s.split == "kept_out"]
     assert len(kept) >= 4 and sum(s.name.startswith("real-") for s in kept) >= 1
     built = [s for s in kept if not s.name.startswith("real-")]
@@ -113,6 +115,10 @@ def test_accuracy_report_meets_the_targets(capsys):
     # fully right) tuned on with general rules about structure written on made-up texts (test_round29.py), then moved
     # to the tuned set (60 of 60 fully right; three of PENDING's misses right too); the kept-out documents' misses
     # were not looked at and their figures are unchanged: 119 tasks, 116 right leads, 106 fully right
+    # thirtieth round (7/12/2026): round 27's blind set of six more constructed plans (blind26/, 65 tasks; on its
+    # first run 60 read, 57 right leads, 48 fully right) tuned on with general rules about structure written on
+    # made-up texts (test_round30.py), then moved to the tuned set (65 read, 65 right leads, 64 fully right; one
+    # left in AWAITING); the kept-out documents' misses were not looked at and their figures are unchanged
     # session 15 (7/12/2026), after rounds 29 (blind25 tuned on) and the national bodies' list: two fresh real
     # documents added blind by a helper who never read the parser, both tesseract OCR of scans (the Bộ Chính trị's
     # CTr 31-CTr/TW, 26 tasks: first run 8 read, 6 right leads, 6 fully right; NQ 66.25/2026/NQ-CP, 16 tasks: 11 read,
@@ -124,8 +130,8 @@ def test_accuracy_report_meets_the_targets(capsys):
     # round: blind20 (87 tasks), likewise (test_round22.py)
     # 576 before round 19, + 64 (blind18) + 79 (blind19, round 20) + 82 + 24 (blind19real, blind20real, round 21)
     # + 87 (blind20, round 22) + 81 (blind21, round 23) + 55 (blind22, round 24) + 42 (blind23, round 25)
-    # + 51 (394/NQ-CP, round 27) + 57 (blind24, round 26) + 60 (blind25, round 29)
-    assert sum(s.expected for s in tuned) == 576 + 64 + 79 + 82 + 24 + 87 + 81 + 55 + 42 + 51 + 57 + 60
+    # + 51 (394/NQ-CP, round 27) + 57 (blind24, round 26) + 60 (blind25, round 29) + 65 (blind26, round 30)
+    assert sum(s.expected for s in tuned) == 576 + 64 + 79 + 82 + 24 + 87 + 81 + 55 + 42 + 51 + 57 + 60 + 65
     assert sum(s.name.startswith("blind17-") for s in tuned) == 8
     assert sum(s.name.startswith("blind18-") for s in tuned) == 8
     assert sum(s.name.startswith("blind19-") for s in tuned) == 8
@@ -135,6 +141,7 @@ def test_accuracy_report_meets_the_targets(capsys):
     assert sum(s.name.startswith("blind23-") for s in tuned) == 5
     assert sum(s.name.startswith("blind24-") for s in tuned) == 6
     assert sum(s.name.startswith("blind25-") for s in tuned) == 6
+    assert sum(s.name.startswith("blind26-") for s in tuned) == 6
     assert sum(s.name in PENDING for s in tuned) == 5
     assert sum(s.name in AWAITING for s in tuned) == len(AWAITING)
     # session 13: the two kept-out keys that kept "Các bộ, ngành và địa phương (liên quan)" whole (154/QĐ-TTg,
@@ -171,7 +178,17 @@ PENDING = {
 # room of a Sở no list knows), heading-1's "Ban Quản lý dự án [đầu tư xây dựng đặc khu]" cut as a coordinator.
 # Shrink these as rules come; never add to them. Round 29: both right (a unit named by two fields, "Phòng Quản lý …
 # và Bổ trợ tư pháp:", heads its points whole; "Ban Quản lý dự án đầu tư xây dựng" a standard body): none left.
-AWAITING = {}
+AWAITING = {
+    # round 30: blind26's misses when it moved (devset/SOURCES.md "Round 30"), shrunk as this round's rules come
+    "blind26-items-2.txt": (0, 0, 1),  # 7 → 1: decimal points; units' fields; "Thời báo"; "thông báo"
+}
+
+# documents whose reporting rule is not read as keyed yet (round 30, blind26's: none left, a letter's numbered report
+# point read)
+AWAITING_RULE = set()
+
+# header fields not read as keyed yet (round 30, blind26's issuers: an office of a UBND, a Ban Chỉ đạo's long name)
+AWAITING_HEADER = {}
 
 
 def test_a_140_task_plan_is_read_in_under_5_seconds(capsys):

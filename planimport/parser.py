@@ -20,6 +20,8 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext
+
 from plan_tracker.text import fold
 
 from .bodies import is_known, known_end, known_names_in_force, known_spans
@@ -944,18 +946,24 @@ def _asked_point(text):
     return {}
 
 
-def _asked_or_charged(sentence):
+_MAX_CONNECTIVES = 20  # "Đồng thời, Ngoài ra, …" before one sentence: a person writes one or two
+
+
+def _asked_or_charged(sentence, depth=0):
     """Lead, coordinators, timeframe and title of a sentence that asks or charges a body without "chủ trì": "Yêu cầu
     X rà soát …; thời gian thực hiện: …", "Đề nghị X phối hợp với Y …" (no time), "X chịu/có trách nhiệm …"; {} for
-    any other sentence (``_assignment`` reads those with "chủ trì" or the subject's "phối hợp")."""
+    any other sentence (``_assignment`` reads those with "chủ trì" or the subject's "phối hợp"). More than
+    ``_MAX_CONNECTIVES`` connectives in a row: {} (no sentence is written so; the count bounds the recursion)."""
     attrs = _assignment(sentence)
     if attrs:
         return attrs
     m = _CONNECTIVE.match(" ".join(_BULLET.sub("", sentence).split()))
+    if m and depth >= _MAX_CONNECTIVES:
+        return {}
     if m:  # "Đồng thời, Sở X xây dựng …, trình … trong Quý I/2027.": a further task, its subject the lead
         whole = m.string
         inner = whole[m.end():]
-        attrs = _asked_or_charged(inner)
+        attrs = _asked_or_charged(inner, depth + 1)
         if not attrs:
             found = _subject_task(inner)
             if found.get("lead") and fold(inner).startswith(fold(found["lead"][0])):
@@ -3337,6 +3345,10 @@ def _read_tail(plan, tail):
 def parse_document(name, data, known=None):
     """The document's bytes → ParsedPlan (``readers.DocumentError`` when unreadable). ``known``: as ``parse_blocks``'s
     (the admin's import and ``import_plan`` pass ``matching.known_names``)."""
-    from .readers import read_blocks
+    from .readers import DocumentError, read_blocks
 
-    return parse_blocks(read_blocks(name, data), known)
+    blocks = read_blocks(name, data)
+    try:
+        return parse_blocks(blocks, known)
+    except RecursionError as e:  # a structure nested past what any reading expects: a message, not a server error
+        raise DocumentError(gettext("Không đọc được văn bản: cấu trúc lồng nhau quá sâu.")) from e

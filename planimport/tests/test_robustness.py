@@ -60,3 +60,31 @@ def test_a_table_after_a_long_text_with_no_form_feed_is_still_read(monkeypatch):
     table = [b for b in blocks if b[0] == "table"]
     assert table and [row[2] for row in table[0][1][1:]] == ["Sở Tài chính"] * 3
     assert len(calls) < 10 * 300, len(calls)
+
+
+def test_a_sentence_behind_a_thousand_connectives_is_read_without_an_error():
+    # "Đồng thời, " peeled one at a time by recursion: past Python's limit at ~1,000 before the count was bounded
+    # (parser._MAX_CONNECTIVES); two are read as before
+    for connectives, leads in ((2, [["Sở Y tế"]]), (1500, [[]])):  # past the bound: a point, its lead not read
+        plan = read("II. NHIỆM VỤ\na) " + "Đồng thời, " * connectives
+                    + "Yêu cầu Sở Y tế rà soát quy định; thời gian: Quý I/2027.\n")
+        assert [t["lead"] for t in plan.as_json()["tasks"]] == leads
+
+
+def test_a_document_nested_past_the_recursion_limit_gets_a_message_not_a_server_error(admin_client, monkeypatch):
+    # any reading that still recurses too deep: the admin's upload shows the reason, nothing is written
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from exchange.models import PendingImport
+    from planimport import parser
+
+    def too_deep(*args, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(parser, "parse_blocks", too_deep)
+    upload = SimpleUploadedFile("ke-hoach.txt", "KẾ HOẠCH\nII. NHIỆM VỤ\n".encode())
+    response = admin_client.post(reverse("admin:planimport_plandocument_changelist"), {"document": upload})
+    assert response.status_code == 200
+    assert "Không đọc được văn bản: cấu trúc lồng nhau quá sâu." in response.content.decode()
+    assert not PendingImport.objects.exists()

@@ -123,7 +123,12 @@ def test_accuracy_report_meets_the_targets(capsys):
     # documents added blind by a helper who never read the parser, both tesseract OCR of scans (the Bộ Chính trị's
     # CTr 31-CTr/TW, 26 tasks: first run 8 read, 6 right leads, 6 fully right; NQ 66.25/2026/NQ-CP, 16 tasks: 11 read,
     # 8 right leads, 5 fully right), kept out, never tuned on: 161 kept-out tasks, 130 right leads, 117 fully right
-    assert sum(s.expected for s in kept) == 119 + 26 + 16
+    # session 16 (7/12/2026), on session 15's parser: four fresh real documents of the Government added blind by a
+    # helper who never read the parser, Công báo PDFs' extracted text with their task tables one cell line per line
+    # (NQ 100/NQ-CP, 33 tasks: 1 read, 1 fully right; NQ 97/NQ-CP, 30: 2 read, none right; NQ 105/NQ-CP's prose part,
+    # 27: 8 read, 8 right leads, 7 fully right; QĐ 982/QĐ-TTg, 34: none read), kept out: 285 kept-out tasks,
+    # 139 right leads, 125 fully right
+    assert sum(s.expected for s in kept) == 119 + 26 + 16 + 33 + 30 + 27 + 34
     tuned = [s for s in scores if s.split == "tuned"]
     # twenty-first round (7/12/2026): blind19real's three real documents (82 tasks) and blind20real's two (24 tasks),
     # tuned on with general rules written on made-up texts (test_round21.py), moved to the tuned set; twenty-second
@@ -146,7 +151,7 @@ def test_accuracy_report_meets_the_targets(capsys):
     assert sum(s.name in AWAITING for s in tuned) == len(AWAITING)
     # session 13: the two kept-out keys that kept "Các bộ, ngành và địa phương (liên quan)" whole (154/QĐ-TTg,
     # 896/QĐ-TTg) brought in line with the README's convention for group lists (18 of 20): 116 right leads, 105 fully
-    assert sum(s.lead for s in kept) >= 130 and sum(s.fully for s in kept) >= 117
+    assert sum(s.lead for s in kept) >= 139 and sum(s.fully for s in kept) >= 125
     real = [s for s in scores if s.name.startswith("real-") and s.expected >= 9]
     assert len(real) >= 5
     assert len({s.layout for s in scores}) >= 6

@@ -114,7 +114,7 @@ def test_an_arabic_number_with_an_l_for_its_one_is_the_next_item():
 
 
 def test_a_plans_page_numbers_and_running_header_are_no_text():
-    # an OCR'd text marked page by page: the page's number ("- 2 -", "3") and a running header ("Kế hoạch số
+    # an OCR'd text marked page by page: the page's number ("- 1 -", "2" at the page's foot) and a running header ("Kế hoạch số
     # 21/KH-UBND ngày 12/01/2028 của UBND tỉnh" atop pages 2 and 3) are dropped, the point broken over the page
     # goes on; a word broken by a hyphen at a line's end is one word again when the text has it whole
     text = ("===== Trang 1 =====\n" + HEADER + "I. NHIỆM VỤ\n"
@@ -129,11 +129,11 @@ def test_a_plans_page_numbers_and_running_header_are_no_text():
             "c) Giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp với UBND các xã tổ chức\n"
             "tập huấn cho hợp tác xã, hoàn thành trong Quý III/2028.\n"
             "d) Giao Sở Tài chính chủ trì, phối hợp với Sở Công Thương và\n"
-            "- 2 -\n"
+            "2\n"
             "===== Trang 3 =====\n"
             "Kế hoạch số 21/KH-UBND ngày 12/01/2028 của UBND tỉnh\n"
             "Thuế tỉnh hướng dẫn kê khai thuế cho người bán hàng trực tuyến, hoàn thành trong Quý IV/2028.\n"
-            "- 3 -\n")
+            "3\n")
     plan = parse_blocks(blocks_from_text(text))
     tasks = plan.tasks
     assert [t.number for t in tasks] == ["I.1.a", "I.1.b", "I.1.c", "I.1.d"]
@@ -143,7 +143,7 @@ def test_a_plans_page_numbers_and_running_header_are_no_text():
                                                ["UBND các xã"], ["Sở Công Thương", "Thuế tỉnh"]]
     assert [t.timeframe.text for t in tasks] == ["hoàn thành trong Quý II/2028", "hoàn thành trong Quý III/2028",
                                                  "hoàn thành trong Quý III/2028", "hoàn thành trong Quý IV/2028"]
-    assert not any("Kế hoạch số" in t.title or "- 2 -" in t.title for t in tasks)
+    assert not any("Kế hoạch số" in t.title or " 2 " in t.title for t in tasks)
 
 
 def test_a_hyphen_at_a_lines_end_between_two_words_stays():
@@ -280,3 +280,40 @@ def test_an_ocr_read_resolution_reads_as_its_clean_text():
     assert [t["lead"] for t in ocr["tasks"]][-1] == ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]
     assert [t["coordinators"] for t in ocr["tasks"]][-1] == ["Bộ Khoa học và Công nghệ"]
     assert [t["kind"] for t in ocr["tasks"]][3:] == ["annual", "deadline", "ongoing", "ongoing"]
+
+
+def test_a_lone_point_whose_letter_has_a_mark_is_the_point():
+    # "ạ)" with no point after it to tell: a letter OCR gave a mark it never has is that letter
+    plan = read("I. NHIỆM VỤ\n1. Sở Tư pháp\nạ) Phổ biến pháp luật cho doanh nghiệp; thực hiện hằng quý.\n"
+                "2. Sở Nội vụ\na) Rà soát biên chế; hoàn thành trong Quý II/2028.\n")
+    assert [(t.number, t.lead) for t in plan.tasks] == [("I.1.a", ["Sở Tư pháp"]), ("I.2.a", ["Sở Nội vụ"])]
+
+
+def test_a_points_letter_read_as_a_capital_is_the_point():
+    # "B)" after "a)": a point, not a part "B." of the plan's own sections
+    plan = read("I. NHIỆM VỤ\n1. Sở Ngoại vụ\na) Xây dựng kế hoạch đối ngoại; hoàn thành trong Quý I/2028.\n"
+                "B) Tổ chức đón đoàn doanh nghiệp nước ngoài; hoàn thành trong Quý III/2028.\n"
+                "c) Tổng kết công tác đối ngoại; hoàn thành trong Quý IV/2028.\n")
+    assert [(t.number, t.lead) for t in plan.tasks] == [
+        ("I.1.a", ["Sở Ngoại vụ"]), ("I.1.b", ["Sở Ngoại vụ"]), ("I.1.c", ["Sở Ngoại vụ"])]
+
+
+def test_a_page_number_between_dashes_is_dropped_without_page_marks():
+    # "- 2 -" on a line of its own in a text with no page marks: the page's number, never a dash point "2 -"
+    plan = read("I. NHIỆM VỤ\n1. Sở Y tế\n"
+                "a) Kiểm tra an toàn thực phẩm tại bếp ăn\n"
+                "- 2 -\n"
+                "tập thể; hoàn thành trong Quý II/2028.\n"
+                "b) Tập huấn cho cơ sở sản xuất thực phẩm; hoàn thành trong Quý III/2028.\n")
+    assert [t.number for t in plan.tasks] == ["I.1.a", "I.1.b"]
+    assert plan.tasks[0].title == "Kiểm tra an toàn thực phẩm tại bếp ăn tập thể; hoàn thành trong Quý II/2028."
+    assert plan.tasks[0].timeframe.text == "hoàn thành trong Quý II/2028"
+
+
+def test_a_point_that_is_a_note_is_no_task():
+    # "c) Lưu ý: …" (a "©)" OCR gives for "c)"): a note on the points before it, no work of its own; "d)" goes on
+    plan = read("I. NHIỆM VỤ\n1. Sở Xây dựng\na) Rà soát danh mục công trình; hoàn thành trong Quý I/2028.\n"
+                "b) Lập kế hoạch bảo trì công trình; hoàn thành trong Quý II/2028.\n"
+                "©) Lưu ý: Danh mục nêu tại điểm a, điểm b gồm các công trình cấp III trở lên.\n"
+                "d) Báo cáo kết quả bảo trì; thực hiện hằng năm.\n")
+    assert [t.number for t in plan.tasks] == ["I.1.a", "I.1.b", "I.1.d"]

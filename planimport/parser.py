@@ -1434,17 +1434,19 @@ _PAGE_PREFIX = re.compile(r"^=+\s*Trang\s+\d+\s*=+\s*")
 _VI_LETTERS = "abcdđeghiklmnopqrstuvxy"
 # what OCR reads for a point's letter ("©)" or "e)" for "c)", "h)" for "b)", "l)" for "i)"); a letter with a mark it
 # never has ("ạ)", "é)") is its letter too (fold); a digit ("8)") is read by the points around it (_ocr_sequence)
-_LETTER_LOOKALIKES = {"a": "@", "b": "h", "c": "e©¢(o", "e": "c©", "g": "q", "h": "b", "i": "l|!"}
+_LETTER_LOOKALIKES = {"a": "@", "b": "h", "c": "e©¢(o", "đ": "ð", "e": "c©", "g": "q", "h": "b", "i": "l|!"}
 # a point's marker as OCR gives it: one character and a bracket of any shape ("b}", "8)", "ạ)"), or its letter with
 # the bracket lost ("b Tổ chức …": the expected letter alone, a capital after it)
-_OCR_POINT = re.compile(r"^(\S)\s*[)}\]]\s*(?=\S)|^([a-zđ])\s+(?=[A-ZĐÀ-ỸÁẢÃẠĂÂÉÈẺẼẸÊÍÌỈĨỊÓÒỎÕỌÔƠÚÙỦŨỤƯÝỲỶỸỴ])")
+_OCR_POINT = re.compile(r"^(\S)\s*[)}\]]\s*(?=\S)|^([a-zđ])\s+(?=[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ])")
 # a part's Roman numeral as OCR gives it: "HI-", "Ill.", "lI.", "V1." (an "I" read as "l", "1", "|"; "II" as "H")
 _ROMAN_LIKE = re.compile(r"^((?:PHẦN|Phần)\s+)?([IVXLHTl1|!ÍÌỈĨỊ]{2,6})\s*[.\-–—,:/)]\s*(?=\S)")
+# … or its stop read as a comma or lost, before a heading in capitals ("II NHIỆM VỤ", "V, TỔ CHỨC THỰC HIỆN")
+_ROMAN_UNSTOPPED = re.compile(r"^((?:PHẦN|Phần)\s+)?([IVXLHTl1|!ÍÌỈĨỊ]{1,6})\s*,?\s+(?=[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]{2})")
 # an Arabic item's number with an "l" or "I" for its "1" ("l.", "1l.", "I."), and a decimal one with stray spaces
 # ("2 .1.", "2. 1."); a number whose full stop OCR read as a comma or lost ("2, Ban …", "3 Ban …")
 _ARABIC_LIKE = re.compile(r"^([0-9lI|]{1,2})\s*[.)]\s*(?=[^\W\d_])")
-_ARABIC_UNSTOPPED = re.compile(r"^(\d{1,2})\s*[,:;]?\s+(?=[A-ZĐÀ-ỸÁẢÃẠĂÂÉÈẺẼẸÊÍÌỈĨỊÓÒỎÕỌÔƠÚÙỦŨỤƯÝỲỶỸỴ])")
-_DOTTED_SPACED = re.compile(r"^(\d{1,2})\s*\.\s*([0-9lI|]{1,2})\s*\.\s*(?=[^\W\d_])")
+_ARABIC_UNSTOPPED = re.compile(r"^(\d{1,2})\s*[,:;]?\s+(?=[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ])")
+_DOTTED_SPACED = re.compile(r"^(\d{1,2})\s*[.,]\s*([0-9lI|]{1,2})\s*[.,]\s*(?=[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ])")
 
 
 def _successors(letter):
@@ -1481,8 +1483,24 @@ def _ocr_role_words(text):
             return w
         return word.upper() if w.isupper() else (word.capitalize() if w[:1].isupper() else word)
     text = re.sub(r"(?i)\bch[uúùủũụưứừửữự]\s+tr[iìíỉĩịl1]\b", lambda m: role(m, "chủ trì"), text)
-    return re.sub(r"(?i)\bph[oóòỏõọôốồổỗộơớờởỡợ][iíìỉĩịl1]\s+h[oóòỏõọôốồổỗộơớờởỡợ]p\b",
+    text = re.sub(r"(?i)\bph[oóòỏõọôốồổỗộơớờởỡợ][iíìỉĩịl1]\s+h[oóòỏõọôốồổỗộơớờởỡợ]p\b",
                   lambda m: role(m, "phối hợp"), text)
+    # a label's colon read as ";", "." or "," ("- Chủ trì; Sở X", "Thời gian. Quý II/2028"): its colon, a name or a
+    # time after it
+    label = _OCR_LABEL.match(text)
+    if label:
+        text = text[:label.start(2)] + ":" + text[label.end(2):]
+    # a date's or year's digit read as a letter ("2O28", "3O/6/2028", "l0/2028"): its digit
+    return _OCR_DATE.sub(lambda m: m.group(0).translate(_DIGIT_LOOKALIKES), text)
+
+
+_OCR_LABEL = re.compile(r"^((?:[-–—+•*]\s*)?(?:(?:Cơ quan|Đơn vị|cơ quan|đơn vị)\s+)?(?:Chủ trì|chủ trì|Phối hợp|phối hợp|"
+                        r"Thời gian|thời gian|Thời hạn|thời hạn)(?:\s+(?:thực hiện|hoàn thành))?)\s*([;.,])\s+"
+                        r"(?=[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ0-9])")
+_DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
+# (a year "2O28", a date "3O/6/2028" or "l0/2028": a run of digits with a letter among them, beside a "/" or a year)
+_OCR_DATE = re.compile(r"(?<![\w/])(?:2[0O]\d[\dO]|2[0O][\dO]\d)(?![\w/])|(?<![\w/])(?=[\dOol]*\d)(?=[\dOol]*[Ool])"
+                       r"[\dOol]{2}(?=\s*/\s*\d)|(?<=/)(?=[\dO]*\d)(?=[\dO]*O)[\dO]{4}(?![\w/])")
 
 
 def _ocr_sequence(blocks):
@@ -1502,13 +1520,21 @@ def _ocr_sequence(blocks):
     def text_at(j):
         return split(out[j][1])[1]
 
+    cache = {}
+
+    def mark_at(j):
+        if j not in cache:
+            cache[j] = _marker(text_at(j))
+        return cache[j]
+
     def set_text(j, text):
         out[j] = ("p", split(out[j][1])[0] + text)
+        cache.pop(j, None)
 
     def next_mark(k, want):
         """The next proper marker after paragraph index k of the ranks ``want``, stopping at a higher rank."""
         for j in paras[k + 1:]:
-            m = _marker(text_at(j))
+            m = mark_at(j)
             if not m and 5 in want:
                 pm = _OCR_POINT.match(text_at(j))  # "b}", "ạ)": a point's letter as OCR gives it
                 m = (5, fold(pm.group(1)), "") if pm and pm.group(1) and pm.group(1).isalpha() else None
@@ -1523,13 +1549,18 @@ def _ocr_sequence(blocks):
     def runs_on(k, digit):
         """Whether a "\\d)" item with the next number follows, before any higher item: an Arabic list."""
         for j in paras[k + 1:]:
-            m = _marker(text_at(j))
+            m = mark_at(j)
             if m and m[0] == 2:
                 return m[1] == str(int(digit) + 1) and re.match(r"^\d{1,2}\s*\)", text_at(j)) is not None
             if m and m[0] < 2:
                 return False
         return False
 
+    for j in paras:
+        # a speck OCR read before a marker ("' b) …", "| 2. …", ". a) …"): no part of the line
+        speck = re.match(r"^[|'‘’`´_~.,:;*]\s*(?=\S)", text_at(j))
+        if speck and (_marker(text_at(j)[speck.end():]) or _OCR_POINT.match(text_at(j)[speck.end():])):
+            set_text(j, text_at(j)[speck.end():])
     prev_roman, prev_arabic, prev_letter = 0, 0, None
     last_paren = None  # the number of the last "7)" item since the last "1." one
     for k, j in enumerate(paras):
@@ -1537,12 +1568,15 @@ def _ocr_sequence(blocks):
         m = _marker(v)
         # --- a part's Roman numeral
         rm = _ROMAN_LIKE.match(v)
+        if not rm and not m:
+            rm = _ROMAN_UNSTOPPED.match(v)
+            rm = rm if rm and v[rm.end():].upper() == v[rm.end():] and re.search(r"[IVX]", rm.group(2)) else None
         if (rm and not (m and m[0] == 1) and re.search(r"[IVXHTÍÌỈĨỊ]", rm.group(2))
                 and not (re.fullmatch(r"[0-9lI|]+", rm.group(2))  # "1I." after "10.": the Arabic eleven
                          and int(re.sub(r"[lI|]", "1", rm.group(2))) == prev_arabic + 1)):
             read = re.sub(r"[l1|!TÍÌỈĨỊ]", "I", rm.group(2).replace("H", "II"))
             nxt = next_mark(k, (1,))
-            if _valid_roman(read) and (_roman_value(read) == prev_roman + 1
+            if _valid_roman(read) and (_roman_value(read) == prev_roman + 1 and (prev_roman or len(read) == 1)
                                        or (nxt and _roman_value(nxt[1]) == prev_roman + 2)) and v[rm.end():][:1].isupper():
                 v = (rm.group(1) or "") + _roman_of(prev_roman + 1) + ". " + v[rm.end():]
                 set_text(j, v)

@@ -37,7 +37,7 @@ def _unmark(text):
 
 # (and a point's marker as OCR misreads it: "ạ)", "b}", "©)" start a point as "a)" does, parser._ocr_sequence)
 _STARTS_ITEM = re.compile(r"^(?:[-–—+•*▪◦·]|[IVXL]{1,6}\s*[.)/-]|\d{1,2}(?:\.\d{1,2})*\s*[.)/]|[a-zđ]\s*[).]\s|[A-Z]\s*[.)]\s"
-                          r"|[a-zà-ỹđ©¢]\s*[)}\]]\s|[a-ikđ]\s(?=[A-ZĐÀ-ỸÁẢÃẠĂÂÉÈẺẼẸÊÍÌỈĨỊÓÒỎÕỌÔƠÚÙỦŨỤƯÝỲỶỸỴ]))")
+                          r"|[a-zà-ỹđ©¢]\s*[)}\]]\s|[a-ikđ]\s(?=[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]))")
 _DATE_LINE = re.compile(r"^\S[^,]{0,30},?\s*ngày\s+\d", re.I)
 
 

@@ -317,3 +317,50 @@ def test_a_point_that_is_a_note_is_no_task():
                 "©) Lưu ý: Danh mục nêu tại điểm a, điểm b gồm các công trình cấp III trở lên.\n"
                 "d) Báo cáo kết quả bảo trì; thực hiện hằng năm.\n")
     assert [t.number for t in plan.tasks] == ["I.1.a", "I.1.b", "I.1.d"]
+
+
+def test_a_labels_colon_and_a_dates_digits_misread_are_read():
+    # "- Chủ trì; Sở X", "- Phối hợp, Sở Y", "- Thời gian. Quý II/2O28" (a label's colon read as ";", "," or "."; an
+    # "O" for a "0"), "trước ngày 3O/6/2028": the labels and dates they are. A specks before a marker ("' b)") is
+    # dropped
+    plan = read("I. NHIỆM VỤ\n1. Xây dựng bản đồ số du lịch\n- Chủ trì; Sở Văn hóa, Thể thao và Du lịch.\n"
+                "- Phối hợp, Sở Khoa học và Công nghệ, Sở Nông nghiệp và Môi trường.\n- Thời gian. Quý II/2O28.\n"
+                "2. Quảng bá điểm đến\n"
+                "a) Giao Sở Ngoại vụ chủ trì tổ chức đoàn khảo sát, hoàn thành trước ngày 3O/6/2028.\n"
+                "' b) Giao Đài Phát thanh và Truyền hình tỉnh chủ trì sản xuất phóng sự, hoàn thành trong tháng "
+                "l0/2028.\n")
+    tasks = plan.tasks
+    assert [(t.number, t.lead) for t in tasks] == [
+        ("1", ["Sở Văn hóa, Thể thao và Du lịch"]), ("I.2.a", ["Sở Ngoại vụ"]),
+        ("I.2.b", ["Đài Phát thanh và Truyền hình tỉnh"])]
+    assert tasks[0].coordinators == ["Sở Khoa học và Công nghệ", "Sở Nông nghiệp và Môi trường"]
+    assert [str(t.timeframe.due) for t in tasks] == ["2028-06-30", "2028-06-30", "2028-10-31"]
+
+
+def test_a_roman_or_decimal_number_whose_stop_ocr_misread_is_the_next_one():
+    # "II NHIỆM VỤ" (the stop lost) and "III, TỔ CHỨC THỰC HIỆN" before a heading in capitals; "1,2." under
+    # "1." with a capital after it ("1,5 tỷ đồng" is a number)
+    plan = read("I. MỤC ĐÍCH\nNâng cao năng lực phòng cháy.\nII NHIỆM VỤ\n1. Công an tỉnh\n"
+                "1.1. Kiểm tra an toàn phòng cháy tại chợ; thời gian: Quý II/2028.\n"
+                "1,2. Tập huấn đội dân phòng; thời gian: Quý III/2028.\n"
+                "III, TỔ CHỨC THỰC HIỆN\nCác cơ quan báo cáo kết quả về Công an tỉnh.\n")
+    assert [s.code for s in plan.sections if "." not in s.code] == ["I", "II", "III"]
+    assert [(t.number, t.lead, t.timeframe.text) for t in plan.tasks] == [
+        ("1.1", ["Công an tỉnh"], "Quý II/2028"), ("1.2", ["Công an tỉnh"], "Quý III/2028")]
+
+
+def test_a_point_d_with_a_bar_ocr_read_as_eth_is_the_point():
+    plan = read("I. NHIỆM VỤ\n1. Sở Nội vụ\na) Việc một; hoàn thành trong Quý I/2028.\nb) Việc hai; hoàn thành trong Quý I/2028.\n"
+                "c) Việc ba; hoàn thành trong Quý I/2028.\nd) Việc bốn; hoàn thành trong Quý I/2028.\n"
+                "ð) Việc năm; hoàn thành trong Quý II/2028.\n")
+    assert [t.number for t in plan.tasks] == ["I.1.a", "I.1.b", "I.1.c", "I.1.d", "I.1.đ"]
+
+
+def test_a_role_word_before_a_comma_and_its_sentence_is_no_label():
+    # "- Chủ trì, điều phối và phối hợp với …": the work's own words after the comma (in lower case, whatever its
+    # first letter's marks), not a label whose colon OCR misread
+    from planimport.parser import _ocr_role_words
+    for line in ("- Chủ trì, điều phối và phối hợp với các sở triển khai dự án.",
+                 "- Chủ trì, ủy quyền cho Sở Y tế tổ chức hội nghị.", "Thời gian, địa điểm do Ban Tổ chức quyết định."):
+        assert _ocr_role_words(line) == line
+    assert _ocr_role_words("- Chủ trì, Ủy ban nhân dân các xã.") == "- Chủ trì: Ủy ban nhân dân các xã."

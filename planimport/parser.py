@@ -1503,6 +1503,24 @@ _OCR_DATE = re.compile(r"(?<![\w/])(?:2[0O]\d[\dO]|2[0O][\dO]\d)(?![\w/])|(?<![\
                        r"[\dOol]{2}(?=\s*/\s*\d)|(?<=/)(?=[\dO]*\d)(?=[\dO]*O)[\dO]{4}(?![\w/])")
 
 
+_LONE_MARKER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|[IVXL]{1,5}\.)$")
+
+
+def _lone_markers(blocks):
+    """A marker OCR read on a line of its own ("1." / "Sở Nông nghiệp …", "a)" / "Chủ trì, …"): the line after it is
+    its text. Not in a document with tables (a table flattened to a line a cell starts its rows with lone numbers)."""
+    if any(kind != "p" for kind, _v in blocks):
+        return blocks
+    out = []
+    for kind, v in blocks:
+        if (out and _LONE_MARKER.match(_PAGE_PREFIX.sub("", out[-1][1]).strip()) and v.strip()
+                and not _marker(v) and not _LONE_MARKER.match(v.strip()) and not _PAGE_PREFIX.match(v)):
+            out[-1] = ("p", out[-1][1].rstrip() + " " + v.strip())
+            continue
+        out.append((kind, v))
+    return out
+
+
 def _ocr_sequence(blocks):
     """Numbering markers OCR misread, mended by their neighbours in the list (round 31): a lettered point's marker off
     its sequence ("8)", "ạ)", "b}", "e)" for "c)", "b" without its bracket) is the letter after the point before when
@@ -1687,8 +1705,8 @@ def _ocr_markers(blocks):
     mended, in_item = [], False
     # only in a text extracted page by page (its page markers show it): elsewhere a line's capital starts a paragraph
     paged = sum(kind == "p" and bool(re.match(r"^=+\s*Trang\s+\d+\s*=+", v)) for kind, v in blocks) >= 2
-    blocks = _ocr_sequence([(kind, _ocr_role_words(v) if kind == "p" else
-                             [[_ocr_role_words(c) for c in row] for row in v]) for kind, v in blocks])
+    blocks = _ocr_sequence(_lone_markers([(kind, _ocr_role_words(v) if kind == "p" else
+                                           [[_ocr_role_words(c) for c in row] for row in v]) for kind, v in blocks]))
     for kind, v in blocks:
         if kind == "p":
             v = re.sub(r"^=+\s*Trang\s+\d+\s*=+\s*", "", v)

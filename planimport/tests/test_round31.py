@@ -364,3 +364,16 @@ def test_a_role_word_before_a_comma_and_its_sentence_is_no_label():
                  "- Chủ trì, ủy quyền cho Sở Y tế tổ chức hội nghị.", "Thời gian, địa điểm do Ban Tổ chức quyết định."):
         assert _ocr_role_words(line) == line
     assert _ocr_role_words("- Chủ trì, Ủy ban nhân dân các xã.") == "- Chủ trì: Ủy ban nhân dân các xã."
+
+
+def test_a_marker_ocr_read_on_a_line_of_its_own_numbers_the_line_after_it():
+    # "1." / "Sở Nông nghiệp và Môi trường", "a)" / "Chủ trì, …": the marker and its text; not in a document with
+    # a table (a flattened table's rows start with lone numbers)
+    plan = parse_blocks(blocks_from_text(
+        "===== Trang 1 =====\n" + HEADER + "I. NHIỆM VỤ\n1.\nSở Nông nghiệp và Môi trường\na)\n"
+        "Chủ trì, phối hợp với UBND các xã kiểm tra chất lượng con giống; thực hiện thường xuyên.\n"
+        "b) Hướng dẫn quy trình nuôi tôm công nghệ cao; hoàn thành trong Quý II/2028.\n"
+        "===== Trang 2 =====\n2. Sở Tài chính\nChủ trì bố trí kinh phí hỗ trợ; hoàn thành trong Quý I/2028.\n"))
+    assert [(t.number, t.lead, t.coordinators) for t in plan.tasks][:2] == [
+        ("I.1.a", ["Sở Nông nghiệp và Môi trường"], ["UBND các xã"]), ("I.1.b", ["Sở Nông nghiệp và Môi trường"], [])]
+    assert plan.tasks[2].lead == ["Sở Tài chính"]

@@ -1445,7 +1445,8 @@ _ROMAN_UNSTOPPED = re.compile(r"^((?:PHẦN|Phần)\s+)?([IVXLHTl1|!ÍÌỈĨỊ
 # an Arabic item's number with an "l" or "I" for its "1" ("l.", "1l.", "I."), and a decimal one with stray spaces
 # ("2 .1.", "2. 1."); a number whose full stop OCR read as a comma or lost ("2, Ban …", "3 Ban …")
 _ARABIC_LIKE = re.compile(r"^([0-9lI|]{1,2})\s*[.)]\s*(?=[^\W\d_])")
-_ARABIC_UNSTOPPED = re.compile(r"^(\d{1,2})\s*[,:;]?\s+(?=[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ])")
+_ARABIC_UNSTOPPED = re.compile(r"^(\d{1,2})\s*[,:;\-–]?\s+(?!(?:Điều|Khoản|Điểm|Mục|Chương|Phần)\b)(?=[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ])")
+_OCR_ARTICLE = re.compile(r"^([ĐđDd]i[eêềếểễệ]u|Chương|CHƯƠNG|Mục|MỤC)\s+(\d{1,2}|[IVXL]{1,5})\s*[.,:;]\s*(?=\S)")
 _DOTTED_SPACED = re.compile(r"^(\d{1,2})\s*[.,]\s*([0-9lI|]{1,2})\s*[.,]\s*(?=[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ])")
 
 
@@ -1564,6 +1565,19 @@ def _ocr_sequence(blocks):
                 return None
         return None
 
+    def next_numbered(k):
+        """The number of the next Arabic item after paragraph k, its stop read or not ("2.", "2,", "2 Ban …")."""
+        for j in paras[k + 1:]:
+            m = mark_at(j)
+            if m and m[0] <= 1:
+                return None
+            if m and m[0] == 2:
+                return int(m[1])
+            um = _ARABIC_UNSTOPPED.match(text_at(j))
+            if um:
+                return int(um.group(1))
+        return None
+
     def runs_on(k, digit):
         """Whether a "\\d)" item with the next number follows, before any higher item: an Arabic list."""
         for j in paras[k + 1:]:
@@ -1583,6 +1597,14 @@ def _ocr_sequence(blocks):
     last_paren = None  # the number of the last "7)" item since the last "1." one
     for k, j in enumerate(paras):
         v = text_at(j)
+        article = _OCR_ARTICLE.match(v)
+        if article:
+            # "Điều 7." (or "Điểu 7,", "Diều 7:" as OCR reads it): an article, its items numbered anew
+            if fold(article.group(1)) == "dieu" and article.group(0).rstrip() != f"Điều {article.group(2)}.":
+                v = "Điều " + article.group(2) + ". " + v[article.end():]
+                set_text(j, v)
+            prev_arabic, prev_letter, last_paren = 0, None, None
+            continue
         m = _marker(v)
         # --- a part's Roman numeral
         rm = _ROMAN_LIKE.match(v)
@@ -1609,7 +1631,7 @@ def _ocr_sequence(blocks):
                 m = _marker(v)
                 value = prev_roman + 1
             if not (m[1] == "I" and prev_roman >= 1 and prev_arabic == 0 and not m[2].isupper()
-                    and (next_mark(k, (1, 2)) or (9, "")) [:2] == (2, "2")):
+                    and next_numbered(k) == 2):
                 prev_roman, prev_arabic, prev_letter = value, 0, None
                 continue
             # "I." right under a part, a "2." after it: the first Arabic item, its "1" read as "I"
@@ -1620,13 +1642,12 @@ def _ocr_sequence(blocks):
         am = _ARABIC_LIKE.match(v)
         if am and re.search(r"[lI|]", am.group(1)) and not (m and m[0] == 5 and prev_letter and m[1] in _successors(prev_letter)):
             read = int(re.sub(r"[lI|]", "1", am.group(1)))
-            nxt = next_mark(k, (1, 2))
-            if read == prev_arabic + 1 and (read > 1 or (nxt and nxt[:2] == (2, "2"))):
+            if read == prev_arabic + 1 and (read > 1 or next_numbered(k) == 2):
                 v = str(read) + ". " + v[am.end():]
                 set_text(j, v)
                 m = _marker(v)
         um = _ARABIC_UNSTOPPED.match(v) if not m else None
-        if um and prev_arabic and int(um.group(1)) == prev_arabic + 1:
+        if um and int(um.group(1)) == prev_arabic + 1 and (prev_arabic or next_numbered(k) == 2):
             v = f"{um.group(1)}. " + v[um.end():]
             set_text(j, v)
             m = _marker(v)

@@ -65,6 +65,8 @@ def _continues(previous, line):
         return False  # "1", "a)" alone on a line: a table's cell flattened to a line, never part of a sentence
     if re.fullmatch(r"(?i)số\s*:?", previous or ""):
         return True
+    if previous and previous.isupper() and re.match(r"^\d{1,2}\s*[-–,]\s", line):
+        return False  # "II. NHIỆM VỤ" / "1- Ban …": an item whose stop OCR misread, under a heading in capitals
     if previous and _goes_on_after_semicolon(previous, line):
         return True
     if not previous or _STARTS_ITEM.match(line) or previous.endswith((".", ";", "!", "?", "|", ":")):

@@ -377,3 +377,50 @@ def test_a_marker_ocr_read_on_a_line_of_its_own_numbers_the_line_after_it():
     assert [(t.number, t.lead, t.coordinators) for t in plan.tasks][:2] == [
         ("I.1.a", ["Sở Nông nghiệp và Môi trường"], ["UBND các xã"]), ("I.1.b", ["Sở Nông nghiệp và Môi trường"], [])]
     assert plan.tasks[2].lead == ["Sở Tài chính"]
+
+
+# a resolution whose articles number their items anew: "Điểu 2," (the article's word and stop misread), "l." and
+# "2-" for its items "1." and "2."
+ARTICLES = (    "CHÍNH PHỦ\n"
+    "Số: 141/NQ-CP\n"
+    "Hà Nội, ngày 20 tháng 4 năm 2028\n"
+    "NGHỊ QUYẾT\n"
+    "Về phát triển hạ tầng số\n"
+    "Điều 1. Mục tiêu\n"
+    "1. Phủ sóng băng rộng đến mọi thôn, bản.\n"
+    "2. Hình thành các trung tâm dữ liệu vùng.\n"
+    "3. Bảo đảm an toàn thông tin.\n"
+    "Điểu 2, Tổ chức thực hiện\n"
+    "l. Bộ Khoa học và Công nghệ có trách nhiệm:\n"
+    "a) Chủ trì xây dựng Chiến lược hạ tầng số, trình Thủ tướng Chính phủ trong Quý III/2028.\n"
+    "b) Hướng dẫn các doanh nghiệp viễn thông dùng chung hạ tầng; hoàn thành trong năm 2028.\n"
+    "2- Bộ Tài chính có trách nhiệm:\n"
+    "a) Bố trí kinh phí thực hiện các nhiệm vụ của Nghị quyết; thực hiện hằng năm.\n"
+    "Điều 3. Hiệu lực thi hành\n"
+    "Nghị quyết này có hiệu lực từ ngày ký.\n")
+
+
+def test_an_articles_items_misread_by_ocr_are_numbered_anew_under_it():
+    ocr = parse_blocks(blocks_from_text(ARTICLES)).as_json()
+    clean = parse_blocks(blocks_from_text(_clean(ARTICLES, [("Điểu 2,", "Điều 2."), ("l. Bộ", "1. Bộ"),
+                                                            ("2- Bộ", "2. Bộ")]))).as_json()
+    assert ocr["tasks"] == clean["tasks"]
+    assert [(t["number"], t["lead"]) for t in ocr["tasks"]] == [
+        ("1-2.a", ["Bộ Khoa học và Công nghệ"]), ("1-2.b", ["Bộ Khoa học và Công nghệ"]), ("2-2.a", ["Bộ Tài chính"])]
+
+
+def test_a_decisions_article_whose_word_ocr_misread_is_its_task():
+    # "Điểu 2, Bộ X chủ trì …" in a decision whose articles are its tasks: the article "Điều 2."
+    plan = read("QUYẾT ĐỊNH:\nĐiều 1. Phê duyệt Đề án phát triển thị trường trong nước năm 2028.\n"
+                "Điểu 2, Bộ Công Thương chủ trì, phối hợp với Bộ Tài chính tổ chức thực hiện Đề án, hoàn thành trong "
+                "năm 2028.\nĐiều 3. Quyết định này có hiệu lực kể từ ngày ký.\n",
+                "THỦ TƯỚNG CHÍNH PHỦ\nSố: 300/QĐ-TTg\nHà Nội, ngày 05 tháng 02 năm 2028\nQUYẾT ĐỊNH\n"
+                "Phê duyệt Đề án phát triển thị trường trong nước\n")
+    assert [(t.number, t.lead, t.coordinators) for t in plan.tasks] == [("2", ["Bộ Công Thương"], ["Bộ Tài chính"])]
+
+
+def test_items_numbered_with_a_dash_for_their_stop_are_items():
+    # "1- Ban …" / "2- Sở …" (the stop OCR read as a dash), the first one read because a "2" follows it
+    plan = read("I. NHIỆM VỤ\n1- Ban Dân vận Tỉnh ủy\na) Hướng dẫn công tác dân vận; hoàn thành trong Quý II/2028.\n"
+                "2- Sở Nội vụ\na) Rà soát tổ chức bộ máy; hoàn thành trong Quý III/2028.\n")
+    assert [(t.number, t.lead) for t in plan.tasks] == [("I.1.a", ["Ban Dân vận Tỉnh ủy"]), ("I.2.a", ["Sở Nội vụ"])]

@@ -1426,6 +1426,297 @@ def _cell(row, cols, key):
 # --- the parse --------------------------------------------------------------------------------------------------
 
 
+# --- OCR slips (round 31) ---------------------------------------------------------------------------------------
+# A scanned document read by OCR slips in its numbering and its role words. What was meant is read from the list
+# around a slip (after "a)" comes "b)"; after "II." comes "III."), never from a document's wording.
+
+_PAGE_PREFIX = re.compile(r"^=+\s*Trang\s+\d+\s*=+\s*")
+_VI_LETTERS = "abcdđeghiklmnopqrstuvxy"
+# what OCR reads for a point's letter ("©)" or "e)" for "c)", "h)" for "b)", "l)" for "i)"); a letter with a mark it
+# never has ("ạ)", "é)") is its letter too (fold); a digit ("8)") is read by the points around it (_ocr_sequence)
+_LETTER_LOOKALIKES = {"a": "@", "b": "h", "c": "e©¢(o", "đ": "ð", "e": "c©", "g": "q", "h": "b", "i": "l|!"}
+# a point's marker as OCR gives it: one character and a bracket of any shape ("b}", "8)", "ạ)"), or its letter with
+# the bracket lost ("b Tổ chức …": the expected letter alone, a capital after it)
+_OCR_POINT = re.compile(r"^(\S)\s*[)}\]]\s*(?=\S)|^([a-zđ])\s+(?=[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ])")
+# a part's Roman numeral as OCR gives it: "HI-", "Ill.", "lI.", "V1." (an "I" read as "l", "1", "|"; "II" as "H")
+_ROMAN_LIKE = re.compile(r"^((?:PHẦN|Phần)\s+)?([IVXLHTl1|!ÍÌỈĨỊ]{2,6})\s*[.\-–—,:/)]\s*(?=\S)")
+# … or its stop read as a comma or lost, before a heading in capitals ("II NHIỆM VỤ", "V, TỔ CHỨC THỰC HIỆN")
+_ROMAN_UNSTOPPED = re.compile(r"^((?:PHẦN|Phần)\s+)?([IVXLHTl1|!ÍÌỈĨỊ]{1,6})\s*,?\s+(?=[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]{2})")
+# an Arabic item's number with an "l" or "I" for its "1" ("l.", "1l.", "I."), and a decimal one with stray spaces
+# ("2 .1.", "2. 1."); a number whose full stop OCR read as a comma or lost ("2, Ban …", "3 Ban …")
+_ARABIC_LIKE = re.compile(r"^([0-9lI|]{1,2})\s*[.)]\s*(?=[^\W\d_])")
+_ARABIC_UNSTOPPED = re.compile(r"^(\d{1,2})\s*[,:;\-–]?\s+(?!(?:Điều|Khoản|Điểm|Mục|Chương|Phần)\b)(?=[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ])")
+_OCR_ARTICLE = re.compile(r"^([ĐđDd]i[eêềếểễệ]u|Chương|CHƯƠNG|Mục|MỤC)\s+(\d{1,2}|[IVXL]{1,5})\s*[.,:;]\s*(?=\S)")
+_DOTTED_SPACED = re.compile(r"^(\d{1,2})\s*[.,]\s*([0-9lI|]{1,2})\s*[.,]\s*(?=[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ])")
+
+
+def _successors(letter):
+    """The letters a lettered point after ``letter`` may have: the next, and the one after "đ" (lists skip it)."""
+    if letter is None:
+        return ["a"]
+    k = _VI_LETTERS.find(letter)
+    if k < 0 or k + 1 >= len(_VI_LETTERS):
+        return []
+    nxt = [_VI_LETTERS[k + 1]]
+    if nxt[0] == "đ" and k + 2 < len(_VI_LETTERS):
+        nxt.append(_VI_LETTERS[k + 2])
+    return nxt
+
+
+def _roman_of(n):
+    out = ""
+    for v, s in ((40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out, n = out + s, n - v
+    return out
+
+
+def _valid_roman(s):
+    return bool(s) and re.fullmatch(r"(XL|L?X{0,3})(IX|IV|V?I{0,3})", s) is not None
+
+
+def _ocr_role_words(text):
+    """"Chú trì", "Chù trì", "Chu tri" → "Chủ trì"; "Phôi hợp", "Phoi hop" → "Phối hợp": the two role words whatever
+    marks OCR gave or dropped (no other Vietnamese words fold to them), an "i" read as "l" or "1" too."""
+    def role(m, word):
+        w = m.group(0)
+        if w == word or w == word.capitalize() or w == word.upper():
+            return w
+        return word.upper() if w.isupper() else (word.capitalize() if w[:1].isupper() else word)
+    text = re.sub(r"(?i)\bch[uúùủũụưứừửữự]\s+tr[iìíỉĩịl1]\b", lambda m: role(m, "chủ trì"), text)
+    text = re.sub(r"(?i)\bph[oóòỏõọôốồổỗộơớờởỡợ][iíìỉĩịl1]\s+h[oóòỏõọôốồổỗộơớờởỡợ]p\b",
+                  lambda m: role(m, "phối hợp"), text)
+    # a label's colon read as ";", "." or "," ("- Chủ trì; Sở X", "Thời gian. Quý II/2028"): its colon, a name or a
+    # time after it
+    label = _OCR_LABEL.match(text)
+    if label:
+        text = text[:label.start(2)] + ":" + text[label.end(2):]
+    # a date's or year's digit read as a letter ("2O28", "3O/6/2028", "l0/2028"): its digit
+    return _OCR_DATE.sub(lambda m: m.group(0).translate(_DIGIT_LOOKALIKES), text)
+
+
+_OCR_LABEL = re.compile(r"^((?:[-–—+•*]\s*)?(?:(?:Cơ quan|Đơn vị|cơ quan|đơn vị)\s+)?(?:Chủ trì|chủ trì|Phối hợp|phối hợp|"
+                        r"Thời gian|thời gian|Thời hạn|thời hạn)(?:\s+(?:thực hiện|hoàn thành))?)\s*([;.,])\s+"
+                        r"(?=[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ0-9])")
+_DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
+# (a year "2O28", a date "3O/6/2028" or "l0/2028": a run of digits with a letter among them, beside a "/" or a year)
+_OCR_DATE = re.compile(r"(?<![\w/])(?:2[0O]\d[\dO]|2[0O][\dO]\d)(?![\w/])|(?<![\w/])(?=[\dOol]*\d)(?=[\dOol]*[Ool])"
+                       r"[\dOol]{2}(?=\s*/\s*\d)|(?<=/)(?=[\dO]*\d)(?=[\dO]*O)[\dO]{4}(?![\w/])")
+
+
+_LONE_MARKER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|[IVXL]{1,5}\.)$")
+
+
+def _lone_markers(blocks):
+    """A marker OCR read on a line of its own ("1." / "Sở Nông nghiệp …", "a)" / "Chủ trì, …"): the line after it is
+    its text. Not in a document with tables (a table flattened to a line a cell starts its rows with lone numbers)."""
+    if any(kind != "p" for kind, _v in blocks):
+        return blocks
+    out = []
+    for kind, v in blocks:
+        if (out and _LONE_MARKER.match(_PAGE_PREFIX.sub("", out[-1][1]).strip()) and v.strip()
+                and not _marker(v) and not _LONE_MARKER.match(v.strip()) and not _PAGE_PREFIX.match(v)):
+            out[-1] = ("p", out[-1][1].rstrip() + " " + v.strip())
+            continue
+        out.append((kind, v))
+    return out
+
+
+def _ocr_sequence(blocks):
+    """Numbering markers OCR misread, mended by their neighbours in the list (round 31): a lettered point's marker off
+    its sequence ("8)", "ạ)", "b}", "e)" for "c)", "b" without its bracket) is the letter after the point before when
+    it looks like it or the next point's letter is the one after it; a Roman numeral near the next part's ("HI-",
+    "Ill.", "V1.") is it, and a valid one off the sequence between two that leave one gap is the gap's; an Arabic
+    number with "l" or "I" for "1" ("l.", "1l.", "I." after a part "I.") is the expected next number; "2 .1." is
+    "2.1.". Tables are left alone."""
+    out = list(blocks)
+    paras = [j for j, (kind, v) in enumerate(out) if kind == "p"]
+
+    def split(v):
+        pm = _PAGE_PREFIX.match(v)
+        return (v[:pm.end()], v[pm.end():]) if pm else ("", v)
+
+    def text_at(j):
+        return split(out[j][1])[1]
+
+    cache = {}
+
+    def mark_at(j):
+        if j not in cache:
+            cache[j] = _marker(text_at(j))
+        return cache[j]
+
+    def set_text(j, text):
+        out[j] = ("p", split(out[j][1])[0] + text)
+        cache.pop(j, None)
+
+    def next_mark(k, want):
+        """The next proper marker after paragraph index k of the ranks ``want``, stopping at a higher rank."""
+        for j in paras[k + 1:]:
+            m = mark_at(j)
+            if not m and 5 in want:
+                pm = _OCR_POINT.match(text_at(j))  # "b}", "ạ)": a point's letter as OCR gives it
+                m = (5, fold(pm.group(1)), "") if pm and pm.group(1) and pm.group(1).isalpha() else None
+            if not m:
+                continue
+            if m[0] in want:
+                return m
+            if m[0] < min(want):
+                return None
+        return None
+
+    def next_numbered(k):
+        """The number of the next Arabic item after paragraph k, its stop read or not ("2.", "2,", "2 Ban …")."""
+        for j in paras[k + 1:]:
+            m = mark_at(j)
+            if m and m[0] <= 1:
+                return None
+            if m and m[0] == 2:
+                return int(m[1])
+            um = _ARABIC_UNSTOPPED.match(text_at(j))
+            if um:
+                return int(um.group(1))
+        return None
+
+    def runs_on(k, digit):
+        """Whether a "\\d)" item with the next number follows, before any higher item: an Arabic list."""
+        for j in paras[k + 1:]:
+            m = mark_at(j)
+            if m and m[0] == 2:
+                return m[1] == str(int(digit) + 1) and re.match(r"^\d{1,2}\s*\)", text_at(j)) is not None
+            if m and m[0] < 2:
+                return False
+        return False
+
+    for j in paras:
+        # a speck OCR read before a marker ("' b) …", "| 2. …", ". a) …"): no part of the line
+        speck = re.match(r"^[|'‘’`´_~.,:;*]\s*(?=\S)", text_at(j))
+        if speck and (_marker(text_at(j)[speck.end():]) or _OCR_POINT.match(text_at(j)[speck.end():])):
+            set_text(j, text_at(j)[speck.end():])
+    prev_roman, prev_arabic, prev_letter = 0, 0, None
+    last_paren = None  # the number of the last "7)" item since the last "1." one
+    for k, j in enumerate(paras):
+        v = text_at(j)
+        article = _OCR_ARTICLE.match(v)
+        if article:
+            # "Điều 7." (or "Điểu 7,", "Diều 7:" as OCR reads it): an article, its items numbered anew
+            if fold(article.group(1)) == "dieu" and article.group(0).rstrip() != f"Điều {article.group(2)}.":
+                v = "Điều " + article.group(2) + ". " + v[article.end():]
+                set_text(j, v)
+            prev_arabic, prev_letter, last_paren = 0, None, None
+            continue
+        m = _marker(v)
+        # --- a part's Roman numeral
+        rm = _ROMAN_LIKE.match(v)
+        if not rm and not m:
+            rm = _ROMAN_UNSTOPPED.match(v)
+            rm = rm if rm and v[rm.end():].upper() == v[rm.end():] and re.search(r"[IVX]", rm.group(2)) else None
+        if (rm and not (m and m[0] == 1) and re.search(r"[IVXHTÍÌỈĨỊ]", rm.group(2))
+                and not (re.fullmatch(r"[0-9lI|]+", rm.group(2))  # "1I." after "10.": the Arabic eleven
+                         and int(re.sub(r"[lI|]", "1", rm.group(2))) == prev_arabic + 1)):
+            read = re.sub(r"[l1|!TÍÌỈĨỊ]", "I", rm.group(2).replace("H", "II"))
+            nxt = next_mark(k, (1,))
+            if _valid_roman(read) and (_roman_value(read) == prev_roman + 1 and (prev_roman or len(read) == 1)
+                                       or (nxt and _roman_value(nxt[1]) == prev_roman + 2)) and v[rm.end():][:1].isupper():
+                v = (rm.group(1) or "") + _roman_of(prev_roman + 1) + ". " + v[rm.end():]
+                set_text(j, v)
+                m = _marker(v)
+        if m and m[0] == 1:
+            value = _roman_value(m[1])
+            nxt = next_mark(k, (1,))
+            if value != prev_roman + 1 and prev_roman and nxt and _roman_value(nxt[1]) == prev_roman + 2:
+                mm = _ROMAN.match(v)
+                v = v[:mm.start(1)] + _roman_of(prev_roman + 1) + v[mm.end(1):]
+                set_text(j, v)
+                m = _marker(v)
+                value = prev_roman + 1
+            if not (m[1] == "I" and prev_roman >= 1 and prev_arabic == 0 and not m[2].isupper()
+                    and next_numbered(k) == 2):
+                prev_roman, prev_arabic, prev_letter = value, 0, None
+                continue
+            # "I." right under a part, a "2." after it: the first Arabic item, its "1" read as "I"
+            v = re.sub(r"^I\s*\.", "1.", v)
+            set_text(j, v)
+            m = _marker(v)
+        # --- an Arabic item's number
+        am = _ARABIC_LIKE.match(v)
+        if am and re.search(r"[lI|]", am.group(1)) and not (m and m[0] == 5 and prev_letter and m[1] in _successors(prev_letter)):
+            read = int(re.sub(r"[lI|]", "1", am.group(1)))
+            if read == prev_arabic + 1 and (read > 1 or next_numbered(k) == 2):
+                v = str(read) + ". " + v[am.end():]
+                set_text(j, v)
+                m = _marker(v)
+        um = _ARABIC_UNSTOPPED.match(v) if not m else None
+        if um and int(um.group(1)) == prev_arabic + 1 and (prev_arabic or next_numbered(k) == 2):
+            v = f"{um.group(1)}. " + v[um.end():]
+            set_text(j, v)
+            m = _marker(v)
+        dm = _DOTTED_SPACED.match(v)
+        if dm and prev_arabic and int(dm.group(1)) == prev_arabic and not (m and m[0] == 3):
+            v = f"{dm.group(1)}.{re.sub(r'[lI|]', '1', dm.group(2))}. " + v[dm.end():]
+            set_text(j, v)
+            m = _marker(v)
+        if (m and m[0] == 0 and prev_letter and re.match(r"^[A-Z]\s*\)", v)
+                and (m[1].lower() in _successors(prev_letter))):
+            v = m[1].lower() + v[1:]  # "B)" after "a)": the point's letter read as a capital
+            set_text(j, v)
+            m = _marker(v)
+        digit_point = m and m[0] == 2 and re.match(r"^\d\s*\)", v) and not runs_on(k, v[0])
+        if m and m[0] <= 4 and not digit_point:
+            # (a "8)" among points, no "9)" after it, may be a point's letter read wrong: read on)
+            if m[0] == 2 and re.match(r"^\d{1,2}\s*\.", v):
+                prev_arabic, last_paren = int(m[1]), None
+            elif m[0] == 2 and re.match(r"^\d{1,2}\s*\)", v):
+                last_paren = int(m[1])
+            elif m[0] <= 1:
+                last_paren = None
+            prev_letter = None
+            continue
+        # --- a lettered point's letter
+        expected = _successors(prev_letter)
+        nxt = next_mark(k, (5,))
+        nxt_letter = nxt[1] if nxt and len(nxt[1]) == 1 else None
+        if m and m[0] == 5 and len(m[1]) == 1 and (m[1] in expected or not prev_letter):
+            prev_letter = m[1]
+            continue
+        pm = _OCR_POINT.match(v)
+        if not pm:
+            if m and m[0] == 5:
+                prev_letter = m[1] if len(m[1]) == 1 else prev_letter
+            continue
+        ch = pm.group(1) or pm.group(2)
+        fixed = None
+        for e in expected:
+            # (the next point's letter, or one OCR gives for it: "8)" before an "e)" that is "c)")
+            between = nxt_letter is not None and any(nxt_letter == f or nxt_letter in _LETTER_LOOKALIKES.get(f, "")
+                                                     for f in _successors(e))
+            looks = ch != e and (fold(ch) == e or ch in _LETTER_LOOKALIKES.get(e, ""))
+            if pm.group(2) is not None:
+                ok = ch == e and prev_letter is not None  # the bracket lost: the letter itself, in a running list
+            elif ch == e:
+                ok = True  # "b}": its own letter, another bracket
+            elif ch.isdigit():
+                # "8)" among lettered points, no Arabic "7)" before it nor "9)" after it: the point's letter misread
+                ok = between or (prev_letter is not None and nxt_letter is None and not runs_on(k, ch)
+                                 and last_paren != int(ch) - 1)
+            elif fold(ch) == e:
+                ok = nxt_letter is None or between or nxt_letter == ch  # "ạ)", "é)": the letter with a mark it never has
+            else:
+                ok = between or (looks and prev_letter is not None and (nxt_letter is None or between))
+            if ok:
+                fixed = e
+                break
+        if fixed:
+            v = f"{fixed}) " + v[pm.end():]
+            set_text(j, v)
+            prev_letter = fixed
+        elif m and m[0] == 5 and len(m[1]) == 1:
+            prev_letter = m[1]
+        elif digit_point:
+            prev_letter, last_paren = None, int(m[1])  # an Arabic item "8)" after all: points under it start anew
+    return out
+
+
 def _ocr_markers(blocks):
     """OCR noise in item markers, mended where the list around it shows what was meant: "I." read for "1." in an
     Arabic-numbered list (no "II." anywhere, "2." follows); "8)" read for "g)" right after a point "e)"; an Arabic
@@ -1435,12 +1726,17 @@ def _ocr_markers(blocks):
     mended, in_item = [], False
     # only in a text extracted page by page (its page markers show it): elsewhere a line's capital starts a paragraph
     paged = sum(kind == "p" and bool(re.match(r"^=+\s*Trang\s+\d+\s*=+", v)) for kind, v in blocks) >= 2
+    blocks = _ocr_sequence(_lone_markers([(kind, _ocr_role_words(v) if kind == "p" else
+                                           [[_ocr_role_words(c) for c in row] for row in v]) for kind, v in blocks]))
     for kind, v in blocks:
         if kind == "p":
             v = re.sub(r"^=+\s*Trang\s+\d+\s*=+\s*", "", v)
             if not v.strip():
                 continue
             if (paged and in_item and mended and mended[-1][0] == "p" and not _marker(v) and not _BULLET.match(v)
+                    # (not after a short line: a heading that names its body, "3. Ủy ban Kiểm tra Tỉnh ủy", ends
+                    # there; a line broken at the page's width is long)
+                    and len(mended[-1][1]) >= 50
                     and not mended[-1][1].rstrip().endswith((".", ":", ";", "!", "?", "./.")) and not v.isupper()
                     and not re.match(r"^(?:nơi nhận|kt\.|tm\.)", v, re.I)):
                 mended[-1] = ("p", mended[-1][1].rstrip() + " " + v.strip())
@@ -2871,6 +3167,10 @@ def _table_into(node, rows):
         }))
 
 
+# "c) Lưu ý: Danh mục … nêu tại điểm a, điểm b gồm …": a point that is a note on the points before it, no work of its own
+_NOTE = re.compile(r"(?i)^\s*(?:lưu ý|ghi chú|chú ý)\s*:")
+
+
 def _collect(plan, root, tail):
     sections, tasks, responsibilities = [], [], []
     order = {"section": 0, "task": 0}
@@ -2888,7 +3188,7 @@ def _collect(plan, root, tail):
         return sections[-1]
 
     def add_task(own_number, title, section_code, attrs, body=()):
-        if _follows_up_this_document(title):
+        if _follows_up_this_document(title) or _NOTE.match(title):
             return
         order["task"] += 1
         time_text = attrs.get("time", "")

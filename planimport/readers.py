@@ -11,6 +11,8 @@ import unicodedata
 
 from django.utils.translation import gettext
 
+from plan_tracker.text import fold
+
 from . import spacetable
 
 
@@ -33,7 +35,9 @@ def _unmark(text):
     return _EMPHASIS.sub(lambda m: m.group(1) or "", text)
 
 
-_STARTS_ITEM = re.compile(r"^(?:[-–—+•*▪◦·]|[IVXL]{1,6}\s*[.)/-]|\d{1,2}(?:\.\d{1,2})*\s*[.)/]|[a-zđ]\s*[).]\s|[A-Z]\s*[.)]\s)")
+# (and a point's marker as OCR misreads it: "ạ)", "b}", "©)" start a point as "a)" does, parser._ocr_sequence)
+_STARTS_ITEM = re.compile(r"^(?:[-–—+•*▪◦·]|[IVXL]{1,6}\s*[.)/-]|\d{1,2}(?:\.\d{1,2})*\s*[.)/]|[a-zđ]\s*[).]\s|[A-Z]\s*[.)]\s"
+                          r"|[a-zà-ỹđ©¢]\s*[)}\]]\s|[a-ikđ]\s(?=[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]))")
 _DATE_LINE = re.compile(r"^\S[^,]{0,30},?\s*ngày\s+\d", re.I)
 
 
@@ -61,6 +65,8 @@ def _continues(previous, line):
         return False  # "1", "a)" alone on a line: a table's cell flattened to a line, never part of a sentence
     if re.fullmatch(r"(?i)số\s*:?", previous or ""):
         return True
+    if previous and previous.isupper() and re.match(r"^\d{1,2}\s*[-–,]\s", line):
+        return False  # "II. NHIỆM VỤ" / "1- Ban …": an item whose stop OCR misread, under a heading in capitals
     if previous and _goes_on_after_semicolon(previous, line):
         return True
     if not previous or _STARTS_ITEM.match(line) or previous.endswith((".", ";", "!", "?", "|", ":")):
@@ -271,6 +277,74 @@ def _framed(row, table, framed):
     return framed or not table or row[1:-1].count("|") + 1 == len(table[0])
 
 
+# --- OCR'd pages (round 31) -------------------------------------------------------------------------------------
+# a text OCR'd page by page marks its pages ("===== Trang 2 ====="); a page's own furniture is no text: its number
+# alone on a line ("2", "- 2 -", "Trang 2", "2/7") and a running header or footer (a line the top or the foot of
+# several pages repeat, its numbers aside)
+_PAGE_MARK = re.compile(r"^\s*=+\s*Trang\s+(\d+)\s*=+\s*$")
+_PAGE_NO = re.compile(r"^\s*[-–—]?\s*(?:(?i:trang)\s*)?(\d{1,3})(?:\s*/\s*\d{1,3})?\s*[-–—]?\s*$")
+
+
+def _furniture_key(line):
+    return re.sub(r"[^a-z]+", "", fold(line))
+
+
+def _without_page_furniture(lines):
+    pages, current = [], None  # (page number, [line indexes])
+    for n, raw in enumerate(lines):
+        m = _PAGE_MARK.match(raw)
+        if m:
+            current = (int(m.group(1)), [])
+            pages.append(current)
+        elif current is not None and raw.strip():
+            current[1].append(n)
+    if len(pages) < 2:
+        return lines
+    drop = set()
+    # a page's number: first or last two lines of the page, the page's own number (or one the pages share an offset
+    # from it: a cover not counted)
+    numbers = []
+    for page, idx in pages:
+        for n in idx[:2] + idx[-2:]:
+            m = _PAGE_NO.match(lines[n])
+            if m:
+                numbers.append((n, int(m.group(1)) - page))
+    offsets = [d for _n, d in numbers]
+    drop.update(n for n, d in numbers if d == 0 or offsets.count(d) >= 2)
+    # a running header or footer: a line of the top (or foot) three of at least half the pages after the first (two
+    # at least), its words the same
+    later = pages[1:]
+    for zone in (lambda idx: idx[:3], lambda idx: idx[-3:]):
+        seen = {}
+        for page, idx in later:
+            for n in zone(idx):
+                line = lines[n].strip()
+                key = _furniture_key(line)
+                if (n in drop or len(key) < 8 or len(line) > 120 or _STARTS_ITEM.match(line) or _MARKER_ONLY.match(line)
+                        or line.endswith((".", ";", ",", ":"))):
+                    continue
+                seen.setdefault(key, {}).setdefault(page, n)
+        for key, where in seen.items():
+            if len(where) >= max(2, (len(later) + 1) // 2):
+                drop.update(where.values())
+    return [ln for n, ln in enumerate(lines) if n not in drop] if drop else lines
+
+
+# a word broken at a line's end by a hyphen ("… Sở Tài nguyên và Môi trư-" / "ờng …"): one word again when the text
+# has it whole elsewhere or its second piece is no syllable (no vowel); "kinh tế-" / "xã hội" stays two words
+_BROKEN_WORD = re.compile(r"([^\W\d_]+)-$")
+_WORD_START = re.compile(r"^([^\W\d_]+)")
+
+
+def _joined(previous, line, vocabulary):
+    a, b = _BROKEN_WORD.search(previous), _WORD_START.match(line)
+    if a and b and line[:1].islower():
+        whole = fold(a.group(1) + b.group(1))
+        if whole in vocabulary or not re.search(r"[aeiouy]", fold(b.group(1))):
+            return previous[:-1] + line
+    return previous + " " + line
+
+
 def blocks_from_text(text):
     """Lines of text: a line with two or more "|" is a table row (Markdown separator rows skipped); consecutive rows
     are one table. A line that only goes on the sentence of the line before is joined to it; lines of "|" or
@@ -280,7 +354,8 @@ def blocks_from_text(text):
     paragraphs. After a table that is only a header row, its cells come one a line: those lines are not joined."""
     text = spacetable.pipe_tables(text.replace("\r\n", "\n").replace("\r", "\n"))  # tables in columns of spaces
     text = _html_tables(text.replace("\r\n", "\n").replace("\r", "\n"))
-    lines = _join_emphasis_spans(_pipe_cell_tables(text.split("\n")))
+    lines = _without_page_furniture(_join_emphasis_spans(_pipe_cell_tables(text.split("\n"))))
+    vocabulary = set(re.findall(r"[a-z]+", fold(text))) if re.search(r"[^\W\d_]-\n", text) else set()
     layout = _indented_layout(lines)
     parted = not layout and _blank_parted(lines)
     piped = False  # a line of "|" alone (page furniture, a flattened table's cell border) since the line before
@@ -332,6 +407,10 @@ def blocks_from_text(text):
             # "6" / "" / "môi trường …": dropped, the paragraph may go on across it
             page_break = True
             continue
+        if re.fullmatch(r"\s*[-–—]\s*\d{1,3}\s*[-–—]\s*", raw):
+            # a page's number between dashes ("- 2 -"), on a line of its own: never a point, never text
+            page_break = True
+            continue
         line = _clean(_unmark(re.sub(r"^\s*#{1,6}\s+", "", raw)))  # a markdown heading: "# NGHỊ QUYẾT", "## Ban hành …"
         if not line:
             if not page_break:
@@ -350,7 +429,7 @@ def blocks_from_text(text):
                    and not blocks[-1][1].rstrip().endswith((".", ";", ":", "!", "?", "|")))
         blank = False
         if resumes:
-            blocks[-1] = ("p", blocks[-1][1] + " " + line)
+            blocks[-1] = ("p", _joined(blocks[-1][1], line, vocabulary))
             joinable, page_break = True, False
             continue
         # a line at the margin goes on the paragraph before it, but not a centred line (a title's last line, "KẾ
@@ -367,6 +446,12 @@ def blocks_from_text(text):
                 blocks.append(("p", _clean(piece)))
             joinable, page_break = False, False
             continue
+        if _PAGE_MARK.match(line):
+            # an OCR'd page's mark ("===== Trang 3 =====") goes on no paragraph ("… phối hợp với Sở X và" / mark /
+            # "Thuế tỉnh …": the parser joins the point across it)
+            blocks.append(("p", line))
+            joinable, page_break, piped = True, False, False
+            continue
         wrapped = full and not _STARTS_ITEM.match(line) and not _MARKER_ONLY.match(line)
         full = bool(width) and len(raw.rstrip()) >= width - 10
         if (joinable and not flattened and blocks and blocks[-1][0] == "p"
@@ -380,7 +465,7 @@ def blocks_from_text(text):
                       and not (_STARTS_ITEM.match(line) and (line.isupper() or blocks[-1][1].endswith((".", ";", ":")))))
                      or wrapped or _continues(blocks[-1][1], line)
                      or (parted and not piped and _runs_on(blocks[-1][1], line)))):
-            blocks[-1] = ("p", blocks[-1][1] + " " + line)
+            blocks[-1] = ("p", _joined(blocks[-1][1], line, vocabulary))
         else:
             blocks.append(("p", line))
         joinable, page_break, piped = True, False, False

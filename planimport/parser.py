@@ -569,6 +569,7 @@ def _clause_coordinators(text, subject=False):
     clause = m.group(1).strip(" ,")
     # "… phối hợp với X (thời gian: Quý III/2027)": a labelled bracket after the names is none of them
     clause = re.sub(r"\s*\(([^()]*)\)\s*$", lambda b: "" if _label_of(b.group(1)) else b.group(0), clause)
+    clause = _without_owner_bracket(clause)
     if _cut_at_verb(clause) != clause:
         if (subject or _STARTER_RE.match(_BULLET.sub("", text)) or not _cut_at_verb(clause)
                 or any(classify(n) == "related" for n in split_names(_cut_at_verb(clause)))):
@@ -580,6 +581,12 @@ def _clause_coordinators(text, subject=False):
         clause = _cut_at_verb(clause)
     names = split_names(clause)
     return names if names and all(_agency_like(n) for n in names) else []
+
+
+def _without_owner_bracket(clause):
+    """Round 32: "… phối hợp với Trường Đại học X (Đại học Quốc gia Y) xây dựng …": a bracket right after the partner's
+    name that names another body (its owner, capitalised) is no part of the name; the clause goes on after it."""
+    return re.sub(r"^([A-ZĐ][^()]*?)\s*\((?=[A-ZĐ])[^()]*\)", r"\1", clause, count=1)
 
 
 _BODY_WORDS = set("cac co quan to chuc don vi doanh nghiep ca nhan so ban nganh dia phuong".split())
@@ -609,6 +616,9 @@ def _heading_lead(text):
     trường:", "1. Cục Biến đổi khí hậu có trách nhiệm:"): the lead of the points under it."""
     if _opens_with_verb_like_body(text):
         return []
+    directing = _directing_heading(text)
+    if directing:
+        return directing
     colon = text.rstrip().endswith(":")
     m = re.match(r"^(.{3,120}?),\s+(?:chỉ đạo|yêu cầu|hướng dẫn|giao)\s+[^:]*:\s*$", text.strip())
     if m:  # "1. Ủy ban nhân dân tỉnh, chỉ đạo các cơ quan, đơn vị có liên quan:": the agency that directs leads
@@ -663,6 +673,26 @@ def _heading_lead(text):
         return [text]  # "1. Phó Giám đốc Sở - Nguyễn Văn A": an office holder (with his name) leads what follows
     names = split_names(text)
     return names if names and all(_agency_like(n) or (asked and n[:1].isupper()) for n in names) else []
+
+
+# round 32: a heading that names its bodies and then only the verbs of how they act on the points under it, "3. Đảng
+# ủy Ủy ban nhân dân tỉnh lãnh đạo, chỉ đạo:", "2. Sở Y tế chỉ đạo, hướng dẫn:", "UBND các xã tổ chức thực hiện:"
+_DIRECTING_VERBS = re.compile(
+    r"^(?P<bodies>.{3,150}?)\s+(?P<verbs>(?:(?:lãnh đạo|chỉ đạo|hướng dẫn|tổ chức thực hiện|thực hiện|triển khai"
+    r"|chủ trì|chịu trách nhiệm|có trách nhiệm)(?:\s*,\s*|\s+và\s+|\s*(?=:)))+)\s*:\s*$")
+
+
+def _directing_heading(text):
+    """The bodies of a heading "X <verbs>:" whose only words after the bodies are verbs of directing or carrying out
+    (no object: the points under it are what they direct), each a body as a heading's lead is; [] otherwise."""
+    m = _DIRECTING_VERBS.match(text.strip())
+    if not m:
+        return []
+    bodies = m.group("bodies").rstrip(" ,")
+    if _cut_at_verb(bodies, verbs_only=True) != bodies:
+        return []  # "Sở X phối hợp với Y chỉ đạo:": more than the bodies before the verbs
+    names = split_names(bodies)
+    return names if names and all(_agency_like(n) for n in names) else []
 
 
 # a unit of a body named by its fields: "Ban Quản lý thuế hộ kinh doanh, cá nhân và thu khác", "Phòng X, y và z"

@@ -1,0 +1,31 @@
+"""Round 32: general rules about a document's structure (not its wording), from the eleventh blind set (blind27;
+devset/SOURCES.md, "Eleventh blind set"), each on a made-up text with other provinces, bodies and words than those
+documents."""
+
+from planimport.tests.test_variants import read
+
+
+def test_a_heading_that_names_its_bodies_then_only_verbs_of_directing_leads_its_points():
+    # "2. Đảng ủy Sở X lãnh đạo, chỉ đạo:" over lettered points: the verbs have no object (the points are what is
+    # directed), so the bodies before them lead every point; a heading whose verb has an object stays no lead
+    plan = read("II. NHIỆM VỤ, GIẢI PHÁP\n"
+                "1. Đảng ủy Sở Công Thương lãnh đạo, chỉ đạo:\n"
+                "a) Rà soát quy hoạch mạng lưới chợ nông thôn; thời gian: Quý III/2028.\n"
+                "b) Xây dựng đề án phát triển thương mại điện tử; thời gian: Năm 2028.\n"
+                "2. Hội Nông dân tỉnh và Liên minh Hợp tác xã tỉnh tổ chức thực hiện:\n"
+                "- Vận động hội viên tham gia chuỗi liên kết sản xuất; thực hiện hằng năm.\n")
+    assert [(t.number, t.lead, t.timeframe.text) for t in plan.tasks] == [
+        ("II.1.a", ["Đảng ủy Sở Công Thương"], "Quý III/2028"), ("II.1.b", ["Đảng ủy Sở Công Thương"], "Năm 2028"),
+        ("II.2.1", ["Hội Nông dân tỉnh", "Liên minh Hợp tác xã tỉnh"], "thực hiện hằng năm")]
+
+
+def test_a_partners_owner_in_brackets_is_no_part_of_its_name():
+    # "…, phối hợp với Viện X (Viện Y) khảo nghiệm …": the bracket after the partner names the body it belongs to;
+    # the partner is named without it (the words inside are not cut as the partner's, "Khoa học" read as a verb),
+    # and its name still ends at the verb after the bracket
+    plan = read("II. NHIỆM VỤ\n"
+                "1. Sở Nông nghiệp và Môi trường:\n"
+                "- Chọn giống cây ăn quả chịu hạn, phối hợp với Viện Nghiên cứu Rau quả (Viện Khoa học Nông nghiệp "
+                "Việt Nam) khảo nghiệm tại các xã vùng cao; thời gian: Quý II/2028.\n")
+    assert [(t.lead, t.coordinators) for t in plan.tasks] == [
+        (["Sở Nông nghiệp và Môi trường"], ["Viện Nghiên cứu Rau quả"])]

@@ -2750,8 +2750,41 @@ def _addressee(line):
     return names if names and all(_agency_like(n) for n in names) else []
 
 
+# round 32: the doer named in brackets after the work, "… (Phòng X thực hiện)", "… (Trung tâm Y thực hiện, phối hợp
+# với Z)", then at most a time label ("; tiến độ: …", "; thời hạn: …")
+_BRACKETED_DOER = re.compile(r"^(?P<head>.{10,}?)\s*\(\s*(?P<lead>[A-ZĐ][^()]{2,150}?)\s+(?:thực hiện|chủ trì)"
+                             r"(?:\s*[,;]\s*phối hợp(?:\s+với)?\s+(?P<with>[^()]{3,200}?))?\s*\)(?P<after>.*)$")
+
+
+def _bracketed_doer(text):
+    """The attributes a work's bracket "(X thực hiện[, phối hợp với Y])" gives (X its lead, Y its coordinators, a time
+    label after the bracket its time) and the title before the bracket; ({}, text) when there is none."""
+    m = _BRACKETED_DOER.match(text.strip())
+    if not m:
+        return {}, text
+    after = m.group("after").strip(" .;,")
+    labels = _inline_labels("; " + after)[0] if after else {}
+    if after and not labels.get("time"):
+        return {}, text  # words after the bracket that are no time label: the bracket is part of the sentence
+    lead = split_names(m.group("lead"))
+    helpers = split_names(m.group("with") or "")
+    if not lead or not all(_agency_like(n) for n in lead) or not all(_agency_like(n) or group_keys(n) for n in helpers):
+        return {}, text
+    attrs = {"lead": lead, "coordinators": helpers}
+    if labels.get("time"):
+        attrs["time"] = labels["time"]
+    return attrs, m.group("head").rstrip(" ,;")
+
+
 def _inline_into(node, text):
     if node.special in ("organisation", "reporting", "funding", "purpose") or node.rank <= 1:
+        return
+    doer, head = _bracketed_doer(text)
+    if doer:
+        node.text = head if node.text == text else node.text
+        for k, v in doer.items():
+            if v and not node.attrs.get(k):
+                node.attrs[k] = v
         return
     attrs, head = _inline_labels(text)
     if attrs:

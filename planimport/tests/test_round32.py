@@ -29,3 +29,22 @@ def test_a_partners_owner_in_brackets_is_no_part_of_its_name():
                 "Việt Nam) khảo nghiệm tại các xã vùng cao; thời gian: Quý II/2028.\n")
     assert [(t.lead, t.coordinators) for t in plan.tasks] == [
         (["Sở Nông nghiệp và Môi trường"], ["Viện Nghiên cứu Rau quả"])]
+
+
+def test_the_doer_named_in_brackets_after_the_work_leads_it():
+    # "1.2. <work> (Phòng X thực hiện); thời hạn: …" and "(Trung tâm Y thực hiện, phối hợp với Z)" with the time on a
+    # label line below: the bracket names the lead (and whom it works with); the bracket and the label leave the
+    # title. A bracket of another kind ("(sau đây gọi là …)") is the work's own words, and the item no task
+    plan = read("II. NHIỆM VỤ CỤ THỂ\n"
+                "1. Cải cách thủ tục hành chính\n"
+                "1.1. Chuẩn hóa quy trình tiếp nhận hồ sơ trực tuyến (Phòng Kiểm soát thủ tục hành chính thực hiện); "
+                "thời hạn: trước 30/9/2028.\n"
+                "1.2. Mở điểm hỗ trợ người dân nộp hồ sơ tại các bưu cục (Trung tâm Phục vụ hành chính công thực "
+                "hiện, phối hợp với Bưu điện tỉnh).\n"
+                "Thời hạn: Quý IV/2028\n"
+                "1.3. Lập danh mục dịch vụ công (sau đây gọi là Danh mục) trình Chủ tịch.\n")
+    assert [(t.number, t.title, t.lead, t.coordinators, t.timeframe.text) for t in plan.tasks] == [
+        ("1.1", "Chuẩn hóa quy trình tiếp nhận hồ sơ trực tuyến", ["Phòng Kiểm soát thủ tục hành chính"], [],
+         "trước 30/9/2028"),
+        ("1.2", "Mở điểm hỗ trợ người dân nộp hồ sơ tại các bưu cục", ["Trung tâm Phục vụ hành chính công"],
+         ["Bưu điện tỉnh"], "Quý IV/2028")]

@@ -3066,6 +3066,7 @@ def _collect(plan, root, tail):
         for n in root.children)
     table_leads = any(kind == "task" and attrs.get("lead")
                       for node in [root, *_iter(root)] for kind, _n, _t, attrs in node.table_tasks)
+    _roles_cited_in_organisation(root)
     walk(root, None, {}, 0)
     if root.table_tasks:
         table(root, None, {})
@@ -3092,6 +3093,57 @@ def _collect(plan, root, tail):
     _read_reporting(plan, root)
     _without_reporting_task(plan)
     _read_tail(plan, tail)
+
+
+# round 32: "Tổ chức thực hiện" naming who does the tasks the plan numbered elsewhere without a body: "1. Phòng X: chủ
+# trì thực hiện các nhiệm vụ tại mục 3 Phần II; phối hợp với Y thực hiện nhiệm vụ 3.1, phối hợp với Z thực hiện nhiệm
+# vụ 3.2 và 3.3."
+_CITED = r"(?:các\s+)?nhiệm vụ\s+(?:(?:tại|thuộc|nêu tại)\s+)?(?:(?:mục|điểm|tiểu mục)\s+)?(?P<refs>[\dIVX][\d.]*(?:\s*(?:,|và)\s*[\d][\d.]*)*)" \
+         r"(?:\s+(?:Phần|phần|Mục|mục)\s+(?P<part>[IVX]+))?"
+_CITED_LEAD = re.compile(r"\bchủ trì\s+(?:thực hiện\s+|triển khai\s+)?" + _CITED)
+_CITED_HELPER = re.compile(r"\bphối hợp với\s+(?P<with>[^;:]+?)\s+(?:thực hiện|triển khai)\s+" + _CITED)
+
+
+def _roles_cited_in_organisation(root):
+    """The lead and coordinators a "Tổ chức thực hiện" point gives, by their numbers, to items of the plan that name
+    no body: the lead to every item under a cited "mục N" (or the item "N.M" cited), the coordinators to each item
+    cited after "phối hợp với Y thực hiện nhiệm vụ …". Items that name their own lead are left as they are."""
+    parts = [n for n in root.children if n.rank <= 1]
+    for part in parts:
+        if part.special != "organisation":
+            continue
+        for item in part.children:
+            head, colon, rest = item.text.partition(":")
+            lead = split_names(head.strip()) if colon and len(head) < 120 else []
+            if not lead or not all(_agency_like(n) for n in lead):
+                continue
+            for m in _CITED_LEAD.finditer(rest):
+                for node in _cited_items(parts, m.group("refs"), m.group("part")):
+                    for leaf in [node] if not node.children else node.children:
+                        if not leaf.attrs.get("lead") and not leaf.children:
+                            leaf.attrs["lead"] = list(lead)
+            for m in _CITED_HELPER.finditer(rest):
+                helpers = split_names(m.group("with"))
+                if not helpers or not all(_agency_like(n) for n in helpers):
+                    continue
+                for node in _cited_items(parts, m.group("refs"), m.group("part")):
+                    for leaf in [node] if not node.children else node.children:
+                        if leaf.attrs.get("lead") == lead and not leaf.attrs.get("coordinators") and not leaf.children:
+                            leaf.attrs["coordinators"] = list(helpers)
+
+
+def _cited_items(parts, refs, part_number):
+    """The items numbered as ``refs`` ("3", "3.1, 3.2 và 3.3") in the plan's parts (the one named "Phần II" when
+    given), outside "Tổ chức thực hiện"; a number found in more than one part is not taken."""
+    out = []
+    for ref in re.split(r"\s*(?:,|và)\s*", refs.strip()):
+        ref = ref.strip(" .")
+        found = [n for part in parts if part.special != "organisation"
+                 and (not part_number or part.number == part_number)
+                 for n in _iter(part) if n.number == ref and n.rank >= 2]
+        if len(found) == 1:
+            out.append(found[0])
+    return out
 
 
 def _stray_dashes(tasks, points):

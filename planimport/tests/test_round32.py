@@ -48,3 +48,28 @@ def test_the_doer_named_in_brackets_after_the_work_leads_it():
          "trước 30/9/2028"),
         ("1.2", "Mở điểm hỗ trợ người dân nộp hồ sơ tại các bưu cục", ["Trung tâm Phục vụ hành chính công"],
          ["Bưu điện tỉnh"], "Quý IV/2028")]
+
+
+def test_leads_given_only_in_the_closing_part_by_the_tasks_numbers():
+    # items that name no body ("2.1. …; thời hạn: …"), their lead and partners given at the end by number: "III. Tổ
+    # chức thực hiện" / "1. Phòng X: chủ trì thực hiện các nhiệm vụ tại mục 2 Phần II; phối hợp với Y thực hiện nhiệm
+    # vụ 2.1, phối hợp với Z thực hiện nhiệm vụ 2.2 và 2.3." Items that name their own lead keep it; the closing
+    # point itself is no task
+    plan = read("II. NHIỆM VỤ\n"
+                "1. Chuyển đổi số\n"
+                "1.1. Số hóa hồ sơ lưu trữ của Chi cục; thời hạn: Quý II/2028.\n"
+                "Đơn vị thực hiện: Văn phòng Chi cục\n"
+                "2. Quản lý chất lượng giống cây trồng\n"
+                "2.1. Kiểm tra các cơ sở sản xuất giống lúa; thời hạn: Quý III/2028.\n"
+                "2.2. Lấy mẫu kiểm nghiệm giống ngô, đậu tương; thời hạn: Tháng 8/2028.\n"
+                "2.3. Công bố danh sách cơ sở đạt chuẩn; thời hạn: Tháng 12/2028.\n"
+                "III. TỔ CHỨC THỰC HIỆN\n"
+                "1. Phòng Trồng trọt: chủ trì thực hiện các nhiệm vụ tại mục 2 Phần II; phối hợp với Trung tâm Khuyến "
+                "nông tỉnh thực hiện nhiệm vụ 2.1, phối hợp với Trung tâm Kiểm nghiệm giống thực hiện nhiệm vụ 2.2 "
+                "và 2.3.\n"
+                "2. Văn phòng Chi cục: bố trí kinh phí thực hiện Kế hoạch.\n")
+    assert [(t.number, t.lead, t.coordinators) for t in plan.tasks] == [
+        ("1.1", ["Văn phòng Chi cục"], []),
+        ("2.1", ["Phòng Trồng trọt"], ["Trung tâm Khuyến nông tỉnh"]),
+        ("2.2", ["Phòng Trồng trọt"], ["Trung tâm Kiểm nghiệm giống"]),
+        ("2.3", ["Phòng Trồng trọt"], ["Trung tâm Kiểm nghiệm giống"])]

@@ -1026,6 +1026,38 @@ def _asked_or_charged(sentence, depth=0):
     return out
 
 
+def _numbered_assignment(node, text):
+    """Round 32: a numbered paragraph under no lead that asks a body without "chủ trì" ("1. Giao UBND các xã bị ảnh
+    hưởng rà soát …; hoàn thành trước …", "5. Giao Sở X chỉ đạo …") is a task as one with "chủ trì" is; one that
+    assigns, then assigns again in a sentence opening with a connective ("… trước ngày 15/12. Đồng thời, Sở X chỉ
+    đạo …, hoàn thành trong Quý I.") is two tasks (its sentences, "2.1", "2.2"), the item a section."""
+    units = _sentence_units(" ".join(text.split()))
+    if not units:
+        return
+    if len(units) == 1 and not node.attrs.get("lead") and _standing_follow_up(*units[0]):
+        node.special = "closing"  # the document's follow-up: no task, nor the paragraph after it its lead's
+        return
+    if len(units) >= 2 and all(_CONNECTIVE.match(title) for title, _attrs in units[1:]):
+        node.subject_paras = [(title, attrs) for title, attrs in units]
+        for k in ("lead", "coordinators", "time"):
+            node.attrs.pop(k, None)
+    elif len(units) == 1 and not node.attrs.get("lead") and not _enforces_this_document(units[0][0]):
+        title, attrs = units[0]
+        node.text = title
+        node.attrs.update({k: v for k, v in attrs.items() if v})
+
+
+# "Giao X (cơ quan thường trực …) theo dõi, đôn đốc …", "Giao X là cơ quan đầu mối, theo dõi, đôn đốc, tổng hợp …"
+_FOLLOW_UP_VERBS = re.compile(r"^(?:giao|de nghi|yeu cau)\s+[^;:]{3,200}?[\s,]\s*(?:theo doi|don doc)\s*(?:,|va)\s*"
+                              r"(?:theo doi|don doc|kiem tra|giam sat|tong hop)\b")
+
+
+def _standing_follow_up(title, attrs):
+    """Whether an asked paragraph is the document's follow-up by a body: "Giao X … theo dõi, đôn đốc (các cơ quan)
+    thực hiện …" with no time of its own (a standing duty, no task, as "Theo dõi, đôn đốc thực hiện Kế hoạch này")."""
+    return bool(_FOLLOW_UP_VERBS.match(fold(title))) and not attrs.get("time")
+
+
 def _dash_sentences(line):
     """[(title, attrs)] of a dash whose sentences each assign work (a later sentence that does not goes with the
     one before it): "- X chịu trách nhiệm …; thực hiện thường xuyên. Y chủ trì, phối hợp với Z …" two tasks; [] when
@@ -2122,6 +2154,9 @@ def _read_body(plan, blocks, addressee=()):
                 if asked:
                     node.text = asked.pop("title")
                     node.attrs.update(asked)
+            if (rank in (2, 3, 4) and not node.special and not node.lead_heading and not text.rstrip().endswith(":")
+                    and not any(n.attrs.get("lead") for n in stack[:-1])):
+                _numbered_assignment(node, text)
             continue
         # the members of the group a heading names, listed after "… gồm:" ("- Sở Công Thương (đối với …);"): the lead
         # of the points that follow ("Có trách nhiệm: a) …")

@@ -73,3 +73,38 @@ def test_leads_given_only_in_the_closing_part_by_the_tasks_numbers():
         ("2.1", ["Phòng Trồng trọt"], ["Trung tâm Khuyến nông tỉnh"]),
         ("2.2", ["Phòng Trồng trọt"], ["Trung tâm Kiểm nghiệm giống"]),
         ("2.3", ["Phòng Trồng trọt"], ["Trung tâm Kiểm nghiệm giống"])]
+
+
+LETTER = ("ỦY BAN NHÂN DÂN\nTỈNH NINH THUẬN\nSố: 512/UBND-KT\nV/v khắc phục hậu quả hạn hán năm 2028\n"
+          "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nNinh Thuận, ngày 03 tháng 5 năm 2028\n\n"
+          "Kính gửi: Các sở, ban, ngành tỉnh\n\n"
+          "Hạn hán kéo dài đã gây thiếu nước sinh hoạt tại nhiều xã. Chủ tịch UBND tỉnh giao nhiệm vụ như sau:\n\n")
+
+
+def letter(body):
+    from planimport.parser import parse_blocks
+    from planimport.readers import blocks_from_text
+
+    return parse_blocks(blocks_from_text(LETTER + body))
+
+
+def test_a_numbered_paragraph_that_asks_without_chu_tri_is_a_task_and_a_connective_sentence_another():
+    # numbered paragraphs under no lead: "1. Giao X <verb> …" (no "chủ trì") is a task of X as "Giao X chủ trì …" is;
+    # "2. Giao X chủ trì … trước ngày …. Đồng thời, X <verb> …, hoàn thành …" is two tasks ("2.1", "2.2"); the
+    # office's follow-up ("Giao X theo dõi, đôn đốc … thực hiện …", no time) is none, nor is the closing rule after it
+    plan = letter(
+        "1. Giao UBND các xã thiếu nước tổ chức chở nước sinh hoạt cho các hộ dân; hoàn thành trước ngày 20/5/2028.\n\n"
+        "2. Giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính lập danh mục công trình cấp nước cần sửa chữa, hoàn "
+        "thành trước ngày 31/5/2028. Đồng thời, Sở Xây dựng hướng dẫn các xã khoan giếng dự phòng, hoàn thành trong "
+        "Quý III/2028.\n\n"
+        "3. Giao Sở Tài chính chủ trì, phối hợp với Sở Xây dựng bố trí kinh phí, trình UBND tỉnh trước ngày 15/6/2028.\n\n"
+        "4. Giao Văn phòng UBND tỉnh theo dõi, đôn đốc các cơ quan thực hiện các nhiệm vụ tại văn bản này.\n\n"
+        "Các sở, ban, ngành báo cáo kết quả thực hiện định kỳ hằng tháng, trước ngày 20, về Sở Xây dựng.\n")
+    got = [(t.number, t.lead, t.coordinators, t.timeframe.text) for t in plan.tasks]
+    assert got == [
+        ("1", ["UBND các xã thiếu nước"], [], "hoàn thành trước ngày 20/5/2028"),
+        ("2.1", ["Sở Xây dựng"], ["Sở Tài chính"], "hoàn thành trước ngày 31/5/2028"),
+        ("2.2", ["Sở Xây dựng"], [], "hoàn thành trong Quý III/2028"),
+        ("3", ["Sở Tài chính"], ["Sở Xây dựng"], "trước ngày 15/6/2028")]
+    assert plan.tasks[2].title.startswith("Đồng thời, Sở Xây dựng hướng dẫn")
+    assert plan.reporting.period == "monthly"

@@ -333,6 +333,8 @@ def _cut_at_verb(text, verbs_only=False):
             continue  # "Ban Tuyên giáo": "giáo" folds to the verb "giao"
         if m.group(1) == "lam" and text[start:start + 3].lower() != "làm":
             continue  # "Hạt Kiểm lâm", "Lâm nghiệp": "lâm" folds to the verb "làm"
+        if m.group(1) == "lap" and text[start:start + 3].lower() != "lập":
+            continue  # round 32: "bị bồi lấp", "san lấp": "lấp" (to fill) folds to the verb "lập" (to draw up)
         before = f[:start].split()
         if before and before[-1] in ("cac", "nhung", "va", "nha", "chu", "phai"):
             # "các", "những": a noun follows; "nhà đầu tư", "chủ đầu tư": an actor, not a verb; "Chủ dự án phải thực
@@ -365,7 +367,7 @@ def _cut_at_verb(text, verbs_only=False):
             # "các tổ chức tín dụng trên địa bàn đẩy mạnh …": a kind of body in lower case and what qualifies it,
             # up to the verb
             return text[:cut].rstrip(" ,;.")
-        if listed and (not names[-1][:1].isupper() or group_keys(names[-1])):
+        if (listed or _lone_group(names, text[:cut])) and (not names[-1][:1].isupper() or group_keys(names[-1])):
             # a list of names up to the verb that each start as a name does ("các Sở, ban ngành, chủ đầu tư kinh
             # doanh hạ tầng … thực hiện", "…, các địa phương có rừng"): their lower-case words are their own; so are
             # a group's last in the list ("… và UBND các xã, phường ven biển", its qualifier)
@@ -412,6 +414,12 @@ def _cut_at_verb(text, verbs_only=False):
         compound = starts
         previous_lower = lower and bare not in ("cac", "va", "voi")
     return text[:cut].rstrip(" ,;.")
+
+
+def _lone_group(names, text):
+    """Round 32: one group up to the verb, its qualifier after it ("UBND các xã, phường bị ảnh hưởng tổ chức …"): its
+    lower-case words are its own, as a group's last in a list are."""
+    return len(names) == 1 and bool(group_keys(names[0])) and _STARTER_RE.match(names[0]) is not None
 
 
 # two-word terms in lower case that agencies' names hold after their capitalised words ("Ban Quản lý các khu công

@@ -188,7 +188,6 @@ AWAITING = {
     "blind26-items-2.txt": (0, 0, 1),  # 7 → 1: decimal points; units' fields; "Thời báo"; "thông báo"
     # round 32: blind27's misses when it moved (devset/SOURCES.md "Round 32"), shrunk as this round's rules come
     "blind27-mixed-1.txt": (2, 2, 3),
-    "blind27-prose-1.txt": (0, 0, 2),  # 6 → 2: numbered paragraphs that ask; "Đồng thời, …"
 }
 
 # documents whose reporting rule is not read as keyed yet (round 30, blind26's: none left, a letter's numbered report

@@ -108,3 +108,16 @@ def test_a_numbered_paragraph_that_asks_without_chu_tri_is_a_task_and_a_connecti
         ("3", ["Sở Tài chính"], ["Sở Xây dựng"], "trước ngày 15/6/2028")]
     assert plan.tasks[2].title.startswith("Đồng thời, Sở Xây dựng hướng dẫn")
     assert plan.reporting.period == "monthly"
+
+
+def test_a_lone_group_keeps_its_qualifier_up_to_the_verb():
+    # "phối hợp với UBND các xã bị ngập úng tổ chức …": one group named alone, its qualifier ("bị ngập úng") its
+    # own up to the verb, as a group's last in a list already was; "lấp" (to fill) is no "lập" (to draw up), so
+    # "… có kênh mương bị bồi lấp, sạt lở" runs on to the verb
+    plan = letter(
+        "1. Giao Sở Y tế chủ trì, phối hợp với UBND các xã bị ngập úng tổ chức phun khử khuẩn; thực hiện "
+        "thường xuyên.\n\n"
+        "2. Giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính và UBND các xã có kênh mương bị bồi lấp, sạt lở "
+        "khảo sát, lập phương án nạo vét; thời hạn: Quý III/2028.\n")
+    assert [t.coordinators for t in plan.tasks] == [
+        ["UBND các xã bị ngập úng"], ["Sở Tài chính", "UBND các xã có kênh mương bị bồi lấp, sạt lở"]]

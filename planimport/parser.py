@@ -333,8 +333,8 @@ def _cut_at_verb(text, verbs_only=False):
             continue  # "Ban Tuyên giáo": "giáo" folds to the verb "giao"
         if m.group(1) == "lam" and text[start:start + 3].lower() != "làm":
             continue  # "Hạt Kiểm lâm", "Lâm nghiệp": "lâm" folds to the verb "làm"
-        if m.group(1) == "lap" and text[start:start + 3].lower() != "lập":
-            continue  # round 32: "bị bồi lấp", "san lấp": "lấp" (to fill) folds to the verb "lập" (to draw up)
+        if m.group(1) == "lap" and text[start:start + 3].lower() == "lấp":
+            continue  # round 32: "bị bồi lấp", "san lấp": "lấp" (to fill in) folds to the verb "lập" ("lắp" is one)
         before = f[:start].split()
         if before and before[-1] in ("cac", "nhung", "va", "nha", "chu", "phai"):
             # "các", "những": a noun follows; "nhà đầu tư", "chủ đầu tư": an actor, not a verb; "Chủ dự án phải thực
@@ -417,9 +417,11 @@ def _cut_at_verb(text, verbs_only=False):
 
 
 def _lone_group(names, text):
-    """Round 32: one group up to the verb, its qualifier after it ("UBND các xã, phường bị ảnh hưởng tổ chức …"): its
-    lower-case words are its own, as a group's last in a list are."""
-    return len(names) == 1 and bool(group_keys(names[0])) and _STARTER_RE.match(names[0]) is not None
+    """Round 32: one group of a body over places up to the verb, its qualifier after it ("UBND các xã, phường bị ảnh
+    hưởng tổ chức …"): its lower-case words are its own, as a group's last in a list are (not a kind of body in lower
+    case, "các doanh nghiệp X", whose qualifier may be work the parser has no verb for)."""
+    return (len(names) == 1 and bool(group_keys(names[0])) and _STARTER_RE.match(names[0]) is not None
+            and bool(re.search(r"\scac (?:xa|phuong|huyen|tinh|quan|thi xa|thanh pho|dac khu)\b", fold(names[0]))))
 
 
 # two-word terms in lower case that agencies' names hold after their capitalised words ("Ban Quản lý các khu công

@@ -548,6 +548,17 @@ def _cut_time_label(node):
     return node.text
 
 
+def _labelled_point_attrs(node):
+    """Round 32: a point's attributes with its time label cut (``_cut_time_label``); the label's time is the point's,
+    not a phrase of its words before it ("- Phân bổ chỉ tiêu năm 2026 đến từng xã; thời gian: Tháng 4/2026.")."""
+    before = node.text
+    text = _cut_time_label(node)
+    attrs = _point_attrs(text)
+    if text != before and node.attrs.get("time"):
+        attrs["time"] = node.attrs["time"]
+    return attrs
+
+
 def _point_attrs(text, subject=False):
     """Coordinators and timeframe of a point under a heading that names its lead: "Chủ trì, phối hợp với X …", or a
     point that starts with "Phối hợp (chặt chẽ) với X …"."""
@@ -1043,6 +1054,14 @@ def _numbered_assignment(node, text):
     đạo …, hoàn thành trong Quý I.") is two tasks (its sentences, "2.1", "2.2"), the item a section."""
     units = _sentence_units(" ".join(text.split()))
     if not units:
+        if node.attrs.get("time") and not node.attrs.get("lead") and node.text != text:
+            # "4. Sở X chỉ đạo các trường …; thời gian: Năm học …": a subject-led item whose time is a label (cut
+            # from its text): its subject leads, as one with "chủ trì" does
+            own = _subject_task(node.text)
+            if own.get("lead") and fold(node.text).startswith(fold(own["lead"][0])):
+                for k in ("lead", "coordinators"):
+                    if own.get(k) and not node.attrs.get(k):
+                        node.attrs[k] = own[k]
         return
     if len(units) == 1 and not node.attrs.get("lead") and _standing_follow_up(*units[0]):
         node.special = "closing"  # the document's follow-up: no task, nor the paragraph after it its lead's
@@ -1167,7 +1186,8 @@ def _timed_assignment(node):
     if (node.special != "organisation" or node.rank < 2 or node.parent is None or node.parent.rank > 1
             or node.children or node.body or node.has_info):
         return {}
-    attrs = _assignment(node.text)
+    # (round 32: or asks without "chủ trì", "1. Đề nghị X và Y tuyên truyền …; thực hiện hằng năm.")
+    attrs = _assignment(node.text) or _asked_or_charged(node.text)
     # the time a completion or an action phrase states ("hoàn thành trước …", "thực hiện trong năm …", "; thời gian:
     # …"), not the span a product covers ("… đánh giá mức hấp thụ các-bon rừng giai đoạn 2021 - 2030")
     own = re.match(r"(?:hoan thanh|thuc hien|trien khai|xong|cham nhat|truoc|trong|thoi gian|thoi han)\b",
@@ -2264,7 +2284,7 @@ def _read_body(plan, blocks, addressee=()):
                 and current.parent.lead_heading and current.text.rstrip().endswith(":") and not current.body):
             node = _Node(6, "-", _BULLET.sub("", line), current)
             current.children.append(node)
-            node.attrs.update({k: v for k, v in _point_attrs(_cut_time_label(node)).items() if v})
+            node.attrs.update({k: v for k, v in _labelled_point_attrs(node).items() if v})
             continue
         # "+" points under a dash that introduces them ("1. Sở X:" / "- Chủ trì, phối hợp với Y hỗ trợ …:" / "+ …"):
         # the points are the tasks, with the dash's coordinators and time where they give none; the dash is none
@@ -2272,7 +2292,7 @@ def _read_body(plan, blocks, addressee=()):
         if intro is not None:
             node = _Node(6, "-", _BULLET.sub("", line), intro)
             intro.children.append(node)
-            node.attrs.update(_point_attrs(_cut_time_label(node)))
+            node.attrs.update(_labelled_point_attrs(node))
             for k, v in _point_attrs(intro.text).items():
                 if v:
                     node.attrs.setdefault(k, v)
@@ -2283,7 +2303,7 @@ def _read_body(plan, blocks, addressee=()):
         if _BULLET.match(line) and current is not root and current.lead_heading:
             node = _Node(6, "-", _BULLET.sub("", line), current)
             current.children.append(node)
-            node.attrs.update(_point_attrs(_cut_time_label(node)))
+            node.attrs.update(_labelled_point_attrs(node))
             if current.body and current.body[-1].rstrip().endswith(":"):
                 for k, v in _point_attrs(current.body[-1]).items():
                     node.attrs.setdefault(k, v)
@@ -2294,7 +2314,7 @@ def _read_body(plan, blocks, addressee=()):
             node = _Node(6, "-", _BULLET.sub("", line), current)
             current.children.append(node)
             stack.append(node)
-            node.attrs.update(_point_attrs(_cut_time_label(node)))
+            node.attrs.update(_labelled_point_attrs(node))
             continue
         if (_BULLET.match(line) and current is not root and current.rank >= 2 and not current.children
                 and re.match(r"^ve\b.*:\s*$", fold(_BULLET.sub("", line)))):
@@ -2594,7 +2614,7 @@ def _body_headings_into(node):
         node.attrs["lead"], node.lead_heading = asked, True
         for line in node.body:
             child = _Node(6, "-", _BULLET.sub("", line), node)
-            child.attrs.update({k: v for k, v in _point_attrs(_cut_time_label(child)).items() if v})
+            child.attrs.update({k: v for k, v in _labelled_point_attrs(child).items() if v})
             node.children.append(child)
         node.body = []
         return

@@ -121,3 +121,44 @@ def test_a_lone_group_keeps_its_qualifier_up_to_the_verb():
         "khảo sát, lập phương án nạo vét; thời hạn: Quý III/2028.\n")
     assert [t.coordinators for t in plan.tasks] == [
         ["UBND các xã bị ngập úng"], ["Sở Tài chính", "UBND các xã có kênh mương bị bồi lấp, sạt lở"]]
+
+
+def test_a_points_time_label_wins_over_a_year_in_its_words():
+    # "- Giao chỉ tiêu tiêm chủng năm 2028 cho từng trạm y tế; thời gian: Tháng 3/2028." under an assigning heading:
+    # the label says when; the year in the work's words ("năm 2028 cho từng trạm") is what the work is about
+    plan = read("II. NHIỆM VỤ\n"
+                "1. Trung tâm Kiểm soát bệnh tật tỉnh chủ trì, phối hợp với Sở Y tế thực hiện các nhiệm vụ sau:\n"
+                "- Giao chỉ tiêu tiêm chủng năm 2028 cho từng trạm y tế xã; thời gian: Tháng 3/2028.\n"
+                "- Tổ chức chiến dịch tiêm bổ sung vắc xin sởi; hoàn thành trong Quý II/2028.\n")
+    assert [(t.title, t.timeframe.text, str(t.timeframe.due)) for t in plan.tasks] == [
+        ("Giao chỉ tiêu tiêm chủng năm 2028 cho từng trạm y tế xã", "Tháng 3/2028", "2028-03-31"),
+        ("Tổ chức chiến dịch tiêm bổ sung vắc xin sởi; hoàn thành trong Quý II/2028.", "hoàn thành trong Quý II/2028",
+         "2028-06-30")]
+
+
+def test_a_subject_led_item_with_a_time_label_is_its_subjects_task():
+    # "3. Sở Tư pháp chỉ đạo các phòng công chứng …; thời gian: Năm 2028." (no "chủ trì"): the label gives its time,
+    # the subject before the verb its lead, as "Sở X chủ trì, …" would; a sentence about no body stays no task
+    plan = read("II. NHIỆM VỤ CỦA CÁC CƠ QUAN\n"
+                "1. Sở Nội vụ chủ trì, phối hợp với Sở Tài chính rà soát biên chế; hoàn thành trong Quý II/2028.\n"
+                "2. Sở Tư pháp chỉ đạo các phòng công chứng niêm yết công khai phí dịch vụ; thời gian: Năm 2028.\n"
+                "3. Tỷ lệ hồ sơ trực tuyến đạt 80% trở lên; thời gian: Năm 2028.\n")
+    assert [(t.lead, t.timeframe.text) for t in plan.tasks] == [
+        (["Sở Nội vụ"], "hoàn thành trong Quý II/2028"), (["Sở Tư pháp"], "Năm 2028")]
+    assert plan.tasks[1].title == "Sở Tư pháp chỉ đạo các phòng công chứng niêm yết công khai phí dịch vụ"
+
+
+def test_a_closing_point_that_asks_without_chu_tri_and_gives_its_time_is_a_task():
+    # "Tổ chức thực hiện" / "1. Đề nghị Hội Nông dân tỉnh và Hội Liên hiệp Phụ nữ tỉnh vận động …; thực hiện hằng
+    # năm.": asked (no "chủ trì") with a time of its own, a task as "Giao X chủ trì …, hoàn thành …" there is; the
+    # follow-up with no time stays a responsibility
+    plan = read("II. NHIỆM VỤ\n"
+                "1. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Tài chính xây dựng đề án; hoàn thành trong "
+                "Quý III/2028.\n"
+                "III. TỔ CHỨC THỰC HIỆN\n"
+                "1. Đề nghị Hội Nông dân tỉnh và Hội Liên hiệp Phụ nữ tỉnh vận động hội viên tham gia mô hình; thực "
+                "hiện hằng năm.\n"
+                "2. Giao Sở Nông nghiệp và Môi trường theo dõi, đôn đốc việc thực hiện Kế hoạch này.\n")
+    assert [(t.lead, t.timeframe.text) for t in plan.tasks] == [
+        (["Sở Nông nghiệp và Môi trường"], "hoàn thành trong Quý III/2028"),
+        (["Hội Nông dân tỉnh", "Hội Liên hiệp Phụ nữ tỉnh"], "thực hiện hằng năm")]

@@ -1839,6 +1839,7 @@ def _read_header(plan, lines):
                     # "ỦY BAN NHÂN DÂN TỈNH X | CỘNG HÒA …" then "SỞ Y": a department under its province
                     or (re.match(r"^(?:uy ban nhan dan|ubnd)\b", fold(issuer_lines[0]))
                         and re.match(r"^(?:so|ban|chi cuc|thanh tra|cuc)\b", f))
+                    or _lower_committee(issuer_lines[0], line)
                     # "BỘ CÔNG THƯƠNG | CỘNG HÒA …" then "CỤC …": a ministry's department
                     or (re.match(r"^bo\b", fold(issuer_lines[0])) and re.match(r"^(?:cuc|vu|tong cuc|vien)\b", f)))):
                 issuer_lines.append(line)
@@ -1855,7 +1856,8 @@ def _read_header(plan, lines):
                     or re.match(r"^(can cu|thuc hien|de |nham |theo de nghi|phan thu \w+$)", fold(line))
                     # "Ngày 22/12/2024, Bộ Chính trị đã ban hành …": the opening sentence (capital, date, comma), not
                     # a title wrapped at "… Nghị quyết số 57-NQ/TW" / "ngày 22/12/2024 của Bộ Chính trị"
-                    or re.match(r"^Ngày\s+\d{1,2}(?:/\d{1,2}/\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,", line)):
+                    or re.match(r"^Ngày\s+\d{1,2}(?:/\d{1,2}/\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,", line)
+                    or _opening_sentence(line)):
                 break
             if title and line.isupper() and not any(t.isupper() for t in title):
                 break  # "NGHỊ QUYẾT" / "Ban hành …" / "CHÍNH PHỦ": the enacting body after the title, not in it
@@ -1905,6 +1907,20 @@ def _read_header(plan, lines):
                 if m:
                     plan.title = m.group(1).strip(" ,")
                     break
+
+
+def _lower_committee(first, line):
+    """Round 32: "UBND TỈNH X | CỘNG HÒA …" then "ỦY BAN NHÂN DÂN XÃ Y | Độc lập …" (the motto beside both lines): the
+    second line, a committee at a lower level, is the header's issuer line too (the lower one issues)."""
+    return bool(re.match(r"^(?:uy ban nhan dan|ubnd)\b", fold(first)) and re.match(r"^(?:uy ban nhan dan|ubnd)\b", fold(line))
+                and re.search(r"\b(?:XÃ|PHƯỜNG|ĐẶC KHU|HUYỆN|QUẬN|THỊ XÃ)\s+\S", line))
+
+
+def _opening_sentence(line):
+    """Round 32: a line under the title that opens the document's first paragraph with a time and a comma ("Năm 2025,
+    tỷ lệ …", "Thời gian qua, …", "Trong năm 2027, …"): not the title's, as "Ngày 22/12/2024, …" is not."""
+    return bool(re.match(r"^(?:Năm\s+\d{4}|Tháng\s+\d{1,2}(?:/\d{4})?|Quý\s+[IV]+(?:/\d{4})?|Trong\s+năm\s+\d{4}"
+                         r"|Thời gian qua|Những năm qua|Thời gian gần đây)\s*,\s+\S", line))
 
 
 def _enacting_line(lines, j):

@@ -195,8 +195,8 @@ AWAITING = {
 AWAITING_RULE = set()
 
 # header fields not read as keyed yet (round 30, blind26's issuers: an office of a UBND, a Ban Chỉ đạo's long name;
-# none left. Round 32, blind27's at the move, shrunk as the rules come)
-AWAITING_HEADER = {"blind27-mixed-1.txt": 1, "blind27-tabletext-1.txt": 1}
+# none left. Round 32, blind27's at the move, mixed-1's title and tabletext-1's issuer: none left)
+AWAITING_HEADER = {}
 
 
 def test_a_140_task_plan_is_read_in_under_5_seconds(capsys):

@@ -162,3 +162,37 @@ def test_a_closing_point_that_asks_without_chu_tri_and_gives_its_time_is_a_task(
     assert [(t.lead, t.timeframe.text) for t in plan.tasks] == [
         (["Sở Nông nghiệp và Môi trường"], "hoàn thành trong Quý III/2028"),
         (["Hội Nông dân tỉnh", "Hội Liên hiệp Phụ nữ tỉnh"], "thực hiện hằng năm")]
+
+
+def test_a_lower_committee_beside_the_motto_issues():
+    # a commune's header laid out in two columns: "UBND TỈNH X   CỘNG HÒA …" / "ỦY BAN NHÂN DÂN XÃ Y   Độc lập …":
+    # the commune's committee (the second line, beside the motto's second line) issues, not the province's
+    from planimport.parser import parse_blocks
+    from planimport.readers import blocks_from_text
+
+    text = ("   UBND TỈNH LÂM ĐỒNG                        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "ỦY BAN NHÂN DÂN XÃ ĐẠ TẺH                          Độc lập - Tự do - Hạnh phúc\n\n"
+            "   Số: 77/KH-UBND                            Đạ Tẻh, ngày 02 tháng 4 năm 2028\n\n"
+            "                              KẾ HOẠCH\n"
+            "         Chuyển đổi số trên địa bàn xã Đạ Tẻh năm 2028\n\n"
+            "I. NHIỆM VỤ\n"
+            "1. Công chức Văn phòng - Thống kê chủ trì, phối hợp với Bưu điện văn hóa xã hướng dẫn người dân cài "
+            "đặt VNeID; hoàn thành trong Quý II/2028.\n")
+    plan = parse_blocks(blocks_from_text(text))
+    assert (plan.issuer, plan.place, plan.number) == ("UBND xã Đạ Tẻh", "Đạ Tẻh", "77/KH-UBND")
+
+
+def test_a_titles_lines_end_before_an_opening_sentence_that_starts_with_a_time():
+    # "CHỈ THỊ" / "Về việc …" / "… năm 2028" / "Năm 2027, tỷ lệ …": the opening paragraph starts with a time and a
+    # comma (as "Ngày 20/5/2027, …" does); it is no part of the title
+    from planimport.parser import parse_blocks
+    from planimport.readers import blocks_from_text
+
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG\nSố: 05/CT-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nCao Bằng, ngày 10 tháng 2 năm 2028\n\nCHỈ THỊ\n"
+            "Về việc tăng cường phòng, chống cháy rừng\ntrong mùa khô năm 2028\n\n"
+            "Năm 2027, trên địa bàn tỉnh xảy ra 12 vụ cháy rừng, thiệt hại 40 ha rừng trồng.\n\n"
+            "1. Giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Công an tỉnh kiểm tra các vùng trọng điểm; "
+            "hoàn thành trong Quý I/2028.\n")
+    plan = parse_blocks(blocks_from_text(text))
+    assert plan.title == "tăng cường phòng, chống cháy rừng trong mùa khô năm 2028"

@@ -333,6 +333,8 @@ def _cut_at_verb(text, verbs_only=False):
             continue  # "Ban Tuyên giáo": "giáo" folds to the verb "giao"
         if m.group(1) == "lam" and text[start:start + 3].lower() != "làm":
             continue  # "Hạt Kiểm lâm", "Lâm nghiệp": "lâm" folds to the verb "làm"
+        if m.group(1) == "lap" and text[start:start + 3].lower() == "lấp":
+            continue  # round 32: "bị bồi lấp", "san lấp": "lấp" (to fill in) folds to the verb "lập" ("lắp" is one)
         before = f[:start].split()
         if before and before[-1] in ("cac", "nhung", "va", "nha", "chu", "phai"):
             # "các", "những": a noun follows; "nhà đầu tư", "chủ đầu tư": an actor, not a verb; "Chủ dự án phải thực
@@ -365,7 +367,7 @@ def _cut_at_verb(text, verbs_only=False):
             # "các tổ chức tín dụng trên địa bàn đẩy mạnh …": a kind of body in lower case and what qualifies it,
             # up to the verb
             return text[:cut].rstrip(" ,;.")
-        if listed and (not names[-1][:1].isupper() or group_keys(names[-1])):
+        if (listed or _lone_group(names, text[:cut])) and (not names[-1][:1].isupper() or group_keys(names[-1])):
             # a list of names up to the verb that each start as a name does ("các Sở, ban ngành, chủ đầu tư kinh
             # doanh hạ tầng … thực hiện", "…, các địa phương có rừng"): their lower-case words are their own; so are
             # a group's last in the list ("… và UBND các xã, phường ven biển", its qualifier)
@@ -412,6 +414,14 @@ def _cut_at_verb(text, verbs_only=False):
         compound = starts
         previous_lower = lower and bare not in ("cac", "va", "voi")
     return text[:cut].rstrip(" ,;.")
+
+
+def _lone_group(names, text):
+    """Round 32: one group of a body over places up to the verb, its qualifier after it ("UBND các xã, phường bị ảnh
+    hưởng tổ chức …"): its lower-case words are its own, as a group's last in a list are (not a kind of body in lower
+    case, "các doanh nghiệp X", whose qualifier may be work the parser has no verb for)."""
+    return (len(names) == 1 and bool(group_keys(names[0])) and _STARTER_RE.match(names[0]) is not None
+            and bool(re.search(r"\scac (?:xa|phuong|huyen|tinh|quan|thi xa|thanh pho|dac khu)\b", fold(names[0]))))
 
 
 # two-word terms in lower case that agencies' names hold after their capitalised words ("Ban Quản lý các khu công
@@ -538,6 +548,17 @@ def _cut_time_label(node):
     return node.text
 
 
+def _labelled_point_attrs(node):
+    """Round 32: a point's attributes with its time label cut (``_cut_time_label``); the label's time is the point's,
+    not a phrase of its words before it ("- Phân bổ chỉ tiêu năm 2026 đến từng xã; thời gian: Tháng 4/2026.")."""
+    before = node.text
+    text = _cut_time_label(node)
+    attrs = _point_attrs(text)
+    if text != before and node.attrs.get("time"):
+        attrs["time"] = node.attrs["time"]
+    return attrs
+
+
 def _point_attrs(text, subject=False):
     """Coordinators and timeframe of a point under a heading that names its lead: "Chủ trì, phối hợp với X …", or a
     point that starts with "Phối hợp (chặt chẽ) với X …"."""
@@ -569,6 +590,7 @@ def _clause_coordinators(text, subject=False):
     clause = m.group(1).strip(" ,")
     # "… phối hợp với X (thời gian: Quý III/2027)": a labelled bracket after the names is none of them
     clause = re.sub(r"\s*\(([^()]*)\)\s*$", lambda b: "" if _label_of(b.group(1)) else b.group(0), clause)
+    clause = _without_owner_bracket(clause)
     if _cut_at_verb(clause) != clause:
         if (subject or _STARTER_RE.match(_BULLET.sub("", text)) or not _cut_at_verb(clause)
                 or any(classify(n) == "related" for n in split_names(_cut_at_verb(clause)))):
@@ -580,6 +602,12 @@ def _clause_coordinators(text, subject=False):
         clause = _cut_at_verb(clause)
     names = split_names(clause)
     return names if names and all(_agency_like(n) for n in names) else []
+
+
+def _without_owner_bracket(clause):
+    """Round 32: "… phối hợp với Trường Đại học X (Đại học Quốc gia Y) xây dựng …": a bracket right after the partner's
+    name that names another body (its owner, capitalised) is no part of the name; the clause goes on after it."""
+    return re.sub(r"^([A-ZĐ][^()]*?)\s*\((?=[A-ZĐ])[^()]*\)", r"\1", clause, count=1)
 
 
 _BODY_WORDS = set("cac co quan to chuc don vi doanh nghiep ca nhan so ban nganh dia phuong".split())
@@ -609,6 +637,9 @@ def _heading_lead(text):
     trường:", "1. Cục Biến đổi khí hậu có trách nhiệm:"): the lead of the points under it."""
     if _opens_with_verb_like_body(text):
         return []
+    directing = _directing_heading(text)
+    if directing:
+        return directing
     colon = text.rstrip().endswith(":")
     m = re.match(r"^(.{3,120}?),\s+(?:chỉ đạo|yêu cầu|hướng dẫn|giao)\s+[^:]*:\s*$", text.strip())
     if m:  # "1. Ủy ban nhân dân tỉnh, chỉ đạo các cơ quan, đơn vị có liên quan:": the agency that directs leads
@@ -663,6 +694,26 @@ def _heading_lead(text):
         return [text]  # "1. Phó Giám đốc Sở - Nguyễn Văn A": an office holder (with his name) leads what follows
     names = split_names(text)
     return names if names and all(_agency_like(n) or (asked and n[:1].isupper()) for n in names) else []
+
+
+# round 32: a heading that names its bodies and then only the verbs of how they act on the points under it, "3. Đảng
+# ủy Ủy ban nhân dân tỉnh lãnh đạo, chỉ đạo:", "2. Sở Y tế chỉ đạo, hướng dẫn:", "UBND các xã tổ chức thực hiện:"
+_DIRECTING_VERBS = re.compile(
+    r"^(?P<bodies>.{3,150}?)\s+(?P<verbs>(?:(?:lãnh đạo|chỉ đạo|hướng dẫn|tổ chức thực hiện|thực hiện|triển khai"
+    r"|chủ trì|chịu trách nhiệm|có trách nhiệm)(?:\s*,\s*|\s+và\s+|\s*(?=:)))+)\s*:\s*$")
+
+
+def _directing_heading(text):
+    """The bodies of a heading "X <verbs>:" whose only words after the bodies are verbs of directing or carrying out
+    (no object: the points under it are what they direct), each a body as a heading's lead is; [] otherwise."""
+    m = _DIRECTING_VERBS.match(text.strip())
+    if not m:
+        return []
+    bodies = m.group("bodies").rstrip(" ,")
+    if _cut_at_verb(bodies, verbs_only=True) != bodies:
+        return []  # "Sở X phối hợp với Y chỉ đạo:": more than the bodies before the verbs
+    names = split_names(bodies)
+    return names if names and all(_agency_like(n) for n in names) else []
 
 
 # a unit of a body named by its fields: "Ban Quản lý thuế hộ kinh doanh, cá nhân và thu khác", "Phòng X, y và z"
@@ -996,6 +1047,46 @@ def _asked_or_charged(sentence, depth=0):
     return out
 
 
+def _numbered_assignment(node, text):
+    """Round 32: a numbered paragraph under no lead that asks a body without "chủ trì" ("1. Giao UBND các xã bị ảnh
+    hưởng rà soát …; hoàn thành trước …", "5. Giao Sở X chỉ đạo …") is a task as one with "chủ trì" is; one that
+    assigns, then assigns again in a sentence opening with a connective ("… trước ngày 15/12. Đồng thời, Sở X chỉ
+    đạo …, hoàn thành trong Quý I.") is two tasks (its sentences, "2.1", "2.2"), the item a section."""
+    units = _sentence_units(" ".join(text.split()))
+    if not units:
+        if node.attrs.get("time") and not node.attrs.get("lead") and node.text != text:
+            # "4. Sở X chỉ đạo các trường …; thời gian: Năm học …": a subject-led item whose time is a label (cut
+            # from its text): its subject leads, as one with "chủ trì" does
+            own = _subject_task(node.text)
+            if own.get("lead") and fold(node.text).startswith(fold(own["lead"][0])):
+                for k in ("lead", "coordinators"):
+                    if own.get(k) and not node.attrs.get(k):
+                        node.attrs[k] = own[k]
+        return
+    if len(units) == 1 and not node.attrs.get("lead") and _standing_follow_up(*units[0]):
+        node.special = "closing"  # the document's follow-up: no task, nor the paragraph after it its lead's
+        return
+    if len(units) >= 2 and all(_CONNECTIVE.match(title) for title, _attrs in units[1:]):
+        node.subject_paras = [(title, attrs) for title, attrs in units]
+        for k in ("lead", "coordinators", "time"):
+            node.attrs.pop(k, None)
+    elif len(units) == 1 and not node.attrs.get("lead") and not _enforces_this_document(units[0][0]):
+        title, attrs = units[0]
+        node.text = title
+        node.attrs.update({k: v for k, v in attrs.items() if v})
+
+
+# "Giao X (cơ quan thường trực …) theo dõi, đôn đốc …", "Giao X là cơ quan đầu mối, theo dõi, đôn đốc, tổng hợp …"
+_FOLLOW_UP_VERBS = re.compile(r"^(?:giao|de nghi|yeu cau)\s+[^;:]{3,200}?[\s,]\s*(?:theo doi|don doc)\s*(?:,|va)\s*"
+                              r"(?:theo doi|don doc|kiem tra|giam sat|tong hop)\b")
+
+
+def _standing_follow_up(title, attrs):
+    """Whether an asked paragraph is the document's follow-up by a body: "Giao X … theo dõi, đôn đốc (các cơ quan)
+    thực hiện …" with no time of its own (a standing duty, no task, as "Theo dõi, đôn đốc thực hiện Kế hoạch này")."""
+    return bool(_FOLLOW_UP_VERBS.match(fold(title))) and not attrs.get("time")
+
+
 def _dash_sentences(line):
     """[(title, attrs)] of a dash whose sentences each assign work (a later sentence that does not goes with the
     one before it): "- X chịu trách nhiệm …; thực hiện thường xuyên. Y chủ trì, phối hợp với Z …" two tasks; [] when
@@ -1095,7 +1186,8 @@ def _timed_assignment(node):
     if (node.special != "organisation" or node.rank < 2 or node.parent is None or node.parent.rank > 1
             or node.children or node.body or node.has_info):
         return {}
-    attrs = _assignment(node.text)
+    # (round 32: or asks without "chủ trì", "1. Đề nghị X và Y tuyên truyền …; thực hiện hằng năm.")
+    attrs = _assignment(node.text) or _asked_or_charged(node.text)
     # the time a completion or an action phrase states ("hoàn thành trước …", "thực hiện trong năm …", "; thời gian:
     # …"), not the span a product covers ("… đánh giá mức hấp thụ các-bon rừng giai đoạn 2021 - 2030")
     own = re.match(r"(?:hoan thanh|thuc hien|trien khai|xong|cham nhat|truoc|trong|thoi gian|thoi han)\b",
@@ -2043,6 +2135,7 @@ def _read_header(plan, lines):
                     # "ỦY BAN NHÂN DÂN TỈNH X | CỘNG HÒA …" then "SỞ Y": a department under its province
                     or (re.match(r"^(?:uy ban nhan dan|ubnd)\b", fold(issuer_lines[0]))
                         and re.match(r"^(?:so|ban|chi cuc|thanh tra|cuc)\b", f))
+                    or _lower_committee(issuer_lines[0], line)
                     # "BỘ CÔNG THƯƠNG | CỘNG HÒA …" then "CỤC …": a ministry's department
                     or (re.match(r"^bo\b", fold(issuer_lines[0])) and re.match(r"^(?:cuc|vu|tong cuc|vien)\b", f)))):
                 issuer_lines.append(line)
@@ -2059,7 +2152,8 @@ def _read_header(plan, lines):
                     or re.match(r"^(can cu|thuc hien|de |nham |theo de nghi|phan thu \w+$)", fold(line))
                     # "Ngày 22/12/2024, Bộ Chính trị đã ban hành …": the opening sentence (capital, date, comma), not
                     # a title wrapped at "… Nghị quyết số 57-NQ/TW" / "ngày 22/12/2024 của Bộ Chính trị"
-                    or re.match(r"^Ngày\s+\d{1,2}(?:/\d{1,2}/\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,", line)):
+                    or re.match(r"^Ngày\s+\d{1,2}(?:/\d{1,2}/\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,", line)
+                    or _opening_sentence(line)):
                 break
             if title and line.isupper() and not any(t.isupper() for t in title):
                 break  # "NGHỊ QUYẾT" / "Ban hành …" / "CHÍNH PHỦ": the enacting body after the title, not in it
@@ -2109,6 +2203,20 @@ def _read_header(plan, lines):
                 if m:
                     plan.title = m.group(1).strip(" ,")
                     break
+
+
+def _lower_committee(first, line):
+    """Round 32: "UBND TỈNH X | CỘNG HÒA …" then "ỦY BAN NHÂN DÂN XÃ Y | Độc lập …" (the motto beside both lines): the
+    second line, a committee at a lower level, is the header's issuer line too (the lower one issues)."""
+    return bool(re.match(r"^(?:uy ban nhan dan|ubnd)\b", fold(first)) and re.match(r"^(?:uy ban nhan dan|ubnd)\b", fold(line))
+                and re.search(r"\b(?:XÃ|PHƯỜNG|ĐẶC KHU|HUYỆN|QUẬN|THỊ XÃ)\s+\S", line))
+
+
+def _opening_sentence(line):
+    """Round 32: a line under the title that opens the document's first paragraph with a time and a comma ("Năm 2025,
+    tỷ lệ …", "Thời gian qua, …", "Trong năm 2027, …"): not the title's, as "Ngày 22/12/2024, …" is not."""
+    return bool(re.match(r"^(?:Năm\s+\d{4}|Tháng\s+\d{1,2}(?:/\d{4})?|Quý\s+[IV]+(?:/\d{4})?|Trong\s+năm\s+\d{4}"
+                         r"|Thời gian qua|Những năm qua|Thời gian gần đây)\s*,\s+\S", line))
 
 
 def _enacting_line(lines, j):
@@ -2388,6 +2496,9 @@ def _read_body(plan, blocks, addressee=()):
                 if asked:
                     node.text = asked.pop("title")
                     node.attrs.update(asked)
+            if (rank in (2, 3, 4) and not node.special and not node.lead_heading and not text.rstrip().endswith(":")
+                    and not any(n.attrs.get("lead") for n in stack[:-1])):
+                _numbered_assignment(node, text)
             continue
         # the members of the group a heading names, listed after "… gồm:" ("- Sở Công Thương (đối với …);"): the lead
         # of the points that follow ("Có trách nhiệm: a) …")
@@ -2485,7 +2596,7 @@ def _read_body(plan, blocks, addressee=()):
                 and current.parent.lead_heading and current.text.rstrip().endswith(":") and not current.body):
             node = _Node(6, "-", _BULLET.sub("", line), current)
             current.children.append(node)
-            node.attrs.update({k: v for k, v in _point_attrs(_cut_time_label(node)).items() if v})
+            node.attrs.update({k: v for k, v in _labelled_point_attrs(node).items() if v})
             continue
         # "+" points under a dash that introduces them ("1. Sở X:" / "- Chủ trì, phối hợp với Y hỗ trợ …:" / "+ …"):
         # the points are the tasks, with the dash's coordinators and time where they give none; the dash is none
@@ -2493,7 +2604,7 @@ def _read_body(plan, blocks, addressee=()):
         if intro is not None:
             node = _Node(6, "-", _BULLET.sub("", line), intro)
             intro.children.append(node)
-            node.attrs.update(_point_attrs(_cut_time_label(node)))
+            node.attrs.update(_labelled_point_attrs(node))
             for k, v in _point_attrs(intro.text).items():
                 if v:
                     node.attrs.setdefault(k, v)
@@ -2504,7 +2615,7 @@ def _read_body(plan, blocks, addressee=()):
         if _BULLET.match(line) and current is not root and current.lead_heading:
             node = _Node(6, "-", _BULLET.sub("", line), current)
             current.children.append(node)
-            node.attrs.update(_point_attrs(_cut_time_label(node)))
+            node.attrs.update(_labelled_point_attrs(node))
             if current.body and current.body[-1].rstrip().endswith(":"):
                 for k, v in _point_attrs(current.body[-1]).items():
                     node.attrs.setdefault(k, v)
@@ -2515,7 +2626,7 @@ def _read_body(plan, blocks, addressee=()):
             node = _Node(6, "-", _BULLET.sub("", line), current)
             current.children.append(node)
             stack.append(node)
-            node.attrs.update(_point_attrs(_cut_time_label(node)))
+            node.attrs.update(_labelled_point_attrs(node))
             continue
         if (_BULLET.match(line) and current is not root and current.rank >= 2 and not current.children
                 and re.match(r"^ve\b.*:\s*$", fold(_BULLET.sub("", line)))):
@@ -2815,7 +2926,7 @@ def _body_headings_into(node):
         node.attrs["lead"], node.lead_heading = asked, True
         for line in node.body:
             child = _Node(6, "-", _BULLET.sub("", line), node)
-            child.attrs.update({k: v for k, v in _point_attrs(_cut_time_label(child)).items() if v})
+            child.attrs.update({k: v for k, v in _labelled_point_attrs(child).items() if v})
             node.children.append(child)
         node.body = []
         return
@@ -3016,8 +3127,41 @@ def _addressee(line):
     return names if names and all(_agency_like(n) for n in names) else []
 
 
+# round 32: the doer named in brackets after the work, "… (Phòng X thực hiện)", "… (Trung tâm Y thực hiện, phối hợp
+# với Z)", then at most a time label ("; tiến độ: …", "; thời hạn: …")
+_BRACKETED_DOER = re.compile(r"^(?P<head>.{10,}?)\s*\(\s*(?P<lead>[A-ZĐ][^()]{2,150}?)\s+(?:thực hiện|chủ trì)"
+                             r"(?:\s*[,;]\s*phối hợp(?:\s+với)?\s+(?P<with>[^()]{3,200}?))?\s*\)(?P<after>.*)$")
+
+
+def _bracketed_doer(text):
+    """The attributes a work's bracket "(X thực hiện[, phối hợp với Y])" gives (X its lead, Y its coordinators, a time
+    label after the bracket its time) and the title before the bracket; ({}, text) when there is none."""
+    m = _BRACKETED_DOER.match(text.strip())
+    if not m:
+        return {}, text
+    after = m.group("after").strip(" .;,")
+    labels = _inline_labels("; " + after)[0] if after else {}
+    if after and not labels.get("time"):
+        return {}, text  # words after the bracket that are no time label: the bracket is part of the sentence
+    lead = split_names(m.group("lead"))
+    helpers = split_names(m.group("with") or "")
+    if not lead or not all(_agency_like(n) for n in lead) or not all(_agency_like(n) or group_keys(n) for n in helpers):
+        return {}, text
+    attrs = {"lead": lead, "coordinators": helpers}
+    if labels.get("time"):
+        attrs["time"] = labels["time"]
+    return attrs, m.group("head").rstrip(" ,;")
+
+
 def _inline_into(node, text):
     if node.special in ("organisation", "reporting", "funding", "purpose") or node.rank <= 1:
+        return
+    doer, head = _bracketed_doer(text)
+    if doer:
+        node.text = head if node.text == text else node.text
+        for k, v in doer.items():
+            if v and not node.attrs.get(k):
+                node.attrs[k] = v
         return
     attrs, head = _inline_labels(text)
     if attrs:
@@ -3303,6 +3447,7 @@ def _collect(plan, root, tail):
         for n in root.children)
     table_leads = any(kind == "task" and attrs.get("lead")
                       for node in [root, *_iter(root)] for kind, _n, _t, attrs in node.table_tasks)
+    _roles_cited_in_organisation(root)
     walk(root, None, {}, 0)
     if root.table_tasks:
         table(root, None, {})
@@ -3329,6 +3474,57 @@ def _collect(plan, root, tail):
     _read_reporting(plan, root)
     _without_reporting_task(plan)
     _read_tail(plan, tail)
+
+
+# round 32: "Tổ chức thực hiện" naming who does the tasks the plan numbered elsewhere without a body: "1. Phòng X: chủ
+# trì thực hiện các nhiệm vụ tại mục 3 Phần II; phối hợp với Y thực hiện nhiệm vụ 3.1, phối hợp với Z thực hiện nhiệm
+# vụ 3.2 và 3.3."
+_CITED = r"(?:các\s+)?nhiệm vụ\s+(?:(?:tại|thuộc|nêu tại)\s+)?(?:(?:mục|điểm|tiểu mục)\s+)?(?P<refs>[\dIVX][\d.]*(?:\s*(?:,|và)\s*[\d][\d.]*)*)" \
+         r"(?:\s+(?:Phần|phần|Mục|mục)\s+(?P<part>[IVX]+))?"
+_CITED_LEAD = re.compile(r"\bchủ trì\s+(?:thực hiện\s+|triển khai\s+)?" + _CITED)
+_CITED_HELPER = re.compile(r"\bphối hợp với\s+(?P<with>[^;:]+?)\s+(?:thực hiện|triển khai)\s+" + _CITED)
+
+
+def _roles_cited_in_organisation(root):
+    """The lead and coordinators a "Tổ chức thực hiện" point gives, by their numbers, to items of the plan that name
+    no body: the lead to every item under a cited "mục N" (or the item "N.M" cited), the coordinators to each item
+    cited after "phối hợp với Y thực hiện nhiệm vụ …". Items that name their own lead are left as they are."""
+    parts = [n for n in root.children if n.rank <= 1]
+    for part in parts:
+        if part.special != "organisation":
+            continue
+        for item in part.children:
+            head, colon, rest = item.text.partition(":")
+            lead = split_names(head.strip()) if colon and len(head) < 120 else []
+            if not lead or not all(_agency_like(n) for n in lead):
+                continue
+            for m in _CITED_LEAD.finditer(rest):
+                for node in _cited_items(parts, m.group("refs"), m.group("part")):
+                    for leaf in [node] if not node.children else node.children:
+                        if not leaf.attrs.get("lead") and not leaf.children:
+                            leaf.attrs["lead"] = list(lead)
+            for m in _CITED_HELPER.finditer(rest):
+                helpers = split_names(m.group("with"))
+                if not helpers or not all(_agency_like(n) for n in helpers):
+                    continue
+                for node in _cited_items(parts, m.group("refs"), m.group("part")):
+                    for leaf in [node] if not node.children else node.children:
+                        if leaf.attrs.get("lead") == lead and not leaf.attrs.get("coordinators") and not leaf.children:
+                            leaf.attrs["coordinators"] = list(helpers)
+
+
+def _cited_items(parts, refs, part_number):
+    """The items numbered as ``refs`` ("3", "3.1, 3.2 và 3.3") in the plan's parts (the one named "Phần II" when
+    given), outside "Tổ chức thực hiện"; a number found in more than one part is not taken."""
+    out = []
+    for ref in re.split(r"\s*(?:,|và)\s*", refs.strip()):
+        ref = ref.strip(" .")
+        found = [n for part in parts if part.special != "organisation"
+                 and (not part_number or part.number == part_number)
+                 for n in _iter(part) if n.number == ref and n.rank >= 2]
+        if len(found) == 1:
+            out.append(found[0])
+    return out
 
 
 def _stray_dashes(tasks, points):

@@ -87,13 +87,17 @@ def measure_page(page, t, clients, requests, warmup, computed=False):
                sql_ms=round(sum(float(q.get("time") or 0) for q in ctx.captured_queries) * 1000, 1))
     slowest = sorted(ctx.captured_queries, key=lambda q: float(q.get("time") or 0), reverse=True)[:5]
     row["slowest_queries"] = [{"ms": round(float(q.get("time") or 0) * 1000, 2), "sql": q["sql"][:400]} for q in slowest]
-    times = []
+    times, cpu = [], []
     for _ in range(requests):
         before()
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         _get(client, url)
         times.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
     row["times_ms"] = [round(x * 1000, 3) for x in times]
+    # This process's CPU (Django, the template, psycopg), not PostgreSQL's: on a shared machine it moves far less
+    # with the load than the wall time does.
+    row["cpu_ms"] = round(statistics.median(cpu) * 1000, 2) if cpu else None
     _summarise(row)
     return row
 
@@ -117,6 +121,8 @@ def merge(results):
             row["queries"] = max(r["queries"] for r in same)
             row["status"] = next((r["status"] for r in same if r["status"] != 200), 200)
             row["sql_ms"] = statistics.median(r["sql_ms"] for r in same)
+            cpu = [r["cpu_ms"] for r in same if r.get("cpu_ms") is not None]  # results before session 16: none
+            row["cpu_ms"] = statistics.median(cpu) if cpu else None
             _summarise(row)
         rows.append(row)
     merged["floor"], merged["pages"] = rows[0], rows[1:]
@@ -166,7 +172,8 @@ def measure(scale_name, requests=20, export_requests=None, warmup=2, only=None, 
                 if row["available"]:
                     stdout.write(f"  {scale_name:>9}  {page.label:<40} {row['queries']:>3} q  "
                                  f"median {row['median_ms']:8.1f} ms  p95 {row['p95_ms']:8.1f} ms  "
-                                 f"(SQL {row['sql_ms']:.0f} ms, {row['bytes'] // 1024} KiB)  [{row['status']}]")
+                                 f"(SQL {row['sql_ms']:.0f} ms, CPU {row['cpu_ms'] or 0:.0f} ms, {row['bytes'] // 1024} KiB)"
+                                 f"  [{row['status']}]")
                 else:
                     stdout.write(f"  {scale_name:>9}  {page.label:<40} not in this version of the site")
     return {

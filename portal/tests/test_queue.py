@@ -1,12 +1,17 @@
 """The coordinator's queue on the home page and on its own page; "next report" after a review."""
 
 import datetime
+import re
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from agencies.models import Membership
+from portal import queue
 from reports.models import AgencyReport
 from reports.services import review_report, submit_report
 from testing.factories import fill_report, make_agency, make_user, open_year, small_plan
@@ -92,3 +97,31 @@ def test_viewers_and_officers_have_no_queue(client, setup, django_user_model):
     for user in (officer, viewer):
         client.force_login(user)
         assert "Nhắc ngay" not in client.get(HOME).content.decode()
+
+
+def _page(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        html = client.get(url).content.decode()
+    # Each response masks the CSRF token afresh.
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html), len(ctx.captured_queries)
+
+
+def test_the_queue_reads_only_the_columns_it_shows_and_shows_what_whole_rows_show(client, setup, monkeypatch):
+    """``portal.queue.COLUMNS`` (issue #18): every list and state, as with every column read, in as many queries."""
+    plan, coordinator, officer, dept, districts, reports = setup
+    AgencyReport.objects.filter(pk=reports[dept.pk].pk).update(version=2)  # a draft once saved: "Đang soạn"
+    untouched = make_agency(name="UBND xã <b>Đông</b>", short_name="UBND xã Đông", head_email="xadong@example.vn")
+    AgencyReport.objects.create(plan=plan, agency=untouched, year=2025)  # no officer: the head's email instead
+    AgencyReport.objects.create(plan=plan, agency=make_agency(name="Báo Mời"), year=2025, invited=True)
+    client.force_login(coordinator)
+    seen = {}
+    for name, columns in (("some", queue.COLUMNS), ("all", None)):
+        monkeypatch.setattr(queue, "COLUMNS", columns)
+        cache.clear()  # the home's queue is cached per generation
+        seen[name] = (_page(client, HOME), _page(client, QUEUE))
+    (home, home_queries), (page, page_queries) = seen["some"]
+    assert seen["some"] == seen["all"]
+    assert "Chờ xem xét (2)" in page and "Chưa gửi (2)" in page and "Bị trả lại, chưa gửi lại (1)" in page
+    assert "Đang soạn, chưa gửi" in page and "Chưa bắt đầu" in page and "gửi muộn" in page
+    assert "UBND xã &lt;b&gt;Đông&lt;/b&gt; (2025): xadong@example.vn" in home and "Báo Mời" not in page
+    assert "Kế hoạch " + plan.number + ", năm 2025: 2 cơ quan chưa gửi." in page

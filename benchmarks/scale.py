@@ -778,3 +778,129 @@ def generate(scale_name, seed=1, today=None, password=None, stdout=None, agencie
     # read again (plan_tracker/cache.py).
     cache.bump(cache.EVERYTHING)
     return counts
+
+
+# -- chains of mergers -----------------------------------------------------------------------------
+
+CHAIN_PREFIX = "hn"  # the successors' codes: <scale>-tPP-hn-NNN-S (step S of chain NNN)
+
+
+def chains_present(scale_name):
+    return Agency.objects.filter(code__regex=rf"^{scale_prefix(scale_name)}t[0-9]+-{CHAIN_PREFIX}-").exists()
+
+
+def add_chains(scale_name, leads=50, stdout=None):
+    """Mergers written into a built scale, so that the stand-ins' recursive SQL (``reports.completion
+    ._StandsForALead``) runs on its volume: ``leads`` bodies the plans name (province 1's first) cease on 1 July of
+    the year before the current one Y, merged in pairs (every fourth chain) or alone into a successor; a third of the
+    chains go on 1 January of Y to a second successor, and a third of those... every third chain is 3 deep (the
+    second successor merged again on 1 July of Y). A fifth of ``leads`` are communes of province 1 (leads through its
+    communes group), merged in pairs; that group ends on 30 June of Y - 1 and is followed by a successor group and a
+    second one (from 1 January of Y) whose members are the communes in force, the merged ones' successors in their
+    place. The tasks keep naming the bodies and the group that ceased (plans are not rewritten): their successors
+    stand in for them.
+
+    The successors take the reports (lines, values, events) of Y - 1 (the first successor) and Y (the last one) from
+    their predecessors, so no row is added but the agencies, groups, changes and memberships (the predecessors'
+    officers join the last successor); where two merged bodies both had a report of a plan's year, the second one's
+    is deleted (one body reports once). Names, validity dates, ``Agency.successors`` and applied ``AgencyChange``
+    rows are written as ``agencies.succession.apply_change`` writes them. Returns {what: how many}."""
+    from django.db.models import Count, Max
+
+    from agencies.models import AgencyChange
+
+    prefix = scale_prefix(scale_name)
+    if chains_present(scale_name):
+        raise ValueError(f"Scale “{scale_name}” already has its chains of mergers.")
+    year = ReportingYear.objects.filter(plan__code__startswith=prefix).aggregate(y=Max("year"))["y"]
+    if year is None:
+        raise ValueError(f"Scale “{scale_name}” is not built.")
+    merged_on = datetime.date(year - 1, 7, 1)
+    second_on = datetime.date(year, 1, 1)
+    third_on = datetime.date(year, 7, 1)
+    busy = agency_code(scale_name, 1, "so", 1)  # the benchmark officer's and coordinator's department stays
+    communes_group = AgencyGroup.objects.get(code=group_code(scale_name, 1, "communes"))
+    n_communes = (leads // 5) // 2 * 2
+    named = (Assignment.objects.filter(role=Assignment.Role.LEAD, agency__code__startswith=prefix)
+             .exclude(agency__code=busy).values("agency_id", "agency__code").annotate(n=Count("id")))
+    named = sorted(named, key=lambda r: (not r["agency__code"].startswith(f"{prefix}t01-"), -r["n"], r["agency__code"]))
+    picked = [r["agency_id"] for r in named[:leads - n_communes]]
+    communes = list(communes_group.members.exclude(code=busy).order_by("code").values_list("pk", flat=True)[:n_communes])
+    bodies = Agency.objects.in_bulk(picked + communes)
+
+    # Chains: (predecessors, depth); named leads in pairs every fourth chain, communes in pairs, depth 1.
+    chains, i = [], 0
+    while i < len(picked):
+        pair = len(chains) % 4 == 0 and i + 1 < len(picked)
+        chains.append(([bodies[p] for p in picked[i:i + (2 if pair else 1)]], 1 + len(chains) % 3))
+        i += 2 if pair else 1
+    commune_chains = [([bodies[communes[j]], bodies[communes[j + 1]]], 1) for j in range(0, len(communes), 2)]
+    chains += commune_chains
+
+    counts = {"predecessors": 0, "successors": 0, "changes": 0, "reports moved": 0, "reports deleted": 0,
+              "deepest chain": 0}
+    through = Agency.successors.through
+    with transaction.atomic():
+        last_of = {}  # a commune's id -> its chain's last successor
+        for n, (preds, depth) in enumerate(chains, start=1):
+            province = preds[0].code[len(prefix):].split("-")[0]  # "t07"
+            steps = [merged_on, second_on, third_on][:depth]
+            successors = []
+            for s, start in enumerate(steps, start=1):
+                end = steps[s] - datetime.timedelta(days=1) if s < depth else None
+                base = " và ".join(p.short_name or p.name for p in preds)
+                name = f"{base} (hợp nhất {start:%m/%Y})"
+                code = f"{prefix}{province}-{CHAIN_PREFIX}-{n:03d}-{s}"
+                a = Agency(code=code, name=nfc(name), short_name=nfc(name[:100]), kind=preds[0].kind, valid_from=start,
+                           valid_to=end, search_text=fold(f"{code} {name}"), sort_key=vi_sort_key(nfc(name)))
+                successors.append(a)
+            bulk(Agency, successors)
+            links = [through(from_agency_id=p.pk, to_agency_id=successors[0].pk) for p in preds]
+            links += [through(from_agency_id=a.pk, to_agency_id=b.pk) for a, b in zip(successors, successors[1:])]
+            through.objects.bulk_create(links)
+            Agency.objects.filter(pk__in=[p.pk for p in preds]).update(valid_to=merged_on - datetime.timedelta(days=1))
+            for s, (ending, start) in enumerate([(preds, merged_on)] + [([a], d) for a, d in zip(successors, steps[1:])]):
+                change = AgencyChange.objects.create(
+                    code=f"{prefix}{CHAIN_PREFIX}-{n:03d}-{s + 1}", kind=AgencyChange.Kind.MERGE, effective_date=start,
+                    act_number=f"{n}/QĐ-UBND", act_title="Hợp nhất (dữ liệu đo hiệu năng)",
+                    default_successor=successors[s], applied_at=_local(start))
+                change.predecessors.set(ending)
+                change.successors.set([successors[s]])
+                counts["changes"] += 1
+            # The reports: Y - 1 to the first successor, Y to the last; the second of a pair's where both reported.
+            for target, y in ((successors[0], year - 1), (successors[-1], year)):
+                taken = set()
+                for p in preds:
+                    rows = AgencyReport.objects.filter(agency=p, year=y)
+                    clash = rows.filter(plan_id__in=taken)
+                    counts["reports deleted"] += clash.count()
+                    if clash.exists():
+                        _purge(clash)
+                    taken |= set(rows.values_list("plan_id", flat=True))
+                    counts["reports moved"] += rows.update(agency=target)
+            officers = Membership.objects.filter(agency__in=preds, role=Membership.Role.OFFICER)
+            Membership.objects.bulk_create([Membership(user_id=m.user_id, agency=successors[-1], role=m.role)
+                                            for m in officers])
+            for p in preds:
+                last_of[p.pk] = successors[-1]
+            counts["predecessors"] += len(preds)
+            counts["successors"] += len(successors)
+            counts["deepest chain"] = max(counts["deepest chain"], depth)
+        # Province 1's communes group ends with the merger; a successor group, then a second one, take its members.
+        members = list(communes_group.members.all())
+        in_force = [last_of.get(a.pk, a) for a in members]
+        in_force = list({a.pk: a for a in in_force}.values())
+        g3 = AgencyGroup.objects.create(code=f"{communes_group.code}-{CHAIN_PREFIX}-2", name=f"{communes_group.name} (từ {second_on:%d/%m/%Y})",
+                                        valid_from=second_on)
+        g2 = AgencyGroup.objects.create(code=f"{communes_group.code}-{CHAIN_PREFIX}-1", name=f"{communes_group.name} (từ {merged_on:%d/%m/%Y})",
+                                        valid_from=merged_on, valid_to=second_on - datetime.timedelta(days=1),
+                                        successor=g3)
+        for g in (g2, g3):
+            g.members.set(in_force)
+        AgencyGroup.objects.filter(pk=communes_group.pk).update(valid_to=merged_on - datetime.timedelta(days=1),
+                                                               successor=g2)
+        counts["successor groups"] = 2
+        cache.bump(cache.EVERYTHING)
+    if stdout is not None:
+        stdout.write("Chains of mergers: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    return counts

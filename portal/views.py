@@ -91,7 +91,8 @@ def home(request):
         # changes); its "Nhắc ngay" forms carry the CSRF token, a stand-in in the cached body, the request's own here.
         queue = fragments.body("home-queue", (overseen, HOME_ROWS), lambda: fragments.rendered(
             "portal/cached/home_queue.html", {
-                "queue": coordinator_queue(queue_plans(roles.overseen_agency_ids)), "queue_rows": HOME_ROWS,
+                "queue": coordinator_queue(queue_plans(roles.overseen_agency_ids), rows=HOME_ROWS),
+                "queue_rows": HOME_ROWS,
                 "csrf_token": fragments.CSRF_STAND_IN}), today)
         context["queue"] = fragments.with_csrf_token(queue, request)
     return render(request, "home.html", context)

@@ -108,8 +108,9 @@ class _StandsForALead(models.Expression):
     since been taken off the task (its assignment removed, no lead it succeeds) stands for nobody: the task is judged
     by its current assignments and their successors.
 
-    One EXISTS over two recursive queries, whatever the chains' length: the body and its predecessors through
-    ``Agency.successors``, walked up from the body (the successions table's index on the successor), and the task's
+    One EXISTS over two recursive queries, whatever the chains' length (run only when the body succeeds some body or
+    a lead group of the task has a successor group: the walk finds nothing otherwise): the body and its predecessors
+    through ``Agency.successors``, walked up from the body (the successions table's index on the successor), and the task's
     lead groups with their successor groups, walked down; each row carries ``moved`` (0: the body, or a group named
     on the task; 1: reached through a succession). ``UNION`` keeps each row once, so a cycle in the data ends the
     walk. The CTE and table aliases are lower case (``_ALIAS`` renames Django's U0, V1…)."""
@@ -138,8 +139,16 @@ class _StandsForALead(models.Expression):
         assignment, group = q(Assignment._meta.db_table), q(AgencyGroup._meta.db_table)
         members = q(AgencyGroup.members.through._meta.db_table)
         task_id, role, agency_id, group_id = q("task_id"), q("role"), q("agency_id"), q("group_id")
+        # First what the walk needs to find anything, two probes of an index each: the body succeeds some body, or one
+        # of the task's lead groups has a successor group. Most lines' bodies succeed nobody; without it every lead
+        # line of every task ran the walk (README "Computed pages at national scale, session 16").
+        guard = (
+            f"(EXISTS (SELECT 1 FROM {succession} ptc_p WHERE ptc_p.{to_id} = {body}) "
+            f"OR EXISTS (SELECT 1 FROM {assignment} ptc_ga, {group} ptc_gg WHERE ptc_ga.{task_id} = {task} "
+            f"AND ptc_ga.{role} = %s AND ptc_gg.{q('id')} = ptc_ga.{group_id} AND ptc_gg.{q('successor_id')} IS NOT NULL))"
+        )
         sql = (
-            f"EXISTS (WITH RECURSIVE ptc_up(id, moved) AS ("
+            f"({guard} AND EXISTS (WITH RECURSIVE ptc_up(id, moved) AS ("
             f"SELECT {body}, 0 UNION SELECT ptc_s.{from_id}, 1 FROM {succession} ptc_s, ptc_up "
             f"WHERE ptc_s.{to_id} = ptc_up.id), "
             f"ptc_groups(id, moved) AS ("
@@ -150,9 +159,9 @@ class _StandsForALead(models.Expression):
             f"SELECT 1 FROM ptc_up WHERE (ptc_up.moved = 1 AND EXISTS (SELECT 1 FROM {assignment} ptc_n "
             f"WHERE ptc_n.{task_id} = {task} AND ptc_n.{role} = %s AND ptc_n.{agency_id} = ptc_up.id)) "
             f"OR EXISTS (SELECT 1 FROM {members} ptc_m, ptc_groups WHERE ptc_m.{q('agencygroup_id')} = ptc_groups.id "
-            f"AND ptc_m.{agency_id} = ptc_up.id AND ptc_up.moved + ptc_groups.moved > 0))"
+            f"AND ptc_m.{agency_id} = ptc_up.id AND ptc_up.moved + ptc_groups.moved > 0)))"
         )
-        return sql, [*body_params, *task_params, LEAD, *task_params, LEAD]
+        return sql, [*body_params, *task_params, LEAD, *body_params, *task_params, LEAD, *task_params, LEAD]
 
 
 def _stands_for_a_lead():

@@ -1,12 +1,17 @@
 """The coordinator's queue on the home page and on its own page; "next report" after a review."""
 
 import datetime
+import re
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from agencies.models import Membership
+from portal import queue
 from reports.models import AgencyReport
 from reports.services import review_report, submit_report
 from testing.factories import fill_report, make_agency, make_user, open_year, small_plan
@@ -92,3 +97,80 @@ def test_viewers_and_officers_have_no_queue(client, setup, django_user_model):
     for user in (officer, viewer):
         client.force_login(user)
         assert "Nhắc ngay" not in client.get(HOME).content.decode()
+
+
+def _page(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        html = client.get(url).content.decode()
+    # Each response masks the CSRF token afresh.
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html), len(ctx.captured_queries)
+
+
+def test_the_queue_reads_only_the_columns_it_shows_and_shows_what_whole_rows_show(client, setup, monkeypatch):
+    """``portal.queue.COLUMNS`` (issue #18): every list and state, as with every column read, in as many queries."""
+    plan, coordinator, officer, dept, districts, reports = setup
+    AgencyReport.objects.filter(pk=reports[dept.pk].pk).update(version=2)  # a draft once saved: "Đang soạn"
+    untouched = make_agency(name="UBND xã <b>Đông</b>", short_name="UBND xã Đông", head_email="xadong@example.vn")
+    AgencyReport.objects.create(plan=plan, agency=untouched, year=2025)  # no officer: the head's email instead
+    AgencyReport.objects.create(plan=plan, agency=make_agency(name="Báo Mời"), year=2025, invited=True)
+    client.force_login(coordinator)
+    seen = {}
+    for name, columns in (("some", queue.COLUMNS), ("all", None)):
+        monkeypatch.setattr(queue, "COLUMNS", columns)
+        cache.clear()  # the home's queue is cached per generation
+        seen[name] = (_page(client, HOME), _page(client, QUEUE))
+    (home, home_queries), (page, page_queries) = seen["some"]
+    assert seen["some"] == seen["all"]
+    assert "Chờ xem xét (2)" in page and "Chưa gửi (2)" in page and "Bị trả lại, chưa gửi lại (1)" in page
+    assert "Đang soạn, chưa gửi" in page and "Chưa bắt đầu" in page and "gửi muộn" in page
+    assert "UBND xã &lt;b&gt;Đông&lt;/b&gt; (2025): xadong@example.vn" in home and "Báo Mời" not in page
+    assert "Kế hoạch " + plan.number + ", năm 2025: 2 cơ quan chưa gửi." in page
+
+
+def test_the_home_reads_the_first_rows_of_long_lists_and_counts_them_all(client, setup, monkeypatch,
+                                                                         django_user_model):
+    """The home shows HOME_ROWS reports awaiting review and returned, and how many there are: read as the first rows
+    with a window count (issue #18), the page is the one the whole lists give."""
+    plan, coordinator, officer, dept, districts, reports = setup
+    for i in range(queue.HOME_ROWS + 2):  # 10 more awaiting review, submitted a day apart, and 10 more returned
+        for returned in (False, True):
+            agency = make_agency(name=f"UBND xã {'Trả' if returned else 'Chờ'} {i:02d}")
+            AgencyReport.objects.create(
+                plan=plan, agency=agency, year=2025, status="returned" if returned else "submitted", version=3,
+                first_submitted_at=timezone.now() - datetime.timedelta(days=30 - i),
+                submitted_at=timezone.now() - datetime.timedelta(days=30 - i),
+                reviewed_at=timezone.now() - datetime.timedelta(days=20 - i) if returned else None)
+    result = queue.coordinator_queue([plan], rows=queue.HOME_ROWS)
+    assert len(result.awaiting) == len(result.returned) == queue.HOME_ROWS  # read: no more than shown
+    assert (result.awaiting_count, result.returned_count, result.total) == (12, 11, 12 + 1 + 11)
+    client.force_login(coordinator)
+    home, queries = _page(client, HOME)
+    assert "Chờ xem xét (12)" in home and "Bị trả lại, chưa gửi lại (11)" in home
+    assert 'class="figure">12</span> chờ xem xét' in home and 'class="figure">11</span> bị trả lại' in home
+    assert "Xem tất cả báo cáo chờ xem xét" in home and "Xem tất cả báo cáo bị trả lại" in home
+    # The longest waiting first; the ninth and later are on the queue's page only.
+    assert home.count("UBND xã Chờ") == queue.HOME_ROWS and "UBND xã Chờ 07" in home and "UBND xã Chờ 08" not in home
+    assert home.count("UBND xã Trả") == queue.HOME_ROWS
+    page, _ = _page(client, QUEUE)
+    assert page.count("UBND xã Chờ") == 10 and page.count("UBND xã Trả") == 10
+    # The same home as the whole lists give, in as many queries (each computed afresh); the home asks for HOME_ROWS.
+    whole = queue.coordinator_queue
+    asked = []
+    monkeypatch.setattr("portal.views.coordinator_queue",
+                        lambda plans, rows=None: asked.append(rows) or whole(plans, rows))
+    cache.clear()
+    limited = _page(client, HOME)
+    assert asked == [queue.HOME_ROWS]
+    monkeypatch.setattr("portal.views.coordinator_queue", lambda plans, rows=None: whole(plans))
+    cache.clear()
+    assert limited == _page(client, HOME) and limited[0] == home
+
+
+def test_an_empty_queue_counts_nothing(client, db, django_user_model):
+    plan, who = small_plan(n_districts=1)
+    coordinator = make_user(django_user_model, "dieuphoi2", plan.report_recipient or make_agency(),
+                            role=Membership.Role.COORDINATOR)
+    result = queue.coordinator_queue([plan], rows=queue.HOME_ROWS)
+    assert (result.awaiting, result.awaiting_count, result.returned, result.returned_count) == ([], 0, [], 0)
+    client.force_login(coordinator)
+    assert "Chờ xem xét (0)" in client.get(HOME).content.decode()

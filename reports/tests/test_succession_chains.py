@@ -224,6 +224,36 @@ def test_a_member_of_a_lead_groups_successor_groups_successor_stands_in_for_the_
     assert (progress.lead_completed, progress.lead_count) == (1, 1)
 
 
+def test_a_member_of_a_lead_groups_successor_group_that_succeeds_no_body_stands_in_for_the_group(db):
+    """A commune in the lead group's successor group that is no body's successor answers for the group's task through
+    the groups alone: the stand-ins' check walks when a lead group of the task has a successor group, not only for
+    bodies that succeed one (``completion._StandsForALead``'s first probes, README "Computed pages at national scale,
+    session 16")."""
+    for k in range(5):  # the groups' ids differ from the task's and the assignments' (no join on a wrong column holds)
+        AgencyGroup.objects.create(code=f"g-other-{k}", name=f"Nhóm khác {k}")
+    plan = make_plan(start_year=2023, end_year=2027)
+    district = make_agency(code="huyen-kp", name="UBND huyện Krông Pa", kind="district", valid_to=D(2025, 6, 30))
+    before = AgencyGroup.objects.create(code="g-huyen-kp", name="UBND các huyện", valid_to=D(2025, 6, 30))
+    after = AgencyGroup.objects.create(code="g-xa-kp", name="UBND các xã", valid_from=D(2025, 7, 1))
+    before.successor = after
+    before.save()
+    before.members.add(district)
+    commune = make_agency(code="xa-kp", name="UBND xã Krông Pa", kind="commune", valid_from=D(2025, 7, 1))
+    after.members.add(commune)
+    assert not commune.predecessors.exists()
+    task = make_task(make_section(plan), lead=before, number="4.2", title="Tuyên truyền phòng cháy rừng")  # yearly
+    open_reporting_year(plan, 2026, None)
+    assert TaskReport.objects.filter(task=task, role="lead", report__agency=commune, report__year=2026).exists()
+    qs = Task.objects.filter(pk=task.pk)
+    assert not completion.annotate_completion(qs, 2026).get().is_completed
+    progress = completion.annotate_lead_progress(qs, 2026).get()
+    assert (progress.lead_completed, progress.lead_count) == (0, 1)
+    _complete(plan, commune)
+    assert completion.annotate_completion(qs, 2026).get().is_completed
+    progress = completion.annotate_lead_progress(qs, 2026).get()
+    assert (progress.lead_completed, progress.lead_count) == (1, 1)
+
+
 def test_a_cycle_of_successor_groups_answers_nobody(db):
     first = AgencyGroup.objects.create(code="c1", name="Nhóm 1", valid_to=D(2024, 1, 1))
     second = AgencyGroup.objects.create(code="c2", name="Nhóm 2", valid_to=D(2024, 6, 1), successor=first)

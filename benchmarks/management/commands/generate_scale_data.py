@@ -37,10 +37,15 @@ class Command(BaseCommand):
         parser.add_argument("--agencies", type=int, default=None, metavar="N",
                             help="The deadline scale only: N agencies (and officers) instead of 500, for deadline "
                                  "days with more officers.")
+        parser.add_argument("--chains", type=int, default=None, metavar="N",
+                            help="Add chains of mergers to the scale (built now or before): N bodies the plans name as "
+                                 "leads merged into successors, chains up to 3 deep, a successor group "
+                                 "(benchmarks.scale.add_chains), so the stand-ins' recursive SQL runs on the scale.")
         parser.add_argument("--today", type=datetime.date.fromisoformat,
                             help="Pretend today is this date (YYYY-MM-DD); the last reporting year is its year.")
 
-    def handle(self, *args, scale, seed, rebuild, remove, dry_run, password, today, agencies=None, **options):
+    def handle(self, *args, scale, seed, rebuild, remove, dry_run, password, today, agencies=None, chains=None,
+               **options):
         if not (settings.DEBUG or getattr(settings, "BENCHMARK_DATA_ALLOWED", False)):
             raise CommandError("DEBUG is off: benchmark data is never written to a production database.")
         try:
@@ -56,6 +61,8 @@ class Command(BaseCommand):
             if remove:
                 return
         elif present:
+            if chains:
+                return self.add_chains(scale, chains)
             self.stdout.write(f"Scale “{scale}” is already present: nothing written (--rebuild replaces it).")
             return
         started = time.monotonic()
@@ -78,3 +85,16 @@ class Command(BaseCommand):
         verb = "would be written (rolled back)" if dry_run else "written"
         self.stdout.write(self.style.SUCCESS(
             f"Scale “{scale}” (seed {seed}): {sum(counts.values()):,} rows {verb} in {elapsed:.1f} s."))
+        if chains and not dry_run:
+            self.add_chains(scale, chains)
+
+    def add_chains(self, scale, leads):
+        started = time.monotonic()
+        try:
+            scales.add_chains(scale, leads=leads, stdout=self.stdout)
+        except ValueError as error:
+            raise CommandError(str(error)) from None
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        self.stdout.write(self.style.SUCCESS(f"Chains of mergers added in {time.monotonic() - started:.1f} s."))

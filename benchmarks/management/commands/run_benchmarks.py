@@ -98,6 +98,10 @@ class Command(BaseCommand):
         parser.add_argument("--json", default=str(Path(settings.BASE_DIR) / "benchmarks" / "results.json"))
         parser.add_argument("--only", nargs="+", help="Only pages whose label contains one of these words.")
         parser.add_argument("--markdown", action="store_true", help="Also print the table as Markdown.")
+        parser.add_argument("--computed", action="store_true",
+                            help="Measure every request as computed, not served from the cache: the target plan's "
+                                 "cache generation is bumped before each one, as a submission bumps it (the first "
+                                 "look after a change). Needs a cache (CACHE_URL) to mean anything.")
         # Internal: measure one scale in this process's database and write its result to --json.
         parser.add_argument("--measure", choices=sorted(SCALES), help=argparse.SUPPRESS)
 
@@ -126,6 +130,8 @@ class Command(BaseCommand):
                        scale, "--json", out, "--requests", str(per_round), "--export-requests", str(exports)]
                 if options["only"]:
                     cmd += ["--only", *options["only"]]
+                if options["computed"]:
+                    cmd.append("--computed")
                 self.stdout.write(f"Round {n}/{rounds}: scale “{scale}” in "
                                   f"{envs[scale]['DATABASE_URL'].rpartition('/')[2]}…")
                 done = subprocess.run(cmd, env=envs[scale], cwd=settings.BASE_DIR)
@@ -144,6 +150,7 @@ class Command(BaseCommand):
             "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
             "machine": {**machine(), "load_average_at_start": started_load},
             "rounds": rounds,
+            "computed": options["computed"],
             "method": harness.__doc__.strip(),
             "requests": options["requests"],
             "targets": {"queries": harness.TARGET_QUERIES, "growth": harness.TARGET_GROWTH,
@@ -174,7 +181,7 @@ class Command(BaseCommand):
             raise CommandError(f"Scale “{scale}” is not in this database: run generate_scale_data --scale {scale} "
                                "(or run_benchmarks --build).")
         result = harness.measure(scale, requests=options["requests"], export_requests=options["export_requests"],
-                                 only=options["only"], stdout=self.stdout)
+                                 only=options["only"], stdout=self.stdout, computed=options["computed"])
         with open(options["json"], "w") as f:
             json.dump(result, f, ensure_ascii=False, default=str)
 

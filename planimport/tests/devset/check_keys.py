@@ -93,6 +93,8 @@ def expected_kind_due(tf):
     if m := re.search(r"trước tháng (\d+)/(\d{4})", t):
         mo, y = int(m[1]), int(m[2])
         return "deadline", last_day(y, mo - 1) if mo > 1 else last_day(y - 1, 12)
+    if m := re.search(r"ngày (\d+) tháng (\d+) năm (\d{4})", t):  # the date in words (blind28)
+        return "deadline", f"{int(m[3]):04d}-{int(m[2]):02d}-{int(m[1]):02d}"
     if m := re.search(r"(\d+)/(\d+)/(\d{4})", t):
         return "deadline", f"{int(m[3]):04d}-{int(m[2]):02d}-{int(m[1]):02d}"
     if m := re.search(r"quý (i{1,3}|iv)/(\d{4})", t):

@@ -11,7 +11,7 @@ import unicodedata
 
 from django.utils.translation import gettext
 
-from . import spacetable
+from . import celltable, spacetable
 
 
 class DocumentError(ValueError):
@@ -278,7 +278,8 @@ def blocks_from_text(text):
     continues the paragraph, page numbers alone on a line are dropped (the paragraph goes on across the page
     break) and a line in two columns (the header's "ỦY BAN NHÂN DÂN      CỘNG HÒA …") gives its columns as
     paragraphs. After a table that is only a header row, its cells come one a line: those lines are not joined."""
-    text = spacetable.pipe_tables(text.replace("\r\n", "\n").replace("\r", "\n"))  # tables in columns of spaces
+    text = celltable.pipe_tables(text.replace("\r\n", "\n").replace("\r", "\n"))  # tables one cell line per line
+    text = spacetable.pipe_tables(text)  # tables in columns of spaces
     text = _html_tables(text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = _join_emphasis_spans(_pipe_cell_tables(text.split("\n")))
     layout = _indented_layout(lines)

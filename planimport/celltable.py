@@ -157,6 +157,10 @@ _GOES_ON = re.compile(r"(?:[,;\-–/(“\"]|\b(?:và|của|về|với|theo|các|
                       r"giữa|đối|qua|bằng|được|có|sự|nhằm|ngày|là|ở|do|vào|trình|Các|Bộ|Ủy|Sở|Ban|Cơ|Đài|UBND|Tháng|tháng|Quý|quý|Năm))$")
 
 
+_NAME_GOES_ON = re.compile(r"(?:^|\s)[A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ]"
+                           r"[a-zà-ỹđ]+$")  # a line ending in a capitalised word: a proper name may go on
+
+
 def _may_end(text):
     t = text.rstrip()
     if _GOES_ON.search(t):
@@ -187,6 +191,17 @@ def _join_names(a, b):
     return f"{a} {b}"
 
 
+_KINDS = (r"(?:bộ|ngành|sở|ban|cơ quan(?: ngang bộ)?|địa phương|đơn vị|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|"
+          r"doanh nghiệp|tổ chức|đoàn thể|hội|hiệp hội|tập đoàn|viện|trường|cấp)")
+_ODD_KIND = re.compile(r",\s+(?!" + _KINDS + r"\b)[a-zà-ỹđ]")  # after a list's comma, a word that is no kind
+_GROUP_END = re.compile(r"(?i)\b" + _KINDS + r"(?:\s+(?:có\s+)?liên quan|\s+trực thuộc trung ương|\s+nhân dân)?$")
+
+
+def _ends_group(text):
+    """Whether the names end with a group's kind ("Các bộ, cơ quan ngang bộ", "các Bộ, ngành liên quan")."""
+    return bool(_GROUP_END.search(_ROLE.sub("", text).rstrip(" .;,")))
+
+
 def _ends_known(text):
     t = _ROLE.sub("", text).rstrip(" .;,")
     spans = known_spans(t)
@@ -214,15 +229,23 @@ def _names_score(text):
     parts = split_names(t)
     if not parts:
         return -2.0
-    score = 0.0
+    score, seen = 0.0, set()
     for part in parts:
         words = len(part.split())
-        if is_known(part):
+        if fold(part) in seen:
+            score -= 0.5  # a name given again: a sub-row's repeat, not this cell's words
+            continue
+        seen.add(fold(part))
+        if words == 1 and _STARTER_RE.match(part) and not is_known(part):
+            score -= 1.5  # "các", "Bộ": a name's first word alone
+        elif is_known(part):
             score += 2.5
         elif _ACRONYM.fullmatch(part):
             score += 1.5
         elif _STARTER_RE.match(part) and words <= 14 and not _PROSE.search(part):
             score += 1.5 if words <= 9 else 0.5
+            if _ODD_KIND.search(part):
+                score -= 2.0  # "Các bộ, cơ quan ngang bộ chế, pháp luật": a group's list goes on with kinds only
         else:
             score -= 1.5 + words / 4
     return score
@@ -266,6 +289,8 @@ def _score(kind, text):
         return 1.0 if _CITED.match(text) else -0.5
     if kind == "title":
         return 0.3  # the title takes what none of the other columns claims
+    if kind == "product" and re.match(r"[A-ZĐ&]{2,}(?:,|$|\s+[A-ZĐ])", text):
+        return -1.0  # "PCPNN" / "Chương trình, …": the initials end the names' cell before it
     return 0.0  # product, note, other
 
 
@@ -280,16 +305,24 @@ def _cells_of(units, loose=False):
     for n, (line_no, text) in enumerate(units):
         if out:
             prev_line, prev = units[n - 1]
+            lower = text[:1].islower()
             if prev_line == line_no:
-                soft = False
+                soft = 0.0
             elif re.search(r"\bsố$", prev) and text[:1].isdigit():
                 soft = None  # "Nghị quyết số" / "68-NQ/TW": one cell
-            elif _may_end(prev):
-                soft = None if text[:1].islower() and not loose and not prev.rstrip().endswith(".") else False
+            elif _may_end(out[-1][0]):
+                if lower and not prev.rstrip().endswith("."):
+                    # after a page break each column's words go on in lower case: a cell may start so, at a cost
+                    soft = (0.5 if prev.rstrip().endswith(")") else 2.0) if loose else None
+                elif (_NAME_GOES_ON.search(prev) and text[:1].isupper() and not _STARTER_RE.match(text)
+                      and not _TIME_START.match(text)):
+                    soft = 2.5  # "Việt" / "Nam", "Thủ tướng" / "Chính phủ": a proper name going on
+                else:
+                    soft = 0.0
             else:
                 # a line ending in a phrase's word ("các", "tại") goes on, unless the cell broke there at a page's
                 # foot: a capital after it may start the next cell, at a cost
-                soft = True if (text[:1].isupper() or text[:1].isdigit()) else None
+                soft = 2.5 if (text[:1].isupper() or text[:1].isdigit()) else None
             if soft is None:
                 out[-1] = (_join(out[-1][0], text), out[-1][1], out[-1][2])
                 continue
@@ -329,17 +362,23 @@ def _align(units, kinds, first, above=None):
                    and _STARTER_RE.match(cells[k][0]) and (cells[k - 1][0].rstrip().endswith(")")
                                                            or _ends_known(cells[k - 1][0])))
 
-    def cell_score(i, j, c):
-        key = (i, j, c)
+    def cell_score(i, j, c, fresh):
+        key = (i, j, c, fresh)
         if key not in cache:
             kind = kinds[c]
             if kind in ("lead", "coordinators", "time", "basis") and j - i > 8:
                 cache[key] = float("-inf")  # no names' or time's cell of so many pieces
                 return cache[key]
             text = _text(i, j, kind)
-            if above is not None and above.get(c) and kind in ("lead", "coordinators", "time"):
+            if not fresh and above is not None and above.get(c) and kind in ("lead", "coordinators", "time"):
                 joined = _join_names(above[c], text) if kind != "time" else _join(above[c], text)
                 s = _score(kind, joined) - _score(kind, above[c])
+                if kind != "time" and (not _may_end(above[c]) or not (_ends_known(above[c])
+                                                                       or _ends_group(above[c]))):
+                    s += 1.0  # a name the page broke ("Ủy ban Công tác" / "về các tổ chức …") goes on
+            elif kind == "title" and any(cells[k - 1][0].rstrip().endswith(".") and cells[k][0][:1].islower()
+                                         for k in range(i + 1, j)):
+                s = -5.0  # a title ended by its full stop goes on no further
             else:
                 s = _score(kind, text)
                 if kind in ("lead", "coordinators"):
@@ -352,6 +391,7 @@ def _align(units, kinds, first, above=None):
     # best[i][c]: the best score with cells[:i] given, the last one to column c (c = -1: none yet)
     NEG = float("-inf")
     best = [[NEG] * (m + 1) for _ in range(n + 1)]
+    wrapped = [[False] * (m + 1) for _ in range(n + 1)]  # the best path there went into a sub-row
     back = {}
     best[0][0] = 0.0  # index c + 1
     for i in range(n):
@@ -364,9 +404,12 @@ def _align(units, kinds, first, above=None):
                     break  # two cells on one line are two
                 for c in range(m):
                     wrap = c <= cp
-                    if wrap and not (c in names_cols and cp >= min(time_col, m - 1) and c > 0):
+                    # a sub-row: the row's bodies named again after its last cells (after its time; after a page
+                    # break, after any column's rest)
+                    reach = min(time_col, m - 1) if above is None else 1
+                    if wrap and not (c in names_cols and cp >= reach and c > 0):
                         continue
-                    s = here + cell_score(i, j, c) - (2.0 if wrap else 0.0) - (2.5 if cells[i][2] and i else 0.0)
+                    s = here + cell_score(i, j, c, wrap or wrapped[i][cp + 1]) - (2.0 if wrap else 0.0) - (cells[i][2] if i else 0.0)
                     if first and not wrap:
                         # a row's first segment: its title and lead are not left empty
                         skipped = range(cp + 1, c)
@@ -375,6 +418,7 @@ def _align(units, kinds, first, above=None):
                     if s > best[j][c + 1]:
                         best[j][c + 1] = s
                         back[(j, c + 1)] = (i, cp + 1)
+                        wrapped[j][c + 1] = wrap or wrapped[i][cp + 1]
     end = max(range(m + 1), key=lambda c: best[n][c])
     path, j, c = [], n, end
     while j > 0:
@@ -408,7 +452,7 @@ def _row_cells(number, segments, kinds):
             if kind == "title" and s:
                 continue  # the title as it reads up to the page break
             if kind in ("lead", "coordinators"):
-                if sub and old:
+                if (sub or (s and _STARTER_RE.match(text) and _ends_known(old))) and old:
                     # a sub-row names the row's bodies again: only the names not given yet are added
                     from .names import split_names
 

@@ -118,6 +118,8 @@ def _running_heads(lines):
 
 _MARKER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*|[IVXL]{1,5})\.?$")
 _MARKED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*|[IVXL]{1,5})\.?\s{2,}(\S.*)$")
+# a row's number and its title's first words parted by one space ("1.1 Nghiên cứu …", "II. Phát triển …")
+_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*\.?|[IVXL]{1,5}\.)\s(?=[A-ZĐ“\"(])(.*)$")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 
@@ -537,6 +539,10 @@ def _read_table(lines, h, heads):
             continue
         pieces = _pieces(line)
         marker = _MARKER.match(pieces[0])
+        numbered = None if marker else _NUMBERED.match(pieces[0])
+        if numbered:
+            marker = _MARKER.match(numbered.group(1))
+            pieces = [numbered.group(1), numbered.group(2)] + pieces[1:]
         if marker and _follows(marker.group(1), last):
             close()
             current = marker.group(1)

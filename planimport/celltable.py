@@ -248,6 +248,8 @@ def _names_score(text):
             score += 1.5 if words <= 9 else 0.5
             if _ODD_KIND.search(part):
                 score -= 2.0  # "Các bộ, cơ quan ngang bộ chế, pháp luật": a group's list goes on with kinds only
+            if re.search(r"\S\s+Các\s", part):
+                score -= 2.0  # "UBND các xã, phường Các lớp tập huấn": "Các" opens the next cell
         else:
             score -= 1.5 + words / 4
     return score
@@ -315,7 +317,7 @@ def _cells_of(units, loose=False):
             elif _may_end(out[-1][0]):
                 if lower and not prev.rstrip().endswith("."):
                     # after a page break each column's words go on in lower case: a cell may start so, at a cost
-                    soft = (0.5 if prev.rstrip().endswith(")") else 2.0) if loose else None
+                    soft = (0.5 if prev.rstrip().endswith(")") else 1.0) if loose else None
                 elif (_NAME_GOES_ON.search(prev) and text[:1].isupper() and not _STARTER_RE.match(text)
                       and not _TIME_START.match(text)):
                     soft = 2.5  # "Việt" / "Nam", "Thủ tướng" / "Chính phủ": a proper name going on
@@ -378,11 +380,19 @@ def _align(units, kinds, first, above=None):
                 if kind != "time" and (not _may_end(above[c]) or not (_ends_known(above[c])
                                                                        or _ends_group(above[c]))):
                     s += 1.0  # a name the page broke ("Ủy ban Công tác" / "về các tổ chức …") goes on
+                    if _ends_known(joined):
+                        s += 1.5  # … and is whole again ("Bộ Tài" / "chính")
+                elif (kind != "time" and _STARTER_RE.match(text) and not above[c].rstrip().endswith((",", ";", ")"))
+                      and _ends_known(above[c])):
+                    s -= 2.0  # "Bộ Ngoại giao" / (the break) / "Bộ, ngành …": no comma, another column's names
             elif kind == "title" and any(cells[k - 1][0].rstrip().endswith(".") and cells[k][0][:1].islower()
                                          for k in range(i + 1, j)):
                 s = -5.0  # a title ended by its full stop goes on no further
             else:
                 s = _score(kind, text)
+                if (not fresh and above is not None and above.get(c) and kind in ("product", "other", "basis")
+                        and text[:1].islower() and not above[c].rstrip().endswith(".")):
+                    s += 1.0  # a product's words going on after the page break
                 if kind in ("lead", "coordinators"):
                     s += 0.5  # a names column filled: the next cell a column of its own rather than a name more
             if kind in ("lead", "coordinators"):

@@ -569,6 +569,37 @@ def _read_table(lines, h, heads):
     return rows, i
 
 
+_LABELLED = re.compile(r"^(\d{1,2})\.\s+([^:]{2,40}?)\s*:\s*(.*)$")
+
+
+def _record(lines, i):
+    """A task given as one table row in labelled, numbered lines ("1. Tên nhiệm vụ: …" / "2. Cơ quan chủ trì: …" /
+    "3. Cơ quan phối hợp: …" / … / "5. Thời gian hoàn thành: …"), each label a column's name, the first the task's,
+    a value's wrapped lines under it: (header, row, end) or None."""
+    m = _LABELLED.match(lines[i].strip())
+    if not m or m.group(1) != "1" or _column_key(m.group(2)) != "title":
+        return None
+    labels, values, j = [m.group(2)], [m.group(3)], i + 1
+    while j < len(lines):
+        line = lines[j].strip()
+        if not line:
+            j += 1
+            continue
+        m = _LABELLED.match(line)
+        if m and int(m.group(1)) == len(labels) + 1 and _column_key(m.group(2)):
+            labels.append(m.group(2))
+            values.append(m.group(3))
+        elif m or _MARKED.match(line) or re.match(r"^(?:Điều \d+|[IVXL]{1,5}\.|\d{1,2}\.\s|[a-zđ]\)|[-–+•])", line):
+            break
+        else:
+            values[-1] = _join(values[-1], line)
+        j += 1
+    keys = [_column_key(lb) for lb in labels]
+    if "lead" not in keys or len(set(keys)) != len(keys):
+        return None
+    return labels, values, j
+
+
 def take_tables(text):
     """The text's lines with each table of this layout replaced by "| … |" rows (None when it has none)."""
     lines = text.split("\n")
@@ -578,6 +609,13 @@ def take_tables(text):
     out, i, found = [], 0, False
     while i < len(lines):
         line = lines[i].strip()
+        record = _record(lines, i) if line.startswith("1.") else None
+        if record:
+            labels, values, end = record
+            out += ["| " + " | ".join(c.replace("|", "/") for c in labels) + " |",
+                    "| " + " | ".join(c.replace("|", "/") for c in values) + " |", ""]
+            found, i = True, end
+            continue
         if line and len(line) <= 40 and _column_key(line) in ("number", "title") and not _MARKER.match(line):
             got = _header_cells(lines, i)
             if got:

@@ -374,3 +374,25 @@ I. NHIỆM VỤ
 """
     assert celltable.take_tables(text) is None
     assert celltable.pipe_tables(text) == text
+
+
+# a task given as one table row in labelled, numbered lines (a resolution's article amending one task)
+RECORD = """Điều 2. Điều chỉnh nhiệm vụ tại mục IV của Phụ lục như sau:
+1. Tên nhiệm vụ: Xây dựng Đề án phát triển mạng lưới chuyên gia
+pháp lý hỗ trợ doanh nghiệp nhỏ và vừa.
+2. Cơ quan chủ trì: Bộ Tư pháp.
+3. Cơ quan phối hợp: Bộ Tài chính, Bộ Công Thương.
+4. Kết quả: Quyết định của Thủ tướng Chính phủ phê duyệt Đề án.
+5. Thời gian hoàn thành: Quý III/2026.
+Điều 3. Nghị quyết này có hiệu lực thi hành kể từ ngày ký ban hành.
+"""
+
+
+def test_a_task_in_labelled_numbered_lines_is_one_task():
+    plan = read(RECORD)
+    assert len(plan.tasks) == 1
+    task = plan.tasks[0]
+    assert task.title.startswith("Xây dựng Đề án phát triển mạng lưới chuyên gia pháp lý hỗ trợ")
+    assert task.lead == ["Bộ Tư pháp"]
+    assert task.coordinators == ["Bộ Tài chính", "Bộ Công Thương"]
+    assert task.timeframe.text == "Quý III/2026"

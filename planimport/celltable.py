@@ -195,7 +195,6 @@ def _join_names(a, b):
 
 _KINDS = (r"(?:bộ|ngành|sở|ban|cơ quan(?: ngang bộ)?|địa phương|đơn vị|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|"
           r"doanh nghiệp|tổ chức|đoàn thể|hội|hiệp hội|tập đoàn|viện|trường|cấp)")
-_ODD_KIND = re.compile(r",\s+(?!" + _KINDS + r"\b)[a-zà-ỹđ]")  # after a list's comma, a word that is no kind
 _GROUP_END = re.compile(r"(?i)\b" + _KINDS + r"(?:\s+(?:có\s+)?liên quan|\s+trực thuộc trung ương|\s+nhân dân)?$")
 
 
@@ -231,23 +230,15 @@ def _names_score(text):
     parts = split_names(t)
     if not parts:
         return -2.0
-    score, seen = 0.0, set()
+    score = 0.0
     for part in parts:
         words = len(part.split())
-        if fold(part) in seen:
-            score -= 0.5  # a name given again: a sub-row's repeat, not this cell's words
-            continue
-        seen.add(fold(part))
-        if words == 1 and _STARTER_RE.match(part) and not is_known(part):
-            score -= 1.5  # "các", "Bộ": a name's first word alone
-        elif is_known(part):
+        if is_known(part):
             score += 2.5
         elif _ACRONYM.fullmatch(part):
             score += 1.5
         elif _STARTER_RE.match(part) and words <= 14 and not _PROSE.search(part):
             score += 1.5 if words <= 9 else 0.5
-            if _ODD_KIND.search(part):
-                score -= 2.0  # "Các bộ, cơ quan ngang bộ chế, pháp luật": a group's list goes on with kinds only
             if re.search(r"\S\s+Các\s", part):
                 score -= 2.0  # "UBND các xã, phường Các lớp tập huấn": "Các" opens the next cell
         else:
@@ -385,14 +376,8 @@ def _align(units, kinds, first, above=None):
                 elif (kind != "time" and _STARTER_RE.match(text) and not above[c].rstrip().endswith((",", ";", ")"))
                       and _ends_known(above[c])):
                     s -= 2.0  # "Bộ Ngoại giao" / (the break) / "Bộ, ngành …": no comma, another column's names
-            elif kind == "title" and any(cells[k - 1][0].rstrip().endswith(".") and cells[k][0][:1].islower()
-                                         for k in range(i + 1, j)):
-                s = -5.0  # a title ended by its full stop goes on no further
             else:
                 s = _score(kind, text)
-                if (not fresh and above is not None and above.get(c) and kind in ("product", "other", "basis")
-                        and text[:1].islower() and not above[c].rstrip().endswith(".")):
-                    s += 1.0  # a product's words going on after the page break
                 if kind in ("lead", "coordinators"):
                     s += 0.5  # a names column filled: the next cell a column of its own rather than a name more
             if kind in ("lead", "coordinators"):

@@ -180,7 +180,6 @@ def _join(a, b):
     return f"{a} {b}"
 
 
-_ROLE = re.compile(r"\s*\((?:đối với|theo|trong phạm vi|phần|về)\b[^()]*\)")  # "(đối với các nội dung …)": a role
 
 
 def _join_names(a, b):
@@ -200,11 +199,11 @@ _GROUP_END = re.compile(r"(?i)\b" + _KINDS + r"(?:\s+(?:có\s+)?liên quan|\s+tr
 
 def _ends_group(text):
     """Whether the names end with a group's kind ("Các bộ, cơ quan ngang bộ", "các Bộ, ngành liên quan")."""
-    return bool(_GROUP_END.search(_ROLE.sub("", text).rstrip(" .;,")))
+    return bool(_GROUP_END.search(text.rstrip(" .;,")))
 
 
 def _ends_known(text):
-    t = _ROLE.sub("", text).rstrip(" .;,")
+    t = text.rstrip(" .;,")
     spans = known_spans(t)
     return bool(spans) and spans[-1][1] == len(t)
 
@@ -219,7 +218,7 @@ _ACRONYM = re.compile(r"[A-ZĐ&]{2,}(?:\s+[A-ZĐ&]{2,})*")
 
 @functools.lru_cache(maxsize=4096)
 def _names_score(text):
-    t = _ROLE.sub("", text).strip(" .;,")
+    t = text.strip(" .;,")
     if not t:
         return 0.0
     words = len(t.split())
@@ -453,8 +452,8 @@ def _row_cells(number, segments, kinds):
                     # a sub-row names the row's bodies again: only the names not given yet are added
                     from .names import split_names
 
-                    given = {fold(n) for n in split_names(_ROLE.sub("", old))}
-                    new = [n for n in split_names(_ROLE.sub("", text)) if fold(n) not in given]
+                    given = {fold(n) for n in split_names(old)}
+                    new = [n for n in split_names(text) if fold(n) not in given]
                     if new:
                         cells[c] = f"{old.rstrip(' ,;')}, {', '.join(new)}"
                     continue
@@ -467,7 +466,7 @@ def _row_cells(number, segments, kinds):
                 had_time.add(c)
     for c, kind in enumerate(kinds):
         if kind in ("lead", "coordinators") and cells.get(c):
-            cells[c] = _ROLE.sub("", cells[c]).strip()
+            cells[c] = cells[c].strip()
     return [cells.get(c, "").strip() for c in range(len(kinds))]
 
 

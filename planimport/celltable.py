@@ -236,7 +236,9 @@ def _names_score(text):
             score += 2.5
         elif _ACRONYM.fullmatch(part):
             score += 1.5
-        elif _STARTER_RE.match(part) and words <= 14 and not _PROSE.search(part):
+        elif (_STARTER_RE.match(part) and words <= 14 and not _PROSE.search(part)
+              and not re.match(r"(?i)các\s+(?!" + _KINDS + r"\b)\w+", part)):
+            # ("các Quyết định …": "các" before a word that is no body's kind opens no name)
             score += 1.5 if words <= 9 else 0.5
             if re.search(r"\S\s+Các\s", part):
                 score -= 2.0  # "UBND các xã, phường Các lớp tập huấn": "Các" opens the next cell
@@ -265,7 +267,7 @@ def _time_score(text):
         if kind not in ("none", "other"):
             return 3.0 if words <= 30 else 0.0
         return 1.0 if words <= 12 else -1.0
-    if kind not in ("none", "other") and words <= 6:
+    if kind not in ("none", "other") and words <= 3:
         return 1.0
     return -2.0 - words / 10
 
@@ -304,6 +306,8 @@ def _cells_of(units, loose=False):
                 soft = 0.0
             elif re.search(r"\bsố$", prev) and text[:1].isdigit():
                 soft = None  # "Nghị quyết số" / "68-NQ/TW": one cell
+            elif re.match(r"(?:có\s+)?liên quan\b|trực thuộc\b", text):
+                soft = None  # "các Bộ, ngành" / "liên quan": a name's tail starts no cell
             elif _may_end(out[-1][0]):
                 if lower and not prev.rstrip().endswith("."):
                     # after a page break each column's words go on in lower case: a cell may start so, at a cost
@@ -369,7 +373,9 @@ def _align(units, kinds, first, above=None):
                 s = _score(kind, joined) - _score(kind, above[c])
                 if kind != "time" and (not _may_end(above[c]) or not (_ends_known(above[c])
                                                                        or _ends_group(above[c]))):
-                    s += 1.0  # a name the page broke ("Ủy ban Công tác" / "về các tổ chức …") goes on
+                    # a name the page broke ("Ủy ban Công tác" / "về các tổ chức …") goes on; a list broken after a
+                    # phrase's word ("…, các" / "Bộ, ngành liên quan") surely does
+                    s += 1.0 if _may_end(above[c]) else 1.5
                     if _ends_known(joined):
                         s += 1.5  # … and is whole again ("Bộ Tài" / "chính")
                 elif (kind != "time" and _STARTER_RE.match(text) and not above[c].rstrip().endswith((",", ";", ")"))
@@ -377,6 +383,9 @@ def _align(units, kinds, first, above=None):
                     s -= 2.0  # "Bộ Ngoại giao" / (the break) / "Bộ, ngành …": no comma, another column's names
             else:
                 s = _score(kind, text)
+                if (not fresh and above is not None and above.get(c) and kind not in ("title", "lead", "coordinators")
+                        and not _may_end(above[c])):
+                    s += 1.5  # a cell the page broke inside a phrase ("… kiện toàn Ủy" / "ban Công tác …") goes on
                 if kind in ("lead", "coordinators"):
                     s += 0.5  # a names column filled: the next cell a column of its own rather than a name more
             if kind in ("lead", "coordinators"):

@@ -396,3 +396,101 @@ def test_a_task_in_labelled_numbered_lines_is_one_task():
     assert task.lead == ["Bộ Tư pháp"]
     assert task.coordinators == ["Bộ Tài chính", "Bộ Công Thương"]
     assert task.timeframe.text == "Quý III/2026"
+
+
+# narrow columns wrapped word by word: initials closing a name, a place's name over two lines, a cell broken after a
+# phrase's word ("tại", "Ủy") at a page's foot, a list of bodies going on after the page break
+NARROW = """CÔNG BÁO/Số 20/Ngày 15-02-2026
+41
+PHỤ LỤC
+TT
+Tên nhiệm vụ
+Cơ quan
+chủ trì
+Cơ
+quan
+phối hợp
+Kết quả
+Thời hạn
+hoàn thành
+1.
+Phổ biến pháp luật cho các tổ chức
+phi chính phủ nước ngoài.
+Bộ Ngoại
+giao
+Các
+Bộ,
+ngành, Ủy
+ban Công tác
+về
+các
+tổ
+chức
+PCPNN
+Chương trình, kế
+hoạch tuyên truyền
+Thường
+xuyên
+2.
+Nâng cao vai trò của các cơ quan đại
+diện ở nước ngoài.
+Bộ Ngoại
+giao
+Các cơ quan
+đại diện Việt
+Nam
+tại
+nước ngoài
+Chương trình, kế
+hoạch triển khai
+Thường
+xuyên
+3.
+Kiện toàn tổ chức của Ủy ban Công
+tác về các tổ chức phi chính phủ tại
+Bộ Ngoại
+giao
+Bộ Công an,
+Bộ
+Tài
+chính,
+các
+Quyết định kiện
+toàn Ủy
+2026
+ 
+
+CÔNG BÁO/Số 20/Ngày 15-02-2026
+42
+Việt Nam theo hướng tinh gọn.
+Bộ,
+ngành
+liên quan
+ban Công tác
+4.
+Tổng kết công tác phi chính phủ
+Bộ Ngoại
+giao
+Các
+Bộ,
+ngành
+Báo cáo
+2027
+"""
+
+
+def test_narrow_columns_wrapped_word_by_word():
+    tasks = by_number(read(NARROW))
+    assert sorted(tasks) == ["1", "2", "3", "4"]
+    assert tasks["1"].lead == ["Bộ Ngoại giao"]
+    # "PCPNN" closes the name before the product's cell
+    assert tasks["1"].coordinators == ["Các Bộ, ngành", "Ủy ban Công tác về các tổ chức PCPNN"]
+    # "Việt" / "Nam": a proper name going on, not the product's first word
+    assert tasks["2"].coordinators == ["Các cơ quan đại diện Việt Nam tại nước ngoài"]
+    # the lead after a title line ending "tại"; the time after a product line ending "Ủy"
+    assert tasks["3"].title == "Kiện toàn tổ chức của Ủy ban Công tác về các tổ chức phi chính phủ tại"
+    assert tasks["3"].lead == ["Bộ Ngoại giao"]
+    assert str(tasks["3"].timeframe.due) == "2026-12-31"
+    # the coordinators' "các" / (the break) / "Bộ, ngành liên quan": the list goes on, not the lead
+    assert tasks["3"].coordinators == ["Bộ Công an", "Bộ Tài chính", "các Bộ, ngành liên quan"]
+    assert tasks["4"].coordinators == ["Các Bộ, ngành"] and str(tasks["4"].timeframe.due) == "2027-12-31"

@@ -18,7 +18,10 @@ time column, a document cited in a "Căn cứ" column, anything in the title and
 (parted by a run of spaces) are two cells. A row's cells after its last column that name its bodies again (a second
 sub-row: the same lead, a second product, a later time) add their names; its time is the first. A row broken by a
 page break goes on after it from its title column: each column's words go on the cell above (its title is kept as
-it reads up to the break). A row whose only cell is its title (a group's row "I", "II") is a section row."""
+it reads up to the break). A row whose only cell is its title (a group's row "I", "II") is a section row.
+
+A task given as one row in labelled, numbered lines ("1. Tên nhiệm vụ: …" / "2. Cơ quan chủ trì: …" / … / "5. Thời
+gian hoàn thành: …", each label a column's name) is written as a one-row table too."""
 
 import functools
 import re

@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 
 from plan_tracker.text import fold
 
-from . import spacetable
+from . import celltable, spacetable
 
 
 class DocumentError(ValueError):
@@ -352,7 +352,8 @@ def blocks_from_text(text):
     continues the paragraph, page numbers alone on a line are dropped (the paragraph goes on across the page
     break) and a line in two columns (the header's "ỦY BAN NHÂN DÂN      CỘNG HÒA …") gives its columns as
     paragraphs. After a table that is only a header row, its cells come one a line: those lines are not joined."""
-    text = spacetable.pipe_tables(text.replace("\r\n", "\n").replace("\r", "\n"))  # tables in columns of spaces
+    text = celltable.pipe_tables(text.replace("\r\n", "\n").replace("\r", "\n"))  # tables one cell line per line
+    text = spacetable.pipe_tables(text)  # tables in columns of spaces
     text = _html_tables(text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = _without_page_furniture(_join_emphasis_spans(_pipe_cell_tables(text.split("\n"))))
     vocabulary = set(re.findall(r"[a-z]+", fold(text))) if re.search(r"[^\W\d_]-\n", text) else set()

@@ -132,7 +132,12 @@ def test_accuracy_report_meets_the_targets(capsys):
     # (NQ 100/NQ-CP, 33 tasks: 1 read, 1 fully right; NQ 97/NQ-CP, 30: 2 read, none right; NQ 105/NQ-CP's prose part,
     # 27: 8 read, 8 right leads, 7 fully right; QĐ 982/QĐ-TTg, 34: none read), kept out: 285 kept-out tasks,
     # 139 right leads, 125 fully right
-    assert sum(s.expected for s in kept) == 119 + 26 + 16 + 33 + 30 + 27 + 34
+    # round 33 (7/12/2026): NQ 100/NQ-CP and NQ 97/NQ-CP (63 tasks) tuned on with a general reader of tables one
+    # cell line per line written on made-up tables (celltable.py, test_round33.py), then moved to the tuned set (62 of
+    # 63 fully right); NQ 105/NQ-CP and QĐ 982/QĐ-TTg kept out, never tuned on, their misses not looked at (982, the
+    # same layout: 0 read → 34 read, 20 right leads, 10 fully right; 105 unchanged): 222 kept-out tasks, 158 right
+    # leads, 134 fully right
+    assert sum(s.expected for s in kept) == 119 + 26 + 16 + 27 + 34
     tuned = [s for s in scores if s.split == "tuned"]
     # twenty-first round (7/12/2026): blind19real's three real documents (82 tasks) and blind20real's two (24 tasks),
     # tuned on with general rules written on made-up texts (test_round21.py), moved to the tuned set; twenty-second
@@ -140,8 +145,9 @@ def test_accuracy_report_meets_the_targets(capsys):
     # 576 before round 19, + 64 (blind18) + 79 (blind19, round 20) + 82 + 24 (blind19real, blind20real, round 21)
     # + 87 (blind20, round 22) + 81 (blind21, round 23) + 55 (blind22, round 24) + 42 (blind23, round 25)
     # + 51 (394/NQ-CP, round 27) + 57 (blind24, round 26) + 60 (blind25, round 29) + 65 (blind26, round 30)
-    # + 67 (blind27, round 32)
-    assert sum(s.expected for s in tuned) == 576 + 64 + 79 + 82 + 24 + 87 + 81 + 55 + 42 + 51 + 57 + 60 + 65 + 67
+    # + 67 (blind27, round 32) + 33 + 30 (100/NQ-CP, 97/NQ-CP, round 33)
+    assert sum(s.expected for s in tuned) == (576 + 64 + 79 + 82 + 24 + 87 + 81 + 55 + 42 + 51 + 57 + 60 + 65
+                                              + 67 + 33 + 30)
     assert sum(s.name.startswith("blind17-") for s in tuned) == 8
     assert sum(s.name.startswith("blind18-") for s in tuned) == 8
     assert sum(s.name.startswith("blind19-") for s in tuned) == 8
@@ -157,7 +163,8 @@ def test_accuracy_report_meets_the_targets(capsys):
     assert sum(s.name in AWAITING for s in tuned) == len(AWAITING)
     # session 13: the two kept-out keys that kept "Các bộ, ngành và địa phương (liên quan)" whole (154/QĐ-TTg,
     # 896/QĐ-TTg) brought in line with the README's convention for group lists (18 of 20): 116 right leads, 105 fully
-    assert sum(s.lead for s in kept) >= 139 and sum(s.fully for s in kept) >= 125
+    # rounds 31 (OCR slips), 32 and 33 merged (session 16): 222 kept-out tasks, 160 right leads, 136 fully right
+    assert sum(s.lead for s in kept) >= 160 and sum(s.fully for s in kept) >= 136
     real = [s for s in scores if s.name.startswith("real-") and s.expected >= 9]
     assert len(real) >= 5
     assert len({s.layout for s in scores}) >= 6
@@ -194,11 +201,16 @@ AWAITING = {
     "blind26-items-2.txt": (0, 0, 1),  # 7 → 1: decimal points; units' fields; "Thời báo"; "thông báo"
     # round 32: blind27's misses when it moved (devset/SOURCES.md "Round 32": heading-1 (4, 4, 4), items-1 (7, 7, 7),
     # mixed-1 (2, 2, 3), prose-1 (4, 4, 6)), shrunk as this round's rules came: none left
+    # round 33: 100/NQ-CP's point III.2 of "Tổ chức thực hiện" (a subject-led duty with a time of its own) was pinned
+    # here; round 32's rule for an asking point that gives its own time reads it (merged in session 16): none left
 }
 
 # documents whose reporting rule is not read as keyed yet (round 30, blind26's: none left, a letter's numbered report
 # point read)
 AWAITING_RULE = set()
+# round 33: 100/NQ-CP's yearly rule, a clause inside point III.3 ("…; định kỳ trước ngày 01 tháng 12 hằng năm báo cáo
+# … gửi về Bộ Ngoại giao …"), not read before this round either
+AWAITING_RULE.add("real-100-nq-cp-2026.txt")
 
 # header fields not read as keyed yet (round 30, blind26's issuers: an office of a UBND, a Ban Chỉ đạo's long name;
 # none left. Round 32, blind27's at the move, mixed-1's title and tabletext-1's issuer: none left)

@@ -202,18 +202,20 @@ def test_a_draft_save_and_a_submission_query_counts_are_pinned(client, world, dj
     client.force_login(officer)
     client.post(report.get_absolute_url(), form_data(report))  # the first save
     report.refresh_from_db()
-    # user (the session from the cache), memberships, report (no agencies' former names: a save that redirects names none),
-    # lines (+task, section; not their evidence: the page is not shown again), indicators; in the transaction: the
-    # report locked, updated and its history row, the lines read, updated and their history rows, the indicator
-    # values read, updated and their history rows, the "saved" event (and the savepoint and its release)
-    with django_assert_num_queries(16):
+    # user (the session from the cache), memberships; in the transaction (savepoint … release): the report, read once
+    # and locked (no agencies' former names: a save that redirects names none), its lines (+task, section; not their
+    # evidence: the page is not shown again; read once, after the lock: the save judges them as read), indicators,
+    # the report updated and its history row, the changed lines updated and their history rows, the indicator values
+    # read, updated and their history rows, the "saved" event
+    with django_assert_num_queries(14):
         response = client.post(report.get_absolute_url(), form_data(report, overall_assessment="Tốt hơn"))
     assert response.status_code == 302
     report.refresh_from_db()
-    # user (the session from the cache), memberships, report, the year's recipient; in the transaction (savepoint … release): the report
-    # locked, what is missing (lines, last year's texts, indicators with the report's values), the report updated and
-    # its history row, the "submitted" event (its mails go once the transaction commits: not in this test's)
-    with django_assert_num_queries(13):
+    # user (the session from the cache), memberships; in the transaction (savepoint … release): the report, read once
+    # and locked, the year's recipient, what is missing (lines, last year's texts, indicators with the report's
+    # values), the report updated and its history row, the "submitted" event (its mails go once the transaction
+    # commits: not in this test's)
+    with django_assert_num_queries(12):
         response = client.post(reverse("reports:report-submit", args=[report.pk]), {"version": report.version})
     assert response.status_code == 302
     report.refresh_from_db()

@@ -19,7 +19,8 @@ holds no role here. Superusers hold every permission (Django's ``has_perm``), so
 officer, which needs a membership (an admin fills in no agency's report).
 
 An anonymous or deactivated user holds no role. The user's memberships and role permissions are read once
-per user object, in one query: a request asks the database once however many checks its view makes. A user object
+per user object, in one query: a request asks the database once however many checks its view makes (the signed-in
+user of a request is read with them, in the same statement: ``with_grants``, ``accounts.middleware``). A user object
 outlives a request only in tests and scripts; after changing someone's memberships there, call
 ``forget_roles(user)`` or fetch the user again."""
 

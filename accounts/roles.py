@@ -19,7 +19,8 @@ holds no role here. Superusers hold every permission (Django's ``has_perm``), so
 officer, which needs a membership (an admin fills in no agency's report).
 
 An anonymous or deactivated user holds no role. The user's memberships and role permissions are read once
-per user object, in one query: a request asks the database once however many checks its view makes. A user object
+per user object, in one query: a request asks the database once however many checks its view makes (the signed-in
+user of a request is read with them, in the same statement: ``with_grants``, ``accounts.middleware``). A user object
 outlives a request only in tests and scripts; after changing someone's memberships there, call
 ``forget_roles(user)`` or fetch the user again."""
 
@@ -104,6 +105,44 @@ def grant_rows(user_id, on=None):
     with connections[alias].cursor() as cursor:
         cursor.execute(sql, params)
         return [tuple(row) for row in cursor.fetchall()]
+
+
+#: The column ``with_grants`` adds to a user's row: their grants, as JSON text ([[agency_id, role], …]).
+GRANTS_COLUMN = "_plan_tracker_grants_json"
+_AGGREGATES = {  # the grants' rows as one JSON array text, on each database the site runs on
+    "postgresql": "json_agg(json_build_array(g.{agency}, g.{role}))::text",
+    "sqlite": "json_group_array(json_array(g.{agency}, g.{role}))",
+}
+
+
+def with_grants(users, user_id, on, alias):
+    """``users`` (a queryset of the user ``user_id``) with one more column, ``GRANTS_COLUMN``: the rows of the grants'
+    query (``_grants_queryset``: memberships and role permissions, on the local date ``on``) as JSON text, read in the
+    same statement as the user (``accounts.middleware``: one statement a request instead of two). None on a database
+    without an aggregate here (the user and the grants are then read as before)."""
+    from django.db import connections
+    from django.db.models import TextField
+    from django.db.models.expressions import RawSQL
+
+    connection = connections[alias]
+    aggregate = _AGGREGATES.get(connection.vendor)
+    if aggregate is None:
+        return None
+    sql, params = _grants_queryset(user_id, on).query.get_compiler(connection=connection).as_sql()
+    quote = connection.ops.quote_name
+    aggregate = aggregate.format(agency=quote("agency_id"), role=quote("role"))
+    return users.annotate(**{GRANTS_COLUMN: RawSQL(f"SELECT {aggregate} FROM ({sql}) g", tuple(params),
+                                                   output_field=TextField())})
+
+
+def take_grants(user):
+    """Set ``user``'s grants (``_grants``) from the column ``with_grants`` read with them, and drop the column: the
+    user object holds them for this request, as if ``_grants`` had read them (``forget_roles`` reads them again)."""
+    import json
+
+    text = user.__dict__.pop(GRANTS_COLUMN)
+    setattr(user, _CACHE, frozenset(tuple(row) for row in json.loads(text or "[]")))
+    return user
 
 
 def _grants(user):

@@ -20,6 +20,7 @@ import functools
 import hashlib
 import os
 import pickle
+import threading
 import time
 from pathlib import Path
 import uuid
@@ -42,7 +43,9 @@ def _new_token():
 
 
 def generations(*scopes):
-    """{scope: token}, in one cache round trip (two when a generation is missing)."""
+    """{scope: token}, in one cache round trip (two when a generation is missing; one more first when this thread
+    owes bumps: ``bump``)."""
+    _pay_owed_bumps()
     keys = {scope: _PREFIX + scope for scope in scopes}
     found = cache.get_many(keys.values())
     result = {}
@@ -60,11 +63,68 @@ def _bump_now(scopes):
     cache.set_many({_PREFIX + scope: _new_token() for scope in {*scopes, SITE}}, timeout=GENERATION_TIMEOUT)
 
 
+class _Owed(threading.local):
+    """Per thread (a thread's database connection is its own): the scopes bumped since this thread last read a
+    generation or last committed (``now``), and the bump at commit that the transaction's bumps share (``batch``)."""
+
+    def __init__(self):
+        self.now = set()
+        self.batch = None
+
+
+_owed = _Owed()
+
+
+class _Batch:
+    """The bumps at commit of one transaction: each bump registers its own callback (``_AtCommit``: Django drops
+    those of a savepoint rolled back, as before), and each scope is written once per commit, by the first callback
+    that names it."""
+
+    def __init__(self):
+        self.bumped = set()
+
+    def pending(self):
+        """Whether this is the current transaction's: a callback of it still waits for the commit (after a commit
+        or a rollback none does: the next transaction's bumps get a batch of their own)."""
+        connection = transaction.get_connection()
+        return connection.in_atomic_block and any(
+            isinstance(func, _AtCommit) and func.batch is self for _savepoints, func, _robust in connection.run_on_commit)
+
+
+class _AtCommit:
+    def __init__(self, batch, scopes):
+        self.batch, self.scopes = batch, scopes
+
+    def __call__(self):
+        todo = self.scopes - self.batch.bumped
+        if todo:
+            self.batch.bumped |= todo
+            _bump_now(todo)
+            _owed.now -= todo  # the bump at commit is newer than any owed immediate one
+
+
+def _pay_owed_bumps():
+    if _owed.now:
+        scopes, _owed.now = _owed.now, set()
+        _bump_now(scopes)
+
+
 def bump(*scopes):
-    """New generations for ``scopes`` (and SITE): now, and again once the current transaction commits."""
-    scopes = tuple(scopes)
-    _bump_now(scopes)
-    transaction.on_commit(lambda: _bump_now(scopes), robust=True)
+    """New generations for ``scopes`` (and SITE): before this thread next reads a generation (``generations``: a
+    transaction reading its own writes), and again once the current transaction commits (the one that counts: a
+    request reading between the change and its commit may have cached the old figures under the first new token).
+
+    Both are owed, not paid at once: the bumps of one transaction are one write of the cache at its commit (a
+    submission bumps its plan three times: its report, its event, the workflow's signal; they were six round
+    trips), and the immediate ones one write before the transaction's first read of a generation after them, if it
+    reads any (none of the journey's saves and submissions does). A transaction rolled back bumps nothing at commit
+    (as before); what it owes now is paid at the thread's next read, or by its next commit."""
+    scopes = {*scopes, SITE}
+    _owed.now |= scopes
+    batch = _owed.batch
+    if batch is None or not batch.pending():
+        batch = _owed.batch = _Batch()
+    transaction.on_commit(_AtCommit(batch, scopes), robust=True)
 
 
 def plan_scope(plan_id):

@@ -4,7 +4,8 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import router, transaction
+from django.db.transaction import TransactionManagementError
 from django.db.models import Sum
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
@@ -203,19 +204,44 @@ def _check_evidence_limits(report, uploads):
         )
 
 
-@transaction.atomic
-def save_report(report, user, *, expected_version, general=None, lines=None, indicators=None, uploads=()):
+def _in_callers_transaction(locked):
+    """A change on a report the caller read under its lock (``locked``) is made in the caller's transaction, never
+    outside one (the lock would be gone already): checked before the change opens its own block."""
+    if locked and not transaction.get_connection(router.db_for_write(AgencyReport)).in_atomic_block:
+        raise TransactionManagementError("locked=True: the report must have been read under its lock in the "
+                                         "caller's transaction (transaction.atomic)")
+
+
+def _caller_locked(report, locked):
+    """``report`` itself when the caller read it under its lock in this transaction (``locked``), else the row read
+    again, locked (``_lock``)."""
+    return report if locked else _lock(report)
+
+
+def save_report(report, user, *, expected_version, general=None, lines=None, indicators=None, uploads=(),
+                locked=False, current_lines=None):
     """Save a draft. ``general``: field -> value; ``lines``: TaskReport id -> {field: value};
     ``indicators``: Indicator id -> Decimal or None; ``uploads``: [(line, uploaded file, content type)]. Refused
     when stale (StaleReport), not editable (PermissionDenied) or over the evidence caps (EvidenceLimit).
+
+    ``locked``: the caller read ``report`` with its row locked in its own transaction, which this save then joins
+    (``access.get_writable_report_for_user(…, lock=True)`` inside ``transaction.atomic``: the report's page does):
+    the row is not read again, and what is refused leaves the caller's transaction to roll back. Else this save
+    reads the row again under its lock, in a transaction of its own. ``current_lines``: the report's lines as read
+    after that lock (all of them, or at least the ones in ``lines``), so that what changed is judged against the rows
+    as they are; left out, the posted lines are read again here.
 
     Evidence files are written inside the transaction (their rows name them). When anything fails before the end,
     the transaction rolls back and the files written so far are deleted with it: no file stays without its row.
     (A process killed between the write and the commit, or a caller's outer transaction rolled back later, leave
     files behind: ``manage.py clean_orphan_files`` finds and removes those.)"""
+    _in_callers_transaction(locked)
     written = []
     try:
-        return _save_report(report, user, expected_version, general, lines, indicators, uploads, written)
+        # Within the caller's transaction (locked): no savepoint of its own (two statements a save).
+        with transaction.atomic(savepoint=not locked):
+            return _save_report(report, user, expected_version, general, lines, indicators, uploads, written,
+                                locked, current_lines)
     except BaseException:
         for storage, name in written:  # their rows are rolled back: this exception leaves the atomic block
             try:
@@ -228,8 +254,9 @@ def save_report(report, user, *, expected_version, general=None, lines=None, ind
 _NFC_LINE_FIELDS = {"achievements", "no_report_reason"}  # what TaskReport.save() normalises
 
 
-def _save_report(report, user, expected_version, general, lines, indicators, uploads, written):
-    report = _lock(report)
+def _save_report(report, user, expected_version, general, lines, indicators, uploads, written, locked,
+                 current_lines):
+    report = _caller_locked(report, locked)
     _check_version(report, expected_version)
     if not report.is_editable_by_agency:
         raise PermissionDenied(_("Báo cáo đã gửi hoặc đã được tiếp nhận: không sửa được."))
@@ -237,11 +264,21 @@ def _save_report(report, user, expected_version, general, lines, indicators, upl
         _check_evidence_limits(report, uploads)
     # The cached year's figures are bumped by the first save only (not started → drafting): reports/cache.py.
     with cache.agency_writes(report):
-        _write_draft(report, user, general, lines, indicators, uploads, written)
+        _write_draft(report, user, general, lines, indicators, uploads, written, current_lines)
     return report
 
 
-def _write_draft(report, user, general, lines, indicators, uploads, written):
+def _posted_lines(report, lines, current_lines):
+    """The report's lines that ``lines`` (the save's {line id: values}) names, in their default order (the report's,
+    then its tasks' order, as ``SOME_LINES`` reads them), each knowing ``report``: from ``current_lines`` (read under
+    the report's lock by the caller), else read now."""
+    if current_lines is None:
+        return statements.of_report(statements.SOME_LINES.rows(report.pk, sorted(lines)), report)
+    return statements.of_report([line for line in current_lines if line.pk in lines and line.report_id == report.pk],
+                                report)
+
+
+def _write_draft(report, user, general, lines, indicators, uploads, written, current_lines=None):
     for name, value in (general or {}).items():
         setattr(report, name, value)
     report.version += 1
@@ -255,7 +292,7 @@ def _write_draft(report, user, general, lines, indicators, uploads, written):
     # are shown on no cached page; cache.agency_writes bumps the plan when the report's state changes).
     if lines:
         changed_lines, fields = [], set()
-        for line in statements.of_report(statements.SOME_LINES.rows(report.pk, sorted(lines)), report):
+        for line in _posted_lines(report, lines, current_lines):
             values = {name: (nfc(value) or "") if name in _NFC_LINE_FIELDS else value
                       for name, value in lines[line.pk].items()}
             changed = {name for name, value in values.items() if getattr(line, name) != value}
@@ -401,13 +438,19 @@ def missing_parts_with_places(report):
     return problems
 
 
-@transaction.atomic
-def submit_report(report, user, *, expected_version=None, now=None):
+def submit_report(report, user, *, expected_version=None, now=None, locked=False):
     """Submit ``report``. ``expected_version``: the version the person confirmed on (the confirm page's); left
     out, the version of the ``report`` object the caller holds (scripts, tests: they decide on what they read).
-    Either way a report saved by someone else meanwhile is refused (StaleReport)."""
+    Either way a report saved by someone else meanwhile is refused (StaleReport). ``locked``: as ``save_report``'s
+    (the caller read ``report`` under its lock in its own transaction, which this joins: not read again)."""
+    _in_callers_transaction(locked)
+    with transaction.atomic(savepoint=not locked):  # within the caller's transaction (locked): no savepoint
+        return _submit_report(report, user, expected_version, now, locked)
+
+
+def _submit_report(report, user, expected_version, now, locked):
     expected_version = report.version if expected_version is None else expected_version
-    report = _lock(report)
+    report = _caller_locked(report, locked)
     _check_version(report, expected_version)
     if not report.is_editable_by_agency:
         raise ValidationError(_("Chỉ gửi được báo cáo đang soạn hoặc bị trả lại."))

@@ -230,28 +230,26 @@ def report_detail(request, pk):
 def _report_detail(request, pk):
     if request.method != "POST":
         return _report_page(request, get_report_for_user(request.user, pk))
-    report = get_writable_report_for_user(request.user, pk)
-    if not report.is_editable_by_agency:
-        raise PermissionDenied
     autosave = request.headers.get("X-Autosave") == "1"
-    lines = _lines(report, evidence=False)
-    indicators = _indicators(report)
-    form = ReportForm(request.POST, request.FILES, report=report, lines=lines, indicators=indicators, values={},
-                      skipped=getattr(request, "evidence_skipped", None))
-    if not form.is_valid():
-        if autosave:
-            return JsonResponse({"ok": False, "message": _(
-                "Chưa tự động lưu: có ô nhập chưa đúng. Bấm “Lưu nháp” để xem các lỗi.")}, status=400)
-        if "version" in form.errors:
-            # A hidden field: its message goes at the top. What they typed stays in the form.
-            messages.error(request, form.errors["version"][0])
-            return _report_page(request, report, form=form, status=400)
-        return _invalid_save(request, report, form, indicators)
     try:
-        report = services.save_report(
-            report, request.user, expected_version=form.cleaned_data["version"], general=form.general_data(),
-            lines=form.line_data(), indicators=form.indicator_data(), uploads=form.uploads(),
-        )
+        # The report read once, under its lock, and its lines after it: the save judges the version and what changed
+        # against these rows (services.save_report(locked=True): neither is read again). A refused save leaves
+        # this block by its exception: nothing written, the lock released before any page is rendered.
+        with transaction.atomic():
+            report = get_writable_report_for_user(request.user, pk, lock=True)
+            if not report.is_editable_by_agency:
+                raise PermissionDenied
+            lines = _lines(report, evidence=False)
+            indicators = _indicators(report)
+            form = ReportForm(request.POST, request.FILES, report=report, lines=lines, indicators=indicators,
+                              values={}, skipped=getattr(request, "evidence_skipped", None))
+            valid = form.is_valid()
+            if valid:
+                report = services.save_report(
+                    report, request.user, expected_version=form.cleaned_data["version"],
+                    general=form.general_data(), lines=form.line_data(), indicators=form.indicator_data(),
+                    uploads=form.uploads(), locked=True, current_lines=lines,
+                )
     except services.StaleReport as stale:
         if autosave:
             return JsonResponse({"ok": False, "stale": True, "message": str(stale)}, status=409)
@@ -262,6 +260,15 @@ def _report_detail(request, pk):
         form.add_error(None, limit)
         messages.error(request, _("Chưa lưu: có ô nhập chưa đúng, xem các thông báo bên dưới."))
         return _report_page(request, report, form=form, status=400)
+    if not valid:
+        if autosave:
+            return JsonResponse({"ok": False, "message": _(
+                "Chưa tự động lưu: có ô nhập chưa đúng. Bấm “Lưu nháp” để xem các lỗi.")}, status=400)
+        if "version" in form.errors:
+            # A hidden field: its message goes at the top. What they typed stays in the form.
+            messages.error(request, form.errors["version"][0])
+            return _report_page(request, report, form=form, status=400)
+        return _invalid_save(request, report, form, indicators)
     if autosave:
         return JsonResponse({"ok": True, "version": report.version, "message": _("Đã tự động lưu lúc %(time)s.") % {
             "time": date_format(timezone.localtime(report.updated_at), "TIME_FORMAT")}})
@@ -327,34 +334,50 @@ def _posted_version(request):
 @login_required
 def report_submit(request, pk):
     """GET: confirm, listing what is still missing. POST: submit."""
+    if request.method == "POST":
+        return _submit(request, pk)
     report = get_writable_report_for_user(request.user, pk)
     if not report.is_editable_by_agency:
         raise PermissionDenied
-    # The year's recipient, as that year's parameters name it (the plan's for a year never opened).
-    recipient = ReportingYear.for_plan_year(report.plan, report.year).recipient_name or _("cơ quan tổng hợp")
-    if request.method == "POST":
-        version = _posted_version(request)
-        if version is None:
-            # Without the version the confirm page was opened at, a submission could go out over a colleague's
-            # later save unseen: refused, and the confirm page shown again (it reads the version afresh).
-            return render(request, "reports/report_submit.html", {
-                "report": report, "problems": services.missing_parts(report), "recipient": recipient,
-                "error": _("Trang xác nhận thiếu số phiên bản của báo cáo (hoặc số đó không hợp lệ) nên báo cáo chưa "
-                           "được gửi. Hãy xem lại rồi bấm “Xác nhận gửi báo cáo” trên trang này."),
-            }, status=400)
-        try:
-            services.submit_report(report, request.user, expected_version=version)
-        except services.StaleReport as stale:
-            messages.error(request, str(stale))
-            return redirect(report)
-        except ValidationError as error:
-            return render(request, "reports/report_submit.html",
-                          {"report": report, "problems": error.messages, "recipient": recipient}, status=400)
-        messages.success(request, _("Đã gửi báo cáo tới %(to)s.") % {"to": recipient})
-        return redirect(report)
     places = services.missing_parts_with_places(report)  # each a link to its place in the form
     return render(request, "reports/report_submit.html", {
-        "report": report, "recipient": recipient, "problems": [m for _anchor, m in places], "problem_links": places})
+        "report": report, "recipient": _recipient(report), "problems": [m for _anchor, m in places],
+        "problem_links": places})
+
+
+def _recipient(report):
+    """The year's recipient, as that year's parameters name it (the plan's for a year never opened)."""
+    return ReportingYear.for_plan_year(report.plan, report.year).recipient_name or _("cơ quan tổng hợp")
+
+
+def _submit(request, pk):
+    version = _posted_version(request)
+    try:
+        # The report read once, under its lock, and submitted as read (services.submit_report(locked=True)); a
+        # refused submission leaves this block by its exception: nothing written, the lock released.
+        with transaction.atomic():
+            report = get_writable_report_for_user(request.user, pk, lock=version is not None)
+            if not report.is_editable_by_agency:
+                raise PermissionDenied
+            recipient = _recipient(report)
+            if version is not None:
+                services.submit_report(report, request.user, expected_version=version, locked=True)
+    except services.StaleReport as stale:
+        messages.error(request, str(stale))
+        return redirect(report)
+    except ValidationError as error:
+        return render(request, "reports/report_submit.html",
+                      {"report": report, "problems": error.messages, "recipient": recipient}, status=400)
+    if version is None:
+        # Without the version the confirm page was opened at, a submission could go out over a colleague's
+        # later save unseen: refused, and the confirm page shown again (it reads the version afresh).
+        return render(request, "reports/report_submit.html", {
+            "report": report, "problems": services.missing_parts(report), "recipient": recipient,
+            "error": _("Trang xác nhận thiếu số phiên bản của báo cáo (hoặc số đó không hợp lệ) nên báo cáo chưa "
+                       "được gửi. Hãy xem lại rồi bấm “Xác nhận gửi báo cáo” trên trang này."),
+        }, status=400)
+    messages.success(request, _("Đã gửi báo cáo tới %(to)s.") % {"to": recipient})
+    return redirect(report)
 
 
 @login_required

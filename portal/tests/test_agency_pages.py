@@ -164,8 +164,8 @@ def test_detail_query_count_does_not_grow(client, django_user_model, world, djan
     # 1 session, 2 user, 3 the agency, 4 its groups, 5 successors, 6 predecessors, 7 its tasks (+plan,
     # section, completion), 8 their assignments (+agency, group), 9 the "completed" lines of the tasks it leads
     # (its own deadline state: reports.completion.deadline_state_for), 10 memberships, 11 its reports (+plan),
-    # 12 responsibilities (+plan).
-    with django_assert_num_queries(11):
+    # 12 responsibilities (+plan). The user and their memberships: one statement (accounts.roles.with_grants).
+    with django_assert_num_queries(10):
         response = client.get(detail("so-tu-phap"))
     assert len(response.context["led"]) == 2 + n
     assert len(response.context["reports"]) == 4

@@ -227,8 +227,9 @@ def test_officer_home_query_count_does_not_grow(client, django_user_model, db, d
     # 1 session, 2 user, 3 memberships, 4 the officer's agencies, 5 their group memberships,
     # 6 their tasks (+plan, section, completion), 7 those tasks' assignments (+agency, group),
     # 8 who completed those tasks (a lead's own deadline state, issue #13 carry-over), 9 the agencies' reports
-    # (+plan). Re-pinned from 8 when each lead's own overdue state came to the home page.
-    with django_assert_num_queries(8):
+    # (+plan). Re-pinned from 8 when each lead's own overdue state came to the home page. The user and their
+    # memberships: one statement (accounts.roles.with_grants).
+    with django_assert_num_queries(7):
         response = client.get(HOME)
     reports = response.content.decode().split("Các báo cáo của đơn vị</h3>")[1].split("</table>")[0]
     assert reports.count("<tr><td>") == 2
@@ -243,8 +244,9 @@ def test_overview_home_query_count_does_not_grow(client, django_user_model, db, 
     client.force_login(make_user(django_user_model, "boss", make_agency(), role=Membership.Role.COORDINATOR))
     # 1 session, 2 user, 3 memberships, 4 plans, 5 opened years, 6 this year's report counts per plan,
     # 7 overdue / due tasks (+plan, section, completion), 8 their assignments; the queue (portal.queue): 9 its
-    # plans, 10 awaiting review, 11 returned, 12 not sent, 13 the officers to chase.
-    with django_assert_num_queries(12):
+    # plans, 10 awaiting review, 11 returned, 12 not sent, 13 the officers to chase. The user and their memberships:
+    # one statement (accounts.roles.with_grants).
+    with django_assert_num_queries(11):
         response = client.get(HOME)
     assert response.context["overview"]["plan_years"][0].obliged == n_districts + 1
 

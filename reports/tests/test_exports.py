@@ -406,8 +406,8 @@ def test_the_workbook_says_what_the_pages_show(client, scenario, monkeypatch):
 
 def test_exports_read_a_fixed_number_of_queries(client, scenario):
     """Every figure, line and text of the year in a fixed number of queries, whatever the number of bodies:
-    the workbook 14, the document 15 (the coordinator's draft, if any, in one more). Three are the request's
-    (user, roles; the session from the cache); the plan's opened years' parameters with the plan are one (which gives the due date
+    the workbook 13, the document 14 (the coordinator's draft, if any, in one more). Two are the request's
+    (the user with their roles, one statement: accounts.roles.with_grants; the session from the cache); the plan's opened years' parameters with the plan are one (which gives the due date
     for the agencies' former names, reports.naming, one more: no query of its own for the due date, nor for the
     opened years); the year's reports are read once for the submissions and the feedback; the indicators' kind
     totals are summed from the values read for the reporters' list."""
@@ -420,4 +420,4 @@ def test_exports_read_a_fixed_number_of_queries(client, scenario):
         with CaptureQueriesContext(connection) as queries:
             assert client.get(reverse(f"reports:year-export-{kind}", args=[scenario.plan.pk, 2024])).status_code == 200
         counts[kind] = len(queries)
-    assert counts == {"xlsx": 13, "docx": 14}
+    assert counts == {"xlsx": 12, "docx": 13}

@@ -439,30 +439,30 @@ def grown(request, db, django_user_model):
     return plan, coordinator
 
 
-# (url name, extra args, queries). Every page: user (the session comes from the cache: cached_db), the user's
-# memberships (one query answers every role check, with the role permissions: accounts.roles), the plan (alone, by a
+# (url name, extra args, queries). Every page: user with their memberships and role permissions (one statement answers
+# every role check: accounts.roles.with_grants; the session comes from the cache: cached_db), the plan (alone, by a
 # compiled statement: reports.statements.PLAN; the year's due date taken from it, no query of its own), ...
 PAGES = [
     # + the task × agency cells (one aggregate), reports (+ agency), the deadline tasks due before the day with the
     #   leads' progress (reports.statements.overdue_tasks: no section, assignments; session 15, one query fewer)
-    ("reports:year-overview", [], 6),
+    ("reports:year-overview", [], 5),
     # + the same tasks, their assignments, line spreads (one grouped query)
-    ("reports:year-tasks", [], 6),
+    ("reports:year-tasks", [], 5),
     # + the task (+ section), its lines (+ report, agency)
-    ("reports:year-task", ["task"], 5),
+    ("reports:year-task", ["task"], 4),
     # + indicators, values (+ report, agency; summed by kind in Python: each value is read anyway)
-    ("reports:year-indicators", [], 5),
+    ("reports:year-indicators", [], 4),
     # + submitted reports with texts (+ agency)
-    ("reports:year-feedback", [], 4),
+    ("reports:year-feedback", [], 3),
     # + figures of every year (one grouped query), reporting years
-    ("reports:plan-years", None, 5),
+    ("reports:plan-years", None, 4),
     # + figures of every year, reporting years, reports (+ agency, plan), tasks with is_completed and the leads'
     #   progress (the overdue ones are picked from them), assignments, line spreads, content lines (+ report,
     #   agency), indicators, values; the reports' texts (feedback) come with the reports, the opened years with
     #   the year's parameters (read in place of the plan; + recipient, issuer), the due date from that plan (no query
     #   of its own, as on every year page)
-    ("reports:year-export-xlsx", [], 12),  # + every line of the year once, indicators of every year once
-    ("reports:year-export-docx", [], 13),  # + the coordinator's draft
+    ("reports:year-export-xlsx", [], 11),  # + every line of the year once, indicators of every year once
+    ("reports:year-export-docx", [], 12),  # + the coordinator's draft
 ]
 
 
@@ -482,10 +482,10 @@ def test_query_counts_are_pinned_whatever_the_number_of_agencies(client, grown, 
     assert response.status_code == 200
 
 
-# Served from the cache: the user, the memberships, the plan (and the task): no due-date query (the date comes from the
+# Served from the cache: the user with their roles, the plan (and the task): no due-date query (the date comes from the
 # plan read), no agency loaded, so no former names read (agencies.naming).
-CACHED = [("reports:year-overview", [], 3), ("reports:year-tasks", [], 3), ("reports:year-task", ["task"], 4),
-          ("reports:year-indicators", [], 3), ("reports:year-feedback", [], 3), ("reports:plan-years", None, 3)]
+CACHED = [("reports:year-overview", [], 2), ("reports:year-tasks", [], 2), ("reports:year-task", ["task"], 3),
+          ("reports:year-indicators", [], 2), ("reports:year-feedback", [], 2), ("reports:plan-years", None, 2)]
 
 
 @pytest.mark.parametrize("name,extra,expected", CACHED, ids=[p[0] for p in CACHED])

@@ -182,16 +182,17 @@ def test_report_page_query_count_is_pinned(client, world, django_assert_num_quer
     _grow(plan, extra)
     client.force_login(officer)
     client.post(report.get_absolute_url(), form_data(report))
-    # user (the session from the cache), the user's memberships (every role check), report (+plan, agency, updated_by,
+    # user with their memberships (every role check; one statement: accounts.roles.with_grants; the session from the
+    # cache), report (+plan, agency, updated_by,
     # reviewed_by), the agencies' former names on the year's due date (reports.naming: the due date from the report's
     # plan, read with it) (the cached body's key is the report's row: reports.cache.report_body); the body, computed
     # (the first look after a save): lines (+task, section), their evidence, indicators with the report's values (one
     # query: reports.statements.INDICATORS_WITH_VALUES), events (+actor), last year's texts (what each line may copy,
     # and may not be submitted unchanged from)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         assert client.get(report.get_absolute_url()).status_code == 200
-    # the body from the cache: the first four only
-    with django_assert_num_queries(4):
+    # the body from the cache: the first three only
+    with django_assert_num_queries(3):
         assert client.get(report.get_absolute_url()).status_code == 200
 
 
@@ -202,18 +203,20 @@ def test_a_draft_save_and_a_submission_query_counts_are_pinned(client, world, dj
     client.force_login(officer)
     client.post(report.get_absolute_url(), form_data(report))  # the first save
     report.refresh_from_db()
-    # user (the session from the cache), memberships, report (no agencies' former names: a save that redirects names none),
-    # lines (+task, section; not their evidence: the page is not shown again), indicators; in the transaction: the
-    # report locked, updated and its history row, the lines read, updated and their history rows, the indicator
-    # values read, updated and their history rows, the "saved" event (and the savepoint and its release)
-    with django_assert_num_queries(16):
+    # user with their memberships (one statement; the session from the cache); in the transaction (savepoint …
+    # release): the report, read once and locked (no agencies' former names: a save that redirects names none), its lines (+task, section; not their
+    # evidence: the page is not shown again; read once, after the lock: the save judges them as read), indicators,
+    # the report updated and its history row, the changed lines updated and their history rows, the indicator values
+    # read, updated and their history rows, the "saved" event
+    with django_assert_num_queries(13):
         response = client.post(report.get_absolute_url(), form_data(report, overall_assessment="Tốt hơn"))
     assert response.status_code == 302
     report.refresh_from_db()
-    # user (the session from the cache), memberships, report, the year's recipient; in the transaction (savepoint … release): the report
-    # locked, what is missing (lines, last year's texts, indicators with the report's values), the report updated and
-    # its history row, the "submitted" event (its mails go once the transaction commits: not in this test's)
-    with django_assert_num_queries(13):
+    # user with their memberships (one statement; the session from the cache); in the transaction (savepoint …
+    # release): the report, read once and locked, the year's recipient, what is missing (lines, last year's texts, indicators with the report's
+    # values), the report updated and its history row, the "submitted" event (its mails go once the transaction
+    # commits: not in this test's)
+    with django_assert_num_queries(11):
         response = client.post(reverse("reports:report-submit", args=[report.pk]), {"version": report.version})
     assert response.status_code == 302
     report.refresh_from_db()
@@ -226,13 +229,14 @@ def test_year_submissions_query_count_is_pinned(client, world, django_assert_num
     _grow(plan, extra)
     client.force_login(coordinator)
     url = reverse("reports:year-submissions", args=[plan.pk, 2024])
-    # user (the session from the cache), memberships (every role check), plan (its due date with it), reporting year,
-    # reports (+agency), and the agencies' former names, read once an agency is loaded (agencies.naming)
-    with django_assert_num_queries(6):
+    # user with their memberships (every role check: one statement; the session from the cache), plan (its due date
+    # with it), reporting year, reports (+agency), and the agencies' former names, read once an agency is loaded
+    # (agencies.naming)
+    with django_assert_num_queries(5):
         response = client.get(url)
     assert response.content.decode().count("/reports/") >= 3 + extra
     # Served from the cache: no agency loaded, no former names read.
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         again = client.get(url)
     token = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]+"')  # masked anew on every response
     assert token.sub(b"", again.content) == token.sub(b"", response.content)

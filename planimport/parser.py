@@ -1429,13 +1429,21 @@ _COLUMNS = [
 ]
 
 
+def _names_roles(cells):
+    """A row whose cells give roles to names ("Chủ trì: Sở X; Phối hợp: Sở Y", "Sở X chủ trì; Sở Y phối hợp"), a task's
+    row under a header with one agency column (round 34), not the header's second row ("Chủ trì | Phối hợp")."""
+    return any(re.search(r"chu tri|phoi hop", c) and re.search(r"[:;]\s*\S", c)
+               for c in cells)
+
+
 def _table_columns(rows):
     """(column map, index of the first data row) when the table is a task table, else (None, 0)."""
     for i, row in enumerate(rows[:3]):
         names = [fold(c) for c in row]
         if i + 1 < len(rows) and len(rows[i + 1]) >= len(row) and row:
             below = [fold(c) for c in rows[i + 1]]
-            if any(re.search(r"chu tri|phoi hop", b) for b in below) and not any(re.search(r"chu tri", n) for n in names):
+            if (any(re.search(r"chu tri|phoi hop", b) for b in below) and not any(re.search(r"chu tri", n) for n in names)
+                    and not _names_roles(below)):
                 # "… | Thực hiện" over "… | Đơn vị chủ trì | Đơn vị phối hợp": a header cell spanning the cells under it
                 # a DOCX row gives a merged cell once: it spans from the first cell named below it ("STT | Nhiệm vụ |
                 # Phân công | Tiến độ" over "| | Chủ trì | Phối hợp |"), else it is the last
@@ -3199,6 +3207,39 @@ def _cell_names(text):
     return split_names(text)
 
 
+# a role label in a cell that holds both roles: "Chủ trì: X", "Đơn vị phối hợp: Y" (round 34)
+_CELL_ROLE_LABEL = re.compile(r"(?i)(?:(?:đơn vị|cơ quan)\s+)?(chủ trì|phối hợp)(?:\s+thực hiện)?\s*:")
+# … or the role after the names: "X chủ trì", "Y phối hợp", "Z (phối hợp)"
+_CELL_ROLE_AFTER = re.compile(r"(?i)^(?P<names>.+?)\s*[,(–-]?\s*(?P<role>chủ trì|phối hợp)\s*\)?\s*\.?$")
+
+
+def _roles_in_one_cell(text):
+    """One column "Đơn vị thực hiện" holding both roles (round 34): "Chủ trì: X; Phối hợp: Y, Z", the labels in any
+    order, as paragraphs of the cell or parted by ";" or ".", only "Chủ trì: X", or "X chủ trì; Y phối hợp": (lead
+    text, coordinators' text), or None when the cell names no role."""
+    labels = list(_CELL_ROLE_LABEL.finditer(text))
+    roles = {"chủ trì": [], "phối hợp": []}
+    if labels and not text[:labels[0].start()].strip(" ;.,\n-–"):
+        for k, m in enumerate(labels):
+            end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
+            roles[m.group(1).lower()].append(text[m.end():end].strip(" ;.,\n"))
+    else:
+        role = None
+        for piece in re.split(r"\s*(?:[;\n]|\.\s+(?=[A-ZĐ]))\s*", text):
+            if not piece.strip(" .,-–"):
+                continue
+            m = _CELL_ROLE_AFTER.match(piece)
+            if m:
+                role = m.group("role").lower()
+                piece = m.group("names")
+            elif role is None:
+                return None
+            roles[role].append(piece.strip(" ;.,-–"))
+    if not roles["chủ trì"]:
+        return None
+    return "\n".join(roles["chủ trì"]), "\n".join(roles["phối hợp"])
+
+
 def _name_goes_on(above, title, cols):
     """Whether a row's title in capitals goes on the title of the task row above: a name the row's end broke ("… Khu
     di tích lịch sử Đền" / "Hùng", "… và Khu du lịch" / "Hải Hòa"), a word or three under a title that has not ended
@@ -3305,6 +3346,9 @@ def _table_into(node, rows):
             continue
         if not title:
             continue
+        roles = None if coord else _roles_in_one_cell(lead)
+        if roles:
+            lead, coord = roles
         node.table_tasks.append(("task", number, title, {
             "lead": _cell_names(lead), "coordinators": _cell_names(coord), "time": time,
             "product": _cell(row, cols, "product"),

@@ -3355,6 +3355,24 @@ def _table_into(node, rows):
         }))
 
 
+# round 34: a numbered list inside a paragraph, "X chủ trì, phối hợp với Y thực hiện: (1) …; (2) …; (3) …."
+_INLINE_LIST = re.compile(r"^(?P<head>[^()]{10,}?:)\s*\(1\)\s+(?P<rest>.+)$", re.S)
+
+
+def _inline_numbered_list(text):
+    """A paragraph whose work is a list numbered "(1) …; (2) …" after a colon, each piece one task (round 34): (the
+    words before the list, [the pieces]), each piece from its first word to before its ";" or the final full stop,
+    its own time phrase kept; None when there are not two pieces numbered on from (1)."""
+    m = _INLINE_LIST.match(" ".join(text.split()))
+    if not m:
+        return None
+    pieces = re.split(r"\s*;\s*\((\d{1,2})\)\s+", m.group("rest"))
+    numbers = [int(n) for n in pieces[1::2]]
+    if not numbers or numbers != list(range(2, len(numbers) + 2)):
+        return None
+    return m.group("head").strip(), [p.strip(" ;.") for p in pieces[0::2]]
+
+
 # "c) Lưu ý: Danh mục … nêu tại điểm a, điểm b gồm …": a point that is a note on the points before it, no work of its own
 _NOTE = re.compile(r"(?i)^\s*(?:lưu ý|ghi chú|chú ý)\s*:")
 
@@ -3377,6 +3395,16 @@ def _collect(plan, root, tail):
 
     def add_task(own_number, title, section_code, attrs, body=()):
         if _follows_up_this_document(title) or _NOTE.match(title):
+            return
+        listed = _inline_numbered_list(title)
+        if listed:
+            head, pieces = listed
+            lead = _heading_lead(head) or list(attrs.get("lead", []))
+            if own_number and re.fullmatch(r"[a-zđ]", own_number.strip(" .)")) and section_code:
+                own_number = f"{section_code}.{own_number.strip(' .)')}"  # "II.2.a.1", as a lettered point's own
+            for k, piece in enumerate(pieces, 1):
+                add_task(f"{own_number}.{k}" if own_number else str(k), piece, section_code,
+                         {**attrs, "lead": lead, "time": _time_clause(piece) or ""}, body if k == 1 else ())
             return
         order["task"] += 1
         time_text = attrs.get("time", "")

@@ -60,3 +60,30 @@ def test_one_agency_column_holding_both_roles_in_a_text_table():
     assert [(t.lead, t.coordinators) for t in plan.tasks] == [
         (["Chi cục Lâm nghiệp"], ["Công an tỉnh"]), (["Sở Nông nghiệp"], ["Sở Tư pháp"]),
         (["Sở Nông nghiệp", "Tỉnh đoàn"], [])]
+
+
+def test_a_numbered_list_inside_a_paragraph_is_a_task_a_piece():
+    # "a) X chủ trì, phối hợp với Y thực hiện: (1) …; (2) …." and "2. Z có trách nhiệm: (1) …; (2) …": each "(n)"
+    # piece one task with the paragraph's lead and coordinators, its title the piece as written (lower case, no ";"
+    # nor final full stop), its own time phrase its timeframe; "(1)" alone, or numbers not running on, are no list
+    plan = read("II. NHIỆM VỤ\n"
+                "1. Nhiệm vụ cụ thể\n"
+                "a) Sở Xây dựng chủ trì, phối hợp với Công an tỉnh, Sở Tư pháp thực hiện: (1) rà soát các công trình "
+                "nhà ở riêng lẻ xây dựng trái phép, hoàn thành trong Quý II/2028; (2) xử lý dứt điểm các vi phạm "
+                "trật tự xây dựng, thực hiện thường xuyên.\n"
+                "b) Sở Tài chính chủ trì tổng hợp kinh phí theo các bước: (1) lập dự toán; (3) thẩm định; thời gian: "
+                "Quý III/2028.\n"
+                "III. TỔ CHỨC THỰC HIỆN\n"
+                "2. UBND các xã, phường có trách nhiệm: (1) kiểm tra trật tự xây dựng trên địa bàn, thực hiện hằng "
+                "tháng; (2) báo cáo vi phạm về Sở Xây dựng, trước ngày 20/12/2028.\n")
+    assert [(t.title, t.lead, t.coordinators, t.timeframe.text) for t in plan.tasks] == [
+        ("rà soát các công trình nhà ở riêng lẻ xây dựng trái phép, hoàn thành trong Quý II/2028", ["Sở Xây dựng"],
+         ["Công an tỉnh", "Sở Tư pháp"], "hoàn thành trong Quý II/2028"),
+        ("xử lý dứt điểm các vi phạm trật tự xây dựng, thực hiện thường xuyên", ["Sở Xây dựng"],
+         ["Công an tỉnh", "Sở Tư pháp"], "thực hiện thường xuyên"),
+        ("Sở Tài chính chủ trì tổng hợp kinh phí theo các bước: (1) lập dự toán; (3) thẩm định", ["Sở Tài chính"], [],
+         "Quý III/2028"),
+        ("kiểm tra trật tự xây dựng trên địa bàn, thực hiện hằng tháng", ["UBND các xã, phường"], [],
+         "thực hiện hằng tháng"),
+        ("báo cáo vi phạm về Sở Xây dựng, trước ngày 20/12/2028", ["UBND các xã, phường"], [], "trước ngày 20/12/2028")]
+    assert [t.number for t in plan.tasks][:2] == ["II.1.a.1", "II.1.a.2"]

@@ -652,6 +652,9 @@ def _heading_lead(text):
     # (Giao Phòng Y)": who inside the body does it, not part of its name
     # a heading that asks a body by name and ends with a colon ("4. Đề nghị Đồn Biên phòng X:", "3. Giao Hải đội
     # Y:"): whom it asks is a body, whatever its first word
+    signer = _SIGNER_ASKS.match(text)  # round 34: "3. Chủ tịch UBND tỉnh yêu cầu Sở X:", whom the signer asks
+    if signer:
+        text = "Giao " + text[signer.end():]
     asked = bool(re.match(r"^(?:Giao|Đề nghị)\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]", text)) and text.endswith(":")
     text = re.sub(r"^(?:Giao|Đề nghị)\s+(?=\S)", "", text)
     # "2. Sở Tài chính chủ trì thực hiện các nhiệm vụ sau:", "Sở Y tế có trách nhiệm triển khai những nội dung sau:"
@@ -1000,6 +1003,20 @@ def _asked_point(text):
 _MAX_CONNECTIVES = 20  # "Đồng thời, Ngoài ra, …" before one sentence: a person writes one or two
 
 
+# round 34: the one who signs asking, in a Thông báo kết luận: "Chủ tịch UBND tỉnh yêu cầu X …", "UBND thành phố giao
+# X …" (a general ask ending "Cụ thể:" is no task: it names no work of its own)
+_SIGNER_ASKS = re.compile(r"^(?:(?:Chủ tịch|Phó Chủ tịch)\s+)?(?:UBND|Ủy ban nhân dân)\s+(?:tỉnh|thành phố|xã|phường)"
+                          r"(?:\s+[A-ZĐ]\w*)*\s+(?:yêu cầu|giao|đề nghị)\s+(?=\S)")
+
+
+def _signer_asks(title):
+    """The match of the words by which the signer asks ("Chủ tịch UBND tỉnh yêu cầu "), whom it asks after them; None
+    for a sentence that asks no one by name or ends in a colon."""
+    if title.rstrip().endswith(":"):
+        return None
+    return _SIGNER_ASKS.match(title)
+
+
 def _asked_or_charged(sentence, depth=0):
     """Lead, coordinators, timeframe and title of a sentence that asks or charges a body without "chủ trì": "Yêu cầu
     X rà soát …; thời gian thực hiện: …", "Đề nghị X phối hợp với Y …" (no time), "X chịu/có trách nhiệm …"; {} for
@@ -1030,7 +1047,8 @@ def _asked_or_charged(sentence, depth=0):
     if labels.get("lead") or labels.get("coordinators"):
         return {}
     title = head if labels.get("time") and head != text else text
-    m = re.match(r"^(?:Yêu cầu|Đề nghị|Giao)\s+(?=\S)", title)  # "Giao X tham mưu …": X asked, no "chủ trì"
+    m = re.match(r"^(?:Yêu cầu|Đề nghị|Giao)\s+(?=\S)", title) or _signer_asks(title)  # "Giao X tham mưu …": X
+    # asked, no "chủ trì"
     body = title[m.end():] if m else title
     if not m and not re.search(r"\b(?:co|chiu) trach nhiem\b", fold(body)):
         return {}
@@ -1047,12 +1065,32 @@ def _asked_or_charged(sentence, depth=0):
     return out
 
 
+def _subject_sentences(text):
+    """Round 34: a numbered paragraph of two sentences or more, each opening with the body that does its work ("4. Công
+    an tỉnh chỉ đạo … trước ngày 31/01/2027. Bộ Chỉ huy Quân sự tỉnh chuẩn bị … khi có yêu cầu."): a task a sentence
+    ([(title, attrs)], "4.1", "4.2"); None when a sentence names no body first."""
+    sentences = re.split(r"(?<=[.!])\s+(?=[A-ZĐ])", text)
+    if len(sentences) < 2:
+        return None
+    units = _sentence_units(text, named_subject=True)
+    if not units or len(units) != len(sentences) or not all(attrs.get("lead") for _title, attrs in units):
+        return None
+    return [(title, attrs) for title, attrs in units]
+
+
 def _numbered_assignment(node, text):
     """Round 32: a numbered paragraph under no lead that asks a body without "chủ trì" ("1. Giao UBND các xã bị ảnh
     hưởng rà soát …; hoàn thành trước …", "5. Giao Sở X chỉ đạo …") is a task as one with "chủ trì" is; one that
     assigns, then assigns again in a sentence opening with a connective ("… trước ngày 15/12. Đồng thời, Sở X chỉ
     đạo …, hoàn thành trong Quý I.") is two tasks (its sentences, "2.1", "2.2"), the item a section."""
     units = _sentence_units(" ".join(text.split()))
+    subjects = None if units else _subject_sentences(" ".join(text.split()))  # (the first one's subject may have
+    # been read as the item's lead: the item is a section, each sentence a task)
+    if subjects:
+        node.subject_paras = subjects
+        for k in ("lead", "coordinators", "time"):
+            node.attrs.pop(k, None)
+        return
     if not units:
         if node.attrs.get("time") and not node.attrs.get("lead") and node.text != text:
             # "4. Sở X chỉ đạo các trường …; thời gian: Năm học …": a subject-led item whose time is a label (cut
@@ -1070,7 +1108,8 @@ def _numbered_assignment(node, text):
         node.subject_paras = [(title, attrs) for title, attrs in units]
         for k in ("lead", "coordinators", "time"):
             node.attrs.pop(k, None)
-    elif len(units) == 1 and not node.attrs.get("lead") and not _enforces_this_document(units[0][0]):
+    elif (len(units) == 1 and (not node.attrs.get("lead") or _signer_asks(units[0][0]))
+          and not _enforces_this_document(units[0][0])):  # ("UBND tỉnh giao X …": X, not the signer its subject)
         title, attrs = units[0]
         node.text = title
         node.attrs.update({k: v for k, v in attrs.items() if v})

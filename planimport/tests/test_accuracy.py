@@ -204,7 +204,7 @@ AWAITING = {
     # numbered list inside a paragraph)
     "blind28-heading-1.txt": (1, 1, 2),
     "blind28-items-1.txt": (0, 0, 1),
-    "blind28-prose-1.txt": (3, 4, 5),
+    "blind28-prose-1.txt": (0, 1, 3),  # (3, 4, 5) → (0, 1, 3): the signer asking; sentences led by subjects
 }
 
 # documents whose reporting rule is not read as keyed yet (round 30, blind26's: none left, a letter's numbered report

@@ -87,3 +87,38 @@ def test_a_numbered_list_inside_a_paragraph_is_a_task_a_piece():
          "thực hiện hằng tháng"),
         ("báo cáo vi phạm về Sở Xây dựng, trước ngày 20/12/2028", ["UBND các xã, phường"], [], "trước ngày 20/12/2028")]
     assert [t.number for t in plan.tasks][:2] == ["II.1.a.1", "II.1.a.2"]
+
+
+CONCLUSION = ("II. NHIỆM VỤ TRONG THỜI GIAN TỚI\n"
+              "Chủ tịch UBND tỉnh yêu cầu các sở, ban, ngành, UBND các xã thực hiện nghiêm các nội dung sau. Cụ thể:\n")
+
+
+def test_the_signer_asking_a_body_or_an_office_holder_is_a_task_for_whom_it_asks():
+    # a Thông báo kết luận's "Chủ tịch UBND tỉnh yêu cầu Giám đốc Sở X chịu trách nhiệm …" and "UBND tỉnh giao X …":
+    # whom the signer asks leads (an office holder as written); the general ask before the list is no task
+    plan = read(CONCLUSION +
+                "1. Chủ tịch UBND tỉnh yêu cầu Giám đốc Sở Xây dựng chịu trách nhiệm kiểm tra an toàn các chung cư cũ; "
+                "báo cáo kết quả trước ngày 30/6/2028.\n"
+                "2. UBND tỉnh giao Thanh tra tỉnh rà soát các dự án chậm tiến độ, hoàn thành trong Quý III/2028.\n"
+                "3. Chủ tịch UBND tỉnh yêu cầu Sở Công Thương:\n"
+                "- Kiểm tra thị trường hàng hóa dịp Tết; thời gian: Quý I/2028.\n")
+    assert [(t.lead, t.timeframe.text) for t in plan.tasks] == [
+        (["Giám đốc Sở Xây dựng"], "trước ngày 30/6/2028"), (["Thanh tra tỉnh"], "hoàn thành trong Quý III/2028"),
+        (["Sở Công Thương"], "Quý I/2028")]
+
+
+def test_a_numbered_paragraph_of_sentences_each_led_by_its_subject_is_a_task_a_sentence():
+    # "4. Công an tỉnh chỉ đạo … trước ngày …. Bộ Chỉ huy … sẵn sàng … khi có yêu cầu.": each sentence opens with the
+    # body that does it, two tasks ("4.1", "4.2"; the second with no time); a second sentence that names no body
+    # first goes with the one before it
+    plan = read(CONCLUSION +
+                "1. Công an tỉnh chỉ đạo Phòng Cảnh sát giao thông phối hợp với Sở Giao thông vận tải kiểm tra xe "
+                "chở khách tại các bến xe trước ngày 15/01/2028. Bộ Chỉ huy Quân sự tỉnh bố trí lực lượng hỗ trợ "
+                "khi có yêu cầu.\n"
+                "2. Sở Y tế chỉ đạo các bệnh viện bố trí trực cấp cứu 24/24 giờ trong dịp Tết. Việc trực phải được "
+                "báo cáo hằng ngày.\n"
+                "3. Sở Công Thương chỉ đạo Quản lý thị trường kiểm tra hàng hóa trước ngày 20/01/2028.\n")
+    assert [(t.number, t.lead, t.coordinators, t.timeframe.text) for t in plan.tasks] == [
+        ("1.1", ["Công an tỉnh"], ["Sở Giao thông vận tải"], "trước ngày 15/01/2028"),
+        ("1.2", ["Bộ Chỉ huy Quân sự tỉnh"], [], ""),
+        ("2", ["Sở Y tế"], [], ""), ("3", ["Sở Công Thương"], [], "trước ngày 20/01/2028")]

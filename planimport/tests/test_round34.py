@@ -122,3 +122,13 @@ def test_a_numbered_paragraph_of_sentences_each_led_by_its_subject_is_a_task_a_s
         ("1.1", ["Công an tỉnh"], ["Sở Giao thông vận tải"], "trước ngày 15/01/2028"),
         ("1.2", ["Bộ Chỉ huy Quân sự tỉnh"], [], ""),
         ("2", ["Sở Y tế"], [], ""), ("3", ["Sở Công Thương"], [], "trước ngày 20/01/2028")]
+
+
+def test_another_documents_schedule_whose_name_holds_a_comma_is_no_deadline():
+    # "theo Kế hoạch kiểm tra, giám sát năm 2028 của Sở": the year is the followed plan's, the comma inside its name;
+    # a comma before a time of the task's own ("theo kế hoạch, hoàn thành năm 2028") still dates it
+    from planimport.timeframes import read_timeframe
+    assert [(read_timeframe(t).kind, read_timeframe(t).due) for t in (
+        "theo Kế hoạch kiểm tra, giám sát năm 2028 của Sở", "theo chương trình thanh tra, kiểm toán năm 2028",
+        "theo kế hoạch, hoàn thành năm 2028")] == [("other", None), ("other", None),
+                                                   ("deadline", __import__("datetime").date(2028, 12, 31))]

@@ -528,7 +528,9 @@ def _agency_like(name):
                 # "các cơ sở giáo dục, đào tạo", "các cơ sở giáo dục nghề nghiệp": schools, a kind of body
                 r"co so giao duc|"
                 # "Các ban, ngành, đoàn thể huyện": a commune's or a district's boards and branches
-                r"ban\s*,?\s*nganh)\b", fold(name)):
+                r"ban\s*,?\s*nganh|"
+                # round 34: a party committee's cells, "Các chi bộ trực thuộc Đảng ủy phường", "các đảng bộ cơ sở"
+                r"chi bo|dang bo|to chuc co so dang)\b", fold(name)):
         return True  # "Các doanh nghiệp viễn thông", "Các bệnh viện tuyến tỉnh": "các" and a kind of body, lower-case
     return not fold(name).startswith(("cac ", "co quan", "don vi"))
 
@@ -1481,8 +1483,8 @@ def _table_columns(rows):
         names = [fold(c) for c in row]
         if i + 1 < len(rows) and len(rows[i + 1]) >= len(row) and row:
             below = [fold(c) for c in rows[i + 1]]
-            if (any(re.search(r"chu tri|phoi hop", b) for b in below) and not any(re.search(r"chu tri", n) for n in names)
-                    and not _names_roles(below)):
+            if (any(re.search(r"chu tri|phoi hop", b) for b in below)
+                    and not any(re.search(r"chu tri", n) for n in names) and not _names_roles(below)):
                 # "… | Thực hiện" over "… | Đơn vị chủ trì | Đơn vị phối hợp": a header cell spanning the cells under it
                 # a DOCX row gives a merged cell once: it spans from the first cell named below it ("STT | Nhiệm vụ |
                 # Phân công | Tiến độ" over "| | Chủ trì | Phối hợp |"), else it is the last

@@ -201,8 +201,8 @@ AWAITING = {
     # mixed-1 (2, 2, 3), prose-1 (4, 4, 6)), shrunk as this round's rules came: none left
     # round 34: blind28's misses when it moved (devset/SOURCES.md "Round 34"), shrunk as this round's rules come
     # (table-1 (0, 11, 11): none left, one agency column holding both roles; mixed-1 (7, 7, 7): none left, a
-    # numbered list inside a paragraph; items-1 (0, 0, 1): none left, "theo kế hoạch thanh tra, giám sát năm …")
-    "blind28-heading-1.txt": (1, 1, 1),  # (1, 1, 2) → (1, 1, 1): "theo Chương trình kiểm tra, giám sát năm …"
+    # numbered list inside a paragraph; items-1 (0, 0, 1): none left, "theo kế hoạch thanh tra, giám sát năm …";
+    # heading-1 (1, 1, 2): none left, the same and "6. Các chi bộ trực thuộc Đảng ủy phường:" a lead)
     "blind28-prose-1.txt": (0, 1, 3),  # (3, 4, 5) → (0, 1, 3): the signer asking; sentences led by subjects
 }
 

@@ -132,3 +132,15 @@ def test_another_documents_schedule_whose_name_holds_a_comma_is_no_deadline():
         "theo Kế hoạch kiểm tra, giám sát năm 2028 của Sở", "theo chương trình thanh tra, kiểm toán năm 2028",
         "theo kế hoạch, hoàn thành năm 2028")] == [("other", None), ("other", None),
                                                    ("deadline", __import__("datetime").date(2028, 12, 31))]
+
+
+def test_a_heading_naming_a_party_committees_cells_leads_its_points():
+    # "3. Các chi bộ trực thuộc Đảng ủy xã:" and "4. Các đảng bộ cơ sở:": party cells, a group as "Các phòng trực
+    # thuộc Sở" is, lead the lettered points under them
+    plan = read("II. NHIỆM VỤ\n"
+                "3. Các chi bộ trực thuộc Đảng ủy xã:\n"
+                "a) Đưa nội dung bảo vệ môi trường vào sinh hoạt chi bộ; thời gian: Quý II/2028.\n"
+                "4. Các đảng bộ cơ sở:\n"
+                "a) Quán triệt nghị quyết đến đảng viên; thời gian: Tháng 3/2028.\n")
+    assert [(t.lead, t.timeframe.text) for t in plan.tasks] == [
+        (["Các chi bộ trực thuộc Đảng ủy xã"], "Quý II/2028"), (["Các đảng bộ cơ sở"], "Tháng 3/2028")]

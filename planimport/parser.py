@@ -2317,7 +2317,28 @@ def _title_goes_on(line):
 _HEADER_LEVELS = r"TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|THỊ TRẤN|QUẬN|XÃ|PHƯỜNG|ĐẶC KHU"
 
 
+def _national_branch(lines):
+    """Round 34: "NGÂN HÀNG NHÀ NƯỚC VIỆT NAM" / "CHI NHÁNH KHU VỰC 5": a national body's branch issues, named
+    "<body> Chi nhánh <its area>" (the body as listed, without "Việt Nam"; the area as written, a province's name
+    capitalised); "" for any other header."""
+    from .bodies import NATIONAL_BODIES
+
+    if len(lines) != 2 or not re.match(r"^chi nhanh\s+\S", fold(lines[1])):
+        return ""
+    body = next((n for n in NATIONAL_BODIES if fold(n) == fold(lines[0]).strip(" .")), "")
+    if not body:
+        return ""
+    body = re.sub(r"\s+Việt Nam$", "", body)
+    area = lines[1].split(None, 2)[2].lower()
+    m = re.match(r"^(tỉnh|thành phố)\s+(.+)$", area)
+    area = f"{m.group(1)} " + " ".join(w.capitalize() for w in m.group(2).split()) if m else area.capitalize()
+    return f"{body} Chi nhánh {area}"
+
+
 def _issuer(lines, plan):
+    branch = _national_branch(lines)
+    if branch:
+        return branch
     if len(lines) >= 2 and re.match(r"^(dang bo|ban chap hanh trung uong)\b", fold(lines[0])) and re.match(
             r"^(dang uy|ban|chi bo|dang doan)\b", fold(lines[1])):
         # "BAN CHẤP HÀNH TRUNG ƯƠNG" / "ĐẢNG ĐOÀN QUỐC HỘI": the party body under the Central Committee issues

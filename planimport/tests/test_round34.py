@@ -144,3 +144,19 @@ def test_a_heading_naming_a_party_committees_cells_leads_its_points():
                 "a) Quán triệt nghị quyết đến đảng viên; thời gian: Tháng 3/2028.\n")
     assert [(t.lead, t.timeframe.text) for t in plan.tasks] == [
         (["Các chi bộ trực thuộc Đảng ủy xã"], "Quý II/2028"), (["Các đảng bộ cơ sở"], "Tháng 3/2028")]
+
+
+def test_a_national_bodys_branch_under_its_name_is_the_issuer():
+    # "NGÂN HÀNG NHÀ NƯỚC VIỆT NAM" / "CHI NHÁNH KHU VỰC 9" (or "… TỈNH X"): the branch issues, named after the body
+    # as its list writes it (without "Việt Nam"), its area as written
+    from planimport.parser import parse_blocks
+    from planimport.readers import blocks_from_text
+
+    def issuer(second):
+        return parse_blocks(blocks_from_text(
+            f"NGÂN HÀNG NHÀ NƯỚC VIỆT NAM\n{second}\nSố: 88/KH-NHNN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nCần Thơ, ngày 3 tháng 2 năm 2028\nKẾ HOẠCH\nThanh toán không dùng tiền mặt "
+            "năm 2028\nII. NHIỆM VỤ\n1. Phòng Thanh toán chủ trì, phối hợp với Phòng Tổng hợp rà soát mạng lưới ATM, "
+            "hoàn thành trong Quý I/2028.\n")).issuer
+    assert issuer("CHI NHÁNH KHU VỰC 9") == "Ngân hàng Nhà nước Chi nhánh Khu vực 9"
+    assert issuer("CHI NHÁNH TỈNH AN GIANG") == "Ngân hàng Nhà nước Chi nhánh tỉnh An Giang"

@@ -160,3 +160,15 @@ def test_a_national_bodys_branch_under_its_name_is_the_issuer():
             "hoàn thành trong Quý I/2028.\n")).issuer
     assert issuer("CHI NHÁNH KHU VỰC 9") == "Ngân hàng Nhà nước Chi nhánh Khu vực 9"
     assert issuer("CHI NHÁNH TỈNH AN GIANG") == "Ngân hàng Nhà nước Chi nhánh tỉnh An Giang"
+
+
+def test_an_asked_known_body_ends_where_its_name_ends_before_an_unknown_verb():
+    # "Giao Báo và Phát thanh, Truyền hình X mở chuyên mục …": the verb "mở" is no word the parser knows, but the body
+    # is a known one with its place: the name ends there, before the lower-case word
+    plan = read(CONCLUSION +
+                "1. Giao Báo và Phát thanh, Truyền hình Hà Tĩnh mở chuyên mục phổ biến pháp luật; thực hiện hằng năm.\n"
+                "2. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Chi cục Kiểm lâm và Viettel Hà Tĩnh lắp camera "
+                "giám sát, hoàn thành trong Quý II/2028.\n")
+    assert [(t.lead, t.coordinators) for t in plan.tasks] == [
+        (["Báo và Phát thanh, Truyền hình Hà Tĩnh"], []),
+        (["Sở Khoa học và Công nghệ"], ["Chi cục Kiểm lâm", "Viettel Hà Tĩnh"])]

@@ -1183,10 +1183,22 @@ def _named_subject(sentence):
             classify(n) == "agency" and n[:1].isupper() and not fold(n).startswith("cac ") for n in lead):
         return {}
     out = {k: v for k, v in attrs.items() if k in ("lead", "coordinators", "time") and v}
+    if not out.get("coordinators"):
+        partners = _directed_unit_partners(text)
+        if partners:
+            out["coordinators"] = partners
     time = _time_clause(text)
     if time and not out.get("time"):
         out["time"] = time
     return {**out, "title": text}
+
+
+def _directed_unit_partners(text):
+    """Round 34: "Công an tỉnh chỉ đạo lực lượng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ phối hợp với Y tổ
+    chức …": the subject directs its own unit (whose name holds commas) to work with Y: Y coordinates."""
+    m = re.match(r"^[^;]{3,150}?\s(?:chỉ đạo|giao)\s+(?:lực lượng|các|phòng|đơn vị|bộ phận)\b[^;]*?[^,;]\s+phối hợp"
+                 r"\s+(?:chặt chẽ\s+)?với\s", text)
+    return _named_after_phoi_hop(text) if m else []
 
 
 def _named_after_phoi_hop(text):

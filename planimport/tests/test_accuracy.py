@@ -202,9 +202,9 @@ AWAITING = {
     # round 34: blind28's misses when it moved (devset/SOURCES.md "Round 34"), shrunk as this round's rules come
     # (table-1 (0, 11, 11): none left, one agency column holding both roles; mixed-1 (7, 7, 7): none left, a
     # numbered list inside a paragraph; items-1 (0, 0, 1): none left, "theo kế hoạch thanh tra, giám sát năm …";
-    # heading-1 (1, 1, 2): none left, the same and "6. Các chi bộ trực thuộc Đảng ủy phường:" a lead)
-    "blind28-prose-1.txt": (0, 0, 1),  # (3, 4, 5) → (0, 0, 1): the signer asking; sentences led by subjects; an
-    # asked known body before an unknown verb; "Chi cục Kiểm lâm" known
+    # heading-1 (1, 1, 2): none left, the same and "6. Các chi bộ trực thuộc Đảng ủy phường:" a lead;
+    # prose-1 (3, 4, 5): none left, the signer asking; sentences led by subjects; an asked known body before an
+    # unknown verb; "Chi cục Kiểm lâm" known; a subject's own unit directed to work with a partner)
 }
 
 # documents whose reporting rule is not read as keyed yet (round 30, blind26's: none left, a letter's numbered report

@@ -172,3 +172,18 @@ def test_an_asked_known_body_ends_where_its_name_ends_before_an_unknown_verb():
     assert [(t.lead, t.coordinators) for t in plan.tasks] == [
         (["Báo và Phát thanh, Truyền hình Hà Tĩnh"], []),
         (["Sở Khoa học và Công nghệ"], ["Chi cục Kiểm lâm", "Viettel Hà Tĩnh"])]
+
+
+def test_a_subject_directing_its_own_unit_to_work_with_a_partner_names_the_partner():
+    # "Sở Y tế chỉ đạo các bệnh viện tuyến tỉnh, tuyến huyện phối hợp với Y …": the unit directed is the subject's own
+    # (its words hold a comma); whom it works with coordinates. A partner of the work's object is none ("… chỉ đạo
+    # các phòng xây dựng quy chế, phối hợp với …": after a comma, a clause of the work, no unit directed to partner)
+    plan = read(CONCLUSION +
+                "1. Sở Y tế chỉ đạo các bệnh viện tuyến tỉnh, tuyến xã phối hợp với Trung tâm Kiểm soát bệnh tật tỉnh "
+                "giám sát ca bệnh, hoàn thành trong Quý I/2028. Công an tỉnh bảo đảm an ninh tại các điểm cách ly "
+                "khi có yêu cầu.\n"
+                "2. Sở Nội vụ chỉ đạo các phòng xây dựng quy chế, phối hợp với các tỉnh lân cận trong tuyển dụng, "
+                "hoàn thành trong Quý II/2028. Sở Tài chính bố trí kinh phí khi có yêu cầu.\n")
+    assert [(t.lead, t.coordinators) for t in plan.tasks] == [
+        (["Sở Y tế"], ["Trung tâm Kiểm soát bệnh tật tỉnh"]), (["Công an tỉnh"], []), (["Sở Nội vụ"], []),
+        (["Sở Tài chính"], [])]

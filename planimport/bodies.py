@@ -41,6 +41,8 @@ STANDARD_BODIES = (
     "Trung tâm Kiểm soát bệnh tật tỉnh", "Trung tâm Phục vụ hành chính công tỉnh", "Báo và Phát thanh, Truyền hình tỉnh",
     "Báo tỉnh", "Viện Kiểm sát nhân dân tỉnh", "Tòa án nhân dân tỉnh", "Cục Thi hành án dân sự tỉnh",
     "Trường Chính trị tỉnh", "Quỹ Đầu tư phát triển tỉnh",
+    # round 34: the forest rangers' branch every province with forest has under its Sở Nông nghiệp và Môi trường
+    "Chi cục Kiểm lâm tỉnh",
     # round 30: the public-service units every province has under its Sở (Tư pháp's auction centre, the land fund's)
     "Trung tâm Dịch vụ đấu giá tài sản tỉnh", "Trung tâm Phát triển quỹ đất tỉnh",
     # a province's (or a commune's, a special zone's) board for public construction projects

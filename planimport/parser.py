@@ -528,7 +528,9 @@ def _agency_like(name):
                 # "các cơ sở giáo dục, đào tạo", "các cơ sở giáo dục nghề nghiệp": schools, a kind of body
                 r"co so giao duc|"
                 # "Các ban, ngành, đoàn thể huyện": a commune's or a district's boards and branches
-                r"ban\s*,?\s*nganh)\b", fold(name)):
+                r"ban\s*,?\s*nganh|"
+                # round 34: a party committee's cells, "Các chi bộ trực thuộc Đảng ủy phường", "các đảng bộ cơ sở"
+                r"chi bo|dang bo|to chuc co so dang)\b", fold(name)):
         return True  # "Các doanh nghiệp viễn thông", "Các bệnh viện tuyến tỉnh": "các" and a kind of body, lower-case
     return not fold(name).startswith(("cac ", "co quan", "don vi"))
 
@@ -652,6 +654,9 @@ def _heading_lead(text):
     # (Giao Phòng Y)": who inside the body does it, not part of its name
     # a heading that asks a body by name and ends with a colon ("4. Đề nghị Đồn Biên phòng X:", "3. Giao Hải đội
     # Y:"): whom it asks is a body, whatever its first word
+    signer = _SIGNER_ASKS.match(text)  # round 34: "3. Chủ tịch UBND tỉnh yêu cầu Sở X:", whom the signer asks
+    if signer:
+        text = "Giao " + text[signer.end():]
     asked = bool(re.match(r"^(?:Giao|Đề nghị)\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]", text)) and text.endswith(":")
     text = re.sub(r"^(?:Giao|Đề nghị)\s+(?=\S)", "", text)
     # "2. Sở Tài chính chủ trì thực hiện các nhiệm vụ sau:", "Sở Y tế có trách nhiệm triển khai những nội dung sau:"
@@ -1000,6 +1005,33 @@ def _asked_point(text):
 _MAX_CONNECTIVES = 20  # "Đồng thời, Ngoài ra, …" before one sentence: a person writes one or two
 
 
+# round 34: the one who signs asking, in a Thông báo kết luận: "Chủ tịch UBND tỉnh yêu cầu X …", "UBND thành phố giao
+# X …" (a general ask ending "Cụ thể:" is no task: it names no work of its own)
+_SIGNER_ASKS = re.compile(r"^(?:(?:Chủ tịch|Phó Chủ tịch)\s+)?(?:UBND|Ủy ban nhân dân)\s+(?:tỉnh|thành phố|xã|phường)"
+                          r"(?:\s+[A-ZĐ]\w*)*\s+(?:yêu cầu|giao|đề nghị)\s+(?=\S)")
+
+
+def _signer_asks(title):
+    """The match of the words by which the signer asks ("Chủ tịch UBND tỉnh yêu cầu "), whom it asks after them; None
+    for a sentence that asks no one by name or ends in a colon."""
+    if title.rstrip().endswith(":"):
+        return None
+    return _SIGNER_ASKS.match(title)
+
+
+def _known_body_first(body, lead):
+    """Round 34: the body asked ("Giao Báo và Phát thanh, Truyền hình X mở chuyên mục …"), read as one name run on
+    into the work (a verb the parser has no word for): the known name at the start with its place, when a lower-case
+    word follows it; ``lead`` otherwise."""
+    if not lead or len(lead) != 1:
+        return lead
+    end = known_end(body)
+    if end and len(body[:end].strip()) < len(lead[0]) and fold(lead[0]).startswith(fold(body[:end].strip())) \
+            and body[end:end + 1].isspace() and body[end:].lstrip()[:1].islower():
+        return [body[:end].strip()]
+    return lead
+
+
 def _asked_or_charged(sentence, depth=0):
     """Lead, coordinators, timeframe and title of a sentence that asks or charges a body without "chủ trì": "Yêu cầu
     X rà soát …; thời gian thực hiện: …", "Đề nghị X phối hợp với Y …" (no time), "X chịu/có trách nhiệm …"; {} for
@@ -1030,12 +1062,13 @@ def _asked_or_charged(sentence, depth=0):
     if labels.get("lead") or labels.get("coordinators"):
         return {}
     title = head if labels.get("time") and head != text else text
-    m = re.match(r"^(?:Yêu cầu|Đề nghị|Giao)\s+(?=\S)", title)  # "Giao X tham mưu …": X asked, no "chủ trì"
+    m = re.match(r"^(?:Yêu cầu|Đề nghị|Giao)\s+(?=\S)", title) or _signer_asks(title)  # "Giao X tham mưu …": X
+    # asked, no "chủ trì"
     body = title[m.end():] if m else title
     if not m and not re.search(r"\b(?:co|chiu) trach nhiem\b", fold(body)):
         return {}
     attrs = _subject_task(body)
-    lead = attrs.get("lead")
+    lead = _known_body_first(body, attrs.get("lead"))
     if not lead or not fold(body).startswith(fold(lead[0])):
         return {}
     out = {"lead": lead, "title": title}
@@ -1047,12 +1080,32 @@ def _asked_or_charged(sentence, depth=0):
     return out
 
 
+def _subject_sentences(text):
+    """Round 34: a numbered paragraph of two sentences or more, each opening with the body that does its work ("4. Công
+    an tỉnh chỉ đạo … trước ngày 31/01/2027. Bộ Chỉ huy Quân sự tỉnh chuẩn bị … khi có yêu cầu."): a task a sentence
+    ([(title, attrs)], "4.1", "4.2"); None when a sentence names no body first."""
+    sentences = re.split(r"(?<=[.!])\s+(?=[A-ZĐ])", text)
+    if len(sentences) < 2:
+        return None
+    units = _sentence_units(text, named_subject=True)
+    if not units or len(units) != len(sentences) or not all(attrs.get("lead") for _title, attrs in units):
+        return None
+    return [(title, attrs) for title, attrs in units]
+
+
 def _numbered_assignment(node, text):
     """Round 32: a numbered paragraph under no lead that asks a body without "chủ trì" ("1. Giao UBND các xã bị ảnh
     hưởng rà soát …; hoàn thành trước …", "5. Giao Sở X chỉ đạo …") is a task as one with "chủ trì" is; one that
     assigns, then assigns again in a sentence opening with a connective ("… trước ngày 15/12. Đồng thời, Sở X chỉ
     đạo …, hoàn thành trong Quý I.") is two tasks (its sentences, "2.1", "2.2"), the item a section."""
     units = _sentence_units(" ".join(text.split()))
+    subjects = None if units else _subject_sentences(" ".join(text.split()))  # (the first one's subject may have
+    # been read as the item's lead: the item is a section, each sentence a task)
+    if subjects:
+        node.subject_paras = subjects
+        for k in ("lead", "coordinators", "time"):
+            node.attrs.pop(k, None)
+        return
     if not units:
         if node.attrs.get("time") and not node.attrs.get("lead") and node.text != text:
             # "4. Sở X chỉ đạo các trường …; thời gian: Năm học …": a subject-led item whose time is a label (cut
@@ -1070,7 +1123,8 @@ def _numbered_assignment(node, text):
         node.subject_paras = [(title, attrs) for title, attrs in units]
         for k in ("lead", "coordinators", "time"):
             node.attrs.pop(k, None)
-    elif len(units) == 1 and not node.attrs.get("lead") and not _enforces_this_document(units[0][0]):
+    elif (len(units) == 1 and (not node.attrs.get("lead") or _signer_asks(units[0][0]))
+          and not _enforces_this_document(units[0][0])):  # ("UBND tỉnh giao X …": X, not the signer its subject)
         title, attrs = units[0]
         node.text = title
         node.attrs.update({k: v for k, v in attrs.items() if v})
@@ -1129,10 +1183,22 @@ def _named_subject(sentence):
             classify(n) == "agency" and n[:1].isupper() and not fold(n).startswith("cac ") for n in lead):
         return {}
     out = {k: v for k, v in attrs.items() if k in ("lead", "coordinators", "time") and v}
+    if not out.get("coordinators"):
+        partners = _directed_unit_partners(text)
+        if partners:
+            out["coordinators"] = partners
     time = _time_clause(text)
     if time and not out.get("time"):
         out["time"] = time
     return {**out, "title": text}
+
+
+def _directed_unit_partners(text):
+    """Round 34: "Công an tỉnh chỉ đạo lực lượng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ phối hợp với Y tổ
+    chức …": the subject directs its own unit (whose name holds commas) to work with Y: Y coordinates."""
+    m = re.match(r"^[^;]{3,150}?\s(?:chỉ đạo|giao)\s+(?:lực lượng|các|phòng|đơn vị|bộ phận)\b[^;]*?[^,;]\s+phối hợp"
+                 r"\s+(?:chặt chẽ\s+)?với\s", text)
+    return _named_after_phoi_hop(text) if m else []
 
 
 def _named_after_phoi_hop(text):
@@ -1429,13 +1495,21 @@ _COLUMNS = [
 ]
 
 
+def _names_roles(cells):
+    """A row whose cells give roles to names ("Chủ trì: Sở X; Phối hợp: Sở Y", "Sở X chủ trì; Sở Y phối hợp"), a task's
+    row under a header with one agency column (round 34), not the header's second row ("Chủ trì | Phối hợp")."""
+    return any(re.search(r"chu tri|phoi hop", c) and re.search(r"[:;]\s*\S", c)
+               for c in cells)
+
+
 def _table_columns(rows):
     """(column map, index of the first data row) when the table is a task table, else (None, 0)."""
     for i, row in enumerate(rows[:3]):
         names = [fold(c) for c in row]
         if i + 1 < len(rows) and len(rows[i + 1]) >= len(row) and row:
             below = [fold(c) for c in rows[i + 1]]
-            if any(re.search(r"chu tri|phoi hop", b) for b in below) and not any(re.search(r"chu tri", n) for n in names):
+            if (any(re.search(r"chu tri|phoi hop", b) for b in below)
+                    and not any(re.search(r"chu tri", n) for n in names) and not _names_roles(below)):
                 # "… | Thực hiện" over "… | Đơn vị chủ trì | Đơn vị phối hợp": a header cell spanning the cells under it
                 # a DOCX row gives a merged cell once: it spans from the first cell named below it ("STT | Nhiệm vụ |
                 # Phân công | Tiến độ" over "| | Chủ trì | Phối hợp |"), else it is the last
@@ -2268,7 +2342,28 @@ def _title_goes_on(line):
 _HEADER_LEVELS = r"TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|THỊ TRẤN|QUẬN|XÃ|PHƯỜNG|ĐẶC KHU"
 
 
+def _national_branch(lines):
+    """Round 34: "NGÂN HÀNG NHÀ NƯỚC VIỆT NAM" / "CHI NHÁNH KHU VỰC 5": a national body's branch issues, named
+    "<body> Chi nhánh <its area>" (the body as listed, without "Việt Nam"; the area as written, a province's name
+    capitalised); "" for any other header."""
+    from .bodies import NATIONAL_BODIES
+
+    if len(lines) != 2 or not re.match(r"^chi nhanh\s+\S", fold(lines[1])):
+        return ""
+    body = next((n for n in NATIONAL_BODIES if fold(n) == fold(lines[0]).strip(" .")), "")
+    if not body:
+        return ""
+    body = re.sub(r"\s+Việt Nam$", "", body)
+    area = lines[1].split(None, 2)[2].lower()
+    m = re.match(r"^(tỉnh|thành phố)\s+(.+)$", area)
+    area = f"{m.group(1)} " + " ".join(w.capitalize() for w in m.group(2).split()) if m else area.capitalize()
+    return f"{body} Chi nhánh {area}"
+
+
 def _issuer(lines, plan):
+    branch = _national_branch(lines)
+    if branch:
+        return branch
     if len(lines) >= 2 and re.match(r"^(dang bo|ban chap hanh trung uong)\b", fold(lines[0])) and re.match(
             r"^(dang uy|ban|chi bo|dang doan)\b", fold(lines[1])):
         # "BAN CHẤP HÀNH TRUNG ƯƠNG" / "ĐẢNG ĐOÀN QUỐC HỘI": the party body under the Central Committee issues
@@ -3199,6 +3294,39 @@ def _cell_names(text):
     return split_names(text)
 
 
+# a role label in a cell that holds both roles: "Chủ trì: X", "Đơn vị phối hợp: Y" (round 34)
+_CELL_ROLE_LABEL = re.compile(r"(?i)(?:(?:đơn vị|cơ quan)\s+)?(chủ trì|phối hợp)(?:\s+thực hiện)?\s*:")
+# … or the role after the names: "X chủ trì", "Y phối hợp", "Z (phối hợp)"
+_CELL_ROLE_AFTER = re.compile(r"(?i)^(?P<names>.+?)\s*[,(–-]?\s*(?P<role>chủ trì|phối hợp)\s*\)?\s*\.?$")
+
+
+def _roles_in_one_cell(text):
+    """One column "Đơn vị thực hiện" holding both roles (round 34): "Chủ trì: X; Phối hợp: Y, Z", the labels in any
+    order, as paragraphs of the cell or parted by ";" or ".", only "Chủ trì: X", or "X chủ trì; Y phối hợp": (lead
+    text, coordinators' text), or None when the cell names no role."""
+    labels = list(_CELL_ROLE_LABEL.finditer(text))
+    roles = {"chủ trì": [], "phối hợp": []}
+    if labels and not text[:labels[0].start()].strip(" ;.,\n-–"):
+        for k, m in enumerate(labels):
+            end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
+            roles[m.group(1).lower()].append(text[m.end():end].strip(" ;.,\n"))
+    else:
+        role = None
+        for piece in re.split(r"\s*(?:[;\n]|\.\s+(?=[A-ZĐ]))\s*", text):
+            if not piece.strip(" .,-–"):
+                continue
+            m = _CELL_ROLE_AFTER.match(piece)
+            if m:
+                role = m.group("role").lower()
+                piece = m.group("names")
+            elif role is None:
+                return None
+            roles[role].append(piece.strip(" ;.,-–"))
+    if not roles["chủ trì"]:
+        return None
+    return "\n".join(roles["chủ trì"]), "\n".join(roles["phối hợp"])
+
+
 def _name_goes_on(above, title, cols):
     """Whether a row's title in capitals goes on the title of the task row above: a name the row's end broke ("… Khu
     di tích lịch sử Đền" / "Hùng", "… và Khu du lịch" / "Hải Hòa"), a word or three under a title that has not ended
@@ -3305,10 +3433,31 @@ def _table_into(node, rows):
             continue
         if not title:
             continue
+        roles = None if coord else _roles_in_one_cell(lead)
+        if roles:
+            lead, coord = roles
         node.table_tasks.append(("task", number, title, {
             "lead": _cell_names(lead), "coordinators": _cell_names(coord), "time": time,
             "product": _cell(row, cols, "product"),
         }))
+
+
+# round 34: a numbered list inside a paragraph, "X chủ trì, phối hợp với Y thực hiện: (1) …; (2) …; (3) …."
+_INLINE_LIST = re.compile(r"^(?P<head>[^()]{10,}?:)\s*\(1\)\s+(?P<rest>.+)$", re.S)
+
+
+def _inline_numbered_list(text):
+    """A paragraph whose work is a list numbered "(1) …; (2) …" after a colon, each piece one task (round 34): (the
+    words before the list, [the pieces]), each piece from its first word to before its ";" or the final full stop,
+    its own time phrase kept; None when there are not two pieces numbered on from (1)."""
+    m = _INLINE_LIST.match(" ".join(text.split()))
+    if not m:
+        return None
+    pieces = re.split(r"\s*;\s*\((\d{1,2})\)\s+", m.group("rest"))
+    numbers = [int(n) for n in pieces[1::2]]
+    if not numbers or numbers != list(range(2, len(numbers) + 2)):
+        return None
+    return m.group("head").strip(), [p.strip(" ;.") for p in pieces[0::2]]
 
 
 # "c) Lưu ý: Danh mục … nêu tại điểm a, điểm b gồm …": a point that is a note on the points before it, no work of its own
@@ -3333,6 +3482,16 @@ def _collect(plan, root, tail):
 
     def add_task(own_number, title, section_code, attrs, body=()):
         if _follows_up_this_document(title) or _NOTE.match(title):
+            return
+        listed = _inline_numbered_list(title)
+        if listed:
+            head, pieces = listed
+            lead = _heading_lead(head) or list(attrs.get("lead", []))
+            if own_number and re.fullmatch(r"[a-zđ]", own_number.strip(" .)")) and section_code:
+                own_number = f"{section_code}.{own_number.strip(' .)')}"  # "II.2.a.1", as a lettered point's own
+            for k, piece in enumerate(pieces, 1):
+                add_task(f"{own_number}.{k}" if own_number else str(k), piece, section_code,
+                         {**attrs, "lead": lead, "time": _time_clause(piece) or ""}, body if k == 1 else ())
             return
         order["task"] += 1
         time_text = attrs.get("time", "")

@@ -79,6 +79,12 @@ def _without_references(f):
     return " ".join(f.split())
 
 
+# round 34: a comma inside the name of the document whose schedule is followed ("theo Kế hoạch thanh tra, giám sát năm
+# 2027"): lower-case words that are no time after it, up to the name's year
+_NAME_GOES_ON = (r"(?:(?!truoc|hoan thanh|xong|cham nhat|trong|hang|thuong xuyen|nam|quy|thang|den|tu)[a-z]+\s+){1,6}"
+                 r"nam\s+(?:19|20)\d\d")
+
+
 def read_timeframe(text):
     """The timeframe of ``text`` (verbatim, stripped of a trailing full stop or semicolon)."""
     raw = " ".join((text or "").split()).rstrip(" .;,")
@@ -87,7 +93,8 @@ def read_timeframe(text):
         return Timeframe(raw, "none")
     f = _without_references(f) or f
     if (re.match(r"theo\b", f) and YEAR_IN.search(f)
-            and not re.search(r"[,;]|\b(truoc|hoan thanh|xong|cham nhat|trong|hang|thuong xuyen)\b", f)):
+            and not re.search(r"[,;](?!\s*" + _NAME_GOES_ON + r")"
+                              r"|\b(truoc|hoan thanh|xong|cham nhat|trong|hang|thuong xuyen)\b", f)):
         # "Theo Chương trình công tác năm 2027 của tỉnh": another document's schedule, its year no deadline
         return Timeframe(raw, "other")
     m = re.fullmatch(r"(.*\d.*?)\s+va\s+((?:duy tri|thuc hien|tiep tuc)\s+)?((?:hang|hàng) (?:nam|quy|thang)|thuong xuyen"

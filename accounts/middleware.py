@@ -59,14 +59,17 @@ def _users_statement(model):
 
     alias, on = router.db_for_read(model), timezone.localdate()
     key = (alias, on)
-    if key not in _USERS:
-        _USERS.clear()  # yesterday's
+    statement = _USERS.get(key)
+    if statement is None:
+        # kept in a local: under a threaded server another thread may clear the dict before this one returns
         if router.db_for_read(Membership) == alias and roles.with_grants(model._default_manager.none(), 1, on,
                                                                          alias) is not None:
-            _USERS[key] = Statement(lambda pk: roles.with_grants(model._default_manager.filter(pk=pk), pk, on, alias))
+            statement = Statement(lambda pk: roles.with_grants(model._default_manager.filter(pk=pk), pk, on, alias))
         else:
-            _USERS[key] = Statement(lambda pk: model._default_manager.filter(pk=pk))
-    return _USERS[key]
+            statement = Statement(lambda pk: model._default_manager.filter(pk=pk))
+        _USERS.clear()  # yesterday's
+        _USERS[key] = statement
+    return statement
 
 
 def _backend_user(backend, user_id):

@@ -119,10 +119,10 @@ def _running_heads(lines):
 
 # --- a row's number -------------------------------------------------------------------------------------------------
 
-_MARKER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*|[IVXL]{1,5})\.?$")
-_MARKED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*|[IVXL]{1,5})\.?\s{2,}(\S.*)$")
+_MARKER = re.compile(r"^(\d{1,3}(?:\.\d{1,2})*|[IVXL]{1,5})\.?$")
+_MARKED = re.compile(r"^(\d{1,3}(?:\.\d{1,2})*|[IVXL]{1,5})\.?\s{2,}(\S.*)$")
 # a row's number and its title's first words parted by one space ("1.1 Nghiên cứu …", "II. Phát triển …")
-_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*\.?|[IVXL]{1,5}\.)\s(?=[A-ZĐ“\"(])(.*)$")
+_NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,2})*\.?|[IVXL]{1,5}\.)\s(?=[A-ZĐ“\"(])(.*)$")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 
@@ -339,6 +339,13 @@ def _same_line(units, cells, k):
     return start > 0 and units[start - 1][0] == units[start][0]
 
 
+# no cell of more pieces (lines) than this: bounds the alignment's work on a row (a title wrapped over 30 lines of a
+# narrow column is the most seen)
+_MAX_CELL_PIECES = 30
+# a row of more pieces is no row of this layout (rows not told apart: the reader gives the table up)
+_MAX_ROW_PIECES = 80
+
+
 def _align(units, kinds, first, above=None):
     """The cells of a segment given to columns: [(column, text, sub-row)]. ``first``: the row's first segment (its
     title and lead should be there); ``above``: the row's cells so far when this segment goes on after a page break."""
@@ -407,8 +414,8 @@ def _align(units, kinds, first, above=None):
             here = best[i][cp + 1]
             if here == NEG:
                 continue
-            for j in range(i + 1, n + 1):
-                if any(_same_line(units, cells, k) for k in range(i + 1, j)):
+            for j in range(i + 1, min(n, i + _MAX_CELL_PIECES) + 1):
+                if j - 1 > i and _same_line(units, cells, j - 1):
                     break  # two cells on one line are two
                 for c in range(m):
                     wrap = c <= cp
@@ -526,7 +533,7 @@ def _read_table(lines, h, heads):
         if not line:
             i += 1
             continue
-        if line in heads or "\f" in raw:
+        if (line in heads and not _row_number_next(lines, i + 1, last)) or "\f" in raw:
             # a page break: the running head, the page's number, the header again; the row goes on after it
             i += 1
             while i < n and (not lines[i].strip() or _PAGE_NUMBER.match(lines[i].strip())):
@@ -560,9 +567,22 @@ def _read_table(lines, h, heads):
             break  # words before any row: no table of this kind
         for p in pieces:
             segments[-1].append((i, p))
+        if sum(len(s) for s in segments) > _MAX_ROW_PIECES:
+            return rows[:1], i  # rows not told apart (numbers this reader does not follow): not this layout
         i += 1
     close()
     return rows, i
+
+
+def _row_number_next(lines, i, last):
+    """Whether the next line with words is the next row's number alone: a line repeated before such numbers is a
+    row's last cell ("Năm 2026" / "3"), not a page's running head."""
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    if i >= len(lines):
+        return False
+    marker = _MARKER.match(lines[i].strip())
+    return bool(marker) and _follows(marker.group(1), last)
 
 
 _LABELLED = re.compile(r"^(\d{1,2})\.\s+([^:]{2,40}?)\s*:\s*(.*)$")

@@ -3224,7 +3224,7 @@ def _addressee(line):
 
 # round 32: the doer named in brackets after the work, "… (Phòng X thực hiện)", "… (Trung tâm Y thực hiện, phối hợp
 # với Z)", then at most a time label ("; tiến độ: …", "; thời hạn: …")
-_BRACKETED_DOER = re.compile(r"^(?P<head>.{10,}?)\s*\(\s*(?P<lead>[A-ZĐ][^()]{2,150}?)\s+(?:thực hiện|chủ trì)"
+_BRACKETED_DOER = re.compile(r"^(?P<head>.{9,}?\S)\s*\(\s*(?P<lead>[A-ZĐ][^()]{2,150}?)\s+(?:thực hiện|chủ trì)"
                              r"(?:\s*[,;]\s*phối hợp(?:\s+với)?\s+(?P<with>[^()]{3,200}?))?\s*\)(?P<after>.*)$")
 
 
@@ -3641,7 +3641,7 @@ def _collect(plan, root, tail):
 _CITED = r"(?:các\s+)?nhiệm vụ\s+(?:(?:tại|thuộc|nêu tại)\s+)?(?:(?:mục|điểm|tiểu mục)\s+)?(?P<refs>[\dIVX][\d.]*(?:\s*(?:,|và)\s*[\d][\d.]*)*)" \
          r"(?:\s+(?:Phần|phần|Mục|mục)\s+(?P<part>[IVX]+))?"
 _CITED_LEAD = re.compile(r"\bchủ trì\s+(?:thực hiện\s+|triển khai\s+)?" + _CITED)
-_CITED_HELPER = re.compile(r"\bphối hợp với\s+(?P<with>[^;:]+?)\s+(?:thực hiện|triển khai)\s+" + _CITED)
+_CITED_HELPER = re.compile(r"\bphối hợp với\s+(?P<with>[^;:]{1,300}?)\s+(?:thực hiện|triển khai)\s+" + _CITED)
 
 
 def _roles_cited_in_organisation(root):

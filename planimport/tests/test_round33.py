@@ -494,3 +494,39 @@ def test_narrow_columns_wrapped_word_by_word():
     # the coordinators' "các" / (the break) / "Bộ, ngành liên quan": the list goes on, not the lead
     assert tasks["3"].coordinators == ["Bộ Công an", "Bộ Tài chính", "các Bộ, ngành liên quan"]
     assert tasks["4"].coordinators == ["Các Bộ, ngành"] and str(tasks["4"].timeframe.due) == "2027-12-31"
+
+
+# --- a reviewer's findings (session 16): long tables, a time cell repeated before the next row's number, long rows --
+
+LEADS = ["Sở Nội vụ", "Sở Tài chính", "Công an tỉnh", "Sở Y tế", "Sở Xây dựng"]
+
+
+def _long_table(rows, time=lambda k: f"Quý {'I' * (1 + k % 3)}/2026"):
+    out = ["II. NHIỆM VỤ CỤ THỂ", "TT", "Tên nhiệm vụ", "Cơ quan", "chủ trì", "Cơ quan", "phối hợp", "Thời gian",
+           "hoàn thành"]
+    for k in range(1, rows + 1):
+        out += [str(k), f"Xây dựng cơ sở dữ liệu chuyên ngành", f"số {k} của tỉnh", LEADS[k % 5],
+                "UBND các xã,", "phường", time(k)]
+    return "\n".join(out) + "\n"
+
+
+def test_a_table_of_more_than_99_rows_reads_every_row():
+    tasks = by_number(read(_long_table(105)))
+    assert len(tasks) == 105
+    assert tasks["100"].title == "Xây dựng cơ sở dữ liệu chuyên ngành số 100 của tỉnh"
+    assert tasks["100"].lead == [LEADS[0]] and tasks["105"].lead == [LEADS[0]]
+    assert tasks["99"].lead == [LEADS[4]]
+
+
+def test_a_time_cell_repeated_before_the_next_rows_number_is_no_running_head():
+    tasks = by_number(read(_long_table(4, time=lambda k: "Quý IV/2026" if k == 4 else "Năm 2026")))
+    assert sorted(tasks) == ["1", "2", "3", "4"]
+    assert [tasks[n].lead for n in "1234"] == [[LEADS[1]], [LEADS[2]], [LEADS[3]], [LEADS[4]]]
+    assert tasks["2"].timeframe.text == "Năm 2026" and tasks["4"].timeframe.text == "Quý IV/2026"
+
+
+def test_a_row_of_hundreds_of_lines_is_no_row_of_this_layout():
+    text = _long_table(3)
+    # rows numbered out of any sequence this reader follows: their lines would all go on row 3
+    text += "\n".join(f"{k * 7}\nRà soát hồ sơ thứ {k}\nSở Tư pháp\nNăm 2026" for k in range(1, 150)) + "\n"
+    assert celltable.take_tables(text) is None

@@ -18,8 +18,8 @@ from django.db import connection
 from testing.tools import require_tool, unavailable
 
 ROOT = Path(__file__).resolve().parents[2]
-# main as landed by session 15 (7 December 2026, 0726cd7): the release this one upgrades.
-PREVIOUS_RELEASE = "0726cd739f061c3f640da23bd06862988488ab7d"
+# main as landed by session 16 (7 December 2026, 64ebd65): the release this one upgrades.
+PREVIOUS_RELEASE = "64ebd6529ae536fd565a9a9f77491225e983a950"
 
 COUNTS = ("import json; from reports.models import AgencyReport, TaskReport, IndicatorValue, ReportEvent, Evidence; "
           "print(json.dumps({m.__name__: m.objects.count() for m in "

@@ -9,6 +9,7 @@ from unittest import mock
 import pytest
 from django.core.management import ManagementUtility, get_commands, load_command_class
 from django.core.signals import request_finished
+from django.db import connections
 from django_tasks.signals import task_finished
 from django_tasks_db.management.commands.db_worker import Command as WorkerCommand
 from django_tasks_db.models import DBTaskResult
@@ -40,10 +41,12 @@ def enqueue(n, capture):
 
 def run_as_program():
     """``manage.py db_worker --batch …`` as the shell runs it (its argv through Django's ManagementUtility), in this
-    process; the test process's signal handlers put back, its connection left open (as testing.worker does)."""
+    process; the test process's signal handlers put back, its connections left open (as testing.worker does)."""
     handlers = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGINT, signal.SIGQUIT)}
     try:
-        with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None):
+        # run_from_argv closes every connection when the command ends (the test's own, on PostgreSQL): not here.
+        with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None), \
+                mock.patch.object(connections, "close_all", lambda: None):
             ManagementUtility(["manage.py", "db_worker", "--batch", "--no-startup-delay", "--no-reload"]).execute()
     finally:
         for signum, handler in handlers.items():

@@ -21,7 +21,7 @@ commands do not), and by the mail worker (``manage.py db_worker`` started as a p
 its finished tasks instead of requests; ``notifications/management/commands/db_worker.py``). The worker holds as
 much (~166,000 objects: Django, the mails' templates, the compiled statements) and allocates more per task than a
 request does (a submission's 24 mails' rows, messages and MIME trees): measured with ``benchmarks/mail_cpu.py``, a
-full collection there is ~70 ms, about one per 60-150 submissions on deadline day (README "The journey's CPU,
+full collection there costs ~80-110 ms, about one per 60-150 submissions on deadline day (README "The journey's CPU,
 session 17")."""
 
 import gc

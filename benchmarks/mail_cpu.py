@@ -182,6 +182,12 @@ def run(reports, o):
         return Worker(queue_names=["default"], interval=0, batch=True, backend_name="default", startup_delay=False,
                       max_tasks=max_tasks, worker_id="mail-cpu", excluded_queue_names=[])
 
+    # The collector as in `manage.py db_worker` (frozen after the worker's 1st, 100th and 1,000th task: plan_tracker.
+    # gc_warm); absent from a tree measured from before it.
+    from plan_tracker import gc_warm
+
+    if hasattr(gc_warm, "install_for_tasks"):
+        gc_warm.install_for_tasks()
     devnull = open(os.devnull, "w")
     # A worker that has run a few tasks (its URLs resolved, its templates loaded), as on a deadline day.
     for report, officer in reports[:WARM]:

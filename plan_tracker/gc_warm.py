@@ -16,8 +16,13 @@ frozen that die later are still freed by their reference counts; only a referenc
 use (bounded: what existed at three moments). Reference counting, the younger generations and their thresholds
 work as before.
 
-Installed by ``plan_tracker.wsgi`` (the server's processes only: gunicorn imports it; tests, management commands
-and the mail worker do not)."""
+Installed by ``plan_tracker.wsgi`` (the server's processes only: gunicorn imports it; tests and management
+commands do not), and by the mail worker (``manage.py db_worker`` started as a program: ``install_for_tasks``, counting
+its finished tasks instead of requests; ``notifications/management/commands/db_worker.py``). The worker holds as
+much (~166,000 objects: Django, the mails' templates, the compiled statements) and allocates more per task than a
+request does (a submission's 24 mails' rows, messages and MIME trees): measured with ``benchmarks/mail_cpu.py``, a
+full collection there costs ~80-110 ms, about one per 60-150 submissions on deadline day (README "The journey's CPU,
+session 17")."""
 
 import gc
 
@@ -28,9 +33,12 @@ FREEZE_AT = (1, 100, 1000)
 
 
 class FreezeWhenWarm:
-    """A ``request_finished`` receiver: counts the process's finished requests and freezes at ``at``'s counts."""
+    """A ``request_finished`` receiver (or ``signal``'s: the worker's ``task_finished``): counts the process's finished
+    requests (tasks) and freezes at ``at``'s counts."""
 
-    def __init__(self, at=FREEZE_AT):
+    def __init__(self, at=FREEZE_AT, signal=request_finished, dispatch_uid=None):
+        self.signal = signal
+        self.dispatch_uid = dispatch_uid or DISPATCH_UID
         self.at = frozenset(at)
         self.last = max(at)
         self.finished = 0
@@ -43,10 +51,11 @@ class FreezeWhenWarm:
             gc.freeze()
             self.freezes += 1
         if self.finished >= self.last:
-            request_finished.disconnect(self, dispatch_uid=DISPATCH_UID)
+            self.signal.disconnect(self, dispatch_uid=self.dispatch_uid)
 
 
 DISPATCH_UID = "plan_tracker.gc_warm"
+TASKS_DISPATCH_UID = "plan_tracker.gc_warm.tasks"
 
 
 def install(at=FREEZE_AT):
@@ -54,4 +63,15 @@ def install(at=FREEZE_AT):
     receiver = FreezeWhenWarm(at)
     request_finished.disconnect(dispatch_uid=DISPATCH_UID)
     request_finished.connect(receiver, dispatch_uid=DISPATCH_UID, weak=False)
+    return receiver
+
+
+def install_for_tasks(at=FREEZE_AT):
+    """The same for the mail worker: a ``FreezeWhenWarm`` on django-tasks' ``task_finished`` (sent after each task the
+    worker runs, done or failed), frozen after its 1st, 100th and 1,000th task (once per process)."""
+    from django_tasks.signals import task_finished
+
+    receiver = FreezeWhenWarm(at, signal=task_finished, dispatch_uid=TASKS_DISPATCH_UID)
+    task_finished.disconnect(dispatch_uid=TASKS_DISPATCH_UID)
+    task_finished.connect(receiver, dispatch_uid=TASKS_DISPATCH_UID, weak=False)
     return receiver

@@ -17,6 +17,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from plan_tracker.fresh_widgets import FreshWidget
+
 #: The largest value of an integer column (PositiveIntegerField) on PostgreSQL.
 DB_INT_MAX = 2_147_483_647
 
@@ -74,8 +76,9 @@ def format_vn_number(value):
     return sign + grouped + ("," + decimals if decimals else "")
 
 
-class _VNNumberInput(forms.TextInput):
-    """A text input (type="number" would refuse "1.000.000") showing its value the Vietnamese way."""
+class _VNNumberInput(FreshWidget, forms.TextInput):
+    """A text input (type="number" would refuse "1.000.000") showing its value the Vietnamese way. Made by its field
+    for itself, so not copied again by it (``plan_tracker.fresh_widgets``)."""
 
     def format_value(self, value):
         if isinstance(value, str):

@@ -57,12 +57,13 @@ INSTALLED_APPS = [
     "accounts",
     # Reading a plan's document (DOCX, text, PDF) into a plan: manage.py import_plan and the admin's upload.
     "planimport",
+    # Deadline reminders, notifications by email, agencies' calendar feeds. Before django_tasks_db: its
+    # `manage.py db_worker` is django-tasks-db's, its collector frozen once warm (notifications/management/commands).
+    "notifications",
     # The mails' background tasks (django-tasks, the backport of Django 6's django.tasks) and their table
     # (django-tasks-db: the queue in this database, run by `manage.py db_worker`; TASKS below).
     "django_tasks",
     "django_tasks_db",
-    # Deadline reminders, notifications by email, agencies' calendar feeds.
-    "notifications",
     # The pages people browse: home by role, plans, tasks, agencies (above the domain apps).
     "portal",
     # Running the site: /healthz, the database file storage, backup and restore (README "Running in production").

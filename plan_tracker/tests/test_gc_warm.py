@@ -54,7 +54,7 @@ def test_installed_once_per_process(calls, db):
 
 def test_the_server_installs_it_and_the_test_client_does_not(calls, client):
     client.get("/healthz")
-    assert calls == []  # tests, commands and the mail worker never freeze
+    assert calls == []  # tests and commands never freeze (the mail worker as a program does: test_worker_gc.py)
     import plan_tracker.wsgi
 
     importlib.reload(plan_tracker.wsgi)

@@ -141,15 +141,19 @@ def _follows(number, last):
     parts = tuple(int(p) for p in number.split("."))
     prev = last["decimal"]
     if not prev:
-        return parts in ((1,), (1, 1))
-    options = {prev + (1,)}
-    for k in range(len(prev)):
-        options.add(prev[:k] + (prev[k] + 1,))
-    return parts in options
+        return parts in ((1,), (1, 1)) or parts in _next_numbers(last.get("carried", ()))
+    return parts in _next_numbers(prev) | {prev + (1,)}
+
+
+def _next_numbers(prev):
+    """The numbers that go on from ``prev`` at one of its levels ("1.3" → "1.4", "2")."""
+    return {prev[:k] + (prev[k] + 1,) for k in range(len(prev))}
 
 
 def _advance(number, last):
     if re.fullmatch(r"[IVXL]+", number):
+        # a Roman group row: the rows under it number anew from 1, or on from the rows before it (round 35)
+        last["carried"] = last["decimal"] or last.get("carried", ())
         last["roman"], last["decimal"] = _roman(number), ()
     else:
         last["decimal"] = tuple(int(p) for p in number.split("."))
@@ -205,6 +209,13 @@ def _ends_group(text):
     return bool(_GROUP_END.search(text.rstrip(" .;,")))
 
 
+def _starts_known(text):
+    """Whether the text opens with a name the importer knows, though no word a name opens with starts it ("Trung ương
+    Đoàn Thanh niên Cộng sản Hồ Chí Minh")."""
+    spans = known_spans(text)
+    return bool(spans) and spans[0][0] == 0
+
+
 def _ends_known(text):
     t = text.rstrip(" .;,")
     spans = known_spans(t)
@@ -225,7 +236,7 @@ def _names_score(text):
     if not t:
         return 0.0
     words = len(t.split())
-    if words > 40 or not (_STARTER_RE.match(t) or re.match(r"[A-ZĐ&]{2,}\b", t)):
+    if words > 40 or not (_STARTER_RE.match(t) or re.match(r"[A-ZĐ&]{2,}\b", t) or _starts_known(t)):
         return -1.5 - words / 4  # a names cell starts with a name
     from .names import split_names
 

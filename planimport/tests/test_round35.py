@@ -1,0 +1,167 @@
+"""Round 35: the cell-per-line reader (planimport/celltable.py) made general on tables it was not tuned on. Every
+table here is made up (other bodies, other words than the dev set's): rows numbered on across Roman group rows,
+coordinators listed one a line without commas and closing with a group, numbered group rows over decimal rows, group
+rows that are tasks of their own, six columns with the product before the time, header wordings, product cells that
+open with words a body's name opens with, a row cut by a page break."""
+
+from planimport import celltable
+from planimport.tests.test_variants import read
+
+
+def by_number(plan):
+    return {t.number: t for t in plan.tasks}
+
+
+# Roman group rows; the tasks numbered on across them (4 after 3 under II); coordinators one a line, no commas
+ONE_A_LINE = """PHỤ LỤC
+TT
+Nhiệm vụ
+Chủ trì
+Phối hợp
+Thời hạn
+I
+NHÓM NHIỆM VỤ VỀ THỂ CHẾ
+1
+Sửa đổi Luật Bảo vệ môi trường
+Bộ Nông nghiệp và Môi trường
+Bộ Tư pháp
+Bộ Công Thương
+Bộ Y tế
+Năm 2027
+2
+Ban hành quy chuẩn nước thải sinh hoạt
+Bộ Nông nghiệp và Môi trường
+Bộ Y tế
+Bộ Xây dựng
+Các cơ quan, tổ chức liên quan
+Quý IV/2026
+3
+Xây dựng cơ sở dữ liệu quốc gia về
+môi trường
+Bộ Nông nghiệp và Môi trường
+Bộ Công an
+Bộ Khoa học và Công nghệ
+Ủy ban nhân dân các tỉnh, thành phố
+trực thuộc trung ương
+2026 - 2028
+II
+NHÓM NHIỆM VỤ VỀ TRUYỀN THÔNG
+4
+Tuyên truyền về phân loại rác thải
+tại nguồn
+Bộ Văn hóa, Thể thao và Du lịch
+Đài Truyền hình Việt Nam
+Đài Tiếng nói Việt Nam
+Thông tấn xã Việt Nam
+Thường xuyên
+5
+Tổ chức Ngày Môi trường thế giới
+Bộ Nông nghiệp và Môi trường
+Trung ương Đoàn Thanh niên Cộng sản
+Hồ Chí Minh
+Hội Liên hiệp Phụ nữ Việt Nam
+Hằng năm
+"""
+
+
+def test_rows_numbered_on_across_roman_group_rows():
+    plan = read(ONE_A_LINE)
+    tasks = by_number(plan)
+    assert sorted(tasks) == ["1", "2", "3", "4", "5"]
+    assert tasks["4"].title == "Tuyên truyền về phân loại rác thải tại nguồn"
+    assert tasks["4"].timeframe.kind == "ongoing"
+    assert tasks["5"].title == "Tổ chức Ngày Môi trường thế giới"
+    assert "NHÓM NHIỆM VỤ VỀ TRUYỀN THÔNG" in {s.title for s in plan.sections}
+
+
+def test_coordinators_listed_one_a_line_without_commas():
+    tasks = by_number(read(ONE_A_LINE))
+    assert tasks["1"].lead == ["Bộ Nông nghiệp và Môi trường"]
+    assert tasks["1"].coordinators == ["Bộ Tư pháp", "Bộ Công Thương", "Bộ Y tế"]
+    assert tasks["3"].coordinators == ["Bộ Công an", "Bộ Khoa học và Công nghệ",
+                                       "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]
+    assert tasks["4"].lead == ["Bộ Văn hóa, Thể thao và Du lịch"]
+    assert tasks["4"].coordinators == ["Đài Truyền hình Việt Nam", "Đài Tiếng nói Việt Nam",
+                                       "Thông tấn xã Việt Nam"]
+    # one long name wrapped over two lines ("… Cộng sản" / "Hồ Chí Minh") is one name
+    assert tasks["5"].lead == ["Bộ Nông nghiệp và Môi trường"]
+    assert tasks["5"].coordinators == ["Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+                                       "Hội Liên hiệp Phụ nữ Việt Nam"]
+
+
+def test_a_list_one_a_line_closing_with_a_group():
+    tasks = by_number(read(ONE_A_LINE))
+    assert tasks["2"].lead == ["Bộ Nông nghiệp và Môi trường"]
+    assert tasks["2"].coordinators == ["Bộ Y tế", "Bộ Xây dựng", "Các cơ quan, tổ chức liên quan"]
+    assert tasks["2"].timeframe.text == "Quý IV/2026"
+
+
+# numbered group rows (1., 2.) over decimal rows; group row 2 a task of its own; six columns, the product before the
+# time; a coordinators' list one a line before a product that opens like a body's name ("Quyết định của Thủ tướng")
+GROUPED = """PHỤ LỤC
+TT
+Tên nhiệm vụ
+Cơ quan
+chủ trì
+Cơ quan
+phối hợp
+Sản phẩm
+Thời gian
+hoàn thành
+1.
+Phát triển nguồn nhân lực ngành
+y tế
+1.1
+Đào tạo bác sĩ gia đình cho tuyến
+xã
+Bộ Y tế
+Bộ Giáo dục và Đào tạo
+Bộ Nội vụ
+Chương trình đào tạo
+được phê duyệt
+Quý II/2027
+1.2
+Thu hút nhân lực y tế về vùng khó
+khăn
+Bộ Y tế
+Ủy ban nhân dân các tỉnh
+Báo cáo Thủ tướng
+Chính phủ
+Năm 2027
+2.
+Nâng cao năng lực y tế cơ sở
+Bộ Y tế
+Các địa phương
+Đề án được phê duyệt
+2026 - 2030
+2.1
+Đầu tư trang thiết bị cho trạm y tế
+xã
+Bộ Y tế
+Bộ Tài chính
+Ủy ban nhân dân các tỉnh,
+thành phố
+Quyết định của Thủ tướng
+Chính phủ
+Tháng 12/2026
+"""
+
+
+def test_group_rows_over_decimal_rows_and_a_group_row_with_cells_of_its_own():
+    plan = read(GROUPED)
+    tasks = by_number(plan)
+    assert sorted(tasks) == ["1.1", "1.2", "2", "2.1"]
+    assert "Phát triển nguồn nhân lực ngành y tế" in {s.title for s in plan.sections}
+    assert tasks["1.1"].coordinators == ["Bộ Giáo dục và Đào tạo", "Bộ Nội vụ"]
+    assert tasks["1.2"].coordinators == ["Ủy ban nhân dân các tỉnh"]
+    assert tasks["1.2"].timeframe.text == "Năm 2027"
+    assert tasks["2"].lead == ["Bộ Y tế"] and tasks["2"].coordinators == ["Các địa phương"]
+    assert tasks["2"].timeframe.kind == "period"
+    assert tasks["2.1"].coordinators == ["Bộ Tài chính", "Ủy ban nhân dân các tỉnh, thành phố"]
+    assert tasks["2.1"].timeframe.text == "Tháng 12/2026"
+
+
+def test_a_product_opening_like_a_name_stays_the_product():
+    rows = [r for r in celltable.take_tables(GROUPED) if r.startswith("|")]
+    last = rows[-1].strip("| ").split(" | ")
+    assert last[4] == "Quyết định của Thủ tướng Chính phủ"

@@ -194,7 +194,7 @@ def _join_names(a, b):
     chính …") are two, parted by a comma."""
     if not a or not b:
         return a or b
-    if not a.rstrip().endswith((",", ";")) and _STARTER_RE.match(b) and (a.rstrip().endswith(")") or _ends_known(a)):
+    if not a.rstrip().endswith((",", ";")) and _STARTER_RE.match(b) and _whole_name(a):
         return f"{a.rstrip()}, {b}"
     return f"{a} {b}"
 
@@ -207,6 +207,12 @@ _GROUP_END = re.compile(r"(?i)\b" + _KINDS + r"(?:\s+(?:có\s+)?liên quan|\s+tr
 def _ends_group(text):
     """Whether the names end with a group's kind ("Các bộ, cơ quan ngang bộ", "các Bộ, ngành liên quan")."""
     return bool(_GROUP_END.search(text.rstrip(" .;,")))
+
+
+def _whole_name(text):
+    """Whether a names cell's words so far end a name: a role in brackets closed, a known name, a group's kind ("UBND
+    các xã, phường")."""
+    return text.rstrip().endswith(")") or _ends_known(text) or _ends_group(text)
 
 
 def _starts_known(text):
@@ -230,6 +236,18 @@ _PROSE = re.compile(r"\b(được|để|nhằm|xây dựng|thực hiện|ban hà
 _ACRONYM = re.compile(r"[A-ZĐ&]{2,}(?:\s+[A-ZĐ&]{2,})*")
 
 
+# a document or a result named inside a names cell's words ("Các sở, ngành Quyết định của UBND tỉnh", "Bộ Y tế Báo
+# cáo trình Chính phủ"): the next column's cell (a product) has started, no body's name goes on so (round 35)
+_DOCUMENT_NAMED = re.compile(r"\s(?:Quyết định|Báo cáo|Đề án|Nghị định|Nghị quyết|Thông tư|Kế hoạch|Chỉ thị|Tờ trình|"
+                             r"Văn bản|Chương trình|Hội nghị)\s+(?:của|trình|được|về|số|ban hành|phê duyệt|"
+                             r"tổng kết|sơ kết|đánh giá|kết quả)\b")
+
+
+def _names_document(part):
+    """Whether a names cell's part runs on into a document's or a result's name (the product's first words)."""
+    return bool(_DOCUMENT_NAMED.search(part))
+
+
 @functools.lru_cache(maxsize=4096)
 def _names_score(text):
     t = text.strip(" .;,")
@@ -250,7 +268,7 @@ def _names_score(text):
             score += 2.5
         elif _ACRONYM.fullmatch(part):
             score += 1.5
-        elif (_STARTER_RE.match(part) and words <= 14 and not _PROSE.search(part)
+        elif (_STARTER_RE.match(part) and words <= 14 and not _PROSE.search(part) and not _names_document(part)
               and not re.match(r"(?i)các\s+(?!" + _KINDS + r"\b)\w+", part)):
             # ("các Quyết định …": "các" before a word that is no body's kind opens no name)
             score += 1.5 if words <= 9 else 0.5
@@ -350,6 +368,11 @@ def _same_line(units, cells, k):
     return start > 0 and units[start - 1][0] == units[start][0]
 
 
+# a coordinators' cell may list its bodies one a line without commas ("Bộ Tư pháp" / "Bộ Tài chính" / "Các cơ quan,
+# tổ chức liên quan"); a lead's names so listed are rather the lead and then the coordinators, and after a page break
+# the lead named again in a sub-row (round 35)
+_LISTED_ONE_A_LINE = 0.3
+
 # no cell of more pieces (lines) than this: bounds the alignment's work on a row (a title wrapped over 30 lines of a
 # narrow column is the most seen)
 _MAX_CELL_PIECES = 30
@@ -377,9 +400,14 @@ def _align(units, kinds, first, above=None):
     def _listed_apart(i, j):
         """Names in one cell come with a comma between them: cells that start a name after a whole one without it
         ("Bộ Ngoại giao" / "Các Bộ, ngành") are two columns' cells."""
-        return sum(1 for k in range(i + 1, j) if not cells[k - 1][0].rstrip().endswith((",", ";"))
-                   and _STARTER_RE.match(cells[k][0]) and (cells[k - 1][0].rstrip().endswith(")")
-                                                           or _ends_known(cells[k - 1][0])))
+        count, words = 0, ""
+        for k in range(i + 1, j):
+            # the words so far, not only the cell before: "Bộ Văn hóa, Thể thao và" / "Du lịch" ends a name too
+            words = _join(words, cells[k - 1][0])
+            if (not words.rstrip().endswith((",", ";")) and _STARTER_RE.match(cells[k][0])
+                    and _whole_name(words)):
+                count += 1
+        return count
 
     def cell_score(i, j, c, fresh):
         key = (i, j, c, fresh)
@@ -400,7 +428,7 @@ def _align(units, kinds, first, above=None):
                     if _ends_known(joined):
                         s += 1.5  # … and is whole again ("Bộ Tài" / "chính")
                 elif (kind != "time" and _STARTER_RE.match(text) and not above[c].rstrip().endswith((",", ";", ")"))
-                      and _ends_known(above[c])):
+                      and (_ends_known(above[c]) or _ends_group(above[c]))):
                     s -= 2.0  # "Bộ Ngoại giao" / (the break) / "Bộ, ngành …": no comma, another column's names
             else:
                 s = _score(kind, text)
@@ -410,7 +438,9 @@ def _align(units, kinds, first, above=None):
                 if kind in ("lead", "coordinators"):
                     s += 0.5  # a names column filled: the next cell a column of its own rather than a name more
             if kind in ("lead", "coordinators"):
-                s -= 2.0 * _listed_apart(i, j)
+                # (after a page break a name starting a line more likely opens a sub-row: the lead named again)
+                listed = _LISTED_ONE_A_LINE if kind == "coordinators" and above is None else 2.0
+                s -= listed * _listed_apart(i, j)
             cache[key] = s - 0.2  # fewer, longer cells where the scores tie
         return cache[key]
 

@@ -61,13 +61,22 @@ Trung ương Đoàn Thanh niên Cộng sản
 Hồ Chí Minh
 Hội Liên hiệp Phụ nữ Việt Nam
 Hằng năm
+6
+Phát triển du lịch sinh thái gắn với
+bảo tồn rừng
+Bộ Văn hóa, Thể thao và
+Du lịch
+Bộ Nông nghiệp và Môi trường
+UBND các xã, phường
+Các cơ quan, tổ chức liên quan
+Năm 2028
 """
 
 
 def test_rows_numbered_on_across_roman_group_rows():
     plan = read(ONE_A_LINE)
     tasks = by_number(plan)
-    assert sorted(tasks) == ["1", "2", "3", "4", "5"]
+    assert sorted(tasks) == ["1", "2", "3", "4", "5", "6"]
     assert tasks["4"].title == "Tuyên truyền về phân loại rác thải tại nguồn"
     assert tasks["4"].timeframe.kind == "ongoing"
     assert tasks["5"].title == "Tổ chức Ngày Môi trường thế giới"
@@ -94,6 +103,10 @@ def test_a_list_one_a_line_closing_with_a_group():
     assert tasks["2"].lead == ["Bộ Nông nghiệp và Môi trường"]
     assert tasks["2"].coordinators == ["Bộ Y tế", "Bộ Xây dựng", "Các cơ quan, tổ chức liên quan"]
     assert tasks["2"].timeframe.text == "Quý IV/2026"
+    # a group ended ("… xã, phường") and the next line opening a name: two names
+    assert tasks["6"].lead == ["Bộ Văn hóa, Thể thao và Du lịch"]
+    assert tasks["6"].coordinators == ["Bộ Nông nghiệp và Môi trường", "UBND các xã, phường",
+                                       "Các cơ quan, tổ chức liên quan"]
 
 
 # numbered group rows (1., 2.) over decimal rows; group row 2 a task of its own; six columns, the product before the
@@ -165,3 +178,72 @@ def test_a_product_opening_like_a_name_stays_the_product():
     rows = [r for r in celltable.take_tables(GROUPED) if r.startswith("|")]
     last = rows[-1].strip("| ").split(" | ")
     assert last[4] == "Quyết định của Thủ tướng Chính phủ"
+
+
+# a row cut by a page break (the running head, the page's number, the header again), going on in a sub-row that names
+# its lead again under a coordinators' cell that ended in a group ("Các sở, ngành"): the lead is not a coordinator
+SUB_ROW_AFTER_BREAK = """CÔNG BÁO/Số 77/Ngày 03-03-2026
+11
+PHỤ LỤC
+TT
+Tên nhiệm vụ
+Cơ quan
+chủ trì
+Cơ quan
+phối hợp
+Kết quả
+Thời gian
+hoàn thành
+1
+Rà soát quy hoạch mạng lưới cơ sở
+giáo dục nghề nghiệp
+Sở Giáo dục và Đào tạo
+Các sở, ngành
+Báo cáo rà soát
+Quý II/2026
+2
+Hoàn thiện cơ chế đặt hàng đào tạo
+nhân lực chất lượng cao cho các khu
+Sở Giáo dục và Đào tạo
+Các sở, ngành
+Báo cáo đề xuất
+cơ chế, chính
+Tháng
+6/2026
+
+CÔNG BÁO/Số 77/Ngày 03-03-2026
+12
+TT
+Tên nhiệm vụ
+Cơ quan
+chủ trì
+Cơ quan
+phối hợp
+Kết quả
+Thời gian
+hoàn thành
+công nghiệp của tỉnh
+sách đặt hàng
+đào tạo
+Sở Giáo dục và Đào tạo
+Các sở, ngành
+Quyết định của
+UBND tỉnh
+Tháng
+10/2026
+3
+Tổng kết công tác tuyển sinh
+Sở Giáo dục và Đào tạo
+Sở Nội vụ
+Báo cáo tổng kết
+Năm 2026
+"""
+
+
+def test_a_sub_row_after_a_page_break_under_a_group_is_no_coordinator():
+    tasks = by_number(read(SUB_ROW_AFTER_BREAK))
+    assert sorted(tasks) == ["1", "2", "3"]
+    assert tasks["2"].lead == ["Sở Giáo dục và Đào tạo"]
+    assert tasks["2"].coordinators == ["Các sở, ngành"]
+    assert tasks["2"].timeframe.text == "Tháng 6/2026"
+    assert tasks["3"].coordinators == ["Sở Nội vụ"]

@@ -325,6 +325,23 @@ def _score(kind, text):
 # --- a row ------------------------------------------------------------------------------------------------------------
 
 
+# a line opening with a document's or a result's word opens a product's cell, no proper name's next line ("… Việt Nam" /
+# "Báo cáo đánh giá") (round 35)
+_OPENS_DOCUMENT = re.compile(r"(?:Báo cáo|Quyết định|Đề án|Nghị định|Nghị quyết|Thông tư|Kế hoạch|Chỉ thị|Tờ trình|"
+                             r"Văn bản|Chương trình|Hội nghị|Danh mục)\b")
+
+
+def _opens_nothing(text):
+    """The cost of starting a cell at a line that opens with a capital but with no word a cell of any column opens
+    with (no body's name, no time, no document, no initials, no digit): more likely a name's words going on ("Ủy ban
+    nhân dân Thành phố" / "Hồ Chí Minh"), though a product may start so ("Nền tảng …"). A tie-breaker (round 35)."""
+    if not text[:1].isupper() or _STARTER_RE.match(text) or _TIME_START.match(text) or _OPENS_DOCUMENT.match(text):
+        return 0.0
+    if re.match(r"[A-ZĐ&]{2,}\b", text) or _starts_known(text):
+        return 0.0
+    return 0.4
+
+
 def _cells_of(units, loose=False):
     """A segment's lines ([(line number, text)]) parted where a cell may end: [(text, start unit)]. A cell starts
     with a capital, a digit or a quote after a line that may end one; after a page break (``loose``) each column's
@@ -345,10 +362,10 @@ def _cells_of(units, loose=False):
                     # after a page break each column's words go on in lower case: a cell may start so, at a cost
                     soft = (0.5 if prev.rstrip().endswith(")") else 1.0) if loose else None
                 elif (_NAME_GOES_ON.search(prev) and text[:1].isupper() and not _STARTER_RE.match(text)
-                      and not _TIME_START.match(text)):
+                      and not _TIME_START.match(text) and not _OPENS_DOCUMENT.match(text)):
                     soft = 2.5  # "Việt" / "Nam", "Thủ tướng" / "Chính phủ": a proper name going on
                 else:
-                    soft = 0.0
+                    soft = _opens_nothing(text)
             else:
                 # a line ending in a phrase's word ("các", "tại") goes on, unless the cell broke there at a page's
                 # foot: a capital after it may start the next cell, at a cost

@@ -247,3 +247,68 @@ def test_a_sub_row_after_a_page_break_under_a_group_is_no_coordinator():
     assert tasks["2"].coordinators == ["Các sở, ngành"]
     assert tasks["2"].timeframe.text == "Tháng 6/2026"
     assert tasks["3"].coordinators == ["Sở Nội vụ"]
+
+
+# header cells "Cơ quan, đơn vị" / "chủ trì"; a place's name wrapped ("Thành phố" / "Hồ Chí Minh"), a proper name
+# ending a line ("… Việt Nam") before a product opening with a document's word ("Báo cáo …"); other time cells
+WRAPPED_NAMES = """CÔNG BÁO/Số 412/Ngày 20-06-2026
+5
+PHỤ LỤC
+KẾ HOẠCH TRIỂN KHAI
+STT
+Nhiệm vụ, giải pháp
+Cơ quan, đơn vị
+chủ trì
+Cơ quan, đơn vị
+phối hợp
+Sản phẩm
+Thời gian
+hoàn thành
+1.
+Xây dựng cơ chế thí điểm phát triển
+trung tâm tài chính quốc tế
+Bộ Tài chính
+Ngân hàng Nhà nước
+Việt Nam
+Ủy ban nhân dân Thành phố
+Hồ Chí Minh
+Nghị quyết của Chính phủ
+Quý I năm 2027
+2.
+Phát triển thị trường trái phiếu doanh
+nghiệp minh bạch
+Ủy ban Chứng khoán Nhà nước
+Liên đoàn Thương mại và Công
+nghiệp Việt Nam
+Hiệp hội Ngân hàng Việt Nam
+Báo cáo đánh giá
+Trước ngày 30/6/2026
+3.
+Rà soát danh mục dự án đầu tư công
+trung hạn
+Bộ Tài chính
+Các bộ, ngành, địa phương
+Danh mục được rà soát
+6 tháng đầu năm 2026
+4.
+Tăng cường kiểm tra dự án chậm
+tiến độ
+Thanh tra Chính phủ
+Bộ Tài chính
+Bộ Xây dựng
+Kết luận kiểm tra
+Tháng 12 năm 2026
+"""
+
+
+def test_a_name_wrapped_at_a_place_and_a_product_after_a_proper_name():
+    tasks = by_number(read(WRAPPED_NAMES))
+    assert sorted(tasks) == ["1", "2", "3", "4"]
+    assert tasks["1"].lead == ["Bộ Tài chính"]
+    assert tasks["1"].coordinators == ["Ngân hàng Nhà nước Việt Nam", "Ủy ban nhân dân Thành phố Hồ Chí Minh"]
+    assert tasks["1"].timeframe.text == "Quý I năm 2027"
+    assert tasks["2"].lead == ["Ủy ban Chứng khoán Nhà nước"]
+    assert tasks["2"].coordinators == ["Liên đoàn Thương mại và Công nghiệp Việt Nam", "Hiệp hội Ngân hàng Việt Nam"]
+    assert str(tasks["2"].timeframe.due) == "2026-06-30"
+    assert tasks["3"].coordinators == ["Các bộ, ngành, địa phương"]
+    assert tasks["4"].lead == ["Thanh tra Chính phủ"] and tasks["4"].coordinators == ["Bộ Tài chính", "Bộ Xây dựng"]

@@ -119,11 +119,13 @@ def _running_heads(lines):
 
 # --- a row's number -------------------------------------------------------------------------------------------------
 
-_MARKER = re.compile(r"^(\d{1,3}(?:\.\d{1,2})*|[IVXL]{1,5})\.?$")
-_MARKED = re.compile(r"^(\d{1,3}(?:\.\d{1,2})*|[IVXL]{1,5})\.?\s{2,}(\S.*)$")
+# (a lone capital A–H: a lettered group row over Roman ones, "A" / "NHIỆM VỤ CHUNG", round 35)
+_MARKER = re.compile(r"^(\d{1,3}(?:\.\d{1,2})*|[IVXL]{1,5}|[A-H])\.?$")
+_MARKED = re.compile(r"^(\d{1,3}(?:\.\d{1,2})*|[IVXL]{1,5}|[A-H])\.?\s{2,}(\S.*)$")
 # a row's number and its title's first words parted by one space ("1.1 Nghiên cứu …", "II. Phát triển …")
 _NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,2})*\.?|[IVXL]{1,5}\.)\s(?=[A-ZĐ“\"(])(.*)$")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+_LETTER = re.compile(r"[A-H]")
 
 
 def _roman(s):
@@ -135,7 +137,9 @@ def _roman(s):
 
 
 def _follows(number, last):
-    """Whether ``number`` can be the row after ``last`` (a dict: the last Roman and decimal numbers)."""
+    """Whether ``number`` can be the row after ``last`` (a dict: the last letter, Roman and decimal numbers)."""
+    if _LETTER.fullmatch(number):
+        return ord(number) - ord("A") == last.get("letter", -1) + 1
     if re.fullmatch(r"[IVXL]+", number):
         return _roman(number) == last["roman"] + 1 and _roman(number) > 0
     parts = tuple(int(p) for p in number.split("."))
@@ -151,7 +155,11 @@ def _next_numbers(prev):
 
 
 def _advance(number, last):
-    if re.fullmatch(r"[IVXL]+", number):
+    if _LETTER.fullmatch(number):
+        # a lettered group row: the Roman groups under it number anew, the rows as under a Roman one
+        last["carried"] = last["decimal"] or last.get("carried", ())
+        last["letter"], last["roman"], last["decimal"] = ord(number) - ord("A"), 0, ()
+    elif re.fullmatch(r"[IVXL]+", number):
         # a Roman group row: the rows under it number anew from 1, or on from the rows before it (round 35)
         last["carried"] = last["decimal"] or last.get("carried", ())
         last["roman"], last["decimal"] = _roman(number), ()

@@ -312,3 +312,65 @@ def test_a_name_wrapped_at_a_place_and_a_product_after_a_proper_name():
     assert str(tasks["2"].timeframe.due) == "2026-06-30"
     assert tasks["3"].coordinators == ["Các bộ, ngành, địa phương"]
     assert tasks["4"].lead == ["Thanh tra Chính phủ"] and tasks["4"].coordinators == ["Bộ Tài chính", "Bộ Xây dựng"]
+
+
+# lettered group rows (A, B) over Roman groups and numbered rows; a dash for an empty coordinators' cell
+LETTERED = """PHỤ LỤC
+TT
+Nhiệm vụ
+Cơ quan chủ trì
+Cơ quan phối hợp
+Sản phẩm
+Thời gian hoàn thành
+A
+NHIỆM VỤ CHUNG
+1
+Quán triệt nội dung Chiến lược tới
+cán bộ, công chức
+Các bộ, ngành, địa phương
+-
+Hội nghị quán triệt
+Quý III/2026
+2
+Xây dựng kế hoạch thực hiện Chiến
+lược
+Các bộ, ngành, địa phương
+Bộ Tài chính
+Kế hoạch
+Năm 2026
+B
+NHIỆM VỤ CỤ THỂ
+I
+Lĩnh vực năng lượng
+1
+Điều chỉnh quy hoạch phát triển điện
+lực quốc gia
+Bộ Công Thương
+Bộ Tài chính
+Quyết định của Thủ tướng
+Chính phủ
+Năm 2027
+2
+Phát triển điện gió ngoài khơi
+Bộ Công Thương
+Bộ Quốc phòng
+Bộ Ngoại giao
+Đề án
+2026 - 2030
+"""
+
+
+def test_lettered_group_rows_over_roman_groups():
+    plan = read(LETTERED)
+    titles = [t.title for t in plan.tasks]
+    assert titles == ["Quán triệt nội dung Chiến lược tới cán bộ, công chức",
+                      "Xây dựng kế hoạch thực hiện Chiến lược",
+                      "Điều chỉnh quy hoạch phát triển điện lực quốc gia", "Phát triển điện gió ngoài khơi"]
+    sections = {s.title for s in plan.sections}
+    assert {"NHIỆM VỤ CHUNG", "NHIỆM VỤ CỤ THỂ", "Lĩnh vực năng lượng"} <= sections
+    first, second, third, fourth = plan.tasks
+    assert first.lead == ["Các bộ, ngành, địa phương"] and first.coordinators == []
+    assert first.timeframe.text == "Quý III/2026"
+    assert second.coordinators == ["Bộ Tài chính"]
+    assert third.lead == ["Bộ Công Thương"] and third.coordinators == ["Bộ Tài chính"]
+    assert fourth.coordinators == ["Bộ Quốc phòng", "Bộ Ngoại giao"] and fourth.timeframe.kind == "period"

@@ -434,6 +434,11 @@ def _align(units, kinds, first, above=None):
                 count += 1
         return count
 
+    def _list_cut(c):
+        """Whether the page broke inside column ``c``'s list of coordinators: nothing of the row's later columns
+        above it."""
+        return kinds[c] == "coordinators" and not any(above.get(k) for k in range(c + 1, m))
+
     def cell_score(i, j, c, fresh):
         key = (i, j, c, fresh)
         if key not in cache:
@@ -454,7 +459,9 @@ def _align(units, kinds, first, above=None):
                         s += 1.5  # … and is whole again ("Bộ Tài" / "chính")
                 elif (kind != "time" and _STARTER_RE.match(text) and not above[c].rstrip().endswith((",", ";", ")"))
                       and (_ends_known(above[c]) or _ends_group(above[c]))):
-                    s -= 2.0  # "Bộ Ngoại giao" / (the break) / "Bộ, ngành …": no comma, another column's names
+                    # "Bộ Ngoại giao" / (the break) / "Bộ, ngành …": no comma, another column's names; but a
+                    # coordinators' list one a line the break cut before the row's later cells goes on (round 35)
+                    s -= _LISTED_ONE_A_LINE if _list_cut(c) else 2.0
             else:
                 s = _score(kind, text)
                 if (not fresh and above is not None and above.get(c) and kind not in ("title", "lead", "coordinators")

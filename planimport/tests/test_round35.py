@@ -374,3 +374,76 @@ def test_lettered_group_rows_over_roman_groups():
     assert second.coordinators == ["Bộ Tài chính"]
     assert third.lead == ["Bộ Công Thương"] and third.coordinators == ["Bộ Tài chính"]
     assert fourth.coordinators == ["Bộ Quốc phòng", "Bộ Ngoại giao"] and fourth.timeframe.kind == "period"
+
+
+# a coordinators' list one a line cut by a page break before the row's product and time: the list goes on after it
+LIST_ACROSS_A_BREAK = """CÔNG BÁO/Số 520/Ngày 02-07-2026
+33
+PHỤ LỤC
+TT
+Nhiệm vụ
+Cơ quan
+chủ trì
+Cơ quan
+phối hợp
+Sản phẩm
+Thời gian
+thực hiện
+1
+Xây dựng Đề án phát triển nhân lực
+ngành bán dẫn đến năm 2030
+Bộ Giáo dục và
+Đào tạo
+Bộ Khoa học và
+Công nghệ
+Bộ Tài chính
+Đề án trình Thủ
+tướng Chính phủ
+Quý
+III/2026
+2
+Hình thành quỹ hỗ trợ đổi mới sáng
+tạo trong doanh nghiệp nhỏ và vừa
+Bộ Tài chính
+Bộ Khoa học và
+Công nghệ
+
+CÔNG BÁO/Số 520/Ngày 02-07-2026
+34
+TT
+Nhiệm vụ
+Cơ quan
+chủ trì
+Cơ quan
+phối hợp
+Sản phẩm
+Thời gian
+thực hiện
+Ngân hàng Nhà
+nước Việt Nam
+Quyết định thành
+lập Quỹ
+2026 -
+2027
+3
+Tổ chức đánh giá năng lực đổi mới
+sáng tạo cấp tỉnh
+Bộ Khoa học và
+Công nghệ
+Bộ Nội vụ
+Báo cáo đánh giá
+Hằng năm
+"""
+
+
+def test_a_list_one_a_line_goes_on_after_a_page_break():
+    tasks = by_number(read(LIST_ACROSS_A_BREAK))
+    assert sorted(tasks) == ["1", "2", "3"]
+    assert tasks["1"].lead == ["Bộ Giáo dục và Đào tạo"]
+    assert tasks["1"].coordinators == ["Bộ Khoa học và Công nghệ", "Bộ Tài chính"]
+    assert tasks["1"].timeframe.text == "Quý III/2026"
+    assert tasks["2"].lead == ["Bộ Tài chính"]
+    assert tasks["2"].coordinators == ["Bộ Khoa học và Công nghệ", "Ngân hàng Nhà nước Việt Nam"]
+    assert tasks["2"].timeframe.text == "2026 - 2027" and tasks["2"].timeframe.kind == "period"
+    rows = [r for r in celltable.take_tables(LIST_ACROSS_A_BREAK) if r.startswith("| 2 |")]
+    assert rows[0].split(" | ")[4] == "Quyết định thành lập Quỹ"

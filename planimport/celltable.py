@@ -93,12 +93,31 @@ def _header_cells(lines, i):
             else:
                 cells.append(p)
         j += 1
+    cells = _spanning_roles(cells)
     keys = [_column_key(c) for c in cells]
     named = [k for k in keys if k]
     if (len(named) < 3 or "lead" not in named or not ({"title", "number"} & set(named))
             or len(set(named)) != len(named) or sum(k is None for k in keys) > 2):
         return None
     return cells, j
+
+
+_SPANNING = re.compile(r"^(?:co quan|don vi)(?:,? (?:co quan|don vi))? (?:thuc hien|chiu trach nhiem)$")
+
+
+def _spanning_roles(cells):
+    """A header of two levels ("Cơ quan thực hiện" over "Chủ trì" / "Phối hợp"): the text gives the top level's
+    cells first, the sub-header's after them (after "Thời gian hoàn thành" too); the sub-header's two cells take the
+    spanning cell's place (round 35)."""
+    span = next((k for k, c in enumerate(cells) if _SPANNING.match(fold(c).strip(" .:"))), None)
+    if span is None:
+        return cells
+    subs = [k for k in range(span + 1, len(cells))
+            if _column_key(cells[k]) in ("lead", "coordinators") and len(fold(cells[k]).split()) <= 4]
+    if sorted(_column_key(cells[k]) for k in subs) != ["coordinators", "lead"]:
+        return cells
+    rest = [c for k, c in enumerate(cells) if k != span and k not in subs]
+    return rest[:span] + [cells[k] for k in subs] + rest[span:]
 
 
 # --- page furniture -------------------------------------------------------------------------------------------------

@@ -447,3 +447,40 @@ def test_a_list_one_a_line_goes_on_after_a_page_break():
     assert tasks["2"].timeframe.text == "2026 - 2027" and tasks["2"].timeframe.kind == "period"
     rows = [r for r in celltable.take_tables(LIST_ACROSS_A_BREAK) if r.startswith("| 2 |")]
     assert rows[0].split(" | ")[4] == "Quyết định thành lập Quỹ"
+
+
+# a header of two levels: "Cơ quan thực hiện" spanning "Chủ trì" and "Phối hợp", the sub-header's cells read after
+# the top level's (after "Thời gian hoàn thành" too)
+TWO_LEVELS = """PHỤ LỤC
+TT
+Nhiệm vụ
+Cơ quan thực hiện
+Thời gian
+hoàn thành
+Chủ trì
+Phối hợp
+1
+Xây dựng hướng dẫn kỹ thuật về
+chuyển đổi xanh
+Bộ Công Thương
+Bộ Tài chính
+Quý IV/2026
+2
+Đánh giá tác động của chính sách
+Bộ Công Thương
+Các bộ, ngành
+Năm 2027
+"""
+
+
+def test_a_header_of_two_levels_gives_its_sub_columns_their_place():
+    tasks = by_number(read(TWO_LEVELS))
+    assert sorted(tasks) == ["1", "2"]
+    assert tasks["1"].title == "Xây dựng hướng dẫn kỹ thuật về chuyển đổi xanh"
+    assert tasks["1"].lead == ["Bộ Công Thương"] and tasks["1"].coordinators == ["Bộ Tài chính"]
+    assert tasks["1"].timeframe.text == "Quý IV/2026"
+    assert tasks["2"].coordinators == ["Các bộ, ngành"] and tasks["2"].timeframe.text == "Năm 2027"
+    # the sub-header right under its spanning cell reads the same
+    adjacent = TWO_LEVELS.replace("Thời gian\nhoàn thành\nChủ trì\nPhối hợp\n", "Chủ trì\nPhối hợp\nThời gian\nhoàn thành\n")
+    assert [(t.lead, t.coordinators) for t in read(adjacent).tasks] == [(t.lead, t.coordinators)
+                                                                         for t in read(TWO_LEVELS).tasks]

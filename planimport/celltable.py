@@ -238,8 +238,14 @@ def _ends_group(text):
 
 def _whole_name(text):
     """Whether a names cell's words so far end a name: a role in brackets closed, a known name, a group's kind ("UBND
-    các xã, phường")."""
-    return text.rstrip().endswith(")") or _ends_known(text) or _ends_group(text)
+    các xã, phường"), a proper name ("… Việt Nam", "… tỉnh Khánh Hòa", initials) where a next line opening a name
+    starts another (round 35)."""
+    return text.rstrip().endswith(")") or _ends_known(text) or _ends_group(text) or _ends_proper(text)
+
+
+def _ends_proper(text):
+    t = text.rstrip(" .;,")
+    return _may_end(t) and bool(_NAME_GOES_ON.search(t) or re.search(r"(?:^|\s)[A-ZĐ&]{2,}$", t))
 
 
 def _starts_known(text):
@@ -358,6 +364,12 @@ _OPENS_DOCUMENT = re.compile(r"(?:Báo cáo|Quyết định|Đề án|Nghị đ�
                              r"Văn bản|Chương trình|Hội nghị|Danh mục)\b")
 
 
+def _known_ended(cell, text):
+    """Whether a cell's words end a known name that the next line does not go on ("UBND tỉnh Khánh Hòa" / "Nhà ga được
+    …", not "Ngân hàng Nhà nước" / "Việt Nam"): no proper name goes on there (round 35)."""
+    return _ends_known(cell) and not _ends_known(_join(cell, text))
+
+
 def _opens_nothing(text):
     """The cost of starting a cell at a line that opens with a capital but with no word a cell of any column opens
     with (no body's name, no time, no document, no initials, no digit): more likely a name's words going on ("Ủy ban
@@ -389,7 +401,8 @@ def _cells_of(units, loose=False):
                     # after a page break each column's words go on in lower case: a cell may start so, at a cost
                     soft = (0.5 if prev.rstrip().endswith(")") else 1.0) if loose else None
                 elif (_NAME_GOES_ON.search(prev) and text[:1].isupper() and not _STARTER_RE.match(text)
-                      and not _TIME_START.match(text) and not _OPENS_DOCUMENT.match(text)):
+                      and not _TIME_START.match(text) and not _OPENS_DOCUMENT.match(text)
+                      and not _known_ended(out[-1][0], text)):
                     soft = 2.5  # "Việt" / "Nam", "Thủ tướng" / "Chính phủ": a proper name going on
                 else:
                     soft = _opens_nothing(text)

@@ -484,3 +484,41 @@ def test_a_header_of_two_levels_gives_its_sub_columns_their_place():
     adjacent = TWO_LEVELS.replace("Thời gian\nhoàn thành\nChủ trì\nPhối hợp\n", "Chủ trì\nPhối hợp\nThời gian\nhoàn thành\n")
     assert [(t.lead, t.coordinators) for t in read(adjacent).tasks] == [(t.lead, t.coordinators)
                                                                          for t in read(TWO_LEVELS).tasks]
+
+
+# names the importer does not know, one a line: a line ending in a proper name ("… Việt Nam", "… Khánh Hòa") and the
+# next opening a body's name ("Ủy ban …", "Trường …") are two names; a name wrapped before its place is one
+UNKNOWN_NAMES = """PHỤ LỤC
+TT
+Nhiệm vụ
+Cơ quan chủ trì
+Cơ quan phối hợp
+Sản phẩm
+Thời gian hoàn thành
+1
+Nâng cấp nhà ga hành khách
+Bộ Xây dựng
+Cục Hàng không Việt Nam
+Tổng công ty Cảng hàng không
+Việt Nam
+Ủy ban nhân dân tỉnh Khánh Hòa
+Nhà ga được đưa vào khai thác
+Năm 2028
+2
+Đào tạo nhân lực kiểm soát không lưu
+Tổng công ty Quản lý bay Việt Nam
+Học viện Hàng không Việt Nam
+Trường Đại học Giao thông vận tải
+Chương trình đào tạo
+Thường xuyên
+"""
+
+
+def test_unknown_names_one_a_line_part_at_a_proper_name():
+    tasks = by_number(read(UNKNOWN_NAMES))
+    assert tasks["1"].lead == ["Bộ Xây dựng"]
+    assert tasks["1"].coordinators == ["Cục Hàng không Việt Nam", "Tổng công ty Cảng hàng không Việt Nam",
+                                       "Ủy ban nhân dân tỉnh Khánh Hòa"]
+    assert tasks["1"].timeframe.text == "Năm 2028"
+    assert tasks["2"].lead == ["Tổng công ty Quản lý bay Việt Nam"]
+    assert tasks["2"].coordinators == ["Học viện Hàng không Việt Nam", "Trường Đại học Giao thông vận tải"]

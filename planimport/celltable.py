@@ -502,8 +502,9 @@ def _align(units, kinds, first, above=None):
                 if kind in ("lead", "coordinators"):
                     s += 0.5  # a names column filled: the next cell a column of its own rather than a name more
             if kind in ("lead", "coordinators"):
-                # (after a page break a name starting a line more likely opens a sub-row: the lead named again)
-                listed = _LISTED_ONE_A_LINE if kind == "coordinators" and above is None else 2.0
+                # (after a page break a name starting a line more likely opens a sub-row, the lead named again,
+                # unless the break came before the row's later cells)
+                listed = _LISTED_ONE_A_LINE if kind == "coordinators" and (above is None or _list_cut(c)) else 2.0
                 s -= listed * _listed_apart(i, j)
             cache[key] = s - 0.2  # fewer, longer cells where the scores tie
         return cache[key]

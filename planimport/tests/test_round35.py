@@ -522,3 +522,80 @@ def test_unknown_names_one_a_line_part_at_a_proper_name():
     assert tasks["1"].timeframe.text == "Năm 2028"
     assert tasks["2"].lead == ["Tổng công ty Quản lý bay Việt Nam"]
     assert tasks["2"].coordinators == ["Học viện Hàng không Việt Nam", "Trường Đại học Giao thông vận tải"]
+
+
+# a page break after a row's lead, its coordinators one a line on the next page; a time cell cut by a break ("Quý" /
+# "III/2026")
+COORDINATORS_AFTER_BREAK = """CÔNG BÁO/Số 700/Ngày 01-09-2026
+9
+PHỤ LỤC
+TT
+Nhiệm vụ
+Cơ quan chủ trì
+Cơ quan phối hợp
+Sản phẩm
+Thời gian hoàn thành
+1
+Xây dựng chiến lược phát triển
+ngành dược
+Bộ Y tế
+Bộ Công Thương
+Chiến lược được
+phê duyệt
+Năm 2026
+2
+Phát triển vùng trồng dược liệu gắn
+với chế biến sâu tại các tỉnh miền
+núi phía Bắc
+Bộ Nông nghiệp và
+Môi trường
+
+CÔNG BÁO/Số 700/Ngày 01-09-2026
+10
+TT
+Nhiệm vụ
+Cơ quan chủ trì
+Cơ quan phối hợp
+Sản phẩm
+Thời gian hoàn thành
+Bộ Y tế
+Ủy ban nhân dân các
+tỉnh liên quan
+Đề án phát triển
+vùng dược liệu
+2026 - 2030
+3
+Kiểm tra chất lượng thuốc lưu hành
+Bộ Y tế
+Bộ Công an
+Bộ Công Thương
+Báo cáo kiểm tra
+Quý
+
+CÔNG BÁO/Số 700/Ngày 01-09-2026
+11
+TT
+Nhiệm vụ
+Cơ quan chủ trì
+Cơ quan phối hợp
+Sản phẩm
+Thời gian hoàn thành
+III/2026
+4
+Tổng kết chương trình
+Bộ Y tế
+Các bộ, ngành
+Báo cáo
+Năm 2030
+"""
+
+
+def test_coordinators_one_a_line_after_a_page_break():
+    tasks = by_number(read(COORDINATORS_AFTER_BREAK))
+    assert sorted(tasks) == ["1", "2", "3", "4"]
+    assert tasks["2"].lead == ["Bộ Nông nghiệp và Môi trường"]
+    assert tasks["2"].coordinators == ["Bộ Y tế", "Ủy ban nhân dân các tỉnh liên quan"]
+    assert tasks["2"].timeframe.kind == "period"
+    assert tasks["3"].coordinators == ["Bộ Công an", "Bộ Công Thương"]
+    assert tasks["3"].timeframe.text == "Quý III/2026"
+    assert tasks["4"].coordinators == ["Các bộ, ngành"]

@@ -466,10 +466,12 @@ def _align(units, kinds, first, above=None):
                 count += 1
         return count
 
+    # one agency column and no coordinators' column: its names one a line are its list, no other column's (round 35)
+    lone_names = "coordinators" not in kinds
+
     def _list_cut(c):
-        """Whether the page broke inside column ``c``'s list of coordinators: nothing of the row's later columns
-        above it."""
-        return kinds[c] == "coordinators" and not any(above.get(k) for k in range(c + 1, m))
+        """Whether the page broke inside column ``c``'s list of names: nothing of the row's later columns above it."""
+        return (kinds[c] == "coordinators" or lone_names) and not any(above.get(k) for k in range(c + 1, m))
 
     def cell_score(i, j, c, fresh):
         key = (i, j, c, fresh)
@@ -504,7 +506,8 @@ def _align(units, kinds, first, above=None):
             if kind in ("lead", "coordinators"):
                 # (after a page break a name starting a line more likely opens a sub-row, the lead named again,
                 # unless the break came before the row's later cells)
-                listed = _LISTED_ONE_A_LINE if kind == "coordinators" and (above is None or _list_cut(c)) else 2.0
+                listing = (kind == "coordinators" or lone_names) and (above is None or _list_cut(c))
+                listed = _LISTED_ONE_A_LINE if listing else 2.0
                 s -= listed * _listed_apart(i, j)
             cache[key] = s - 0.2  # fewer, longer cells where the scores tie
         return cache[key]

@@ -481,7 +481,8 @@ def test_a_header_of_two_levels_gives_its_sub_columns_their_place():
     assert tasks["1"].timeframe.text == "Quý IV/2026"
     assert tasks["2"].coordinators == ["Các bộ, ngành"] and tasks["2"].timeframe.text == "Năm 2027"
     # the sub-header right under its spanning cell reads the same
-    adjacent = TWO_LEVELS.replace("Thời gian\nhoàn thành\nChủ trì\nPhối hợp\n", "Chủ trì\nPhối hợp\nThời gian\nhoàn thành\n")
+    adjacent = TWO_LEVELS.replace("Thời gian\nhoàn thành\nChủ trì\nPhối hợp\n",
+                                  "Chủ trì\nPhối hợp\nThời gian\nhoàn thành\n")
     assert [(t.lead, t.coordinators) for t in read(adjacent).tasks] == [(t.lead, t.coordinators)
                                                                          for t in read(TWO_LEVELS).tasks]
 
@@ -599,3 +600,35 @@ def test_coordinators_one_a_line_after_a_page_break():
     assert tasks["3"].coordinators == ["Bộ Công an", "Bộ Công Thương"]
     assert tasks["3"].timeframe.text == "Quý III/2026"
     assert tasks["4"].coordinators == ["Các bộ, ngành"]
+
+
+# one agency column ("Cơ quan thực hiện"), no coordinators' column: its bodies one a line are its list
+ONE_AGENCY_COLUMN = """PHỤ LỤC
+TT
+Nội dung
+Cơ quan thực hiện
+Thời gian
+1
+Tổ chức tuyên truyền về Luật Dữ liệu
+Bộ Công an
+Bộ Văn hóa, Thể thao và Du lịch
+Năm 2026
+2
+Kiểm tra việc thực hiện
+Bộ Công an
+Quý IV/2026
+3
+Báo cáo kết quả
+Các bộ, ngành
+Ủy ban nhân dân các tỉnh, thành phố
+Tháng 12/2026
+"""
+
+
+def test_one_agency_column_lists_its_bodies_one_a_line():
+    tasks = by_number(read(ONE_AGENCY_COLUMN))
+    assert tasks["1"].lead == ["Bộ Công an", "Bộ Văn hóa, Thể thao và Du lịch"]
+    assert tasks["2"].lead == ["Bộ Công an"]
+    assert tasks["3"].title == "Báo cáo kết quả"
+    assert tasks["3"].lead == ["Các bộ, ngành", "Ủy ban nhân dân các tỉnh, thành phố"]
+    assert tasks["3"].timeframe.text == "Tháng 12/2026"

@@ -70,6 +70,19 @@ def _pieces(line):
     return [p for p in _RUN.split(line.strip()) if p]
 
 
+# the words a column's name opens with: in a header in capitals a line opening so starts a name
+_HEADER_OPENS = re.compile(r"^(?:co quan|don vi|thoi gian|thoi han|tien do|san pham|ket qua|ghi chu|noi dung|"
+                           r"nhiem vu|ten|chu tri|phoi hop|can cu|kinh phi|s?tt)\b")
+
+
+def _capitals_go_on(cell, piece):
+    """In a header in capitals ("CƠ QUAN" / "CHỦ TRÌ", "THỜI GIAN" / "HOÀN THÀNH", "KẾT QUẢ" / "ĐẦU RA") a line goes on
+    the name above when that is no column's name yet, or when it opens no name of its own (round 35)."""
+    if not (cell.isupper() and piece.isupper()):
+        return False
+    return _column_key(cell) is None or not _HEADER_OPENS.match(fold(piece))
+
+
 def _header_cells(lines, i):
     """The header's cells read from line ``i`` on: (cells, end) or None. A cell starts at a capital ("Cơ quan") and
     goes on over lines in lower case or in brackets ("chủ trì", "(Sản phẩm)"); the header ends before a row's
@@ -86,8 +99,8 @@ def _header_cells(lines, i):
         if any(len(p) > 40 for p in pieces):
             break
         for p in pieces:
-            goes_on = cells and (p[:1].islower() or p[:1] in "(/&-") and not (
-                _column_key(cells[-1]) and not _column_key(f"{cells[-1]} {p}"))
+            goes_on = cells and ((p[:1].islower() or p[:1] in "(/&-") and not (
+                _column_key(cells[-1]) and not _column_key(f"{cells[-1]} {p}")) or _capitals_go_on(cells[-1], p))
             if goes_on:
                 cells[-1] = f"{cells[-1]} {p}"
             else:

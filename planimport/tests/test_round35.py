@@ -632,3 +632,43 @@ def test_one_agency_column_lists_its_bodies_one_a_line():
     assert tasks["3"].title == "Báo cáo kết quả"
     assert tasks["3"].lead == ["Các bộ, ngành", "Ủy ban nhân dân các tỉnh, thành phố"]
     assert tasks["3"].timeframe.text == "Tháng 12/2026"
+
+
+# a header in capitals, each name over lines ("CƠ QUAN" / "CHỦ TRÌ", "THỜI GIAN" / "HOÀN THÀNH")
+CAPITALS = """PHỤ LỤC
+TT
+NỘI DUNG NHIỆM VỤ
+CƠ QUAN
+CHỦ TRÌ
+CƠ QUAN
+PHỐI HỢP
+KẾT QUẢ
+ĐẦU RA
+THỜI GIAN
+HOÀN THÀNH
+1
+Ban hành kế hoạch chuyển đổi số
+ngành ngân hàng
+Ngân hàng Nhà nước Việt Nam
+Bộ Khoa học và Công nghệ
+Kế hoạch
+Quý III/2026
+2
+Xây dựng hệ thống giám sát giao dịch
+điện tử
+Ngân hàng Nhà nước Việt Nam
+Bộ Công an
+Hệ thống được vận hành
+Năm 2027
+"""
+
+
+def test_a_header_in_capitals():
+    rows = [r for r in celltable.take_tables(CAPITALS) if r.startswith("|")]
+    assert rows[0] == ("| TT | NỘI DUNG NHIỆM VỤ | CƠ QUAN CHỦ TRÌ | CƠ QUAN PHỐI HỢP | KẾT QUẢ ĐẦU RA "
+                       "| THỜI GIAN HOÀN THÀNH |")
+    tasks = by_number(read(CAPITALS))
+    assert tasks["1"].lead == ["Ngân hàng Nhà nước Việt Nam"]
+    assert tasks["1"].coordinators == ["Bộ Khoa học và Công nghệ"]
+    assert tasks["1"].timeframe.text == "Quý III/2026"
+    assert tasks["2"].coordinators == ["Bộ Công an"] and tasks["2"].timeframe.text == "Năm 2027"

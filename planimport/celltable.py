@@ -470,14 +470,17 @@ def _align(units, kinds, first, above=None):
     def _listed_apart(i, j):
         """Names in one cell come with a comma between them: cells that start a name after a whole one without it
         ("Bộ Ngoại giao" / "Các Bộ, ngành") are two columns' cells."""
-        count, words = 0, ""
-        for k in range(i + 1, j):
-            # the words so far, not only the cell before: "Bộ Văn hóa, Thể thao và" / "Du lịch" ends a name too
-            words = _join(words, cells[k - 1][0])
-            if (not words.rstrip().endswith((",", ";")) and _STARTER_RE.match(cells[k][0])
-                    and _whole_name(words)):
-                count += 1
-        return count
+        return sum(1 for k in range(i + 1, j) if _name_ends_before(i, k))
+
+    def _name_ends_before(i, k):
+        """Whether cells[i:k]'s words, not only cell k - 1's, end a name that cell k's opening name follows without a
+        comma ("Bộ Văn hóa, Thể thao và" / "Du lịch" / "Bộ Tư pháp")."""
+        key = ("ends", i, k)
+        if key not in cache:
+            words = " ".join(cells[n][0] for n in range(i, k))
+            cache[key] = bool(not words.rstrip().endswith((",", ";")) and _STARTER_RE.match(cells[k][0])
+                              and _whole_name(words))
+        return cache[key]
 
     # one agency column and no coordinators' column: its names one a line are its list, no other column's (round 35)
     lone_names = "coordinators" not in kinds

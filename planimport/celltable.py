@@ -332,6 +332,16 @@ _TIME_START = re.compile(r"^(?:thực hiện\s+|nhiệm vụ\s+)?(?:thường xu
 _NOT_TIME = re.compile(r"\b(được|để|nhằm|ban hành|xây dựng|báo cáo|đề án|kế hoạch|chương trình)\b", re.I)
 
 
+_YEAR_THEN = re.compile(r"\b(?:19|20)\d\d\)?\s+(\S+)")
+
+
+def _after_the_time(text):
+    """Whether a capitalised word that opens no time follows a year ("2026 - 2027 Chuyển tiếp"; not "2026 và hằng
+    năm", "Năm 2026 - Quý I/2027") (round 35)."""
+    return any(m.group(1)[:1].isupper() and not _TIME_START.match(text[m.start(1):])
+               for m in _YEAR_THEN.finditer(text))
+
+
 @functools.lru_cache(maxsize=4096)
 def _time_score(text):
     t = text.strip()
@@ -340,6 +350,8 @@ def _time_score(text):
     words = len(t.split())
     if _NOT_TIME.search(t) and not re.match(r"(?i)theo\b", t):
         return -2.0 - words / 10  # "2026 được tổ chức thành công": a product that names its year
+    if _after_the_time(t):
+        return -2.0 - words / 10  # "Năm 2026 Nhiệm vụ mới": the next column's (a note's) words after the time
     kind = read_timeframe(t).kind
     if _TIME_START.match(t):
         if kind not in ("none", "other"):
@@ -365,6 +377,8 @@ def _score(kind, text):
         return 0.3  # the title takes what none of the other columns claims
     if kind == "product" and re.match(r"[A-ZĐ&]{2,}(?:,|$|\s+[A-ZĐ])", text):
         return -1.0  # "PCPNN" / "Chương trình, …": the initials end the names' cell before it
+    if kind == "product" and _OPENS_DOCUMENT.match(text):
+        return 0.5  # "Quyết định của …", "Đề án trình …": a product of its own, also right after the title (round 35)
     return 0.0  # product, note, other
 
 

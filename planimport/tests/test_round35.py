@@ -672,3 +672,54 @@ def test_a_header_in_capitals():
     assert tasks["1"].coordinators == ["Bộ Khoa học và Công nghệ"]
     assert tasks["1"].timeframe.text == "Quý III/2026"
     assert tasks["2"].coordinators == ["Bộ Công an"] and tasks["2"].timeframe.text == "Năm 2027"
+
+
+# the product right after the title (its cell opening with a document's word), a note after the time
+PRODUCT_AFTER_TITLE = """PHỤ LỤC
+TT
+Nhiệm vụ
+Sản phẩm
+Cơ quan chủ trì
+Cơ quan phối hợp
+Thời gian thực hiện
+Ghi chú
+1
+Xây dựng Chiến lược phát triển
+ngành công nghiệp văn hóa
+Quyết định của Thủ tướng
+Chính phủ
+Bộ Văn hóa, Thể thao và Du lịch
+Bộ Tài chính
+Bộ Công Thương
+Năm 2026
+Nhiệm vụ mới
+2
+Tổ chức Tuần lễ Văn hóa Việt Nam ở
+nước ngoài
+Chương trình sự kiện
+Bộ Văn hóa, Thể thao và Du lịch
+Bộ Ngoại giao
+Hằng năm
+3
+Đề án bảo tồn di sản văn hóa phi
+vật thể
+Đề án trình Thủ tướng Chính phủ
+Bộ Văn hóa, Thể thao và Du lịch
+Ủy ban nhân dân các tỉnh
+2026 - 2027
+Chuyển tiếp
+"""
+
+
+def test_a_product_right_after_the_title_and_a_note_after_the_time():
+    tasks = by_number(read(PRODUCT_AFTER_TITLE))
+    assert tasks["1"].title == "Xây dựng Chiến lược phát triển ngành công nghiệp văn hóa"
+    assert tasks["1"].lead == ["Bộ Văn hóa, Thể thao và Du lịch"]
+    assert tasks["1"].coordinators == ["Bộ Tài chính", "Bộ Công Thương"]
+    assert tasks["1"].timeframe.text == "Năm 2026"
+    assert tasks["2"].title == "Tổ chức Tuần lễ Văn hóa Việt Nam ở nước ngoài"
+    assert tasks["3"].title == "Đề án bảo tồn di sản văn hóa phi vật thể"
+    assert tasks["3"].timeframe.text == "2026 - 2027"
+    rows = [r for r in celltable.take_tables(PRODUCT_AFTER_TITLE) if r.startswith("| 1 |")]
+    assert rows[0].split(" | ")[2] == "Quyết định của Thủ tướng Chính phủ"
+    assert rows[0].split(" | ")[6].strip(" |") == "Nhiệm vụ mới"

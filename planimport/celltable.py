@@ -241,7 +241,9 @@ def _join_names(a, b):
 
 _KINDS = (r"(?:bộ|ngành|sở|ban|cơ quan(?: ngang bộ)?|địa phương|đơn vị|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|"
           r"doanh nghiệp|tổ chức|đoàn thể|hội|hiệp hội|tập đoàn|viện|trường|cấp)")
-_GROUP_END = re.compile(r"(?i)\b" + _KINDS + r"(?:\s+(?:có\s+)?liên quan|\s+trực thuộc trung ương|\s+nhân dân)?$")
+# (a group named by its level ends a name too: "Các bộ, cơ quan trung ương", "các cơ quan ở trung ương", round 35)
+_GROUP_END = re.compile(r"(?i)\b" + _KINDS + r"(?:\s+(?:có\s+)?liên quan|\s+trực thuộc trung ương|\s+nhân dân|"
+                        r"\s+(?:ở\s+)?trung ương)?$")
 
 
 def _ends_group(text):

@@ -723,3 +723,36 @@ def test_a_product_right_after_the_title_and_a_note_after_the_time():
     rows = [r for r in celltable.take_tables(PRODUCT_AFTER_TITLE) if r.startswith("| 1 |")]
     assert rows[0].split(" | ")[2] == "Quyết định của Thủ tướng Chính phủ"
     assert rows[0].split(" | ")[6].strip(" |") == "Nhiệm vụ mới"
+
+
+# a group named by its level ("Các bộ, cơ quan trung ương", "Các đơn vị ở trung ương") ends a name too
+GROUPS_BY_LEVEL = """PHỤ LỤC
+TT
+Tên nhiệm vụ
+Cơ quan chủ trì
+Cơ quan phối hợp
+Kết quả
+Thời gian hoàn thành
+1
+Hoàn thiện cơ chế quản lý tài sản
+công tại đơn vị sự nghiệp
+Bộ Tài chính
+Các bộ, cơ quan trung ương
+Ủy ban nhân dân cấp tỉnh
+Nghị định sửa đổi
+Năm 2026
+2
+Kiểm tra việc quản lý tài sản công
+Bộ Tài chính
+Các đơn vị ở trung ương
+Kho bạc Nhà nước
+Báo cáo kiểm tra
+Hằng năm
+"""
+
+
+def test_a_group_named_by_its_level_ends_a_name():
+    tasks = by_number(read(GROUPS_BY_LEVEL))
+    assert tasks["1"].coordinators == ["Các bộ, cơ quan trung ương", "Ủy ban nhân dân cấp tỉnh"]
+    assert tasks["1"].timeframe.text == "Năm 2026"
+    assert tasks["2"].coordinators == ["Các đơn vị ở trung ương", "Kho bạc Nhà nước"]

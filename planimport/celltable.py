@@ -296,6 +296,11 @@ def _names_document(part):
     return bool(_DOCUMENT_NAMED.search(part))
 
 
+# "Bộ" or "Sở" before a word in lower case ("Bộ chỉ số …", "Bộ công cụ …", "Sở hữu …"): the common word, no body's name
+# ("Bộ Tư pháp", "Bộ, ngành" are) (round 35)
+_COMMON_SENSE = re.compile(r"(?:Bộ|Sở)\s+[a-zà-ỹđ]")
+
+
 @functools.lru_cache(maxsize=4096)
 def _names_score(text):
     t = text.strip(" .;,")
@@ -317,6 +322,7 @@ def _names_score(text):
         elif _ACRONYM.fullmatch(part):
             score += 1.5
         elif (_STARTER_RE.match(part) and words <= 14 and not _PROSE.search(part) and not _names_document(part)
+              and not _COMMON_SENSE.match(part)
               and not re.match(r"(?i)các\s+(?!" + _KINDS + r"\b)\w+", part)):
             # ("các Quyết định …": "các" before a word that is no body's kind opens no name)
             score += 1.5 if words <= 9 else 0.5

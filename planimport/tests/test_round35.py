@@ -756,3 +756,33 @@ def test_a_group_named_by_its_level_ends_a_name():
     assert tasks["1"].coordinators == ["Các bộ, cơ quan trung ương", "Ủy ban nhân dân cấp tỉnh"]
     assert tasks["1"].timeframe.text == "Năm 2026"
     assert tasks["2"].coordinators == ["Các đơn vị ở trung ương", "Kho bạc Nhà nước"]
+
+
+# a product opening with "Bộ" or "Sở" in its common sense ("Bộ chỉ số …", "Bộ công cụ …"): no ministry's name
+A_SET_NOT_A_MINISTRY = """PHỤ LỤC
+TT
+Nhiệm vụ
+Cơ quan chủ trì
+Cơ quan phối hợp
+Sản phẩm
+Thời gian hoàn thành
+1
+Đánh giá mức độ chuyển đổi số
+Bộ Khoa học và Công nghệ
+Văn phòng Chính phủ
+Bộ chỉ số đánh giá
+2026 - 2030
+2
+Hướng dẫn tự đánh giá an toàn dữ liệu
+Bộ Công an
+Bộ Khoa học và Công nghệ
+Bộ công cụ hướng dẫn
+Năm 2027
+"""
+
+
+def test_a_set_named_bo_is_no_ministry():
+    tasks = by_number(read(A_SET_NOT_A_MINISTRY))
+    assert tasks["1"].coordinators == ["Văn phòng Chính phủ"]
+    assert tasks["1"].timeframe.kind == "period"
+    assert tasks["2"].coordinators == ["Bộ Khoa học và Công nghệ"]

@@ -20,6 +20,11 @@ sub-row: the same lead, a second product, a later time) add their names; its tim
 page break goes on after it from its title column: each column's words go on the cell above (its title is kept as
 it reads up to the break). A row whose only cell is its title (a group's row "I", "II") is a section row.
 
+Round 35 made it general on made-up tables: a coordinators' cell may list its bodies one a line without commas (a
+name ends at a known name, a group's kind, a closed bracket or a proper word; a lead's names so listed are the lead and
+then the coordinators); lettered group rows ("A", "B") head Roman ones and rows number on across group rows; a header
+of two levels ("Cơ quan thực hiện" over "Chủ trì" / "Phối hợp") or in capitals is read.
+
 A task given as one row in labelled, numbered lines ("1. Tên nhiệm vụ: …" / "2. Cơ quan chủ trì: …" / … / "5. Thời
 gian hoàn thành: …", each label a column's name) is written as a one-row table too."""
 

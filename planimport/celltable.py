@@ -666,6 +666,10 @@ def _past_header(lines, i, header_lines):
     return j
 
 
+# a dash marking an empty cell ("-", "–", "—"): no cell's words (round 35)
+_EMPTY_MARK = re.compile(r"^[-–—]$")
+
+
 def _read_table(lines, h, heads):
     """(rows, end) for the table whose header starts at line ``h``."""
     header, i = _header_cells(lines, h)
@@ -718,7 +722,8 @@ def _read_table(lines, h, heads):
         if current is None:
             break  # words before any row: no table of this kind
         for p in pieces:
-            segments[-1].append((i, p))
+            if not _EMPTY_MARK.match(p):
+                segments[-1].append((i, p))
         if sum(len(s) for s in segments) > _MAX_ROW_PIECES:
             return rows[:1], i  # rows not told apart (numbers this reader does not follow): not this layout
         i += 1

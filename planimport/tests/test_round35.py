@@ -786,3 +786,41 @@ def test_a_set_named_bo_is_no_ministry():
     assert tasks["1"].coordinators == ["Văn phòng Chính phủ"]
     assert tasks["1"].timeframe.kind == "period"
     assert tasks["2"].coordinators == ["Bộ Khoa học và Công nghệ"]
+
+
+# a dash marking an empty cell ("-" for no coordinators, no product, no time) is no cell's words
+DASHES = """PHỤ LỤC
+TT
+Nhiệm vụ
+Cơ quan chủ trì
+Cơ quan phối hợp
+Sản phẩm
+Thời gian hoàn thành
+1
+Quán triệt nội dung Chiến lược
+Các bộ, ngành, địa phương
+-
+Hội nghị quán triệt
+Quý III/2026
+2
+Xây dựng kế hoạch hành động
+Bộ Tài chính
+Các bộ, ngành
+-
+Năm 2026
+3
+Theo dõi, đôn đốc thực hiện
+Văn phòng Chính phủ
+Các bộ, ngành
+Báo cáo
+–
+"""
+
+
+def test_a_dash_for_an_empty_cell_is_no_words():
+    tasks = by_number(read(DASHES))
+    assert tasks["1"].coordinators == [] and tasks["1"].timeframe.text == "Quý III/2026"
+    assert tasks["2"].timeframe.text == "Năm 2026"
+    assert tasks["3"].timeframe.text == ""
+    rows = [r for r in celltable.take_tables(DASHES) if r.startswith("|")]
+    assert not any(" - " in r or " – " in r or "| -" in r for r in rows)

@@ -20,6 +20,11 @@ sub-row: the same lead, a second product, a later time) add their names; its tim
 page break goes on after it from its title column: each column's words go on the cell above (its title is kept as
 it reads up to the break). A row whose only cell is its title (a group's row "I", "II") is a section row.
 
+Round 35 made it general on made-up tables: a coordinators' cell may list its bodies one a line without commas (a
+name ends at a known name, a group's kind, a closed bracket or a proper word; a lead's names so listed are the lead and
+then the coordinators); lettered group rows ("A", "B") head Roman ones and rows number on across group rows; a header
+of two levels ("Cơ quan thực hiện" over "Chủ trì" / "Phối hợp") or in capitals is read.
+
 A task given as one row in labelled, numbered lines ("1. Tên nhiệm vụ: …" / "2. Cơ quan chủ trì: …" / … / "5. Thời
 gian hoàn thành: …", each label a column's name) is written as a one-row table too."""
 
@@ -70,6 +75,19 @@ def _pieces(line):
     return [p for p in _RUN.split(line.strip()) if p]
 
 
+# the words a column's name opens with: in a header in capitals a line opening so starts a name
+_HEADER_OPENS = re.compile(r"^(?:co quan|don vi|thoi gian|thoi han|tien do|san pham|ket qua|ghi chu|noi dung|"
+                           r"nhiem vu|ten|chu tri|phoi hop|can cu|kinh phi|s?tt)\b")
+
+
+def _capitals_go_on(cell, piece):
+    """In a header in capitals ("CƠ QUAN" / "CHỦ TRÌ", "THỜI GIAN" / "HOÀN THÀNH", "KẾT QUẢ" / "ĐẦU RA") a line goes on
+    the name above when that is no column's name yet, or when it opens no name of its own (round 35)."""
+    if not (cell.isupper() and piece.isupper()):
+        return False
+    return _column_key(cell) is None or not _HEADER_OPENS.match(fold(piece))
+
+
 def _header_cells(lines, i):
     """The header's cells read from line ``i`` on: (cells, end) or None. A cell starts at a capital ("Cơ quan") and
     goes on over lines in lower case or in brackets ("chủ trì", "(Sản phẩm)"); the header ends before a row's
@@ -86,19 +104,38 @@ def _header_cells(lines, i):
         if any(len(p) > 40 for p in pieces):
             break
         for p in pieces:
-            goes_on = cells and (p[:1].islower() or p[:1] in "(/&-") and not (
-                _column_key(cells[-1]) and not _column_key(f"{cells[-1]} {p}"))
+            goes_on = cells and ((p[:1].islower() or p[:1] in "(/&-") and not (
+                _column_key(cells[-1]) and not _column_key(f"{cells[-1]} {p}")) or _capitals_go_on(cells[-1], p))
             if goes_on:
                 cells[-1] = f"{cells[-1]} {p}"
             else:
                 cells.append(p)
         j += 1
+    cells = _spanning_roles(cells)
     keys = [_column_key(c) for c in cells]
     named = [k for k in keys if k]
     if (len(named) < 3 or "lead" not in named or not ({"title", "number"} & set(named))
             or len(set(named)) != len(named) or sum(k is None for k in keys) > 2):
         return None
     return cells, j
+
+
+_SPANNING = re.compile(r"^(?:co quan|don vi)(?:,? (?:co quan|don vi))? (?:thuc hien|chiu trach nhiem)$")
+
+
+def _spanning_roles(cells):
+    """A header of two levels ("Cơ quan thực hiện" over "Chủ trì" / "Phối hợp"): the text gives the top level's
+    cells first, the sub-header's after them (after "Thời gian hoàn thành" too); the sub-header's two cells take the
+    spanning cell's place (round 35)."""
+    span = next((k for k, c in enumerate(cells) if _SPANNING.match(fold(c).strip(" .:"))), None)
+    if span is None:
+        return cells
+    subs = [k for k in range(span + 1, len(cells))
+            if _column_key(cells[k]) in ("lead", "coordinators") and len(fold(cells[k]).split()) <= 4]
+    if sorted(_column_key(cells[k]) for k in subs) != ["coordinators", "lead"]:
+        return cells
+    rest = [c for k, c in enumerate(cells) if k != span and k not in subs]
+    return rest[:span] + [cells[k] for k in subs] + rest[span:]
 
 
 # --- page furniture -------------------------------------------------------------------------------------------------
@@ -119,11 +156,13 @@ def _running_heads(lines):
 
 # --- a row's number -------------------------------------------------------------------------------------------------
 
-_MARKER = re.compile(r"^(\d{1,3}(?:\.\d{1,2})*|[IVXL]{1,5})\.?$")
-_MARKED = re.compile(r"^(\d{1,3}(?:\.\d{1,2})*|[IVXL]{1,5})\.?\s{2,}(\S.*)$")
+# (a lone capital A–H: a lettered group row over Roman ones, "A" / "NHIỆM VỤ CHUNG", round 35)
+_MARKER = re.compile(r"^(\d{1,3}(?:\.\d{1,2})*|[IVXL]{1,5}|[A-H])\.?$")
+_MARKED = re.compile(r"^(\d{1,3}(?:\.\d{1,2})*|[IVXL]{1,5}|[A-H])\.?\s{2,}(\S.*)$")
 # a row's number and its title's first words parted by one space ("1.1 Nghiên cứu …", "II. Phát triển …")
 _NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,2})*\.?|[IVXL]{1,5}\.)\s(?=[A-ZĐ“\"(])(.*)$")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+_LETTER = re.compile(r"[A-H]")
 
 
 def _roman(s):
@@ -135,21 +174,31 @@ def _roman(s):
 
 
 def _follows(number, last):
-    """Whether ``number`` can be the row after ``last`` (a dict: the last Roman and decimal numbers)."""
+    """Whether ``number`` can be the row after ``last`` (a dict: the last letter, Roman and decimal numbers)."""
+    if _LETTER.fullmatch(number):
+        return ord(number) - ord("A") == last.get("letter", -1) + 1
     if re.fullmatch(r"[IVXL]+", number):
         return _roman(number) == last["roman"] + 1 and _roman(number) > 0
     parts = tuple(int(p) for p in number.split("."))
     prev = last["decimal"]
     if not prev:
-        return parts in ((1,), (1, 1))
-    options = {prev + (1,)}
-    for k in range(len(prev)):
-        options.add(prev[:k] + (prev[k] + 1,))
-    return parts in options
+        return parts in ((1,), (1, 1)) or parts in _next_numbers(last.get("carried", ()))
+    return parts in _next_numbers(prev) | {prev + (1,)}
+
+
+def _next_numbers(prev):
+    """The numbers that go on from ``prev`` at one of its levels ("1.3" → "1.4", "2")."""
+    return {prev[:k] + (prev[k] + 1,) for k in range(len(prev))}
 
 
 def _advance(number, last):
-    if re.fullmatch(r"[IVXL]+", number):
+    if _LETTER.fullmatch(number):
+        # a lettered group row: the Roman groups under it number anew, the rows as under a Roman one
+        last["carried"] = last["decimal"] or last.get("carried", ())
+        last["letter"], last["roman"], last["decimal"] = ord(number) - ord("A"), 0, ()
+    elif re.fullmatch(r"[IVXL]+", number):
+        # a Roman group row: the rows under it number anew from 1, or on from the rows before it (round 35)
+        last["carried"] = last["decimal"] or last.get("carried", ())
         last["roman"], last["decimal"] = _roman(number), ()
     else:
         last["decimal"] = tuple(int(p) for p in number.split("."))
@@ -190,19 +239,40 @@ def _join_names(a, b):
     chính …") are two, parted by a comma."""
     if not a or not b:
         return a or b
-    if not a.rstrip().endswith((",", ";")) and _STARTER_RE.match(b) and (a.rstrip().endswith(")") or _ends_known(a)):
+    if not a.rstrip().endswith((",", ";")) and _STARTER_RE.match(b) and _whole_name(a):
         return f"{a.rstrip()}, {b}"
     return f"{a} {b}"
 
 
 _KINDS = (r"(?:bộ|ngành|sở|ban|cơ quan(?: ngang bộ)?|địa phương|đơn vị|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|"
           r"doanh nghiệp|tổ chức|đoàn thể|hội|hiệp hội|tập đoàn|viện|trường|cấp)")
-_GROUP_END = re.compile(r"(?i)\b" + _KINDS + r"(?:\s+(?:có\s+)?liên quan|\s+trực thuộc trung ương|\s+nhân dân)?$")
+# (a group named by its level ends a name too: "Các bộ, cơ quan trung ương", "các cơ quan ở trung ương", round 35)
+_GROUP_END = re.compile(r"(?i)\b" + _KINDS + r"(?:\s+(?:có\s+)?liên quan|\s+trực thuộc trung ương|\s+nhân dân|"
+                        r"\s+(?:ở\s+)?trung ương)?$")
 
 
 def _ends_group(text):
     """Whether the names end with a group's kind ("Các bộ, cơ quan ngang bộ", "các Bộ, ngành liên quan")."""
     return bool(_GROUP_END.search(text.rstrip(" .;,")))
+
+
+def _whole_name(text):
+    """Whether a names cell's words so far end a name: a role in brackets closed, a known name, a group's kind ("UBND
+    các xã, phường"), a proper name ("… Việt Nam", "… tỉnh Khánh Hòa", initials) where a next line opening a name
+    starts another (round 35)."""
+    return text.rstrip().endswith(")") or _ends_known(text) or _ends_group(text) or _ends_proper(text)
+
+
+def _ends_proper(text):
+    t = text.rstrip(" .;,")
+    return _may_end(t) and bool(_NAME_GOES_ON.search(t) or re.search(r"(?:^|\s)[A-ZĐ&]{2,}$", t))
+
+
+def _starts_known(text):
+    """Whether the text opens with a name the importer knows, though no word a name opens with starts it ("Trung ương
+    Đoàn Thanh niên Cộng sản Hồ Chí Minh")."""
+    spans = known_spans(text)
+    return bool(spans) and spans[0][0] == 0
 
 
 def _ends_known(text):
@@ -219,13 +289,30 @@ _PROSE = re.compile(r"\b(được|để|nhằm|xây dựng|thực hiện|ban hà
 _ACRONYM = re.compile(r"[A-ZĐ&]{2,}(?:\s+[A-ZĐ&]{2,})*")
 
 
+# a document or a result named inside a names cell's words ("Các sở, ngành Quyết định của UBND tỉnh", "Bộ Y tế Báo
+# cáo trình Chính phủ"): the next column's cell (a product) has started, no body's name goes on so (round 35)
+_DOCUMENT_NAMED = re.compile(r"\s(?:Quyết định|Báo cáo|Đề án|Nghị định|Nghị quyết|Thông tư|Kế hoạch|Chỉ thị|Tờ trình|"
+                             r"Văn bản|Chương trình|Hội nghị)\s+(?:của|trình|được|về|số|ban hành|phê duyệt|"
+                             r"tổng kết|sơ kết|đánh giá|kết quả)\b")
+
+
+def _names_document(part):
+    """Whether a names cell's part runs on into a document's or a result's name (the product's first words)."""
+    return bool(_DOCUMENT_NAMED.search(part))
+
+
+# "Bộ" or "Sở" before a word in lower case ("Bộ chỉ số …", "Bộ công cụ …", "Sở hữu …"): the common word, no body's name
+# ("Bộ Tư pháp", "Bộ, ngành" are) (round 35)
+_COMMON_SENSE = re.compile(r"(?:Bộ|Sở)\s+[a-zà-ỹđ]")
+
+
 @functools.lru_cache(maxsize=4096)
 def _names_score(text):
     t = text.strip(" .;,")
     if not t:
         return 0.0
     words = len(t.split())
-    if words > 40 or not (_STARTER_RE.match(t) or re.match(r"[A-ZĐ&]{2,}\b", t)):
+    if words > 40 or not (_STARTER_RE.match(t) or re.match(r"[A-ZĐ&]{2,}\b", t) or _starts_known(t)):
         return -1.5 - words / 4  # a names cell starts with a name
     from .names import split_names
 
@@ -239,7 +326,8 @@ def _names_score(text):
             score += 2.5
         elif _ACRONYM.fullmatch(part):
             score += 1.5
-        elif (_STARTER_RE.match(part) and words <= 14 and not _PROSE.search(part)
+        elif (_STARTER_RE.match(part) and words <= 14 and not _PROSE.search(part) and not _names_document(part)
+              and not _COMMON_SENSE.match(part)
               and not re.match(r"(?i)các\s+(?!" + _KINDS + r"\b)\w+", part)):
             # ("các Quyết định …": "các" before a word that is no body's kind opens no name)
             score += 1.5 if words <= 9 else 0.5
@@ -257,6 +345,16 @@ _TIME_START = re.compile(r"^(?:thực hiện\s+|nhiệm vụ\s+)?(?:thường xu
 _NOT_TIME = re.compile(r"\b(được|để|nhằm|ban hành|xây dựng|báo cáo|đề án|kế hoạch|chương trình)\b", re.I)
 
 
+_YEAR_THEN = re.compile(r"\b(?:19|20)\d\d\)?\s+(\S+)")
+
+
+def _after_the_time(text):
+    """Whether a capitalised word that opens no time follows a year ("2026 - 2027 Chuyển tiếp"; not "2026 và hằng
+    năm", "Năm 2026 - Quý I/2027") (round 35)."""
+    return any(m.group(1)[:1].isupper() and not _TIME_START.match(text[m.start(1):])
+               for m in _YEAR_THEN.finditer(text))
+
+
 @functools.lru_cache(maxsize=4096)
 def _time_score(text):
     t = text.strip()
@@ -265,6 +363,8 @@ def _time_score(text):
     words = len(t.split())
     if _NOT_TIME.search(t) and not re.match(r"(?i)theo\b", t):
         return -2.0 - words / 10  # "2026 được tổ chức thành công": a product that names its year
+    if _after_the_time(t):
+        return -2.0 - words / 10  # "Năm 2026 Nhiệm vụ mới": the next column's (a note's) words after the time
     kind = read_timeframe(t).kind
     if _TIME_START.match(t):
         if kind not in ("none", "other"):
@@ -290,10 +390,35 @@ def _score(kind, text):
         return 0.3  # the title takes what none of the other columns claims
     if kind == "product" and re.match(r"[A-ZĐ&]{2,}(?:,|$|\s+[A-ZĐ])", text):
         return -1.0  # "PCPNN" / "Chương trình, …": the initials end the names' cell before it
+    if kind == "product" and _OPENS_DOCUMENT.match(text):
+        return 0.5  # "Quyết định của …", "Đề án trình …": a product of its own, also right after the title (round 35)
     return 0.0  # product, note, other
 
 
 # --- a row ------------------------------------------------------------------------------------------------------------
+
+
+# a line opening with a document's or a result's word opens a product's cell, no proper name's next line ("… Việt Nam" /
+# "Báo cáo đánh giá") (round 35)
+_OPENS_DOCUMENT = re.compile(r"(?:Báo cáo|Quyết định|Đề án|Nghị định|Nghị quyết|Thông tư|Kế hoạch|Chỉ thị|Tờ trình|"
+                             r"Văn bản|Chương trình|Hội nghị|Danh mục)\b")
+
+
+def _known_ended(cell, text):
+    """Whether a cell's words end a known name that the next line does not go on ("UBND tỉnh Khánh Hòa" / "Nhà ga được
+    …", not "Ngân hàng Nhà nước" / "Việt Nam"): no proper name goes on there (round 35)."""
+    return _ends_known(cell) and not _ends_known(_join(cell, text))
+
+
+def _opens_nothing(text):
+    """The cost of starting a cell at a line that opens with a capital but with no word a cell of any column opens
+    with (no body's name, no time, no document, no initials, no digit): more likely a name's words going on ("Ủy ban
+    nhân dân Thành phố" / "Hồ Chí Minh"), though a product may start so ("Nền tảng …"). A tie-breaker (round 35)."""
+    if not text[:1].isupper() or _STARTER_RE.match(text) or _TIME_START.match(text) or _OPENS_DOCUMENT.match(text):
+        return 0.0
+    if re.match(r"[A-ZĐ&]{2,}\b", text) or _starts_known(text):
+        return 0.0
+    return 0.4
 
 
 def _cells_of(units, loose=False):
@@ -316,10 +441,11 @@ def _cells_of(units, loose=False):
                     # after a page break each column's words go on in lower case: a cell may start so, at a cost
                     soft = (0.5 if prev.rstrip().endswith(")") else 1.0) if loose else None
                 elif (_NAME_GOES_ON.search(prev) and text[:1].isupper() and not _STARTER_RE.match(text)
-                      and not _TIME_START.match(text)):
+                      and not _TIME_START.match(text) and not _OPENS_DOCUMENT.match(text)
+                      and not _known_ended(out[-1][0], text)):
                     soft = 2.5  # "Việt" / "Nam", "Thủ tướng" / "Chính phủ": a proper name going on
                 else:
-                    soft = 0.0
+                    soft = _opens_nothing(text)
             else:
                 # a line ending in a phrase's word ("các", "tại") goes on, unless the cell broke there at a page's
                 # foot: a capital after it may start the next cell, at a cost
@@ -338,6 +464,11 @@ def _same_line(units, cells, k):
     start = cells[k][1]
     return start > 0 and units[start - 1][0] == units[start][0]
 
+
+# a coordinators' cell may list its bodies one a line without commas ("Bộ Tư pháp" / "Bộ Tài chính" / "Các cơ quan,
+# tổ chức liên quan"); a lead's names so listed are rather the lead and then the coordinators, and after a page break
+# the lead named again in a sub-row (round 35)
+_LISTED_ONE_A_LINE = 0.3
 
 # no cell of more pieces (lines) than this: bounds the alignment's work on a row (a title wrapped over 30 lines of a
 # narrow column is the most seen)
@@ -366,9 +497,24 @@ def _align(units, kinds, first, above=None):
     def _listed_apart(i, j):
         """Names in one cell come with a comma between them: cells that start a name after a whole one without it
         ("Bộ Ngoại giao" / "Các Bộ, ngành") are two columns' cells."""
-        return sum(1 for k in range(i + 1, j) if not cells[k - 1][0].rstrip().endswith((",", ";"))
-                   and _STARTER_RE.match(cells[k][0]) and (cells[k - 1][0].rstrip().endswith(")")
-                                                           or _ends_known(cells[k - 1][0])))
+        return sum(1 for k in range(i + 1, j) if _name_ends_before(i, k))
+
+    def _name_ends_before(i, k):
+        """Whether cells[i:k]'s words, not only cell k - 1's, end a name that cell k's opening name follows without a
+        comma ("Bộ Văn hóa, Thể thao và" / "Du lịch" / "Bộ Tư pháp")."""
+        key = ("ends", i, k)
+        if key not in cache:
+            words = " ".join(cells[n][0] for n in range(i, k))
+            cache[key] = bool(not words.rstrip().endswith((",", ";")) and _STARTER_RE.match(cells[k][0])
+                              and _whole_name(words))
+        return cache[key]
+
+    # one agency column and no coordinators' column: its names one a line are its list, no other column's (round 35)
+    lone_names = "coordinators" not in kinds
+
+    def _list_cut(c):
+        """Whether the page broke inside column ``c``'s list of names: nothing of the row's later columns above it."""
+        return (kinds[c] == "coordinators" or lone_names) and not any(above.get(k) for k in range(c + 1, m))
 
     def cell_score(i, j, c, fresh):
         key = (i, j, c, fresh)
@@ -389,8 +535,10 @@ def _align(units, kinds, first, above=None):
                     if _ends_known(joined):
                         s += 1.5  # … and is whole again ("Bộ Tài" / "chính")
                 elif (kind != "time" and _STARTER_RE.match(text) and not above[c].rstrip().endswith((",", ";", ")"))
-                      and _ends_known(above[c])):
-                    s -= 2.0  # "Bộ Ngoại giao" / (the break) / "Bộ, ngành …": no comma, another column's names
+                      and (_ends_known(above[c]) or _ends_group(above[c]))):
+                    # "Bộ Ngoại giao" / (the break) / "Bộ, ngành …": no comma, another column's names; but a
+                    # coordinators' list one a line the break cut before the row's later cells goes on (round 35)
+                    s -= _LISTED_ONE_A_LINE if _list_cut(c) else 2.0
             else:
                 s = _score(kind, text)
                 if (not fresh and above is not None and above.get(c) and kind not in ("title", "lead", "coordinators")
@@ -399,7 +547,11 @@ def _align(units, kinds, first, above=None):
                 if kind in ("lead", "coordinators"):
                     s += 0.5  # a names column filled: the next cell a column of its own rather than a name more
             if kind in ("lead", "coordinators"):
-                s -= 2.0 * _listed_apart(i, j)
+                # (after a page break a name starting a line more likely opens a sub-row, the lead named again,
+                # unless the break came before the row's later cells)
+                listing = (kind == "coordinators" or lone_names) and (above is None or _list_cut(c))
+                listed = _LISTED_ONE_A_LINE if listing else 2.0
+                s -= listed * _listed_apart(i, j)
             cache[key] = s - 0.2  # fewer, longer cells where the scores tie
         return cache[key]
 
@@ -514,6 +666,10 @@ def _past_header(lines, i, header_lines):
     return j
 
 
+# a dash marking an empty cell ("-", "–", "—"): no cell's words (round 35)
+_EMPTY_MARK = re.compile(r"^[-–—]$")
+
+
 def _read_table(lines, h, heads):
     """(rows, end) for the table whose header starts at line ``h``."""
     header, i = _header_cells(lines, h)
@@ -566,7 +722,8 @@ def _read_table(lines, h, heads):
         if current is None:
             break  # words before any row: no table of this kind
         for p in pieces:
-            segments[-1].append((i, p))
+            if not _EMPTY_MARK.match(p):
+                segments[-1].append((i, p))
         if sum(len(s) for s in segments) > _MAX_ROW_PIECES:
             return rows[:1], i  # rows not told apart (numbers this reader does not follow): not this layout
         i += 1

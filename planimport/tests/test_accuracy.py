@@ -173,7 +173,12 @@ def test_accuracy_report_meets_the_targets(capsys):
     # session 13: the two kept-out keys that kept "Các bộ, ngành và địa phương (liên quan)" whole (154/QĐ-TTg,
     # 896/QĐ-TTg) brought in line with the README's convention for group lists (18 of 20): 116 right leads, 105 fully
     # rounds 31 (OCR slips), 32 and 33 merged (session 16): 222 kept-out tasks, 160 right leads, 136 fully right
-    assert sum(s.lead for s in kept) >= 160 and sum(s.fully for s in kept) >= 136
+    # round 35 (cell35): the cell-per-line reader made general on made-up tables (test_round35.py), no kept-out
+    # document, key or miss opened (the kept-out total line only): 171 right leads, 142 fully right of the 222;
+    # merged with session 17's three fresh real documents, which round 35 never saw (844/QĐ-TTg's table: 0 → 23 right
+    # leads, 13 fully right; 893/QĐ-TTg 26 → 31 leads, 22 → 26 fully right): 304 kept-out tasks, 236 right leads,
+    # 189 fully right
+    assert sum(s.lead for s in kept) >= 236 and sum(s.fully for s in kept) >= 189
     real = [s for s in scores if s.name.startswith("real-") and s.expected >= 9]
     assert len(real) >= 5
     assert len({s.layout for s in scores}) >= 6

@@ -2003,9 +2003,28 @@ def parse_blocks(blocks, known=None):
         return _parse_blocks(blocks, None)
 
 
+# "Nhiệm vụ 3: <work>", "Hoạt động 3: <work>": a task numbered by a word and its number, the work on its line (round 35)
+_WORD_NUMBERED = re.compile(r"^(?:Nhiệm vụ|Hoạt động|Công việc)\s+(\d{1,2})\s*:\s*(\S.*)$")
+
+
+def _word_numbered_tasks(blocks):
+    """Tasks given as headings "Nhiệm vụ 1: <work>", "Nhiệm vụ 2: …" (a word and a running number, then the work)
+    read as items "1. <work>", "2. …" are: their label lines under them give their roles. Only when the document runs
+    such headings on from 1 (a lone "Nhiệm vụ 1: …" is a sentence)."""
+    hits = [(j, _WORD_NUMBERED.match(v)) for j, (kind, v) in enumerate(blocks) if kind == "p"]
+    hits = [(j, m) for j, m in hits if m]
+    numbers = [int(m.group(1)) for _j, m in hits]
+    if numbers[:2] != [1, 2]:
+        return blocks
+    out = list(blocks)
+    for j, m in hits:
+        out[j] = ("p", f"{m.group(1)}. {m.group(2)}")
+    return out
+
+
 def _parse_blocks(blocks, header_plan, header_only=False):
     plan = header_plan or ParsedPlan()
-    blocks = _join_broken_times(_join_continued_tables(_ocr_markers(blocks)))
+    blocks = _join_broken_times(_join_continued_tables(_ocr_markers(_word_numbered_tasks(blocks))))
     paragraphs_before = []
     i = 0
     # A document without Roman-numbered parts (a directive letter: "1. Trách nhiệm chung …", "2. Thanh tra tỉnh")

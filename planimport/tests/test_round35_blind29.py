@@ -1,0 +1,37 @@
+"""Round 35: general rules about a document's structure (not its wording), from the thirteenth blind set (blind29;
+devset/SOURCES.md, "Thirteenth blind set"), each on a made-up text with other provinces, bodies and words than those
+documents. (Another helper's round-35 tests, on tables one cell line per line, are in test_round35.py.)"""
+
+from planimport.tests.test_variants import read
+
+
+def test_tasks_as_numbered_word_headings_over_label_lines():
+    # "Nhiệm vụ 1: <work>" headings (the work on the heading's line) over label lines: a task each, numbered "1", "2"
+    plan = read("II. NHIỆM VỤ CỤ THỂ\n"
+                "Nhiệm vụ 1: Xây dựng kho dữ liệu đất đai dùng chung của tỉnh.\n"
+                "Đơn vị thực hiện: Sở Tài chính.\n"
+                "Thời gian: Quý III/2029.\n"
+                "\n"
+                "Hoạt động 2: Tập huấn kỹ năng số cho công chức cấp xã.\n"
+                "Đơn vị thực hiện: Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp và Công an tỉnh.\n"
+                "Thời gian: trong tháng 8/2029.\n"
+                "\n"
+                "Nhiệm vụ 3: Kiểm tra việc ứng dụng chữ ký số.\n"
+                "Đơn vị thực hiện: Thanh tra tỉnh; Sở Tư pháp.\n"
+                "Thời gian: Hằng quý.\n"
+                "III. TỔ CHỨC THỰC HIỆN\n")
+    assert [(t.number, t.title, t.lead, t.coordinators, t.timeframe.text) for t in plan.tasks] == [
+        ("1", "Xây dựng kho dữ liệu đất đai dùng chung của tỉnh.", ["Sở Tài chính"], [], "Quý III/2029"),
+        ("2", "Tập huấn kỹ năng số cho công chức cấp xã.", ["Sở Nội vụ"], ["Sở Tư pháp", "Công an tỉnh"],
+         "trong tháng 8/2029"),
+        ("3", "Kiểm tra việc ứng dụng chữ ký số.", ["Thanh tra tỉnh", "Sở Tư pháp"], [], "Hằng quý")]
+
+
+def test_a_lone_word_heading_is_no_task():
+    # one "Nhiệm vụ 1: …" line alone (no "Nhiệm vụ 2") is a line of the item above it, not a list of tasks
+    plan = read("II. NHIỆM VỤ\n"
+                "1. Sở Xây dựng chủ trì rà soát quy hoạch chung đô thị; thời gian: Quý II/2029.\n"
+                "2. Sở Tài chính chủ trì bố trí kinh phí, gồm:\n"
+                "Nhiệm vụ 1: Sở Nội vụ theo dõi, tổng hợp; thời gian: Quý IV/2029.\n"
+                "3. Sở Y tế chủ trì khám sàng lọc; thời gian: Quý I/2029.\n")
+    assert [t.number for t in plan.tasks] == ["1", "2", "3"]

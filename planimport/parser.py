@@ -2003,6 +2003,23 @@ def parse_blocks(blocks, known=None):
         return _parse_blocks(blocks, None)
 
 
+def _names_one_a_line(blocks, i):
+    """A role label alone on its line ("Phối hợp:", "Đơn vị phối hợp:" at ``blocks[i]``) over the names one a line,
+    without commas between them, up to the next label line or item: (the names, the index of the last name's line),
+    each line one name (a group's own commas kept: "Các sở, ban, ngành tỉnh"); else None (round 35)."""
+    names, j = [], i
+    while j + 1 < len(blocks) and blocks[j + 1][0] == "p" and len(names) < 12:
+        line = _BULLET.sub("", blocks[j + 1][1]).strip()
+        if _label_of(line) or _marker(line) or not line[:1].isupper() or len(line) > 100:
+            break
+        name = line.rstrip(" ;,.")
+        if not name or len(name.split()) > 14:
+            break
+        names.append(name)
+        j += 1
+    return (names, j) if names else None
+
+
 # "Nhiệm vụ 3: <work>", "Hoạt động 3: <work>": a task numbered by a word and its number, the work on its line (round 35)
 _WORD_NUMBERED = re.compile(r"^(?:Nhiệm vụ|Hoạt động|Công việc)\s+(\d{1,2})\s*:\s*(\S.*)$")
 
@@ -2541,6 +2558,11 @@ def _read_body(plan, blocks, addressee=()):
                     continue
             if kind_ in ("lead", "coordinators"):
                 current.attrs.setdefault(kind_, [])
+                listed = None if rest else _names_one_a_line(blocks, i)
+                if listed:
+                    names, i = listed
+                    current.attrs[kind_] = current.attrs[kind_] + names
+                    continue
                 current.attrs[kind_] = current.attrs[kind_] + split_names(rest)
             elif kind_ == "content" and not rest:
                 pass

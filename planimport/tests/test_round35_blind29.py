@@ -35,3 +35,33 @@ def test_a_lone_word_heading_is_no_task():
                 "Nhiệm vụ 1: Sở Nội vụ theo dõi, tổng hợp; thời gian: Quý IV/2029.\n"
                 "3. Sở Y tế chủ trì khám sàng lọc; thời gian: Quý I/2029.\n")
     assert [t.number for t in plan.tasks] == ["1", "2", "3"]
+
+
+def test_names_one_a_line_under_a_bare_role_label():
+    # "Phối hợp:" / "Đơn vị phối hợp:" alone on its line, the names on the lines under it (no commas, no dashes) up to
+    # the next label or item: each line one name; the label on its line with its names stays as it was
+    plan = read("II. NHIỆM VỤ\n"
+                "1. Cải tạo hệ thống chiếu sáng công cộng tại các tuyến đường trung tâm.\n"
+                "Chủ trì: Sở Xây dựng.\n"
+                "Phối hợp:\n"
+                "Công ty Điện lực Bình Định\n"
+                "Các sở, ban, ngành tỉnh\n"
+                "UBND các xã, phường\n"
+                "Thời gian: Quý IV/2029.\n"
+                "2. Tổ chức diễn đàn thanh niên khởi nghiệp.\n"
+                "Chủ trì: Tỉnh đoàn.\n"
+                "Phối hợp: Sở Công Thương; Hội Doanh nhân trẻ tỉnh.\n"
+                "Thời gian: tháng 5/2029.\n"
+                "3. Lắp đặt camera giám sát giao thông.\n"
+                "Đơn vị chủ trì:\n"
+                "Công an tỉnh\n"
+                "Đơn vị phối hợp:\n"
+                "Sở Tài chính\n"
+                "III. TỔ CHỨC THỰC HIỆN\n"
+                "Sở Nội vụ theo dõi, tổng hợp.\n")
+    assert [(t.number, t.title, t.lead, t.coordinators, t.timeframe.text) for t in plan.tasks] == [
+        ("1", "Cải tạo hệ thống chiếu sáng công cộng tại các tuyến đường trung tâm.", ["Sở Xây dựng"],
+         ["Công ty Điện lực Bình Định", "Các sở, ban, ngành tỉnh", "UBND các xã, phường"], "Quý IV/2029"),
+        ("2", "Tổ chức diễn đàn thanh niên khởi nghiệp.", ["Tỉnh đoàn"], ["Sở Công Thương", "Hội Doanh nhân trẻ tỉnh"],
+         "tháng 5/2029"),
+        ("3", "Lắp đặt camera giám sát giao thông.", ["Công an tỉnh"], ["Sở Tài chính"], "")]

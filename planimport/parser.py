@@ -833,6 +833,7 @@ def _levels_joined(names, text):
 # the role a subject is given before its work: "… là cơ quan đầu mối", "… là đơn vị thường trực", "… chịu trách nhiệm
 # chính" (the body leads)
 _SUBJECT_ROLE = re.compile(r"(?i)\s+(?:là\s+(?:cơ quan|đơn vị|bộ phận)\s+(?:đầu mối|thường trực|chủ trì|chủ quản)"
+                           r"|là\s+đầu\s+mối"  # "Giao Phòng X là đầu mối theo dõi …" (round 35)
                            r"|(?:có|chịu)\s+trách\s+nhiệm\s+chính)\s*$")
 # a qualifier after a subject: "theo chức năng, nhiệm vụ (được giao)", "trong phạm vi quản lý", "căn cứ chức năng …"
 _QUALIFIER = re.compile(r"(?i),?\s+(?:theo|căn cứ|trong phạm vi)\s+(?:chức năng|nhiệm vụ|quản lý|thẩm quyền)\b.*$")
@@ -1138,7 +1139,19 @@ _FOLLOW_UP_VERBS = re.compile(r"^(?:giao|de nghi|yeu cau)\s+[^;:]{3,200}?[\s,]\s
 def _standing_follow_up(title, attrs):
     """Whether an asked paragraph is the document's follow-up by a body: "Giao X … theo dõi, đôn đốc (các cơ quan)
     thực hiện …" with no time of its own (a standing duty, no task, as "Theo dõi, đôn đốc thực hiện Kế hoạch này")."""
-    return bool(_FOLLOW_UP_VERBS.match(fold(title))) and not attrs.get("time")
+    return bool(_FOLLOW_UP_VERBS.match(fold(title))) and (not attrs.get("time") or _report_clause(title))
+
+
+def _report_clause(text):
+    """The clause of a follow-up paragraph after its ";" that states the periodic report to a body ("Giao X là đầu
+    mối theo dõi, tổng hợp …; định kỳ hằng tháng, trước ngày 25, các đơn vị báo cáo … về Sở Y …"): its time is the
+    rule's, not a task's; "" when there is none (round 35)."""
+    first, _sep, rest = text.partition(";")
+    if not rest or _TIME_HINT.search(fold(first)):
+        return ""
+    clause = rest.strip()
+    periodic = re.match(r"^(?:dinh ky|hang (?:thang|quy|nam))\b", fold(clause))
+    return clause if periodic and _reports_to_a_body(clause) else ""
 
 
 def _dash_sentences(line):
@@ -3887,6 +3900,11 @@ def _read_reporting(plan, root):
             fp = fold(node.text)
             # (or a letter's numbered point, its tasks in an appendix: "3. Các cơ quan, đơn vị báo cáo … định kỳ hằng
             # tháng (trước ngày 20) về Sở X …")
+            if node.special == "closing" and _report_clause(node.text):
+                # "9. Giao X là đầu mối theo dõi, tổng hợp …; định kỳ hằng tháng, … báo cáo … về Sở Y": the follow-up
+                # point's report clause
+                candidates.append(_report_clause(node.text))
+                continue
             if ((node.special == "organisation" or (node.parent is root and not node.special and not _led_work(node)
                                                     and _reports_to_a_body(node.text)))
                     and node.rank >= 2 and re.search(r"\bbao cao\b|\bket qua thuc hien\b", fp)

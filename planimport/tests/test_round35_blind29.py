@@ -2,7 +2,12 @@
 devset/SOURCES.md, "Thirteenth blind set"), each on a made-up text with other provinces, bodies and words than those
 documents. (Another helper's round-35 tests, on tables one cell line per line, are in test_round35.py.)"""
 
+from planimport.parser import parse_document
 from planimport.tests.test_variants import read
+
+
+def _letter(body):
+    return parse_document("cong-van.txt", (LETTER + body).encode())
 
 
 def test_tasks_as_numbered_word_headings_over_label_lines():
@@ -65,3 +70,34 @@ def test_names_one_a_line_under_a_bare_role_label():
         ("2", "Tổ chức diễn đàn thanh niên khởi nghiệp.", ["Tỉnh đoàn"], ["Sở Công Thương", "Hội Doanh nhân trẻ tỉnh"],
          "tháng 5/2029"),
         ("3", "Lắp đặt camera giám sát giao thông.", ["Công an tỉnh"], ["Sở Tài chính"], "")]
+
+
+LETTER = ("SỞ CÔNG THƯƠNG TỈNH LẠNG SƠN\n"
+          "Số: 812/SCT-QLTM\n"
+          "V/v tăng cường kiểm soát thị trường dịp Tết\n"
+          "Lạng Sơn, ngày 02 tháng 12 năm 2028\n"
+          "Kính gửi:\n"
+          "- Chi cục Quản lý thị trường;\n"
+          "- Ủy ban nhân dân các xã, phường.\n"
+          "Sở Công Thương đề nghị các đơn vị, địa phương thực hiện các nội dung sau:\n")
+
+
+def test_a_follow_up_point_stating_the_periodic_report_is_the_rule_not_a_task():
+    # "Giao X là đầu mối theo dõi, tổng hợp …; định kỳ hằng quý, trước ngày 20, các đơn vị báo cáo … về Sở Y (qua Z)":
+    # the document's follow-up (no task), its report clause the rule (the time in it no task's time)
+    plan = _letter("1. Đề nghị Ủy ban nhân dân các xã, phường kiểm tra các điểm kinh doanh pháo nổ, hoàn thành trong "
+                   "tháng 01/2029.\n"
+                   "2. Giao Phòng Quản lý thương mại là đầu mối theo dõi, tổng hợp tình hình thị trường; định kỳ hằng "
+                   "quý, trước ngày 20, các đơn vị báo cáo kết quả về Sở Công Thương (qua Phòng Quản lý thương mại) để "
+                   "tổng hợp.\n")
+    assert [t.title for t in plan.tasks] == [
+        "Đề nghị Ủy ban nhân dân các xã, phường kiểm tra các điểm kinh doanh pháo nổ, hoàn thành trong tháng 01/2029."]
+    assert (plan.reporting.period, plan.reporting.to) == ("quarterly", ["Sở Công Thương"])
+
+
+def test_a_follow_up_point_with_a_time_of_its_own_stays_a_task():
+    # the same words with the point's own deadline before its report clause: a task as before ("là đầu mối" no part
+    # of its lead's name)
+    plan = _letter("1. Giao Phòng Quản lý thương mại là đầu mối theo dõi, tổng hợp tình hình thị trường, hoàn thành "
+                   "trước ngày 15/01/2029; định kỳ hằng quý báo cáo kết quả về Sở Công Thương.\n")
+    assert [t.lead for t in plan.tasks] == [["Phòng Quản lý thương mại"]]

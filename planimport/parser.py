@@ -271,6 +271,7 @@ class _Node:
         self.heading_swapped = False  # its heading went to its body, its paragraph whose subject leads is its text
         self.subject_led = False  # a dash whose own subject is its lead, among a part's content (_stray_dashes)
         self.members, self.members_read = [], False  # "Giao các sở … gồm: - Sở Công Thương (…); …": the group's members
+        self.asked_units = False  # its sentences each ask their own body ("Đề nghị X …. Đồng thời, X …"): a section
 
     @property
     def has_info(self):
@@ -1122,6 +1123,7 @@ def _numbered_assignment(node, text):
         return
     if len(units) >= 2 and all(_CONNECTIVE.match(title) for title, _attrs in units[1:]):
         node.subject_paras = [(title, attrs) for title, attrs in units]
+        node.asked_units = _each_asks_its_own(units)
         for k in ("lead", "coordinators", "time"):
             node.attrs.pop(k, None)
     elif (len(units) == 1 and (not node.attrs.get("lead") or _signer_asks(units[0][0]))
@@ -1129,6 +1131,13 @@ def _numbered_assignment(node, text):
         title, attrs = units[0]
         node.text = title
         node.attrs.update({k: v for k, v in attrs.items() if v})
+
+
+def _each_asks_its_own(units):
+    """Whether every sentence of a numbered paragraph split at its connectives ("Đề nghị X …. Đồng thời, X …") names
+    its own lead: the paragraph is then a section of those tasks, not a task of a lead the letter asked above it
+    ("… đề nghị các đơn vị, địa phương thực hiện các nội dung sau:") (round 35)."""
+    return all(attrs.get("lead") for _title, attrs in units)
 
 
 # "Giao X (cơ quan thường trực …) theo dõi, đôn đốc …", "Giao X là cơ quan đầu mối, theo dõi, đôn đốc, tổng hợp …"
@@ -3608,7 +3617,7 @@ def _collect(plan, root, tail):
                 table(child, sec.code, attrs)
                 continue
             if child.subject_paras:
-                if info and attrs.get("lead"):
+                if info and attrs.get("lead") and not child.asked_units:
                     add_task(child.number, child.text, section_code, attrs, child.body)
                     code = section_code
                 else:

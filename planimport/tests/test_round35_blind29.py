@@ -101,3 +101,18 @@ def test_a_follow_up_point_with_a_time_of_its_own_stays_a_task():
     plan = _letter("1. Giao Phòng Quản lý thương mại là đầu mối theo dõi, tổng hợp tình hình thị trường, hoàn thành "
                    "trước ngày 15/01/2029; định kỳ hằng quý báo cáo kết quả về Sở Công Thương.\n")
     assert [t.lead for t in plan.tasks] == [["Phòng Quản lý thương mại"]]
+
+
+def test_a_paragraph_of_two_asks_under_a_letter_asking_all_is_two_tasks_only():
+    # the letter asks "các đơn vị, địa phương" before its points; a point of two sentences, "Đề nghị X …; thời gian
+    # hoàn thành: …. Đồng thời, X …", is two tasks (each its own lead), not a third task of the whole point
+    plan = _letter("1. Đề nghị Chi cục Quản lý thị trường kiểm tra hàng hóa nhập lậu tại các chợ biên giới; thời gian "
+                   "hoàn thành: chậm nhất ngày 20/01/2029. Đồng thời, Chi cục Quản lý thị trường chỉ đạo các Đội Quản "
+                   "lý thị trường tăng cường kiểm tra ban đêm.\n"
+                   "2. Đề nghị Ủy ban nhân dân các xã, phường kiểm tra các điểm kinh doanh pháo nổ, hoàn thành trong "
+                   "tháng 01/2029.\n")
+    assert [(t.number, t.lead, t.timeframe.text) for t in plan.tasks] == [
+        ("1.1", ["Chi cục Quản lý thị trường"], "chậm nhất ngày 20/01/2029"),
+        ("1.2", ["Chi cục Quản lý thị trường"], ""),
+        ("2", ["Ủy ban nhân dân các xã, phường"], "hoàn thành trong tháng 01/2029")]
+    assert plan.tasks[0].timeframe.due.isoformat() == "2029-01-20"

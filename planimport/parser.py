@@ -1122,7 +1122,7 @@ def _numbered_assignment(node, text):
         node.special = "closing"  # the document's follow-up: no task, nor the paragraph after it its lead's
         return
     if len(units) >= 2 and all(_CONNECTIVE.match(title) for title, _attrs in units[1:]):
-        node.subject_paras = [(title, attrs) for title, attrs in units]
+        node.subject_paras = [(title, attrs) for title, attrs in _short_names_in_full(units)]
         node.asked_units = _each_asks_its_own(units)
         for k in ("lead", "coordinators", "time"):
             node.attrs.pop(k, None)
@@ -1131,6 +1131,18 @@ def _numbered_assignment(node, text):
         title, attrs = units[0]
         node.text = title
         node.attrs.update({k: v for k, v in attrs.items() if v})
+
+
+def _short_names_in_full(units):
+    """A later sentence's lead named short, by its kind alone ("Đồng thời, Chi cục chỉ đạo …" after "Đề nghị Chi cục
+    X …"): the body of that kind the sentence before named (round 35)."""
+    for k in range(1, len(units)):
+        lead, before = units[k][1].get("lead") or [], units[k - 1][1].get("lead") or []
+        if len(lead) == 1 and len(before) == 1 and len(lead[0].split()) <= 2:
+            short, full = fold(lead[0]), fold(before[0])
+            if full.startswith(short + " "):
+                units[k][1]["lead"] = list(before)
+    return units
 
 
 def _each_asks_its_own(units):

@@ -116,3 +116,13 @@ def test_a_paragraph_of_two_asks_under_a_letter_asking_all_is_two_tasks_only():
         ("1.2", ["Chi cục Quản lý thị trường"], ""),
         ("2", ["Ủy ban nhân dân các xã, phường"], "hoàn thành trong tháng 01/2029")]
     assert plan.tasks[0].timeframe.due.isoformat() == "2029-01-20"
+
+
+def test_a_body_named_short_in_the_next_sentence_is_the_body_named_before():
+    # "Đề nghị Trung tâm Khuyến nông X …. Đồng thời, Trung tâm chỉ đạo …": the short name is the body named just before
+    plan = _letter("1. Đề nghị Trung tâm Dịch vụ nông nghiệp tỉnh hướng dẫn nông dân che chắn chuồng trại; thời gian: "
+                   "chậm nhất ngày 05/01/2029. Đồng thời, Trung tâm chỉ đạo các trạm khuyến nông theo dõi thời tiết.\n"
+                   "2. Đề nghị Sở Y tế kiểm tra an toàn thực phẩm. Đồng thời, Chi cục Thú y chỉ đạo các trạm lấy mẫu.\n")
+    assert [(t.number, t.lead) for t in plan.tasks] == [
+        ("1.1", ["Trung tâm Dịch vụ nông nghiệp tỉnh"]), ("1.2", ["Trung tâm Dịch vụ nông nghiệp tỉnh"]),
+        ("2.1", ["Sở Y tế"]), ("2.2", ["Chi cục Thú y"])]

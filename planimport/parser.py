@@ -201,7 +201,9 @@ _TIME_HINT = re.compile(
     # "…; triển khai theo tiến độ giao vốn hằng quý.": the work follows a cycle of that rhythm
     r"^\s*(?:thuc hien|trien khai)\s+theo\s.*\bhang (?:quy|thang)\s*$|"
     # "… gửi Sở X trước 30/6/2026": a date after "trước" without "ngày"
-    r"truoc \d{1,2}\s*/\s*\d{1,2}\s*/\s*20\d\d)"
+    r"truoc \d{1,2}\s*/\s*\d{1,2}\s*/\s*20\d\d|"
+    # "…, chậm nhất ngày 10/01/2027": a deadline on that day (round 35)
+    r"cham nhat ngay \d)"
 )
 
 _SPECIAL_SECTIONS = [

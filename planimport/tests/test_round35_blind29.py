@@ -126,3 +126,12 @@ def test_a_body_named_short_in_the_next_sentence_is_the_body_named_before():
     assert [(t.number, t.lead) for t in plan.tasks] == [
         ("1.1", ["Trung tâm Dịch vụ nông nghiệp tỉnh"]), ("1.2", ["Trung tâm Dịch vụ nông nghiệp tỉnh"]),
         ("2.1", ["Sở Y tế"]), ("2.2", ["Chi cục Thú y"])]
+
+
+def test_at_the_latest_on_a_date_is_the_sentence_s_time():
+    # ", chậm nhất ngày 10/01/2029" at a sentence's end is its time (a deadline on that day), not a year in its words
+    plan = _letter("1. Đề nghị Phòng Kế hoạch - Tài chính tham mưu bố trí kinh phí mua vật tư dự phòng năm 2029, chậm "
+                   "nhất ngày 10/01/2029.\n")
+    (task,) = plan.tasks
+    assert (task.timeframe.text, task.timeframe.kind, task.timeframe.due.isoformat()) == (
+        "chậm nhất ngày 10/01/2029", "deadline", "2029-01-10")

@@ -26,6 +26,8 @@ _STARTERS = (
     "Bưu điện", "Điện lực", "Viễn thông",
     # a district's forest rangers, road or irrigation works, a commune's health station
     "Hạt Kiểm lâm", "Hạt Quản lý", "Trạm Y tế",
+    # a border or police post, a maritime port authority ("Đồn Biên phòng Cát Bà", "Cảng vụ Hàng hải X") (round 35)
+    "Đồn Biên phòng", "Đồn Công an", "Cảng vụ",
     # a cooperative and its union, a club ("Hợp tác xã Dịch vụ nông nghiệp X", "Câu lạc bộ Hưu trí")
     "Hợp tác xã", "Liên hiệp", "Câu lạc bộ",
     # an office holder named beside bodies: "Các ban, ngành, đoàn thể và Trưởng các thôn", "Trưởng khu phố"

@@ -135,3 +135,13 @@ def test_at_the_latest_on_a_date_is_the_sentence_s_time():
     (task,) = plan.tasks
     assert (task.timeframe.text, task.timeframe.kind, task.timeframe.due.isoformat()) == (
         "chậm nhất ngày 10/01/2029", "deadline", "2029-01-10")
+
+
+def test_a_border_post_and_a_port_authority_are_bodies():
+    # "Đồn Biên phòng X", "Cảng vụ Hàng hải X" start a body's name: a partner named after the work
+    plan = _letter("1. Đề nghị Ủy ban nhân dân xã Quảng Đức kiểm soát việc vận chuyển gia cầm qua cửa khẩu, phối hợp "
+                   "với Đồn Biên phòng Hải Hà, thời gian: từ nay đến hết tháng 4/2029.\n"
+                   "2. Đề nghị Ban Quản lý cảng cá kiểm tra tàu cá cập cảng, phối hợp với Cảng vụ Hàng hải Quảng Ninh.\n")
+    assert [(t.lead, t.coordinators) for t in plan.tasks] == [
+        (["Ủy ban nhân dân xã Quảng Đức"], ["Đồn Biên phòng Hải Hà"]),
+        (["Ban Quản lý cảng cá"], ["Cảng vụ Hàng hải Quảng Ninh"])]

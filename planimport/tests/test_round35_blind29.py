@@ -145,3 +145,10 @@ def test_a_border_post_and_a_port_authority_are_bodies():
     assert [(t.lead, t.coordinators) for t in plan.tasks] == [
         (["Ủy ban nhân dân xã Quảng Đức"], ["Đồn Biên phòng Hải Hà"]),
         (["Ban Quản lý cảng cá"], ["Cảng vụ Hàng hải Quảng Ninh"])]
+
+
+def test_a_representative_office_in_brackets_is_no_part_of_a_name():
+    # "Cảng vụ Hàng hải X (Đại diện tại Y) và Cảng hàng không Y": two leads, the bracket (where it acts) no name's
+    plan = _letter("1. Đề nghị Cảng vụ Hàng hải Quảng Ninh (Đại diện tại Vân Đồn) và Cảng hàng không Vân Đồn bảo đảm an "
+                   "toàn, điều tiết lịch tàu, lịch bay trong dịp Tết.\n")
+    assert [t.lead for t in plan.tasks] == [["Cảng vụ Hàng hải Quảng Ninh", "Cảng hàng không Vân Đồn"]]

@@ -152,3 +152,15 @@ def test_a_representative_office_in_brackets_is_no_part_of_a_name():
     plan = _letter("1. Đề nghị Cảng vụ Hàng hải Quảng Ninh (Đại diện tại Vân Đồn) và Cảng hàng không Vân Đồn bảo đảm an "
                    "toàn, điều tiết lịch tàu, lịch bay trong dịp Tết.\n")
     assert [t.lead for t in plan.tasks] == [["Cảng vụ Hàng hải Quảng Ninh", "Cảng hàng không Vân Đồn"]]
+
+
+def test_a_partner_named_after_the_work_of_a_subject_led_item():
+    # "X <work>, phối hợp với Y <more work>; thời gian: …": Y coordinates (the same clause); after ";" it is another
+    # duty's partner
+    plan = read("II. NHIỆM VỤ\n"
+                "1. Trung tâm Y tế xã Ea Tul bố trí đủ xe cứu thương, phối hợp với Ban Chỉ huy Quân sự xã xây dựng "
+                "phương án sơ tán người dân; thời gian: từ nay đến hết năm 2029.\n"
+                "2. Sở Y tế bố trí đủ thuốc dự phòng, hoàn thành trong năm 2029.\n")
+    assert [(t.lead, t.coordinators, t.timeframe.text) for t in plan.tasks] == [
+        (["Trung tâm Y tế xã Ea Tul"], ["Ban Chỉ huy Quân sự xã"], "từ nay đến hết năm 2029"),
+        (["Sở Y tế"], [], "hoàn thành trong năm 2029")]

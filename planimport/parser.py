@@ -1363,6 +1363,15 @@ def _horizon_gone(m):
     return " "
 
 
+def _closing_report_rhythm(text, last):
+    """"…; báo cáo UBND xã hằng tháng.": a point closing with its report to a body at a frequency (its last clause
+    after ";", the body named straight after "báo cáo"): that frequency is the point's time (round 35)."""
+    if last == text.rstrip(" .;"):
+        return ""
+    m = re.match(r"(?i)^\s*báo\s+cáo\s+(.{2,80}?)\s+((?:định\s+kỳ\s+)?h[àằ]ng\s+(?:tháng|quý|năm))\s*$", last)
+    return m.group(2) if m and _STARTER_RE.match(m.group(1)) else ""
+
+
 def _time_clause(text):
     """The timeframe a sentence states: the part of a clause from its time phrase on ("…, hoàn thành trong quý IV
     năm 2026", "thời gian thực hiện xong trong tháng 6/2026"). A dated phrase may stand anywhere; "thường xuyên",
@@ -1382,6 +1391,9 @@ def _time_clause(text):
     m = re.match(r"(?i)^\s*(?:[-–+•]\s*)?((?:định\s+kỳ\s+)?h[àằ]ng\s+năm)\s+(?:có\s+|gửi\s+)?báo\s+cáo\b", last)
     if m:  # "…; định kỳ hàng năm có báo cáo kết quả … gửi Bộ X", "Hàng năm có báo cáo …": the point's frequency
         return m.group(1)
+    rhythm = _closing_report_rhythm(text, last)
+    if rhythm:
+        return rhythm
     reference = 0  # "Căn cứ nội dung Kế hoạch …, giai đoạn 2021 - 2030, xây dựng …": the clauses naming the document
     if clauses and re.match(r"^\s*(?:[-–+•]\s*)?can cu\b", fold(clauses[0])):
         reference = next((i for i, c in enumerate(clauses) if i and _VERB_RE.search(fold(c))), len(clauses))

@@ -164,3 +164,15 @@ def test_a_partner_named_after_the_work_of_a_subject_led_item():
     assert [(t.lead, t.coordinators, t.timeframe.text) for t in plan.tasks] == [
         (["Trung tâm Y tế xã Ea Tul"], ["Ban Chỉ huy Quân sự xã"], "từ nay đến hết năm 2029"),
         (["Sở Y tế"], [], "hoàn thành trong năm 2029")]
+
+
+def test_a_point_closing_with_its_report_to_a_body_and_a_frequency():
+    # "…; báo cáo UBND xã hằng tháng." closing a point: the point's rhythm (ongoing), its title whole
+    plan = read("II. NHIỆM VỤ\n"
+                "1. Công an xã Ea Tul:\n"
+                "a) Chủ trì, phối hợp với Đồn Biên phòng Hải Hà xử lý các hành vi buôn lậu; báo cáo UBND xã hằng quý.\n"
+                "b) Tuần tra bảo đảm an ninh tại chợ biên giới; thực hiện thường xuyên.\n")
+    assert [(t.title, t.timeframe.text, t.timeframe.kind) for t in plan.tasks] == [
+        ("Chủ trì, phối hợp với Đồn Biên phòng Hải Hà xử lý các hành vi buôn lậu; báo cáo UBND xã hằng quý.",
+         "hằng quý", "ongoing"),
+        ("Tuần tra bảo đảm an ninh tại chợ biên giới; thực hiện thường xuyên.", "thực hiện thường xuyên", "ongoing")]

@@ -2285,9 +2285,12 @@ def _read_header(plan, lines):
         if title_at is None and line.isupper() and not plan.number and not plan.date:
             if re.fullmatch(r"dang cong san viet nam", f.strip()):
                 continue  # a party document's motto, in the right column
+            if re.fullmatch(r"doan (?:tncs|thanh nien cong san) ho chi minh", f.strip()) and issuer_lines:
+                continue  # the Youth Union's, beside its committee's lines (round 35)
             if re.fullmatch(r"\(\s*du thao\s*\)", f.strip()):
                 continue  # "(DỰ THẢO)": a draft's mark, not its issuer
-            if re.search(r"^cong\b|hoa xa hoi|chu nghia|doc lap", f):  # not "BỘ CÔNG THƯƠNG"
+            # (not "BỘ CÔNG THƯƠNG", nor a wrapped name's "CÔNG NGHỆ, …" line: round 35)
+            if re.search(r"^cong(?:\s+hoa\b|\s*$)|hoa xa hoi|chu nghia|doc lap", f):  # ("CỘNG" / "HÒA …" broken)
                 issuer_done = True
             elif (len(issuer_lines) >= 2 and re.match(r"^(?:cuc|vu|tong cuc|vien)\b", fold(issuer_lines[1]))
                   and re.search(r"(?:,|\bva)$", fold(issuer_lines[-1]))):
@@ -2454,8 +2457,33 @@ def _national_branch(lines):
     return f"{body} Chi nhánh {area}"
 
 
+def _party_board(lines):
+    """"TỈNH ỦY QUẢNG NINH" over "BAN CHỈ ĐẠO …" wrapped over lines: the Ban Chỉ đạo of the party committee's province
+    issues, named whole and followed by its place ("Ban Chỉ đạo … tỉnh Quảng Ninh"); "" otherwise (round 35)."""
+    m = re.match(r"^(TỈNH|THÀNH)\s+(?:ỦY|UỶ)\s+(\S.*)$", lines[0]) if len(lines) >= 2 else None
+    if not m or not re.match(r"^ban chi dao\b", fold(lines[1])):
+        return ""
+    name = " ".join(x.strip() for x in lines[1:]).lower()
+    level = "tỉnh" if m.group(1) == "TỈNH" else "thành phố"
+    place = " ".join(w.capitalize() for w in m.group(2).lower().split())
+    return "Ban Chỉ đạo" + name[len("ban chỉ đạo"):] + f" {level} {place}"
+
+
+def _youth_union_committee(lines):
+    """"BCH ĐOÀN TNCS HỒ CHÍ MINH" / "TỈNH GIA LAI": the province's Youth Union committee issues as its documents name
+    it, "Tỉnh đoàn Gia Lai" ("Thành đoàn X" of a city); "" otherwise (round 35)."""
+    if len(lines) != 2 or not re.match(r"^(?:bch|ban chap hanh)\s+doan (?:tncs|thanh nien cong san) ho chi minh$",
+                                       fold(lines[0]).strip()):
+        return ""
+    m = re.match(r"^(TỈNH|THÀNH PHỐ)\s+(\S.*)$", lines[1].strip())
+    if not m:
+        return ""
+    return ("Tỉnh đoàn " if m.group(1) == "TỈNH" else "Thành đoàn ") + " ".join(
+        w.capitalize() for w in m.group(2).lower().split())
+
+
 def _issuer(lines, plan):
-    branch = _national_branch(lines)
+    branch = _national_branch(lines) or _party_board(lines) or _youth_union_committee(lines)
     if branch:
         return branch
     if len(lines) >= 2 and re.match(r"^(dang bo|ban chap hanh trung uong)\b", fold(lines[0])) and re.match(

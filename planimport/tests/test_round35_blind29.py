@@ -176,3 +176,32 @@ def test_a_point_closing_with_its_report_to_a_body_and_a_frequency():
         ("Chủ trì, phối hợp với Đồn Biên phòng Hải Hà xử lý các hành vi buôn lậu; báo cáo UBND xã hằng quý.",
          "hằng quý", "ongoing"),
         ("Tuần tra bảo đảm an ninh tại chợ biên giới; thực hiện thường xuyên.", "thực hiện thường xuyên", "ongoing")]
+
+
+def test_a_party_committee_s_ban_chi_dao_with_its_name_wrapped_issues():
+    # "TỈNH ỦY X" over a Ban Chỉ đạo's name wrapped over three lines (one starting with "CÔNG …"): the Ban Chỉ đạo of
+    # the province issues, its name whole
+    plan = parse_document("kh.txt", ("TỈNH ỦY NGHỆ AN\n"
+                                     "BAN CHỈ ĐẠO PHÒNG, CHỐNG THAM NHŨNG,\n"
+                                     "CÔNG TÁC KIỂM TRA, GIÁM SÁT\n"
+                                     "VÀ CẢI CÁCH TƯ PHÁP\n"
+                                     "*\n"
+                                     "Số 12-KH/BCĐ\n"
+                                     "ĐẢNG CỘNG SẢN VIỆT NAM\n"
+                                     "Nghệ An, ngày 05 tháng 02 năm 2029\n"
+                                     "KẾ HOẠCH\n"
+                                     "hoạt động của Ban Chỉ đạo năm 2029\n"
+                                     "I. MỤC ĐÍCH, YÊU CẦU\n"
+                                     "Bảo đảm thực hiện nghiêm túc.\n").encode())
+    assert (plan.issuer, plan.number, plan.place) == (
+        "Ban Chỉ đạo phòng, chống tham nhũng, công tác kiểm tra, giám sát và cải cách tư pháp tỉnh Nghệ An",
+        "12-KH/BCĐ", "Nghệ An")
+
+
+def test_a_youth_union_s_provincial_committee_issues_as_the_tinh_doan():
+    # "BCH ĐOÀN TNCS HỒ CHÍ MINH" / "TỈNH X": the province's Youth Union committee, "Tỉnh đoàn X" ("Thành đoàn" of a city)
+    def issuer(lines):
+        return parse_document("kh.txt", (lines + "Số: 45-KH/TĐTN-VP\nLâm Đồng, ngày 10 tháng 01 năm 2029\nKẾ HOẠCH\n"
+                                         "Tổ chức Tháng Thanh niên năm 2029\nI. MỤC ĐÍCH\nBảo đảm.\n").encode()).issuer
+    assert issuer("BCH ĐOÀN TNCS HỒ CHÍ MINH\nTỈNH LÂM ĐỒNG\n***\nĐOÀN TNCS HỒ CHÍ MINH\n") == "Tỉnh đoàn Lâm Đồng"
+    assert issuer("BAN CHẤP HÀNH ĐOÀN TNCS HỒ CHÍ MINH\nTHÀNH PHỐ ĐÀ NẴNG\n***\n") == "Thành đoàn Đà Nẵng"

@@ -122,7 +122,8 @@ def test_a_body_named_short_in_the_next_sentence_is_the_body_named_before():
     # "Đề nghị Trung tâm Khuyến nông X …. Đồng thời, Trung tâm chỉ đạo …": the short name is the body named just before
     plan = _letter("1. Đề nghị Trung tâm Dịch vụ nông nghiệp tỉnh hướng dẫn nông dân che chắn chuồng trại; thời gian: "
                    "chậm nhất ngày 05/01/2029. Đồng thời, Trung tâm chỉ đạo các trạm khuyến nông theo dõi thời tiết.\n"
-                   "2. Đề nghị Sở Y tế kiểm tra an toàn thực phẩm. Đồng thời, Chi cục Thú y chỉ đạo các trạm lấy mẫu.\n")
+                   "2. Đề nghị Sở Y tế kiểm tra an toàn thực phẩm. Đồng thời, Chi cục Thú y chỉ đạo các trạm lấy "
+                   "mẫu.\n")
     assert [(t.number, t.lead) for t in plan.tasks] == [
         ("1.1", ["Trung tâm Dịch vụ nông nghiệp tỉnh"]), ("1.2", ["Trung tâm Dịch vụ nông nghiệp tỉnh"]),
         ("2.1", ["Sở Y tế"]), ("2.2", ["Chi cục Thú y"])]
@@ -141,7 +142,8 @@ def test_a_border_post_and_a_port_authority_are_bodies():
     # "Đồn Biên phòng X", "Cảng vụ Hàng hải X" start a body's name: a partner named after the work
     plan = _letter("1. Đề nghị Ủy ban nhân dân xã Quảng Đức kiểm soát việc vận chuyển gia cầm qua cửa khẩu, phối hợp "
                    "với Đồn Biên phòng Hải Hà, thời gian: từ nay đến hết tháng 4/2029.\n"
-                   "2. Đề nghị Ban Quản lý cảng cá kiểm tra tàu cá cập cảng, phối hợp với Cảng vụ Hàng hải Quảng Ninh.\n")
+                   "2. Đề nghị Ban Quản lý cảng cá kiểm tra tàu cá cập cảng, phối hợp với Cảng vụ Hàng hải Quảng "
+                   "Ninh.\n")
     assert [(t.lead, t.coordinators) for t in plan.tasks] == [
         (["Ủy ban nhân dân xã Quảng Đức"], ["Đồn Biên phòng Hải Hà"]),
         (["Ban Quản lý cảng cá"], ["Cảng vụ Hàng hải Quảng Ninh"])]
@@ -149,8 +151,8 @@ def test_a_border_post_and_a_port_authority_are_bodies():
 
 def test_a_representative_office_in_brackets_is_no_part_of_a_name():
     # "Cảng vụ Hàng hải X (Đại diện tại Y) và Cảng hàng không Y": two leads, the bracket (where it acts) no name's
-    plan = _letter("1. Đề nghị Cảng vụ Hàng hải Quảng Ninh (Đại diện tại Vân Đồn) và Cảng hàng không Vân Đồn bảo đảm an "
-                   "toàn, điều tiết lịch tàu, lịch bay trong dịp Tết.\n")
+    plan = _letter("1. Đề nghị Cảng vụ Hàng hải Quảng Ninh (Đại diện tại Vân Đồn) và Cảng hàng không Vân Đồn bảo "
+                   "đảm an toàn, điều tiết lịch tàu, lịch bay trong dịp Tết.\n")
     assert [t.lead for t in plan.tasks] == [["Cảng vụ Hàng hải Quảng Ninh", "Cảng hàng không Vân Đồn"]]
 
 
@@ -199,7 +201,8 @@ def test_a_party_committee_s_ban_chi_dao_with_its_name_wrapped_issues():
 
 
 def test_a_youth_union_s_provincial_committee_issues_as_the_tinh_doan():
-    # "BCH ĐOÀN TNCS HỒ CHÍ MINH" / "TỈNH X": the province's Youth Union committee, "Tỉnh đoàn X" ("Thành đoàn" of a city)
+    # "BCH ĐOÀN TNCS HỒ CHÍ MINH" / "TỈNH X": the province's Youth Union committee, "Tỉnh đoàn X" ("Thành đoàn" of a
+    # city)
     def issuer(lines):
         return parse_document("kh.txt", (lines + "Số: 45-KH/TĐTN-VP\nLâm Đồng, ngày 10 tháng 01 năm 2029\nKẾ HOẠCH\n"
                                          "Tổ chức Tháng Thanh niên năm 2029\nI. MỤC ĐÍCH\nBảo đảm.\n").encode()).issuer

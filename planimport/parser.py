@@ -919,12 +919,15 @@ def _subject_task(text):
 
 def _partner_after_the_work(rest):
     """Whom a subject works with, named after its work in the same clause: "(Trung tâm Y tế X) bố trí …, phối hợp với
-    Ban Chỉ huy Quân sự X xây dựng …; thời gian: …" (not after ";" or a full stop: another duty's) (round 35)."""
+    Ban Chỉ huy Quân sự X xây dựng …; thời gian: …" (not after ";" or a full stop: another duty's), bodies named by
+    their names only ("…, phối hợp với các tỉnh lân cận trong …" names no partner of the subject's: round 34) (round
+    35)."""
     rest = " ".join(rest.split())  # fold() collapses spaces: the folded text's offsets are the text's only then
     m = re.match(r"^[^;.]{0,300}?,\s+phoi hop\s+(?:chat che\s+)?voi\s+", fold(rest))
     if not m:
         return []
-    return _agency_suffix(split_names(_cut_at_verb(rest[m.end():], verbs_only=True)))
+    names = _agency_suffix(split_names(_cut_at_verb(rest[m.end():], verbs_only=True)))
+    return names if names and all(n[:1].isupper() for n in names) else []
 
 
 def _charged_with_whom(rest):

@@ -26,6 +26,8 @@ _STARTERS = (
     "Bưu điện", "Điện lực", "Viễn thông",
     # a district's forest rangers, road or irrigation works, a commune's health station
     "Hạt Kiểm lâm", "Hạt Quản lý", "Trạm Y tế",
+    # a border or police post, a port authority, an airport ("Đồn Biên phòng Cát Bà", "Cảng vụ Hàng hải X") (round 35)
+    "Đồn Biên phòng", "Đồn Công an", "Cảng vụ", "Cảng hàng không",
     # a cooperative and its union, a club ("Hợp tác xã Dịch vụ nông nghiệp X", "Câu lạc bộ Hưu trí")
     "Hợp tác xã", "Liên hiệp", "Câu lạc bộ",
     # an office holder named beside bodies: "Các ban, ngành, đoàn thể và Trưởng các thôn", "Trưởng khu phố"
@@ -112,6 +114,8 @@ def _without_bracket(name):
     m = re.match(r"^(.*\S)\s*\(([^()]*)\)$", name)
     if m and _STARTER_RE.match(m.group(1)) and _STARTER_RE.match(m.group(2).strip()):
         return m.group(1)  # "Bộ Công an (Cục An ninh mạng …)": the body, its unit in brackets saying which works
+    if m and re.match(r"(?i)(?:văn phòng\s+)?đại diện\s+tại\b", m.group(2).strip()):
+        return m.group(1)  # "Cảng vụ Hàng hải X (Đại diện tại Y)": where the body acts, no part of its name (round 35)
     return m.group(1) if m and is_known(m.group(1)) else name
 
 

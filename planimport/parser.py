@@ -201,7 +201,9 @@ _TIME_HINT = re.compile(
     # "…; triển khai theo tiến độ giao vốn hằng quý.": the work follows a cycle of that rhythm
     r"^\s*(?:thuc hien|trien khai)\s+theo\s.*\bhang (?:quy|thang)\s*$|"
     # "… gửi Sở X trước 30/6/2026": a date after "trước" without "ngày"
-    r"truoc \d{1,2}\s*/\s*\d{1,2}\s*/\s*20\d\d)"
+    r"truoc \d{1,2}\s*/\s*\d{1,2}\s*/\s*20\d\d|"
+    # "…, chậm nhất ngày 10/01/2027": a deadline on that day (round 35)
+    r"cham nhat ngay \d)"
 )
 
 _SPECIAL_SECTIONS = [
@@ -271,6 +273,7 @@ class _Node:
         self.heading_swapped = False  # its heading went to its body, its paragraph whose subject leads is its text
         self.subject_led = False  # a dash whose own subject is its lead, among a part's content (_stray_dashes)
         self.members, self.members_read = [], False  # "Giao các sở … gồm: - Sở Công Thương (…); …": the group's members
+        self.asked_units = False  # its sentences each ask their own body ("Đề nghị X …. Đồng thời, X …"): a section
 
     @property
     def has_info(self):
@@ -833,6 +836,7 @@ def _levels_joined(names, text):
 # the role a subject is given before its work: "… là cơ quan đầu mối", "… là đơn vị thường trực", "… chịu trách nhiệm
 # chính" (the body leads)
 _SUBJECT_ROLE = re.compile(r"(?i)\s+(?:là\s+(?:cơ quan|đơn vị|bộ phận)\s+(?:đầu mối|thường trực|chủ trì|chủ quản)"
+                           r"|là\s+đầu\s+mối"  # "Giao Phòng X là đầu mối theo dõi …" (round 35)
                            r"|(?:có|chịu)\s+trách\s+nhiệm\s+chính)\s*$")
 # a qualifier after a subject: "theo chức năng, nhiệm vụ (được giao)", "trong phạm vi quản lý", "căn cứ chức năng …"
 _QUALIFIER = re.compile(r"(?i),?\s+(?:theo|căn cứ|trong phạm vi)\s+(?:chức năng|nhiệm vụ|quản lý|thẩm quyền)\b.*$")
@@ -907,10 +911,23 @@ def _subject_task(text):
         if names:
             attrs["coordinators"] = names
     if not attrs.get("coordinators"):
-        names = _charged_with_whom(rest)
+        names = _charged_with_whom(rest) or _partner_after_the_work(rest)
         if names:
             attrs["coordinators"] = names
     return attrs
+
+
+def _partner_after_the_work(rest):
+    """Whom a subject works with, named after its work in the same clause: "(Trung tâm Y tế X) bố trí …, phối hợp với
+    Ban Chỉ huy Quân sự X xây dựng …; thời gian: …" (not after ";" or a full stop: another duty's), bodies named by
+    their names only ("…, phối hợp với các tỉnh lân cận trong …" names no partner of the subject's: round 34) (round
+    35)."""
+    rest = " ".join(rest.split())  # fold() collapses spaces: the folded text's offsets are the text's only then
+    m = re.match(r"^[^;.]{0,300}?,\s+phoi hop\s+(?:chat che\s+)?voi\s+", fold(rest))
+    if not m:
+        return []
+    names = _agency_suffix(split_names(_cut_at_verb(rest[m.end():], verbs_only=True)))
+    return names if names and all(n[:1].isupper() for n in names) else []
 
 
 def _charged_with_whom(rest):
@@ -1120,7 +1137,8 @@ def _numbered_assignment(node, text):
         node.special = "closing"  # the document's follow-up: no task, nor the paragraph after it its lead's
         return
     if len(units) >= 2 and all(_CONNECTIVE.match(title) for title, _attrs in units[1:]):
-        node.subject_paras = [(title, attrs) for title, attrs in units]
+        node.subject_paras = [(title, attrs) for title, attrs in _short_names_in_full(units)]
+        node.asked_units = _each_asks_its_own(units)
         for k in ("lead", "coordinators", "time"):
             node.attrs.pop(k, None)
     elif (len(units) == 1 and (not node.attrs.get("lead") or _signer_asks(units[0][0]))
@@ -1128,6 +1146,25 @@ def _numbered_assignment(node, text):
         title, attrs = units[0]
         node.text = title
         node.attrs.update({k: v for k, v in attrs.items() if v})
+
+
+def _short_names_in_full(units):
+    """A later sentence's lead named short, by its kind alone ("Đồng thời, Chi cục chỉ đạo …" after "Đề nghị Chi cục
+    X …"): the body of that kind the sentence before named (round 35)."""
+    for k in range(1, len(units)):
+        lead, before = units[k][1].get("lead") or [], units[k - 1][1].get("lead") or []
+        if len(lead) == 1 and len(before) == 1 and len(lead[0].split()) <= 2:
+            short, full = fold(lead[0]), fold(before[0])
+            if full.startswith(short + " "):
+                units[k][1]["lead"] = list(before)
+    return units
+
+
+def _each_asks_its_own(units):
+    """Whether every sentence of a numbered paragraph split at its connectives ("Đề nghị X …. Đồng thời, X …") names
+    its own lead: the paragraph is then a section of those tasks, not a task of a lead the letter asked above it
+    ("… đề nghị các đơn vị, địa phương thực hiện các nội dung sau:") (round 35)."""
+    return all(attrs.get("lead") for _title, attrs in units)
 
 
 # "Giao X (cơ quan thường trực …) theo dõi, đôn đốc …", "Giao X là cơ quan đầu mối, theo dõi, đôn đốc, tổng hợp …"
@@ -1138,7 +1175,19 @@ _FOLLOW_UP_VERBS = re.compile(r"^(?:giao|de nghi|yeu cau)\s+[^;:]{3,200}?[\s,]\s
 def _standing_follow_up(title, attrs):
     """Whether an asked paragraph is the document's follow-up by a body: "Giao X … theo dõi, đôn đốc (các cơ quan)
     thực hiện …" with no time of its own (a standing duty, no task, as "Theo dõi, đôn đốc thực hiện Kế hoạch này")."""
-    return bool(_FOLLOW_UP_VERBS.match(fold(title))) and not attrs.get("time")
+    return bool(_FOLLOW_UP_VERBS.match(fold(title))) and (not attrs.get("time") or _report_clause(title))
+
+
+def _report_clause(text):
+    """The clause of a follow-up paragraph after its ";" that states the periodic report to a body ("Giao X là đầu
+    mối theo dõi, tổng hợp …; định kỳ hằng tháng, trước ngày 25, các đơn vị báo cáo … về Sở Y …"): its time is the
+    rule's, not a task's; "" when there is none (round 35)."""
+    first, _sep, rest = text.partition(";")
+    if not rest or _TIME_HINT.search(fold(first)):
+        return ""
+    clause = rest.strip()
+    periodic = re.match(r"^(?:dinh ky|hang (?:thang|quy|nam))\b", fold(clause))
+    return clause if periodic and _reports_to_a_body(clause) else ""
 
 
 def _dash_sentences(line):
@@ -1317,6 +1366,15 @@ def _horizon_gone(m):
     return " "
 
 
+def _closing_report_rhythm(text, last):
+    """"…; báo cáo UBND xã hằng tháng.": a point closing with its report to a body at a frequency (its last clause
+    after ";", the body named straight after "báo cáo"): that frequency is the point's time (round 35)."""
+    if last == text.rstrip(" .;"):
+        return ""
+    m = re.match(r"(?i)^\s*báo\s+cáo\s+(.{2,80}?)\s+((?:định\s+kỳ\s+)?h[àằ]ng\s+(?:tháng|quý|năm))\s*$", last)
+    return m.group(2) if m and _STARTER_RE.match(m.group(1)) else ""
+
+
 def _time_clause(text):
     """The timeframe a sentence states: the part of a clause from its time phrase on ("…, hoàn thành trong quý IV
     năm 2026", "thời gian thực hiện xong trong tháng 6/2026"). A dated phrase may stand anywhere; "thường xuyên",
@@ -1336,6 +1394,9 @@ def _time_clause(text):
     m = re.match(r"(?i)^\s*(?:[-–+•]\s*)?((?:định\s+kỳ\s+)?h[àằ]ng\s+năm)\s+(?:có\s+|gửi\s+)?báo\s+cáo\b", last)
     if m:  # "…; định kỳ hàng năm có báo cáo kết quả … gửi Bộ X", "Hàng năm có báo cáo …": the point's frequency
         return m.group(1)
+    rhythm = _closing_report_rhythm(text, last)
+    if rhythm:
+        return rhythm
     reference = 0  # "Căn cứ nội dung Kế hoạch …, giai đoạn 2021 - 2030, xây dựng …": the clauses naming the document
     if clauses and re.match(r"^\s*(?:[-–+•]\s*)?can cu\b", fold(clauses[0])):
         reference = next((i for i, c in enumerate(clauses) if i and _VERB_RE.search(fold(c))), len(clauses))
@@ -2003,9 +2064,45 @@ def parse_blocks(blocks, known=None):
         return _parse_blocks(blocks, None)
 
 
+def _names_one_a_line(blocks, i):
+    """A role label alone on its line ("Phối hợp:", "Đơn vị phối hợp:" at ``blocks[i]``) over the names one a line,
+    without commas between them, up to the next label line or item: (the names, the index of the last name's line),
+    each line one name (a group's own commas kept: "Các sở, ban, ngành tỉnh"); else None (round 35)."""
+    names, j = [], i
+    while j + 1 < len(blocks) and blocks[j + 1][0] == "p" and len(names) < 12:
+        line = _BULLET.sub("", blocks[j + 1][1]).strip()
+        if _label_of(line) or _marker(line) or not line[:1].isupper() or len(line) > 100:
+            break
+        name = line.rstrip(" ;,.")
+        if not name or len(name.split()) > 14:
+            break
+        names.append(name)
+        j += 1
+    return (names, j) if names else None
+
+
+# "Nhiệm vụ 3: <work>", "Hoạt động 3: <work>": a task numbered by a word and its number, the work on its line (round 35)
+_WORD_NUMBERED = re.compile(r"^(?:Nhiệm vụ|Hoạt động|Công việc)\s+(\d{1,2})\s*:\s*(\S.*)$")
+
+
+def _word_numbered_tasks(blocks):
+    """Tasks given as headings "Nhiệm vụ 1: <work>", "Nhiệm vụ 2: …" (a word and a running number, then the work)
+    read as items "1. <work>", "2. …" are: their label lines under them give their roles. Only when the document runs
+    such headings on from 1 (a lone "Nhiệm vụ 1: …" is a sentence)."""
+    hits = [(j, _WORD_NUMBERED.match(v)) for j, (kind, v) in enumerate(blocks) if kind == "p"]
+    hits = [(j, m) for j, m in hits if m]
+    numbers = [int(m.group(1)) for _j, m in hits]
+    if numbers[:2] != [1, 2]:
+        return blocks
+    out = list(blocks)
+    for j, m in hits:
+        out[j] = ("p", f"{m.group(1)}. {m.group(2)}")
+    return out
+
+
 def _parse_blocks(blocks, header_plan, header_only=False):
     plan = header_plan or ParsedPlan()
-    blocks = _join_broken_times(_join_continued_tables(_ocr_markers(blocks)))
+    blocks = _join_broken_times(_join_continued_tables(_ocr_markers(_word_numbered_tasks(blocks))))
     paragraphs_before = []
     i = 0
     # A document without Roman-numbered parts (a directive letter: "1. Trách nhiệm chung …", "2. Thanh tra tỉnh")
@@ -2191,9 +2288,12 @@ def _read_header(plan, lines):
         if title_at is None and line.isupper() and not plan.number and not plan.date:
             if re.fullmatch(r"dang cong san viet nam", f.strip()):
                 continue  # a party document's motto, in the right column
+            if re.fullmatch(r"doan (?:tncs|thanh nien cong san) ho chi minh", f.strip()) and issuer_lines:
+                continue  # the Youth Union's, beside its committee's lines (round 35)
             if re.fullmatch(r"\(\s*du thao\s*\)", f.strip()):
                 continue  # "(DỰ THẢO)": a draft's mark, not its issuer
-            if re.search(r"^cong\b|hoa xa hoi|chu nghia|doc lap", f):  # not "BỘ CÔNG THƯƠNG"
+            # (not "BỘ CÔNG THƯƠNG", nor a wrapped name's "CÔNG NGHỆ, …" line: round 35)
+            if re.search(r"^cong(?:\s+hoa\b|\s*$)|hoa xa hoi|chu nghia|doc lap", f):  # ("CỘNG" / "HÒA …" broken)
                 issuer_done = True
             elif (len(issuer_lines) >= 2 and re.match(r"^(?:cuc|vu|tong cuc|vien)\b", fold(issuer_lines[1]))
                   and re.search(r"(?:,|\bva)$", fold(issuer_lines[-1]))):
@@ -2360,8 +2460,33 @@ def _national_branch(lines):
     return f"{body} Chi nhánh {area}"
 
 
+def _party_board(lines):
+    """"TỈNH ỦY QUẢNG NINH" over "BAN CHỈ ĐẠO …" wrapped over lines: the Ban Chỉ đạo of the party committee's province
+    issues, named whole and followed by its place ("Ban Chỉ đạo … tỉnh Quảng Ninh"); "" otherwise (round 35)."""
+    m = re.match(r"^(TỈNH|THÀNH)\s+(?:ỦY|UỶ)\s+(\S.*)$", lines[0]) if len(lines) >= 2 else None
+    if not m or not re.match(r"^ban chi dao\b", fold(lines[1])):
+        return ""
+    name = " ".join(x.strip() for x in lines[1:]).lower()
+    level = "tỉnh" if m.group(1) == "TỈNH" else "thành phố"
+    place = " ".join(w.capitalize() for w in m.group(2).lower().split())
+    return "Ban Chỉ đạo" + name[len("ban chỉ đạo"):] + f" {level} {place}"
+
+
+def _youth_union_committee(lines):
+    """"BCH ĐOÀN TNCS HỒ CHÍ MINH" / "TỈNH GIA LAI": the province's Youth Union committee issues as its documents name
+    it, "Tỉnh đoàn Gia Lai" ("Thành đoàn X" of a city); "" otherwise (round 35)."""
+    if len(lines) != 2 or not re.match(r"^(?:bch|ban chap hanh)\s+doan (?:tncs|thanh nien cong san) ho chi minh$",
+                                       fold(lines[0]).strip()):
+        return ""
+    m = re.match(r"^(TỈNH|THÀNH PHỐ)\s+(\S.*)$", lines[1].strip())
+    if not m:
+        return ""
+    return ("Tỉnh đoàn " if m.group(1) == "TỈNH" else "Thành đoàn ") + " ".join(
+        w.capitalize() for w in m.group(2).lower().split())
+
+
 def _issuer(lines, plan):
-    branch = _national_branch(lines)
+    branch = _national_branch(lines) or _party_board(lines) or _youth_union_committee(lines)
     if branch:
         return branch
     if len(lines) >= 2 and re.match(r"^(dang bo|ban chap hanh trung uong)\b", fold(lines[0])) and re.match(
@@ -2522,6 +2647,11 @@ def _read_body(plan, blocks, addressee=()):
                     continue
             if kind_ in ("lead", "coordinators"):
                 current.attrs.setdefault(kind_, [])
+                listed = None if rest else _names_one_a_line(blocks, i)
+                if listed:
+                    names, i = listed
+                    current.attrs[kind_] = current.attrs[kind_] + names
+                    continue
                 current.attrs[kind_] = current.attrs[kind_] + split_names(rest)
             elif kind_ == "content" and not rest:
                 pass
@@ -3554,7 +3684,7 @@ def _collect(plan, root, tail):
                 table(child, sec.code, attrs)
                 continue
             if child.subject_paras:
-                if info and attrs.get("lead"):
+                if info and attrs.get("lead") and not child.asked_units:
                     add_task(child.number, child.text, section_code, attrs, child.body)
                     code = section_code
                 else:
@@ -3846,6 +3976,11 @@ def _read_reporting(plan, root):
             fp = fold(node.text)
             # (or a letter's numbered point, its tasks in an appendix: "3. Các cơ quan, đơn vị báo cáo … định kỳ hằng
             # tháng (trước ngày 20) về Sở X …")
+            if node.special == "closing" and _report_clause(node.text):
+                # "9. Giao X là đầu mối theo dõi, tổng hợp …; định kỳ hằng tháng, … báo cáo … về Sở Y": the follow-up
+                # point's report clause
+                candidates.append(_report_clause(node.text))
+                continue
             if ((node.special == "organisation" or (node.parent is root and not node.special and not _led_work(node)
                                                     and _reports_to_a_body(node.text)))
                     and node.rank >= 2 and re.search(r"\bbao cao\b|\bket qua thuc hien\b", fp)

@@ -23,7 +23,8 @@ def test_accuracy_report_meets_the_targets(capsys):
         # (blind24's documents named in AWAITING: the tasks another helper's rules will find, see below)
         unfound, wrong_leads, not_fully = AWAITING.get(s.name, (0, 0, 0))
         assert s.found >= s.expected - unfound and s.paired == s.expected - unfound, s.name
-        assert s.found <= s.expected + max(1, s.expected // 10), (s.name, s.found, s.expected)
+        assert s.found <= s.expected + max(1, s.expected // 10) + AWAITING_EXTRA.get(s.name, 0), (s.name, s.found,
+                                                                                              s.expected)
         assert s.lead >= 0.95 * s.expected or s.lead == s.expected - wrong_leads, s.name
         # every tuned task fully right, but the misses named in PENDING (real documents moved in round 21 before
         # every rule their misses need was written) and AWAITING: those may stay, never more
@@ -126,6 +127,9 @@ def test_accuracy_report_meets_the_targets(capsys):
     # thirty-fourth round (7/12/2026): blind28/, six more constructed plans (66 tasks; on its first run 59 read, 43
     # right leads, 40 fully right) tuned on with general rules about structure written on made-up texts
     # (test_round34.py), then moved to the tuned set; the kept-out documents' misses were not looked at
+    # thirty-fifth round (7/12/2026): blind29/, six more constructed plans (64 tasks; on its first run 54 read, 50
+    # right leads, 40 fully right) tuned on with general rules about structure written on made-up texts
+    # (test_round35_blind29.py), then moved to the tuned set; the kept-out documents' misses were not looked at
     # session 15 (7/12/2026), after rounds 29 (blind25 tuned on) and the national bodies' list: two fresh real
     # documents added blind by a helper who never read the parser, both tesseract OCR of scans (the Bộ Chính trị's
     # CTr 31-CTr/TW, 26 tasks: first run 8 read, 6 right leads, 6 fully right; NQ 66.25/2026/NQ-CP, 16 tasks: 11 read,
@@ -158,8 +162,9 @@ def test_accuracy_report_meets_the_targets(capsys):
     # + 87 (blind20, round 22) + 81 (blind21, round 23) + 55 (blind22, round 24) + 42 (blind23, round 25)
     # + 51 (394/NQ-CP, round 27) + 57 (blind24, round 26) + 60 (blind25, round 29) + 65 (blind26, round 30)
     # + 67 (blind27, round 32) + 33 + 30 (100/NQ-CP, 97/NQ-CP, round 33) + 66 (blind28, round 34)
+    # + 64 (blind29, round 35)
     assert sum(s.expected for s in tuned) == (576 + 64 + 79 + 82 + 24 + 87 + 81 + 55 + 42 + 51 + 57 + 60 + 65
-                                              + 67 + 33 + 30 + 66)
+                                              + 67 + 33 + 30 + 66 + 64)
     assert sum(s.name.startswith("blind17-") for s in tuned) == 8
     assert sum(s.name.startswith("blind18-") for s in tuned) == 8
     assert sum(s.name.startswith("blind19-") for s in tuned) == 8
@@ -172,6 +177,7 @@ def test_accuracy_report_meets_the_targets(capsys):
     assert sum(s.name.startswith("blind26-") for s in tuned) == 6
     assert sum(s.name.startswith("blind27-") for s in tuned) == 6
     assert sum(s.name.startswith("blind28-") for s in tuned) == 6
+    assert sum(s.name.startswith("blind29-") for s in tuned) == 6
     assert sum(s.name in PENDING for s in tuned) == 5
     assert sum(s.name in AWAITING for s in tuned) == len(AWAITING)
     # session 13: the two kept-out keys that kept "Các bộ, ngành và địa phương (liên quan)" whole (154/QĐ-TTg,
@@ -227,7 +233,17 @@ AWAITING = {
     # heading-1 (1, 1, 2): none left, the same and "6. Các chi bộ trực thuộc Đảng ủy phường:" a lead;
     # prose-1 (3, 4, 5): none left, the signer asking; sentences led by subjects; an asked known body before an
     # unknown verb; "Chi cục Kiểm lâm" known; a subject's own unit directed to work with a partner)
+    # round 35: blind29's misses when it moved (devset/SOURCES.md "Round 35"), shrunk as this round's rules come
+    # (heading-1 (11, 11, 11): none left, "Nhiệm vụ n:" headings; names one a line under a bare "Đơn vị phối hợp:";
+    # items-1 (0, 0, 3): none left, the same; prose-1 (0, 2, 4): none left, a follow-up point's report clause the
+    # rule, two asks in a paragraph no third task, "Chi cục" named short in full, "chậm nhất ngày", "Đồn Biên phòng";
+    # mixed-1 (1, 1, 6): none left, "Đồn Biên phòng", "Cảng vụ", "(Đại diện tại X)", a partner after a subject's
+    # work, a point closing "; báo cáo X hằng tháng")
 }
+
+# tasks read beyond a tuned document's allowance (one in ten, at least one) when it moved (round 35, blind29's:
+# prose-1 11 read of 9; none left, its follow-up point stating the monthly report no task)
+AWAITING_EXTRA = {}
 
 # documents whose reporting rule is not read as keyed yet (round 30, blind26's: none left, a letter's numbered report
 # point read)
@@ -235,10 +251,12 @@ AWAITING_RULE = set()
 # round 33: 100/NQ-CP's yearly rule, a clause inside point III.3 ("…; định kỳ trước ngày 01 tháng 12 hằng năm báo cáo
 # … gửi về Bộ Ngoại giao …"), not read before this round either
 AWAITING_RULE.add("real-100-nq-cp-2026.txt")
+# round 35: blind29's at the move, prose-1's monthly rule (a Công văn's follow-up paragraph): none left, read
 
 # header fields not read as keyed yet (round 30, blind26's issuers: an office of a UBND, a Ban Chỉ đạo's long name;
 # none left. Round 32, blind27's at the move, mixed-1's title and tabletext-1's issuer: none left. Round 34,
-# blind28's at the move, items-1's issuer (a national bank's branch): none left)
+# blind28's at the move, items-1's issuer (a national bank's branch): none left. Round 35, blind29's at the move,
+# heading-1's issuer (a Ban Chỉ đạo under the Tỉnh ủy's line) and items-1's (a Tỉnh đoàn): none left)
 AWAITING_HEADER = {}
 
 

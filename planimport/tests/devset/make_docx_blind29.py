@@ -1,11 +1,10 @@
-"""How blind29's DOCX document was written (python-docx, the shared helpers in ../docx_tools.py, unchanged); run
-once, from this folder: ../../../../.venv/bin/python make_docx_blind29.py (when the set is moved up, point the import
-path at that folder, as earlier rounds did)."""
+"""How blind29's DOCX document was written (python-docx, the shared helpers in docx_tools.py, unchanged; written in
+blind29/, moved here in round 35); run once, from this folder: ../../../.venv/bin/python make_docx_blind29.py"""
 
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from docx_tools import header, header_table, new_document, paras, signature, table  # noqa: E402
 

@@ -26,6 +26,7 @@ from plan_tracker.text import fold
 
 from .bodies import is_known, known_end, known_names_in_force, known_spans
 from .names import classify, group_keys, split_names, _STARTER_RE
+from .readers import gazette_head
 from .timeframes import Timeframe, read_timeframe
 
 
@@ -2003,9 +2004,17 @@ def parse_blocks(blocks, known=None):
         return _parse_blocks(blocks, None)
 
 
+def _without_gazette_heads(blocks):
+    """The Công báo's running head a reader left as a paragraph of its own (after a sentence's end: "… theo quy định."
+    / "CÔNG BÁO/Số 415/Ngày 03-07-2026 22" / "3. Bộ …") is no paragraph of the text (round 36): under a body's heading
+    it would be one more task of that body."""
+    return [b for b in blocks if not (b[0] == "p" and gazette_head(b[1]))]
+
+
 def _parse_blocks(blocks, header_plan, header_only=False):
     plan = header_plan or ParsedPlan()
     blocks = _join_broken_times(_join_continued_tables(_ocr_markers(blocks)))
+    blocks = _without_gazette_heads(blocks)
     paragraphs_before = []
     i = 0
     # A document without Roman-numbered parts (a directive letter: "1. Trách nhiệm chung …", "2. Thanh tra tỉnh")

@@ -1,0 +1,79 @@
+"""Round 36: the prose of central-government documents as their Công báo PDF's extracted text, made general on
+made-up texts (other ministries, other subjects than the dev set's): a Nghị quyết's "Chương trình hành động", a Chỉ thị
+of the Thủ tướng, a Quyết định's "Điều 2. Tổ chức thực hiện". Lines wrapped at ~85 characters mid-sentence, the
+Công báo's running head ("CÔNG BÁO/Số 415/Ngày 03-07-2026 22") between lines, body headings over points or paragraphs,
+paragraphs opening with their body, deadlines in the sentence."""
+
+from planimport.parser import parse_blocks
+from planimport.readers import blocks_from_text
+
+GOV_HEADER = """CÔNG BÁO/Số 415/Ngày 03-07-2026 21
+THỦ TƯỚNG CHÍNH PHỦ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 1290/QĐ-TTg
+Hà Nội, ngày 25 tháng 6 năm 2026
+QUYẾT ĐỊNH
+Phê duyệt Đề án phát triển kinh tế biển xanh đến năm 2030
+THỦ TƯỚNG CHÍNH PHỦ
+Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;
+QUYẾT ĐỊNH:
+Điều 1. Phê duyệt Đề án phát triển kinh tế biển xanh đến năm 2030.
+"""
+
+
+def read_gov(body):
+    return parse_blocks(blocks_from_text(GOV_HEADER + body))
+
+
+def tasks_of(plan):
+    return [(t.title, t.lead, t.coordinators, t.timeframe.text) for t in plan.tasks]
+
+
+# the running head of a Công báo page between two lines of one paragraph, its page number after it (odd pages) or
+# before it (even pages): no text of the paragraph, no task
+RUNNING_HEAD = """Điều 2. Tổ chức thực hiện
+1. Bộ Nông nghiệp và Môi trường
+Chủ trì, phối hợp với các bộ, cơ quan, địa phương liên quan xây dựng hệ thống quan trắc môi
+trường biển, hoàn thành trong năm 2027.
+2. Bộ Tài chính
+Chủ trì, phối hợp với Bộ Nông nghiệp và Môi trường cân đối, bố trí vốn đầu tư công để thực
+hiện các dự án thuộc Đề án theo quy định.
+CÔNG BÁO/Số 415/Ngày 03-07-2026 22
+3. Bộ Ngoại giao
+Chủ trì, phối hợp với Bộ Quốc phòng đẩy mạnh hợp tác quốc tế về biển, thực hiện thường
+24 CÔNG BÁO/Số 415/Ngày 03-07-2026
+xuyên.
+"""
+
+
+def test_running_head_is_no_task_and_no_text():
+    plan = read_gov(RUNNING_HEAD)
+    titles = [t.title for t in plan.tasks]
+    assert not any("CÔNG BÁO" in t for t in titles), titles
+    assert len(plan.tasks) == 3
+    third = plan.tasks[2]
+    assert third.lead == ["Bộ Ngoại giao"]
+    assert third.title.endswith("thực hiện thường xuyên.")
+    assert third.timeframe.json_kind == "ongoing"
+
+
+# the head on a line of its own and the page's number on the next, inside a sentence wrapped across the page
+HEAD_NUMBER_APART = """Điều 2. Tổ chức thực hiện
+1. Bộ Y tế
+Chủ trì, phối hợp với Bộ Tài chính rà soát danh mục thuốc thiết yếu, trình Thủ tướng Chính
+CÔNG BÁO/Số 415/Ngày 03-07-2026
+23
+phủ trong tháng 10 năm 2026.
+2. Bộ Nội vụ
+Hướng dẫn sắp xếp biên chế các cơ sở y tế công lập, hoàn thành trong quý IV năm 2026.
+"""
+
+
+def test_page_number_next_to_the_head_is_no_text():
+    plan = read_gov(HEAD_NUMBER_APART)
+    first = plan.tasks[0]
+    assert first.lead == ["Bộ Y tế"] and first.coordinators == ["Bộ Tài chính"]
+    assert first.title.endswith("trình Thủ tướng Chính phủ trong tháng 10 năm 2026.")
+    assert first.timeframe.due.isoformat() == "2026-10-31"
+    assert [t.lead for t in plan.tasks] == [["Bộ Y tế"], ["Bộ Nội vụ"]]

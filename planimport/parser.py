@@ -511,10 +511,22 @@ def _proper_name_end(text, cut, known=()):
     return cut
 
 
+# the Government's own groups of bodies, as its resolutions, directives and decisions write them (round 36): "Các bộ,
+# cơ quan ngang bộ", "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "các cơ quan thuộc Chính phủ", "Các bộ, cơ
+# quan trung ương"
+_CENTRAL_GROUP = re.compile(r"^(?:cac\s+bo\s*,\s*)?(?:cac\s+)?co quan\s+(?:ngang bo|thuoc chinh phu|trung uong)"
+                            r"(?:\s*,\s*(?:cac\s+)?co quan\s+(?:ngang bo|thuoc chinh phu|trung uong)){0,2}$")
+
+
+def _central_group(name):
+    """Whether ``name`` is one of the Government's groups of bodies ("Các bộ, cơ quan ngang bộ")."""
+    return len(name) < 120 and _CENTRAL_GROUP.match(re.sub(r"\s+", " ", fold(name)).strip()) is not None
+
+
 def _agency_like(name):
     """A written name that is an agency or a group ("Thanh tra tỉnh", "Các sở, ban, ngành"), not a phrase that only
     starts like one ("Các nhiệm vụ trọng tâm")."""
-    if _INITIALS_BODY.match(name) or is_known(name):
+    if _INITIALS_BODY.match(name) or is_known(name) or _central_group(name):
         return True
     if not _STARTER_RE.match(name):  # "Theo dõi, phát hiện … liên quan đến tỉnh" is no agency
         return False

@@ -77,3 +77,36 @@ def test_page_number_next_to_the_head_is_no_text():
     assert first.title.endswith("trình Thủ tướng Chính phủ trong tháng 10 năm 2026.")
     assert first.timeframe.due.isoformat() == "2026-10-31"
     assert [t.lead for t in plan.tasks] == [["Bộ Y tế"], ["Bộ Nội vụ"]]
+
+
+CT_HEADER = """THỦ TƯỚNG CHÍNH PHỦ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 14/CT-TTg
+Hà Nội, ngày 15 tháng 4 năm 2026
+CHỈ THỊ
+Về tăng cường công tác phòng, chống thiên tai mùa mưa bão năm 2026
+Năm 2025, thiên tai diễn biến phức tạp, gây thiệt hại lớn về người và tài sản. Để chủ động
+ứng phó, Thủ tướng Chính phủ yêu cầu:
+"""
+
+# a paragraph whose subject is the Government's own groups of bodies ("Các bộ, cơ quan ngang bộ", "cơ quan thuộc
+# Chính phủ"), wrapped over two lines, a qualifier between the subject and its verb
+CENTRAL_GROUPS = """1. Các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương
+theo chức năng, nhiệm vụ được giao tập trung rà soát phương án ứng phó thiên tai theo cấp độ
+rủi ro, hoàn thành trước ngày 31 tháng 5 năm 2026.
+2. Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ bố trí lực lượng, phương tiện sẵn sàng
+tham gia cứu hộ, cứu nạn khi có yêu cầu.
+3. Bộ Công Thương chỉ đạo các chủ hồ thủy điện vận hành hồ chứa đúng quy trình, thực hiện
+thường xuyên trong mùa mưa bão.
+"""
+
+
+def test_central_groups_lead_a_subject_paragraph():
+    plan = parse_blocks(blocks_from_text(CT_HEADER + CENTRAL_GROUPS))
+    assert [t.lead for t in plan.tasks] == [
+        ["Các bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"],
+        ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"],
+        ["Bộ Công Thương"]]
+    assert plan.tasks[0].timeframe.due.isoformat() == "2026-05-31"
+    assert plan.tasks[0].title.startswith("Các bộ, cơ quan ngang bộ, Ủy ban nhân dân")

@@ -2016,6 +2016,16 @@ def parse_blocks(blocks, known=None):
         return _parse_blocks(blocks, None)
 
 
+_ARTICLE = re.compile(r"^\s*Điều\s+\d{1,2}\s*[.:]\s+\S")
+
+
+def _article_ends_headings(line, stack):
+    """A decision's next article ("Điều 3. Quyết định này có hiệu lực …", "Điều 4. Các Bộ trưởng, … chịu trách nhiệm
+    thi hành …") after a heading that names its lead ("5. Ủy ban nhân dân các tỉnh ven biển" / "Xây dựng …"): the
+    heading and the article it was in end there (round 36); the article is no task of that body."""
+    return _ARTICLE.match(line) is not None and any(n.lead_heading for n in stack[1:])
+
+
 def _without_gazette_heads(blocks):
     """The Công báo's running head a reader left as a paragraph of its own (after a sentence's end: "… theo quy định."
     / "CÔNG BÁO/Số 415/Ngày 03-07-2026 22" / "3. Bộ …") is no paragraph of the text (round 36): under a body's heading
@@ -2492,6 +2502,8 @@ def _read_body(plan, blocks, addressee=()):
             root.children.append(node)
             stack.append(node)
             continue
+        if _article_ends_headings(line, stack):
+            stack[1:] = []  # "Điều 3. Quyết định này có hiệu lực …" after the last body's heading: the document's own
         current = stack[-1]
         if (current is not root and current.text.count("(") > current.text.count(")") and not current.body
                 and not current.children and ")" in line and not _marker(line) and not _BULLET.match(line)):

@@ -110,3 +110,24 @@ def test_central_groups_lead_a_subject_paragraph():
         ["Bộ Công Thương"]]
     assert plan.tasks[0].timeframe.due.isoformat() == "2026-05-31"
     assert plan.tasks[0].title.startswith("Các bộ, cơ quan ngang bộ, Ủy ban nhân dân")
+
+
+# the closing articles after "Điều 2. Tổ chức thực hiện": a new article ends the last body's heading, its words are no
+# task of that body
+CLOSING_ARTICLES = """Điều 2. Tổ chức thực hiện
+1. Bộ Văn hóa, Thể thao và Du lịch
+Chủ trì, phối hợp với các bộ, cơ quan liên quan tổ chức triển khai Đề án; định kỳ hằng năm
+tổng hợp kết quả thực hiện, báo cáo Thủ tướng Chính phủ trước ngày 15 tháng 12.
+2. Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương
+Xây dựng kế hoạch thực hiện Đề án tại địa phương, hoàn thành trong quý IV năm 2026.
+Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành.
+Điều 4. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh,
+thành phố trực thuộc trung ương chịu trách nhiệm thi hành Quyết định này.
+"""
+
+
+def test_next_article_ends_the_last_body_heading():
+    plan = read_gov(CLOSING_ARTICLES)
+    assert [t.lead for t in plan.tasks] == [["Bộ Văn hóa, Thể thao và Du lịch"],
+                                            ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]]
+    assert plan.tasks[1].title == "Xây dựng kế hoạch thực hiện Đề án tại địa phương, hoàn thành trong quý IV năm 2026."

@@ -1169,7 +1169,8 @@ def _sentence_units(text, named_subject=False):
     ``_assignment_paragraphs``, which also takes a named body's subject sentence: ``named_subject``.)"""
     units = []
     for k, sentence in enumerate(re.split(r"(?<=[.!])\s+(?=[A-ZĐ])", text)):
-        attrs = _asked_or_charged(sentence) or (named_subject and _named_subject(sentence))
+        attrs = _asked_or_charged(sentence) or (named_subject and (_named_subject(sentence)
+                                                                  or _group_colon_subject(sentence)))
         if attrs:
             units.append([attrs.pop("title"), attrs])
         elif k == 0:
@@ -1204,6 +1205,26 @@ def _named_subject(sentence):
     if time and not out.get("time"):
         out["time"] = time
     return {**out, "title": text}
+
+
+def _group_colon_subject(sentence):
+    """Round 36: a paragraph under a topic that opens with a group of bodies and a colon, then its work ("Các bộ, ngành,
+    địa phương: tăng cường …; thực hiện thường xuyên.", a body heading's form run into its paragraph): the group leads,
+    the work after the colon is the task; {} for any other sentence (a related wording, a colon far in, a name's
+    list that is no group, the document itself)."""
+    text = " ".join(_BULLET.sub("", sentence).split())
+    head, colon, rest = text.partition(":")
+    if not colon or len(head) > 120 or not rest.strip() or not rest.strip()[:1].islower() or _THIS_PLAN.search(fold(text)):
+        return {}
+    names = split_names(head)
+    if not names or not any(classify(n) == "group" or _central_group(n) for n in names) or not all(
+            _agency_like(n) and classify(n) != "related" for n in names):
+        return {}
+    out = {"lead": names}
+    time = _time_clause(rest)
+    if time:
+        out["time"] = time
+    return {**out, "title": rest.strip()}
 
 
 def _directed_unit_partners(text):

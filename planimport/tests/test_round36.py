@@ -131,3 +131,38 @@ def test_next_article_ends_the_last_body_heading():
     assert [t.lead for t in plan.tasks] == [["Bộ Văn hóa, Thể thao và Du lịch"],
                                             ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]]
     assert plan.tasks[1].title == "Xây dựng kế hoạch thực hiện Đề án tại địa phương, hoàn thành trong quý IV năm 2026."
+
+
+NQ_HEADER = """CHÍNH PHỦ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 142/NQ-CP
+Hà Nội, ngày 08 tháng 8 năm 2026
+NGHỊ QUYẾT
+Về các nhiệm vụ, giải pháp bảo đảm trật tự, an toàn giao thông giai đoạn 2026 - 2030
+CHÍNH PHỦ
+Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;
+QUYẾT NGHỊ:
+I. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU
+"""
+
+# a topic heading (no body) over paragraphs that each open with their bodies, one of them a group and a colon
+# ("Các bộ, ngành, địa phương: …", the body heading's form run into its work)
+TOPIC_GROUP_COLON = """1. Tăng cường tuần tra, kiểm soát
+Các bộ, ngành, địa phương: tăng cường tuần tra, kiểm soát, xử lý nghiêm các hành vi vi phạm
+về nồng độ cồn, tốc độ; thực hiện thường xuyên.
+Bộ Quốc phòng chỉ đạo lực lượng kiểm soát quân sự xử lý vi phạm của phương tiện quân sự,
+hoàn thành trong quý IV năm 2026.
+2. Phát triển kết cấu hạ tầng giao thông
+Bộ Xây dựng chủ trì, phối hợp với Bộ Tài chính đầu tư nâng cấp các tuyến quốc lộ trọng yếu,
+hoàn thành trong năm 2028.
+"""
+
+
+def test_group_and_colon_opens_a_paragraph_under_a_topic():
+    plan = parse_blocks(blocks_from_text(NQ_HEADER + TOPIC_GROUP_COLON))
+    assert [t.lead for t in plan.tasks] == [["Các bộ, ngành, địa phương"], ["Bộ Quốc phòng"], ["Bộ Xây dựng"]]
+    first = plan.tasks[0]
+    assert "tăng cường tuần tra, kiểm soát, xử lý nghiêm" in first.title
+    assert first.timeframe.json_kind == "ongoing"
+    assert plan.tasks[1].timeframe.due.isoformat() == "2026-12-31"

@@ -1214,7 +1214,8 @@ def _group_colon_subject(sentence):
     list that is no group, the document itself)."""
     text = " ".join(_BULLET.sub("", sentence).split())
     head, colon, rest = text.partition(":")
-    if not colon or len(head) > 120 or not rest.strip() or not rest.strip()[:1].islower() or _THIS_PLAN.search(fold(text)):
+    if (not colon or len(head) > 120 or not rest.strip() or not rest.strip()[:1].islower()
+            or _THIS_PLAN.search(fold(text))):
         return {}
     names = split_names(head)
     if not names or not any(classify(n) == "group" or _central_group(n) for n in names) or not all(
@@ -1467,6 +1468,16 @@ def _without_unit_bracket(before):
     return before
 
 
+def _named_before_colon(before):
+    """Round 36: the words before "chủ trì" when they are only a body's name and a colon ("Bộ Công an: chủ trì …",
+    "Bộ Tư pháp: chủ trì, phối hợp với …", a numbered item naming its body, then its work): that name, else ""."""
+    m = re.fullmatch(r"\s*(?:[-–+•]\s*)?([^:;.()]{3,120}?)\s*:\s*", before)
+    if not m:
+        return ""
+    names = split_names(m.group(1))
+    return m.group(1) if names and all(_agency_like(n) and classify(n) != "related" for n in names) else ""
+
+
 def _prose(text, any_sentence=False):
     """Lead, coordinators and timeframe stated in a sentence: "Giao Sở X chủ trì, phối hợp với Y thực hiện …,
     hoàn thành trong Quý II/2026"."""
@@ -1491,7 +1502,7 @@ def _prose(text, any_sentence=False):
         # …, Bộ X đã chủ trì …": an earlier assignment recited as background, no task
         return {}
     # the lead: after "Giao"/"Đề nghị"/the start of the clause, before "chủ trì"
-    clause = re.split(r"[.;:(]\s*", before)[-1]
+    clause = re.split(r"[.;:(]\s*", before)[-1] or _named_before_colon(before)
     clause = re.sub(r"^\s*(?:[-–+•]\s*)?", "", clause)
     clause = re.sub(r"(?i)^.*?\b(giao cho|giao(?!\s+thông)|đề nghị|yêu cầu|do)\s+", "", clause)  # not "Giao thông"
     clause = re.sub(r"\s+(là cơ quan|làm đầu mối|là đơn vị|có trách nhiệm|tiếp tục|)$", "", clause.strip(), flags=re.I)

@@ -166,3 +166,22 @@ def test_group_and_colon_opens_a_paragraph_under_a_topic():
     assert "tăng cường tuần tra, kiểm soát, xử lý nghiêm" in first.title
     assert first.timeframe.json_kind == "ongoing"
     assert plan.tasks[1].timeframe.due.isoformat() == "2026-12-31"
+
+
+# a body's numbered item, its name and a colon, then "chủ trì" and its work on the same line ("2. Bộ Công an: chủ trì
+# …", "3. Bộ Tư pháp: chủ trì, phối hợp với …")
+COLON_CHU_TRI = """1. Bộ Y tế:
+a) Ban hành bộ tiêu chí bệnh viện thông minh, trình Thủ tướng Chính phủ trong quý I năm 2027.
+2. Bộ Công an: chủ trì bảo đảm an ninh, an toàn dữ liệu sức khỏe của người dân, thực hiện
+thường xuyên.
+3. Bộ Tư pháp: chủ trì, phối hợp với Bộ Y tế rà soát quy định về hồ sơ bệnh án điện tử, hoàn
+thành trong tháng 11 năm 2026.
+"""
+
+
+def test_body_colon_then_chu_tri_leads():
+    plan = parse_blocks(blocks_from_text(CT_HEADER + COLON_CHU_TRI))
+    assert [(t.lead, t.coordinators) for t in plan.tasks] == [
+        (["Bộ Y tế"], []), (["Bộ Công an"], []), (["Bộ Tư pháp"], ["Bộ Y tế"])]
+    assert plan.tasks[1].timeframe.json_kind == "ongoing"
+    assert plan.tasks[2].timeframe.due.isoformat() == "2026-11-30"

@@ -647,6 +647,19 @@ def _opens_with_verb_like_body(text):
     return bool(_VERB_LIKE_BODY.match(text))
 
 
+# the remit a body heading gives its bodies before its colon (round 36): "theo chức năng, nhiệm vụ (được giao)", "trong
+# phạm vi quản lý", "trong phạm vi chức năng, nhiệm vụ", "căn cứ chức năng, nhiệm vụ"
+_HEADING_REMIT = re.compile(r"(?i),?\s+(?:theo|căn cứ|trong phạm vi)\s+(?:chức năng|nhiệm vụ|quản lý|thẩm quyền)"
+                            r"[^:;.()]{0,80}:\s*$")
+
+
+def _heading_without_remit(text):
+    """"Các bộ, ngành, địa phương theo chức năng, nhiệm vụ được giao:" → "Các bộ, ngành, địa phương:" (a heading
+    whose bodies lead the points under it, their remit no part of their names)."""
+    m = _HEADING_REMIT.search(text) if len(text) < 250 and text.rstrip().endswith(":") else None
+    return text[:m.start()].rstrip() + ":" if m and m.start() > 2 else text
+
+
 def _heading_lead(text):
     """The agencies a numbered heading names and nothing else ("2. Thanh tra tỉnh", "3. Sở Nông nghiệp và Môi
     trường:", "1. Cục Biến đổi khí hậu có trách nhiệm:"): the lead of the points under it."""
@@ -655,6 +668,7 @@ def _heading_lead(text):
     directing = _directing_heading(text)
     if directing:
         return directing
+    text = _heading_without_remit(text)
     colon = text.rstrip().endswith(":")
     m = re.match(r"^(.{3,120}?),\s+(?:chỉ đạo|yêu cầu|hướng dẫn|giao)\s+[^:]*:\s*$", text.strip())
     if m:  # "1. Ủy ban nhân dân tỉnh, chỉ đạo các cơ quan, đơn vị có liên quan:": the agency that directs leads

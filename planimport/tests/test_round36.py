@@ -185,3 +185,21 @@ def test_body_colon_then_chu_tri_leads():
         (["Bộ Y tế"], []), (["Bộ Công an"], []), (["Bộ Tư pháp"], ["Bộ Y tế"])]
     assert plan.tasks[1].timeframe.json_kind == "ongoing"
     assert plan.tasks[2].timeframe.due.isoformat() == "2026-11-30"
+
+
+# a body heading qualified by the bodies' remit before its colon ("Các bộ, ngành, địa phương theo chức năng, nhiệm vụ
+# được giao:", "Bộ Y tế trong phạm vi quản lý:"): the remit is no part of the name, the dashes under it its tasks
+QUALIFIED_HEADING = """1. Các bộ, ngành, địa phương theo chức năng, nhiệm vụ được giao:
+- Rà soát, công bố danh mục công nghệ cần chuyển giao, hoàn thành trong quý I năm 2027.
+- Tổ chức kết nối cung - cầu công nghệ tại địa phương, thực hiện hằng năm.
+2. Bộ Công Thương trong phạm vi quản lý:
+- Hỗ trợ doanh nghiệp đổi mới công nghệ sản xuất, thực hiện thường xuyên.
+3. Bộ Tài chính hướng dẫn cơ chế định giá tài sản trí tuệ, hoàn thành trước ngày 31 tháng 12 năm 2026.
+"""
+
+
+def test_remit_after_a_heading_body_is_no_name():
+    plan = parse_blocks(blocks_from_text(CT_HEADER + QUALIFIED_HEADING))
+    assert [t.lead for t in plan.tasks] == [["Các bộ, ngành, địa phương"], ["Các bộ, ngành, địa phương"],
+                                            ["Bộ Công Thương"], ["Bộ Tài chính"]]
+    assert plan.tasks[0].timeframe.due.isoformat() == "2027-03-31"

@@ -26,6 +26,7 @@ from plan_tracker.text import fold
 
 from .bodies import is_known, known_end, known_names_in_force, known_spans
 from .names import classify, group_keys, split_names, _STARTER_RE
+from .readers import gazette_head
 from .timeframes import Timeframe, read_timeframe
 
 
@@ -513,10 +514,22 @@ def _proper_name_end(text, cut, known=()):
     return cut
 
 
+# the Government's own groups of bodies, as its resolutions, directives and decisions write them (round 36): "Các bộ,
+# cơ quan ngang bộ", "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "các cơ quan thuộc Chính phủ", "Các bộ, cơ
+# quan trung ương"
+_CENTRAL_GROUP = re.compile(r"^(?:cac\s+bo\s*,\s*)?(?:cac\s+)?co quan\s+(?:ngang bo|thuoc chinh phu|trung uong)"
+                            r"(?:\s*,\s*(?:cac\s+)?co quan\s+(?:ngang bo|thuoc chinh phu|trung uong)){0,2}$")
+
+
+def _central_group(name):
+    """Whether ``name`` is one of the Government's groups of bodies ("Các bộ, cơ quan ngang bộ")."""
+    return len(name) < 120 and _CENTRAL_GROUP.match(re.sub(r"\s+", " ", fold(name)).strip()) is not None
+
+
 def _agency_like(name):
     """A written name that is an agency or a group ("Thanh tra tỉnh", "Các sở, ban, ngành"), not a phrase that only
     starts like one ("Các nhiệm vụ trọng tâm")."""
-    if _INITIALS_BODY.match(name) or is_known(name):
+    if _INITIALS_BODY.match(name) or is_known(name) or _central_group(name):
         return True
     if not _STARTER_RE.match(name):  # "Theo dõi, phát hiện … liên quan đến tỉnh" is no agency
         return False
@@ -637,6 +650,19 @@ def _opens_with_verb_like_body(text):
     return bool(_VERB_LIKE_BODY.match(text))
 
 
+# the remit a body heading gives its bodies before its colon (round 36): "theo chức năng, nhiệm vụ (được giao)", "trong
+# phạm vi quản lý", "trong phạm vi chức năng, nhiệm vụ", "căn cứ chức năng, nhiệm vụ"
+_HEADING_REMIT = re.compile(r"(?i),?\s+(?:theo|căn cứ|trong phạm vi)\s+(?:chức năng|nhiệm vụ|quản lý|thẩm quyền)"
+                            r"[^:;.()]{0,80}:\s*$")
+
+
+def _heading_without_remit(text):
+    """"Các bộ, ngành, địa phương theo chức năng, nhiệm vụ được giao:" → "Các bộ, ngành, địa phương:" (a heading
+    whose bodies lead the points under it, their remit no part of their names)."""
+    m = _HEADING_REMIT.search(text) if len(text) < 250 and text.rstrip().endswith(":") else None
+    return text[:m.start()].rstrip() + ":" if m and m.start() > 2 else text
+
+
 def _heading_lead(text):
     """The agencies a numbered heading names and nothing else ("2. Thanh tra tỉnh", "3. Sở Nông nghiệp và Môi
     trường:", "1. Cục Biến đổi khí hậu có trách nhiệm:"): the lead of the points under it."""
@@ -645,6 +671,7 @@ def _heading_lead(text):
     directing = _directing_heading(text)
     if directing:
         return directing
+    text = _heading_without_remit(text)
     colon = text.rstrip().endswith(":")
     m = re.match(r"^(.{3,120}?),\s+(?:chỉ đạo|yêu cầu|hướng dẫn|giao)\s+[^:]*:\s*$", text.strip())
     if m:  # "1. Ủy ban nhân dân tỉnh, chỉ đạo các cơ quan, đơn vị có liên quan:": the agency that directs leads
@@ -1205,7 +1232,8 @@ def _sentence_units(text, named_subject=False):
     ``_assignment_paragraphs``, which also takes a named body's subject sentence: ``named_subject``.)"""
     units = []
     for k, sentence in enumerate(re.split(r"(?<=[.!])\s+(?=[A-ZĐ])", text)):
-        attrs = _asked_or_charged(sentence) or (named_subject and _named_subject(sentence))
+        attrs = _asked_or_charged(sentence) or (named_subject and (_named_subject(sentence)
+                                                                  or _group_colon_subject(sentence)))
         if attrs:
             units.append([attrs.pop("title"), attrs])
         elif k == 0:
@@ -1240,6 +1268,27 @@ def _named_subject(sentence):
     if time and not out.get("time"):
         out["time"] = time
     return {**out, "title": text}
+
+
+def _group_colon_subject(sentence):
+    """Round 36: a paragraph under a topic that opens with a group of bodies and a colon, then its work ("Các bộ, ngành,
+    địa phương: tăng cường …; thực hiện thường xuyên.", a body heading's form run into its paragraph): the group leads,
+    the work after the colon is the task; {} for any other sentence (a related wording, a colon far in, a name's
+    list that is no group, the document itself)."""
+    text = " ".join(_BULLET.sub("", sentence).split())
+    head, colon, rest = text.partition(":")
+    if (not colon or len(head) > 120 or not rest.strip() or not rest.strip()[:1].islower()
+            or _THIS_PLAN.search(fold(text))):
+        return {}
+    names = split_names(head)
+    if not names or not any(classify(n) == "group" or _central_group(n) for n in names) or not all(
+            _agency_like(n) and classify(n) != "related" for n in names):
+        return {}
+    out = {"lead": names}
+    time = _time_clause(rest)
+    if time:
+        out["time"] = time
+    return {**out, "title": rest.strip()}
 
 
 def _directed_unit_partners(text):
@@ -1494,6 +1543,16 @@ def _without_unit_bracket(before):
     return before
 
 
+def _named_before_colon(before):
+    """Round 36: the words before "chủ trì" when they are only a body's name and a colon ("Bộ Công an: chủ trì …",
+    "Bộ Tư pháp: chủ trì, phối hợp với …", a numbered item naming its body, then its work): that name, else ""."""
+    m = re.fullmatch(r"\s*(?:[-–+•]\s*)?([^:;.()]{3,120}?)\s*:\s*", before)
+    if not m:
+        return ""
+    names = split_names(m.group(1))
+    return m.group(1) if names and all(_agency_like(n) and classify(n) != "related" for n in names) else ""
+
+
 def _prose(text, any_sentence=False):
     """Lead, coordinators and timeframe stated in a sentence: "Giao Sở X chủ trì, phối hợp với Y thực hiện …,
     hoàn thành trong Quý II/2026"."""
@@ -1518,7 +1577,7 @@ def _prose(text, any_sentence=False):
         # …, Bộ X đã chủ trì …": an earlier assignment recited as background, no task
         return {}
     # the lead: after "Giao"/"Đề nghị"/the start of the clause, before "chủ trì"
-    clause = re.split(r"[.;:(]\s*", before)[-1]
+    clause = re.split(r"[.;:(]\s*", before)[-1] or _named_before_colon(before)
     clause = re.sub(r"^\s*(?:[-–+•]\s*)?", "", clause)
     clause = re.sub(r"(?i)^.*?\b(giao cho|giao(?!\s+thông)|đề nghị|yêu cầu|do)\s+", "", clause)  # not "Giao thông"
     clause = re.sub(r"\s+(là cơ quan|làm đầu mối|là đơn vị|có trách nhiệm|tiếp tục|)$", "", clause.strip(), flags=re.I)
@@ -2100,9 +2159,27 @@ def _word_numbered_tasks(blocks):
     return out
 
 
+_ARTICLE = re.compile(r"^\s*Điều\s+\d{1,2}\s*[.:]\s+\S")
+
+
+def _article_ends_headings(line, stack):
+    """A decision's next article ("Điều 3. Quyết định này có hiệu lực …", "Điều 4. Các Bộ trưởng, … chịu trách nhiệm
+    thi hành …") after a heading that names its lead ("5. Ủy ban nhân dân các tỉnh ven biển" / "Xây dựng …"): the
+    heading and the article it was in end there (round 36); the article is no task of that body."""
+    return _ARTICLE.match(line) is not None and any(n.lead_heading for n in stack[1:])
+
+
+def _without_gazette_heads(blocks):
+    """The Công báo's running head a reader left as a paragraph of its own (after a sentence's end: "… theo quy định."
+    / "CÔNG BÁO/Số 415/Ngày 03-07-2026 22" / "3. Bộ …") is no paragraph of the text (round 36): under a body's heading
+    it would be one more task of that body."""
+    return [b for b in blocks if not (b[0] == "p" and gazette_head(b[1]))]
+
+
 def _parse_blocks(blocks, header_plan, header_only=False):
     plan = header_plan or ParsedPlan()
     blocks = _join_broken_times(_join_continued_tables(_ocr_markers(_word_numbered_tasks(blocks))))
+    blocks = _without_gazette_heads(blocks)
     paragraphs_before = []
     i = 0
     # A document without Roman-numbered parts (a directive letter: "1. Trách nhiệm chung …", "2. Thanh tra tỉnh")
@@ -2596,6 +2673,8 @@ def _read_body(plan, blocks, addressee=()):
             root.children.append(node)
             stack.append(node)
             continue
+        if _article_ends_headings(line, stack):
+            stack[1:] = []  # "Điều 3. Quyết định này có hiệu lực …" after the last body's heading: the document's own
         current = stack[-1]
         if (current is not root and current.text.count("(") > current.text.count(")") and not current.body
                 and not current.children and ")" in line and not _marker(line) and not _BULLET.match(line)):

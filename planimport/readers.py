@@ -330,6 +330,38 @@ def _without_page_furniture(lines):
     return [ln for n, ln in enumerate(lines) if n not in drop] if drop else lines
 
 
+# --- the Công báo's running head (round 36) ------------------------------------------------------------------------
+# a page of the official gazette heads its text with "CÔNG BÁO/Số 415/Ngày 03-07-2026" and the page's number after it
+# (an odd page) or before it (an even one); the PDF's text gives it between two lines of a paragraph ("… để thực" /
+# "CÔNG BÁO/Số 415/Ngày 03-07-2026 22" / "hiện các dự án …"): no text, the paragraph goes on across it
+_GAZETTE_HEAD = re.compile(r"^\s*(?:\d{1,4}\s+)?(?i:công\s+báo)\s*/\s*(?i:số)\s+\d{1,4}(?:\s*[+&]\s*\d{1,4}){0,3}\s*/\s*"
+                           r"(?i:ngày)\s+\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{4}(?:\s+\d{1,4})?\s*$")
+
+
+def gazette_head(line):
+    """Whether ``line`` is a Công báo page's running head (its page number before or after it)."""
+    return len(line) < 80 and _GAZETTE_HEAD.match(line) is not None
+
+
+def _gazette_furniture(lines, n):
+    """Whether ``lines[n]`` is a Công báo running head inside a sentence (the line before it has not ended one: "…
+    để thực" / "CÔNG BÁO/Số 415/Ngày 03-07-2026 22" / "hiện các dự án …"), or its page's number alone on the line next
+    to such a head ("CÔNG BÁO/Số 242/Ngày 22-04-2026" / "95"). A head after a sentence's end stays a paragraph here
+    (the lines after it start anew, as before) and the parser drops it (parser._without_gazette_heads)."""
+    def near(step):
+        k = n + step
+        while 0 <= k < len(lines) and not lines[k].strip():
+            k += step
+        return k if 0 <= k < len(lines) else None
+
+    if gazette_head(lines[n]):
+        before, after = near(-1), near(1)
+        return before is not None and after is not None and not lines[before].rstrip().endswith((".", ";", ":", "!", "?"))
+    if re.fullmatch(r"\s*\d{1,4}\s*", lines[n]):
+        return any(k is not None and gazette_head(lines[k]) and _gazette_furniture(lines, k) for k in (near(-1), near(1)))
+    return False
+
+
 # a word broken at a line's end by a hyphen ("… Sở Tài nguyên và Môi trư-" / "ờng …"): one word again when the text
 # has it whole elsewhere or its second piece is no syllable (no vowel); "kinh tế-" / "xã hội" stays two words
 _BROKEN_WORD = re.compile(r"([^\W\d_]+)-$")
@@ -407,6 +439,11 @@ def blocks_from_text(text):
             # plain PDF text (pdftotext without -layout): a page's number alone between blank lines, "…  ô nhiễm" / "" /
             # "6" / "" / "môi trường …": dropped, the paragraph may go on across it
             page_break = True
+            continue
+        if _gazette_furniture(lines, n):
+            # the Công báo's running head inside the text, and its page's number on a line of its own next to it: no
+            # text; a paragraph before it that has not ended its sentence may go on, one that has is ended (the page's
+            # last line, as long as a wrapped one, wraps nothing onto the next page's first)
             continue
         if re.fullmatch(r"\s*[-–—]\s*\d{1,3}\s*[-–—]\s*", raw):
             # a page's number between dashes ("- 2 -"), on a line of its own: never a point, never text

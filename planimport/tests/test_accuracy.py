@@ -188,7 +188,10 @@ def test_accuracy_report_meets_the_targets(capsys):
     # merged with session 17's three fresh real documents, which round 35 never saw (844/QĐ-TTg's table: 0 → 23 right
     # leads, 13 fully right; 893/QĐ-TTg 26 → 31 leads, 22 → 26 fully right): 304 kept-out tasks, 236 right leads,
     # 189 fully right
-    assert sum(s.lead for s in kept) >= 236 and sum(s.fully for s in kept) >= 189
+    # round 36 (prose36): the Government's prose made general on made-up texts (test_round36.py), no kept-out
+    # document, key or miss opened (the kept-out total line only): the Government's groups of bodies as a subject
+    # ("Các bộ, cơ quan ngang bộ, …"): 236 → 255 right leads, 189 → 204 fully right of the 304
+    assert sum(s.lead for s in kept) >= 255 and sum(s.fully for s in kept) >= 204
     real = [s for s in scores if s.name.startswith("real-") and s.expected >= 9]
     assert len(real) >= 5
     assert len({s.layout for s in scores}) >= 6

@@ -307,9 +307,8 @@ def _send_each(claimed, state, hold, sent, failed, cancelled, lost, done):
     connection = open_connection()
     try:
         for delivery in claimed:
-            if delivery.pk in done:  # sent with its group's mail
-                continue
             group = groups.get(delivery.pk)
+            # A group's rows go with its first row's mail: at the others, nothing is left.
             rows = [row for row in group if row.pk not in done] if group else [delivery]
             keep = []
             for row in rows:

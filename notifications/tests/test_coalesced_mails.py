@@ -220,3 +220,25 @@ def listed(subject):
     """How many submissions a coordinator's "submitted" mail tells of: N in a list's subject, else one."""
     head = subject.split(" ", 1)[0]
     return int(head) if head.isdigit() and " cơ quan đã gửi báo cáo năm " in subject else 1
+
+
+def test_failed_mails_sent_again_together_go_each_alone_as_todays_mail(world, smtp, django_user_model):
+    """Only first tries are listed together: the admin's "send again" (or the daily sweep) taking a coordinator's two
+    failed mails at once sends each as today's mail."""
+    from notifications.tasks import send_reminder_mails
+
+    make_user(django_user_model, "dieuphoi.hong", world.coordinating_agency, role=Membership.Role.COORDINATOR,
+              email=REFUSED)
+    for agency, officer in ((world.dept, world.officer), (world.district, world.district_officer)):
+        submit_report(fill_report(world.report(agency), officer), officer)
+    smtp.refuse.add(REFUSED)
+    run_worker()
+    refused = list(submitted_rows(REFUSED).values_list("pk", flat=True))
+    smtp.refuse.clear()
+    smtp.clear()
+
+    send_reminder_mails.call(timezone.localdate().isoformat(), delivery_ids=refused)
+
+    assert sorted(r.subject for r in smtp.to(REFUSED)) == sorted(
+        f"{agency.name} đã gửi báo cáo năm 2025 ({world.plan.number})" for agency in (world.dept, world.district))
+    assert set(submitted_rows(REFUSED).values_list("status", "attempts")) == {(Delivery.Status.SENT, 2)}

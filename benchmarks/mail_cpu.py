@@ -214,6 +214,19 @@ def run(reports, o):
             spent[dotted] = 0.0
             setattr(target, name, _timed(getattr(target, name), spent, dotted))
 
+    # The messages handed to the mail backend (one per envelope): fewer than the rows once the coordinators'
+    # "submitted" mails are coalesced (one mail listing the submissions waiting together).
+    from notifications import delivery as _delivery
+
+    messages = [0]
+    _send_one = _delivery.send_one
+
+    def counted_send_one(*args, **kwargs):
+        messages[0] += 1
+        return _send_one(*args, **kwargs)
+
+    _delivery.send_one = counted_send_one
+
     from django.test.utils import CaptureQueriesContext
 
     profile = cProfile.Profile(time.process_time) if o.profile else None
@@ -254,6 +267,7 @@ def run(reports, o):
           f"{1000 * recording[0] / k:.2f} ms")
     print(f"worker (after {WARM} tasks): {sent} of {mails} sent; {1000 * cpu / k:.2f} ms CPU per submission, "
           f"{worker_queries / k:.1f} queries ({1000 * cpu / max(sent, 1):.3f} ms per mail; wall {wall:.2f} s)")
+    print(f"worker: {messages[0]} messages to the mail backend ({messages[0] / k:.1f} per submission)")
     if server and server.ns["request"] is not None:
         print(f"PostgreSQL server CPU per submission: request {server.ns['request'] / 1e6 / k:.2f} ms, "
               f"worker {server.ns['worker'] / 1e6 / k:.2f} ms")

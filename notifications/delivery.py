@@ -237,44 +237,95 @@ def _send(claimed, *, state=None, result=None):
     return result
 
 
+def _coalesced(claimed):
+    """The coordinators' "submitted" mails of this batch that go as one (README "The notification worker"): the
+    rows of kind SUBMITTED on their first try (``attempts`` 1 once taken) to the same address in the same language,
+    of the same plan and year (so the same receiving body), grouped when there are two or more: {row pk: its
+    group}. A retry (a row that failed before) is sent alone, as today's mail."""
+    groups = {}
+    for delivery in claimed:
+        if delivery.kind == Delivery.Kind.SUBMITTED and delivery.attempts == 1 and delivery.event_id is not None:
+            report = delivery.event.report
+            groups.setdefault((delivery.email, delivery.language, report.plan_id, report.year), []).append(delivery)
+    return {delivery.pk: group for group in groups.values() if len(group) > 1 for delivery in group}
+
+
+def _combined_context(rows, contexts):
+    """One mail listing the submissions of ``rows`` (one address's, in the order they came in): each with what the
+    single mail says of it (agency named as on the year's due date, time, resubmission, on time or late, its link);
+    the plan, year and the year's link once."""
+    submissions = [contexts[row.event_id] for row in rows]
+    first = submissions[0]
+    return {"submissions": submissions, "plan": first["plan"], "year": first["year"], "year_url": first["year_url"]}
+
+
 def _send_each(claimed, state, hold, sent, failed, cancelled, lost, done):
     coordination = {}
     event_reports = {d.event.report.pk: d.event.report for d in claimed if d.kind == Delivery.Kind.COORDINATION}
     if event_reports:
         coordination = coordination_lines(list(event_reports.values()))
     mails = {}
-    connection = open_connection()
-    try:
-        for delivery in claimed:
-            mail = None
-            if _wanted(delivery):
-                key = _mail_key(delivery)
-                if key not in mails:
-                    composed = _compose(delivery, state, coordination)
-                    if composed is not None:
-                        template, context, to_header, cc_header = composed
-                        composed = PreparedMail(*render_email(template, context, delivery.language),
-                                                to_header=to_header, cc_header=cc_header)
-                    mails[key] = composed
-                mail = mails[key]
-            if mail is None:  # the person opted out, or the mail is no longer called for
-                cancelled.append(delivery.pk)
-                done.add(delivery.pk)
-                continue
-            if not hold.holds(delivery):  # taken back (this batch took over an hour) and taken by another sender
-                lost.append(delivery.pk)
-                done.add(delivery.pk)
-                continue
-            error = send_one(connection, mail.message(delivery.email, connection))
+    contexts = {}  # a submission's context (its event id), for the combined mails
+    groups = _coalesced(claimed)
+
+    def prepared(delivery):
+        """The mail of ``delivery`` alone (rendered once per ``_mail_key``), or None: no longer called for."""
+        key = _mail_key(delivery)
+        if key not in mails:
+            composed = _compose(delivery, state, coordination)
+            if composed is not None:
+                template, context, to_header, cc_header = composed
+                composed = PreparedMail(*render_email(template, context, delivery.language),
+                                        to_header=to_header, cc_header=cc_header)
+            mails[key] = composed
+        return mails[key]
+
+    def combined(rows):
+        """The one mail of ``rows`` (one address's submissions, two or more), rendered once per list and language."""
+        rows = sorted(rows, key=lambda row: (row.event.at, row.event_id))
+        key = ("submitted-many", rows[0].language, tuple(row.event_id for row in rows))
+        if key not in mails:
+            for row in rows:
+                if row.event_id not in contexts:
+                    contexts[row.event_id] = _compose(row, state, coordination)[1]
+            mails[key] = PreparedMail(*render_email("submitted_many", _combined_context(rows, contexts),
+                                                    rows[0].language))
+        return mails[key]
+
+    def record(rows, error):
+        for delivery in rows:
             done.add(delivery.pk)
             if error is None:
                 sent.append(delivery.pk)
-            else:
-                delivery.status, delivery.last_error, delivery.claim = Delivery.Status.FAILED, error, None
-                failed.append(delivery)
-                if delivery.attempts >= Delivery.MAX_ATTEMPTS:
-                    logger.error("Giving up on %s to %s after %s attempts: %s", delivery.get_kind_display(),
-                                 delivery.email, delivery.attempts, error)
+                continue
+            delivery.status, delivery.last_error, delivery.claim = Delivery.Status.FAILED, error, None
+            failed.append(delivery)
+            if delivery.attempts >= Delivery.MAX_ATTEMPTS:
+                logger.error("Giving up on %s to %s after %s attempts: %s", delivery.get_kind_display(),
+                             delivery.email, delivery.attempts, error)
+
+    connection = open_connection()
+    try:
+        for delivery in claimed:
+            group = groups.get(delivery.pk)
+            # A group's rows go with its first row's mail: at the others, nothing is left.
+            rows = [row for row in group if row.pk not in done] if group else [delivery]
+            keep = []
+            for row in rows:
+                # (a submission's mail is always called for: a group's rows are not rendered alone)
+                wanted = _wanted(row) and (group is not None or prepared(row) is not None)
+                if not wanted:  # the person opted out, or the mail is no longer called for
+                    cancelled.append(row.pk)
+                    done.add(row.pk)
+                elif not hold.holds(row):  # taken back (this batch took over an hour) and taken by another sender
+                    lost.append(row.pk)
+                    done.add(row.pk)
+                else:
+                    keep.append(row)
+            if not keep:
+                continue
+            mail = prepared(keep[0]) if len(keep) == 1 else combined(keep)
+            record(keep, send_one(connection, mail.message(keep[0].email, connection)))
     finally:
         try:
             connection.close()

@@ -35,7 +35,7 @@ def site_host():
 #: The mails written by Jinja2 (templates_jinja2/notifications/email/): those of every submission, the deadline day's
 #: bulk (~0.6 ms of CPU each by Django's engine, 6 a submission: issue #18). Byte for byte what Django's templates
 #: (kept in notifications/tests/reference/ as the tests' reference) write; the other mails are Django's.
-JINJA_MAILS = frozenset({"submitted", "coordination"})
+JINJA_MAILS = frozenset({"submitted", "submitted_many", "coordination"})
 
 
 def render_email(template, context, language):

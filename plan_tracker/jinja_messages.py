@@ -142,6 +142,10 @@ MESSAGES = [
     gettext_noop('Tình hình cả năm:'),
     gettext_noop('%(agency)s đã gửi lại báo cáo năm %(year)s (%(number)s)'),
     gettext_noop('%(agency)s đã gửi báo cáo năm %(year)s (%(number)s)'),
+    # The coordinators' list of the submissions waiting together (submitted_many*: coalesced, issue #18).
+    gettext_noop('%(n)s cơ quan đã gửi báo cáo năm %(year)s (%(number)s)'),
+    gettext_noop('%(n)s cơ quan đã gửi báo cáo kết quả thực hiện Kế hoạch %(number)s năm %(year)s:'),
+    gettext_noop('gửi lúc %(when)s'),
     # reports/_overview_body.html (the year overview's body)
     gettext_noop('Hạn gửi báo cáo'),
     gettext_noop('hạn là hôm nay'),

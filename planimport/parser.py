@@ -147,7 +147,11 @@ _BULLET = re.compile(r"^(?:[-–—+•*▪◦·]\s*)+")
 
 _LABELS = [
     ("lead", r"(?:(?:co quan|don vi|bo phan|cq)(?:\s*/\s*(?:co quan|don vi))?\s+)?chu tri(?:\s+(?:thuc hien|thuc hien chinh))?"
-             r"|(?:co quan|don vi)\s+(?:thuc hien|chiu trach nhiem)|trach nhiem (?:chi dao\s+)?thuc hien|chu tri thuc hien"),
+             r"|(?:co quan|don vi)\s+(?:thuc hien|chiu trach nhiem)|trach nhiem (?:chi dao\s+)?thuc hien|chu tri thuc hien"
+             # round 37: "… Giao: X; Phối hợp: Y; Thời gian: Z." on a task's line, "Giao:" (or "Đơn vị được giao:")
+             # labels the body given the task, as "Chủ trì:" does (a label needs its colon: "giao" in a sentence is no
+             # label)
+             r"|(?:(?:co quan|don vi)\s+duoc\s+)?giao"),
     ("coordinators", r"(?:(?:co quan|don vi|cq)(?:\s*/\s*(?:co quan|don vi))?\s+)?phoi hop(?:\s+thuc hien)?"),
     # every word that can label a time, on a line of its own ("- Hoàn thành: Quý III/2026") or inline ("…; thời gian
     # trình: Tháng 7/2026"); a label needs its colon, "…, hoàn thành trong năm 2026" is the sentence's own time

@@ -550,7 +550,9 @@ def _agency_like(name):
                 # "Các ban, ngành, đoàn thể huyện": a commune's or a district's boards and branches
                 r"ban\s*,?\s*nganh|"
                 # round 34: a party committee's cells, "Các chi bộ trực thuộc Đảng ủy phường", "các đảng bộ cơ sở"
-                r"chi bo|dang bo|to chuc co so dang)\b", fold(name)):
+                r"chi bo|dang bo|to chuc co so dang|"
+                # round 37: a mass organisation's branches, "Các chi hội nông dân ấp", "các tổ hội", "các chi đoàn"
+                r"chi hoi|to hoi|chi doan)\b", fold(name)):
         return True  # "Các doanh nghiệp viễn thông", "Các bệnh viện tuyến tỉnh": "các" and a kind of body, lower-case
     return not fold(name).startswith(("cac ", "co quan", "don vi"))
 

@@ -18,3 +18,31 @@ def test_giao_label_on_the_task_line_names_the_lead():
         ("1", "Cập nhật bản đồ vùng nguy cơ ngập úng trên địa bàn phường", ["Phòng Quản lý đô thị"],
          ["Công an phường", "Trạm Y tế phường"], "Quý III/2029"),
         ("2", "Kiểm tra hệ thống thoát nước trước mùa mưa", ["Ban Chỉ huy Quân sự phường"], [], "thường xuyên")]
+
+
+def _by_number(plan):
+    return [(t.number, t.title.rstrip("."), t.lead, t.coordinators, t.timeframe.text) for t in plan.tasks]
+
+
+GROUP_HEADING = ("II. NHIỆM VỤ\n"
+                 "\n"
+                 "1. Ban Thường vụ Hội Cựu chiến binh phường:\n"
+                 "– Tổ chức tập huấn nghiệp vụ cho cán bộ hội; thời gian: tháng 02/2029.\n"
+                 "\n"
+                 "2. Các chi hội cựu chiến binh khu phố:\n"
+                 "– Sinh hoạt chi hội theo định kỳ; thời gian: hằng tháng.\n"
+                 "– Tham gia giữ gìn trật tự đô thị; thời gian: thường xuyên.\n"
+                 "\n"
+                 "3. Các chi đoàn thanh niên thôn:\n"
+                 "– Ra quân làm sạch kênh mương; thời gian: Quý II/2029.\n"
+                 "\n"
+                 "III. TỔ CHỨC THỰC HIỆN\n")
+
+
+def test_a_mass_organisation_s_branches_lead_the_dashes_under_them():
+    # "Các chi hội …:" / "Các chi đoàn …:": an association's (the Youth Union's) branches, a group that leads its points
+    tasks = _by_number(read(GROUP_HEADING))
+    assert tasks[1:] == [
+        ("II.2.1", "Sinh hoạt chi hội theo định kỳ", ["Các chi hội cựu chiến binh khu phố"], [], "hằng tháng"),
+        ("II.2.2", "Tham gia giữ gìn trật tự đô thị", ["Các chi hội cựu chiến binh khu phố"], [], "thường xuyên"),
+        ("II.3.1", "Ra quân làm sạch kênh mương", ["Các chi đoàn thanh niên thôn"], [], "Quý II/2029")]

@@ -770,10 +770,23 @@ _ASSIGNING_HEADING = re.compile(
     r"(?:\s+(?:cụ thể|chủ yếu|trọng tâm))?\s+(?:như\s+)?sau\s*:\s*$", re.I)
 
 
+# round 37: "2. X chủ trì, phối hợp với A và B thực hiện:" (no "các nhiệm vụ sau"), the points under it following
+_BARE_ASSIGNING_END = re.compile(r"(?i)(\s(?:tổ chức\s+)?(?:thực hiện|triển khai))\s*:\s*$")
+
+
+def _bare_assigning(text):
+    """A heading "X chủ trì, phối hợp với Y thực hiện:" read as "… thực hiện các nội dung sau:" (the same heading,
+    its object left unsaid), so that X leads and Y coordinates the points under it; the text as it was otherwise."""
+    if re.search(r"(?i)\schủ trì\b", text) and not re.search(r"(?i)\s(?:các|những)\s+\S+(?:\s+\S+)?\s+sau\s*:\s*$",
+                                                               text):
+        return _BARE_ASSIGNING_END.sub(r"\1 các nội dung sau:", text.rstrip(), count=1)
+    return text
+
+
 def _assigning_heading(text):
     """The lead and coordinators a heading "X chủ trì, phối hợp với Y thực hiện các nhiệm vụ sau:" gives its points,
     or None."""
-    m = _ASSIGNING_HEADING.match(text.strip())
+    m = _ASSIGNING_HEADING.match(_bare_assigning(text.strip()))
     if not m:
         return None
     # the words before "chủ trì" are the lead whole, whatever lower-case words its name holds ("Ban Quản lý dự án đầu

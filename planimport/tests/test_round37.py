@@ -46,3 +46,27 @@ def test_a_mass_organisation_s_branches_lead_the_dashes_under_them():
         ("II.2.1", "Sinh hoạt chi hội theo định kỳ", ["Các chi hội cựu chiến binh khu phố"], [], "hằng tháng"),
         ("II.2.2", "Tham gia giữ gìn trật tự đô thị", ["Các chi hội cựu chiến binh khu phố"], [], "thường xuyên"),
         ("II.3.1", "Ra quân làm sạch kênh mương", ["Các chi đoàn thanh niên thôn"], [], "Quý II/2029")]
+
+
+def test_a_heading_x_leads_with_y_then_a_bare_thuc_hien_colon():
+    # "3. X chủ trì, phối hợp với A và B thực hiện:" over dashes (no "các nhiệm vụ sau"): X leads each, A and B
+    # coordinate, the heading is no task
+    tasks = _by_number(read(
+        "II. NHIỆM VỤ\n"
+        "\n"
+        "1. Văn phòng Hội Cựu chiến binh phường chủ trì, phối hợp với Công an phường và Trường Tiểu học Hòa Bình "
+        "thực hiện:\n"
+        "– Tổ chức giáo dục truyền thống cho học sinh; thời gian: tháng 12/2029.\n"
+        "– Vận động quỹ nghĩa tình đồng đội; thời gian: trong quý III/2029.\n"
+        "\n"
+        "2. Ủy ban Kiểm tra Hội Cựu chiến binh phường:\n"
+        "– Kiểm tra việc thu, chi hội phí; thời gian: Quý IV/2029.\n"
+        "\n"
+        "III. TỔ CHỨC THỰC HIỆN\n"))
+    pair = ["Công an phường", "Trường Tiểu học Hòa Bình"]
+    assert tasks == [
+        ("II.1.1", "Tổ chức giáo dục truyền thống cho học sinh", ["Văn phòng Hội Cựu chiến binh phường"], pair,
+         "tháng 12/2029"),
+        ("II.1.2", "Vận động quỹ nghĩa tình đồng đội", ["Văn phòng Hội Cựu chiến binh phường"], pair,
+         "trong quý III/2029"),
+        ("II.2.1", "Kiểm tra việc thu, chi hội phí", ["Ủy ban Kiểm tra Hội Cựu chiến binh phường"], [], "Quý IV/2029")]

@@ -440,7 +440,9 @@ _NAME_TERMS = {"cong nghiep", "thi truong", "moi truong", "nong thon", "xa hoi",
                "cong ty", "kinh te", "cuu nan", "thien tai", "nhan dan", "kiem sat", "quan su",
                # "Phòng Văn hóa, Thể thao và Du lịch đặc khu", "Hội Nông dân đặc khu": a special zone's level (since
                # 2025), two words, closing a name as "xã", "phường" do
-               "dac khu"}
+               "dac khu",
+               # round 37: a field a unit manages or promotes, "Phòng Quản lý đô thị", "Trung tâm Xúc tiến du lịch"
+               "do thi", "du lich"}
 # the levels a place is named at: the capitalised words after one are a place's name ("huyện Đakrông")
 _PLACE_LEVELS = {"tinh", "huyen", "xa", "phuong", "quan", "pho", "tran", "khu"}
 # as written: "trận", "quân" are none; "đặc khu" (a special zone, since 2025) is one, "khu" alone no

@@ -70,3 +70,17 @@ def test_a_heading_x_leads_with_y_then_a_bare_thuc_hien_colon():
         ("II.1.2", "Vận động quỹ nghĩa tình đồng đội", ["Văn phòng Hội Cựu chiến binh phường"], pair,
          "trong quý III/2029"),
         ("II.2.1", "Kiểm tra việc thu, chi hội phí", ["Ủy ban Kiểm tra Hội Cựu chiến binh phường"], [], "Quý IV/2029")]
+
+
+def test_a_field_in_lower_case_ends_a_partner_s_name_not_before_it():
+    # "phối hợp với Phòng Quản lý đô thị vận động …", "… Trung tâm Xúc tiến du lịch quảng bá …": the field ("đô
+    # thị", "du lịch") is the partner's name's last words, the verb after it the work
+    tasks = _by_number(read(
+        "II. NHIỆM VỤ\n"
+        "1. Đề nghị Công an phường phối hợp với Phòng Quản lý đô thị vận động các hộ kinh doanh không lấn chiếm "
+        "vỉa hè, trong quý II/2029.\n"
+        "2. Giao Văn phòng Sở chủ trì, phối hợp với Trung tâm Xúc tiến du lịch quảng bá điểm đến mùa hè; thời gian: "
+        "Quý II/2029.\n"
+        "III. TỔ CHỨC THỰC HIỆN\n"))
+    assert [(t[2], t[3]) for t in tasks] == [(["Công an phường"], ["Phòng Quản lý đô thị"]),
+                                             (["Văn phòng Sở"], ["Trung tâm Xúc tiến du lịch"])]

@@ -325,6 +325,12 @@ _KIND_QUALIFIED = re.compile(r"^cac (?:doanh nghiep|to chuc|hop tac xa|co so|nga
 _CENTRAL_DEPARTMENT = re.compile(r"^(?:Tổng\s+cục|Cục)\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]")
 
 
+def _transaction_office(folded, start):
+    """"Phòng giao dịch" (a bank's transaction office, "Ngân hàng … - Phòng giao dịch X"): "giao" at ``start`` of the
+    folded text is the office's name there, not the verb "giao" (to assign)."""
+    return bool(re.match(r"giao dich\b", folded[start:start + 12])) and folded[:start].rstrip().endswith("phong")
+
+
 def _cut_at_verb(text, verbs_only=False):
     """The agency list at the start of ``text``: up to the first lower-case verb ("triển khai", "để" …), or the
     first lower-case word that cannot go on a name ("Sở Tư pháp công bố …": a name's lower-case syllable follows a
@@ -339,6 +345,8 @@ def _cut_at_verb(text, verbs_only=False):
             continue
         if m.group(1) == "giao" and text[start:start + 4] != "giao":
             continue  # "Ban Tuyên giáo": "giáo" folds to the verb "giao"
+        if m.group(1) == "giao" and _transaction_office(f, start):
+            continue  # round 37: "… - Phòng giao dịch X", a bank's office
         if m.group(1) == "lam" and text[start:start + 3].lower() != "làm":
             continue  # "Hạt Kiểm lâm", "Lâm nghiệp": "lâm" folds to the verb "làm"
         if m.group(1) == "lap" and text[start:start + 3].lower() == "lấp":

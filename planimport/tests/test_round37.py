@@ -84,3 +84,13 @@ def test_a_field_in_lower_case_ends_a_partner_s_name_not_before_it():
         "III. TỔ CHỨC THỰC HIỆN\n"))
     assert [(t[2], t[3]) for t in tasks] == [(["Công an phường"], ["Phòng Quản lý đô thị"]),
                                              (["Văn phòng Sở"], ["Trung tâm Xúc tiến du lịch"])]
+
+
+def test_a_bank_s_transaction_office_is_one_name():
+    # "Ngân hàng … - Phòng giao dịch X": "giao dịch" (transactions) is no "giao" (to assign): the office's name whole
+    tasks = _by_number(read(
+        "II. NHIỆM VỤ\n"
+        "1. Ban Thường vụ Hội Phụ nữ xã và Ngân hàng Nông nghiệp - Phòng giao dịch Bắc Sơn:\n"
+        "– Rà soát các tổ vay vốn; thời gian: Quý III/2029.\n"
+        "III. TỔ CHỨC THỰC HIỆN\n"))
+    assert tasks[0][2] == ["Ban Thường vụ Hội Phụ nữ xã", "Ngân hàng Nông nghiệp - Phòng giao dịch Bắc Sơn"]

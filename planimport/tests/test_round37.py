@@ -94,3 +94,15 @@ def test_a_bank_s_transaction_office_is_one_name():
         "– Rà soát các tổ vay vốn; thời gian: Quý III/2029.\n"
         "III. TỔ CHỨC THỰC HIỆN\n"))
     assert tasks[0][2] == ["Ban Thường vụ Hội Phụ nữ xã", "Ngân hàng Nông nghiệp - Phòng giao dịch Bắc Sơn"]
+
+
+def test_the_budget_as_assigned_is_no_yearly_cycle():
+    # "Theo dự toán ngân sách được phân bổ": the work follows the budget given, no rhythm ("other"); "… dự toán ngân
+    # sách hằng năm" is the yearly budget cycle
+    plan = read("II. NHIỆM VỤ\n"
+                "1. Mua sắm trang thiết bị cứu hộ cho lực lượng xung kích. Giao: Phòng Kinh tế; "
+                "Thời gian: Theo dự toán ngân sách được phân bổ.\n"
+                "2. Bảo dưỡng trang thiết bị cứu hộ. Giao: Phòng Kinh tế; "
+                "Thời gian: Theo dự toán ngân sách hằng năm.\n"
+                "III. TỔ CHỨC THỰC HIỆN\n")
+    assert [t.timeframe.kind for t in plan.tasks] == ["other", "budget_cycle"]

@@ -104,5 +104,7 @@ def test_the_budget_as_assigned_is_no_yearly_cycle():
                 "Thời gian: Theo dự toán ngân sách được phân bổ.\n"
                 "2. Bảo dưỡng trang thiết bị cứu hộ. Giao: Phòng Kinh tế; "
                 "Thời gian: Theo dự toán ngân sách hằng năm.\n"
+                "3. Sửa chữa nhà văn hóa các thôn. Giao: Phòng Kinh tế; "
+                "Thời gian: Theo kế hoạch dự toán được giao hằng năm.\n"
                 "III. TỔ CHỨC THỰC HIỆN\n")
-    assert [t.timeframe.kind for t in plan.tasks] == ["other", "budget_cycle"]
+    assert [t.timeframe.kind for t in plan.tasks] == ["other", "budget_cycle", "budget_cycle"]

@@ -203,6 +203,8 @@ _TIME_HINT = re.compile(
     # "…; thực hiện hằng quý.", "…; hằng tháng.": a clause that is the frequency alone ("định kỳ hằng tháng báo cáo …"
     # is a report's rhythm, not the point's time)
     r"^\s*(?:thuc hien\s+|trien khai\s+)?hang (?:quy|thang)\s*$|"
+    # round 37: "…, định kỳ hằng tháng.": the same rhythm, "periodically" before it
+    r"^\s*dinh ky\s+hang (?:quy|thang)\s*$|"
     # "…; triển khai theo tiến độ giao vốn hằng quý.": the work follows a cycle of that rhythm
     r"^\s*(?:thuc hien|trien khai)\s+theo\s.*\bhang (?:quy|thang)\s*$|"
     # "… gửi Sở X trước 30/6/2026": a date after "trước" without "ngày"

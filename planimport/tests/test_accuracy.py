@@ -250,8 +250,9 @@ AWAITING = {
     # (items-1 (0, 11, 11): none left, a task line's "Giao: X;" label the lead; heading-1 (5, 6, 6) → (3, 4, 4),
     # "Các chi hội …:" a group; → (0, 1, 1), "X chủ trì, phối hợp với A và B thực hiện:" over its points;
     # none left, "Phòng giao dịch" no verb; prose-1 (0, 0, 5) → (0, 0, 2), "đô thị", "du lịch" a name's last words;
-    # table-1 (0, 0, 1): none left, "Theo dự toán ngân sách được giao" no yearly cycle)
-    "blind30-prose-1.txt": (0, 0, 2),
+    # table-1 (0, 0, 1): none left, "Theo dự toán ngân sách được giao" no yearly cycle; prose-1 → (0, 0, 1),
+    # "…, định kỳ hằng tháng." the time)
+    "blind30-prose-1.txt": (0, 0, 1),
     "blind30-tabletext-1.txt": (1, 1, 2),
 }
 

@@ -108,3 +108,14 @@ def test_the_budget_as_assigned_is_no_yearly_cycle():
                 "Thời gian: Theo kế hoạch dự toán được giao hằng năm.\n"
                 "III. TỔ CHỨC THỰC HIỆN\n")
     assert [t.timeframe.kind for t in plan.tasks] == ["other", "budget_cycle", "budget_cycle"]
+
+
+def test_a_closing_periodically_clause_is_the_time():
+    # "Giao X cập nhật …, định kỳ hằng quý.": the closing clause is the point's rhythm
+    tasks = _by_number(read(
+        "II. NHIỆM VỤ\n"
+        "1. Giao Trung tâm Văn hóa tỉnh cập nhật lịch biểu diễn nghệ thuật lên cổng thông tin, định kỳ hằng quý.\n"
+        "2. Giao Phòng Văn hóa - Xã hội bổ sung sách cho các điểm đọc cộng đồng, định kỳ hằng tháng.\n"
+        "III. TỔ CHỨC THỰC HIỆN\n"))
+    assert [(t[2], t[4]) for t in tasks] == [(["Trung tâm Văn hóa tỉnh"], "định kỳ hằng quý"),
+                                             (["Phòng Văn hóa - Xã hội"], "định kỳ hằng tháng")]

@@ -90,7 +90,8 @@ def _budget_cycle(f):
     budget as assigned with no rhythm named ("Theo dự toán ngân sách được giao": other, round 37)."""
     if not re.search(r"du toan", f):
         return False
-    return bool(re.search(r"hang nam", f) or (re.search(r"ngan sach", f) and not re.search(r"\bduoc (?:giao|phan bo)\b", f)))
+    return bool(re.search(r"hang nam", f)
+                or (re.search(r"ngan sach", f) and not re.search(r"\bduoc (?:giao|phan bo)\b", f)))
 
 
 def read_timeframe(text):

@@ -147,7 +147,11 @@ _BULLET = re.compile(r"^(?:[-–—+•*▪◦·]\s*)+")
 
 _LABELS = [
     ("lead", r"(?:(?:co quan|don vi|bo phan|cq)(?:\s*/\s*(?:co quan|don vi))?\s+)?chu tri(?:\s+(?:thuc hien|thuc hien chinh))?"
-             r"|(?:co quan|don vi)\s+(?:thuc hien|chiu trach nhiem)|trach nhiem (?:chi dao\s+)?thuc hien|chu tri thuc hien"),
+             r"|(?:co quan|don vi)\s+(?:thuc hien|chiu trach nhiem)|trach nhiem (?:chi dao\s+)?thuc hien|chu tri thuc hien"
+             # round 37: "… Giao: X; Phối hợp: Y; Thời gian: Z." on a task's line, "Giao:" (or "Đơn vị được giao:")
+             # labels the body given the task, as "Chủ trì:" does (a label needs its colon: "giao" in a sentence is no
+             # label)
+             r"|(?:(?:co quan|don vi)\s+duoc\s+)?giao"),
     ("coordinators", r"(?:(?:co quan|don vi|cq)(?:\s*/\s*(?:co quan|don vi))?\s+)?phoi hop(?:\s+thuc hien)?"),
     # every word that can label a time, on a line of its own ("- Hoàn thành: Quý III/2026") or inline ("…; thời gian
     # trình: Tháng 7/2026"); a label needs its colon, "…, hoàn thành trong năm 2026" is the sentence's own time
@@ -199,6 +203,8 @@ _TIME_HINT = re.compile(
     # "…; thực hiện hằng quý.", "…; hằng tháng.": a clause that is the frequency alone ("định kỳ hằng tháng báo cáo …"
     # is a report's rhythm, not the point's time)
     r"^\s*(?:thuc hien\s+|trien khai\s+)?hang (?:quy|thang)\s*$|"
+    # round 37: "…, định kỳ hằng tháng.": the same rhythm, "periodically" before it
+    r"^\s*dinh ky\s+hang (?:quy|thang)\s*$|"
     # "…; triển khai theo tiến độ giao vốn hằng quý.": the work follows a cycle of that rhythm
     r"^\s*(?:thuc hien|trien khai)\s+theo\s.*\bhang (?:quy|thang)\s*$|"
     # "… gửi Sở X trước 30/6/2026": a date after "trước" without "ngày"
@@ -321,6 +327,12 @@ _KIND_QUALIFIED = re.compile(r"^cac (?:doanh nghiep|to chuc|hop tac xa|co so|nga
 _CENTRAL_DEPARTMENT = re.compile(r"^(?:Tổng\s+cục|Cục)\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]")
 
 
+def _transaction_office(folded, start):
+    """"Phòng giao dịch" (a bank's transaction office, "Ngân hàng … - Phòng giao dịch X"): "giao" at ``start`` of the
+    folded text is the office's name there, not the verb "giao" (to assign)."""
+    return bool(re.match(r"giao dich\b", folded[start:start + 12])) and folded[:start].rstrip().endswith("phong")
+
+
 def _cut_at_verb(text, verbs_only=False):
     """The agency list at the start of ``text``: up to the first lower-case verb ("triển khai", "để" …), or the
     first lower-case word that cannot go on a name ("Sở Tư pháp công bố …": a name's lower-case syllable follows a
@@ -335,6 +347,8 @@ def _cut_at_verb(text, verbs_only=False):
             continue
         if m.group(1) == "giao" and text[start:start + 4] != "giao":
             continue  # "Ban Tuyên giáo": "giáo" folds to the verb "giao"
+        if m.group(1) == "giao" and _transaction_office(f, start):
+            continue  # round 37: "… - Phòng giao dịch X", a bank's office
         if m.group(1) == "lam" and text[start:start + 3].lower() != "làm":
             continue  # "Hạt Kiểm lâm", "Lâm nghiệp": "lâm" folds to the verb "làm"
         if m.group(1) == "lap" and text[start:start + 3].lower() == "lấp":
@@ -436,7 +450,9 @@ _NAME_TERMS = {"cong nghiep", "thi truong", "moi truong", "nong thon", "xa hoi",
                "cong ty", "kinh te", "cuu nan", "thien tai", "nhan dan", "kiem sat", "quan su",
                # "Phòng Văn hóa, Thể thao và Du lịch đặc khu", "Hội Nông dân đặc khu": a special zone's level (since
                # 2025), two words, closing a name as "xã", "phường" do
-               "dac khu"}
+               "dac khu",
+               # round 37: a field a unit manages or promotes, "Phòng Quản lý đô thị", "Trung tâm Xúc tiến du lịch"
+               "do thi", "du lich"}
 # the levels a place is named at: the capitalised words after one are a place's name ("huyện Đakrông")
 _PLACE_LEVELS = {"tinh", "huyen", "xa", "phuong", "quan", "pho", "tran", "khu"}
 # as written: "trận", "quân" are none; "đặc khu" (a special zone, since 2025) is one, "khu" alone no
@@ -546,7 +562,9 @@ def _agency_like(name):
                 # "Các ban, ngành, đoàn thể huyện": a commune's or a district's boards and branches
                 r"ban\s*,?\s*nganh|"
                 # round 34: a party committee's cells, "Các chi bộ trực thuộc Đảng ủy phường", "các đảng bộ cơ sở"
-                r"chi bo|dang bo|to chuc co so dang)\b", fold(name)):
+                r"chi bo|dang bo|to chuc co so dang|"
+                # round 37: a mass organisation's branches, "Các chi hội nông dân ấp", "các tổ hội", "các chi đoàn"
+                r"chi hoi|to hoi|chi doan)\b", fold(name)):
         return True  # "Các doanh nghiệp viễn thông", "Các bệnh viện tuyến tỉnh": "các" and a kind of body, lower-case
     return not fold(name).startswith(("cac ", "co quan", "don vi"))
 
@@ -764,10 +782,23 @@ _ASSIGNING_HEADING = re.compile(
     r"(?:\s+(?:cụ thể|chủ yếu|trọng tâm))?\s+(?:như\s+)?sau\s*:\s*$", re.I)
 
 
+# round 37: "2. X chủ trì, phối hợp với A và B thực hiện:" (no "các nhiệm vụ sau"), the points under it following
+_BARE_ASSIGNING_END = re.compile(r"(?i)(\s(?:tổ chức\s+)?(?:thực hiện|triển khai))\s*:\s*$")
+
+
+def _bare_assigning(text):
+    """A heading "X chủ trì, phối hợp với Y thực hiện:" read as "… thực hiện các nội dung sau:" (the same heading,
+    its object left unsaid), so that X leads and Y coordinates the points under it; the text as it was otherwise."""
+    if re.search(r"(?i)\schủ trì\b", text) and not re.search(r"(?i)\s(?:các|những)\s+\S+(?:\s+\S+)?\s+sau\s*:\s*$",
+                                                               text):
+        return _BARE_ASSIGNING_END.sub(r"\1 các nội dung sau:", text.rstrip(), count=1)
+    return text
+
+
 def _assigning_heading(text):
     """The lead and coordinators a heading "X chủ trì, phối hợp với Y thực hiện các nhiệm vụ sau:" gives its points,
     or None."""
-    m = _ASSIGNING_HEADING.match(text.strip())
+    m = _ASSIGNING_HEADING.match(_bare_assigning(text.strip()))
     if not m:
         return None
     # the words before "chủ trì" are the lead whole, whatever lower-case words its name holds ("Ban Quản lý dự án đầu

@@ -85,6 +85,15 @@ _NAME_GOES_ON = (r"(?:(?!truoc|hoan thanh|xong|cham nhat|trong|hang|thuong xuyen
                  r"nam\s+(?:19|20)\d\d")
 
 
+def _budget_cycle(f):
+    """The yearly budget's cycle ("theo kế hoạch xây dựng dự toán hằng năm", "dự toán ngân sách hàng năm"); not the
+    budget as assigned with no rhythm named ("Theo dự toán ngân sách được giao": other, round 37)."""
+    if not re.search(r"du toan", f):
+        return False
+    return bool(re.search(r"hang nam", f)
+                or (re.search(r"ngan sach", f) and not re.search(r"\bduoc (?:giao|phan bo)\b", f)))
+
+
 def read_timeframe(text):
     """The timeframe of ``text`` (verbatim, stripped of a trailing full stop or semicolon)."""
     raw = " ".join((text or "").split()).rstrip(" .;,")
@@ -144,7 +153,7 @@ def read_timeframe(text):
     if m and int(m.group(1)) < int(m.group(2)):
         return Timeframe(raw, "period", start=datetime.date(int(m.group(1)), 1, 1),
                          end=datetime.date(int(m.group(2)), 12, 31))
-    if re.search(r"du toan", f) and re.search(r"hang nam|hang nam|ngan sach", f):
+    if _budget_cycle(f):
         return Timeframe(raw, "budget_cycle")
     yearly = re.search(r"\b(hang|hang) nam\b|\bhang nam\b|\bmoi nam\b|\bhan nam\b", f.replace("hằng", "hang"))
     if yearly:

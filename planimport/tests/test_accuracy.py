@@ -130,6 +130,9 @@ def test_accuracy_report_meets_the_targets(capsys):
     # thirty-fifth round (7/12/2026): blind29/, six more constructed plans (64 tasks; on its first run 54 read, 50
     # right leads, 40 fully right) tuned on with general rules about structure written on made-up texts
     # (test_round35_blind29.py), then moved to the tuned set; the kept-out documents' misses were not looked at
+    # thirty-seventh round (7/12/2026): blind30/, six more constructed plans (62 tasks; on its first run 57 read, 44
+    # right leads, 37 fully right) tuned on with general rules about structure written on made-up texts
+    # (test_round37.py), then moved to the tuned set; the kept-out documents' misses were not looked at
     # session 15 (7/12/2026), after rounds 29 (blind25 tuned on) and the national bodies' list: two fresh real
     # documents added blind by a helper who never read the parser, both tesseract OCR of scans (the Bộ Chính trị's
     # CTr 31-CTr/TW, 26 tasks: first run 8 read, 6 right leads, 6 fully right; NQ 66.25/2026/NQ-CP, 16 tasks: 11 read,
@@ -162,9 +165,9 @@ def test_accuracy_report_meets_the_targets(capsys):
     # + 87 (blind20, round 22) + 81 (blind21, round 23) + 55 (blind22, round 24) + 42 (blind23, round 25)
     # + 51 (394/NQ-CP, round 27) + 57 (blind24, round 26) + 60 (blind25, round 29) + 65 (blind26, round 30)
     # + 67 (blind27, round 32) + 33 + 30 (100/NQ-CP, 97/NQ-CP, round 33) + 66 (blind28, round 34)
-    # + 64 (blind29, round 35)
+    # + 64 (blind29, round 35) + 62 (blind30, round 37)
     assert sum(s.expected for s in tuned) == (576 + 64 + 79 + 82 + 24 + 87 + 81 + 55 + 42 + 51 + 57 + 60 + 65
-                                              + 67 + 33 + 30 + 66 + 64)
+                                              + 67 + 33 + 30 + 66 + 64 + 62)
     assert sum(s.name.startswith("blind17-") for s in tuned) == 8
     assert sum(s.name.startswith("blind18-") for s in tuned) == 8
     assert sum(s.name.startswith("blind19-") for s in tuned) == 8
@@ -178,6 +181,7 @@ def test_accuracy_report_meets_the_targets(capsys):
     assert sum(s.name.startswith("blind27-") for s in tuned) == 6
     assert sum(s.name.startswith("blind28-") for s in tuned) == 6
     assert sum(s.name.startswith("blind29-") for s in tuned) == 6
+    assert sum(s.name.startswith("blind30-") for s in tuned) == 6
     assert sum(s.name in PENDING for s in tuned) == 5
     assert sum(s.name in AWAITING for s in tuned) == len(AWAITING)
     # session 13: the two kept-out keys that kept "Các bộ, ngành và địa phương (liên quan)" whole (154/QĐ-TTg,
@@ -242,6 +246,14 @@ AWAITING = {
     # rule, two asks in a paragraph no third task, "Chi cục" named short in full, "chậm nhất ngày", "Đồn Biên phòng";
     # mixed-1 (1, 1, 6): none left, "Đồn Biên phòng", "Cảng vụ", "(Đại diện tại X)", a partner after a subject's
     # work, a point closing "; báo cáo X hằng tháng")
+    # round 37: blind30's misses when it moved (devset/SOURCES.md "Round 37"), shrunk as this round's rules come
+    # (items-1 (0, 11, 11): none left, a task line's "Giao: X;" label the lead; heading-1 (5, 6, 6) → (3, 4, 4),
+    # "Các chi hội …:" a group; → (0, 1, 1), "X chủ trì, phối hợp với A và B thực hiện:" over its points;
+    # none left, "Phòng giao dịch" no verb; prose-1 (0, 0, 5) → (0, 0, 2), "đô thị", "du lịch" a name's last words;
+    # table-1 (0, 0, 1): none left, "Theo dự toán ngân sách được giao" no yearly cycle; prose-1 → (0, 0, 1),
+    # "…, định kỳ hằng tháng." the time)
+    "blind30-prose-1.txt": (0, 0, 1),
+    "blind30-tabletext-1.txt": (1, 1, 2),
 }
 
 # tasks read beyond a tuned document's allowance (one in ten, at least one) when it moved (round 35, blind29's:
@@ -260,7 +272,10 @@ AWAITING_RULE.add("real-100-nq-cp-2026.txt")
 # none left. Round 32, blind27's at the move, mixed-1's title and tabletext-1's issuer: none left. Round 34,
 # blind28's at the move, items-1's issuer (a national bank's branch): none left. Round 35, blind29's at the move,
 # heading-1's issuer (a Ban Chỉ đạo under the Tỉnh ủy's line) and items-1's (a Tỉnh đoàn): none left)
-AWAITING_HEADER = {}
+# Round 37, blind30's at the move: heading-1's issuer and title (a Hội Nông dân xã's BCH under the province's Hội),
+# mixed-1's title (a Quyết định's "Ban hành Kế hoạch …"), prose-1's issuer (a Sở's name over two lines), shrunk as the
+# rules come
+AWAITING_HEADER = {"blind30-heading-1.txt": 2, "blind30-mixed-1.txt": 1, "blind30-prose-1.txt": 1}
 
 
 def test_a_140_task_plan_is_read_in_under_5_seconds(capsys):

@@ -40,7 +40,8 @@ def _unmark(text):
 # as "2. <work>" does: the labelled line above it ("Thời hạn: Quý II/2027", no full stop) does not run on into it
 _WORD_ITEM = r"(?:Nhiệm vụ|Hoạt động|Công việc)\s{1,3}\d{1,2}\s{0,2}:\s"
 _WORD_ITEM_RE = re.compile(_WORD_ITEM)
-_STARTS_ITEM = re.compile(r"^(?:" + _WORD_ITEM + r"|[-–—+•*▪◦·]|[IVXL]{1,6}\s*[.)/-]|\d{1,2}(?:\.\d{1,2})*\s*[.)/]|[a-zđ]\s*[).]\s|[A-Z]\s*[.)]\s"
+_STARTS_ITEM = re.compile(r"^(?:" + _WORD_ITEM
+                          + r"|[-–—+•*▪◦·]|[IVXL]{1,6}\s*[.)/-]|\d{1,2}(?:\.\d{1,2})*\s*[.)/]|[a-zđ]\s*[).]\s|[A-Z]\s*[.)]\s"
                           r"|[a-zà-ỹđ©¢]\s*[)}\]]\s|[a-ikđ]\s(?=[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]))")
 _DATE_LINE = re.compile(r"^\S[^,]{0,30},?\s*ngày\s+\d", re.I)
 

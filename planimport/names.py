@@ -32,12 +32,16 @@ _STARTERS = (
     "Hợp tác xã", "Liên hiệp", "Câu lạc bộ",
     # an office holder named beside bodies: "Các ban, ngành, đoàn thể và Trưởng các thôn", "Trưởng khu phố"
     "Trưởng",
+    # round 38: a hospital's department and a ward's or the police's team ("Khoa Cấp cứu", "Đội Quản lý trật tự đô thị
+    # phường", "Đội Cảnh sát giao thông số 3") in a list parted by commas
+    "Khoa", "Đội",
 )
 # "Ban hành …" (to issue) is a verb, never the name of a "Ban"
 # words that open a sentence about a thing, not a body's name: "Báo cáo …" (a report, not "Báo Lào Cai"), "Hội nghị …",
 # "Hội thảo …" (a meeting, not "Hội Nông dân"), "Phòng chống …", "Phòng, chống …", "Phòng ngừa …" (preventing, not
 # "Phòng Y tế")
-_NOT_A_BODY = r"(?![Bb]áo cáo\b|[Hh]ội (?:nghị|thảo|thi|diễn)\b|[Pp]hòng,?\s+(?:chống|ngừa|tránh)\b)"
+_NOT_A_BODY = (r"(?![Kk]hoa học\b|[Đđ]ội ngũ\b"  # round 38: "khoa học" (science), "đội ngũ" (staff)
+               r"|[Bb]áo cáo\b|[Hh]ội (?:nghị|thảo|thi|diễn)\b|[Pp]hòng,?\s+(?:chống|ngừa|tránh)\b)")
 
 
 def _starter_pattern(starter):

@@ -145,14 +145,20 @@ _LOWER_ROMAN = re.compile(r"^([ivx]{2,5})\s*\)\s*(\S.*)$")  # "ii)", "iv)": poin
 _PAREN = re.compile(r"^\((\d{1,2}|[a-zđ])\)\s+(?=[^\W\d_])(.*)$")  # "(1)", "(a)": items a level below whatever holds them
 _BULLET = re.compile(r"^(?:[-–—+•*▪◦·]\s*)+")
 
+# round 38: a unit's kind before the role in a label, "Khoa/Phòng chủ trì:", "Phòng phối hợp:" (a hospital's, a Sở's
+# units), as "Cơ quan chủ trì:" has it
+_UNIT_KIND = r"(?:khoa|phong|ban)(?:\s{0,2}/\s{0,2}(?:khoa|phong|ban))?\s+"
+
 _LABELS = [
-    ("lead", r"(?:(?:co quan|don vi|bo phan|cq)(?:\s*/\s*(?:co quan|don vi))?\s+)?chu tri(?:\s+(?:thuc hien|thuc hien chinh))?"
+    ("lead", r"(?:(?:co quan|don vi|bo phan|cq)(?:\s*/\s*(?:co quan|don vi))?\s+|" + _UNIT_KIND
+             + r")?chu tri(?:\s+(?:thuc hien|thuc hien chinh))?"
              r"|(?:co quan|don vi)\s+(?:thuc hien|chiu trach nhiem)|trach nhiem (?:chi dao\s+)?thuc hien|chu tri thuc hien"
              # round 37: "… Giao: X; Phối hợp: Y; Thời gian: Z." on a task's line, "Giao:" (or "Đơn vị được giao:")
              # labels the body given the task, as "Chủ trì:" does (a label needs its colon: "giao" in a sentence is no
              # label)
              r"|(?:(?:co quan|don vi)\s+duoc\s+)?giao"),
-    ("coordinators", r"(?:(?:co quan|don vi|cq)(?:\s*/\s*(?:co quan|don vi))?\s+)?phoi hop(?:\s+thuc hien)?"),
+    ("coordinators", r"(?:(?:co quan|don vi|cq)(?:\s*/\s*(?:co quan|don vi))?\s+|" + _UNIT_KIND
+                     + r")?phoi hop(?:\s+thuc hien)?"),
     # every word that can label a time, on a line of its own ("- Hoàn thành: Quý III/2026") or inline ("…; thời gian
     # trình: Tháng 7/2026"); a label needs its colon, "…, hoàn thành trong năm 2026" is the sentence's own time
     ("time", r"thoi gian(?:\s+(?:thuc hien|hoan thanh|trien khai|trinh))?|thoi han(?:\s+(?:hoan thanh|trinh))?"
@@ -3488,10 +3494,35 @@ def _bracketed_doer(text):
     return attrs, m.group("head").rstrip(" ,;")
 
 
+# round 38: the doer after a dash closing the point, "a) <work>, <time> — X thực hiện[, phối hợp với Y [và Z]]."
+_DASHED_DOER = re.compile(r"^(?P<head>.{9,}?\S)\s+[—–]\s+(?P<lead>[A-ZĐ][^—–;]{2,150}?)\s+thực hiện"
+                          r"(?:\s*,\s*phối hợp(?:\s+với)?\s+(?P<with>[^—–;]{3,200}?))?\s*\.?$")
+
+
+def _dashed_doer(text):
+    """The attributes a point's closing "— X thực hiện[, phối hợp với Y]" gives (X its lead, Y its coordinators, the
+    time phrase of the words before the dash its time) and the title before the dash; ({}, text) when there is none
+    (or the names are no bodies)."""
+    m = _DASHED_DOER.match(" ".join(text.split()))
+    if not m:
+        return {}, text
+    lead = split_names(m.group("lead"))
+    helpers = split_names(m.group("with") or "")
+    if not lead or not all(_agency_like(n) for n in lead) or not all(_agency_like(n) or group_keys(n) for n in helpers):
+        return {}, text
+    attrs = {"lead": lead, "coordinators": helpers}
+    time = _time_clause(m.group("head"))
+    if time:
+        attrs["time"] = time
+    return attrs, m.group("head").rstrip(" ,;")
+
+
 def _inline_into(node, text):
     if node.special in ("organisation", "reporting", "funding", "purpose") or node.rank <= 1:
         return
     doer, head = _bracketed_doer(text)
+    if not doer:
+        doer, head = _dashed_doer(text)
     if doer:
         node.text = head if node.text == text else node.text
         for k, v in doer.items():
@@ -3540,6 +3571,14 @@ _CELL_ROLE_LABEL = re.compile(r"(?i)(?:(?:đơn vị|cơ quan)\s+)?(chủ trì|p
 _CELL_ROLE_AFTER = re.compile(r"(?i)^(?P<names>.+?)\s*[,(–-]?\s*(?P<role>chủ trì|phối hợp)\s*\)?\s*\.?$")
 
 
+def _role_after_marked_lead(piece, role):
+    """Round 38: one "Trách nhiệm" cell "X (chủ trì); Y, Z": a lead marked by its bracket, the names after its ";"
+    that no role marks are its partners (as "X chủ trì; Y phối hợp" says in words); else the role goes on."""
+    if role == "chủ trì" and re.search(r"(?i)\(\s{0,2}chủ trì\s{0,2}\)\s{0,2}\.?$", piece):
+        return "phối hợp"
+    return role
+
+
 def _roles_in_one_cell(text):
     """One column "Đơn vị thực hiện" holding both roles (round 34): "Chủ trì: X; Phối hợp: Y, Z", the labels in any
     order, as paragraphs of the cell or parted by ";" or ".", only "Chủ trì: X", or "X chủ trì; Y phối hợp": (lead
@@ -3558,10 +3597,12 @@ def _roles_in_one_cell(text):
             m = _CELL_ROLE_AFTER.match(piece)
             if m:
                 role = m.group("role").lower()
-                piece = m.group("names")
+                marked, piece = piece, m.group("names")
             elif role is None:
                 return None
             roles[role].append(piece.strip(" ;.,-–"))
+            if m:
+                role = _role_after_marked_lead(marked, role)
     if not roles["chủ trì"]:
         return None
     return "\n".join(roles["chủ trì"]), "\n".join(roles["phối hợp"])
@@ -3589,6 +3630,18 @@ def _wraps_row_above(joined, row, cols):
                 and not re.search(r"[.;:]$", _cell(above, cols, "title")))
 
 
+def _row_broke_after_work(joined, row, cols):
+    """Round 38: a row with no number whose work goes on in lower case and whose names or time follow, under a task's
+    row that has its number and work but no name nor time ("3⇥Tổ chức … trên" / "⇥địa bàn phường⇥Phòng X⇥Y⇥Tháng
+    9/2027"): the row above broke after its work, this line its rest."""
+    if not joined or len(row) != len(joined[-1]) or _cell(row, cols, "number"):
+        return False
+    above, title = joined[-1], _cell(row, cols, "title")
+    return bool(title[:1].islower() and _cell(above, cols, "number") and _cell(above, cols, "title")
+                and not any(_cell(above, cols, k) for k in ("lead", "coordinators", "time"))
+                and any(_cell(row, cols, k) for k in ("lead", "coordinators", "time")))
+
+
 def _names_go_on(above, below, k, cols):
     """Column ``k`` of a row going on in the row under it: the words joined ("… UBND các" / "xã, phường"); but in a
     names' column, a row of its own naming whole bodies (a second lead in a row under a task whose number, title and
@@ -3610,6 +3663,9 @@ def _table_into(node, rows):
         # page break ("… UBND các" / "xã, phường"), cell by cell
         if (joined and any(c.strip() for c in row) and not _cell(row, cols, "number") and not _cell(row, cols, "title")
                 and len(row) == len(joined[-1])):
+            joined[-1] = [_names_go_on(a, b, k, cols) for k, (a, b) in enumerate(zip(joined[-1], row))]
+            continue
+        if _row_broke_after_work(joined, row, cols):
             joined[-1] = [_names_go_on(a, b, k, cols) for k, (a, b) in enumerate(zip(joined[-1], row))]
             continue
         title = _cell(row, cols, "title")
@@ -4094,7 +4150,7 @@ def _read_reporting(plan, root):
             if ((node.special == "organisation" or (node.parent is root and not node.special and not _led_work(node)
                                                     and _reports_to_a_body(node.text)))
                     and node.rank >= 2 and re.search(r"\bbao cao\b|\bket qua thuc hien\b", fp)
-                    and re.search(r"dinh ky|hang nam|6 thang|hang quy|hang thang", fp)
+                    and (re.search(r"dinh ky|hang nam|6 thang|hang quy|hang thang", fp) or _yearly_results_report(fp))
                     and (re.search(r"\bgui\b", fp) or re.match(r"^(?:che do|thong tin)(?:,? bao cao)?\s*:", fp)
                          or _reports_to_a_body(node.text))):
                 # (or "2. Chế độ báo cáo: Định kỳ hằng năm, … báo cáo kết quả về Sở X": the item named for the rule;
@@ -4137,6 +4193,8 @@ def _read_reporting(plan, root):
         rep.period = "semiannual"
     elif re.search(r"hang nam|hang nam|moi nam|dinh ky nam|truoc ngay \d+ thang \d+\b(?! nam)|truoc ngay \d+/\d+\b(?!/)", f):
         rep.period = "yearly"
+    elif _yearly_results_report(f):
+        rep.period = "yearly"
     else:
         rep.period = "other"
     m = re.search(r"truoc ngay\s+(\d{1,2})\s*(?:thang\s+|/)\s*(\d{1,2})", f) or re.search(r"ngay\s+(\d{1,2})\s*(?:thang\s+|/)\s*(\d{1,2})", f)
@@ -4171,6 +4229,13 @@ def _read_reporting(plan, root):
         # "… (qua Sở X)" with no body named before it: the office it goes through is all the rule names ("… về Công
         # an tỉnh (qua Phòng …)" is to Công an tỉnh, read above)
         rep.to = split_names(m.group(1))
+
+
+def _yearly_results_report(f):
+    """Round 38: "… báo cáo kết quả thực hiện năm 2027 về Sở X … trước ngày 30/11/2027" (folded): the year's results
+    reported by a date, a yearly rule though no "hằng năm" says so."""
+    return re.search(r"\bbao cao\b[^.;]{0,40}?\bket qua\b[^.;]{0,40}?\bnam \d{4}\b[^.;]{0,200}?"
+                     r"\btruoc ngay \d{1,2}(?:/| thang )\d{1,2}\b", f) is not None
 
 
 def _reports_to_a_body(text):

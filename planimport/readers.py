@@ -36,7 +36,12 @@ def _unmark(text):
 
 
 # (and a point's marker as OCR misreads it: "ạ)", "b}", "©)" start a point as "a)" does, parser._ocr_sequence)
-_STARTS_ITEM = re.compile(r"^(?:[-–—+•*▪◦·]|[IVXL]{1,6}\s*[.)/-]|\d{1,2}(?:\.\d{1,2})*\s*[.)/]|[a-zđ]\s*[).]\s|[A-Z]\s*[.)]\s"
+# round 38: a task numbered by a word and its number, "Nhiệm vụ 2: <work>" (parser._WORD_NUMBERED), starts a paragraph
+# as "2. <work>" does: the labelled line above it ("Thời hạn: Quý II/2027", no full stop) does not run on into it
+_WORD_ITEM = r"(?:Nhiệm vụ|Hoạt động|Công việc)\s{1,3}\d{1,2}\s{0,2}:\s"
+_WORD_ITEM_RE = re.compile(_WORD_ITEM)
+_STARTS_ITEM = re.compile(r"^(?:" + _WORD_ITEM
+                          + r"|[-–—+•*▪◦·]|[IVXL]{1,6}\s*[.)/-]|\d{1,2}(?:\.\d{1,2})*\s*[.)/]|[a-zđ]\s*[).]\s|[A-Z]\s*[.)]\s"
                           r"|[a-zà-ỹđ©¢]\s*[)}\]]\s|[a-ikđ]\s(?=[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]))")
 _DATE_LINE = re.compile(r"^\S[^,]{0,30},?\s*ngày\s+\d", re.I)
 
@@ -377,6 +382,21 @@ def _joined(previous, line, vocabulary):
     return previous + " " + line
 
 
+
+# round 38: a TAB table's row broken after its work: "3⇥Tổ chức … trên" (one tab), its other cells on the next line
+_SHORT_TAB_ROW = re.compile(r"^(?:\d{1,3}\.?)?\t[^\t]{2,}$")
+
+
+def _short_tab_row(raw, table, tab_table):
+    """A line of a TAB table (one whose rows are parted by tabs, four columns or more) holding one tab only: its
+    number and work, the rest of its row on the lines below ("3⇥Tổ chức … trên" / "⇥địa bàn phường⇥Phòng X⇥…"); the
+    row's cells, the missing ones empty, else None."""
+    if table is None or not tab_table or not table or len(table[0]) < 4 or not _SHORT_TAB_ROW.match(raw.rstrip()):
+        return None
+    cells = [_clean(c) for c in raw.rstrip().split("\t")]
+    return cells + [""] * (len(table[0]) - len(cells))
+
+
 def blocks_from_text(text):
     """Lines of text: a line with two or more "|" is a table row (Markdown separator rows skipped); consecutive rows
     are one table. A line that only goes on the sentence of the line before is joined to it; lines of "|" or
@@ -395,6 +415,7 @@ def blocks_from_text(text):
     if layout:
         lines = _without_footnotes(lines)
     blocks, table, joinable, page_break, flattened, held = [], None, False, False, False, False
+    tab_table = False  # the current table's rows parted by tabs
     blank = False  # a blank line just before this one
     framed = True  # the current " | " table's rows framed by outer pipes
     width = 0 if layout else _wrapped_width(lines)
@@ -409,6 +430,10 @@ def blocks_from_text(text):
         # inside a tab table, a row whose first cells are empty keeps them ("\t\tChủ trì\tPhối hợp\t" under a header
         # row: the second row of a two-row header)
         tabbed = table is not None and raw.count("\t") >= 2 and bool(raw.strip()) and raw.count("|") < 2
+        short = _short_tab_row(raw, table, tab_table)
+        if short:
+            table.append(short)
+            continue
         if (raw.count("|") >= 2 or raw.strip("\t ").count("\t") >= 2 or tabbed
                 or (table is not None and raw.count("|") == 1 and re.search(r"\S\s\|\s\S", raw))):
             sep = "|" if raw.count("|") >= 2 or (raw.strip("\t ").count("\t") < 2 and not tabbed) else "\t"
@@ -424,6 +449,7 @@ def blocks_from_text(text):
             if table is None:
                 table = []
                 blocks.append(("table", table))
+                tab_table = sep == "\t"
             table.append(cells)
             continue
         if table is not None:
@@ -500,7 +526,8 @@ def blocks_from_text(text):
                       # a numbered heading in capitals ("II. NHIỆM VỤ CỤ THỂ"), or a numbered line after a sentence's
                       # end, at the margin starts its own paragraph: a page whose body all starts at the margin under a
                       # centred title
-                      and not (_STARTS_ITEM.match(line) and (line.isupper() or blocks[-1][1].endswith((".", ";", ":")))))
+                      and not (_STARTS_ITEM.match(line) and (line.isupper() or blocks[-1][1].endswith((".", ";", ":"))))
+                      and not _WORD_ITEM_RE.match(line))
                      or wrapped or _continues(blocks[-1][1], line)
                      or (parted and not piped and _runs_on(blocks[-1][1], line)))):
             blocks[-1] = ("p", _joined(blocks[-1][1], line, vocabulary))

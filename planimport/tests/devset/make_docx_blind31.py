@@ -1,10 +1,10 @@
-"""How blind31's DOCX document was written (python-docx, the shared helpers in ../docx_tools.py, unchanged); run
-once, from this folder: ../../../../.venv/bin/python make_docx_blind31.py"""
+"""How blind31's DOCX document was written (python-docx, the shared helpers in docx_tools.py, unchanged; written in
+blind31/, moved here in round 38); run once, from this folder: ../../../.venv/bin/python make_docx_blind31.py"""
 
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from docx_tools import header, header_table, new_document, paras, signature, table  # noqa: E402
 
